@@ -1,0 +1,1 @@
+"""The domain of Mutuality Desktop, importable without Qt."""

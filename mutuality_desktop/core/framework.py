@@ -1,0 +1,268 @@
+"""The assessment framework: dimensions, factors and the scoring guide, loaded from data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import FrameworkError
+from .resources import resource_path
+
+DEFAULT_FRAMEWORK_FILE = "vfm-mutuality.json"
+MUTUALITY = "mutuality"
+
+
+@dataclass(frozen=True)
+class Level:
+    value: int
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    levels: tuple[Level, ...]
+    not_assessed_label: str
+
+    @property
+    def minimum(self) -> int:
+        return self.levels[0].value
+
+    @property
+    def maximum(self) -> int:
+        return self.levels[-1].value
+
+    def level(self, value: int) -> Level:
+        for level in self.levels:
+            if level.value == value:
+                return level
+        raise KeyError(value)
+
+    def name_of(self, value: int | None) -> str:
+        return self.not_assessed_label if value is None else self.level(value).name
+
+    def __contains__(self, value: object) -> bool:
+        return any(level.value == value for level in self.levels)
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: str
+    dimension_id: str
+    name: str
+    description: str
+    questions: tuple[str, ...]
+    evidence: tuple[str, ...]
+    descriptors: Mapping[int, str]
+    number: int = 0  # 1-based position within its dimension
+
+    def descriptor(self, level: int) -> str:
+        return self.descriptors[level]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: str
+    description: str
+    factors: tuple[Factor, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    version: str
+    title: str
+    scale: Scale
+    dimensions: tuple[Dimension, ...]
+    source_text: str = field(repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        index = {f.id: f for d in self.dimensions for f in d.factors}
+        object.__setattr__(self, "_factor_index", index)
+
+    @property
+    def factors(self) -> tuple[Factor, ...]:
+        return tuple(f for d in self.dimensions for f in d.factors)
+
+    def factor(self, factor_id: str) -> Factor:
+        index: dict[str, Factor] = self._factor_index  # type: ignore[attr-defined]
+        return index[factor_id]
+
+    def has_factor(self, factor_id: str) -> bool:
+        return factor_id in self._factor_index  # type: ignore[attr-defined]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for dim in self.dimensions:
+            if dim.id == dimension_id:
+                return dim
+        raise KeyError(dimension_id)
+
+    def workshop_order(self) -> tuple[Dimension, ...]:
+        """Return the dimensions with Mutuality first, the order the room works through."""
+        first = [d for d in self.dimensions if d.id == MUTUALITY]
+        return tuple(first + [d for d in self.dimensions if d.id != MUTUALITY])
+
+    def __iter__(self) -> Iterator[Dimension]:
+        return iter(self.dimensions)
+
+
+class _Checker:
+    """Collect the context (file, factor) for error messages while validating."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, problem: str, where: str = "") -> FrameworkError:
+        place = f", {where}" if where else ""
+        return FrameworkError(f"Framework file {self.source}{place}: {problem}.")
+
+    def text(self, obj: Mapping[str, Any], key: str, where: str, allow_empty: bool = False) -> str:
+        value = obj.get(key)
+        if not isinstance(value, str) or (not allow_empty and not value.strip()):
+            raise self.fail(f"'{key}' is missing or empty", where)
+        return value.strip()
+
+    def texts(self, obj: Mapping[str, Any], key: str, where: str, lo: int, hi: int) -> tuple[str, ...]:
+        value = obj.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"'{key}' must be a list of non-empty texts", where)
+        if not lo <= len(value) <= hi:
+            raise self.fail(f"'{key}' has {len(value)} entries, expected {lo} to {hi}", where)
+        return tuple(v.strip() for v in value)
+
+
+def _parse_scale(check: _Checker, raw: Any) -> Scale:
+    if not isinstance(raw, dict) or not isinstance(raw.get("levels"), list):
+        raise check.fail("'scale' with a list of 'levels' is missing")
+    levels = []
+    for i, item in enumerate(raw["levels"]):
+        if not isinstance(item, dict) or not isinstance(item.get("value"), int):
+            raise check.fail(f"scale level {i + 1} has no integer 'value'")
+        where = f"scale level {item['value']}"
+        levels.append(Level(item["value"], check.text(item, "name", where), check.text(item, "summary", where)))
+    values = [lv.value for lv in levels]
+    if len(values) < 2 or values != list(range(values[0], values[0] + len(values))):
+        raise check.fail(f"scale levels must be consecutive integers, found {values}")
+    label = raw.get("not_assessed_label", "Not assessed")
+    if not isinstance(label, str) or not label.strip():
+        raise check.fail("'not_assessed_label' must be a text")
+    return Scale(tuple(levels), label.strip())
+
+
+def _parse_factor(check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, Any], n: int) -> Factor:
+    if not isinstance(raw, dict):
+        raise check.fail(f"factor {n} is not an object")
+    fid = raw.get("id")
+    if not isinstance(fid, str) or not fid.strip():
+        raise check.fail(f"factor {n} has no 'id'")
+    where = f"factor '{fid}'"
+    dim_id = raw.get("dimension")
+    if dim_id not in dims:
+        raise check.fail(f"unknown dimension '{dim_id}'", where)
+    raw_levels = raw.get("levels")
+    if not isinstance(raw_levels, dict):
+        raise check.fail("'levels' is missing", where)
+    descriptors: dict[int, str] = {}
+    for level in scale.levels:
+        text = raw_levels.get(str(level.value))
+        if not isinstance(text, str) or not text.strip():
+            raise check.fail(f"missing level {level.value} ({level.name})", where)
+        descriptors[level.value] = text.strip()
+    extra = set(raw_levels) - {str(lv.value) for lv in scale.levels}
+    if extra:
+        raise check.fail(f"level(s) {', '.join(sorted(extra))} are not on the scale", where)
+    return Factor(
+        id=fid,
+        dimension_id=dim_id,
+        name=check.text(raw, "name", where),
+        description=check.text(raw, "description", where),
+        questions=check.texts(raw, "questions", where, 3, 5),
+        evidence=check.texts(raw, "evidence", where, 1, 8),
+        descriptors=descriptors,
+    )
+
+
+def parse_framework(text: str, source: str = "<framework>") -> Framework:
+    """Parse and validate framework JSON; raise FrameworkError naming the file, factor and problem."""
+    check = _Checker(source)
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise check.fail(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if not isinstance(raw, dict):
+        raise check.fail("the top level must be an object")
+    fw_id = check.text(raw, "id", "header")
+    version = check.text(raw, "version", "header")
+    scale = _parse_scale(check, raw.get("scale"))
+    raw_dims = raw.get("dimensions")
+    if not isinstance(raw_dims, list) or not raw_dims:
+        raise check.fail("'dimensions' must be a non-empty list")
+    dims: dict[str, dict[str, Any]] = {}
+    for i, d in enumerate(raw_dims):
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str):
+            raise check.fail(f"dimension {i + 1} has no 'id'")
+        if d["id"] in dims:
+            raise check.fail(f"duplicate dimension id '{d['id']}'")
+        dims[d["id"]] = d
+    raw_factors = raw.get("factors")
+    if not isinstance(raw_factors, list) or not raw_factors:
+        raise check.fail("'factors' must be a non-empty list")
+    by_dim: dict[str, list[Factor]] = {d: [] for d in dims}
+    seen_ids: set[str] = set()
+    seen_descriptors: dict[str, str] = {}
+    for n, rf in enumerate(raw_factors, start=1):
+        factor = _parse_factor(check, rf, scale, dims, n)
+        if factor.id in seen_ids:
+            raise check.fail("duplicate factor id", f"factor '{factor.id}'")
+        seen_ids.add(factor.id)
+        for value, desc in factor.descriptors.items():
+            key = " ".join(desc.lower().split())
+            if key in seen_descriptors:
+                raise check.fail(
+                    f"level {value} descriptor repeats one already used by {seen_descriptors[key]}",
+                    f"factor '{factor.id}'",
+                )
+            seen_descriptors[key] = f"factor '{factor.id}'"
+        position = len(by_dim[factor.dimension_id]) + 1
+        by_dim[factor.dimension_id].append(_renumber(factor, position))
+    dimensions = []
+    for dim_id, d in dims.items():
+        where = f"dimension '{dim_id}'"
+        if not by_dim[dim_id]:
+            raise check.fail("has no factors", where)
+        dimensions.append(
+            Dimension(dim_id, check.text(d, "name", where), check.text(d, "description", where), tuple(by_dim[dim_id]))
+        )
+    title = raw.get("title") if isinstance(raw.get("title"), str) else fw_id
+    return Framework(fw_id, version, str(title), scale, tuple(dimensions), source_text=text)
+
+
+def _renumber(factor: Factor, number: int) -> Factor:
+    return Factor(
+        factor.id, factor.dimension_id, factor.name, factor.description, factor.questions,
+        factor.evidence, factor.descriptors, number,
+    )
+
+
+def load_framework(path: Path) -> Framework:
+    """Read and validate a framework file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FrameworkError(f"Framework file {path} cannot be read: {exc}.") from exc
+    return parse_framework(text, str(path))
+
+
+@cache
+def default_framework() -> Framework:
+    """Return the framework bundled with this version of the app."""
+    return load_framework(resource_path("frameworks", DEFAULT_FRAMEWORK_FILE))
+
+
+def factor_names(factors: Sequence[Factor]) -> list[str]:
+    return [f.name for f in factors]

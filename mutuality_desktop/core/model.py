@@ -1,0 +1,92 @@
+"""Plain, immutable views of an engagement's data handed to the UI, scoring and report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class EngagementInfo:
+    title: str
+    client_organisation: str
+    provider_organisation: str
+    contract_name: str = ""
+    contract_reference: str = ""
+    contract_annual_value: int | None = None
+    contract_start: dt.date | None = None
+    contract_end: dt.date | None = None
+    facilitator: str = ""
+    workshop_date: dt.date | None = None
+    workshop_venue: str = ""
+    uuid: str = ""
+
+
+INFO_FIELDS = tuple(f for f in EngagementInfo.__dataclass_fields__ if f != "uuid")
+REQUIRED_INFO_FIELDS = ("title", "client_organisation", "provider_organisation")
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    name: str
+    role: str
+    side: str
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Round:
+    id: int
+    label: str
+    date: dt.date | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Score:
+    round_id: int
+    factor_id: str
+    perspective: str
+    level: int | None
+    notes: str = ""
+    confidence: str | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ParticipantScore:
+    round_id: int
+    factor_id: str
+    participant_id: int
+    level: int | None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int
+    factor_id: str
+    text: str
+    owner: str = ""
+    side: str = "joint"
+    due_date: dt.date | None = None
+    status: str = "open"
+    round_id: int | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class RemovedParticipant:
+    """What removing a participant took away, so undo can put it all back."""
+
+    participant: Participant
+    scores: tuple[ParticipantScore, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class RemovedRound:
+    round: Round
+    scores: tuple[Score, ...] = field(default_factory=tuple)
+    participant_scores: tuple[ParticipantScore, ...] = field(default_factory=tuple)
+    action_ids: tuple[int, ...] = field(default_factory=tuple)

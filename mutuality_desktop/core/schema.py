@@ -1,0 +1,163 @@
+"""SQLAlchemy 2.x models of an engagement file (one SQLite file per engagement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SIDES = ("client", "provider", "facilitator", "observer")
+ACTION_SIDES = ("client", "provider", "joint")
+PERSPECTIVES = ("client", "provider", "agreed")
+CONFIDENCES = ("high", "medium", "low")
+ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+
+
+def _in(column: str, values: tuple[str, ...], nullable: bool = False) -> CheckConstraint:
+    allowed = ", ".join(f"'{v}'" for v in values)
+    extra = f"{column} IS NULL OR " if nullable else ""
+    return CheckConstraint(f"{extra}{column} IN ({allowed})", name=f"ck_{column}")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class FrameworkSnapshot(Base):
+    """The framework the engagement was created with, so every laptop shows the same guide."""
+
+    __tablename__ = "framework_snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    framework_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(40))
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class EngagementRow(Base):
+    __tablename__ = "engagement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    client_organisation: Mapped[str] = mapped_column(String(300))
+    provider_organisation: Mapped[str] = mapped_column(String(300))
+    contract_name: Mapped[str] = mapped_column(String(300), default="")
+    contract_reference: Mapped[str] = mapped_column(String(100), default="")
+    contract_annual_value: Mapped[int | None] = mapped_column(Integer, nullable=True)  # whole pounds
+    contract_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    contract_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    facilitator: Mapped[str] = mapped_column(String(200), default="")
+    workshop_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    workshop_venue: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participant"
+    __table_args__ = (_in("side", SIDES),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    side: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoundRow(Base):
+    __tablename__ = "round"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(100), unique=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # 0 is the baseline
+
+    scores: Mapped[list[ScoreRow]] = relationship(
+        back_populates="round", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ScoreRow(Base):
+    """One perspective's view of one factor in one round. level None = not assessed."""
+
+    __tablename__ = "score"
+    __table_args__ = (
+        UniqueConstraint("round_id", "factor_id", "perspective", name="uq_score"),
+        _in("perspective", PERSPECTIVES),
+        _in("confidence", CONFIDENCES, nullable=True),
+        CheckConstraint("level IS NULL OR (level BETWEEN 0 AND 100)", name="ck_level"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[str] = mapped_column(String(100))
+    perspective: Mapped[str] = mapped_column(String(10))
+    level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    round: Mapped[RoundRow] = relationship(back_populates="scores")
+
+
+class ParticipantScoreRow(Base):
+    """A participant's own pre-workshop return for one factor, to show the spread of views."""
+
+    __tablename__ = "participant_score"
+    __table_args__ = (
+        UniqueConstraint("round_id", "factor_id", "participant_id", name="uq_participant_score"),
+        CheckConstraint("level IS NULL OR (level BETWEEN 0 AND 100)", name="ck_level"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[str] = mapped_column(String(100))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ActionRow(Base):
+    __tablename__ = "action"
+    __table_args__ = (_in("side", ACTION_SIDES), _in("status", ACTION_STATUSES))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("round.id", ondelete="SET NULL"), nullable=True
+    )
+    factor_id: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    side: Mapped[str] = mapped_column(String(10), default="joint")
+    due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BrandingRow(Base):
+    """The branding profile copied in when a report is made (schema version 2)."""
+
+    __tablename__ = "branding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content: Mapped[str] = mapped_column(Text)  # JSON of the profile, logos as base64
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FileMeta(Base):
+    """Small facts about the file itself, such as the content checksum written on export."""
+
+    __tablename__ = "file_meta"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

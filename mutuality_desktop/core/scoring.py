@@ -1,0 +1,202 @@
+"""Pure scoring functions: dimension scores, mutuality index, perception gaps, priorities, change.
+
+Inputs are plain mappings so every function is easy to test: ``levels`` maps factor id to a
+level or None (not assessed); ``scores`` maps (factor id, perspective) to a Score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from statistics import mean
+
+from .framework import MUTUALITY, Dimension, Factor, Framework
+from .model import Score
+
+Levels = Mapping[str, int | None]
+Scores = Mapping[tuple[str, str], Score]
+
+NOT_STARTED, PARTLY_SCORED, AGREED = "not started", "partly scored", "agreed"
+
+
+def levels_of(scores: Scores, perspective: str = "agreed") -> dict[str, int | None]:
+    """Return factor id → level for one perspective (only factors with a row)."""
+    return {f: s.level for (f, p), s in scores.items() if p == perspective}
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    dimension_id: str
+    name: str
+    mean: float | None  # on the framework's scale; None when nothing is assessed
+    assessed: int
+    total: int
+
+    @property
+    def coverage(self) -> float:
+        return self.assessed / self.total if self.total else 0.0
+
+
+def dimension_score(dimension: Dimension, levels: Levels) -> DimensionScore:
+    values = [lv for f in dimension.factors if (lv := levels.get(f.id)) is not None]
+    return DimensionScore(
+        dimension.id, dimension.name, mean(values) if values else None, len(values), len(dimension.factors)
+    )
+
+
+def dimension_scores(framework: Framework, levels: Levels) -> list[DimensionScore]:
+    """Score each dimension as the mean of its assessed factors, in framework order."""
+    return [dimension_score(d, levels) for d in framework.dimensions]
+
+
+@dataclass(frozen=True)
+class Index:
+    value: float | None  # 0-100
+    assessed: int
+    total: int
+
+
+def mutuality_index(framework: Framework, levels: Levels) -> Index:
+    """Express the mean agreed Mutuality level as a percentage of the top of the scale."""
+    dim = dimension_score(framework.dimension(MUTUALITY), levels)
+    scale = framework.scale
+    if dim.mean is None:
+        return Index(None, 0, dim.total)
+    span = scale.maximum - scale.minimum
+    return Index(100.0 * (dim.mean - scale.minimum) / span, dim.assessed, dim.total)
+
+
+@dataclass(frozen=True)
+class Gap:
+    factor: Factor
+    client: int
+    provider: int
+
+    @property
+    def gap(self) -> int:
+        """Client minus provider: positive when the client rates the factor higher."""
+        return self.client - self.provider
+
+    @property
+    def size(self) -> int:
+        return abs(self.gap)
+
+
+def perception_gaps(framework: Framework, scores: Scores, factors: Iterable[Factor] | None = None) -> list[Gap]:
+    """Return client-vs-provider gaps where both assessed, largest first (ties: framework order)."""
+    gaps = []
+    for factor in factors if factors is not None else framework.factors:
+        c = scores.get((factor.id, "client"))
+        p = scores.get((factor.id, "provider"))
+        if c and p and c.level is not None and p.level is not None:
+            gaps.append(Gap(factor, c.level, p.level))
+    return sorted(gaps, key=lambda g: -g.size)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    factor: Factor
+    level: int
+    gap: int | None
+
+
+def _ranked(framework: Framework, scores: Scores) -> list[Ranked]:
+    gaps = {g.factor.id: g.size for g in perception_gaps(framework, scores)}
+    agreed = levels_of(scores)
+    return [
+        Ranked(f, lv, gaps.get(f.id)) for f in framework.factors if (lv := agreed.get(f.id)) is not None
+    ]
+
+
+def strengths(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
+    """Highest agreed levels first; among equals, the factor both sides see alike comes first."""
+    ranked = _ranked(framework, scores)
+    ranked.sort(key=lambda r: (-r.level, r.gap if r.gap is not None else 99))
+    return ranked[:count]
+
+
+def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
+    """Lowest agreed levels first; among equals, the largest perception gap comes first."""
+    ranked = _ranked(framework, scores)
+    ranked.sort(key=lambda r: (r.level, -(r.gap or 0)))
+    return ranked[:count]
+
+
+def factor_state(scores: Scores, factor_id: str) -> str:
+    """Return not started / partly scored / agreed for the navigator."""
+    agreed = scores.get((factor_id, "agreed"))
+    if agreed is not None and agreed.level is not None:
+        return AGREED
+    for perspective in ("client", "provider"):
+        s = scores.get((factor_id, perspective))
+        if s is not None and (s.level is not None or s.notes):
+            return PARTLY_SCORED
+    if agreed is not None and agreed.notes:
+        return PARTLY_SCORED
+    return NOT_STARTED
+
+
+@dataclass(frozen=True)
+class Completeness:
+    agreed: int
+    partly: int
+    total: int
+    by_perspective: Mapping[str, int]
+    missing: tuple[Factor, ...]  # factors without an agreed level
+
+    @property
+    def fraction(self) -> float:
+        return self.agreed / self.total if self.total else 0.0
+
+
+def completeness(framework: Framework, scores: Scores, dimension_id: str | None = None) -> Completeness:
+    """Count agreed factors (and each perspective's) for a round, optionally one dimension."""
+    factors = framework.dimension(dimension_id).factors if dimension_id else framework.factors
+    by_perspective = {
+        p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
+        for p in ("client", "provider", "agreed")
+    }
+    states = [factor_state(scores, f.id) for f in factors]
+    missing = tuple(f for f, st in zip(factors, states, strict=True) if st != AGREED)
+    return Completeness(
+        states.count(AGREED), states.count(PARTLY_SCORED), len(factors), by_perspective, missing
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    factor: Factor
+    before: int | None
+    after: int | None
+
+    @property
+    def delta(self) -> int | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def factor_changes(framework: Framework, before: Levels, after: Levels) -> list[Change]:
+    """Round-over-round change per factor, biggest movement first, unassessed at the end."""
+    changes = [Change(f, before.get(f.id), after.get(f.id)) for f in framework.factors]
+    return sorted(changes, key=lambda c: (c.delta is None, -abs(c.delta or 0)))
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    dimension_id: str
+    name: str
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def dimension_changes(framework: Framework, before: Levels, after: Levels) -> list[DimensionChange]:
+    b = dimension_scores(framework, before)
+    a = dimension_scores(framework, after)
+    return [DimensionChange(x.dimension_id, x.name, x.mean, y.mean) for x, y in zip(b, a, strict=True)]
