@@ -96,6 +96,7 @@ class Engagement:
         lock: EditLock | None = None,
         locked_by: LockHolder | None = None,
         read_only_reason: str = "",
+        bootstrap: tuple[Framework, EngagementInfo, str] | None = None,
     ) -> None:
         self.path = path
         self._conn = conn
@@ -106,6 +107,8 @@ class Engagement:
         self.locked_by = locked_by
         self._lock = lock
         self._closed = False
+        if bootstrap is not None:
+            self._bootstrap(*bootstrap)
         snap = self._session.scalars(select(FrameworkSnapshot)).first()
         if snap is None:
             raise DamagedFileError(f"{path.name} has no framework; it is incomplete.")
@@ -126,23 +129,32 @@ class Engagement:
         if path.exists():
             raise EngagementFileError(f"{path.name} already exists; choose another name.")
         fw = framework or default_framework()
+        baseline_label = require_text(baseline_label, "A round's label", 100)
         try:
             conn = store.new_connection(path)
         except sqlite3.Error as exc:
             raise _save_error(exc) from exc
-        engine = _engine_for(conn)
-        Base.metadata.create_all(engine)
+        lock = EditLock(path)
+        lock.acquire()
+        try:
+            return cls(path, conn, lock=lock, bootstrap=(fw, info, baseline_label))
+        except BaseException:
+            conn.close()
+            lock.release()
+            path.unlink(missing_ok=True)
+            raise
+
+    def _bootstrap(self, fw: Framework, info: EngagementInfo, baseline_label: str) -> None:
+        """Write the schema, framework snapshot, details and baseline round in one transaction."""
         content = fw.source_text
-        with Session(engine) as s, s.begin():
+        with self._session.begin():
+            Base.metadata.create_all(self._session.connection())
+            s = self._session
             s.add(FrameworkSnapshot(id=1, framework_id=fw.id, version=fw.version, content=content,
                                     sha256=hashlib.sha256(content.encode("utf-8")).hexdigest()))
             fields = {k: getattr(info, k) for k in INFO_FIELDS}
             s.add(EngagementRow(id=1, uuid=str(uuid_mod.uuid4()), **fields))
             s.add(RoundRow(label=baseline_label, date=info.workshop_date, position=0))
-        engine.dispose()
-        lock = EditLock(path)
-        lock.acquire()
-        return cls(path, conn, lock=lock)
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False) -> Engagement:

@@ -84,7 +84,7 @@ def _deny_schema_sql(action: int, arg1: Any, arg2: Any, db: Any, source: str | N
     return sqlite3.SQLITE_DENY if source is not None else sqlite3.SQLITE_OK
 
 
-def configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
+def configure(conn: sqlite3.Connection, *, readonly: bool, memory: bool = False) -> None:
     """Apply the defensive and durable settings every connection gets."""
     conn.text_factory = _decode_text
     with contextlib.suppress(AttributeError, sqlite3.NotSupportedError):
@@ -96,7 +96,7 @@ def configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
         conn.execute(f"PRAGMA {name}={value}")
     if not readonly:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        if str(mode).lower() != "delete":
+        if str(mode).lower() != ("memory" if memory else "delete"):
             raise DamagedFileError("The file could not be switched to safe journal mode.")
 
 
@@ -298,7 +298,7 @@ def copy_to_memory(path: Path) -> sqlite3.Connection:
         src.backup(mem)
     finally:
         src.close()
-    configure(mem, readonly=False)
+    configure(mem, readonly=False, memory=True)
     return mem
 
 

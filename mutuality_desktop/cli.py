@@ -1,0 +1,105 @@
+"""Headless commands: everything a user can do without a window, using core only."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.errors import (
+    DamagedFileError,
+    MutualityError,
+    NewerVersionError,
+    NotOurFileError,
+    PassphraseError,
+)
+
+EXIT_CODES = ((NotOurFileError, 2), (DamagedFileError, 3), (NewerVersionError, 4), (PassphraseError, 5))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mutuality-desktop",
+        description="Mutuality Desktop: run value-for-money and mutuality assessment workshops. "
+        "Without a command, starts the app (optionally on FILE).",
+    )
+    p.add_argument("--version", action="version", version=f"Mutuality Desktop {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="write the demo engagement to a file")
+    demo.add_argument("-o", "--output", required=True, type=Path)
+    check = sub.add_parser("check", help="check an engagement file and summarise it in one line")
+    check.add_argument("file", type=Path)
+    report = sub.add_parser("report", help="write the PDF report of an engagement")
+    report.add_argument("file", type=Path)
+    report.add_argument("-o", "--output", required=True, type=Path)
+    report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")
+    report.add_argument("--letter", action="store_true", help="US Letter instead of A4")
+    export = sub.add_parser("export", help="write a compact copy for email")
+    export.add_argument("file", type=Path)
+    export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument("--passphrase-env", metavar="VAR",
+                        help="protect the copy with the passphrase held in environment variable VAR")
+    return p
+
+
+def run(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(list(argv))
+    try:
+        return int(COMMANDS[args.command](args))
+    except MutualityError as exc:
+        print(f"{exc}", file=sys.stderr)
+        for kind, code in EXIT_CODES:
+            if isinstance(exc, kind):
+                return code
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .core.demo import build_demo
+
+    out: Path = args.output
+    if out.exists():
+        out.unlink()
+    with build_demo(out) as eng:
+        info = eng.info()
+    print(f"Wrote the demo engagement '{info.title}' to {out}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.summary import summarise
+
+    print(summarise(args.file))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .core.report import build_report_file
+
+    build_report_file(args.file, args.output, round_label=args.round_label,
+                      page_size="letter" if args.letter else "a4")
+    print(f"Wrote the report to {args.output}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.exchange import export_file
+
+    passphrase = None
+    if args.passphrase_env:
+        passphrase = os.environ.get(args.passphrase_env)
+        if not passphrase:
+            print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
+            return 1
+    export_file(args.file, args.output, passphrase=passphrase)
+    print(f"Wrote a copy for email to {args.output}")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export}

@@ -1,0 +1,1 @@
+"""The PDF report, built with reportlab platypus from pure section functions."""

@@ -1,0 +1,33 @@
+"""One-line summaries of engagement files, for `check` and the start page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import store
+from .engagement import Engagement
+from .errors import PassphraseError
+from .exchange import is_sealed, verify_checksum
+from .scoring import completeness
+
+
+def summarise(path: Path) -> str:
+    """Check a file fully and describe it in one line; raise a typed error otherwise."""
+    path = Path(path)
+    if is_sealed(path):
+        raise PassphraseError(f"{path.name} is passphrase-protected; open it in the app to check it.")
+    header = store.inspect(path)
+    with Engagement.open(path, readonly=True) as eng:
+        verified = verify_checksum(eng.connection, path.name)
+        info = eng.info()
+        rounds = eng.rounds()
+        parts = [f"OK {path.name}: {info.title} ({info.client_organisation} / {info.provider_organisation})"]
+        parts.append(f"{len(eng.participants())} participants")
+        for rnd in rounds:
+            c = completeness(eng.framework, eng.scores(rnd.id))
+            parts.append(f"{rnd.label} {c.agreed}/{c.total} agreed")
+        parts.append(f"{len(eng.actions())} actions")
+        parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
+        if verified:
+            parts.append("export checksum verified")
+    return "; ".join(parts)
