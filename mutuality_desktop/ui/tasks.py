@@ -1,0 +1,54 @@
+"""Run slow work (report build, export, big opens) off the UI thread, then call back."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
+            self._relay.failed.emit(exc, traceback.format_exc())
+        else:
+            self._relay.succeeded.emit(result)
+
+
+_live: set[_Relay] = set()
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException, str], None],
+) -> None:
+    """Call fn on a worker thread; on_done(result) or on_error(exc, tb) run on the UI thread."""
+    relay = _Relay()
+    _live.add(relay)
+
+    def done(result: Any) -> None:
+        _live.discard(relay)
+        on_done(result)
+
+    def failed(exc: BaseException, tb: str) -> None:
+        _live.discard(relay)
+        on_error(exc, tb)
+
+    relay.succeeded.connect(done)
+    relay.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Job(fn, relay))
