@@ -182,6 +182,7 @@ def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None
         if problems != ["ok"]:
             raise DamagedFileError(f"{name} is damaged ({problems[0][:120]}).")
         check_schema(conn, name, version)
+        check_sizes(conn, name, version)
         conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read ({exc}).") from exc
@@ -210,6 +211,24 @@ def check_schema(conn: sqlite3.Connection, name: str, version: int) -> None:
         found = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
         if sorted(found) != sorted(columns):
             raise DamagedFileError(f"{name} has an unexpected layout in its {table} table.")
+
+
+_LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "content"): 12_000_000}
+
+
+def check_sizes(conn: sqlite3.Connection, name: str, version: int) -> None:
+    """Refuse values far beyond anything the app writes (a hostile or corrupted file)."""
+    for table, columns in EXPECTED_TABLES[version].items():
+        parts = ", ".join(f'max(length("{c}"))' for c in columns)
+        row = conn.execute(f'SELECT count(*), {parts} FROM "{table}"').fetchone()
+        if row[0] > 1_000_000:
+            raise DamagedFileError(f"{name} holds an implausible number of {table} records.")
+        for column, longest in zip(columns, row[1:], strict=True):
+            limit = _LARGE_COLUMNS.get((table, column), MAX_TEXT_BYTES)
+            if longest is not None and longest > limit:
+                raise DamagedFileError(
+                    f"{name} holds a {table} value far longer than the app ever writes; it was not opened."
+                )
 
 
 def has_hot_journal(path: Path) -> bool:

@@ -1,0 +1,45 @@
+"""Fixtures for core tests: no Qt here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.model import EngagementInfo
+
+INFO = EngagementInfo(
+    title="Highways partnership review",
+    client_organisation="Northmoor Borough Council",
+    provider_organisation="Castleway Services Ltd",
+    contract_name="Highways and environmental services",
+    contract_reference="NBC/2019/044",
+    contract_annual_value=38_400_000,
+    contract_start=dt.date(2019, 4, 1),
+    contract_end=dt.date(2029, 3, 31),
+    facilitator="Andrea Price",
+    workshop_date=dt.date(2026, 3, 12),
+    workshop_venue="Town Hall, Committee Room 2",
+)
+
+
+@pytest.fixture
+def eng(tmp_path: Path):
+    e = Engagement.create(tmp_path / "review.mutuality", INFO)
+    yield e
+    e.close()
+
+
+@pytest.fixture
+def closed_file(tmp_path: Path) -> Path:
+    """A small engagement file with a score, a note and an action, closed."""
+    path = tmp_path / "closed.mutuality"
+    with Engagement.create(path, INFO) as e:
+        rid = e.rounds()[0].id
+        e.set_score(rid, "joint-objective-setting", "agreed", 3)
+        e.set_notes(rid, "joint-objective-setting", "agreed", "Joint plan seen.")
+        e.add_participant("Siân Evans", "Director of Place", "client")
+        e.add_action("joint-exit-strategy", "Draft the exit plan", "Siân Evans", "joint")
+    return path
