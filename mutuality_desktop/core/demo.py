@@ -30,7 +30,8 @@ def build_demo(path: Path) -> Engagement:
     content = json.loads(resource_path("demo", DEMO_CONTENT).read_text(encoding="utf-8"))
     e = content["engagement"]
     date_fields = ("contract_start", "contract_end", "workshop_date")
-    info = EngagementInfo(**{k: (_date(v) if k in date_fields else v) for k, v in e.items()})
+    fields: dict[str, Any] = {k: (_date(v) if k in date_fields else v) for k, v in e.items()}
+    info = EngagementInfo(**fields)
     rounds = content["rounds"]
     eng = Engagement.create(Path(path), info, baseline_label=rounds[0]["label"])
     try:

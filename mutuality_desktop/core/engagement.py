@@ -21,6 +21,7 @@ from . import store
 from .errors import (
     DamagedFileError,
     EngagementFileError,
+    FrameworkError,
     ReadOnlyError,
     SaveError,
     ValidationError,
@@ -107,14 +108,26 @@ class Engagement:
         self.locked_by = locked_by
         self._lock = lock
         self._closed = False
+        try:
+            self._load(bootstrap)
+        except BaseException:
+            self._session.close()
+            self._engine.dispose()
+            raise
+
+    def _load(self, bootstrap: tuple[Framework, EngagementInfo, str] | None) -> None:
         if bootstrap is not None:
             self._bootstrap(*bootstrap)
+        path = self.path
         snap = self._session.scalars(select(FrameworkSnapshot)).first()
         if snap is None:
             raise DamagedFileError(f"{path.name} has no framework; it is incomplete.")
         if hashlib.sha256(snap.content.encode("utf-8")).hexdigest() != snap.sha256:
             raise DamagedFileError(f"{path.name} is damaged: its scoring guide does not match its checksum.")
-        self.framework: Framework = parse_framework(snap.content, f"{path.name} (framework snapshot)")
+        try:
+            self.framework: Framework = parse_framework(snap.content, f"{path.name} (scoring guide)")
+        except FrameworkError as exc:
+            raise DamagedFileError(f"{path.name} is damaged: {exc}") from exc
         self._checksum_pending = self._meta(CHECKSUM_KEY) is not None
         self._session.rollback()
 
@@ -161,9 +174,15 @@ class Engagement:
         """Check and open a file; fall back to read-only where it cannot or may not be edited."""
         path = Path(path)
         header = store.inspect(path)  # never modifies the file
+        with store.unreadable_as_damaged(path.name):
+            return cls._open_checked(path, header, readonly)
+
+    @classmethod
+    def _open_checked(cls, path: Path, header: store.FileHeader, readonly: bool) -> Engagement:
         reason = ""
         holder: LockHolder | None = None
         lock: EditLock | None = None
+        older = header.user_version < store.SCHEMA_VERSION
         if not readonly and not store.is_writable(path):
             readonly, reason = True, "it is in a read-only place"
         if not readonly:
@@ -172,21 +191,30 @@ class Engagement:
             if holder is not None or not lock.held:
                 readonly = True
                 reason = f"it is open on {holder.describe()}" if holder else "it cannot be locked"
-        if readonly or header.user_version < store.SCHEMA_VERSION and not store.is_writable(path):
-            conn = store.copy_to_memory(path)
-            if header.user_version < store.SCHEMA_VERSION:
-                store.migrate(conn, header.user_version)
-            return cls(path, conn, readonly=True, locked_by=holder, read_only_reason=reason or "you asked for it")
-        if header.user_version < store.SCHEMA_VERSION:
-            store.backup_before_migration(path, header.user_version)
+        if readonly:
+            conn = store.copy_to_memory(path)  # the original is never written
+            try:
+                if older:
+                    store.migrate(conn, header.user_version, path.name)
+                return cls(path, conn, readonly=True, locked_by=holder,
+                           read_only_reason=reason or "it was opened for reading only")
+            except BaseException:
+                conn.close()
+                raise
+        assert lock is not None
         try:
+            if older:
+                store.backup_before_migration(path, header.user_version)
             conn = store.connect(path)
-            if header.user_version < store.SCHEMA_VERSION:
-                store.migrate(conn, header.user_version)
-            return cls(path, conn, lock=lock)
+            try:
+                if older:
+                    store.migrate(conn, header.user_version, path.name)
+                return cls(path, conn, lock=lock)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise
 
     def close(self) -> None:

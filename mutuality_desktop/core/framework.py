@@ -162,7 +162,7 @@ def _parse_factor(check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, An
         raise check.fail(f"factor {n} has no 'id'")
     where = f"factor '{fid}'"
     dim_id = raw.get("dimension")
-    if dim_id not in dims:
+    if not isinstance(dim_id, str) or dim_id not in dims:
         raise check.fail(f"unknown dimension '{dim_id}'", where)
     raw_levels = raw.get("levels")
     if not isinstance(raw_levels, dict):

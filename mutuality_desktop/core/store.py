@@ -124,6 +124,12 @@ def new_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def one_line(text: str, limit: int = 120) -> str:
+    """Squeeze SQLite's diagnostic text into a short single line for a message."""
+    text = " ".join(text.replace("*", " ").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def read_header(path: Path) -> FileHeader:
     """Read identity and version straight from the header bytes, without SQLite touching it."""
     try:
@@ -180,12 +186,12 @@ def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None
         rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         problems = [str(r[0]) for r in rows]
         if problems != ["ok"]:
-            raise DamagedFileError(f"{name} is damaged ({problems[0][:120]}).")
+            raise DamagedFileError(f"{name} is damaged ({one_line(problems[0])}).")
         check_schema(conn, name, version)
         check_sizes(conn, name, version)
         conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"{name} is damaged and cannot be read ({exc}).") from exc
+        raise DamagedFileError(f"{name} is damaged and cannot be read ({one_line(str(exc))}).") from exc
     except (UnicodeDecodeError, ValueError, OverflowError, MemoryError) as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read.") from exc
 
@@ -243,15 +249,28 @@ def inspect(path: Path) -> FileHeader:
     if has_hot_journal(path):
         # An interrupted save of our own: only a writable open can roll it back, so check a copy.
         return _inspect_via_copy(path, header)
-    try:
+    with unreadable_as_damaged(path.name):
         conn = connect(path, readonly=True)
-    except sqlite3.Error as exc:
-        raise DamagedFileError(f"{path.name} is damaged and cannot be read ({exc}).") from exc
-    try:
-        verify_connection(conn, path.name, header.user_version)
-    finally:
-        conn.close()
+        try:
+            verify_connection(conn, path.name, header.user_version)
+        finally:
+            conn.close()
     return header
+
+
+UNREADABLE = (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError)
+
+
+@contextlib.contextmanager
+def unreadable_as_damaged(name: str) -> Iterator[None]:
+    """Turn any low-level failure while reading a received file into one clear sentence."""
+    try:
+        yield
+    except EngagementFileError:
+        raise
+    except UNREADABLE as exc:
+        detail = one_line(str(exc)) if isinstance(exc, sqlite3.Error) else type(exc).__name__
+        raise DamagedFileError(f"{name} is damaged and cannot be read ({detail}).") from exc
 
 
 def _inspect_via_copy(path: Path, header: FileHeader) -> FileHeader:
@@ -261,11 +280,12 @@ def _inspect_via_copy(path: Path, header: FileHeader) -> FileHeader:
         copy = Path(tmp) / path.name
         shutil.copyfile(path, copy)
         shutil.copyfile(path.with_name(path.name + "-journal"), Path(tmp) / (path.name + "-journal"))
-        conn = connect(copy, readonly=False)
-        try:
-            verify_connection(conn, path.name, header.user_version)
-        finally:
-            conn.close()
+        with unreadable_as_damaged(path.name):
+            conn = connect(copy, readonly=False)
+            try:
+                verify_connection(conn, path.name, header.user_version)
+            finally:
+                conn.close()
     return header
 
 
@@ -281,7 +301,7 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
 
 
-def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:
     """Bring a file up to SCHEMA_VERSION inside one transaction (all or nothing)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -289,8 +309,13 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
             MIGRATIONS[version](conn)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise EngagementFileError(
+                f"{name} could not be upgraded to this version's file format ({one_line(str(exc))}); "
+                "it was left as it was."
+            ) from exc
         raise
 
 

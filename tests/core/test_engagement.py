@@ -170,9 +170,8 @@ def test_actions_add_update_remove_restore(eng):
 
 
 def test_read_only_engagement_refuses_edits(closed_file):
-    with Engagement.open(closed_file, readonly=True) as e:
-        with pytest.raises(ReadOnlyError, match="read-only"):
-            e.set_score(e.rounds()[0].id, F, "agreed", 1)
+    with Engagement.open(closed_file, readonly=True) as e, pytest.raises(ReadOnlyError, match="read-only"):
+        e.set_score(e.rounds()[0].id, F, "agreed", 1)
 
 
 def test_control_characters_are_stripped_from_names(eng):

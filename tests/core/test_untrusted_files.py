@@ -181,7 +181,7 @@ def test_failed_migration_leaves_the_original(closed_file, monkeypatch):
         raise sqlite3.OperationalError("simulated failure half way")
 
     monkeypatch.setitem(store.MIGRATIONS, 1, broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(EngagementFileError, match="could not be upgraded.*left as it was"):
         Engagement.open(closed_file)
     conn = sqlite3.connect(closed_file)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -1,0 +1,93 @@
+"""Headless commands, run as a user runs them: separate processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mutuality_desktop import __version__
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mutuality_desktop", *args],
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_version():
+    result = cli("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_core_and_cli_never_load_qt(tmp_path):
+    code = (
+        "import sys, mutuality_desktop.core.engagement, mutuality_desktop.core.scoring, "
+        "mutuality_desktop.core.exchange, mutuality_desktop.core.summary\n"
+        "from mutuality_desktop.app import main\n"
+        f"rc = main(['check', {str(tmp_path / 'absent.mutuality')!r}])\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'matplotlib.pyplot'))]\n"
+        "print('LOADED', bad)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.mutuality"
+    result = cli("demo", "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_demo_passes_check(demo_file):
+    result = cli("check", str(demo_file))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert "\n" not in line and line.startswith("OK demo.mutuality")
+    assert "Baseline 40/40 agreed" in line and "Follow-up 40/40 agreed" in line
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "phrase"),
+    [(b"", 2, "empty"), (b"PK\x03\x04zipzipzip", 2, "zip"), (b"hello world" * 20, 2, "not a Mutuality")],
+)
+def test_check_refuses_bad_files_with_one_line(tmp_path, content, code, phrase):
+    bad = tmp_path / "bad.mutuality"
+    bad.write_bytes(content)
+    result = cli("check", str(bad))
+    assert result.returncode == code
+    assert phrase in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_check_newer_version_exit_code(demo_file, tmp_path):
+    import shutil
+    import sqlite3
+
+    newer = tmp_path / "newer.mutuality"
+    shutil.copy(demo_file, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version=7")
+    conn.close()
+    result = cli("check", str(newer))
+    assert result.returncode == 4 and "newer version" in result.stderr
+
+
+def test_export_then_check(demo_file, tmp_path):
+    out = tmp_path / "email.mutuality"
+    assert cli("export", str(demo_file), "-o", str(out)).returncode == 0
+    result = cli("check", str(out))
+    assert result.returncode == 0 and "export checksum verified" in result.stdout
+
+
+def test_gui_without_display_says_so_in_one_line():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = cli(env=env)
+    assert result.returncode == 2
+    assert "No display found" in result.stderr and "check FILE" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
