@@ -1,0 +1,60 @@
+"""Build the frozen bundle and use it headless, as a consultant's double-click would.
+
+Runs in CI; skip it locally with SKIP_INSTALLER=1 (the build takes about a minute).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "mutuality-desktop"
+EXE = BUNDLE / ("mutuality-desktop.exe" if os.name == "nt" else "mutuality-desktop")
+
+pytestmark = [
+    pytest.mark.installer,
+    pytest.mark.skipif(os.environ.get("SKIP_INSTALLER") == "1", reason="SKIP_INSTALLER=1"),
+]
+
+
+@pytest.fixture(scope="module")
+def frozen() -> Path:
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "build.py")],
+                            capture_output=True, text=True, timeout=1800, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert EXE.exists()
+    return EXE
+
+
+def run(exe: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **env})
+
+
+def test_frozen_bundle_runs_every_headless_command_and_the_gui_self_test(frozen, tmp_path):
+    version = run(frozen, "--version")
+    assert version.returncode == 0 and "Mutuality Desktop" in version.stdout
+    demo = tmp_path / "demo.mutuality"
+    assert run(frozen, "demo", "-o", str(demo)).returncode == 0
+    check = run(frozen, "check", str(demo))
+    assert check.returncode == 0 and check.stdout.startswith("OK demo.mutuality"), check.stderr
+    pdf = tmp_path / "demo.pdf"
+    report = run(frozen, "report", str(demo), "-o", str(pdf))
+    assert report.returncode == 0, report.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+    gui = run(frozen, "--self-test", QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+              XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    assert gui.returncode == 0, gui.stdout + gui.stderr
+    assert "self-test passed" in gui.stdout + gui.stderr
+
+
+def test_bundle_leaves_out_what_it_does_not_need(frozen):
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert not any(n.startswith(("libQt6Quick", "libQt6Qml", "libQt6Pdf", "_tkinter")) for n in names)
+    assert not any("pytest" in n for n in names)
+    assert (BUNDLE / "_internal" / "resources" / "frameworks" / "vfm-mutuality.json").exists()
