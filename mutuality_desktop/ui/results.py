@@ -1,0 +1,442 @@
+"""The Results page: radar charts, perception gaps, strengths, priorities and coverage of a round."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import scoring
+from ..core.charts import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
+from ..core.engagement import Engagement
+from ..core.framework import MUTUALITY, Framework
+from ..core.scoring import Gap, Ranked
+
+_Index = QModelIndex | QPersistentModelIndex
+_MUTED = "#6b6b6b"
+
+
+class GapTableModel(QAbstractTableModel):
+    """Client-versus-provider perception gaps, largest first, as scoring.perception_gaps gives them."""
+
+    HEADERS = ("Factor", "Client", "Provider", "Gap")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gaps: list[Gap] = []
+
+    def set_gaps(self, gaps: Sequence[Gap]) -> None:
+        self.beginResetModel()
+        self._gaps = list(gaps)
+        self.endResetModel()
+
+    def gaps(self) -> list[Gap]:
+        return list(self._gaps)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._gaps)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        gap, column = self._gaps[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                gap.factor.name,
+                str(gap.client),
+                str(gap.provider),
+                f"{gap.gap:+d}" if gap.gap else "0",
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not gap.gap:
+                return "Both sides give the same level."
+            higher = "client" if gap.gap > 0 else "provider"
+            plural = "s" if gap.size > 1 else ""
+            return f"The {higher} rates this {gap.size} level{plural} higher."
+        if role == Qt.ItemDataRole.ForegroundRole and not gap.gap:
+            return QColor(_MUTED)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class _ChartPane(QWidget):
+    """One radar on a canvas wrapping the core figure, with its overlay check boxes."""
+
+    def __init__(
+        self, chart: RadarChart, overlays: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.canvas = FigureCanvasQTAgg(chart.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setMinimumSize(320, 320)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.mpl_connect("resize_event", lambda _event: chart.relayout())
+        self.toggles: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 0, 8, 0)
+        row.addWidget(QLabel("Show also:"))
+        for series, text in (("client", "Client view"), ("provider", "Provider view")):
+            box = QCheckBox(text)
+            box.setChecked(series in overlays)
+            box.toggled.connect(self._on_toggle_toggled)
+            self.toggles[series] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.canvas, 1)
+        self.stale = False
+
+    def _on_toggle_toggled(self, _checked: bool) -> None:
+        shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
+        self.chart.show(shown)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> str:
+    if not items:
+        return f"<span style='color:{_MUTED}'>{html.escape(empty)}</span>"
+    rows = []
+    for r in items:
+        level = html.escape(framework.scale.name_of(r.level))
+        rows.append(
+            f"<tr><td style='padding-right:10px'><b>{r.level}</b> {level}</td>"
+            f"<td>{html.escape(r.factor.name)}</td></tr>"
+        )
+    return f"<table cellspacing='2'>{''.join(rows)}</table>"
+
+
+class ResultsPage(QWidget):
+    """Charts and findings of one round; refresh() after every score keeps them current."""
+
+    def __init__(
+        self, parent: QWidget | None = None, chart_style: ChartStyle | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._engagement: Engagement | None = None
+        self._round_id: int | None = None
+        self._style = chart_style or ChartStyle()
+        self.dimension_pane: _ChartPane | None = None
+        self.factor_pane: _ChartPane | None = None
+        self.gap_model = GapTableModel(self)
+        self._stack = QStackedWidget(self)
+        empty = QLabel("Open an engagement to see its results.")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(empty)
+        self._stack.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    # --- public -------------------------------------------------------------------------------
+
+    @property
+    def dimension_chart(self) -> RadarChart | None:
+        return self.dimension_pane.chart if self.dimension_pane else None
+
+    @property
+    def factor_chart(self) -> RadarChart | None:
+        return self.factor_pane.chart if self.factor_pane else None
+
+    def set_engagement(self, engagement: Engagement | None, round_id: int | None = None) -> None:
+        """Show an engagement (None: nothing) at a round; its latest round when none is given."""
+        self._engagement = engagement
+        if engagement is None:
+            self._round_id = None
+            self._stack.setCurrentIndex(0)
+            return
+        self._round_id = round_id if round_id is not None else engagement.rounds()[-1].id
+        self._build_charts(engagement.framework)
+        self._stack.setCurrentIndex(1)
+        self.refresh()
+
+    def set_round(self, round_id: int) -> None:
+        self._round_id = round_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the round's scores and update charts and findings in place."""
+        eng, rid = self._engagement, self._round_id
+        if eng is None or rid is None or self.dimension_pane is None or self.factor_pane is None:
+            return
+        rounds = self._round_scores(eng, rid)
+        scores = rounds[-1][1]
+        for pane in (self.dimension_pane, self.factor_pane):
+            pane.chart.update(rounds)
+            pane.stale = True
+        self._redraw_visible()
+        fw = eng.framework
+        self.gap_model.set_gaps(scoring.perception_gaps(fw, scores))
+        self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
+        self._strengths.setText(
+            _ranked_text(scoring.strengths(fw, scores), fw, "No agreed scores yet.")
+        )
+        self._priorities.setText(
+            _ranked_text(scoring.priorities(fw, scores), fw, "No agreed scores yet.")
+        )
+        self._show_coverage(fw, scores)
+        self._title.setText(f"Results: {rounds[-1][0]}")
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        self._title = QLabel("Results")
+        font = self._title.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._title.setFont(font)
+        copy = QPushButton("Copy chart")
+        copy.setToolTip("Copy the chart shown to the clipboard, to paste into a document or email")
+        copy.clicked.connect(self._on_copy_clicked)
+        save = QPushButton("Save chart…")
+        save.setToolTip("Save the chart shown as a PNG picture or an SVG drawing")
+        save.clicked.connect(self._on_save_clicked)
+        header = QHBoxLayout()
+        header.addWidget(self._title)
+        header.addStretch(1)
+        header.addWidget(copy)
+        header.addWidget(save)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.message = QLabel("")
+        self.message.setStyleSheet(f"color: {_MUTED}")
+        self.message.setWordWrap(True)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(12, 8, 8, 8)
+        lay.addLayout(header)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self._build_findings())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 520])
+        return splitter
+
+    def _build_findings(self) -> QWidget:
+        self.gap_table = QTableView()
+        self.gap_table.setModel(self.gap_model)
+        self.gap_table.verticalHeader().hide()
+        self.gap_table.setShowGrid(False)
+        self.gap_table.setAlternatingRowColors(True)
+        self.gap_table.setWordWrap(False)
+        self.gap_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.gap_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gap_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.gap_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._no_gaps = QLabel("Gaps appear once both sides have scored a factor.")
+        self._no_gaps.setStyleSheet(f"color: {_MUTED}")
+        self._strengths, self._priorities, self._coverage = QLabel(), QLabel(), QLabel()
+        for label in (self._strengths, self._priorities, self._coverage):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(8, 8, 12, 8)
+        lay.addWidget(_heading("Coverage"))
+        lay.addWidget(self._coverage)
+        lay.addSpacing(6)
+        lay.addWidget(_heading("Perception gaps (client minus provider, largest first)"))
+        lay.addWidget(self._no_gaps)
+        lay.addWidget(self.gap_table, 1)
+        lay.addSpacing(6)
+        lay.addWidget(_heading("Strengths"))
+        lay.addWidget(self._strengths)
+        lay.addSpacing(6)
+        lay.addWidget(_heading("Improvement priorities"))
+        lay.addWidget(self._priorities)
+        return panel
+
+    def _build_charts(self, framework: Framework) -> None:
+        """Create both charts for the engagement's framework, each on a canvas in its own tab."""
+        if self.dimension_chart is not None and self.dimension_chart.framework == framework:
+            return
+        self.tabs.clear()
+        for pane in (self.dimension_pane, self.factor_pane):
+            if pane is not None:
+                pane.deleteLater()
+        self.dimension_pane = _ChartPane(
+            dimension_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))), ()
+        )
+        self.factor_pane = _ChartPane(
+            factor_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))),
+            ("client", "provider"),
+        )
+        mutuality = framework.dimension(MUTUALITY)
+        self.tabs.addTab(
+            self.dimension_pane, f"Value for money ({len(framework.dimensions)} dimensions)"
+        )
+        self.tabs.addTab(self.factor_pane, f"{mutuality.name} ({len(mutuality.factors)} factors)")
+
+    # --- data ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _round_scores(eng: Engagement, round_id: int) -> list[RoundScores]:
+        """Return the previous round (if any) and the current round's scores, oldest first."""
+        rounds = eng.rounds()
+        index = next((i for i, r in enumerate(rounds) if r.id == round_id), len(rounds) - 1)
+        return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
+
+    def _show_coverage(self, framework: Framework, scores: scoring.Scores) -> None:
+        total = scoring.completeness(framework, scores)
+        parts = [f"<b>{total.agreed} of {total.total}</b> factors agreed"]
+        if total.partly:
+            parts.append(f"{total.partly} partly scored")
+        dims = []
+        for d in framework.workshop_order():
+            c = scoring.completeness(framework, scores, d.id)
+            dims.append(f"{html.escape(d.name)} {c.agreed}/{c.total}")
+        text = ", ".join(parts) + f"<br><span style='color:{_MUTED}'>{' · '.join(dims)}</span>"
+        if total.missing and total.agreed:
+            names = [html.escape(f.name) for f in total.missing[:4]]
+            more = len(total.missing) - len(names)
+            tail = f" and {more} more" if more else ""
+            text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
+        self._coverage.setText(text)
+
+    def _redraw_visible(self) -> None:
+        pane = self.tabs.currentWidget()
+        if isinstance(pane, _ChartPane) and pane.stale:
+            pane.stale = False
+            pane.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    # --- chart export -------------------------------------------------------------------------
+
+    def current_chart(self) -> RadarChart | None:
+        pane = self.tabs.currentWidget()
+        return pane.chart if isinstance(pane, _ChartPane) else None
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._redraw_visible()
+
+    def _on_copy_clicked(self) -> None:
+        chart = self.current_chart()
+        if chart is None:
+            return
+        buffer = io.BytesIO()
+        chart.figure.savefig(buffer, format="png", dpi=200, facecolor="white")
+        image = QImage.fromData(buffer.getvalue())
+        QGuiApplication.clipboard().setImage(image)
+        self.message.setText("Chart copied. Paste it into a document or an email.")
+
+    def _on_save_clicked(self) -> None:
+        chart = self.current_chart()
+        if chart is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Save chart",
+            str(self._suggested_path()),
+            "PNG picture (*.png);;SVG drawing (*.svg)",
+        )
+        if path:
+            self.save_chart(Path(path), svg="svg" in chosen.lower())
+
+    def save_chart(self, path: Path, svg: bool = False) -> bool:
+        """Save the chart shown; report the outcome on the page rather than in a dialog."""
+        chart = self.current_chart()
+        if chart is None:
+            return False
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_name(path.name + (".svg" if svg else ".png"))
+        try:
+            chart.figure.savefig(path, format=path.suffix[1:].lower(), dpi=200, facecolor="white")
+        except (OSError, ValueError) as exc:
+            self.message.setText(f"The chart was not saved: {exc}.")
+            return False
+        self.message.setText(f"Chart saved to {path}.")
+        return True
+
+    def _suggested_path(self) -> Path:
+        eng = self._engagement
+        folder = eng.path.parent if eng is not None else Path.home()
+        stem = eng.path.stem if eng is not None else "chart"
+        kind = "dimensions" if self.tabs.currentIndex() == 0 else "mutuality"
+        label = self._title.text().removeprefix("Results: ").strip()
+        name = "".join(
+            ch if ch.isalnum() or ch in " -_" else "_" for ch in f"{stem} {kind} {label}"
+        )
+        return folder / f"{name.strip()}.png"
+
+
+def main(
+    argv: Sequence[str] | None = None, opener: Callable[[Path], Engagement] | None = None
+) -> int:
+    """Show the page on its own: on a given engagement file (read-only) or on the demo engagement."""
+    import sys
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.demo import build_demo
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([])
+    if args:
+        eng = (opener or (lambda p: Engagement.open(p, readonly=True)))(Path(args[0]))
+    else:
+        eng = build_demo(Path(tempfile.mkdtemp()) / "demo.mutuality")
+    page = ResultsPage()
+    page.set_engagement(eng)
+    page.resize(1366, 768)
+    page.show()
+    code = app.exec()
+    eng.close()
+    return int(code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
