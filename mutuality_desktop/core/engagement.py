@@ -265,9 +265,11 @@ class Engagement:
     def info(self) -> EngagementInfo:
         row = self._session.get(EngagementRow, 1)
         if row is None:
+            self._session.rollback()
             raise DamagedFileError(f"{self.path.name} has no engagement record.")
-        self._session.rollback()
-        return EngagementInfo(uuid=row.uuid, **{k: getattr(row, k) for k in INFO_FIELDS})
+        info = EngagementInfo(uuid=row.uuid, **{k: getattr(row, k) for k in INFO_FIELDS})
+        self._session.rollback()  # read before: rollback expires the row (a reload would begin again)
+        return info
 
     def participants(self) -> list[Participant]:
         rows = self._session.scalars(select(ParticipantRow).order_by(ParticipantRow.position, ParticipantRow.id))

@@ -1,0 +1,103 @@
+"""Start the window: crash handler first, then the app's identity, look and main window.
+
+Kept light on purpose: SQLAlchemy (core.engagement) loads when a file is opened and matplotlib
+when the results page is first shown, so the first window paints quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from . import crash
+
+ORGANISATION = "Mutuality"
+APP_NAME = "Mutuality Desktop"
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="mutuality-desktop", description="Open the Mutuality Desktop window.")
+    parser.add_argument("file", nargs="?", help="an engagement file (.mutuality) to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo engagement (built on first use)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the demo in the walkthrough, then exit (installer smoke test)")
+    return parser.parse_known_args(argv)
+
+
+def app_icon() -> object:
+    from PySide6.QtGui import QIcon
+
+    from ..core.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "mutuality.svg")))
+
+
+def make_application(qt_args: list[str]) -> object:
+    """Return the QApplication (creating it if needed) with name, icon and look set."""
+    from PySide6.QtWidgets import QApplication
+
+    from .. import __version__
+    from . import theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mutuality-desktop")
+    app.setWindowIcon(app_icon())
+    theme.apply(app)
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    """Run the desktop app: optional FILE, --demo or --self-test; return the exit code."""
+    crash.install()
+    args, qt_args = parse_args(list(argv))
+    app = make_application(qt_args)
+    from PySide6.QtCore import QTimer
+
+    from .main_window import MainWindow
+
+    if args.self_test:
+        return self_test(app)
+    window = MainWindow()
+    window.show()
+    if args.file:
+        QTimer.singleShot(0, lambda: window.open_path(Path(args.file)))
+    elif args.demo:
+        QTimer.singleShot(0, window.open_demo)
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def self_test(app: object) -> int:
+    """Open a freshly built demo in the walkthrough, let it paint, close it; 0 if all went well."""
+    from PySide6.QtCore import QSettings
+
+    from .main_window import MainWindow
+    from .opening import OpenFailed, ensure_demo
+    from .settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="mutuality-self-test-") as tmp:
+        store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(Settings(store))  # leaves the user's recent files alone
+        window.show()
+        try:
+            path = ensure_demo(Path(tmp))
+        except OpenFailed as exc:
+            print(f"self-test failed: the demo could not be built: {exc}", file=sys.stderr or sys.__stdout__)
+            return 1
+        ok = window.open_path(path)
+        for _ in range(20):
+            app.processEvents()  # type: ignore[attr-defined]
+        walkthrough = window.current_page() == "Walkthrough"
+        fits = ok and window.workshop.guide.fits()
+        window.close()
+        app.processEvents()  # type: ignore[attr-defined]
+        del store
+    passed = ok and walkthrough and crash.report_count() == 0
+    message = "self-test passed" if passed else f"self-test failed (opened={ok}, walkthrough={walkthrough})"
+    if sys.stdout is not None:
+        print(f"{message}; scoring guide fits: {fits}")
+    return 0 if passed else 1

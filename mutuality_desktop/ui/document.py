@@ -1,0 +1,171 @@
+"""The open engagement as the UI sees it: edits through core, one undo stack, honest save state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..core.errors import ReadOnlyError, SaveError, ValidationError
+from .commands import Edit, EditCommand, Key
+from .messages import explain
+
+
+class EngagementDocument(QObject):
+    """Hold one Engagement; run every edit through core and record it on the undo stack.
+
+    An edit is shown as saved only after core has committed it. A SaveError keeps the edit
+    pending (the widget keeps showing it) until Retry succeeds; nothing is claimed saved meanwhile.
+    """
+
+    changed = Signal(str)  # what changed: score, notes, confidence, info, participants, rounds, actions
+    save_state_changed = Signal()
+    problem_raised = Signal(str)  # a refused edit (validation, read-only): shown inline
+
+    def __init__(self, engagement: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engagement = engagement
+        self.undo_stack = QUndoStack(self)
+        self._edits: list[Edit] = []  # aligned with the stack's commands
+        self._pending: dict[Key, Edit] = {}
+        self._failed_step: Callable[[], bool] | None = None
+        self.last_error = ""
+        self._flushers: list[Callable[[], None]] = []
+
+    # --- what the status bar and title show --------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return Path(self.engagement.path)
+
+    @property
+    def readonly(self) -> bool:
+        return bool(self.engagement.readonly)
+
+    def read_only_reason(self) -> str:
+        if not self.readonly:
+            return ""
+        holder = getattr(self.engagement, "locked_by", None)
+        if holder is not None:
+            return f"it is open on {holder.describe()}"
+        return self.engagement.read_only_reason or "it was opened read-only"
+
+    def is_saved(self) -> bool:
+        return not self._pending and self._failed_step is None
+
+    def pending_edit(self, key: Key) -> Edit | None:
+        return self._pending.get(key)
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def add_flusher(self, flush: Callable[[], None]) -> None:
+        """Register a callback that saves typing still waiting for its debounce."""
+        self._flushers.append(flush)
+
+    def flush(self) -> None:
+        for flush in list(self._flushers):
+            flush()
+
+    def execute(self, edit: Edit) -> bool:
+        """Apply an edit through core; return whether it is committed."""
+        if self.readonly:
+            self.problem_raised.emit(f"Nothing can be changed: {self.path.name} is open read-only "
+                                     f"because {self.read_only_reason()}.")
+            return False
+        try:
+            edit.apply(self.engagement)
+        except SaveError as exc:
+            self._pending.pop(edit.key, None)
+            self._pending[edit.key] = edit
+            self._fail(exc)
+            self.changed.emit(edit.what)
+            return False
+        except (ValidationError, ReadOnlyError) as exc:
+            self.problem_raised.emit(explain(exc))
+            return False
+        self._pending.pop(edit.key, None)
+        self._record(edit)
+        self._succeed()
+        self.changed.emit(edit.what)
+        return True
+
+    def _record(self, edit: Edit) -> None:
+        index = self.undo_stack.index()
+        del self._edits[index:]
+        self._edits.append(edit)
+        self.undo_stack.push(EditCommand(edit))
+
+    def undo(self) -> bool:
+        self.flush()
+        index = self.undo_stack.index()
+        if index == 0 or self.readonly:
+            return False
+        edit = self._edits[index - 1]
+        if not self._step(lambda: edit.revert(self.engagement), self.undo):
+            return False
+        self.undo_stack.undo()
+        self.changed.emit(edit.what)
+        return True
+
+    def redo(self) -> bool:
+        self.flush()
+        index = self.undo_stack.index()
+        if index >= self.undo_stack.count() or self.readonly:
+            return False
+        edit = self._edits[index]
+        if not self._step(lambda: edit.apply(self.engagement), self.redo):
+            return False
+        self.undo_stack.redo()
+        self.changed.emit(edit.what)
+        return True
+
+    def _step(self, run: Callable[[], None], again: Callable[[], bool]) -> bool:
+        try:
+            run()
+        except SaveError as exc:
+            self._failed_step = again
+            self._fail(exc)
+            return False
+        except (ValidationError, ReadOnlyError) as exc:
+            self.problem_raised.emit(explain(exc))
+            return False
+        self._failed_step = None
+        self._succeed()
+        return True
+
+    def retry(self) -> bool:
+        """Try the failed saves again, oldest first; return whether everything is now saved."""
+        step, self._failed_step = self._failed_step, None
+        if step is not None and not step():
+            return False
+        for key, edit in list(self._pending.items()):
+            try:
+                edit.apply(self.engagement)
+            except SaveError as exc:
+                self._fail(exc)
+                return False
+            except (ValidationError, ReadOnlyError) as exc:
+                del self._pending[key]
+                self.problem_raised.emit(explain(exc))
+                continue
+            del self._pending[key]
+            self._record(edit)
+            self.changed.emit(edit.what)
+        self._succeed()
+        return self.is_saved()
+
+    def _fail(self, exc: SaveError) -> None:
+        self.last_error = explain(exc)
+        self.save_state_changed.emit()
+
+    def _succeed(self) -> None:
+        if self.is_saved():
+            self.last_error = ""
+        self.save_state_changed.emit()
+
+    def close(self) -> None:
+        self.flush()
+        self.engagement.close()

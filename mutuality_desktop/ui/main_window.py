@@ -1,0 +1,326 @@
+"""The shell: menus, pages (start, setup, walkthrough, results), banners and the save state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import opening
+from .banner import Banner
+from .document import EngagementDocument
+from .menus import build_menus
+from .results_host import ResultsHost
+from .settings import Settings, data_folder
+from .start_page import StartPage
+from .widgets import PageSwitcher
+
+APP_NAME = "Mutuality Desktop"
+PAGES = ("Setup", "Walkthrough", "Results")
+
+
+class MainWindow(QMainWindow):
+    """Hold at most one open engagement and show it; every change goes through its document."""
+
+    document_opened = Signal()
+    document_closed = Signal()
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.doc: EngagementDocument | None = None
+        self.setup_page: Any = None
+        self.workshop: Any = None
+        self.setAcceptDrops(True)
+        self.resize(1366, 768)
+        self._build()
+        self.actions_ = build_menus(self)
+        self._update_state()
+        self.start.set_recent(self.settings.recent_files())
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.save_banner = Banner()
+        self.banner = Banner()
+        self.stack = QStackedWidget()
+        layout.addWidget(self.save_banner)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.start = StartPage()
+        self.results = ResultsHost()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.results)
+        self.page_switch = PageSwitcher(PAGES)
+        self.page_switch.page_chosen.connect(self.show_page)
+        self.file_label = QLabel()
+        self.save_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().setSizeGripEnabled(False)
+        self.start.new_requested.connect(self.new_engagement)
+        self.start.open_requested.connect(self.open_dialog)
+        self.start.demo_requested.connect(self.open_demo)
+        self.start.path_chosen.connect(self.open_path)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        """Show Setup, Walkthrough or Results for the open engagement."""
+        if self.doc is None:
+            return
+        page = {"Setup": self.setup_page, "Walkthrough": self.workshop, "Results": self.results}[name]
+        if name == "Results":
+            self.results.show_engagement(self.doc.engagement, self.workshop.round_id)
+        self.stack.setCurrentWidget(page)
+        self.page_switch.set_current(name)
+        if name == "Walkthrough":
+            self.workshop.guide.setFocus()
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        if widget is self.workshop and widget is not None:
+            return "Walkthrough"
+        if widget is self.setup_page and widget is not None:
+            return "Setup"
+        return "Results" if widget is self.results else "Start"
+
+    # --- opening and closing -----------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open an engagement file (from the command line, a drop, the recent list or a dialog)."""
+        path = Path(path)
+        if self.doc is not None and self.doc.path.resolve() == path.resolve():
+            self.show_page("Walkthrough")
+            return True
+        if not self.close_document():
+            return False
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            engagement = opening.open_engagement(path)
+        except opening.OpenFailed as exc:
+            self.show_problem(str(exc))
+            return False
+        finally:
+            self.unsetCursor()
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path.parent)
+        self._adopt(engagement)
+        self.show_page("Walkthrough")
+        return True
+
+    def open_dialog(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open an engagement", str(self.settings.last_folder()),
+                                                "Engagement files (*.mutuality)")
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def open_demo(self) -> bool:
+        try:
+            path = opening.ensure_demo(data_folder())
+        except opening.OpenFailed as exc:
+            self.show_problem(f"The demo could not be built: {exc}")
+            return False
+        return self.open_path(path)
+
+    def new_engagement(self) -> None:
+        if not self.close_document():
+            return
+        from .setup import SetupPage
+
+        page = SetupPage(self.settings)
+        page.create_requested.connect(self._on_setup_create_requested)
+        page.cancel_requested.connect(self._on_setup_cancel_requested)
+        self._replace_page("setup_page", page)
+        self.stack.setCurrentWidget(page)
+        page.form.editor("title").setFocus()
+        self._update_state()
+
+    def _on_setup_create_requested(self, path: Path, info: Any) -> None:
+        try:
+            engagement = opening.create_engagement(path, info)
+        except opening.OpenFailed as exc:
+            self.show_problem(str(exc))
+            return
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path.parent)
+        self._adopt(engagement)
+        self.show_page("Setup")
+
+    def _on_setup_cancel_requested(self) -> None:
+        self._replace_page("setup_page", None)
+        self.show_start()
+
+    def _adopt(self, engagement: Any) -> None:
+        """Make an opened engagement the window's document and build its pages."""
+        from .setup import SetupPage
+        from .workshop import WorkshopPage
+
+        self.banner.clear()
+        self.doc = EngagementDocument(engagement, self)
+        self.doc.save_state_changed.connect(self._update_state)
+        self.doc.problem_raised.connect(self._on_doc_problem_raised)
+        self.doc.undo_stack.indexChanged.connect(self._update_state)
+        setup = SetupPage(self.settings, self.doc)
+        setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
+        self._replace_page("setup_page", setup)
+        workshop = WorkshopPage(self.doc, self.settings)
+        workshop.scores_changed.connect(self.results.mark_stale)
+        workshop.round_changed.connect(self.results.set_round)
+        self._replace_page("workshop", workshop)
+        self.results.show_engagement(None, None)
+        self._update_state()
+        self.document_opened.emit()
+
+    def _replace_page(self, attr: str, page: QWidget | None) -> None:
+        old = getattr(self, attr)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        setattr(self, attr, page)
+        if page is not None:
+            self.stack.addWidget(page)
+
+    def close_document(self) -> bool:
+        """Close the open engagement after saving pending typing; return False if the user declines."""
+        if self.doc is None:
+            return True
+        self.doc.flush()
+        if not self.doc.is_saved() and not self._confirm_close_unsaved():
+            return False
+        if self.workshop is not None and self.workshop.presentation is not None:
+            self.workshop.presentation.close()
+        self.results.show_engagement(None, None)
+        self._replace_page("workshop", None)
+        self._replace_page("setup_page", None)
+        doc, self.doc = self.doc, None
+        doc.close()
+        doc.deleteLater()
+        self.save_banner.clear()
+        self.banner.clear()
+        self.show_start()
+        self.document_closed.emit()
+        return True
+
+    def _confirm_close_unsaved(self) -> bool:
+        assert self.doc is not None
+        box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
+                          f"{self.doc.last_error} Close the engagement and lose the unsaved change?",
+                          QMessageBox.StandardButton.NoButton, self)
+        close = box.addButton("Close without it", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is close
+
+    def show_start(self) -> None:
+        self.start.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.start)
+        self._update_state()
+
+    # --- messages and state ------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        """Show a recoverable problem inline, at the top of the window."""
+        self.banner.show_message(text, "warning")
+
+    def _on_doc_problem_raised(self, text: str) -> None:
+        self.show_problem(text)
+
+    def _update_state(self) -> None:
+        """Keep title, status bar, banners and menu states in step with the document."""
+        doc = self.doc
+        self.page_switch.setVisible(doc is not None)
+        if doc is None:
+            self.setWindowTitle(APP_NAME)
+            self.file_label.setText("No engagement open")
+            self.save_label.setText("")
+        else:
+            self._show_document_state(doc)
+        if hasattr(self, "actions_"):
+            self.actions_.update(self)
+
+    def _show_document_state(self, doc: EngagementDocument) -> None:
+        name = doc.path.name
+        self.file_label.setText(str(doc.path))
+        if doc.readonly:
+            reason = doc.read_only_reason()
+            self.setWindowTitle(f"{name} (read-only) — {APP_NAME}")
+            self.save_label.setText(f"Read-only: {reason}")
+            self.save_label.setStyleSheet("")
+            self.save_banner.show_message(
+                f"{name} is open read-only because {reason}. Nothing you do here changes it.",
+                "info", [("Save a copy to edit…", self.save_copy)], dismissable=False)
+        elif not doc.is_saved():
+            self.setWindowTitle(f"{name} (not saved) — {APP_NAME}")
+            self.save_label.setText("Not saved")
+            self.save_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+            self.save_banner.show_message(
+                f"{doc.last_error} Your change is still on screen; Retry saves it.",
+                "error", [("Retry", self.retry_save)], dismissable=False)
+        else:
+            self.setWindowTitle(f"{name} — {APP_NAME}")
+            self.save_label.setText("✓  All changes saved")
+            self.save_label.setStyleSheet("")
+            self.save_banner.clear()
+
+    def retry_save(self) -> None:
+        if self.doc is not None:
+            self.doc.retry()
+
+    def save_copy(self) -> None:
+        """Write an editable copy of the open engagement (e.g. one opened read-only) and open it."""
+        if self.doc is None:
+            return
+        suggested = self.settings.last_folder() / f"{self.doc.path.stem} (copy).mutuality"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save a copy to edit", str(suggested),
+                                                "Engagement files (*.mutuality)")
+        if chosen:
+            self.save_copy_to(Path(chosen))
+
+    def save_copy_to(self, target: Path) -> bool:
+        assert self.doc is not None
+        if target.suffix != ".mutuality":
+            target = target.with_name(target.name + ".mutuality")
+        try:
+            opening.save_copy(self.doc.engagement, target)
+        except opening.OpenFailed as exc:
+            self.show_problem(str(exc))
+            return False
+        return self.open_path(target)
+
+    # --- drag and drop, closing --------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith(".mutuality"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_path(Path(urls[0].toLocalFile()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.close_document():
+            event.ignore()
+            return
+        self.settings.set_window_geometry(self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,152 @@
+"""The menu bar and the window-wide actions, enabled according to what is open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SHORTCUTS_HELP = """<table cellpadding=4>
+<tr><td><b>0</b> – <b>5</b></td><td>Score the perspective being scored</td></tr>
+<tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>Client → provider → agreed</td></tr>
+<tr><td><b>Delete</b>, <b>Backspace</b> or <b>N</b></td><td>Clear the score (not assessed)</td></tr>
+<tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
+<tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
+<tr><td><b>F11</b></td><td>Presentation mode (Esc leaves)</td></tr>
+</table>"""
+
+
+@dataclass
+class MenuActions:
+    close: QAction
+    save_copy: QAction
+    export: QAction
+    undo: QAction
+    redo: QAction
+    pages: list[QAction]
+    present: QAction
+    recent: QMenu
+
+    def update(self, window: MainWindow) -> None:
+        doc = window.doc
+        has_doc = doc is not None
+        for action in (self.close, self.save_copy, self.export, self.present, *self.pages):
+            action.setEnabled(has_doc)
+        stack = doc.undo_stack if doc is not None else None
+        editable = doc is not None and not doc.readonly
+        self.undo.setEnabled(bool(stack and stack.canUndo() and editable))
+        self.redo.setEnabled(bool(stack and stack.canRedo() and editable))
+        self.undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        self.redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, list):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(w: MainWindow) -> MenuActions:
+    """Create File, Edit, View and Help; return the actions whose state follows the document."""
+    bar = w.menuBar()
+    file = bar.addMenu("&File")
+    _action(w, file, "&New engagement…", w.new_engagement, QKeySequence("Ctrl+N"))
+    _action(w, file, "&Open…", w.open_dialog, QKeySequence("Ctrl+O"))
+    recent = file.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    _action(w, file, "Open the &demo", w.open_demo)
+    file.addSeparator()
+    save_copy = _action(w, file, "Save a &copy…", w.save_copy, QKeySequence("Ctrl+Shift+S"))
+    export = _action(w, file, "&Export report…", lambda: export_report(w), QKeySequence("Ctrl+E"))
+    settings = file.addMenu("&Settings")
+    _action(w, settings, "&Branding…", lambda: edit_branding(w))
+    file.addSeparator()
+    close = _action(w, file, "&Close", w.close_document, [QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
+    _action(w, file, "&Quit", w.close, QKeySequence("Ctrl+Q"))
+
+    edit = bar.addMenu("&Edit")
+    undo = _action(w, edit, "&Undo", lambda: w.doc and w.doc.undo(), QKeySequence("Ctrl+Z"))
+    redo = _action(w, edit, "&Redo", lambda: w.doc and w.doc.redo(),
+                   [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+    view = bar.addMenu("&View")
+    pages = [
+        _action(w, view, "&Setup", lambda: w.show_page("Setup"), QKeySequence("Ctrl+1")),
+        _action(w, view, "&Walkthrough", lambda: w.show_page("Walkthrough"), QKeySequence("Ctrl+2")),
+        _action(w, view, "&Results", lambda: w.show_page("Results"), QKeySequence("Ctrl+3")),
+    ]
+    view.addSeparator()
+    present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
+
+    help_menu = bar.addMenu("&Help")
+    _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))
+    bar.setCornerWidget(w.page_switch)
+    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent)
+
+
+def _fill_recent(w: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    files = w.settings.recent_files()
+    for path in files:
+        action = menu.addAction(path.name)
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _=False, p=path: w.open_path(Path(p)))
+    if not files:
+        menu.addAction("No recent engagements").setEnabled(False)
+
+
+def present_factor(w: MainWindow) -> None:
+    if w.doc is not None and w.workshop is not None:
+        if w.current_page() != "Walkthrough":
+            w.show_page("Walkthrough")
+        w.workshop.toggle_presentation()
+
+
+def export_report(w: MainWindow) -> None:
+    """Hand the open engagement and round to the report exporter (imported only now)."""
+    if w.doc is None:
+        return
+    w.doc.flush()
+    try:
+        from .report_export import export_report as run_export
+    except ImportError as exc:
+        w.show_problem(f"Report export is not available in this build yet ({exc}).")
+        return
+    run_export(w, w.doc.engagement, w.workshop.round_id, _branding(w))
+
+
+def _branding(w: MainWindow) -> object:
+    try:
+        from .branding_dialog import load_branding_setting
+    except ImportError:
+        return None
+    return load_branding_setting()
+
+
+def edit_branding(w: MainWindow) -> None:
+    try:
+        from .branding_dialog import BrandingDialog
+    except ImportError as exc:
+        w.show_problem(f"Branding settings are not available in this build yet ({exc}).")
+        return
+    dialog = BrandingDialog(w)
+    dialog.exec()
+
+
+def show_shortcuts(w: MainWindow) -> None:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", SHORTCUTS_HELP,
+                      QMessageBox.StandardButton.Close, w)
+    box.setModal(False)
+    box.show()

@@ -1,0 +1,76 @@
+"""Hosts the results page (charts), importing it (and matplotlib) only when first shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class ResultsHost(QWidget):
+    """Show ui.results.ResultsPage for the open engagement; refresh it only when it is visible."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.page: Any = None
+        self.unavailable = ""
+        self._shown: tuple[Any, Any] = (None, None)  # what the page currently shows
+        self._wanted: tuple[Any, Any] = (None, None)
+        self._stale = False
+
+    def _ensure_page(self) -> Any:
+        if self.page is None and not self.unavailable:
+            try:
+                from .results import ResultsPage
+
+                self.page = ResultsPage()
+            except Exception as exc:  # noqa: BLE001 - a missing or broken optional screen
+                self.unavailable = f"The results view is not available in this build ({exc})."
+                label = QLabel(self.unavailable, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+                self._layout.addWidget(label)
+                return None
+            self._layout.addWidget(self.page)
+        return self.page
+
+    def show_engagement(self, engagement: Any, round_id: int | None) -> None:
+        """Ask for an engagement and round (None when closed); applied now if visible."""
+        self._wanted = (engagement, round_id)
+        if engagement is None:
+            if self.page is not None and self._shown[0] is not None:
+                self.page.set_engagement(None)
+            self._shown = (None, None)
+            return
+        if self.isVisible() or self.page is not None:
+            self._apply()
+
+    def set_round(self, round_id: int) -> None:
+        self._wanted = (self._wanted[0], round_id)
+        if self.isVisible():
+            self._apply()
+
+    def mark_stale(self) -> None:
+        """Scores changed: refresh now if on screen, otherwise when next shown (cheap)."""
+        self._stale = True
+        if self.isVisible():
+            self._apply()
+
+    def _apply(self) -> None:
+        engagement, round_id = self._wanted
+        if engagement is None or self._ensure_page() is None:
+            return
+        if self._shown[0] is not engagement:
+            self.page.set_engagement(engagement, round_id)
+        elif self._shown[1] != round_id:
+            self.page.set_round(round_id)
+        elif self._stale:
+            self.page.refresh()
+        self._shown = (engagement, round_id)
+        self._stale = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._apply()

@@ -1,0 +1,77 @@
+"""The app's own preferences, declared once over QSettings (engagement data never lives here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, QTime
+
+MAX_RECENT = 8
+DEFAULT_AGENDA_END = QTime(16, 30)
+
+
+class Settings:
+    """Typed access to recent files, window geometry, the last folder and the agenda end time."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._q = store if store is not None else QSettings()
+
+    # --- recent engagements ------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        raw = self._q.value("recent/files", [])
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            return []
+        return [Path(p) for p in raw if isinstance(p, str) and p][:MAX_RECENT]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        files = [p for p in self.recent_files() if p != path]
+        self._set_recent([path, *files][:MAX_RECENT])
+
+    def remove_recent(self, path: Path) -> None:
+        self._set_recent([p for p in self.recent_files() if p != Path(path).resolve()])
+
+    def _set_recent(self, files: list[Path]) -> None:
+        self._q.setValue("recent/files", [str(p) for p in files])
+        self._q.sync()
+
+    # --- window ------------------------------------------------------------------------------
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_geometry(self, geometry: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+
+    # --- folders -----------------------------------------------------------------------------
+
+    def last_folder(self) -> Path:
+        """Return where the last engagement was opened or created (Documents/Mutuality at first)."""
+        value = self._q.value("folders/last", "")
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return Path(value)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs or Path.home()) / "Mutuality"
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._q.setValue("folders/last", str(folder))
+
+    # --- agenda ------------------------------------------------------------------------------
+
+    def agenda_end(self) -> QTime:
+        value = self._q.value("agenda/end", "")
+        parsed = QTime.fromString(value, "HH:mm") if isinstance(value, str) else QTime()
+        return parsed if parsed.isValid() else DEFAULT_AGENDA_END
+
+    def set_agenda_end(self, end: QTime) -> None:
+        self._q.setValue("agenda/end", end.toString("HH:mm"))
+
+
+def data_folder() -> Path:
+    """Return the user's data folder for this app (where the demo engagement is built)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(location) if location else Path.home() / ".mutuality-desktop"

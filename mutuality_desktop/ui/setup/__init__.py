@@ -1,0 +1,5 @@
+"""The new engagement / setup screen."""
+
+from .page import SetupPage
+
+__all__ = ["SetupPage"]

@@ -1,0 +1,159 @@
+"""The engagement's details with inline validation: a red hint under the field, never a pop-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+
+from ..widgets import DateField, Field
+
+REQUIRED = {
+    "title": "Give the engagement a title.",
+    "client_organisation": "Name the client organisation (the public body).",
+    "provider_organisation": "Name the provider organisation.",
+}
+TEXT_FIELDS = {
+    "title": ("&Engagement title *", "e.g. Highways partnership review 2026"),
+    "client_organisation": ("&Client organisation *", "e.g. Northmoor Borough Council"),
+    "provider_organisation": ("&Provider organisation *", "e.g. Castleway Services Ltd"),
+    "facilitator": ("&Facilitator", "Who leads the workshop"),
+    "workshop_venue": ("&Venue", "Where the workshop is held"),
+    "contract_name": ("Contract &name", "e.g. Highways and environmental services"),
+    "contract_reference": ("Contract &reference", "e.g. NBC/2019/044"),
+}
+DATE_FIELDS = {"workshop_date": "&Workshop date", "contract_start": "Contract &start",
+               "contract_end": "Contract en&d"}
+LAYOUT = (  # (row, column) of each field: the engagement on the left, the contract on the right
+    ("title", 0, 0), ("client_organisation", 1, 0), ("provider_organisation", 2, 0),
+    ("facilitator", 3, 0), ("workshop_date", 4, 0), ("workshop_venue", 5, 0),
+    ("contract_name", 0, 1), ("contract_reference", 1, 1), ("contract_annual_value", 2, 1),
+    ("contract_start", 3, 1), ("contract_end", 4, 1),
+)
+
+
+def parse_pounds(text: str) -> tuple[int | None, str]:
+    """Read '£38,400,000' as 38400000; return (value, problem)."""
+    cleaned = text.strip().replace(",", "").replace("£", "").replace(" ", "")
+    if not cleaned:
+        return None, ""
+    if not cleaned.isdigit():
+        return None, "Enter a whole number of pounds, e.g. 38,400,000."
+    return int(cleaned), ""
+
+
+class DetailsForm(QWidget):
+    """Edit the engagement details; report validity as it changes and commits as fields are left."""
+
+    validity_changed = Signal(bool)
+    field_committed = Signal(str, object)  # field name, new value (valid only)
+    title_edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, Field] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(12)
+        for name, row, column in LAYOUT:
+            field = self._make_field(name)
+            self.fields[name] = field
+            grid.addWidget(field, row, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._valid = False
+        self._committed: dict[str, Any] = {}
+
+    def _make_field(self, name: str) -> Field:
+        if name in DATE_FIELDS:
+            editor: QWidget = DateField()
+            editor.dateChanged.connect(lambda _d, n=name: self._on_editor_changed(n, commit=True))
+            return Field(DATE_FIELDS[name], editor)
+        if name == "contract_annual_value":
+            line = QLineEdit(placeholderText="e.g. 38,400,000")
+            label = "Annual &value (£)"
+        else:
+            label, placeholder = TEXT_FIELDS[name]
+            line = QLineEdit(placeholderText=placeholder)
+            line.setMaxLength(300)
+        line.setAccessibleName(label.replace("&", ""))
+        line.textEdited.connect(lambda _t, n=name: self._on_editor_changed(n, commit=False))
+        line.editingFinished.connect(lambda n=name: self._on_editor_changed(n, commit=True))
+        return Field(label, line)
+
+    def editor(self, name: str) -> Any:
+        return self.fields[name].editor
+
+    def value(self, name: str) -> Any:
+        editor = self.editor(name)
+        if isinstance(editor, DateField):
+            return editor.value()
+        if name == "contract_annual_value":
+            return parse_pounds(editor.text())[0]
+        return editor.text().strip()
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.value(name) for name in self.fields}
+
+    def problems(self) -> dict[str, str]:
+        """Return field → problem for every field that would be refused."""
+        found = {}
+        for name, message in REQUIRED.items():
+            if not self.value(name):
+                found[name] = message
+        problem = parse_pounds(self.editor("contract_annual_value").text())[1]
+        if problem:
+            found["contract_annual_value"] = problem
+        start, end = self.value("contract_start"), self.value("contract_end")
+        if start and end and end < start:
+            found["contract_end"] = "The contract cannot end before it starts."
+        return found
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def load(self, info: Any) -> None:
+        """Show an engagement's details (no commits are triggered)."""
+        for name, field in self.fields.items():
+            value = getattr(info, name)
+            editor = field.editor
+            editor.blockSignals(True)
+            if isinstance(editor, DateField):
+                editor.set_value(value)
+            elif name == "contract_annual_value":
+                editor.setText("" if value is None else f"{value:,}")
+            else:
+                editor.setText(value or "")
+                editor.setCursorPosition(0)
+            editor.blockSignals(False)
+            self._committed[name] = value
+        self.validate(show_all=True)
+
+    def validate(self, show_all: bool = False, touched: str | None = None) -> bool:
+        """Show hints for fields the user has touched (or all); emit validity changes."""
+        problems = self.problems()
+        for name, field in self.fields.items():
+            if show_all or name == touched or field.hint.isVisible():
+                field.set_problem(problems.get(name, ""))
+        valid = not problems
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+        return valid
+
+    def _on_editor_changed(self, name: str, commit: bool) -> None:
+        # A missing required field is pointed out when it is left; a malformed value at once.
+        show_now = commit or self.fields[name].hint.isVisible() or name not in REQUIRED
+        self.validate(touched=name if show_now else None)
+        if name == "title":
+            self.title_edited.emit(self.value("title"))
+        problems = self.problems()
+        if not commit or name in problems or (name == "contract_start" and "contract_end" in problems):
+            return
+        value = self.value(name)
+        if self._committed and value != self._committed.get(name):  # only once loaded (edit mode)
+            self._committed[name] = value
+            self.field_committed.emit(name, value)
+

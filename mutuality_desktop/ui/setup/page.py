@@ -1,0 +1,236 @@
+"""New engagement and engagement setup: details, participants and rounds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import theme
+from ..commands import AddParticipant, AddRound, RemoveParticipant, UpdateInfo, UpdateParticipant
+from ..document import EngagementDocument
+from ..settings import Settings
+from ..widgets import Field, caption, heading
+from .details import DetailsForm
+from .people import ParticipantsPanel, RoundsPanel
+
+SUFFIX = ".mutuality"
+FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
+               "provider_organisation": "provider organisation", "contract_annual_value": "annual value"}
+
+
+def file_name_for(title: str) -> str:
+    """A safe file name from an engagement title."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
+    return f"{name or 'New engagement'}{SUFFIX}"
+
+
+class SetupPage(QScrollArea):
+    """Create an engagement (no document yet) or edit an open one's details, people and rounds."""
+
+    create_requested = Signal(Path, object)  # path, EngagementInfo
+    cancel_requested = Signal()
+    walkthrough_requested = Signal()
+
+    def __init__(self, settings: Settings, doc: EngagementDocument | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._settings = settings
+        self.doc = doc
+        self._path_edited = False
+        body = QWidget()
+        body.setObjectName("setupBody")
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(48, 28, 48, 28)
+        self._layout.setSpacing(16)
+        self.form = DetailsForm()
+        if doc is None:
+            self._build_new()
+        else:
+            self._build_edit(doc)
+        self._layout.addStretch(1)
+        outer = QWidget()
+        outer.setObjectName("pageBody")
+        row = QHBoxLayout(outer)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(body, 100)
+        row.addStretch(1)
+        body.setMaximumWidth(1180)
+        self.setWidget(outer)
+
+    # --- new engagement ----------------------------------------------------------------------
+
+    def _build_new(self) -> None:
+        self._layout.addWidget(heading("New engagement", theme.BASE_POINT_SIZE + 8))
+        self._layout.addWidget(caption("Fill in what you know now; everything can be changed later. "
+                                       "Fields marked * are needed."))
+        self._layout.addWidget(self.form)
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Save as")
+        choose = QPushButton("Choose…")
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(choose)
+        path_box = QWidget()
+        path_box.setLayout(path_row)
+        path_row.setContentsMargins(0, 0, 0, 0)
+        self.path_field = Field("Save &as", path_box)
+        self.path_field.label.setBuddy(self.path)
+        self._layout.addWidget(self.path_field)
+        self.create_button = QPushButton("Create engagement")
+        self.create_button.setProperty("role", "primary")
+        cancel = QPushButton("Cancel")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        self._layout.addLayout(buttons)
+        self.path.setText(str(self._settings.last_folder() / file_name_for("")))
+        self.form.title_edited.connect(self._on_form_title_edited)
+        self.form.validity_changed.connect(self._sync_create)
+        self.path.textEdited.connect(self._on_path_text_edited)
+        choose.clicked.connect(self._on_choose_clicked)
+        self.create_button.clicked.connect(self._on_create_button_clicked)
+        cancel.clicked.connect(self.cancel_requested)
+        self._sync_create()
+        self.form.editor("title").setFocus()
+
+    def target_path(self) -> Path:
+        """The file to create: what was typed, with .mutuality added if it is missing."""
+        path = Path(self.path.text().strip()).expanduser()
+        if path.name and path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return path
+
+    def path_problem(self) -> str:
+        path = self.target_path()
+        if not self.path.text().strip() or not path.name or path.is_dir():
+            return "Choose where to save the engagement file."
+        if path.exists():
+            return f"{path.name} already exists in that folder; choose another name."
+        return ""
+
+    def _sync_create(self, *_: object) -> None:
+        problem = self.path_problem()
+        self.path_field.set_problem(problem)
+        self.create_button.setEnabled(self.form.is_valid() and not problem)
+
+    def _on_form_title_edited(self, title: str) -> None:
+        if not self._path_edited:
+            folder = self.target_path().parent if self.path.text().strip() else self._settings.last_folder()
+            self.path.setText(str(folder / file_name_for(title)))
+        self._sync_create()
+
+    def _on_path_text_edited(self, _text: str) -> None:
+        self._path_edited = True
+        self._sync_create()
+
+    def _on_choose_clicked(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the new engagement as", str(self.target_path()),
+                                                "Engagement files (*.mutuality)")
+        if chosen:
+            self._path_edited = True
+            self.path.setText(chosen)
+            self._sync_create()
+
+    def _on_create_button_clicked(self) -> None:
+        if not self.form.validate(show_all=True) or self.path_problem():
+            self._sync_create()
+            return
+        from ...core.model import EngagementInfo
+
+        self.create_requested.emit(self.target_path(), EngagementInfo(**self.form.values()))
+
+    # --- an open engagement ------------------------------------------------------------------
+
+    def _build_edit(self, doc: EngagementDocument) -> None:
+        self.title_label = heading("", theme.BASE_POINT_SIZE + 8)
+        self.title_label.setWordWrap(True)
+        self._layout.addWidget(self.title_label)
+        self._layout.addWidget(caption("Each change is saved as you leave the field."))
+        self._layout.addWidget(self.form)
+        self.participants = ParticipantsPanel()
+        self.rounds = RoundsPanel()
+        columns = QHBoxLayout()
+        columns.setSpacing(40)
+        for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
+            column = QVBoxLayout()
+            column.setSpacing(8)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
+            column.addWidget(panel, 1)
+            columns.addLayout(column, stretch)
+        self._layout.addSpacing(8)
+        self._layout.addLayout(columns)
+        self.walk_button = QPushButton("Go to the walkthrough  →")
+        self.walk_button.setProperty("role", "primary")
+        self.walk_button.clicked.connect(self.walkthrough_requested)
+        self._layout.addWidget(self.walk_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.form.field_committed.connect(self._on_form_field_committed)
+        self.participants.participant_added.connect(self._on_participants_participant_added)
+        self.participants.participant_updated.connect(self._on_participants_participant_updated)
+        self.participants.participant_removed.connect(self._on_participants_participant_removed)
+        self.rounds.round_added.connect(self._on_rounds_round_added)
+        doc.changed.connect(self._on_doc_changed)
+        self.refresh()
+        editable = not doc.readonly
+        for panel in (self.form, self.participants, self.rounds):
+            panel.setEnabled(True)
+        self.form.setEnabled(editable)
+        self.participants.set_editable(editable)
+        self.rounds.set_editable(editable)
+
+    def refresh(self, what: str = "") -> None:
+        assert self.doc is not None
+        eng = self.doc.engagement
+        if what in ("", "info"):
+            info = eng.info()
+            self.form.load(info)
+            self.title_label.setText(info.title)
+        if what in ("", "participants"):
+            self.participants.load(eng.participants())
+        if what in ("", "rounds"):
+            self.rounds.load(eng.rounds())
+
+    def _on_doc_changed(self, what: str) -> None:
+        if what in ("info", "participants", "rounds"):
+            self.refresh(what)
+
+    def _on_form_field_committed(self, name: str, value: Any) -> None:
+        assert self.doc is not None
+        label = FIELD_NAMES.get(name, name.replace("_", " "))
+        self.doc.execute(UpdateInfo(f"Change the {label}", **{name: value}))
+
+    def _on_participants_participant_added(self, name: str, role: str, side: str) -> None:
+        assert self.doc is not None
+        if self.doc.execute(AddParticipant(name, role, side)):
+            self.participants.start_new()
+            self.participants.name.setFocus()
+
+    def _on_participants_participant_updated(self, participant_id: int, changes: dict[str, Any]) -> None:
+        assert self.doc is not None
+        self.doc.execute(UpdateParticipant(participant_id, **changes))
+
+    def _on_participants_participant_removed(self, participant_id: int) -> None:
+        assert self.doc is not None
+        person = next(p for p in self.doc.engagement.participants() if p.id == participant_id)
+        self.doc.execute(RemoveParticipant(participant_id, person.name))
+
+    def _on_rounds_round_added(self, label: str, date: Any) -> None:
+        assert self.doc is not None
+        self.doc.execute(AddRound(label, date))

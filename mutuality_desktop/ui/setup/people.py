@@ -1,0 +1,226 @@
+"""Participants and rounds: a list and a small form each; every change goes through the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets import DateField, Field, caption
+
+SIDES = (("Client", "client"), ("Provider", "provider"), ("Facilitator", "facilitator"),
+         ("Observer", "observer"))
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(150)
+    return table
+
+
+class ParticipantsPanel(QWidget):
+    """Who is in the room: name, role and side. Select a row to edit or remove it."""
+
+    participant_added = Signal(str, str, str)
+    participant_updated = Signal(int, dict)
+    participant_removed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people: list[Any] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.table = _table(["Name", "Role", "Side"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(1, 280)
+        self.table.setAccessibleName("Participants")
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.name = QLineEdit(placeholderText="Full name")
+        self.name.setAccessibleName("Participant name")
+        self.role = QLineEdit(placeholderText="Role, e.g. Director of Place")
+        self.role.setAccessibleName("Participant role")
+        self.side = QComboBox()
+        self.side.setAccessibleName("Participant side")
+        for label, value in SIDES:
+            self.side.addItem(label, value)
+        self.name_field = Field("Na&me", self.name)
+        form = QHBoxLayout()
+        form.setSpacing(12)
+        form.addWidget(self.name_field, 2)
+        form.addWidget(Field("R&ole", self.role), 3)
+        form.addWidget(Field("Si&de", self.side), 1)
+        self.add_button = QPushButton("Add participant")
+        self.add_button.setProperty("role", "primary")
+        self.remove_button = QPushButton("Remove")
+        self.new_button = QPushButton("New")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.new_button.clicked.connect(self.start_new)
+        self.name.returnPressed.connect(self._on_add_button_clicked)
+        self.role.returnPressed.connect(self._on_add_button_clicked)
+        self.name.textChanged.connect(self._sync)
+        self._sync()
+
+    def load(self, people: list[Any]) -> None:
+        keep = self.selected_id()
+        self._people = list(people)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            side = next((label for label, v in SIDES if v == person.side), person.side)
+            for column, text in enumerate((person.name, person.role, side)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        ids = [p.id for p in people]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        else:
+            self.start_new()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._people[rows[0].row()].id if rows else None
+
+    def start_new(self) -> None:
+        self.table.clearSelection()
+        self.name.clear()
+        self.role.clear()
+        self.side.setCurrentIndex(0)
+        self.name_field.set_problem("")
+        self._sync()
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.name, self.role, self.side, self.add_button, self.remove_button, self.new_button):
+            widget.setEnabled(editable)
+
+    def _sync(self) -> None:
+        editing = self.selected_id() is not None
+        self.add_button.setText("Save changes" if editing else "Add participant")
+        self.add_button.setEnabled(bool(self.name.text().strip()))
+        self.remove_button.setVisible(editing)
+        self.new_button.setVisible(editing)
+        if self.name.text().strip():
+            self.name_field.set_problem("")
+
+    def _on_table_item_selection_changed(self) -> None:
+        person = next((p for p in self._people if p.id == self.selected_id()), None)
+        if person is not None:
+            self.name.setText(person.name)
+            self.role.setText(person.role)
+            self.side.setCurrentIndex(max(0, self.side.findData(person.side)))
+        self._sync()
+
+    def _on_add_button_clicked(self) -> None:
+        name, role, side = self.name.text().strip(), self.role.text().strip(), self.side.currentData()
+        if not name:
+            self.name_field.set_problem("Enter the participant's name.")
+            return
+        person_id = self.selected_id()
+        if person_id is None:
+            self.participant_added.emit(name, role, side)
+            return
+        person = next(p for p in self._people if p.id == person_id)
+        changes = {k: v for k, v in (("name", name), ("role", role), ("side", side)) if getattr(person, k) != v}
+        if changes:
+            self.participant_updated.emit(person_id, changes)
+
+    def _on_remove_button_clicked(self) -> None:
+        person_id = self.selected_id()
+        if person_id is not None:
+            self.participant_removed.emit(person_id)
+
+
+class RoundsPanel(QWidget):
+    """The baseline and follow-up assessments; add a follow-up months after the baseline."""
+
+    round_added = Signal(str, object)  # label, date or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._labels: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.table = _table(["Round", "Date"])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setColumnWidth(0, 180)
+        self.table.setAccessibleName("Rounds")
+        self.label = QLineEdit(placeholderText="e.g. Follow-up")
+        self.label.setAccessibleName("Round label")
+        self.date = DateField()
+        self.label_field = Field("Round &label", self.label)
+        form = QHBoxLayout()
+        form.addWidget(self.label_field, 2)
+        form.addWidget(Field("D&ate", self.date), 1)
+        self.add_button = QPushButton("Add follow-up round")
+        self.add_button.setProperty("role", "primary")
+        note = caption("A follow-up round re-scores every factor so the report can show what changed.")
+        note.setWordWrap(True)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(note)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.label.returnPressed.connect(self._on_add_button_clicked)
+        self.label.textChanged.connect(self._on_label_text_changed)
+        self._on_label_text_changed("")
+
+    def load(self, rounds: list[Any]) -> None:
+        self._labels = [r.label.casefold() for r in rounds]
+        self.table.setRowCount(len(rounds))
+        for row, rnd in enumerate(rounds):
+            self.table.setItem(row, 0, QTableWidgetItem(rnd.label))
+            self.table.setItem(row, 1, QTableWidgetItem(f"{rnd.date:%d %b %Y}" if rnd.date else "—"))
+        self.label.clear()
+        self.date.set_value(None)
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.label, self.date, self.add_button):
+            widget.setEnabled(editable)
+
+    def problem(self) -> str:
+        label = self.label.text().strip()
+        if label.casefold() in self._labels:
+            return f"There is already a round called '{label}'."
+        return ""
+
+    def _on_label_text_changed(self, text: str) -> None:
+        problem = self.problem()
+        self.label_field.set_problem(problem)
+        self.add_button.setEnabled(bool(text.strip()) and not problem)
+
+    def _on_add_button_clicked(self) -> None:
+        label = self.label.text().strip()
+        if label and not self.problem():
+            date: dt.date | None = self.date.value()
+            self.round_added.emit(label, date)

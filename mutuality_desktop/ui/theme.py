@@ -1,0 +1,144 @@
+"""The look: one accent colour, calm neutrals, large readable type, generous spacing."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#1d6a80"  # a calm petrol blue: the one accent colour
+ACCENT_DARK = "#14505f"
+ACCENT_TINT = "#e3f0f3"
+INK = "#1f2a30"  # body text
+MUTED = "#5b6b73"  # secondary text
+LINE = "#d9e0e4"  # hairlines
+SURFACE = "#f6f8f9"  # panels
+HOVER = "#eef2f4"
+WARNING_BG = "#fff4e0"
+WARNING_LINE = "#e0a43a"
+ERROR_TEXT = "#b3261e"
+
+# The perspectives are told apart by label and shape first, colour second (one accent only).
+PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
+PERSPECTIVES = ("client", "provider", "agreed")
+
+FONT_FAMILIES = ["Segoe UI", "Inter", "Noto Sans", "Cantarell", "Helvetica Neue", "DejaVu Sans"]
+BASE_POINT_SIZE = 10.5
+
+
+def colour(name: str) -> QColor:
+    return QColor(name)
+
+
+def font(point_size: float = BASE_POINT_SIZE, *, bold: bool = False, weight: QFont.Weight | None = None) -> QFont:
+    """Return the app's typeface at a size."""
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPointSizeF(point_size)
+    if weight is not None:
+        f.setWeight(weight)
+    elif bold:
+        f.setWeight(QFont.Weight.DemiBold)
+    return f
+
+
+STYLESHEET = f"""
+QMainWindow, QDialog {{ background: white; }}
+QWidget {{ color: {INK}; }}
+QToolTip {{ color: {INK}; background: white; border: 1px solid {LINE}; padding: 4px; }}
+QLabel[role="caption"] {{ color: {MUTED}; }}
+QLabel[role="hint"] {{ color: {ERROR_TEXT}; }}
+QLabel[role="heading"] {{ font-weight: 600; }}
+QPushButton {{
+    padding: 6px 16px; border: 1px solid {LINE}; border-radius: 6px; background: white;
+}}
+QPushButton:hover {{ background: {HOVER}; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton:disabled {{ color: #9aa6ac; background: {SURFACE}; }}
+QPushButton[role="primary"] {{
+    background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
+}}
+QPushButton[role="primary"]:hover {{ background: {ACCENT_DARK}; }}
+QPushButton[role="primary"]:disabled {{ background: #a9c3ca; border-color: #a9c3ca; }}
+QPushButton[role="link"] {{
+    border: none; background: transparent; color: {ACCENT}; text-align: left; padding: 4px 0;
+}}
+QPushButton[role="link"]:hover {{ text-decoration: underline; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox {{
+    border: 1px solid {LINE}; border-radius: 5px; padding: 5px 7px; background: white;
+    selection-background-color: {ACCENT_TINT}; selection-color: {INK};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {{
+    border: 2px solid {ACCENT};
+}}
+QLineEdit[invalid="true"] {{ border: 2px solid {ERROR_TEXT}; }}
+QTabWidget::pane {{ border: none; border-top: 1px solid {LINE}; }}
+QTabBar::tab {{
+    padding: 8px 14px; border: none; color: {MUTED}; background: transparent;
+}}
+QTabBar::tab:selected {{ color: {INK}; border-bottom: 3px solid {ACCENT}; font-weight: 600; }}
+QTreeView, QTableView, QListWidget {{
+    border: none; background: white; selection-background-color: {ACCENT_TINT};
+    selection-color: {INK}; outline: 0;
+}}
+QHeaderView::section {{
+    background: {SURFACE}; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
+    padding: 6px 8px; font-weight: 600;
+}}
+QStatusBar {{ background: {SURFACE}; border-top: 1px solid {LINE}; color: {INK}; }}
+QStatusBar QLabel {{ padding: 0 8px; }}
+QMenuBar {{ background: white; border-bottom: 1px solid {LINE}; }}
+QMenuBar::item {{ padding: 6px 12px; }}
+QMenuBar::item:selected {{ background: {HOVER}; }}
+QMenu {{ background: white; border: 1px solid {LINE}; padding: 4px; }}
+QMenu::item {{ padding: 6px 28px 6px 20px; }}
+QMenu::item:selected {{ background: {ACCENT_TINT}; color: {INK}; }}
+QMenu::separator {{ height: 1px; background: {LINE}; margin: 4px 8px; }}
+QSplitter::handle {{ background: {LINE}; }}
+QProgressBar {{
+    border: none; background: {LINE}; border-radius: 3px; max-height: 6px; text-align: center;
+}}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
+QFrame[role="panel"] {{ background: {SURFACE}; border: none; }}
+QFrame[role="banner-warning"] {{
+    background: {WARNING_BG}; border: none; border-bottom: 1px solid {WARNING_LINE};
+}}
+QFrame[role="banner-info"] {{
+    background: {ACCENT_TINT}; border: none; border-bottom: 1px solid {LINE};
+}}
+QFrame[role="banner-error"] {{
+    background: #fde8e6; border: none; border-bottom: 1px solid {ERROR_TEXT};
+}}
+QFrame[role="card"] {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
+QScrollArea {{ border: none; background: white; }}
+QWidget#pageBody {{ background: white; }}
+QPushButton[role="pagetab"] {{
+    border: none; border-radius: 0; background: transparent; color: {MUTED};
+    padding: 6px 14px; border-bottom: 3px solid transparent;
+}}
+QPushButton[role="pagetab"]:checked {{ color: {ACCENT_DARK}; border-bottom: 3px solid {ACCENT}; }}
+QPushButton[role="pagetab"]:hover {{ color: {INK}; }}
+QComboBox::drop-down, QDateEdit::drop-down, QTimeEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 26px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow, QTimeEdit::down-arrow {{
+    image: url("{{chevron}}"); width: 12px; height: 12px;
+}}
+QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
+QToolButton {{ border: 1px solid {LINE}; border-radius: 5px; padding: 4px 10px; background: white; }}
+QToolButton:hover {{ background: {HOVER}; }}
+QToolButton::menu-indicator {{ image: none; width: 0; }}
+"""
+
+
+def stylesheet() -> str:
+    from ..core.resources import resource_path
+
+    chevron = resource_path("icons", "chevron-down.svg").as_posix()
+    return STYLESHEET.replace("{chevron}", chevron)
+
+
+def apply(app: QApplication) -> None:
+    """Give the application its font and stylesheet."""
+    app.setStyle("Fusion")
+    app.setFont(font())
+    app.setStyleSheet(stylesheet())

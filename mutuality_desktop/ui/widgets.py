@@ -1,0 +1,137 @@
+"""Small widgets shared by several screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+class DateField(QDateEdit):
+    """A date that may be left empty (shown as 'Not set')."""
+
+    def __init__(self, parent: QWidget | None = None, empty_text: str = "Not set") -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(empty_text)
+        self.setDate(NO_DATE)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+def caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "caption")
+    return label
+
+
+def heading(text: str, point_size: float) -> QLabel:
+    from . import theme
+
+    label = QLabel(text)
+    label.setFont(theme.font(point_size, bold=True))
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return label
+
+
+class ElidedLabel(QWidget):
+    """One line of text that ends in '…' when there is no room, with the full text as tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLabel
+        self._text = text
+        self.setToolTip(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance(self._text), self.fontMetrics().height() + 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setPen(self.palette().windowText().color())
+        elided = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        p.end()
+
+
+class PageSwitcher(QWidget):
+    """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
+
+    page_chosen = Signal(str)
+
+    def __init__(self, pages: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for name in pages:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setProperty("role", "pagetab")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, n=name: self.page_chosen.emit(n))
+            self.group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[name] = button
+
+    def set_current(self, name: str) -> None:
+        for page, button in self.buttons.items():
+            button.setChecked(page == name)
+
+
+class Field(QWidget):
+    """A label above an input and a red hint below it (shown only when something is wrong)."""
+
+    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.label = QLabel(label)
+        self.label.setBuddy(editor)
+        self.editor = editor
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.label)
+        layout.addWidget(editor)
+        layout.addWidget(self.hint)
+
+    def set_problem(self, problem: str) -> None:
+        """Show (or with "" clear) the inline problem under the field."""
+        self.hint.setText(problem)
+        self.hint.setVisible(bool(problem))
+        self.editor.setProperty("invalid", "true" if problem else "false")
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)

@@ -1,0 +1,196 @@
+"""Improvement actions for the current factor: a list and one form to add or edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets import DateField
+
+SIDES = (("Joint", "joint"), ("Client", "client"), ("Provider", "provider"))
+STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), ("Dropped", "dropped"))
+
+
+def label_of(choices: tuple[tuple[str, str], ...], value: str) -> str:
+    return next((label for label, v in choices if v == value), value)
+
+
+class ActionsPanel(QWidget):
+    """List this factor's actions; the form below adds a new one or edits the selected one."""
+
+    action_added = Signal(dict)
+    action_updated = Signal(int, dict)
+    action_removed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._actions: list[Any] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Action", "Status"])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName("Improvement actions")
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.empty = QLabel("No actions for this factor yet. Capture improvement ideas as they come up.")
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "caption")
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(self._build_form())
+
+    def _build_form(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(8)
+        self.text = QLineEdit(placeholderText="What will be done…")
+        self.text.setAccessibleName("Action")
+        self.owner = QLineEdit(placeholderText="Name or role")
+        self.side = QComboBox()
+        for label, value in SIDES:
+            self.side.addItem(label, value)
+        self.due = DateField(empty_text="No date")
+        self.status = QComboBox()
+        for label, value in STATUSES:
+            self.status.addItem(label, value)
+        self.hint = QLabel("")
+        self.hint.setProperty("role", "hint")
+        form.addRow("&Action", self.text)
+        form.addRow("", self.hint)
+        form.addRow("O&wner", self.owner)
+        form.addRow("Si&de", self.side)
+        form.addRow("D&ue", self.due)
+        form.addRow("S&tatus", self.status)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add action")
+        self.add_button.setProperty("role", "primary")
+        self.remove_button = QPushButton("Remove")
+        self.new_button = QPushButton("New")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.new_button.clicked.connect(self.start_new)
+        self.text.returnPressed.connect(self._on_add_button_clicked)
+        self.text.textChanged.connect(self._on_text_text_changed)
+        box.addLayout(form)
+        box.addLayout(buttons)
+        self._on_text_text_changed("")
+        return box
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._actions[rows[0].row()].id if rows else None
+
+    def load(self, actions: list[Any]) -> None:
+        """Show actions; keep the selection on the same action if it is still there."""
+        keep = self.selected_id()
+        self._actions = list(actions)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(actions))
+        for row, action in enumerate(actions):
+            detail = [label_of(SIDES, action.side)]
+            if action.owner:
+                detail.insert(0, action.owner)
+            if action.due_date:
+                detail.append(f"due {action.due_date:%d %b %Y}")
+            item = QTableWidgetItem(f"{action.text}\n{' · '.join(detail)}")
+            item.setToolTip(action.text)
+            self.table.setItem(row, 0, item)
+            self.table.setItem(row, 1, QTableWidgetItem(label_of(STATUSES, action.status)))
+        self.table.resizeRowsToContents()
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.table.setVisible(bool(actions))
+        self.empty.setVisible(not actions)
+        ids = [a.id for a in actions]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        else:
+            self.start_new()
+
+    def start_new(self) -> None:
+        self.table.clearSelection()
+        self.text.clear()
+        self.owner.clear()
+        self.side.setCurrentIndex(0)
+        self.due.set_value(None)
+        self.status.setCurrentIndex(0)
+        self._sync_buttons()
+
+    def fields(self) -> dict[str, Any]:
+        return {"text": self.text.text().strip(), "owner": self.owner.text().strip(),
+                "side": self.side.currentData(), "due_date": self.due.value(),
+                "status": self.status.currentData()}
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.text, self.owner, self.side, self.due, self.status, self.add_button,
+                       self.remove_button, self.new_button):
+            widget.setEnabled(editable)
+        if editable:
+            self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        editing = self.selected_id() is not None
+        self.add_button.setText("Save changes" if editing else "Add action")
+        self.add_button.setEnabled(bool(self.text.text().strip()))
+        self.remove_button.setVisible(editing)
+        self.new_button.setVisible(editing)
+
+    def _on_text_text_changed(self, text: str) -> None:
+        self.hint.setText("" if text.strip() or not self.text.isModified() else "Describe the action.")
+        self.hint.setVisible(bool(self.hint.text()))
+        self._sync_buttons()
+
+    def _on_table_item_selection_changed(self) -> None:
+        action_id = self.selected_id()
+        action = next((a for a in self._actions if a.id == action_id), None)
+        if action is not None:
+            self.text.setText(action.text)
+            self.owner.setText(action.owner)
+            self.side.setCurrentIndex(max(0, self.side.findData(action.side)))
+            self.due.set_value(action.due_date)
+            self.status.setCurrentIndex(max(0, self.status.findData(action.status)))
+        self._sync_buttons()
+
+    def _on_add_button_clicked(self) -> None:
+        fields = self.fields()
+        if not fields["text"]:
+            self.hint.setText("Describe the action.")
+            self.hint.show()
+            return
+        action_id = self.selected_id()
+        if action_id is None:
+            self.action_added.emit(fields)
+        else:
+            self.action_updated.emit(action_id, fields)
+
+    def _on_remove_button_clicked(self) -> None:
+        action_id = self.selected_id()
+        if action_id is not None:
+            self.action_removed.emit(action_id)

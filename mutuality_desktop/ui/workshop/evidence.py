@@ -1,0 +1,124 @@
+"""Evidence notes per perspective, saved as you type (debounced) and whenever focus leaves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from .. import theme
+
+DEBOUNCE_MS = 600
+CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), ("Low", "low"))
+PLACEHOLDERS = {
+    "client": "What the client side said, and the evidence it pointed to…",
+    "provider": "What the provider said, and the evidence it pointed to…",
+    "agreed": "Why the room agreed this level; the evidence seen or still to collect…",
+}
+
+
+class NotesEdit(QPlainTextEdit):
+    """A plain-text notes box that reports when focus leaves it (so typing is saved at once)."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+
+class EvidencePanel(QWidget):
+    """Three notes boxes (client, provider, agreed) and the agreed view's evidence confidence."""
+
+    notes_saved = Signal(str, str)  # perspective, text: due to be committed now
+    confidence_chosen = Signal(object)  # "high" / "medium" / "low" / None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        self.editors: dict[str, NotesEdit] = {}
+        self._timers: dict[str, QTimer] = {}
+        self._saved: dict[str, str] = {}
+        for perspective in theme.PERSPECTIVES:
+            head = QHBoxLayout()
+            caption = QLabel(f"{theme.PERSPECTIVE_LABELS[perspective]} view".upper())
+            caption.setProperty("role", "caption")
+            caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
+            head.addWidget(caption)
+            head.addStretch(1)
+            if perspective == "agreed":
+                self.confidence = QComboBox()
+                for label, value in CONFIDENCE_CHOICES:
+                    self.confidence.addItem(label, value)
+                self.confidence.setAccessibleName("Evidence confidence")
+                self.confidence.activated.connect(self._on_confidence_activated)
+                conf_label = QLabel("Evidence confidence")
+                conf_label.setProperty("role", "caption")
+                conf_label.setBuddy(self.confidence)
+                head.addWidget(conf_label)
+                head.addWidget(self.confidence)
+            editor = NotesEdit()
+            editor.setPlaceholderText(PLACEHOLDERS[perspective])
+            editor.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} evidence notes")
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(70)
+            timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+            timer.timeout.connect(lambda p=perspective: self._save(p))
+            editor.textChanged.connect(timer.start)
+            editor.focus_left.connect(lambda p=perspective: self._save(p))
+            layout.addLayout(head)
+            layout.addWidget(editor, 1)
+            layout.addSpacing(6)
+            self.editors[perspective] = editor
+            self._timers[perspective] = timer
+            self._saved[perspective] = ""
+
+    def load(self, notes: dict[str, str], confidence: str | None, unsaved: dict[str, str] | None = None,
+             keep_typing: bool = False) -> None:
+        """Show a factor's notes; unsaved text (a failed save) is shown instead of the stored one.
+
+        With keep_typing, a box whose text differs from what was last saved keeps its text: a
+        refresh caused by another box's save must never swallow keystrokes.
+        """
+        unsaved = unsaved or {}
+        for perspective, editor in self.editors.items():
+            stored = notes.get(perspective, "")
+            typing = keep_typing and editor.toPlainText() != self._saved[perspective]
+            self._saved[perspective] = stored
+            if typing:
+                continue
+            self._timers[perspective].stop()
+            text = unsaved.get(perspective, stored)
+            if editor.toPlainText() != text:
+                editor.blockSignals(True)
+                editor.setPlainText(text)
+                editor.blockSignals(False)
+        index = next(i for i, (_, value) in enumerate(CONFIDENCE_CHOICES) if value == (confidence or ""))
+        self.confidence.setCurrentIndex(index)
+
+    def mark_saved(self, perspective: str, text: str) -> None:
+        self._saved[perspective] = text
+
+    def has_unsaved_typing(self) -> bool:
+        return any(e.toPlainText() != self._saved[p] for p, e in self.editors.items())
+
+    def flush(self) -> None:
+        """Save every box whose text differs from what is stored (factor change, close, undo)."""
+        for perspective in self.editors:
+            self._save(perspective)
+
+    def set_editable(self, editable: bool) -> None:
+        for editor in self.editors.values():
+            editor.setReadOnly(not editable)
+        self.confidence.setEnabled(editable)
+
+    def _save(self, perspective: str) -> None:
+        self._timers[perspective].stop()
+        text = self.editors[perspective].toPlainText()
+        if text != self._saved[perspective] and not self.editors[perspective].isReadOnly():
+            self.notes_saved.emit(perspective, text)
+
+    def _on_confidence_activated(self, index: int) -> None:
+        self.confidence_chosen.emit(self.confidence.itemData(index) or None)

@@ -1,0 +1,377 @@
+"""The scoring guide: six levels, each a big number, its name and the factor's descriptor.
+
+Painted rather than built from labels so it can choose the largest type at which every level
+fits the space it has (no scrolling on a 1366x768 laptop; bigger type on a projector), and so the
+chosen level of each perspective can be shown as large filled chips readable across a room.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .. import theme
+
+PERSPECTIVES = theme.PERSPECTIVES
+CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_N}
+
+
+@dataclass
+class _Row:
+    value: int
+    top: int
+    height: int
+    doc: QTextDocument
+
+
+@dataclass
+class _Fit:
+    point_size: float
+    rows: list[_Row]
+    number_width: int
+    chip_width: int
+    chip_height: int
+    pad: int
+    total: int
+
+
+class LevelGuide(QWidget):
+    """Show a factor's scoring guide; click or type a level to score the focused perspective."""
+
+    score_requested = Signal(str, object)  # perspective, level (None clears)
+    focus_perspective_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, min_point: float = 9.5,
+                 max_point: float = 15.0, interactive: bool = True) -> None:
+        super().__init__(parent)
+        self._min_point, self._max_point = min_point, max_point
+        self._interactive = interactive
+        self._levels: list[tuple[int, str, str]] = []  # value, name, descriptor
+        self._chosen: dict[str, int | None] = {}
+        self._pending: dict[str, int | None] = {}
+        self._focus = "client"
+        self._hover: int | None = None
+        self._fit: _Fit | None = None
+        self.editable = True
+        self.setMouseTracking(interactive)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName("Scoring guide")
+
+    # --- state -------------------------------------------------------------------------------
+
+    def set_guide(self, levels: list[tuple[int, str, str]]) -> None:
+        """Show levels as (value, level name, this factor's descriptor), lowest first."""
+        self._levels = levels
+        self._fit = None
+        self.update()
+
+    def set_scores(self, chosen: dict[str, int | None], pending: dict[str, int | None] | None = None) -> None:
+        self._chosen = dict(chosen)
+        self._pending = dict(pending or {})
+        self.update()
+
+    def focus_perspective(self) -> str:
+        return self._focus
+
+    def set_focus_perspective(self, perspective: str) -> None:
+        if perspective != self._focus:
+            self._focus = perspective
+            self.update()
+            self.focus_perspective_changed.emit(perspective)
+
+    def chosen(self, perspective: str) -> int | None:
+        return self._chosen.get(perspective)
+
+    def copy_from(self, other: LevelGuide) -> None:
+        """Show what another guide shows (the presentation window mirrors the walkthrough)."""
+        self._levels = list(other._levels)
+        self._chosen, self._pending = dict(other._chosen), dict(other._pending)
+        self._focus = other._focus
+        self._fit = None
+        self.update()
+
+    # --- fitting -----------------------------------------------------------------------------
+
+    def fitted_point_size(self) -> float:
+        return self._layout().point_size
+
+    def required_height(self, width: int | None = None, point_size: float | None = None) -> int:
+        """Return the height all levels need at a width and type size (defaults: current fit).
+
+        This is the unpadded need; the laid-out guide shares any spare height between rows.
+        """
+        width = self.width() if width is None else width
+        pt = self.fitted_point_size() if point_size is None else point_size
+        return self._compute(width, pt).total
+
+    def fits(self) -> bool:
+        """Whether every level is shown in full at the chosen type size (nothing cut off)."""
+        return self.required_height() <= self.height()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(640, self._compute(640, self._min_point + 1).total)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(360, 240)
+
+    def _layout(self) -> _Fit:
+        if self._fit is None:
+            self._fit = self._spread(self._best_fit(self.width(), self.height()), self.height())
+        return self._fit
+
+    @staticmethod
+    def _spread(fit: _Fit, height: int) -> _Fit:
+        """Share the height left over between the rows, so the guide fills its space evenly."""
+        spare = height - fit.total
+        if spare <= 0 or not fit.rows:
+            return fit
+        extra, top = spare // len(fit.rows), 0
+        for row in fit.rows:
+            row.top = top
+            row.height += extra
+            top += row.height + 1
+        return _Fit(fit.point_size, fit.rows, fit.number_width, fit.chip_width, fit.chip_height,
+                    fit.pad, max(0, top - 1))
+
+    def _best_fit(self, width: int, height: int) -> _Fit:
+        steps = int(round((self._max_point - self._min_point) / 0.5))
+        sizes = [self._min_point + 0.5 * i for i in range(steps + 1)]
+        lo, hi = 0, len(sizes) - 1
+        best = self._compute(width, sizes[0])
+        if best.total > height:
+            return best
+        while lo < hi:  # the largest size that still fits (height grows with size)
+            mid = (lo + hi + 1) // 2
+            fit = self._compute(width, sizes[mid])
+            if fit.total <= height:
+                lo, best = mid, fit
+            else:
+                hi = mid - 1
+        return best if best.point_size == sizes[lo] else self._compute(width, sizes[lo])
+
+    def _compute(self, width: int, pt: float) -> _Fit:
+        pad = max(6, round(pt * 0.75))
+        number_width = QFontMetrics(self._number_font(pt)).horizontalAdvance("5") + 3 * pad
+        chip_fm = QFontMetrics(self._chip_font(pt))
+        chip_width = chip_fm.horizontalAdvance("Provider") + 2 * pad + 4
+        chip_height = chip_fm.height() + 4
+        text_width = max(120, width - number_width - chip_width - 3 * pad)
+        min_height = 3 * chip_height + 2 * 3 + pad
+        rows, top = [], 0
+        for value, name, descriptor in reversed(self._levels):  # highest level at the top
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(self._body_font(pt))
+            doc.setHtml(f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}")
+            doc.setTextWidth(text_width)
+            height = max(min_height, int(doc.size().height()) + 2 * pad)
+            rows.append(_Row(value, top, height, doc))
+            top += height + 1
+        return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
+
+    @staticmethod
+    def _body_font(pt: float) -> QFont:
+        return theme.font(pt)
+
+    @staticmethod
+    def _number_font(pt: float) -> QFont:
+        return theme.font(pt * 2.3, weight=QFont.Weight.Bold)
+
+    @staticmethod
+    def _chip_font(pt: float) -> QFont:
+        return theme.font(max(8.0, pt - 0.5), weight=QFont.Weight.Bold)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._fit = None
+        super().resizeEvent(event)
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        fit = self._layout()
+        for row in fit.rows:
+            self._paint_row(p, fit, row)
+            p.setPen(QPen(QColor(theme.LINE), 1))
+            p.drawLine(0, row.top + row.height, self.width(), row.top + row.height)
+        if self.hasFocus():
+            p.setPen(QPen(QColor(theme.ACCENT), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        p.end()
+
+    def _paint_row(self, p: QPainter, fit: _Fit, row: _Row) -> None:
+        rect = QRect(0, row.top, self.width(), row.height)
+        agreed = self._chosen.get("agreed") == row.value
+        if agreed:
+            p.fillRect(rect, QColor(theme.ACCENT_TINT))
+            p.fillRect(QRect(0, row.top, 6, row.height), QColor(theme.ACCENT))
+        elif self._hover == row.value and self.editable:
+            p.fillRect(rect, QColor(theme.HOVER))
+        p.setFont(self._number_font(fit.point_size))
+        p.setPen(QColor(theme.ACCENT if agreed else theme.MUTED))
+        number_rect = QRect(fit.pad, row.top + fit.pad // 2, fit.number_width - fit.pad, row.height - fit.pad)
+        p.drawText(number_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(row.value))
+        p.save()
+        p.translate(fit.number_width + fit.pad, row.top + fit.pad)
+        row.doc.drawContents(p)
+        p.restore()
+        self._paint_chips(p, fit, row)
+
+    def _chip_rect(self, fit: _Fit, row: _Row, slot: int) -> QRect:
+        x = self.width() - fit.chip_width - fit.pad
+        y = row.top + fit.pad // 2 + slot * (fit.chip_height + 3)
+        return QRect(x, y, fit.chip_width, fit.chip_height)
+
+    def _row_chips(self, value: int) -> list[tuple[str, str]]:
+        """The chips a level row shows, top down: (perspective, style), in perspective order."""
+        chips = []
+        for perspective in PERSPECTIVES:
+            if perspective in self._pending:
+                if self._pending[perspective] == value:
+                    chips.append((perspective, "pending"))
+            elif self._chosen.get(perspective) == value:
+                chips.append((perspective, perspective))
+        focus_here = any(p == self._focus for p, _ in chips)
+        if self._hover == value and self.editable and not focus_here:
+            chips.append((self._focus, "ghost"))  # what a click would do
+        return chips
+
+    def _paint_chips(self, p: QPainter, fit: _Fit, row: _Row) -> None:
+        p.setFont(self._chip_font(fit.point_size))
+        for slot, (perspective, style) in enumerate(self._row_chips(row.value)):
+            self._chip(p, self._chip_rect(fit, row, slot), theme.PERSPECTIVE_LABELS[perspective], style)
+
+    @staticmethod
+    def _chip(p: QPainter, rect: QRect, label: str, style: str) -> None:
+        radius = rect.height() / 2
+        r = QRectF(rect).adjusted(1, 1, -1, -1)
+        if style == "agreed":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.ACCENT))
+            text = QColor("white")
+        elif style == "client":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.INK))
+            text = QColor("white")
+        elif style == "provider":
+            p.setPen(QPen(QColor(theme.INK), 2.5))
+            p.setBrush(QColor("white"))
+            text = QColor(theme.INK)
+        else:  # ghost (what a click would do) or pending (not saved)
+            pen = QPen(QColor(theme.ERROR_TEXT if style == "pending" else theme.MUTED), 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            text = QColor(theme.ERROR_TEXT if style == "pending" else theme.MUTED)
+        p.drawRoundedRect(r, radius, radius)
+        p.setPen(text)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+    # --- input -------------------------------------------------------------------------------
+
+    def level_at(self, pos: QPointF) -> int | None:
+        for row in self._layout().rows:
+            if row.top <= pos.y() < row.top + row.height:
+                return row.value
+        return None
+
+    def slot_at(self, pos: QPointF, level: int) -> str | None:
+        """The perspective of the chip under pos on a level's row, if any."""
+        fit = self._layout()
+        row = next(r for r in fit.rows if r.value == level)
+        for slot, (perspective, style) in enumerate(self._row_chips(level)):
+            if style != "ghost" and self._chip_rect(fit, row, slot).contains(pos.toPoint()):
+                return perspective
+        return None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        level = self.level_at(event.position())
+        if level != self._hover:
+            self._hover = level
+            self.update()
+        cursor = Qt.CursorShape.PointingHandCursor if level is not None and self.editable else Qt.CursorShape.ArrowCursor
+        self.setCursor(cursor)
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._hover = None
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._interactive or event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        level = self.level_at(event.position())
+        if level is None or not self.editable:
+            return
+        on_chip = self.slot_at(event.position(), level)  # a click on a chip takes that score away
+        perspective = on_chip or self._focus
+        self.set_focus_perspective(perspective)
+        self.score_requested.emit(perspective, None if on_chip else level)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Score, clear or change perspective from a key; return whether the key was used."""
+        key, mods = event.key(), event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        values = [value for value, _, _ in self._levels]
+        digit = key - Qt.Key.Key_0
+        if 0 <= digit <= 9 and digit in values:
+            if self.editable:
+                self.score_requested.emit(self._focus, digit)
+            return True
+        if key in CLEAR_KEYS:
+            if self.editable:
+                self.score_requested.emit(self._focus, None)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and values and self.editable:
+            current = self._chosen.get(self._focus)
+            step = 1 if key == Qt.Key.Key_Up else -1
+            start = values[0] if current is None else current + step
+            self.score_requested.emit(self._focus, min(values[-1], max(values[0], start)))
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab and Shift+Tab walk client → provider → agreed before leaving the guide."""
+        index = PERSPECTIVES.index(self._focus) + (1 if forward else -1)
+        if 0 <= index < len(PERSPECTIVES) and self.hasFocus():
+            self.set_focus_perspective(PERSPECTIVES[index])
+            return True
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        reason = event.reason()  # type: ignore[attr-defined]
+        if reason == Qt.FocusReason.TabFocusReason:
+            self.set_focus_perspective(PERSPECTIVES[0])
+        elif reason == Qt.FocusReason.BacktabFocusReason:
+            self.set_focus_perspective(PERSPECTIVES[-1])
+        self.update()
+        super().focusInEvent(event)  # type: ignore[arg-type]
+
+    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.update()
+        super().focusOutEvent(event)  # type: ignore[arg-type]

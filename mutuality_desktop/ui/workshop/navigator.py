@@ -1,0 +1,212 @@
+"""The list of dimensions and factors, in workshop order, with each factor's state and agreed level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ...core.scoring import AGREED, NOT_STARTED, PARTLY_SCORED
+from .. import theme
+
+FACTOR_ROLE = Qt.ItemDataRole.UserRole
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED: "agreed"}
+
+Index = QModelIndex | QPersistentModelIndex
+NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in some bindings
+
+
+class _Delegate(QStyledItemDelegate):
+    """Paint a factor as state mark, wrapped name and agreed level; a dimension as a heading."""
+
+    def __init__(self, view: Navigator) -> None:
+        super().__init__(view)
+        self.view = view
+        self.pad = 10
+        self.mark = 16
+        self.level_width = 30
+
+    def _text_width(self) -> int:
+        return max(80, self.view.viewport().width() - 3 * self.pad - self.mark - self.level_width)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        if not index.data(FACTOR_ROLE):
+            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+            return QSize(self.view.viewport().width(), fm.height() + 22)
+        fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5))
+        box = fm.boundingRect(QRect(0, 0, self._text_width(), 10_000), Qt.TextFlag.TextWordWrap,
+                              str(index.data(Qt.ItemDataRole.DisplayRole)))
+        return QSize(self.view.viewport().width(), box.height() + 14)
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRect(option.rect)
+        if not index.data(FACTOR_ROLE):
+            self._paint_heading(p, rect, index)
+        else:
+            self._paint_factor(p, option, rect, index)
+        p.restore()
+
+    def _paint_heading(self, p: QPainter, rect: QRect, index: Index) -> None:
+        p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+        p.setPen(QColor(theme.MUTED))
+        inner = rect.adjusted(self.pad, 10, -self.pad, -4)
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   str(index.data(Qt.ItemDataRole.DisplayRole)).upper())
+        p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   str(index.data(COUNT_ROLE) or ""))
+
+    def _paint_factor(self, p: QPainter, option: QStyleOptionViewItem, rect: QRect, index: Index) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            p.fillRect(rect, QColor(theme.ACCENT_TINT))
+            p.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(theme.ACCENT))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            p.fillRect(rect, QColor(theme.HOVER))
+        state = index.data(STATE_ROLE)
+        mark = QRectF(rect.left() + self.pad, rect.top() + 9, self.mark, self.mark)
+        self._paint_mark(p, mark, state)
+        p.setFont(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=selected))
+        p.setPen(QColor(theme.INK))
+        text_rect = QRect(int(mark.right()) + self.pad, rect.top() + 7, self._text_width(), rect.height() - 7)
+        p.drawText(text_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+                   str(index.data(Qt.ItemDataRole.DisplayRole)))
+        level = index.data(LEVEL_ROLE)
+        if level != NO_LEVEL:
+            p.setFont(theme.font(theme.BASE_POINT_SIZE, weight=QFont.Weight.Bold))
+            p.setPen(QColor(theme.ACCENT))
+            level_rect = QRect(rect.right() - self.level_width - self.pad + 4, rect.top() + 6, self.level_width, 20)
+            p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
+
+    @staticmethod
+    def _paint_mark(p: QPainter, r: QRectF, state: str) -> None:
+        accent = QColor(theme.ACCENT)
+        if state == AGREED:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(accent)
+            p.drawEllipse(r)
+            p.setPen(QPen(QColor("white"), 2))
+            c = r.center()
+            p.drawPolyline([c + QPointF(-4, 0), c + QPointF(-1, 3), c + QPointF(4, -3)])
+        elif state == PARTLY_SCORED:
+            p.setPen(QPen(accent, 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(r.adjusted(1, 1, -1, -1))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(accent)
+            p.drawPie(r.adjusted(1, 1, -1, -1), 90 * 16, 180 * 16)
+        else:
+            p.setPen(QPen(QColor("#a7b3b9"), 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(r.adjusted(1, 1, -1, -1))
+
+
+class Navigator(QTreeWidget):
+    """Six dimensions (Mutuality first), each listing its factors; selecting one opens it."""
+
+    factor_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setIndentation(0)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setMouseTracking(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_Delegate(self))
+        self.setAccessibleName("Factors")
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._dimensions: dict[str, QTreeWidgetItem] = {}
+        self.currentItemChanged.connect(self._on_self_current_item_changed)
+
+    def set_framework(self, framework: Any) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self._items.clear()
+        self._dimensions.clear()
+        for dimension in framework.workshop_order():
+            head = QTreeWidgetItem([dimension.name])
+            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            head.setData(0, FACTOR_ROLE, "")
+            head.setData(0, COUNT_ROLE, "")
+            self.addTopLevelItem(head)
+            self._dimensions[dimension.id] = head
+            for factor in dimension.factors:
+                item = QTreeWidgetItem(head, [f"{factor.number}. {factor.name}"])
+                item.setData(0, FACTOR_ROLE, factor.id)
+                item.setData(0, STATE_ROLE, NOT_STARTED)
+                item.setData(0, LEVEL_ROLE, NO_LEVEL)
+                self._items[factor.id] = item
+            head.setExpanded(True)
+        self.blockSignals(False)
+
+    def update_states(self, states: dict[str, tuple[str, int | None]], counts: dict[str, str]) -> None:
+        """Set each factor's (state, agreed level) and each dimension's 'n/m' count."""
+        for factor_id, (state, level) in states.items():
+            item = self._items.get(factor_id)
+            if item is None:
+                continue
+            item.setData(0, STATE_ROLE, state)
+            item.setData(0, LEVEL_ROLE, NO_LEVEL if level is None else level)
+            agreed = f", agreed level {level}" if level is not None else ""
+            item.setToolTip(0, f"{item.text(0)}: {STATE_TEXT.get(state, state)}{agreed}")
+        for dim_id, count in counts.items():
+            if dim_id in self._dimensions:
+                self._dimensions[dim_id].setData(0, COUNT_ROLE, count)
+
+    def state_of(self, factor_id: str) -> tuple[str, int | None]:
+        item = self._items[factor_id]
+        level = item.data(0, LEVEL_ROLE)
+        return item.data(0, STATE_ROLE), None if level == NO_LEVEL else level
+
+    def select_factor(self, factor_id: str) -> None:
+        item = self._items.get(factor_id)
+        if item is not None and self.currentItem() is not item:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
+            self.scrollToItem(item)
+
+    def _on_self_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None and current.data(0, FACTOR_ROLE):
+            self.factor_selected.emit(current.data(0, FACTOR_ROLE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Leave digits and clearing keys to the page, so scoring works from the list too."""
+        if event.text() and (event.text().isdigit() or event.text().lower() == "n"):
+            event.ignore()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()

@@ -1,0 +1,402 @@
+"""The walkthrough: navigator, the current factor with its scoring guide, evidence, actions, agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import scoring
+from .. import theme
+from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
+from ..document import EngagementDocument
+from ..settings import Settings
+from .about import FactorAbout
+from .actions import ActionsPanel
+from .agenda import AgendaPanel
+from .evidence import EvidencePanel
+from .guide import LevelGuide
+from .navigator import Navigator
+from .presentation import PresentationWindow
+from .scorebar import PerspectiveBar
+
+
+class WorkshopPage(QWidget):
+    """Walk the room through each factor; every edit goes through the document (core + undo)."""
+
+    scores_changed = Signal()
+    round_changed = Signal(int)
+
+    def __init__(self, doc: EngagementDocument, settings: Settings,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.framework = doc.engagement.framework
+        self._settings = settings
+        self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
+        self._factor_id = self._factor_ids[0]
+        self._round_id = 0
+        self.presentation: PresentationWindow | None = None
+        self._build(clock)
+        self._connect()
+        self.navigator.set_framework(self.framework)
+        self._load_rounds()
+        self.set_editable(not doc.readonly)
+        self.go_to_factor(self._factor_id)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self, clock: Callable[[], dt.datetime]) -> None:
+        self.navigator = Navigator()
+        self.round_combo = QComboBox()
+        self.round_combo.setAccessibleName("Round")
+        self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        round_row = QHBoxLayout()
+        round_row.setContentsMargins(14, 10, 10, 8)
+        round_label = QLabel("&Round")
+        round_label.setBuddy(self.round_combo)
+        round_label.setProperty("role", "caption")
+        round_row.addWidget(round_label)
+        round_row.addWidget(self.round_combo, 1)
+        left_layout.addLayout(round_row)
+        left_layout.addWidget(self.navigator, 1)
+        left_layout.addWidget(self.agenda)
+
+        self.caption = QLabel()
+        self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
+        self.caption.setProperty("role", "caption")
+        self.title = QLabel(wordWrap=True)
+        self.title.setFont(theme.font(theme.BASE_POINT_SIZE + 6, bold=True))
+        self.bar = PerspectiveBar()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.caption)
+        titles.addWidget(self.title)
+        header = QHBoxLayout()
+        header.setContentsMargins(20, 10, 16, 10)
+        header.setSpacing(16)
+        header.addLayout(titles, 1)
+        header.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.guide = LevelGuide()
+        self.about = FactorAbout()
+        self.evidence = EvidencePanel()
+        self.actions_panel = ActionsPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.evidence, "&Evidence")
+        self.tabs.addTab(self.about, "Abou&t")
+        self.tabs.addTab(self.actions_panel, "A&ctions")
+        self.inner = QSplitter(Qt.Orientation.Horizontal)
+        self.inner.addWidget(self.guide)
+        self.inner.addWidget(self.tabs)
+        self.inner.setStretchFactor(0, 1)
+        self.inner.setSizes([760, 360])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.inner, 1)
+
+        self.outer = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.addWidget(left)
+        self.outer.addWidget(right)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setSizes([260, 1100])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.outer)
+        self.setTabOrder(self.navigator, self.guide)
+        self.setTabOrder(self.guide, self.tabs)
+        self._add_shortcuts()
+
+    def _add_shortcuts(self) -> None:
+        def action(keys: list[QKeySequence], slot: Callable[[], object], text: str) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        Key = Qt.Key
+        self.next_action = action([QKeySequence(Key.Key_PageDown), QKeySequence("Ctrl+Right")],
+                                  self.next_factor, "Next factor")
+        self.previous_action = action([QKeySequence(Key.Key_PageUp), QKeySequence("Ctrl+Left")],
+                                      self.previous_factor, "Previous factor")
+
+    def _connect(self) -> None:
+        self.doc.changed.connect(self._on_doc_changed)
+        self.doc.save_state_changed.connect(self._on_doc_save_state_changed)
+        self.doc.add_flusher(self.flush)
+        self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
+        self.round_combo.activated.connect(self._on_round_combo_activated)
+        self.guide.score_requested.connect(self._on_guide_score_requested)
+        self.guide.focus_perspective_changed.connect(self._on_guide_focus_perspective_changed)
+        self.bar.perspective_clicked.connect(self._on_bar_perspective_clicked)
+        self.evidence.notes_saved.connect(self._on_evidence_notes_saved)
+        self.evidence.confidence_chosen.connect(self._on_evidence_confidence_chosen)
+        self.actions_panel.action_added.connect(self._on_actions_panel_action_added)
+        self.actions_panel.action_updated.connect(self._on_actions_panel_action_updated)
+        self.actions_panel.action_removed.connect(self._on_actions_panel_action_removed)
+        self.agenda.end_time_changed.connect(self._on_agenda_end_time_changed)
+        self.bar.set_focus_perspective(self.guide.focus_perspective())
+
+    # --- state -------------------------------------------------------------------------------
+
+    @property
+    def factor_id(self) -> str:
+        return self._factor_id
+
+    @property
+    def round_id(self) -> int:
+        return self._round_id
+
+    def factor(self) -> Any:
+        return self.framework.factor(self._factor_id)
+
+    def set_editable(self, editable: bool) -> None:
+        self.guide.editable = editable
+        self.evidence.set_editable(editable)
+        self.actions_panel.set_editable(editable)
+
+    def flush(self) -> None:
+        """Commit typing still waiting for its debounce (before a factor change, undo or close)."""
+        self.evidence.flush()
+
+    def go_to_factor(self, factor_id: str) -> None:
+        if factor_id != self._factor_id:
+            self.flush()
+        self._factor_id = factor_id
+        factor = self.factor()
+        dimension = self.framework.dimension(factor.dimension_id)
+        self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
+        self.title.setText(factor.name)
+        scale = self.framework.scale
+        self.guide.set_guide([(lv.value, lv.name, factor.descriptor(lv.value)) for lv in scale.levels])
+        self.about.show_factor(factor)
+        self.navigator.select_factor(factor_id)
+        self.refresh_scores()
+        self.refresh_evidence(keep_typing=False)
+        self.refresh_actions()
+
+    def next_factor(self) -> None:
+        self._step_factor(1)
+
+    def previous_factor(self) -> None:
+        self._step_factor(-1)
+
+    def _step_factor(self, step: int) -> None:
+        index = self._factor_ids.index(self._factor_id) + step
+        if 0 <= index < len(self._factor_ids):
+            self.go_to_factor(self._factor_ids[index])
+            self.guide.set_focus_perspective("client")
+            self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_round(self, round_id: int) -> None:
+        self.flush()
+        self._round_id = round_id
+        index = self.round_combo.findData(round_id)
+        if index >= 0:
+            self.round_combo.setCurrentIndex(index)
+        self.refresh_scores()
+        self.refresh_evidence(keep_typing=False)
+        self.round_changed.emit(round_id)
+
+    def _load_rounds(self) -> None:
+        rounds = self.doc.engagement.rounds()
+        self.round_combo.clear()
+        for rnd in rounds:
+            when = f" ({rnd.date:%b %Y})" if rnd.date else ""
+            self.round_combo.addItem(f"{rnd.label}{when}", rnd.id)
+        ids = [r.id for r in rounds]
+        if self._round_id not in ids:
+            self._round_id = ids[-1]
+        self.round_combo.setCurrentIndex(ids.index(self._round_id))
+
+    # --- refreshing from core ----------------------------------------------------------------
+
+    def _pending_level(self, perspective: str) -> tuple[bool, int | None]:
+        edit = self.doc.pending_edit(("score", self._round_id, self._factor_id, perspective))
+        return (True, edit.level) if isinstance(edit, SetScore) else (False, None)
+
+    def refresh_scores(self) -> None:
+        scores = self.doc.engagement.scores(self._round_id)
+        chosen = {p: (s.level if (s := scores.get((self._factor_id, p))) else None) for p in theme.PERSPECTIVES}
+        pending: dict[str, int | None] = {}
+        scale = self.framework.scale
+        for perspective in theme.PERSPECTIVES:
+            is_pending, level = self._pending_level(perspective)
+            if is_pending:
+                pending[perspective] = level
+            shown = level if is_pending else chosen[perspective]
+            self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
+        self.guide.set_scores(chosen, pending)
+        agreed = scoring.levels_of(scores)
+        states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
+        counts = {}
+        for dimension in self.framework.dimensions:
+            done = scoring.completeness(self.framework, scores, dimension.id)
+            counts[dimension.id] = f"{done.agreed}/{done.total}"
+        self.navigator.update_states(states, counts)
+        overall = scoring.completeness(self.framework, scores)
+        self.agenda.set_progress(overall.agreed, overall.total)
+        self._refresh_presentation()
+
+    def refresh_evidence(self, keep_typing: bool = True) -> None:
+        scores = self.doc.engagement.scores(self._round_id)
+        notes = {p: s.notes for p in theme.PERSPECTIVES if (s := scores.get((self._factor_id, p)))}
+        unsaved = {}
+        for perspective in theme.PERSPECTIVES:
+            edit = self.doc.pending_edit(("notes", self._round_id, self._factor_id, perspective))
+            if isinstance(edit, SetNotes):
+                unsaved[perspective] = edit.notes
+        agreed = scores.get((self._factor_id, "agreed"))
+        confidence = agreed.confidence if agreed else None
+        edit = self.doc.pending_edit(("confidence", self._round_id, self._factor_id))
+        if isinstance(edit, SetConfidence):
+            confidence = edit.confidence
+        self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+
+    def refresh_actions(self) -> None:
+        actions = [a for a in self.doc.engagement.actions() if a.factor_id == self._factor_id]
+        self.actions_panel.load(actions)
+        self.tabs.setTabText(2, f"A&ctions ({len(actions)})" if actions else "A&ctions")
+
+    def _on_doc_changed(self, what: str) -> None:
+        if what in ("score", "notes", "confidence"):
+            self.refresh_scores()
+            if what != "score":
+                self.refresh_evidence()
+            self.scores_changed.emit()
+        elif what == "actions":
+            self.refresh_actions()
+        elif what == "rounds":
+            self._load_rounds()
+            self.set_round(self.round_combo.currentData())
+
+    def _on_doc_save_state_changed(self) -> None:
+        self.refresh_scores()
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def _on_guide_score_requested(self, perspective: str, level: int | None) -> None:
+        factor = self.factor()
+        name = theme.PERSPECTIVE_LABELS[perspective].lower()
+        text = (f"Clear the {name} score of {factor.name}" if level is None
+                else f"Score {factor.name} ({name}) {level}")
+        self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
+        self.bar.set_focus_perspective(perspective)
+
+    def _on_evidence_notes_saved(self, perspective: str, text: str) -> None:
+        name = theme.PERSPECTIVE_LABELS[perspective].lower()
+        edit = SetNotes(f"Edit the {name} evidence on {self.factor().name}", self._round_id,
+                        self._factor_id, perspective, text)
+        if self.doc.execute(edit):
+            self.evidence.mark_saved(perspective, text)
+
+    def _on_evidence_confidence_chosen(self, confidence: str | None) -> None:
+        self.doc.execute(SetConfidence(f"Set evidence confidence on {self.factor().name}",
+                                       self._round_id, self._factor_id, confidence))
+
+    def _on_actions_panel_action_added(self, fields: dict[str, Any]) -> None:
+        if self.doc.execute(AddAction(self._factor_id, round_id=self._round_id, **fields)):
+            self.actions_panel.start_new()
+
+    def _on_actions_panel_action_updated(self, action_id: int, fields: dict[str, Any]) -> None:
+        current = next((a for a in self.doc.engagement.actions() if a.id == action_id), None)
+        changes = {k: v for k, v in fields.items() if current is None or getattr(current, k) != v}
+        if changes:
+            self.doc.execute(UpdateAction(action_id, **changes))
+
+    def _on_actions_panel_action_removed(self, action_id: int) -> None:
+        self.doc.execute(RemoveAction(action_id))
+
+    # --- navigation and keys -----------------------------------------------------------------
+
+    def _on_navigator_factor_selected(self, factor_id: str) -> None:
+        self.go_to_factor(factor_id)
+
+    def _on_round_combo_activated(self, index: int) -> None:
+        self.set_round(self.round_combo.itemData(index))
+
+    def _on_guide_focus_perspective_changed(self, perspective: str) -> None:
+        self.bar.set_focus_perspective(perspective)
+        self._refresh_presentation()
+
+    def _on_bar_perspective_clicked(self, perspective: str) -> None:
+        self.guide.set_focus_perspective(perspective)
+        self.guide.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def _on_agenda_end_time_changed(self, end: QTime) -> None:
+        self._settings.set_agenda_end(end)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Keys no child used (e.g. a digit typed while the list has focus) score the factor."""
+        if not self.guide.handle_key(event):
+            super().keyPressEvent(event)
+
+    def handle_room_key(self, event: QKeyEvent) -> bool:
+        """Keys typed in presentation mode: the same scoring and navigation keys."""
+        key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return self.doc.undo() or True
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return self.doc.redo() or True
+        if self.guide.handle_key(event):
+            return True
+        order = theme.PERSPECTIVES
+        index = order.index(self.guide.focus_perspective())
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            step = -1 if key == Qt.Key.Key_Backtab else 1
+            self.guide.set_focus_perspective(order[(index + step) % len(order)])
+        elif key == Qt.Key.Key_PageDown or (ctrl and key == Qt.Key.Key_Right):
+            self.next_factor()
+        elif key == Qt.Key.Key_PageUp or (ctrl and key == Qt.Key.Key_Left):
+            self.previous_factor()
+        else:
+            return False
+        return True
+
+    # --- presentation ------------------------------------------------------------------------
+
+    def toggle_presentation(self) -> None:
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.close()
+            return
+        if self.presentation is None:
+            self.presentation = PresentationWindow(self.handle_room_key, self.window())
+            self.presentation.closed.connect(self._on_presentation_closed)
+        self._refresh_presentation()
+        self.presentation.open_full_screen()
+
+    def _on_presentation_closed(self) -> None:
+        self.window().activateWindow()
+        self.guide.setFocus()
+
+    def _refresh_presentation(self) -> None:
+        room = self.presentation
+        if room is None:
+            return
+        factor = self.factor()
+        room.set_header(self.caption.text() + f"  ·  {self.round_combo.currentText().upper()}", factor.name)
+        room.guide.copy_from(self.guide)
+        texts = {p: self.bar.buttons[p].value_text() for p in theme.PERSPECTIVES}
+        room.set_scores(texts, self.guide.focus_perspective())

@@ -1,0 +1,93 @@
+"""F11: the current factor, its scoring guide and the scores, full screen in large type for the room."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+
+from .. import theme
+from .guide import LevelGuide
+
+
+class PresentationWindow(QWidget):
+    """A full-screen view for the projector, on the second screen when there is one."""
+
+    closed = Signal()
+
+    def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Mutuality Desktop — presentation")
+        self.setStyleSheet("background: white;")
+        self._forward_key = forward_key
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
+        layout.setContentsMargins(48, 32, 48, 28)
+        layout.setSpacing(12)
+        self.caption = QLabel()
+        self.caption.setFont(theme.font(15, bold=True))
+        self.caption.setStyleSheet(f"color: {theme.MUTED};")
+        self.title = QLabel(wordWrap=True)
+        self.title.setFont(theme.font(26, bold=True))
+        scores = QHBoxLayout()
+        scores.setSpacing(40)
+        self.score_labels: dict[str, QLabel] = {}
+        for perspective in theme.PERSPECTIVES:
+            label = QLabel()
+            label.setFont(theme.font(18))
+            scores.addWidget(label)
+            self.score_labels[perspective] = label
+        scores.addStretch(1)
+        self.guide = LevelGuide(min_point=11, max_point=26, interactive=False)
+        self.hint = QLabel("Esc leaves")
+        self.hint.setStyleSheet(f"color: {theme.MUTED};")
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.hint)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addLayout(scores)
+        layout.addSpacing(6)
+        layout.addWidget(self.guide, 1)
+
+    def set_header(self, caption: str, title: str) -> None:
+        self.caption.setText(caption)
+        self.title.setText(title)
+
+    def set_scores(self, texts: dict[str, str], focus: str) -> None:
+        for perspective, label in self.score_labels.items():
+            name = theme.PERSPECTIVE_LABELS[perspective]
+            weight = "700" if perspective == focus else "400"
+            colour = theme.ACCENT if perspective == focus else theme.INK
+            label.setText(f"<span style='color:{theme.MUTED}'>{name}</span> "
+                          f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>")
+
+    def open_full_screen(self) -> None:
+        """Show on the second screen if there is one, else full screen on this one."""
+        screens = QGuiApplication.screens()
+        own = self.parentWidget().screen() if self.parentWidget() is not None else QGuiApplication.primaryScreen()
+        target = next((s for s in screens if s is not own), own)
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
+        self.activateWindow()
+        self.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
+            self.keyPressEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+            self.close()
+        elif not self._forward_key(event):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)
+        self.closed.emit()

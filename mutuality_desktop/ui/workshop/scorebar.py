@@ -1,0 +1,87 @@
+"""The three perspectives as large buttons: who is being scored now, and what each side said."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QWidget
+
+from .. import theme
+
+
+class PerspectiveButton(QAbstractButton):
+    """Show one perspective's level; the focused perspective carries the accent underline."""
+
+    def __init__(self, perspective: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.perspective = perspective
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._value = "Not assessed"
+        self._level: int | None = None
+        self._pending = False
+        self.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} view")
+
+    def set_level(self, level: int | None, name: str, pending: bool = False) -> None:
+        self._level, self._value, self._pending = level, name, pending
+        self.setToolTip(f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {self.value_text()}"
+                        + (" (not saved)" if pending else ""))
+        self.update()
+
+    def value_text(self) -> str:
+        return self._value if self._level is None else f"{self._level}  {self._value}"
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        big = QFontMetrics(theme.font(theme.BASE_POINT_SIZE + 1, bold=True))
+        small = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold))
+        width = max(big.horizontalAdvance("5  Established"), small.horizontalAdvance("PROVIDER  ·  SCORING"))
+        return QSize(width + 30, big.height() + small.height() + 20)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        focused = self.isChecked()
+        p.setPen(QPen(QColor(theme.ACCENT if focused else theme.LINE), 2 if focused else 1))
+        p.setBrush(QColor(theme.ACCENT_TINT if focused else "white"))
+        p.drawRoundedRect(rect, 8, 8)
+        small = theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold)
+        big = theme.font(theme.BASE_POINT_SIZE + 1, bold=True)
+        inner = rect.adjusted(14, 6, -10, -6)
+        p.setFont(small)
+        p.setPen(QColor(theme.ACCENT if focused else theme.MUTED))
+        label = theme.PERSPECTIVE_LABELS[self.perspective].upper()
+        if focused:
+            label += "  ·  SCORING"
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+        p.setFont(big)
+        colour = theme.ERROR_TEXT if self._pending else (theme.INK if self._level is not None else theme.MUTED)
+        p.setPen(QColor(colour))
+        text = self.value_text() + ("  (not saved)" if self._pending else "")
+        elided = QFontMetrics(big).elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)
+        p.end()
+
+
+class PerspectiveBar(QWidget):
+    """Client, provider, agreed side by side; clicking one makes it the perspective being scored."""
+
+    perspective_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.buttons: dict[str, PerspectiveButton] = {}
+        for perspective in theme.PERSPECTIVES:
+            button = PerspectiveButton(perspective)
+            button.clicked.connect(lambda _=False, p=perspective: self.perspective_clicked.emit(p))
+            layout.addWidget(button)
+            self.buttons[perspective] = button
+
+    def set_focus_perspective(self, perspective: str) -> None:
+        for name, button in self.buttons.items():
+            button.setChecked(name == perspective)
+            button.update()

@@ -1,0 +1,80 @@
+"""Shared fixtures. Qt runs offscreen, and UI tests get their own settings and user folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BLANK_INFO = dict(
+    title="Highways partnership review",
+    client_organisation="Northmoor Borough Council",
+    provider_organisation="Castleway Services Ltd",
+    workshop_date=dt.date(2026, 3, 12),
+)
+
+
+def _is_ui_test(request: pytest.FixtureRequest) -> bool:
+    return "ui" in Path(str(request.node.path)).parts
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(request: pytest.FixtureRequest, tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point QSettings and QStandardPaths at tmp_path, so no test sees the user's files."""
+    if not _is_ui_test(request):
+        yield
+        return
+    home = tmp_path / "home"
+    runtime = tmp_path / "runtime"
+    for folder in (home, runtime):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    app = request.getfixturevalue("qapp")
+    app.setOrganizationName("Mutuality Tests")
+    app.setApplicationName("Mutuality Desktop Tests")
+    yield
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A closed copy of the demo engagement (two rounds, every factor scored)."""
+    from mutuality_desktop.core.demo import build_demo
+
+    path = tmp_path / "demo.mutuality"
+    build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def blank_path(tmp_path: Path) -> Path:
+    """A closed engagement file with its details and a baseline round, nothing scored."""
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.model import EngagementInfo
+
+    path = tmp_path / "blank.mutuality"
+    Engagement.create(path, EngagementInfo(**BLANK_INFO)).close()
+    return path
+
+
+@pytest.fixture
+def blank_engagement(blank_path: Path) -> Iterator[object]:
+    """The blank engagement, open for editing (closed afterwards)."""
+    from mutuality_desktop.core.engagement import Engagement
+
+    eng = Engagement.open(blank_path)
+    yield eng
+    eng.close()

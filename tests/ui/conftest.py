@@ -1,0 +1,39 @@
+"""UI fixtures: the main window at the laptop's 1366x768, with the app's look applied."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[object]:
+    from mutuality_desktop.ui import theme
+    from mutuality_desktop.ui.main_window import MainWindow
+    from mutuality_desktop.ui.settings import Settings
+
+    theme.apply(QApplication.instance())
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    if win.isVisible():
+        win.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type text key by key, including letters outside ASCII (Siân, Łukasz), which keyClicks cannot."""
+    from PySide6.QtTest import QTest
+
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
+                               Qt.KeyboardModifier.NoModifier)

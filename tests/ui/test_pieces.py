@@ -1,0 +1,91 @@
+"""Settings, the agenda arithmetic, the setup form's inline checks and the start path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+
+from mutuality_desktop.ui.settings import MAX_RECENT, Settings
+from mutuality_desktop.ui.workshop.agenda import minutes_text, per_factor_minutes
+
+
+def test_recent_files_are_most_recent_first_and_bounded(tmp_path):
+    settings = Settings()
+    for i in range(MAX_RECENT + 2):
+        settings.add_recent(tmp_path / f"e{i}.mutuality")
+    settings.add_recent(tmp_path / "e3.mutuality")
+    files = Settings().recent_files()
+    assert len(files) == MAX_RECENT and files[0].name == "e3.mutuality"
+    settings.remove_recent(tmp_path / "e3.mutuality")
+    assert tmp_path / "e3.mutuality" not in Settings().recent_files()
+    assert Settings().agenda_end() == QTime(16, 30)
+    settings.set_agenda_end(QTime(17, 0))
+    assert Settings().agenda_end() == QTime(17, 0)
+
+
+def test_time_per_factor_left():
+    now = dt.datetime(2026, 3, 12, 14, 30)
+    assert per_factor_minutes(now, dt.time(16, 30), 8) == 15
+    assert per_factor_minutes(now, dt.time(14, 0), 3) == 0
+    assert per_factor_minutes(now, dt.time(16, 30), 0) is None
+    assert minutes_text(75) == "1 h 15 min" and minutes_text(9) == "9 min"
+
+
+def test_setup_checks_inline_and_enables_create_only_when_valid(qtbot, window, tmp_path):
+    window.new_engagement()
+    page = window.setup_page
+    form = page.form
+    assert form.editor("title").hasFocus()
+    qtbot.keyClicks(form.editor("title"), "Re")
+    qtbot.keyClick(form.editor("title"), Qt.Key.Key_Backspace)
+    qtbot.keyClick(form.editor("title"), Qt.Key.Key_Backspace)
+    qtbot.keyClick(form.editor("title"), Qt.Key.Key_Tab)
+    assert form.fields["title"].hint.isVisible()
+    assert form.fields["title"].hint.text() == "Give the engagement a title."
+    qtbot.keyClicks(form.editor("title"), "Review")
+    qtbot.keyClicks(form.editor("client_organisation"), "Council")
+    qtbot.keyClicks(form.editor("provider_organisation"), "Provider")
+    qtbot.keyClicks(form.editor("contract_annual_value"), "lots")
+    qtbot.keyClick(form.editor("contract_annual_value"), Qt.Key.Key_Tab)
+    assert not page.create_button.isEnabled()
+    assert "whole number of pounds" in form.fields["contract_annual_value"].hint.text()
+    form.editor("contract_annual_value").clear()
+    qtbot.keyClicks(form.editor("contract_annual_value"), "1,000")
+    assert not form.fields["title"].hint.isVisible()
+    assert page.target_path().name == "Review.mutuality"
+    page.path.setText(str(tmp_path / "Review"))
+    page.path.textEdited.emit(page.path.text())
+    assert page.create_button.isEnabled() and page.target_path() == tmp_path / "Review.mutuality"
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert window.doc is not None and window.doc.engagement.info().contract_annual_value == 1000
+
+
+def test_the_window_paints_without_sqlalchemy_or_matplotlib(tmp_path):
+    code = (
+        "import sys\n"
+        "from mutuality_desktop.ui.application import make_application\n"
+        "from mutuality_desktop.ui.main_window import MainWindow\n"
+        "app = make_application([])\n"
+        "w = MainWindow(); w.show(); app.processEvents()\n"
+        "heavy = sorted(m for m in ('sqlalchemy', 'matplotlib', 'reportlab') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_self_test_exits_zero(tmp_path):
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "mutuality_desktop", "--self-test"], capture_output=True,
+                            text=True, env=env, cwd=Path(__file__).resolve().parents[2], timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
