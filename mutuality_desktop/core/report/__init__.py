@@ -1,1 +1,18 @@
-"""The PDF report, built with reportlab platypus from pure section functions."""
+"""The PDF report, built with reportlab platypus from pure section functions.
+
+collect_report_data() reads the engagement on the caller's thread; build_report() then needs
+nothing but that data, so the app can run it on a worker thread.
+"""
+
+from .build import ReportError, build_report, build_report_file, story
+from .data import ReportData, RoundData, collect_report_data
+
+__all__ = [
+    "ReportData",
+    "ReportError",
+    "RoundData",
+    "build_report",
+    "build_report_file",
+    "collect_report_data",
+    "story",
+]

@@ -1,0 +1,93 @@
+"""Assemble the sections into a PDF: thread-safe, no engagement access, no network."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ..branding import BrandingProfile, profile_from_engagement
+from ..engagement import Engagement
+from ..errors import MutualityError
+from .data import ReportData, collect_report_data
+from .document import MARGIN_X, Heading, PageContext, ReportDocument, page_size
+from .fonts import register_fonts
+from .graphics import load_logos
+from .sections_back import section_actions, section_appendix, section_participants
+from .sections_front import section_contents, section_cover, section_summary
+from .sections_scores import section_comparison, section_dimension
+from .styles import Styles, make_styles
+
+# reportlab's font registry and matplotlib's settings are process-wide: one build at a time.
+_build_lock = threading.Lock()
+
+
+class ReportError(MutualityError):
+    """The report could not be written."""
+
+
+def story(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Every section in reading order, each body section on a new page."""
+    parts: list[list[Flowable]] = [section_summary(data, styles)]
+    parts += [section_dimension(data, styles, d.id) for d in data.framework.workshop_order()]
+    parts += [section_comparison(data, styles), section_actions(data, styles),
+              section_participants(data, styles), section_appendix(data, styles)]
+    entries: list[tuple[str, str]] = []
+    for part in parts:
+        heading = next((f for f in part if isinstance(f, Heading) and f.in_toc), None)
+        if heading is not None:
+            heading.toc_key = f"toc{len(entries) + 1}"
+            entries.append((heading.getPlainText(), heading.toc_key))
+    flowables: list[Flowable] = [*section_cover(data, styles), PageBreak(),
+                                 *section_contents(data, styles, entries)]
+    for part in parts:
+        if part:
+            flowables += [PageBreak(), *part]
+    return flowables
+
+
+def build_report(data: ReportData, out: Path, branding: BrandingProfile | None = None,
+                 page_size: str = "a4") -> list[str]:
+    """Write the report PDF to out; return warnings (a missing logo, a damaged stored branding)."""
+    size = _size(page_size)
+    warnings: list[str] = []
+    if branding is None:
+        branding, warnings = profile_from_engagement(data.branding_json)
+    out = Path(out)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
+    with _build_lock:
+        register_fonts()
+        logos, problems = load_logos(branding)
+        warnings += problems
+        styles = make_styles(branding, frame_width=size[0] - 2 * MARGIN_X)
+        ctx = PageContext(styles=styles, title=data.info.title,
+                          round_label=f"{data.current.label} assessment", footer=branding.footer_text,
+                          consultancy=branding.consultancy_name, logos=logos)
+        try:
+            doc = ReportDocument(str(temp), size, ctx, title=f"{data.info.title}: {data.current.label}",
+                                 author=branding.consultancy_name,
+                                 subject="Value for money and mutuality assessment")
+            doc.build(story(data, styles))
+            os.replace(temp, out)
+        except OSError as exc:
+            raise ReportError(f"The report could not be written to {out}: {exc.strerror or exc}.") from exc
+        finally:
+            temp.unlink(missing_ok=True)
+    return warnings
+
+
+def _size(name: str) -> tuple[float, float]:
+    width, height = page_size(name)
+    return float(width), float(height)
+
+
+def build_report_file(path: Path, out: Path, round_label: str | None = None,
+                      page_size: str = "a4") -> list[str]:
+    """Open an engagement file read-only and write its report, with the branding stored in it."""
+    _size(page_size)  # refuse a bad page size before opening anything
+    with Engagement.open(Path(path), readonly=True) as engagement:
+        round_id = engagement.round_by_label(round_label).id if round_label else None
+        data = collect_report_data(engagement, round_id)
+    return build_report(data, out, None, page_size)

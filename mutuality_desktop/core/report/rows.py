@@ -1,0 +1,218 @@
+"""Table rows of the report as plain values: pure functions, tested without drawing anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..framework import MUTUALITY, Dimension, Framework
+from ..model import Action, EngagementInfo, Participant
+from ..scoring import (
+    Index,
+    dimension_changes,
+    dimension_scores,
+    factor_changes,
+    levels_of,
+    mutuality_index,
+)
+from .data import ReportData, Scores
+from .text import long_date, plural, short_date, side_name
+
+STATUS_MARKS = {"open": "○ Open", "in progress": "◐ In progress", "done": "● Done", "dropped": "– Dropped"}
+SIDE_ORDER = ("client", "provider", "facilitator", "observer")
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    number: int
+    factor_id: str
+    name: str
+    client: int | None
+    provider: int | None
+    agreed: int | None
+
+    @property
+    def gap(self) -> int | None:
+        if self.client is None or self.provider is None:
+            return None
+        return self.client - self.provider
+
+
+def factor_rows(dimension: Dimension, scores: Scores) -> list[FactorRow]:
+    """One row per factor of a dimension: the three perspectives' levels."""
+    def level(factor_id: str, perspective: str) -> int | None:
+        s = scores.get((factor_id, perspective))
+        return None if s is None else s.level
+
+    return [FactorRow(f.number, f.id, f.name, level(f.id, "client"), level(f.id, "provider"),
+                      level(f.id, "agreed")) for f in dimension.factors]
+
+
+def gap_phrase(gap: int | None) -> str:
+    """Say who rates a factor higher, in words that survive greyscale."""
+    if gap is None:
+        return "–"
+    if gap == 0:
+        return "Same view"
+    side = "Client" if gap > 0 else "Provider"
+    return f"{side} +{abs(gap)}"
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    number: int
+    factor: str
+    text: str
+    owner: str
+    side: str
+    due: str
+    status: str
+    overdue: bool
+
+
+def action_rows(actions: Sequence[Action], framework: Framework, info: EngagementInfo,
+                today: dt.date, short_sides: bool = False) -> list[ActionLine]:
+    """The action plan in the facilitator's order; open actions past their date are overdue."""
+    rows = []
+    for n, a in enumerate(actions, start=1):
+        factor = framework.factor(a.factor_id).name if framework.has_factor(a.factor_id) else a.factor_id
+        overdue = a.due_date is not None and a.due_date < today and a.status in ("open", "in progress")
+        side = a.side.capitalize() if short_sides else side_name(
+            a.side, info.client_organisation, info.provider_organisation)
+        rows.append(ActionLine(n, factor, a.text, a.owner, side, short_date(a.due_date),
+                               STATUS_MARKS.get(a.status, a.status), overdue))
+    return rows
+
+
+def action_groups(actions: Sequence[Action], framework: Framework, info: EngagementInfo,
+                  today: dt.date) -> list[tuple[str, str, list[ActionLine]]]:
+    """Actions grouped under their factor in report order (Mutuality first), numbered as printed."""
+    order = {f.id: i for i, f in enumerate(f for d in framework.workshop_order() for f in d.factors)}
+    names = {d.id: d.name for d in framework.dimensions}
+    ordered = sorted(actions, key=lambda a: (order.get(a.factor_id, len(order)), a.position, a.id))
+    lines = action_rows(ordered, framework, info, today, short_sides=True)
+    groups: list[tuple[str, str, list[ActionLine]]] = []
+    for action, line in zip(ordered, lines, strict=True):
+        if not groups or groups[-1][0] != line.factor:
+            dim = names[framework.factor(action.factor_id).dimension_id] if framework.has_factor(action.factor_id) else ""
+            groups.append((line.factor, dim, []))
+        groups[-1][2].append(line)
+    return groups
+
+
+def action_counts(actions: Sequence[Action]) -> dict[str, int]:
+    counts = {status: 0 for status in STATUS_MARKS}
+    for a in actions:
+        counts[a.status] = counts.get(a.status, 0) + 1
+    return counts
+
+
+def participant_rows(participants: Sequence[Participant], info: EngagementInfo) -> list[tuple[str, str, str]]:
+    """Name, role, organisation; the client's people first, then the provider's, then the rest."""
+    def key(p: Participant) -> tuple[int, int, int]:
+        order = SIDE_ORDER.index(p.side) if p.side in SIDE_ORDER else len(SIDE_ORDER)
+        return order, p.position, p.id
+
+    return [(p.name, p.role, side_name(p.side, info.client_organisation, info.provider_organisation))
+            for p in sorted(participants, key=key)]
+
+
+@dataclass(frozen=True)
+class DimensionLine:
+    name: str
+    mean: float | None
+    assessed: int
+    total: int
+
+
+def dimension_rows(framework: Framework, scores: Scores) -> list[DimensionLine]:
+    """Agreed mean per dimension in workshop order (Mutuality first)."""
+    by_id = {d.dimension_id: d for d in dimension_scores(framework, levels_of(scores))}
+    return [DimensionLine(d.name, by_id[d.id].mean, by_id[d.id].assessed, by_id[d.id].total)
+            for d in framework.workshop_order()]
+
+
+def safe_index(framework: Framework, scores: Scores) -> Index:
+    """The mutuality index, or an empty one when a framework has no Mutuality dimension."""
+    if not any(d.id == MUTUALITY for d in framework.dimensions):
+        return Index(None, 0, 0)
+    return mutuality_index(framework, levels_of(scores))
+
+
+def overall_mean(framework: Framework, scores: Scores) -> float | None:
+    """Mean of the dimension means: each dimension counts equally, however many factors it has."""
+    means = [d.mean for d in dimension_scores(framework, levels_of(scores)) if d.mean is not None]
+    return sum(means) / len(means) if means else None
+
+
+def comparison_rows(data: ReportData, last: int = 4) -> tuple[list[str], list[list[str]]]:
+    """Dimension means for up to the last few rounds, with the change over the last step."""
+    from .text import one_decimal, signed
+
+    rounds = data.rounds[-last:]
+    header = ["Dimension", *[r.label for r in rounds], "Change"]
+    per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
+                 for r in rounds]
+    rows = []
+    for dim in data.framework.workshop_order():
+        values = [m[dim.id] for m in per_round]
+        before, after = values[-2], values[-1]
+        change = None if before is None or after is None else after - before
+        rows.append([dim.name, *[one_decimal(v) for v in values], signed(change, 1)])
+    index = [safe_index(data.framework, r.scores).value for r in rounds]
+    idx_change = None if index[-2] is None or index[-1] is None else index[-1] - index[-2]
+    rows.append(["Mutuality index (0–100)", *["–" if v is None else f"{v:.0f}" for v in index],
+                 signed(idx_change)])
+    return header, rows
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    name: str
+    dimension: str
+    before: int | None
+    after: int | None
+    delta: int
+
+
+def moved_factors(data: ReportData) -> list[MoveLine]:
+    """Factors whose agreed level changed since the previous round, biggest movement first."""
+    if data.previous is None:
+        return []
+    before = levels_of(data.previous.scores)
+    after = levels_of(data.scores)
+    names = {d.id: d.name for d in data.framework.dimensions}
+    return [MoveLine(c.factor.name, names[c.factor.dimension_id], c.before, c.after, c.delta)
+            for c in factor_changes(data.framework, before, after) if c.delta]
+
+
+def dimension_moves(data: ReportData) -> list[tuple[str, float]]:
+    """(dimension, change in agreed mean) where both rounds were assessed, largest change first."""
+    if data.previous is None:
+        return []
+    changes = dimension_changes(data.framework, levels_of(data.previous.scores), levels_of(data.scores))
+    moves = [(c.name, c.delta) for c in changes if c.delta is not None]
+    return sorted(moves, key=lambda m: -abs(m[1]))
+
+
+def cover_details(data: ReportData) -> list[tuple[str, str]]:
+    """The label/value lines under the cover title, leaving out what the file does not hold."""
+    info = data.info
+    rnd = data.current.round
+    when = long_date(rnd.date or info.workshop_date)
+    value = f"£{info.contract_annual_value:,} a year" if info.contract_annual_value else ""
+    period = " to ".join(x for x in (short_date(info.contract_start), short_date(info.contract_end)) if x)
+    lines = [
+        ("Client", info.client_organisation),
+        ("Provider", info.provider_organisation),
+        ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
+        ("Contract value", value),
+        ("Contract term", period),
+        ("Assessment", f"{rnd.label}" + (f", round {len(data.rounds)}" if len(data.rounds) > 1 else "")),
+        ("Workshop", " · ".join(x for x in (when, info.workshop_venue) if x)),
+        ("Facilitator", info.facilitator),
+        ("Participants", plural(len(data.participants), "participant") if data.participants else ""),
+        ("Report date", long_date(data.generated)),
+    ]
+    return [(label, value) for label, value in lines if value]

@@ -1,0 +1,123 @@
+"""Action plan, participants and the scoring-guide appendix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+
+from .data import ReportData
+from .document import Heading
+from .fonts import BOLD
+from .rows import action_counts, action_groups, participant_rows
+from .sections_front import kicker, width_of
+from .sections_scores import note_paragraphs
+from .styles import MUTED, Styles, colour
+from .tables import data_table, level_chip
+from .text import esc, inline, pieces, plural, printable
+
+MAX_CELL_CHARS = 1200  # longer action texts are printed in full after the table
+
+
+def section_actions(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The improvement actions grouped under their factor: action, owner, side, due date, status."""
+    width = width_of(styles)
+    story: list[Flowable] = [kicker("Next steps", styles), Heading("Action plan", styles.h1), Spacer(1, 6)]
+    if not data.actions:
+        return story + [Paragraph("No improvement actions were recorded.", styles.lead)]
+    counts = action_counts(data.actions)
+    parts = [f"{counts[s]} {s}" for s in ("open", "in progress", "done", "dropped") if counts.get(s)]
+    groups = action_groups(data.actions, data.framework, data.info, data.generated)
+    lines = [line for _, _, group in groups for line in group]
+    overdue = sum(1 for r in lines if r.overdue)
+    summary = f"{plural(len(lines), 'action')}: " + ", ".join(parts)
+    if overdue:
+        summary += f"; {overdue} {'is' if overdue == 1 else 'are'} past the due date"
+    story.append(Paragraph(esc(summary + "."), styles.lead))
+    cells: list[list[Any]] = []
+    extra: list[tuple[Any, ...]] = [("VALIGN", (0, 1), (-1, -1), "TOP")]
+    long_texts: list[tuple[int, str]] = []
+    small = styles.cell.clone("action_small", fontSize=8, leading=10.5)
+    for factor, dimension, group in groups:
+        row = len(cells) + 1
+        cells.append([Paragraph(f"<b>{inline(factor)}</b>&nbsp;&nbsp;<font size='7' color='{MUTED}'>"
+                                f"{inline(dimension)}</font>", styles.cell), "", "", "", "", ""])
+        extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), colour(styles.band)),
+                  ("NOSPLIT", (0, row), (-1, row + 1)), ("TOPPADDING", (0, row), (-1, row), 5)]
+        for r in group:
+            text = r.text
+            if len(text) > MAX_CELL_CHARS:
+                long_texts.append((r.number, text))
+                text = text[:MAX_CELL_CHARS - 200].rsplit(" ", 1)[0] + " … (continued under “Actions in full”)"
+            due = esc(r.due) + ("<br/><font size='6.5'><b>OVERDUE</b></font>" if r.overdue else "")
+            if r.overdue:
+                extra.append(("TEXTCOLOR", (4, len(cells) + 1), (4, len(cells) + 1), colour(styles.accent_text)))
+            cells.append([Paragraph(str(r.number), styles.cell_right), Paragraph(esc(text), styles.cell),
+                          Paragraph(inline(r.owner), small), Paragraph(inline(r.side), small),
+                          Paragraph(due, small), Paragraph(esc(r.status), small)])
+    fixed = 22 + 76 + 46 + 50 + 62
+    story.append(data_table(styles, ["#", "Action", "Owner", "Side", "Due", "Status"], cells,
+                            [22, width - fixed, 76, 46, 50, 62], right=(0,), zebra=False, extra=extra))
+    if long_texts:
+        story += [Heading("Actions in full", styles.h2, outline_level=1, in_toc=False)]
+        for number, text in long_texts:
+            story.append(Paragraph(f"<b>Action {number}</b>", styles.note_label))
+            story += note_paragraphs(pieces(text), styles)
+    return story
+
+
+def section_participants(data: ReportData, styles: Styles) -> list[Flowable]:
+    width = width_of(styles)
+    story: list[Flowable] = [kicker("Who took part", styles), Heading("Participants", styles.h1), Spacer(1, 6)]
+    rows = participant_rows(data.participants, data.info)
+    if not rows:
+        return story + [Paragraph("No participants were recorded.", styles.lead)]
+    story.append(Paragraph(esc(attendance(data)), styles.lead))
+    cells = [[Paragraph(inline(name), styles.cell_bold), Paragraph(inline(role), styles.cell),
+              Paragraph(inline(org), styles.cell)] for name, role, org in rows]
+    story.append(data_table(styles, ["Name", "Role", "Organisation"], cells,
+                            [width * 0.25, width * 0.36, width * 0.39]))
+    return story
+
+
+def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The scoring guide the room scored against, from the file's own framework snapshot."""
+    fw = data.framework
+    width = width_of(styles)
+    story: list[Flowable] = [
+        kicker("Appendix", styles),
+        Heading("The scoring guide", styles.h1),
+        Spacer(1, 6),
+        Paragraph(esc(f"Every factor was scored against the level descriptions below, from "
+                      f"{fw.title} (version {fw.version}), the same text the room saw during the workshop."),
+                  styles.lead),
+        Heading("The scale", styles.h2, outline_level=1, in_toc=False),
+    ]
+    scale_rows = [[level_chip(styles, fw.scale, lv.value, 84), Paragraph(esc(lv.summary), styles.cell)]
+                  for lv in fw.scale.levels]
+    story.append(data_table(styles, ["Level", "What it means"], scale_rows, [96, width - 96]))
+    guide = styles.cell.clone("guide", fontSize=7.8, leading=10.4, leftIndent=74, bulletIndent=0,
+                              bulletFontName=BOLD, bulletFontSize=7.8, spaceAfter=3.5)
+    for dim in fw.workshop_order():
+        story += [CondPageBreak(200), Heading(inline(dim.name), styles.h2, outline_level=1, in_toc=False)]
+        for factor in dim.factors:
+            story += [CondPageBreak(160),
+                      Paragraph(f"{factor.number}&nbsp;&nbsp;{inline(factor.name)}", styles.h3),
+                      Paragraph(esc(factor.description), styles.muted.clone("guide_desc", spaceAfter=5)),
+                      *[Paragraph(esc(factor.descriptors.get(lv.value, "")), guide,
+                                  bulletText=f"{lv.value}  {printable(lv.name)}") for lv in fw.scale.levels]]
+    return story
+
+
+def attendance(data: ReportData) -> str:
+    """Say who took part: how many from each organisation, then facilitators and observers."""
+    info = data.info
+    count = {side: sum(1 for p in data.participants if p.side == side)
+             for side in ("client", "provider", "facilitator", "observer")}
+    parts = [f"{count['client']} from {info.client_organisation}" if count["client"] else "",
+             f"{count['provider']} from {info.provider_organisation}" if count["provider"] else "",
+             plural(count["facilitator"], "facilitator") if count["facilitator"] else "",
+             plural(count["observer"], "observer") if count["observer"] else ""]
+    parts = [p for p in parts if p]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{plural(len(data.participants), 'person', 'people')} took part: {listed}."

@@ -1,0 +1,197 @@
+"""Cover, contents and executive summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    FrameBreak,
+    KeepInFrame,
+    KeepTogether,
+    NextPageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from ..scoring import perception_gaps, priorities, strengths
+from .data import ReportData
+from .document import ContentsLine, Heading
+from .figures import dimension_chart
+from .graphics import level_bar
+from .rows import cover_details, dimension_rows, gap_phrase, overall_mean, safe_index
+from .styles import RULE, ZEBRA, Styles, colour
+from .tables import data_table, level_chip, para, plain_style, side_by_side
+from .text import esc, inline, long_date, one_decimal
+from .wording import findings, movement, opening
+
+
+def width_of(styles: Styles) -> float:
+    return styles.frame_width
+
+
+def kicker(text: str, styles: Styles) -> Paragraph:
+    return Paragraph(inline(text).upper(), styles.kicker)
+
+
+def section_cover(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The title in the colour band, then the engagement's details; the page template does the rest."""
+    info = data.info
+    rnd = data.current.round
+    when = long_date(rnd.date or info.workshop_date)
+    band = [
+        Paragraph(inline(data.framework.title).upper(), styles.cover_kicker),
+        Spacer(1, 8),
+        Paragraph(inline(info.title), styles.cover_title),
+        Spacer(1, 10),
+        Paragraph(f"{inline(info.client_organisation)} <font size='10'>and</font> "
+                  f"{inline(info.provider_organisation)}", styles.cover_sub),
+        Spacer(1, 4),
+        Paragraph(inline(" · ".join(x for x in (f"{rnd.label} assessment", when) if x)), styles.cover_sub),
+    ]
+    width = width_of(styles)
+    rows = [[Paragraph(inline(label).upper(), styles.head), Paragraph(inline(value), styles.cell)]
+            for label, value in cover_details(data)]
+    details = Table(rows, colWidths=[38 * 2.8346, width - 38 * 2.8346], hAlign="LEFT")
+    details.setStyle(plain_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colour(RULE)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (0, -1), 5),
+    ]))
+    return [KeepInFrame(width, 600, band, mode="shrink", vAlign="BOTTOM"), FrameBreak(),
+            KeepInFrame(width, 600, [details], mode="shrink", vAlign="TOP"),
+            NextPageTemplate("body")]
+
+
+def section_contents(data: ReportData, styles: Styles, entries: list[tuple[str, str]]) -> list[Flowable]:
+    """The contents page: one line per section, page numbers filled in when the build ends."""
+    return [Heading("Contents", styles.h1, in_toc=False), Spacer(1, 14),
+            *[ContentsLine(title, key, styles.toc1) for title, key in entries]]
+
+
+def _tile(value: str, unit: str, label: str, styles: Styles) -> list[Flowable]:
+    small = f" <font size='9' color='#5D6873'>{esc(unit)}</font>" if unit else ""
+    return [Paragraph(esc(value) + small, styles.tile_value), Spacer(1, 2),
+            Paragraph(esc(label), styles.tile_label)]
+
+
+def key_figures(data: ReportData, styles: Styles) -> Table:
+    """Four headline numbers as tiles with a coloured top rule."""
+    fw = data.framework
+    index = safe_index(fw, data.scores)
+    overall = overall_mean(fw, data.scores)
+    agreed = sum(1 for f in fw.factors if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
+    gaps = perception_gaps(fw, data.scores)
+    widest = gaps[0] if gaps else None
+    tiles = [
+        _tile("–" if index.value is None else f"{index.value:.0f}", "/ 100", "Mutuality index", styles),
+        _tile(one_decimal(overall), f"of {fw.scale.maximum}", "Overall value for money (mean level)", styles),
+        _tile(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level", styles),
+        _tile("–" if widest is None else str(widest.size), "levels" if widest and widest.size != 1 else
+              ("level" if widest else ""),
+              "Widest perception gap" + (f": {widest.factor.name}" if widest else ""), styles),
+    ]
+    width = width_of(styles)
+    gap = 8.0
+    col = (width - 3 * gap) / 4
+    table = Table([[tiles[0], "", tiles[1], "", tiles[2], "", tiles[3]]],
+                  colWidths=[col, gap, col, gap, col, gap, col], hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+    for c in (0, 2, 4, 6):
+        commands += [("BACKGROUND", (c, 0), (c, 0), colour(ZEBRA)),
+                     ("LINEABOVE", (c, 0), (c, 0), 2.2, colour(styles.accent if c == 0 else styles.primary))]
+    table.setStyle(plain_style(commands))
+    return table
+
+
+def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
+    scale = data.framework.scale
+    rows = []
+    for d in dimension_rows(data.framework, data.scores):
+        coverage = "" if d.assessed == d.total else (
+            f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")
+        rows.append([Paragraph(inline(d.name) + coverage, styles.cell),
+                     Paragraph(one_decimal(d.mean), styles.cell_right),
+                     level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10)])
+    return data_table(styles, ["Dimension", "Mean", f"{scale.minimum} – {scale.maximum}"], rows,
+                      [width * 0.5, width * 0.2, width * 0.3], right=(1,))
+
+
+def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData, styles: Styles,
+                 width: float) -> list[Flowable]:
+    """Factor, its dimension and agreed level chip."""
+    scale = data.framework.scale
+    rows = [[Paragraph(f"{inline(name)}<br/><font size='7' color='#5D6873'>{inline(dim)}</font>",
+                       styles.cell), level_chip(styles, scale, level, width=None)]
+            for name, dim, level in items]
+    if not rows:
+        return [Paragraph(esc(title), styles.h3), Paragraph("No agreed levels yet.", styles.muted)]
+    return [Paragraph(esc(title), styles.h3),
+            data_table(styles, None, rows, [width * 0.66, width * 0.34], zebra=False,
+                       extra=[("LINEABOVE", (0, 0), (-1, 0), 0.9, colour(styles.primary)),
+                              ("ALIGN", (1, 0), (1, -1), "RIGHT")])]
+
+
+def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Executive summary: the numbers, the radar, strengths, priorities, gaps and movement."""
+    fw = data.framework
+    width = width_of(styles)
+    names = {d.id: d.name for d in fw.dimensions}
+    story: list[Flowable] = [
+        kicker(f"{data.current.label} · {long_date(data.current.round.date or data.info.workshop_date)}",
+               styles),
+        Heading("Executive summary", styles.h1),
+        Spacer(1, 6),
+        Paragraph(esc(opening(data)), styles.lead),
+        Spacer(1, 4),
+        key_figures(data, styles),
+        Spacer(1, 12),
+    ]
+    chart_w = round(width * 0.6)
+    chart = dimension_chart(data, styles, chart_w, chart_w * 0.9)
+    story.append(side_by_side(
+        [chart, Paragraph("Agreed mean level of each value-for-money dimension", styles.figure)],
+        [Spacer(1, 40), dimension_table(data, styles, width - chart_w - 12)],
+        (chart_w, width - chart_w - 12), gap=12, valign="TOP"))
+    story += [Heading("Key findings", styles.h2, outline_level=1, in_toc=False)]
+    story += [para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet", leftIndent=10, firstLineIndent=-10))
+              for s in findings(data)]
+    half = (width - 16) / 2
+    top = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in strengths(fw, data.scores)]
+    low = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in priorities(fw, data.scores)]
+    story += [CondPageBreak(150), side_by_side(ranked_table("Top strengths", top, data, styles, half),
+                                              ranked_table("Improvement priorities", low, data, styles, half),
+                                              (half, half), gap=16)]
+    story += _gaps(data, styles, width)
+    moved = movement(data)
+    if moved:
+        story += [Heading(f"What moved since {inline(data.previous.label if data.previous else '')}",
+                          styles.h2, outline_level=1, in_toc=False)]
+        story += [para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet2", leftIndent=10, firstLineIndent=-10))
+                  for s in moved]
+    return story
+
+
+def _gaps(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    fw = data.framework
+    gaps = [g for g in perception_gaps(fw, data.scores) if g.size > 0][:5]
+    if not gaps:
+        return []
+    scale = fw.scale
+    names = {d.id: d.name for d in fw.dimensions}
+    rows = [[Paragraph(f"{inline(g.factor.name)}<br/><font size='7' color='#5D6873'>"
+                       f"{inline(names[g.factor.dimension_id])}</font>", styles.cell),
+             level_chip(styles, scale, g.client, width=None), level_chip(styles, scale, g.provider, width=None),
+             Paragraph(esc(gap_phrase(g.gap)), styles.cell_bold)] for g in gaps]
+    table = data_table(styles, ["Factor", "Client", "Provider", "Who rates higher"], rows,
+                       [width * 0.43, width * 0.2, width * 0.2, width * 0.17])
+    return [KeepTogether([Heading("Largest perception gaps", styles.h2, outline_level=1, in_toc=False),
+                          Paragraph("Where the client's and the provider's own scores differ most: the "
+                                    "conversations most worth having.", styles.muted),
+                          Spacer(1, 4), table])]

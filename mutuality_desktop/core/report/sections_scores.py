@@ -1,0 +1,194 @@
+"""The dimension sections (Mutuality first, with its radar) and the round-over-round comparison."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from ..framework import MUTUALITY, Factor
+from ..model import Score
+from ..scoring import dimension_score, levels_of
+from .data import ReportData
+from .document import Heading
+from .figures import dimension_chart, factor_chart
+from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
+from .sections_front import kicker, width_of
+from .styles import RULE, Styles, colour
+from .tables import LevelStrip, data_table, level_chip
+from .text import esc, inline, level_label, one_decimal, pieces, signed
+from .wording import mutuality_intro
+
+PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
+NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
+CHIP_WIDTH = 78.0
+
+
+def section_mutuality(data: ReportData, styles: Styles) -> list[Flowable]:
+    return section_dimension(data, styles, MUTUALITY)
+
+
+def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> list[Flowable]:
+    """A dimension: what it covers, its factors at a glance, then factor by factor with evidence."""
+    fw = data.framework
+    order = fw.workshop_order()
+    dim = fw.dimension(dimension_id)
+    number = [d.id for d in order].index(dimension_id) + 1
+    width = width_of(styles)
+    score = dimension_score(dim, levels_of(data.scores))
+    summary = (f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum}"
+               f" · {score.assessed} of {score.total} factors agreed")
+    story: list[Flowable] = [
+        kicker(f"Dimension {number} of {len(order)}", styles),
+        Heading(inline(dim.name), styles.h1),
+        Paragraph(esc(summary), styles.muted),
+        Spacer(1, 8),
+        Paragraph(esc(dim.description), styles.lead),
+    ]
+    if dimension_id == MUTUALITY:
+        chart_w = min(width, 400.0)
+        story += [Paragraph(esc(mutuality_intro(data)), styles.body),
+                  factor_chart(data, styles, chart_w, chart_w * 0.92, dimension_id=dimension_id),
+                  Paragraph(f"The {len(dim.factors)} mutuality factors: each side’s own level and "
+                            f"the agreed level, {esc(data.current.label)}", styles.figure)]
+    story += [CondPageBreak(180), Heading("At a glance", styles.h2, outline_level=1, in_toc=False),
+              overview_table(data, styles, dimension_id),
+              CondPageBreak(200)]
+    section = [Heading("Factor by factor", styles.h2, outline_level=1, in_toc=False)]
+    for i, factor in enumerate(dim.factors):
+        story += factor_block(data, styles, factor, before=section if i == 0 else None)
+    return story
+
+
+def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table:
+    """One row per factor: the three perspectives as chips and who rates it higher."""
+    scale = data.framework.scale
+    width = width_of(styles)
+    rows = []
+    for r in factor_rows(data.framework.dimension(dimension_id), data.scores):
+        rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
+                     level_chip(styles, scale, r.client, CHIP_WIDTH),
+                     level_chip(styles, scale, r.provider, CHIP_WIDTH),
+                     level_chip(styles, scale, r.agreed, CHIP_WIDTH),
+                     Paragraph(esc(gap_phrase(r.gap)), styles.cell)])
+    fixed = 3 * (CHIP_WIDTH + 10) + 24 + 62
+    return data_table(styles, ["#", "Factor", "Client", "Provider", "Agreed", "Gap"], rows,
+                      [24, width - fixed, CHIP_WIDTH + 10, CHIP_WIDTH + 10, CHIP_WIDTH + 10, 62],
+                      right=(0,))
+
+
+def _score(data: ReportData, factor: Factor, perspective: str) -> Score | None:
+    return data.scores.get((factor.id, perspective))
+
+
+def _level(score: Score | None) -> int | None:
+    return None if score is None else score.level
+
+
+def strip_notes(data: ReportData, factor: Factor) -> list[str]:
+    """The short facts beside a factor's levels: perception gap, confidence, change since last round."""
+    client, provider = _level(_score(data, factor, "client")), _level(_score(data, factor, "provider"))
+    notes = [] if client is None or provider is None else [f"Perception gap: {gap_phrase(client - provider)}"]
+    agreed = _score(data, factor, "agreed")
+    if agreed is not None and agreed.confidence:
+        notes.append(f"Evidence confidence: {agreed.confidence}")
+    if data.previous is not None:
+        b, a = _level(data.previous.scores.get((factor.id, "agreed"))), _level(agreed)
+        if b is not None and a is not None:
+            moved = f"{signed(a - b)} ({b} → {a})" if a != b else f"no change ({a})"
+            notes.append(f"Since {data.previous.label}: {moved}")
+    return notes
+
+
+def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
+    """The three perspectives side by side, then the gap and the change since the last round."""
+    scale = data.framework.scale
+    chips = [(PERSPECTIVE_LABELS[p].upper(), level_chip(styles, scale, _level(_score(data, factor, p)),
+                                                          CHIP_WIDTH + 6)) for p in ("client", "provider", "agreed")]
+    return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
+
+
+def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles) -> list[Flowable]:
+    """Paragraphs of a note; the pieces of one long line follow each other without a gap."""
+    joined = styles.note.clone("note_joined", spaceAfter=0)
+    return [Paragraph(esc(text), joined if continues else styles.note) for text, continues in parts]
+
+
+def factor_block(data: ReportData, styles: Styles, factor: Factor,
+                 before: list[Flowable] | None = None) -> list[Flowable]:
+    """A factor's levels, the meaning of the agreed level, and the evidence notes in full.
+
+    Flowables in before (a section heading) are kept on the page with the factor's first lines.
+    """
+    scale = data.framework.scale
+    agreed = _level(_score(data, factor, "agreed"))
+    head: list[Flowable] = [
+        *(before or []),
+        HRFlowable(width="100%", thickness=0.4, color=colour(RULE), spaceBefore=10, spaceAfter=2),
+        Heading(f"<font color='{styles.primary_text}'>{factor.number}</font>&nbsp;&nbsp;{inline(factor.name)}",
+                styles.h3, outline_level=1, in_toc=False),
+        level_strip(data, styles, factor),
+    ]
+    if agreed is not None and agreed in factor.descriptors:
+        head.append(Paragraph(f"<b>{esc(level_label(scale, agreed))}:</b> {esc(factor.descriptor(agreed))}",
+                              styles.descriptor))
+    notes: list[Flowable] = []
+    for p in ("client", "provider", "agreed"):
+        s = _score(data, factor, p)
+        parts = pieces(s.notes) if s is not None and s.notes else []
+        if not parts:
+            continue
+        notes.append(Paragraph(NOTE_LABELS[p].upper(), styles.note_label))
+        notes += note_paragraphs(parts, styles)
+    if not notes:
+        notes = [Paragraph("No evidence notes were recorded for this factor.", styles.muted)]
+    # The heading, levels and first lines of evidence stay together; long notes flow on.
+    return [KeepTogether(head + notes[:2]), *notes[2:]]
+
+
+def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
+    """How the agreed levels moved across rounds (only with two or more rounds)."""
+    if data.previous is None:
+        return []
+    width = width_of(styles)
+    before, after = data.previous.label, data.current.label
+    header, rows = comparison_rows(data)
+    n = len(header) - 2
+    first = width * 0.34
+    rest = (width - first) / (n + 1)
+    story: list[Flowable] = [
+        kicker(f"{len(data.rounds)} rounds", styles),
+        Heading("Round-over-round comparison", styles.h1),
+        Spacer(1, 6),
+        Paragraph(esc(f"The agreed levels of the {after} round set against {before} and earlier "
+                      f"rounds. The outline shows where the partnership stood in {before}."), styles.lead),
+        dimension_chart(data, styles, min(width, 330.0), min(width, 330.0) * 0.92),
+        Paragraph(f"Agreed mean level per dimension, {esc(before)} and {esc(after)}", styles.figure),
+        Heading("Dimensions", styles.h2, outline_level=1, in_toc=False),
+        data_table(styles, header, [[Paragraph(inline(r[0]), styles.cell),
+                                     *[Paragraph(esc(v), styles.cell_right) for v in r[1:]]] for r in rows],
+                   [first, *[rest] * (n + 1)], right=tuple(range(1, n + 2)),
+                   extra=[("FONT", (-1, 1), (-1, -1), "DejaVuSans-Bold", 8.5),
+                          ("LINEABOVE", (0, -1), (-1, -1), 0.6, colour(styles.primary))]),
+    ]
+    moved = moved_factors(data)
+    story.append(Heading(f"Factors whose agreed level changed since {inline(before)}", styles.h2,
+                         outline_level=1, in_toc=False))
+    if not moved:
+        story.append(Paragraph("No agreed factor level changed.", styles.muted))
+        return story
+    scale = data.framework.scale
+    table_rows = [[Paragraph(f"{inline(m.name)}<br/><font size='7' color='#5D6873'>{inline(m.dimension)}</font>",
+                             styles.cell),
+                   level_chip(styles, scale, m.before, CHIP_WIDTH), level_chip(styles, scale, m.after, CHIP_WIDTH),
+                   Paragraph(f"<b>{signed(m.delta)}</b>", styles.cell_right)] for m in moved]
+    story.append(data_table(styles, ["Factor", before, after, "Change"], table_rows,
+                            [width - 2 * (CHIP_WIDTH + 12) - 56, CHIP_WIDTH + 12, CHIP_WIDTH + 12, 56],
+                            right=(3,)))
+    return story

@@ -1,0 +1,143 @@
+"""User text made safe for reportlab paragraphs, and the small wordings the report repeats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import cache
+from xml.sax.saxutils import escape
+
+from ..framework import Scale
+
+REPLACEMENT = "\ufffd"
+CHUNK = 2500  # longest run of user text given to one Paragraph (keeps splitting fast)
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    """Code points both the regular and bold DejaVu fonts can draw."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from .fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    regular = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    bold = pdfmetrics.getFont(BOLD).face.charToGlyph
+    return frozenset(c for c in regular if c in bold and c <= 0xFFFF)
+
+
+@cache
+def _drawable() -> frozenset[str]:
+    return frozenset(chr(c) for c in _glyphs()) | {"\n", "\t"}
+
+
+def printable(text: str) -> str:
+    """Normalise text and replace what the font cannot draw with U+FFFD; drop control codes."""
+    text = unicodedata.normalize("NFC", text)
+    if set(text) <= _drawable():
+        return text
+    glyphs = _glyphs()
+    out = []
+    for ch in text:
+        if ch in "\n\t" or ord(ch) in glyphs:
+            out.append(ch)
+        elif unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+def esc(text: object) -> str:
+    """Return user text as inert paragraph markup: every <, > and & shown literally."""
+    value = printable("" if text is None else str(text))
+    return escape(value).replace("\t", " ").replace("\n", "<br/>")
+
+
+def inline(text: object) -> str:
+    """Escape a one-line value (names, labels): line breaks become spaces."""
+    return esc(" ".join(str("" if text is None else text).split()))
+
+
+def pieces(text: str, size: int = CHUNK) -> list[tuple[str, bool]]:
+    """Split long user text into paragraphs at line breaks, and very long lines at sentences.
+
+    Each piece comes with whether it continues the same line (so it is set without a gap).
+    A note of many pages still flows across pages, and reportlab splits each piece quickly.
+    """
+    out: list[tuple[str, bool]] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            continue
+        while len(line) > size:
+            cut = line.rfind(". ", size // 2, size)
+            cut = cut + 1 if cut > 0 else line.rfind(" ", size // 2, size)
+            cut = cut if cut > 0 else size
+            out.append((line[:cut].rstrip(), True))
+            line = line[cut:].lstrip()
+        if line:
+            out.append((line, False))
+    return out
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    return [piece for piece, _ in pieces(text, size)]
+
+
+def level_label(scale: Scale, level: int | None) -> str:
+    """Return "3 · Established", or the scale's not-assessed label."""
+    if level is None:
+        return scale.not_assessed_label
+    try:
+        return f"{level} · {scale.level(level).name}"
+    except KeyError:
+        return f"{level}"
+
+
+def long_date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def short_date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def one_decimal(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def signed(value: float | None, decimals: int = 0) -> str:
+    """Return +2 / −1 / 0 with a true minus sign; – when unknown."""
+    if value is None:
+        return "–"
+    text = f"{abs(value):.{decimals}f}"
+    if round(value, decimals) == 0:
+        return "0" if decimals == 0 else f"{0:.{decimals}f}"
+    return ("+" if value > 0 else "\u2212") + text
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def side_name(side: str, client: str, provider: str) -> str:
+    """Name the organisation behind a side (client, provider, joint, facilitator, observer)."""
+    return {"client": client, "provider": provider, "joint": "Joint", "facilitator": "Facilitator",
+            "observer": "Observer"}.get(side, side.capitalize())
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """Shorten a one-line text with an ellipsis so it fits the width; make it printable."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(printable(text).split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"

@@ -1,0 +1,248 @@
+"""Settings → Branding: the consultancy's name, logos, colours and footer for every report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.branding import (
+    MAX_FOOTER_CHARS,
+    MAX_NAME_CHARS,
+    BrandingError,
+    BrandingProfile,
+    Logo,
+    default_branding,
+    read_logo,
+)
+
+SETTINGS_KEY = "branding/profile"
+LOGO_FILTER = "Logos (*.png *.jpg *.jpeg *.svg);;All files (*)"
+PREVIEW = (180, 56)
+
+
+def load_branding_setting(settings: QSettings | None = None) -> BrandingProfile:
+    """Return the branding profile saved in the app settings, or the neutral default."""
+    store = settings if settings is not None else QSettings()
+    raw = store.value(SETTINGS_KEY, "")
+    if not isinstance(raw, str) or not raw.strip():
+        return default_branding()
+    try:
+        return BrandingProfile.from_json(raw)
+    except BrandingError:
+        return default_branding()
+
+
+def save_branding_setting(profile: BrandingProfile, settings: QSettings | None = None) -> None:
+    """Keep the profile, logos embedded, so a moved logo file does not lose the logo."""
+    store = settings if settings is not None else QSettings()
+    store.setValue(SETTINGS_KEY, profile.to_json())
+    store.sync()
+
+
+class LogoPicker(QWidget):
+    """A logo preview with Choose… and Remove; a bad file is explained inline, never modally."""
+
+    changed = Signal()
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self._path = ""
+        self._logo: Logo | None = None
+        self.preview = QLabel()
+        self.preview.setFixedSize(*PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #d9e0e4; border-radius: 4px; background: white;")
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName(f"Choose the {what}")
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName(f"Remove the {what}")
+        self.problem = QLabel()
+        self.problem.setProperty("role", "hint")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.choose.clicked.connect(self._on_choose_clicked)
+        self.remove.clicked.connect(self.clear)
+        buttons = QVBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.choose)
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(buttons)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
+        outer.addWidget(self.problem)
+        self._refresh()
+
+    def value(self) -> tuple[str, Logo | None]:
+        return self._path, self._logo
+
+    def set_value(self, path: str, logo: Logo | None) -> None:
+        self._path, self._logo = path, logo
+        self.problem.hide()
+        self._refresh()
+
+    def clear(self) -> None:
+        self.set_value("", None)
+        self.changed.emit()
+
+    def load_file(self, path: Path) -> bool:
+        """Take a logo file, or say inline why it cannot be used."""
+        logo, problem = read_logo(path)
+        if logo is None:
+            self.problem.setText(f"{path.name} {problem}; choose another file.")
+            self.problem.show()
+            return False
+        self.set_value(str(path), logo)
+        self.changed.emit()
+        return True
+
+    def _on_choose_clicked(self) -> None:
+        start = str(Path(self._path).parent) if self._path else ""
+        name, _ = QFileDialog.getOpenFileName(self, f"Choose the {self._what}", start, LOGO_FILTER)
+        if name:
+            self.load_file(Path(name))
+
+    def _refresh(self) -> None:
+        self.remove.setEnabled(self._logo is not None)
+        if self._logo is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("No logo")
+            return
+        pixmap = QPixmap()
+        if pixmap.loadFromData(self._logo.data) and not pixmap.isNull():
+            self.preview.setPixmap(pixmap.scaled(PREVIEW[0] - 12, PREVIEW[1] - 10,
+                                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.preview.setText(f"{self._logo.kind.upper()} logo\n{self._logo.name}")
+
+
+class ColourButton(QPushButton):
+    """A swatch that opens the colour chooser."""
+
+    changed = Signal(str)
+
+    def __init__(self, what: str, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self.setAccessibleName(f"Choose the {what}")
+        self.clicked.connect(self._on_clicked)
+        self.set_colour(colour)
+
+    def colour(self) -> str:
+        return self._colour
+
+    def set_colour(self, colour: str) -> None:
+        self._colour = QColor(colour).name().upper()
+        self.setText(f"  {self._colour}")
+        text = "#FFFFFF" if QColor(self._colour).lightnessF() < 0.6 else "#1F2A30"
+        self.setStyleSheet(f"QPushButton {{ background: {self._colour}; color: {text}; min-width: 110px; }}")
+
+    def _on_clicked(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self._colour), self, f"Choose the {self._what}")
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+            self.changed.emit(self._colour)
+
+
+class BrandingDialog(QDialog):
+    """Edit the branding profile; OK saves it to the app settings."""
+
+    def __init__(self, parent: QWidget | None = None, profile: BrandingProfile | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Report branding")
+        self._settings = settings
+        start = profile if profile is not None else load_branding_setting(settings)
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME_CHARS)
+        self.name.setPlaceholderText("Your consultancy’s name, as it should appear on the cover")
+        self.footer = QLineEdit()
+        self.footer.setMaxLength(MAX_FOOTER_CHARS)
+        self.footer.setPlaceholderText("For example: Confidential: prepared for the partners named on the cover")
+        self.logo = LogoPicker("consultancy logo")
+        self.client_logo = LogoPicker("client logo")
+        self.provider_logo = LogoPicker("provider logo")
+        self.primary = ColourButton("primary colour", start.primary_colour)
+        self.accent = ColourButton("accent colour", start.accent_colour)
+        intro = QLabel("The report’s cover, headers and charts use this branding. It is copied into the "
+                       "engagement file when a report is made, so a colleague’s report of the same file "
+                       "looks the same. Logos may be PNG, JPEG or SVG.")
+        intro.setWordWrap(True)
+        intro.setProperty("role", "caption")
+        form = QFormLayout()
+        form.addRow("Consultancy name", self.name)
+        form.addRow("Logo", self.logo)
+        colours = QHBoxLayout()
+        colours.addWidget(self.primary)
+        colours.addWidget(QLabel("Accent"))
+        colours.addWidget(self.accent)
+        colours.addStretch(1)
+        form.addRow("Primary colour", colours)
+        form.addRow("Footer text", self.footer)
+        form.addRow("Client logo", self.client_logo)
+        form.addRow("Provider logo", self.provider_logo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.reset = buttons.addButton("Restore default", QDialogButtonBox.ButtonRole.ResetRole)
+        self.reset.clicked.connect(self._on_reset_clicked)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.set_profile(start)
+
+    def set_profile(self, profile: BrandingProfile) -> None:
+        self.name.setText(profile.consultancy_name)
+        self.footer.setText(profile.footer_text)
+        self.primary.set_colour(profile.primary_colour)
+        self.accent.set_colour(profile.accent_colour)
+        self.logo.set_value(profile.logo_path, profile.logo)
+        self.client_logo.set_value(profile.client_logo_path, profile.client_logo)
+        self.provider_logo.set_value(profile.provider_logo_path, profile.provider_logo)
+
+    def profile(self) -> BrandingProfile:
+        """Return the profile as edited (logos carried as embedded copies as well as paths)."""
+        logo_path, logo = self.logo.value()
+        client_path, client = self.client_logo.value()
+        provider_path, provider = self.provider_logo.value()
+        return replace(
+            BrandingProfile(),
+            consultancy_name=" ".join(self.name.text().split()),
+            footer_text=" ".join(self.footer.text().split()),
+            primary_colour=self.primary.colour(),
+            accent_colour=self.accent.colour(),
+            logo_path=logo_path, logo=logo,
+            client_logo_path=client_path, client_logo=client,
+            provider_logo_path=provider_path, provider_logo=provider,
+        )
+
+    def _on_reset_clicked(self) -> None:
+        self.set_profile(default_branding())
+
+    def accept(self) -> None:
+        save_branding_setting(self.profile(), self._settings)
+        super().accept()

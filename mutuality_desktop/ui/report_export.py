@@ -1,0 +1,139 @@
+"""File → Export report…: choose where, build the PDF off the UI thread, offer to open it."""
+
+from __future__ import annotations
+
+import gc
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ..core.branding import BrandingProfile
+from ..core.errors import MutualityError
+from ..core.report import ReportData, ReportError, build_report, collect_report_data
+from .messages import show_error
+from .tasks import run_in_background
+
+A4_FILTER = "PDF report, A4 (*.pdf)"
+LETTER_FILTER = "PDF report, US Letter (*.pdf)"
+PAGE_SIZE_KEY = "report/page_size"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_report_name(title: str, round_label: str) -> str:
+    """A file name from the engagement title and round, safe on Windows, macOS and Linux."""
+    stem = _UNSAFE.sub(" ", f"{title} - {round_label} report")
+    stem = " ".join(stem.split()).strip(" .")[:120].rstrip(" .")
+    return f"{stem or 'Report'}.pdf"
+
+
+def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path, str] | None:
+    """Ask where to write the PDF and on which paper; None if the user cancels."""
+    settings = QSettings()
+    size = settings.value(PAGE_SIZE_KEY, "a4")
+    start = Path(engagement.path).parent / default_report_name(engagement.info().title, round_label)
+    chosen = LETTER_FILTER if size == "letter" else A4_FILTER
+    name, picked = QFileDialog.getSaveFileName(parent, "Export report", str(start),
+                                               f"{A4_FILTER};;{LETTER_FILTER}", chosen)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    page_size = "letter" if picked == LETTER_FILTER else "a4"
+    settings.setValue(PAGE_SIZE_KEY, page_size)
+    return path, page_size
+
+
+def export_report(parent: QWidget, engagement: Any, round_id: int | None,
+                  branding: BrandingProfile | None, *, output: Path | None = None,
+                  page_size: str | None = None) -> None:
+    """Write the report of one round; the window stays responsive while it is built."""
+    if branding is None:
+        from .branding_dialog import load_branding_setting
+
+        branding = load_branding_setting()
+    rounds = {r.id: r.label for r in engagement.rounds()}
+    label = rounds.get(round_id, "") if round_id is not None else (list(rounds.values()) or [""])[-1]
+    if output is None:
+        answer = ask_output(parent, engagement, label)
+        if answer is None:
+            return
+        output, page_size = answer
+    profile, warnings = branding.portable()
+    if not engagement.readonly:
+        try:
+            engagement.save_branding(profile.to_json())  # a colleague's report of this file matches
+        except MutualityError as exc:
+            warnings.append(f"The branding was not stored in the engagement file: {exc.message}")
+    try:
+        data = collect_report_data(engagement, round_id)
+    except MutualityError as exc:
+        show_error(parent, "The report could not be made", exc)
+        return
+    progress = _busy(parent, output)
+
+    def done(result: object) -> None:
+        progress.close()
+        problems = warnings + [w for w in (result if isinstance(result, list) else []) if w not in warnings]
+        offer_to_open(parent, output, problems)
+
+    def failed(exc: BaseException, tb: str) -> None:
+        progress.close()
+        show_error(parent, "The report could not be made", exc, tb)
+
+    size = page_size or "a4"
+    gc.collect()  # collect Qt wrappers here, on the UI thread, not in the worker (see _build)
+    run_in_background(lambda: _build(data, output, profile, size), done, failed)
+
+
+def _build(data: ReportData, output: Path, profile: BrandingProfile, size: str) -> list[str]:
+    """Build the PDF with automatic garbage collection paused.
+
+    A collection that happens to run on the worker thread could free a Qt widget off the UI
+    thread, which crashes Qt; the build allocates heavily, so it would often trigger one.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return build_report(data, output, profile, size)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _busy(parent: QWidget, output: Path) -> QProgressDialog:
+    progress = QProgressDialog(f"Writing {output.name}…", "", 0, 0, parent)
+    progress.setWindowTitle("Export report")
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.show()
+    return progress
+
+
+def offer_to_open(parent: QWidget, output: Path, warnings: list[str]) -> QMessageBox:
+    """Say the report is ready (with any warnings) and offer to open it; never blocks."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Report ready")
+    box.setIcon(QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning)
+    box.setText(f"The report was written to {output.name}.")
+    if warnings:
+        box.setInformativeText("Please note:\n• " + "\n• ".join(warnings))
+    open_button = box.addButton("Open report", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+
+    def clicked(button: object) -> None:
+        if button is open_button and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(output))):
+            show_error(parent, "The report could not be opened",
+                       ReportError(f"No program to open PDF files was found; the report is at {output}."))
+
+    box.buttonClicked.connect(clicked)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
