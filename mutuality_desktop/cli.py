@@ -80,8 +80,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .core.report import build_report_file
 
-    build_report_file(args.file, args.output, round_label=args.round_label,
-                      page_size="letter" if args.letter else "a4")
+    warnings = build_report_file(args.file, args.output, round_label=args.round_label,
+                                 page_size="letter" if args.letter else "a4")
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     print(f"Wrote the report to {args.output}")
     return 0
 
