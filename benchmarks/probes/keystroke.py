@@ -1,0 +1,55 @@
+"""Score keystrokes in the walkthrough: key → durable commit → navigator and guide repainted.
+
+With --results the results page's charts are updated as well (what the room sees after a
+section), measured as the keystroke plus results refresh and a synchronous canvas draw.
+"""
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import _common
+
+from mutuality_desktop.ui.application import make_application
+
+app = make_application([])
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from mutuality_desktop.ui.main_window import MainWindow  # noqa: E402
+
+with_results = "--results" in sys.argv
+copy = Path(tempfile.mkdtemp()) / "keystroke.mutuality"
+shutil.copy(sys.argv[1], copy)
+window = MainWindow(_common.throwaway_settings())
+window.resize(1366, 768)
+window.show()
+assert window.open_path(copy)
+window.show_page("Walkthrough")
+app.processEvents()
+page = window.workshop
+guide = page.guide
+if with_results:  # build the results page once so its charts exist and update with each score
+    window.show_page("Results")
+    app.processEvents()
+    window.show_page("Walkthrough")
+    app.processEvents()
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    canvases = window.results.findChildren(FigureCanvasQTAgg)
+
+samples = []
+for i in range(120):
+    key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)[i % 4]
+    t = time.perf_counter()
+    QTest.keyClick(guide, key)
+    page.repaint()
+    if with_results:
+        window.results.page.refresh()
+        for canvas in canvases[:1]:  # the chart on screen (one tab visible at a time)
+            canvas.draw()
+    app.processEvents()
+    samples.append((time.perf_counter() - t) * 1000)
+_common.emit(samples=samples[20:])
