@@ -57,13 +57,17 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 
 def probe(name: str, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> dict:
-    """Run benchmarks/probes/NAME.py in a fresh process; return the JSON it prints last."""
+    """Run benchmarks/probes/NAME.py in a fresh process; return the JSON lines it printed, merged."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     result = subprocess.run([sys.executable, str(PROBES / f"{name}.py"), *args], capture_output=True,
                             text=True, timeout=timeout, env=full_env, cwd=ROOT)
     if result.returncode != 0:
         raise RuntimeError(f"probe {name} failed: {result.stderr[-2000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    merged: dict = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            merged.update(json.loads(line))
+    return merged
 
 
 def wall(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 300) -> float:
