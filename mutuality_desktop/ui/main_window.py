@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import opening
+from . import opening, unlock_dialog
+from .backups import BackupKeeper
 from .banner import Banner
 from .document import EngagementDocument
 from .menus import build_menus
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         self._build()
+        self.backups = BackupKeeper(self)
         self.actions_ = build_menus(self)
         self._update_state()
         self.start.set_recent(self.settings.recent_files())
@@ -105,11 +107,18 @@ class MainWindow(QMainWindow):
     # --- opening and closing -----------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
-        """Open an engagement file (from the command line, a drop, the recent list or a dialog)."""
+        """Open an engagement file (from the command line, a drop, the recent list or a dialog).
+
+        A passphrase-protected file is not open yet on return: its unlocked copy opens once the
+        passphrase is given.
+        """
         path = Path(path)
         if self.doc is not None and self.doc.path.resolve() == path.resolve():
             self.show_page("Walkthrough")
             return True
+        if unlock_dialog.is_sealed(path):
+            unlock_dialog.ask_to_unlock(self, path)
+            return False
         if not self.close_document():
             return False
         self.setCursor(Qt.CursorShape.WaitCursor)

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from .backups import restore_from_backup
+from .exchange_dialogs import export_for_email
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -33,11 +36,14 @@ class MenuActions:
     pages: list[QAction]
     present: QAction
     recent: QMenu
+    email: QAction
+    restore: QAction
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
         has_doc = doc is not None
-        for action in (self.close, self.save_copy, self.export, self.present, *self.pages):
+        for action in (self.close, self.save_copy, self.export, self.email, self.restore,
+                       self.present, *self.pages):
             action.setEnabled(has_doc)
         stack = doc.undo_stack if doc is not None else None
         editable = doc is not None and not doc.readonly
@@ -69,7 +75,10 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, file, "Open the &demo", w.open_demo)
     file.addSeparator()
     save_copy = _action(w, file, "Save a &copy…", w.save_copy, QKeySequence("Ctrl+Shift+S"))
+    email = _action(w, file, "Export for e&mail…", lambda: export_for_email(w),
+                    QKeySequence("Ctrl+Shift+E"))
     export = _action(w, file, "&Export report…", lambda: export_report(w), QKeySequence("Ctrl+E"))
+    restore = _action(w, file, "Restore from &backup…", lambda: restore_from_backup(w))
     settings = file.addMenu("&Settings")
     _action(w, settings, "&Branding…", lambda: edit_branding(w))
     file.addSeparator()
@@ -93,7 +102,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))
     bar.setCornerWidget(w.page_switch)
-    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent)
+    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:

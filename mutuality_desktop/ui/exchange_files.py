@@ -1,0 +1,147 @@
+"""The file work behind Export for email and unlocking: no widgets, safe to run on a worker.
+
+Only plain_copy_bytes touches the live connection, so it runs on the UI thread; the rest takes
+bytes and paths.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+
+from ..core.errors import EngagementFileError, MutualityError
+from .crash import write_log
+from .messages import explain
+from .tasks import run_in_background
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def email_file_name(title: str) -> str:
+    """Return '<title> (for email).mutuality', safe as a file name on every system."""
+    stem = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")[:100].rstrip(" .")
+    return f"{stem or 'Engagement'} (for email).mutuality"
+
+
+def documents_folder() -> Path:
+    """Return the app's folder in the user's documents (where files go when nowhere else can)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs or Path.home()) / "Mutuality"
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"The file could not be written{where}: {exc.strerror or exc}."
+    return explain(exc)
+
+
+def _without_gc(fn: Callable[[], Any]) -> Any:
+    """Run fn with automatic garbage collection paused, so no Qt wrapper is freed on a worker."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return fn()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def in_background(fn: Callable[[], Any], done: Callable[[Any], None],
+                   failed: Callable[[BaseException], None]) -> None:
+    def on_error(exc: BaseException, tb: str) -> None:
+        if not isinstance(exc, MutualityError | OSError):
+            write_log(tb)
+        failed(exc)
+
+    gc.collect()
+    run_in_background(lambda: _without_gc(fn), done, on_error)
+
+
+def plain_copy_bytes(engagement: Any) -> bytes:
+    """Return the bytes of a compact, checksummed copy of the open engagement (UI thread only)."""
+    from ..core.exchange import export_connection
+
+    with tempfile.TemporaryDirectory(prefix="mutuality-export-") as tmp:
+        plain = Path(tmp) / "engagement.mutuality"
+        export_connection(engagement.connection, plain)
+        return plain.read_bytes()
+
+
+def seal_and_check(data: bytes, passphrase: str, target: Path) -> Path:
+    """Seal data to target, then unseal it again to prove the colleague will be able to."""
+    from ..core.exchange import seal, unseal
+
+    try:
+        seal(data, passphrase, target)
+    except OSError:
+        target.with_name(f".{target.name}.part").unlink(missing_ok=True)
+        raise
+    with tempfile.TemporaryDirectory(prefix="mutuality-check-") as tmp:
+        if unseal(target, passphrase, Path(tmp) / "check.mutuality").read_bytes() != data:
+            raise EngagementFileError(f"{target.name} did not read back as written; "
+                                      "export it again.")
+    return target
+
+
+def check_plain(target: Path) -> Path:
+    """Check a plain export fully and against its checksum, as the colleague's app will."""
+    from ..core import store
+    from ..core.exchange import verify_checksum
+
+    store.inspect(target)
+    conn = store.connect(target, readonly=True)
+    try:
+        if not verify_checksum(conn, target.name):
+            raise EngagementFileError(f"{target.name} has no export checksum; export it again.")
+    finally:
+        conn.close()
+    return target
+
+
+def _write_new(folder: Path, stem: str, tag: str, data: bytes) -> Path:
+    """Write data to folder/'stem (tag).mutuality' (or '… (tag 2)…'), never over a file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        name = f"{stem} ({tag})" if n == 1 else f"{stem} ({tag} {n})"
+        target = folder / f"{name}.mutuality"
+        try:
+            fh = target.open("xb")
+        except FileExistsError:
+            continue
+        try:
+            with fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError:
+            target.unlink(missing_ok=True)
+            raise
+        return target
+    raise FileExistsError(f"Too many unlocked copies of {stem} in {folder}.")
+
+
+def unlock_copy(path: Path, passphrase: str, folders: list[Path]) -> Path:
+    """Unseal path into '<stem> (unlocked).mutuality' in the first folder that takes it.
+
+    The protected original is only read. Raise PassphraseError for a wrong passphrase.
+    """
+    from ..core.exchange import unseal
+
+    with tempfile.TemporaryDirectory(prefix="mutuality-unlock-") as tmp:
+        data = unseal(path, passphrase, Path(tmp) / "unlocked.mutuality").read_bytes()
+    reason = ""
+    for folder in folders:
+        try:
+            return _write_new(folder, path.stem, "unlocked", data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+    raise EngagementFileError(f"The unlocked copy could not be saved next to {path.name} or in "
+                              f"{folders[-1]}: {reason}.")
