@@ -118,9 +118,18 @@ def seal(data: bytes, passphrase: str, target: Path) -> None:
     header = (SEALED_MAGIC + bytes([SEALED_VERSION]) + salt + _SCRYPT_N.to_bytes(4, "big")
               + bytes([_SCRYPT_R, _SCRYPT_P]) + nonce)
     body = AESGCM(_key(passphrase, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)).encrypt(nonce, data, header)
+    _write_atomically(target, header + body)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write data beside target, then rename: a failed write leaves neither file half-written."""
     tmp = target.with_name(f".{target.name}.part")
-    tmp.write_bytes(header + body)
-    os.replace(tmp, target)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise EngagementFileError(f"{target.name} could not be written: {exc.strerror or exc}.") from exc
 
 
 def unseal(path: Path, passphrase: str, target: Path) -> Path:
@@ -143,6 +152,10 @@ def unseal(path: Path, passphrase: str, target: Path) -> Path:
         raise PassphraseError(
             f"The passphrase for {Path(path).name} is wrong (or the file was damaged in transit)."
         ) from exc
-    target.write_bytes(data)
-    store.inspect(target)
+    _write_atomically(target, data)
+    try:
+        store.inspect(target)
+    except EngagementFileError:
+        target.unlink(missing_ok=True)
+        raise
     return target
