@@ -23,6 +23,10 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode (Esc leaves)</td></tr>
+<tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
+<tr><td><b>Ctrl+Shift+E</b></td><td>Export a copy for email</td></tr>
+<tr><td><b>Ctrl+Shift+S</b></td><td>Save a copy</td></tr>
 </table>"""
 
 
