@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -25,6 +26,7 @@ from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 
+from .chart_text import TextRasterCache, use_cache
 from .framework import MUTUALITY, Framework
 from .model import Score
 from .scoring import dimension_scores, levels_of
@@ -154,6 +156,7 @@ class RadarChart:
         self._legend: Legend | None = None
         self._legend_key: tuple[object, ...] = ()
         self._laid_out_for: list[str] | None = None  # the legend entries the layout made room for
+        self.text_cache = TextRasterCache()  # glyph pixels reused between screen redraws
         self.theta = np.linspace(0, 2 * math.pi, n, endpoint=False)
         self.axes = self._make_axes()
         self.tick_labels = self._draw_grid()
@@ -166,25 +169,29 @@ class RadarChart:
         )
         self.axes.add_patch(self.fill)
         self.axis_labels = [self._axis_text(0.0, 0.0, name) for name in self.axis_names]
-        self.title = figure.text(
-            0.5,
-            0.98,
-            title or "",
-            ha="center",
-            va="top",
-            color=style.text,
-            fontfamily=style.font_family,
-            fontweight="bold",
+        self.title = self._cached(
+            figure.text(
+                0.5,
+                0.98,
+                title or "",
+                ha="center",
+                va="top",
+                color=style.text,
+                fontfamily=style.font_family,
+                fontweight="bold",
+            )
         )
         first, last = framework.scale.levels[0], framework.scale.levels[-1]
-        self.scale_note = figure.text(
-            0.5,
-            0.01,
-            f"Levels {first.value} ({first.name}) to {last.value} ({last.name})",
-            ha="center",
-            va="bottom",
-            color=_TICK_GREY,
-            fontfamily=style.font_family,
+        self.scale_note = self._cached(
+            figure.text(
+                0.5,
+                0.01,
+                f"Levels {first.value} ({first.name}) to {last.value} ({last.name})",
+                ha="center",
+                va="bottom",
+                color=_TICK_GREY,
+                fontfamily=style.font_family,
+            )
         )
 
     # --- public -------------------------------------------------------------------------------
@@ -223,6 +230,40 @@ class RadarChart:
 
     def is_visible(self, series: str) -> bool:
         return series in self._shown and (series != "previous" or self._round_count > 1)
+
+    def data_artists(self) -> list[Artist]:
+        """Return the artists a score can change, in drawing order; the rest is background.
+
+        The dimension chart's labels carry the means, so they come along. The UI canvas redraws
+        only these (and the overlay) over a cached background.
+        """
+        artists: list[Artist] = [self.fill, *self.lines.values(), *self.missing.values()]
+        if self.dimension_id is None:
+            artists += self.axis_labels
+        return sorted(artists, key=lambda a: a.get_zorder())
+
+    def overlay_artists(self) -> list[Artist]:
+        """Return the unchanging artists drawn over the data: the level numbers on their boxes."""
+        return list(self.tick_labels)
+
+    def background_key(self) -> tuple[object, ...]:
+        """Return what the background (everything but data_artists) looks like, to compare."""
+        labels: tuple[object, ...] = ()
+        if self.dimension_id is not None:
+            labels = tuple(
+                (t.get_text(), t.get_color(), t.get_fontstyle(), t.get_position(), t.get_fontsize())
+                for t in self.axis_labels
+            )
+        return (
+            tuple(self.figure.get_size_inches()),
+            self.figure.dpi,
+            tuple(self.axes.get_position().bounds),
+            self._legend,
+            self._legend_key,
+            self.title.get_text(),
+            self.title.get_fontsize(),
+            labels,
+        )
 
     def relayout(self) -> None:
         """Fit fonts, margins, labels and legend to the figure's current size."""
@@ -301,7 +342,7 @@ class RadarChart:
                 clip_on=False,
                 bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.85},
             )
-            ticks.append(t)
+            ticks.append(self._cached(t))
         return ticks
 
     def _make_series(self, series: str) -> tuple[Line2D, Line2D]:
@@ -334,17 +375,22 @@ class RadarChart:
         line.set_label(self._labels[series])
         return line, hollow
 
+    def _cached(self, text: Text) -> Text:
+        return use_cache(text, self.text_cache)
+
     def _axis_text(self, theta: float, r: float, text: str) -> Text:
-        return self.axes.text(
-            theta,
-            r,
-            text,
-            color=self.style.text,
-            ha="center",
-            va="center",
-            fontfamily=self.style.font_family,
-            clip_on=False,
-            zorder=6,
+        return self._cached(
+            self.axes.text(
+                theta,
+                r,
+                text,
+                color=self.style.text,
+                ha="center",
+                va="center",
+                fontfamily=self.style.font_family,
+                clip_on=False,
+                zorder=6,
+            )
         )
 
     # --- data ---------------------------------------------------------------------------------
@@ -461,6 +507,7 @@ class RadarChart:
         )
         for text in self._legend.get_texts():
             text.set_color(self.style.text)
+            self._cached(text)
 
 
 def _band(theta: np.ndarray, r: np.ndarray, floor: float) -> Path:

@@ -34,8 +34,33 @@ def app_icon() -> object:
     return QIcon(str(resource_path("icons", "mutuality.svg")))
 
 
+def skip_feature_scan() -> None:
+    """Stop PySide6 reading the source of every module imported after it; we use no __feature__.
+
+    To support ``from __feature__ import snake_case`` PySide6 calls inspect.getsource on each
+    newly imported module to see whether it mentions PySide6, and linecache keeps every line.
+    For SQLAlchemy on opening a file, then matplotlib and reportlab, that is about 150 ms of
+    start-up and 8 MiB of peak memory. This app selects no feature, so the answer only decides
+    between two ways of saying "no feature": give it by package name instead of by reading
+    the source. On a PySide6 without this hook nothing changes.
+    """
+    try:
+        from shibokensupport import feature  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    if not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        name = str(getattr(module, "__name__", ""))
+        return name.startswith(("mutuality_desktop.ui", "PySide6", "matplotlib.backends.backend_qt"))
+
+    feature._mod_uses_pyside = uses_pyside
+
+
 def make_application(qt_args: list[str]) -> object:
     """Return the QApplication (creating it if needed) with name, icon and look set."""
+    skip_feature_scan()
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
@@ -49,6 +74,19 @@ def make_application(qt_args: list[str]) -> object:
     app.setWindowIcon(app_icon())
     theme.apply(app)
     return app
+
+
+def forget_import_sources() -> None:
+    """Drop the module sources PySide6's import hook has read: nothing needs them again.
+
+    PySide6 looks for ``from __feature__`` in every module imported after it by reading the
+    module's source through inspect, and linecache keeps every line: SQLAlchemy, numpy,
+    matplotlib and reportlab come to about 40 MiB. Call after a lazy import of a large library;
+    a traceback reads the lines it needs again.
+    """
+    import linecache
+
+    linecache.clearcache()
 
 
 def run_gui(argv: list[str]) -> int:

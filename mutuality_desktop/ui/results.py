@@ -8,10 +8,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +33,7 @@ from ..core.charts import ChartStyle, RadarChart, RoundScores, dimension_radar, 
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
 from ..core.scoring import Gap, Ranked
+from .chart_canvas import ChartCanvas
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
@@ -101,7 +101,7 @@ class _ChartPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.chart = chart
-        self.canvas = FigureCanvasQTAgg(chart.figure)  # type: ignore[no-untyped-call]
+        self.canvas = ChartCanvas(chart)
         self.canvas.setMinimumSize(320, 320)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.mpl_connect("resize_event", lambda _event: chart.relayout())
@@ -126,6 +126,12 @@ class _ChartPane(QWidget):
         shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
         self.chart.show(shown)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.stale:  # changed while hidden: draw now it is on screen
+            self.stale = False
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
 
 def _heading(text: str) -> QLabel:
@@ -348,8 +354,9 @@ class ResultsPage(QWidget):
         self._coverage.setText(text)
 
     def _redraw_visible(self) -> None:
+        """Redraw the chart on screen, if any; a hidden one redraws when it is shown."""
         pane = self.tabs.currentWidget()
-        if isinstance(pane, _ChartPane) and pane.stale:
+        if isinstance(pane, _ChartPane) and pane.stale and pane.isVisible():
             pane.stale = False
             pane.canvas.draw_idle()  # type: ignore[no-untyped-call]
 

@@ -25,8 +25,10 @@ class ResultsHost(QWidget):
     def _ensure_page(self) -> Any:
         if self.page is None and not self.unavailable:
             try:
+                from .application import forget_import_sources
                 from .results import ResultsPage
 
+                forget_import_sources()  # matplotlib and numpy were just imported
                 self.page = ResultsPage()
             except Exception as exc:  # noqa: BLE001 - a missing or broken optional screen
                 self.unavailable = f"The results view is not available in this build ({exc})."

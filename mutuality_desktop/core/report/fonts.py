@@ -20,6 +20,7 @@ _FILES = {
 }
 _lock = threading.Lock()
 _registered = False
+_svg_registered = False
 
 
 def font_dir() -> Path:
@@ -28,7 +29,7 @@ def font_dir() -> Path:
 
 
 def register_fonts() -> None:
-    """Register DejaVu Sans with reportlab (embedded, subset) and with svglib's font map."""
+    """Register DejaVu Sans with reportlab (embedded, subset)."""
     global _registered
     with _lock:
         if _registered:
@@ -44,12 +45,25 @@ def register_fonts() -> None:
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(REGULAR, bold, italic, [REGULAR, OBLIQUE, BOLD, BOLD_OBLIQUE][bold * 2 + italic])
-        _register_svg_fonts()
         _registered = True
 
 
-def _register_svg_fonts() -> None:
-    """Map common SVG font families onto DejaVu; embedded_font() catches the rest."""
+def register_svg_fonts() -> None:
+    """Register the fonts, and map common SVG font families onto DejaVu for svglib.
+
+    Only an SVG logo needs this: svglib (with lxml and its CSS parsers, about 12 MiB) is not
+    imported for a report without one. embedded_font() catches the families not mapped here.
+    """
+    global _svg_registered
+    register_fonts()
+    with _lock:
+        if _svg_registered:
+            return
+        _map_svg_fonts()
+        _svg_registered = True
+
+
+def _map_svg_fonts() -> None:
     from svglib.svglib import register_font
 
     styles = {("normal", "normal"): REGULAR, ("bold", "normal"): BOLD,

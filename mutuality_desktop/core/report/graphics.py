@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib.utils import ImageReader
 
 from ..branding import SLOT_NAMES, BrandingProfile, Logo
-from .fonts import REGULAR, embedded_font, register_fonts
+from .fonts import REGULAR, embedded_font, register_svg_fonts
 from .styles import RULE, colour
 
 logging.getLogger("svglib.svglib").setLevel(logging.CRITICAL)
@@ -32,7 +32,7 @@ def _split_opacity(data: bytes) -> bytes:
 def _svg_to_drawing(data: bytes) -> Drawing | None:
     from svglib.svglib import svg2rlg
 
-    register_fonts()
+    register_svg_fonts()
     drawing = svg2rlg(io.BytesIO(_split_opacity(data)))
     if drawing is None:
         return None

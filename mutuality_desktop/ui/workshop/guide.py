@@ -67,6 +67,7 @@ class LevelGuide(QWidget):
         self._focus = "client"
         self._hover: int | None = None
         self._fit: _Fit | None = None
+        self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self.editable = True
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
@@ -126,7 +127,11 @@ class LevelGuide(QWidget):
         return self.required_height() <= self.height()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(640, self._compute(640, self._min_point + 1).total)
+        # Layouts ask many times while a page is built; laying out six rich texts each time
+        # showed in the time to open a file.
+        if self._hint is None or self._hint[0] is not self._levels:
+            self._hint = (self._levels, QSize(640, self._compute(640, self._min_point + 1).total))
+        return QSize(self._hint[1])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(360, 240)

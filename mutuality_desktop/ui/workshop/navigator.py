@@ -47,6 +47,7 @@ class _Delegate(QStyledItemDelegate):
         self.pad = 10
         self.mark = 16
         self.level_width = 30
+        self._heights: dict[tuple[str, int], int] = {}  # (name, text width) -> wrapped height
 
     def _text_width(self) -> int:
         return max(80, self.view.viewport().width() - 3 * self.pad - self.mark - self.level_width)
@@ -55,10 +56,15 @@ class _Delegate(QStyledItemDelegate):
         if not index.data(FACTOR_ROLE):
             fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
             return QSize(self.view.viewport().width(), fm.height() + 22)
-        fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5))
-        box = fm.boundingRect(QRect(0, 0, self._text_width(), 10_000), Qt.TextFlag.TextWordWrap,
-                              str(index.data(Qt.ItemDataRole.DisplayRole)))
-        return QSize(self.view.viewport().width(), box.height() + 14)
+        key = (str(index.data(Qt.ItemDataRole.DisplayRole)), self._text_width())
+        height = self._heights.get(key)
+        if height is None:  # asked for every item on each layout: measure each name once per width
+            if len(self._heights) > 500:
+                self._heights.clear()
+            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5))
+            height = fm.boundingRect(QRect(0, 0, key[1], 10_000), Qt.TextFlag.TextWordWrap, key[0]).height()
+            self._heights[key] = height
+        return QSize(self.view.viewport().width(), height + 14)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p.save()

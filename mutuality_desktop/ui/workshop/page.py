@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from .. import theme
+from ..application import forget_import_sources
 from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
 from ..document import EngagementDocument
 from ..settings import Settings
@@ -49,12 +50,14 @@ class WorkshopPage(QWidget):
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
+        self._shown_saved = True  # the save state the score display last reflected
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
         self._load_rounds()
         self.set_editable(not doc.readonly)
         self.go_to_factor(self._factor_id)
+        forget_import_sources()  # built right after an open, once SQLAlchemy is imported
 
     # --- building ----------------------------------------------------------------------------
 
@@ -293,7 +296,13 @@ class WorkshopPage(QWidget):
             self.set_round(self.round_combo.currentData())
 
     def _on_doc_save_state_changed(self) -> None:
-        self.refresh_scores()
+        # Only pending (unsaved) scores depend on the save state. A saved edit is announced as
+        # saved and then as changed, which refreshes anyway: reading the scores twice per
+        # keystroke showed in the keystroke time.
+        saved = self.doc.is_saved()
+        if not (saved and self._shown_saved):
+            self.refresh_scores()
+        self._shown_saved = saved
 
     # --- edits -------------------------------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""A Qt canvas for a core radar chart that redraws only the data after a score (blitting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+from ..core.charts import RadarChart
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """A Qt canvas that redraws only a chart's data over a cached background (blitting).
+
+    Once per size or layout the figure is rendered without the data (kept with copy_from_bbox)
+    and the overlay (level numbers, drawn over the lines) is rendered alone on a transparent
+    layer. After a score only the data artists are drawn between the two. Saving and copying
+    still render the whole figure, which stays the one source of the picture.
+    """
+
+    def __init__(self, chart: RadarChart) -> None:
+        super().__init__(chart.figure)  # type: ignore[no-untyped-call]
+        self.chart = chart
+        self._background: Any = None
+        self._overlay: tuple[np.ndarray, int, int] | None = None
+        self._background_for: tuple[object, ...] = ()
+        self.full_draws = 0  # how often the background had to be rendered (for tests)
+
+    def draw(self) -> None:
+        if getattr(self, "_is_drawing", False):
+            return
+        self._is_drawing = True
+        try:
+            self._draw_chart()
+        finally:
+            self._is_drawing = False
+        self.update()
+
+    def _draw_chart(self) -> None:
+        renderer = self.get_renderer()  # type: ignore[no-untyped-call]
+        key = (renderer, *self.chart.background_key())
+        artists = self.chart.data_artists()
+        if self._background is None or key != self._background_for:
+            self._draw_background(renderer, artists)
+            self._background_for = key
+        else:
+            renderer.restore_region(self._background)
+        for artist in artists:
+            self.figure.draw_artist(artist)
+        if self._overlay is not None:
+            image, x, y = self._overlay
+            gc = renderer.new_gc()
+            renderer.draw_image(gc, x, y, image)
+            gc.restore()
+
+    def _draw_background(self, renderer: RendererAgg, data: list[Artist]) -> None:
+        overlay = self.chart.overlay_artists()
+        for artist in (*data, *overlay):
+            artist.set_animated(True)
+        try:
+            FigureCanvasAgg.draw(self)
+        finally:
+            for artist in (*data, *overlay):
+                artist.set_animated(False)
+        self._background = renderer.copy_from_bbox(self.figure.bbox)
+        layer = RendererAgg(renderer.width, renderer.height, renderer.dpi)
+        for artist in overlay:
+            artist.draw(layer)
+        pixels = np.asarray(layer.buffer_rgba())
+        rows = np.flatnonzero(pixels[:, :, 3].any(axis=1))
+        cols = np.flatnonzero(pixels[:, :, 3].any(axis=0))
+        self._overlay = None
+        if len(rows):
+            crop = pixels[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+            bottom = int(renderer.height) - int(rows[-1]) - 1
+            self._overlay = (np.ascontiguousarray(crop[::-1]), int(cols[0]), bottom)
+        self.full_draws += 1
