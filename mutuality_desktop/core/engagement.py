@@ -10,12 +10,7 @@ import uuid as uuid_mod
 from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, delete, event, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Any
 
 from . import store
 from .errors import (
@@ -29,8 +24,13 @@ from .errors import (
 from .framework import Framework, default_framework, parse_framework
 from .lock import EditLock, LockHolder
 from .model import (
+    ACTION_SIDES,
+    ACTION_STATUSES,
+    CONFIDENCES,
     INFO_FIELDS,
+    PERSPECTIVES,
     REQUIRED_INFO_FIELDS,
+    SIDES,
     Action,
     EngagementInfo,
     Participant,
@@ -40,29 +40,49 @@ from .model import (
     Round,
     Score,
 )
-from .schema import (
-    ACTION_SIDES,
-    ACTION_STATUSES,
-    CONFIDENCES,
-    PERSPECTIVES,
-    SIDES,
-    ActionRow,
-    Base,
-    BrandingRow,
-    EngagementRow,
-    FrameworkSnapshot,
-    ParticipantRow,
-    ParticipantScoreRow,
-    RoundRow,
-    ScoreRow,
-    utcnow,
-)
 from .validation import clean_text, require_text
+
+if TYPE_CHECKING:
+    from sqlalchemy import delete, select
+    from sqlalchemy.orm import Session
+
+    from .schema import (
+        ActionRow,
+        BrandingRow,
+        EngagementRow,
+        ParticipantRow,
+        ParticipantScoreRow,
+        RoundRow,
+        ScoreRow,
+    )
+
+# SQLAlchemy (about a quarter of a second to import) loads on the first edit, not on open, so a
+# file opens and shows before the ORM is needed; reads go straight to the SQLite connection.
+ORM_NAMES = ("ActionRow", "BrandingRow", "EngagementRow", "ParticipantRow", "ParticipantScoreRow",
+             "RoundRow", "ScoreRow")
+
+
+def load_orm() -> None:
+    """Import SQLAlchemy and the models into this module (first edit, or ahead of it when idle)."""
+    if "ScoreRow" in globals():
+        return
+    from sqlalchemy import delete, select
+
+    from . import schema
+
+    globals().update(select=select, delete=delete, **{n: getattr(schema, n) for n in ORM_NAMES})
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 CHECKSUM_KEY = "content_sha256"
 
 
 def _engine_for(conn: sqlite3.Connection) -> Any:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
@@ -101,8 +121,8 @@ class Engagement:
     ) -> None:
         self.path = path
         self._conn = conn
-        self._engine = _engine_for(conn)
-        self._session = Session(self._engine, expire_on_commit=False, autoflush=False)
+        self._engine: Any = None
+        self._orm_session: Session | None = None
         self.readonly = readonly
         self.read_only_reason = read_only_reason
         self.locked_by = locked_by
@@ -111,25 +131,42 @@ class Engagement:
         try:
             self._load(bootstrap)
         except BaseException:
-            self._session.close()
-            self._engine.dispose()
+            self._close_orm()
             raise
+
+    @property
+    def _session(self) -> Session:
+        """The ORM session for writes, created (and SQLAlchemy imported) on first use."""
+        if self._orm_session is None:
+            from sqlalchemy.orm import Session
+
+            load_orm()
+            self._engine = _engine_for(self._conn)
+            self._orm_session = Session(self._engine, expire_on_commit=False, autoflush=False)
+        return self._orm_session
+
+    def _close_orm(self) -> None:
+        if self._orm_session is not None:
+            self._orm_session.close()
+            self._engine.dispose()
+            self._orm_session = None
 
     def _load(self, bootstrap: tuple[Framework, EngagementInfo, str] | None) -> None:
         if bootstrap is not None:
             self._bootstrap(*bootstrap)
         path = self.path
-        snap = self._session.scalars(select(FrameworkSnapshot)).first()
+        snap = self._conn.execute(
+            "SELECT content, sha256 FROM framework_snapshot ORDER BY id LIMIT 1").fetchone()
         if snap is None:
             raise DamagedFileError(f"{path.name} has no framework; it is incomplete.")
-        if hashlib.sha256(snap.content.encode("utf-8")).hexdigest() != snap.sha256:
+        content, digest = str(snap[0]), str(snap[1])
+        if hashlib.sha256(content.encode("utf-8")).hexdigest() != digest:
             raise DamagedFileError(f"{path.name} is damaged: its scoring guide does not match its checksum.")
         try:
-            self.framework: Framework = parse_framework(snap.content, f"{path.name} (scoring guide)")
+            self.framework: Framework = parse_framework(content, f"{path.name} (scoring guide)")
         except FrameworkError as exc:
             raise DamagedFileError(f"{path.name} is damaged: {exc}") from exc
         self._checksum_pending = self._meta(CHECKSUM_KEY) is not None
-        self._session.rollback()
 
     # --- life cycle --------------------------------------------------------------------------
 
@@ -159,6 +196,8 @@ class Engagement:
 
     def _bootstrap(self, fw: Framework, info: EngagementInfo, baseline_label: str) -> None:
         """Write the schema, framework snapshot, details and baseline round in one transaction."""
+        from .schema import Base, EngagementRow, FrameworkSnapshot, RoundRow
+
         content = fw.source_text
         with self._session.begin():
             Base.metadata.create_all(self._session.connection())
@@ -220,8 +259,7 @@ class Engagement:
     def close(self) -> None:
         if self._closed:
             return
-        self._session.close()
-        self._engine.dispose()
+        self._close_orm()
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -244,6 +282,8 @@ class Engagement:
         """Run one operation as one durable transaction; roll back and explain on failure."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path.name} is open read-only ({self.read_only_reason}).")
+        from sqlalchemy.exc import DBAPIError, IntegrityError
+
         s = self._session
         try:
             with s.begin():
@@ -263,25 +303,23 @@ class Engagement:
     # --- reads -------------------------------------------------------------------------------
 
     def info(self) -> EngagementInfo:
-        row = self._session.get(EngagementRow, 1)
+        columns = ", ".join(("uuid", *INFO_FIELDS))
+        row = self._conn.execute(f"SELECT {columns} FROM engagement WHERE id = 1").fetchone()
         if row is None:
-            self._session.rollback()
             raise DamagedFileError(f"{self.path.name} has no engagement record.")
-        info = EngagementInfo(uuid=row.uuid, **{k: getattr(row, k) for k in INFO_FIELDS})
-        self._session.rollback()  # read before: rollback expires the row (a reload would begin again)
-        return info
+        values = dict(zip(("uuid", *INFO_FIELDS), row, strict=True))
+        for key in _DATE_FIELDS:
+            values[key] = _as_date(values[key])
+        return EngagementInfo(**values)
 
     def participants(self) -> list[Participant]:
-        rows = self._session.scalars(select(ParticipantRow).order_by(ParticipantRow.position, ParticipantRow.id))
-        result = [Participant(r.id, r.name, r.role, r.side, r.position) for r in rows]
-        self._session.rollback()
-        return result
+        rows = self._conn.execute(
+            "SELECT id, name, role, side, position FROM participant ORDER BY position, id")
+        return [Participant(*r) for r in rows]
 
     def rounds(self) -> list[Round]:
-        rows = self._session.scalars(select(RoundRow).order_by(RoundRow.position, RoundRow.id))
-        result = [Round(r.id, r.label, r.date, r.position) for r in rows]
-        self._session.rollback()
-        return result
+        rows = self._conn.execute('SELECT id, label, date, position FROM "round" ORDER BY position, id')
+        return [Round(i, label, _as_date(d), pos) for i, label, d, pos in rows]
 
     def round_by_label(self, label: str) -> Round:
         for rnd in self.rounds():
@@ -306,15 +344,14 @@ class Engagement:
         return [ParticipantScore(round_id, f, p, lv, c or "") for f, p, lv, c in rows]
 
     def actions(self) -> list[Action]:
-        rows = self._session.scalars(select(ActionRow).order_by(ActionRow.position, ActionRow.id))
-        result = [_action(r) for r in rows]
-        self._session.rollback()
-        return result
+        rows = self._conn.execute(
+            "SELECT id, factor_id, text, owner, side, due_date, status, round_id, position FROM action "
+            "ORDER BY position, id")
+        return [Action(i, f, t, o, sd, _as_date(d), st, r, pos) for i, f, t, o, sd, d, st, r, pos in rows]
 
     def branding_json(self) -> str | None:
-        row = self._session.get(BrandingRow, 1)
-        self._session.rollback()
-        return None if row is None else row.content
+        row = self._conn.execute("SELECT content FROM branding WHERE id = 1").fetchone()
+        return None if row is None else str(row[0])
 
     # --- engagement details ------------------------------------------------------------------
 
@@ -633,6 +670,18 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 def _action(r: ActionRow) -> Action:
     return Action(r.id, r.factor_id, r.text, r.owner, r.side, r.due_date, r.status, r.round_id, r.position)
+
+
+_DATE_FIELDS = ("contract_start", "contract_end", "workshop_date")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:

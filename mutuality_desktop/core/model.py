@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+SIDES = ("client", "provider", "facilitator", "observer")
+ACTION_SIDES = ("client", "provider", "joint")
+PERSPECTIVES = ("client", "provider", "agreed")
+CONFIDENCES = ("high", "medium", "low")
+ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+
 
 @dataclass(frozen=True)
 class EngagementInfo:

@@ -16,11 +16,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SIDES = ("client", "provider", "facilitator", "observer")
-ACTION_SIDES = ("client", "provider", "joint")
-PERSPECTIVES = ("client", "provider", "agreed")
-CONFIDENCES = ("high", "medium", "low")
-ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES
+
+__all__ = ["ACTION_SIDES", "ACTION_STATUSES", "CONFIDENCES", "PERSPECTIVES", "SIDES"]
 
 
 def _in(column: str, values: tuple[str, ...], nullable: bool = False) -> CheckConstraint:

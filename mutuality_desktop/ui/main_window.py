@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
         from .workshop import WorkshopPage
 
         self.banner.clear()
+        if not engagement.readonly:
+            QTimer.singleShot(ORM_PRELOAD_DELAY_MS, _preload_orm)
         self.doc = EngagementDocument(engagement, self)
         self.doc.save_state_changed.connect(self._update_state)
         self.doc.problem_raised.connect(self._on_doc_problem_raised)
@@ -333,3 +336,16 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_window_geometry(self.saveGeometry())
         super().closeEvent(event)
+
+
+ORM_PRELOAD_DELAY_MS = 1500
+
+
+def _preload_orm() -> None:
+    """Load SQLAlchemy on a worker once the walkthrough is on screen, ready for the first edit.
+
+    Started after a pause so the import does not compete with painting the walkthrough.
+    """
+    from ..core.engagement import load_orm
+
+    threading.Thread(target=load_orm, name="preload-orm", daemon=True).start()
