@@ -249,13 +249,17 @@ def inspect(path: Path) -> FileHeader:
     if has_hot_journal(path):
         # An interrupted save of our own: only a writable open can roll it back, so check a copy.
         return _inspect_via_copy(path, header)
-    with unreadable_as_damaged(path.name):
-        conn = connect(path, readonly=True)
+    _verify_file(path, path.name, header.user_version, readonly=True)
+    return header
+
+
+def _verify_file(path: Path, name: str, version: int, *, readonly: bool) -> None:
+    with unreadable_as_damaged(name):
+        conn = connect(path, readonly=readonly)
         try:
-            verify_connection(conn, path.name, header.user_version)
+            verify_connection(conn, name, version)
         finally:
             conn.close()
-    return header
 
 
 UNREADABLE = (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError)
@@ -280,12 +284,7 @@ def _inspect_via_copy(path: Path, header: FileHeader) -> FileHeader:
         copy = Path(tmp) / path.name
         shutil.copyfile(path, copy)
         shutil.copyfile(path.with_name(path.name + "-journal"), Path(tmp) / (path.name + "-journal"))
-        with unreadable_as_damaged(path.name):
-            conn = connect(copy, readonly=False)
-            try:
-                verify_connection(conn, path.name, header.user_version)
-            finally:
-                conn.close()
+        _verify_file(copy, path.name, header.user_version, readonly=False)
     return header
 
 
