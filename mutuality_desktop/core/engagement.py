@@ -39,6 +39,7 @@ from .model import (
     RemovedRound,
     Round,
     Score,
+    utcnow,
 )
 from .validation import clean_text, require_text
 
@@ -72,9 +73,6 @@ def load_orm() -> None:
 
     globals().update(select=select, delete=delete, **{n: getattr(schema, n) for n in ORM_NAMES})
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 CHECKSUM_KEY = "content_sha256"
 

@@ -12,6 +12,11 @@ CONFIDENCES = ("high", "medium", "low")
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 
 
+def utcnow() -> dt.datetime:
+    """Now in UTC to the second, naive, as the engagement file stores timestamps."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
 @dataclass(frozen=True)
 class EngagementInfo:
     title: str

@@ -16,19 +16,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES
+from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES, utcnow
 
-__all__ = ["ACTION_SIDES", "ACTION_STATUSES", "CONFIDENCES", "PERSPECTIVES", "SIDES"]
+__all__ = ["ACTION_SIDES", "ACTION_STATUSES", "CONFIDENCES", "PERSPECTIVES", "SIDES", "utcnow"]
 
 
 def _in(column: str, values: tuple[str, ...], nullable: bool = False) -> CheckConstraint:
     allowed = ", ".join(f"'{v}'" for v in values)
     extra = f"{column} IS NULL OR " if nullable else ""
     return CheckConstraint(f"{extra}{column} IN ({allowed})", name=f"ck_{column}")
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 class Base(DeclarativeBase):

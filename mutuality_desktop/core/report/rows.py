@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..framework import MUTUALITY, Dimension, Framework
-from ..model import Action, EngagementInfo, Participant
+from ..model import SIDES, Action, EngagementInfo, Participant
 from ..scoring import (
     Index,
     dimension_changes,
@@ -20,7 +20,7 @@ from .data import ReportData, Scores
 from .text import long_date, plural, short_date, side_name
 
 STATUS_MARKS = {"open": "○ Open", "in progress": "◐ In progress", "done": "● Done", "dropped": "– Dropped"}
-SIDE_ORDER = ("client", "provider", "facilitator", "observer")
+SIDE_ORDER = SIDES  # the order sides are listed in, as in the participants table
 
 
 @dataclass(frozen=True)
