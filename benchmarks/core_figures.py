@@ -51,7 +51,7 @@ def radar_redraw_figure(demo: Path) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
 
-    from mutuality_desktop.core.charts import dimension_radar, factor_radar
+    from mutuality_desktop.core.charts.radar import dimension_radar, factor_radar
     from mutuality_desktop.core.engagement import Engagement
     from mutuality_desktop.core.model import Score
 

@@ -9,7 +9,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-from ..core.charts import RadarChart
+from ..core.charts.radar import RadarChart
 
 
 class ChartCanvas(FigureCanvasQTAgg):

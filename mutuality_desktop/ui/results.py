@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import scoring
-from ..core.charts import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
+from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
 from ..core.scoring import Gap, Ranked

@@ -6,8 +6,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from mutuality_desktop.core.chart_text import CachedText, TextRasterCache, use_cache
-from mutuality_desktop.core.charts import dimension_radar, factor_radar
+from mutuality_desktop.core.charts.radar import dimension_radar, factor_radar
+from mutuality_desktop.core.charts.text_cache import CachedText, TextRasterCache, use_cache
 from mutuality_desktop.core.framework import default_framework
 from mutuality_desktop.core.model import Score
 

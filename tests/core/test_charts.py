@@ -18,15 +18,16 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from mutuality_desktop.core import scoring
-from mutuality_desktop.core.charts import (
-    _LOOKS,
+from mutuality_desktop.core.charts.radar import (
+    LOOKS,
     SERIES,
     ChartStyle,
     RadarChart,
-    _distance,
     dimension_radar,
     factor_radar,
+    linestyle,
 )
+from mutuality_desktop.core.charts.style import _distance
 from mutuality_desktop.core.framework import default_framework, parse_framework
 from mutuality_desktop.core.model import Score
 
@@ -246,8 +247,8 @@ def test_show_toggles_series_and_legend():
 def test_series_differ_by_line_style_and_marker_as_well_as_colour():
     chart = factor_radar(FW, [])
     lines = [chart.lines[s] for s in SERIES]
-    assert len({str(_LOOKS[s].linestyle) for s in SERIES}) == 4
-    assert [line.get_marker() for line in lines] == [_LOOKS[s].marker for s in SERIES]
+    assert len({str(linestyle(LOOKS[s])) for s in SERIES}) == 4
+    assert [line.get_marker() for line in lines] == [LOOKS[s].marker for s in SERIES]
     assert len({line.get_marker() for line in lines}) == 4
     assert len({line.get_color() for line in lines}) == 4
 
@@ -339,7 +340,7 @@ def test_style_rejects_what_is_not_a_colour():
 def test_charts_never_load_pyplot_nor_qt():
     code = (
         "import sys\n"
-        "from mutuality_desktop.core.charts import factor_radar\n"
+        "from mutuality_desktop.core.charts.radar import factor_radar\n"
         "from mutuality_desktop.core.framework import default_framework\n"
         "factor_radar(default_framework(), []).figure.savefig(__import__('io').BytesIO())\n"
         "print('matplotlib.pyplot' in sys.modules, any(m.startswith('PySide6') for m in sys.modules))\n"

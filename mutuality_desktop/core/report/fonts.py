@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from pathlib import Path
-
-import matplotlib
 
 FAMILY = "DejaVuSans"
 REGULAR, BOLD, OBLIQUE, BOLD_OBLIQUE = (
@@ -24,8 +23,14 @@ _svg_registered = False
 
 
 def font_dir() -> Path:
-    """Return matplotlib's bundled TrueType folder: DejaVu Sans ships with every install."""
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    """Return matplotlib's bundled TrueType folder: DejaVu Sans ships with every install.
+
+    Found without importing matplotlib (about 0.4 s): a report build does not otherwise need it.
+    """
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("matplotlib's fonts are not installed")
+    return Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf"
 
 
 def register_fonts() -> None:

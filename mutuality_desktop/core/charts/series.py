@@ -1,0 +1,218 @@
+"""What a radar chart shows, in plain Python: its axes, each series' values, labels and legend.
+
+Both drawings of a chart read this: the matplotlib one on screen (radar.py) and the reportlab one
+in the printed report (report/radar.py). Neither decides what is plotted; this does.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..framework import Framework
+from ..model import Score
+from ..scoring import dimension_scores, levels_of
+
+RoundScores = tuple[str, Mapping[tuple[str, str], Score]]
+
+SERIES = ("agreed", "previous", "client", "provider")  # drawing and legend order
+OVERLAYS = ("client", "provider")
+PERSPECTIVES = ("client", "provider", "agreed")
+NA_GREY = "#8c8c8c"
+NA_SUFFIX = " (n/a)"
+TICK_GREY = "#6b6b6b"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one series is drawn; dashes are in line widths (on, off, ...), None for a solid line."""
+
+    dashes: tuple[float, ...] | None
+    marker: str  # "o" circle, "D" diamond, "s" square, "^" triangle
+    linewidth: float
+    markersize: float
+    zorder: float
+
+    @property
+    def hollow_edge(self) -> bool:
+        """Agreed and previous markers have a white edge, so they read on top of a line."""
+        return self.marker in ("o", "D")
+
+
+# Every series differs by line style and marker as well as colour: colour-blind and greyscale safe.
+# The overlays are thinner and drawn over the agreed line, so where a side's view equals the agreed
+# level both stay visible (a small square or triangle inside the agreed circle).
+LOOKS = {
+    "agreed": Look(None, "o", 2.6, 7.5, 4),
+    "previous": Look((6.0, 3.0), "D", 1.5, 4.5, 3),
+    "client": Look((1.2, 1.6), "s", 1.6, 4.6, 5),
+    "provider": Look((5.0, 1.6, 1.2, 1.6), "^", 1.5, 5.4, 5.5),
+}
+
+
+@dataclass(frozen=True)
+class AxisLabel:
+    text: str  # lines joined by "\n"
+    scored: bool  # False: no shown series has scored this axis (drawn grey and italic)
+
+
+class RadarSeries:
+    """The axes and series of one chart, updated as scores change."""
+
+    def __init__(self, framework: Framework, dimension_id: str | None, shown: Iterable[str]) -> None:
+        self.framework = framework
+        self.dimension_id = dimension_id  # None: one axis per VfM dimension
+        if dimension_id is None:
+            self.axis_names = [d.name for d in framework.dimensions]
+            self.axis_ids = [d.id for d in framework.dimensions]
+        else:
+            factors = framework.dimension(dimension_id).factors
+            self.axis_names = [f.name for f in factors]
+            self.axis_ids = [f.id for f in factors]
+        n = len(self.axis_names)
+        self.theta = [2 * math.pi * i / n for i in range(n)]  # axis 1 at the top, clockwise
+        self.shown = set(shown) & set(SERIES)
+        self._values: dict[str, list[float | None]] = {s: [None] * n for s in SERIES}
+        self.labels = {"agreed": "Agreed", "previous": "Previous", "client": "Client view",
+                       "provider": "Provider view"}
+        self.notes = [""] * n  # dimension chart: mean and coverage under each name
+        self.round_count = 0
+        first, last = framework.scale.levels[0], framework.scale.levels[-1]
+        self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
+        self.na_label = f"{framework.scale.not_assessed_label} (n/a)"
+
+    def update(self, rounds: Sequence[RoundScores]) -> None:
+        """Show these rounds (oldest first, the last is current)."""
+        n = len(self.axis_names)
+        self.round_count = len(rounds)
+        self._values = {s: [None] * n for s in SERIES}
+        self.notes = [""] * n
+        if rounds:
+            label, current = rounds[-1]
+            for perspective in PERSPECTIVES:
+                self._values[perspective] = self._series_values(current, perspective)
+            self.labels["agreed"] = f"Agreed, {label}" if len(rounds) > 1 else "Agreed"
+            if self.dimension_id is None:
+                self.notes = dimension_notes(self.framework, current)
+        if len(rounds) > 1:
+            label, before = rounds[-2]
+            self._values["previous"] = self._series_values(before, "agreed")
+            self.labels["previous"] = f"Agreed, {label}"
+
+    def values(self, series: str) -> list[float | None]:
+        """One series' values in axis order, None where it is not assessed."""
+        return list(self._values[series])
+
+    def is_visible(self, series: str) -> bool:
+        return series in self.shown and (series != "previous" or self.round_count > 1)
+
+    def visible(self) -> list[str]:
+        return [s for s in SERIES if self.is_visible(s)]
+
+    def legend_series(self) -> list[str]:
+        """The legend's labels for the visible series, in order."""
+        return [self.labels[s] for s in self.visible()]
+
+    def missing(self, series: str) -> list[int]:
+        """The axes a visible series has not assessed (marked with a hollow marker at the rim)."""
+        if not self.is_visible(series):
+            return []
+        return [i for i, v in enumerate(self._values[series]) if v is None]
+
+    def missing_positions(self) -> dict[str, list[tuple[float, int]]]:
+        """Each visible series' hollow markers as (angle, axis): side by side on a shared axis."""
+        n = len(self.theta)
+        gone = {s: set(self.missing(s)) for s in SERIES}
+        count = [sum(i in gone[s] for s in SERIES) for i in range(n)]
+        seen = [0] * n
+        step = min(0.05, 0.6 / n)
+        out: dict[str, list[tuple[float, int]]] = {}
+        for series in SERIES:
+            out[series] = []
+            for i in sorted(gone[series]):
+                out[series].append((self.theta[i] + (seen[i] - (count[i] - 1) / 2) * step, i))
+                seen[i] += 1
+        return out
+
+    def any_missing(self) -> bool:
+        return any(self.missing(s) for s in SERIES)
+
+    def legend_labels(self) -> list[str]:
+        """Every legend entry: the visible series, then the not-assessed marker when one is drawn."""
+        return self.legend_series() + ([self.na_label] if self.any_missing() else [])
+
+    def wrapped_name(self, i: int, compact: bool) -> list[str]:
+        """Wrap an axis name: narrow at the sides, where labels stack, wider at top and bottom."""
+        if compact and self.dimension_id is not None:
+            return [str(i + 1)]
+        if len(self.axis_names) <= 8:
+            width = 13
+        else:
+            width = 22 if abs(math.sin(self.theta[i])) < 0.65 else 16
+        return textwrap.wrap(self.axis_names[i], width)
+
+    def label_lines(self, i: int, compact: bool) -> list[str]:
+        """The lines to reserve room for: the widest and longest axis label i can have."""
+        lines = self.wrapped_name(i, compact)
+        lines[-1] += NA_SUFFIX
+        if self.dimension_id is None and not compact:
+            lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
+        return lines
+
+    def axis_label(self, i: int, compact: bool) -> AxisLabel:
+        """The label under axis i: grey "(n/a)" where no shown perspective scored it."""
+        current = [s for s in PERSPECTIVES if s in self.shown]
+        name = "\n".join(self.wrapped_name(i, compact))
+        if any(self._values[s][i] is not None for s in current):
+            note = self.notes[i] if "agreed" in current and not compact else ""
+            return AxisLabel(f"{name}\n{note}" if note else name, True)
+        return AxisLabel(name + NA_SUFFIX, False)
+
+    def band(self) -> list[tuple[int, int]]:
+        """The pairs of neighbouring axes both agreed: the shaded area runs between those only."""
+        values, n = self._values["agreed"], len(self.theta)
+        if n < 3 or not self.is_visible("agreed"):
+            return []
+        return [(i, (i + 1) % n) for i in range(n)
+                if values[i] is not None and values[(i + 1) % n] is not None]
+
+    def segments(self, series: str) -> list[list[int]]:
+        """Runs of neighbouring assessed axes, closing the ring: a line is broken where n/a."""
+        values, n = self._values[series], len(self.theta)
+        if not self.is_visible(series):
+            return []
+        if all(v is not None for v in values):
+            return [[*range(n), 0]] if n else []
+        start = next(i for i, v in enumerate(values) if v is None)
+        runs: list[list[int]] = []
+        run: list[int] = []
+        for k in range(1, n + 1):
+            i = (start + k) % n
+            if values[i] is None:
+                if run:
+                    runs.append(run)
+                run = []
+            else:
+                run.append(i)
+        return runs
+
+    def _series_values(self, scores: Mapping[tuple[str, str], Score], perspective: str) -> list[float | None]:
+        levels = levels_of(scores, perspective)
+        if self.dimension_id is None:
+            return [d.mean for d in dimension_scores(self.framework, levels)]
+        return [None if (lv := levels.get(a)) is None else float(lv) for a in self.axis_ids]
+
+
+def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score]) -> list[str]:
+    """The agreed mean under each dimension's name, with its coverage when partial."""
+    notes = []
+    for d in dimension_scores(framework, levels_of(scores)):
+        if d.mean is None:
+            notes.append("")
+        elif d.assessed < d.total:
+            notes.append(f"{d.mean:.1f}\n{d.assessed} of {d.total} factors")
+        else:
+            notes.append(f"{d.mean:.1f}")
+    return notes

@@ -1,0 +1,83 @@
+"""Chart colours: the brand's primary and accent, with a provider colour derived far from both."""
+
+from __future__ import annotations
+
+import colorsys
+import math
+import re
+from dataclasses import dataclass
+
+Rgb = tuple[float, float, float]
+_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    agreed: str = "#1f4e79"
+    client: str = "#d55e00"  # Okabe-Ito vermillion and bluish green: safe for colour-blind readers
+    provider: str = "#009e73"
+    previous: str = "#7f7f7f"
+    grid: str = "#b0b0b0"
+    text: str = "#222222"
+    font_family: str = "DejaVu Sans"
+
+    @classmethod
+    def from_colours(cls, primary: str, accent: str) -> ChartStyle:
+        """Use the brand's colours for agreed and client; derive a provider colour far from both.
+
+        Raise ValueError when either is not a colour (hex, or a name matplotlib knows).
+        """
+        agreed = _readable(to_rgb(primary))
+        client = _readable(to_rgb(accent))
+        if _distance(agreed, client) < 0.15:
+            client = _rotated(agreed, 1 / 3)
+        candidates = [_rotated(agreed, k / 12) for k in range(1, 12)]
+        provider = max(candidates, key=lambda c: min(_distance(c, agreed), _distance(c, client)))
+        return cls(agreed=to_hex(agreed), client=to_hex(client), provider=to_hex(provider))
+
+
+def to_rgb(colour: str) -> Rgb:
+    """Parse "#rrggbb" or "#rgb" here; a colour name goes to matplotlib (imported only then)."""
+    match = _HEX.fullmatch(colour.strip()) if isinstance(colour, str) else None
+    if match:
+        digits = match.group(1)
+        if len(digits) == 3:
+            digits = "".join(d * 2 for d in digits)
+        r, g, b = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return r, g, b
+    from matplotlib.colors import to_rgb as mpl_to_rgb
+
+    r, g, b = mpl_to_rgb(colour)
+    return float(r), float(g), float(b)
+
+
+def to_hex(rgb: Rgb) -> str:
+    return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in rgb)
+
+
+def _luminance(rgb: Rgb) -> float:
+    """Relative luminance (WCAG): 0 for black, 1 for white."""
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _readable(rgb: Rgb) -> Rgb:
+    """Darken a colour too pale to read as a line on white paper (yellow, pastel)."""
+    h, lum, s = colorsys.rgb_to_hls(*rgb)
+    while _luminance(rgb) > 0.4 and lum > 0.1:
+        lum -= 0.03
+        rgb = colorsys.hls_to_rgb(h, lum, s)
+    return rgb
+
+
+def _rotated(rgb: Rgb, turn: float) -> Rgb:
+    """Turn the hue; keep the result calm (moderate saturation) and dark enough for white paper."""
+    h, _, s = colorsys.rgb_to_hls(*rgb)
+    return _readable(colorsys.hls_to_rgb((h + turn) % 1.0, 0.42, min(max(s, 0.35), 0.5)))
+
+
+def _distance(a: Rgb, b: Rgb) -> float:
+    """Approximate perceptual distance ("redmean" weighting): 0 for equal, about 1 for opposites."""
+    rm = (a[0] + b[0]) / 2
+    dr, dg, db = a[0] - b[0], a[1] - b[1], a[2] - b[2]
+    return math.sqrt((2 + rm) * dr * dr + 4 * dg * dg + (3 - rm) * db * db) / 3
