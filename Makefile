@@ -23,7 +23,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check mutuality_desktop tests benchmarks
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+$(VENV)/.bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 screenshots: $(STAMP)

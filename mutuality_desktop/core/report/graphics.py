@@ -73,6 +73,7 @@ class LoadedLogo:
     def __init__(self, drawing: Drawing | None = None, image: ImageReader | None = None) -> None:
         self._drawing = drawing
         self._image = image
+        self._fitted: dict[tuple[float, float], Drawing] = {}
         if drawing is not None:
             self.width, self.height = float(drawing.width), float(drawing.height)
         elif image is not None:
@@ -94,7 +95,10 @@ class LoadedLogo:
         if self._drawing is not None:
             from reportlab.graphics import renderPDF
 
-            renderPDF.draw(fit(self._drawing, w, h), canvas, x + dx, y0)
+            key = (round(w, 2), round(h, 2))
+            if key not in self._fitted:  # the same logo on every page: scale it once per size
+                self._fitted[key] = fit(self._drawing, w, h)
+            renderPDF.draw(self._fitted[key], canvas, x + dx, y0)
         elif self._image is not None:
             canvas.drawImage(self._image, x + dx, y0, w, h, mask="auto")
         return w

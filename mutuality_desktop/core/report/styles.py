@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -18,6 +19,7 @@ ZEBRA = "#F3F5F7"
 WHITE = "#FFFFFF"
 
 
+@cache
 def hex_rgb(value: str) -> tuple[float, float, float]:
     """Return 0-1 RGB for #RRGGBB (the default primary for anything else)."""
     text = value.strip().lstrip("#")
@@ -41,6 +43,7 @@ def mix(colour: str, other: str, amount: float) -> str:
                    a[2] + (b[2] - a[2]) * amount))
 
 
+@cache
 def luminance(colour: str) -> float:
     """Relative luminance (WCAG) of a colour, 0 for black to 1 for white."""
     def channel(c: float) -> float:
@@ -67,6 +70,7 @@ def readable_on_white(colour: str) -> str:
     return INK
 
 
+@cache
 def level_fill(level: int | None, minimum: int, maximum: int, primary: str) -> str:
     """Fill for a score chip: a pale tint at the bottom of the scale up to full primary at the top.
 
