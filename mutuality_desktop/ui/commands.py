@@ -177,6 +177,37 @@ class AddRound(Edit):
         self.removed = eng.remove_round(self.round_id)
 
 
+class UpdateRound(Edit):
+    what = "rounds"
+
+    def __init__(self, round_id: int, **changes: Any) -> None:
+        super().__init__("Edit round", ("round", round_id, *sorted(changes)))
+        self.round_id, self.changes = round_id, changes
+        self.old: dict[str, Any] = {}
+
+    def apply(self, eng: Any) -> None:
+        before = eng.update_round(self.round_id, **self.changes)
+        self.old = {k: getattr(before, k) for k in self.changes}
+
+    def revert(self, eng: Any) -> None:
+        eng.update_round(self.round_id, **self.old)
+
+
+class RemoveRound(Edit):
+    what = "rounds"
+
+    def __init__(self, round_id: int, label: str) -> None:
+        super().__init__(f"Remove round {label}", ("round-remove", round_id))
+        self.round_id = round_id
+        self.removed: Any = None
+
+    def apply(self, eng: Any) -> None:
+        self.removed = eng.remove_round(self.round_id)
+
+    def revert(self, eng: Any) -> None:
+        eng.restore_round(self.removed)
+
+
 class AddAction(Edit):
     what = "actions"
 

@@ -18,6 +18,7 @@ from mutuality_desktop.core.framework import default_framework
 from mutuality_desktop.core.model import Score
 from mutuality_desktop.core.report.fonts import register_fonts
 from mutuality_desktop.core.report.radar import RadarFlowable, text_width
+from mutuality_desktop.core.scoring import dimension_scores
 
 FW = default_framework()
 MUT = [f.id for f in FW.dimension("mutuality").factors]
@@ -118,3 +119,18 @@ def test_building_a_report_never_imports_matplotlib(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "demo.pdf").stat().st_size > 50_000
+
+
+def test_the_printed_dimension_chart_shows_each_mean_under_its_name(tmp_path: Path) -> None:
+    """At the summary's size the labels it has fit: names are not replaced by numbers."""
+    levels = {f.id: 3 for f in FW.factors}
+    levels[FW.dimensions[1].factors[0].id] = 1
+    series = RadarSeries(FW, None, {"agreed", "previous"})
+    series.update([("Baseline", scores(levels))])
+    chart = RadarFlowable(series, ChartStyle(), 283, 255)
+    assert not chart.layout.compact
+    text = draw(chart, tmp_path / "c.pdf")
+    means = [d.mean for d in dimension_scores(FW, levels)]
+    for dimension, mean in zip(FW.dimensions, means, strict=True):
+        assert dimension.name.split()[0] in text
+        assert f"{mean:.1f}" in text

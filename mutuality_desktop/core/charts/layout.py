@@ -93,27 +93,32 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
-              titled: bool = False) -> Layout:
-    """Lay the chart out at this size; number the factors when names leave it too small to read."""
-    layout = _fit(series, width, height, text_width, titled, font_size(width, height), False)
+              titled: bool = False, reserve: bool = True) -> Layout:
+    """Lay the chart out at this size; number the factors when names leave it too small to read.
+
+    With reserve, room is kept for the longest label each axis can have ("(n/a)", coverage), so
+    a chart on screen does not jump as scores change; a printed chart fits the labels it has.
+    """
+    fs = font_size(width, height)
+    layout = _fit(series, width, height, text_width, titled, fs, False, reserve)
     if not layout.readable:
-        layout = _fit(series, width, height, text_width, titled, font_size(width, height), True)
+        layout = _fit(series, width, height, text_width, titled, fs, True, reserve)
     return layout
 
 
 def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled: bool, fs: float,
-         compact: bool) -> Layout:
+         compact: bool, reserve: bool) -> Layout:
     """Make the circle as large as labels, title and legend allow; shrink the font if cramped."""
     label_fs = fs * (1.1 if len(series.axis_names) <= 8 else 1.0)
     top = PAD_IN + (fs * 1.3 * 1.6 / 72 if titled else 0.0)
     laid_out_for = series.legend_series()
-    entries = [*laid_out_for, "Not assessed (n/a)"]
+    entries = [*laid_out_for, "Not assessed (n/a)"] if reserve else series.legend_labels()
     rows = math.ceil(len(entries) / legend_columns(entries, fs, w, text_width))
     bottom = 2 * PAD_IN + (0.85 + rows * LEGEND_ROW_EM) * fs * LINE_EM / 72
     avail_w, avail_h = w - 2 * PAD_IN, h - top - bottom
     sizes = []
     for i in range(len(series.axis_names)):
-        lines = series.label_lines(i, compact)
+        lines = series.label_lines(i, compact) if reserve else series.axis_label(i, compact).text.split("\n")
         sizes.append((max(text_width(s, label_fs) for s in lines), len(lines) * label_fs * LINE_EM / 72))
     gap = 0.45 * label_fs / 72
     radius = max(0.2, min(avail_w, avail_h) / 2)
@@ -126,7 +131,7 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
             break
         radius = max(0.2, radius - max(excess / 2, 0.02))
     if radius < 0.27 * min(w, h) and fs > 6.5:
-        return _fit(series, w, h, text_width, titled, fs - 0.5, compact)
+        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
     cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
     return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for)

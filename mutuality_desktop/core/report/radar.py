@@ -52,7 +52,8 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         self.series, self.style, self.title = series, style, title
         self.width, self.height = width, height
         self.hAlign = "CENTER"
-        self.layout: Layout = fit_chart(series, width / PT, height / PT, text_width, titled=bool(title))
+        self.layout: Layout = fit_chart(series, width / PT, height / PT, text_width, titled=bool(title),
+                                        reserve=False)
         scale = series.framework.scale
         span = scale.maximum - scale.minimum
         self._origin = scale.minimum - 0.16 * span  # the lowest level is a ring, not the centre

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -19,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from .. import theme
-from ..commands import AddParticipant, AddRound, RemoveParticipant, UpdateInfo, UpdateParticipant
+from ..commands import (
+    AddParticipant,
+    AddRound,
+    RemoveParticipant,
+    RemoveRound,
+    UpdateInfo,
+    UpdateParticipant,
+    UpdateRound,
+)
 from ..document import EngagementDocument
 from ..settings import Settings
 from ..widgets import Field, caption, heading
@@ -186,6 +195,8 @@ class SetupPage(QScrollArea):
         self.participants.participant_updated.connect(self._on_participants_participant_updated)
         self.participants.participant_removed.connect(self._on_participants_participant_removed)
         self.rounds.round_added.connect(self._on_rounds_round_added)
+        self.rounds.round_updated.connect(self._on_rounds_round_updated)
+        self.rounds.round_removed.connect(self._on_rounds_round_removed)
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
         editable = not doc.readonly
@@ -234,3 +245,25 @@ class SetupPage(QScrollArea):
     def _on_rounds_round_added(self, label: str, date: Any) -> None:
         assert self.doc is not None
         self.doc.execute(AddRound(label, date))
+
+    def _on_rounds_round_updated(self, round_id: int, changes: dict[str, Any]) -> None:
+        assert self.doc is not None
+        self.doc.execute(UpdateRound(round_id, **changes))
+
+    def _on_rounds_round_removed(self, round_id: int) -> None:
+        """Ask first: a round takes its scores and notes with it (Edit > Undo brings them back)."""
+        assert self.doc is not None
+        eng = self.doc.engagement
+        rnd = next(r for r in eng.rounds() if r.id == round_id)
+        scored = sum(1 for s in eng.scores(round_id).values() if s.level is not None or s.notes)
+        held = (f"It holds {scored} recorded score{'s' if scored != 1 else ''} or notes, which go with it."
+                if scored else "Nothing is scored in it yet.")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Remove round",
+                          f"Remove the round \u201c{rnd.label}\u201d?", parent=self)
+        box.setInformativeText(f"{held} Actions raised in it are kept. Edit \u203a Undo puts the round back.")
+        remove = box.addButton("Remove round", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is remove:
+            self.doc.execute(RemoveRound(round_id, rnd.label))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -161,20 +161,23 @@ class ParticipantsPanel(QWidget):
 
 
 class RoundsPanel(QWidget):
-    """The baseline and follow-up assessments; add a follow-up months after the baseline."""
+    """The baseline and follow-up assessments: add one months later; select one to rename or remove it."""
 
     round_added = Signal(str, object)  # label, date or None
+    round_updated = Signal(int, dict)  # round id, the changed fields (label, date)
+    round_removed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._labels: list[str] = []
+        self._rounds: list[Any] = []
+        self._editable = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = _table(["Round", "Date"])
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setColumnWidth(0, 180)
         self.table.setAccessibleName("Rounds")
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.label = QLineEdit(placeholderText="e.g. Follow-up")
         self.label.setAccessibleName("Round label")
         self.date = DateField()
@@ -184,43 +187,102 @@ class RoundsPanel(QWidget):
         form.addWidget(Field("D&ate", self.date), 1)
         self.add_button = QPushButton("Add follow-up round")
         self.add_button.setProperty("role", "primary")
+        self.remove_button = QPushButton("Remove round")
+        self.new_button = QPushButton("New")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
         note = caption("A follow-up round re-scores every factor so the report can show what changed.")
         note.setWordWrap(True)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addWidget(note)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.new_button.clicked.connect(self.start_new)
         self.label.returnPressed.connect(self._on_add_button_clicked)
-        self.label.textChanged.connect(self._on_label_text_changed)
-        self._on_label_text_changed("")
+        self.label.textChanged.connect(self._sync)
+        self._sync()
 
     def load(self, rounds: list[Any]) -> None:
-        self._labels = [r.label.casefold() for r in rounds]
+        keep = self.selected_id()
+        self._rounds = list(rounds)
+        self.table.blockSignals(True)
         self.table.setRowCount(len(rounds))
         for row, rnd in enumerate(rounds):
             self.table.setItem(row, 0, QTableWidgetItem(rnd.label))
-            self.table.setItem(row, 1, QTableWidgetItem(f"{rnd.date:%d %b %Y}" if rnd.date else "—"))
+            self.table.setItem(row, 1, QTableWidgetItem(f"{rnd.date.day} {rnd.date:%b %Y}" if rnd.date else "—"))
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        ids = [r.id for r in rounds]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        else:
+            self.start_new()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._rounds[rows[0].row()].id if rows else None
+
+    def selected(self) -> Any:
+        return next((r for r in self._rounds if r.id == self.selected_id()), None)
+
+    def start_new(self) -> None:
+        self.table.clearSelection()
         self.label.clear()
         self.date.set_value(None)
+        self._sync()
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.label, self.date, self.add_button):
+        self._editable = editable
+        for widget in (self.label, self.date, self.add_button, self.remove_button, self.new_button):
             widget.setEnabled(editable)
+        if editable:
+            self._sync()
 
     def problem(self) -> str:
         label = self.label.text().strip()
-        if label.casefold() in self._labels:
+        taken = {r.label.casefold() for r in self._rounds if r.id != self.selected_id()}
+        if label.casefold() in taken:
             return f"There is already a round called '{label}'."
         return ""
 
-    def _on_label_text_changed(self, text: str) -> None:
+    def _sync(self) -> None:
+        editing = self.selected_id() is not None
         problem = self.problem()
         self.label_field.set_problem(problem)
-        self.add_button.setEnabled(bool(text.strip()) and not problem)
+        self.add_button.setText("Save changes" if editing else "Add follow-up round")
+        if self._editable:
+            self.add_button.setEnabled(bool(self.label.text().strip()) and not problem)
+            self.remove_button.setEnabled(len(self._rounds) > 1)
+        self.remove_button.setToolTip("" if len(self._rounds) > 1 else "An engagement keeps at least one round.")
+        self.remove_button.setVisible(editing)
+        self.new_button.setVisible(editing)
+
+    def _on_table_item_selection_changed(self) -> None:
+        rnd = self.selected()
+        if rnd is not None:
+            self.label.setText(rnd.label)
+            self.date.set_value(rnd.date)
+        self._sync()
 
     def _on_add_button_clicked(self) -> None:
         label = self.label.text().strip()
-        if label and not self.problem():
-            date: dt.date | None = self.date.value()
+        if not label or self.problem():
+            return
+        date: dt.date | None = self.date.value()
+        rnd = self.selected()
+        if rnd is None:
             self.round_added.emit(label, date)
+            return
+        changes = {k: v for k, v in (("label", label), ("date", date)) if getattr(rnd, k) != v}
+        if changes:
+            self.round_updated.emit(rnd.id, changes)
+
+    def _on_remove_button_clicked(self) -> None:
+        round_id = self.selected_id()
+        if round_id is not None and len(self._rounds) > 1:
+            self.round_removed.emit(round_id)
