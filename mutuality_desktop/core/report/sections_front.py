@@ -154,7 +154,7 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 12),
     ]
     chart_w = round(width * 0.6)
-    chart = dimension_chart(data, styles, chart_w, chart_w * 0.9)
+    chart = dimension_chart(data, styles, chart_w, chart_w)
     story.append(side_by_side(
         [chart, Paragraph("Agreed mean level of each value-for-money dimension", styles.figure)],
         [Spacer(1, 40), dimension_table(data, styles, width - chart_w - 12)],
