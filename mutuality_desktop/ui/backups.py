@@ -1,7 +1,8 @@
 """Rolling automatic backups of the open engagement, and File → Restore from backup….
 
-A backup is taken when an editable engagement opens and every few minutes while it is being
-changed. A failed backup never interrupts the room: it is logged and noted in the status bar.
+A backup is taken when an editable engagement opens, every few minutes while it is being
+changed, and as it closes if it changed since the last one, so the backups always hold the state
+each session ended in. A failed backup never interrupts the room: it is logged and noted in the status bar.
 core.backups (and with it SQLAlchemy) is imported only when first needed.
 """
 
@@ -74,6 +75,7 @@ class BackupKeeper(QObject):
         self.timer.setInterval(BACKUP_INTERVAL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         window.document_opened.connect(self._on_window_document_opened)
+        window.document_closing.connect(self._on_window_document_closing)
         window.document_closed.connect(self._on_window_document_closed)
 
     def folder(self) -> Path:
@@ -88,6 +90,10 @@ class BackupKeeper(QObject):
         doc.changed.connect(self._on_doc_changed)
         self.take()
         self.timer.start()
+
+    def _on_window_document_closing(self) -> None:
+        if self.dirty:
+            self.take()
 
     def _on_window_document_closed(self) -> None:
         self.timer.stop()

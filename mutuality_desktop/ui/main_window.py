@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     """Hold at most one open engagement and show it; every change goes through its document."""
 
     document_opened = Signal()
+    document_closing = Signal()  # the engagement is still open, its typing flushed
     document_closed = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         self.doc.flush()
         if not self.doc.is_saved() and not self._confirm_close_unsaved():
             return False
+        self.document_closing.emit()
         if self.workshop is not None and self.workshop.presentation is not None:
             self.workshop.presentation.close()
         self.results.show_engagement(None, None)

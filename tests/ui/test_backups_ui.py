@@ -46,6 +46,20 @@ def test_backups_are_taken_on_open_and_every_five_minutes_while_editing(qtbot, w
     assert not window.backups.timer.isActive()
 
 
+def test_closing_after_a_change_takes_a_last_backup(qtbot, window, blank_path):
+    window.open_path(blank_path)
+    uuid = window.doc.engagement.info().uuid
+    folder = window.backups.folder()
+    window.close_document()  # nothing changed since the backup on open: no second one
+    assert len(list_backups(folder, uuid)) == 1
+    window.open_path(blank_path)
+    qtbot.keyClicks(window.workshop.guide, "4")
+    window.close_document()  # changed, and the 5-minute timer has not fired: one more, as it closed
+    backups = list_backups(folder, uuid)
+    assert len(backups) == 3  # open, open again, close
+    assert _agreed_first_factor(backups[0].path) == 4
+
+
 def test_restore_as_a_copy_writes_a_new_file_and_offers_to_open_it(qtbot, window, blank_path,
                                                                    tmp_path, monkeypatch):
     window.open_path(blank_path)
