@@ -128,6 +128,13 @@ def _write_new(folder: Path, stem: str, tag: str, data: bytes) -> Path:
     raise FileExistsError(f"Too many unlocked copies of {stem} in {folder}.")
 
 
+def unlocked_stem(path: Path) -> str:
+    """The unlocked copy's name: 'Review (for email)' becomes 'Review (unlocked)', not both tags."""
+    stem = path.stem
+    suffix = " (for email)"
+    return stem[: -len(suffix)] if stem.endswith(suffix) and len(stem) > len(suffix) else stem
+
+
 def unlock_copy(path: Path, passphrase: str, folders: list[Path]) -> Path:
     """Unseal path into '<stem> (unlocked).mutuality' in the first folder that takes it.
 
@@ -140,7 +147,7 @@ def unlock_copy(path: Path, passphrase: str, folders: list[Path]) -> Path:
     reason = ""
     for folder in folders:
         try:
-            return _write_new(folder, path.stem, "unlocked", data)
+            return _write_new(folder, unlocked_stem(path), "unlocked", data)
         except OSError as exc:
             reason = exc.strerror or str(exc)
     raise EngagementFileError(f"The unlocked copy could not be saved next to {path.name} or in "

@@ -16,7 +16,7 @@ from shiboken6 import isValid
 
 from ..core.exchange import is_sealed
 from .exchange_dialogs import WorkingDialog, busy_row, fit, password_edit
-from .exchange_files import describe, documents_folder, in_background, unlock_copy
+from .exchange_files import describe, documents_folder, in_background, unlock_copy, unlocked_stem
 from .widgets import Field, caption
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class UnlockDialog(WorkingDialog):
         intro = QLabel(f"<b>{escape(self.path.name)}</b> is protected with a passphrase. Enter the "
                        "passphrase the sender gave you.")
         intro.setWordWrap(True)
-        note = caption(f"An unlocked copy is saved {where} as “{self.path.stem} (unlocked)"
+        note = caption(f"An unlocked copy is saved {where} as “{unlocked_stem(self.path)} (unlocked)"
                        ".mutuality” and opened; the protected file itself is not changed.")
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)

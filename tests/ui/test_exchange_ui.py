@@ -169,3 +169,6 @@ def test_unlocked_copies_never_overwrite_and_fall_back_to_documents(qtbot, windo
     third = unlock_copy(target, PASSPHRASE, [blocked, docs])
     assert third == docs / "secret (unlocked).mutuality"
     assert "OK secret (unlocked).mutuality" in summarise(third)
+    emailed = tmp_path / "Highways review (for email).mutuality"  # the name Export for email suggests
+    emailed.write_bytes(target.read_bytes())
+    assert unlock_copy(emailed, PASSPHRASE, [tmp_path]).name == "Highways review (unlocked).mutuality"
