@@ -37,7 +37,60 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class ParticipantsPanel(QWidget):
+class _RowsPanel(QWidget):
+    """A table of rows with ids and a form below it: select a row to edit it, New to add one."""
+
+    table: QTableWidget
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []
+
+    def cells(self, item: Any) -> list[str]:
+        raise NotImplementedError
+
+    def start_new(self) -> None:
+        raise NotImplementedError
+
+    def load(self, items: list[Any]) -> None:
+        """Show these rows, keeping the selected one selected when it is still there."""
+        keep = self.selected_id()
+        self._items = list(items)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            for column, text in enumerate(self.cells(item)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        ids = [i.id for i in items]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        else:
+            self.start_new()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._items[rows[0].row()].id if rows else None
+
+    def selected(self) -> Any:
+        return next((i for i in self._items if i.id == self.selected_id()), None)
+
+    def _buttons(self, add: str, remove: str) -> QHBoxLayout:
+        """Add (Save changes while a row is selected) and Remove on the left, New on the right."""
+        self.add_button = QPushButton(add)
+        self.add_button.setProperty("role", "primary")
+        self.remove_button = QPushButton(remove)
+        self.new_button = QPushButton("New")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        return buttons
+
+
+class ParticipantsPanel(_RowsPanel):
     """Who is in the room: name, role and side. Select a row to edit or remove it."""
 
     participant_added = Signal(str, str, str)
@@ -46,7 +99,6 @@ class ParticipantsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._people: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -70,15 +122,7 @@ class ParticipantsPanel(QWidget):
         form.addWidget(self.name_field, 2)
         form.addWidget(Field("R&ole", self.role), 3)
         form.addWidget(Field("Si&de", self.side), 1)
-        self.add_button = QPushButton("Add participant")
-        self.add_button.setProperty("role", "primary")
-        self.remove_button = QPushButton("Remove")
-        self.new_button = QPushButton("New")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
+        buttons = self._buttons("Add participant", "Remove")
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -90,26 +134,9 @@ class ParticipantsPanel(QWidget):
         self.name.textChanged.connect(self._sync)
         self._sync()
 
-    def load(self, people: list[Any]) -> None:
-        keep = self.selected_id()
-        self._people = list(people)
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(people))
-        for row, person in enumerate(people):
-            side = next((label for label, v in SIDES if v == person.side), person.side)
-            for column, text in enumerate((person.name, person.role, side)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.clearSelection()
-        self.table.blockSignals(False)
-        ids = [p.id for p in people]
-        if keep in ids:
-            self.table.selectRow(ids.index(keep))
-        else:
-            self.start_new()
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self._people[rows[0].row()].id if rows else None
+    def cells(self, item: Any) -> list[str]:
+        side = next((label for label, v in SIDES if v == item.side), item.side)
+        return [item.name, item.role, side]
 
     def start_new(self) -> None:
         self.table.clearSelection()
@@ -133,7 +160,7 @@ class ParticipantsPanel(QWidget):
             self.name_field.set_problem("")
 
     def _on_table_item_selection_changed(self) -> None:
-        person = next((p for p in self._people if p.id == self.selected_id()), None)
+        person = self.selected()
         if person is not None:
             self.name.setText(person.name)
             self.role.setText(person.role)
@@ -149,7 +176,7 @@ class ParticipantsPanel(QWidget):
         if person_id is None:
             self.participant_added.emit(name, role, side)
             return
-        person = next(p for p in self._people if p.id == person_id)
+        person = next(p for p in self._items if p.id == person_id)
         changes = {k: v for k, v in (("name", name), ("role", role), ("side", side)) if getattr(person, k) != v}
         if changes:
             self.participant_updated.emit(person_id, changes)
@@ -160,7 +187,7 @@ class ParticipantsPanel(QWidget):
             self.participant_removed.emit(person_id)
 
 
-class RoundsPanel(QWidget):
+class RoundsPanel(_RowsPanel):
     """The baseline and follow-up assessments: add one months later; select one to rename or remove it."""
 
     round_added = Signal(str, object)  # label, date or None
@@ -169,7 +196,6 @@ class RoundsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rounds: list[Any] = []
         self._editable = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,15 +211,7 @@ class RoundsPanel(QWidget):
         form = QHBoxLayout()
         form.addWidget(self.label_field, 2)
         form.addWidget(Field("D&ate", self.date), 1)
-        self.add_button = QPushButton("Add follow-up round")
-        self.add_button.setProperty("role", "primary")
-        self.remove_button = QPushButton("Remove round")
-        self.new_button = QPushButton("New")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
+        buttons = self._buttons("Add follow-up round", "Remove round")
         note = caption("A follow-up round re-scores every factor so the report can show what changed.")
         note.setWordWrap(True)
         layout.addWidget(self.table, 1)
@@ -207,28 +225,8 @@ class RoundsPanel(QWidget):
         self.label.textChanged.connect(self._sync)
         self._sync()
 
-    def load(self, rounds: list[Any]) -> None:
-        keep = self.selected_id()
-        self._rounds = list(rounds)
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rounds))
-        for row, rnd in enumerate(rounds):
-            self.table.setItem(row, 0, QTableWidgetItem(rnd.label))
-            self.table.setItem(row, 1, QTableWidgetItem(f"{rnd.date.day} {rnd.date:%b %Y}" if rnd.date else "—"))
-        self.table.clearSelection()
-        self.table.blockSignals(False)
-        ids = [r.id for r in rounds]
-        if keep in ids:
-            self.table.selectRow(ids.index(keep))
-        else:
-            self.start_new()
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self._rounds[rows[0].row()].id if rows else None
-
-    def selected(self) -> Any:
-        return next((r for r in self._rounds if r.id == self.selected_id()), None)
+    def cells(self, item: Any) -> list[str]:
+        return [item.label, f"{item.date.day} {item.date:%b %Y}" if item.date else "—"]
 
     def start_new(self) -> None:
         self.table.clearSelection()
@@ -245,7 +243,7 @@ class RoundsPanel(QWidget):
 
     def problem(self) -> str:
         label = self.label.text().strip()
-        taken = {r.label.casefold() for r in self._rounds if r.id != self.selected_id()}
+        taken = {r.label.casefold() for r in self._items if r.id != self.selected_id()}
         if label.casefold() in taken:
             return f"There is already a round called '{label}'."
         return ""
@@ -257,8 +255,8 @@ class RoundsPanel(QWidget):
         self.add_button.setText("Save changes" if editing else "Add follow-up round")
         if self._editable:
             self.add_button.setEnabled(bool(self.label.text().strip()) and not problem)
-            self.remove_button.setEnabled(len(self._rounds) > 1)
-        self.remove_button.setToolTip("" if len(self._rounds) > 1 else "An engagement keeps at least one round.")
+            self.remove_button.setEnabled(len(self._items) > 1)
+        self.remove_button.setToolTip("" if len(self._items) > 1 else "An engagement keeps at least one round.")
         self.remove_button.setVisible(editing)
         self.new_button.setVisible(editing)
 
@@ -284,5 +282,5 @@ class RoundsPanel(QWidget):
 
     def _on_remove_button_clicked(self) -> None:
         round_id = self.selected_id()
-        if round_id is not None and len(self._rounds) > 1:
+        if round_id is not None and len(self._items) > 1:
             self.round_removed.emit(round_id)
