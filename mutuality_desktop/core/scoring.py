@@ -82,10 +82,15 @@ class Gap:
         return abs(self.gap)
 
 
+def in_workshop_order(framework: Framework) -> list[Factor]:
+    """Every factor in the order the workshop and the report take them (Mutuality first)."""
+    return [f for d in framework.workshop_order() for f in d.factors]
+
+
 def perception_gaps(framework: Framework, scores: Scores, factors: Iterable[Factor] | None = None) -> list[Gap]:
-    """Return client-vs-provider gaps where both assessed, largest first (ties: framework order)."""
+    """Return client-vs-provider gaps where both assessed, largest first (ties: workshop order)."""
     gaps = []
-    for factor in factors if factors is not None else framework.factors:
+    for factor in factors if factors is not None else in_workshop_order(framework):
         c = scores.get((factor.id, "client"))
         p = scores.get((factor.id, "provider"))
         if c and p and c.level is not None and p.level is not None:
@@ -104,19 +109,19 @@ def _ranked(framework: Framework, scores: Scores) -> list[Ranked]:
     gaps = {g.factor.id: g.size for g in perception_gaps(framework, scores)}
     agreed = levels_of(scores)
     return [
-        Ranked(f, lv, gaps.get(f.id)) for f in framework.factors if (lv := agreed.get(f.id)) is not None
+        Ranked(f, lv, gaps.get(f.id)) for f in in_workshop_order(framework) if (lv := agreed.get(f.id)) is not None
     ]
 
 
 def strengths(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
-    """Highest agreed levels first; among equals, the factor both sides see alike comes first."""
+    """Highest agreed levels first; among equals, the factor both sides see alike, then workshop order."""
     ranked = _ranked(framework, scores)
     ranked.sort(key=lambda r: (-r.level, r.gap if r.gap is not None else 99))
     return ranked[:count]
 
 
 def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
-    """Lowest agreed levels first; among equals, the largest perception gap comes first."""
+    """Lowest agreed levels first; among equals, the largest perception gap, then workshop order."""
     ranked = _ranked(framework, scores)
     ranked.sort(key=lambda r: (r.level, -(r.gap or 0)))
     return ranked[:count]

@@ -162,17 +162,21 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.rect(0, h - 5, w, 5, stroke=0, fill=1)
         top = h - 11 * mm
         logo = ctx.logos.get("logo")
+        used = 0.0  # the width the logo or name takes on the left; the title has the rest
         if logo is not None:
-            logo.draw(canvas, MARGIN_X, top - HEADER_LOGO[1], *HEADER_LOGO)
+            used = logo.draw(canvas, MARGIN_X, top - HEADER_LOGO[1], *HEADER_LOGO)
         elif ctx.consultancy:
             canvas.setFont(BOLD, 8)
             canvas.setFillColor(colour(st.primary_text))
-            canvas.drawString(MARGIN_X, top - 6 * mm, _fit(ctx.consultancy, BOLD, 8, 70 * mm))
+            name = _fit(ctx.consultancy, BOLD, 8, 70 * mm)
+            canvas.drawString(MARGIN_X, top - 6 * mm, name)
+            used = stringWidth(name, BOLD, 8)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colour(MUTED))
         right = w - MARGIN_X
-        canvas.drawRightString(right, top - 3 * mm, _fit(ctx.title, REGULAR, 7.5, 100 * mm))
-        canvas.drawRightString(right, top - 6.6 * mm, _fit(ctx.round_label, REGULAR, 7.5, 100 * mm))
+        room = right - MARGIN_X - used - 10 * mm
+        canvas.drawRightString(right, top - 3 * mm, _fit(ctx.title, REGULAR, 7.5, room))
+        canvas.drawRightString(right, top - 6.6 * mm, _fit(ctx.round_label, REGULAR, 7.5, room))
         canvas.setStrokeColor(colour(RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, h - MARGIN_TOP + 5 * mm, right, h - MARGIN_TOP + 5 * mm)

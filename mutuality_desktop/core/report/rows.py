@@ -13,11 +13,12 @@ from ..scoring import (
     dimension_changes,
     dimension_scores,
     factor_changes,
+    in_workshop_order,
     levels_of,
     mutuality_index,
 )
 from .data import ReportData, Scores
-from .text import long_date, plural, short_date, side_name
+from .text import change, long_date, one_decimal, plural, short_date, side_name, signed, whole
 
 STATUS_MARKS = {"open": "○ Open", "in progress": "◐ In progress", "done": "● Done", "dropped": "– Dropped"}
 SIDE_ORDER = SIDES  # the order sides are listed in, as in the participants table
@@ -69,6 +70,13 @@ class ActionLine:
     due: str
     status: str
     overdue: bool
+    status_key: str = ""  # open, in progress, done, dropped
+
+    @property
+    def short_text(self) -> str:
+        """The action's first words, for a sentence that points at it."""
+        words = " ".join(self.text.split())
+        return words if len(words) <= 80 else words[:80].rsplit(" ", 1)[0] + "…"
 
 
 def action_rows(actions: Sequence[Action], framework: Framework, info: EngagementInfo,
@@ -81,7 +89,7 @@ def action_rows(actions: Sequence[Action], framework: Framework, info: Engagemen
         side = a.side.capitalize() if short_sides else side_name(
             a.side, info.client_organisation, info.provider_organisation)
         rows.append(ActionLine(n, factor, a.text, a.owner, side, short_date(a.due_date),
-                               STATUS_MARKS.get(a.status, a.status), overdue))
+                               STATUS_MARKS.get(a.status, a.status), overdue, a.status))
     return rows
 
 
@@ -99,6 +107,12 @@ def action_groups(actions: Sequence[Action], framework: Framework, info: Engagem
             groups.append((line.factor, dim, []))
         groups[-1][2].append(line)
     return groups
+
+
+def action_lines(data: ReportData) -> list[ActionLine]:
+    """Every action as the action plan prints and numbers it."""
+    groups = action_groups(data.actions, data.framework, data.info, data.generated)
+    return [line for _, _, group in groups for line in group]
 
 
 def action_counts(actions: Sequence[Action]) -> dict[str, int]:
@@ -148,8 +162,6 @@ def overall_mean(framework: Framework, scores: Scores) -> float | None:
 
 def comparison_rows(data: ReportData, last: int = 4) -> tuple[list[str], list[list[str]]]:
     """Dimension means for up to the last few rounds, with the change over the last step."""
-    from .text import one_decimal, signed
-
     rounds = data.rounds[-last:]
     header = ["Dimension", *[r.label for r in rounds], "Change"]
     per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
@@ -157,13 +169,9 @@ def comparison_rows(data: ReportData, last: int = 4) -> tuple[list[str], list[li
     rows = []
     for dim in data.framework.workshop_order():
         values = [m[dim.id] for m in per_round]
-        before, after = values[-2], values[-1]
-        change = None if before is None or after is None else after - before
-        rows.append([dim.name, *[one_decimal(v) for v in values], signed(change, 1)])
+        rows.append([dim.name, *[one_decimal(v) for v in values], signed(change(values[-2], values[-1]), 1)])
     index = [safe_index(data.framework, r.scores).value for r in rounds]
-    idx_change = None if index[-2] is None or index[-1] is None else index[-1] - index[-2]
-    rows.append(["Mutuality index (0–100)", *["–" if v is None else f"{v:.0f}" for v in index],
-                 signed(idx_change)])
+    rows.append(["Mutuality index (0–100)", *[whole(v) for v in index], signed(change(index[-2], index[-1], 0))])
     return header, rows
 
 
@@ -177,22 +185,26 @@ class MoveLine:
 
 
 def moved_factors(data: ReportData) -> list[MoveLine]:
-    """Factors whose agreed level changed since the previous round, biggest movement first."""
+    """Factors whose agreed level changed since the previous round: falls first (they need the
+    attention), then rises, each biggest first, then in report order."""
     if data.previous is None:
         return []
     before = levels_of(data.previous.scores)
     after = levels_of(data.scores)
     names = {d.id: d.name for d in data.framework.dimensions}
-    return [MoveLine(c.factor.name, names[c.factor.dimension_id], c.before, c.after, c.delta)
-            for c in factor_changes(data.framework, before, after) if c.delta]
+    order = {f.id: i for i, f in enumerate(in_workshop_order(data.framework))}
+    changes = [c for c in factor_changes(data.framework, before, after) if c.delta]
+    changes.sort(key=lambda c: ((c.delta or 0) > 0, -abs(c.delta or 0), order[c.factor.id]))
+    return [MoveLine(c.factor.name, names[c.factor.dimension_id], c.before, c.after, c.delta or 0)
+            for c in changes]
 
 
 def dimension_moves(data: ReportData) -> list[tuple[str, float]]:
-    """(dimension, change in agreed mean) where both rounds were assessed, largest change first."""
+    """(dimension, change in agreed mean as printed) where both rounds were assessed, largest first."""
     if data.previous is None:
         return []
     changes = dimension_changes(data.framework, levels_of(data.previous.scores), levels_of(data.scores))
-    moves = [(c.name, c.delta) for c in changes if c.delta is not None]
+    moves = [(c.name, moved) for c in changes if (moved := change(c.before, c.after)) is not None]
     return sorted(moves, key=lambda m: -abs(m[1]))
 
 
@@ -212,7 +224,18 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
         ("Assessment", f"{rnd.label}" + (f", round {len(data.rounds)}" if len(data.rounds) > 1 else "")),
         ("Workshop", " · ".join(x for x in (when, info.workshop_venue) if x)),
         ("Facilitator", info.facilitator),
-        ("Participants", plural(len(data.participants), "participant") if data.participants else ""),
+        ("Participants", _taking_part(data)),
         ("Report date", long_date(data.generated)),
     ]
     return [(label, value) for label, value in lines if value]
+
+
+def _taking_part(data: ReportData) -> str:
+    """"8 participants, with 1 facilitator and 1 observer": the two sides' people counted apart."""
+    sides = [p.side for p in data.participants]
+    members = sum(1 for s in sides if s in ("client", "provider"))
+    others = [plural(sides.count(s), s) for s in ("facilitator", "observer") if sides.count(s)]
+    text = plural(members, "participant") if members else ""
+    if others:
+        text += (", with " if text else "") + " and ".join(others)
+    return text

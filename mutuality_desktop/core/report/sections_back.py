@@ -12,7 +12,7 @@ from .fonts import BOLD
 from .rows import action_counts, action_groups, participant_rows
 from .sections_front import kicker, width_of
 from .sections_scores import note_paragraphs
-from .styles import MUTED, Styles, colour
+from .styles import MUTED, WARN, Styles, colour
 from .tables import data_table, level_chip
 from .text import esc, inline, pieces, plural, printable
 
@@ -49,9 +49,8 @@ def section_actions(data: ReportData, styles: Styles) -> list[Flowable]:
             if len(text) > MAX_CELL_CHARS:
                 long_texts.append((r.number, text))
                 text = text[:MAX_CELL_CHARS - 200].rsplit(" ", 1)[0] + " … (continued under “Actions in full”)"
-            due = esc(r.due) + ("<br/><font size='6.5'><b>OVERDUE</b></font>" if r.overdue else "")
-            if r.overdue:
-                extra.append(("TEXTCOLOR", (4, len(cells) + 1), (4, len(cells) + 1), colour(styles.accent_text)))
+            due = esc(r.due) + (f"<br/><font size='7' color='{WARN}'><b>OVERDUE</b></font>"
+                                if r.overdue else "")
             cells.append([Paragraph(str(r.number), styles.cell_right), Paragraph(esc(text), styles.cell),
                           Paragraph(inline(r.owner), small), Paragraph(inline(r.side), small),
                           Paragraph(due, small), Paragraph(esc(r.status), small)])
@@ -75,7 +74,7 @@ def section_participants(data: ReportData, styles: Styles) -> list[Flowable]:
     story.append(Paragraph(esc(attendance(data)), styles.lead))
     cells = [[Paragraph(inline(name), styles.cell_bold), Paragraph(inline(role), styles.cell),
               Paragraph(inline(org), styles.cell)] for name, role, org in rows]
-    story.append(data_table(styles, ["Name", "Role", "Organisation"], cells,
+    story.append(data_table(styles, ["Name", "Role", "Organisation or part"], cells,
                             [width * 0.25, width * 0.36, width * 0.39]))
     return story
 

@@ -24,8 +24,8 @@ from .graphics import level_bar
 from .rows import cover_details, dimension_rows, gap_phrase, overall_mean, safe_index
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
-from .text import esc, inline, long_date, one_decimal
-from .wording import findings, movement, opening
+from .text import esc, inline, long_date, number_word, one_decimal, whole
+from .wording import actions_due, findings, movement, opening, overall_note
 
 
 def width_of(styles: Styles) -> float:
@@ -87,13 +87,19 @@ def key_figures(data: ReportData, styles: Styles) -> Table:
     agreed = sum(1 for f in fw.factors if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
+    if widest is None:
+        gap_tile = _tile("–", "", "Widest perception gap", styles)
+    else:
+        tied = sum(1 for g in gaps if g.size == widest.size)
+        unit = "level" if widest.size == 1 else "levels"
+        where = (f": {widest.factor.name}" if tied == 1 else f", on {tied} factors")
+        gap_tile = _tile(str(widest.size), unit, "Widest perception gap" + where if widest.size else
+                         "Widest perception gap: both sides agree on every factor", styles)
     tiles = [
-        _tile("–" if index.value is None else f"{index.value:.0f}", "/ 100", "Mutuality index", styles),
+        _tile(whole(index.value), "/ 100", "Mutuality index", styles),
         _tile(one_decimal(overall), f"of {fw.scale.maximum}", "Overall value for money (mean level)", styles),
         _tile(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level", styles),
-        _tile("–" if widest is None else str(widest.size), "levels" if widest and widest.size != 1 else
-              ("level" if widest else ""),
-              "Widest perception gap" + (f": {widest.factor.name}" if widest else ""), styles),
+        gap_tile,
     ]
     width = width_of(styles)
     gap = 8.0
@@ -133,7 +139,7 @@ def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData
     if not rows:
         return [Paragraph(esc(title), styles.h3), Paragraph("No agreed levels yet.", styles.muted)]
     return [Paragraph(esc(title), styles.h3),
-            data_table(styles, None, rows, [width * 0.66, width * 0.34], zebra=False,
+            data_table(styles, None, rows, [width * 0.6, width * 0.4], zebra=False,
                        extra=[("LINEABOVE", (0, 0), (-1, 0), 0.9, colour(styles.primary)),
                               ("ALIGN", (1, 0), (1, -1), "RIGHT")])]
 
@@ -151,7 +157,9 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         Paragraph(esc(opening(data)), styles.lead),
         Spacer(1, 4),
         key_figures(data, styles),
-        Spacer(1, 12),
+        Spacer(1, 4),
+        Paragraph(esc(overall_note(data)), styles.muted.clone("method", fontSize=7.5, leading=10)),
+        Spacer(1, 8),
     ]
     chart_w = round(width * 0.6)
     chart = dimension_chart(data, styles, chart_w, chart_w)
@@ -161,7 +169,7 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         (chart_w, width - chart_w - 12), gap=12, valign="TOP"))
     story += [Heading("Key findings", styles.h2, outline_level=1, in_toc=False)]
     story += [para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet", leftIndent=10, firstLineIndent=-10))
-              for s in findings(data)]
+              for s in findings(data) + actions_due(data)]
     half = (width - 16) / 2
     top = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in strengths(fw, data.scores)]
     low = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in priorities(fw, data.scores)]
@@ -180,18 +188,23 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
 
 def _gaps(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     fw = data.framework
-    gaps = [g for g in perception_gaps(fw, data.scores) if g.size > 0][:5]
+    apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0]
+    gaps = apart[:5]
     if not gaps:
         return []
+    shown = ("Where the client's and the provider's own scores differ most: the conversations most "
+             "worth having.")
+    if len(apart) > len(gaps):
+        shown += (f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
+                  "ties in the order of this report.")
     scale = fw.scale
     names = {d.id: d.name for d in fw.dimensions}
     rows = [[Paragraph(f"{inline(g.factor.name)}<br/><font size='7' color='#5D6873'>"
                        f"{inline(names[g.factor.dimension_id])}</font>", styles.cell),
              level_chip(styles, scale, g.client, width=None), level_chip(styles, scale, g.provider, width=None),
              Paragraph(esc(gap_phrase(g.gap)), styles.cell_bold)] for g in gaps]
-    table = data_table(styles, ["Factor", "Client", "Provider", "Who rates higher"], rows,
-                       [width * 0.43, width * 0.2, width * 0.2, width * 0.17])
+    table = data_table(styles, ["Factor", "Client", "Provider", "Rated higher by"], rows,
+                       [width * 0.4, width * 0.2, width * 0.2, width * 0.2])
     return [KeepTogether([Heading("Largest perception gaps", styles.h2, outline_level=1, in_toc=False),
-                          Paragraph("Where the client's and the provider's own scores differ most: the "
-                                    "conversations most worth having.", styles.muted),
+                          Paragraph(esc(shown), styles.muted),
                           Spacer(1, 4), table])]

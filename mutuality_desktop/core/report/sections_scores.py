@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    HRFlowable,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -21,7 +20,7 @@ from .figures import dimension_chart, factor_chart
 from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .styles import RULE, Styles, colour
-from .tables import LevelStrip, data_table, level_chip
+from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, signed
 from .wording import mutuality_intro
 
@@ -94,10 +93,12 @@ def _level(score: Score | None) -> int | None:
 def strip_notes(data: ReportData, factor: Factor) -> list[str]:
     """The short facts beside a factor's levels: perception gap, confidence, change since last round."""
     client, provider = _level(_score(data, factor, "client")), _level(_score(data, factor, "provider"))
-    notes = [] if client is None or provider is None else [f"Perception gap: {gap_phrase(client - provider)}"]
+    notes = [] if client is None or provider is None else [
+        "Perception gap: none (same level)" if client == provider
+        else f"Perception gap: {gap_phrase(client - provider)}"]
     agreed = _score(data, factor, "agreed")
     if agreed is not None and agreed.confidence:
-        notes.append(f"Evidence confidence: {agreed.confidence}")
+        notes.append(f"Confidence in the evidence: {agreed.confidence}")
     if data.previous is not None:
         b, a = _level(data.previous.scores.get((factor.id, "agreed"))), _level(agreed)
         if b is not None and a is not None:
@@ -130,7 +131,7 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
     agreed = _level(_score(data, factor, "agreed"))
     head: list[Flowable] = [
         *(before or []),
-        HRFlowable(width="100%", thickness=0.4, color=colour(RULE), spaceBefore=10, spaceAfter=2),
+        SectionRule(colour(RULE), space_before=10, space_after=2),
         Heading(f"<font color='{styles.primary_text}'>{factor.number}</font>&nbsp;&nbsp;{inline(factor.name)}",
                 styles.h3, outline_level=1, in_toc=False),
         level_strip(data, styles, factor),
@@ -139,7 +140,7 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         head.append(Paragraph(f"<b>{esc(level_label(scale, agreed))}:</b> {esc(factor.descriptor(agreed))}",
                               styles.descriptor))
     notes: list[Flowable] = []
-    for p in ("client", "provider", "agreed"):
+    for p in ("agreed", "client", "provider"):  # why the room settled on its level comes first
         s = _score(data, factor, p)
         parts = pieces(s.notes) if s is not None and s.notes else []
         if not parts:
@@ -163,11 +164,13 @@ def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
     first = width * 0.34
     rest = (width - first) / (n + 1)
     story: list[Flowable] = [
-        kicker(f"{len(data.rounds)} rounds", styles),
+        kicker(f"{before} to {after}", styles),
         Heading("Round-over-round comparison", styles.h1),
         Spacer(1, 6),
-        Paragraph(esc(f"The agreed levels of the {after} round set against {before} and earlier "
-                      f"rounds. The outline shows where the partnership stood in {before}."), styles.lead),
+        Paragraph(esc(f"The agreed levels of the {after} round set against the {before} round"
+                      + (" and those before it" if len(data.rounds) > 2 else "")
+                      + f". On the chart the grey outline shows where the partnership stood at the "
+                        f"{before} round."), styles.lead),
         dimension_chart(data, styles, min(width, 330.0), min(width, 330.0) * 0.92),
         Paragraph(f"Agreed mean level per dimension, {esc(before)} and {esc(after)}", styles.figure),
         Heading("Dimensions", styles.h2, outline_level=1, in_toc=False),
@@ -187,7 +190,8 @@ def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
     table_rows = [[Paragraph(f"{inline(m.name)}<br/><font size='7' color='#5D6873'>{inline(m.dimension)}</font>",
                              styles.cell),
                    level_chip(styles, scale, m.before, CHIP_WIDTH), level_chip(styles, scale, m.after, CHIP_WIDTH),
-                   Paragraph(f"<b>{signed(m.delta)}</b>", styles.cell_right)] for m in moved]
+                   Paragraph(f"<b>{signed(m.delta)}</b>", styles.cell_right if m.delta > 0 else styles.cell_warn)]
+                  for m in moved]
     story.append(data_table(styles, ["Factor", before, after, "Change"], table_rows,
                             [width - 2 * (CHIP_WIDTH + 12) - 56, CHIP_WIDTH + 12, CHIP_WIDTH + 12, 56],
                             right=(3,)))

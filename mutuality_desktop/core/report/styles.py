@@ -17,6 +17,7 @@ MUTED = "#5D6873"
 RULE = "#CDD3D9"
 ZEBRA = "#F3F5F7"
 WHITE = "#FFFFFF"
+WARN = "#B42318"  # a fall or an overdue date: the same red whatever the brand's colours
 
 
 @cache
@@ -131,6 +132,7 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
     cell_centre: ParagraphStyle
+    cell_warn: ParagraphStyle
     head: ParagraphStyle
     note: ParagraphStyle
     note_label: ParagraphStyle
@@ -180,6 +182,7 @@ def make_styles(branding: BrandingProfile, frame_width: float = 470.0) -> Styles
         cell_bold=_style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
         cell_right=_style("cell_right", fontSize=8.5, leading=11, alignment=TA_RIGHT),
         cell_centre=_style("cell_centre", fontSize=8.5, leading=11, alignment=TA_CENTER),
+        cell_warn=_style("cell_warn", fontSize=8.5, leading=11, alignment=TA_RIGHT, textColor=WARN),
         head=_style("head", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=MUTED),
         note=_style("note", fontSize=9, leading=13, spaceAfter=3),
         note_label=_style("note_label", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED,

@@ -45,6 +45,36 @@ class Chip(Flowable):  # type: ignore[misc]
         c.restoreState()
 
 
+class SectionRule(Flowable):  # type: ignore[misc]
+    """A thin rule over a block, left out at the top of a page (under the header's own rule)."""
+
+    def __init__(self, color: Any, thickness: float = 0.4, space_before: float = 10,
+                 space_after: float = 2) -> None:
+        super().__init__()
+        self.color, self.thickness = color, thickness
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+        self._skip = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self._skip = bool(frame is not None and getattr(frame, "_atTop", False))
+        self.width = avail_width
+        return avail_width, 0 if self._skip else self.thickness
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return 0 if self._skip else float(self.spaceAfter)
+
+    def draw(self) -> None:
+        if self._skip:
+            return
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(self.color)
+        c.setLineWidth(self.thickness)
+        c.line(0, self.thickness / 2, self.width, self.thickness / 2)
+        c.restoreState()
+
+
 class LevelStrip(Flowable):  # type: ignore[misc]
     """Small-caps labels over level chips in columns, then a few short facts: drawn directly."""
 

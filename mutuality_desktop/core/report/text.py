@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -102,8 +103,25 @@ def short_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
 
 
+def rounded(value: float, decimals: int = 1) -> float:
+    """Round half up, as a reader does (2.35 to 2.4, 14.5 to 15), to the digits the report prints."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+
+
 def one_decimal(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else f"{rounded(value, 1):.1f}"
+
+
+def whole(value: float | None) -> str:
+    return "–" if value is None else f"{rounded(value, 0):.0f}"
+
+
+def change(before: float | None, after: float | None, decimals: int = 1) -> float | None:
+    """The change between two figures as printed, so it always equals what a reader subtracts."""
+    if before is None or after is None:
+        return None
+    return rounded(rounded(after, decimals) - rounded(before, decimals), decimals)
 
 
 def signed(value: float | None, decimals: int = 0) -> str:
@@ -114,6 +132,14 @@ def signed(value: float | None, decimals: int = 0) -> str:
     if round(value, decimals) == 0:
         return "0" if decimals == 0 else f"{0:.{decimals}f}"
     return ("+" if value > 0 else "\u2212") + text
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(count: int) -> str:
+    """Small counts in words in running text (six dimensions), larger ones in figures (15 factors)."""
+    return _WORDS[count] if 0 <= count < len(_WORDS) else str(count)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
