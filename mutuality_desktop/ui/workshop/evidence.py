@@ -54,7 +54,8 @@ class EvidencePanel(QWidget):
                     self.confidence.addItem(label, value)
                 self.confidence.setAccessibleName("Evidence confidence")
                 self.confidence.activated.connect(self._on_confidence_activated)
-                conf_label = QLabel("Evidence confidence")
+                conf_label = QLabel("Confidence")
+                conf_label.setToolTip("How firm the evidence behind the agreed level is")
                 conf_label.setProperty("role", "caption")
                 conf_label.setBuddy(self.confidence)
                 head.addWidget(conf_label)
@@ -69,7 +70,7 @@ class EvidencePanel(QWidget):
             editor.textChanged.connect(timer.start)
             editor.focus_left.connect(lambda p=perspective: self._save(p))
             layout.addLayout(head)
-            layout.addWidget(editor, 1)
+            layout.addWidget(editor, 2 if perspective == "agreed" else 1)  # the room's reasoning is longest
             layout.addSpacing(6)
             self.editors[perspective] = editor
             self._timers[perspective] = timer

@@ -3,6 +3,8 @@
 Painted rather than built from labels so it can choose the largest type at which every level
 fits the space it has (no scrolling on a 1366x768 laptop; bigger type on a projector), and so the
 chosen level of each perspective can be shown as large filled chips readable across a room.
+In a smaller window (a 1024x700 projector) it keeps its smallest readable type and grows taller
+than the space, so the page scrolls it rather than cutting levels off.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class LevelGuide(QWidget):
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self.editable = True
+        self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -81,6 +84,7 @@ class LevelGuide(QWidget):
         """Show levels as (value, level name, this factor's descriptor), lowest first."""
         self._levels = levels
         self._fit = None
+        self._grow()
         self.update()
 
     def set_scores(self, chosen: dict[str, int | None], pending: dict[str, int | None] | None = None) -> None:
@@ -134,7 +138,19 @@ class LevelGuide(QWidget):
         return QSize(self._hint[1])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(360, 240)
+        return QSize(320, 240)
+
+    def row_span(self, level: int) -> tuple[int, int] | None:
+        """(top, height) of a level's row, to scroll it into view."""
+        row = next((r for r in self._layout().rows if r.value == level), None)
+        return None if row is None else (row.top, row.height)
+
+    def _grow(self) -> None:
+        """Keep at least the height every level needs at the smallest type (the scroll area scrolls)."""
+        if self.grow_to_fit and self.width() > 0:
+            need = self._compute(self.width(), self._min_point).total if self._levels else 0
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def _layout(self) -> _Fit:
         if self._fit is None:
@@ -205,6 +221,8 @@ class LevelGuide(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._fit = None
+        if event.size().width() != event.oldSize().width():
+            self._grow()
         super().resizeEvent(event)
 
     # --- painting ----------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -81,7 +83,7 @@ class WorkshopPage(QWidget):
         left_layout.addWidget(self.navigator, 1)
         left_layout.addWidget(self.agenda)
 
-        self.caption = QLabel()
+        self.caption = QLabel(wordWrap=True)
         self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
         self.caption.setProperty("role", "caption")
         self.title = QLabel(wordWrap=True)
@@ -98,6 +100,13 @@ class WorkshopPage(QWidget):
         header.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.guide = LevelGuide()
+        self.guide.grow_to_fit = True
+        self.guide_scroll = QScrollArea()
+        self.guide_scroll.setWidget(self.guide)
+        self.guide_scroll.setWidgetResizable(True)
+        self.guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.about = FactorAbout()
         self.evidence = EvidencePanel()
         self.actions_panel = ActionsPanel()
@@ -107,7 +116,7 @@ class WorkshopPage(QWidget):
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
         self.inner = QSplitter(Qt.Orientation.Horizontal)
-        self.inner.addWidget(self.guide)
+        self.inner.addWidget(self.guide_scroll)
         self.inner.addWidget(self.tabs)
         self.inner.setStretchFactor(0, 1)
         self.inner.setSizes([760, 360])
@@ -126,8 +135,13 @@ class WorkshopPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outer)
-        self.setTabOrder(self.navigator, self.guide)
-        self.setTabOrder(self.guide, self.tabs)
+        # Tab from the guide (after client, provider, agreed) goes to the room's agreed reasoning,
+        # then confidence, then each side's notes, then the tabs.
+        editors = self.evidence.editors
+        chain = [self.navigator, self.guide, editors["agreed"], self.evidence.confidence,
+                 editors["client"], editors["provider"], self.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
         self._add_shortcuts()
 
     def _add_shortcuts(self) -> None:
@@ -187,6 +201,7 @@ class WorkshopPage(QWidget):
     def go_to_factor(self, factor_id: str) -> None:
         if factor_id != self._factor_id:
             self.flush()
+            self.guide_scroll.verticalScrollBar().setValue(0)
         self._factor_id = factor_id
         factor = self.factor()
         dimension = self.framework.dimension(factor.dimension_id)
@@ -313,6 +328,15 @@ class WorkshopPage(QWidget):
                 else f"Score {factor.name} ({name}) {level}")
         self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
         self.bar.set_focus_perspective(perspective)
+        if level is not None:
+            self.reveal_level(level)
+
+    def reveal_level(self, level: int) -> None:
+        """Scroll the guide (in a short window) so the row just scored is in view."""
+        span = self.guide.row_span(level)
+        if span is not None:
+            top, height = span
+            self.guide_scroll.ensureVisible(0, top + height // 2, 0, height // 2 + 2)
 
     def _on_evidence_notes_saved(self, perspective: str, text: str) -> None:
         name = theme.PERSPECTIVE_LABELS[perspective].lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
 from .. import theme
 
@@ -18,6 +18,7 @@ class PerspectiveButton(QAbstractButton):
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._value = "Not assessed"
         self._level: int | None = None
         self._pending = False
@@ -38,6 +39,11 @@ class PerspectiveButton(QAbstractButton):
         width = max(big.horizontalAdvance("5  Established"), small.horizontalAdvance("PROVIDER  ·  SCORING"))
         return QSize(width + 30, big.height() + small.height() + 20)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow windows (a 1024-pixel projector) squeeze the buttons; the texts are elided."""
+        small = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold))
+        return QSize(small.horizontalAdvance("PROVIDER") + 30, self.sizeHint().height())
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -54,6 +60,7 @@ class PerspectiveButton(QAbstractButton):
         label = theme.PERSPECTIVE_LABELS[self.perspective].upper()
         if focused:
             label += "  ·  SCORING"
+        label = QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()))
         p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
         p.setFont(big)
         colour = theme.ERROR_TEXT if self._pending else (theme.INK if self._level is not None else theme.MUTED)
