@@ -22,7 +22,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
-<tr><td><b>F11</b></td><td>Presentation mode (Esc leaves)</td></tr>
+<tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
 <tr><td><b>Ctrl+Shift+E</b></td><td>Export a copy for email</td></tr>
@@ -121,10 +121,15 @@ def _fill_recent(w: MainWindow, menu: QMenu) -> None:
 
 
 def present_factor(w: MainWindow) -> None:
-    if w.doc is not None and w.workshop is not None:
-        if w.current_page() != "Walkthrough":
-            w.show_page("Walkthrough")
-        w.workshop.toggle_presentation()
+    """F11: on Results, the charts for the room; anywhere else, the current factor."""
+    if w.doc is None or w.workshop is None:
+        return
+    if w.current_page() == "Results" and w.results.page is not None:
+        w.results.page.toggle_presentation()
+        return
+    if w.current_page() != "Walkthrough":
+        w.show_page("Walkthrough")
+    w.workshop.toggle_presentation()
 
 
 def export_report(w: MainWindow) -> None:

@@ -167,6 +167,7 @@ class ResultsPage(QWidget):
         self._style = chart_style or ChartStyle()
         self.dimension_pane: _ChartPane | None = None
         self.factor_pane: _ChartPane | None = None
+        self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -190,6 +191,9 @@ class ResultsPage(QWidget):
     def set_engagement(self, engagement: Engagement | None, round_id: int | None = None) -> None:
         """Show an engagement (None: nothing) at a round; its latest round when none is given."""
         self._engagement = engagement
+        if self.presentation is not None:
+            self.presentation.close()
+            self.presentation = None
         if engagement is None:
             self._round_id = None
             self._stack.setCurrentIndex(0)
@@ -225,6 +229,28 @@ class ResultsPage(QWidget):
         )
         self._show_coverage(fw, scores)
         self._title.setText(f"Results: {rounds[-1][0]}")
+        if self.presentation is not None and self.presentation.isVisible():
+            self._present(rounds)
+
+    def toggle_presentation(self) -> None:
+        """F11: both radars full screen for the room (on the second screen if there is one)."""
+        if self._engagement is None:
+            return
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.close()
+            return
+        from .results_presentation import ResultsPresentation
+
+        if self.presentation is None:
+            self.presentation = ResultsPresentation(self._engagement.framework, self._style, self.window())
+        self.presentation.open_full_screen()
+        self.refresh()
+
+    def _present(self, rounds: list[RoundScores]) -> None:
+        assert self._engagement is not None
+        info = self._engagement.info()
+        self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
+                                      f"Results: {rounds[-1][0]}", rounds)
 
     # --- building -----------------------------------------------------------------------------
 

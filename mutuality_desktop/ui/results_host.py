@@ -51,14 +51,19 @@ class ResultsHost(QWidget):
 
     def set_round(self, round_id: int) -> None:
         self._wanted = (self._wanted[0], round_id)
-        if self.isVisible():
+        if self._on_screen():
             self._apply()
 
     def mark_stale(self) -> None:
         """Scores changed: refresh now if on screen, otherwise when next shown (cheap)."""
         self._stale = True
-        if self.isVisible():
+        if self._on_screen():
             self._apply()
+
+    def _on_screen(self) -> bool:
+        """Shown in the window, or its charts presented to the room (F11 on Results)."""
+        room = getattr(self.page, "presentation", None)
+        return self.isVisible() or (room is not None and room.isVisible())
 
     def _apply(self) -> None:
         engagement, round_id = self._wanted

@@ -26,3 +26,41 @@ def test_f11_presents_the_factor_and_keys_still_score(qtbot, window, blank_path)
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     assert not room.isVisible()
     assert window.save_label.text().endswith("All changes saved")
+
+
+def test_the_room_reads_the_agreed_level_as_the_answer_not_the_side_being_scored(qtbot, window,
+                                                                                 demo_path):
+    window.open_path(demo_path)
+    page = window.workshop
+    page.guide.set_focus_perspective("provider")
+    qtbot.keyClick(page.guide, Qt.Key.Key_F11)
+    room = page.presentation
+    assert "font-weight:700" in room.score_labels["agreed"].text()
+    assert "font-weight:700" not in room.score_labels["provider"].text()
+    assert "underline" in room.score_labels["provider"].text()  # who is being scored, quietly
+    room.resize(1920, 1080)
+    qtbot.waitUntil(lambda: room.title.font().pointSizeF() > 30)  # larger screen, larger type
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+
+
+def test_f11_on_results_presents_both_charts_and_follows_the_scores(qtbot, window, demo_path):
+    window.open_path(demo_path)
+    window.show_page("Results")
+    results = window.results.page
+    window.actions_.present.trigger()
+    room = results.presentation
+    assert room is not None and room.isVisible() and room.isFullScreen()
+    assert window.current_page() == "Results" and (window.workshop.presentation is None
+                                                  or not window.workshop.presentation.isVisible())
+    assert room.title.text().startswith("Results: ")
+    mutuality = room.charts[1]
+    first = mutuality.series.axis_ids[0]
+    assert mutuality.style.font_scale > 1  # type sized for the room
+    window.show_page("Walkthrough")
+    page = window.workshop
+    page.go_to_factor(first)
+    page.guide.set_focus_perspective("agreed")
+    qtbot.keyClicks(page.guide, "5")
+    assert mutuality.values("agreed")[0] == 5.0  # the room's chart follows the scoring
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+    assert not room.isVisible()

@@ -49,8 +49,8 @@ class Layout:
         return x, y
 
 
-def font_size(width: float, height: float) -> float:
-    return min(max(1.35 * min(width, height), 7.5), 10.0)
+def font_size(width: float, height: float, scale: float = 1.0) -> float:
+    return min(max(1.35 * min(width, height), 7.5), 10.0) * scale
 
 
 def legend_columns(labels: Sequence[str], fs: float, width: float, text_width: TextWidth) -> int:
@@ -93,21 +93,21 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
-              titled: bool = False, reserve: bool = True) -> Layout:
+              titled: bool = False, reserve: bool = True, font_scale: float = 1.0) -> Layout:
     """Lay the chart out at this size; number the factors when names leave it too small to read.
 
     With reserve, room is kept for the longest label each axis can have ("(n/a)", coverage), so
     a chart on screen does not jump as scores change; a printed chart fits the labels it has.
     """
-    fs = font_size(width, height)
-    layout = _fit(series, width, height, text_width, titled, fs, False, reserve)
+    fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
+    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest)
     if not layout.readable:
-        layout = _fit(series, width, height, text_width, titled, fs, True, reserve)
+        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest)
     return layout
 
 
 def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled: bool, fs: float,
-         compact: bool, reserve: bool) -> Layout:
+         compact: bool, reserve: bool, smallest: float) -> Layout:
     """Make the circle as large as labels, title and legend allow; shrink the font if cramped."""
     label_fs = fs * (1.1 if len(series.axis_names) <= 8 else 1.0)
     top = PAD_IN + (fs * 1.3 * 1.6 / 72 if titled else 0.0)
@@ -130,8 +130,8 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
         if excess <= 0.01 or radius <= 0.2:
             break
         radius = max(0.2, radius - max(excess / 2, 0.02))
-    if radius < 0.27 * min(w, h) and fs > 6.5:
-        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve)
+    if radius < 0.27 * min(w, h) and fs > smallest:
+        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
     cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
     return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for)

@@ -170,7 +170,7 @@ class RadarChart:
         family = self.style.font_family
         layout = fit_chart(
             self.series, w, h, lambda text, size: text_width(text, family, size),
-            titled=bool(self.title.get_text()),
+            titled=bool(self.title.get_text()), font_scale=self.style.font_scale,
         )
         self._apply(layout)
         self._refresh_axis_labels()
@@ -417,9 +417,11 @@ class RadarChart:
         self.title.set_y(1 - PAD_IN / h)
         self.scale_note.set_fontsize(fs * 0.85)
         self.scale_note.set_y(PAD_IN / h)
+        scale = self.style.font_scale
         for series in SERIES:
-            size = LOOKS[series].markersize * min(1.0, fs / 9)
+            size = LOOKS[series].markersize * min(1.0, fs / scale / 9) * scale
             self.lines[series].set_markersize(size)
+            self.lines[series].set_linewidth(LOOKS[series].linewidth * scale**0.5)
             self.missing[series].set_markersize(size)
 
 

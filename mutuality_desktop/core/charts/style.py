@@ -20,6 +20,7 @@ class ChartStyle:
     grid: str = "#b0b0b0"
     text: str = "#222222"
     font_family: str = "DejaVu Sans"
+    font_scale: float = 1.0  # above 1 for a chart read across a room (presentation mode)
 
     @classmethod
     def from_colours(cls, primary: str, accent: str) -> ChartStyle:

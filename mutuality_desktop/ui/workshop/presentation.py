@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from .. import theme
 from .guide import LevelGuide
+
+
+def show_on_room_screen(window: QWidget) -> None:
+    """Show a window full screen on the second screen if there is one, else on this one."""
+    screens = QGuiApplication.screens()
+    parent = window.parentWidget()
+    own = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    target = next((s for s in screens if s is not own), own)
+    window.setScreen(target)
+    window.setGeometry(target.geometry())
+    window.showFullScreen()
+    window.activateWindow()
+    window.setFocus()
 
 
 class PresentationWindow(QWidget):
@@ -57,23 +70,32 @@ class PresentationWindow(QWidget):
         self.title.setText(title)
 
     def set_scores(self, texts: dict[str, str], focus: str) -> None:
+        """Each side's level, and the agreed level in bold: the room reads that one as the answer.
+
+        The side being scored is only underlined, so the facilitator's cursor is never mistaken
+        for the result.
+        """
         for perspective, label in self.score_labels.items():
             name = theme.PERSPECTIVE_LABELS[perspective]
-            weight = "700" if perspective == focus else "400"
-            colour = theme.ACCENT if perspective == focus else theme.INK
-            label.setText(f"<span style='color:{theme.MUTED}'>{name}</span> "
+            agreed = perspective == "agreed"
+            weight = "700" if agreed else "400"
+            colour = theme.ACCENT if agreed else theme.INK
+            line = "underline" if perspective == focus else "none"
+            label.setText(f"<span style='color:{theme.MUTED}; text-decoration:{line}'>{name}</span> "
                           f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Header type grows with the screen, as the guide's does: a projector gets larger type."""
+        scale = max(1.0, min(2.2, event.size().height() / 768))
+        self.caption.setFont(theme.font(15 * scale, bold=True))
+        self.title.setFont(theme.font(26 * scale, bold=True))
+        for label in self.score_labels.values():
+            label.setFont(theme.font(18 * scale))
+        self.hint.setFont(theme.font(9 * scale))
+        super().resizeEvent(event)
+
     def open_full_screen(self) -> None:
-        """Show on the second screen if there is one, else full screen on this one."""
-        screens = QGuiApplication.screens()
-        own = self.parentWidget().screen() if self.parentWidget() is not None else QGuiApplication.primaryScreen()
-        target = next((s for s in screens if s is not own), own)
-        self.setScreen(target)
-        self.setGeometry(target.geometry())
-        self.showFullScreen()
-        self.activateWindow()
-        self.setFocus()
+        show_on_room_screen(self)
 
     def event(self, event: QEvent) -> bool:
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
