@@ -113,18 +113,24 @@ def _ranked(framework: Framework, scores: Scores) -> list[Ranked]:
     ]
 
 
+def _share(ranked: list[Ranked], count: int) -> int:
+    """How many each list takes: count, or half the agreed factors when fewer than twice count
+    are agreed, so no factor is both a strength and a priority."""
+    return min(count, len(ranked) // 2) if len(ranked) < 2 * count else count
+
+
 def strengths(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
     """Highest agreed levels first; among equals, the factor both sides see alike, then workshop order."""
     ranked = _ranked(framework, scores)
     ranked.sort(key=lambda r: (-r.level, r.gap if r.gap is not None else 99))
-    return ranked[:count]
+    return ranked[: _share(ranked, count)]
 
 
 def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
     """Lowest agreed levels first; among equals, the largest perception gap, then workshop order."""
     ranked = _ranked(framework, scores)
     ranked.sort(key=lambda r: (r.level, -(r.gap or 0)))
-    return ranked[:count]
+    return ranked[: _share(ranked, count)]
 
 
 def factor_state(scores: Scores, factor_id: str) -> str:

@@ -42,7 +42,7 @@ _MUTED = "#6b6b6b"
 class GapTableModel(QAbstractTableModel):
     """Client-versus-provider perception gaps, largest first, as scoring.perception_gaps gives them."""
 
-    HEADERS = ("Factor", "Client", "Provider", "Gap")
+    HEADERS = ("Factor", "Client", "Provider", "Rated higher by")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +71,7 @@ class GapTableModel(QAbstractTableModel):
                 gap.factor.name,
                 str(gap.client),
                 str(gap.provider),
-                f"{gap.gap:+d}" if gap.gap else "0",
+                ("Client" if gap.gap > 0 else "Provider") + f" +{gap.size}" if gap.gap else "Same",
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -140,6 +140,11 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def _unranked(framework: Framework, scores: scoring.Scores) -> str:
+    agreed = scoring.completeness(framework, scores).agreed
+    return "No agreed scores yet." if not agreed else "Agree a level for more factors to rank them."
 
 
 def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> str:
@@ -222,10 +227,10 @@ class ResultsPage(QWidget):
         self.gap_model.set_gaps(scoring.perception_gaps(fw, scores))
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
         self._strengths.setText(
-            _ranked_text(scoring.strengths(fw, scores), fw, "No agreed scores yet.")
+            _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
         )
         self._priorities.setText(
-            _ranked_text(scoring.priorities(fw, scores), fw, "No agreed scores yet.")
+            _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
         self._show_coverage(fw, scores)
         self._title.setText(f"Results: {rounds[-1][0]}")
@@ -321,7 +326,7 @@ class ResultsPage(QWidget):
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addSpacing(6)
-        lay.addWidget(_heading("Perception gaps (client minus provider, largest first)"))
+        lay.addWidget(_heading("Perception gaps (where the two sides' own levels differ, largest first)"))
         lay.addWidget(self._no_gaps)
         lay.addWidget(self.gap_table, 1)
         lay.addSpacing(6)

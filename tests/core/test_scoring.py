@@ -92,3 +92,22 @@ def test_completeness_per_dimension():
     s = scores(agreed={econ[0]: 3, MUT[0]: 2})
     assert scoring.completeness(FW, s, "economy").agreed == 1
     assert scoring.completeness(FW, s).agreed == 2
+
+
+def test_with_few_agreed_no_factor_is_both_a_strength_and_a_priority():
+    three = scores(agreed={MUT[0]: 2, MUT[1]: 4, MUT[2]: 1})
+    top = [r.factor.id for r in scoring.strengths(FW, three)]
+    low = [r.factor.id for r in scoring.priorities(FW, three)]
+    assert top == [MUT[1]] and low == [MUT[2]] and not set(top) & set(low)
+    assert scoring.strengths(FW, scores(agreed={MUT[0]: 3})) == []  # one agreed: nothing to rank
+    many = scores(agreed={f: i % 6 for i, f in enumerate(MUT)})
+    assert len(scoring.strengths(FW, many)) == len(scoring.priorities(FW, many)) == 5
+
+
+def test_ties_follow_the_workshop_order_mutuality_first():
+    everything = {f.id: 2 for f in FW.factors}
+    s = scores(client=everything, provider={f: 3 for f in everything})
+    order = [f.id for d in FW.workshop_order() for f in d.factors]
+    assert [g.factor.id for g in scoring.perception_gaps(FW, s)] == order
+    agreed = scores(agreed=everything)
+    assert [r.factor.id for r in scoring.strengths(FW, agreed)] == order[:5]

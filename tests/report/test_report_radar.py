@@ -47,8 +47,10 @@ def test_the_chart_prints_names_legend_and_scale_as_text(tmp_path: Path) -> None
     text = draw(RadarFlowable(series, ChartStyle(), 400, 370), tmp_path / "c.pdf")
     assert "Joint objective" in text and "setting" in text
     assert "Agreed" in text and "Levels 0 (Absent) to 5 (Exemplary)" in text
-    # the sides scored nothing here: their axes are not drawn as zero, and the legend says so
-    assert "Not assessed (n/a)" in text
+    # the sides scored nothing here: no ring of hollow markers at the rim (it would read as level
+    # 5), so no "not assessed" entry in the legend either
+    assert series.missing_positions() == {s: [] for s in ("agreed", "previous", "client", "provider")}
+    assert "Not assessed (n/a)" not in text
 
 
 def test_an_unscored_axis_is_marked_n_a_and_breaks_the_line(tmp_path: Path) -> None:

@@ -50,10 +50,17 @@ def test_scoring_a_factor_changes_charts_and_gap_table_after_refresh(page, eng):
     assert page.gap_model.rowCount() == 1
     index = page.gap_model.index(0, 3)
     assert page.gap_model.data(page.gap_model.index(0, 0)) == eng.framework.factor(first).name
-    assert page.gap_model.data(index) == "+3"
+    assert page.gap_model.data(index) == "Client +3"
     assert "client rates this 3 levels higher" in page.gap_model.data(index, 3)  # ToolTipRole
     assert "1 of 40" in page._coverage.text()
-    assert eng.framework.factor(first).name in page._strengths.text()
+    # one agreed factor is not ranked as both strength and priority
+    assert "Agree a level for more factors" in page._strengths.text()
+    second = mutuality_ids(eng)[1]
+    eng.set_score(rid, second, "agreed", 4)
+    page.refresh()
+    assert eng.framework.factor(second).name in page._strengths.text()
+    assert eng.framework.factor(first).name in page._priorities.text()
+    assert eng.framework.factor(second).name not in page._priorities.text()
 
 
 def test_gap_table_lists_largest_gaps_first(page, eng):
@@ -64,7 +71,7 @@ def test_gap_table_lists_largest_gaps_first(page, eng):
         eng.set_score(rid, fid, "provider", provider)
     page.refresh()
     gaps = [page.gap_model.data(page.gap_model.index(row, 3)) for row in range(3)]
-    assert gaps == ["-3", "+2", "0"]
+    assert gaps == ["Provider +3", "Client +2", "Same"]
 
 
 def test_canvases_wrap_the_same_core_figures(page):

@@ -116,10 +116,13 @@ class RadarSeries:
         return [self.labels[s] for s in self.visible()]
 
     def missing(self, series: str) -> list[int]:
-        """The axes a visible series has not assessed (marked with a hollow marker at the rim)."""
-        if not self.is_visible(series):
+        """The axes a visible series has not assessed, where its line breaks (a hollow marker at the
+        rim). A series with nothing assessed has no line to break and gets no markers: a ring of
+        them at the rim would read as the top level."""
+        values = self._values[series]
+        if not self.is_visible(series) or all(v is None for v in values):
             return []
-        return [i for i, v in enumerate(self._values[series]) if v is None]
+        return [i for i, v in enumerate(values) if v is None]
 
     def missing_positions(self) -> dict[str, list[tuple[float, int]]]:
         """Each visible series' hollow markers as (angle, axis): side by side on a shared axis."""
