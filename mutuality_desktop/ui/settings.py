@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, QTime
@@ -69,6 +71,18 @@ class Settings:
 
     def set_agenda_end(self, end: QTime) -> None:
         self._q.setValue("agenda/end", end.toString("HH:mm"))
+
+    def agenda_start(self, engagement_uuid: str, today: dt.date) -> dt.datetime | None:
+        """When today's workshop on this engagement started (kept over a restart or a reopen)."""
+        value = self._q.value(f"agenda/start/{engagement_uuid}", "")
+        try:
+            start = dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
+        except ValueError:
+            return None
+        return start if start is not None and start.date() == today else None
+
+    def set_agenda_start(self, engagement_uuid: str, start: dt.datetime) -> None:
+        self._q.setValue(f"agenda/start/{engagement_uuid}", start.isoformat(timespec="minutes"))
 
 
 def data_folder() -> Path:

@@ -89,3 +89,19 @@ def test_self_test_exits_zero(tmp_path):
                             text=True, env=env, cwd=Path(__file__).resolve().parents[2], timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_the_workshop_clock_keeps_the_days_start_over_a_reopen(qtbot, window, blank_path):
+    settings = window.settings
+    window.open_path(blank_path)
+    uuid = window.doc.engagement.info().uuid
+    today = dt.date.today()
+    first = settings.agenda_start(uuid, today)
+    assert first is not None  # the first open of the day starts the clock
+    morning = dt.datetime.combine(today, dt.time(0, 1))
+    window.workshop.agenda.start_edit.setTime(QTime(0, 1))  # the facilitator sets the start
+    assert settings.agenda_start(uuid, today) == morning
+    window.close_document()
+    window.open_path(blank_path)  # after lunch, or after a restart
+    assert window.workshop.agenda.clock_label.text().startswith("Started 00:01")
+    assert settings.agenda_start(uuid, today + dt.timedelta(days=1)) is None  # a new day starts afresh

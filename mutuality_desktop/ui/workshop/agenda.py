@@ -41,6 +41,7 @@ class AgendaPanel(QFrame):
     """Show 'n of m agreed', the time since the workshop started and the time per factor left."""
 
     end_time_changed = Signal(QTime)
+    start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -125,6 +126,7 @@ class AgendaPanel(QFrame):
 
     def _on_start_edit_time_changed(self, time: QTime) -> None:
         self._start = dt.datetime.combine(self._clock().date(), dt.time(time.hour(), time.minute()))
+        self.start_time_changed.emit(self._start)
         self.refresh()
 
     def _on_end_edit_time_changed(self, time: QTime) -> None:
@@ -134,3 +136,4 @@ class AgendaPanel(QFrame):
 
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock())
+        self.start_time_changed.emit(self._start)

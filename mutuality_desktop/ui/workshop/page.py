@@ -48,6 +48,7 @@ class WorkshopPage(QWidget):
         self.doc = doc
         self.framework = doc.engagement.framework
         self._settings = settings
+        self._clock = clock
         self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
@@ -174,6 +175,8 @@ class WorkshopPage(QWidget):
         self.actions_panel.action_updated.connect(self._on_actions_panel_action_updated)
         self.actions_panel.action_removed.connect(self._on_actions_panel_action_removed)
         self.agenda.end_time_changed.connect(self._on_agenda_end_time_changed)
+        self.agenda.start_time_changed.connect(self._on_agenda_start_time_changed)
+        self._restore_agenda_start()
         self.bar.set_focus_perspective(self.guide.focus_perspective())
 
     # --- state -------------------------------------------------------------------------------
@@ -380,6 +383,20 @@ class WorkshopPage(QWidget):
 
     def _on_agenda_end_time_changed(self, end: QTime) -> None:
         self._settings.set_agenda_end(end)
+
+    def _restore_agenda_start(self) -> None:
+        """The clock runs from the first open of the day (or the time the facilitator set), not
+        from each reopen: a restart after lunch keeps the morning's start."""
+        uuid = self.doc.engagement.info().uuid
+        now = self._clock()
+        start = self._settings.agenda_start(uuid, now.date())
+        if start is None:
+            self._settings.set_agenda_start(uuid, now)
+        else:
+            self.agenda.set_start(start)
+
+    def _on_agenda_start_time_changed(self, start: dt.datetime) -> None:
+        self._settings.set_agenda_start(self.doc.engagement.info().uuid, start)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Keys no child used (e.g. a digit typed while the list has focus) score the factor."""
