@@ -24,9 +24,16 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
-            self._relay.failed.emit(exc, traceback.format_exc())
+            self._send(self._relay.failed, exc, traceback.format_exc())
         else:
-            self._relay.succeeded.emit(result)
+            self._send(self._relay.succeeded, result)
+
+    @staticmethod
+    def _send(signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the app quit while this ran: nobody is left to tell
+            pass
 
 
 _live: set[_Relay] = set()

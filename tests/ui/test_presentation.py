@@ -64,3 +64,23 @@ def test_f11_on_results_presents_both_charts_and_follows_the_scores(qtbot, windo
     assert mutuality.values("agreed")[0] == 5.0  # the room's chart follows the scoring
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     assert not room.isVisible()
+
+
+def test_a_follow_up_shows_where_the_room_stood_last_round(qtbot, window, demo_path):
+    from mutuality_desktop.core.engagement import Engagement
+
+    window.open_path(demo_path)
+    page = window.workshop
+    eng = window.doc.engagement
+    baseline, follow_up = eng.rounds()
+    assert page.round_id == follow_up.id
+    before = eng.scores(baseline.id)[(page.factor_id, "agreed")].level
+    name = eng.framework.scale.name_of(before)
+    assert page.previous_label.isVisible()
+    assert page.previous_label.text() == f"{baseline.label}: agreed {before} {name}"
+    qtbot.keyClick(page.guide, Qt.Key.Key_F11)
+    assert f"{baseline.label.upper()}: AGREED {before}" in page.presentation.caption.text()
+    qtbot.keyClick(page.presentation, Qt.Key.Key_Escape)
+    page.set_round(baseline.id)  # the first round has nothing before it
+    assert not page.previous_label.isVisible()
+    assert isinstance(eng, Engagement)

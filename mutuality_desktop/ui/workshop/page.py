@@ -89,11 +89,15 @@ class WorkshopPage(QWidget):
         self.caption.setProperty("role", "caption")
         self.title = QLabel(wordWrap=True)
         self.title.setFont(theme.font(theme.BASE_POINT_SIZE + 6, bold=True))
+        self.previous_label = QLabel(wordWrap=True)  # in a follow-up: where the room stood last time
+        self.previous_label.setProperty("role", "caption")
+        self.previous_label.hide()
         self.bar = PerspectiveBar()
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.caption)
         titles.addWidget(self.title)
+        titles.addWidget(self.previous_label)
         header = QHBoxLayout()
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
@@ -213,6 +217,7 @@ class WorkshopPage(QWidget):
         scale = self.framework.scale
         self.guide.set_guide([(lv.value, lv.name, factor.descriptor(lv.value)) for lv in scale.levels])
         self.about.show_factor(factor)
+        self.refresh_previous()
         self.navigator.select_factor(factor_id)
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
@@ -237,6 +242,7 @@ class WorkshopPage(QWidget):
         index = self.round_combo.findData(round_id)
         if index >= 0:
             self.round_combo.setCurrentIndex(index)
+        self.refresh_previous()
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.round_changed.emit(round_id)
@@ -441,12 +447,33 @@ class WorkshopPage(QWidget):
         self.window().activateWindow()
         self.guide.setFocus()
 
+    def previous_text(self) -> str:
+        """In a follow-up round, the level the room agreed for this factor in the round before."""
+        eng = self.doc.engagement
+        rounds = eng.rounds()
+        index = next((i for i, r in enumerate(rounds) if r.id == self._round_id), 0)
+        if index == 0:
+            return ""
+        before = rounds[index - 1]
+        score = eng.scores(before.id).get((self._factor_id, "agreed"))
+        level = score.level if score is not None else None
+        scale = self.framework.scale
+        agreed = "not agreed" if level is None else f"agreed {level} {scale.name_of(level)}"
+        return f"{before.label}: {agreed}"
+
+    def refresh_previous(self) -> None:
+        text = self.previous_text()
+        self.previous_label.setText(text)
+        self.previous_label.setVisible(bool(text))
+
     def _refresh_presentation(self) -> None:
         room = self.presentation
         if room is None:
             return
         factor = self.factor()
-        room.set_header(self.caption.text() + f"  ·  {self.round_combo.currentText().upper()}", factor.name)
+        previous = self.previous_label.text()
+        room.set_header(self.caption.text() + f"  ·  {self.round_combo.currentText().upper()}"
+                        + (f"  ·  {previous.upper()}" if previous else ""), factor.name)
         room.guide.copy_from(self.guide)
         texts = {p: self.bar.buttons[p].value_text() for p in theme.PERSPECTIVES}
         room.set_scores(texts, self.guide.focus_perspective())
