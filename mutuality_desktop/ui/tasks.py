@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -30,10 +31,8 @@ class _Job(QRunnable):
 
     @staticmethod
     def _send(signal: Any, *args: Any) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the app quit while this ran: nobody to tell
             signal.emit(*args)
-        except RuntimeError:  # the app quit while this ran: nobody is left to tell
-            pass
 
 
 _live: set[_Relay] = set()
