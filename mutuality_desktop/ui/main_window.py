@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.start = StartPage()
         self.results = ResultsHost()
+        self.results.round_chosen.connect(self._on_results_round_chosen)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.results)
         self.page_switch = PageSwitcher(PAGES)
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         self.results.show_engagement(None, None)
         self._update_state()
         self.document_opened.emit()
+
+    def _on_results_round_chosen(self, round_id: int) -> None:
+        """A round picked on Results becomes the walkthrough's round too: one current round."""
+        if self.workshop is not None and self.workshop.round_id != round_id:
+            self.workshop.set_round(round_id)
 
     def _replace_page(self, attr: str, page: QWidget | None) -> None:
         old = getattr(self, attr)

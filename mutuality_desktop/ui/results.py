@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -163,6 +164,8 @@ def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> s
 class ResultsPage(QWidget):
     """Charts and findings of one round; refresh() after every score keeps them current."""
 
+    round_chosen = Signal(int)  # the facilitator picked another round here
+
     def __init__(
         self, parent: QWidget | None = None, chart_style: ChartStyle | None = None
     ) -> None:
@@ -233,7 +236,8 @@ class ResultsPage(QWidget):
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
         self._show_coverage(fw, scores)
-        self._title.setText(f"Results: {rounds[-1][0]}")
+        self._fill_rounds(eng, rid)
+        self._title.setText("Results:" if self.round_combo.isVisibleTo(self) else f"Results: {rounds[-1][0]}")
         if self.presentation is not None and self.presentation.isVisible():
             self._present(rounds)
 
@@ -257,6 +261,22 @@ class ResultsPage(QWidget):
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
                                       f"Results: {rounds[-1][0]}", rounds)
 
+    def _fill_rounds(self, eng: Engagement, round_id: int) -> None:
+        rounds = eng.rounds()
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for rnd in rounds:
+            self.round_combo.addItem(rnd.label, rnd.id)
+        self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(round_id)))
+        self.round_combo.blockSignals(False)
+        self.round_combo.setVisible(len(rounds) > 1)
+
+    def _on_round_combo_activated(self, index: int) -> None:
+        round_id = self.round_combo.itemData(index)
+        if round_id is not None and round_id != self._round_id:
+            self.set_round(round_id)
+            self.round_chosen.emit(round_id)
+
     # --- building -----------------------------------------------------------------------------
 
     def _build_content(self) -> QWidget:
@@ -272,11 +292,20 @@ class ResultsPage(QWidget):
         save = QPushButton("Save chart…")
         save.setToolTip("Save the chart shown as a PNG picture or an SVG drawing")
         save.clicked.connect(self._on_save_clicked)
+        self.round_combo = QComboBox()
+        self.round_combo.setAccessibleName("Round shown")
+        self.round_combo.setToolTip("The round whose results are shown (with the round before it)")
+        self.round_combo.activated.connect(self._on_round_combo_activated)
         header = QHBoxLayout()
         header.addWidget(self._title)
+        header.addWidget(self.round_combo)
         header.addStretch(1)
+        present = QPushButton("Present")
+        present.setToolTip("Both charts full screen for the room, on the second screen if there is one (F11)")
+        present.clicked.connect(self.toggle_presentation)
         header.addWidget(copy)
         header.addWidget(save)
+        header.addWidget(present)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)

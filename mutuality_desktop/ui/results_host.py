@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class ResultsHost(QWidget):
     """Show ui.results.ResultsPage for the open engagement; refresh it only when it is visible."""
+
+    round_chosen = Signal(int)  # relayed from the page's round picker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,12 @@ class ResultsHost(QWidget):
                 self._layout.addWidget(label)
                 return None
             self._layout.addWidget(self.page)
+            self.page.round_chosen.connect(self._on_page_round_chosen)
         return self.page
+
+    def _on_page_round_chosen(self, round_id: int) -> None:
+        self._wanted = self._shown = (self._wanted[0], round_id)
+        self.round_chosen.emit(round_id)
 
     def show_engagement(self, engagement: Any, round_id: int | None) -> None:
         """Ask for an engagement and round (None when closed); applied now if visible."""

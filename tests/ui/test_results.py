@@ -111,7 +111,7 @@ def test_round_choice_draws_the_previous_round(page, eng):
     chart = page.factor_chart
     assert chart.is_visible("previous")
     assert chart.lines["previous"].get_ydata()[0] == 1 and chart.lines["agreed"].get_ydata()[0] == 3
-    assert "Follow-up" in page._title.text()
+    assert "Follow-up" in page._title.text() + page.round_combo.currentText()
     page.set_round(base.id)
     assert not chart.is_visible("previous")
     assert chart.lines["agreed"].get_ydata()[0] == 1
@@ -165,3 +165,20 @@ def test_fits_a_laptop_screen(page, qtbot, tmp_path):
     canvas = page.factor_pane.canvas
     assert canvas.width() >= 500 and canvas.height() >= 450
     assert page.grab().save(str(tmp_path / "results.png"))
+
+
+def test_the_round_is_chosen_on_results_too_and_the_walkthrough_follows(qtbot, window, demo_path):
+    window.open_path(demo_path)
+    window.show_page("Results")
+    page = window.results.page
+    eng = window.doc.engagement
+    baseline, follow_up = eng.rounds()
+    combo = page.round_combo
+    assert combo.isVisibleTo(page) and combo.currentText() == follow_up.label
+    combo.activated.emit(combo.findData(baseline.id))
+    assert window.workshop.round_id == baseline.id  # one current round for the whole window
+    assert not page.factor_chart.is_visible("previous")  # the first round has no earlier outline
+    window.show_page("Walkthrough")
+    window.workshop.set_round(follow_up.id)
+    window.show_page("Results")
+    assert combo.currentText() == follow_up.label and page.factor_chart.is_visible("previous")
