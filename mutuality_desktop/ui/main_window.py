@@ -278,7 +278,9 @@ class MainWindow(QMainWindow):
 
     def _show_document_state(self, doc: EngagementDocument) -> None:
         name = doc.path.name
-        self.file_label.setText(str(doc.path))
+        # The file's name only (the screen may be on the projector); the folder is in the tooltip.
+        self.file_label.setText(name)
+        self.file_label.setToolTip(str(doc.path))
         if doc.readonly:
             reason = doc.read_only_reason()
             self.setWindowTitle(f"{name} (read-only) — {APP_NAME}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -22,6 +23,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
+<tr><td><b>↑ / ↓</b></td><td>Raise or lower the level by one</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
@@ -105,6 +107,8 @@ def build_menus(w: MainWindow) -> MenuActions:
 
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))
+    help_menu.addSeparator()
+    _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore)
 
@@ -161,6 +165,32 @@ def edit_branding(w: MainWindow) -> None:
         return
     dialog = BrandingDialog(w)
     dialog.exec()
+
+
+def about_text() -> str:
+    """Version, the framework it scores against, and where its files live (for support calls)."""
+    from html import escape
+
+    from .. import __version__
+    from ..core.framework import default_framework
+    from .backups import backup_root
+    from .crash import log_folder
+
+    fw = default_framework()
+    return (f"<h3>Mutuality Desktop {escape(__version__)}</h3>"
+            "<p>Run a value-for-money and mutuality assessment workshop: score, chart, report.</p>"
+            f"<p>Framework: {escape(fw.title)}, version {escape(fw.version)}.</p>"
+            f"<p>Automatic backups: {escape(str(backup_root()))}<br/>"
+            f"Error logs: {escape(str(log_folder()))}</p>"
+            "<p>Everything stays on this computer: the app makes no network connections.</p>")
+
+
+def show_about(w: MainWindow) -> None:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Mutuality Desktop", about_text(),
+                      QMessageBox.StandardButton.Close, w)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setModal(False)
+    box.show()
 
 
 def show_shortcuts(w: MainWindow) -> None:

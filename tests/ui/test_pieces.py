@@ -105,3 +105,15 @@ def test_the_workshop_clock_keeps_the_days_start_over_a_reopen(qtbot, window, bl
     window.open_path(blank_path)  # after lunch, or after a restart
     assert window.workshop.agenda.clock_label.text().startswith("Started 00:01")
     assert settings.agenda_start(uuid, today + dt.timedelta(days=1)) is None  # a new day starts afresh
+
+
+def test_help_about_names_the_version_framework_and_where_files_live(qtbot, window):
+    from mutuality_desktop import __version__
+    from mutuality_desktop.ui.backups import backup_root
+    from mutuality_desktop.ui.menus import about_text
+
+    text = about_text()
+    assert f"Mutuality Desktop {__version__}" in text and "version 1.0.1" in text
+    assert str(backup_root()) in text
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert "&About Mutuality Desktop" in [a.text() for a in help_menu.actions()]

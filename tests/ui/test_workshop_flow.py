@@ -25,6 +25,7 @@ def create_engagement(qtbot, window, target: Path) -> None:
     qtbot.keyClicks(form.editor("title"), "Waste partnership review")
     qtbot.keyClicks(form.editor("client_organisation"), "Northmoor Borough Council")
     assert not page.create_button.isEnabled()  # the provider is still missing
+    assert page.create_hint.text() == "Name the provider organisation."  # and the page says why
     qtbot.keyClicks(form.editor("provider_organisation"), "Castleway Services Ltd")
     qtbot.keyClicks(form.editor("contract_annual_value"), "£38,400,000")
     qtbot.keyClicks(form.editor("facilitator"), "Andrea Price")

@@ -49,6 +49,7 @@ class DetailsForm(QWidget):
     validity_changed = Signal(bool)
     field_committed = Signal(str, object)  # field name, new value (valid only)
     title_edited = Signal(str)
+    edited = Signal()  # any field changed (valid or not)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +148,7 @@ class DetailsForm(QWidget):
         # A missing required field is pointed out when it is left; a malformed value at once.
         show_now = commit or self.fields[name].hint.isVisible() or name not in REQUIRED
         self.validate(touched=name if show_now else None)
+        self.edited.emit()
         if name == "title":
             self.title_edited.emit(self.value("title"))
         problems = self.problems()

@@ -104,14 +104,18 @@ class SetupPage(QScrollArea):
         self.create_button = QPushButton("Create engagement")
         self.create_button.setProperty("role", "primary")
         cancel = QPushButton("Cancel")
+        self.create_hint = caption("")  # why Create is not available yet
+        self.create_hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
         buttons.addWidget(cancel)
-        buttons.addStretch(1)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.create_hint, 1)
         self._layout.addLayout(buttons)
         self.path.setText(str(self._settings.last_folder() / file_name_for("")))
         self.form.title_edited.connect(self._on_form_title_edited)
         self.form.validity_changed.connect(self._sync_create)
+        self.form.edited.connect(self._sync_create)
         self.path.textEdited.connect(self._on_path_text_edited)
         choose.clicked.connect(self._on_choose_clicked)
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -137,7 +141,9 @@ class SetupPage(QScrollArea):
     def _sync_create(self, *_: object) -> None:
         problem = self.path_problem()
         self.path_field.set_problem(problem)
-        self.create_button.setEnabled(self.form.is_valid() and not problem)
+        problems = list(self.form.problems().values()) + ([problem] if problem else [])
+        self.create_button.setEnabled(not problems)
+        self.create_hint.setText(" ".join(problems[:2]) + (" …" if len(problems) > 2 else ""))
 
     def _on_form_title_edited(self, title: str) -> None:
         if not self._path_edited:
@@ -171,7 +177,8 @@ class SetupPage(QScrollArea):
         self.title_label = heading("", theme.BASE_POINT_SIZE + 8)
         self.title_label.setWordWrap(True)
         self._layout.addWidget(self.title_label)
-        self._layout.addWidget(caption("Each change is saved as you leave the field."))
+        self._layout.addWidget(caption("Details are saved as you leave each field; participants and "
+                                       "rounds as you add or save them."))
         self._layout.addWidget(self.form)
         self.participants = ParticipantsPanel()
         self.rounds = RoundsPanel()
