@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +30,40 @@ STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), 
 
 def label_of(choices: tuple[tuple[str, str], ...], value: str) -> str:
     return next((label for label, v in choices if v == value), value)
+
+
+class ActionText(QPlainTextEdit):
+    """An action's text, wrapped over four lines so a real action can be read whole while typed.
+
+    Return adds or saves, as in a one-line field; Shift+Return starts a new line.
+    """
+
+    returnPressed = Signal()  # noqa: N815 - QLineEdit's name, so the panel reads the same
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__()
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        lines = QFontMetrics(self.font()).lineSpacing() * 4
+        self.setFixedHeight(lines + 2 * int(self.document().documentMargin()) + 8)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name
+        self.setPlainText(text)
+        self.document().setModified(False)
+
+    def isModified(self) -> bool:  # noqa: N802 - QLineEdit's name
+        return bool(self.document().isModified())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        plain_return = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if plain_return:
+            self.returnPressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class ActionsPanel(QWidget):
@@ -66,7 +102,7 @@ class ActionsPanel(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(8)
-        self.text = QLineEdit(placeholderText="What will be done…")
+        self.text = ActionText("What will be done, by whom, by when… (Return adds it)")
         self.text.setAccessibleName("Action")
         self.owner = QLineEdit(placeholderText="Name or role")
         self.side = QComboBox()
@@ -97,7 +133,7 @@ class ActionsPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.new_button.clicked.connect(self.start_new)
         self.text.returnPressed.connect(self._on_add_button_clicked)
-        self.text.textChanged.connect(self._on_text_text_changed)
+        self.text.textChanged.connect(lambda: self._on_text_text_changed(self.text.text()))
         box.addLayout(form)
         box.addLayout(buttons)
         self._on_text_text_changed("")
