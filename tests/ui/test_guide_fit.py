@@ -12,6 +12,7 @@ def test_every_mutuality_guide_fits_at_1366x768(qtbot, window, demo_path):
     assert (window.width(), window.height()) == (1366, 768)
     page = window.workshop
     guide = page.guide
+    sizes = set()
     for factor in page.framework.workshop_order()[0].factors:
         assert page.factor_id == factor.id
         qtbot.wait(1)
@@ -20,7 +21,9 @@ def test_every_mutuality_guide_fits_at_1366x768(qtbot, window, demo_path):
         assert guide.fits()
         assert guide.width() >= 600  # the guide is the widest thing on the screen
         assert page.guide_scroll.verticalScrollBar().maximum() == 0  # nothing to scroll
+        sizes.add(guide.fitted_point_size())
         qtbot.keyClick(guide, Qt.Key.Key_PageDown)
+    assert len(sizes) == 1, sizes  # the type does not jump from factor to factor
 
 
 def test_on_a_1024x700_projector_the_window_fits_and_the_guide_scrolls_instead_of_cutting_off(

@@ -64,6 +64,8 @@ class LevelGuide(QWidget):
         self._min_point, self._max_point = min_point, max_point
         self._interactive = interactive
         self._levels: list[tuple[int, str, str]] = []  # value, name, descriptor
+        self._reference: list[tuple[int, str, str]] = []  # the longest guide of the dimension
+        self._reference_fit: dict[tuple[int, int], float] = {}  # its type size per widget size
         self._chosen: dict[str, int | None] = {}
         self._pending: dict[str, int | None] = {}
         self._focus = "client"
@@ -80,8 +82,16 @@ class LevelGuide(QWidget):
 
     # --- state -------------------------------------------------------------------------------
 
-    def set_guide(self, levels: list[tuple[int, str, str]]) -> None:
-        """Show levels as (value, level name, this factor's descriptor), lowest first."""
+    def set_guide(self, levels: list[tuple[int, str, str]],
+                  reference: list[tuple[int, str, str]] | None = None) -> None:
+        """Show levels as (value, level name, this factor's descriptor), lowest first.
+
+        With a reference (the longest guide among the factor's neighbours), the type is the size
+        at which that one fits, so it stays the same from factor to factor instead of jumping.
+        """
+        if reference is not None and reference != self._reference:
+            self._reference = reference
+            self._reference_fit = {}
         self._levels = levels
         self._fit = None
         self._grow()
@@ -107,6 +117,8 @@ class LevelGuide(QWidget):
     def copy_from(self, other: LevelGuide) -> None:
         """Show what another guide shows (the presentation window mirrors the walkthrough)."""
         self._levels = list(other._levels)
+        if other._reference != self._reference:
+            self._reference, self._reference_fit = list(other._reference), {}
         self._chosen, self._pending = dict(other._chosen), dict(other._pending)
         self._focus = other._focus
         self._fit = None
@@ -154,8 +166,25 @@ class LevelGuide(QWidget):
 
     def _layout(self) -> _Fit:
         if self._fit is None:
-            self._fit = self._spread(self._best_fit(self.width(), self.height()), self.height())
+            fit = self._best_fit(self.width(), self.height())
+            steady = self._steady_point(self.width(), self.height())
+            if steady is not None and steady < fit.point_size:
+                fit = self._compute(self.width(), steady)
+            self._fit = self._spread(fit, self.height())
         return self._fit
+
+    def _steady_point(self, width: int, height: int) -> float | None:
+        """The type size at which the reference guide fits (cached per size), if there is one."""
+        if not self._reference or self._reference is self._levels:
+            return None
+        cache = self._reference_fit
+        if (width, height) not in cache:
+            levels, self._levels = self._levels, self._reference
+            try:
+                cache[(width, height)] = self._best_fit(width, height).point_size
+            finally:
+                self._levels = levels
+        return cache[(width, height)]
 
     @staticmethod
     def _spread(fit: _Fit, height: int) -> _Fit:

@@ -214,14 +214,21 @@ class WorkshopPage(QWidget):
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
-        scale = self.framework.scale
-        self.guide.set_guide([(lv.value, lv.name, factor.descriptor(lv.value)) for lv in scale.levels])
+        self.guide.set_guide(self._guide_of(factor), self._guide_of(self._longest_in(dimension)))
         self.about.show_factor(factor)
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
+
+    def _guide_of(self, factor: Any) -> list[tuple[int, str, str]]:
+        return [(lv.value, lv.name, factor.descriptor(lv.value)) for lv in self.framework.scale.levels]
+
+    def _longest_in(self, dimension: Any) -> Any:
+        """The factor of a dimension with the most guide text: its fit sets the guide's type."""
+        return max(dimension.factors,
+                   key=lambda f: sum(len(f.descriptor(lv.value)) for lv in self.framework.scale.levels))
 
     def next_factor(self) -> None:
         self._step_factor(1)
