@@ -18,6 +18,9 @@ def main() -> int:
     if sys.argv[1:] == ["report"]:  # `python -m benchmarks report`: the report figures only
         print(table(core_figures.report_figures(demo, folder, ui_figures.soffice())))
         return 0
+    if sys.argv[1:] == ["frozen"]:  # `python -m benchmarks frozen`: the bundle figures only
+        print(table(ui_figures.frozen_figures(demo)))
+        return 0
     commit = core_figures.set_score_figure(demo, folder)
     figures = ui_figures.startup_figures(demo)
     figures += ui_figures.keystroke_figures(demo, commit.floor)

@@ -174,6 +174,7 @@ class BrandingDialog(QDialog):
                  settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Report branding")
+        self.setMinimumWidth(660)  # room for a full consultancy name and footer line
         self._settings = settings
         start = profile if profile is not None else load_branding_setting(settings)
         self.name = QLineEdit()
@@ -217,7 +218,9 @@ class BrandingDialog(QDialog):
 
     def set_profile(self, profile: BrandingProfile) -> None:
         self.name.setText(profile.consultancy_name)
+        self.name.setCursorPosition(0)
         self.footer.setText(profile.footer_text)
+        self.footer.setCursorPosition(0)  # show how it begins, not its last words
         self.primary.set_colour(profile.primary_colour)
         self.accent.set_colour(profile.accent_colour)
         self.logo.set_value(profile.logo_path, profile.logo)

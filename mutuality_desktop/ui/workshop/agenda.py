@@ -83,6 +83,8 @@ class AgendaPanel(QFrame):
         self.end_edit = QTimeEdit(displayFormat="HH:mm")
         self.start_edit.setTime(QTime(self._start.hour, self._start.minute))
         self.end_edit.setTime(self._end)
+        for edit in (self.start_edit, self.end_edit):  # room for the digits and both arrows
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 56)
         now_button = QPushButton("Start the clock now")
         form.addRow("Started at", self.start_edit)
         form.addRow("Finish by", self.end_edit)
