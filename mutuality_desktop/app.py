@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = {"demo", "check", "report", "export", "info"}
+SUBCOMMANDS = {"demo", "check", "report", "export", "csv"}  # cli.COMMANDS (a test keeps them equal)
 
 
 def has_display() -> bool:
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             "No display found: the Mutuality Desktop window needs one. Headless commands work "
             "anywhere: mutuality-desktop demo -o FILE | check FILE | report FILE -o OUT.pdf | "
-            "export FILE -o OUT (see --help).",
+            "export FILE -o OUT | csv FILE -o OUT.csv (see --help).",
             file=sys.stderr,
         )
         return 2

@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, type=Path)
     export.add_argument("--passphrase-env", metavar="VAR",
                         help="protect the copy with the passphrase held in environment variable VAR")
+    table = sub.add_parser("csv", help="write the scores (or the actions) as CSV for a spreadsheet")
+    table.add_argument("file", type=Path)
+    table.add_argument("-o", "--output", required=True, type=Path)
+    table.add_argument("--actions", action="store_true", help="the action plan instead of the scores")
     return p
 
 
@@ -104,4 +108,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export}
+def cmd_csv(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.tables import write_csv
+
+    what = "actions" if args.actions else "scores"
+    with Engagement.open(args.file, readonly=True) as engagement:
+        rows = write_csv(engagement, args.output, what)
+    print(f"Wrote {rows} {'actions' if args.actions else 'factor rows'} to {args.output}")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
+            "csv": cmd_csv}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,15 +18,13 @@ from PySide6.QtCore import QStandardPaths
 from ..core.errors import EngagementFileError, MutualityError
 from .crash import write_log
 from .messages import explain
+from .names import safe_stem
 from .tasks import run_in_background
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def email_file_name(title: str) -> str:
     """Return '<title> (for email).mutuality', safe as a file name on every system."""
-    stem = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")[:100].rstrip(" .")
-    return f"{stem or 'Engagement'} (for email).mutuality"
+    return f"{safe_stem(title, 100) or 'Engagement'} (for email).mutuality"
 
 
 def documents_folder() -> Path:

@@ -44,6 +44,7 @@ class MenuActions:
     recent: QMenu
     email: QAction
     restore: QAction
+    sheet: QMenu
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
@@ -51,6 +52,7 @@ class MenuActions:
         for action in (self.close, self.save_copy, self.export, self.email, self.restore,
                        self.present, *self.pages):
             action.setEnabled(has_doc)
+        self.sheet.setEnabled(has_doc)
         stack = doc.undo_stack if doc is not None else None
         editable = doc is not None and not doc.readonly
         self.undo.setEnabled(bool(stack and stack.canUndo() and editable))
@@ -84,6 +86,9 @@ def build_menus(w: MainWindow) -> MenuActions:
     email = _action(w, file, "Export for e&mail…", lambda: export_for_email(w),
                     QKeySequence("Ctrl+Shift+E"))
     export = _action(w, file, "&Export report…", lambda: export_report(w), QKeySequence("Ctrl+E"))
+    sheet = file.addMenu("Export to s&preadsheet")
+    _action(w, sheet, "&Scores (CSV)…", lambda: export_csv(w, "scores"))
+    _action(w, sheet, "&Actions (CSV)…", lambda: export_csv(w, "actions"))
     restore = _action(w, file, "Restore from &backup…", lambda: restore_from_backup(w))
     settings = file.addMenu("&Settings")
     _action(w, settings, "&Branding…", lambda: edit_branding(w))
@@ -110,7 +115,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)
-    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore)
+    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:
@@ -147,6 +152,12 @@ def export_report(w: MainWindow) -> None:
         w.show_problem(f"Report export is not available in this build yet ({exc}).")
         return
     run_export(w, w.doc.engagement, w.workshop.round_id, _branding(w))
+
+
+def export_csv(w: MainWindow, what: str) -> None:
+    from .csv_export import export_table
+
+    export_table(w, what)
 
 
 def _branding(w: MainWindow) -> object:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +14,17 @@ from ..core.branding import BrandingProfile
 from ..core.errors import MutualityError
 from ..core.report import ReportData, ReportError, build_report, collect_report_data
 from .messages import show_error
+from .names import safe_stem
 from .tasks import run_in_background
 
 A4_FILTER = "PDF report, A4 (*.pdf)"
 LETTER_FILTER = "PDF report, US Letter (*.pdf)"
 PAGE_SIZE_KEY = "report/page_size"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def default_report_name(title: str, round_label: str) -> str:
     """A file name from the engagement title and round, safe on Windows, macOS and Linux."""
-    stem = _UNSAFE.sub(" ", f"{title} - {round_label} report")
-    stem = " ".join(stem.split()).strip(" .")[:120].rstrip(" .")
-    return f"{stem or 'Report'}.pdf"
+    return f"{safe_stem(f'{title} - {round_label} report') or 'Report'}.pdf"
 
 
 def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path, str] | None:

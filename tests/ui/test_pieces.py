@@ -117,3 +117,27 @@ def test_help_about_names_the_version_framework_and_where_files_live(qtbot, wind
     assert str(backup_root()) in text
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert "&About Mutuality Desktop" in [a.text() for a in help_menu.actions()]
+
+
+def test_file_export_to_spreadsheet_writes_the_scores_and_the_actions(qtbot, window, demo_path,
+                                                                    tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from mutuality_desktop.ui.csv_export import default_csv_name
+
+    window.open_path(demo_path)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    sheet = next(a.menu() for a in file_menu.actions() if a.menu() and "spreadsheet" in a.text().replace("&", ""))
+    assert sheet.isEnabled()
+    targets = iter([str(tmp_path / "scores"), str(tmp_path / "actions.csv")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(targets), ""))
+    for action in sheet.actions():
+        action.trigger()
+    rows = list(csv.reader((tmp_path / "scores.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1 + 2 * len(window.doc.engagement.framework.factors)
+    assert "Wrote" in window.statusBar().currentMessage() and "actions.csv" in window.statusBar().currentMessage()
+    assert default_csv_name('Review: "2026"', "scores") == "Review 2026 - scores.csv"
+    window.close_document()
+    assert not sheet.isEnabled()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from ..commands import (
     UpdateRound,
 )
 from ..document import EngagementDocument
+from ..names import safe_stem
 from ..settings import Settings
 from ..widgets import Field, caption, heading
 from .details import DetailsForm
@@ -42,8 +42,7 @@ FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
 
 def file_name_for(title: str) -> str:
     """A safe file name from an engagement title."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
-    return f"{name or 'New engagement'}{SUFFIX}"
+    return f"{safe_stem(title, 80, joiner='-') or 'New engagement'}{SUFFIX}"
 
 
 class SetupPage(QScrollArea):

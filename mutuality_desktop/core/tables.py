@@ -1,0 +1,119 @@
+"""Scores and actions as CSV for a spreadsheet: one row per factor and round, one per action.
+
+Written as UTF-8 with a byte-order mark, so Excel shows Welsh, Polish or Greek names as typed,
+and with every cell that a spreadsheet would run as a formula (=, +, -, @ first) made plain
+text: a file received by email must not be able to run anything in the reader's spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .engagement import Engagement
+from .errors import EngagementFileError
+
+SCORE_COLUMNS = ("Round", "Round date", "Dimension", "Factor number", "Factor",
+                 "Client level", "Client level name", "Provider level", "Provider level name",
+                 "Agreed level", "Agreed level name", "Gap (client minus provider)", "Confidence",
+                 "Agreed notes", "Client notes", "Provider notes")
+ACTION_COLUMNS = ("Number", "Dimension", "Factor", "Action", "Owner", "Side", "Due", "Status", "Round")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell's text, with a leading apostrophe where a spreadsheet would run it as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def score_rows(engagement: Engagement) -> list[list[str]]:
+    """Every factor of every round, in workshop order: levels, names, gap, confidence, notes."""
+    fw = engagement.framework
+    scale = fw.scale
+    rows = []
+    for rnd in engagement.rounds():
+        scores = engagement.scores(rnd.id)
+        for dim in fw.workshop_order():
+            for factor in dim.factors:
+                levels, names = [], []
+                for side in ("client", "provider", "agreed"):
+                    score = scores.get((factor.id, side))
+                    level = score.level if score is not None else None
+                    levels.append(level)
+                    names.append(scale.name_of(level) if level is not None else "Not assessed")
+                agreed = scores.get((factor.id, "agreed"))
+                gap = "" if levels[0] is None or levels[1] is None else levels[0] - levels[1]
+                notes = [(s.notes if (s := scores.get((factor.id, side))) is not None else "")
+                         for side in ("agreed", "client", "provider")]
+                rows.append([rnd.label, rnd.date.isoformat() if rnd.date else "", dim.name,
+                             factor.number, factor.name,
+                             _level(levels[0]), names[0], _level(levels[1]), names[1],
+                             _level(levels[2]), names[2], gap,
+                             (agreed.confidence or "") if agreed is not None else "", *notes])
+    return [[safe_cell(v) for v in row] for row in rows]
+
+
+def action_rows(engagement: Engagement) -> list[list[str]]:
+    """The action plan in report order (Mutuality first), numbered as the report numbers it."""
+    fw = engagement.framework
+    order = {f.id: i for i, f in enumerate(f for d in fw.workshop_order() for f in d.factors)}
+    rounds = {r.id: r.label for r in engagement.rounds()}
+    names = {d.id: d.name for d in fw.dimensions}
+    actions = sorted(engagement.actions(), key=lambda a: (order.get(a.factor_id, len(order)), a.position, a.id))
+    rows = []
+    for n, a in enumerate(actions, start=1):
+        factor = fw.factor(a.factor_id) if fw.has_factor(a.factor_id) else None
+        rows.append([n, names[factor.dimension_id] if factor else "", factor.name if factor else a.factor_id,
+                     a.text, a.owner, a.side.capitalize(),
+                     a.due_date.isoformat() if a.due_date else "", a.status.capitalize(),
+                     rounds.get(a.round_id, "") if a.round_id is not None else ""])
+    return [[safe_cell(v) for v in row] for row in rows]
+
+
+def _level(level: int | None) -> str:
+    return "" if level is None else str(level)
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def write_csv(engagement: Engagement, out: Path, what: str = "scores") -> int:
+    """Write the scores (or the actions) as CSV to out, atomically; return the number of rows."""
+    if what == "scores":
+        header, rows = SCORE_COLUMNS, score_rows(engagement)
+    elif what == "actions":
+        header, rows = ACTION_COLUMNS, action_rows(engagement)
+    else:
+        raise ValueError(f"Unknown table {what!r}; choose scores or actions.")
+    data = csv_text(header, rows).encode("utf-8-sig")
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise EngagementFileError(f"{out.name} could not be written: {exc.strerror or exc}.") from exc
+    return len(rows)
