@@ -90,4 +90,4 @@ def test_the_entry_point_knows_every_cli_command() -> None:
     from mutuality_desktop.app import SUBCOMMANDS
     from mutuality_desktop.cli import COMMANDS
 
-    assert SUBCOMMANDS == set(COMMANDS)
+    assert set(COMMANDS) == SUBCOMMANDS
