@@ -98,6 +98,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def write_csv(engagement: Engagement, out: Path, what: str = "scores") -> int:
     """Write the scores (or the actions) as CSV to out, atomically; return the number of rows."""
+    header: Sequence[str]
     if what == "scores":
         header, rows = SCORE_COLUMNS, score_rows(engagement)
     elif what == "actions":
