@@ -28,9 +28,11 @@ def dimension_chart(data: ReportData, styles: Styles, width: float, height: floa
 
 
 def factor_chart(data: ReportData, styles: Styles, width: float, height: float | None = None,
-                 dimension_id: str = MUTUALITY) -> RadarFlowable:
-    """Each factor of a dimension, one line per perspective."""
+                 dimension_id: str = MUTUALITY, movement: bool = False) -> RadarFlowable:
+    """Each factor of a dimension, one line per perspective; with movement, the agreed levels of
+    this round over the previous round's outline instead."""
     data.framework.dimension(dimension_id)  # KeyError for an unknown dimension, before any drawing
-    series = RadarSeries(data.framework, dimension_id, {"previous", "client", "provider", "agreed"})
-    series.update(_rounds(data, 1))
+    shown = {"previous", "agreed"} if movement else {"client", "provider", "agreed"}
+    series = RadarSeries(data.framework, dimension_id, shown)
+    series.update(_rounds(data, 2 if movement else 1))
     return RadarFlowable(series, chart_style(styles), width, height or width)

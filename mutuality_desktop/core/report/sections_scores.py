@@ -16,7 +16,7 @@ from ..model import Score
 from ..scoring import dimension_score, levels_of
 from .data import ReportData
 from .document import Heading
-from .figures import dimension_chart, factor_chart
+from .figures import factor_chart
 from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .styles import RULE, Styles, colour
@@ -169,10 +169,12 @@ def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 6),
         Paragraph(esc(f"The agreed levels of the {after} round set against the {before} round"
                       + (" and those before it" if len(data.rounds) > 2 else "")
-                      + f". On the chart the grey outline shows where the partnership stood at the "
-                        f"{before} round."), styles.lead),
-        dimension_chart(data, styles, min(width, 330.0), min(width, 330.0) * 0.92),
-        Paragraph(f"Agreed mean level per dimension, {esc(before)} and {esc(after)}", styles.figure),
+                      + f". The chart shows each mutuality factor, with the {before} round as the grey "
+                        f"outline."), styles.lead),
+        factor_chart(data, styles, min(width, 380.0), min(width, 380.0) * 0.92, dimension_id=MUTUALITY,
+                     movement=True),
+        Paragraph(f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the agreed "
+                  f"level, {esc(after)}, over {esc(before)}", styles.figure),
         Heading("Dimensions", styles.h2, outline_level=1, in_toc=False),
         data_table(styles, header, [[Paragraph(inline(r[0]), styles.cell),
                                      *[Paragraph(esc(v), styles.cell_right) for v in r[1:]]] for r in rows],
