@@ -6,15 +6,13 @@ import dataclasses
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.framework import MUTUALITY, Framework
-from . import theme
 from .chart_canvas import ChartCanvas
-from .workshop.presentation import show_on_room_screen
+from .workshop.presentation import RoomWindow
 
 
 def room_scale(height: int) -> float:
@@ -22,35 +20,17 @@ def room_scale(height: int) -> float:
     return max(1.3, min(2.2, height / 620))
 
 
-class ResultsPresentation(QWidget):
+class ResultsPresentation(RoomWindow):
     """The value-for-money and mutuality radars side by side; Esc or F11 leaves."""
 
-    closed = Signal()
-
     def __init__(self, framework: Framework, style: ChartStyle, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Mutuality Desktop — results")
-        self.setStyleSheet("background: white;")
+        super().__init__("results", (48, 28, 48, 20), 8, parent)
         self.framework, self._style = framework, style
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(48, 28, 48, 20)
-        layout.setSpacing(8)
-        self.caption = QLabel()
-        self.caption.setStyleSheet(f"color: {theme.MUTED};")
-        self.title = QLabel(wordWrap=True)
-        self.hint = QLabel("Esc leaves")
-        self.hint.setStyleSheet(f"color: {theme.MUTED};")
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.hint)
-        layout.addLayout(top)
-        layout.addWidget(self.title)
         self.charts: list[RadarChart] = []
         self.canvases: list[ChartCanvas] = []
         row = QHBoxLayout()
         row.setSpacing(24)
-        layout.addLayout(row, 1)
+        self.body.addLayout(row, 1)
         self._row = row
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
@@ -89,24 +69,10 @@ class ResultsPresentation(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         scale = room_scale(event.size().height())
-        self.caption.setFont(theme.font(11 * scale, bold=True))
-        self.title.setFont(theme.font(17 * scale, bold=True))
-        self.hint.setFont(theme.font(8 * scale))
+        self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
         if abs(scale - self._scale) > 0.05:
             self._build(scale)
             if self._rounds:
                 self.show_rounds(self.caption.text(), self.title.text(), self._rounds)
         super().resizeEvent(event)
 
-    def open_full_screen(self) -> None:
-        show_on_room_screen(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
-            self.close()
-        else:
-            super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        super().closeEvent(event)
-        self.closed.emit()

@@ -25,25 +25,64 @@ def show_on_room_screen(window: QWidget) -> None:
     window.setFocus()
 
 
-class PresentationWindow(QWidget):
-    """A full-screen view for the projector, on the second screen when there is one."""
+class RoomWindow(QWidget):
+    """A full-screen window for the room: a caption, a title and "Esc leaves" over a body.
+
+    Esc or F11 closes it; the header's type grows with the screen (set_header_sizes).
+    """
 
     closed = Signal()
 
-    def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, margins: tuple[int, int, int, int], spacing: int,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Mutuality Desktop — presentation")
+        self.setWindowTitle(f"Mutuality Desktop — {title}")
         self.setStyleSheet("background: white;")
-        self._forward_key = forward_key
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
-        layout.setContentsMargins(48, 32, 48, 28)
-        layout.setSpacing(12)
+        self.body = QVBoxLayout(self)
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
+        self.body.setContentsMargins(*margins)
+        self.body.setSpacing(spacing)
         self.caption = QLabel()
-        self.caption.setFont(theme.font(15, bold=True))
         self.caption.setStyleSheet(f"color: {theme.MUTED};")
         self.title = QLabel(wordWrap=True)
-        self.title.setFont(theme.font(26, bold=True))
+        self.hint = QLabel("Esc leaves")
+        self.hint.setStyleSheet(f"color: {theme.MUTED};")
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.hint)
+        self.body.addLayout(top)
+        self.body.addWidget(self.title)
+
+    def set_header_sizes(self, caption: float, title: float, hint: float) -> None:
+        self.caption.setFont(theme.font(caption, bold=True))
+        self.title.setFont(theme.font(title, bold=True))
+        self.hint.setFont(theme.font(hint))
+
+    def open_full_screen(self) -> None:
+        show_on_room_screen(self)
+
+    def room_key(self, event: QKeyEvent) -> bool:
+        """Handle a key other than Esc and F11; return whether it was used."""
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+            self.close()
+        elif not self.room_key(event):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+class PresentationWindow(RoomWindow):
+    """The current factor, its scoring guide and the scores, on the second screen when there is one."""
+
+    def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
+        super().__init__("presentation", (48, 32, 48, 28), 12, parent)
+        self._forward_key = forward_key
+        self.set_header_sizes(15, 26, 9)
         scores = QHBoxLayout()
         scores.setSpacing(40)
         self.score_labels: dict[str, QLabel] = {}
@@ -54,16 +93,9 @@ class PresentationWindow(QWidget):
             self.score_labels[perspective] = label
         scores.addStretch(1)
         self.guide = LevelGuide(min_point=11, max_point=26, interactive=False)
-        self.hint = QLabel("Esc leaves")
-        self.hint.setStyleSheet(f"color: {theme.MUTED};")
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.hint)
-        layout.addLayout(top)
-        layout.addWidget(self.title)
-        layout.addLayout(scores)
-        layout.addSpacing(6)
-        layout.addWidget(self.guide, 1)
+        self.body.addLayout(scores)
+        self.body.addSpacing(6)
+        self.body.addWidget(self.guide, 1)
 
     def set_header(self, caption: str, title: str) -> None:
         self.caption.setText(caption)
@@ -87,15 +119,10 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
         scale = max(1.0, min(2.2, event.size().height() / 768))
-        self.caption.setFont(theme.font(15 * scale, bold=True))
-        self.title.setFont(theme.font(26 * scale, bold=True))
+        self.set_header_sizes(15 * scale, 26 * scale, 9 * scale)
         for label in self.score_labels.values():
             label.setFont(theme.font(18 * scale))
-        self.hint.setFont(theme.font(9 * scale))
         super().resizeEvent(event)
-
-    def open_full_screen(self) -> None:
-        show_on_room_screen(self)
 
     def event(self, event: QEvent) -> bool:
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
@@ -104,12 +131,5 @@ class PresentationWindow(QWidget):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
-            self.close()
-        elif not self._forward_key(event):
-            super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        super().closeEvent(event)
-        self.closed.emit()
+    def room_key(self, event: QKeyEvent) -> bool:
+        return self._forward_key(event)
