@@ -60,9 +60,15 @@ class _RowsPanel(QWidget):
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             for column, text in enumerate(self.cells(item)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a long role is cut to fit; the whole of it is a hover away
+                self.table.setItem(row, column, cell)
         self.table.clearSelection()
         self.table.blockSignals(False)
+        # Show up to ten rows without the table scrolling inside the scrolling page.
+        shown = min(max(len(items), 4), 10)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + shown * row_height + 4)
         ids = [i.id for i in items]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
