@@ -99,6 +99,17 @@ def render(out: Path) -> list[Path]:
         settle(app, 600)
         if window.results.page is not None:
             written.append(save(window, out / "results.png"))
+            results = window.results.page
+            results.toggle_presentation()
+            room = results.presentation
+            room.setWindowState(Qt.WindowState.WindowNoState)
+            settle(app)
+            room.resize(1600, 900)
+            settle(app, 600)
+            for canvas in room.canvases:
+                canvas.draw()
+            written.append(save(room, out / "presentation-results.png"))
+            room.close()
         else:
             print(f"results not rendered: {window.results.unavailable}")
         window.close()
