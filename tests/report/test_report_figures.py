@@ -126,3 +126,16 @@ def test_an_engagement_with_one_round_and_no_actions_has_no_movement_or_action_l
         data = collect_report_data(e)
     assert movement(data) == [] and actions_due(data) == []
     assert "compared throughout" not in opening(data)
+
+
+def test_the_comparison_page_charts_each_mutuality_factor_over_the_last_round(data) -> None:  # type: ignore[no-untyped-def]
+    from mutuality_desktop.core.branding import profile_from_engagement
+    from mutuality_desktop.core.report.figures import factor_chart
+    from mutuality_desktop.core.report.styles import make_styles
+
+    styles = make_styles(profile_from_engagement(data.branding_json)[0])
+    chart = factor_chart(data, styles, 380, 350, movement=True)
+    series = chart.series
+    assert series.visible() == ["agreed", "previous"]  # the two rounds' agreed levels, no sides
+    before = {f: s.level for (f, p), s in data.previous.scores.items() if p == "agreed"}
+    assert series.values("previous") == [float(before[f]) for f in series.axis_ids]
