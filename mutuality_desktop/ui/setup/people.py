@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,6 +26,15 @@ SIDES = (("Client", "client"), ("Provider", "provider"), ("Facilitator", "facili
          ("Observer", "observer"))
 
 
+def _person_cells(person: Any) -> list[str]:
+    side = next((label for label, v in SIDES if v == person.side), person.side)
+    return [person.name, person.role, side]
+
+
+def _round_cells(rnd: Any) -> list[str]:
+    return [rnd.label, f"{rnd.date.day} {rnd.date:%b %Y}" if rnd.date else "—"]
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -42,15 +52,14 @@ class _RowsPanel(QWidget):
 
     table: QTableWidget
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, cells: Callable[[Any], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[Any] = []
-
-    def cells(self, item: Any) -> list[str]:
-        raise NotImplementedError
+        self._cells = cells  # a row's texts, one per column
 
     def start_new(self) -> None:
-        raise NotImplementedError
+        """Clear the selection, so the form below adds a new row (panels clear their fields too)."""
+        self.table.clearSelection()
 
     def load(self, items: list[Any]) -> None:
         """Show these rows, keeping the selected one selected when it is still there."""
@@ -59,7 +68,7 @@ class _RowsPanel(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            for column, text in enumerate(self.cells(item)):
+            for column, text in enumerate(self._cells(item)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)  # a long role is cut to fit; the whole of it is a hover away
                 self.table.setItem(row, column, cell)
@@ -104,7 +113,7 @@ class ParticipantsPanel(_RowsPanel):
     participant_removed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_person_cells, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -140,12 +149,8 @@ class ParticipantsPanel(_RowsPanel):
         self.name.textChanged.connect(self._sync)
         self._sync()
 
-    def cells(self, item: Any) -> list[str]:
-        side = next((label for label, v in SIDES if v == item.side), item.side)
-        return [item.name, item.role, side]
-
     def start_new(self) -> None:
-        self.table.clearSelection()
+        super().start_new()
         self.name.clear()
         self.role.clear()
         self.side.setCurrentIndex(0)
@@ -201,7 +206,7 @@ class RoundsPanel(_RowsPanel):
     round_removed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(_round_cells, parent)
         self._editable = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -231,11 +236,8 @@ class RoundsPanel(_RowsPanel):
         self.label.textChanged.connect(self._sync)
         self._sync()
 
-    def cells(self, item: Any) -> list[str]:
-        return [item.label, f"{item.date.day} {item.date:%b %Y}" if item.date else "—"]
-
     def start_new(self) -> None:
-        self.table.clearSelection()
+        super().start_new()
         self.label.clear()
         self.date.set_value(None)
         self._sync()
