@@ -50,6 +50,11 @@ class WorkshopPage(QWidget):
         self._settings = settings
         self._clock = clock
         self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
+        # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
+        self._reference_guides = {
+            d.id: self._guide_of(max(d.factors, key=lambda f: sum(len(t) for _, _, t in self._guide_of(f))))
+            for d in self.framework.dimensions}
+        self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
@@ -214,7 +219,7 @@ class WorkshopPage(QWidget):
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
-        self.guide.set_guide(self._guide_of(factor), self._guide_of(self._longest_in(dimension)))
+        self.guide.set_guide(self._guide_of(factor), self._reference_guides[dimension.id])
         self.about.show_factor(factor)
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
@@ -224,11 +229,6 @@ class WorkshopPage(QWidget):
 
     def _guide_of(self, factor: Any) -> list[tuple[int, str, str]]:
         return [(lv.value, lv.name, factor.descriptor(lv.value)) for lv in self.framework.scale.levels]
-
-    def _longest_in(self, dimension: Any) -> Any:
-        """The factor of a dimension with the most guide text: its fit sets the guide's type."""
-        return max(dimension.factors,
-                   key=lambda f: sum(len(f.descriptor(lv.value)) for lv in self.framework.scale.levels))
 
     def next_factor(self) -> None:
         self._step_factor(1)
@@ -249,6 +249,7 @@ class WorkshopPage(QWidget):
         index = self.round_combo.findData(round_id)
         if index >= 0:
             self.round_combo.setCurrentIndex(index)
+        self._previous = None
         self.refresh_previous()
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
@@ -316,6 +317,7 @@ class WorkshopPage(QWidget):
 
     def _on_doc_changed(self, what: str) -> None:
         if what in ("score", "notes", "confidence"):
+            self._previous = None  # an undo may have changed the last round's level
             self.refresh_scores()
             if what != "score":
                 self.refresh_evidence()
@@ -456,17 +458,20 @@ class WorkshopPage(QWidget):
 
     def previous_text(self) -> str:
         """In a follow-up round, the level the room agreed for this factor in the round before."""
-        eng = self.doc.engagement
-        rounds = eng.rounds()
-        index = next((i for i, r in enumerate(rounds) if r.id == self._round_id), 0)
-        if index == 0:
+        if self._previous is None:  # read once per round, not on every step to the next factor
+            eng = self.doc.engagement
+            rounds = eng.rounds()
+            index = next((i for i, r in enumerate(rounds) if r.id == self._round_id), 0)
+            before = rounds[index - 1] if index > 0 else None
+            levels = ({} if before is None else
+                      {f: s.level for (f, p), s in eng.scores(before.id).items() if p == "agreed"})
+            self._previous = ("" if before is None else before.label, levels)
+        label, levels = self._previous
+        if not label:
             return ""
-        before = rounds[index - 1]
-        score = eng.scores(before.id).get((self._factor_id, "agreed"))
-        level = score.level if score is not None else None
-        scale = self.framework.scale
-        agreed = "not agreed" if level is None else f"agreed {level} {scale.name_of(level)}"
-        return f"{before.label}: {agreed}"
+        level = levels.get(self._factor_id)
+        agreed = "not agreed" if level is None else f"agreed {level} {self.framework.scale.name_of(level)}"
+        return f"{label}: {agreed}"
 
     def refresh_previous(self) -> None:
         text = self.previous_text()
