@@ -60,3 +60,20 @@ def throwaway_settings():  # type: ignore[no-untyped-def]
 
     folder = tempfile.mkdtemp(prefix="mutuality-bench-settings-")
     return Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def open_walkthrough(app, source: str, name: str):  # type: ignore[no-untyped-def]
+    """A laptop-sized main window on a throwaway copy of source, showing the walkthrough."""
+    import shutil
+
+    from mutuality_desktop.ui.main_window import MainWindow
+
+    copy = Path(tempfile.mkdtemp()) / name
+    shutil.copy(source, copy)
+    window = MainWindow(throwaway_settings())
+    window.resize(1366, 768)
+    window.show()
+    assert window.open_path(copy)
+    window.show_page("Walkthrough")
+    app.processEvents()
+    return window

@@ -1,9 +1,6 @@
 """Peak memory with every feature used once: open, score, notes, results, report, export, present."""
 
-import shutil
 import sys
-import tempfile
-from pathlib import Path
 
 import _common
 
@@ -13,17 +10,8 @@ app = make_application([])
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from mutuality_desktop.ui.main_window import MainWindow  # noqa: E402
-
-folder = Path(tempfile.mkdtemp())
-copy = folder / "everything.mutuality"
-shutil.copy(sys.argv[1], copy)
-window = MainWindow(_common.throwaway_settings())
-window.resize(1366, 768)
-window.show()
-assert window.open_path(copy)
-window.show_page("Walkthrough")
-app.processEvents()
+window = _common.open_walkthrough(app, sys.argv[1], "everything.mutuality")
+folder = window.doc.path.parent
 for key in (Qt.Key.Key_2, Qt.Key.Key_Tab, Qt.Key.Key_3, Qt.Key.Key_PageDown):
     QTest.keyClick(window.workshop.guide, key)
 app.processEvents()

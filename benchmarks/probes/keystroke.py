@@ -4,11 +4,8 @@ With --results the results page's charts are updated as well (what the room sees
 section), measured as the keystroke plus results refresh and a synchronous canvas draw.
 """
 
-import shutil
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import _common
 
@@ -18,17 +15,8 @@ app = make_application([])
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from mutuality_desktop.ui.main_window import MainWindow  # noqa: E402
-
 with_results = "--results" in sys.argv
-copy = Path(tempfile.mkdtemp()) / "keystroke.mutuality"
-shutil.copy(sys.argv[1], copy)
-window = MainWindow(_common.throwaway_settings())
-window.resize(1366, 768)
-window.show()
-assert window.open_path(copy)
-window.show_page("Walkthrough")
-app.processEvents()
+window = _common.open_walkthrough(app, sys.argv[1], "keystroke.mutuality")
 page = window.workshop
 guide = page.guide
 if with_results:  # build the results page once so its charts exist and update with each score
