@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.errors import ReadOnlyError, SaveError, ValidationError
-from .commands import Edit, EditCommand, Key
+from .commands import Edit, EditCommand, Key, SetNotes
 from .messages import explain
 
 
@@ -94,6 +94,12 @@ class EngagementDocument(QObject):
 
     def _record(self, edit: Edit) -> None:
         index = self.undo_stack.index()
+        top = self._edits[index - 1] if index else None
+        if (isinstance(edit, SetNotes) and isinstance(top, SetNotes) and top.key == edit.key
+                and index == len(self._edits)):
+            # A run of typing in one box (saved keystroke by keystroke) is one undo step.
+            top.notes = edit.notes
+            return
         del self._edits[index:]
         self._edits.append(edit)
         self.undo_stack.push(EditCommand(edit))

@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -46,15 +46,37 @@ class MainWindow(QMainWindow):
         self.setup_page: Any = None
         self.workshop: Any = None
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         self._build()
         self.backups = BackupKeeper(self)
         self.actions_ = build_menus(self)
         self._update_state()
         self.start.set_recent(self.settings.recent_files())
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Take the geometry the window had last time if it fits a screen; else fit this one.
+
+        A 1366x768 window with its title bar does not fit a 1366x768 laptop, and on a 1024x768
+        projector the score boxes and the title-bar buttons were off-screen.
+        """
         geometry = self.settings.window_geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry) and self._fits_a_screen():
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1366, 768)
+            return
+        rect, maximized = fitted_geometry(screen.availableGeometry())
+        self.setGeometry(rect)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _fits_a_screen(self) -> bool:
+        frame = self.frameGeometry() if self.isVisible() else self.geometry()
+        return any(s.availableGeometry().contains(frame.center()) and
+                   frame.width() <= s.availableGeometry().width() and
+                   frame.height() <= s.availableGeometry().height() + 40
+                   for s in QGuiApplication.screens())
 
     def _build(self) -> None:
         central = QWidget()
@@ -349,6 +371,18 @@ class MainWindow(QMainWindow):
 
 
 ORM_PRELOAD_DELAY_MS = 1500
+
+
+def fitted_geometry(free: QRect) -> tuple[QRect, bool]:
+    """Where a new window goes on a screen's free area, and whether it is maximised.
+
+    Laptops and projectors (up to 1440x900) get the whole screen; larger screens a 1366x800
+    window in the middle.
+    """
+    if free.width() <= 1440 or free.height() <= 900:
+        return QRect(free), True
+    width, height = min(1366, free.width()), min(800, free.height())
+    return QRect(free.center().x() - width // 2, free.center().y() - height // 2, width, height), False
 
 
 def _preload_orm() -> None:

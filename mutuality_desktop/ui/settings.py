@@ -83,6 +83,17 @@ class Settings:
     def set_agenda_start(self, engagement_uuid: str, start: dt.datetime) -> None:
         self._q.setValue(f"agenda/start/{engagement_uuid}", start.isoformat(timespec="minutes"))
 
+    # --- where the facilitator was -----------------------------------------------------------
+
+    def last_factor(self, engagement_uuid: str) -> str | None:
+        """The factor open when this engagement was last left (or the app stopped)."""
+        value = self._q.value(f"walkthrough/factor/{engagement_uuid}", "")
+        return value if isinstance(value, str) and value else None
+
+    def set_last_factor(self, engagement_uuid: str, factor_id: str) -> None:
+        self._q.setValue(f"walkthrough/factor/{engagement_uuid}", factor_id)
+        self._q.sync()  # a crash a second later must still find it
+
 
 def data_folder() -> Path:
     """Return the user's data folder for this app (where the demo engagement is built)."""

@@ -18,6 +18,7 @@ def window(qtbot) -> Iterator[object]:
     theme.apply(QApplication.instance())
     win = MainWindow(Settings())
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is not a laptop's
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)

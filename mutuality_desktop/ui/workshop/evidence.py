@@ -1,14 +1,19 @@
-"""Evidence notes per perspective, saved as you type (debounced) and whenever focus leaves."""
+"""Evidence notes per perspective, each keystroke saved as it is typed.
+
+A debounce lost a fast typist's note on a crash while the window said "All changes saved": a
+commit takes about 1.5 ms, so every change to a box is committed at once, and the document
+merges a run of typing into one undo step.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import theme
 
-DEBOUNCE_MS = 600
+ORDER = ("agreed", "client", "provider")  # the room's reasoning first: Tab after the agreed level
 CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), ("Low", "low"))
 PLACEHOLDERS = {
     "client": "What the client side said, and the evidence it pointed to…",
@@ -18,9 +23,30 @@ PLACEHOLDERS = {
 
 
 class NotesEdit(QPlainTextEdit):
-    """A plain-text notes box that reports when focus leaves it (so typing is saved at once)."""
+    """A plain-text notes box whose Ctrl+Z is the window's undo, not a private one.
+
+    With the box's own undo, Ctrl+Z inside it undid text the file already held, and a later
+    Ctrl+Z outside put back what had just been undone.
+    """
 
     focus_left = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # let Edit → Undo / Redo take it
+            return False
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Tabbing into a note continues it: the cursor goes to the end of what is there."""
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
@@ -39,41 +65,42 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         self.editors: dict[str, NotesEdit] = {}
-        self._timers: dict[str, QTimer] = {}
         self._saved: dict[str, str] = {}
-        for perspective in theme.PERSPECTIVES:
+        for perspective in ORDER:
             head = QHBoxLayout()
             caption = QLabel(f"{theme.PERSPECTIVE_LABELS[perspective]} view".upper())
             caption.setProperty("role", "caption")
             caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
             head.addWidget(caption)
             head.addStretch(1)
+            confidence_row = None
             if perspective == "agreed":
                 self.confidence = QComboBox()
                 for label, value in CONFIDENCE_CHOICES:
                     self.confidence.addItem(label, value)
                 self.confidence.setAccessibleName("Evidence confidence")
                 self.confidence.activated.connect(self._on_confidence_activated)
-                conf_label = QLabel("Confidence")
+                conf_label = QLabel("Con&fidence in the evidence")
                 conf_label.setToolTip("How firm the evidence behind the agreed level is")
                 conf_label.setProperty("role", "caption")
                 conf_label.setBuddy(self.confidence)
-                head.addWidget(conf_label)
-                head.addWidget(self.confidence)
+                confidence_row = QHBoxLayout()
+                confidence_row.addStretch(1)
+                confidence_row.addWidget(conf_label)
+                confidence_row.addWidget(self.confidence)
             editor = NotesEdit()
             editor.setPlaceholderText(PLACEHOLDERS[perspective])
             editor.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} evidence notes")
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(70)
-            timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-            timer.timeout.connect(lambda p=perspective: self._save(p))
-            editor.textChanged.connect(timer.start)
+            editor.textChanged.connect(lambda p=perspective: self._save(p))
             editor.focus_left.connect(lambda p=perspective: self._save(p))
             layout.addLayout(head)
             layout.addWidget(editor, 2 if perspective == "agreed" else 1)  # the room's reasoning is longest
+            if confidence_row is not None:
+                layout.addLayout(confidence_row)
             layout.addSpacing(6)
             self.editors[perspective] = editor
-            self._timers[perspective] = timer
             self._saved[perspective] = ""
 
     def load(self, notes: dict[str, str], confidence: str | None, unsaved: dict[str, str] | None = None,
@@ -90,7 +117,6 @@ class EvidencePanel(QWidget):
             self._saved[perspective] = stored
             if typing:
                 continue
-            self._timers[perspective].stop()
             text = unsaved.get(perspective, stored)
             if editor.toPlainText() != text:
                 editor.blockSignals(True)
@@ -106,7 +132,7 @@ class EvidencePanel(QWidget):
         return any(e.toPlainText() != self._saved[p] for p, e in self.editors.items())
 
     def flush(self) -> None:
-        """Save every box whose text differs from what is stored (factor change, close, undo)."""
+        """Save every box whose text differs from what is stored (a save that failed earlier)."""
         for perspective in self.editors:
             self._save(perspective)
 
@@ -116,7 +142,6 @@ class EvidencePanel(QWidget):
         self.confidence.setEnabled(editable)
 
     def _save(self, perspective: str) -> None:
-        self._timers[perspective].stop()
         text = self.editors[perspective].toPlainText()
         if text != self._saved[perspective] and not self.editors[perspective].isReadOnly():
             self.notes_saved.emit(perspective, text)

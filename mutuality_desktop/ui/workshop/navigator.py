@@ -90,6 +90,10 @@ class _Delegate(QStyledItemDelegate):
         if selected:
             p.fillRect(rect, QColor(theme.ACCENT_TINT))
             p.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(theme.ACCENT))
+            if self.view.hasFocus():  # keys move in the list: say so with a focus ring
+                p.setPen(QPen(QColor(theme.ACCENT), 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             p.fillRect(rect, QColor(theme.HOVER))
         state = index.data(STATE_ROLE)
@@ -134,6 +138,7 @@ class Navigator(QTreeWidget):
     """Six dimensions (Mutuality first), each listing its factors; selecting one opens it."""
 
     factor_selected = Signal(str)
+    tab_pressed = Signal(bool)  # forward: Tab leaves the list for the scoring guide
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +152,7 @@ class Navigator(QTreeWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_Delegate(self))
         self.setAccessibleName("Factors")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._dimensions: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._on_self_current_item_changed)
@@ -158,7 +164,9 @@ class Navigator(QTreeWidget):
         self._dimensions.clear()
         for dimension in framework.workshop_order():
             head = QTreeWidgetItem([dimension.name])
-            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            # Enabled but not selectable: a disabled heading disables its factors too, and
+            # a list of disabled items can be neither clicked nor moved through by keys.
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setData(0, FACTOR_ROLE, "")
             head.setData(0, COUNT_ROLE, "")
             self.addTopLevelItem(head)
@@ -203,15 +211,44 @@ class Navigator(QTreeWidget):
         if current is not None and current.data(0, FACTOR_ROLE):
             self.factor_selected.emit(current.data(0, FACTOR_ROLE))
 
+    def factor_ids(self) -> list[str]:
+        return list(self._items)
+
+    def current_factor(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, FACTOR_ROLE) or None if item is not None else None
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Leave digits and clearing keys to the page, so scoring works from the list too."""
+        """Up/Down/Home/End move between factors (skipping headings); digits and clearing
+        keys are left to the page, which scores the perspective the score bar shows."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            super().keyPressEvent(event)
+            return
         if event.text() and (event.text().isdigit() or event.text().lower() == "n"):
             event.ignore()
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             event.ignore()
             return
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Home: -10_000, Qt.Key.Key_End: 10_000}
+        step = moves.get(Qt.Key(event.key()))
+        if step is not None:
+            ids = self.factor_ids()
+            current = self.current_factor()
+            index = ids.index(current) if current in ids else 0
+            target = ids[max(0, min(len(ids) - 1, index + step))]
+            if target != current:
+                self.setCurrentItem(self._items[target])  # emits factor_selected
+                self.scrollToItem(self._items[target])
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab goes on to the scoring guide (the page decides which perspective it takes)."""
+        if forward and self.hasFocus():
+            self.tab_pressed.emit(True)
+            return True
+        return super().focusNextPrevChild(forward)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

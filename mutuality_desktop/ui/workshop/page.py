@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from .about import FactorAbout
 from .actions import ActionsPanel
 from .agenda import AgendaPanel
 from .evidence import EvidencePanel
+from .goto import choose_factor
 from .guide import LevelGuide
 from .navigator import Navigator
 from .presentation import PresentationWindow
@@ -59,12 +61,15 @@ class WorkshopPage(QWidget):
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
         self._shown_saved = True  # the save state the score display last reflected
+        self._editable = True
+        self._scored_in_list = False  # a digit typed in the factor list scored this factor
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
         self._load_rounds()
         self.set_editable(not doc.readonly)
-        self.go_to_factor(self._factor_id)
+        last = settings.last_factor(doc.engagement.info().uuid)
+        self.go_to_factor(last if last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
 
     # --- building ----------------------------------------------------------------------------
@@ -122,7 +127,7 @@ class WorkshopPage(QWidget):
         self.actions_panel = ActionsPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.evidence, "&Evidence")
+        self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
         self.inner = QSplitter(Qt.Orientation.Horizontal)
@@ -145,11 +150,12 @@ class WorkshopPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outer)
-        # Tab from the guide (after client, provider, agreed) goes to the room's agreed reasoning,
-        # then confidence, then each side's notes, then the tabs.
+        # Tab follows the screen: the round, the factor list, the guide (client, provider,
+        # agreed), then the evidence top down: the room's agreed reasoning, its confidence, each
+        # side's notes, then the tabs.
         editors = self.evidence.editors
-        chain = [self.navigator, self.guide, editors["agreed"], self.evidence.confidence,
-                 editors["client"], editors["provider"], self.tabs]
+        chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
+                 self.evidence.confidence, editors["client"], editors["provider"], self.tabs]
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
@@ -168,12 +174,17 @@ class WorkshopPage(QWidget):
                                   self.next_factor, "Next factor")
         self.previous_action = action([QKeySequence(Key.Key_PageUp), QKeySequence("Ctrl+Left")],
                                       self.previous_factor, "Previous factor")
+        self.goto_action = action([QKeySequence("Ctrl+G")], self.ask_go_to_factor, "Go to factor…")
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.save_state_changed.connect(self._on_doc_save_state_changed)
         self.doc.add_flusher(self.flush)
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
+        self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
         self.round_combo.activated.connect(self._on_round_combo_activated)
         self.guide.score_requested.connect(self._on_guide_score_requested)
         self.guide.focus_perspective_changed.connect(self._on_guide_focus_perspective_changed)
@@ -202,6 +213,8 @@ class WorkshopPage(QWidget):
         return self.framework.factor(self._factor_id)
 
     def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self._update_bar_active()
         self.guide.editable = editable
         self.evidence.set_editable(editable)
         self.actions_panel.set_editable(editable)
@@ -214,7 +227,10 @@ class WorkshopPage(QWidget):
         if factor_id != self._factor_id:
             self.flush()
             self.guide_scroll.verticalScrollBar().setValue(0)
+        if factor_id != self._factor_id:
+            self._scored_in_list = False
         self._factor_id = factor_id
+        self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
@@ -316,7 +332,10 @@ class WorkshopPage(QWidget):
         self.tabs.setTabText(2, f"A&ctions ({len(actions)})" if actions else "A&ctions")
 
     def _on_doc_changed(self, what: str) -> None:
-        if what in ("score", "notes", "confidence"):
+        if what == "notes":  # every keystroke: notes change no level, state or chart
+            self.refresh_evidence()
+            self.scores_changed.emit()
+        elif what in ("score", "confidence"):
             self._previous = None  # an undo may have changed the last round's level
             self.refresh_scores()
             if what != "score":
@@ -385,8 +404,43 @@ class WorkshopPage(QWidget):
     def _on_navigator_factor_selected(self, factor_id: str) -> None:
         self.go_to_factor(factor_id)
 
+    def _on_navigator_tab_pressed(self, _forward: bool) -> None:
+        """Tab from the list: on to the guide, past the perspective just scored from the list."""
+        order = theme.PERSPECTIVES
+        perspective = self.guide.focus_perspective()
+        if self._scored_in_list:
+            index = order.index(perspective) + 1
+            if index >= len(order):  # the agreed level was typed: its reasoning comes next
+                self.evidence.editors["agreed"].setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            perspective = order[index]
+        self.guide.set_focus_perspective(perspective)
+        self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_round_combo_activated(self, index: int) -> None:
         self.set_round(self.round_combo.itemData(index))
+        self.guide.setFocus(Qt.FocusReason.OtherFocusReason)  # digits score again, as the bar says
+
+    def keys_score(self) -> bool:
+        """Whether a digit typed now scores the perspective the bar shows."""
+        focus = QApplication.focusWidget()
+        return self._editable and focus is not None and focus in (self.guide, self.navigator)
+
+    def _update_bar_active(self) -> None:
+        self.bar.set_active(self.keys_score())
+
+    def _on_app_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._update_bar_active()
+
+    def ask_go_to_factor(self) -> None:
+        """Jump to a factor by typing part of its name ("trust", "exit", "12")."""
+        chosen = choose_factor(self, [(f.id, f"{f.number}. {f.name}",
+                                       self.framework.dimension(f.dimension_id).name)
+                                      for d in self.framework.workshop_order() for f in d.factors])
+        if chosen is not None:
+            self.go_to_factor(chosen)
+            self.guide.set_focus_perspective("client")
+            self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_guide_focus_perspective_changed(self, perspective: str) -> None:
         self.bar.set_focus_perspective(perspective)
@@ -414,9 +468,15 @@ class WorkshopPage(QWidget):
         self._settings.set_agenda_start(self.doc.engagement.info().uuid, start)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Keys no child used (e.g. a digit typed while the list has focus) score the factor."""
-        if not self.guide.handle_key(event):
-            super().keyPressEvent(event)
+        """A digit or clearing key typed in the factor list scores the perspective the bar shows.
+
+        Keys left over by any other child (a tab bar, a button) score nothing: the bar does not
+        say SCORING there.
+        """
+        if QApplication.focusWidget() is self.navigator and self.guide.handle_key(event):
+            self._scored_in_list = True
+            return
+        super().keyPressEvent(event)
 
     def handle_room_key(self, event: QKeyEvent) -> bool:
         """Keys typed in presentation mode: the same scoring and navigation keys."""

@@ -22,6 +22,7 @@ class PerspectiveButton(QAbstractButton):
         self._value = "Not assessed"
         self._level: int | None = None
         self._pending = False
+        self.active = True  # keys score this perspective now (the guide or the list has focus)
         self.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} view")
 
     def set_level(self, level: int | None, name: str, pending: bool = False) -> None:
@@ -49,8 +50,9 @@ class PerspectiveButton(QAbstractButton):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         focused = self.isChecked()
-        p.setPen(QPen(QColor(theme.ACCENT if focused else theme.LINE), 2 if focused else 1))
-        p.setBrush(QColor(theme.ACCENT_TINT if focused else "white"))
+        scoring = focused and self.active
+        p.setPen(QPen(QColor(theme.ACCENT if focused else theme.LINE), 2 if scoring else 1))
+        p.setBrush(QColor(theme.ACCENT_TINT if scoring else "white"))
         p.drawRoundedRect(rect, 8, 8)
         small = theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold)
         big = theme.font(theme.BASE_POINT_SIZE + 1, bold=True)
@@ -58,7 +60,7 @@ class PerspectiveButton(QAbstractButton):
         p.setFont(small)
         p.setPen(QColor(theme.ACCENT if focused else theme.MUTED))
         label = theme.PERSPECTIVE_LABELS[self.perspective].upper()
-        if focused:
+        if scoring:  # only while a digit typed now scores this perspective
             label += "  ·  SCORING"
         label = QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()))
         p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
@@ -88,7 +90,19 @@ class PerspectiveBar(QWidget):
             layout.addWidget(button)
             self.buttons[perspective] = button
 
-    def set_focus_perspective(self, perspective: str) -> None:
+    def set_focus_perspective(self, perspective: str, active: bool | None = None) -> None:
+        """Mark the perspective keys score; active says whether a digit typed now scores it."""
         for name, button in self.buttons.items():
             button.setChecked(name == perspective)
+            if active is not None:
+                button.active = active
             button.update()
+
+    def set_active(self, active: bool) -> None:
+        for button in self.buttons.values():
+            if button.active != active:
+                button.active = active
+                button.update()
+
+    def is_active(self) -> bool:
+        return all(b.active for b in self.buttons.values())
