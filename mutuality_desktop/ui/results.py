@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -43,7 +45,9 @@ _MUTED = "#6b6b6b"
 class GapTableModel(QAbstractTableModel):
     """Client-versus-provider perception gaps, largest first, as scoring.perception_gaps gives them."""
 
-    HEADERS = ("Factor", "Client", "Provider", "Rated higher by")
+    HEADERS = ("Factor", "Client", "Provider", "Gap")
+    HEADER_TIPS = ("", "The client's own level", "The provider's own level",
+                   "Which side rates the factor higher, and by how many levels")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,11 +95,15 @@ class GapTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS[section] or None
         return None
 
 
 class _ChartPane(QWidget):
     """One radar on a canvas wrapping the core figure, with its overlay check boxes."""
+
+    views_changed = Signal()
 
     def __init__(
         self, chart: RadarChart, overlays: Sequence[str], parent: QWidget | None = None
@@ -127,6 +135,7 @@ class _ChartPane(QWidget):
         shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
         self.chart.show(shown)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.views_changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -137,6 +146,7 @@ class _ChartPane(QWidget):
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)  # a long heading must not set the window's minimum width
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -258,8 +268,16 @@ class ResultsPage(QWidget):
     def _present(self, rounds: list[RoundScores]) -> None:
         assert self._engagement is not None
         info = self._engagement.info()
+        if self.dimension_pane is not None and self.factor_pane is not None:
+            self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
                                       f"Results: {rounds[-1][0]}", rounds)
+
+    def _on_pane_views_changed(self) -> None:
+        """A view ticked or unticked on screen is shown or hidden in the room too."""
+        room = self.presentation
+        if room is not None and self.dimension_pane is not None and self.factor_pane is not None:
+            room.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
 
     def _fill_rounds(self, eng: Engagement, round_id: int) -> None:
         rounds = eng.rounds()
@@ -333,10 +351,14 @@ class ResultsPage(QWidget):
         self.gap_table.verticalHeader().hide()
         self.gap_table.setShowGrid(False)
         self.gap_table.setAlternatingRowColors(True)
-        self.gap_table.setWordWrap(False)
-        self.gap_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.gap_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.gap_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.gap_table.setWordWrap(True)  # long factor names wrap instead of being cut
+        self.gap_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.gap_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.gap_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.gap_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.gap_table.setAccessibleName("Perception gaps")
+        self.gap_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.gap_table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 8)
         header = self.gap_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -352,6 +374,7 @@ class ResultsPage(QWidget):
         panel = QWidget()
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(8, 8, 12, 8)
+        self.gap_table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addSpacing(6)
@@ -364,7 +387,14 @@ class ResultsPage(QWidget):
         lay.addSpacing(6)
         lay.addWidget(_heading("Improvement priorities"))
         lay.addWidget(self._priorities)
-        return panel
+        # In a scroll area, so that no finding can make the window wider than the screen.
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName("Findings")
+        return scroll
 
     def _build_charts(self, framework: Framework) -> None:
         """Create both charts for the engagement's framework, each on a canvas in its own tab."""
@@ -381,6 +411,8 @@ class ResultsPage(QWidget):
             factor_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))),
             ("client", "provider"),
         )
+        for pane in (self.dimension_pane, self.factor_pane):
+            pane.views_changed.connect(self._on_pane_views_changed)
         mutuality = framework.dimension(MUTUALITY)
         self.tabs.addTab(
             self.dimension_pane, f"Value for money ({len(framework.dimensions)} dimensions)"

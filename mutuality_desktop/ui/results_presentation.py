@@ -6,11 +6,13 @@ import dataclasses
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.framework import MUTUALITY, Framework
+from . import theme
 from .chart_canvas import ChartCanvas
 from .workshop.presentation import RoomWindow
 
@@ -18,6 +20,14 @@ from .workshop.presentation import RoomWindow
 def room_scale(height: int) -> float:
     """How much larger than on the laptop the charts' type is, for a screen this tall."""
     return max(1.3, min(2.2, height / 620))
+
+
+SIDE_BY_SIDE_MIN_WIDTH = 1400  # narrower (a 1024x768 projector): one chart at a time
+
+
+def factor_key(names: Sequence[str]) -> str:
+    """The key to a chart that numbers its factors: "1  Joint objective setting", one a line."""
+    return "\n".join(f"{i}  {name}" for i, name in enumerate(names, 1))
 
 
 class ResultsPresentation(RoomWindow):
@@ -34,6 +44,13 @@ class ResultsPresentation(RoomWindow):
         self._row = row
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
+        self._shown: list[frozenset[str] | None] = [None, None]  # the views ticked on Results
+        self.one_at_a_time = False
+        self.current = 0  # the chart shown when one at a time
+        self.key = QLabel()
+        self.key.setAccessibleName("Key to the numbered factors")
+        self.key.setStyleSheet(f"color: {theme.INK};")
+        self.key.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self._build(room_scale(768))
 
     def _build(self, scale: float) -> None:
@@ -53,9 +70,56 @@ class ResultsPresentation(RoomWindow):
         self.canvases = []
         for chart in self.charts:
             canvas = ChartCanvas(chart)
-            canvas.mpl_connect("resize_event", lambda _event, c=chart: c.relayout())
+            canvas.mpl_connect("resize_event", lambda _event, c=chart: self._on_canvas_resized(c))
             self._row.addWidget(canvas, 1)
             self.canvases.append(canvas)
+        self._row.removeWidget(self.key)
+        self._row.addWidget(self.key, 0)
+        for chart, shown in zip(self.charts, self._shown, strict=True):
+            if shown is not None:
+                chart.show(shown)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side on a wide screen; one at a time (with a key if it numbers) on a narrow one."""
+        for i, canvas in enumerate(self.canvases):
+            canvas.setVisible(not self.one_at_a_time or i == self.current)
+        self._update_key()
+        pages = "  ·  ← → the other chart" if self.one_at_a_time else ""
+        self.hint.setText(f"Esc leaves{pages}")
+
+    def _on_canvas_resized(self, chart: RadarChart) -> None:
+        chart.relayout()
+        self._update_key()
+
+    def _update_key(self) -> None:
+        """A chart too small for factor names numbers them: then the key lists the names."""
+        numbered = self.charts[1].compact and (not self.one_at_a_time or self.current == 1)
+        if numbered:
+            mutuality = self.framework.dimension(MUTUALITY)
+            self.key.setText(factor_key([f.name for f in mutuality.factors]))
+            self.key.setFont(theme.font(9 * self._scale))
+        if numbered != self.key.isVisibleTo(self):
+            self.key.setVisible(numbered)
+
+    def set_shown(self, dimension: frozenset[str], factor: frozenset[str]) -> None:
+        """Show the views the facilitator ticked on Results, and only those."""
+        self._shown = [dimension, factor]
+        for chart, shown in zip(self.charts, self._shown, strict=True):
+            chart.show(shown)
+        for canvas in self.canvases:
+            canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def room_key(self, event: QKeyEvent) -> bool:
+        """Left/Right (or Space, Page Up/Down) show the other chart on a narrow screen."""
+        keys = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        if self.one_at_a_time and event.key() in keys:
+            self.current = 1 - self.current
+            self._arrange()
+            for canvas in self.canvases:
+                canvas.draw_idle()  # type: ignore[no-untyped-call]
+            return True
+        return False
 
     def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current) under a heading."""
@@ -70,9 +134,12 @@ class ResultsPresentation(RoomWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         scale = room_scale(event.size().height())
         self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
+        self.one_at_a_time = event.size().width() < SIDE_BY_SIDE_MIN_WIDTH
         if abs(scale - self._scale) > 0.05:
             self._build(scale)
             if self._rounds:
                 self.show_rounds(self.caption.text(), self.title.text(), self._rounds)
+        else:
+            self._arrange()
         super().resizeEvent(event)
 

@@ -142,7 +142,8 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert hollow.get_visible()
     (t,), (rim,) = hollow.get_xdata(), hollow.get_ydata()
     assert t == pytest.approx(chart.theta[2], abs=0.1)
-    assert rim > FW.scale.maximum  # outside the scale, never a level
+    # in the hub, inside the lowest ring: never a level, and not beside level 5 where it read as 5
+    assert chart.axes.get_rorigin() < rim < FW.scale.minimum
     assert "(n/a)" in chart.axis_labels[2].get_text()
     assert "(n/a)" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]

@@ -327,9 +327,12 @@ class RadarChart:
         return Path(vertices, codes)
 
     def _place_missing(self) -> None:
-        """Put a hollow marker per unscored series just outside the rim, side by side on the axis."""
+        """Put a hollow marker per unscored series in the hub, inside the lowest ring.
+
+        Just outside the rim, beside level 5, a "not assessed" marker read as the top level.
+        """
         scale = self.framework.scale
-        rim = scale.maximum + 0.07 * (scale.maximum - scale.minimum)
+        rim = scale.minimum - 0.09 * (scale.maximum - scale.minimum)  # between the origin and 0
         for series, places in self.series.missing_positions().items():
             angles = [a for a, _ in places]
             self.missing[series].set_data(angles, [rim] * len(angles))

@@ -42,7 +42,7 @@ class RoomWindow(QWidget):
         self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
         self.body.setContentsMargins(*margins)
         self.body.setSpacing(spacing)
-        self.caption = QLabel()
+        self.caption = QLabel(wordWrap=True)  # long organisation names wrap, never cut
         self.caption.setStyleSheet(f"color: {theme.MUTED};")
         self.title = QLabel(wordWrap=True)
         self.hint = QLabel("Esc leaves")
