@@ -1,0 +1,228 @@
+"""The walkthrough under real input: clicks where a person clicks, keys to the focused widget.
+
+Nothing here calls a page method to move or to score; every check reads the file back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from mutuality_desktop.core.engagement import Engagement
+
+from .conftest import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def stored(path: Path, factor_id: str, round_label: str | None = None) -> dict[str, object]:
+    """What the file holds for a factor (a second, read-only connection: what a crash leaves)."""
+    with Engagement.open(path, readonly=True) as eng:
+        rounds = eng.rounds()
+        rnd = next(r for r in rounds if r.label == round_label) if round_label else rounds[-1]
+        scores = eng.scores(rnd.id)
+        return {p: (s.level if (s := scores.get((factor_id, p))) else None)
+                for p in ("client", "provider", "agreed")} | {
+            f"{p} notes": (s.notes if (s := scores.get((factor_id, p))) else "")
+            for p in ("client", "provider", "agreed")}
+
+
+def click_factor(qtbot, page, number: int, dimension: int = 0) -> str:
+    """Click factor `number` of a dimension in the list at the place it is drawn."""
+    factor = page.framework.workshop_order()[dimension].factors[number - 1]
+    nav = page.navigator
+    item = nav._items[factor.id]
+    nav.scrollToItem(item)
+    rect = nav.visualItemRect(item)
+    assert rect.isValid() and nav.viewport().rect().contains(rect.center())
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return factor.id
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    qtbot.keyClick(widget, k, modifier)
+
+
+def open_walkthrough(qtbot, window, path: Path):
+    assert window.open_path(path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    return page
+
+
+def test_clicking_a_factor_opens_it_and_up_down_move_in_the_list(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    fifth = click_factor(qtbot, page, 5)
+    assert page.title.text() == "Operational leadership"
+    assert QApplication.focusWidget() is page.navigator
+    assert page.navigator.currentItem().isSelected()  # the list shows which factor is open
+    before = stored(demo_path, fifth)
+    key(qtbot, Qt.Key.Key_Down)  # moves in the list; never changes a score
+    assert page.title.text() == "Joint management framework"
+    assert stored(demo_path, fifth) == before
+    key(qtbot, Qt.Key.Key_Up)
+    key(qtbot, Qt.Key.Key_Up)
+    assert page.title.text() == "Joint executive leadership"
+
+
+def test_digits_in_the_list_score_the_perspective_the_bar_shows_then_tab_goes_on(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 8)
+    assert page.bar.buttons["client"].isChecked() and page.bar.is_active()
+    for k in (Qt.Key.Key_1, Qt.Key.Key_Tab, Qt.Key.Key_2, Qt.Key.Key_Tab, Qt.Key.Key_4):
+        key(qtbot, k)
+    row = stored(demo_path, factor)
+    assert (row["client"], row["provider"], row["agreed"]) == (1, 2, 4)
+    key(qtbot, Qt.Key.Key_Tab)  # after the agreed level: the room's reasoning
+    assert QApplication.focusWidget() is page.evidence.editors["agreed"]
+    assert not page.bar.is_active()  # digits now type into the note; the bar does not say SCORING
+
+
+def test_tab_into_the_list_without_scoring_keeps_the_perspective(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 2)
+    key(qtbot, Qt.Key.Key_Tab)  # nothing typed in the list: the guide takes the client view
+    assert page.guide.hasFocus() and page.guide.focus_perspective() == "client"
+    key(qtbot, Qt.Key.Key_0)
+    assert stored(demo_path, factor)["client"] == 0
+
+
+def test_after_choosing_a_round_digits_score_that_round(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    combo = page.round_combo
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    key(qtbot, Qt.Key.Key_Up)  # in the open list: the baseline, above the follow-up
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert combo.currentText().startswith("Baseline")
+    assert page.bar.is_active() and page.guide.hasFocus()  # the bar says SCORING, and it is true
+    key(qtbot, Qt.Key.Key_5)
+    factor = page.framework.workshop_order()[0].factors[0].id
+    assert stored(demo_path, factor, "Baseline")["client"] == 5
+
+
+def test_keys_on_the_tab_bar_score_nothing(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = page.factor_id
+    before = stored(demo_path, factor)
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    assert not page.bar.is_active()
+    for k in (Qt.Key.Key_3, Qt.Key.Key_Delete, Qt.Key.Key_N):
+        key(qtbot, k)
+    assert stored(demo_path, factor) == before
+
+
+def test_a_note_typed_without_a_pause_is_in_the_file_at_once_and_undoes_as_one(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 3)
+    for k in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab):
+        key(qtbot, k)  # list → client → provider → agreed → the agreed note
+    editor = page.evidence.editors["agreed"]
+    assert QApplication.focusWidget() is editor
+    original = stored(demo_path, factor)["agreed notes"]
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, editor, "Trust survey: 62% of both teams, up from 48%. Siân to share the data.")
+    # no pause, no focus change: a second connection (what a crash leaves) already has every key
+    assert stored(demo_path, factor)["agreed notes"] == (
+        "Trust survey: 62% of both teams, up from 48%. Siân to share the data.")
+    assert window.save_label.text().endswith("All changes saved")
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # the window's undo: the whole run of typing, in one step
+    assert stored(demo_path, factor)["agreed notes"] == original
+    assert editor.toPlainText() == original
+    key(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText().startswith("Trust survey")
+
+
+def test_go_to_factor_by_part_of_its_name(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    dialogs = []
+
+    def type_into_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialogs.append(dialog)
+        qtbot.keyClicks(QApplication.focusWidget(), "trust")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, type_into_dialog)
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert dialogs and page.title.text() == "Behaviours and trust indicators"
+    window.activateWindow()  # what the window manager does when the dialog closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)
+    key(qtbot, Qt.Key.Key_4)
+    assert stored(demo_path, page.factor_id)["client"] == 4
+
+
+def test_reopening_returns_to_the_factor_left(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    click_factor(qtbot, page, 11)
+    assert window.close_document()
+    page = open_walkthrough(qtbot, window, demo_path)
+    assert page.title.text() == "Value creation and continuous improvement"
+
+
+def test_a_read_only_window_never_says_scoring(qtbot, window, demo_path):
+    with Engagement.open(demo_path):  # another window holds it: this one opens read-only
+        page = open_walkthrough(qtbot, window, demo_path)
+        assert window.doc.readonly
+        assert not page.bar.is_active()
+        factor = page.factor_id
+        before = window.doc.engagement.scores(window.doc.engagement.rounds()[-1].id)
+        assert before[(factor, "client")].level != 5
+        key(qtbot, Qt.Key.Key_5)
+        assert not page.bar.is_active()
+    assert stored(demo_path, factor)["client"] == before[(factor, "client")].level
+
+
+@pytest.mark.parametrize("size", [(1024, 740), (1366, 740)])
+def test_no_page_makes_the_window_wider_than_the_screen(qtbot, window, demo_path, size):
+    open_walkthrough(qtbot, window, demo_path)
+    for name in ("Setup", "Walkthrough", "Results"):
+        window.show_page(name)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= size[0], (name, hint)
+        assert hint.height() <= size[1], (name, hint)
+
+
+def test_the_window_takes_the_screen_it_opens_on():
+    from PySide6.QtCore import QRect
+
+    from mutuality_desktop.ui.main_window import fitted_geometry
+
+    assert fitted_geometry(QRect(0, 0, 1024, 740)) == (QRect(0, 0, 1024, 740), True)
+    assert fitted_geometry(QRect(0, 0, 1366, 740)) == (QRect(0, 0, 1366, 740), True)
+    rect, maximised = fitted_geometry(QRect(0, 0, 3840, 2100))
+    assert not maximised and rect.size().width() == 1366 and QRect(0, 0, 3840, 2100).contains(rect)
+
+
+def test_presentation_on_a_projector_shows_one_chart_with_names_and_only_the_chosen_views(qtbot, window,
+                                                                                         demo_path):
+    open_walkthrough(qtbot, window, demo_path)
+    window.show_page("Results")
+    results = window.results.page if hasattr(window.results, "page") else window.results
+    pane = results.factor_pane
+    box = pane.toggles["provider"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    key(qtbot, Qt.Key.Key_F11)
+    room = results.presentation
+    qtbot.waitUntil(room.isVisible)
+    room.resize(1024, 768)
+    qtbot.wait(50)
+    assert room.one_at_a_time
+    assert "provider" not in room.charts[1].shown and "client" in room.charts[1].shown
+    assert room.canvases[0].isVisible() and not room.canvases[1].isVisible()
+    qtbot.keyClick(room, Qt.Key.Key_Right)
+    assert room.canvases[1].isVisible() and not room.canvases[0].isVisible()
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+    assert not room.isVisible()
