@@ -202,7 +202,9 @@ class ExportDialog(WorkingDialog):
 
     def target(self) -> Path:
         path = Path(os.path.expanduser(self.path_edit.text().strip()))
-        return path if path.suffix == ".mutuality" else path.with_name(path.name + ".mutuality")
+        if not path.name or path.suffix == ".mutuality":  # "/" while a path is being typed
+            return path
+        return path.with_name(path.name + ".mutuality")
 
     def secret(self) -> str | None:
         return self.passphrase.editor.text() if self.protect.isChecked() else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -208,15 +208,23 @@ class ActionsPanel(QWidget):
         else:
             self.start_new()
 
-    def _fit_rows(self, *_: object) -> None:
+    def _fit_rows(self, column: int = 0, _old: int = 0, new: int = 0) -> None:
         """Each row: the action cut to two lines, then owner, side and due date, always shown."""
-        width = self.table.columnWidth(0) - 16  # the cell's padding
+        if column != 0:
+            return
+        width = (new or self.table.columnWidth(0)) - 16  # the cell's padding; while the header
+        # resizes, columnWidth() still gives the old width, so the new one is taken from the signal
+        width = max(width, 80)
+        metrics = QFontMetrics(self.table.font())
         for row, action in enumerate(self._actions):
             item = self.table.item(row, 0)
             if item is not None:
-                text = first_lines(action.text, self.table.font(), max(width, 80), 2)
-                item.setText(f"{text}\n{detail_of(action)}")
-        self.table.resizeRowsToContents()
+                text = f"{first_lines(action.text, self.table.font(), width, 2)}\n{detail_of(action)}"
+                item.setText(text)
+                # Sized here, from the width being set: resizeRowsToContents() would still
+                # measure the old width and cut the owner and due date off.
+                wrapped = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+                self.table.setRowHeight(row, wrapped.height() + 12)
 
     def start_new(self) -> None:
         self.table.clearSelection()
