@@ -193,6 +193,16 @@ class DateField(QWidget):
         self.edit.setCursorPosition(0)
         self._show_message("")
 
+    def show_stored(self, value: dt.date | None) -> None:
+        """Show the stored date after a save elsewhere, keeping a typo or a question shown for it.
+
+        A reload of the whole form must not wipe a refused date the user is about to correct,
+        nor the question about a date just taken.
+        """
+        if value == self._value and (self.problem() or self.message.isVisible()):
+            return
+        self.set_value(value)
+
     def set_reference(self, date: dt.date | None) -> None:
         """Where the calendar opens while the box is empty (the workshop date, say); else today."""
         self._reference = date

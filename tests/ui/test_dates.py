@@ -89,6 +89,12 @@ def test_an_impossible_date_is_refused_inline_and_the_stored_date_kept(qtbot, wi
     assert workshop.edit.property("invalid") == "true"
     with stored(blank_path) as eng:
         assert eng.info().workshop_date == dt.date(2026, 3, 12)
+    click(qtbot, form.editor("workshop_venue"))
+    type_keys(qtbot, "Committee Room 3")
+    press(qtbot, Qt.Key.Key_Tab)  # another field saved: the form reloads from the file
+    with stored(blank_path) as eng:
+        assert eng.info().workshop_venue == "Committee Room 3"
+    assert workshop.edit.text() == "31/02/2026" and workshop.message.isVisible()  # still there
     click(qtbot, workshop.edit)
     select_all_and_type(qtbot, "28/02/2026")
     press(qtbot, Qt.Key.Key_Tab)
@@ -103,8 +109,9 @@ def test_a_workshop_date_decades_away_is_saved_but_questioned(qtbot, window, bla
     click(qtbot, workshop.edit)
     far = dt.date.today().year + 40
     select_all_and_type(qtbot, f"12/03/{far}")
-    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Tab)
     assert workshop.message.isVisible() and "is the year right?" in workshop.message.text()
+    assert workshop.edit.text() == f"12 Mar {far}"
     with stored(blank_path) as eng:
         assert eng.info().workshop_date == dt.date(far, 3, 12)  # as typed, never changed
 
@@ -139,6 +146,22 @@ def test_the_calendar_opens_at_the_date_shown_and_a_click_picks_a_day(qtbot, win
     assert not workshop.popup.isVisible() and workshop.edit.text() == "17 Mar 2026"
     with stored(blank_path) as eng:
         assert eng.info().workshop_date == dt.date(2026, 3, 17)
+
+
+@POPUP_ON_OFFSCREEN
+def test_a_date_picked_while_another_is_refused_is_still_saved(qtbot, window, blank_path):
+    form = _setup(qtbot, window, blank_path)
+    start, end = form.editor("contract_start"), form.editor("contract_end")
+    click(qtbot, end.edit)
+    type_keys(qtbot, "31/02/2029")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert end.message.isVisible()
+    click(qtbot, start.button)
+    _click_day(qtbot, start, 15)
+    assert start.edit.text().startswith("15 ")
+    with stored(blank_path) as eng:
+        assert eng.info().contract_start is not None and eng.info().contract_start.day == 15
+    assert end.edit.text() == "31/02/2029"
 
 
 @POPUP_ON_OFFSCREEN

@@ -137,7 +137,7 @@ class DetailsForm(QWidget):
             editor = field.editor
             editor.blockSignals(True)
             if isinstance(editor, DateField):
-                editor.set_value(value)
+                editor.show_stored(value)
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")
             else:
@@ -168,7 +168,8 @@ class DetailsForm(QWidget):
         if name == "title":
             self.title_edited.emit(self.value("title"))
         problems = self.problems()
-        if not commit or name in problems or (name == "contract_start" and "contract_end" in problems):
+        out_of_order = "contract_end" in problems and "contract_end" not in self.date_problems()
+        if not commit or name in problems or (name == "contract_start" and out_of_order):
             return
         value = self.value(name)
         if self._committed and value != self._committed.get(name):  # only once loaded (edit mode)
