@@ -220,6 +220,8 @@ class DateField(QWidget):
             return False
         if date is not None and self.edit.text() != format_date(date):
             self.edit.setText(format_date(date))
+            if not self.edit.hasFocus():
+                self.edit.setCursorPosition(0)  # the day shows first in a narrow box
         self._show_message(question(date, dt.date.today(), self._likely_years))
         if date != self._value:
             self._value = date

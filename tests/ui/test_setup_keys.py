@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
 
 from .journey import click, focused, page_tab, press, stored, type_keys
 
@@ -38,6 +39,10 @@ def test_tab_reaches_every_control_on_setup_and_never_sticks_in_a_table(qtbot, w
     missing = [c.accessibleName() or type(c).__name__ for c in controls if c not in seen]
     assert missing == []
     assert seen.count(people.table) == 1 and seen.count(rounds.table) == 1  # one stop each
+    assert page not in seen
+    nameless = [w for w in seen
+                if not (w.accessibleName() or isinstance(w, QAbstractButton) and w.text())]
+    assert nameless == []  # a screen reader can say what every stop is
     click(qtbot, rounds.label)
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert focused() is rounds.table

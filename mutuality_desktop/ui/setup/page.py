@@ -58,6 +58,7 @@ class SetupPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop; it scrolls to the focus
         self._settings = settings
         self.doc = doc
         self._path_edited = False
