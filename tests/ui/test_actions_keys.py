@@ -46,7 +46,7 @@ def test_a_due_date_typed_by_keyboard_is_saved_as_typed_and_return_in_side_adds(
         (action,) = eng.actions()
     assert (action.text, action.owner, action.side, action.due_date) == (
         "Agree a joint risk register", "Ann Lee", "client", dt.date(2026, 9, 30))
-    assert panel.due.edit.text() == ""  # the form is ready for the next action
+    assert panel.due.edit.text() == "" and focused() is panel.text  # ready for the next action
 
 
 def test_an_unreadable_due_date_stops_the_action_and_says_why(qtbot, window, blank_path):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -282,7 +283,10 @@ class ActionsPanel(QWidget):
         fields["due_date"] = self.due.value()
         action_id = self.selected_id()
         if action_id is None:
+            typing_here = self.isAncestorOf(QApplication.focusWidget())
             self.action_added.emit(fields)
+            if typing_here and not self.text.text():  # added and cleared: ready for the next one
+                self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.action_updated.emit(action_id, fields)
 
