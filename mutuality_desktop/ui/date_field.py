@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from . import theme
 
 EARLIEST = dt.date(1950, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -126,7 +128,31 @@ class _CalendarPopup(QFrame):
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setDateRange(QDate(EARLIEST.year, 1, 1), QDate(LATEST.year, 12, 31))
         self.calendar.setAccessibleName("Calendar")
+        self.calendar.setStyleSheet(_calendar_style())
+        plain = QTextCharFormat()
+        plain.setForeground(QColor(theme.INK))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, plain)  # weekends are not warnings
+        today = dt.date.today()
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setForeground(QColor(theme.ACCENT_DARK))
+        self.calendar.setDateTextFormat(QDate(today.year, today.month, today.day), bold)
         layout.addWidget(self.calendar)
+
+
+def _calendar_style() -> str:
+    return f"""
+QWidget#qt_calendar_navigationbar {{ background: {theme.SURFACE}; }}
+QCalendarWidget QToolButton {{
+    border: none; background: transparent; color: {theme.INK}; font-weight: 600; padding: 4px 8px;
+}}
+QCalendarWidget QToolButton:hover {{ background: {theme.HOVER}; }}
+QCalendarWidget QAbstractItemView {{
+    selection-background-color: {theme.ACCENT}; selection-color: white; outline: 0;
+}}
+QCalendarWidget QAbstractItemView:disabled {{ color: #a3aeb4; }}
+"""
 
 
 class DateField(QWidget):
@@ -228,6 +254,10 @@ class DateField(QWidget):
             self.committed.emit(date)
         return True
 
+    def is_refused(self) -> bool:
+        """Whether the box shows text it refused (marked until corrected, not while typing)."""
+        return bool(self.edit.property("invalid") == "true")
+
     def _show_message(self, text: str, refused: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
@@ -262,6 +292,7 @@ class DateField(QWidget):
         self.edit.setText(format_date(dt.date(date.year(), date.month(), date.day())))
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
         self.take()
+        self.edit.selectAll()  # typing next replaces the picked date rather than joining it
 
     # --- keys ----------------------------------------------------------------------------
 

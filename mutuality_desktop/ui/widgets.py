@@ -145,7 +145,7 @@ class Field(QWidget):
         self.hint.setText(problem)
         self.hint.setVisible(bool(problem))
         marked = self.editor.focusProxy() or self.editor  # a date field marks its text box
-        unread = isinstance(self.editor, DateField) and bool(self.editor.problem())
+        unread = isinstance(self.editor, DateField) and self.editor.is_refused()
         marked.setProperty("invalid", "true" if problem or unread else "false")
         marked.style().unpolish(marked)
         marked.style().polish(marked)

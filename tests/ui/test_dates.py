@@ -83,6 +83,7 @@ def test_an_impossible_date_is_refused_inline_and_the_stored_date_kept(qtbot, wi
     assert workshop.edit.text() == "12 Mar 2026"
     click(qtbot, workshop.edit)
     select_all_and_type(qtbot, "31/02/2026")
+    assert workshop.edit.property("invalid") != "true"  # not marked red while still typing
     press(qtbot, Qt.Key.Key_Tab)
     assert workshop.message.isVisible() and "no 31 February 2026" in workshop.message.text()
     assert workshop.edit.text() == "31/02/2026"  # left as typed, to be corrected
@@ -144,8 +145,11 @@ def test_the_calendar_opens_at_the_date_shown_and_a_click_picks_a_day(qtbot, win
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)  # not January 2000
     _click_day(qtbot, workshop, 17)
     assert not workshop.popup.isVisible() and workshop.edit.text() == "17 Mar 2026"
+    type_keys(qtbot, "18/03/2026")  # typing after a pick replaces it, never "18/03/202617 Mar…"
+    press(qtbot, Qt.Key.Key_Return)
+    assert workshop.edit.text() == "18 Mar 2026"
     with stored(blank_path) as eng:
-        assert eng.info().workshop_date == dt.date(2026, 3, 17)
+        assert eng.info().workshop_date == dt.date(2026, 3, 18)
 
 
 @POPUP_ON_OFFSCREEN
