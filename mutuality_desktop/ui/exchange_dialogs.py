@@ -141,6 +141,7 @@ class ExportDialog(WorkingDialog):
         intro.setWordWrap(True)
         self.path_edit = QLineEdit(str(target))
         self.browse = QPushButton("Browse…")
+        self.browse.setAutoDefault(False)  # Return in a box exports; it never opens Browse…
         path_row = QWidget()
         row = QHBoxLayout(path_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +176,6 @@ class ExportDialog(WorkingDialog):
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setProperty("role", "primary")
-        self.export_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -185,6 +185,7 @@ class ExportDialog(WorkingDialog):
             layout.addWidget(widget)
         layout.addSpacing(4)
         layout.addWidget(buttons)
+        self.export_button.setDefault(True)  # only once in the dialog: Qt ignores it before
         self.browse.clicked.connect(self._on_browse_clicked)
         self.protect.toggled.connect(self._on_protect_toggled)
         self.show_text.toggled.connect(self._on_show_text_toggled)
@@ -201,7 +202,9 @@ class ExportDialog(WorkingDialog):
 
     def target(self) -> Path:
         path = Path(os.path.expanduser(self.path_edit.text().strip()))
-        return path if path.suffix == ".mutuality" else path.with_name(path.name + ".mutuality")
+        if not path.name or path.suffix == ".mutuality":  # "/" while a path is being typed
+            return path
+        return path.with_name(path.name + ".mutuality")
 
     def secret(self) -> str | None:
         return self.passphrase.editor.text() if self.protect.isChecked() else None

@@ -33,6 +33,30 @@ def documents_folder() -> Path:
     return Path(docs or Path.home()) / "Mutuality"
 
 
+def write_problem(folder: Path) -> str:
+    """Why a new file cannot be saved in folder ("" if it can), found by trying to write one.
+
+    Permissions alone mislead (a read-only mount, a network share, an administrator account).
+    """
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return ""
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def writable_folder(preferred: Path) -> Path:
+    """preferred if a file can be saved there, else Documents/Mutuality, else the home folder."""
+    if not write_problem(preferred):
+        return preferred
+    docs = documents_folder()
+    try:
+        docs.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return Path.home() if write_problem(docs) else docs
+
+
 def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         workshop = WorkshopPage(self.doc, self.settings)
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
+        setup.round_added.connect(workshop.set_round)  # a new follow-up is the round to score
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
         self._update_state()
@@ -330,9 +331,12 @@ class MainWindow(QMainWindow):
 
     def save_copy(self) -> None:
         """Write an editable copy of the open engagement (e.g. one opened read-only) and open it."""
+        from .exchange_files import writable_folder
+
         if self.doc is None:
             return
-        suggested = self.settings.last_folder() / f"{self.doc.path.stem} (copy).mutuality"
+        folder = writable_folder(self.settings.last_folder())  # not the read-only folder it came from
+        suggested = folder / f"{self.doc.path.stem} (copy).mutuality"
         chosen, _ = QFileDialog.getSaveFileName(self, "Save a copy to edit", str(suggested),
                                                 "Engagement files (*.mutuality)")
         if chosen:

@@ -61,5 +61,17 @@ def ensure_demo(folder: Path) -> Path:
 def save_copy(engagement: Any, target: Path) -> None:
     """Write a compact, editable copy of an open (perhaps read-only) engagement."""
     from ..core.exchange import export_connection
+    from .exchange_files import write_problem
 
-    _run(export_connection, engagement.connection, Path(target))
+    folder = Path(target).parent
+    problem = write_problem(folder)
+    if problem:
+        raise OpenFailed(f"The copy could not be saved in {folder} ({problem}). "
+                         "Save it in a folder of your own, such as Documents.")
+    try:
+        _run(export_connection, engagement.connection, Path(target))
+    except OpenFailed as exc:
+        if isinstance(exc.__cause__, OSError):
+            reason = exc.__cause__.strerror or str(exc.__cause__)
+            raise OpenFailed(f"The copy could not be saved as {target} ({reason}).") from exc
+        raise

@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from . import theme
 from .tasks import run_in_background
-from .widgets import ElidedLabel, caption, heading
+from .widgets import ElidedLabel, caption, heading, on_return
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -89,6 +89,7 @@ class StartPage(QWidget):
         self.demo_button = QPushButton("Open the demo")
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
+            on_return(button)
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addSpacing(8)
@@ -108,6 +109,7 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.setFocusProxy(self.new_button)  # the start page opens with New engagement focused
 
     def set_recent(self, paths: list[Path], check_later: bool = True) -> None:
         """List recent files; their summaries are filled in off the UI thread after painting."""

@@ -58,6 +58,7 @@ QPushButton[role="primary"] {{
     background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
 }}
 QPushButton[role="primary"]:hover {{ background: {ACCENT_DARK}; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid {INK}; }}
 QPushButton[role="primary"]:disabled {{ background: #a9c3ca; border-color: #a9c3ca; }}
 QPushButton[role="link"] {{
     border: none; background: transparent; color: {ACCENT}; text-align: left; padding: 4px 0;

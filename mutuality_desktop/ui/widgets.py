@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,26 +17,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_DATE = QDate(2000, 1, 1)
+from .date_field import DateField
+
+__all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
 
 
-class DateField(QDateEdit):
-    """A date that may be left empty (shown as 'Not set')."""
+class _ReturnFilter(QObject):
+    """Call a function when Return or Enter is pressed in the watched widget."""
 
-    def __init__(self, parent: QWidget | None = None, empty_text: str = "Not set") -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMM yyyy")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(empty_text)
-        self.setDate(NO_DATE)
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._action = action
 
-    def value(self) -> dt.date | None:
-        date = self.date()
-        return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if isinstance(watched, QWidget) and watched.isEnabled():
+                    self._action()
+                return True
+        return super().eventFilter(watched, event)
 
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+def on_return(widget: QWidget, action: Callable[[], object] | None = None) -> None:
+    """Make Return (and Enter) in widget do action; a button's own click when none is given.
+
+    Outside dialogs Qt buttons answer only Space, and a closed drop-down ignores Return; a
+    keyboard user expects Return to do what the focused control offers.
+    """
+    if action is None:
+        assert isinstance(widget, QAbstractButton)
+        action = widget.click
+    widget.installEventFilter(_ReturnFilter(widget, action))
 
 
 def caption(text: str) -> QLabel:
@@ -132,6 +144,8 @@ class Field(QWidget):
         """Show (or with "" clear) the inline problem under the field."""
         self.hint.setText(problem)
         self.hint.setVisible(bool(problem))
-        self.editor.setProperty("invalid", "true" if problem else "false")
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
+        marked = self.editor.focusProxy() or self.editor  # a date field marks its text box
+        unread = isinstance(self.editor, DateField) and self.editor.is_refused()
+        marked.setProperty("invalid", "true" if problem or unread else "false")
+        marked.style().unpolish(marked)
+        marked.style().polish(marked)

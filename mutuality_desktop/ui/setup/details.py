@@ -25,6 +25,7 @@ TEXT_FIELDS = {
 }
 DATE_FIELDS = {"workshop_date": "&Workshop date", "contract_start": "Contract &start",
                "contract_end": "Contract en&d"}
+LIKELY_YEARS = {"workshop_date": 2}  # a workshop date further from today than this is questioned
 LAYOUT = (  # (row, column) of each field: the engagement on the left, the contract on the right
     ("title", 0, 0), ("client_organisation", 1, 0), ("provider_organisation", 2, 0),
     ("facilitator", 3, 0), ("workshop_date", 4, 0), ("workshop_venue", 5, 0),
@@ -50,6 +51,7 @@ class DetailsForm(QWidget):
     field_committed = Signal(str, object)  # field name, new value (valid only)
     title_edited = Signal(str)
     edited = Signal()  # any field changed (valid or not)
+    return_pressed = Signal()  # Return in a field (the new-engagement form submits on it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,9 +71,12 @@ class DetailsForm(QWidget):
 
     def _make_field(self, name: str) -> Field:
         if name in DATE_FIELDS:
-            editor: QWidget = DateField()
-            editor.dateChanged.connect(lambda _d, n=name: self._on_editor_changed(n, commit=True))
-            return Field(DATE_FIELDS[name], editor)
+            date = DateField(likely_years=LIKELY_YEARS.get(name))
+            date.setAccessibleName(DATE_FIELDS[name].replace("&", ""))
+            date.committed.connect(lambda _d, n=name: self._on_editor_changed(n, commit=True))
+            date.edited.connect(lambda n=name: self._on_editor_changed(n, commit=False))
+            date.returnPressed.connect(self.return_pressed)
+            return Field(DATE_FIELDS[name], date)
         if name == "contract_annual_value":
             line = QLineEdit(placeholderText="e.g. 38,400,000")
             label = "Annual &value (£)"
@@ -82,6 +87,7 @@ class DetailsForm(QWidget):
         line.setAccessibleName(label.replace("&", ""))
         line.textEdited.connect(lambda _t, n=name: self._on_editor_changed(n, commit=False))
         line.editingFinished.connect(lambda n=name: self._on_editor_changed(n, commit=True))
+        line.returnPressed.connect(self.return_pressed)
         return Field(label, line)
 
     def editor(self, name: str) -> Any:
@@ -98,9 +104,18 @@ class DetailsForm(QWidget):
     def values(self) -> dict[str, Any]:
         return {name: self.value(name) for name in self.fields}
 
+    def date_problems(self) -> dict[str, str]:
+        """Dates typed that cannot be read (each date box says why under itself)."""
+        found = {}
+        for name in DATE_FIELDS:
+            problem = self.editor(name).problem()
+            if problem:
+                found[name] = problem
+        return found
+
     def problems(self) -> dict[str, str]:
         """Return field → problem for every field that would be refused."""
-        found = {}
+        found = self.date_problems()
         for name, message in REQUIRED.items():
             if not self.value(name):
                 found[name] = message
@@ -122,7 +137,7 @@ class DetailsForm(QWidget):
             editor = field.editor
             editor.blockSignals(True)
             if isinstance(editor, DateField):
-                editor.set_value(value)
+                editor.show_stored(value)
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")
             else:
@@ -135,9 +150,10 @@ class DetailsForm(QWidget):
     def validate(self, show_all: bool = False, touched: str | None = None) -> bool:
         """Show hints for fields the user has touched (or all); emit validity changes."""
         problems = self.problems()
+        unread = self.date_problems()
         for name, field in self.fields.items():
             if show_all or name == touched or field.hint.isVisible():
-                field.set_problem(problems.get(name, ""))
+                field.set_problem("" if name in unread else problems.get(name, ""))
         valid = not problems
         if valid != self._valid:
             self._valid = valid
@@ -152,7 +168,8 @@ class DetailsForm(QWidget):
         if name == "title":
             self.title_edited.emit(self.value("title"))
         problems = self.problems()
-        if not commit or name in problems or (name == "contract_start" and "contract_end" in problems):
+        out_of_order = "contract_end" in problems and "contract_end" not in self.date_problems()
+        if not commit or name in problems or (name == "contract_start" and out_of_order):
             return
         value = self.value(name)
         if self._committed and value != self._committed.get(name):  # only once loaded (edit mode)

@@ -31,7 +31,7 @@ from ..commands import (
 from ..document import EngagementDocument
 from ..names import safe_stem
 from ..settings import Settings
-from ..widgets import Field, caption, heading
+from ..widgets import Field, caption, heading, on_return
 from .details import DetailsForm
 from .people import ParticipantsPanel, RoundsPanel
 
@@ -51,12 +51,14 @@ class SetupPage(QScrollArea):
     create_requested = Signal(Path, object)  # path, EngagementInfo
     cancel_requested = Signal()
     walkthrough_requested = Signal()
+    round_added = Signal(int)  # a follow-up round was added: the walkthrough moves to it
 
     def __init__(self, settings: Settings, doc: EngagementDocument | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop; it scrolls to the focus
         self._settings = settings
         self.doc = doc
         self._path_edited = False
@@ -119,6 +121,10 @@ class SetupPage(QScrollArea):
         choose.clicked.connect(self._on_choose_clicked)
         self.create_button.clicked.connect(self._on_create_button_clicked)
         cancel.clicked.connect(self.cancel_requested)
+        for button in (choose, self.create_button, cancel):
+            on_return(button)
+        self.form.return_pressed.connect(self._on_form_return_pressed)
+        self.path.returnPressed.connect(self._on_form_return_pressed)
         self._sync_create()
         self.form.editor("title").setFocus()
 
@@ -162,6 +168,19 @@ class SetupPage(QScrollArea):
             self.path.setText(chosen)
             self._sync_create()
 
+    def _on_form_return_pressed(self) -> None:
+        """Return anywhere in the form creates the engagement, or points at what is missing."""
+        if self.create_button.isEnabled():
+            self.create_button.click()
+            return
+        self.form.validate(show_all=True)
+        self._sync_create()
+        first = next(iter(self.form.problems()), None)
+        if first is not None:
+            self.form.editor(first).setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.path.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_create_button_clicked(self) -> None:
         if not self.form.validate(show_all=True) or self.path_problem():
             self._sync_create()
@@ -195,6 +214,7 @@ class SetupPage(QScrollArea):
         self.walk_button = QPushButton("Go to the walkthrough  →")
         self.walk_button.setProperty("role", "primary")
         self.walk_button.clicked.connect(self.walkthrough_requested)
+        on_return(self.walk_button)
         self._layout.addWidget(self.walk_button, 0, Qt.AlignmentFlag.AlignRight)
         self.form.field_committed.connect(self._on_form_field_committed)
         self.participants.participant_added.connect(self._on_participants_participant_added)
@@ -250,7 +270,11 @@ class SetupPage(QScrollArea):
 
     def _on_rounds_round_added(self, label: str, date: Any) -> None:
         assert self.doc is not None
-        self.doc.execute(AddRound(label, date))
+        before = {r.id for r in self.doc.engagement.rounds()}
+        if self.doc.execute(AddRound(label, date)):
+            added = [r.id for r in self.doc.engagement.rounds() if r.id not in before]
+            if added:
+                self.round_added.emit(added[-1])
 
     def _on_rounds_round_updated(self, round_id: int, changes: dict[str, Any]) -> None:
         assert self.doc is not None

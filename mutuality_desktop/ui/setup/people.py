@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..widgets import DateField, Field, caption
+from ..widgets import DateField, Field, caption, on_return
 
 SIDES = (("Client", "client"), ("Provider", "provider"), ("Facilitator", "facilitator"),
          ("Observer", "observer"))
@@ -44,6 +44,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(150)
+    table.setTabKeyNavigation(False)  # Tab leaves the table for the form below; arrows move rows
     return table
 
 
@@ -102,6 +103,8 @@ class _RowsPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
+        for button in (self.add_button, self.remove_button, self.new_button):
+            on_return(button)
         return buttons
 
 
@@ -146,6 +149,7 @@ class ParticipantsPanel(_RowsPanel):
         self.new_button.clicked.connect(self.start_new)
         self.name.returnPressed.connect(self._on_add_button_clicked)
         self.role.returnPressed.connect(self._on_add_button_clicked)
+        on_return(self.side, self._on_add_button_clicked)
         self.name.textChanged.connect(self._sync)
         self._sync()
 
@@ -217,11 +221,12 @@ class RoundsPanel(_RowsPanel):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.label = QLineEdit(placeholderText="e.g. Follow-up")
         self.label.setAccessibleName("Round label")
-        self.date = DateField()
+        self.date = DateField(likely_years=5)
+        self.date.setAccessibleName("Round date")
         self.label_field = Field("Round &label", self.label)
         form = QHBoxLayout()
-        form.addWidget(self.label_field, 2)
-        form.addWidget(Field("D&ate", self.date), 1)
+        form.addWidget(self.label_field, 3)
+        form.addWidget(Field("D&ate", self.date), 2)
         buttons = self._buttons("Add follow-up round", "Remove round")
         note = caption("A follow-up round re-scores every factor so the report can show what changed.")
         note.setWordWrap(True)
@@ -234,6 +239,9 @@ class RoundsPanel(_RowsPanel):
         self.new_button.clicked.connect(self.start_new)
         self.label.returnPressed.connect(self._on_add_button_clicked)
         self.label.textChanged.connect(self._sync)
+        self.date.edited.connect(self._sync)
+        self.date.committed.connect(self._sync)
+        self.date.returnPressed.connect(self._on_add_button_clicked)
         self._sync()
 
     def start_new(self) -> None:
@@ -262,7 +270,8 @@ class RoundsPanel(_RowsPanel):
         self.label_field.set_problem(problem)
         self.add_button.setText("Save changes" if editing else "Add follow-up round")
         if self._editable:
-            self.add_button.setEnabled(bool(self.label.text().strip()) and not problem)
+            readable = not self.date.problem()
+            self.add_button.setEnabled(bool(self.label.text().strip()) and not problem and readable)
             self.remove_button.setEnabled(len(self._items) > 1)
         self.remove_button.setToolTip("" if len(self._items) > 1 else "An engagement keeps at least one round.")
         self.remove_button.setVisible(editing)
@@ -277,7 +286,7 @@ class RoundsPanel(_RowsPanel):
 
     def _on_add_button_clicked(self) -> None:
         label = self.label.text().strip()
-        if not label or self.problem():
+        if not label or self.problem() or not self.date.take():
             return
         date: dt.date | None = self.date.value()
         rnd = self.selected()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..widgets import DateField
+from ..date_field import format_date
+from ..widgets import DateField, on_return
 
 SIDES = (("Joint", "joint"), ("Client", "client"), ("Provider", "provider"))
 STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), ("Dropped", "dropped"))
@@ -30,6 +32,39 @@ STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), 
 
 def label_of(choices: tuple[tuple[str, str], ...], value: str) -> str:
     return next((label for label, v in choices if v == value), value)
+
+
+def detail_of(action: Any) -> str:
+    """'Ann Lee · Joint · due 30 Sep 2026': who, which side, by when."""
+    detail = [label_of(SIDES, action.side)]
+    if action.owner:
+        detail.insert(0, action.owner)
+    if action.due_date:
+        detail.append(f"due {format_date(action.due_date)}")
+    return " · ".join(detail)
+
+
+def first_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """The text as it wraps at width, cut to this many lines with '…' (newlines become spaces)."""
+    flat = " ".join(text.split())
+    layout = QTextLayout(flat, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while len(starts) <= lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return flat
+    kept = flat[:starts[lines - 1]].rstrip()
+    last = QFontMetrics(font).elidedText(flat[starts[lines - 1]:], Qt.TextElideMode.ElideRight, width)
+    return f"{kept}\n{last}" if kept else last
 
 
 class ActionText(QPlainTextEdit):
@@ -89,7 +124,9 @@ class ActionsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Improvement actions")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the form; arrows move rows
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
         self.empty = QLabel("No actions for this factor yet. Capture improvement ideas as they come up.")
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "caption")
@@ -108,7 +145,8 @@ class ActionsPanel(QWidget):
         self.side = QComboBox()
         for label, value in SIDES:
             self.side.addItem(label, value)
-        self.due = DateField(empty_text="No date")
+        self.due = DateField(empty_text="No date", likely_years=5)
+        self.due.setAccessibleName("Due date")
         self.status = QComboBox()
         for label, value in STATUSES:
             self.status.addItem(label, value)
@@ -133,6 +171,12 @@ class ActionsPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.new_button.clicked.connect(self.start_new)
         self.text.returnPressed.connect(self._on_add_button_clicked)
+        self.owner.returnPressed.connect(self._on_add_button_clicked)
+        self.due.returnPressed.connect(self._on_add_button_clicked)
+        for combo in (self.side, self.status):
+            on_return(combo, self._on_add_button_clicked)
+        for button in (self.add_button, self.remove_button, self.new_button):
+            on_return(button)
         self.text.textChanged.connect(lambda: self._on_text_text_changed(self.text.text()))
         box.addLayout(form)
         box.addLayout(buttons)
@@ -150,16 +194,11 @@ class ActionsPanel(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(actions))
         for row, action in enumerate(actions):
-            detail = [label_of(SIDES, action.side)]
-            if action.owner:
-                detail.insert(0, action.owner)
-            if action.due_date:
-                detail.append(f"due {action.due_date:%d %b %Y}")
-            item = QTableWidgetItem(f"{action.text}\n{' · '.join(detail)}")
-            item.setToolTip(action.text)
+            item = QTableWidgetItem()
+            item.setToolTip(f"{action.text}\n{detail_of(action)}")
             self.table.setItem(row, 0, item)
             self.table.setItem(row, 1, QTableWidgetItem(label_of(STATUSES, action.status)))
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.table.clearSelection()
         self.table.blockSignals(False)
         self.table.setVisible(bool(actions))
@@ -169,6 +208,24 @@ class ActionsPanel(QWidget):
             self.table.selectRow(ids.index(keep))
         else:
             self.start_new()
+
+    def _fit_rows(self, column: int = 0, _old: int = 0, new: int = 0) -> None:
+        """Each row: the action cut to two lines, then owner, side and due date, always shown."""
+        if column != 0:
+            return
+        width = (new or self.table.columnWidth(0)) - 16  # the cell's padding; while the header
+        # resizes, columnWidth() still gives the old width, so the new one is taken from the signal
+        width = max(width, 80)
+        metrics = QFontMetrics(self.table.font())
+        for row, action in enumerate(self._actions):
+            item = self.table.item(row, 0)
+            if item is not None:
+                text = f"{first_lines(action.text, self.table.font(), width, 2)}\n{detail_of(action)}"
+                item.setText(text)
+                # Sized here, from the width being set: resizeRowsToContents() would still
+                # measure the old width and cut the owner and due date off.
+                wrapped = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+                self.table.setRowHeight(row, wrapped.height() + 12)
 
     def start_new(self) -> None:
         self.table.clearSelection()
@@ -220,9 +277,16 @@ class ActionsPanel(QWidget):
             self.hint.setText("Describe the action.")
             self.hint.show()
             return
+        if not self.due.take():  # a due date that cannot be read is said so, never saved as another
+            self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        fields["due_date"] = self.due.value()
         action_id = self.selected_id()
         if action_id is None:
+            typing_here = self.isAncestorOf(QApplication.focusWidget())
             self.action_added.emit(fields)
+            if typing_here and not self.text.text():  # added and cleared: ready for the next one
+                self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.action_updated.emit(action_id, fields)
 

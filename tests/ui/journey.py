@@ -1,0 +1,55 @@
+"""Real input for user-journey tests: clicks where a person clicks, keys to whatever has focus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def click(qtbot: Any, widget: QWidget, at: QPoint | None = None) -> None:
+    """Click the middle of what a person sees (or a point inside it)."""
+    assert widget.isVisible(), f"{widget!r} is not on screen"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at or widget.rect().center())
+
+
+def type_keys(qtbot: Any, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(focused(), key, modifier)
+
+
+def select_all_and_type(qtbot: Any, text: str) -> None:
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, text)
+
+
+def page_tab(qtbot: Any, window: Any, name: str) -> None:
+    """Click Setup, Walkthrough or Results in the window's page tabs."""
+    click(qtbot, window.page_switch.buttons[name])
+
+
+@contextmanager
+def stored(path: Path) -> Iterator[Any]:
+    """The engagement as written in its file, read by a second, read-only connection."""
+    from mutuality_desktop.core.engagement import Engagement
+
+    eng = Engagement.open(path, readonly=True)
+    try:
+        yield eng
+    finally:
+        eng.close()
