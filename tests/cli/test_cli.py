@@ -91,3 +91,21 @@ def test_gui_without_display_says_so_in_one_line():
     assert result.returncode == 2
     assert "No display found" in result.stderr and "check FILE" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("json",), ("frobnicate", "x"), ("--nonsense",), ("--demo", "--bogus"),
+                                  ("a.mutuality", "b.mutuality"), ("-style",)])
+def test_unknown_commands_and_options_are_refused_without_a_window(args):
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # a window could open: it must not
+    result = cli(*args, env=env)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("usage: mutuality-desktop") and "error:" in lines[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_option_of_a_command_is_refused():
+    result = cli("check", "--frobnicate", "x.mutuality")
+    assert result.returncode == 2 and "usage:" in result.stderr
