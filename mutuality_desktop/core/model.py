@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid as uuid_mod
 from dataclasses import dataclass, field
 
 SIDES = ("client", "provider", "facilitator", "observer")
@@ -15,6 +16,11 @@ ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 def utcnow() -> dt.datetime:
     """Now in UTC to the second, naive, as the engagement file stores timestamps."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+def new_uuid() -> str:
+    """A fresh random identity for a row (rounds, participants, scores, actions, changes)."""
+    return str(uuid_mod.uuid4())
 
 
 @dataclass(frozen=True)
