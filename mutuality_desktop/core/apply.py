@@ -85,7 +85,8 @@ def _date(value: object, what: str) -> dt.date | None:
 
 # --- scores ----------------------------------------------------------------------------------
 
-def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, RoundRow]:
+def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, bool]:
+    """The score row the operation addresses, and whether it had to be created."""
     _check_factor(eng, op.factor)
     check_choice(op.perspective, PERSPECTIVES, "perspective")
     rnd = _by_uuid(s, RoundRow, op.round, "round")
@@ -94,9 +95,24 @@ def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, RoundRow
         ScoreRow.perspective == op.perspective)).first()
     if row is None:
         row = ScoreRow(round_id=rnd.id, factor_id=op.factor, perspective=op.perspective, level=None,
-                       notes="", uuid=new_uuid())
+                       notes="", uuid=op.uuid or new_uuid())
         s.add(row)
-    return row, rnd
+        return row, True
+    return row, False
+
+
+def _inverse(s: Session, op: Any, row: Any, created: bool, empty: bool, **old: Any) -> ops.Operation:
+    """The undo of a set operation; a row it created is removed again by the undo."""
+    dropped = bool(op.drop_empty and empty)
+    if dropped:
+        s.delete(row)
+    inverse: ops.Operation = dataclasses.replace(op, uuid=row.uuid, drop_empty=created and not dropped,
+                                                 **old)
+    return inverse
+
+
+def _score_empty(row: ScoreRow) -> bool:
+    return row.level is None and not row.notes and row.confidence is None
 
 
 def _score_target(op: Any, row: ScoreRow) -> dict[str, Any]:
@@ -105,24 +121,27 @@ def _score_target(op: Any, row: ScoreRow) -> dict[str, Any]:
 
 def set_score(eng: Engagement, s: Session, op: ops.SetScore) -> Outcome:
     level = _check_level(eng, op.level)
-    row, _ = _score_row(eng, s, op)
+    row, created = _score_row(eng, s, op)
     old, row.level, row.updated_at = row.level, level, utcnow()
-    return Outcome(dataclasses.replace(op, level=old), _score_target(op, row), old, level)
+    inverse = _inverse(s, op, row, created, _score_empty(row), level=old)
+    return Outcome(inverse, _score_target(op, row), old, level)
 
 
 def set_notes(eng: Engagement, s: Session, op: ops.SetNotes) -> Outcome:
     notes = clean_text(op.notes, "Evidence notes", MAX_NOTES_CHARS, multiline=True)
-    row, _ = _score_row(eng, s, op)
+    row, created = _score_row(eng, s, op)
     old, row.notes, row.updated_at = row.notes or "", notes, utcnow()
-    return Outcome(dataclasses.replace(op, notes=old), _score_target(op, row), old, notes)
+    inverse = _inverse(s, op, row, created, _score_empty(row), notes=old)
+    return Outcome(inverse, _score_target(op, row), old, notes)
 
 
 def set_confidence(eng: Engagement, s: Session, op: ops.SetConfidence) -> Outcome:
     if op.confidence is not None:
         check_choice(op.confidence, CONFIDENCES, "evidence confidence")
-    row, _ = _score_row(eng, s, op)
+    row, created = _score_row(eng, s, op)
     old, row.confidence, row.updated_at = row.confidence, op.confidence, utcnow()
-    return Outcome(dataclasses.replace(op, confidence=old), _score_target(op, row), old, op.confidence)
+    inverse = _inverse(s, op, row, created, _score_empty(row), confidence=old)
+    return Outcome(inverse, _score_target(op, row), old, op.confidence)
 
 
 def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantScore) -> Outcome:
@@ -134,15 +153,17 @@ def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantSco
     row = s.scalars(select(ParticipantScoreRow).where(
         ParticipantScoreRow.round_id == rnd.id, ParticipantScoreRow.factor_id == op.factor,
         ParticipantScoreRow.participant_id == person.id)).first()
+    created = row is None
     if row is None:
         row = ParticipantScoreRow(round_id=rnd.id, factor_id=op.factor, participant_id=person.id,
-                                  comment="", uuid=new_uuid())
+                                  comment="", uuid=op.uuid or new_uuid())
         s.add(row)
     old_level, old_comment = row.level, row.comment or ""
     row.level, row.comment, row.updated_at = level, comment, utcnow()
     target = {"round": op.round, "factor": op.factor, "participant": op.participant,
               "participant_score": row.uuid}
-    inverse = dataclasses.replace(op, level=old_level, comment=old_comment)
+    empty = row.level is None and not row.comment
+    inverse = _inverse(s, op, row, created, empty, level=old_level, comment=old_comment)
     return Outcome(inverse, target, {"level": old_level, "comment": old_comment},
                    {"level": level, "comment": comment})
 

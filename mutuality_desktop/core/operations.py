@@ -3,7 +3,8 @@
 the file's history in the same transaction.
 
 Rows are named by their UUIDs (rounds, participants, actions); a score by its round, factor and
-perspective. `row_id` and `position` on the add operations exist so that undoing a removal puts a
+perspective. A set operation that had to create its score row undoes as one that removes the row
+again when it is left empty (`drop_empty`), and redoes with the same `uuid`. `row_id` and `position` on the add operations exist so that undoing a removal puts a
 row back exactly where it was (the window keeps integer ids); a new row leaves them None.
 """
 
@@ -31,6 +32,8 @@ class SetScore(Operation):
     factor: str
     perspective: str
     level: int | None
+    uuid: str = ""  # the identity a row created by this operation gets (undo/redo keep it)
+    drop_empty: bool = False  # undoing the row's creation: remove it if nothing is left in it
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class SetNotes(Operation):
     factor: str
     perspective: str
     notes: str
+    uuid: str = ""  # the identity a row created by this operation gets (undo/redo keep it)
+    drop_empty: bool = False  # undoing the row's creation: remove it if nothing is left in it
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class SetConfidence(Operation):
     factor: str
     perspective: str
     confidence: str | None
+    uuid: str = ""  # the identity a row created by this operation gets (undo/redo keep it)
+    drop_empty: bool = False  # undoing the row's creation: remove it if nothing is left in it
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class SetParticipantScore(Operation):
     participant: str
     level: int | None
     comment: str = ""
+    uuid: str = ""  # the identity a row created by this operation gets (undo/redo keep it)
+    drop_empty: bool = False  # undoing the row's creation: remove it if nothing is left in it
 
 
 @dataclass(frozen=True)

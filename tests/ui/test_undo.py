@@ -95,3 +95,27 @@ def test_undo_survives_reopening_the_file(qtbot, window, blank_path):
     with Engagement.open(blank_path) as eng:
         levels = [s.level for s in eng.scores(eng.rounds()[0].id).values()]
     assert levels == [5]
+
+
+def test_note_saved_on_every_keystroke_is_one_undo_step(qtbot, window, blank_path):
+    from mutuality_desktop.ui.commands import OperationStep, SetNotes, SetScore
+
+    window.open_path(blank_path)
+    doc = window.doc
+    eng = doc.engagement
+    rid, factor = eng.rounds()[0].id, window.workshop.factor_id
+    for text in ("S", "Si", "Signed", "Signed charter"):
+        assert doc.execute(SetNotes("Edit the notes", rid, factor, "agreed", text))
+    assert doc.undo_stack.count() == 1
+    assert doc.execute(SetScore("Score", rid, factor, "agreed", 3))
+    assert doc.execute(SetNotes("Edit the notes", rid, factor, "agreed", "Signed charter seen"))
+    assert doc.undo_stack.count() == 3  # another edit in between starts a new step
+    assert all(isinstance(doc.undo_stack.command(i), OperationStep) for i in range(3))
+    doc.undo()
+    assert eng.scores(rid)[(factor, "agreed")].notes == "Signed charter"
+    doc.undo()
+    doc.undo()
+    assert (factor, "agreed") not in eng.scores(rid)  # the row the edits created is gone again
+    doc.redo()
+    assert eng.scores(rid)[(factor, "agreed")].notes == "Signed charter"
+    assert [e.after for e in eng.history() if e.op == "set_notes"][0] == "Signed charter"
