@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -292,23 +292,38 @@ class Engagement(EditMethods):
         """Apply one operation durably, recorded in the history; return it with its inverse."""
         return self.apply_all([op])[0]
 
-    def apply_all(self, operations: list[ops.Operation]) -> list[ops.Change]:
-        """Apply operations in one transaction: all of them, or (on any refusal) none."""
+    def apply_all(self, operations: Iterable[ops.Operation], *, record: bool = True) -> list[ops.Change]:
+        """Apply operations in one transaction: all of them, or (on any refusal) none.
+
+        The operations may be produced lazily (each sees the ones before it). record=False only
+        for rebuilding a file whose history is copied in afterwards (JSON import).
+        """
+        from sqlalchemy.exc import IntegrityError
+
         from .apply import HANDLERS
 
+        try:
+            return self._apply_all(HANDLERS, operations, record)
+        except IntegrityError as exc:
+            raise ValidationError("The change conflicts with what the file holds (an identity or a "
+                                  "name that must be unique is used twice); nothing was changed.") from exc
+
+    def _apply_all(self, handlers: Any, operations: Iterable[ops.Operation], record: bool) -> list[ops.Change]:
         changes = []
         with self._write() as s:
+            s.connection()  # BEGIN IMMEDIATE now, before anything reads or writes
             for op in operations:
-                handler = HANDLERS.get(type(op))
+                handler = handlers.get(type(op))
                 if handler is None:
                     raise ValidationError(f"'{type(op).__name__}' is not an operation.")
                 outcome = handler(self, s, op)
                 s.flush()
                 at, uuid = utcnow(), new_uuid()
-                uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
-                                   replica=self._replica_id(), op=op.kind, target=outcome.target,
-                                   before=outcome.before, after=outcome.after,
-                                   coalesce=isinstance(op, ops.SetNotes))
+                if record:
+                    uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
+                                       replica=self._replica_id(), op=op.kind,
+                                       target=outcome.target, before=outcome.before,
+                                       after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
                 changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
                                           self._replica_id(), outcome.target, outcome.before,
                                           outcome.after, outcome.result))
@@ -323,6 +338,15 @@ class Engagement(EditMethods):
                                    (key, value))
             self._replica = replica
         return self._replica
+
+    def insert_history(self, rows: list[tuple[str, str, str, str, str, str, str, str]]) -> None:
+        """Add history entries as recorded elsewhere (uuid, at, author, replica, op, target,
+        before, after as JSON), e.g. from the engagement's JSON form."""
+        with self._write() as s:
+            s.connection()  # BEGIN IMMEDIATE now: the rows below are one transaction
+            self._conn.executemany(
+                'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def history(self, factor: str | None = None) -> list[Entry]:
         """Every recorded change, oldest first; only those about one factor if given."""
