@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -66,14 +67,21 @@ class Describer:
             return "changed" if entry.after else "removed"
         return f"{short(entry.before)} → {short(entry.after)}"
 
-    def line(self, entry: Entry) -> str:
+    def row(self, entry: Entry) -> tuple[str, str, str]:
+        """When (local time), who, and what changed."""
         verb = VERBS.get(entry.op, entry.op)
         where, what = self.where(entry), self.what(entry)
         text = " ".join(part for part in (verb, where and f"({where})", what) if part)
-        return f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.author or 'unknown'}  {text}"
+        local = entry.at.replace(tzinfo=dt.UTC).astimezone()
+        return f"{local:%Y-%m-%d %H:%M:%S}", entry.author or "unknown", text
+
+
+def history_rows(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str]]:
+    """(when, who, what) for each recorded change, oldest first; times in local time."""
+    describer = Describer(eng)
+    return [describer.row(entry) for entry in eng.history(factor=factor)]
 
 
 def history_lines(eng: Engagement, factor: str | None = None) -> list[str]:
-    """One line per recorded change, oldest first (UTC times)."""
-    describer = Describer(eng)
-    return [describer.line(entry) for entry in eng.history(factor=factor)]
+    """One line per recorded change, oldest first."""
+    return ["  ".join(row) for row in history_rows(eng, factor)]
