@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,19 @@ class Outcome:
     before: Any
     after: Any
     result: Any = None
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def identity(given: object) -> str:
+    """The UUID a new row gets: the one given (undo, JSON import) if valid, else a fresh one."""
+    if not given:
+        return new_uuid()
+    if not isinstance(given, str) or not _UUID.fullmatch(given):
+        raise ValidationError(f"'{str(given)[:40]}' is not a valid id (a UUID such as "
+                              "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44).")
+    return given
 
 
 def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:
@@ -95,7 +109,7 @@ def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, bool]:
         ScoreRow.perspective == op.perspective)).first()
     if row is None:
         row = ScoreRow(round_id=rnd.id, factor_id=op.factor, perspective=op.perspective, level=None,
-                       notes="", uuid=op.uuid or new_uuid())
+                       notes="", uuid=identity(op.uuid))
         s.add(row)
         return row, True
     return row, False
@@ -156,7 +170,7 @@ def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantSco
     created = row is None
     if row is None:
         row = ParticipantScoreRow(round_id=rnd.id, factor_id=op.factor, participant_id=person.id,
-                                  comment="", uuid=op.uuid or new_uuid())
+                                  comment="", uuid=identity(op.uuid))
         s.add(row)
     old_level, old_comment = row.level, row.comment or ""
     row.level, row.comment, row.updated_at = level, comment, utcnow()
@@ -221,13 +235,13 @@ def add_participant(eng: Engagement, s: Session, op: ops.AddParticipant) -> Outc
     role = clean_text(op.role, "Role", 200)
     check_choice(op.side, SIDES, "side")
     position = op.position if op.position is not None else _next_position(s, ParticipantRow.position)
-    row = ParticipantRow(id=op.row_id, uuid=op.uuid or new_uuid(), name=name, role=role,
+    row = ParticipantRow(id=op.row_id, uuid=identity(op.uuid), name=name, role=role,
                          side=op.side, position=position)
     s.add(row)
     s.flush()
     for ps in op.scores:
         s.add(ParticipantScoreRow(round_id=ps.round_id, factor_id=ps.factor_id, participant_id=row.id,
-                                  level=ps.level, comment=ps.comment, uuid=ps.uuid or new_uuid()))
+                                  level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
     result = _participant(row)
     return Outcome(ops.RemoveParticipant(row.uuid), {"participant": row.uuid}, None,
                    ops.plain(result), result)
@@ -280,16 +294,16 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
     label = _check_label(s, op.label)
     date = _date(op.date, "A round's date")
     position = op.position if op.position is not None else _next_position(s, RoundRow.position, 0)
-    row = RoundRow(id=op.row_id, uuid=op.uuid or new_uuid(), label=label, date=date, position=position)
+    row = RoundRow(id=op.row_id, uuid=identity(op.uuid), label=label, date=date, position=position)
     s.add(row)
     s.flush()
     for sc in op.scores:
         s.add(ScoreRow(round_id=row.id, factor_id=sc.factor_id, perspective=sc.perspective,
                        level=sc.level, notes=sc.notes, confidence=sc.confidence,
-                       uuid=sc.uuid or new_uuid()))
+                       uuid=identity(sc.uuid)))
     for ps in op.participant_scores:
         s.add(ParticipantScoreRow(round_id=row.id, factor_id=ps.factor_id, participant_id=ps.participant_id,
-                                  level=ps.level, comment=ps.comment, uuid=ps.uuid or new_uuid()))
+                                  level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
     for action_uuid in op.actions:
         action = s.scalars(select(ActionRow).where(ActionRow.uuid == action_uuid)).first()
         if action is not None:
@@ -373,7 +387,7 @@ def add_action(eng: Engagement, s: Session, op: ops.AddAction) -> Outcome:
     fields = {k: getattr(op, k) for k in ops.ACTION_FIELDS}
     values = _action_values(eng, s, fields)
     position = op.position if op.position is not None else _next_position(s, ActionRow.position)
-    row = ActionRow(id=op.row_id, uuid=op.uuid or new_uuid(), position=position, **values)
+    row = ActionRow(id=op.row_id, uuid=identity(op.uuid), position=position, **values)
     s.add(row)
     s.flush()
     return Outcome(ops.RemoveAction(row.uuid), {"action": row.uuid, "factor": row.factor_id}, None,

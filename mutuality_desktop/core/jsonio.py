@@ -20,10 +20,13 @@ from .errors import EngagementFileError, ValidationError
 from .framework import Framework, default_framework, parse_framework
 from .history import read_entries, to_json
 from .model import INFO_FIELDS, EngagementInfo, new_uuid
+from .validation import clean_text
 
 FORMAT = "mutuality-engagement"
 VERSION = 1
 MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_TARGET_CHARS = 10_000  # a history entry's target names a few ids
+MAX_VALUE_CHARS = 4_000_000  # its before and after (a removed round with all its notes)
 _DATE_INFO = ("contract_start", "contract_end", "workshop_date")
 
 
@@ -210,7 +213,12 @@ def create_from_json(data: Any, path: Path) -> Engagement:
         raise ValidationError(f"This JSON is engagement format version {version}; this app reads "
                               f"version {VERSION}.")
     fw = _framework(data)
-    eng = Engagement.create(path, _info(data), fw, baseline_label=None)
+    info = _info(data)
+    if info.uuid:
+        from .apply import identity
+
+        identity(info.uuid)
+    eng = Engagement.create(path, info, fw, baseline_label=None)
     try:
         eng.apply_all(_operations(data, fw), record=False)
         _copy_history(eng, _get(data, "history", list, "The JSON", []))
@@ -223,6 +231,8 @@ def create_from_json(data: Any, path: Path) -> Engagement:
 
 def _copy_history(eng: Engagement, entries: list[Any]) -> None:
     """Carry the recorded history over as it was (who, when, which copy, before, after)."""
+    from .apply import identity
+
     rows = []
     for i, h in enumerate(entries, 1):
         where = f"history entry {i}"
@@ -231,8 +241,13 @@ def _copy_history(eng: Engagement, entries: list[Any]) -> None:
             when = dt.datetime.fromisoformat(at)
         except ValueError as exc:
             raise ValidationError(f"{where}: '{at[:40]}' is not a date and time.") from exc
-        rows.append((_get(h, "id", str, where), when.isoformat(sep=" "),
-                     (_get(h, "author", str, where, "") or "")[:200], _get(h, "replica", str, where, ""),
-                     _get(h, "op", str, where)[:40], to_json(_get(h, "target", dict, where, {})),
-                     to_json(h.get("before")), to_json(h.get("after"))))
+        target = to_json(_get(h, "target", dict, where, {}))
+        before, after = to_json(h.get("before")), to_json(h.get("after"))
+        if len(target) > MAX_TARGET_CHARS or max(len(before), len(after)) > MAX_VALUE_CHARS:
+            raise ValidationError(f"{where} holds a value far longer than the app ever records.")
+        replica = _get(h, "replica", str, where, "") or ""
+        rows.append((identity(_get(h, "id", str, where)), when.isoformat(sep=" "),
+                     clean_text(_get(h, "author", str, where, "") or "", "An author", 200),
+                     identity(replica) if replica else "", _get(h, "op", str, where)[:40], target,
+                     before, after))
     eng.insert_history(rows)

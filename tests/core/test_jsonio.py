@@ -46,6 +46,12 @@ def test_json_of_an_engagement_with_another_scoring_guide_carries_it(tmp_path, e
     (lambda d: d["rounds"].append(dict(d["rounds"][0])), "already a round|unique"),
     (lambda d: d["engagement"].update(title=""), "cannot be empty"),
     (lambda d: d["actions"].append({"factor": "nope", "text": "x"}), "Unknown factor"),
+    (lambda d: d["rounds"][0].update(id="x" * 5000), "not a valid id"),
+    (lambda d: d["history"].append({"id": "x", "at": "2026-01-01T00:00:00", "op": "set_score"}),
+     "not a valid id"),
+    (lambda d: d["history"].append({"id": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44", "op": "set_notes",
+                                    "at": "2026-01-01T00:00:00", "after": "x" * 5_000_000}),
+     "far longer"),
 ])
 def test_bad_json_creates_no_file(tmp_path, eng, change, message):
     eng.set_score(eng.rounds()[0].id, F, "agreed", 2)
