@@ -65,7 +65,12 @@ class Describer:
             return ""
         if entry.op == "set_branding":
             return "changed" if entry.after else "removed"
-        return f"{short(entry.before)} → {short(entry.after)}"
+        before, after = entry.before, entry.after
+        if isinstance(before, dict) and isinstance(after, dict):  # only the fields that changed
+            keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
+            return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
+                             for k in keys)
+        return f"{short(before)} → {short(after)}"
 
     def row(self, entry: Entry) -> tuple[str, str, str]:
         """When (local time), who, and what changed."""
