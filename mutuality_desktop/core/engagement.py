@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import operations as ops
 from . import store
 from .edits import EditMethods
+from .engagement_support import (
+    DATE_FIELDS,
+    as_date,
+    as_datetime,
+    engine_for,
+    save_error,
+    store_meta_delete,
+    validate_info,
+)
 from .errors import (
     DamagedFileError,
     EngagementFileError,
     FrameworkError,
     ReadOnlyError,
-    SaveError,
     ValidationError,
 )
 from .framework import Framework, default_framework, parse_framework
@@ -27,7 +33,6 @@ from .history import Entry, default_author, read_entries, replica_for, write_ent
 from .lock import EditLock, LockHolder
 from .model import (
     INFO_FIELDS,
-    REQUIRED_INFO_FIELDS,
     Action,
     EngagementInfo,
     Participant,
@@ -37,7 +42,7 @@ from .model import (
     new_uuid,
     utcnow,
 )
-from .validation import clean_text, require_text
+from .validation import require_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -53,32 +58,6 @@ def load_orm() -> None:
 
 
 CHECKSUM_KEY = "content_sha256"
-
-
-def _engine_for(conn: sqlite3.Connection) -> Any:
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import StaticPool
-
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:  # pysqlite leaves BEGIN to us in autocommit mode
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-def _save_error(exc: BaseException) -> SaveError:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "full" in text:
-        reason = "the disk is full"
-    elif "readonly" in text or "read-only" in text:
-        reason = "the file or its folder has become read-only"
-    elif "i/o" in text or "disk" in text or "unable to open" in text:
-        reason = "the disk or folder is not available (was a USB stick removed?)"
-    else:
-        reason = f"the file could not be written ({text[:100]})"
-    return SaveError(f"The change was not saved: {reason}. Nothing already saved is lost.")
 
 
 class Engagement(EditMethods):
@@ -123,7 +102,7 @@ class Engagement(EditMethods):
             from sqlalchemy.orm import Session
 
             load_orm()
-            self._engine = _engine_for(self._conn)
+            self._engine = engine_for(self._conn)
             self._orm_session = Session(self._engine, expire_on_commit=False, autoflush=False)
         return self._orm_session
 
@@ -169,7 +148,7 @@ class Engagement(EditMethods):
         try:
             conn = store.new_connection(path)
         except sqlite3.Error as exc:
-            raise _save_error(exc) from exc
+            raise save_error(exc) from exc
         lock = EditLock(path)
         lock.acquire()
         try:
@@ -282,7 +261,7 @@ class Engagement(EditMethods):
             raise
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             self._replica = None
-            raise _save_error(exc) from exc
+            raise save_error(exc) from exc
         except BaseException:
             self._replica = None
             raise
@@ -364,8 +343,8 @@ class Engagement(EditMethods):
         if row is None:
             raise DamagedFileError(f"{self.path.name} has no engagement record.")
         values = dict(zip(("uuid", *INFO_FIELDS), row, strict=True))
-        for key in _DATE_FIELDS:
-            values[key] = _as_date(values[key])
+        for key in DATE_FIELDS:
+            values[key] = as_date(values[key])
         return EngagementInfo(**values)
 
     def participants(self) -> list[Participant]:
@@ -376,7 +355,7 @@ class Engagement(EditMethods):
     def rounds(self) -> list[Round]:
         rows = self._conn.execute(
             'SELECT id, label, date, position, uuid FROM "round" ORDER BY position, id')
-        return [Round(i, label, _as_date(d), pos, u) for i, label, d, pos, u in rows]
+        return [Round(i, label, as_date(d), pos, u) for i, label, d, pos, u in rows]
 
     def round_by_label(self, label: str) -> Round:
         for rnd in self.rounds():
@@ -390,7 +369,7 @@ class Engagement(EditMethods):
             "WHERE round_id = ?", (round_id,)
         ).fetchall()
         return {
-            (f, p): Score(round_id, f, p, lv, n or "", c, _as_datetime(u), i)
+            (f, p): Score(round_id, f, p, lv, n or "", c, as_datetime(u), i)
             for f, p, lv, n, c, u, i in rows
         }
 
@@ -405,56 +384,9 @@ class Engagement(EditMethods):
         rows = self._conn.execute(
             "SELECT id, factor_id, text, owner, side, due_date, status, round_id, position, uuid "
             "FROM action ORDER BY position, id")
-        return [Action(i, f, t, o, sd, _as_date(d), st, r, pos, u)
+        return [Action(i, f, t, o, sd, as_date(d), st, r, pos, u)
                 for i, f, t, o, sd, d, st, r, pos, u in rows]
 
     def branding_json(self) -> str | None:
         row = self._conn.execute("SELECT content FROM branding WHERE id = 1").fetchone()
         return None if row is None else str(row[0])
-
-
-def store_meta_delete(key: str) -> Any:
-    from sqlalchemy import text
-
-    return text("DELETE FROM file_meta WHERE key = :key").bindparams(key=key)
-
-
-def validate_info(info: EngagementInfo) -> EngagementInfo:
-    """Check required fields and limits; return the cleaned info."""
-    labels = {"title": "The engagement title", "client_organisation": "The client organisation",
-              "provider_organisation": "The provider organisation"}
-    values = asdict(info)
-    for key in INFO_FIELDS:
-        value = values[key]
-        if key in REQUIRED_INFO_FIELDS:
-            values[key] = require_text(value, labels[key], 300)
-        elif isinstance(value, str):
-            values[key] = clean_text(value, key.replace("_", " ").capitalize(), 300)
-    value = values["contract_annual_value"]
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise ValidationError("The contract's annual value must be a whole number of pounds, 0 or more.")
-    start, end = values["contract_start"], values["contract_end"]
-    if start and end and end < start:
-        raise ValidationError("The contract end date is before its start date.")
-    return EngagementInfo(**values)
-
-
-_DATE_FIELDS = ("contract_start", "contract_end", "workshop_date")
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _as_datetime(value: Any) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    try:
-        return dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None

@@ -215,7 +215,7 @@ def create_from_json(data: Any, path: Path) -> Engagement:
     fw = _framework(data)
     info = _info(data)
     if info.uuid:
-        from .apply import identity
+        from .apply_base import identity
 
         identity(info.uuid)
     eng = Engagement.create(path, info, fw, baseline_label=None)
@@ -231,7 +231,7 @@ def create_from_json(data: Any, path: Path) -> Engagement:
 
 def _copy_history(eng: Engagement, entries: list[Any]) -> None:
     """Carry the recorded history over as it was (who, when, which copy, before, after)."""
-    from .apply import identity
+    from .apply_base import identity
 
     rows = []
     for i, h in enumerate(entries, 1):
