@@ -15,9 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.errors import ReadOnlyError, SaveError, ValidationError
+from ..core.history import default_author
 from ..core.operations import Change
 from .commands import Edit, Key, OperationStep
 from .messages import explain
+from .settings import Settings
 
 
 class EngagementDocument(QObject):
@@ -40,6 +42,11 @@ class EngagementDocument(QObject):
         self._failed_step: Callable[[], bool] | None = None
         self.last_error = ""
         self._flushers: list[Callable[[], None]] = []
+        self.set_author(Settings().author_name())
+
+    def set_author(self, name: str) -> None:
+        """Name the history records for this window's changes ("" = the system's name for you)."""
+        self.engagement.author = " ".join(name.split())[:200] or default_author()
 
     # --- what the status bar and title show --------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.historytext import history_rows
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .document import EngagementDocument
@@ -53,6 +55,16 @@ class HistoryDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.count = QLabel()
+        self.author = QLineEdit(Settings().author_name())
+        self.author.setAccessibleName("Your name in the history")
+        self.author.setPlaceholderText(doc.engagement.author)
+        self.author.setMaxLength(200)
+        self.author.editingFinished.connect(self._on_author_editing_finished)
+        name_row = QHBoxLayout()
+        name_label = QLabel("Your &name in the history")
+        name_label.setBuddy(self.author)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.author, 1)
         row = QHBoxLayout()
         label = QLabel("&Show")
         label.setBuddy(self.scope)
@@ -60,10 +72,14 @@ class HistoryDialog(QDialog):
         row.addWidget(self.scope, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)  # Return in the name box saves the name, not closes the list
+        close.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count)
+        layout.addLayout(name_row)
         layout.addWidget(buttons)
         self.resize(900, 480)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
@@ -86,6 +102,12 @@ class HistoryDialog(QDialog):
         scope = "this factor" if self.factor_id() else "this engagement"
         self.count.setText(f"{len(rows)} change{'s' if len(rows) != 1 else ''} recorded for {scope}, "
                            "newest first." if rows else f"No changes are recorded for {scope} yet.")
+
+    def _on_author_editing_finished(self) -> None:
+        """Keep the name for this and later sessions; changes from now on are recorded under it."""
+        Settings().set_author_name(self.author.text())
+        self.doc.set_author(self.author.text())
+        self.author.setPlaceholderText(self.doc.engagement.author)
 
     def _on_scope_current_index_changed(self, _index: int) -> None:
         self.refresh()

@@ -83,6 +83,17 @@ class Settings:
     def set_agenda_start(self, engagement_uuid: str, start: dt.datetime) -> None:
         self._q.setValue(f"agenda/start/{engagement_uuid}", start.isoformat(timespec="minutes"))
 
+    # --- history -----------------------------------------------------------------------------
+
+    def author_name(self) -> str:
+        """The name the engagement's history records for your changes ("" = your login's name)."""
+        value = self._q.value("history/author", "")
+        return " ".join(value.split())[:200] if isinstance(value, str) else ""
+
+    def set_author_name(self, name: str) -> None:
+        self._q.setValue("history/author", " ".join(name.split())[:200])
+        self._q.sync()
+
 
 def data_folder() -> Path:
     """Return the user's data folder for this app (where the demo engagement is built)."""

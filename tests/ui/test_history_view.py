@@ -31,3 +31,25 @@ def test_history_of_the_factor_on_screen_follows_each_change(qtbot, window, blan
     dialog.scope.setCurrentIndex(dialog.scope.findData(other))
     assert dialog.list.topLevelItemCount() == 0 and "No changes" in dialog.count.text()
     dialog.close()
+
+
+def test_your_name_in_the_history_is_kept_in_the_settings(qtbot, window, blank_path):
+    from PySide6.QtCore import Qt
+
+    from mutuality_desktop.ui.history_view import show_history
+
+    window.open_path(blank_path)
+    window.show_page("Walkthrough")
+    dialog = show_history(window)
+    qtbot.addWidget(dialog)
+    dialog.author.setFocus()
+    dialog.author.setText("  Siân   Evans ")  # (QTest cannot type "â")
+    qtbot.keyClick(dialog.author, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Return saved the name; it did not close the list
+    qtbot.keyClicks(window.workshop.guide, "2")
+    assert dialog.list.topLevelItem(0).text(1) == "Siân Evans"
+    dialog.close()
+    window.close_document()
+    window.open_path(blank_path)  # a later session records the same name
+    qtbot.keyClicks(window.workshop.guide, "3")
+    assert {e.author for e in window.doc.engagement.history()} == {"Siân Evans"}
