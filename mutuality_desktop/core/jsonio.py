@@ -20,6 +20,7 @@ from .errors import EngagementFileError, ValidationError
 from .framework import Framework, default_framework, parse_framework
 from .history import read_entries, to_json
 from .model import INFO_FIELDS, EngagementInfo, new_uuid
+from .snapshot import RoundSnapshot, take_snapshot
 from .validation import clean_text
 
 FORMAT = "mutuality-engagement"
@@ -36,21 +37,21 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
 
 def engagement_json(eng: Engagement) -> dict[str, Any]:
     """The whole engagement as JSON-ready data (ids are the rows' UUIDs)."""
-    fw = eng.framework
+    snap = take_snapshot(eng)
+    fw = snap.framework
     fw_sha = hashlib.sha256(fw.source_text.encode("utf-8")).hexdigest()
     builtin = default_framework()
     framework: dict[str, Any] = {"id": fw.id, "version": fw.version, "sha256": fw_sha}
     if hashlib.sha256(builtin.source_text.encode("utf-8")).hexdigest() != fw_sha:
         framework["source"] = fw.source_text  # not this app's own guide: carry it along
-    info = eng.info()
+    info = snap.info
     details: dict[str, Any] = {"id": info.uuid}
     for key in INFO_FIELDS:
         value = getattr(info, key)
         details[key] = _iso(value) if key in _DATE_INFO else value
-    people = eng.participants()
+    people = snap.participants
     person_uuid = {p.id: p.uuid for p in people}
-    rounds = eng.rounds()
-    round_uuid = {r.id: r.uuid for r in rounds}
+    round_uuid = {r.round.id: r.round.uuid for r in snap.rounds}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -58,29 +59,28 @@ def engagement_json(eng: Engagement) -> dict[str, Any]:
         "engagement": details,
         "participants": [{"id": p.uuid, "name": p.name, "role": p.role, "side": p.side,
                           "position": p.position} for p in people],
-        "rounds": [_round_json(eng, r.id, r.uuid, r.label, r.date, r.position, person_uuid)
-                   for r in rounds],
+        "rounds": [_round_json(r, person_uuid) for r in snap.rounds],
         "actions": [{"id": a.uuid, "factor": a.factor_id, "text": a.text, "owner": a.owner,
                      "side": a.side, "due": _iso(a.due_date), "status": a.status,
                      "round": round_uuid.get(a.round_id) if a.round_id is not None else None,
-                     "position": a.position} for a in eng.actions()],
-        "branding": eng.branding_json(),
+                     "position": a.position} for a in snap.actions],
+        "branding": snap.branding_json,
         "history": [{"id": h.uuid, "at": _iso(h.at), "author": h.author, "replica": h.replica,
                      "op": h.op, "target": h.target, "before": h.before, "after": h.after}
                     for h in read_entries(eng.connection)],
     }
 
 
-def _round_json(eng: Engagement, round_id: int, uuid: str, label: str, date: dt.date | None,
-                position: int, person_uuid: dict[int, str]) -> dict[str, Any]:
-    scores = sorted(eng.scores(round_id).values(), key=lambda s: (s.factor_id, s.perspective))
+def _round_json(view: RoundSnapshot, person_uuid: dict[int, str]) -> dict[str, Any]:
+    scores = sorted(view.scores.values(), key=lambda s: (s.factor_id, s.perspective))
+    rnd = view.round
     return {
-        "id": uuid, "label": label, "date": _iso(date), "position": position,
+        "id": rnd.uuid, "label": rnd.label, "date": _iso(rnd.date), "position": rnd.position,
         "scores": [{"id": s.uuid, "factor": s.factor_id, "perspective": s.perspective,
                     "level": s.level, "notes": s.notes, "confidence": s.confidence} for s in scores],
         "participant_scores": [{"id": p.uuid, "factor": p.factor_id,
                                 "participant": person_uuid.get(p.participant_id), "level": p.level,
-                                "comment": p.comment} for p in eng.participant_scores(round_id)],
+                                "comment": p.comment} for p in view.participant_scores],
     }
 
 
