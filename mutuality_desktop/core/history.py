@@ -93,9 +93,10 @@ def write_entry(conn: sqlite3.Connection, *, uuid: str, at: dt.datetime, author:
     target_json = to_json(target)
     if coalesce:
         since = (at - dt.timedelta(seconds=NOTES_MERGE_SECONDS)).isoformat(sep=" ")
-        last = conn.execute(
+        last = conn.execute(  # only the latest entries: a range of rowids, not the whole table
             'SELECT id, uuid, author, replica, "before" FROM history '
-            "WHERE op = ? AND target = ? AND at >= ? ORDER BY id DESC LIMIT 1",
+            "WHERE id > (SELECT coalesce(max(id), 0) - 500 FROM history) "
+            "AND op = ? AND target = ? AND at >= ? ORDER BY id DESC LIMIT 1",
             (op, target_json, since)).fetchone()
         if last is not None and (last[2], last[3]) == (author, replica):
             if last[4] == to_json(after):
@@ -114,8 +115,12 @@ def write_entry(conn: sqlite3.Connection, *, uuid: str, at: dt.datetime, author:
 
 def read_entries(conn: sqlite3.Connection, *, factor: str | None = None) -> list[Entry]:
     """Every recorded change, oldest first (only those about one factor, if given)."""
-    rows = conn.execute('SELECT uuid, at, author, replica, op, target, "before", "after" '
-                        "FROM history ORDER BY id").fetchall()
+    sql = 'SELECT uuid, at, author, replica, op, target, "before", "after" FROM history'
+    params: tuple[str, ...] = ()
+    if factor is not None:  # a cheap first cut in SQL; the parsed target decides below
+        sql += " WHERE instr(target, ?) > 0"
+        params = (to_json({"factor": factor})[1:-1],)
+    rows = conn.execute(sql + " ORDER BY id", params).fetchall()
     entries = []
     for uuid, at, author, replica, op, target, before, after in rows:
         parsed = _loads(target)

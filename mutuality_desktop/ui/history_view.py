@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 WHOLE = ""
+REFRESH_DELAY_MS = 250
 
 
 class HistoryDialog(QDialog):
@@ -83,6 +84,10 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 480)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
+        self._timer = QTimer(self)  # notes save on every keystroke: refresh once typing pauses
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
 
@@ -114,7 +119,7 @@ class HistoryDialog(QDialog):
 
     def _on_doc_changed(self, _what: str) -> None:
         if self.isVisible():
-            self.refresh()
+            self._timer.start()
 
 
 def show_history(window: MainWindow) -> HistoryDialog | None:

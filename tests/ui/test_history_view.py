@@ -23,7 +23,7 @@ def test_history_of_the_factor_on_screen_follows_each_change(qtbot, window, blan
     assert len(rows) == 1 and rows[0][1] == "Andrea Price"
     assert rows[0][2].startswith("score (") and rows[0][2].endswith("(none) → 3")
     qtbot.keyClicks(page.guide, "4")  # the same view again: the open list follows
-    assert dialog.list.topLevelItemCount() == 2
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 2)
     assert dialog.list.topLevelItem(0).text(2).endswith("3 → 4")  # newest first
     dialog.scope.setCurrentIndex(dialog.scope.findData(""))
     assert "2 changes recorded for this engagement" in dialog.count.text()
@@ -47,6 +47,7 @@ def test_your_name_in_the_history_is_kept_in_the_settings(qtbot, window, blank_p
     qtbot.keyClick(dialog.author, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Return saved the name; it did not close the list
     qtbot.keyClicks(window.workshop.guide, "2")
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
     assert dialog.list.topLevelItem(0).text(1) == "Siân Evans"
     dialog.close()
     window.close_document()
