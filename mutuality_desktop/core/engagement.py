@@ -323,9 +323,12 @@ class Engagement(EditMethods):
         before, after as JSON), e.g. from the engagement's JSON form."""
         with self._write() as s:
             s.connection()  # BEGIN IMMEDIATE now: the rows below are one transaction
-            self._conn.executemany(
-                'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            try:
+                self._conn.executemany(
+                    'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            except sqlite3.IntegrityError as exc:
+                raise ValidationError("The history holds the same entry (id) twice.") from exc
 
     def history(self, factor: str | None = None) -> list[Entry]:
         """Every recorded change, oldest first; only those about one factor if given."""

@@ -49,6 +49,7 @@ def test_json_of_an_engagement_with_another_scoring_guide_carries_it(tmp_path, e
     (lambda d: d["rounds"][0].update(id="x" * 5000), "not a valid id"),
     (lambda d: d["history"].append({"id": "x", "at": "2026-01-01T00:00:00", "op": "set_score"}),
      "not a valid id"),
+    (lambda d: d["history"].append(dict(d["history"][0])), "same entry"),
     (lambda d: d["history"].append({"id": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44", "op": "set_notes",
                                     "at": "2026-01-01T00:00:00", "after": "x" * 5_000_000}),
      "far longer"),
