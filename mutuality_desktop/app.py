@@ -36,8 +36,8 @@ def refusal(args: Sequence[str]) -> str | None:
     i = 0
     while i < len(args):
         arg = args[i]
-        if arg in GUI_OPTIONS or arg in QT_FLAGS:
-            pass
+        if arg in GUI_OPTIONS or arg in QT_FLAGS or arg.startswith("-psn_"):
+            pass  # (-psn_…: the process serial number older macOS Finder passes)
         elif arg in QT_OPTIONS_WITH_VALUE:
             i += 1
             if i >= len(args):
