@@ -8,14 +8,17 @@ The definitions are frozen here as text: they are what version 3 is, whatever la
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
-# Random version-4 UUIDs in SQL, one per row (the migration must not call back into Python:
-# received files are untrusted and app functions are never registered on their connections).
-UUID_SQL = (
-    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
-    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
-    "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
-)
+# The ids given to rows that existed before format 3 are derived from the engagement's own UUID,
+# the table and the row's integer id, so every copy of one engagement (a colleague's emailed copy,
+# a read-only open, a second laptop) gives the same row the same id when it is upgraded.
+MIGRATED_ROWS = uuid.UUID("6f1d3c52-5b0e-4a8e-9f3c-2d7a9b6e4c10")
+
+
+def migrated_uuid(engagement_uuid: str, table: str, row_id: int) -> str:
+    return str(uuid.uuid5(MIGRATED_ROWS, f"{engagement_uuid}/{table}/{row_id}"))
+
 
 V3_TABLES: dict[str, str] = {
     "participant": (
@@ -162,6 +165,8 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
 
     The caller turns foreign keys off first (a dropped parent would otherwise cascade).
     """
+    row = conn.execute("SELECT uuid FROM engagement WHERE id = 1").fetchone()
+    engagement_uuid = str(row[0]) if row is not None else ""
     for table, columns in CARRIED.items():
         if columns is None:
             conn.execute(V3_TABLES[table])
@@ -171,8 +176,10 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
         conn.execute(f'DROP TABLE "{table}"')
         conn.execute(V3_TABLES[table])
         if table in NEW_UUID:
-            conn.execute(f'INSERT INTO "{table}" ({cols}, uuid) '
-                         f'SELECT {cols}, {UUID_SQL} FROM temp."_v2_{table}"')
+            rows = conn.execute(f'SELECT {cols} FROM temp."_v2_{table}"').fetchall()
+            marks = ", ".join("?" * (len(columns) + 1))
+            conn.executemany(f'INSERT INTO "{table}" ({cols}, uuid) VALUES ({marks})',
+                             [(*r, migrated_uuid(engagement_uuid, table, r[0])) for r in rows])
         else:
             conn.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM temp."_v2_{table}"')
         conn.execute(f'DROP TABLE temp."_v2_{table}"')

@@ -11,7 +11,7 @@ from mutuality_desktop.core.engagement import Engagement
 
 from .conftest import INFO
 
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 TABLES = ("participant", "round", "score", "participant_score", "action")
 F = "joint-objective-setting"
 
@@ -79,3 +79,17 @@ def test_new_rows_get_their_own_uuid(eng):
     every = [u for values in ids.values() for u in values]
     assert all(ids.values()) and all(UUID.match(u) for u in every)
     assert len(set(every)) == len(every)
+
+
+def test_every_copy_of_an_old_file_gets_the_same_ids_when_upgraded(format2_file, tmp_path):
+    import shutil
+
+    colleague = tmp_path / "colleague" / "format2.mutuality"
+    colleague.parent.mkdir()
+    shutil.copyfile(format2_file, colleague)
+    with Engagement.open(format2_file, readonly=True) as e:  # upgraded in memory only
+        read_only = {t: [r[0] for r in e.connection.execute(f'SELECT uuid FROM "{t}" ORDER BY id')]
+                     for t in TABLES}
+    Engagement.open(format2_file).close()
+    Engagement.open(colleague).close()
+    assert uuids(format2_file) == uuids(colleague) == read_only
