@@ -45,6 +45,19 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument("file", type=Path)
     table.add_argument("-o", "--output", required=True, type=Path)
     table.add_argument("--actions", action="store_true", help="the action plan instead of the scores")
+    as_json = sub.add_parser("json", help="write the engagement as JSON (docs/json-format.md)")
+    as_json.add_argument("file", type=Path)
+    as_json.add_argument("-o", "--output", type=Path, help="JSON file to write (default: the screen)")
+    new = sub.add_parser("new", help="create an engagement file from its JSON form")
+    new.add_argument("--from-json", dest="source", required=True, type=Path, metavar="IN")
+    new.add_argument("-o", "--output", required=True, type=Path)
+    apply = sub.add_parser("apply", help="apply a JSON list of operations, all or nothing")
+    apply.add_argument("file", type=Path)
+    apply.add_argument("operations", type=Path, metavar="OPS.json")
+    apply.add_argument("--author", help="the name the history records (default: your user name)")
+    history = sub.add_parser("history", help="list the changes recorded in an engagement file")
+    history.add_argument("file", type=Path)
+    history.add_argument("--factor", help="only the changes to one factor (its id)")
     return p
 
 
@@ -119,5 +132,68 @@ def cmd_csv(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_json(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.exchange import _write_atomically
+    from .core.jsonio import dumps, engagement_json
+
+    with Engagement.open(args.file, readonly=True) as engagement:
+        data = engagement_json(engagement)
+    if args.output is None:
+        sys.stdout.write(dumps(data, ascii_only=True))
+        return 0
+    _write_atomically(args.output, dumps(data).encode("utf-8"))
+    print(f"Wrote the engagement as JSON to {args.output}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .core.jsonio import create_from_json, load_json_file
+
+    data = load_json_file(args.source, "a Mutuality engagement in JSON")
+    with create_from_json(data, args.output) as engagement:
+        title = engagement.info().title
+    print(f"Created the engagement '{_printable(title)}' in {args.output}")
+    return 0
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.jsonio import load_json_file
+    from .core.opsjson import apply_json_operations
+
+    items = load_json_file(args.operations, "a list of operations")
+    with Engagement.open(args.file) as engagement:
+        if engagement.readonly:
+            print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.", file=sys.stderr)
+            return 1
+        if args.author:
+            engagement.author = args.author.strip()[:200] or engagement.author
+        changes = apply_json_operations(engagement, items)
+    print(f"Applied {len(changes)} operation{'s' if len(changes) != 1 else ''} to {args.file}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.historytext import history_lines
+
+    with Engagement.open(args.file, readonly=True) as engagement:
+        lines = history_lines(engagement, factor=args.factor)
+    for line in lines:
+        print(_printable(line))
+    if not lines:
+        print("No changes are recorded in this file yet.")
+    return 0
+
+
+def _printable(text: str) -> str:
+    """Text from a file, safe for a terminal: no control or direction-changing characters."""
+    import unicodedata
+
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
+
+
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
-            "csv": cmd_csv}
+            "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
+            "history": cmd_history}

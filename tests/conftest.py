@@ -49,13 +49,23 @@ def _isolated_user_folders(request: pytest.FixtureRequest, tmp_path: Path,
     yield
 
 
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    """A closed copy of the demo engagement (two rounds, every factor scored)."""
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo engagement built once per test session (about a thousand durable commits)."""
     from mutuality_desktop.core.demo import build_demo
 
-    path = tmp_path / "demo.mutuality"
+    path = tmp_path_factory.mktemp("demo-master") / "demo.mutuality"
     build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master: Path, tmp_path: Path) -> Path:
+    """A closed copy of the demo engagement (two rounds, every factor scored), the test's own."""
+    import shutil
+
+    path = tmp_path / "demo.mutuality"
+    shutil.copyfile(demo_master, path)
     return path
 
 

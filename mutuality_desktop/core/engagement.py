@@ -3,108 +3,69 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import sqlite3
-import uuid as uuid_mod
-from collections.abc import Iterator
-from dataclasses import asdict, replace
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import operations as ops
 from . import store
+from .edits import EditMethods
+from .engagement_support import (
+    DATE_FIELDS,
+    as_date,
+    as_datetime,
+    engine_for,
+    save_error,
+    store_meta_delete,
+    validate_info,
+)
 from .errors import (
     DamagedFileError,
     EngagementFileError,
     FrameworkError,
     ReadOnlyError,
-    SaveError,
     ValidationError,
 )
 from .framework import Framework, default_framework, parse_framework
+from .history import Entry, default_author, read_entries, replica_for, write_entry
 from .lock import EditLock, LockHolder
 from .model import (
-    ACTION_SIDES,
-    ACTION_STATUSES,
-    CONFIDENCES,
     INFO_FIELDS,
-    PERSPECTIVES,
-    REQUIRED_INFO_FIELDS,
-    SIDES,
     Action,
     EngagementInfo,
     Participant,
     ParticipantScore,
-    RemovedParticipant,
-    RemovedRound,
     Round,
     Score,
+    new_uuid,
     utcnow,
 )
-from .validation import clean_text, require_text
+from .validation import require_text
 
 if TYPE_CHECKING:
-    from sqlalchemy import delete, select
     from sqlalchemy.orm import Session
-
-    from .schema import (
-        ActionRow,
-        BrandingRow,
-        EngagementRow,
-        ParticipantRow,
-        ParticipantScoreRow,
-        RoundRow,
-        ScoreRow,
-    )
-
-# SQLAlchemy (about a quarter of a second to import) loads on the first edit, not on open, so a
-# file opens and shows before the ORM is needed; reads go straight to the SQLite connection.
-ORM_NAMES = ("ActionRow", "BrandingRow", "EngagementRow", "ParticipantRow", "ParticipantScoreRow",
-             "RoundRow", "ScoreRow")
 
 
 def load_orm() -> None:
-    """Import SQLAlchemy and the models into this module (first edit, or ahead of it when idle)."""
-    if "ScoreRow" in globals():
-        return
-    from sqlalchemy import delete, select
+    """Import SQLAlchemy, the models and the write path (first edit, or ahead of it when idle).
 
-    from . import schema
-
-    globals().update(select=select, delete=delete, **{n: getattr(schema, n) for n in ORM_NAMES})
+    Opening and reading need none of it (about a quarter of a second to import): reads go straight
+    to the SQLite connection, so a file opens and shows before the ORM is needed.
+    """
+    from . import apply  # noqa: F401
 
 
 CHECKSUM_KEY = "content_sha256"
 
 
-def _engine_for(conn: sqlite3.Connection) -> Any:
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import StaticPool
+class Engagement(EditMethods):
+    """One engagement file, open for editing or reading, for its whole life cycle.
 
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:  # pysqlite leaves BEGIN to us in autocommit mode
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-def _save_error(exc: BaseException) -> SaveError:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "full" in text:
-        reason = "the disk is full"
-    elif "readonly" in text or "read-only" in text:
-        reason = "the file or its folder has become read-only"
-    elif "i/o" in text or "disk" in text or "unable to open" in text:
-        reason = "the disk or folder is not available (was a USB stick removed?)"
-    else:
-        reason = f"the file could not be written ({text[:100]})"
-    return SaveError(f"The change was not saved: {reason}. Nothing already saved is lost.")
-
-
-class Engagement:
-    """One engagement file, open for editing or reading, for its whole life cycle."""
+    Every change is an operation given to `apply` (the edit methods build them), committed durably
+    with its history entry in one transaction.
+    """
 
     def __init__(
         self,
@@ -115,7 +76,7 @@ class Engagement:
         lock: EditLock | None = None,
         locked_by: LockHolder | None = None,
         read_only_reason: str = "",
-        bootstrap: tuple[Framework, EngagementInfo, str] | None = None,
+        bootstrap: tuple[Framework, EngagementInfo, str | None] | None = None,
     ) -> None:
         self.path = path
         self._conn = conn
@@ -126,6 +87,8 @@ class Engagement:
         self.locked_by = locked_by
         self._lock = lock
         self._closed = False
+        self.author = default_author()  # who the history names; the window or CLI may set it
+        self._replica: str | None = None
         try:
             self._load(bootstrap)
         except BaseException:
@@ -139,7 +102,7 @@ class Engagement:
             from sqlalchemy.orm import Session
 
             load_orm()
-            self._engine = _engine_for(self._conn)
+            self._engine = engine_for(self._conn)
             self._orm_session = Session(self._engine, expire_on_commit=False, autoflush=False)
         return self._orm_session
 
@@ -149,7 +112,7 @@ class Engagement:
             self._engine.dispose()
             self._orm_session = None
 
-    def _load(self, bootstrap: tuple[Framework, EngagementInfo, str] | None) -> None:
+    def _load(self, bootstrap: tuple[Framework, EngagementInfo, str | None] | None) -> None:
         if bootstrap is not None:
             self._bootstrap(*bootstrap)
         path = self.path
@@ -170,18 +133,22 @@ class Engagement:
 
     @classmethod
     def create(cls, path: Path, info: EngagementInfo, framework: Framework | None = None,
-               baseline_label: str = "Baseline") -> Engagement:
-        """Create a new engagement file with a baseline round; refuse to overwrite a file."""
+               baseline_label: str | None = "Baseline") -> Engagement:
+        """Create a new engagement file with a baseline round; refuse to overwrite a file.
+
+        With baseline_label None the file has no round yet (the caller adds them at once).
+        """
         path = Path(path)
         info = validate_info(info)
         if path.exists():
             raise EngagementFileError(f"{path.name} already exists; choose another name.")
         fw = framework or default_framework()
-        baseline_label = require_text(baseline_label, "A round's label", 100)
+        if baseline_label is not None:
+            baseline_label = require_text(baseline_label, "A round's label", 100)
         try:
             conn = store.new_connection(path)
         except sqlite3.Error as exc:
-            raise _save_error(exc) from exc
+            raise save_error(exc) from exc
         lock = EditLock(path)
         lock.acquire()
         try:
@@ -192,7 +159,7 @@ class Engagement:
             path.unlink(missing_ok=True)
             raise
 
-    def _bootstrap(self, fw: Framework, info: EngagementInfo, baseline_label: str) -> None:
+    def _bootstrap(self, fw: Framework, info: EngagementInfo, baseline_label: str | None) -> None:
         """Write the schema, framework snapshot, details and baseline round in one transaction."""
         from .schema import Base, EngagementRow, FrameworkSnapshot, RoundRow
 
@@ -203,8 +170,9 @@ class Engagement:
             s.add(FrameworkSnapshot(id=1, framework_id=fw.id, version=fw.version, content=content,
                                     sha256=hashlib.sha256(content.encode("utf-8")).hexdigest()))
             fields = {k: getattr(info, k) for k in INFO_FIELDS}
-            s.add(EngagementRow(id=1, uuid=str(uuid_mod.uuid4()), **fields))
-            s.add(RoundRow(label=baseline_label, date=info.workshop_date, position=0))
+            s.add(EngagementRow(id=1, uuid=info.uuid or new_uuid(), **fields))
+            if baseline_label is not None:
+                s.add(RoundRow(label=baseline_label, date=info.workshop_date, position=0))
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False) -> Engagement:
@@ -289,10 +257,82 @@ class Engagement:
                 if self._checksum_pending:  # an edited file no longer matches its export checksum
                     s.execute(store_meta_delete(CHECKSUM_KEY))
         except (IntegrityError, ValidationError):
+            self._replica = None
             raise
         except (DBAPIError, sqlite3.Error, OSError) as exc:
-            raise _save_error(exc) from exc
+            self._replica = None
+            raise save_error(exc) from exc
+        except BaseException:
+            self._replica = None
+            raise
         self._checksum_pending = False
+
+    def apply(self, op: ops.Operation) -> ops.Change:
+        """Apply one operation durably, recorded in the history; return it with its inverse."""
+        return self.apply_all([op])[0]
+
+    def apply_all(self, operations: Iterable[ops.Operation], *, record: bool = True) -> list[ops.Change]:
+        """Apply operations in one transaction: all of them, or (on any refusal) none.
+
+        The operations may be produced lazily (each sees the ones before it). record=False only
+        for rebuilding a file whose history is copied in afterwards (JSON import).
+        """
+        from sqlalchemy.exc import IntegrityError
+
+        from .apply import HANDLERS
+
+        try:
+            return self._apply_all(HANDLERS, operations, record)
+        except IntegrityError as exc:
+            raise ValidationError("The change conflicts with what the file holds (an identity or a "
+                                  "name that must be unique is used twice); nothing was changed.") from exc
+
+    def _apply_all(self, handlers: Any, operations: Iterable[ops.Operation], record: bool) -> list[ops.Change]:
+        changes = []
+        with self._write() as s:
+            s.connection()  # BEGIN IMMEDIATE now, before anything reads or writes
+            for op in operations:
+                handler = handlers.get(type(op))
+                if handler is None:
+                    raise ValidationError(f"'{type(op).__name__}' is not an operation.")
+                outcome = handler(self, s, op)
+                s.flush()
+                at, uuid = utcnow(), new_uuid()
+                if record:
+                    uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
+                                       replica=self._replica_id(), op=op.kind,
+                                       target=outcome.target, before=outcome.before,
+                                       after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
+                changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
+                                          self._replica_id(), outcome.target, outcome.before,
+                                          outcome.after, outcome.result))
+        return changes
+
+    def _replica_id(self) -> str:
+        """This copy's replica id, minted (in the current transaction) on its first change here."""
+        if self._replica is None:
+            replica, rows = replica_for(self._conn, self.path)
+            for key, value in rows.items():
+                self._conn.execute("INSERT OR REPLACE INTO file_meta (key, value) VALUES (?, ?)",
+                                   (key, value))
+            self._replica = replica
+        return self._replica
+
+    def insert_history(self, rows: list[tuple[str, str, str, str, str, str, str, str]]) -> None:
+        """Add history entries as recorded elsewhere (uuid, at, author, replica, op, target,
+        before, after as JSON), e.g. from the engagement's JSON form."""
+        with self._write() as s:
+            s.connection()  # BEGIN IMMEDIATE now: the rows below are one transaction
+            try:
+                self._conn.executemany(
+                    'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            except sqlite3.IntegrityError as exc:
+                raise ValidationError("The history holds the same entry (id) twice.") from exc
+
+    def history(self, factor: str | None = None) -> list[Entry]:
+        """Every recorded change, oldest first; only those about one factor if given."""
+        return read_entries(self._conn, factor=factor)
 
     def _meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM file_meta WHERE key = ?", (key,)).fetchone()
@@ -306,18 +346,19 @@ class Engagement:
         if row is None:
             raise DamagedFileError(f"{self.path.name} has no engagement record.")
         values = dict(zip(("uuid", *INFO_FIELDS), row, strict=True))
-        for key in _DATE_FIELDS:
-            values[key] = _as_date(values[key])
+        for key in DATE_FIELDS:
+            values[key] = as_date(values[key])
         return EngagementInfo(**values)
 
     def participants(self) -> list[Participant]:
         rows = self._conn.execute(
-            "SELECT id, name, role, side, position FROM participant ORDER BY position, id")
+            "SELECT id, name, role, side, position, uuid FROM participant ORDER BY position, id")
         return [Participant(*r) for r in rows]
 
     def rounds(self) -> list[Round]:
-        rows = self._conn.execute('SELECT id, label, date, position FROM "round" ORDER BY position, id')
-        return [Round(i, label, _as_date(d), pos) for i, label, d, pos in rows]
+        rows = self._conn.execute(
+            'SELECT id, label, date, position, uuid FROM "round" ORDER BY position, id')
+        return [Round(i, label, as_date(d), pos, u) for i, label, d, pos, u in rows]
 
     def round_by_label(self, label: str) -> Round:
         for rnd in self.rounds():
@@ -327,365 +368,28 @@ class Engagement:
 
     def scores(self, round_id: int) -> dict[tuple[str, str], Score]:
         rows = self._conn.execute(
-            "SELECT factor_id, perspective, level, notes, confidence, updated_at FROM score "
+            "SELECT factor_id, perspective, level, notes, confidence, updated_at, uuid FROM score "
             "WHERE round_id = ?", (round_id,)
         ).fetchall()
         return {
-            (f, p): Score(round_id, f, p, lv, n or "", c, _as_datetime(u)) for f, p, lv, n, c, u in rows
+            (f, p): Score(round_id, f, p, lv, n or "", c, as_datetime(u), i)
+            for f, p, lv, n, c, u, i in rows
         }
 
     def participant_scores(self, round_id: int) -> list[ParticipantScore]:
         rows = self._conn.execute(
-            "SELECT factor_id, participant_id, level, comment FROM participant_score "
+            "SELECT factor_id, participant_id, level, comment, uuid FROM participant_score "
             "WHERE round_id = ? ORDER BY id", (round_id,)
         ).fetchall()
-        return [ParticipantScore(round_id, f, p, lv, c or "") for f, p, lv, c in rows]
+        return [ParticipantScore(round_id, f, p, lv, c or "", i) for f, p, lv, c, i in rows]
 
     def actions(self) -> list[Action]:
         rows = self._conn.execute(
-            "SELECT id, factor_id, text, owner, side, due_date, status, round_id, position FROM action "
-            "ORDER BY position, id")
-        return [Action(i, f, t, o, sd, _as_date(d), st, r, pos) for i, f, t, o, sd, d, st, r, pos in rows]
+            "SELECT id, factor_id, text, owner, side, due_date, status, round_id, position, uuid "
+            "FROM action ORDER BY position, id")
+        return [Action(i, f, t, o, sd, as_date(d), st, r, pos, u)
+                for i, f, t, o, sd, d, st, r, pos, u in rows]
 
     def branding_json(self) -> str | None:
         row = self._conn.execute("SELECT content FROM branding WHERE id = 1").fetchone()
         return None if row is None else str(row[0])
-
-    # --- engagement details ------------------------------------------------------------------
-
-    def update_info(self, **changes: Any) -> EngagementInfo:
-        """Change engagement fields; return the previous values (for undo)."""
-        unknown = set(changes) - set(INFO_FIELDS)
-        if unknown:
-            raise ValidationError(f"Unknown engagement field: {sorted(unknown)[0]}.")
-        old = self.info()
-        new = validate_info(replace(old, **changes))
-        with self._write() as s:
-            row = s.get(EngagementRow, 1)
-            assert row is not None
-            for key in changes:
-                setattr(row, key, getattr(new, key))
-            row.updated_at = utcnow()
-        return old
-
-    def save_branding(self, content: str) -> None:
-        with self._write() as s:
-            row = s.get(BrandingRow, 1)
-            if row is None:
-                s.add(BrandingRow(id=1, content=content))
-            else:
-                row.content, row.updated_at = content, utcnow()
-
-    # --- participants ------------------------------------------------------------------------
-
-    def add_participant(self, name: str, role: str = "", side: str = "client",
-                        restore: RemovedParticipant | None = None) -> Participant:
-        name = require_text(name, "A participant's name")
-        role = clean_text(role, "Role", 200)
-        _check_choice(side, SIDES, "side")
-        with self._write() as s:
-            if restore is not None:
-                p = restore.participant
-                row = ParticipantRow(id=p.id, name=name, role=role, side=side, position=p.position)
-                s.add(row)
-                s.flush()
-                for ps in restore.scores:
-                    s.add(ParticipantScoreRow(round_id=ps.round_id, factor_id=ps.factor_id,
-                                              participant_id=p.id, level=ps.level, comment=ps.comment))
-            else:
-                last = s.scalars(select(ParticipantRow.position).order_by(ParticipantRow.position.desc())).first()
-                row = ParticipantRow(name=name, role=role, side=side, position=(last or 0) + 1)
-                s.add(row)
-            s.flush()
-            result = Participant(row.id, row.name, row.role, row.side, row.position)
-        return result
-
-    def restore_participant(self, removed: RemovedParticipant) -> Participant:
-        p = removed.participant
-        return self.add_participant(p.name, p.role, p.side, restore=removed)
-
-    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
-        """Edit a participant; return the previous version (for undo)."""
-        with self._write() as s:
-            row = self._get(s, ParticipantRow, participant_id, "participant")
-            old = Participant(row.id, row.name, row.role, row.side, row.position)
-            if "name" in changes:
-                row.name = require_text(changes["name"], "A participant's name")
-            if "role" in changes:
-                row.role = clean_text(changes["role"], "Role", 200)
-            if "side" in changes:
-                row.side = _check_choice(changes["side"], SIDES, "side")
-        return old
-
-    def remove_participant(self, participant_id: int) -> RemovedParticipant:
-        with self._write() as s:
-            row = self._get(s, ParticipantRow, participant_id, "participant")
-            scores = s.scalars(select(ParticipantScoreRow).where(ParticipantScoreRow.participant_id == row.id))
-            removed = RemovedParticipant(
-                Participant(row.id, row.name, row.role, row.side, row.position),
-                tuple(ParticipantScore(r.round_id, r.factor_id, r.participant_id, r.level, r.comment) for r in scores),
-            )
-            s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.participant_id == row.id))
-            s.delete(row)
-        return removed
-
-    # --- rounds ------------------------------------------------------------------------------
-
-    def add_round(self, label: str, date: dt.date | None = None, restore: RemovedRound | None = None) -> Round:
-        label = require_text(label, "A round's label", 100)
-        if any(r.label.casefold() == label.casefold() for r in self.rounds()
-               if restore is None or r.id != restore.round.id):
-            raise ValidationError(f"There is already a round called '{label}'.")
-        with self._write() as s:
-            if restore is not None:
-                row = RoundRow(id=restore.round.id, label=label, date=date, position=restore.round.position)
-                s.add(row)
-                s.flush()
-                for sc in restore.scores:
-                    s.add(ScoreRow(round_id=row.id, factor_id=sc.factor_id, perspective=sc.perspective,
-                                   level=sc.level, notes=sc.notes, confidence=sc.confidence))
-                for ps in restore.participant_scores:
-                    s.add(ParticipantScoreRow(round_id=row.id, factor_id=ps.factor_id,
-                                              participant_id=ps.participant_id, level=ps.level, comment=ps.comment))
-                for action_id in restore.action_ids:
-                    action = s.get(ActionRow, action_id)
-                    if action is not None:
-                        action.round_id = row.id
-            else:
-                last = s.scalars(select(RoundRow.position).order_by(RoundRow.position.desc())).first()
-                row = RoundRow(label=label, date=date, position=0 if last is None else last + 1)
-                s.add(row)
-            s.flush()
-            result = Round(row.id, row.label, row.date, row.position)
-        return result
-
-    def restore_round(self, removed: RemovedRound) -> Round:
-        return self.add_round(removed.round.label, removed.round.date, restore=removed)
-
-    def update_round(self, round_id: int, label: str | None = None, date: Any = ...) -> Round:
-        old = next((r for r in self.rounds() if r.id == round_id), None)
-        if old is None:
-            raise ValidationError("That round no longer exists.")
-        if label is not None:
-            label = require_text(label, "A round's label", 100)
-            if any(r.label.casefold() == label.casefold() and r.id != round_id for r in self.rounds()):
-                raise ValidationError(f"There is already a round called '{label}'.")
-        with self._write() as s:
-            row = self._get(s, RoundRow, round_id, "round")
-            if label is not None:
-                row.label = label
-            if date is not ...:
-                row.date = date
-        return old
-
-    def remove_round(self, round_id: int) -> RemovedRound:
-        if len(self.rounds()) <= 1:
-            raise ValidationError("An engagement needs at least one round.")
-        with self._write() as s:
-            row = self._get(s, RoundRow, round_id, "round")
-            scores = tuple(
-                Score(r.round_id, r.factor_id, r.perspective, r.level, r.notes, r.confidence)
-                for r in s.scalars(select(ScoreRow).where(ScoreRow.round_id == round_id))
-            )
-            pscores = tuple(
-                ParticipantScore(r.round_id, r.factor_id, r.participant_id, r.level, r.comment)
-                for r in s.scalars(select(ParticipantScoreRow).where(ParticipantScoreRow.round_id == round_id))
-            )
-            action_ids = tuple(s.scalars(select(ActionRow.id).where(ActionRow.round_id == round_id)))
-            removed = RemovedRound(Round(row.id, row.label, row.date, row.position), scores, pscores, action_ids)
-            s.execute(delete(ScoreRow).where(ScoreRow.round_id == round_id))
-            s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.round_id == round_id))
-            for action in s.scalars(select(ActionRow).where(ActionRow.round_id == round_id)):
-                action.round_id = None
-            s.delete(row)
-        return removed
-
-    # --- scores ------------------------------------------------------------------------------
-
-    def _check_factor(self, factor_id: str) -> None:
-        if not self.framework.has_factor(factor_id):
-            raise ValidationError(f"Unknown factor '{factor_id}' in framework {self.framework.id}.")
-
-    def _check_level(self, level: int | None) -> None:
-        if level is not None and (isinstance(level, bool) or level not in self.framework.scale):
-            scale = self.framework.scale
-            raise ValidationError(f"Level {level} is outside the scale ({scale.minimum} to {scale.maximum}).")
-
-    def _score_row(self, s: Session, round_id: int, factor_id: str, perspective: str) -> ScoreRow:
-        self._check_factor(factor_id)
-        _check_choice(perspective, PERSPECTIVES, "perspective")
-        row = s.scalars(select(ScoreRow).where(
-            ScoreRow.round_id == round_id, ScoreRow.factor_id == factor_id,
-            ScoreRow.perspective == perspective)).first()
-        if row is None:
-            self._get(s, RoundRow, round_id, "round")
-            row = ScoreRow(round_id=round_id, factor_id=factor_id, perspective=perspective, level=None, notes="")
-            s.add(row)
-        return row
-
-    def set_score(self, round_id: int, factor_id: str, perspective: str, level: int | None) -> int | None:
-        """Set (or clear, with None = not assessed) one perspective's level; return the old one."""
-        self._check_level(level)
-        with self._write() as s:
-            row = self._score_row(s, round_id, factor_id, perspective)
-            old = row.level
-            row.level, row.updated_at = level, utcnow()
-        return old
-
-    def clear_score(self, round_id: int, factor_id: str, perspective: str) -> int | None:
-        return self.set_score(round_id, factor_id, perspective, None)
-
-    def set_notes(self, round_id: int, factor_id: str, perspective: str, notes: str) -> str:
-        """Set the evidence notes for one factor and perspective; return the old notes."""
-        notes = clean_text(notes, "Evidence notes", store.MAX_TEXT_BYTES // 4, multiline=True)
-        with self._write() as s:
-            row = self._score_row(s, round_id, factor_id, perspective)
-            old = row.notes or ""
-            row.notes, row.updated_at = notes, utcnow()
-        return old
-
-    def set_confidence(self, round_id: int, factor_id: str, perspective: str, confidence: str | None) -> str | None:
-        if confidence is not None:
-            _check_choice(confidence, CONFIDENCES, "evidence confidence")
-        with self._write() as s:
-            row = self._score_row(s, round_id, factor_id, perspective)
-            old = row.confidence
-            row.confidence, row.updated_at = confidence, utcnow()
-        return old
-
-    def set_participant_score(self, round_id: int, factor_id: str, participant_id: int,
-                              level: int | None, comment: str = "") -> None:
-        self._check_factor(factor_id)
-        self._check_level(level)
-        comment = clean_text(comment, "Comment", 20_000, multiline=True)
-        with self._write() as s:
-            self._get(s, ParticipantRow, participant_id, "participant")
-            row = s.scalars(select(ParticipantScoreRow).where(
-                ParticipantScoreRow.round_id == round_id, ParticipantScoreRow.factor_id == factor_id,
-                ParticipantScoreRow.participant_id == participant_id)).first()
-            if row is None:
-                self._get(s, RoundRow, round_id, "round")
-                row = ParticipantScoreRow(round_id=round_id, factor_id=factor_id, participant_id=participant_id)
-                s.add(row)
-            row.level, row.comment, row.updated_at = level, comment, utcnow()
-
-    # --- actions -----------------------------------------------------------------------------
-
-    def add_action(self, factor_id: str, text: str, owner: str = "", side: str = "joint",
-                   due_date: dt.date | None = None, status: str = "open",
-                   round_id: int | None = None, restore: Action | None = None) -> Action:
-        self._check_factor(factor_id)
-        text = require_text(text, "An action's text", 20_000)
-        owner = clean_text(owner, "Owner", 200)
-        _check_choice(side, ACTION_SIDES, "side")
-        _check_choice(status, ACTION_STATUSES, "status")
-        with self._write() as s:
-            if restore is not None:
-                row = ActionRow(id=restore.id, position=restore.position)
-            else:
-                last = s.scalars(select(ActionRow.position).order_by(ActionRow.position.desc())).first()
-                row = ActionRow(position=(last or 0) + 1)
-            row.factor_id, row.text, row.owner, row.side = factor_id, text, owner, side
-            row.due_date, row.status, row.round_id = due_date, status, round_id
-            s.add(row)
-            s.flush()
-            result = _action(row)
-        return result
-
-    def restore_action(self, action: Action) -> Action:
-        return self.add_action(action.factor_id, action.text, action.owner, action.side,
-                               action.due_date, action.status, action.round_id, restore=action)
-
-    def update_action(self, action_id: int, **changes: Any) -> Action:
-        """Edit an action; return the previous version (for undo)."""
-        allowed = {"factor_id", "text", "owner", "side", "due_date", "status", "round_id"}
-        if set(changes) - allowed:
-            raise ValidationError(f"Unknown action field: {sorted(set(changes) - allowed)[0]}.")
-        if "factor_id" in changes:
-            self._check_factor(changes["factor_id"])
-        if "text" in changes:
-            changes["text"] = require_text(changes["text"], "An action's text", 20_000)
-        if "owner" in changes:
-            changes["owner"] = clean_text(changes["owner"], "Owner", 200)
-        if "side" in changes:
-            _check_choice(changes["side"], ACTION_SIDES, "side")
-        if "status" in changes:
-            _check_choice(changes["status"], ACTION_STATUSES, "status")
-        with self._write() as s:
-            row = self._get(s, ActionRow, action_id, "action")
-            old = _action(row)
-            for key, value in changes.items():
-                setattr(row, key, value)
-            row.updated_at = utcnow()
-        return old
-
-    def remove_action(self, action_id: int) -> Action:
-        with self._write() as s:
-            row = self._get(s, ActionRow, action_id, "action")
-            old = _action(row)
-            s.delete(row)
-        return old
-
-    @staticmethod
-    def _get(s: Session, model: Any, key: int, what: str) -> Any:
-        row = s.get(model, key)
-        if row is None:
-            raise ValidationError(f"That {what} no longer exists.")
-        return row
-
-
-def store_meta_delete(key: str) -> Any:
-    from sqlalchemy import text
-
-    return text("DELETE FROM file_meta WHERE key = :key").bindparams(key=key)
-
-
-def validate_info(info: EngagementInfo) -> EngagementInfo:
-    """Check required fields and limits; return the cleaned info."""
-    labels = {"title": "The engagement title", "client_organisation": "The client organisation",
-              "provider_organisation": "The provider organisation"}
-    values = asdict(info)
-    for key in INFO_FIELDS:
-        value = values[key]
-        if key in REQUIRED_INFO_FIELDS:
-            values[key] = require_text(value, labels[key], 300)
-        elif isinstance(value, str):
-            values[key] = clean_text(value, key.replace("_", " ").capitalize(), 300)
-    value = values["contract_annual_value"]
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise ValidationError("The contract's annual value must be a whole number of pounds, 0 or more.")
-    start, end = values["contract_start"], values["contract_end"]
-    if start and end and end < start:
-        raise ValidationError("The contract end date is before its start date.")
-    return EngagementInfo(**values)
-
-
-def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValidationError(f"'{value}' is not a valid {what}; choose one of: {', '.join(allowed)}.")
-    return value
-
-
-def _action(r: ActionRow) -> Action:
-    return Action(r.id, r.factor_id, r.text, r.owner, r.side, r.due_date, r.status, r.round_id, r.position)
-
-
-_DATE_FIELDS = ("contract_start", "contract_end", "workshop_date")
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _as_datetime(value: Any) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    try:
-        return dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import uuid as uuid_mod
+from dataclasses import dataclass
 
 SIDES = ("client", "provider", "facilitator", "observer")
 ACTION_SIDES = ("client", "provider", "joint")
@@ -15,6 +16,11 @@ ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 def utcnow() -> dt.datetime:
     """Now in UTC to the second, naive, as the engagement file stores timestamps."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+def new_uuid() -> str:
+    """A fresh random identity for a row (rounds, participants, scores, actions, changes)."""
+    return str(uuid_mod.uuid4())
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class Participant:
     role: str
     side: str
     position: int = 0
+    uuid: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Round:
     label: str
     date: dt.date | None
     position: int
+    uuid: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class Score:
     notes: str = ""
     confidence: str | None = None
     updated_at: dt.datetime | None = None
+    uuid: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ class ParticipantScore:
     participant_id: int
     level: int | None
     comment: str = ""
+    uuid: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,19 +95,4 @@ class Action:
     status: str = "open"
     round_id: int | None = None
     position: int = 0
-
-
-@dataclass(frozen=True)
-class RemovedParticipant:
-    """What removing a participant took away, so undo can put it all back."""
-
-    participant: Participant
-    scores: tuple[ParticipantScore, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class RemovedRound:
-    round: Round
-    scores: tuple[Score, ...] = field(default_factory=tuple)
-    participant_scores: tuple[ParticipantScore, ...] = field(default_factory=tuple)
-    action_ids: tuple[int, ...] = field(default_factory=tuple)
+    uuid: str = ""

@@ -16,9 +16,22 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES, utcnow
+from .model import (
+    ACTION_SIDES,
+    ACTION_STATUSES,
+    CONFIDENCES,
+    PERSPECTIVES,
+    SIDES,
+    new_uuid,
+    utcnow,
+)
 
 __all__ = ["ACTION_SIDES", "ACTION_STATUSES", "CONFIDENCES", "PERSPECTIVES", "SIDES", "utcnow"]
+
+
+def _uuid() -> Mapped[str]:
+    """A stable identity that survives export, email, JSON and merge (schema version 3)."""
+    return mapped_column(String(36), unique=True, default=new_uuid)
 
 
 def _in(column: str, values: tuple[str, ...], nullable: bool = False) -> CheckConstraint:
@@ -65,6 +78,7 @@ class ParticipantRow(Base):
     __tablename__ = "participant"
     __table_args__ = (_in("side", SIDES),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
     side: Mapped[str] = mapped_column(String(20))
@@ -74,6 +88,7 @@ class ParticipantRow(Base):
 class RoundRow(Base):
     __tablename__ = "round"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
     label: Mapped[str] = mapped_column(String(100), unique=True)
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)  # 0 is the baseline
@@ -94,6 +109,7 @@ class ScoreRow(Base):
         CheckConstraint("level IS NULL OR (level BETWEEN 0 AND 100)", name="ck_level"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     factor_id: Mapped[str] = mapped_column(String(100))
     perspective: Mapped[str] = mapped_column(String(10))
@@ -114,6 +130,7 @@ class ParticipantScoreRow(Base):
         CheckConstraint("level IS NULL OR (level BETWEEN 0 AND 100)", name="ck_level"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     factor_id: Mapped[str] = mapped_column(String(100))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
@@ -126,6 +143,7 @@ class ActionRow(Base):
     __tablename__ = "action"
     __table_args__ = (_in("side", ACTION_SIDES), _in("status", ACTION_STATUSES))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
     round_id: Mapped[int | None] = mapped_column(
         ForeignKey("round.id", ondelete="SET NULL"), nullable=True
     )
@@ -155,3 +173,18 @@ class FileMeta(Base):
     __tablename__ = "file_meta"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class HistoryRow(Base):
+    """One applied operation: when, who, on which copy, and the values before and after."""
+
+    __tablename__ = "history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    replica: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(Text)  # JSON: what was changed (uuids, factor, perspective)
+    before: Mapped[str] = mapped_column(Text)  # JSON
+    after: Mapped[str] = mapped_column(Text)  # JSON

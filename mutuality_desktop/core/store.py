@@ -22,7 +22,7 @@ from typing import Any
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -53,6 +53,11 @@ _V1_TABLES: dict[str, tuple[str, ...]] = {
 EXPECTED_TABLES: dict[int, dict[str, tuple[str, ...]]] = {
     1: _V1_TABLES,
     2: {**_V1_TABLES, "branding": ("id", "content", "updated_at")},
+}
+EXPECTED_TABLES[3] = {
+    **{t: (*cols, "uuid") if t in ("participant", "round", "score", "participant_score", "action")
+       else cols for t, cols in EXPECTED_TABLES[2].items()},
+    "history": ("id", "uuid", "at", "author", "replica", "op", "target", "before", "after"),
 }
 # Indexes SQLite makes itself for UNIQUE constraints: sqlite_autoindex_<table>_<n>.
 _AUTOINDEX_PREFIX = "sqlite_autoindex_"
@@ -219,7 +224,8 @@ def check_schema(conn: sqlite3.Connection, name: str, version: int) -> None:
             raise DamagedFileError(f"{name} has an unexpected layout in its {table} table.")
 
 
-_LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "content"): 12_000_000}
+_LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "content"): 12_000_000,
+                  ("history", "before"): 12_000_000, ("history", "after"): 12_000_000}
 
 
 def check_sizes(conn: sqlite3.Connection, name: str, version: int) -> None:
@@ -297,15 +303,27 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    from .migrate_v3 import migrate_2_to_3
+
+    migrate_2_to_3(conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:
-    """Bring a file up to SCHEMA_VERSION inside one transaction (all or nothing)."""
+    """Bring a file up to SCHEMA_VERSION inside one transaction (all or nothing).
+
+    Foreign keys are off meanwhile (tables are rebuilt) and checked before the commit.
+    """
+    conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(from_version, SCHEMA_VERSION):
             MIGRATIONS[version](conn)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise sqlite3.IntegrityError("a record refers to one that does not exist")
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException as exc:
@@ -316,6 +334,8 @@ def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file")
                 "it was left as it was."
             ) from exc
         raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
 
 
 def backup_before_migration(path: Path, version: int) -> Path:

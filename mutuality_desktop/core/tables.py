@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .engagement import Engagement
 from .errors import EngagementFileError
+from .snapshot import EngagementSnapshot, take_snapshot
 
 SCORE_COLUMNS = ("Round", "Round date", "Dimension", "Factor number", "Factor",
                  "Client level", "Client level name", "Provider level", "Provider level name",
@@ -40,13 +41,13 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def score_rows(engagement: Engagement) -> list[list[str]]:
+def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
     """Every factor of every round, in workshop order: levels, names, gap, confidence, notes."""
-    fw = engagement.framework
+    fw = snap.framework
     scale = fw.scale
     rows = []
-    for rnd in engagement.rounds():
-        scores = engagement.scores(rnd.id)
+    for view in snap.rounds:
+        rnd, scores = view.round, view.scores
         for dim in fw.workshop_order():
             for factor in dim.factors:
                 levels, names = [], []
@@ -67,20 +68,19 @@ def score_rows(engagement: Engagement) -> list[list[str]]:
     return [[safe_cell(v) for v in row] for row in rows]
 
 
-def action_rows(engagement: Engagement) -> list[list[str]]:
+def action_rows(snap: EngagementSnapshot) -> list[list[str]]:
     """The action plan in report order (Mutuality first), numbered as the report numbers it."""
-    fw = engagement.framework
+    fw = snap.framework
     order = {f.id: i for i, f in enumerate(f for d in fw.workshop_order() for f in d.factors)}
-    rounds = {r.id: r.label for r in engagement.rounds()}
     names = {d.id: d.name for d in fw.dimensions}
-    actions = sorted(engagement.actions(), key=lambda a: (order.get(a.factor_id, len(order)), a.position, a.id))
+    actions = sorted(snap.actions, key=lambda a: (order.get(a.factor_id, len(order)), a.position, a.id))
     rows = []
     for n, a in enumerate(actions, start=1):
         factor = fw.factor(a.factor_id) if fw.has_factor(a.factor_id) else None
         rows.append([n, names[factor.dimension_id] if factor else "", factor.name if factor else a.factor_id,
                      a.text, a.owner, a.side.capitalize(),
                      a.due_date.isoformat() if a.due_date else "", a.status.capitalize(),
-                     rounds.get(a.round_id, "") if a.round_id is not None else ""])
+                     snap.round_label(a.round_id)])
     return [[safe_cell(v) for v in row] for row in rows]
 
 
@@ -96,13 +96,14 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return out.getvalue()
 
 
-def write_csv(engagement: Engagement, out: Path, what: str = "scores") -> int:
+def write_csv(engagement: Engagement | EngagementSnapshot, out: Path, what: str = "scores") -> int:
     """Write the scores (or the actions) as CSV to out, atomically; return the number of rows."""
+    snap = engagement if isinstance(engagement, EngagementSnapshot) else take_snapshot(engagement)
     header: Sequence[str]
     if what == "scores":
-        header, rows = SCORE_COLUMNS, score_rows(engagement)
+        header, rows = SCORE_COLUMNS, score_rows(snap)
     elif what == "actions":
-        header, rows = ACTION_COLUMNS, action_rows(engagement)
+        header, rows = ACTION_COLUMNS, action_rows(snap)
     else:
         raise ValueError(f"Unknown table {what!r}; choose scores or actions.")
     data = csv_text(header, rows).encode("utf-8-sig")

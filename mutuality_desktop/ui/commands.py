@@ -1,16 +1,23 @@
-"""Reversible edits: each one calls core (which commits durably) and knows how to undo itself.
+"""The window's edits: each builds one core operation; the undo stack holds operations only.
 
-An Edit's apply/revert run core operations and may raise core errors; the document decides what
-the user sees. Core's set_* return old values and remove_* return snapshots, so undo is exact.
+An Edit names its target the way the pages do (integer ids) and turns into a core operation
+(`operation(eng)`, which names rows by UUID) when the document runs it. The document applies it with
+`Engagement.apply`, which returns the inverse; an `OperationStep` on the undo stack keeps that pair
+of operations and nothing else, so undo is applying the inverse and redo the inverse's inverse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
+
+from ..core import operations as ops
+
+if TYPE_CHECKING:
+    from ..core.engagement import Engagement
 
 Key = tuple[Any, ...]
 
@@ -25,22 +32,20 @@ class Edit(ABC):
         self.key = key
 
     @abstractmethod
-    def apply(self, eng: Any) -> None:
-        """Make the change through core (committed when this returns)."""
-
-    @abstractmethod
-    def revert(self, eng: Any) -> None:
-        """Put back exactly what apply replaced."""
+    def operation(self, eng: Engagement) -> ops.Operation:
+        """The core operation this edit stands for (rows named by UUID)."""
 
 
-class EditCommand(QUndoCommand):
-    """The stack entry for an applied Edit; the document runs core before moving the stack."""
+class OperationStep(QUndoCommand):
+    """An undo stack entry: the operation that redoes the step and the one that undoes it."""
 
-    def __init__(self, edit: Edit) -> None:
-        super().__init__(edit.text)
-        self.edit = edit
+    def __init__(self, text: str, what: str, key: Key, redo_op: ops.Operation,
+                 undo_op: ops.Operation) -> None:
+        super().__init__(text)
+        self.what, self.key = what, key
+        self.redo_op, self.undo_op = redo_op, undo_op
 
-    def redo(self) -> None:  # the document has already applied the edit through core
+    def redo(self) -> None:  # the document has already applied the operation through core
         pass
 
     def undo(self) -> None:
@@ -53,13 +58,9 @@ class SetScore(Edit):
     def __init__(self, text: str, round_id: int, factor_id: str, perspective: str, level: int | None) -> None:
         super().__init__(text, ("score", round_id, factor_id, perspective))
         self.round_id, self.factor_id, self.perspective, self.level = round_id, factor_id, perspective, level
-        self.old: int | None = None
 
-    def apply(self, eng: Any) -> None:
-        self.old = eng.set_score(self.round_id, self.factor_id, self.perspective, self.level)
-
-    def revert(self, eng: Any) -> None:
-        eng.set_score(self.round_id, self.factor_id, self.perspective, self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetScore(eng.round_uuid(self.round_id), self.factor_id, self.perspective, self.level)
 
 
 class SetNotes(Edit):
@@ -68,13 +69,9 @@ class SetNotes(Edit):
     def __init__(self, text: str, round_id: int, factor_id: str, perspective: str, notes: str) -> None:
         super().__init__(text, ("notes", round_id, factor_id, perspective))
         self.round_id, self.factor_id, self.perspective, self.notes = round_id, factor_id, perspective, notes
-        self.old = ""
 
-    def apply(self, eng: Any) -> None:
-        self.old = eng.set_notes(self.round_id, self.factor_id, self.perspective, self.notes)
-
-    def revert(self, eng: Any) -> None:
-        eng.set_notes(self.round_id, self.factor_id, self.perspective, self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetNotes(eng.round_uuid(self.round_id), self.factor_id, self.perspective, self.notes)
 
 
 class SetConfidence(Edit):
@@ -83,13 +80,9 @@ class SetConfidence(Edit):
     def __init__(self, text: str, round_id: int, factor_id: str, confidence: str | None) -> None:
         super().__init__(text, ("confidence", round_id, factor_id))
         self.round_id, self.factor_id, self.confidence = round_id, factor_id, confidence
-        self.old: str | None = None
 
-    def apply(self, eng: Any) -> None:
-        self.old = eng.set_confidence(self.round_id, self.factor_id, "agreed", self.confidence)
-
-    def revert(self, eng: Any) -> None:
-        eng.set_confidence(self.round_id, self.factor_id, "agreed", self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetConfidence(eng.round_uuid(self.round_id), self.factor_id, "agreed", self.confidence)
 
 
 class UpdateInfo(Edit):
@@ -98,14 +91,22 @@ class UpdateInfo(Edit):
     def __init__(self, text: str, **changes: Any) -> None:
         super().__init__(text, ("info", *sorted(changes)))
         self.changes = changes
-        self.old: dict[str, Any] = {}
 
-    def apply(self, eng: Any) -> None:
-        before = eng.update_info(**self.changes)
-        self.old = {k: getattr(before, k) for k in self.changes}
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.UpdateInfo(dict(self.changes))
 
-    def revert(self, eng: Any) -> None:
-        eng.update_info(**self.old)
+
+class SetBranding(Edit):
+    """Store the report's branding profile in the file (undoable, shown in the save state)."""
+
+    what = "branding"
+
+    def __init__(self, text: str, content: str | None) -> None:
+        super().__init__(text, ("branding",))
+        self.content = content
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetBranding(self.content)
 
 
 class AddParticipant(Edit):
@@ -114,17 +115,9 @@ class AddParticipant(Edit):
     def __init__(self, name: str, role: str, side: str) -> None:
         super().__init__(f"Add participant {name}", ("participant-add", name))
         self.name, self.role, self.side = name, role, side
-        self.removed: Any = None
-        self.participant_id: int | None = None
 
-    def apply(self, eng: Any) -> None:
-        if self.removed is None:
-            self.participant_id = eng.add_participant(self.name, self.role, self.side).id
-        else:
-            eng.restore_participant(self.removed)
-
-    def revert(self, eng: Any) -> None:
-        self.removed = eng.remove_participant(self.participant_id)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.AddParticipant(self.name, self.role, self.side)
 
 
 class UpdateParticipant(Edit):
@@ -133,14 +126,9 @@ class UpdateParticipant(Edit):
     def __init__(self, participant_id: int, **changes: Any) -> None:
         super().__init__("Edit participant", ("participant", participant_id, *sorted(changes)))
         self.participant_id, self.changes = participant_id, changes
-        self.old: dict[str, Any] = {}
 
-    def apply(self, eng: Any) -> None:
-        before = eng.update_participant(self.participant_id, **self.changes)
-        self.old = {k: getattr(before, k) for k in self.changes}
-
-    def revert(self, eng: Any) -> None:
-        eng.update_participant(self.participant_id, **self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.UpdateParticipant(eng.participant_uuid(self.participant_id), dict(self.changes))
 
 
 class RemoveParticipant(Edit):
@@ -149,13 +137,9 @@ class RemoveParticipant(Edit):
     def __init__(self, participant_id: int, name: str) -> None:
         super().__init__(f"Remove participant {name}", ("participant-remove", participant_id))
         self.participant_id = participant_id
-        self.removed: Any = None
 
-    def apply(self, eng: Any) -> None:
-        self.removed = eng.remove_participant(self.participant_id)
-
-    def revert(self, eng: Any) -> None:
-        eng.restore_participant(self.removed)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.RemoveParticipant(eng.participant_uuid(self.participant_id))
 
 
 class AddRound(Edit):
@@ -164,17 +148,9 @@ class AddRound(Edit):
     def __init__(self, label: str, date: dt.date | None) -> None:
         super().__init__(f"Add round {label}", ("round-add", label))
         self.label, self.date = label, date
-        self.round_id: int | None = None
-        self.removed: Any = None
 
-    def apply(self, eng: Any) -> None:
-        if self.removed is None:
-            self.round_id = eng.add_round(self.label, self.date).id
-        else:
-            eng.restore_round(self.removed)
-
-    def revert(self, eng: Any) -> None:
-        self.removed = eng.remove_round(self.round_id)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.AddRound(self.label, self.date)
 
 
 class UpdateRound(Edit):
@@ -183,14 +159,9 @@ class UpdateRound(Edit):
     def __init__(self, round_id: int, **changes: Any) -> None:
         super().__init__("Edit round", ("round", round_id, *sorted(changes)))
         self.round_id, self.changes = round_id, changes
-        self.old: dict[str, Any] = {}
 
-    def apply(self, eng: Any) -> None:
-        before = eng.update_round(self.round_id, **self.changes)
-        self.old = {k: getattr(before, k) for k in self.changes}
-
-    def revert(self, eng: Any) -> None:
-        eng.update_round(self.round_id, **self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.UpdateRound(eng.round_uuid(self.round_id), dict(self.changes))
 
 
 class RemoveRound(Edit):
@@ -199,13 +170,9 @@ class RemoveRound(Edit):
     def __init__(self, round_id: int, label: str) -> None:
         super().__init__(f"Remove round {label}", ("round-remove", round_id))
         self.round_id = round_id
-        self.removed: Any = None
 
-    def apply(self, eng: Any) -> None:
-        self.removed = eng.remove_round(self.round_id)
-
-    def revert(self, eng: Any) -> None:
-        eng.restore_round(self.removed)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.RemoveRound(eng.round_uuid(self.round_id))
 
 
 class AddAction(Edit):
@@ -216,17 +183,9 @@ class AddAction(Edit):
         super().__init__("Add action", ("action-add", factor_id, text))
         self.fields = dict(factor_id=factor_id, text=text, owner=owner, side=side, due_date=due_date,
                            status=status, round_id=round_id)
-        self.snapshot: Any = None
-        self.action_id: int | None = None
 
-    def apply(self, eng: Any) -> None:
-        if self.snapshot is None:
-            self.action_id = eng.add_action(**self.fields).id
-        else:
-            eng.restore_action(self.snapshot)
-
-    def revert(self, eng: Any) -> None:
-        self.snapshot = eng.remove_action(self.action_id)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.AddAction(**eng.action_changes(self.fields))
 
 
 class UpdateAction(Edit):
@@ -235,14 +194,9 @@ class UpdateAction(Edit):
     def __init__(self, action_id: int, **changes: Any) -> None:
         super().__init__("Edit action", ("action", action_id, *sorted(changes)))
         self.action_id, self.changes = action_id, changes
-        self.old: dict[str, Any] = {}
 
-    def apply(self, eng: Any) -> None:
-        before = eng.update_action(self.action_id, **self.changes)
-        self.old = {k: getattr(before, k) for k in self.changes}
-
-    def revert(self, eng: Any) -> None:
-        eng.update_action(self.action_id, **self.old)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.UpdateAction(eng.action_uuid(self.action_id), eng.action_changes(self.changes))
 
 
 class RemoveAction(Edit):
@@ -251,10 +205,6 @@ class RemoveAction(Edit):
     def __init__(self, action_id: int) -> None:
         super().__init__("Remove action", ("action-remove", action_id))
         self.action_id = action_id
-        self.snapshot: Any = None
 
-    def apply(self, eng: Any) -> None:
-        self.snapshot = eng.remove_action(self.action_id)
-
-    def revert(self, eng: Any) -> None:
-        eng.restore_action(self.snapshot)
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.RemoveAction(eng.action_uuid(self.action_id))

@@ -1,4 +1,9 @@
-"""The open engagement as the UI sees it: edits through core, one undo stack, honest save state."""
+"""The open engagement as the UI sees it: edits through core, one undo stack, honest save state.
+
+The undo stack holds core operations only (OperationStep: redo_op, undo_op). Undo applies the
+undo operation through `Engagement.apply` and keeps the inverse it returns as the new redo
+operation, and the other way round, so a removed round comes back with its scores and identities.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.errors import ReadOnlyError, SaveError, ValidationError
-from .commands import Edit, EditCommand, Key, SetNotes
+from ..core.history import default_author
+from ..core.operations import Change
+from .commands import Edit, Key, OperationStep
 from .messages import explain
+from .settings import Settings
 
 
 class EngagementDocument(QObject):
@@ -29,11 +37,16 @@ class EngagementDocument(QObject):
         super().__init__(parent)
         self.engagement = engagement
         self.undo_stack = QUndoStack(self)
-        self._edits: list[Edit] = []  # aligned with the stack's commands
+        self._steps: list[OperationStep] = []  # aligned with the stack's commands
         self._pending: dict[Key, Edit] = {}
         self._failed_step: Callable[[], bool] | None = None
         self.last_error = ""
         self._flushers: list[Callable[[], None]] = []
+        self.set_author(Settings().author_name())
+
+    def set_author(self, name: str) -> None:
+        """Name the history records for this window's changes ("" = the system's name for you)."""
+        self.engagement.author = " ".join(name.split())[:200] or default_author()
 
     # --- what the status bar and title show --------------------------------------------------
 
@@ -76,7 +89,7 @@ class EngagementDocument(QObject):
                                      f"because {self.read_only_reason()}.")
             return False
         try:
-            edit.apply(self.engagement)
+            change = self._apply(edit)
         except SaveError as exc:
             self._pending.pop(edit.key, None)
             self._pending[edit.key] = edit
@@ -87,33 +100,42 @@ class EngagementDocument(QObject):
             self.problem_raised.emit(explain(exc))
             return False
         self._pending.pop(edit.key, None)
-        self._record(edit)
+        self._record(edit, change)
         self._succeed()
         self.changed.emit(edit.what)
         return True
 
-    def _record(self, edit: Edit) -> None:
+    def _apply(self, edit: Edit) -> Change:
+        change: Change = self.engagement.apply(edit.operation(self.engagement))
+        return change
+
+    def _record(self, edit: Edit, change: Change) -> None:
+        """Push the step; consecutive note edits to one box stay one step (saved per keystroke)."""
         index = self.undo_stack.index()
-        top = self._edits[index - 1] if index else None
-        if (isinstance(edit, SetNotes) and isinstance(top, SetNotes) and top.key == edit.key
-                and index == len(self._edits)):
-            # A run of typing in one box (saved keystroke by keystroke) is one undo step.
-            top.notes = edit.notes
+        top = self._steps[index - 1] if index else None
+        if (top is not None and edit.what == "notes" and top.what == "notes" and top.key == edit.key
+                and index == self.undo_stack.count()):
+            top.redo_op = change.op  # undo still goes back to the text before the first keystroke
             return
-        del self._edits[index:]
-        self._edits.append(edit)
-        self.undo_stack.push(EditCommand(edit))
+        del self._steps[index:]
+        step = OperationStep(edit.text, edit.what, edit.key, change.op, change.inverse)
+        self._steps.append(step)
+        self.undo_stack.push(step)
 
     def undo(self) -> bool:
         self.flush()
         index = self.undo_stack.index()
         if index == 0 or self.readonly:
             return False
-        edit = self._edits[index - 1]
-        if not self._step(lambda: edit.revert(self.engagement), self.undo):
+        step = self._steps[index - 1]
+
+        def run() -> None:
+            step.redo_op = self.engagement.apply(step.undo_op).inverse
+
+        if not self._step(run, self.undo):
             return False
         self.undo_stack.undo()
-        self.changed.emit(edit.what)
+        self.changed.emit(step.what)
         return True
 
     def redo(self) -> bool:
@@ -121,11 +143,15 @@ class EngagementDocument(QObject):
         index = self.undo_stack.index()
         if index >= self.undo_stack.count() or self.readonly:
             return False
-        edit = self._edits[index]
-        if not self._step(lambda: edit.apply(self.engagement), self.redo):
+        step = self._steps[index]
+
+        def run() -> None:
+            step.undo_op = self.engagement.apply(step.redo_op).inverse
+
+        if not self._step(run, self.redo):
             return False
         self.undo_stack.redo()
-        self.changed.emit(edit.what)
+        self.changed.emit(step.what)
         return True
 
     def _step(self, run: Callable[[], None], again: Callable[[], bool]) -> bool:
@@ -149,7 +175,7 @@ class EngagementDocument(QObject):
             return False
         for key, edit in list(self._pending.items()):
             try:
-                edit.apply(self.engagement)
+                change = self._apply(edit)
             except SaveError as exc:
                 self._fail(exc)
                 return False
@@ -158,7 +184,7 @@ class EngagementDocument(QObject):
                 self.problem_raised.emit(explain(exc))
                 continue
             del self._pending[key]
-            self._record(edit)
+            self._record(edit, change)
             self.changed.emit(edit.what)
         self._succeed()
         return self.is_saved()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
+from .history_view import show_history
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -23,6 +24,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
+<tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>Raise or lower the level by one</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
@@ -100,6 +102,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     undo = _action(w, edit, "&Undo", lambda: w.doc and w.doc.undo(), QKeySequence("Ctrl+Z"))
     redo = _action(w, edit, "&Redo", lambda: w.doc and w.doc.redo(),
                    [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit.addSeparator()
+    _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
 
     view = bar.addMenu("&View")
     pages = [

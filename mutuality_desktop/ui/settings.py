@@ -94,6 +94,17 @@ class Settings:
         self._q.setValue(f"walkthrough/factor/{engagement_uuid}", factor_id)
         self._q.sync()  # a crash a second later must still find it
 
+    # --- history -----------------------------------------------------------------------------
+
+    def author_name(self) -> str:
+        """The name the engagement's history records for your changes ("" = your login's name)."""
+        value = self._q.value("history/author", "")
+        return " ".join(value.split())[:200] if isinstance(value, str) else ""
+
+    def set_author_name(self, name: str) -> None:
+        self._q.setValue("history/author", " ".join(name.split())[:200])
+        self._q.sync()
+
 
 def data_folder() -> Path:
     """Return the user's data folder for this app (where the demo engagement is built)."""

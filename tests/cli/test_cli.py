@@ -91,3 +91,64 @@ def test_gui_without_display_says_so_in_one_line():
     assert result.returncode == 2
     assert "No display found" in result.stderr and "check FILE" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("json",), ("frobnicate", "x"), ("--nonsense",), ("--demo", "--bogus"),
+                                  ("a.mutuality", "b.mutuality"), ("-style",)])
+def test_unknown_commands_and_options_are_refused_without_a_window(args):
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # a window could open: it must not
+    result = cli(*args, env=env)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("usage: mutuality-desktop") and "error:" in lines[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_option_of_a_command_is_refused():
+    result = cli("check", "--frobnicate", "x.mutuality")
+    assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_json_new_apply_history_round_trip(demo_file, tmp_path):
+    import hashlib
+    import json
+
+    out = tmp_path / "demo.json"
+    assert cli("json", str(demo_file), "-o", str(out)).returncode == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"format", "version", "engagement", "rounds", "participants", "actions"} <= set(data)
+    to_screen = cli("json", str(demo_file))
+    assert to_screen.returncode == 0 and json.loads(to_screen.stdout) == data
+    copy = tmp_path / "copy.mutuality"
+    made = cli("new", "--from-json", str(out), "-o", str(copy))
+    assert made.returncode == 0, made.stderr
+    assert json.loads(cli("json", str(copy)).stdout) == data  # same identities and content
+    factor = data["rounds"][0]["scores"][0]["factor"]
+    label = data["rounds"][0]["label"]
+    ops = tmp_path / "ops.json"
+    ops.write_text(json.dumps([
+        {"op": "set_score", "round": label, "factor": factor, "perspective": "agreed", "level": 5},
+        {"op": "set_notes", "round": label, "factor": factor, "perspective": "agreed", "notes": "Seen"},
+        {"op": "add_action", "factor": factor, "text": "Write it down", "owner": "Ann", "side": "joint",
+         "due": "2026-12-31"},
+    ]))
+    applied = cli("apply", str(copy), str(ops), "--author", "Andrea Price")
+    assert applied.returncode == 0, applied.stderr
+    history = cli("history", str(copy))
+    assert history.returncode == 0
+    lines = [line for line in history.stdout.splitlines() if "Andrea Price" in line]
+    assert len(lines) == 3 and "→ 5" in lines[0] and "Write it down" in lines[2]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([
+        {"op": "set_score", "round": label, "factor": factor, "perspective": "agreed", "level": 1},
+        {"op": "set_score", "round": label, "factor": factor, "perspective": "agreed", "level": 99}]))
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    refused = cli("apply", str(copy), str(bad))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "Operation 2 (set_score) was refused: Level 99 is outside the scale (0 to 5). Nothing was changed."]
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    exists = cli("new", "--from-json", str(out), "-o", str(copy))
+    assert exists.returncode == 1 and "already exists" in exists.stderr

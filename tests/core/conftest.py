@@ -43,3 +43,20 @@ def closed_file(tmp_path: Path) -> Path:
         e.add_participant("Siân Evans", "Director of Place", "client")
         e.add_action("joint-exit-strategy", "Draft the exit plan", "Siân Evans", "joint")
     return path
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def format2_file(tmp_path: Path) -> Path:
+    """A copy of a real file of format 2 (before UUIDs and history), written by the app then.
+
+    It holds two rounds, scores with notes and confidence, a participant with a return, an
+    action and branding.
+    """
+    import shutil
+
+    path = tmp_path / "format2.mutuality"
+    shutil.copyfile(DATA / "format2.mutuality", path)
+    return path

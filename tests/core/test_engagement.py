@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from mutuality_desktop.core import store
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import EngagementFileError, ReadOnlyError, ValidationError
 from mutuality_desktop.core.model import EngagementInfo
@@ -72,7 +73,7 @@ def test_connection_has_every_defensive_and_durable_setting(eng):
         assert conn.execute(f"PRAGMA {name}").fetchone()[0] == value, name
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x4D555455
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
 
 
 def test_set_and_clear_score_returns_old_level_and_keeps_not_assessed_apart_from_zero(eng):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.tables import ACTION_COLUMNS, SCORE_COLUMNS, safe_cell, write_csv
@@ -22,8 +21,8 @@ def read(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
 
 
-def test_every_factor_of_every_round_with_its_levels_and_notes(tmp_path: Path) -> None:
-    with build_demo(tmp_path / "demo.mutuality") as eng:
+def test_every_factor_of_every_round_with_its_levels_and_notes(tmp_path: Path, demo_path: Path) -> None:
+    with Engagement.open(demo_path) as eng:
         assert write_csv(eng, tmp_path / "scores.csv") == 2 * len(eng.framework.factors)
         rows = read(tmp_path / "scores.csv")
         follow_up = eng.rounds()[-1]
@@ -40,8 +39,8 @@ def test_every_factor_of_every_round_with_its_levels_and_notes(tmp_path: Path) -
     assert rows[0]["Dimension"] == "Mutuality"  # workshop order, Mutuality first
 
 
-def test_actions_are_numbered_as_the_report_numbers_them(tmp_path: Path) -> None:
-    with build_demo(tmp_path / "demo.mutuality") as eng:
+def test_actions_are_numbered_as_the_report_numbers_them(tmp_path: Path, demo_path: Path) -> None:
+    with Engagement.open(demo_path) as eng:
         write_csv(eng, tmp_path / "actions.csv", "actions")
         texts = {a.text for a in eng.actions()}
     rows = read(tmp_path / "actions.csv")
@@ -69,16 +68,15 @@ def test_hostile_text_cannot_run_as_a_formula_and_unicode_survives(tmp_path: Pat
     assert safe_cell(-2) == "-2" and safe_cell("-0.5") == "-0.5"  # numbers stay numbers
 
 
-def test_an_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_unwritable_target_is_a_clear_error(tmp_path: Path, demo_path: Path) -> None:
     from mutuality_desktop.core.errors import EngagementFileError
 
-    with build_demo(tmp_path / "demo.mutuality") as eng, pytest.raises(EngagementFileError):
+    with Engagement.open(demo_path) as eng, pytest.raises(EngagementFileError):
         write_csv(eng, tmp_path / "missing folder" / "s.csv")
 
 
-def test_the_cli_writes_both_tables(tmp_path: Path) -> None:
-    demo = tmp_path / "demo.mutuality"
-    build_demo(demo).close()
+def test_the_cli_writes_both_tables(tmp_path: Path, demo_path: Path) -> None:
+    demo = demo_path
     for extra, name in (([], "s.csv"), (["--actions"], "a.csv")):
         out = subprocess.run([sys.executable, "-m", "mutuality_desktop", "csv", str(demo), "-o",
                               str(tmp_path / name), *extra], capture_output=True, text=True)

@@ -152,14 +152,15 @@ def test_missing_file_and_folder(tmp_path):
         Engagement.open(tmp_path)
 
 
-def test_older_file_is_migrated_after_a_backup(closed_file):
+def test_older_file_is_migrated_after_a_backup(format2_file):
+    closed_file = format2_file.rename(format2_file.with_name("closed.mutuality"))
     raw = sqlite3.connect(closed_file)
     raw.execute("DROP TABLE branding")
     raw.execute("PRAGMA user_version=1")
     raw.commit()
     raw.close()
     with Engagement.open(closed_file) as e:
-        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
         e.save_branding('{"consultancy_name": "X"}')
         assert e.scores(e.rounds()[0].id)[("joint-objective-setting", "agreed")].level == 3
     backups = list(closed_file.parent.glob("closed (format 1 backup *).mutuality"))
@@ -169,7 +170,8 @@ def test_older_file_is_migrated_after_a_backup(closed_file):
     conn.close()
 
 
-def test_failed_migration_leaves_the_original(closed_file, monkeypatch):
+def test_failed_migration_leaves_the_original(format2_file, monkeypatch):
+    closed_file = format2_file
     raw = sqlite3.connect(closed_file)
     raw.execute("DROP TABLE branding")
     raw.execute("PRAGMA user_version=1")

@@ -107,20 +107,18 @@ def test_a_small_chart_numbers_the_factors() -> None:
     assert not fit_chart(series, 6.0, 5.5, text_width).compact
 
 
-def test_building_a_report_never_imports_matplotlib(tmp_path: Path) -> None:
+def test_building_a_report_never_imports_matplotlib(demo_path: Path) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from mutuality_desktop.core.demo import build_demo\n"
         "from mutuality_desktop.core.report import build_report_file\n"
-        f"p = Path({str(tmp_path)!r}) / 'demo.mutuality'\n"
-        "build_demo(p).close()\n"
+        f"p = Path({str(demo_path)!r})\n"
         "build_report_file(p, p.with_suffix('.pdf'))\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'PySide6')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
-    assert (tmp_path / "demo.pdf").stat().st_size > 50_000
+    assert demo_path.with_suffix(".pdf").stat().st_size > 50_000
 
 
 def test_the_printed_dimension_chart_shows_each_mean_under_its_name(tmp_path: Path) -> None:

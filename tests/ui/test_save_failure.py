@@ -10,19 +10,19 @@ FAILURE = "The change was not saved: the disk is full. Nothing already saved is 
 
 
 class FailingWrites:
-    """Make the open engagement's writes fail until `healed`, as a full disk would."""
+    """Make the open engagement's operations of these kinds fail while `failing`, as a full disk
+    would (Engagement.apply is the one write path)."""
 
-    def __init__(self, monkeypatch, engagement, names: tuple[str, ...]) -> None:
+    def __init__(self, monkeypatch, engagement, kinds: tuple[str, ...]) -> None:
         self.failing = True
-        for name in names:
-            real = getattr(engagement, name)
+        real = engagement.apply
 
-            def wrapper(*args, _real=real, **kwargs):
-                if self.failing:
-                    raise SaveError(FAILURE)
-                return _real(*args, **kwargs)
+        def apply(op):
+            if self.failing and op.kind in kinds:
+                raise SaveError(FAILURE)
+            return real(op)
 
-            monkeypatch.setattr(engagement, name, wrapper)
+        monkeypatch.setattr(engagement, "apply", apply)
 
 
 def test_a_failed_score_shows_the_banner_and_never_claims_saved(qtbot, window, blank_path, monkeypatch):

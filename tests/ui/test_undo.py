@@ -95,3 +95,50 @@ def test_undo_survives_reopening_the_file(qtbot, window, blank_path):
     with Engagement.open(blank_path) as eng:
         levels = [s.level for s in eng.scores(eng.rounds()[0].id).values()]
     assert levels == [5]
+
+
+def test_note_saved_on_every_keystroke_is_one_undo_step(qtbot, window, blank_path):
+    from mutuality_desktop.ui.commands import OperationStep, SetNotes, SetScore
+
+    window.open_path(blank_path)
+    doc = window.doc
+    eng = doc.engagement
+    rid, factor = eng.rounds()[0].id, window.workshop.factor_id
+    for text in ("S", "Si", "Signed", "Signed charter"):
+        assert doc.execute(SetNotes("Edit the notes", rid, factor, "agreed", text))
+    assert doc.undo_stack.count() == 1
+    assert doc.execute(SetScore("Score", rid, factor, "agreed", 3))
+    assert doc.execute(SetNotes("Edit the notes", rid, factor, "agreed", "Signed charter seen"))
+    assert doc.undo_stack.count() == 3  # another edit in between starts a new step
+    assert all(isinstance(doc.undo_stack.command(i), OperationStep) for i in range(3))
+    doc.undo()
+    assert eng.scores(rid)[(factor, "agreed")].notes == "Signed charter"
+    doc.undo()
+    doc.undo()
+    assert (factor, "agreed") not in eng.scores(rid)  # the row the edits created is gone again
+    doc.redo()
+    assert eng.scores(rid)[(factor, "agreed")].notes == "Signed charter"
+    assert [e.after for e in eng.history() if e.op == "set_notes"][0] == "Signed charter"
+
+
+def test_typing_with_pauses_in_one_notes_box_undoes_in_one_step(qtbot, window, blank_path):
+    """Real keys: each pause saves the note; Ctrl+Z takes the whole box back, not the last burst."""
+    window.open_path(blank_path)
+    page = window.workshop
+    box = page.evidence.editors["agreed"]
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+    eng = window.doc.engagement
+    rid = eng.rounds()[0].id
+    for burst in ("Signed", " charter", " seen"):
+        qtbot.keyClicks(box, burst)
+        def saved(burst: str = burst) -> bool:
+            score = eng.scores(rid).get((page.factor_id, "agreed"))
+            return window.doc.is_saved() and score is not None and score.notes.endswith(burst)
+
+        qtbot.waitUntil(saved)
+    assert window.doc.undo_stack.count() == 1
+    qtbot.keyClick(page.guide, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (page.factor_id, "agreed") not in eng.scores(rid)
+    assert box.toPlainText() == ""
+    notes = [e for e in eng.history() if e.op == "set_notes"]
+    assert notes == []  # typed and taken back at once: nothing left in the history

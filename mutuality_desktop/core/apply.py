@@ -1,0 +1,169 @@
+"""How each operation changes the file: checks, the rows written, and the inverse for undo.
+
+Called by `Engagement.apply` inside its one transaction (SQLAlchemy is loaded by then). Every
+handler returns an Outcome; a ValidationError from any of them rolls the whole transaction back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import apply_rows as rows
+from . import operations as ops
+from .apply_base import (
+    MAX_NOTES_CHARS,
+    Outcome,
+    by_uuid,
+    check_choice,
+    check_factor,
+    check_level,
+    identity,
+)
+from .errors import ValidationError
+from .model import (
+    CONFIDENCES,
+    PERSPECTIVES,
+    utcnow,
+)
+from .schema import BrandingRow, ParticipantRow, ParticipantScoreRow, RoundRow, ScoreRow
+from .validation import clean_text
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, bool]:
+    """The score row the operation addresses, and whether it had to be created."""
+    check_factor(eng, op.factor)
+    check_choice(op.perspective, PERSPECTIVES, "perspective")
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    row = s.scalars(select(ScoreRow).where(
+        ScoreRow.round_id == rnd.id, ScoreRow.factor_id == op.factor,
+        ScoreRow.perspective == op.perspective)).first()
+    if row is None:
+        row = ScoreRow(round_id=rnd.id, factor_id=op.factor, perspective=op.perspective, level=None,
+                       notes="", uuid=identity(op.uuid))
+        s.add(row)
+        return row, True
+    return row, False
+
+
+def _inverse(s: Session, op: Any, row: Any, created: bool, empty: bool, **old: Any) -> ops.Operation:
+    """The undo of a set operation; a row it created is removed again by the undo."""
+    dropped = bool(op.drop_empty and empty)
+    if dropped:
+        s.delete(row)
+    inverse: ops.Operation = dataclasses.replace(op, uuid=row.uuid, drop_empty=created and not dropped,
+                                                 **old)
+    return inverse
+
+
+def _score_empty(row: ScoreRow) -> bool:
+    return row.level is None and not row.notes and row.confidence is None
+
+
+def _score_target(op: Any, row: ScoreRow) -> dict[str, Any]:
+    return {"round": op.round, "factor": op.factor, "perspective": op.perspective, "score": row.uuid}
+
+
+def set_score(eng: Engagement, s: Session, op: ops.SetScore) -> Outcome:
+    level = check_level(eng, op.level)
+    row, created = _score_row(eng, s, op)
+    old, row.level, row.updated_at = row.level, level, utcnow()
+    inverse = _inverse(s, op, row, created, _score_empty(row), level=old)
+    return Outcome(inverse, _score_target(op, row), old, level)
+
+
+def set_notes(eng: Engagement, s: Session, op: ops.SetNotes) -> Outcome:
+    notes = clean_text(op.notes, "Evidence notes", MAX_NOTES_CHARS, multiline=True)
+    row, created = _score_row(eng, s, op)
+    old, row.notes, row.updated_at = row.notes or "", notes, utcnow()
+    inverse = _inverse(s, op, row, created, _score_empty(row), notes=old)
+    return Outcome(inverse, _score_target(op, row), old, notes)
+
+
+def set_confidence(eng: Engagement, s: Session, op: ops.SetConfidence) -> Outcome:
+    if op.confidence is not None:
+        check_choice(op.confidence, CONFIDENCES, "evidence confidence")
+    row, created = _score_row(eng, s, op)
+    old, row.confidence, row.updated_at = row.confidence, op.confidence, utcnow()
+    inverse = _inverse(s, op, row, created, _score_empty(row), confidence=old)
+    return Outcome(inverse, _score_target(op, row), old, op.confidence)
+
+
+def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantScore) -> Outcome:
+    check_factor(eng, op.factor)
+    level = check_level(eng, op.level)
+    comment = clean_text(op.comment, "Comment", 20_000, multiline=True)
+    person = by_uuid(s, ParticipantRow, op.participant, "participant")
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    row = s.scalars(select(ParticipantScoreRow).where(
+        ParticipantScoreRow.round_id == rnd.id, ParticipantScoreRow.factor_id == op.factor,
+        ParticipantScoreRow.participant_id == person.id)).first()
+    created = row is None
+    if row is None:
+        row = ParticipantScoreRow(round_id=rnd.id, factor_id=op.factor, participant_id=person.id,
+                                  comment="", uuid=identity(op.uuid))
+        s.add(row)
+    old_level, old_comment = row.level, row.comment or ""
+    row.level, row.comment, row.updated_at = level, comment, utcnow()
+    target = {"round": op.round, "factor": op.factor, "participant": op.participant,
+              "participant_score": row.uuid}
+    empty = row.level is None and not row.comment
+    inverse = _inverse(s, op, row, created, empty, level=old_level, comment=old_comment)
+    return Outcome(inverse, target, {"level": old_level, "comment": old_comment},
+                   {"level": level, "comment": comment})
+
+
+# --- engagement details and branding ---------------------------------------------------------
+
+def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
+    from .engagement_support import validate_info
+    from .model import INFO_FIELDS
+    from .schema import EngagementRow
+
+    unknown = set(op.changes) - set(INFO_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown engagement field: {sorted(unknown)[0]}.")
+    old = eng.info()
+    new = validate_info(dataclasses.replace(old, **op.changes))
+    row = s.get(EngagementRow, 1)
+    assert row is not None
+    for key in op.changes:
+        setattr(row, key, getattr(new, key))
+    row.updated_at = utcnow()
+    before = {k: getattr(old, k) for k in op.changes}
+    after = {k: getattr(new, k) for k in op.changes}
+    return Outcome(ops.UpdateInfo(before), {"engagement": old.uuid}, ops.plain(before), ops.plain(after))
+
+
+def set_branding(eng: Engagement, s: Session, op: ops.SetBranding) -> Outcome:
+    row = s.get(BrandingRow, 1)
+    old = None if row is None else row.content
+    if op.content is None:
+        if row is not None:
+            s.delete(row)
+    elif not isinstance(op.content, str):
+        raise ValidationError("A branding profile must be JSON text.")
+    elif row is None:
+        s.add(BrandingRow(id=1, content=op.content))
+    else:
+        row.content, row.updated_at = op.content, utcnow()
+    return Outcome(ops.SetBranding(old), {"branding": 1}, old, op.content)
+
+
+HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome]] = {
+    ops.SetScore: set_score, ops.SetNotes: set_notes, ops.SetConfidence: set_confidence,
+    ops.SetParticipantScore: set_participant_score, ops.UpdateInfo: update_info,
+    ops.SetBranding: set_branding, ops.AddParticipant: rows.add_participant,
+    ops.UpdateParticipant: rows.update_participant, ops.RemoveParticipant: rows.remove_participant,
+    ops.AddRound: rows.add_round, ops.UpdateRound: rows.update_round, ops.RemoveRound: rows.remove_round,
+    ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
+}

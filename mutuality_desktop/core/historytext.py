@@ -1,0 +1,92 @@
+"""The history as lines a consultant reads: when, who, what (for the CLI and the window)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .engagement import Engagement
+from .history import Entry
+
+VERBS = {
+    "set_score": "score", "set_notes": "evidence notes", "set_confidence": "evidence confidence",
+    "set_participant_score": "participant's return", "update_info": "engagement details",
+    "set_branding": "report branding", "add_participant": "added participant",
+    "update_participant": "edited participant", "remove_participant": "removed participant",
+    "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
+    "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
+}
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """A value in a few words: 'not assessed' for no level, quoted text cut to the limit."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return f"“{text[:limit - 1]}…”" if len(text) > limit else f"“{text}”"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {short(v, 30)}" for k, v in value.items())
+    return json.dumps(value, ensure_ascii=False)[:limit]
+
+
+class Describer:
+    """Names rows as the engagement knows them now (a removed row by what the entry says)."""
+
+    def __init__(self, eng: Engagement) -> None:
+        self.rounds = {r.uuid: r.label for r in eng.rounds()}
+        self.people = {p.uuid: p.name for p in eng.participants()}
+        self.actions = {a.uuid: a.text for a in eng.actions()}
+        self.framework = eng.framework
+
+    def where(self, entry: Entry) -> str:
+        t = entry.target
+        parts = []
+        if "round" in t:
+            parts.append(self.rounds.get(t["round"], "a round since removed"))
+        if "factor" in t and self.framework.has_factor(str(t["factor"])):
+            parts.append(self.framework.factor(str(t["factor"])).name)
+        if "perspective" in t:
+            parts.append(str(t["perspective"]))
+        if "participant" in t:
+            parts.append(self.people.get(t["participant"], "a participant since removed"))
+        if "action" in t and entry.op != "add_action":
+            parts.append(short(self.actions.get(t["action"], "an action since removed"), 40))
+        return " · ".join(parts)
+
+    def what(self, entry: Entry) -> str:
+        if entry.op in ("add_round", "add_participant") and self.where(entry):
+            return ""  # the row is named already
+        if entry.op.startswith("add_"):
+            after = entry.after if isinstance(entry.after, dict) else {}
+            return short(after.get("label") or after.get("name") or after.get("text") or "")
+        if entry.op.startswith("remove_"):
+            return ""
+        if entry.op == "set_branding":
+            return "changed" if entry.after else "removed"
+        before, after = entry.before, entry.after
+        if isinstance(before, dict) and isinstance(after, dict):  # only the fields that changed
+            keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
+            return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
+                             for k in keys)
+        return f"{short(before)} → {short(after)}"
+
+    def row(self, entry: Entry) -> tuple[str, str, str]:
+        """When (local time), who, and what changed."""
+        verb = VERBS.get(entry.op, entry.op)
+        where, what = self.where(entry), self.what(entry)
+        text = " ".join(part for part in (verb, where and f"({where})", what) if part)
+        local = entry.at.replace(tzinfo=dt.UTC).astimezone()
+        return f"{local:%Y-%m-%d %H:%M:%S}", entry.author or "unknown", text
+
+
+def history_rows(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str]]:
+    """(when, who, what) for each recorded change, oldest first; times in local time."""
+    describer = Describer(eng)
+    return [describer.row(entry) for entry in eng.history(factor=factor)]
+
+
+def history_lines(eng: Engagement, factor: str | None = None) -> list[str]:
+    """One line per recorded change, oldest first."""
+    return ["  ".join(row) for row in history_rows(eng, factor)]

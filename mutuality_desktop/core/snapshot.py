@@ -1,0 +1,91 @@
+"""One read of a whole engagement, computed once, for every output to share.
+
+`take_snapshot(eng)` reads the details, rounds (oldest first, each with its scores and the
+participants' returns), participants, actions and branding in one pass. Outputs read the snapshot
+instead of the file, so "the previous round", the agreed levels and the findings are worked out in
+one place. The JSON form (core/jsonio.py) and the CSV tables (core/tables.py) read it today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from . import scoring
+from .errors import ValidationError
+from .framework import Framework
+from .model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
+
+
+@dataclass(frozen=True)
+class RoundSnapshot:
+    """One round with everything scored in it."""
+
+    round: Round
+    scores: Mapping[tuple[str, str], Score]  # (factor id, perspective) → score
+    participant_scores: tuple[ParticipantScore, ...] = ()
+
+    def levels(self, perspective: str = "agreed") -> dict[str, int | None]:
+        """Each factor's level from one perspective (factors never scored are absent)."""
+        return scoring.levels_of(self.scores, perspective)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What a round's scores say: gaps between the sides, strengths, priorities, movement."""
+
+    gaps: list[scoring.Gap]
+    strengths: list[scoring.Ranked]
+    priorities: list[scoring.Ranked]
+    changes: list[scoring.Change] = field(default_factory=list)  # against the previous round
+
+
+@dataclass(frozen=True)
+class EngagementSnapshot:
+    info: EngagementInfo
+    framework: Framework
+    rounds: tuple[RoundSnapshot, ...]
+    participants: tuple[Participant, ...]
+    actions: tuple[Action, ...]
+    branding_json: str | None
+
+    def round(self, round_id: int) -> RoundSnapshot:
+        for rnd in self.rounds:
+            if rnd.round.id == round_id:
+                return rnd
+        raise ValidationError("That round no longer exists.")
+
+    def latest(self) -> RoundSnapshot:
+        return self.rounds[-1]
+
+    def previous(self, round_id: int) -> RoundSnapshot | None:
+        """The round before this one (by their order), or None for the first."""
+        ids = [r.round.id for r in self.rounds]
+        index = ids.index(self.round(round_id).round.id)
+        return self.rounds[index - 1] if index > 0 else None
+
+    def round_label(self, round_id: int | None) -> str:
+        found = [r.round.label for r in self.rounds if r.round.id == round_id]
+        return found[0] if found else ""
+
+    def findings(self, round_id: int) -> Findings:
+        rnd, before = self.round(round_id), self.previous(round_id)
+        fw = self.framework
+        changes = scoring.factor_changes(fw, before.levels(), rnd.levels()) if before else []
+        return Findings(scoring.perception_gaps(fw, rnd.scores), scoring.strengths(fw, rnd.scores),
+                        scoring.priorities(fw, rnd.scores), changes)
+
+
+def take_snapshot(eng: Engagement) -> EngagementSnapshot:
+    """Read the whole engagement once."""
+    rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)))
+                   for r in eng.rounds())
+    if not rounds:
+        raise ValidationError(f"{eng.path.name} has no rounds.")
+    return EngagementSnapshot(eng.info(), eng.framework, rounds, tuple(eng.participants()),
+                              tuple(eng.actions()), eng.branding_json())

@@ -1,0 +1,135 @@
+"""Edit → History…: who changed what, when — for the factor on screen or the whole engagement.
+
+The rows come from core (historytext.history_rows); the dialog stays open beside the walkthrough
+and follows every change. The same list is `mutuality-desktop history FILE [--factor ID]`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.historytext import history_rows
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .document import EngagementDocument
+    from .main_window import MainWindow
+
+WHOLE = ""
+REFRESH_DELAY_MS = 250
+
+
+class HistoryDialog(QDialog):
+    """The recorded changes, newest first, for one factor or the whole engagement."""
+
+    def __init__(self, doc: EngagementDocument, factor_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setWindowTitle(f"History of {doc.path.name}")
+        self.setAccessibleName("Engagement history")
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Show the history of")
+        self.scope.addItem("The whole engagement", WHOLE)
+        framework = doc.engagement.framework
+        for factor in framework.factors:
+            self.scope.addItem(f"{factor.name}", factor.id)
+        if factor_id is not None:
+            self.scope.setCurrentIndex(max(0, self.scope.findData(factor_id)))
+        self.list = QTreeWidget()
+        self.list.setAccessibleName("Changes")
+        self.list.setHeaderLabels(["When", "Who", "What changed"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.count = QLabel()
+        self.author = QLineEdit(Settings().author_name())
+        self.author.setAccessibleName("Your name in the history")
+        self.author.setPlaceholderText(doc.engagement.author)
+        self.author.setMaxLength(200)
+        self.author.editingFinished.connect(self._on_author_editing_finished)
+        name_row = QHBoxLayout()
+        name_label = QLabel("Your &name in the history")
+        name_label.setBuddy(self.author)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.author, 1)
+        row = QHBoxLayout()
+        label = QLabel("&Show")
+        label.setBuddy(self.scope)
+        row.addWidget(label)
+        row.addWidget(self.scope, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)  # Return in the name box saves the name, not closes the list
+        close.setDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(name_row)
+        layout.addWidget(buttons)
+        self.resize(900, 480)
+        self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
+        self._timer = QTimer(self)  # notes save on every keystroke: refresh once typing pauses
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        doc.changed.connect(self._on_doc_changed)
+        self.refresh()
+
+    def factor_id(self) -> str | None:
+        data = self.scope.currentData()
+        return str(data) if data else None
+
+    def refresh(self) -> None:
+        rows = history_rows(self.doc.engagement, factor=self.factor_id())
+        self.list.clear()
+        for when, who, what in reversed(rows):
+            item = QTreeWidgetItem([when, who, what])
+            item.setToolTip(2, what)
+            self.list.addTopLevelItem(item)
+        for column in (0, 1):
+            self.list.resizeColumnToContents(column)
+        scope = "this factor" if self.factor_id() else "this engagement"
+        self.count.setText(f"{len(rows)} change{'s' if len(rows) != 1 else ''} recorded for {scope}, "
+                           "newest first." if rows else f"No changes are recorded for {scope} yet.")
+
+    def _on_author_editing_finished(self) -> None:
+        """Keep the name for this and later sessions; changes from now on are recorded under it."""
+        Settings().set_author_name(self.author.text())
+        self.doc.set_author(self.author.text())
+        self.author.setPlaceholderText(self.doc.engagement.author)
+
+    def _on_scope_current_index_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_doc_changed(self, _what: str) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+
+def show_history(window: MainWindow) -> HistoryDialog | None:
+    """Open the history beside the window: of the factor on screen in the walkthrough, else all."""
+    if window.doc is None:
+        return None
+    factor_id = None
+    if window.current_page() == "Walkthrough" and window.workshop is not None:
+        factor_id = window.workshop.factor_id
+    dialog = HistoryDialog(window.doc, factor_id, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
