@@ -161,7 +161,7 @@ def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None
         rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         problems = [str(r[0]) for r in rows]
         if problems != ["ok"]:
-            raise DamagedFileError(f"{name} is damaged ({one_line(problems[0])}).")
+            raise DamagedFileError(_integrity_problem(name, problems[0]))
         if version < SCHEMA_VERSION:
             upgraded = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             try:
@@ -177,6 +177,16 @@ def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None
         raise DamagedFileError(f"{name} is damaged and cannot be read ({one_line(str(exc))}).") from exc
     except (UnicodeDecodeError, ValueError, OverflowError, MemoryError, RecursionError) as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read.") from exc
+
+
+def _integrity_problem(name: str, problem: str) -> str:
+    """integrity_check's first complaint as a sentence (a broken CHECK is a value, not a page)."""
+    for prefix in ("CHECK constraint failed in ", "NULL value in "):
+        if problem.startswith(prefix):
+            table = problem[len(prefix):].split(".")[0].split()[0][:60]
+            return (f"{name} is damaged: a {table} record holds a value the app never writes; "
+                    "it was not opened.")
+    return f"{name} is damaged ({one_line(problem)})."
 
 
 def _verify_current(conn: sqlite3.Connection, name: str) -> None:
