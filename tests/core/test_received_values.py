@@ -181,3 +181,14 @@ def test_hundreds_of_thousands_of_actions_are_refused_quickly(closed_file):
 def test_json_depth_skips_brackets_inside_strings():
     assert json_depth('{"a": "[[[[", "b": [[1]]}') == 3
     assert json_depth("[]") == 1 and json_depth('"x"') == 0
+
+
+def test_more_action_text_than_a_report_can_print_quickly_is_refused(closed_file):
+    conn = sqlite3.connect(closed_file)
+    conn.executemany(
+        "INSERT INTO action (factor_id, text, owner, side, status, position, created_at, "
+        "updated_at) VALUES ('joint-exit-strategy', ?, '', 'joint', 'open', ?, '2026-01-01', "
+        "'2026-01-01')", (("Agree the exit plan. " * 50, i) for i in range(900)))
+    conn.commit()
+    conn.close()
+    refused(closed_file, "far more action text")
