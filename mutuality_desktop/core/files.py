@@ -113,13 +113,14 @@ def _read_fd(fd: int, path: Path, max_bytes: int, what: str) -> bytes:
     return b"".join(parts)
 
 
-def write_private(target: Path, data: bytes) -> None:
+def write_private(target: Path, data: bytes, durable: bool = True) -> None:
     """Create target readable and writable by this user only, and write data to it."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if durable:  # a throw-away private copy need not reach the platter
+            fh.flush()
+            os.fsync(fh.fileno())
 
 
 def journal_names_super_journal(data: bytes) -> bool:
@@ -164,9 +165,9 @@ def private_copy(path: Path, max_bytes: int) -> Iterator[tuple[Path, bool]]:
     folder = private_folder()
     try:
         copy = folder / "engagement.mutuality"
-        write_private(copy, data)
+        write_private(copy, data, durable=False)
         if journal_data:
-            write_private(side_file(copy, "-journal"), journal_data)
+            write_private(side_file(copy, "-journal"), journal_data, durable=False)
         yield copy, bool(journal_data)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
