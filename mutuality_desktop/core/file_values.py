@@ -30,6 +30,8 @@ MAX_PARTICIPANTS = 500
 MAX_ACTIONS = 1_000
 MAX_ALL_ACTION_CHARS = 500_000
 MAX_NOTE_CHARS = 250_000  # what set_notes accepts
+MAX_SHORT_CHARS = 300  # titles, organisations, names, roles, owners, labels
+MAX_ACTION_CHARS = 20_000  # what add_action accepts (and a participant's comment)
 MAX_ALL_NOTES_CHARS = 4_000_000
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: fast on long text
@@ -116,12 +118,13 @@ def _check_factors(conn: sqlite3.Connection, name: str, table: str, factors: tup
 
 
 def _check_texts(conn: sqlite3.Connection, name: str, table: str, columns: tuple[str, ...],
-                 what: str) -> None:
-    nullable = ("round_id",)
+                 what: str, longest: int = MAX_SHORT_CHARS) -> None:
+    """Every value text, and no longer than the app lets anyone type (a title, a name...)."""
     for column in columns:
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE typeof("{column}") != \'text\''
-                   + (f' AND "{column}" IS NOT NULL' if column in nullable else ""),
-                   f"{what} holds a value that is not text where text belongs")
+        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE typeof("{column}") != '
+                   "'text'", f"{what} holds a value that is not text where text belongs")
+        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE length("{column}") > '
+                   f"{longest}", f"{what} holds a text far longer than the app accepts")
 
 
 def check_values(conn: sqlite3.Connection, name: str) -> Framework:
@@ -176,13 +179,13 @@ def _check_scores(conn: sqlite3.Connection, name: str, factors: tuple[str, ...],
     levels = _in_list(scale)
     for table, text_column in (("score", "notes"), ("participant_score", "comment")):
         what = "a score" if table == "score" else "a participant's score"
-        _check_texts(conn, name, table, ("factor_id", text_column), what)
+        _check_texts(conn, name, table, ("factor_id",), what)
+        _check_texts(conn, name, table, (text_column,), what,
+                     MAX_NOTE_CHARS if table == "score" else MAX_ACTION_CHARS)
         _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE level IS NOT NULL AND '
                    f"(typeof(level) != 'integer' OR level NOT IN ({levels}))",
                    f"{what} has a level outside the scoring scale")
         _check_factors(conn, name, table, factors, what)
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE length("{text_column}") > '
-                   f"{MAX_NOTE_CHARS}", f"{what} has notes far longer than the app accepts")
     _refuse_if(conn, name, f"SELECT count(*) FROM score WHERE perspective NOT IN "
                f"({_in_list(PERSPECTIVES)}) OR (confidence IS NOT NULL AND confidence NOT IN "
                f"({_in_list(CONFIDENCES)}))", "a score has an unknown perspective or confidence")
@@ -195,13 +198,12 @@ def _check_scores(conn: sqlite3.Connection, name: str, factors: tuple[str, ...],
 
 
 def _check_actions(conn: sqlite3.Connection, name: str, factors: tuple[str, ...]) -> None:
-    _check_texts(conn, name, "action", ("factor_id", "text", "owner", "side", "status"), "an action")
+    _check_texts(conn, name, "action", ("factor_id", "owner", "side", "status"), "an action")
+    _check_texts(conn, name, "action", ("text",), "an action", MAX_ACTION_CHARS)
     _refuse_if(conn, name, f"SELECT count(*) FROM action WHERE side NOT IN ({_in_list(ACTION_SIDES)}) "
                f"OR status NOT IN ({_in_list(ACTION_STATUSES)}) OR typeof(position) != 'integer'",
                "an action has an unknown side or status")
     _check_factors(conn, name, "action", factors, "an action")
-    _refuse_if(conn, name, f"SELECT count(*) FROM action WHERE length(text) > {MAX_NOTE_CHARS}",
-               "an action's text is far longer than the app accepts")
     _check_dates(conn, name, "action", ("due_date",), "an action")
     total = _count(conn, "SELECT coalesce(sum(length(text)) + sum(length(owner)), 0) FROM action")
     if total > MAX_ALL_ACTION_CHARS:

@@ -192,3 +192,13 @@ def test_more_action_text_than_a_report_can_print_quickly_is_refused(closed_file
     conn.commit()
     conn.close()
     refused(closed_file, "far more action text")
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE engagement SET title = ?",
+    "UPDATE participant SET role = ?",
+    "UPDATE action SET owner = ?",
+])
+def test_a_name_or_title_longer_than_anyone_can_type_is_refused(closed_file, sql):
+    raw_edit(closed_file, sql, params=("W" * 50_000,))
+    refused(closed_file, "far longer than the app accepts")
