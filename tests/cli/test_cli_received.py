@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,36 @@ def test_check_on_an_interrupted_file_as_a_user_runs_it(tmp_path, demo):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK interrupted.mutuality") and result.stderr == ""
+
+
+def test_the_largest_file_the_limits_allow_reports_quickly(tmp_path, demo):
+    """200 factors and 1,000 actions: the report in under 10 s and well under 1 GiB."""
+    import hashlib
+    import json
+
+    resource = pytest.importorskip("resource", reason="memory is measured with POSIX getrusage")
+
+    conn = sqlite3.connect(demo)
+    raw = json.loads(conn.execute("SELECT content FROM framework_snapshot").fetchone()[0])
+    first = raw["factors"][0]
+    raw["factors"] += [dict(first, id=f"extra-{i}", name=f"Extra factor {i}",
+                            levels={k: f"{v} ({i})" for k, v in first["levels"].items()})
+                       for i in range(200 - len(raw["factors"]))]
+    text = json.dumps(raw)
+    conn.execute("UPDATE framework_snapshot SET content = ?, sha256 = ?",
+                 (text, hashlib.sha256(text.encode()).hexdigest()))
+    have = conn.execute("SELECT count(*) FROM action").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO action (factor_id, text, owner, side, status, position, created_at, "
+        "updated_at) VALUES ('joint-exit-strategy', ?, 'Owner', 'joint', 'open', ?, "
+        "'2026-01-01', '2026-01-01')",
+        ((("Agree the exit plan with both boards. " * 7)[:240], i) for i in range(1000 - have)))
+    conn.commit()
+    conn.close()
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mutuality_desktop", "report", str(demo), "-o",
+                             str(tmp_path / "largest.pdf")], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert time.perf_counter() - started < 10
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB
