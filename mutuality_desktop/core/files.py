@@ -24,7 +24,7 @@ from .errors import EngagementFileError, NotOurFileError
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
-MAX_JOURNAL_BYTES = 512 * 1024 * 1024
+MAX_JOURNAL_BYTES = 300 * 1024 * 1024  # a journal holds at most the file's pages, plus headers
 _CHUNK = 1 << 20
 
 
@@ -142,6 +142,34 @@ def private_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="mutuality-private-"))
 
 
+def copy_private(path: Path, target: Path, max_bytes: int, what: str = "") -> int:
+    """Stream a regular file into a new owner-only file (never all in memory); return its size."""
+    total = 0
+    with open_regular(path, max_bytes, what) as (fd, _size):
+        out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                      0o600)
+        try:
+            while chunk := os.read(fd, _CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise NotOurFileError(f"{what or path.name} grew beyond any engagement file "
+                                          "while being read; it was not opened.")
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(out, view):]
+        except OSError as exc:
+            raise EngagementFileError(f"The file {path.name} cannot be read: {exc.strerror}.") from exc
+        finally:
+            os.close(out)
+    return total
+
+
+def _tail(path: Path, count: int) -> bytes:
+    with path.open("rb") as fh:
+        fh.seek(max(0, path.stat().st_size - count))
+        return fh.read(count)
+
+
 @contextlib.contextmanager
 def private_copy(path: Path, max_bytes: int) -> Iterator[tuple[Path, bool]]:
     """Yield (copy, has_journal): the file's bytes in a private folder, made safe to open.
@@ -150,25 +178,28 @@ def private_copy(path: Path, max_bytes: int) -> Iterator[tuple[Path, bool]]:
     stopped), never a journal naming a super-journal, never `-wal` or `-shm`; a file saved in WAL
     mode is switched to rollback mode in the copy so SQLite looks for no side files.
     """
-    data = read_bytes(path, max_bytes)
-    journal = side_file(path, "-journal")
-    journal_data = b""
-    if os.path.lexists(journal):
-        try:
-            journal_data = read_bytes(journal, MAX_JOURNAL_BYTES, f"{path.name}-journal")
-        except NotOurFileError as exc:
-            raise NotOurFileError(unsafe_journal_message(path)) from exc
-        if journal_names_super_journal(journal_data):
-            raise NotOurFileError(unsafe_journal_message(path))
-    if len(data) >= 20 and data[18:20] == b"\x02\x02":  # WAL mode: read the main file alone
-        data = data[:18] + b"\x01\x01" + data[20:]
     folder = private_folder()
     try:
         copy = folder / "engagement.mutuality"
-        write_private(copy, data, durable=False)
-        if journal_data:
-            write_private(side_file(copy, "-journal"), journal_data, durable=False)
-        yield copy, bool(journal_data)
+        copy_private(path, copy, max_bytes)
+        journal = side_file(path, "-journal")
+        copied_journal = side_file(copy, "-journal")
+        has_journal = False
+        if os.path.lexists(journal):
+            try:
+                size = copy_private(journal, copied_journal, MAX_JOURNAL_BYTES,
+                                    f"{path.name}-journal")
+            except NotOurFileError as exc:
+                raise NotOurFileError(unsafe_journal_message(path)) from exc
+            if journal_names_super_journal(_tail(copied_journal, 16)):
+                raise NotOurFileError(unsafe_journal_message(path))
+            has_journal = size > 0
+        with copy.open("r+b") as fh:  # WAL mode: read the main file alone, in rollback mode
+            fh.seek(18)
+            if fh.read(2) == b"\x02\x02":
+                fh.seek(18)
+                fh.write(b"\x01\x01")
+        yield copy, has_journal
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

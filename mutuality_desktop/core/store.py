@@ -2,8 +2,9 @@
 
 An engagement file is a single SQLite database in rollback-journal mode with synchronous=FULL,
 so after every commit the one file is complete on its own and can be emailed at any moment.
-Every file that arrives from elsewhere is untrusted: it is checked from its header bytes and a
-read-only connection before anything is written to it.
+Every file that arrives from elsewhere is untrusted: it is checked from its header bytes, then
+on a private copy (core/files.py) that SQLite opens instead of the file, so neither the file
+nor the side files beside it can make SQLite write, create or delete anything.
 """
 
 from __future__ import annotations
