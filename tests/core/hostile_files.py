@@ -61,6 +61,7 @@ def wal_pair(source: Path, folder: Path, name: str = "wal.mutuality") -> Path:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA wal_autocheckpoint=0")
     conn.execute("UPDATE score SET notes = 'only in the wal'")
+    conn.execute("UPDATE engagement SET facilitator = 'only in the wal'")
     target = folder / name
     for suffix in ("", "-wal", "-shm"):
         shutil.copyfile(str(db) + suffix, str(target) + suffix)

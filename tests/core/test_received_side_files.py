@@ -139,6 +139,7 @@ def test_a_wal_file_is_read_without_its_side_files_and_none_is_created(tmp_path,
     with Engagement.open(received) as e:
         assert e.readonly and "side files" in e.read_only_reason
         assert e.scores(e.rounds()[0].id)[NOTE].notes == "Joint plan seen."  # not the -wal's
+        assert e.info().facilitator != "only in the wal"
     assert sorted(p.name for p in received.parent.iterdir()) == names
     assert {p.name: digest(p) for p in received.parent.iterdir()} == before
 
