@@ -15,6 +15,7 @@ from .core.errors import (
     NotOurFileError,
     PassphraseError,
 )
+from .core.validation import printable
 
 EXIT_CODES = ((NotOurFileError, 2), (DamagedFileError, 3), (NewerVersionError, 4), (PassphraseError, 5))
 
@@ -66,10 +67,15 @@ def run(argv: Sequence[str]) -> int:
     try:
         return int(COMMANDS[args.command](args))
     except MutualityError as exc:
-        print(f"{exc}", file=sys.stderr)
+        print(printable(f"{exc}"), file=sys.stderr)
         for kind, code in EXIT_CODES:
             if isinstance(exc, kind):
                 return code
+        return 1
+    except OSError as exc:  # an output folder that is missing or read-only, a full disk
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(printable(f"The file could not be written{where}: {exc.strerror or exc}."),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -90,7 +96,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.summary import summarise
 
-    print(summarise(args.file))
+    print(printable(summarise(args.file)))  # file text never moves or colours the terminal
     return 0
 
 
@@ -100,7 +106,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     warnings = build_report_file(args.file, args.output, round_label=args.round_label,
                                  page_size="letter" if args.letter else "a4")
     for warning in warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        print(printable(f"Warning: {warning}"), file=sys.stderr)
     print(f"Wrote the report to {args.output}")
     return 0
 

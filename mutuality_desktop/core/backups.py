@@ -11,6 +11,7 @@ from pathlib import Path
 from . import store
 from .engagement import Engagement
 from .errors import EngagementFileError
+from .lock import real_path
 
 KEEP = 12
 
@@ -50,24 +51,35 @@ def take_backup(engagement: Engagement, root: Path, keep: int = KEEP) -> Path:
         raise EngagementFileError("The automatic backup failed its integrity check and was discarded.")
     part.replace(target)
     target.with_suffix(".json").write_text(
-        json.dumps({"title": info.title, "original": str(engagement.path), "taken_at": now.isoformat()}),
+        json.dumps({"title": info.title, "original": str(real_path(engagement.path)),
+                    "taken_at": now.isoformat()}),
         encoding="utf-8",
     )
-    for old in list_backups(root, info.uuid)[keep:]:
+    # Only this file's own backups are pruned: another copy of the same engagement (same id,
+    # another file) keeps its own list.
+    for old in list_backups(root, info.uuid, engagement.path)[keep:]:
         old.path.unlink(missing_ok=True)
         old.path.with_suffix(".json").unlink(missing_ok=True)
     return target
 
 
-def list_backups(root: Path, engagement_uuid: str) -> list[Backup]:
-    """Return the backups of one engagement, newest first."""
+def list_backups(root: Path, engagement_uuid: str, original: Path | None = None) -> list[Backup]:
+    """Return the backups of one engagement, newest first; of one file of it if original is given.
+
+    Backups are keyed by the real file they were taken from (links resolved), not by the
+    engagement's id alone, so two copies of one engagement never share or prune each other's.
+    """
     folder = _folder(Path(root), engagement_uuid)
+    wanted = None if original is None else str(real_path(Path(original)))
     backups = []
     for path in folder.glob("*.mutuality"):
         try:
             meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             taken = dt.datetime.fromisoformat(meta["taken_at"])
-            backups.append(Backup(path, taken, str(meta.get("title", "")), str(meta.get("original", ""))))
+            source = str(meta.get("original", ""))
+            if wanted is not None and str(real_path(Path(source))) != wanted:
+                continue
+            backups.append(Backup(path, taken, str(meta.get("title", "")), source))
         except (OSError, ValueError, KeyError):
             continue
     return sorted(backups, key=lambda b: b.taken_at, reverse=True)

@@ -13,6 +13,7 @@ import binascii
 import io
 import json
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -29,6 +30,7 @@ LOGO_SLOTS = ("logo", "client_logo", "provider_logo")
 SLOT_NAMES = {"logo": "consultancy logo", "client_logo": "client logo", "provider_logo": "provider logo"}
 MAX_LOGO_BYTES = 750_000  # three embedded logos stay well inside an engagement file's value limit
 MAX_LOGO_FILE_BYTES = 40_000_000  # larger files are not even read
+MAX_LOGO_SIDE = 8_000  # pixels: a logo from a file is never decoded beyond this
 MAX_NAME_CHARS = 200
 MAX_FOOTER_CHARS = 300
 DEFAULT_PRIMARY = "#1F3A5F"
@@ -117,9 +119,12 @@ class BrandingProfile:
         }, ensure_ascii=False, indent=1)
 
     @classmethod
-    def from_json(cls, text: str, warnings: list[str] | None = None) -> BrandingProfile:
+    def from_json(cls, text: str, warnings: list[str] | None = None,
+                  allow_paths: bool = True) -> BrandingProfile:
         """Read a profile leniently: a bad field becomes the default and a warning is added.
 
+        allow_paths=False (a profile from an engagement file) keeps no logo path at all: a
+        received file's text is never used as a path, its logos come only as checked bytes.
         Raises BrandingError only when the text is not a branding profile at all.
         """
         found: list[str] = [] if warnings is None else warnings
@@ -142,7 +147,7 @@ class BrandingProfile:
             logos = {}
         for slot in LOGO_SLOTS:
             path, logo = _logo_entry(logos.get(slot), SLOT_NAMES[slot], found)
-            fields[f"{slot}_path"] = path
+            fields[f"{slot}_path"] = path if allow_paths else ""
             fields[slot] = logo
         return cls(**fields)
 
@@ -192,7 +197,25 @@ def _logo_entry(entry: Any, what: str, warnings: list[str]) -> tuple[str, Logo |
     if kind is None:
         warnings.append(f"The saved {what} is not a PNG, JPEG or SVG image; it was left out.")
         return path, None
+    if len(data) > MAX_LOGO_BYTES or not within_pixel_limits(kind, data):
+        warnings.append(f"The saved {what} is larger than a logo can be "
+                        f"({MAX_LOGO_SIDE:,} pixels a side); it was left out.")
+        return path, None
     return path, Logo(kind, data, name)
+
+
+def within_pixel_limits(kind: str, data: bytes) -> bool:
+    """True if a PNG or JPEG is a sane logo size, read from its header without decoding it."""
+    if kind == "svg":
+        return True
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return False
+    return 0 < width <= MAX_LOGO_SIDE and 0 < height <= MAX_LOGO_SIDE
 
 
 def sniff_logo(data: bytes) -> str | None:
@@ -210,10 +233,15 @@ def sniff_logo(data: bytes) -> str | None:
 def read_logo(path: Path) -> tuple[Logo | None, str]:
     """Read and check a logo file; return the logo or a phrase saying what is wrong."""
     try:
-        size = path.stat().st_size
-        if size > MAX_LOGO_FILE_BYTES:
-            return None, f"is too large ({size / 1e6:.0f} MB)"
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, "is not an ordinary file"
+        if info.st_size > MAX_LOGO_FILE_BYTES:
+            return None, f"is too large ({info.st_size / 1e6:.0f} MB)"
+        with path.open("rb") as fh:
+            data = fh.read(MAX_LOGO_FILE_BYTES + 1)
+        if len(data) > MAX_LOGO_FILE_BYTES:
+            return None, "is too large"
     except FileNotFoundError:
         return None, "was not found"
     except OSError as exc:
@@ -278,6 +306,6 @@ def profile_from_engagement(content: str | None) -> tuple[BrandingProfile, list[
         return default_branding(), []
     warnings: list[str] = []
     try:
-        return BrandingProfile.from_json(content, warnings), warnings
+        return BrandingProfile.from_json(content, warnings, allow_paths=False), warnings
     except BrandingError as exc:
         return default_branding(), [exc.message]

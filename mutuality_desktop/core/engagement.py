@@ -190,6 +190,8 @@ class Engagement(EditMethods):
         older = header.user_version < store.SCHEMA_VERSION
         if not readonly and not store.is_writable(path):
             readonly, reason = True, "it is in a read-only place"
+        if not readonly and (why := store.cannot_edit_in_place(path)):
+            readonly, reason = True, why  # read from a private copy without the side files
         if not readonly:
             lock = EditLock(path)
             holder = lock.acquire()

@@ -6,16 +6,28 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from . import store
-from .errors import DamagedFileError, EngagementFileError, NotOurFileError, PassphraseError
+from . import files, store
+from .errors import (
+    DamagedFileError,
+    EngagementFileError,
+    MutualityError,
+    NotOurFileError,
+    PassphraseError,
+)
 
 CHECKSUM_KEY = "content_sha256"
 SEALED_MAGIC = b"MUTX"
 SEALED_VERSION = 1
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1  # what this app writes: 32 MiB, about 0.1 s
+# What a protected file may ask for: 128 MiB and four times the app's own work (under 2 s).
+MAX_SCRYPT_R, MAX_SCRYPT_P = 8, 4
+MAX_SCRYPT_MEMORY = 128 * 1024 * 1024
+MAX_SCRYPT_WORK = 4 * _SCRYPT_N * _SCRYPT_R
+_HEADER_BYTES = 39
+MAX_SEALED_BYTES = store.MAX_FILE_BYTES + _HEADER_BYTES + 16
 _CONTENT_TABLES = (
     "framework_snapshot", "engagement", "participant", "round", "score", "participant_score",
     "action", "branding",
@@ -77,6 +89,28 @@ def export_connection(conn: sqlite3.Connection, target: Path) -> None:
         raise EngagementFileError(f"The copy could not be written to {target}: {exc.strerror}.") from exc
 
 
+def export_bytes(conn: sqlite3.Connection) -> bytes:
+    """The compact, checksummed copy of an open engagement as bytes, built in memory only.
+
+    Used for protected copies, so no unencrypted copy ever reaches the disk (not even a
+    temporary file): backup into memory, add the checksum, VACUUM, serialise.
+    """
+    out = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.backup(out)
+        store.configure(out, readonly=False, memory=True)
+        out.execute("BEGIN IMMEDIATE")
+        out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)",
+                    (CHECKSUM_KEY, content_checksum(out)))
+        out.execute("COMMIT")
+        out.execute("VACUUM")
+        return bytes(out.serialize())
+    except sqlite3.Error as exc:
+        raise EngagementFileError(f"The copy could not be made: {store.one_line(str(exc))}.") from exc
+    finally:
+        out.close()
+
+
 def export_file(source: Path, target: Path, passphrase: str | None = None) -> None:
     """Check a file, then write its compact copy (sealed with a passphrase if one is given)."""
     source, target = Path(source), Path(target)
@@ -86,10 +120,7 @@ def export_file(source: Path, target: Path, passphrase: str | None = None) -> No
     conn = store.copy_to_memory(source)
     try:
         if passphrase:
-            with tempfile.TemporaryDirectory() as tmp:
-                plain = Path(tmp) / "plain.mutuality"
-                export_connection(conn, plain)
-                seal(plain.read_bytes(), passphrase, target)
+            seal(export_bytes(conn), passphrase, target)
         else:
             export_connection(conn, target)
     finally:
@@ -98,10 +129,23 @@ def export_file(source: Path, target: Path, passphrase: str | None = None) -> No
 
 def is_sealed(path: Path) -> bool:
     try:
-        with Path(path).open("rb") as fh:
-            return fh.read(4) == SEALED_MAGIC
-    except OSError:
+        with files.open_regular(Path(path), MAX_SEALED_BYTES) as (fd, _size):
+            return os.read(fd, 4) == SEALED_MAGIC
+    except (OSError, EngagementFileError):
         return False
+
+
+class Cancelled(MutualityError):
+    """The user cancelled unlocking; nothing was written."""
+
+
+def check_kdf(n: int, r: int, p: int, name: str) -> None:
+    """Refuse key settings that this app never writes and that would cost minutes or gigabytes."""
+    if n < 2 or n & (n - 1) or not 1 <= r <= MAX_SCRYPT_R or not 1 <= p <= MAX_SCRYPT_P:
+        raise DamagedFileError(f"{name} is damaged: its key settings are not ones this app writes.")
+    if 128 * n * r > MAX_SCRYPT_MEMORY or n * r * p > MAX_SCRYPT_WORK:
+        raise DamagedFileError(f"{name} asks for far more work to unlock than this app ever sets; "
+                               "it was not opened.")
 
 
 def _key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -122,40 +166,74 @@ def seal(data: bytes, passphrase: str, target: Path) -> None:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    """Write data beside target, then rename: a failed write leaves neither file half-written."""
+    """Write data beside target (owner-only), then rename: a failure leaves no half file."""
     tmp = target.with_name(f".{target.name}.part")
     try:
-        tmp.write_bytes(data)
+        tmp.unlink(missing_ok=True)
+        files.write_private(tmp, data)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise EngagementFileError(f"{target.name} could not be written: {exc.strerror or exc}.") from exc
 
 
-def unseal(path: Path, passphrase: str, target: Path) -> Path:
-    """Decrypt a sealed file to target (never touching the original); check the result."""
+def unseal_bytes(path: Path, passphrase: str,
+                 cancelled: Callable[[], bool] | None = None) -> bytes:
+    """Decrypt a sealed file in memory and check the result as strictly as a plain file.
+
+    The file's size is capped before reading, its key settings are capped to what this app
+    writes, and the decrypted engagement is checked in memory: nothing is written to disk.
+    """
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    raw = Path(path).read_bytes()
-    if not raw.startswith(SEALED_MAGIC) or len(raw) < 40:
-        raise NotOurFileError(f"{Path(path).name} is not a passphrase-protected engagement file.")
+    path = Path(path)
+    name = path.name
+    raw = files.read_bytes(path, MAX_SEALED_BYTES)
+    if not raw.startswith(SEALED_MAGIC):
+        raise NotOurFileError(f"{name} is not a passphrase-protected engagement file.")
+    if len(raw) < _HEADER_BYTES + 16:
+        raise DamagedFileError(f"{name} is damaged: it is too short to hold an engagement.")
     if raw[4] != SEALED_VERSION:
-        raise NotOurFileError(f"{Path(path).name} uses a protection format this version cannot read.")
+        raise NotOurFileError(f"{name} uses a protection format this version cannot read.")
     salt, n, r, p = raw[5:21], int.from_bytes(raw[21:25], "big"), raw[25], raw[26]
-    nonce, header = raw[27:39], raw[:39]
-    if n > 2**20 or r > 32 or p > 16:
-        raise DamagedFileError(f"{Path(path).name} is damaged (implausible key settings).")
+    nonce, header = raw[27:_HEADER_BYTES], raw[:_HEADER_BYTES]
+    check_kdf(n, r, p, name)
     try:
-        data = AESGCM(_key(passphrase, salt, n, r, p)).decrypt(nonce, raw[39:], header)
+        key = _key(passphrase, salt, n, r, p)
+    except (ValueError, TypeError, MemoryError, OverflowError) as exc:
+        raise DamagedFileError(f"{name} is damaged: its key settings cannot be used.") from exc
+    if cancelled is not None and cancelled():
+        raise Cancelled("Unlocking was cancelled.")
+    try:
+        data = AESGCM(key).decrypt(nonce, raw[_HEADER_BYTES:], header)
     except InvalidTag as exc:
         raise PassphraseError(
-            f"The passphrase for {Path(path).name} is wrong (or the file was damaged in transit)."
+            f"The passphrase for {name} is wrong (or the file was damaged in transit)."
         ) from exc
-    _write_atomically(target, data)
+    inspect_bytes(data, name)
+    return data
+
+
+def inspect_bytes(data: bytes, name: str) -> store.FileHeader:
+    """Check an engagement held in memory (an unlocked protected file) as strictly as a file."""
+    header = store.header_from_bytes(data[:100], len(data), name)
+    store.check_version(name, header.user_version)
+    if data[18:20] == b"\x02\x02":
+        data = data[:18] + b"\x01\x01" + data[20:]
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
-        store.inspect(target)
-    except EngagementFileError:
-        target.unlink(missing_ok=True)
-        raise
-    return target
+        with store.unreadable_as_damaged(name):
+            conn.deserialize(data)
+            store.configure(conn, readonly=True)
+            store.verify_connection(conn, name, header.user_version)
+    finally:
+        conn.close()
+    return header
+
+
+def unseal(path: Path, passphrase: str, target: Path) -> Path:
+    """Decrypt a sealed file to target, created owner-only (the original is never touched)."""
+    data = unseal_bytes(path, passphrase)
+    _write_atomically(Path(target), data)
+    return Path(target)

@@ -12,8 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def real_path(path: Path) -> Path:
+    """The file itself, whatever link or relative path named it (locks and backups key on it)."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
+
+
 def lock_path_for(path: Path) -> Path:
-    return path.with_name(f".~lock.{path.name}#")
+    """The lock file beside the real file, so a symbolic link to it shares the same lock."""
+    real = real_path(Path(path))
+    return real.with_name(f".~lock.{real.name}#")
 
 
 def _user() -> str:

@@ -2,8 +2,9 @@
 
 An engagement file is a single SQLite database in rollback-journal mode with synchronous=FULL,
 so after every commit the one file is complete on its own and can be emailed at any moment.
-Every file that arrives from elsewhere is untrusted: it is checked from its header bytes and a
-read-only connection before anything is written to it.
+Every file that arrives from elsewhere is untrusted: it is checked from its header bytes, then
+on a private copy (core/files.py) that SQLite opens instead of the file, so neither the file
+nor the side files beside it can make SQLite write, create or delete anything.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
@@ -26,41 +27,8 @@ SCHEMA_VERSION = 3
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
+MAX_ROWS = 1_000_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# The exact tables (and their columns) of each schema version; anything else is refused.
-_V1_TABLES: dict[str, tuple[str, ...]] = {
-    "framework_snapshot": ("id", "framework_id", "version", "content", "sha256"),
-    "engagement": (
-        "id", "uuid", "title", "client_organisation", "provider_organisation", "contract_name",
-        "contract_reference", "contract_annual_value", "contract_start", "contract_end",
-        "facilitator", "workshop_date", "workshop_venue", "created_at", "updated_at",
-    ),
-    "participant": ("id", "name", "role", "side", "position"),
-    "round": ("id", "label", "date", "position"),
-    "score": (
-        "id", "round_id", "factor_id", "perspective", "level", "notes", "confidence", "updated_at",
-    ),
-    "participant_score": (
-        "id", "round_id", "factor_id", "participant_id", "level", "comment", "updated_at",
-    ),
-    "action": (
-        "id", "round_id", "factor_id", "text", "owner", "side", "due_date", "status", "position",
-        "created_at", "updated_at",
-    ),
-    "file_meta": ("key", "value"),
-}
-EXPECTED_TABLES: dict[int, dict[str, tuple[str, ...]]] = {
-    1: _V1_TABLES,
-    2: {**_V1_TABLES, "branding": ("id", "content", "updated_at")},
-}
-EXPECTED_TABLES[3] = {
-    **{t: (*cols, "uuid") if t in ("participant", "round", "score", "participant_score", "action")
-       else cols for t, cols in EXPECTED_TABLES[2].items()},
-    "history": ("id", "uuid", "at", "author", "replica", "op", "target", "before", "after"),
-}
-# Indexes SQLite makes itself for UNIQUE constraints: sqlite_autoindex_<table>_<n>.
-_AUTOINDEX_PREFIX = "sqlite_autoindex_"
 
 REQUIRED_PRAGMAS: dict[str, Any] = {
     "trusted_schema": 0,
@@ -137,38 +105,37 @@ def one_line(text: str, limit: int = 120) -> str:
 
 def read_header(path: Path) -> FileHeader:
     """Read identity and version straight from the header bytes, without SQLite touching it."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(100)
-    except FileNotFoundError as exc:
-        raise EngagementFileError(f"The file {path.name} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise NotOurFileError(f"{path.name} is a folder, not an engagement file.") from exc
-    except OSError as exc:
-        raise EngagementFileError(f"The file {path.name} cannot be read: {exc.strerror}.") from exc
-    if size == 0:
-        raise NotOurFileError(f"{path.name} is empty: it is not a Mutuality engagement file.")
-    if size > MAX_FILE_BYTES:
-        raise NotOurFileError(
-            f"{path.name} is {size // (1024 * 1024)} MB, far larger than any engagement file; "
-            "it was not opened."
-        )
-    if head[:4] == b"PK\x03\x04" or zipfile.is_zipfile(path):
+    with files.open_regular(path, MAX_FILE_BYTES) as (fd, size):
+        try:
+            head = os.pread(fd, 100, 0) if hasattr(os, "pread") else os.read(fd, 100)
+        except OSError as exc:
+            raise EngagementFileError(f"The file {path.name} cannot be read: {exc.strerror}.") from exc
+        if size == 0:
+            raise NotOurFileError(f"{path.name} is empty: it is not a Mutuality engagement file.")
+        is_zip = head[:4] == b"PK\x03\x04"
+        if not is_zip and not head.startswith(SQLITE_MAGIC):
+            with open(fd, "rb", closefd=False) as fh:  # a zip may start with anything
+                is_zip = zipfile.is_zipfile(fh)
+    if is_zip:
         raise NotOurFileError(f"{path.name} is a zip archive, not a Mutuality engagement file.")
     if head.startswith(b"MUTX"):
         raise NotOurFileError(f"{path.name} is passphrase-protected.")
+    return header_from_bytes(head, size, path.name)
+
+
+def header_from_bytes(head: bytes, size: int, name: str) -> FileHeader:
+    """Check the first 100 bytes of a database: ours, sane page size, our application id."""
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
-        raise NotOurFileError(f"{path.name} is not a Mutuality engagement file.")
+        raise NotOurFileError(f"{name} is not a Mutuality engagement file.")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise DamagedFileError(f"{path.name} is damaged: its length does not match its page size.")
+        raise DamagedFileError(f"{name} is damaged: its length does not match its page size.")
     app_id = int.from_bytes(head[68:72], "big")
     version = int.from_bytes(head[60:64], "big")
     if app_id != APPLICATION_ID:
         raise NotOurFileError(
-            f"{path.name} is a database of another application, not a Mutuality engagement file."
+            f"{name} is a database of another application, not a Mutuality engagement file."
         )
     return FileHeader(size, app_id, version)
 
@@ -186,54 +153,67 @@ def check_version(name: str, version: int) -> None:
 
 
 def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None:
-    """Run the full integrity check and the exact schema allow-list on an open connection."""
+    """Integrity, the exact schema, sizes, references and every value; raise with one sentence.
+
+    A file of an older format is checked as it will be after its upgrade: on an in-memory copy
+    that the migrations have brought up to date, so the check always compares with the ORM.
+    """
     try:
         rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
         problems = [str(r[0]) for r in rows]
         if problems != ["ok"]:
-            raise DamagedFileError(f"{name} is damaged ({one_line(problems[0])}).")
-        check_schema(conn, name, version)
-        check_sizes(conn, name, version)
-        conn.execute("PRAGMA foreign_key_check").fetchall()
+            raise DamagedFileError(_integrity_problem(name, problems[0]))
+        if version < SCHEMA_VERSION:
+            upgraded = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            try:
+                conn.backup(upgraded)
+                configure(upgraded, readonly=False, memory=True)
+                migrate(upgraded, version, name)
+                _verify_current(upgraded, name)
+            finally:
+                upgraded.close()
+        else:
+            _verify_current(conn, name)
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read ({one_line(str(exc))}).") from exc
-    except (UnicodeDecodeError, ValueError, OverflowError, MemoryError) as exc:
+    except (UnicodeDecodeError, ValueError, OverflowError, MemoryError, RecursionError) as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read.") from exc
 
 
-def check_schema(conn: sqlite3.Connection, name: str, version: int) -> None:
-    """Refuse any table, column, index, trigger or view that our schema does not have."""
-    expected = EXPECTED_TABLES[version]
-    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for obj_type, obj_name, table in objects:
-        if obj_type == "table" and obj_name in expected:
-            continue
-        if obj_type == "index" and str(obj_name).startswith(_AUTOINDEX_PREFIX) and table in expected:
-            continue
-        raise DamagedFileError(
-            f"{name} contains an unexpected {obj_type} '{str(obj_name)[:60]}'; "
-            "it was not made by Mutuality Desktop and was not opened."
-        )
-    present = {row[1] for row in objects if row[0] == "table"}
-    missing = set(expected) - present
-    if missing:
-        raise DamagedFileError(f"{name} is incomplete: the {sorted(missing)[0]} table is missing.")
-    for table, columns in expected.items():
-        found = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
-        if sorted(found) != sorted(columns):
-            raise DamagedFileError(f"{name} has an unexpected layout in its {table} table.")
+def _integrity_problem(name: str, problem: str) -> str:
+    """integrity_check's first complaint as a sentence (a broken CHECK is a value, not a page)."""
+    for prefix in ("CHECK constraint failed in ", "NULL value in "):
+        if problem.startswith(prefix):
+            table = problem[len(prefix):].split(".")[0].split()[0][:60]
+            return (f"{name} is damaged: a {table} record holds a value the app never writes; "
+                    "it was not opened.")
+    return f"{name} is damaged ({one_line(problem)})."
+
+
+def _verify_current(conn: sqlite3.Connection, name: str) -> None:
+    from .file_values import check_values
+
+    schema_check.check(conn, name)
+    check_sizes(conn, name)
+    broken = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
+    if broken:
+        raise DamagedFileError(f"{name} is damaged: a {broken[0][0]} record refers to a "
+                               f"{broken[0][2]} record that does not exist; it was not opened.")
+    check_values(conn, name)
 
 
 _LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "content"): 12_000_000,
                   ("history", "before"): 12_000_000, ("history", "after"): 12_000_000}
 
 
-def check_sizes(conn: sqlite3.Connection, name: str, version: int) -> None:
+def check_sizes(conn: sqlite3.Connection, name: str) -> None:
     """Refuse values far beyond anything the app writes (a hostile or corrupted file)."""
-    for table, columns in EXPECTED_TABLES[version].items():
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        columns = [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
         parts = ", ".join(f'max(length("{c}"))' for c in columns)
         row = conn.execute(f'SELECT count(*), {parts} FROM "{table}"').fetchone()
-        if row[0] > 1_000_000:
+        if row[0] > MAX_ROWS:
             raise DamagedFileError(f"{name} holds an implausible number of {table} records.")
         for column, longest in zip(columns, row[1:], strict=True):
             limit = _LARGE_COLUMNS.get((table, column), MAX_TEXT_BYTES)
@@ -244,31 +224,65 @@ def check_sizes(conn: sqlite3.Connection, name: str, version: int) -> None:
 
 
 def has_hot_journal(path: Path) -> bool:
-    journal = path.with_name(path.name + "-journal")
-    return journal.exists() and journal.stat().st_size > 0
+    journal = files.side_file(path, "-journal")
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def inspect(path: Path) -> FileHeader:
-    """Check a file fully without modifying it; raise a typed error with one clear sentence."""
+    """Check a file fully without touching it or its side files; raise with one clear sentence.
+
+    The check runs on a private copy (see files.private_copy): a file this laptop was editing
+    when the app stopped is recovered in the copy, so it checks as it will open.
+    """
+    path = Path(path)
     header = read_header(path)
     check_version(path.name, header.user_version)
-    if has_hot_journal(path):
-        # An interrupted save of our own: only a writable open can roll it back, so check a copy.
-        return _inspect_via_copy(path, header)
-    _verify_file(path, path.name, header.user_version, readonly=True)
+    with files.private_copy(path, MAX_FILE_BYTES) as (copy, journal):
+        conn = _connect_copy(copy, path.name, journal)
+        try:
+            with unreadable_as_damaged(path.name):
+                verify_connection(conn, path.name, header.user_version)
+        finally:
+            conn.close()
     return header
 
 
-def _verify_file(path: Path, name: str, version: int, *, readonly: bool) -> None:
-    with unreadable_as_damaged(name):
-        conn = connect(path, readonly=readonly)
-        try:
-            verify_connection(conn, name, version)
-        finally:
-            conn.close()
+def _connect_copy(copy: Path, name: str, journal: bool) -> sqlite3.Connection:
+    """Open a private copy writable, so SQLite rolls its journal back (in the copy only)."""
+    try:
+        conn = connect(copy)
+        if journal:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except EngagementFileError:
+        raise
+    except UNREADABLE as exc:
+        if journal:
+            raise DamagedFileError(files.was_being_edited_message(name)) from exc
+        detail = one_line(str(exc)) if isinstance(exc, sqlite3.Error) else type(exc).__name__
+        raise DamagedFileError(f"{name} is damaged and cannot be read ({detail}).") from exc
 
 
-UNREADABLE = (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError)
+def cannot_edit_in_place(path: Path) -> str:
+    """Why a file must be opened read-only from a copy (WAL side files), or "" if it need not."""
+    strays = [p.name for p in files.present_side_files(path) if not p.name.endswith("-journal")]
+    if strays:
+        return f"it came with side files from another program ({', '.join(strays)})"
+    try:
+        with files.open_regular(path, MAX_FILE_BYTES) as (fd, _size):
+            mode = os.pread(fd, 2, 18) if hasattr(os, "pread") else b""
+    except EngagementFileError:
+        return ""
+    if mode == b"\x02\x02":
+        return "it was saved in a journal mode this app does not edit"
+    return ""
+
+
+UNREADABLE = (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError,
+              RecursionError)
 
 
 @contextlib.contextmanager
@@ -281,17 +295,6 @@ def unreadable_as_damaged(name: str) -> Iterator[None]:
     except UNREADABLE as exc:
         detail = one_line(str(exc)) if isinstance(exc, sqlite3.Error) else type(exc).__name__
         raise DamagedFileError(f"{name} is damaged and cannot be read ({detail}).") from exc
-
-
-def _inspect_via_copy(path: Path, header: FileHeader) -> FileHeader:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / path.name
-        shutil.copyfile(path, copy)
-        shutil.copyfile(path.with_name(path.name + "-journal"), Path(tmp) / (path.name + "-journal"))
-        _verify_file(copy, path.name, header.user_version, readonly=False)
-    return header
 
 
 # --- migrations -------------------------------------------------------------------------------
@@ -354,13 +357,22 @@ def backup_before_migration(path: Path, version: int) -> Path:
 
 
 def copy_to_memory(path: Path) -> sqlite3.Connection:
-    """Load a (read-only) file into an in-memory database, leaving the original untouched."""
-    src = connect(path, readonly=True)
-    mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    try:
-        src.backup(mem)
-    finally:
-        src.close()
+    """Load a file into an in-memory database from a private copy; the original is untouched.
+
+    Side files beside the original are never used by SQLite (files.private_copy): the app's own
+    journal is rolled back in the copy, `-wal` and `-shm` are left out.
+    """
+    path = Path(path)
+    with files.private_copy(path, MAX_FILE_BYTES) as (copy, journal):
+        src = _connect_copy(copy, path.name, journal)
+        mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            src.backup(mem)
+        except BaseException:
+            mem.close()
+            raise
+        finally:
+            src.close()
     configure(mem, readonly=False, memory=True)
     return mem
 
@@ -377,7 +389,4 @@ def is_writable(path: Path) -> bool:
 
 
 def sidecar_files(path: Path) -> Iterator[Path]:
-    for suffix in ("-journal", "-wal", "-shm"):
-        candidate = path.with_name(path.name + suffix)
-        if candidate.exists():
-            yield candidate
+    yield from files.present_side_files(Path(path))

@@ -28,3 +28,22 @@ def require_text(value: object, what: str, max_chars: int = 300) -> str:
     if not text:
         raise ValidationError(f"{what} cannot be empty.")
     return text
+
+
+def printable(text: str) -> str:
+    """Text from a file made safe for one terminal line: no control or format characters.
+
+    Line and paragraph breaks, tabs and carriage returns become spaces (one line stays one
+    line); escape sequences, bidirectional overrides and other invisible controls are dropped,
+    so a file cannot colour, move or rewrite what the terminal shows.
+    """
+    out: list[str] = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch in "\t\n\r\v\f\x85\u2028\u2029":
+            out.append(" ")
+        elif category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)

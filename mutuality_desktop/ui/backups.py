@@ -309,7 +309,7 @@ def restore_from_backup(window: MainWindow) -> RestoreDialog | None:
     info = engagement.info()
     keeper = getattr(window, "backups", None)
     root = keeper.folder() if isinstance(keeper, BackupKeeper) else backup_root()
-    dialog = RestoreDialog(list_backups(root, info.uuid), info.title,
+    dialog = RestoreDialog(list_backups(root, info.uuid, engagement.path), info.title,
                            window.settings.last_folder(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open_requested.connect(window.open_path)

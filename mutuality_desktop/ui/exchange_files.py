@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,28 +86,26 @@ def in_background(fn: Callable[[], Any], done: Callable[[Any], None],
 
 
 def plain_copy_bytes(engagement: Any) -> bytes:
-    """Return the bytes of a compact, checksummed copy of the open engagement (UI thread only)."""
-    from ..core.exchange import export_connection
+    """Return the bytes of a compact, checksummed copy of the open engagement (UI thread only).
 
-    with tempfile.TemporaryDirectory(prefix="mutuality-export-") as tmp:
-        plain = Path(tmp) / "engagement.mutuality"
-        export_connection(engagement.connection, plain)
-        return plain.read_bytes()
+    Built in memory: for a protected export no unencrypted copy ever reaches the disk.
+    """
+    from ..core.exchange import export_bytes
+
+    return export_bytes(engagement.connection)
 
 
 def seal_and_check(data: bytes, passphrase: str, target: Path) -> Path:
-    """Seal data to target, then unseal it again to prove the colleague will be able to."""
-    from ..core.exchange import seal, unseal
+    """Seal data to target, then unseal it again (in memory) to prove the colleague can."""
+    from ..core.exchange import seal, unseal_bytes
 
     try:
         seal(data, passphrase, target)
     except OSError:
         target.with_name(f".{target.name}.part").unlink(missing_ok=True)
         raise
-    with tempfile.TemporaryDirectory(prefix="mutuality-check-") as tmp:
-        if unseal(target, passphrase, Path(tmp) / "check.mutuality").read_bytes() != data:
-            raise EngagementFileError(f"{target.name} did not read back as written; "
-                                      "export it again.")
+    if unseal_bytes(target, passphrase) != data:
+        raise EngagementFileError(f"{target.name} did not read back as written; export it again.")
     return target
 
 
@@ -128,17 +125,21 @@ def check_plain(target: Path) -> Path:
 
 
 def _write_new(folder: Path, stem: str, tag: str, data: bytes) -> Path:
-    """Write data to folder/'stem (tag).mutuality' (or '… (tag 2)…'), never over a file."""
+    """Write data to folder/'stem (tag).mutuality' (or '… (tag 2)…'), never over a file.
+
+    The file is created readable by its owner only: it is the unlocked copy of a protected file.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(1, 1000):
         name = f"{stem} ({tag})" if n == 1 else f"{stem} ({tag} {n})"
         target = folder / f"{name}.mutuality"
         try:
-            fh = target.open("xb")
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o600)
         except FileExistsError:
             continue
         try:
-            with fh:
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -156,15 +157,19 @@ def unlocked_stem(path: Path) -> str:
     return stem[: -len(suffix)] if stem.endswith(suffix) and len(stem) > len(suffix) else stem
 
 
-def unlock_copy(path: Path, passphrase: str, folders: list[Path]) -> Path:
+def unlock_copy(path: Path, passphrase: str, folders: list[Path],
+                cancelled: Callable[[], bool] | None = None) -> Path:
     """Unseal path into '<stem> (unlocked).mutuality' in the first folder that takes it.
 
-    The protected original is only read. Raise PassphraseError for a wrong passphrase.
+    The protected original is only read; the plaintext exists only in memory until the unlocked
+    copy (owner-only) is written. Raise PassphraseError for a wrong passphrase, Cancelled if
+    cancelled() turns true before anything is written.
     """
-    from ..core.exchange import unseal
+    from ..core.exchange import Cancelled, unseal_bytes
 
-    with tempfile.TemporaryDirectory(prefix="mutuality-unlock-") as tmp:
-        data = unseal(path, passphrase, Path(tmp) / "unlocked.mutuality").read_bytes()
+    data = unseal_bytes(path, passphrase, cancelled)
+    if cancelled is not None and cancelled():
+        raise Cancelled("Unlocking was cancelled.")
     reason = ""
     for folder in folders:
         try:

@@ -6,6 +6,7 @@ The protected original is only ever read. A wrong passphrase is said inline, to 
 from __future__ import annotations
 
 import os
+import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ class UnlockDialog(WorkingDialog):
         self.path = Path(path)
         self.setWindowTitle("Open a protected engagement")
         self.setMinimumWidth(520)
+        self._cancel = threading.Event()
         self.folders = [self.path.parent, documents_folder()]
         if not os.access(self.path.parent, os.W_OK):
             self.folders = self.folders[1:]
@@ -81,18 +83,25 @@ class UnlockDialog(WorkingDialog):
             return
         self._set_busy(True)
         path, folders = self.path, list(self.folders)
-        in_background(lambda: unlock_copy(path, passphrase, folders), self._on_unlocked,
-                      self._on_failed)
+        cancel = self._cancel = threading.Event()
+        in_background(lambda: unlock_copy(path, passphrase, folders, cancel.is_set),
+                      self._on_unlocked, self._on_failed)
+
+    def reject(self) -> None:
+        """Cancel works while unlocking: the worker is told to write nothing, the dialog closes."""
+        self._cancel.set()
+        self.busy = False
+        super().reject()
 
     def _on_unlocked(self, target: Path) -> None:
-        if not isValid(self):
+        if not isValid(self) or self._cancel.is_set():
             return
         self._set_busy(False)
         self.accept()
         self.unlocked.emit(target)
 
     def _on_failed(self, exc: BaseException) -> None:
-        if not isValid(self):
+        if not isValid(self) or self._cancel.is_set():
             return
         self._set_busy(False)
         self.field.set_problem(describe(exc))
@@ -103,7 +112,7 @@ class UnlockDialog(WorkingDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_row.setVisible(busy)
-        for widget in (self.field, self.show_text, self.unlock_button, self.cancel_button):
+        for widget in (self.field, self.show_text, self.unlock_button):
             widget.setEnabled(not busy)
         if not busy:
             self.unlock_button.setEnabled(bool(self.field.editor.text()))

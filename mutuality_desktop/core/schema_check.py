@@ -1,0 +1,166 @@
+"""The exact schema check: every table, index, trigger and view compared by definition.
+
+The expected definitions are those SQLAlchemy's `create_all` writes for `core/schema.py`, so a
+table or column added there is covered without touching this module. Each object's SQL is
+compared in a canonical form (comments, quoting, spacing, letter case and the order of a
+table's columns and constraints do not matter; every word of every definition does), so a table
+that lost a UNIQUE constraint, carries another CHECK, a COLLATE, a generated column or
+WITHOUT ROWID is refused. Opening a file must not import SQLAlchemy (start-up speed), so the
+expected form is cached in `schema_expected.py` together with a hash of `schema.py`; when the
+source is newer than the cache, the expected form is computed from the ORM instead.
+`python -m mutuality_desktop.core.schema_check --write` refreshes the cache (a test says when).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import sys
+from functools import cache
+from pathlib import Path
+
+from .errors import DamagedFileError
+
+Fingerprint = dict[str, str]  # "type name" -> canonical definition
+
+_TOKEN = re.compile(
+    r"""\s+|--[^\n]*|/\*.*?(?:\*/|$)|('(?:[^']|'')*')|"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\]"""
+    r"""|([A-Za-z_][A-Za-z_0-9$]*)|([0-9]+(?:\.[0-9]*)?)|(.)""",
+    re.DOTALL,
+)
+
+
+def tokens(sql: str) -> list[str]:
+    """Split SQL into canonical tokens: words lower-cased, identifiers unquoted, no comments."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(sql):
+        literal, dq, bq, br, word, number, other = m.groups()
+        if literal is not None:
+            out.append(literal)
+        elif dq is not None or bq is not None or br is not None:
+            out.append((dq if dq is not None else bq if bq is not None else br).lower())
+        elif word is not None:
+            out.append(word.lower())
+        elif number is not None:
+            out.append(number)
+        elif other is not None:
+            out.append(other)
+    return out
+
+
+def canonical(sql: str) -> str:
+    """One definition's canonical text; a table's columns and constraints are sorted."""
+    toks = tokens(sql)
+    if len(toks) > 3 and toks[:2] == ["create", "table"] and "(" in toks:
+        start = toks.index("(")
+        items: list[list[str]] = [[]]
+        depth, end = 0, len(toks)
+        for i in range(start + 1, len(toks)):
+            tok = toks[i]
+            if tok == "(":
+                depth += 1
+            elif tok == ")":
+                if depth == 0:
+                    end = i
+                    break
+                depth -= 1
+            elif tok == "," and depth == 0:
+                items.append([])
+                continue
+            items[-1].append(tok)
+        body = sorted(" ".join(item) for item in items)
+        return " ".join(toks[:start]) + " ( " + " , ".join(body) + " ) " + " ".join(toks[end + 1:])
+    return " ".join(toks)
+
+
+def fingerprint(conn: sqlite3.Connection) -> Fingerprint:
+    """The canonical definition of every object in a database (SQLite's own indexes aside)."""
+    found: Fingerprint = {}
+    for obj_type, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"):
+        obj_name = str(name).lower()
+        if obj_type == "index" and sql is None and obj_name.startswith("sqlite_autoindex_"):
+            continue  # made by SQLite for a UNIQUE or PRIMARY KEY in the table's definition
+        key = f"{obj_type} {obj_name} on {str(table).lower()}"
+        found[key] = canonical(str(sql)) if sql is not None else "(no definition)"
+    return found
+
+
+def _schema_source() -> Path:
+    return Path(__file__).with_name("schema.py")
+
+
+def source_hash() -> str | None:
+    """sha256 of schema.py, or None where the source is not there (a frozen build)."""
+    try:
+        return hashlib.sha256(_schema_source().read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def from_orm() -> Fingerprint:
+    """The definitions create_all writes for the ORM models (imports SQLAlchemy)."""
+    from sqlalchemy import create_engine
+
+    from .schema import Base
+
+    engine = create_engine("sqlite://")
+    try:
+        Base.metadata.create_all(engine)
+        raw = engine.raw_connection()
+        try:
+            return fingerprint(raw.driver_connection)  # type: ignore[arg-type]
+        finally:
+            raw.close()
+    finally:
+        engine.dispose()
+
+
+@cache
+def expected() -> Fingerprint:
+    """The current schema's definitions: the cache if it matches schema.py, else the ORM's."""
+    from . import schema_expected
+
+    current = source_hash()
+    if current is None or current == schema_expected.SOURCE_SHA256:
+        return dict(schema_expected.EXPECTED)
+    return from_orm()
+
+
+def check(conn: sqlite3.Connection, name: str) -> None:
+    """Refuse a database whose objects differ in any way from the current schema's."""
+    want, have = expected(), fingerprint(conn)
+    for key in sorted(set(have) - set(want)):
+        kind, obj = key.split(" ")[:2]
+        raise DamagedFileError(f"{name} contains an unexpected {kind} '{obj[:60]}'; "
+                               "it was not made by Mutuality Desktop and was not opened.")
+    for key in sorted(set(want) - set(have)):
+        kind, obj = key.split(" ")[:2]
+        raise DamagedFileError(f"{name} is incomplete: the {obj} {kind} is missing.")
+    for key in sorted(want):
+        if have[key] != want[key]:
+            kind, obj = key.split(" ")[:2]
+            raise DamagedFileError(f"{name} has an unexpected layout in its {obj} {kind}; it was "
+                                   "not made by this version of Mutuality Desktop and was not opened.")
+
+
+def write_cache(target: Path | None = None) -> Path:
+    """Regenerate schema_expected.py from the ORM (run after changing schema.py)."""
+    target = target or Path(__file__).with_name("schema_expected.py")
+    lines = ["# ruff: noqa: E501", '"""Generated by `python -m mutuality_desktop.core.schema_check --write`: do not edit.',
+             "", "The canonical definitions create_all writes for core/schema.py (see schema_check).",
+             '"""', "", f"SOURCE_SHA256 = {source_hash()!r}", "", "EXPECTED: dict[str, str] = {"]
+    for key, value in sorted(from_orm().items()):
+        lines.append(f"    {key!r}:")
+        lines.append(f"        {value!r},")
+    lines.append("}")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer's command
+    if "--write" in sys.argv[1:]:
+        print(f"Wrote {write_cache()}")
+    else:
+        print("Usage: python -m mutuality_desktop.core.schema_check --write")
