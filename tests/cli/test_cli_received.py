@@ -119,8 +119,8 @@ def test_the_largest_file_the_limits_allow_reports_quickly(tmp_path, demo):
                  (text, hashlib.sha256(text.encode()).hexdigest()))
     have = conn.execute("SELECT count(*) FROM action").fetchone()[0]
     conn.executemany(
-        "INSERT INTO action (factor_id, text, owner, side, status, position, created_at, "
-        "updated_at) VALUES ('joint-exit-strategy', ?, 'Owner', 'joint', 'open', ?, "
+        "INSERT INTO action (uuid, factor_id, text, owner, side, status, position, created_at, "
+        "updated_at) VALUES (lower(hex(randomblob(16))), 'joint-exit-strategy', ?, 'Owner', 'joint', 'open', ?, "
         "'2026-01-01', '2026-01-01')",
         ((("Agree the exit plan with both boards. " * 7)[:240], i) for i in range(1000 - have)))
     conn.commit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 import sys
 import time
@@ -55,10 +56,13 @@ def test_the_cached_schema_matches_what_the_orm_creates():
         "run `python -m mutuality_desktop.core.schema_check --write` after changing schema.py")
 
 
-def test_a_new_file_and_a_migrated_file_pass_the_schema_check(closed_file):
+def test_a_new_file_and_a_migrated_file_pass_the_schema_check(closed_file, tmp_path):
     store.inspect(closed_file)
-    raw_edit(closed_file, "DROP TABLE branding", "PRAGMA user_version=1")
-    assert store.inspect(closed_file).user_version == 1
+    old = tmp_path / "format1.mutuality"  # a file of format 2 (made by the previous version) as 1
+    shutil.copyfile(Path(__file__).parent / "data" / "format2.mutuality", old)
+    assert store.inspect(old).user_version == 2
+    raw_edit(old, "DROP TABLE branding", "PRAGMA user_version=1")
+    assert store.inspect(old).user_version == 1
 
 
 def test_canonical_form_ignores_spacing_quoting_and_order_but_not_words():
@@ -69,8 +73,9 @@ def test_canonical_form_ignores_spacing_quoting_and_order_but_not_words():
     assert schema_check.canonical(a) != schema_check.canonical(a + " WITHOUT ROWID")
 
 
-ROUND = ("CREATE TABLE round (id INTEGER NOT NULL, label VARCHAR(100) NOT NULL, date DATE, "
-         "position INTEGER NOT NULL, PRIMARY KEY (id){extra})")
+ROUND = ("CREATE TABLE round (id INTEGER NOT NULL, uuid VARCHAR(36) NOT NULL, "
+         "label VARCHAR(100) NOT NULL, date DATE, "
+         "position INTEGER NOT NULL, PRIMARY KEY (id), UNIQUE (uuid){extra})")
 
 
 @pytest.mark.parametrize(("sql", "why"), [
@@ -119,8 +124,8 @@ VALUES = [
     ("UPDATE score SET confidence = 'total'", "score record holds a value the app never"),
     ("UPDATE score SET factor_id = 'no-such-factor'", "factor its scoring guide does not have"),
     ("UPDATE score SET notes = x'00ff'", "not text"),
-    ("INSERT INTO participant_score (round_id, factor_id, participant_id, level, comment, "
-     "updated_at) VALUES (1, 'joint-exit-strategy', 1, 7, '', '2026-01-01')",
+    ("INSERT INTO participant_score (uuid, round_id, factor_id, participant_id, level, comment, "
+     "updated_at) VALUES ('u-ps', 1, 'joint-exit-strategy', 1, 7, '', '2026-01-01')",
      "outside the scoring scale"),
     ("DELETE FROM score; DELETE FROM round", "no assessment rounds"),
     ("DELETE FROM engagement", "no engagement record"),
@@ -131,7 +136,7 @@ VALUES = [
     ("UPDATE participant SET side = 'referee'", "participant record holds a value the app"),
     ("UPDATE action SET status = 'maybe'", "action record holds a value the app never"),
     ("UPDATE action SET due_date = 20260101", "date that is not a date"),
-    ("INSERT INTO round (label, position) VALUES ('BASELINE', 3)", "same label"),
+    ("INSERT INTO round (uuid, label, position) VALUES ('u-baseline', 'BASELINE', 3)", "same label"),
     ("DELETE FROM framework_snapshot", "no scoring guide"),
     ("UPDATE framework_snapshot SET sha256 = 'x'", "does not match its checksum"),
 ]
@@ -169,8 +174,8 @@ def test_a_scale_of_a_million_levels_is_refused(closed_file):
 def test_hundreds_of_thousands_of_actions_are_refused_quickly(closed_file):
     conn = sqlite3.connect(closed_file)
     conn.executemany(
-        "INSERT INTO action (factor_id, text, owner, side, status, position, created_at, "
-        "updated_at) VALUES ('joint-exit-strategy', 'x', '', 'joint', 'open', ?, '2026-01-01', "
+        "INSERT INTO action (uuid, factor_id, text, owner, side, status, position, created_at, "
+        "updated_at) VALUES (lower(hex(randomblob(16))), 'joint-exit-strategy', 'x', '', 'joint', 'open', ?, '2026-01-01', "
         "'2026-01-01')", ((i,) for i in range(200_000)))
     conn.commit()
     conn.close()
@@ -186,8 +191,8 @@ def test_json_depth_skips_brackets_inside_strings():
 def test_more_action_text_than_a_report_can_print_quickly_is_refused(closed_file):
     conn = sqlite3.connect(closed_file)
     conn.executemany(
-        "INSERT INTO action (factor_id, text, owner, side, status, position, created_at, "
-        "updated_at) VALUES ('joint-exit-strategy', ?, '', 'joint', 'open', ?, '2026-01-01', "
+        "INSERT INTO action (uuid, factor_id, text, owner, side, status, position, created_at, "
+        "updated_at) VALUES (lower(hex(randomblob(16))), 'joint-exit-strategy', ?, '', 'joint', 'open', ?, '2026-01-01', "
         "'2026-01-01')", (("Agree the exit plan. " * 50, i) for i in range(900)))
     conn.commit()
     conn.close()
