@@ -292,3 +292,33 @@ def default_framework() -> Framework:
 
 def factor_names(factors: Sequence[Factor]) -> list[str]:
     return [f.name for f in factors]
+
+
+@dataclass(frozen=True)
+class FrameworkDifference:
+    """What a reader comparing rounds scored on two framework versions needs to be told."""
+
+    old_version: str
+    new_version: str
+    reworded: tuple[str, ...]  # factor ids in both whose name, description or descriptors changed
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def same_text(self) -> bool:
+        return not (self.reworded or self.added or self.removed)
+
+
+def framework_difference(old: Framework, new: Framework) -> FrameworkDifference:
+    """Compare two frameworks factor by factor, by identifier, as round comparison does."""
+    old_ids = {f.id for f in old.factors}
+    reworded = tuple(
+        f.id for f in new.factors if f.id in old_ids and _wording(old.factor(f.id)) != _wording(f)
+    )
+    added = tuple(f.id for f in new.factors if f.id not in old_ids)
+    removed = tuple(f.id for f in old.factors if not new.has_factor(f.id))
+    return FrameworkDifference(old.version, new.version, reworded, added, removed)
+
+
+def _wording(factor: Factor) -> tuple[str, str, tuple[str, ...]]:
+    return factor.name, factor.description, tuple(factor.descriptors[k] for k in sorted(factor.descriptors))
