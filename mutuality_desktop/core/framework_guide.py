@@ -50,6 +50,12 @@ class Crosswalk:
     iso44001_clauses: tuple[str, ...]
     iso44001_stages: tuple[str, ...]
     nao_areas: tuple[str, ...]
+    titles: Mapping[str, str] = field(default_factory=dict)  # key -> title, from 'references'
+
+    def named(self, kind: str) -> tuple[str, ...]:
+        """The titles of one list, e.g. named('nao_areas') -> ('Risk (delivery)',)."""
+        keys: tuple[str, ...] = getattr(self, kind)
+        return tuple(self.titles.get(k, k) for k in keys)
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,7 @@ def _crosswalk(check: Checker, raw: Any, guide: Guide | None, where: str) -> Cro
     if not isinstance(raw, dict):
         raise check.fail("'crosswalk' must be an object", where)
     lists = []
+    titles: dict[str, str] = {}
     for kind in REFERENCE_LISTS:
         keys = _texts(check, raw.get(kind), f"crosswalk.{kind}", where)
         known = guide.references[kind] if guide else {}
@@ -178,7 +185,9 @@ def _crosswalk(check: Checker, raw: Any, guide: Guide | None, where: str) -> Cro
         if unknown:
             raise check.fail(f"crosswalk.{kind} names {', '.join(unknown)}, not in 'references'", where)
         lists.append(keys)
-    return Crosswalk(*lists)
+        titles.update((k, known[k]) for k in keys)
+    clauses, stages, areas = lists
+    return Crosswalk(clauses, stages, areas, titles=titles)
 
 
 def parse_factor_extras(
