@@ -315,3 +315,11 @@ def test_a_1_x_framework_may_carry_the_new_fields_partly_and_they_are_still_chec
     raw["factors"][0]["opening_question"] = "Not a question."
     with pytest.raises(FrameworkError, match="must be a question"):
         parse_framework(json.dumps(raw), "x.json")
+
+
+def test_reliance_on_particular_people_is_level_one_in_the_scale_and_never_level_zero():
+    fw = default_framework()
+    assert "particular people" in fw.scale.level(1).summary
+    assert "people" not in fw.scale.level(0).summary
+    for f in fw.factors:
+        assert not re.search(r"individual|few people|personal|goodwill", f.descriptors[0], re.I), f.id
