@@ -60,3 +60,13 @@ def test_about_for_a_1_0_1_factor_shows_only_what_1_0_1_had():
     assert "OPEN WITH" not in html and "TO REACH THE NEXT LEVEL" not in html
     assert "WHERE THIS FACTOR SITS" not in html
     assert all(e.replace("'", "&#x27;") in html for e in factor.evidence)
+
+
+def test_help_scoring_rules_with_nothing_open_shows_the_bundled_framework(window, qtbot):
+    from mutuality_desktop.ui.framework_rules import show_scoring_rules
+
+    dialog = show_scoring_rules(window)
+    qtbot.waitExposed(dialog)
+    assert "framework 2.0.0" in dialog.windowTitle()
+    assert "Minimum coverage" in dialog.text.toPlainText()
+    dialog.close()
