@@ -70,3 +70,24 @@ def test_help_scoring_rules_with_nothing_open_shows_the_bundled_framework(window
     assert "framework 2.0.0" in dialog.windowTitle()
     assert "Minimum coverage" in dialog.text.toPlainText()
     dialog.close()
+
+
+def test_help_scoring_rules_for_a_1_0_1_engagement_shows_its_own_framework(window, qtbot, tmp_path):
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.ui.framework_rules import show_scoring_rules
+
+    from ..core.conftest import INFO
+
+    path = tmp_path / "old.mutuality"
+    Engagement.create(path, INFO, framework=load_framework(OLD)).close()
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.doc is not None)
+    dialog = show_scoring_rules(window)
+    assert "framework 1.0.1" in dialog.windowTitle()
+    assert "has no written scoring rules" in dialog.text.toPlainText()
+    window.workshop.go_to_factor("joint-exit-strategy")
+    about = window.workshop.about.toPlainText()
+    assert "TO REACH THE NEXT LEVEL" not in about and "OPEN WITH" not in about
+    assert load_framework(OLD).factor("joint-exit-strategy").evidence[0] in about
+    assert "Exit is planned from the start" in window.workshop.factor().descriptors[5]
+    dialog.close()
