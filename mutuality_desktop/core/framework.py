@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import FrameworkError
+from .framework_guide import FactorExtras, Guide, major_version, parse_factor_extras, parse_guide
 from .resources import resource_path
 
 DEFAULT_FRAMEWORK_FILE = "vfm-mutuality.json"
@@ -59,9 +60,23 @@ class Factor:
     evidence: tuple[str, ...]
     descriptors: Mapping[int, str]
     number: int = 0  # 1-based position within its dimension
+    extras: FactorExtras = field(default_factory=FactorExtras, compare=False)
 
     def descriptor(self, level: int) -> str:
         return self.descriptors[level]
+
+    @property
+    def opening_question(self) -> str:
+        """The question the facilitator opens the factor with ('' in a 1.x framework)."""
+        return self.extras.opening_question
+
+    def next_level_prompt(self, level: int) -> str:
+        """What the room would have to show to reach the level above ('' at the top or in 1.x)."""
+        return self.extras.next_level.get(level, "")
+
+    def evidence_for(self, level: int) -> tuple[str, ...]:
+        """The evidence examples tied to a level (none in a 1.x framework)."""
+        return tuple(text for lv, text in self.extras.level_evidence if lv == level)
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Dimension:
     name: str
     description: str
     factors: tuple[Factor, ...] = field(default_factory=tuple)
+    factor_count_note: str = ""  # why the dimension has as many factors as it has (2.0 on)
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,7 @@ class Framework:
     scale: Scale
     dimensions: tuple[Dimension, ...]
     source_text: str = field(repr=False, compare=False, default="")
+    guide: Guide | None = field(repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         index = {f.id: f for d in self.dimensions for f in d.factors}
@@ -154,7 +171,9 @@ def _parse_scale(check: _Checker, raw: Any) -> Scale:
     return Scale(tuple(levels), label.strip())
 
 
-def _parse_factor(check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, Any], n: int) -> Factor:
+def _parse_factor(
+    check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, Any], n: int, guide: Guide | None, v2: bool,
+) -> Factor:
     if not isinstance(raw, dict):
         raise check.fail(f"factor {n} is not an object")
     fid = raw.get("id")
@@ -176,14 +195,21 @@ def _parse_factor(check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, An
     extra = set(raw_levels) - {str(lv.value) for lv in scale.levels}
     if extra:
         raise check.fail(f"level(s) {', '.join(sorted(extra))} are not on the scale", where)
+    values = tuple(lv.value for lv in scale.levels)
+    extras = parse_factor_extras(check, raw, values, guide, v2, where)
+    if "evidence" not in raw and extras.level_evidence:
+        evidence = tuple(text for _, text in extras.level_evidence)
+    else:
+        evidence = check.texts(raw, "evidence", where, 1, 8)
     return Factor(
         id=fid,
         dimension_id=dim_id,
         name=check.text(raw, "name", where),
         description=check.text(raw, "description", where),
         questions=check.texts(raw, "questions", where, 3, 5),
-        evidence=check.texts(raw, "evidence", where, 1, 8),
+        evidence=evidence,
         descriptors=descriptors,
+        extras=extras,
     )
 
 
@@ -199,6 +225,8 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     fw_id = check.text(raw, "id", "header")
     version = check.text(raw, "version", "header")
     scale = _parse_scale(check, raw.get("scale"))
+    v2 = major_version(version) >= 2
+    guide = parse_guide(check, raw, required=v2)
     raw_dims = raw.get("dimensions")
     if not isinstance(raw_dims, list) or not raw_dims:
         raise check.fail("'dimensions' must be a non-empty list")
@@ -216,7 +244,7 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     seen_ids: set[str] = set()
     seen_descriptors: dict[str, str] = {}
     for n, rf in enumerate(raw_factors, start=1):
-        factor = _parse_factor(check, rf, scale, dims, n)
+        factor = _parse_factor(check, rf, scale, dims, n, guide, v2)
         if factor.id in seen_ids:
             raise check.fail("duplicate factor id", f"factor '{factor.id}'")
         seen_ids.add(factor.id)
@@ -235,18 +263,16 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
         where = f"dimension '{dim_id}'"
         if not by_dim[dim_id]:
             raise check.fail("has no factors", where)
-        dimensions.append(
-            Dimension(dim_id, check.text(d, "name", where), check.text(d, "description", where), tuple(by_dim[dim_id]))
-        )
+        note = check.text(d, "factor_count_note", where) if v2 else ""
+        dimensions.append(Dimension(
+            dim_id, check.text(d, "name", where), check.text(d, "description", where), tuple(by_dim[dim_id]), note,
+        ))
     title = raw.get("title") if isinstance(raw.get("title"), str) else fw_id
-    return Framework(fw_id, version, str(title), scale, tuple(dimensions), source_text=text)
+    return Framework(fw_id, version, str(title), scale, tuple(dimensions), source_text=text, guide=guide)
 
 
 def _renumber(factor: Factor, number: int) -> Factor:
-    return Factor(
-        factor.id, factor.dimension_id, factor.name, factor.description, factor.questions,
-        factor.evidence, factor.descriptors, number,
-    )
+    return replace(factor, number=number)
 
 
 def load_framework(path: Path) -> Framework:
@@ -266,3 +292,33 @@ def default_framework() -> Framework:
 
 def factor_names(factors: Sequence[Factor]) -> list[str]:
     return [f.name for f in factors]
+
+
+@dataclass(frozen=True)
+class FrameworkDifference:
+    """What a reader comparing rounds scored on two framework versions needs to be told."""
+
+    old_version: str
+    new_version: str
+    reworded: tuple[str, ...]  # factor ids in both whose name, description or descriptors changed
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def same_text(self) -> bool:
+        return not (self.reworded or self.added or self.removed)
+
+
+def framework_difference(old: Framework, new: Framework) -> FrameworkDifference:
+    """Compare two frameworks factor by factor, by identifier, as round comparison does."""
+    old_ids = {f.id for f in old.factors}
+    reworded = tuple(
+        f.id for f in new.factors if f.id in old_ids and _wording(old.factor(f.id)) != _wording(f)
+    )
+    added = tuple(f.id for f in new.factors if f.id not in old_ids)
+    removed = tuple(f.id for f in old.factors if not new.has_factor(f.id))
+    return FrameworkDifference(old.version, new.version, reworded, added, removed)
+
+
+def _wording(factor: Factor) -> tuple[str, str, tuple[str, ...]]:
+    return factor.name, factor.description, tuple(factor.descriptors[k] for k in sorted(factor.descriptors))

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import FrameworkError
-from mutuality_desktop.core.framework import default_framework, load_framework, parse_framework
+from mutuality_desktop.core.framework import (
+    default_framework,
+    framework_difference,
+    load_framework,
+    parse_framework,
+)
 from mutuality_desktop.core.resources import resource_path
+
+from .conftest import INFO
+
+OLD_FRAMEWORK = Path(__file__).parent / "data" / "vfm-mutuality-1.0.1.json"
 
 MUTUALITY_FACTORS = [
     "Joint objective setting", "Joint governance structure", "Behaviours and trust indicators",
@@ -37,10 +48,13 @@ def test_mutuality_has_exactly_the_fifteen_named_factors_in_order():
     assert [f.name for f in fw.dimension("mutuality").factors] == MUTUALITY_FACTORS
 
 
-def test_other_dimensions_have_four_to_six_factors():
-    for dim in default_framework().dimensions:
+def test_other_dimensions_have_five_factors_each_and_say_why():
+    fw = default_framework()
+    for dim in fw.dimensions:
         if dim.id != "mutuality":
-            assert 4 <= len(dim.factors) <= 6, dim.name
+            assert len(dim.factors) == 5, dim.name
+        assert len(dim.factor_count_note) > 60, dim.name
+    assert len(fw.factors) == 40
 
 
 def test_scale_has_named_levels_zero_to_five_and_separate_not_assessed():
@@ -124,3 +138,188 @@ def test_too_few_questions_is_refused():
     raw["factors"][0]["questions"] = ["Only one?"]
     with pytest.raises(FrameworkError, match="'questions' has 1 entries"):
         parse_framework(json.dumps(raw), "x.json")
+
+
+# --- 2.0: the new per-factor and framework-level data -------------------------------------------
+
+JOINT_WORDS = re.compile(
+    r"\b(both sides|both organisations|jointly|joint|together|shared|the two sides)\b", re.IGNORECASE
+)
+COPIED_BY_OTHERS = re.compile(
+    r"\b(copied|adopted|cited?|peers?|sector bodies|template|other (public )?bodies)\b", re.IGNORECASE
+)
+
+
+def test_the_shipped_framework_is_2_0_with_rules_aggregation_guidance_sources_and_change_log():
+    fw = default_framework()
+    assert fw.version == "2.0.0" and fw.guide is not None
+    guide = fw.guide
+    titles = {n.title for n in guide.scoring_rules}
+    assert {"Partial fit", "Minimum evidence", "Confidence: High, Medium, Low"} <= titles
+    assert any("Not assessed" in n.title for n in guide.scoring_rules)
+    assert {n.title for n in guide.aggregation} >= {
+        "Dimension score", "Minimum coverage", "Mutuality index", "Perception-gap index"
+    }
+    assert {n.title for n in guide.facilitator_guidance} >= {
+        "Pre-scoring", "Triage", "Timings for the day", "Ground rules", "The observer's role"
+    }
+    assert any("44001" in s.title for s in guide.sources)
+    assert any("Good practice contract management framework" in s.title for s in guide.sources)
+    assert guide.change_log[0].version == fw.version
+    assert len(guide.references["iso44001_stages"]) == 8
+
+
+def test_every_factor_has_an_opening_question_next_level_prompts_level_evidence_and_crosswalk():
+    fw = default_framework()
+    assert fw.guide is not None
+    for f in fw.factors:
+        assert f.opening_question.endswith("?"), f.id
+        assert all(len(f.next_level_prompt(lv).split()) >= 6 for lv in range(5)), f.id
+        assert f.next_level_prompt(5) == ""
+        assert len({lv for lv in range(1, 6) if f.evidence_for(lv)}) >= 4, f.id
+        assert f.evidence_for(3), f"{f.id}: no evidence an auditor could ask for at Level 3"
+        cw = f.extras.crosswalk
+        assert cw is not None and cw.iso44001_clauses and cw.iso44001_stages and cw.nao_areas, f.id
+        assert fw.guide.reference_name("nao_areas", cw.nao_areas[0]) != cw.nao_areas[0]
+
+
+def test_value_for_money_dimensions_are_scored_on_their_own_evidence_without_a_joint_gate():
+    for f in default_framework().factors:
+        if f.dimension_id == "mutuality":
+            continue
+        for level, text in f.descriptors.items():
+            assert not JOINT_WORDS.search(text), (f.id, level, JOINT_WORDS.findall(text))
+
+
+def test_level_five_is_what_the_partnership_sustains_not_who_copies_it():
+    for f in default_framework().factors:
+        top = f.descriptors[5]
+        assert not COPIED_BY_OTHERS.search(top), (f.id, COPIED_BY_OTHERS.findall(top))
+        assert re.search(r"\b(through|held|kept|continued|survived|carried)\b", top), f.id
+
+
+def test_one_voice_the_authority_and_the_provider():
+    for f in default_framework().factors:
+        assert re.match(r"This factor (asks|looks at)", f.description), f.id
+        for text in (f.description, *f.descriptors.values(), *f.questions, f.opening_question):
+            assert not re.search(r"\bclient\b(?! capability)", text.replace("intelligent client", "")), (
+                f.id, text)
+
+
+def test_named_findings_are_fixed():
+    fw = default_framework()
+    gov = fw.factor("joint-governance-structure")
+    assert "section 101" in gov.description and "scheme of delegation" in gov.descriptors[3]
+    exit_ = fw.factor("joint-exit-strategy")
+    assert "planned from the start" not in exit_.descriptors[5]
+    assert "owned by both sides" in exit_.descriptors[3]
+    rms = fw.factor("relationship-management-strategy")
+    assert "Nobody" in rms.descriptors[0] and "One side" in rms.descriptors[1]
+    issues = fw.factor("joint-issue-resolution-strategy")
+    assert "remedies are applied as the contract provides" in issues.descriptors[3]
+    assert "not used for years" not in issues.descriptors[5]
+
+
+def test_every_1_0_1_factor_id_survives_and_the_change_log_names_the_reworded_ones():
+    old = load_framework(OLD_FRAMEWORK)
+    new = default_framework()
+    assert [f.id for f in old.factors] == [f.id for f in new.factors]
+    diff = framework_difference(old, new)
+    assert (diff.old_version, diff.new_version) == ("1.0.1", "2.0.0")
+    assert not diff.added and not diff.removed
+    assert new.guide is not None
+    assert set(new.guide.change_log[0].reworded_factors) == set(diff.reworded)
+    assert framework_difference(new, new).same_text
+
+
+def test_a_1_0_1_snapshot_loads_without_the_new_fields_and_keeps_its_text():
+    old = load_framework(OLD_FRAMEWORK)
+    raw = json.loads(OLD_FRAMEWORK.read_text(encoding="utf-8"))
+    assert old.version == "1.0.1" and old.guide is None
+    f = old.factor("joint-governance-structure")
+    raw_f = next(r for r in raw["factors"] if r["id"] == f.id)
+    assert f.descriptors[5] == raw_f["levels"]["5"] and "delegated authority" in f.descriptors[5]
+    assert f.opening_question == "" and f.next_level_prompt(2) == "" and f.evidence_for(3) == ()
+    assert f.evidence == tuple(raw_f["evidence"])
+
+
+def test_an_engagement_file_made_with_1_0_1_opens_and_shows_its_own_1_0_1_text(tmp_path):
+    old = load_framework(OLD_FRAMEWORK)
+    path = tmp_path / "made-with-1.0.1.mutuality"
+    with Engagement.create(path, INFO, framework=old) as eng:
+        eng.set_score(eng.rounds()[0].id, "joint-exit-strategy", "agreed", 3)
+    with Engagement.open(path) as eng:
+        assert eng.framework.version == "1.0.1" and eng.framework.guide is None
+        shown = eng.framework.factor("joint-exit-strategy").descriptors[5]
+        assert shown == old.factor("joint-exit-strategy").descriptors[5]
+        assert shown != default_framework().factor("joint-exit-strategy").descriptors[5]
+        assert eng.framework.factor("price-benchmarking").name == "Price benchmarking"
+
+
+def _raw2() -> dict:
+    return _raw()
+
+
+@pytest.mark.parametrize("field", ["opening_question", "next_level", "level_evidence", "crosswalk"])
+def test_a_2_0_factor_missing_a_new_field_is_refused(field):
+    raw = _raw2()
+    del raw["factors"][4][field]
+    with pytest.raises(FrameworkError, match=f"factor '{raw['factors'][4]['id']}'"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_a_2_0_framework_without_its_rules_is_refused():
+    raw = _raw2()
+    del raw["scoring_rules"]
+    with pytest.raises(FrameworkError, match="'scoring_rules' must be a non-empty list"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_a_crosswalk_naming_an_unknown_area_is_refused():
+    raw = _raw2()
+    raw["factors"][0]["crosswalk"]["nao_areas"] = ["vibes"]
+    with pytest.raises(FrameworkError, match="crosswalk.nao_areas names vibes"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_a_next_level_prompt_for_the_top_level_is_refused():
+    raw = _raw2()
+    raw["factors"][0]["next_level"]["5"] = "There is no level above five to reach."
+    with pytest.raises(FrameworkError, match="no level above"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_evidence_tied_to_a_level_off_the_scale_is_refused():
+    raw = _raw2()
+    raw["factors"][0]["level_evidence"][0]["level"] = 9
+    with pytest.raises(FrameworkError, match="needs a 'level' from 1 to 5"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_an_opening_question_that_is_not_a_question_is_refused():
+    raw = _raw2()
+    raw["factors"][0]["opening_question"] = "Tell me about it."
+    with pytest.raises(FrameworkError, match="must be a question"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_a_1_x_framework_may_carry_the_new_fields_partly_and_they_are_still_checked():
+    raw = _raw2()
+    raw["version"] = "1.9.0"
+    for f in raw["factors"][1:]:
+        for key in ("opening_question", "next_level", "level_evidence", "crosswalk"):
+            del f[key]
+        f["evidence"] = ["A document the room can ask for"]
+    fw = parse_framework(json.dumps(raw), "x.json")
+    assert fw.factors[0].opening_question and not fw.factors[1].opening_question
+    raw["factors"][0]["opening_question"] = "Not a question."
+    with pytest.raises(FrameworkError, match="must be a question"):
+        parse_framework(json.dumps(raw), "x.json")
+
+
+def test_reliance_on_particular_people_is_level_one_in_the_scale_and_never_level_zero():
+    fw = default_framework()
+    assert "particular people" in fw.scale.level(1).summary
+    assert "people" not in fw.scale.level(0).summary
+    for f in fw.factors:
+        assert not re.search(r"individual|few people|personal|goodwill", f.descriptors[0], re.I), f.id
