@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
+from .framework_rules import show_scoring_rules
 from .history_view import show_history
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ def build_menus(w: MainWindow) -> MenuActions:
 
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))
+    _action(w, help_menu, "&Scoring rules", lambda: show_scoring_rules(w))
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)

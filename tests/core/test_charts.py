@@ -117,6 +117,8 @@ def test_radial_scale_follows_the_framework_scale():
     raw["scale"]["levels"] = [lv for lv in raw["scale"]["levels"] if 1 <= lv["value"] <= 4]
     for factor in raw["factors"]:
         factor["levels"] = {k: v for k, v in factor["levels"].items() if 1 <= int(k) <= 4}
+        factor["next_level"] = {k: v for k, v in factor["next_level"].items() if 1 <= int(k) <= 3}
+        factor["level_evidence"] = [e for e in factor["level_evidence"] if 2 <= e["level"] <= 4]
     four = parse_framework(json.dumps(raw))
     chart = factor_radar(four, [])
     assert chart.axes.get_ylim()[0] == 1
