@@ -41,10 +41,9 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
     number = [d.id for d in order].index(dimension_id) + 1
     width = width_of(styles)
     score = dimension_score(dim, levels_of(data.scores))
-    summary = (f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum}"
-               f" · {score.assessed} of {score.total} factors agreed")
+    summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)} of "
+               f"{fw.scale.maximum} · {score.assessed} of {score.total} factors agreed")
     story: list[Flowable] = [
-        kicker(f"Dimension {number} of {len(order)}", styles),
         Heading(inline(dim.name), styles.h1),
         Paragraph(esc(summary), styles.muted),
         Spacer(1, 8),
@@ -115,10 +114,16 @@ def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
 
 
-def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles) -> list[Flowable]:
-    """Paragraphs of a note; the pieces of one long line follow each other without a gap."""
+def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles, label: str = "") -> list[Flowable]:
+    """Paragraphs of a note; the pieces of one long line follow each other without a gap.
+
+    A label runs in at the start of the first paragraph, in bold: a label on a line of its own
+    would repeat at the top and foot of pages like a running header.
+    """
     joined = styles.note.clone("note_joined", spaceAfter=0)
-    return [Paragraph(esc(text), joined if continues else styles.note) for text, continues in parts]
+    lead = f"<b>{esc(label)}:</b> " if label else ""
+    return [Paragraph((lead if i == 0 else "") + esc(text), joined if continues else styles.note)
+            for i, (text, continues) in enumerate(parts)]
 
 
 def factor_block(data: ReportData, styles: Styles, factor: Factor,
@@ -145,12 +150,11 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         parts = pieces(s.notes) if s is not None and s.notes else []
         if not parts:
             continue
-        notes.append(Paragraph(NOTE_LABELS[p].upper(), styles.note_label))
-        notes += note_paragraphs(parts, styles)
+        notes += note_paragraphs(parts, styles, NOTE_LABELS[p])
     if not notes:
         notes = [Paragraph("No evidence notes were recorded for this factor.", styles.muted)]
     # The heading, levels and first lines of evidence stay together; long notes flow on.
-    return [KeepTogether(head + notes[:2]), *notes[2:]]
+    return [KeepTogether(head + notes[:1]), *notes[1:]]
 
 
 def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
