@@ -10,6 +10,7 @@ lines are vector paths and text is embedded DejaVu Sans, sharp at any zoom and s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -243,7 +244,7 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
             c.drawCentredString(self.width / 2, self.height - PAD_IN * PT - fs * 1.3, printable(self.title))
 
 
-def describe(series: RadarSeries) -> str:
+def describe(series: RadarSeries, clean: Callable[[str], str] = printable) -> str:
     """The chart in words and numbers, for a screen reader: every series' value on every axis."""
     fw = series.framework
     first, last = fw.scale.levels[0], fw.scale.levels[-1]
@@ -257,7 +258,7 @@ def describe(series: RadarSeries) -> str:
         values = ", ".join(f"{axis} {_number(v)}" for axis, v in
                            zip(series.axis_names, series.values(name), strict=True))
         parts.append(f"{series.labels[name]}: {values}.")
-    return printable(" ".join(parts))
+    return clean(" ".join(parts))
 
 
 def _number(value: float | None) -> str:
