@@ -60,17 +60,15 @@ class _Writer:
         self.tagger = tagger
         self.refs: dict[int, Any] = {}  # id(Node) -> its indirect object
         self.links: list[Any] = []  # the link annotation of each recorded annotation, in order
-        for page, annots in self._page_links().items():
-            recorded = [a for a in tagger.annotations if a.page == page]
-            if len(recorded) != len(annots):
-                raise ValueError(f"page {page}: {len(annots)} links drawn, {len(recorded)} tagged")
-        self.links = [None] * len(tagger.annotations)
         by_page = self._page_links()
-        seen: dict[int, int] = {}
-        for i, a in enumerate(tagger.annotations):
-            k = seen.get(a.page, 0)
-            self.links[i] = by_page[a.page][k]
-            seen[a.page] = k + 1
+        taken: dict[int, int] = {}
+        for a in tagger.annotations:
+            k = taken.get(a.page, 0)
+            links = by_page.get(a.page, [])
+            if k >= len(links):
+                raise ValueError(f"page {a.page}: a tagged link was not drawn")
+            self.links.append(links[k])
+            taken[a.page] = k + 1
 
     def _page_links(self) -> dict[int, list[Any]]:
         out: dict[int, list[Any]] = {}
@@ -154,4 +152,7 @@ def finish(raw: bytes, out: Path, tagger: Tagger, *, title: str, author: str, su
         root.Metadata = pdf.make_stream(
             xmp_packet(title, author, subject, lang, dt.datetime.now(dt.UTC)),
             Type=Name.Metadata, Subtype=Name.XML)
-        pdf.save(out, fix_metadata_version=False)
+        # Object streams: the ~2,000 small structure objects pack smaller; the page streams are
+        # already compressed by reportlab, so qpdf does not compress them again.
+        pdf.save(out, fix_metadata_version=False, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
