@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--output", required=True, type=Path)
     check = sub.add_parser("check", help="check an engagement file and summarise it in one line")
     check.add_argument("file", type=Path)
-    report = sub.add_parser("report", help="write the PDF report (or, to OUT.html, the HTML edition)")
+    report = sub.add_parser("report", help="write the PDF report (to OUT.html: the HTML edition)")
     report.add_argument("file", type=Path)
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")

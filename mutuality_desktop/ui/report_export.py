@@ -1,4 +1,5 @@
-"""File → Export report…: choose where and which edition, build it off the UI thread, offer to open it.
+"""File → Export report…: choose where and which edition, build it off the UI thread, offer to
+open it.
 
 Both editions are accessible: the PDF is tagged (PDF/UA-1) for screen readers, and the HTML
 edition, which reflows on any screen, is the one to publish on a website (GOV.UK asks for HTML
@@ -31,7 +32,8 @@ WHY = {
     HTML: "The web page edition reflows on any screen, from a phone to a projector, and works with "
           "screen readers (checked against WCAG 2.2 AA): publish this one on a website.",
     "pdf": "The PDF is tagged for screen readers (PDF/UA-1): headings, tables, chart descriptions "
-           "and linked contents. To publish the report on a website, export the web page edition too.",
+           "and linked contents. To publish the report on a website, export the web page edition "
+           "too.",
 }
 
 
@@ -51,8 +53,8 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path
     chosen = {"letter": LETTER_FILTER, HTML: HTML_FILTER}.get(str(size), A4_FILTER)
     if chosen == HTML_FILTER:
         start = start.with_suffix(".html")
-    name, picked = QFileDialog.getSaveFileName(parent, "Export report", str(start),
-                                               f"{A4_FILTER};;{LETTER_FILTER};;{HTML_FILTER}", chosen)
+    filters = f"{A4_FILTER};;{LETTER_FILTER};;{HTML_FILTER}"
+    name, picked = QFileDialog.getSaveFileName(parent, "Export report", str(start), filters, chosen)
     if not name:
         return None
     path = Path(name)
@@ -158,8 +160,8 @@ def offer_to_open(parent: QWidget, output: Path, warnings: list[str], why: str =
     def clicked(button: object) -> None:
         if button is open_button and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(output))):
             show_error(parent, "The report could not be opened",
-                       ReportError(f"No program to open {output.suffix.lstrip('.').upper()} files was found; "
-                                   f"the report is at {output}."))
+                       ReportError(f"No program to open {output.suffix.lstrip('.').upper()} files "
+                                   f"was found; the report is at {output}."))
 
     box.buttonClicked.connect(clicked)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -40,9 +40,10 @@ axe.run(document, {runOnly: {type: "tag", values: %s}}).then(function (r) {
 def axe_script() -> Path | None:
     env = os.environ.get("AXE_CORE_JS")
     for candidate in ([Path(env)] if env else []) + [
-            ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js",
-            Path("/usr/share/nodejs/axe-core/axe.min.js"),
-            Path("/usr/lib/node_modules/axe-core/axe.min.js")]:
+        ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js",
+        Path("/usr/share/nodejs/axe-core/axe.min.js"),
+        Path("/usr/lib/node_modules/axe-core/axe.min.js"),
+    ]:
         if candidate.is_file():
             return candidate
     return None
@@ -69,10 +70,23 @@ def run_axe(page: Path, width: int = 1280, timeout: float = 180) -> dict:
         copy = Path(folder) / page.name
         copy.write_text(text, encoding="utf-8")
         run = subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             f"--user-data-dir={folder}/profile", f"--window-size={width},900",
-             "--virtual-time-budget=60000", "--dump-dom", copy.as_uri()],
-            capture_output=True, text=True, timeout=timeout, check=False)
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                f"--user-data-dir={folder}/profile",
+                f"--window-size={width},900",
+                "--virtual-time-budget=60000",
+                "--dump-dom",
+                copy.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     found = re.search(r'<pre id="axe-results">(.*?)</pre>', run.stdout, re.S)
     if found is None:
         raise RuntimeError(f"axe-core did not report (Chromium said: {run.stderr[-500:]})")
@@ -88,8 +102,10 @@ def main(argv: list[str]) -> int:
     failed = False
     for width in widths:
         result = run_axe(page, width)
-        print(f"{page} at {width} px: {len(result['violations'])} violation(s), "
-              f"{len(result['passes'])} rule(s) passed, {len(result['incomplete'])} to check by hand")
+        print(
+            f"{page} at {width} px: {len(result['violations'])} violation(s), "
+            f"{len(result['passes'])} rule(s) passed, {len(result['incomplete'])} to check by hand"
+        )
         for v in result["violations"]:
             failed = True
             print(f"  {v['impact']}: {v['id']}: {v['help']} at {', '.join(v['nodes'])}")

@@ -1,4 +1,4 @@
-"""The tagged PDF: two independent PDF/UA-1 checkers pass it, and its structure says what it shows."""
+"""The tagged PDF: two independent PDF/UA-1 checkers pass it; its structure says what it shows."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from mutuality_desktop.core.report import build_report, build_report_file, colle
 
 HOSTILE_TEXTS = [
     '<b>bold & <i>unclosed <img src="/etc/passwd"/> <a href="javascript:alert(1)">x</a> ]]> <para>',
-    "العربية: الشراكة بين المجلس والمزود \u202eevil\u202c שלום עולם",  # right to left, a bidi override
+    # right to left, with a bidi override
+    "العربية: الشراكة بين المجلس والمزود \u202eevil\u202c שלום עולם",
     "中文 日本語のテキスト 한국어 文字",  # CJK: not in DejaVu Sans
     "Emoji 🙂👍🏽 Devanagari नमस्ते Thai สวัสดี",
     "Combining: e\u0301 a\u0308 Z\u0351\u036b\u0343 zero\u200bwidth tab\there bell\x07 nul-free",
@@ -36,16 +37,26 @@ def _tool(name: str) -> str:
 
 
 def outloud(pdf: Path) -> dict:
-    run = subprocess.run([_tool("outloud"), "--json", "-", "--fail-on", "never", str(pdf)],
-                         capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [_tool("outloud"), "--json", "-", "--fail-on", "never", str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     result = json.loads(run.stdout)["results"][0]
     assert result["error"] is None, result["error"]
     return result
 
 
 def pdfua(pdf: Path) -> dict:
-    run = subprocess.run([_tool("pdfua"), "check", "--format", "json", str(pdf)],
-                         capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [_tool("pdfua"), "check", "--format", "json", str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     return json.loads(run.stdout)
 
 
@@ -54,7 +65,9 @@ def assert_clean(pdf: Path) -> None:
     assert found["counts"] == {"error": 0, "warning": 0, "info": 0}, found["findings"]
     assert found["stats"]["tagged"]
     checked = pdfua(pdf)
-    assert checked["summary"]["errors"] == 0 and checked["summary"]["warnings"] == 0, checked["findings"]
+    assert checked["summary"]["errors"] == 0 and checked["summary"]["warnings"] == 0, checked[
+        "findings"
+    ]
     assert not checked["skipped"], checked["skipped"]
 
 
@@ -84,8 +97,10 @@ def hostile_pdf(demo_file: Path) -> Path:
                 eng.set_notes(rid, factors[i], perspective, text)
             eng.add_action(factors[i], text, owner=text[:40], side="joint")
             eng.add_participant(text[:60], text[:80], "provider")
-        eng.update_info(title=HOSTILE_TEXTS[0] + " " + HOSTILE_TEXTS[1][:30],
-                        client_organisation=HOSTILE_TEXTS[2][:30])
+        eng.update_info(
+            title=HOSTILE_TEXTS[0] + " " + HOSTILE_TEXTS[1][:30],
+            client_organisation=HOSTILE_TEXTS[2][:30],
+        )
         data = collect_report_data(eng)
     out = path.with_suffix(".pdf")
     build_report(data, out)
@@ -117,8 +132,14 @@ def _elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
 def _has_content(element: pikepdf.Dictionary) -> bool:
     kids = element.get("/K")
     kids = kids if isinstance(kids, pikepdf.Array) else [kids]
-    return any(isinstance(k, int) or (isinstance(k, pikepdf.Dictionary) and (
-        k.get("/Type") == "/MCR" or ("/S" in k and _has_content(k)))) for k in kids)
+    return any(
+        isinstance(k, int)
+        or (
+            isinstance(k, pikepdf.Dictionary)
+            and (k.get("/Type") == "/MCR" or ("/S" in k and _has_content(k)))
+        )
+        for k in kids
+    )
 
 
 def test_the_structure_says_what_the_report_shows(demo_pdf: Path) -> None:
@@ -132,7 +153,9 @@ def test_the_structure_says_what_the_report_shows(demo_pdf: Path) -> None:
         elements = _elements(pdf)
         tags = Counter(str(e.S)[1:] for e in elements)
         assert tags["Document"] == 1
-        assert tags["H1"] >= 12 and tags["H2"] >= 15 and tags["H3"] >= 30  # sections, parts, factors
+        assert (
+            tags["H1"] >= 12 and tags["H2"] >= 15 and tags["H3"] >= 30
+        )  # sections, parts, factors
         tables = [e for e in elements if e.S == "/Table"]
         assert len(tables) >= 10
         for table in tables:  # every table has header cells, each with a scope
@@ -152,13 +175,19 @@ def test_the_structure_says_what_the_report_shows(demo_pdf: Path) -> None:
         links = [e for e in elements if e.S == "/Link"]
         assert len(links) == tags["TOCI"] == 11  # every contents entry links to its page
         for link in links:
-            objr = next(k for k in _kids(link)
-                        if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR")
+            objr = next(
+                k
+                for k in _kids(link)
+                if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+            )
             assert objr.Obj.Dest[0].Type == "/Page" and str(objr.Obj.Contents)
         for page in pdf.pages:
             assert "/StructParents" in page and page.Tabs == "/S"
-        empty = [str(e.S) for e in elements if e.S in ("/H1", "/H2", "/H3", "/P", "/Figure")
-                 and not _has_content(e)]
+        empty = [
+            str(e.S)
+            for e in elements
+            if e.S in ("/H1", "/H2", "/H3", "/P", "/Figure") and not _has_content(e)
+        ]
         assert not empty
 
 

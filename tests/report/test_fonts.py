@@ -18,7 +18,8 @@ from mutuality_desktop.core.report.text import collecting_missing, esc, missing_
 needs_fallback = pytest.mark.skipif(
     (register_fonts(), fallback_font())[1] is None,
     reason="no CJK fallback font installed (Debian: apt-get install fonts-droid-fallback; "
-           ".ci/system-deps does it)")
+    ".ci/system-deps does it)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,20 +49,29 @@ def test_characters_no_font_has_are_named_in_a_warning(demo_file: Path, tmp_path
     assert "HTML" in warnings[0]
 
 
-def test_a_report_in_latin_greek_and_cyrillic_has_no_font_warning(demo_file: Path, tmp_path: Path) -> None:
-    warnings, _ = _report(demo_file, tmp_path, "Gwasanaethau’r Cyngor ŵŷ · zażółć · Καλημέρα · Привет")
+def test_a_report_in_latin_greek_and_cyrillic_has_no_font_warning(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    warnings, _ = _report(
+        demo_file, tmp_path, "Gwasanaethau’r Cyngor ŵŷ · zażółć · Καλημέρα · Привет"
+    )
     assert warnings == []
 
 
 @needs_fallback
 def test_chinese_and_japanese_print_in_the_fallback_font(demo_file: Path, tmp_path: Path) -> None:
-    warnings, out = _report(demo_file, tmp_path, "中文 日本語のテキスト <b>not bold</b>", name="王小明")
+    warnings, out = _report(
+        demo_file, tmp_path, "中文 日本語のテキスト <b>not bold</b>", name="王小明"
+    )
     assert warnings == []
     reader = pypdf.PdfReader(str(out))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "中文 日本語のテキスト <b>not bold</b>" in text and "王小明" in text
-    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
-             for f in (page["/Resources"].get("/Font") or {}).values()}
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for page in reader.pages
+        for f in (page["/Resources"].get("/Font") or {}).values()
+    }
     assert any("DejaVu" not in name for name in fonts)  # the fallback font is embedded too
 
 

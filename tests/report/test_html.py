@@ -25,10 +25,12 @@ from mutuality_desktop.core.report import (
 sys.path.insert(0, str(Path(__file__).parent))
 from axe_check import axe_script, chromium, run_axe  # noqa: E402
 
-HOSTILE = ['<b>bold & <i>unclosed <img src="/etc/passwd"/> <script>alert(1)</script> '
-           '<a href="javascript:alert(1)">x</a> ]]> &amp;',
-           "العربية \u202eevil\u202c שלום · 中文 日本語 한국어 · 🙂👍🏽 · नमस्ते · สวัสดี · e\u0301",
-           "bell\x07 escape\x1b[31m red · " + "verylongword" * 30]
+HOSTILE = [
+    '<b>bold & <i>unclosed <img src="/etc/passwd"/> <script>alert(1)</script> '
+    '<a href="javascript:alert(1)">x</a> ]]> &amp;',
+    "العربية \u202eevil\u202c שלום · 中文 日本語 한국어 · 🙂👍🏽 · नमस्ते · สวัสดี · e\u0301",
+    "bell\x07 escape\x1b[31m red · " + "verylongword" * 30,
+]
 
 
 class Outline(HTMLParser):
@@ -113,7 +115,10 @@ def test_one_self_contained_file(demo_html: Path) -> None:
     for tag, attrs in doc.tags:
         for name in ("src", "href"):
             value = attrs.get(name)
-            assert value is None or value.startswith("#"), (tag, value)  # only links within the page
+            assert value is None or value.startswith("#"), (
+                tag,
+                value,
+            )  # only links within the page
     assert source.count("<style>") == 1 and "@media print" in source
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in source
 
@@ -127,7 +132,9 @@ def test_landmarks_headings_and_skip_link(demo_html: Path) -> None:
     assert any(tag == "main" and attrs.get("id") == "main" for tag, attrs in doc.tags)
     levels = [int(tag[1]) for tag, _ in doc.headings]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "a heading level skipped"
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (
+        "a heading level skipped"
+    )
     ids = {attrs.get("id") for _, attrs in doc.tags}
     links = [attrs["href"] for tag, attrs in doc.tags if tag == "a" and attrs.get("href")]
     assert all(href[1:] in ids for href in links), "a contents link points nowhere"
@@ -139,8 +146,12 @@ def test_tables_charts_and_captions(demo_html: Path) -> None:
     assert len(tables) >= 15
     for table in tables:
         assert "<caption" in table and 'scope="' in table
-    charts = re.findall(r'<div class="pair"><figure>(<svg.*?</svg>)<figcaption>.*?</figcaption></figure>'
-                        r'<div class="table-wrap"[^>]*><table><caption[^>]*>The numbers in the chart', source, re.S)
+    charts = re.findall(
+        r'<div class="pair"><figure>(<svg.*?</svg>)<figcaption>.*?</figcaption></figure>'
+        r'<div class="table-wrap"[^>]*><table><caption[^>]*>The numbers in the chart',
+        source,
+        re.S,
+    )
     assert len(charts) == 3  # each chart has the table of its numbers beside it
     for svg in charts:
         assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
@@ -188,8 +199,13 @@ def test_user_text_is_literal(hostile_html: Path) -> None:
 
 def test_cli_writes_the_html_edition(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    run = subprocess.run([sys.executable, "-m", "mutuality_desktop", "report", str(demo_file), "-o", str(out)],
-                         capture_output=True, text=True, timeout=120, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "mutuality_desktop", "report", str(demo_file), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
@@ -202,7 +218,8 @@ def test_unwritable_output_is_a_clear_error(demo_file: Path, tmp_path: Path) -> 
 needs_axe = pytest.mark.skipif(
     axe_script() is None or chromium() is None,
     reason="axe-core or Chromium is missing: apt-get install chromium; "
-           "npm install --prefix build/axe axe-core@4 (.ci/system-deps does both)")
+    "npm install --prefix build/axe axe-core@4 (.ci/system-deps does both)",
+)
 
 
 @needs_axe

@@ -12,12 +12,15 @@ from mutuality_desktop.ui import report_export
 
 
 def _ready_box() -> QMessageBox | None:
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
     return boxes[0] if boxes else None
 
 
-def test_the_web_page_edition_is_offered_and_explained(qtbot, demo_path: Path, tmp_path: Path,
-                                                       monkeypatch) -> None:
+def test_the_web_page_edition_is_offered_and_explained(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
@@ -40,8 +43,11 @@ def test_the_web_page_edition_is_offered_and_explained(qtbot, demo_path: Path, t
     written = out.with_name("Report.html").read_text(encoding="utf-8")
     assert written.startswith("<!DOCTYPE html>") and "Executive summary" in written
     assert QSettings().value("report/page_size") == "html"
-    monkeypatch.setattr(report_export.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (offered.append(str(a[2])) or "", ""))
+    monkeypatch.setattr(
+        report_export.QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (offered.append(str(a[2])) or "", ""),
+    )
     with Engagement.open(demo_path) as eng:
         report_export.export_report(parent, eng, None, None)
     assert offered[-1].endswith(".html")  # the next export starts from the web page edition

@@ -267,15 +267,16 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         text = _fit(self.ctx.footer, REGULAR, 7.5, self.pagesize[0] - 2 * MARGIN_X)
         if not text:
             return
-        marked = self.tagger.marked(canvas, self.tagger.begin("P")) if self.tagger else nullcontext()
+        tagger = self.tagger
+        marked = tagger.marked(canvas, tagger.begin("P")) if tagger else nullcontext()
         with marked:
             canvas.saveState()
             canvas.setFont(REGULAR, 7.5)
             canvas.setFillColor(colour(MUTED))
             canvas.drawString(MARGIN_X, 14 * mm, text)
             canvas.restoreState()
-        if self.tagger:
-            self.tagger.end()
+        if tagger:
+            tagger.end()
 
     def _draw_partner_logos(self, canvas: Any) -> None:
         w, _ = self.pagesize

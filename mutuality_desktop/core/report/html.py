@@ -50,8 +50,11 @@ def one_line(text: object) -> str:
 def paragraphs(text: str, css: str = "") -> str:
     """A note as paragraphs, one per line of the note."""
     attr = f' class="{css}"' if css else ""
-    return "".join(f"<p{attr}>{t(line)}</p>" for line in clean(text).replace("\r", "\n").split("\n")
-                   if line.strip())
+    return "".join(
+        f"<p{attr}>{t(line)}</p>"
+        for line in clean(text).replace("\r", "\n").split("\n")
+        if line.strip()
+    )
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -68,7 +71,8 @@ def chip(styles: Styles, scale: Scale, level: int | None) -> str:
     """A level chip as on paper: the number and name, coloured by the level."""
     text = t(level_label(scale, level))
     if level is None:
-        return f'<span class="chip" style="background:#fff;color:{MUTED};border-color:{RULE}">{text}</span>'
+        style = f"background:#fff;color:{MUTED};border-color:{RULE}"
+        return f'<span class="chip" style="{style}">{text}</span>'
     fill, ink = styles.chip(level, scale.minimum, scale.maximum)
     return f'<span class="chip" style="background:{fill};color:{ink}">{text}</span>'
 
@@ -84,26 +88,41 @@ class Page:
     def chip(self, level: int | None) -> str:
         return chip(self.styles, self.scale, level)
 
-    def table(self, caption: str, header: Sequence[str] | None, rows: Sequence[Sequence[str]], *,
-              numeric: Sequence[int] = (), row_headers: bool = True, visible_caption: bool = True,
-              groups: Sequence[tuple[int, str]] = ()) -> str:
+    def table(
+        self,
+        caption: str,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        *,
+        numeric: Sequence[int] = (),
+        row_headers: bool = True,
+        visible_caption: bool = True,
+        groups: Sequence[tuple[int, str]] = (),
+    ) -> str:
         """A data table: caption, column headers with scope, the first cell of each row a row
         header. Cells are HTML already. groups are (row index, HTML) group headings placed before
         that row, spanning the table."""
         self.tables += 1
         ident = f"table-{self.tables}"
         cap_class = "" if visible_caption else ' class="visually-hidden"'
-        out = [f'<div class="table-wrap" role="region" aria-labelledby="{ident}" tabindex="0">',
-               f'<table><caption id="{ident}"{cap_class}>{caption}</caption>']
+        out = [
+            f'<div class="table-wrap" role="region" aria-labelledby="{ident}" tabindex="0">',
+            f'<table><caption id="{ident}"{cap_class}>{caption}</caption>',
+        ]
         if header:
-            heads = "".join(f'<th scope="col"{_num_class(i, numeric)}>{h}</th>' for i, h in enumerate(header))
+            heads = "".join(
+                f'<th scope="col"{_num_class(i, numeric)}>{h}</th>' for i, h in enumerate(header)
+            )
             out.append(f"<thead><tr>{heads}</tr></thead>")
         out.append("<tbody>")
         starts = dict(groups)
         width = len(header) if header else max((len(r) for r in rows), default=1)
         for r, row in enumerate(rows):
             if r in starts:
-                out.append(f'<tr class="group"><th colspan="{width}" scope="rowgroup">{starts[r]}</th></tr>')
+                out.append(
+                    f'<tr class="group"><th colspan="{width}" scope="rowgroup">'
+                    f"{starts[r]}</th></tr>"
+                )
             cells: list[str] = []
             for i, cell in enumerate(row):
                 if i == 0 and row_headers:
@@ -127,14 +146,16 @@ def render(data: ReportData, branding: BrandingProfile) -> str:
     page = Page(styles, data.framework.scale)
     cover, nav, main = sections(data, page, branding)
     title = t(f"{data.info.title}: {data.current.label}")
-    return (f'<!DOCTYPE html>\n<html lang="{LANG}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="Mutuality Desktop">\n'
-            f"<title>{title}</title>\n<style>{stylesheet(styles)}</style>\n</head>\n<body>\n"
-            f'<a class="skip-link" href="#main">Skip to the report</a>\n'
-            f"{cover}\n{nav}\n<main id=\"main\" tabindex=\"-1\">\n{main}\n</main>\n"
-            f'<footer class="page-footer"><p>{t(branding.footer_text)}</p></footer>\n'
-            "</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{LANG}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="Mutuality Desktop">\n'
+        f"<title>{title}</title>\n<style>{stylesheet(styles)}</style>\n</head>\n<body>\n"
+        f'<a class="skip-link" href="#main">Skip to the report</a>\n'
+        f'{cover}\n{nav}\n<main id="main" tabindex="-1">\n{main}\n</main>\n'
+        f'<footer class="page-footer"><p>{t(branding.footer_text)}</p></footer>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def build_html(data: ReportData, out: Path, branding: BrandingProfile | None = None) -> list[str]:
@@ -149,7 +170,9 @@ def build_html(data: ReportData, out: Path, branding: BrandingProfile | None = N
         temp.write_text(text, encoding="utf-8")
         os.replace(temp, out)
     except OSError as exc:
-        raise HtmlReportError(f"The report could not be written to {out}: {exc.strerror or exc}.") from exc
+        raise HtmlReportError(
+            f"The report could not be written to {out}: {exc.strerror or exc}."
+        ) from exc
     finally:
         temp.unlink(missing_ok=True)
     return warnings

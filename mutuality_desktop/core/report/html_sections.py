@@ -9,10 +9,9 @@ from ..scoring import dimension_score, levels_of, perception_gaps, priorities, s
 from .data import ReportData
 from .figures import dimension_chart, factor_chart
 from .html import Page, clean, one_line, paragraphs, slug, t
+from .html_back import actions, appendix, participants
 from .radar import RadarFlowable
 from .rows import (
-    action_counts,
-    action_groups,
     comparison_rows,
     cover_details,
     dimension_rows,
@@ -20,12 +19,10 @@ from .rows import (
     gap_phrase,
     key_figures,
     moved_factors,
-    participant_rows,
 )
-from .sections_back import attendance
 from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, strip_notes
 from .svg import radar_svg
-from .text import long_date, number_word, one_decimal, plural, signed
+from .text import long_date, number_word, one_decimal, signed
 from .wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
 
 FALL = ' class="fall"'
@@ -38,8 +35,14 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
 
     def add(title: str, body: str) -> None:
         ident = slug(title, page.ids)
-        parts.append((ident, title, f'<section aria-labelledby="{ident}">\n<h2 id="{ident}">'
-                                    f"{one_line(title)}</h2>\n{body}\n</section>"))
+        parts.append(
+            (
+                ident,
+                title,
+                f'<section aria-labelledby="{ident}">\n<h2 id="{ident}">'
+                f"{one_line(title)}</h2>\n{body}\n</section>",
+            )
+        )
 
     add("Executive summary", summary(data, page))
     for dim in data.framework.workshop_order():
@@ -49,21 +52,34 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
     add("Action plan", actions(data, page))
     add("Participants", participants(data, page))
     add("The scoring guide", appendix(data, page))
-    items = "".join(f'<li><a href="#{ident}">{one_line(title)}</a></li>' for ident, title, _ in parts)
-    nav = f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>{items}</ol></nav>'
+    items = "".join(
+        f'<li><a href="#{ident}">{one_line(title)}</a></li>' for ident, title, _ in parts
+    )
+    nav = (
+        '<nav class="contents" aria-labelledby="contents"><h2 id="contents">Contents</h2>'
+        f"<ol>{items}</ol></nav>"
+    )
     return cover(data, branding), nav, "\n".join(body for _, _, body in parts)
 
 
 def cover(data: ReportData, branding: BrandingProfile) -> str:
     info, rnd = data.info, data.current.round
     when = long_date(rnd.date or info.workshop_date)
-    details = "".join(f"<dt>{t(label)}</dt><dd>{one_line(value)}</dd>" for label, value in cover_details(data))
-    name = f'<p class="consultancy">{one_line(branding.consultancy_name)}</p>' if branding.consultancy_name else ""
-    return (f'<header class="cover">{name}<p class="kicker">{one_line(data.framework.title)}</p>'
-            f"<h1>{one_line(info.title)}</h1>"
-            f"<p>{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}</p>"
-            f"<p>{t(' · '.join(x for x in (f'{rnd.label} assessment', when) if x))}</p></header>"
-            f'<div class="cover-details"><dl>{details}</dl></div>')
+    details = "".join(
+        f"<dt>{t(label)}</dt><dd>{one_line(value)}</dd>" for label, value in cover_details(data)
+    )
+    name = (
+        f'<p class="consultancy">{one_line(branding.consultancy_name)}</p>'
+        if branding.consultancy_name
+        else ""
+    )
+    return (
+        f'<header class="cover">{name}<p class="kicker">{one_line(data.framework.title)}</p>'
+        f"<h1>{one_line(info.title)}</h1>"
+        f"<p>{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}</p>"
+        f"<p>{t(' · '.join(x for x in (f'{rnd.label} assessment', when) if x))}</p></header>"
+        f'<div class="cover-details"><dl>{details}</dl></div>'
+    )
 
 
 def chart_figure(page: Page, chart: RadarFlowable, caption: str) -> str:
@@ -71,8 +87,10 @@ def chart_figure(page: Page, chart: RadarFlowable, caption: str) -> str:
     ident = f"chart-{len(page.ids)}"
     page.ids.add(ident)
     svg = radar_svg(chart, ident, clean(caption), clean)
-    return (f'<div class="pair"><figure>{svg}<figcaption>{t(caption)}</figcaption></figure>'
-            f"{series_table(page, chart.series, caption)}</div>")
+    return (
+        f'<div class="pair"><figure>{svg}<figcaption>{t(caption)}</figcaption></figure>'
+        f"{series_table(page, chart.series, caption)}</div>"
+    )
 
 
 def series_table(page: Page, series: RadarSeries, caption: str) -> str:
@@ -82,12 +100,22 @@ def series_table(page: Page, series: RadarSeries, caption: str) -> str:
         cells = [one_line(name)]
         for s in shown:
             v = series.values(s)[i]
-            cells.append("–" if v is None else (str(int(v)) if float(v).is_integer() else one_decimal(v)))
+            cells.append(
+                "–" if v is None else (str(int(v)) if float(v).is_integer() else one_decimal(v))
+            )
         rows.append(cells)
-    header = ["Dimension" if series.dimension_id is None else "Factor",
-              *[t(series.labels[s]) for s in shown]]
-    return page.table(f"The numbers in the chart: {t(caption)}", header, rows,
-                      numeric=range(1, len(shown) + 1))
+    header = [
+        "Dimension" if series.dimension_id is None else "Factor",
+        *[t(series.labels[s]) for s in shown],
+    ]
+    return page.table(
+        f"The numbers in the chart: {t(caption)}", header, rows, numeric=range(1, len(shown) + 1)
+    )
+
+
+def named(name: str, under: str) -> str:
+    """A factor's name with its dimension in small grey type below, as in the PDF's tables."""
+    return f'{one_line(name)}<br><span class="muted">{one_line(under)}</span>'
 
 
 def _bullets(items: list[str]) -> str:
@@ -97,27 +125,52 @@ def _bullets(items: list[str]) -> str:
 def summary(data: ReportData, page: Page) -> str:
     fw = data.framework
     names = {d.id: d.name for d in fw.dimensions}
-    figures = "".join(f'<li><span class="value">{t(k.value)} <span class="unit">{t(k.unit)}</span></span>'
-                      f"{t(k.label)}</li>" for k in key_figures(data))
-    dims = [[one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}"]
-            for d in dimension_rows(fw, data.scores)]
-    out = [f'<p class="kicker">{t(data.current.label)} · '
-           f"{t(long_date(data.current.round.date or data.info.workshop_date))}</p>",
-           f'<p class="lead">{t(opening(data))}</p>',
-           f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
-           f'<p class="muted">{t(overall_note(data))}</p>',
-           chart_figure(page, dimension_chart(data, page.styles, round(CHART_WIDTH * 0.6)),
-                        "Agreed mean level of each value-for-money dimension"),
-           page.table("Dimensions: agreed mean level", ["Dimension", "Mean", "Factors agreed"], dims,
-                      numeric=(1, 2)),
-           "<h3>Key findings</h3>", _bullets(findings(data) + actions_due(data))]
-    for title, ranked in (("Top strengths", strengths(fw, data.scores)),
-                          ("Improvement priorities", priorities(fw, data.scores))):
+    figures = "".join(
+        f'<li><span class="value">{t(k.value)} <span class="unit">{t(k.unit)}</span></span>'
+        f"{t(k.label)}</li>"
+        for k in key_figures(data)
+    )
+    dims = [
+        [one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}"]
+        for d in dimension_rows(fw, data.scores)
+    ]
+    out = [
+        f'<p class="kicker">{t(data.current.label)} · '
+        f"{t(long_date(data.current.round.date or data.info.workshop_date))}</p>",
+        f'<p class="lead">{t(opening(data))}</p>',
+        f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
+        f'<p class="muted">{t(overall_note(data))}</p>',
+        chart_figure(
+            page,
+            dimension_chart(data, page.styles, round(CHART_WIDTH * 0.6)),
+            "Agreed mean level of each value-for-money dimension",
+        ),
+        page.table(
+            "Dimensions: agreed mean level",
+            ["Dimension", "Mean", "Factors agreed"],
+            dims,
+            numeric=(1, 2),
+        ),
+        "<h3>Key findings</h3>",
+        _bullets(findings(data) + actions_due(data)),
+    ]
+    for title, ranked in (
+        ("Top strengths", strengths(fw, data.scores)),
+        ("Improvement priorities", priorities(fw, data.scores)),
+    ):
         out.append(f"<h3>{title}</h3>")
-        rows = [[f"{one_line(r.factor.name)}<br><span class=\"muted\">{one_line(names[r.factor.dimension_id])}"
-                 "</span>", page.chip(r.level)] for r in ranked]
-        out.append(page.table(title, ["Factor", "Agreed level"], rows, visible_caption=False)
-                   if rows else '<p class="muted">No agreed levels yet.</p>')
+        rows = [
+            [
+                named(r.factor.name, names[r.factor.dimension_id]),
+                page.chip(r.level),
+            ]
+            for r in ranked
+        ]
+        out.append(
+            page.table(title, ["Factor", "Agreed level"], rows, visible_caption=False)
+            if rows
+            else '<p class="muted">No agreed levels yet.</p>'
+        )
     out.append(_gaps(data, page))
     moved = movement(data)
     if moved and data.previous is not None:
@@ -131,16 +184,35 @@ def _gaps(data: ReportData, page: Page) -> str:
     gaps = apart[:5]
     if not gaps:
         return ""
-    shown = "Where the client's and the provider's own scores differ most: the conversations most worth having."
+    shown = (
+        "Where the client's and the provider's own scores differ most: the conversations most "
+        "worth having."
+    )
     if len(apart) > len(gaps):
-        shown += (f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
-                  "ties in the order of this report.")
+        shown += (
+            f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
+            "ties in the order of this report."
+        )
     names = {d.id: d.name for d in fw.dimensions}
-    rows = [[f"{one_line(g.factor.name)}<br><span class=\"muted\">{one_line(names[g.factor.dimension_id])}</span>",
-             page.chip(g.client), page.chip(g.provider), t(gap_phrase(g.gap))] for g in gaps]
-    return ("<h3>Largest perception gaps</h3>" + f'<p class="muted">{t(shown)}</p>'
-            + page.table("Largest perception gaps", ["Factor", "Client", "Provider", "Rated higher by"],
-                         rows, visible_caption=False))
+    rows = [
+        [
+            named(g.factor.name, names[g.factor.dimension_id]),
+            page.chip(g.client),
+            page.chip(g.provider),
+            t(gap_phrase(g.gap)),
+        ]
+        for g in gaps
+    ]
+    return (
+        "<h3>Largest perception gaps</h3>"
+        + f'<p class="muted">{t(shown)}</p>'
+        + page.table(
+            "Largest perception gaps",
+            ["Factor", "Client", "Provider", "Rated higher by"],
+            rows,
+            visible_caption=False,
+        )
+    )
 
 
 def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
@@ -149,18 +221,39 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
     dim = fw.dimension(dimension_id)
     number = [d.id for d in order].index(dimension_id) + 1
     score = dimension_score(dim, levels_of(data.scores))
-    out = [f'<p class="muted">Dimension {number} of {len(order)} · mean agreed level '
-           f"{one_decimal(score.mean)} of {fw.scale.maximum} · {score.assessed} of {score.total} "
-           "factors agreed</p>", paragraphs(dim.description, "lead")]
-    rows = [[str(r.number), one_line(r.name), page.chip(r.client), page.chip(r.provider),
-             page.chip(r.agreed), t(gap_phrase(r.gap))] for r in factor_rows(dim, data.scores)]
-    glance = page.table(f"{t(dim.name)} at a glance: each factor's levels",
-                        ["#", "Factor", "Client", "Provider", "Agreed", "Gap"], rows, numeric=(0,))
+    out = [
+        f'<p class="muted">Dimension {number} of {len(order)} · mean agreed level '
+        f"{one_decimal(score.mean)} of {fw.scale.maximum} · {score.assessed} of {score.total} "
+        "factors agreed</p>",
+        paragraphs(dim.description, "lead"),
+    ]
+    rows = [
+        [
+            str(r.number),
+            one_line(r.name),
+            page.chip(r.client),
+            page.chip(r.provider),
+            page.chip(r.agreed),
+            t(gap_phrase(r.gap)),
+        ]
+        for r in factor_rows(dim, data.scores)
+    ]
+    glance = page.table(
+        f"{t(dim.name)} at a glance: each factor's levels",
+        ["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
+        rows,
+        numeric=(0,),
+    )
     if dimension_id == MUTUALITY:
-        out += [f"<p>{t(mutuality_intro(data))}</p>",
-                chart_figure(page, factor_chart(data, page.styles, 400, 368, dimension_id=dimension_id),
-                             f"The {len(dim.factors)} mutuality factors: each side’s own level and the "
-                             f"agreed level, {data.current.label}")]
+        out += [
+            f"<p>{t(mutuality_intro(data))}</p>",
+            chart_figure(
+                page,
+                factor_chart(data, page.styles, 400, 368, dimension_id=dimension_id),
+                f"The {len(dim.factors)} mutuality factors: each side’s own level and the "
+                f"agreed level, {data.current.label}",
+            ),
+        ]
     out += ["<h3>At a glance</h3>", glance, "<h3>Factor by factor</h3>"]
     out += [factor_block(data, page, f) for f in dim.factors]
     return "\n".join(out)
@@ -170,7 +263,8 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
     scale = data.framework.scale
     levels = "".join(
         f"<div><dt>{PERSPECTIVE_LABELS[p]}</dt><dd>{page.chip(_level(data, factor, p))}</dd></div>"
-        for p in ("client", "provider", "agreed"))
+        for p in ("client", "provider", "agreed")
+    )
     facts = strip_notes(data, factor)
     out = [f"<h4>{factor.number} {one_line(factor.name)}</h4>", f'<dl class="levels">{levels}</dl>']
     if facts:
@@ -178,12 +272,18 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
     agreed = _level(data, factor, "agreed")
     if agreed is not None and agreed in factor.descriptors:
         name = scale.level(agreed).name if any(lv.value == agreed for lv in scale.levels) else ""
-        out.append(f'<p class="descriptor"><strong>{agreed} · {t(name)}:</strong> '
-                   f"{t(factor.descriptor(agreed))}</p>")
+        out.append(
+            f'<p class="descriptor"><strong>{agreed} · {t(name)}:</strong> '
+            f"{t(factor.descriptor(agreed))}</p>"
+        )
     any_notes = False
     for p in ("agreed", "client", "provider"):
         s = data.scores.get((factor.id, p))
-        lines = [line for line in clean(s.notes).replace("\r", "\n").split("\n") if line.strip()] if s and s.notes else []
+        lines = (
+            [line for line in clean(s.notes).replace("\r", "\n").split("\n") if line.strip()]
+            if s and s.notes
+            else []
+        )
         for i, line in enumerate(lines):
             label = f"<strong>{NOTE_LABELS[p]}:</strong> " if i == 0 else ""
             out.append(f"<p>{label}{t(line)}</p>")
@@ -203,77 +303,50 @@ def comparison(data: ReportData, page: Page) -> str:
     before, after = data.previous.label, data.current.label
     header, rows = comparison_rows(data)
     n = len(header) - 1
-    out = [f'<p class="kicker">{t(before)} to {t(after)}</p>',
-           f'<p class="lead">{t(f"The agreed levels of the {after} round set against the {before} round")}'
-           f"{' and those before it' if len(data.rounds) > 2 else ''}.</p>",
-           chart_figure(page, factor_chart(data, page.styles, 380, 350, dimension_id=MUTUALITY, movement=True),
-                        f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the agreed "
-                        f"level, {after}, over {before}"),
-           "<h3>Dimensions</h3>",
-           page.table("Agreed mean level of each dimension, round by round", [t(h) for h in header],
-                      [[t(c) for c in r] for r in rows], numeric=range(1, n + 1)),
-           f"<h3>Factors whose agreed level changed since {one_line(before)}</h3>"]
+    out = [
+        f'<p class="kicker">{t(before)} to {t(after)}</p>',
+        '<p class="lead">'
+        + t(
+            f"The agreed levels of the {after} round set against the {before} round"
+            + (" and those before it" if len(data.rounds) > 2 else "")
+            + f". The chart shows each mutuality factor, with the {before} round as the grey "
+            "outline."
+        )
+        + "</p>",
+        chart_figure(
+            page,
+            factor_chart(data, page.styles, 380, 350, dimension_id=MUTUALITY, movement=True),
+            f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the agreed "
+            f"level, {after}, over {before}",
+        ),
+        "<h3>Dimensions</h3>",
+        page.table(
+            "Agreed mean level of each dimension, round by round",
+            [t(h) for h in header],
+            [[t(c) for c in r] for r in rows],
+            numeric=range(1, n + 1),
+        ),
+        f"<h3>Factors whose agreed level changed since {one_line(before)}</h3>",
+    ]
     moved = moved_factors(data)
     if not moved:
         return "\n".join([*out, '<p class="muted">No agreed factor level changed.</p>'])
-    cells = [[f"{one_line(m.name)}<br><span class=\"muted\">{one_line(m.dimension)}</span>",
-              page.chip(m.before), page.chip(m.after),
-              f"<strong{FALL if m.delta < 0 else ''}>{signed(m.delta)}</strong>"] for m in moved]
-    out.append(page.table(f"Factors whose agreed level changed since {t(before)}",
-                          ["Factor", t(before), t(after), "Change"], cells, numeric=(3,),
-                          visible_caption=False))
-    return "\n".join(out)
-
-
-def actions(data: ReportData, page: Page) -> str:
-    out = ['<p class="kicker">Next steps</p>']
-    if not data.actions:
-        return "\n".join([*out, '<p class="lead">No improvement actions were recorded.</p>'])
-    counts = action_counts(data.actions)
-    parts = [f"{counts[s]} {s}" for s in ("open", "in progress", "done", "dropped") if counts.get(s)]
-    groups = action_groups(data.actions, data.framework, data.info, data.generated)
-    lines = [line for _, _, group in groups for line in group]
-    overdue = sum(1 for r in lines if r.overdue)
-    text = f"{plural(len(lines), 'action')}: " + ", ".join(parts)
-    if overdue:
-        text += f"; {overdue} {'is' if overdue == 1 else 'are'} past the due date"
-    out.append(f'<p class="lead">{t(text + ".")}</p>')
-    rows: list[list[str]] = []
-    starts: list[tuple[int, str]] = []
-    for factor, dim, group in groups:
-        starts.append((len(rows), f'{one_line(factor)} <span class="muted">{one_line(dim)}</span>'))
-        for r in group:
-            due = t(r.due) + (' <span class="overdue">Overdue</span>' if r.overdue else "")
-            rows.append([str(r.number), paragraphs(r.text) or "", one_line(r.owner), one_line(r.side), due,
-                         t(r.status)])
-    out.append(page.table("Improvement actions, by factor", ["#", "Action", "Owner", "Side", "Due", "Status"],
-                          rows, numeric=(0,), groups=starts))
-    return "\n".join(out)
-
-
-def participants(data: ReportData, page: Page) -> str:
-    out = ['<p class="kicker">Who took part</p>']
-    rows = participant_rows(data.participants, data.info)
-    if not rows:
-        return "\n".join([*out, '<p class="lead">No participants were recorded.</p>'])
-    out.append(f'<p class="lead">{t(attendance(data))}</p>')
-    out.append(page.table("Participants", ["Name", "Role", "Organisation or part"],
-                          [[one_line(n), one_line(r), one_line(o)] for n, r, o in rows], visible_caption=False))
-    return "\n".join(out)
-
-
-def appendix(data: ReportData, page: Page) -> str:
-    fw = data.framework
-    out = ['<p class="kicker">Appendix</p>',
-           f'<p class="lead">{t(f"Every factor was scored against the level descriptions below, from {fw.title} (version {fw.version}), the same text the room saw during the workshop.")}</p>',
-           "<h3>The scale</h3>",
-           page.table("The scale", ["Level", "What it means"],
-                      [[page.chip(lv.value), t(lv.summary)] for lv in fw.scale.levels], visible_caption=False)]
-    for dim in fw.workshop_order():
-        out.append(f"<h3>{one_line(dim.name)}</h3>")
-        for factor in dim.factors:
-            levels = "".join(f"<dt>{lv.value} {t(lv.name)}</dt><dd>{t(factor.descriptors.get(lv.value, ''))}</dd>"
-                             for lv in fw.scale.levels)
-            out += [f"<h4>{factor.number} {one_line(factor.name)}</h4>", paragraphs(factor.description, "muted"),
-                    f'<dl class="guide">{levels}</dl>']
+    cells = [
+        [
+            named(m.name, m.dimension),
+            page.chip(m.before),
+            page.chip(m.after),
+            f"<strong{FALL if m.delta < 0 else ''}>{signed(m.delta)}</strong>",
+        ]
+        for m in moved
+    ]
+    out.append(
+        page.table(
+            f"Factors whose agreed level changed since {t(before)}",
+            ["Factor", t(before), t(after), "Change"],
+            cells,
+            numeric=(3,),
+            visible_caption=False,
+        )
+    )
     return "\n".join(out)

@@ -40,7 +40,8 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, when: dt.dateti
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_text(title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{xml_text(author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_text(subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_text(subject)}</rdf:li></rdf:Alt>
+   </dc:description>
    <dc:language><rdf:Bag><rdf:li>{xml_text(lang)}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreatorTool>Mutuality Desktop</xmp:CreatorTool>
    <xmp:CreateDate>{stamp}</xmp:CreateDate>
@@ -91,10 +92,15 @@ class _Writer:
                 kids.append(self.element(kid, obj))
             elif kid[0] == "mcid":
                 page, mcid = kid[1], kid[2]
-                kids.append(mcid if page == first else
-                            Dictionary(Type=Name.MCR, Pg=self.pages[page - 1], MCID=mcid))
+                kids.append(
+                    mcid
+                    if page == first
+                    else Dictionary(Type=Name.MCR, Pg=self.pages[page - 1], MCID=mcid)
+                )
             else:
-                kids.append(Dictionary(Type=Name.OBJR, Obj=self.links[kid[2]], Pg=self.pages[kid[1] - 1]))
+                kids.append(
+                    Dictionary(Type=Name.OBJR, Obj=self.links[kid[2]], Pg=self.pages[kid[1] - 1])
+                )
         obj.K = kids[0] if len(kids) == 1 else kids  # a bare MCID where there is one
         self._attributes(obj, node)
         return obj
@@ -117,8 +123,9 @@ class _Writer:
             obj.Lang = String(a["lang"])
 
 
-def finish(raw: bytes, out: Path, tagger: Tagger, *, title: str, author: str, subject: str,
-           lang: str) -> None:
+def finish(
+    raw: bytes, out: Path, tagger: Tagger, *, title: str, author: str, subject: str, lang: str
+) -> None:
     """Add the structure and the PDF/UA metadata to the PDF in raw, and write it to out."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         w = _Writer(pdf, tagger)
@@ -151,8 +158,14 @@ def finish(raw: bytes, out: Path, tagger: Tagger, *, title: str, author: str, su
         root.ViewerPreferences = prefs
         root.Metadata = pdf.make_stream(
             xmp_packet(title, author, subject, lang, dt.datetime.now(dt.UTC)),
-            Type=Name.Metadata, Subtype=Name.XML)
+            Type=Name.Metadata,
+            Subtype=Name.XML,
+        )
         # Object streams: the ~2,000 small structure objects pack smaller; the page streams are
         # already compressed by reportlab, so qpdf does not compress them again.
-        pdf.save(out, fix_metadata_version=False, compress_streams=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(
+            out,
+            fix_metadata_version=False,
+            compress_streams=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )

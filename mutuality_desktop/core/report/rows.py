@@ -252,7 +252,8 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    agreed = sum(1 for f in fw.factors if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
+    agreed = sum(1 for f in fw.factors
+                 if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:

@@ -41,8 +41,8 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
     number = [d.id for d in order].index(dimension_id) + 1
     width = width_of(styles)
     score = dimension_score(dim, levels_of(data.scores))
-    summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)} of "
-               f"{fw.scale.maximum} · {score.assessed} of {score.total} factors agreed")
+    summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)}"
+               f" of {fw.scale.maximum} · {score.assessed} of {score.total} factors agreed")
     story: list[Flowable] = [
         Heading(inline(dim.name), styles.h1),
         Paragraph(esc(summary), styles.muted),
@@ -114,7 +114,8 @@ def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
 
 
-def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles, label: str = "") -> list[Flowable]:
+def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles,
+                    label: str = "") -> list[Flowable]:
     """Paragraphs of a note; the pieces of one long line follow each other without a gap.
 
     A label runs in at the start of the first paragraph, in bold: a label on a line of its own

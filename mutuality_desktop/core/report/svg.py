@@ -123,21 +123,35 @@ class SvgCanvas:
         self.items.append(f'<path d="{" ".join(d)}" {self._paint(stroke, fill)}/>')
 
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.items.append(f'<line x1="{_num(x0)}" y1="{_num(self._y(y0))}" x2="{_num(x1)}" '
-                          f'y2="{_num(self._y(y1))}" {self._paint(1, 0)}/>')
+        self.items.append(
+            f'<line x1="{_num(x0)}" y1="{_num(self._y(y0))}" x2="{_num(x1)}" '
+            f'y2="{_num(self._y(y1))}" {self._paint(1, 0)}/>'
+        )
 
     def circle(self, x: float, y: float, r: float, stroke: int = 1, fill: int = 0) -> None:
-        self.items.append(f'<circle cx="{_num(x)}" cy="{_num(self._y(y))}" r="{_num(r)}" '
-                          f'{self._paint(stroke, fill)}/>')
+        self.items.append(
+            f'<circle cx="{_num(x)}" cy="{_num(self._y(y))}" r="{_num(r)}" '
+            f"{self._paint(stroke, fill)}/>"
+        )
 
     def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
         self.roundRect(x, y, w, h, 0, stroke, fill)
 
-    def roundRect(self, x: float, y: float, w: float, h: float, radius: float,  # noqa: N802
-                  stroke: int = 1, fill: int = 0) -> None:
+    def roundRect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        radius: float,  # noqa: N802
+        stroke: int = 1,
+        fill: int = 0,
+    ) -> None:
         rounded = f' rx="{_num(radius)}"' if radius else ""
-        self.items.append(f'<rect x="{_num(x)}" y="{_num(self._y(y + h))}" width="{_num(w)}" '
-                          f'height="{_num(h)}"{rounded} {self._paint(stroke, fill)}/>')
+        self.items.append(
+            f'<rect x="{_num(x)}" y="{_num(self._y(y + h))}" width="{_num(w)}" '
+            f'height="{_num(h)}"{rounded} {self._paint(stroke, fill)}/>'
+        )
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -149,9 +163,11 @@ class SvgCanvas:
         if "Oblique" in s.font:
             style += ' font-style="italic"'
         opacity = f' fill-opacity="{_num(s.fill_alpha)}"' if s.fill_alpha < 1 else ""
-        self.items.append(f'<text x="{_num(x)}" y="{_num(self._y(y))}" font-size="{_num(s.size)}"'
-                          f' text-anchor="{anchor}" fill="{s.fill}"{opacity}{style}>'
-                          f"{html.escape(text)}</text>")
+        self.items.append(
+            f'<text x="{_num(x)}" y="{_num(self._y(y))}" font-size="{_num(s.size)}"'
+            f' text-anchor="{anchor}" fill="{s.fill}"{opacity}{style}>'
+            f"{html.escape(text)}</text>"
+        )
 
     def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
         self._text(x, y, text, "start")
@@ -172,9 +188,12 @@ def radar_svg(chart: RadarFlowable, ident: str, title: str, clean: Callable[[str
     finally:
         del chart.canv
     w, h = _num(chart.width), _num(chart.height)
-    return (f'<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-            f'aria-labelledby="{ident}-t {ident}-d" font-family="{html.escape(FONT_STACK)}" '
-            f'xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{ident}-t">{html.escape(title)}</title>'
-            f'<desc id="{ident}-d">{html.escape(describe(chart.series, clean))}</desc>'
-            + "".join(canvas.items) + "</svg>")
+    return (
+        f'<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" font-family="{html.escape(FONT_STACK)}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-t">{html.escape(title)}</title>'
+        f'<desc id="{ident}-d">{html.escape(describe(chart.series, clean))}</desc>'
+        + "".join(canvas.items)
+        + "</svg>"
+    )

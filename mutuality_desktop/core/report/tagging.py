@@ -63,10 +63,14 @@ class Tagger:
         self.stack.pop()
 
     def group(self, tag: str) -> Node:
-        """The list (or contents) the next item belongs to: the previous one if it came just before."""
+        """The list (or contents) the next item joins: the last one if it came just before."""
         parent = self.stack[-1]
-        if self._group is not None and self._group.tag == tag and parent.kids \
-                and parent.kids[-1] is self._group:
+        if (
+            self._group is not None
+            and self._group.tag == tag
+            and parent.kids
+            and parent.kids[-1] is self._group
+        ):
             return self._group
         self._group = Node(tag)
         parent.kids.append(self._group)
@@ -119,7 +123,9 @@ class Tagger:
 
     # --- flowables ------------------------------------------------------------------------------
 
-    def draw(self, flowable: Any, draw: Callable[[], None], canvas: Any, x: float, y: float) -> None:
+    def draw(
+        self, flowable: Any, draw: Callable[[], None], canvas: Any, x: float, y: float
+    ) -> None:
         """Draw a flowable inside the structure element its kind and style call for."""
         if self.open:
             draw()
@@ -172,7 +178,9 @@ class Tagger:
 
     # --- table events (reportlab's renderCB) ----------------------------------------------------
 
-    def table_event(self, table: Any, event: str, args: tuple[Any, ...], tags: TableTags | None) -> None:
+    def table_event(
+        self, table: Any, event: str, args: tuple[Any, ...], tags: TableTags | None
+    ) -> None:
         """Structure for one drawn part of a table; tags is None for a layout table.
 
         The parts of a table split over pages are one Table element: the header rows repeated on
@@ -312,8 +320,13 @@ def _draw_on(self: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None
     if tagger is None:
         _original_draw_on(self, canvas, x, y, _sW)
         return
-    tagger.draw(self, lambda: _original_draw_on(self, canvas, x, y, _sW), canvas,
-                self._hAlignAdjust(x, _sW), y)
+    tagger.draw(
+        self,
+        lambda: _original_draw_on(self, canvas, x, y, _sW),
+        canvas,
+        self._hAlignAdjust(x, _sW),
+        y,
+    )
 
 
 def install() -> None:

@@ -55,7 +55,8 @@ def missing_warning(missing: set[str], limit: int = 12) -> str:
     named = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:limit])
     more = f" and {len(chars) - limit} more" if len(chars) > limit else ""
     return (f"{len(chars)} character{'s' if len(chars) != 1 else ''} in this engagement cannot be "
-            f"printed with the report's fonts and show as “{REPLACEMENT}” in the PDF: {named}{more}. "
+            f"printed with the report's fonts and show as “{REPLACEMENT}” in the PDF: "
+            f"{named}{more}. "
             "The web page (HTML) edition shows them as typed.")
 
 
