@@ -49,6 +49,11 @@ def test_characters_no_font_has_are_named_in_a_warning(demo_file: Path, tmp_path
     assert "HTML" in warnings[0]
 
 
+def test_right_to_left_text_is_named_in_a_warning(demo_file: Path, tmp_path: Path) -> None:
+    warnings, _ = _report(demo_file, tmp_path, "Hebrew שלום and Arabic مرحبا")
+    assert len(warnings) == 1 and "Right-to-left text" in warnings[0] and "HTML" in warnings[0]
+
+
 def test_a_report_in_latin_greek_and_cyrillic_has_no_font_warning(
     demo_file: Path, tmp_path: Path
 ) -> None:
@@ -83,9 +88,9 @@ def test_markup_stays_literal_around_fallback_runs() -> None:
 
 def test_missing_characters_are_collected_only_while_building() -> None:
     assert printable("a🙂") == "a\ufffd"  # outside a build: replaced, not recorded anywhere
-    with collecting_missing() as missing:
+    with collecting_missing() as found:
         printable("🙂 x 🚀")
-    assert missing == {"🙂", "🚀"}
-    assert "2 characters" in missing_warning(missing)
+    assert found.missing == {"🙂", "🚀"} and not found.rtl
+    assert "2 characters" in missing_warning(found.missing)
     many = missing_warning({chr(0x1F600 + i) for i in range(20)})
     assert "and 8 more" in many

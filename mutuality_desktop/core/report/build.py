@@ -23,7 +23,7 @@ from .sections_scores import section_comparison, section_dimension
 from .styles import Styles, make_styles
 from .tagging import Tagger
 from .tagging import install as install_tagging
-from .text import collecting_missing, missing_warning
+from .text import collecting_missing
 
 # reportlab's font registry and matplotlib's settings are process-wide: one build at a time.
 _build_lock = threading.Lock()
@@ -65,7 +65,7 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
         branding, warnings = profile_from_engagement(data.branding_json)
     out = Path(out)
     temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
-    with _build_lock, collecting_missing() as missing:
+    with _build_lock, collecting_missing() as unprintable:
         register_fonts()
         logos, problems = load_logos(branding)
         warnings += problems
@@ -93,8 +93,7 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
             raise ReportError(f"The report could not be written to {out}: {exc.strerror or exc}.") from exc
         finally:
             temp.unlink(missing_ok=True)
-        if missing:
-            warnings.append(missing_warning(missing))
+        warnings += unprintable.warnings()
     return warnings
 
 

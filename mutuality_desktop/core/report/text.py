@@ -7,6 +7,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from xml.sax.saxutils import escape
@@ -38,15 +39,42 @@ def _drawable() -> frozenset[str]:
 _seen = threading.local()
 
 
+@dataclass
+class Unprintable:
+    """What a report could not print as typed: characters no font has, right-to-left text."""
+
+    missing: set[str] = field(default_factory=set)
+    rtl: bool = False
+
+    def warnings(self) -> list[str]:
+        out = [missing_warning(self.missing)] if self.missing else []
+        if self.rtl:
+            out.append("Right-to-left text (Arabic, Hebrew) prints in the PDF letter by letter from "
+                       "left to right, without joined letters; the web page (HTML) edition shows it "
+                       "as typed.")
+        return out
+
+
 @contextmanager
-def collecting_missing() -> Iterator[set[str]]:
-    """Collect, while a report is built on this thread, the characters it could not print."""
-    found: set[str] = set()
-    _seen.missing = found
+def collecting_missing() -> Iterator[Unprintable]:
+    """Collect, while a report is built on this thread, what it could not print as typed."""
+    found = Unprintable()
+    _seen.found = found
     try:
         yield found
     finally:
-        _seen.missing = None
+        _seen.found = None
+
+
+@cache
+def _rtl() -> frozenset[str]:
+    """The right-to-left letters the font has: reportlab sets them unjoined, left to right."""
+    return frozenset(ch for ch in _drawable() if unicodedata.bidirectional(ch) in ("R", "AL"))
+
+
+def _note(text: str, found: Unprintable | None) -> None:
+    if found is not None and not found.rtl and not _rtl().isdisjoint(text):
+        found.rtl = True
 
 
 def missing_warning(missing: set[str], limit: int = 12) -> str:
@@ -63,11 +91,13 @@ def missing_warning(missing: set[str], limit: int = 12) -> str:
 def printable(text: str) -> str:
     """Normalise text and replace what the font cannot draw with U+FFFD; drop control codes."""
     text = unicodedata.normalize("NFC", text)
+    found: Unprintable | None = getattr(_seen, "found", None)
+    _note(text, found)
     if set(text) <= _drawable():
         return text
     glyphs = _glyphs()
     out = []
-    missing = getattr(_seen, "missing", None)
+    missing = found.missing if found is not None else None
     for ch in text:
         if ch in "\n\t" or ord(ch) in glyphs:
             out.append(ch)
@@ -86,6 +116,7 @@ def esc(text: object) -> str:
     Chinese, Japanese and Korean print in the fallback font when one is installed.
     """
     value = unicodedata.normalize("NFC", "" if text is None else str(text))
+    _note(value, getattr(_seen, "found", None))
     value = escape(value) if set(value) <= _drawable() else _with_fallback(value)
     return value.replace("\t", " ").replace("\n", "<br/>")
 
