@@ -82,6 +82,7 @@ tr.group th {{ background: var(--band); font-weight: bold; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .chip {{ display: inline-block; white-space: nowrap; font-weight: bold; font-size: 0.85rem;
   padding: 0.05rem 0.6rem; border-radius: 1rem; border: 1px solid transparent; }}
+@media (max-width: 40rem) {{ .chip {{ white-space: normal; }} }}
 .levels {{ display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.4rem 0; padding: 0; }}
 .levels div {{ display: flex; flex-direction: column; gap: 0.15rem; }}
 .levels dt {{ font-size: 0.8rem; font-weight: bold; color: var(--muted);
