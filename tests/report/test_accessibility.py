@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 
 from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.report import build_report, build_report_file, collect_report_data
 
 HOSTILE_TEXTS = [
@@ -113,6 +115,21 @@ def test_the_demo_report_passes_both_checkers(demo_pdf: Path) -> None:
 
 def test_a_report_of_hostile_text_passes_both_checkers(hostile_pdf: Path) -> None:
     assert_clean(hostile_pdf)
+
+
+def test_a_report_before_any_scoring_passes_both_checkers(tmp_path: Path) -> None:
+    """No levels, no notes: nothing repeats at the top or foot of pages like a running header."""
+    info = EngagementInfo(
+        title="Before the workshop",
+        client_organisation="Northmoor Council",
+        provider_organisation="Castleway Ltd",
+        workshop_date=dt.date(2026, 3, 12),
+    )
+    with Engagement.create(tmp_path / "empty.mutuality", info) as eng:
+        data = collect_report_data(eng)
+    out = tmp_path / "empty.pdf"
+    build_report(data, out)
+    assert_clean(out)
 
 
 def _elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:

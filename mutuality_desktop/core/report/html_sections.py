@@ -20,7 +20,7 @@ from .rows import (
     key_figures,
     moved_factors,
 )
-from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, strip_notes
+from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, scored, strip_notes, unscored
 from .svg import radar_svg
 from .text import long_date, number_word, one_decimal, signed
 from .wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
@@ -266,7 +266,11 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
         for p in ("client", "provider", "agreed")
     )
     facts = strip_notes(data, factor)
-    out = [f"<h4>{factor.number} {one_line(factor.name)}</h4>", f'<dl class="levels">{levels}</dl>']
+    out = [f"<h4>{factor.number} {one_line(factor.name)}</h4>"]
+    if scored(data, factor):
+        out.append(f'<dl class="levels">{levels}</dl>')
+    else:
+        out.append(f'<p class="muted">{t(unscored(factor))}</p>')
     if facts:
         out.append('<ul class="facts">' + "".join(f"<li>{t(f)}</li>" for f in facts) + "</ul>")
     agreed = _level(data, factor, "agreed")
@@ -289,7 +293,7 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
             out.append(f"<p>{label}{t(line)}</p>")
             any_notes = True
     if not any_notes:
-        out.append('<p class="muted">No evidence notes were recorded for this factor.</p>')
+        out.append(f'<p class="muted">No evidence notes were recorded for {t(factor.name)}.</p>')
     return "\n".join(out)
 
 

@@ -106,6 +106,16 @@ def strip_notes(data: ReportData, factor: Factor) -> list[str]:
     return notes
 
 
+def scored(data: ReportData, factor: Factor) -> bool:
+    """Whether any perspective has a level for the factor in this round."""
+    return any(_level(_score(data, factor, p)) is not None for p in ("client", "provider", "agreed"))
+
+
+def unscored(factor: Factor) -> str:
+    """Said instead of three "not assessed" chips (which would repeat page after page)."""
+    return f"{factor.name} has no level yet: neither side nor the room has scored it."
+
+
 def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     """The three perspectives side by side, then the gap and the change since the last round."""
     scale = data.framework.scale
@@ -140,7 +150,8 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         SectionRule(colour(RULE), space_before=10, space_after=2),
         Heading(f"<font color='{styles.primary_text}'>{factor.number}</font>&nbsp;&nbsp;{inline(factor.name)}",
                 styles.h3, outline_level=1, in_toc=False),
-        level_strip(data, styles, factor),
+        level_strip(data, styles, factor) if scored(data, factor) else
+        Paragraph(esc(unscored(factor)), styles.muted),
     ]
     if agreed is not None and agreed in factor.descriptors:
         head.append(Paragraph(f"<b>{esc(level_label(scale, agreed))}:</b> {esc(factor.descriptor(agreed))}",
@@ -153,7 +164,7 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
             continue
         notes += note_paragraphs(parts, styles, NOTE_LABELS[p])
     if not notes:
-        notes = [Paragraph("No evidence notes were recorded for this factor.", styles.muted)]
+        notes = [Paragraph(f"No evidence notes were recorded for {esc(factor.name)}.", styles.muted)]
     # The heading, levels and first lines of evidence stay together; long notes flow on.
     return [KeepTogether(head + notes[:1]), *notes[1:]]
 
