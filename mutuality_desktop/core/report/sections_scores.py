@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -17,11 +18,12 @@ from ..scoring import dimension_score, levels_of
 from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
+from .fonts import BOLD, REGULAR
 from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
-from .text import esc, inline, level_label, one_decimal, pieces, signed
+from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
 from .wording import mutuality_intro
 
 PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
@@ -129,12 +131,22 @@ def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles,
     """Paragraphs of a note; the pieces of one long line follow each other without a gap.
 
     A label runs in at the start of the first paragraph, in bold: a label on a line of its own
-    would repeat at the top and foot of pages like a running header.
+    would repeat at the top and foot of pages like a running header. It is the paragraph's
+    bullet, so the note itself stays one run of one style (reportlab's fast line breaking).
     """
     joined = styles.note.clone("note_joined", spaceAfter=0)
-    lead = f"<b>{esc(label)}:</b> " if label else ""
-    return [Paragraph((lead if i == 0 else "") + esc(text), joined if continues else styles.note)
-            for i, (text, continues) in enumerate(parts)]
+    out: list[Flowable] = []
+    for i, (text, continues) in enumerate(parts):
+        style = joined if continues else styles.note
+        if i == 0 and label:
+            lead = printable(f"{label}:")
+            indent = stringWidth(lead, BOLD, style.fontSize) + stringWidth(" ", REGULAR, style.fontSize)
+            style = style.clone("note_labelled", bulletFontName=BOLD, bulletFontSize=style.fontSize,
+                                bulletIndent=0, firstLineIndent=indent)
+            out.append(Paragraph(esc(text), style, bulletText=lead))
+        else:
+            out.append(Paragraph(esc(text), style))
+    return out
 
 
 def factor_block(data: ReportData, styles: Styles, factor: Factor,

@@ -155,6 +155,9 @@ class Tagger:
                 self.annotate(canvas, link, getattr(flowable, "title", ""))
                 self.end()
                 self.end()
+        elif role == "P" and self.stack[-1].tag in ("TD", "TH"):
+            with self.marked(canvas, self.stack[-1]):  # a cell's text is the cell's own content
+                draw()
         else:
             attrs: dict[str, Any] = {}
             if role == "Figure":
