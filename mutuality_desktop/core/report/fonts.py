@@ -96,13 +96,14 @@ def embedded_font(name: str) -> str:
 
 FALLBACK = "MutualityFallback"
 # TrueType fonts (reportlab embeds TrueType outlines only, not CFF) for the scripts DejaVu Sans
-# lacks and that need no shaping: Chinese, Japanese and Korean. Debian: fonts-droid-fallback.
+# lacks and that need no shaping: Chinese, Japanese and Korean, best coverage first. Debian:
+# fonts-wqy-zenhei (every CJK ideograph and Hangul syllable) or fonts-droid-fallback.
 FALLBACK_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/truetype/droid/DroidSansFallback.ttf",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
-    "/Library/Fonts/Arial Unicode.ttf",
+    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
 )
 _fallback: tuple[str, frozenset[int]] | None = None
 _fallback_tried = False
@@ -111,7 +112,7 @@ _fallback_tried = False
 def fallback_font() -> tuple[str, frozenset[int]] | None:
     """The CJK fallback font's reportlab name and the code points it draws, if one is installed.
 
-    Loaded on first need only (about 0.15 s): a report without such characters never pays.
+    Loaded on first need only (0.1 to 0.15 s): a report without such characters never pays.
     """
     global _fallback, _fallback_tried
     with _lock:
