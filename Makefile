@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots installer demo clean
+.PHONY: run test lint bench screenshots installer demo clean check-a11y
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -32,6 +32,16 @@ bench: $(VENV)/.bench
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m mutuality_desktop.ui.screenshots docs/screenshots
+
+# The demo report's two editions through the accessibility checkers (README: "Checking a report").
+check-a11y: $(STAMP)
+	@mkdir -p build/a11y
+	$(PY) -m mutuality_desktop demo -o build/a11y/demo.mutuality
+	$(PY) -m mutuality_desktop report build/a11y/demo.mutuality -o build/a11y/demo.pdf
+	$(PY) -m mutuality_desktop report build/a11y/demo.mutuality -o build/a11y/demo.html
+	$(VENV)/bin/outloud --no-info --fail-on warning build/a11y/demo.pdf
+	$(VENV)/bin/pdfua check build/a11y/demo.pdf
+	$(PY) tests/report/axe_check.py build/a11y/demo.html
 
 installer: $(STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6.5'

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .harness import Figure, timed, wall
+from .report_editions import edition_figures
 
 F = "joint-objective-setting"
 
@@ -111,7 +112,7 @@ def report_figures(demo: Path, folder: Path, soffice: str | None) -> list[Figure
     else:
         whole.floor_name = ("LibreOffice not installed: ratio skipped" if not soffice
                             else "python-docx not installed (pip install -e '.[bench]'): ratio skipped")
-    return [inproc, whole]
+    return [inproc, *edition_figures(data, folder), whole]
 
 
 def _without_charts(run):  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--output", required=True, type=Path)
     check = sub.add_parser("check", help="check an engagement file and summarise it in one line")
     check.add_argument("file", type=Path)
-    report = sub.add_parser("report", help="write the PDF report of an engagement")
+    report = sub.add_parser("report", help="write the PDF report (to OUT.html: the HTML edition)")
     report.add_argument("file", type=Path)
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")
@@ -101,10 +101,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .core.report import build_report_file
+    from .core.report import build_html_file, build_report_file
 
-    warnings = build_report_file(args.file, args.output, round_label=args.round_label,
-                                 page_size="letter" if args.letter else "a4")
+    if args.output.suffix.lower() in (".html", ".htm"):  # the accessible HTML edition
+        warnings = build_html_file(args.file, args.output, round_label=args.round_label)
+    else:
+        warnings = build_report_file(args.file, args.output, round_label=args.round_label,
+                                     page_size="letter" if args.letter else "a4")
     for warning in warnings:
         print(printable(f"Warning: {warning}"), file=sys.stderr)
     print(f"Wrote the report to {args.output}")

@@ -23,6 +23,7 @@ from mutuality_desktop.core.report import (
     collect_report_data,
 )
 from mutuality_desktop.core.report import rows as R
+from mutuality_desktop.core.report.document import MARGIN_BOTTOM, MARGIN_TOP
 from mutuality_desktop.core.report.styles import contrast, level_fill, luminance, text_on
 from mutuality_desktop.core.report.text import chunks, esc, fit_line, level_label, printable, signed
 
@@ -35,9 +36,26 @@ INFO = EngagementInfo(
 
 
 def pdf_text(path: Path) -> str:
-    """All text of the PDF with every run of whitespace made one space."""
+    """All text of the PDF with every run of whitespace made one space.
+
+    After the cover, the running header and footer are left out, so a note that continues on the
+    next page reads as one.
+    """
     reader = pypdf.PdfReader(str(path))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    out = [" ".join(reader.pages[0].extract_text().split())]
+    for page in reader.pages[1:]:
+        top = float(page.mediabox.height) - MARGIN_TOP + 2
+        parts: list[str] = []
+
+        def body(text: str, cm: list[float], tm: list[float], *_: object, top: float = top,
+                 parts: list[str] = parts) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if MARGIN_BOTTOM - 2 <= y <= top:
+                parts.append(text)
+
+        page.extract_text(visitor_text=body)
+        out.append(" ".join("".join(parts).split()))
+    return " ".join(out)
 
 
 def flat(text: str) -> str:
@@ -105,7 +123,8 @@ def test_demo_report_structure(demo_report) -> None:
                     "Mutuality index", "Top strengths", "Improvement priorities", "Largest perception gaps",
                     "What moved since Baseline"):
         assert heading in text, heading
-    assert f"Page 2 of {pages}" in text and f"Page {pages} of {pages}" in text
+    every = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert f"Page 2 of {pages}" in every and f"Page {pages} of {pages}" in every
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)
     assert reader.outline, "the PDF has bookmarks for its sections"
@@ -197,7 +216,10 @@ def test_markup_in_user_text_is_printed_literally(eng: Engagement, tmp_path: Pat
     assert "Review <b>2026</b> & more" in text
     reader = pypdf.PdfReader(str(out))
     for page in reader.pages:
-        assert "/Annots" not in page, "user text made a link"
+        for annot in page.get("/Annots") or ():  # only the contents' links to its own pages
+            annot = annot.get_object()
+            assert annot["/Subtype"] == "/Link" and "/A" not in annot, "user text made a link"
+            assert annot["/Dest"][0].get_object()["/Type"] == "/Page"
         xobjects = (page["/Resources"].get("/XObject") or {}).values()
         assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects), "user text made an image"
 

@@ -107,7 +107,7 @@ def test_the_agreed_reasoning_comes_before_each_side_view(demo: Path, tmp_path: 
     build_report_file(demo, out)
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(out)).pages[5:8])
     first = text.index("Joint objective setting")
-    assert text.index("AGREED IN THE ROOM", first) < text.index("CLIENT\u2019S VIEW", first)
+    assert text.index("Agreed in the room:", first) < text.index("Client\u2019s view:", first)
 
 
 def test_a_rule_that_would_sit_under_the_page_header_is_left_out() -> None:

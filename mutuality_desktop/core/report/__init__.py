@@ -6,8 +6,12 @@ nothing but that data, so the app can run it on a worker thread.
 
 from .build import ReportError, build_report, build_report_file, story
 from .data import ReportData, RoundData, collect_report_data
+from .html import HtmlReportError, build_html, build_html_file
 
 __all__ = [
+    "HtmlReportError",
+    "build_html",
+    "build_html_file",
     "ReportData",
     "ReportError",
     "RoundData",

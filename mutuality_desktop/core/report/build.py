@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from pathlib import Path
@@ -12,13 +13,17 @@ from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
 from .data import ReportData, collect_report_data
-from .document import MARGIN_X, Heading, PageContext, ReportDocument, page_size
+from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
 from .graphics import load_logos
+from .pdfua import finish
 from .sections_back import section_actions, section_appendix, section_participants
 from .sections_front import section_contents, section_cover, section_summary
 from .sections_scores import section_comparison, section_dimension
 from .styles import Styles, make_styles
+from .tagging import Tagger
+from .tagging import install as install_tagging
+from .text import collecting_missing
 
 # reportlab's font registry and matplotlib's settings are process-wide: one build at a time.
 _build_lock = threading.Lock()
@@ -49,15 +54,18 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
 
 
 def build_report(data: ReportData, out: Path, branding: BrandingProfile | None = None,
-                 page_size: str = "a4") -> list[str]:
-    """Write the report PDF to out; return warnings (a missing logo, a damaged stored branding)."""
+                 page_size: str = "a4", tagged: bool = True) -> list[str]:
+    """Write the report PDF to out; return warnings (a missing logo, a damaged stored branding).
+
+    The report is a tagged PDF/UA-1 file; tagged=False writes the plain PDF (for comparisons).
+    """
     size = _size(page_size)
     warnings: list[str] = []
     if branding is None:
         branding, warnings = profile_from_engagement(data.branding_json)
     out = Path(out)
     temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
-    with _build_lock:
+    with _build_lock, collecting_missing() as unprintable:
         register_fonts()
         logos, problems = load_logos(branding)
         warnings += problems
@@ -65,16 +73,27 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
         ctx = PageContext(styles=styles, title=data.info.title,
                           round_label=f"{data.current.label} assessment", footer=branding.footer_text,
                           consultancy=branding.consultancy_name, logos=logos)
+        meta = {"title": f"{data.info.title}: {data.current.label}",
+                "author": branding.consultancy_name,
+                "subject": "Value for money and mutuality assessment"}
         try:
-            doc = ReportDocument(str(temp), size, ctx, title=f"{data.info.title}: {data.current.label}",
-                                 author=branding.consultancy_name,
-                                 subject="Value for money and mutuality assessment")
-            doc.build(story(data, styles))
+            if tagged:
+                install_tagging()
+                tagger = Tagger()
+                raw = io.BytesIO()
+                doc = ReportDocument(raw, size, ctx, tagger=tagger, title=meta["title"],
+                                     author=meta["author"], subject=meta["subject"])
+                doc.build(story(data, styles))
+                finish(raw.getvalue(), temp, tagger, lang=LANG, **meta)
+            else:
+                ReportDocument(str(temp), size, ctx, title=meta["title"], author=meta["author"],
+                               subject=meta["subject"]).build(story(data, styles))
             os.replace(temp, out)
         except OSError as exc:
             raise ReportError(f"The report could not be written to {out}: {exc.strerror or exc}.") from exc
         finally:
             temp.unlink(missing_ok=True)
+        warnings += unprintable.warnings()
     return warnings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +15,11 @@ from ..errors import ValidationError
 from .fonts import BOLD, REGULAR
 from .graphics import LoadedLogo
 from .styles import MUTED, RULE, Styles, colour
+from .tagging import Tagger
 from .text import fit_line as _fit
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
+LANG = "en-GB"
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
@@ -47,8 +50,11 @@ class Heading(Paragraph):  # type: ignore[misc]
 class ContentsLine(Flowable):  # type: ignore[misc]
     """A contents entry: title, dot leaders, and a page number filled in when the build ends.
 
-    The number is a form XObject defined after the last page, so one layout pass is enough.
+    The number is a form XObject defined after the last page, so one layout pass is enough. The
+    whole line links to the section's first page.
     """
+
+    pdf_role = "TOCI"
 
     def __init__(self, title: str, key: str, style: Any, number_width: float = 36) -> None:
         super().__init__()
@@ -80,6 +86,13 @@ class ContentsLine(Flowable):  # type: ignore[misc]
         c.translate(self.width, y)
         c.doForm(self.key)
         c.restoreState()
+        c.linkRect(self.title, destination(self.key), (0, 0, self.width, st.leading), relative=1,
+                   thickness=0)
+
+
+def destination(toc_key: str) -> str:
+    """The named destination of a contents entry's section."""
+    return f"to-{toc_key}"
 
 
 @dataclass(frozen=True)
@@ -95,10 +108,12 @@ class PageContext:
 
 
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, out: Any, size: tuple[float, float], ctx: PageContext, **meta: str) -> None:
+    def __init__(self, out: Any, size: tuple[float, float], ctx: PageContext, *,
+                 tagger: Tagger | None = None, **meta: str) -> None:
+        self.tagger = tagger
         super().__init__(out, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, initialFontName=REGULAR,
-                         creator="Mutuality Desktop", lang="en-GB", displayDocTitle=1, **meta)
+                         creator="Mutuality Desktop", lang=LANG, displayDocTitle=1, **meta)
         self.ctx = ctx
         self._heading_seq = 0
         self._pages: list[int] = []  # pages showing "Page x of y"
@@ -114,9 +129,20 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         details = Frame(MARGIN_X, bottom, w - 2 * MARGIN_X, h - BAND_TOP - band_h - 12 * mm - bottom,
                         id="details", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("cover", frames=[band, details], onPage=self._draw_cover, pagesize=size),
+            PageTemplate("cover", frames=[band, details], onPage=self._draw_cover,
+                         onPageEnd=self._draw_cover_footer, pagesize=size),
             PageTemplate("body", frames=[body], onPage=self._draw_body, pagesize=size),
         ])
+
+    def _startBuild(self, *args: Any, **kwargs: Any) -> None:
+        super()._startBuild(*args, **kwargs)
+        self.canv.showOutline()
+        if self.tagger is not None:
+            self.canv.tagger = self.tagger
+
+    def _decoration(self, canvas: Any) -> Any:
+        """Running headers, footers and the cover's band: artifacts in a tagged report."""
+        return self.tagger.artifact(canvas, "Pagination") if self.tagger else nullcontext()
 
     def handle_documentBegin(self) -> None:
         self._heading_seq = 0
@@ -131,6 +157,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
                                       closed=heading.outline_level > 0)
             if heading.toc_key:
                 self._toc_pages[heading.toc_key] = self.page
+                self.canv.bookmarkPage(destination(heading.toc_key))
 
     def _endBuild(self) -> None:
         """Finish the last page, then define the page-number forms the pages refer to, then save."""
@@ -155,6 +182,13 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     # --- page decorations ---------------------------------------------------------------------
 
     def _draw_body(self, canvas: Any, doc: Any) -> None:
+        with self._decoration(canvas):
+            self._draw_header(canvas)
+            canvas.saveState()
+            self._draw_footer(canvas)
+            canvas.restoreState()
+
+    def _draw_header(self, canvas: Any) -> None:
         ctx, st = self.ctx, self.ctx.styles
         w, h = self.pagesize
         canvas.saveState()
@@ -180,7 +214,6 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setStrokeColor(colour(RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, h - MARGIN_TOP + 5 * mm, right, h - MARGIN_TOP + 5 * mm)
-        self._draw_footer(canvas)
         canvas.restoreState()
 
     def _draw_footer(self, canvas: Any) -> None:
@@ -201,6 +234,10 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN_X, y, _fit(self.ctx.footer, REGULAR, 7.5, space))
 
     def _draw_cover(self, canvas: Any, doc: Any) -> None:
+        with self._decoration(canvas):
+            self._draw_cover_page(canvas)
+
+    def _draw_cover_page(self, canvas: Any) -> None:
         ctx, st = self.ctx, self.ctx.styles
         w, h = self.pagesize
         canvas.saveState()
@@ -223,10 +260,23 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setStrokeColor(colour(RULE))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, 20 * mm, w - MARGIN_X, 20 * mm)
-        canvas.setFont(REGULAR, 7.5)
-        canvas.setFillColor(colour(MUTED))
-        canvas.drawString(MARGIN_X, 14 * mm, _fit(ctx.footer, REGULAR, 7.5, w - 2 * MARGIN_X))
         canvas.restoreState()
+
+    def _draw_cover_footer(self, canvas: Any, doc: Any) -> None:
+        """The footer text, printed once on the cover: content, read after the cover's details."""
+        text = _fit(self.ctx.footer, REGULAR, 7.5, self.pagesize[0] - 2 * MARGIN_X)
+        if not text:
+            return
+        tagger = self.tagger
+        marked = tagger.marked(canvas, tagger.begin("P")) if tagger else nullcontext()
+        with marked:
+            canvas.saveState()
+            canvas.setFont(REGULAR, 7.5)
+            canvas.setFillColor(colour(MUTED))
+            canvas.drawString(MARGIN_X, 14 * mm, text)
+            canvas.restoreState()
+        if tagger:
+            tagger.end()
 
     def _draw_partner_logos(self, canvas: Any) -> None:
         w, _ = self.pagesize

@@ -12,11 +12,14 @@ import re
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.utils import ImageReader
+from reportlab.lib.validators import isString
 
 from ..branding import SLOT_NAMES, BrandingProfile, Logo
 from .fonts import REGULAR, embedded_font, register_svg_fonts
 from .styles import RULE, colour
+from .text import rounded
 
 logging.getLogger("svglib.svglib").setLevel(logging.CRITICAL)
 
@@ -140,10 +143,17 @@ def load_logos(branding: BrandingProfile) -> tuple[dict[str, LoadedLogo], list[s
     return loaded, warnings
 
 
+class Figure(Drawing):  # type: ignore[misc]
+    """A drawing with alternative text: a Figure in the tagged report."""
+
+    _attrMap = AttrMap(BASE=Drawing, alt_text=AttrMapValue(isString, desc="alternative text"))
+
+
 def level_bar(value: float | None, minimum: int, maximum: int, fill: str,
               width: float = 70, height: float = 7) -> Drawing:
     """A slim horizontal bar showing a mean level on the scale (empty when not assessed)."""
-    drawing = new_drawing(width, height)
+    drawing = Figure(width, height)
+    drawing.initialFontName = REGULAR
     drawing.add(Rect(0, 0, width, height, fillColor=colour("#E9ECEF"), strokeColor=None))
     if value is not None:
         span = max(1, maximum - minimum)
@@ -153,4 +163,6 @@ def level_bar(value: float | None, minimum: int, maximum: int, fill: str,
         x = width * tick / (maximum - minimum)
         drawing.add(Rect(x - 0.25, 0, 0.5, height, fillColor=colour("#FFFFFF"), strokeColor=None))
     drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=colour(RULE), strokeWidth=0.4))
+    shown = "not assessed" if value is None else f"{rounded(value, 1):.1f}"
+    drawing.alt_text = f"Bar: mean level {shown} on the scale {minimum} to {maximum}"
     return drawing

@@ -10,6 +10,7 @@ lines are vector paths and text is embedded DejaVu Sans, sharp at any zoom and s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,7 +29,7 @@ from ..charts.layout import (
 from ..charts.series import LOOKS, NA_GREY, NA_SUFFIX, SERIES, TICK_GREY, Look, RadarSeries
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
-from .text import printable
+from .text import printable, rounded
 
 PT = 72.0  # points per inch
 _widths: dict[tuple[str, str], float] = {}
@@ -62,6 +63,10 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
 
     def wrap(self, *_: float) -> tuple[float, float]:
         return self.width, self.height
+
+    @property
+    def alt_text(self) -> str:
+        return describe(self.series)
 
     # --- geometry ------------------------------------------------------------------------------
 
@@ -237,6 +242,29 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
             c.setFillColorRGB(*to_rgb(self.style.text))
             c.setFont(BOLD, fs * 1.3)
             c.drawCentredString(self.width / 2, self.height - PAD_IN * PT - fs * 1.3, printable(self.title))
+
+
+def describe(series: RadarSeries, clean: Callable[[str], str] = printable) -> str:
+    """The chart in words and numbers, for a screen reader: every series' value on every axis."""
+    fw = series.framework
+    first, last = fw.scale.levels[0], fw.scale.levels[-1]
+    if series.dimension_id is None:
+        what = f"the {len(series.axis_names)} value-for-money dimensions (mean agreed level)"
+    else:
+        what = f"the {len(series.axis_names)} factors of {fw.dimension(series.dimension_id).name}"
+    parts = [f"Radar chart of {what}, on levels {first.value} ({first.name}) to "
+             f"{last.value} ({last.name})."]
+    for name in series.visible():
+        values = ", ".join(f"{axis} {_number(v)}" for axis, v in
+                           zip(series.axis_names, series.values(name), strict=True))
+        parts.append(f"{series.labels[name]}: {values}.")
+    return clean(" ".join(parts))
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "not assessed"
+    return str(int(value)) if float(value).is_integer() else f"{rounded(value, 1):.1f}"
 
 
 def _text(c: Any, ha: str, x: float, y: float, text: str) -> None:

@@ -16,6 +16,7 @@ from ..scoring import (
     in_workshop_order,
     levels_of,
     mutuality_index,
+    perception_gaps,
 )
 from .data import ReportData, Scores
 from .text import change, long_date, one_decimal, plural, short_date, side_name, signed, whole
@@ -239,3 +240,34 @@ def _taking_part(data: ReportData) -> str:
     if others:
         text += (", with " if text else "") + " and ".join(others)
     return text
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str
+    unit: str
+    label: str
+
+
+def key_figures(data: ReportData) -> list[KeyFigure]:
+    """The four headline numbers of the executive summary."""
+    fw = data.framework
+    agreed = sum(1 for f in fw.factors
+                 if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
+    gaps = perception_gaps(fw, data.scores)
+    widest = gaps[0] if gaps else None
+    if widest is None:
+        gap = KeyFigure("–", "", "Widest perception gap")
+    else:
+        tied = sum(1 for g in gaps if g.size == widest.size)
+        where = f": {widest.factor.name}" if tied == 1 else f", on {tied} factors"
+        label = ("Widest perception gap" + where if widest.size else
+                 "Widest perception gap: both sides agree on every factor")
+        gap = KeyFigure(str(widest.size), "level" if widest.size == 1 else "levels", label)
+    return [
+        KeyFigure(whole(safe_index(fw, data.scores).value), "/ 100", "Mutuality index"),
+        KeyFigure(one_decimal(overall_mean(fw, data.scores)), f"of {fw.scale.maximum}",
+                  "Overall value for money (mean level)"),
+        KeyFigure(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level"),
+        gap,
+    ]

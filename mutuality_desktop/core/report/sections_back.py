@@ -60,8 +60,7 @@ def section_actions(data: ReportData, styles: Styles) -> list[Flowable]:
     if long_texts:
         story += [Heading("Actions in full", styles.h2, outline_level=1, in_toc=False)]
         for number, text in long_texts:
-            story.append(Paragraph(f"<b>Action {number}</b>", styles.note_label))
-            story += note_paragraphs(pieces(text), styles)
+            story += note_paragraphs(pieces(text), styles, f"Action {number}")
     return story
 
 

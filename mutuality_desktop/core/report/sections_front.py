@@ -21,10 +21,11 @@ from .data import ReportData
 from .document import ContentsLine, Heading
 from .figures import dimension_chart
 from .graphics import level_bar
-from .rows import cover_details, dimension_rows, gap_phrase, overall_mean, safe_index
+from .rows import cover_details, dimension_rows, gap_phrase
+from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
-from .text import esc, inline, long_date, number_word, one_decimal, whole
+from .text import esc, inline, long_date, number_word, one_decimal
 from .wording import actions_due, findings, movement, opening, overall_note
 
 
@@ -81,26 +82,7 @@ def _tile(value: str, unit: str, label: str, styles: Styles) -> list[Flowable]:
 
 def key_figures(data: ReportData, styles: Styles) -> Table:
     """Four headline numbers as tiles with a coloured top rule."""
-    fw = data.framework
-    index = safe_index(fw, data.scores)
-    overall = overall_mean(fw, data.scores)
-    agreed = sum(1 for f in fw.factors if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
-    gaps = perception_gaps(fw, data.scores)
-    widest = gaps[0] if gaps else None
-    if widest is None:
-        gap_tile = _tile("–", "", "Widest perception gap", styles)
-    else:
-        tied = sum(1 for g in gaps if g.size == widest.size)
-        unit = "level" if widest.size == 1 else "levels"
-        where = (f": {widest.factor.name}" if tied == 1 else f", on {tied} factors")
-        gap_tile = _tile(str(widest.size), unit, "Widest perception gap" + where if widest.size else
-                         "Widest perception gap: both sides agree on every factor", styles)
-    tiles = [
-        _tile(whole(index.value), "/ 100", "Mutuality index", styles),
-        _tile(one_decimal(overall), f"of {fw.scale.maximum}", "Overall value for money (mean level)", styles),
-        _tile(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level", styles),
-        gap_tile,
-    ]
+    tiles = [_tile(k.value, k.unit, k.label, styles) for k in rows_key_figures(data)]
     width = width_of(styles)
     gap = 8.0
     col = (width - 3 * gap) / 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -17,11 +18,12 @@ from ..scoring import dimension_score, levels_of
 from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
+from .fonts import BOLD, REGULAR
 from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
-from .text import esc, inline, level_label, one_decimal, pieces, signed
+from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
 from .wording import mutuality_intro
 
 PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
@@ -41,10 +43,9 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
     number = [d.id for d in order].index(dimension_id) + 1
     width = width_of(styles)
     score = dimension_score(dim, levels_of(data.scores))
-    summary = (f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum}"
-               f" · {score.assessed} of {score.total} factors agreed")
+    summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)}"
+               f" of {fw.scale.maximum} · {score.assessed} of {score.total} factors agreed")
     story: list[Flowable] = [
-        kicker(f"Dimension {number} of {len(order)}", styles),
         Heading(inline(dim.name), styles.h1),
         Paragraph(esc(summary), styles.muted),
         Spacer(1, 8),
@@ -107,6 +108,16 @@ def strip_notes(data: ReportData, factor: Factor) -> list[str]:
     return notes
 
 
+def scored(data: ReportData, factor: Factor) -> bool:
+    """Whether any perspective has a level for the factor in this round."""
+    return any(_level(_score(data, factor, p)) is not None for p in ("client", "provider", "agreed"))
+
+
+def unscored(factor: Factor) -> str:
+    """Said instead of three "not assessed" chips (which would repeat page after page)."""
+    return f"{factor.name} has no level yet: neither side nor the room has scored it."
+
+
 def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     """The three perspectives side by side, then the gap and the change since the last round."""
     scale = data.framework.scale
@@ -115,10 +126,27 @@ def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
 
 
-def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles) -> list[Flowable]:
-    """Paragraphs of a note; the pieces of one long line follow each other without a gap."""
+def note_paragraphs(parts: list[tuple[str, bool]], styles: Styles,
+                    label: str = "") -> list[Flowable]:
+    """Paragraphs of a note; the pieces of one long line follow each other without a gap.
+
+    A label runs in at the start of the first paragraph, in bold: a label on a line of its own
+    would repeat at the top and foot of pages like a running header. It is the paragraph's
+    bullet, so the note itself stays one run of one style (reportlab's fast line breaking).
+    """
     joined = styles.note.clone("note_joined", spaceAfter=0)
-    return [Paragraph(esc(text), joined if continues else styles.note) for text, continues in parts]
+    out: list[Flowable] = []
+    for i, (text, continues) in enumerate(parts):
+        style = joined if continues else styles.note
+        if i == 0 and label:
+            lead = printable(f"{label}:")
+            indent = stringWidth(lead, BOLD, style.fontSize) + stringWidth(" ", REGULAR, style.fontSize)
+            style = style.clone("note_labelled", bulletFontName=BOLD, bulletFontSize=style.fontSize,
+                                bulletIndent=0, firstLineIndent=indent)
+            out.append(Paragraph(esc(text), style, bulletText=lead))
+        else:
+            out.append(Paragraph(esc(text), style))
+    return out
 
 
 def factor_block(data: ReportData, styles: Styles, factor: Factor,
@@ -134,7 +162,8 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         SectionRule(colour(RULE), space_before=10, space_after=2),
         Heading(f"<font color='{styles.primary_text}'>{factor.number}</font>&nbsp;&nbsp;{inline(factor.name)}",
                 styles.h3, outline_level=1, in_toc=False),
-        level_strip(data, styles, factor),
+        level_strip(data, styles, factor) if scored(data, factor) else
+        Paragraph(esc(unscored(factor)), styles.muted),
     ]
     if agreed is not None and agreed in factor.descriptors:
         head.append(Paragraph(f"<b>{esc(level_label(scale, agreed))}:</b> {esc(factor.descriptor(agreed))}",
@@ -145,12 +174,11 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         parts = pieces(s.notes) if s is not None and s.notes else []
         if not parts:
             continue
-        notes.append(Paragraph(NOTE_LABELS[p].upper(), styles.note_label))
-        notes += note_paragraphs(parts, styles)
+        notes += note_paragraphs(parts, styles, NOTE_LABELS[p])
     if not notes:
-        notes = [Paragraph("No evidence notes were recorded for this factor.", styles.muted)]
+        notes = [Paragraph(f"No evidence notes were recorded for {esc(factor.name)}.", styles.muted)]
     # The heading, levels and first lines of evidence stay together; long notes flow on.
-    return [KeepTogether(head + notes[:2]), *notes[2:]]
+    return [KeepTogether(head + notes[:1]), *notes[1:]]
 
 
 def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:

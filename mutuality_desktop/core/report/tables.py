@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..framework import Scale
 from .fonts import BOLD, REGULAR
 from .styles import INK, MUTED, RULE, ZEBRA, Styles, colour, luminance
+from .tagging import TableTags
 from .text import fit_line, inline, level_label, printable
 
 Cell = Any  # a Paragraph, a Flowable or a plain string
@@ -18,6 +19,8 @@ Cell = Any  # a Paragraph, a Flowable or a plain string
 
 class Chip(Flowable):  # type: ignore[misc]
     """A rounded level chip, "3 · Established": darker fill for higher levels, number always printed."""
+
+    pdf_role = "P"
 
     def __init__(self, text: str, fill: str, ink: str, size: float = 7.5, width: float | None = None,
                  outline: str | None = None) -> None:
@@ -48,6 +51,8 @@ class Chip(Flowable):  # type: ignore[misc]
 class SectionRule(Flowable):  # type: ignore[misc]
     """A thin rule over a block, left out at the top of a page (under the header's own rule)."""
 
+    pdf_role = "Artifact"
+
     def __init__(self, color: Any, thickness: float = 0.4, space_before: float = 10,
                  space_after: float = 2) -> None:
         super().__init__()
@@ -77,6 +82,8 @@ class SectionRule(Flowable):  # type: ignore[misc]
 
 class LevelStrip(Flowable):  # type: ignore[misc]
     """Small-caps labels over level chips in columns, then a few short facts: drawn directly."""
+
+    pdf_role = "P"
 
     def __init__(self, chips: Sequence[tuple[str, Chip]], notes: Sequence[str], column: float) -> None:
         super().__init__()
@@ -165,7 +172,8 @@ def data_table(styles: Styles, header: Sequence[str] | None, rows: Sequence[Sequ
         data.append(head_cells(styles, header, right))
     data += [list(r) for r in rows]
     table = Table(data, colWidths=list(widths), repeatRows=1 if header is not None else 0,
-                  splitByRow=1, splitInRow=1 if split_in_row else 0, hAlign="LEFT")
+                  splitByRow=1, splitInRow=1 if split_in_row else 0, hAlign="LEFT",
+                  renderCB=TableTags())
     commands = base_commands(len(data), styles.primary, zebra, header is not None)
     commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
     table.setStyle(TableStyle(commands + list(extra)))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from xml.sax.saxutils import escape
@@ -32,13 +36,68 @@ def _drawable() -> frozenset[str]:
     return frozenset(chr(c) for c in _glyphs()) | {"\n", "\t"}
 
 
+_seen = threading.local()
+
+
+@dataclass
+class Unprintable:
+    """What a report could not print as typed: characters no font has, right-to-left text."""
+
+    missing: set[str] = field(default_factory=set)
+    rtl: bool = False
+
+    def warnings(self) -> list[str]:
+        out = [missing_warning(self.missing)] if self.missing else []
+        if self.rtl:
+            out.append("Right-to-left text (Arabic, Hebrew) prints in the PDF letter by letter from "
+                       "left to right, without joined letters; the web page (HTML) edition shows it "
+                       "as typed.")
+        return out
+
+
+@contextmanager
+def collecting_missing() -> Iterator[Unprintable]:
+    """Collect, while a report is built on this thread, what it could not print as typed."""
+    found = Unprintable()
+    _seen.found = found
+    try:
+        yield found
+    finally:
+        _seen.found = None
+
+
+@cache
+def _rtl() -> frozenset[str]:
+    """The right-to-left letters the font has: reportlab sets them unjoined, left to right."""
+    return frozenset(ch for ch in _drawable() if unicodedata.bidirectional(ch) in ("R", "AL"))
+
+
+def _note(text: str, found: Unprintable | None) -> None:
+    if found is not None and not found.rtl and not _rtl().isdisjoint(text):
+        found.rtl = True
+
+
+def missing_warning(missing: set[str], limit: int = 12) -> str:
+    """Name the characters the PDF shows as U+FFFD, for the consultant."""
+    chars = sorted(missing)
+    named = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:limit])
+    more = f" and {len(chars) - limit} more" if len(chars) > limit else ""
+    return (f"{len(chars)} character{'s' if len(chars) != 1 else ''} in this engagement cannot be "
+            f"printed with the report's fonts and show as “{REPLACEMENT}” in the PDF: "
+            f"{named}{more}. "
+            "The web page (HTML) edition shows them as typed.")
+
+
 def printable(text: str) -> str:
     """Normalise text and replace what the font cannot draw with U+FFFD; drop control codes."""
     text = unicodedata.normalize("NFC", text)
+    found: Unprintable | None = getattr(_seen, "found", None)
+    _note(text, found)
     if set(text) <= _drawable():
         return text
     glyphs = _glyphs()
     out = []
+    missing = found.missing if found is not None else None
     for ch in text:
         if ch in "\n\t" or ord(ch) in glyphs:
             out.append(ch)
@@ -46,13 +105,39 @@ def printable(text: str) -> str:
             out.append(" ")
         elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):
             out.append(REPLACEMENT)
+            if missing is not None:
+                missing.add(ch)
     return "".join(out)
 
 
 def esc(text: object) -> str:
-    """Return user text as inert paragraph markup: every <, > and & shown literally."""
-    value = printable("" if text is None else str(text))
-    return escape(value).replace("\t", " ").replace("\n", "<br/>")
+    """Return user text as inert paragraph markup: every <, > and & shown literally.
+
+    Chinese, Japanese and Korean print in the fallback font when one is installed.
+    """
+    value = unicodedata.normalize("NFC", "" if text is None else str(text))
+    _note(value, getattr(_seen, "found", None))
+    value = escape(value) if set(value) <= _drawable() else _with_fallback(value)
+    return value.replace("\t", " ").replace("\n", "<br/>")
+
+
+def _with_fallback(text: str) -> str:
+    """Escape text, setting the runs DejaVu lacks but the fallback font has in that font."""
+    from .fonts import fallback_font
+
+    fallback = fallback_font()
+    drawable = _drawable()
+    runs: list[tuple[bool, str]] = []  # (in the fallback font, text)
+    for ch in text:
+        use = fallback is not None and ch not in drawable and ord(ch) in fallback[1]
+        piece = ch if use else printable(ch)
+        if runs and runs[-1][0] == use:
+            runs[-1] = (use, runs[-1][1] + piece)
+        else:
+            runs.append((use, piece))
+    name = fallback[0] if fallback else ""
+    return "".join(f'<font face="{name}">{escape(run)}</font>' if use else escape(run)
+                   for use, run in runs)
 
 
 def inline(text: object) -> str:
