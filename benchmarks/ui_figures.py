@@ -40,8 +40,14 @@ def keystroke_figures(demo: Path, commit_floor: list[float]) -> list[Figure]:
         s = sorted(samples)
         p50, p99 = s[len(s) // 2], s[min(len(s) - 1, int(len(s) * 0.99))]
         figures.append(Figure(name, samples, commit_floor, "raw sqlite3 commit, same journal settings",
-                              "p50 ≤ 20 ms, p99 ≤ 50 ms",
-                              verdict="met" if p50 <= 20 and p99 <= 50 else "missed"))
+                              "p50 ≤ 12 ms, p99 ≤ 16.7 ms (one frame)",
+                              verdict="met" if p50 <= 12 and p99 <= 16.7 else "missed"))
+    notes = probe("note_typing", str(demo))["samples"]
+    s = sorted(notes)
+    p99 = s[min(len(s) - 1, int(len(s) * 0.99))]
+    figures.append(Figure("note keystroke at 8 characters a second, no pause → durable in the file",
+                          notes, commit_floor, "raw sqlite3 commit, same journal settings",
+                          "p99 ≤ 500 ms", verdict="met" if p99 <= 500 else "missed"))
     return figures
 
 

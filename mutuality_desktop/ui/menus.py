@@ -19,14 +19,15 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 SHORTCUTS_HELP = """<table cellpadding=4>
-<tr><td><b>0</b> – <b>5</b></td><td>Score the perspective being scored</td></tr>
+<tr><td><b>0</b> – <b>5</b></td><td>Score the perspective marked SCORING (guide or factor list focused)</td></tr>
 <tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>Client → provider → agreed</td></tr>
 <tr><td><b>Delete</b>, <b>Backspace</b> or <b>N</b></td><td>Clear the score (not assessed)</td></tr>
 <tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
-<tr><td><b>↑ / ↓</b></td><td>Raise or lower the level by one</td></tr>
+<tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
+<tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
@@ -62,6 +63,14 @@ class MenuActions:
         self.redo.setEnabled(bool(stack and stack.canRedo() and editable))
         self.undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
         self.redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+
+def go_to_factor(w: MainWindow) -> None:
+    """Open the walkthrough and ask which factor to go to (type part of its name)."""
+    if w.doc is None or w.workshop is None:
+        return
+    w.show_page("Walkthrough")
+    w.workshop.ask_go_to_factor()
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -113,6 +122,8 @@ def build_menus(w: MainWindow) -> MenuActions:
         _action(w, view, "&Results", lambda: w.show_page("Results"), QKeySequence("Ctrl+3")),
     ]
     view.addSeparator()
+    goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
+    pages.append(goto)  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
 
     help_menu = bar.addMenu("&Help")

@@ -174,7 +174,6 @@ class WorkshopPage(QWidget):
                                   self.next_factor, "Next factor")
         self.previous_action = action([QKeySequence(Key.Key_PageUp), QKeySequence("Ctrl+Left")],
                                       self.previous_factor, "Previous factor")
-        self.goto_action = action([QKeySequence("Ctrl+G")], self.ask_go_to_factor, "Go to factor…")
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_doc_changed)
