@@ -149,9 +149,10 @@ def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for dim in data.framework.workshop_order():
         values = [m[dim.id] for m in per_round]
-        rows.append([dim.name, *values] + ([change(values[-2], values[-1])] if len(values) > 1 else []))
+        moved: list[object] = [change(values[-2], values[-1])] if len(values) > 1 else []
+        rows.append([dim.name, *values, *moved])
     index = [safe_index(data.framework, r.scores).value for r in data.rounds]
-    last = [change(index[-2], index[-1], 0)] if len(index) > 1 else []
+    last: list[object] = [change(index[-2], index[-1], 0)] if len(index) > 1 else []
     rows.append(["Mutuality index (0–100)", *[None if v is None else rounded(v, 1) for v in index], *last])
     return header, rows
 
