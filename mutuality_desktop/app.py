@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = {"demo", "check", "report", "export", "csv"}  # cli.COMMANDS (a test keeps them equal)
+SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "xlsx", "pptx"}  # cli.COMMANDS (a test keeps them equal)
 
 
 def has_display() -> bool:
