@@ -153,7 +153,7 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
 
 def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
     scale = data.framework.scale
-    w.heading(f"{factor.number}  {factor.name}", 3)
+    w.heading(f"{factor.number} {factor.name}", 3)
     levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p))}" for p, label in PERSPECTIVES)
     w.para(levels, bold=True)
     extra = []
@@ -269,7 +269,7 @@ def appendix(w: WordWriter, data: ReportData) -> None:
     for dim in fw.workshop_order():
         w.heading(dim.name, 2)
         for factor in dim.factors:
-            w.heading(f"{factor.number}  {factor.name}", 3)
+            w.heading(f"{factor.number} {factor.name}", 3)
             w.para(factor.description, muted=True)
             for lv in fw.scale.levels:
                 w.labelled(f"{lv.value} {lv.name}", factor.descriptors.get(lv.value, ""))
