@@ -15,7 +15,10 @@ from docx.shared import Pt, RGBColor
 
 from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.core.office import OfficeError
-from mutuality_desktop.core.office.house_template import build_default_template, default_template_path
+from mutuality_desktop.core.office.house_template import (
+    build_default_template,
+    default_template_path,
+)
 from mutuality_desktop.core.office.word import write_docx, write_docx_file
 from mutuality_desktop.core.report import ReportData
 
