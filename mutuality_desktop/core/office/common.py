@@ -35,6 +35,16 @@ class OfficeError(MutualityError):
     """A Word, Excel or PowerPoint file could not be written or its template read."""
 
 
+class OfficeCancelled(OfficeError):
+    """The user cancelled the export; nothing was written."""
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Stop an export the user cancelled (checked between sections and before the file appears)."""
+    if cancel is not None and cancel.is_set():
+        raise OfficeCancelled("The export was cancelled; nothing was written.")
+
+
 def clean(text: object) -> str:
     """User text as a document can hold it: literal, with line breaks kept and XML-illegal
     control characters removed (never interpreted as markup, fields or formulas)."""
@@ -184,14 +194,17 @@ def logo_size(data: bytes) -> tuple[int, int]:
         return int(image.width), int(image.height)
 
 
-def write_atomically(out: Path, what: str, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside out, then rename: a failed write leaves nothing."""
+def write_atomically(out: Path, what: str, write: Callable[[Path], None],
+                     cancel: threading.Event | None = None) -> None:
+    """Write through a temporary file beside out, then rename: a failed or cancelled write leaves
+    nothing (and an earlier file of that name as it was)."""
     out = Path(out)
     temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
         write(temp)
         with temp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        check_cancel(cancel)
         os.replace(temp, out)
     except OSError as exc:
         raise OfficeError(f"The {what} could not be written to {out}: {exc.strerror or exc}.") from exc

@@ -7,6 +7,7 @@ Built from the same ReportData and row/wording functions as the PDF report.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from .common import (
     alt_text,
     chart_series,
     chart_style,
+    check_cancel,
     headline_figures,
     one_line,
     raster_logo,
@@ -171,7 +173,8 @@ def _short(text: str) -> str:
     return words if len(words) <= ACTION_CHARS else words[:ACTION_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = None) -> list[str]:
+def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = None,
+               cancel: threading.Event | None = None) -> list[str]:
     """Write the board deck; return warnings (a damaged stored branding, an SVG-only logo)."""
     warnings: list[str] = []
     if branding is None:
@@ -184,6 +187,7 @@ def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     dimensions_slide(deck, data)
     if any(d.id == MUTUALITY for d in data.framework.dimensions):
         mutuality_slide(deck, data)
+    check_cancel(cancel)
     movement_slide(deck, data)
     gaps_slide(deck, data)
     priorities_slide(deck, data)
@@ -192,7 +196,7 @@ def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     props.title = f"{one_line(data.info.title)}: {one_line(data.current.label)}"
     props.subject = "Value for money and mutuality assessment: partnership board"
     props.author = one_line(branding.consultancy_name) or "Mutuality Desktop"
-    write_atomically(out, "PowerPoint deck", lambda p: deck.prs.save(str(p)))
+    write_atomically(out, "PowerPoint deck", lambda p: deck.prs.save(str(p)), cancel)
     return warnings + problems
 
 

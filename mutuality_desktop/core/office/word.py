@@ -7,6 +7,7 @@ scoring guide), from the same ReportData and the report's own row and wording fu
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,15 @@ from ..report.sections_back import attendance
 from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
 from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
 from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
-from .common import alt_text, chart_png, headline_figures, one_line, raster_logo, write_atomically
+from .common import (
+    alt_text,
+    chart_png,
+    check_cancel,
+    headline_figures,
+    one_line,
+    raster_logo,
+    write_atomically,
+)
 from .house_template import (
     clear_body,
     ensure_styles,
@@ -276,7 +285,7 @@ def appendix(w: WordWriter, data: ReportData) -> None:
 
 
 def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = None,
-               template: Path | None = None) -> list[str]:
+               template: Path | None = None, cancel: threading.Event | None = None) -> list[str]:
     """Write the report as .docx in the house template (the shipped one when None); return warnings."""
     warnings: list[str] = []
     if branding is None:
@@ -298,9 +307,12 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
         cover(w, data, branding.consultancy_name, logo)
     w.heading("Contents", 1, new_page=own_cover or template_cover)
     w.contents(section_titles(data))
+    check_cancel(cancel)
     summary(w, data, branding)
     for d in data.framework.workshop_order():
+        check_cancel(cancel)
         dimension(w, data, d.id, branding)
+    check_cancel(cancel)
     comparison(w, data, branding)
     action_plan(w, data)
     participants(w, data)
@@ -312,7 +324,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     props.subject = "Value for money and mutuality assessment"
     props.author = one_line(branding.consultancy_name) or "Mutuality Desktop"
     props.keywords = "mutuality; value for money"
-    write_atomically(out, "Word report", lambda p: doc.save(str(p)))
+    write_atomically(out, "Word report", lambda p: doc.save(str(p)), cancel)
     return warnings
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
 from ..scoring import dimension_scores, levels_of
-from .common import chart_style, clean, one_line, write_atomically
+from .common import chart_style, check_cancel, clean, one_line, write_atomically
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 SCORE_HEADER = ("Round", "Round date", "Dimension", "Factor number", "Factor",
@@ -267,7 +268,7 @@ def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], ca
 
 
 def write_xlsx(data: ReportData, out: Path, branding: BrandingProfile | None = None,
-               source: Path | None = None) -> list[str]:
+               source: Path | None = None, cancel: threading.Event | None = None) -> list[str]:
     """Write the workbook; return warnings (a damaged stored branding)."""
     warnings: list[str] = []
     if branding is None:
@@ -285,13 +286,14 @@ def write_xlsx(data: ReportData, out: Path, branding: BrandingProfile | None = N
         book.table_sheet("Scores", SCORE_HEADER, score_rows(data), SCORE_WIDTHS, wrap=(13, 14, 15))
         book.table_sheet("Actions", ACTION_HEADER, action_table(data), ACTION_WIDTHS, wrap=(3,))
         _comparison(book, data)
+        check_cancel(cancel)
         _charts(book, data, branding)
         try:
             workbook.close()
         except xlsxwriter.exceptions.FileCreateError as exc:
             raise OSError(str(exc)) from exc
 
-    write_atomically(out, "workbook", write)
+    write_atomically(out, "workbook", write, cancel)
     return warnings
 
 
