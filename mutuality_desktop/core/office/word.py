@@ -71,7 +71,10 @@ def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None)
            style="Subtitle")
     w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(rnd.date or info.workshop_date)) if x),
            muted=True)
-    w.table(None, cover_details(data), [4.2, w.width_cm - 4.2])
+    details = w.table(None, cover_details(data), [4.2, w.width_cm - 4.2])
+    for row in details.rows:
+        for run in row.cells[0].paragraphs[0].runs:
+            run.bold = True
     if consultancy:
         w.para(f"Prepared by {consultancy}", muted=True)
 

@@ -84,6 +84,9 @@ class WordWriter:
             table.style = self.doc.styles[TABLE_STYLE]
         else:
             _rules(table)
+        _look(table, header is not None)
+        for c, width in enumerate(widths):  # the grid is what Word and LibreOffice lay out from
+            table.columns[c].width = Cm(width)
         all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
         for r, values in enumerate(all_rows):
             cells = table.rows[r].cells
@@ -162,6 +165,19 @@ def _char(kind: str) -> Any:
     node = OxmlElement("w:fldChar")
     node.set(qn("w:fldCharType"), kind)
     return node
+
+
+def _look(table: Any, header: bool) -> None:
+    """Say whether the first row is a header, so a table style's header look lands only there."""
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tblpr.append(look)
+    look.set(qn("w:val"), "0420" if header else "0400")
+    for key, value in (("firstRow", header), ("lastRow", False), ("firstColumn", False),
+                       ("lastColumn", False), ("noHBand", False), ("noVBand", True)):
+        look.set(qn(f"w:{key}"), "1" if value else "0")
 
 
 def _repeat_header(row: Any) -> None:
