@@ -166,7 +166,8 @@ def chart_png(data: ReportData, kind: str, branding: BrandingProfile,
         else:
             factor_radar(data.framework, rounds, perspectives=("agreed",), style=style, figure=figure)
         out = io.BytesIO()
-        figure.savefig(out, format="png", dpi=CHART_DPI, facecolor="white")
+        figure.savefig(out, format="png", dpi=CHART_DPI, facecolor="white",
+                       pil_kwargs={"compress_level": 1})  # as small as level 6 for charts, faster
     return out.getvalue()
 
 
