@@ -203,12 +203,27 @@ def _field_char(kind: str) -> Any:
     return node
 
 
+# What may follow w:updateFields in settings.xml (its schema is a strict sequence).
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+                        "decimalSymbol", "listSeparator")
+_MATH_PR = "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"
+
+
 def update_fields_on_open(doc: Any) -> None:
     """Ask Word to refresh the contents and page numbers when the file is opened."""
     settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        node = OxmlElement("w:updateFields")
-        node.set(qn("w:val"), "true")
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    node = OxmlElement("w:updateFields")
+    node.set(qn("w:val"), "true")
+    later = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS} | {_MATH_PR}
+    successor = next((child for child in settings.iterchildren() if child.tag in later), None)
+    if successor is not None:
+        successor.addprevious(node)
+    else:
         settings.append(node)
 
 

@@ -205,4 +205,10 @@ def _rules(table: Any) -> None:
         for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", RULE)):
             line.set(qn(f"w:{key}"), value)
         borders.append(line)
-    tblpr.append(borders)
+    later = {qn(f"w:{name}") for name in ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+                                          "tblDescription")}
+    successor = next((child for child in tblpr.iterchildren() if child.tag in later), None)
+    if successor is not None:  # tblPr's children are a strict sequence Word checks
+        successor.addprevious(borders)
+    else:
+        tblpr.append(borders)
