@@ -79,6 +79,7 @@ def test_brand_colours_and_a_png_logo(demo_data: ReportData, tmp_path: Path) -> 
     prs = Presentation(str(out))
     pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
     assert len(pictures) == len(prs.slides)  # the logo on every slide
+    assert {p._element.nvPicPr.cNvPr.get("descr") for p in pictures} == {"Logo of Acme Advisory"}
     first = prs.slides[0]
     assert "Prepared by Acme Advisory" in texts(first)
     band = first.shapes[0]

@@ -104,6 +104,19 @@ def test_charts_are_high_resolution_pictures_with_alt_text_stating_values(
     assert f"{first.name}: agreed {levels[0]}, client {levels[1]}, provider {levels[2]}." in alts[1]
 
 
+def test_a_png_logo_leads_the_cover_with_alt_text(demo_data: ReportData, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from mutuality_desktop.core.branding import BrandingProfile, Logo
+
+    png = io.BytesIO()
+    Image.new("RGB", (300, 100), "#AA3300").save(png, "PNG")
+    out = tmp_path / "logo.docx"
+    write_docx(demo_data, out, BrandingProfile(consultancy_name="Acme", logo=Logo("png", png.getvalue(), "a.png")))
+    assert alt_texts(out)[0] == "Logo of Acme"
+    assert len(docx.Document(str(out)).inline_shapes) == 4
+
+
 def test_user_text_is_literal_and_control_characters_are_dropped(hostile_data: ReportData,
                                                                  tmp_path: Path) -> None:
     out = tmp_path / "hostile.docx"

@@ -182,6 +182,7 @@ def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     logo, problems = raster_logo(branding)
     deck = Deck(Presentation(), branding.primary_colour, branding.accent_colour,
                 one_line(branding.footer_text or data.info.title), logo, chart_style(branding))
+    deck.logo_alt = f"Logo of {one_line(branding.consultancy_name)}" if branding.consultancy_name else "Logo"
     title_slide(deck, data, one_line(branding.consultancy_name))
     headline_slide(deck, data)
     dimensions_slide(deck, data)

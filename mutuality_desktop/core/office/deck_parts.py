@@ -67,6 +67,7 @@ class Deck:
         self.primary, self.accent = primary, accent
         self.footer = footer
         self.logo = logo
+        self.logo_alt = "Logo"
         self.style = style
         self.blank = presentation.slide_layouts[6]
 
@@ -188,7 +189,9 @@ class Deck:
         pw, ph = logo_size(data)
         scale = min(w / pw, h / ph)
         width, height = int(pw * scale), int(ph * scale)
-        return slide.shapes.add_picture(io.BytesIO(data), Emu(x + w - width), Emu(y), width, height)
+        picture = slide.shapes.add_picture(io.BytesIO(data), Emu(x + w - width), Emu(y), width, height)
+        picture._element.nvPicPr.cNvPr.set("descr", self.logo_alt)
+        return picture
 
 
 def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:

@@ -64,7 +64,8 @@ def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None)
     if logo is not None:
         from io import BytesIO
 
-        w.doc.add_paragraph().add_run().add_picture(BytesIO(logo), height=Cm(1.6))
+        shape = w.doc.add_paragraph().add_run().add_picture(BytesIO(logo), height=Cm(1.6))
+        shape._inline.docPr.set("descr", f"Logo of {one_line(consultancy)}" if consultancy else "Logo")
     w.kicker(data.framework.title)
     w.para(info.title, style="Title")
     w.para(f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
