@@ -121,6 +121,7 @@ class WordWriter:
         for paragraph in merged.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
         merged.paragraphs[0].text = ""
+        merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
         merged.paragraphs[0].add_run(text).bold = True
         _shade(merged, fill)
 
