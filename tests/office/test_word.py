@@ -246,3 +246,16 @@ def test_the_default_template_has_a_running_header_and_page_numbers(demo_file: P
     assert "PAGE" in footer and "w:fldChar" in footer
     assert document.settings.element.find(qn("w:updateFields")) is not None
     assert "Round-over-round comparison" not in headings(document, 1)  # one round only
+
+
+def test_the_action_plan_groups_actions_under_their_factor(demo_docx: Path, demo_data: ReportData) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document(str(demo_docx))
+    plan = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["#", "Action"])
+    band = plan.rows[1]
+    assert band.cells[0].text == "Joint objective setting · Mutuality"
+    assert band.cells[0]._tc.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "6"  # spans the row
+    assert band.cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    numbers = [r.cells[0].text for r in plan.rows[1:] if r.cells[0].text.isdigit()]
+    assert numbers == [str(n) for n in range(1, len(demo_data.actions) + 1)]
