@@ -222,7 +222,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
     row = 0
     for k, rnd in enumerate(data.rounds):
         book.string(source, row, 0, f"{rnd.label}: agreed mean per dimension", book.bold)
-        book.string(source, row, 1, rnd.label)
+        book.string(source, row, 1, "Agreed", book.bold)
         means = {d.dimension_id: d.mean for d in dimension_scores(fw, levels_of(rnd.scores))}
         for i, dim in enumerate(dims, start=row + 1):
             book.string(source, i, 0, dim.name)
