@@ -309,7 +309,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     warnings += problems
     if own_cover:
         cover(w, data, branding.consultancy_name, logo)
-    w.heading("Contents", 1, new_page=own_cover or template_cover)
+    w.contents_title("Contents", new_page=own_cover or template_cover)
     w.contents(section_titles(data))
     check_cancel(cancel)
     summary(w, data, branding)

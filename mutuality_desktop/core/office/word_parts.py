@@ -38,6 +38,18 @@ class WordWriter:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
 
+    def contents_title(self, text: str, new_page: bool) -> Any:
+        """The contents page's title: "TOC Heading" where the template has it (Word leaves that
+        style out of the contents it builds), else Heading 1's look without its outline level."""
+        if has_style(self.doc, "TOC Heading"):
+            paragraph = self.doc.add_paragraph(style="TOC Heading")
+            paragraph.add_run(one_line(text))
+        else:
+            paragraph = self.para(text, bold=True, size=20)
+            paragraph.runs[0].font.color.rgb = RGBColor.from_string(self.primary)
+        paragraph.paragraph_format.page_break_before = new_page or None
+        return paragraph
+
     def para(self, text: str = "", style: str | None = None, muted: bool = False, bold: bool = False,
              size: float | None = None) -> Any:
         paragraph = self.doc.add_paragraph(style=style)
