@@ -210,10 +210,11 @@ def comparison(w: WordWriter, data: ReportData, branding: BrandingProfile) -> No
     w.para(f"The agreed levels of the {after} round set against the {before} round"
            + (" and those before it" if len(data.rounds) > 2 else "")
            + f". The chart shows each mutuality factor, with the {before} round as the grey outline.")
-    w.picture(chart_png(data, "movement", branding, (6.6, 6.0)), min(15.0, w.width_cm),
-              alt_text(data, "movement"), "Mutuality movement radar",
-              f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the agreed "
-              f"level, {after}, over {before}")
+    if any(d.id == MUTUALITY for d in data.framework.dimensions):
+        w.picture(chart_png(data, "movement", branding, (6.6, 6.0)), min(15.0, w.width_cm),
+                  alt_text(data, "movement"), "Mutuality movement radar",
+                  f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the "
+                  f"agreed level, {after}, over {before}")
     w.heading("Dimensions", 2)
     header, rows = comparison_rows(data)
     first = w.width_cm * 0.34
