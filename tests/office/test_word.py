@@ -13,6 +13,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from mutuality_desktop.core.branding import BrandingProfile
 from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.core.office import OfficeError
 from mutuality_desktop.core.office.house_template import (
@@ -261,3 +262,21 @@ def test_the_action_plan_groups_actions_under_their_factor(demo_docx: Path, demo
     assert band.cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
     numbers = [r.cells[0].text for r in plan.rows[1:] if r.cells[0].text.isdigit()]
     assert numbers == [str(n) for n in range(1, len(demo_data.actions) + 1)]
+
+
+def test_a_placeholder_word_split_across_runs_is_filled(demo_data: ReportData, tmp_path: Path) -> None:
+    """Word splits typed text into runs (spell check, edits); the page number field stays whole."""
+    from mutuality_desktop.core.office.house_template import add_field
+
+    house = docx.Document()
+    footer = house.sections[0].footer.paragraphs[0]
+    for piece in ("Prepared for {{cli", "ent}} by {{", "consultancy}} · page "):
+        footer.add_run(piece).bold = True
+    add_field(footer, "PAGE", "1")
+    template = tmp_path / "split.docx"
+    house.save(str(template))
+    out = tmp_path / "split-report.docx"
+    write_docx(demo_data, out, BrandingProfile(consultancy_name="Acme"), template=template)
+    footer = docx.Document(str(out)).sections[0].footer.paragraphs[0]
+    assert footer.text.startswith(f"Prepared for {demo_data.info.client_organisation} by Acme · page ")
+    assert "PAGE" in footer._p.xml and footer._p.xml.count("w:fldChar ") == 3

@@ -137,7 +137,8 @@ def fill_placeholders(doc: Any, values: Mapping[str, str]) -> None:
 
 def _plain(run: Any) -> bool:
     """A run holding only text (not a field code, picture or break a placeholder must not eat)."""
-    return all(child.tag in (qn("w:t"), qn("w:rPr"), qn("w:tab")) for child in run._r)
+    allowed = (qn("w:t"), qn("w:rPr"), qn("w:tab"), qn("w:lastRenderedPageBreak"))
+    return all(child.tag in allowed for child in run._r)
 
 
 def _all_paragraphs(doc: Any) -> list[Any]:
