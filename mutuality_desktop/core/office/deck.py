@@ -45,7 +45,8 @@ def title_slide(deck: Deck, data: ReportData, consultancy: str) -> None:
     info, rnd = data.info, data.current.round
     deck.text(slide, data.framework.title.upper(), MARGIN, Inches(0.8), Inches(12), Inches(0.4), 14,
               colour="FFFFFF", bold=True)
-    deck.text(slide, info.title, MARGIN, Inches(1.3), Inches(12), Inches(2.0), 36, colour="FFFFFF", bold=True)
+    size = 36 if len(info.title) <= 90 else 28 if len(info.title) <= 140 else 20  # three lines at most
+    deck.text(slide, info.title, MARGIN, Inches(1.3), Inches(12), Inches(2.0), size, colour="FFFFFF", bold=True)
     deck.text(slide, f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
               MARGIN, Inches(3.4), Inches(12), Inches(0.6), 20, colour="FFFFFF")
     when = long_date(rnd.date or info.workshop_date)
@@ -122,7 +123,7 @@ def movement_slide(deck: Deck, data: ReportData) -> None:
 
 def gaps_slide(deck: Deck, data: ReportData) -> None:
     fw = data.framework
-    apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0][:6]
+    apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0][:5]  # as the report
     slide = deck.slide("Largest perception gaps", "Where the two sides see the partnership differently")
     if not apart:
         deck.text(slide, "The client and the provider gave the same level to every factor both scored.",
