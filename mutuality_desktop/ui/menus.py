@@ -99,6 +99,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     restore = _action(w, file, "Restore from &backup…", lambda: restore_from_backup(w))
     settings = file.addMenu("&Settings")
     _action(w, settings, "&Branding…", lambda: edit_branding(w))
+    _action(w, settings, "&House template (.docx)…", lambda: edit_house_template(w))
     file.addSeparator()
     close = _action(w, file, "&Close", w.close_document, [QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
     _action(w, file, "&Quit", w.close, QKeySequence("Ctrl+Q"))
@@ -176,6 +177,12 @@ def export_office(w: MainWindow, kind: str) -> None:
     from .office_export import export_office as run_export
 
     run_export(w, w.doc.engagement, w.workshop.round_id if w.workshop else None, None, kind)
+
+
+def edit_house_template(w: MainWindow) -> None:
+    from .office_export import HouseTemplateDialog
+
+    HouseTemplateDialog(w).exec()
 
 
 def _branding(w: MainWindow) -> object:

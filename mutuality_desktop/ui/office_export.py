@@ -161,6 +161,49 @@ class OfficeExportDialog(QDialog):
         self.accept()
 
 
+class HouseTemplateDialog(QDialog):
+    """Settings → House template…: the Word template every Word report uses, until changed."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("House template for Word reports")
+        self.template = house_template()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose)
+        self.default_button = QPushButton("Use the default")
+        self.default_button.clicked.connect(lambda: self._set(None))
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addWidget(choose)
+        row.addWidget(self.default_button)
+        form = QFormLayout(self)
+        form.addRow(QLabel("Word reports take their styles, headers and footers from this .docx or "
+                           ".dotx. {{title}}, {{client}}, {{provider}}, {{round}}, {{date}}, "
+                           "{{consultancy}} and {{footer}} in it are filled in; a paragraph "
+                           "{{report}} marks where the report goes."))
+        form.addRow("House template", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._set(self.template)
+        self.resize(620, self.sizeHint().height())
+
+    def _choose(self) -> None:
+        start = str(self.template.parent) if self.template else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", start,
+                                              "Word templates (*.docx *.dotx)")
+        if name:
+            self._set(Path(name))
+
+    def _set(self, path: Path | None) -> None:
+        self.template = path
+        self.label.setText(str(path) if path else "The default shipped with the app")
+        self.default_button.setEnabled(path is not None)
+        QSettings().setValue(TEMPLATE_KEY, str(path) if path else "")
+
+
 def build(kind: str, data: ReportData, output: Path, profile: BrandingProfile, template: Path | None,
           cancel: threading.Event | None, source: Path | None = None) -> list[str]:
     """Write one Office output (on a worker thread) with automatic garbage collection paused: a

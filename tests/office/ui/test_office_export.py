@@ -143,6 +143,8 @@ def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Pa
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     office = next(a.menu() for a in menu.actions() if a.text() == "Export to &Office")
     assert not office.isEnabled()  # nothing open yet
+    settings = next(a.menu() for a in menu.actions() if a.text() == "&Settings")
+    assert "&House template (.docx)…" in [a.text() for a in settings.actions()]
     assert window.open_path(demo_path)
     assert office.isEnabled()
     names = [a.text() for a in office.actions()]
@@ -161,3 +163,19 @@ def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Pa
     assert chosen == ["xlsx"] and (tmp_path / "menu.xlsx").exists()
     _ready_box().close()  # type: ignore[union-attr]
     window.close_document()
+
+
+def test_settings_house_template_is_what_word_exports_use(qtbot, tmp_path: Path, monkeypatch) -> None:
+    house = tmp_path / "firm.docx"
+    monkeypatch.setattr(office_export.QFileDialog, "getOpenFileName", lambda *a, **k: (str(house), ""))
+    dialog = office_export.HouseTemplateDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.label.text() == "The default shipped with the app" and not dialog.default_button.isEnabled()
+    qtbot.mouseClick(dialog.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton)  # Choose…
+    assert office_export.house_template() == house
+    export = office_export.OfficeExportDialog(None, "T", "Baseline", "docx", tmp_path)
+    qtbot.addWidget(export)
+    assert export.template == house and export.template_label.text() == "firm.docx"
+    qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    assert office_export.house_template() is None
