@@ -82,6 +82,7 @@ class OfficeExportDialog(QDialog):
         self.template = house_template()
         self.template_label = QLabel()
         self.template_label.setWordWrap(True)
+        self.template_label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton("Choose…")
         choose.clicked.connect(self._choose_template)
         self.default_button = QPushButton("Use the default")
@@ -170,6 +171,7 @@ class HouseTemplateDialog(QDialog):
         self.template = house_template()
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton("Choose…")
         choose.clicked.connect(self._choose)
         self.default_button = QPushButton("Use the default")
@@ -179,16 +181,20 @@ class HouseTemplateDialog(QDialog):
         row.addWidget(choose)
         row.addWidget(self.default_button)
         form = QFormLayout(self)
-        form.addRow(QLabel("Word reports take their styles, headers and footers from this .docx or "
-                           ".dotx. {{title}}, {{client}}, {{provider}}, {{round}}, {{date}}, "
-                           "{{consultancy}} and {{footer}} in it are filled in; a paragraph "
-                           "{{report}} marks where the report goes."))
+        about = QLabel("Word reports take their styles, headers and footers from this .docx or "
+                       ".dotx. {{title}}, {{client}}, {{provider}}, {{round}}, {{date}}, "
+                       "{{consultancy}} and {{footer}} in it are filled in; a paragraph "
+                       "{{report}} marks where the report goes.")
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        about.setWordWrap(True)
+        form.addRow(about)
         form.addRow("House template", row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._set(self.template)
-        self.resize(620, self.sizeHint().height())
+        self.setMinimumWidth(560)
+        self.resize(620, self.heightForWidth(620) if self.hasHeightForWidth() else self.sizeHint().height())
 
     def _choose(self) -> None:
         start = str(self.template.parent) if self.template else ""
