@@ -172,6 +172,7 @@ def test_settings_house_template_is_what_word_exports_use(qtbot, tmp_path: Path,
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.label.text() == "The default shipped with the app" and not dialog.default_button.isEnabled()
+    assert dialog.width() <= 800  # the explanation wraps; the dialog fits a projector's 1024 px
     qtbot.mouseClick(dialog.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton)  # Choose…
     assert office_export.house_template() == house
     export = office_export.OfficeExportDialog(None, "T", "Baseline", "docx", tmp_path)
