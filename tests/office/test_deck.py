@@ -41,6 +41,9 @@ def test_sixteen_by_nine_with_the_board_slides(demo_deck: object, demo_data: Rep
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)  # type: ignore[attr-defined]
     slides = list(prs.slides)  # type: ignore[attr-defined]
     titles = [texts(s) for s in slides]
+    title_box = next(s for s in prs.slide_layouts[0].placeholders if s.placeholder_format.idx == 0)  # type: ignore[attr-defined]
+    assert title_box.left + title_box.width <= prs.slide_width  # type: ignore[attr-defined]
+    assert title_box.width > prs.slide_width * 0.8  # type: ignore[attr-defined]  # a new slide fits 16:9
     assert demo_data.info.title in titles[0]
     flat = [" ".join(t) for t in titles]
     for wanted in ("Headline figures", "The six value-for-money dimensions", "Mutuality: how each side",

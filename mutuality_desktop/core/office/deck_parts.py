@@ -63,7 +63,7 @@ class Deck:
     def __init__(self, presentation: Any, primary: str, accent: str, footer: str,
                  logo: bytes | None, style: ChartStyle) -> None:
         self.prs = presentation
-        self.prs.slide_width, self.prs.slide_height = WIDTH, HEIGHT
+        _widen(presentation)
         self.primary, self.accent = primary, accent
         self.footer = footer
         self.logo = logo
@@ -192,6 +192,17 @@ class Deck:
         picture = slide.shapes.add_picture(io.BytesIO(data), Emu(x + w - width), Emu(y), width, height)
         picture._element.nvPicPr.cNvPr.set("descr", self.logo_alt)
         return picture
+
+
+def _widen(presentation: Any) -> None:
+    """Make the deck 16:9 and stretch the master's and layouts' placeholders with it, so a slide
+    the consultant adds in PowerPoint has its title and text where a 16:9 slide wants them."""
+    ratio = WIDTH / presentation.slide_width
+    presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
+    for part in (presentation.slide_master, *presentation.slide_layouts):
+        for shape in part.shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(int(shape.left * ratio)), Emu(int(shape.width * ratio))
 
 
 def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:
