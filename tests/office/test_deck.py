@@ -90,6 +90,10 @@ def test_brand_colours_and_a_png_logo(demo_data: ReportData, tmp_path: Path) -> 
     title = prs.slides[1].shapes[2].text_frame.paragraphs[0].runs[0]
     assert str(title.font.color.rgb) == "7A1F5C"
     assert Emu(band.width) == prs.slide_width
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    theme = prs.slide_master.part.part_related_by(RELATIONSHIP_TYPE.THEME).blob.decode()
+    assert '<a:accent1><a:srgbClr val="7A1F5C"/></a:accent1>' in theme  # added charts match the brand
 
 
 def test_an_svg_logo_is_left_out_with_a_warning(demo_data: ReportData, tmp_path: Path) -> None:

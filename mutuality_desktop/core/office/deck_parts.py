@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -64,6 +65,7 @@ class Deck:
                  logo: bytes | None, style: ChartStyle) -> None:
         self.prs = presentation
         _widen(presentation)
+        _theme_colours(presentation, {"accent1": primary, "accent2": accent, "dk2": primary})
         self.primary, self.accent = primary, accent
         self.footer = footer
         self.logo = logo
@@ -203,6 +205,19 @@ def _widen(presentation: Any) -> None:
         for shape in part.shapes:
             if shape.left is not None and shape.width is not None:
                 shape.left, shape.width = Emu(int(shape.left * ratio)), Emu(int(shape.width * ratio))
+
+
+def _theme_colours(presentation: Any, colours: dict[str, str]) -> None:
+    """Put the brand's colours in the theme, so a chart or shape the consultant adds matches."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    theme = presentation.slide_master.part.part_related_by(RELATIONSHIP_TYPE.THEME)
+    xml = theme.blob.decode("utf-8")
+    for slot, colour in colours.items():
+        value = colour.lstrip("#").upper()
+        xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", f'<a:{slot}><a:srgbClr val="{value}"/></a:{slot}>',
+                     xml, count=1, flags=re.S)
+    theme._blob = xml.encode("utf-8")
 
 
 def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:
