@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")
     report.add_argument("--letter", action="store_true", help="US Letter instead of A4")
+    report.add_argument("--template", type=Path, metavar="HOUSE.docx",
+                        help="for a .docx report: the consultancy's Word template (.docx or .dotx)")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -59,7 +61,18 @@ def _parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
+    _office_parsers(sub)
     return p
+
+
+def _office_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The Excel workbook and the PowerPoint deck (the Word report is `report -o OUT.docx`)."""
+    for name, what in (("xlsx", "write an Excel workbook: scores, actions, rounds, native radar charts"),
+                       ("pptx", "write a 16:9 PowerPoint deck for the partnership board")):
+        office = sub.add_parser(name, help=what)
+        office.add_argument("file", type=Path)
+        office.add_argument("-o", "--output", required=True, type=Path)
+        office.add_argument("--round", dest="round_label", help="last round to include (default: the latest)")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -101,6 +114,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() == ".docx":
+        return cmd_office(args)
+    if args.template is not None:
+        print("--template is for a Word report: give an output ending in .docx.", file=sys.stderr)
+        return 1
     from .core.report import build_html_file, build_report_file
 
     if args.output.suffix.lower() in (".html", ".htm"):  # the accessible HTML edition
@@ -138,6 +156,24 @@ def cmd_csv(args: argparse.Namespace) -> int:
     with Engagement.open(args.file, readonly=True) as engagement:
         rows = write_csv(engagement, args.output, what)
     print(f"Wrote {rows} {'actions' if args.actions else 'factor rows'} to {args.output}")
+    return 0
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    """Write the Word report, the Excel workbook or the PowerPoint deck of an engagement file."""
+    from .core.office.deck import write_pptx_file
+    from .core.office.word import write_docx_file
+    from .core.office.workbook import write_xlsx_file
+
+    if args.command == "report":
+        warnings, what = write_docx_file(args.file, args.output, args.round_label, args.template), "Word report"
+    elif args.command == "xlsx":
+        warnings, what = write_xlsx_file(args.file, args.output, args.round_label), "workbook"
+    else:
+        warnings, what = write_pptx_file(args.file, args.output, args.round_label), "board deck"
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    print(f"Wrote the {what} to {args.output}")
     return 0
 
 
@@ -205,4 +241,4 @@ def _printable(text: str) -> str:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
-            "history": cmd_history}
+            "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office}

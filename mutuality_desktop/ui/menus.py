@@ -49,6 +49,7 @@ class MenuActions:
     email: QAction
     restore: QAction
     sheet: QMenu
+    office: QMenu | None = None
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
@@ -57,6 +58,8 @@ class MenuActions:
                        self.present, *self.pages):
             action.setEnabled(has_doc)
         self.sheet.setEnabled(has_doc)
+        if self.office is not None:
+            self.office.setEnabled(has_doc)
         stack = doc.undo_stack if doc is not None else None
         editable = doc is not None and not doc.readonly
         self.undo.setEnabled(bool(stack and stack.canUndo() and editable))
@@ -101,9 +104,14 @@ def build_menus(w: MainWindow) -> MenuActions:
     sheet = file.addMenu("Export to s&preadsheet")
     _action(w, sheet, "&Scores (CSV)…", lambda: export_csv(w, "scores"))
     _action(w, sheet, "&Actions (CSV)…", lambda: export_csv(w, "actions"))
+    office = file.addMenu("Export to &Office")
+    _action(w, office, "&Word report…", lambda: export_office(w, "docx"))
+    _action(w, office, "&Excel workbook…", lambda: export_office(w, "xlsx"))
+    _action(w, office, "&PowerPoint deck…", lambda: export_office(w, "pptx"))
     restore = _action(w, file, "Restore from &backup…", lambda: restore_from_backup(w))
     settings = file.addMenu("&Settings")
     _action(w, settings, "&Branding…", lambda: edit_branding(w))
+    _action(w, settings, "&House template (.docx)…", lambda: edit_house_template(w))
     file.addSeparator()
     close = _action(w, file, "&Close", w.close_document, [QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
     _action(w, file, "&Quit", w.close, QKeySequence("Ctrl+Q"))
@@ -132,7 +140,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)
-    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet)
+    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
+                       office)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:
@@ -175,6 +184,22 @@ def export_csv(w: MainWindow, what: str) -> None:
     from .csv_export import export_table
 
     export_table(w, what)
+
+
+def export_office(w: MainWindow, kind: str) -> None:
+    """Word report, Excel workbook or PowerPoint deck of the open engagement and round."""
+    if w.doc is None:
+        return
+    w.doc.flush()
+    from .office_export import export_office as run_export
+
+    run_export(w, w.doc.engagement, w.workshop.round_id if w.workshop else None, None, kind)
+
+
+def edit_house_template(w: MainWindow) -> None:
+    from .office_export import HouseTemplateDialog
+
+    HouseTemplateDialog(w).exec()
 
 
 def _branding(w: MainWindow) -> object:

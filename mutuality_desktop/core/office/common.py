@@ -1,0 +1,217 @@
+"""What the Word, Excel and PowerPoint outputs share: safe text, headline figures, chart pictures
+with alt text that states their values, logos and the atomic write.
+
+Everything is read from the same ReportData the PDF report is built from; nothing here re-reads
+the engagement file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..branding import BrandingProfile, Logo, default_branding
+from ..charts.series import RadarSeries
+from ..charts.style import ChartStyle
+from ..errors import MutualityError
+from ..framework import MUTUALITY
+from ..report.data import ReportData
+from ..report.rows import overall_mean, safe_index
+from ..report.text import one_decimal, whole
+from ..scoring import perception_gaps
+
+# Characters XML 1.0 cannot hold (a received file may carry them in a note): dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_chart_lock = threading.Lock()  # matplotlib's font cache and rcParams are process-wide
+CHART_DPI = 192  # twice a 96 dpi screen: sharp on a laptop's high-density display and in print
+
+
+class OfficeError(MutualityError):
+    """A Word, Excel or PowerPoint file could not be written or its template read."""
+
+
+class OfficeCancelled(OfficeError):
+    """The user cancelled the export; nothing was written."""
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Stop an export the user cancelled (checked between sections and before the file appears)."""
+    if cancel is not None and cancel.is_set():
+        raise OfficeCancelled("The export was cancelled; nothing was written.")
+
+
+def clean(text: object) -> str:
+    """User text as a document can hold it: literal, with line breaks kept and XML-illegal
+    control characters removed (never interpreted as markup, fields or formulas)."""
+    value = "" if text is None else str(text)
+    return _NOT_XML.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: object) -> str:
+    return " ".join(clean(text).split())
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One headline figure: its value, the unit beside it and what it is."""
+
+    value: str
+    unit: str
+    label: str
+
+
+def headline_figures(data: ReportData) -> list[Tile]:
+    """The four headline numbers of the report's executive summary, as plain text."""
+    fw = data.framework
+    index = safe_index(fw, data.scores)
+    overall = overall_mean(fw, data.scores)
+    agreed = sum(1 for f in fw.factors
+                 if (s := data.scores.get((f.id, "agreed"))) is not None and s.level is not None)
+    gaps = perception_gaps(fw, data.scores)
+    if not gaps:
+        gap = Tile("–", "", "Widest perception gap")
+    else:
+        widest = gaps[0]
+        tied = sum(1 for g in gaps if g.size == widest.size)
+        where = f": {widest.factor.name}" if tied == 1 else f", on {tied} factors"
+        label = ("Widest perception gap" + where if widest.size
+                 else "Widest perception gap: both sides agree on every factor")
+        gap = Tile(str(widest.size), "level" if widest.size == 1 else "levels", label)
+    return [
+        Tile(whole(index.value), "/ 100", "Mutuality index"),
+        Tile(one_decimal(overall), f"of {fw.scale.maximum}", "Overall value for money (mean level)"),
+        Tile(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level"),
+        gap,
+    ]
+
+
+def chart_style(branding: BrandingProfile) -> ChartStyle:
+    try:
+        return ChartStyle.from_colours(branding.primary_colour, branding.accent_colour)
+    except ValueError:
+        return ChartStyle()
+
+
+def chart_series(data: ReportData, kind: str) -> RadarSeries:
+    """The series of one of the report's charts: "dimensions" (agreed means, with the previous
+    round), "mutuality" (client, provider, agreed per factor) or "movement" (agreed over the
+    previous round's agreed, per mutuality factor)."""
+    if kind == "dimensions":
+        series = RadarSeries(data.framework, None, {"agreed", "previous"})
+        series.update([(r.label, r.scores) for r in data.rounds[-2:]])
+    elif kind == "mutuality":
+        series = RadarSeries(data.framework, MUTUALITY, {"client", "provider", "agreed"})
+        series.update([(data.current.label, data.current.scores)])
+    elif kind == "movement":
+        series = RadarSeries(data.framework, MUTUALITY, {"previous", "agreed"})
+        series.update([(r.label, r.scores) for r in data.rounds[-2:]])
+    else:
+        raise ValueError(f"Unknown chart {kind!r}.")
+    return series
+
+
+CHART_TITLES = {
+    "dimensions": "Radar chart of the agreed mean level of each value-for-money dimension",
+    "mutuality": "Radar chart of the mutuality factors: the client's, the provider's and the "
+                 "agreed level of each",
+    "movement": "Radar chart of the mutuality factors: the agreed level of this round over the "
+                "last round's",
+}
+
+
+def _figure(value: float | None, decimals: int) -> str:
+    if value is None:
+        return "not assessed"
+    return f"{value:.{decimals}f}"
+
+
+def alt_text(data: ReportData, kind: str) -> str:
+    """What a chart shows, in words and numbers, for a reader who cannot see it."""
+    series = chart_series(data, kind)
+    decimals = 1 if series.dimension_id is None else 0
+    shown = series.visible()
+    names = {"client": "client", "provider": "provider", "agreed": "agreed"}
+    if "previous" in shown and data.previous is not None:
+        names["agreed"] = f"{one_line(data.current.label)} agreed"
+        names["previous"] = f"{one_line(data.previous.label)} agreed"
+    parts = [f"{CHART_TITLES[kind]}, {one_line(data.current.label)}. {series.scale_note}."]
+    for i, name in enumerate(series.axis_names):
+        values = ", ".join(f"{names[s]} {_figure(series.values(s)[i], decimals)}" for s in shown)
+        parts.append(f"{one_line(name)}: {values}.")
+    return " ".join(parts)
+
+
+def chart_png(data: ReportData, kind: str, branding: BrandingProfile,
+              size: tuple[float, float] = (6.2, 5.6)) -> bytes:
+    """One of the report's charts as a PNG at twice screen resolution (matplotlib Agg, no pyplot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ..charts.radar import dimension_radar, factor_radar
+
+    style = chart_style(branding)
+    rounds = [(r.label, r.scores) for r in data.rounds[-2:]]
+    with _chart_lock:
+        figure = Figure(figsize=size, dpi=CHART_DPI)
+        FigureCanvasAgg(figure)
+        if kind == "dimensions":
+            dimension_radar(data.framework, rounds, style=style, figure=figure)
+        elif kind == "mutuality":
+            factor_radar(data.framework, rounds[-1:], style=style, figure=figure)
+        else:
+            factor_radar(data.framework, rounds, perspectives=("agreed",), style=style, figure=figure)
+        out = io.BytesIO()
+        figure.savefig(out, format="png", dpi=CHART_DPI, facecolor="white",
+                       pil_kwargs={"compress_level": 1})  # as small as level 6 for charts, faster
+    return out.getvalue()
+
+
+def raster_logo(branding: BrandingProfile, slot: str = "logo") -> tuple[bytes | None, list[str]]:
+    """The logo as PNG or JPEG bytes for an Office file; an SVG logo is left out with a warning
+    (Word and PowerPoint files made here hold raster pictures only)."""
+    logo: Logo | None
+    logo, warnings = branding.resolved_logo(slot)
+    if logo is None:
+        return None, warnings
+    if logo.kind in ("png", "jpeg"):
+        return logo.data, warnings
+    shipped = default_branding().logo
+    if shipped is not None and logo.data == shipped.data:  # the neutral mark shipped with the app
+        return None, warnings
+    return None, [*warnings, f"The logo {logo.name or ''} is an SVG drawing; Word and PowerPoint "
+                             "files get PNG or JPEG logos only, so it was left out. Choose a PNG "
+                             "logo under Settings → Branding to include it."]
+
+
+def logo_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return int(image.width), int(image.height)
+
+
+def write_atomically(out: Path, what: str, write: Callable[[Path], None],
+                     cancel: threading.Event | None = None) -> None:
+    """Write through a temporary file beside out, then rename: a failed or cancelled write leaves
+    nothing (and an earlier file of that name as it was)."""
+    out = Path(out)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        write(temp)
+        with temp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        check_cancel(cancel)
+        os.replace(temp, out)
+    except OSError as exc:
+        raise OfficeError(f"The {what} could not be written to {out}: {exc.strerror or exc}.") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def index_value(data: ReportData) -> float | None:
+    return safe_index(data.framework, data.scores).value

@@ -1,0 +1,236 @@
+"""Building blocks of the board deck: branded slides, text boxes, tables and native radar charts
+(python-pptx), with every piece of user text set literally."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+from xlsxwriter import Workbook
+
+from ..charts.style import ChartStyle
+from .common import clean, logo_size, one_line
+
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+MARGIN = Inches(0.6)
+MUTED = "5D6873"
+INK = "222222"
+ZEBRA = "F2F4F7"
+DASHES = {"agreed": MSO_LINE_DASH_STYLE.SOLID, "previous": MSO_LINE_DASH_STYLE.DASH,
+          "client": MSO_LINE_DASH_STYLE.ROUND_DOT, "provider": MSO_LINE_DASH_STYLE.DASH_DOT}
+MARKERS = {"agreed": XL_MARKER_STYLE.CIRCLE, "previous": XL_MARKER_STYLE.DIAMOND,
+           "client": XL_MARKER_STYLE.SQUARE, "provider": XL_MARKER_STYLE.TRIANGLE}
+
+
+def rgb(colour: str) -> Any:
+    parse: Any = RGBColor.from_string
+    return parse(colour.lstrip("#").upper())
+
+
+class _SafeWriter(CategoryWorkbookWriter):
+    """The chart's embedded workbook ("Edit data" in PowerPoint) with every name written as text:
+    python-pptx's own writer would turn a round label such as "=SUM(…)" into a formula."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class SafeChartData(CategoryChartData):
+    @property
+    def _workbook_writer(self) -> _SafeWriter:
+        writer: Any = _SafeWriter
+        return writer(self)  # type: ignore[no-any-return]
+
+
+class Deck:
+    """The presentation and the brand it is dressed in."""
+
+    def __init__(self, presentation: Any, primary: str, accent: str, footer: str,
+                 logo: bytes | None, style: ChartStyle) -> None:
+        self.prs = presentation
+        _widen(presentation)
+        _theme_colours(presentation, {"accent1": primary, "accent2": accent, "dk2": primary})
+        self.primary, self.accent = primary, accent
+        self.footer = footer
+        self.logo = logo
+        self.logo_alt = "Logo"
+        self.style = style
+        self.blank = presentation.slide_layouts[6]
+
+    def slide(self, title: str, kicker: str = "") -> Any:
+        """A content slide: brand bar, kicker, title, logo top right, footer and slide number."""
+        slide = self.prs.slides.add_slide(self.blank)
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, Inches(0.12))
+        _fill(bar, self.primary)
+        if kicker:
+            self.text(slide, kicker.upper(), MARGIN, Inches(0.35), Inches(9.5), Inches(0.3), 11,
+                      colour=self.accent, bold=True)
+        self.text(slide, title, MARGIN, Inches(0.6), Inches(10.6), Inches(0.8), 28, colour=self.primary,
+                  bold=True)
+        if self.logo is not None:
+            self.picture(slide, self.logo, WIDTH - MARGIN - Inches(1.6), Inches(0.4), Inches(1.6), Inches(0.7))
+        number = len(self.prs.slides)
+        self.text(slide, self.footer, MARGIN, HEIGHT - Inches(0.45), Inches(10), Inches(0.3), 9, colour=MUTED)
+        self.text(slide, str(number), WIDTH - MARGIN - Inches(1), HEIGHT - Inches(0.45), Inches(1),
+                  Inches(0.3), 9, colour=MUTED, align=PP_ALIGN.RIGHT)
+        return slide
+
+    def text(self, slide: Any, text: str, x: int, y: int, w: int, h: int, size: float,
+             colour: str = INK, bold: bool = False, align: Any = None) -> Any:
+        box = slide.shapes.add_textbox(x, y, w, h)
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.margin_left = frame.margin_right = 0
+        paragraph = frame.paragraphs[0]
+        if align is not None:
+            paragraph.alignment = align
+        _run(paragraph, clean(text), size, colour, bold)
+        return box
+
+    def bullets(self, slide: Any, items: Sequence[str], x: int, y: int, w: int, h: int,
+                size: float = 16) -> Any:
+        box = slide.shapes.add_textbox(x, y, w, h)
+        frame = box.text_frame
+        frame.word_wrap = True
+        for i, item in enumerate(items):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.space_after = Pt(10)
+            _run(paragraph, "•  ", size, self.accent, True)
+            _run(paragraph, one_line(item), size, INK, False)
+        return box
+
+    def tile(self, slide: Any, x: int, y: int, w: int, h: int, value: str, unit: str, label: str,
+             first: bool) -> None:
+        box = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, h)
+        _fill(box, ZEBRA)
+        rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, Inches(0.08))
+        _fill(rule, self.accent if first else self.primary)
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.margin_left = frame.margin_right = Inches(0.2)
+        frame.margin_top = Inches(0.25)
+        first_line = frame.paragraphs[0]
+        _run(first_line, value, 40, self.primary, True)
+        if unit:
+            _run(first_line, f"  {unit}", 16, MUTED, False)
+        _run(frame.add_paragraph(), one_line(label), 14, INK, False)
+
+    def table(self, slide: Any, header: Sequence[str], rows: Sequence[Sequence[str]], x: int, y: int,
+              widths: Sequence[float], size: float = 12) -> Any:
+        """A native table: brand-coloured header, light bands, widths in inches."""
+        height = Inches(0.4) * (len(rows) + 1)
+        shape = slide.shapes.add_table(len(rows) + 1, len(widths), x, y, Inches(sum(widths)), height)
+        table = shape.table
+        for c, width in enumerate(widths):
+            table.columns[c].width = Inches(width)
+        for r, values in enumerate([list(header), *[list(row) for row in rows]]):
+            for c, value in enumerate(values):
+                cell = table.cell(r, c)
+                cell.margin_left = cell.margin_right = Inches(0.08)
+                cell.margin_top = cell.margin_bottom = Inches(0.04)
+                frame = cell.text_frame
+                frame.word_wrap = True
+                frame.paragraphs[0].text = ""
+                _run(frame.paragraphs[0], one_line(value), size, "FFFFFF" if r == 0 else INK, r == 0)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(self.primary if r == 0 else ("FFFFFF" if r % 2 else ZEBRA))
+        return shape
+
+    def radar(self, slide: Any, categories: Sequence[str], series: Sequence[tuple[str, str, list[float | None]]],
+              x: int, y: int, w: int, h: int, alt: str, scale: tuple[int, int]) -> Any:
+        """A native radar chart (editable in PowerPoint), one series per (kind, name, values),
+        drawn in the app's colours, dashes and markers (readable in greyscale), the two sides'
+        thinner lines over the agreed one; its alt text states the values."""
+        data: Any = SafeChartData()  # type: ignore[no-untyped-call]
+        data.categories = [one_line(c) for c in categories]
+        for _, name, values in series:
+            data.add_series(one_line(name), values, number_format="0.0")
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, x, y, w, h, data)
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", clean(alt))
+        chart = frame.chart
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(12)
+        chart.font.size = Pt(11)
+        axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = scale[0], scale[1], 1
+        axis.tick_labels.font.size = Pt(9)
+        for plotted, (kind, _, _) in zip(chart.plots[0].series, series, strict=True):
+            colour = rgb(getattr(self.style, kind))
+            plotted.format.line.color.rgb = colour
+            plotted.format.line.width = Pt(2.75 if kind == "agreed" else 1.75)
+            plotted.format.line.dash_style = DASHES[kind]
+            plotted.smooth = False
+            plotted.marker.style = MARKERS[kind]
+            plotted.marker.size = 7
+            plotted.marker.format.fill.solid()
+            plotted.marker.format.fill.fore_color.rgb = colour
+            plotted.marker.format.line.color.rgb = colour
+        return frame
+
+    def picture(self, slide: Any, data: bytes, x: int, y: int, w: int, h: int) -> Any:
+        """A picture fitted inside a box (keeping its shape), right-aligned in it."""
+        pw, ph = logo_size(data)
+        scale = min(w / pw, h / ph)
+        width, height = int(pw * scale), int(ph * scale)
+        picture = slide.shapes.add_picture(io.BytesIO(data), Emu(x + w - width), Emu(y), width, height)
+        picture._element.nvPicPr.cNvPr.set("descr", self.logo_alt)
+        return picture
+
+
+def _widen(presentation: Any) -> None:
+    """Make the deck 16:9 and stretch the master's and layouts' placeholders with it, so a slide
+    the consultant adds in PowerPoint has its title and text where a 16:9 slide wants them."""
+    ratio = WIDTH / presentation.slide_width
+    presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
+    for part in (presentation.slide_master, *presentation.slide_layouts):
+        for shape in part.shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(int(shape.left * ratio)), Emu(int(shape.width * ratio))
+
+
+def _theme_colours(presentation: Any, colours: dict[str, str]) -> None:
+    """Put the brand's colours in the theme, so a chart or shape the consultant adds matches."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    theme = presentation.slide_master.part.part_related_by(RELATIONSHIP_TYPE.THEME)
+    xml = theme.blob.decode("utf-8")
+    for slot, colour in colours.items():
+        value = colour.lstrip("#").upper()
+        xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", f'<a:{slot}><a:srgbClr val="{value}"/></a:{slot}>',
+                     xml, count=1, flags=re.S)
+    theme._blob = xml.encode("utf-8")
+
+
+def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = rgb(colour)
+    return run
+
+
+def _fill(shape: Any, colour: str) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(colour)
+    shape.line.fill.background()
+    shape.shadow.inherit = False

@@ -1,0 +1,345 @@
+"""The report as an editable Word document in the consultancy's house template.
+
+Same content and order as the PDF (cover, contents, executive summary, one section per
+dimension with every factor's views and notes, the round comparison, action plan, participants,
+scoring guide), from the same ReportData and the report's own row and wording functions.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Cm
+
+from ..branding import BrandingProfile, profile_from_engagement
+from ..framework import MUTUALITY, Factor
+from ..report.data import ReportData
+from ..report.rows import (
+    action_counts,
+    action_groups,
+    comparison_rows,
+    cover_details,
+    dimension_rows,
+    factor_rows,
+    gap_phrase,
+    moved_factors,
+    participant_rows,
+)
+from ..report.sections_back import attendance
+from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
+from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
+from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
+from .common import (
+    alt_text,
+    chart_png,
+    check_cancel,
+    headline_figures,
+    one_line,
+    raster_logo,
+    write_atomically,
+)
+from .house_template import (
+    clear_body,
+    ensure_styles,
+    fill_placeholders,
+    open_template,
+    restore_tail,
+    update_fields_on_open,
+)
+from .word_parts import WordWriter
+
+PERSPECTIVES = (("client", "Client"), ("provider", "Provider"), ("agreed", "Agreed"))
+NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
+
+
+def _level(data: ReportData, factor: Factor, perspective: str, scores: Any = None) -> int | None:
+    s = (scores if scores is not None else data.scores).get((factor.id, perspective))
+    return None if s is None else s.level
+
+
+def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None) -> None:
+    info, rnd = data.info, data.current.round
+    if logo is not None:
+        from io import BytesIO
+
+        shape = w.doc.add_paragraph().add_run().add_picture(BytesIO(logo), height=Cm(1.6))
+        shape._inline.docPr.set("descr", f"Logo of {one_line(consultancy)}" if consultancy else "Logo")
+    w.kicker(data.framework.title)
+    w.para(info.title, style="Title")
+    w.para(f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
+           style="Subtitle")
+    w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(rnd.date or info.workshop_date)) if x),
+           muted=True)
+    details = w.table(None, cover_details(data), [4.2, w.width_cm - 4.2])
+    for row in details.rows:
+        for run in row.cells[0].paragraphs[0].runs:
+            run.bold = True
+    if consultancy:
+        w.para(f"Prepared by {consultancy}", muted=True)
+
+
+def section_titles(data: ReportData) -> list[str]:
+    titles = ["Executive summary", *[d.name for d in data.framework.workshop_order()]]
+    if data.previous is not None:
+        titles.append("Round-over-round comparison")
+    return [*titles, "Action plan", "Participants", "The scoring guide"]
+
+
+def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
+    fw = data.framework
+    names = {d.id: d.name for d in fw.dimensions}
+    w.kicker(f"{data.current.label} · {long_date(data.current.round.date or data.info.workshop_date)}", new_page=True)
+    w.heading("Executive summary", 1)
+    w.para(opening(data))
+    tiles = headline_figures(data)
+    w.table([t.label for t in tiles], [[f"{t.value} {t.unit}".strip() for t in tiles]],
+            [w.width_cm / 4] * 4)
+    w.para(overall_note(data), muted=True, size=8)
+    w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
+              "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
+    scale = fw.scale
+    rows = [[d.name + ("" if d.assessed == d.total else f"\n{d.assessed} of {d.total} agreed"),
+             one_decimal(d.mean)] for d in dimension_rows(fw, data.scores)]
+    w.table(["Dimension", f"Mean ({scale.minimum}–{scale.maximum})"], rows,
+            [w.width_cm * 0.7, w.width_cm * 0.3], right=(1,))
+    w.heading("Key findings", 2)
+    for sentence in findings(data) + actions_due(data):
+        w.bullet(sentence)
+    for title, ranked in (("Top strengths", strengths(fw, data.scores)),
+                          ("Improvement priorities", priorities(fw, data.scores))):
+        w.heading(title, 2)
+        if not ranked:
+            w.para("No agreed levels yet.", muted=True)
+            continue
+        w.table(["Factor", "Dimension", "Agreed level"],
+                [[r.factor.name, names[r.factor.dimension_id], level_label(scale, r.level)] for r in ranked],
+                [w.width_cm * 0.45, w.width_cm * 0.25, w.width_cm * 0.3])
+    apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0]
+    if apart:
+        w.heading("Largest perception gaps", 2)
+        shown = ("Where the client's and the provider's own scores differ most: the conversations "
+                 "most worth having.")
+        if len(apart) > 5:
+            shown += (f" {len(apart)} factors differ; the {number_word(5)} shown differ most, ties in "
+                      "the order of this report.")
+        w.para(shown, muted=True)
+        w.table(["Factor", "Dimension", "Client", "Provider", "Rated higher by"],
+                [[g.factor.name, names[g.factor.dimension_id], level_label(scale, g.client),
+                  level_label(scale, g.provider), gap_phrase(g.gap)] for g in apart[:5]],
+                [w.width_cm * f for f in (0.3, 0.18, 0.18, 0.18, 0.16)])
+    moved = movement(data)
+    if moved and data.previous is not None:
+        w.heading(f"What moved since {data.previous.label}", 2)
+        for sentence in moved:
+            w.bullet(sentence)
+
+
+def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: BrandingProfile) -> None:
+    fw = data.framework
+    order = fw.workshop_order()
+    dim = fw.dimension(dimension_id)
+    number = [d.id for d in order].index(dimension_id) + 1
+    score = dimension_score(dim, levels_of(data.scores))
+    w.kicker(f"Dimension {number} of {len(order)}", new_page=True)
+    w.heading(dim.name, 1)
+    w.para(f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum} · {score.assessed} of "
+           f"{score.total} factors agreed", muted=True)
+    w.para(dim.description)
+    if dimension_id == MUTUALITY:
+        w.para(mutuality_intro(data))
+        w.picture(chart_png(data, "mutuality", branding, (6.6, 6.0)), min(15.0, w.width_cm),
+                  alt_text(data, "mutuality"), "Mutuality factors radar",
+                  f"The {len(dim.factors)} mutuality factors: each side’s own level and the agreed "
+                  f"level, {data.current.label}")
+    w.heading("At a glance", 2)
+    scale = fw.scale
+    w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
+            [[str(r.number), r.name, level_label(scale, r.client), level_label(scale, r.provider),
+              level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores)],
+            [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
+    w.heading("Factor by factor", 2)
+    for factor in dim.factors:
+        factor_block(w, data, factor)
+
+
+def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
+    scale = data.framework.scale
+    w.heading(f"{factor.number} {factor.name}", 3)
+    levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p))}" for p, label in PERSPECTIVES)
+    w.para(levels, bold=True)
+    extra = []
+    client, provider = _level(data, factor, "client"), _level(data, factor, "provider")
+    if client is not None and provider is not None:
+        extra.append("Perception gap: none (same level)" if client == provider
+                     else f"Perception gap: {gap_phrase(client - provider)}")
+    agreed_score = data.scores.get((factor.id, "agreed"))
+    if agreed_score is not None and agreed_score.confidence:
+        extra.append(f"Confidence in the evidence: {agreed_score.confidence}")
+    if data.previous is not None:
+        b, a = _level(data, factor, "agreed", data.previous.scores), _level(data, factor, "agreed")
+        if b is not None and a is not None:
+            extra.append(f"Since {data.previous.label}: " + (f"{signed(a - b)} ({b} → {a})" if a != b
+                                                              else f"no change ({a})"))
+    if extra:
+        w.para(" · ".join(extra), muted=True)
+    agreed = _level(data, factor, "agreed")
+    if agreed is not None and agreed in factor.descriptors:
+        w.labelled(level_label(scale, agreed), factor.descriptor(agreed))
+    wrote = False
+    for p in ("agreed", "client", "provider"):
+        s = data.scores.get((factor.id, p))
+        if s is None or not s.notes.strip():
+            continue
+        w.para(NOTE_LABELS[p].upper(), muted=True, bold=True, size=8).paragraph_format.keep_with_next = True
+        for line in s.notes.replace("\r\n", "\n").split("\n"):
+            if line.strip():
+                w.para(line)
+        wrote = True
+    if not wrote:
+        w.para("No evidence notes were recorded for this factor.", muted=True)
+
+
+def comparison(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
+    if data.previous is None:
+        return
+    before, after = data.previous.label, data.current.label
+    w.kicker(f"{before} to {after}", new_page=True)
+    w.heading("Round-over-round comparison", 1)
+    w.para(f"The agreed levels of the {after} round set against the {before} round"
+           + (" and those before it" if len(data.rounds) > 2 else "")
+           + f". The chart shows each mutuality factor, with the {before} round as the grey outline.")
+    if any(d.id == MUTUALITY for d in data.framework.dimensions):
+        w.picture(chart_png(data, "movement", branding, (6.6, 6.0)), min(15.0, w.width_cm),
+                  alt_text(data, "movement"), "Mutuality movement radar",
+                  f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the "
+                  f"agreed level, {after}, over {before}")
+    w.heading("Dimensions", 2)
+    header, rows = comparison_rows(data)
+    first = w.width_cm * 0.34
+    rest = (w.width_cm - first) / (len(header) - 1)
+    w.table(header, rows, [first, *[rest] * (len(header) - 1)], right=tuple(range(1, len(header))))
+    w.heading(f"Factors whose agreed level changed since {before}", 2)
+    moved = moved_factors(data)
+    if not moved:
+        w.para("No agreed factor level changed.", muted=True)
+        return
+    scale = data.framework.scale
+    w.table(["Factor", "Dimension", before, after, "Change"],
+            [[m.name, m.dimension, level_label(scale, m.before), level_label(scale, m.after), signed(m.delta)]
+             for m in moved], [w.width_cm * f for f in (0.3, 0.2, 0.19, 0.19, 0.12)], right=(4,))
+
+
+def action_plan(w: WordWriter, data: ReportData) -> None:
+    w.kicker("Next steps", new_page=True)
+    w.heading("Action plan", 1)
+    if not data.actions:
+        w.para("No improvement actions were recorded.")
+        return
+    counts = action_counts(data.actions)
+    groups = action_groups(data.actions, data.framework, data.info, data.generated)
+    lines = [line for _, _, group in groups for line in group]
+    overdue = sum(1 for r in lines if r.overdue)
+    text = f"{plural(len(lines), 'action')}: " + ", ".join(
+        f"{counts[s]} {s}" for s in ("open", "in progress", "done", "dropped") if counts.get(s))
+    if overdue:
+        text += f"; {overdue} {'is' if overdue == 1 else 'are'} past the due date"
+    w.para(text + ".")
+    rows: list[list[str]] = []
+    bands: list[int] = []
+    for factor, dim, group in groups:
+        bands.append(len(rows) + 1)
+        rows.append([f"{factor} · {dim}" if dim else factor, "", "", "", "", ""])
+        rows += [[str(r.number), r.text, r.owner, r.side, r.due + ("\nOVERDUE" if r.overdue else ""),
+                  r.status] for r in group]
+    fixed = 0.8 + 2.8 + 1.6 + 2.0 + 2.2
+    table = w.table(["#", "Action", "Owner", "Side", "Due", "Status"], rows,
+                    [0.8, w.width_cm - fixed, 2.8, 1.6, 2.0, 2.2], right=(0,))
+    for row in bands:
+        w.band(table, row)
+
+
+def participants(w: WordWriter, data: ReportData) -> None:
+    w.kicker("Who took part", new_page=True)
+    w.heading("Participants", 1)
+    rows = participant_rows(data.participants, data.info)
+    if not rows:
+        w.para("No participants were recorded.")
+        return
+    w.para(attendance(data))
+    w.table(["Name", "Role", "Organisation or part"], rows, [w.width_cm * f for f in (0.28, 0.36, 0.36)])
+
+
+def appendix(w: WordWriter, data: ReportData) -> None:
+    fw = data.framework
+    w.kicker("Appendix", new_page=True)
+    w.heading("The scoring guide", 1)
+    w.para(f"Every factor was scored against the level descriptions below, from {fw.title} "
+           f"(version {fw.version}), the same text the room saw during the workshop.")
+    w.heading("The scale", 2)
+    w.table(["Level", "What it means"], [[level_label(fw.scale, lv.value), lv.summary] for lv in fw.scale.levels],
+            [3.6, w.width_cm - 3.6])
+    for dim in fw.workshop_order():
+        w.heading(dim.name, 2)
+        for factor in dim.factors:
+            w.heading(f"{factor.number} {factor.name}", 3)
+            w.para(factor.description, muted=True)
+            for lv in fw.scale.levels:
+                w.labelled(f"{lv.value} {lv.name}", factor.descriptors.get(lv.value, ""))
+
+
+def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = None,
+               template: Path | None = None, cancel: threading.Event | None = None) -> list[str]:
+    """Write the report as .docx in the house template (the shipped one when None); return warnings."""
+    warnings: list[str] = []
+    if branding is None:
+        branding, warnings = profile_from_engagement(data.branding_json)
+    doc = open_template(template)
+    ensure_styles(doc, branding.primary_colour)
+    rnd = data.current.round
+    fill_placeholders(doc, {
+        "title": data.info.title, "client": data.info.client_organisation,
+        "provider": data.info.provider_organisation, "round": rnd.label,
+        "date": long_date(rnd.date or data.info.workshop_date), "consultancy": branding.consultancy_name,
+        "footer": branding.footer_text})
+    own_cover, tail = clear_body(doc)
+    template_cover = len(doc.element.body) > 1  # the template kept a cover before {{report}}
+    w = WordWriter(doc, branding.primary_colour)
+    logo, problems = raster_logo(branding)
+    warnings += problems
+    if own_cover:
+        cover(w, data, branding.consultancy_name, logo)
+    w.contents_title("Contents", new_page=own_cover or template_cover)
+    w.contents(section_titles(data))
+    check_cancel(cancel)
+    summary(w, data, branding)
+    for d in data.framework.workshop_order():
+        check_cancel(cancel)
+        dimension(w, data, d.id, branding)
+    check_cancel(cancel)
+    comparison(w, data, branding)
+    action_plan(w, data)
+    participants(w, data)
+    appendix(w, data)
+    restore_tail(doc, tail)
+    update_fields_on_open(doc)
+    props = doc.core_properties
+    props.title = f"{one_line(data.info.title)}: {one_line(rnd.label)}"
+    props.subject = "Value for money and mutuality assessment"
+    props.author = one_line(branding.consultancy_name) or "Mutuality Desktop"
+    props.keywords = "mutuality; value for money"
+    write_atomically(out, "Word report", lambda p: doc.save(str(p)), cancel)
+    return warnings
+
+
+def write_docx_file(path: Path, out: Path, round_label: str | None = None,
+                    template: Path | None = None) -> list[str]:
+    """Open an engagement file read-only and write its Word report."""
+    from ..engagement import Engagement
+    from ..report.data import collect_report_data
+
+    with Engagement.open(Path(path), readonly=True) as engagement:
+        round_id = engagement.round_by_label(round_label).id if round_label else None
+        data = collect_report_data(engagement, round_id)
+    return write_docx(data, out, None, template)

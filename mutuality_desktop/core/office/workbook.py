@@ -1,0 +1,309 @@
+"""The engagement as an Excel workbook (XlsxWriter): About, Scores in long form, Actions, the
+round comparison and native radar charts per round that stay editable in Excel.
+
+No cell is ever a formula: every text is written with write_string and the workbook is opened
+with strings_to_formulas, strings_to_urls and strings_to_numbers off, so a note that reads
+"=HYPERLINK(…)" arrives as those characters. Chart titles and series names point at cells, so
+a round label is never read as a reference either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+import xlsxwriter.exceptions
+
+from ... import __version__
+from ..branding import BrandingProfile, profile_from_engagement
+from ..framework import MUTUALITY
+from ..report.data import ReportData, RoundData
+from ..report.rows import action_lines, safe_index
+from ..report.text import change, rounded
+from ..scoring import dimension_scores, levels_of
+from .common import chart_style, check_cancel, clean, one_line, write_atomically
+
+MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+SCORE_HEADER = ("Round", "Round date", "Dimension", "Factor number", "Factor",
+                "Client level", "Client level name", "Provider level", "Provider level name",
+                "Agreed level", "Agreed level name", "Gap (client minus provider)", "Confidence",
+                "Agreed notes", "Client notes", "Provider notes")
+SCORE_WIDTHS = (14, 12, 18, 8, 34, 8, 14, 8, 14, 8, 14, 10, 11, 60, 50, 50)
+ACTION_HEADER = ("Number", "Dimension", "Factor", "Action", "Owner", "Side", "Due", "Status",
+                 "Overdue", "Round raised")
+ACTION_WIDTHS = (8, 18, 34, 70, 22, 14, 12, 13, 9, 14)
+
+
+class _Book:
+    def __init__(self, workbook: Any, primary: str, scale: tuple[int, int]) -> None:
+        self.wb = workbook
+        self.scale = scale
+        self.head = workbook.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": primary,
+                                         "text_wrap": True, "valign": "top", "border": 0})
+        self.text = workbook.add_format({"valign": "top"})
+        self.wrap = workbook.add_format({"valign": "top", "text_wrap": True})
+        self.date = workbook.add_format({"valign": "top", "num_format": "d mmm yyyy", "align": "left"})
+        self.number = workbook.add_format({"valign": "top", "num_format": "0"})
+        self.mean = workbook.add_format({"num_format": "0.0"})
+        self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
+        self.bold = workbook.add_format({"bold": True})
+        self.title = workbook.add_format({"bold": True, "font_size": 14, "font_color": primary})
+
+    def string(self, sheet: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
+        text = clean(value)
+        if len(text) > MAX_CELL:
+            text = text[:MAX_CELL - 1] + "…"
+        sheet.write_string(row, col, text, fmt or self.text)
+
+    def value(self, sheet: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
+        """A number, a date, a blank for None, or literal text; never a formula."""
+        if value is None or value == "":
+            sheet.write_blank(row, col, None, fmt or self.text)
+        elif isinstance(value, bool):
+            self.string(sheet, row, col, "Yes" if value else "No", fmt)
+        elif isinstance(value, dt.date):
+            sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt or self.date)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, col, value, fmt or self.number)
+        else:
+            self.string(sheet, row, col, value, fmt)
+
+    def table_sheet(self, name: str, header: Sequence[str], rows: Sequence[Sequence[object]],
+                    widths: Sequence[int], wrap: Sequence[int] = ()) -> Any:
+        """A data sheet: bold header, frozen below it, filters on every column, set widths."""
+        sheet = self.wb.add_worksheet(name)
+        for c, title in enumerate(header):
+            self.string(sheet, 0, c, title, self.head)
+            sheet.set_column(c, c, widths[c], self.wrap if c in wrap else None)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                fmt = self.wrap if c in wrap and not isinstance(value, (int, float, dt.date)) else None
+                self.value(sheet, r, c, value, fmt)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+        _printable(sheet)
+        sheet.repeat_rows(0)
+        return sheet
+
+
+def _printable(sheet: Any) -> None:
+    """Printed (or converted to PDF) one page wide, in landscape."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+
+
+def _level(rnd: RoundData, factor_id: str, perspective: str) -> int | None:
+    s = rnd.scores.get((factor_id, perspective))
+    return None if s is None else s.level
+
+
+def score_rows(data: ReportData) -> list[list[object]]:
+    """Every factor of every round in the workbook, in workshop order."""
+    fw, scale = data.framework, data.framework.scale
+    rows: list[list[object]] = []
+    for rnd in data.rounds:
+        for dim in fw.workshop_order():
+            for factor in dim.factors:
+                levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
+                names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
+                agreed = rnd.scores.get((factor.id, "agreed"))
+                gap = None if levels[0] is None or levels[1] is None else levels[0] - levels[1]
+                notes = [(s.notes if (s := rnd.scores.get((factor.id, p))) is not None else "")
+                         for p in ("agreed", "client", "provider")]
+                rows.append([rnd.label, rnd.round.date, dim.name, factor.number, factor.name,
+                             levels[0], names[0], levels[1], names[1], levels[2], names[2], gap,
+                             (agreed.confidence or "") if agreed is not None else "", *notes])
+    return rows
+
+
+def action_table(data: ReportData) -> list[list[object]]:
+    """The action plan in the report's order and numbering, due dates as dates."""
+    labels = {r.round.id: r.label for r in data.rounds}
+    by_number = {line.number: line for line in action_lines(data)}
+    order = {f.id: i for i, f in enumerate(f for d in data.framework.workshop_order() for f in d.factors)}
+    actions = sorted(data.actions, key=lambda a: (order.get(a.factor_id, len(order)), a.position, a.id))
+    names = {d.id: d.name for d in data.framework.dimensions}
+    rows: list[list[object]] = []
+    for n, action in enumerate(actions, start=1):
+        line = by_number[n]
+        fw = data.framework
+        dim = names[fw.factor(action.factor_id).dimension_id] if fw.has_factor(action.factor_id) else ""
+        rows.append([n, dim, line.factor, action.text, action.owner, action.side.capitalize(),
+                     action.due_date, action.status.capitalize(), "Yes" if line.overdue else "",
+                     labels.get(action.round_id, "") if action.round_id is not None else ""])
+    return rows
+
+
+def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
+    """Agreed dimension means and the mutuality index in every round, with the last change."""
+    header = ["Dimension", *[r.label for r in data.rounds]]
+    if len(data.rounds) > 1:
+        header.append(f"Change since {data.rounds[-2].label}")
+    per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
+                 for r in data.rounds]
+    rows: list[list[object]] = []
+    for dim in data.framework.workshop_order():
+        values = [m[dim.id] for m in per_round]
+        moved: list[object] = [change(values[-2], values[-1])] if len(values) > 1 else []
+        rows.append([dim.name, *values, *moved])
+    index = [safe_index(data.framework, r.scores).value for r in data.rounds]
+    last: list[object] = [change(index[-2], index[-1], 0)] if len(index) > 1 else []
+    rows.append(["Mutuality index (0–100)", *[None if v is None else rounded(v, 1) for v in index], *last])
+    return header, rows
+
+
+def _about(book: _Book, data: ReportData, source: Path | None) -> None:
+    sheet = book.wb.add_worksheet("About")
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 70)
+    _printable(sheet)
+    info, fw = data.info, data.framework
+    book.string(sheet, 0, 0, info.title, book.title)
+    lines: list[tuple[str, object]] = [
+        ("Client", info.client_organisation), ("Provider", info.provider_organisation),
+        ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
+        ("Contract value (£ a year)", info.contract_annual_value),
+        ("Facilitator", info.facilitator), ("Workshop date", info.workshop_date),
+        ("Workshop venue", info.workshop_venue), ("Engagement ID", info.uuid),
+        ("Rounds in this workbook", len(data.rounds)),
+    ]
+    lines += [(f"Round {i}: {one_line(r.label)}", r.round.date or "no date") for i, r in enumerate(data.rounds, 1)]
+    lines += [("Framework", f"{fw.title} (id {fw.id}, version {fw.version})"),
+              ("Scale", ", ".join(f"{lv.value} {lv.name}" for lv in fw.scale.levels)),
+              ("Made by", f"Mutuality Desktop {__version__}"), ("Made on", data.generated)]
+    if source is not None:
+        lines += [("Engagement file", source.name), ("Engagement file SHA-256", _sha256(source))]
+    lines.append(("Note", "Every cell holds a value typed in the workshop or worked out from it; "
+                          "none is a formula. Levels left empty were not assessed."))
+    for r, (label, value) in enumerate(lines, start=2):
+        book.string(sheet, r, 0, label, book.bold)
+        book.value(sheet, r, 1, value, book.wrap if isinstance(value, str) else None)
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _comparison(book: _Book, data: ReportData) -> None:
+    header, rows = comparison_table(data)
+    sheet = book.wb.add_worksheet("Rounds")
+    for c, title in enumerate(header):
+        book.string(sheet, 0, c, title, book.head)
+        sheet.set_column(c, c, 26 if c == 0 else 14)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            last_change = len(data.rounds) > 1 and c == len(row) - 1
+            book.value(sheet, r, c, value, book.signed if last_change else book.mean if c else None)
+    sheet.freeze_panes(1, 1)
+    _printable(sheet)
+
+
+def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
+    """Per round, the six-dimension radar and the mutuality radar, on their data in Chart data."""
+    style = chart_style(branding)
+    charts = book.wb.add_worksheet("Charts")
+    source = book.wb.add_worksheet("Chart data")
+    fw = data.framework
+    dims = list(fw.dimensions)
+    mutuality = fw.dimension(MUTUALITY).factors if any(d.id == MUTUALITY for d in dims) else ()
+    book.string(charts, 0, 0, "Radar charts per round (native Excel charts: right-click to edit; "
+                              "their numbers are on the Chart data sheet)", book.bold)
+    source.set_column(0, 0, 34)
+    _printable(charts)
+    row = 0
+    for k, rnd in enumerate(data.rounds):
+        book.string(source, row, 0, f"{rnd.label}: agreed mean per dimension", book.bold)
+        book.string(source, row, 1, "Agreed", book.bold)
+        means = {d.dimension_id: d.mean for d in dimension_scores(fw, levels_of(rnd.scores))}
+        for i, dim in enumerate(dims, start=row + 1):
+            book.string(source, i, 0, dim.name)
+            book.value(source, i, 1, means[dim.id], book.mean)
+        first, last = row + 1, row + len(dims)
+        chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
+                       [source.name, first, 0, last, 0], [source.name, row, 0], style)
+        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": 1.25, "y_scale": 1.55})
+        row = last + 2
+        if mutuality:
+            book.string(source, row, 0, f"{rnd.label}: mutuality factors", book.bold)
+            for c, head in enumerate(("Client", "Provider", "Agreed"), start=1):
+                book.string(source, row, c, head, book.bold)
+            for i, factor in enumerate(mutuality, start=row + 1):
+                book.string(source, i, 0, factor.name)
+                for c, p in enumerate(("client", "provider", "agreed"), start=1):
+                    book.value(source, i, c, _level(rnd, factor.id, p))
+            first, last = row + 1, row + len(mutuality)
+            series = [(p, [source.name, row, c], [source.name, first, c, last, c])
+                      for c, p in enumerate(("client", "provider", "agreed"), start=1)]
+            chart = _radar(book, series, [source.name, first, 0, last, 0], [source.name, row, 0], style)
+            charts.insert_chart(2 + k * 24, 8, chart, {"x_scale": 1.6, "y_scale": 1.55})
+            row = last + 2
+
+
+def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], categories: list[object],
+           title: list[object], style: Any) -> Any:
+    chart = book.wb.add_chart({"type": "radar", "subtype": "marker"})
+    markers = {"agreed": "circle", "client": "square", "provider": "triangle"}
+    dashes = {"agreed": "solid", "client": "round_dot", "provider": "dash_dot"}
+    for perspective, name, values in series:
+        colour = getattr(style, perspective)
+        chart.add_series({"name": name, "categories": categories, "values": values,
+                          "line": {"color": colour, "width": 2.25 if perspective == "agreed" else 1.5,
+                                   "dash_type": dashes[perspective]},
+                          "marker": {"type": markers[perspective], "size": 6,
+                                     "fill": {"color": colour}, "border": {"color": colour}}})
+    chart.set_title({"name": title, "name_font": {"size": 11}})
+    chart.set_y_axis({"min": book.scale[0], "max": book.scale[1], "major_unit": 1})
+    chart.set_legend({"position": "bottom"})
+    chart.show_blanks_as("gap")
+    return chart
+
+
+def write_xlsx(data: ReportData, out: Path, branding: BrandingProfile | None = None,
+               source: Path | None = None, cancel: threading.Event | None = None) -> list[str]:
+    """Write the workbook; return warnings (a damaged stored branding)."""
+    warnings: list[str] = []
+    if branding is None:
+        branding, warnings = profile_from_engagement(data.branding_json)
+
+    def write(path: Path) -> None:
+        workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                                   "strings_to_numbers": False})
+        workbook.set_properties({"title": one_line(data.info.title), "subject": "Value for money and "
+                                 "mutuality assessment", "author": one_line(branding.consultancy_name),
+                                 "comments": f"Mutuality Desktop {__version__}"})
+        book = _Book(workbook, branding.primary_colour,
+                     (data.framework.scale.minimum, data.framework.scale.maximum))
+        _about(book, data, source)
+        book.table_sheet("Scores", SCORE_HEADER, score_rows(data), SCORE_WIDTHS, wrap=(13, 14, 15))
+        book.table_sheet("Actions", ACTION_HEADER, action_table(data), ACTION_WIDTHS, wrap=(3,))
+        _comparison(book, data)
+        check_cancel(cancel)
+        _charts(book, data, branding)
+        try:
+            workbook.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:
+            raise OSError(str(exc)) from exc
+
+    write_atomically(out, "workbook", write, cancel)
+    return warnings
+
+
+def write_xlsx_file(path: Path, out: Path, round_label: str | None = None) -> list[str]:
+    """Open an engagement file read-only and write its workbook (every round, unless round_label
+    names the last round to include)."""
+    from ..engagement import Engagement
+    from ..report.data import collect_report_data
+
+    with Engagement.open(Path(path), readonly=True) as engagement:
+        round_id = engagement.round_by_label(round_label).id if round_label else None
+        data = collect_report_data(engagement, round_id)
+    return write_xlsx(data, out, None, Path(path))

@@ -1,0 +1,330 @@
+"""File → Export to Office: the Word report (in the house template), the Excel workbook or the
+PowerPoint deck, written off the UI thread with one progress and cancel path, then the user is
+told where the file went and offered to open it.
+
+The house template is chosen here and remembered in the settings (the Branding dialog is left
+as it is): the shipped default until the consultant picks their firm's .docx or .dotx.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from ..core.branding import BrandingProfile
+from ..core.errors import MutualityError
+from ..core.office.common import OfficeCancelled
+from ..core.report import ReportData, collect_report_data
+from .messages import explain, show_error
+from .names import safe_stem
+from .tasks import run_in_background
+
+KINDS = {  # extension: (what it is, file-dialog filter, name suffix)
+    "docx": ("Word report", "Word document (*.docx)", "report"),
+    "xlsx": ("Excel workbook", "Excel workbook (*.xlsx)", "workbook"),
+    "pptx": ("PowerPoint deck", "PowerPoint presentation (*.pptx)", "board deck"),
+}
+TEMPLATE_KEY = "office/house_template"
+FOLDER_KEY = "office/last_folder"
+
+
+def default_name(title: str, round_label: str, kind: str) -> str:
+    """A file name from the engagement title and round, safe on Windows, macOS and Linux."""
+    stem = safe_stem(f"{title} - {round_label} {KINDS[kind][2]}") or KINDS[kind][2].capitalize()
+    return f"{stem}.{kind}"
+
+
+def house_template() -> Path | None:
+    """The house template the consultant chose last (None: the shipped default)."""
+    value = QSettings().value(TEMPLATE_KEY, "")
+    return Path(value) if isinstance(value, str) and value else None
+
+
+class OfficeExportDialog(QDialog):
+    """Which output, where, and (for Word) which house template; one dialog, no surprises."""
+
+    def __init__(self, parent: QWidget | None, title: str, round_label: str, kind: str,
+                 folder: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export to Word, Excel or PowerPoint")
+        self._title, self._round, self._folder = title, round_label, folder
+        self.format = QComboBox()
+        for ext, (what, _, _) in KINDS.items():
+            self.format.addItem(f"{what} (.{ext})", ext)
+        self.format.setAccessibleName("Format")
+        self.output = QLineEdit()
+        self.output.setAccessibleName("Save as")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.output, 1)
+        where.addWidget(browse)
+        self.template = house_template()
+        self.template_label = QLabel()
+        self.template_label.setWordWrap(True)
+        self.template_label.setTextFormat(Qt.TextFormat.PlainText)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_template)
+        self.default_button = QPushButton("Use the default")
+        self.default_button.clicked.connect(lambda: self._set_template(None))
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_label, 1)
+        template_row.addWidget(choose)
+        template_row.addWidget(self.default_button)
+        self.template_widgets = (choose, self.default_button, self.template_label)
+        form = QFormLayout(self)
+        form.addRow("Format", self.format)
+        form.addRow("Save as", where)
+        self.template_caption = QLabel("House template")
+        form.addRow(self.template_caption, template_row)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #a61b1b")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._on_format_changed)
+        self.format.setCurrentIndex(list(KINDS).index(kind))
+        self._on_format_changed()
+        self._set_template(self.template)
+        self.resize(620, self.sizeHint().height())
+
+    def kind(self) -> str:
+        return str(self.format.currentData())
+
+    def target(self) -> Path:
+        path = Path(self.output.text().strip())
+        return path if path.suffix.lower() == f".{self.kind()}" else path.with_name(f"{path.name}.{self.kind()}")
+
+    def _on_format_changed(self) -> None:
+        kind = self.kind()
+        current = self.output.text().strip()
+        folder = Path(current).parent if current else self._folder
+        self.output.setText(str(folder / default_name(self._title, self._round, kind)))
+        for widget in (*self.template_widgets, self.template_caption):
+            widget.setVisible(kind == "docx")
+
+    def _browse(self) -> None:
+        kind = self.kind()
+        name, _ = QFileDialog.getSaveFileName(self, f"Save the {KINDS[kind][0]} as", self.output.text(),
+                                              KINDS[kind][1])
+        if name:
+            self.output.setText(name)
+
+    def _choose_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", str(self._folder),
+                                              "Word templates (*.docx *.dotx)")
+        if name:
+            self._set_template(Path(name))
+
+    def _set_template(self, path: Path | None) -> None:
+        self.template = path
+        self.template_label.setText(path.name if path else "The default shipped with the app")
+        self.template_label.setToolTip(str(path) if path else "")
+        self.default_button.setEnabled(path is not None)
+
+    def _accept(self) -> None:
+        if not self.output.text().strip():
+            self.problem.setText("Say where to save the file.")
+            self.problem.show()
+            return
+        if not self.target().parent.is_dir():
+            self.problem.setText(f"The folder {self.target().parent} does not exist.")
+            self.problem.show()
+            return
+        settings = QSettings()
+        settings.setValue(TEMPLATE_KEY, str(self.template) if self.template else "")
+        settings.setValue(FOLDER_KEY, str(self.target().parent))
+        self.accept()
+
+
+class HouseTemplateDialog(QDialog):
+    """Settings → House template…: the Word template every Word report uses, until changed."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("House template for Word reports")
+        self.template = house_template()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose)
+        self.default_button = QPushButton("Use the default")
+        self.default_button.clicked.connect(lambda: self._set(None))
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addWidget(choose)
+        row.addWidget(self.default_button)
+        form = QFormLayout(self)
+        about = QLabel("Word reports take their styles, headers and footers from this .docx or "
+                       ".dotx. {{title}}, {{client}}, {{provider}}, {{round}}, {{date}}, "
+                       "{{consultancy}} and {{footer}} in it are filled in; a paragraph "
+                       "{{report}} marks where the report goes.")
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        about.setWordWrap(True)
+        form.addRow(about)
+        form.addRow("House template", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._set(self.template)
+        self.setMinimumWidth(560)
+        self.resize(620, self.heightForWidth(620) if self.hasHeightForWidth() else self.sizeHint().height())
+
+    def _choose(self) -> None:
+        start = str(self.template.parent) if self.template else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", start,
+                                              "Word templates (*.docx *.dotx)")
+        if name:
+            self._set(Path(name))
+
+    def _set(self, path: Path | None) -> None:
+        self.template = path
+        self.label.setText(str(path) if path else "The default shipped with the app")
+        self.default_button.setEnabled(path is not None)
+        QSettings().setValue(TEMPLATE_KEY, str(path) if path else "")
+
+
+def build(kind: str, data: ReportData, output: Path, profile: BrandingProfile, template: Path | None,
+          cancel: threading.Event | None, source: Path | None = None) -> list[str]:
+    """Write one Office output (on a worker thread) with automatic garbage collection paused: a
+    collection there could free a Qt wrapper off the UI thread."""
+    from ..core.office.deck import write_pptx
+    from ..core.office.word import write_docx
+    from ..core.office.workbook import write_xlsx
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if kind == "docx":
+            return write_docx(data, output, profile, template, cancel)
+        if kind == "xlsx":
+            return write_xlsx(data, output, profile, source, cancel)
+        return write_pptx(data, output, profile, cancel)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def export_office(parent: QWidget, engagement: Any, round_id: int | None, branding: BrandingProfile | None,
+                  kind: str = "docx", *, output: Path | None = None, template: Path | None = None,
+                  on_finished: Callable[[Path | None], None] | None = None) -> None:
+    """Ask (unless output is given), then write off the UI thread with a progress dialog whose
+    Cancel stops the export and leaves no file behind."""
+    if branding is None:
+        from .branding_dialog import load_branding_setting
+
+        branding = load_branding_setting()
+    rounds = {r.id: r.label for r in engagement.rounds()}
+    label = rounds.get(round_id, "") if round_id is not None else (list(rounds.values()) or [""])[-1]
+    if output is None:
+        folder = QSettings().value(FOLDER_KEY, "")
+        start = Path(folder) if isinstance(folder, str) and folder else Path(engagement.path).parent
+        dialog = OfficeExportDialog(parent, engagement.info().title, label, kind, start)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, output, template = dialog.kind(), dialog.target(), dialog.template
+    profile, warnings = branding.portable()
+    if not engagement.readonly:
+        try:
+            engagement.save_branding(profile.to_json())  # a colleague's outputs of this file match
+        except MutualityError as exc:
+            warnings.append(f"The branding was not stored in the engagement file: {exc.message}")
+    try:
+        data = collect_report_data(engagement, round_id)
+    except MutualityError as exc:
+        show_error(parent, f"The {KINDS[kind][0]} could not be made", exc)
+        return
+    cancel = threading.Event()
+    progress = _progress(parent, output, cancel)
+    what = KINDS[kind][0]
+
+    def done(result: object) -> None:
+        progress.close()
+        problems = warnings + [w for w in (result if isinstance(result, list) else []) if w not in warnings]
+        _status(parent, f"Wrote the {what} to {output}")
+        offer_to_open(parent, what, output, problems)
+        if on_finished:
+            on_finished(output)
+
+    def failed(exc: BaseException, tb: str) -> None:
+        progress.close()
+        if isinstance(exc, OfficeCancelled):
+            _status(parent, f"The {what} was not written: {explain(exc)}")
+        else:
+            show_error(parent, f"The {what} could not be made", exc, tb)
+        if on_finished:
+            on_finished(None)
+
+    source = Path(engagement.path)
+    gc.collect()  # collect Qt wrappers here, on the UI thread, not in the worker
+    run_in_background(lambda: build(kind, data, output, profile, template, cancel, source), done, failed)
+
+
+def _progress(parent: QWidget, output: Path, cancel: threading.Event) -> QProgressDialog:
+    progress = QProgressDialog(f"Writing {output.name}…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Export")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(cancel.set)
+    progress.canceled.connect(lambda: progress.setLabelText("Cancelling…"))
+    progress.show()
+    return progress
+
+
+def _status(parent: QWidget, text: str) -> None:
+    bar = getattr(parent, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, 10000)
+
+
+def offer_to_open(parent: QWidget, what: str, output: Path, warnings: list[str]) -> QMessageBox:
+    """Say where the file was written (with any warnings) and offer to open it; never blocks."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(f"{what} ready")
+    box.setIcon(QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning)
+    box.setText(f"The {what} was written to {output}.")
+    if warnings:
+        box.setInformativeText("Please note:\n• " + "\n• ".join(warnings))
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+
+    def clicked(button: object) -> None:
+        target = output if button is open_button else output.parent if button is folder_button else None
+        if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            show_error(parent, f"The {what} could not be opened",
+                       MutualityError(f"No program to open it was found; the file is at {output}."))
+
+    box.buttonClicked.connect(clicked)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,82 @@
+"""The outputs opened by another program: LibreOffice converts each to PDF headlessly, and the
+PDF holds what Word, Excel and PowerPoint users would see (pages, headings, header, charts)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from mutuality_desktop.core.office.deck import write_pptx
+from mutuality_desktop.core.office.word import write_docx
+from mutuality_desktop.core.office.workbook import write_xlsx
+from mutuality_desktop.core.report import ReportData
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                                "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui "
+                                "libreoffice-impress-nogui to run these checks")
+
+
+def convert(files: list[Path], folder: Path) -> list[Path]:
+    """Convert to PDF with a private LibreOffice profile (parallel runs do not share one)."""
+    profile = folder / "lo-profile"
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, files)],
+                   check=True, capture_output=True, timeout=300)
+    return [folder / "pdf" / f"{f.stem}.pdf" for f in files]
+
+
+def pages(pdf: Path) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(pdf)).pages]
+
+
+@pytest.fixture(scope="module")
+def converted(demo_data: ReportData, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("libreoffice")
+    template = folder / "acme.docx"
+    house = docx.Document()
+    house.styles["Heading 1"].font.name = "Courier New"
+    house.sections[0].header.paragraphs[0].text = "ACME HOUSE HEADER {{client}}"
+    house.save(str(template))
+    files = [folder / "report.docx", folder / "acme-report.docx", folder / "book.xlsx", folder / "deck.pptx"]
+    write_docx(demo_data, files[0])
+    write_docx(demo_data, files[1], template=template)
+    write_xlsx(demo_data, files[2])
+    write_pptx(demo_data, files[3])
+    pdfs = convert(files, folder)
+    if shutil.which("pdftoppm"):  # the first page of each as a picture, for a person to look at
+        for pdf in pdfs:
+            subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(pdf.with_suffix(""))],
+                           check=True, timeout=120)
+    return {f.stem: pages(pdf) for f, pdf in zip(files, pdfs, strict=True)}
+
+
+def test_the_word_report_converts_with_every_section_and_page_numbers(converted: dict[str, list[str]],
+                                                                      demo_data: ReportData) -> None:
+    report = converted["report"]
+    assert len(report) > 30
+    text = " ".join(report)
+    for name in ("Executive summary", "Action plan", "Participants", "The scoring guide",
+                 *[f.name for f in demo_data.framework.factors]):
+        assert name in text, name
+    assert report[4].endswith("Page 5") or "Page 5" in report[4]  # the footer's PAGE field
+    assert "Follow-up assessment" in report[2]  # the running header from the default template
+
+
+def test_the_house_template_header_is_honoured(converted: dict[str, list[str]], demo_data: ReportData) -> None:
+    acme = converted["acme-report"]
+    assert f"ACME HOUSE HEADER {demo_data.info.client_organisation}" in acme[1]
+
+
+def test_the_workbook_and_deck_convert(converted: dict[str, list[str]], demo_data: ReportData) -> None:
+    book = " ".join(converted["book"])
+    assert "Radar charts per round" in book and demo_data.framework.factors[0].name in book
+    deck = converted["deck"]
+    assert len(deck) >= 8
+    assert "Headline figures" in deck[1]
+    assert any("Joint objective setting" in page for page in deck[2:5])  # the radar's axis labels

@@ -1,0 +1,182 @@
+"""File → Export to Office: the dialog, the export off the UI thread, Cancel, the menu entries."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from mutuality_desktop.core.branding import BrandingProfile, default_branding
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.ui import office_export
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _ready_box() -> QMessageBox | None:
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    return boxes[0] if boxes else None
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "pptx"])
+def test_each_output_is_written_off_the_ui_thread_and_its_place_told(qtbot, parent, demo_path: Path,
+                                                                     tmp_path: Path, monkeypatch, kind) -> None:
+    out = tmp_path / f"out.{kind}"
+    opened: list[str] = []
+    monkeypatch.setattr(office_export.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    threads: list[str] = []
+    real_build = office_export.build
+
+    def build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(office_export, "build", build)
+    with Engagement.open(demo_path) as eng:
+        office_export.export_office(parent, eng, None, BrandingProfile(consultancy_name="Acme Partners"),
+                                    kind, output=out)
+        assert any(w.isVisible() for w in parent.findChildren(QProgressDialog))
+        qtbot.waitUntil(lambda: _ready_box() is not None, timeout=60_000)
+        assert "Acme Partners" in (eng.branding_json() or "")
+    assert threads and threads[0] != threading.main_thread().name
+    box = _ready_box()
+    assert box is not None and str(out) in box.text()
+    next(b for b in box.buttons() if b.text() == "Show folder").click()
+    assert opened == [str(tmp_path)]
+    assert out.stat().st_size > 10_000
+
+
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, parent, demo_path: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    out = tmp_path / "cancelled.docx"
+    real_build = office_export.build
+
+    def slow(kind, data, output, profile, template, cancel, source=None):  # type: ignore[no-untyped-def]
+        cancel.wait(20)  # the user presses Cancel while it runs
+        return real_build(kind, data, output, profile, template, cancel, source)
+
+    monkeypatch.setattr(office_export, "build", slow)
+    finished: list[object] = []
+    with Engagement.open(demo_path, readonly=True) as eng:
+        office_export.export_office(parent, eng, None, default_branding(), "docx", output=out,
+                                    on_finished=finished.append)
+        progress = next(w for w in parent.findChildren(QProgressDialog) if w.isVisible())
+        button = progress.findChild(QPushButton)
+        assert button is not None and button.text() == "Cancel"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert finished == [None]
+    assert not out.exists() and not list(tmp_path.glob(".cancelled.docx*"))
+    assert _ready_box() is None
+
+
+def test_a_bad_house_template_is_explained(qtbot, parent, demo_path: Path, tmp_path: Path,
+                                           monkeypatch) -> None:
+    bad = tmp_path / "house.docx"
+    bad.write_text("not a Word file", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(office_export, "show_error",
+                        lambda _p, title, exc, details="": shown.append(f"{title}: {exc}"))
+    with Engagement.open(demo_path, readonly=True) as eng:
+        office_export.export_office(parent, eng, None, default_branding(), "docx",
+                                    output=tmp_path / "r.docx", template=bad)
+        qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert shown == ["The Word report could not be made: The house template house.docx is not a Word "
+                     "document (.docx or .dotx)."]
+
+
+def test_the_dialog_picks_format_place_and_house_template(qtbot, tmp_path: Path, monkeypatch) -> None:
+    dialog = office_export.OfficeExportDialog(None, 'Highways: "A/B" review?', "Follow-up", "docx", tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.target() == tmp_path / "Highways A B review - Follow-up report.docx"
+    assert dialog.template_label.isVisible() and dialog.template_label.text().startswith("The default")
+    house = tmp_path / "acme.dotx"
+    monkeypatch.setattr(office_export.QFileDialog, "getOpenFileName", lambda *a, **k: (str(house), ""))
+    qtbot.mouseClick(dialog.template_widgets[0], Qt.MouseButton.LeftButton)
+    assert dialog.template_label.text() == "acme.dotx"
+    dialog.format.setCurrentIndex(2)
+    assert dialog.target().name == "Highways A B review - Follow-up board deck.pptx"
+    assert not dialog.template_label.isVisible()
+    dialog.output.setText(str(tmp_path / "mine"))
+    assert dialog.target() == tmp_path / "mine.pptx"
+    dialog.export_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert QSettings().value(office_export.TEMPLATE_KEY) == str(house)
+    assert office_export.house_template() == house
+
+
+def test_the_dialog_refuses_a_missing_folder(qtbot, tmp_path: Path) -> None:
+    dialog = office_export.OfficeExportDialog(None, "T", "Baseline", "xlsx", tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.output.setText(str(tmp_path / "gone" / "book.xlsx"))
+    dialog.export_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert "does not exist" in dialog.problem.text()
+
+
+def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from mutuality_desktop.ui.main_window import MainWindow
+    from mutuality_desktop.ui.settings import Settings
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    office = next(a.menu() for a in menu.actions() if a.text() == "Export to &Office")
+    assert not office.isEnabled()  # nothing open yet
+    settings = next(a.menu() for a in menu.actions() if a.text() == "&Settings")
+    assert "&House template (.docx)…" in [a.text() for a in settings.actions()]
+    assert window.open_path(demo_path)
+    assert office.isEnabled()
+    names = [a.text() for a in office.actions()]
+    assert names == ["&Word report…", "&Excel workbook…", "&PowerPoint deck…"]
+    chosen: list[str] = []
+
+    def exec_(dialog) -> int:  # type: ignore[no-untyped-def]
+        chosen.append(dialog.kind())
+        dialog.output.setText(str(tmp_path / f"menu.{dialog.kind()}"))
+        dialog._accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(office_export.OfficeExportDialog, "exec", exec_)
+    office.actions()[1].trigger()
+    qtbot.waitUntil(lambda: _ready_box() is not None, timeout=60_000)
+    assert chosen == ["xlsx"] and (tmp_path / "menu.xlsx").exists()
+    _ready_box().close()  # type: ignore[union-attr]
+    window.close_document()
+
+
+def test_settings_house_template_is_what_word_exports_use(qtbot, tmp_path: Path, monkeypatch) -> None:
+    house = tmp_path / "firm.docx"
+    monkeypatch.setattr(office_export.QFileDialog, "getOpenFileName", lambda *a, **k: (str(house), ""))
+    dialog = office_export.HouseTemplateDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.label.text() == "The default shipped with the app" and not dialog.default_button.isEnabled()
+    assert dialog.width() <= 800  # the explanation wraps; the dialog fits a projector's 1024 px
+    qtbot.mouseClick(dialog.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton)  # Choose…
+    assert office_export.house_template() == house
+    export = office_export.OfficeExportDialog(None, "T", "Baseline", "docx", tmp_path)
+    qtbot.addWidget(export)
+    assert export.template == house and export.template_label.text() == "firm.docx"
+    qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    assert office_export.house_template() is None
