@@ -59,6 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
+    merge = sub.add_parser("merge", help="merge two copies of one engagement into a new file")
+    merge.add_argument("ours", type=Path, metavar="OURS")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS")
+    merge.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    merge.add_argument("--prefer", choices=("ours", "theirs"),
+                       help="decide every conflict for this side (recorded in the history)")
+    merge.add_argument("--author", help="the name the history records (default: your user name)")
+    merge.add_argument("--passphrase-env", metavar="VAR",
+                       help="the passphrase of protected copies, held in environment variable VAR")
     return p
 
 
@@ -196,6 +205,32 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.merge_files import merge_files
+
+    passphrase = None
+    if args.passphrase_env:
+        passphrase = os.environ.get(args.passphrase_env)
+        if not passphrase:
+            print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
+            return 1
+    plan, conflicts = merge_files(args.ours, args.theirs, args.output, prefer=args.prefer,
+                                  author=args.author, passphrase=passphrase)
+    if conflicts:
+        for line in conflicts:
+            print(_printable(line))
+        print(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}: nothing was written. "
+              "Decide them in the app (File → Merge a copy…) or run again with --prefer ours or "
+              "--prefer theirs.", file=sys.stderr)
+        return 1
+    decided = f", {len(plan.conflicts)} conflicts decided for {args.prefer}" if plan.conflicts else ""
+    print(f"Merged {len(plan.theirs.new)} changes from {_printable(args.theirs.name)} "
+          f"({len(plan.take)} fields taken{decided}) into {args.output}")
+    return 0
+
+
 def _printable(text: str) -> str:
     """Text from a file, safe for a terminal: no control or direction-changing characters."""
     import unicodedata
@@ -205,4 +240,4 @@ def _printable(text: str) -> str:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
-            "history": cmd_history}
+            "history": cmd_history, "merge": cmd_merge}
