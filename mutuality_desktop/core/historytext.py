@@ -84,12 +84,16 @@ class Describer:
         return f"{local:%Y-%m-%d %H:%M:%S}", entry.author or "unknown", text
 
 
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def merge_summary(after: Any) -> str:
     """What a merge entry records, in words: the copy merged in and the decisions taken."""
     data = after if isinstance(after, dict) else {}
-    theirs = data.get("theirs") if isinstance(data.get("theirs"), dict) else {}
-    ours = data.get("ours") if isinstance(data.get("ours"), dict) else {}
-    decided = data.get("decided") if isinstance(data.get("decided"), list) else []
+    theirs, ours = _as_dict(data.get("theirs")), _as_dict(data.get("ours"))
+    decided = data.get("decided")
+    decided = decided if isinstance(decided, list) else []
     text = f"{short(str(theirs.get('file', 'a copy')), 60)} into {short(str(ours.get('file', '')), 60)}"
     text += f": {theirs.get('changes', 0)} of its changes"
     if decided:
