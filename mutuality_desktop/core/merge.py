@@ -149,6 +149,7 @@ def _common(ours: Side, theirs: Side) -> set[str]:
 
 
 def _last(records: list[Record], key: Key) -> Record | None:
+    """The latest of these changes that touched the key."""
     from .merge_state import matches, touches
 
     found = None
