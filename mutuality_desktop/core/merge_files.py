@@ -133,3 +133,15 @@ def merge_files(ours: Path, theirs: Path, output: Path, *, prefer: str | None = 
         return plan, []
     finally:
         base.close()
+
+
+def is_returned_copy(copy: Engagement, mine: Engagement) -> bool:
+    """Whether copy was exported from the file mine is open as, directly or by way of a
+    colleague's copy of it (the export keeps every earlier origin)."""
+    from .exchange import origins
+    from .history import place_of
+
+    if Path(copy.path).resolve() == Path(mine.path).resolve() or copy.info().uuid != mine.info().uuid:
+        return False
+    place = place_of(Path(mine.path))
+    return any(origin.get("place") == place for origin in origins(copy.connection))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QScrollArea,
     QTreeWidget,
@@ -32,7 +33,7 @@ from shiboken6 import isValid
 
 from ..core.errors import MutualityError
 from ..core.merge import OURS, THEIRS, Choice, MergePlan, apply_merge, plan_merge
-from ..core.merge_files import open_copy, show
+from ..core.merge_files import is_returned_copy, open_copy, show
 from ..core.merge_state import Key
 from ..core.merge_text import (
     base_text,
@@ -304,3 +305,32 @@ def merge_a_copy(window: MainWindow, path: Path | None = None) -> object | None:
     finally:
         window.unsetCursor()
     return show_merge(window, theirs)
+
+
+def offer_merge(window: MainWindow, path: Path) -> bool:
+    """Opening a copy exported from the engagement open in the window: offer to merge it in.
+
+    Return True when the merge screen took over (the file is not opened on its own).
+    """
+    doc = window.doc
+    if doc is None or doc.readonly or is_sealed(path):
+        return False
+    try:
+        theirs = open_copy(path)
+    except MutualityError:
+        return False  # opening it on its own explains the problem
+    if not is_returned_copy(theirs, doc.engagement):
+        theirs.close()
+        return False
+    box = QMessageBox(QMessageBox.Icon.Question, "A copy of this engagement",
+                      f"{path.name} is a copy of an engagement you have open ({doc.path.name}): "
+                      "merge it?", parent=window)
+    merge = box.addButton("&Merge it in", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Open it on its own", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(merge)
+    box.exec()
+    if box.clickedButton() is not merge:
+        theirs.close()
+        return False
+    show_merge(window, theirs)
+    return True

@@ -292,3 +292,25 @@ def test_an_older_file_is_upgraded_before_merging(format2_file, tmp_path):
     shutil.copy(format2_file, theirs)
     plan, lines = merge_files(format2_file, theirs, tmp_path / "out.mutuality")
     assert lines == [] and not plan.take and not plan.conflicts
+
+
+def test_an_export_records_where_it_came_from_through_a_colleague(base, tmp_path):
+    from mutuality_desktop.core.exchange import export_file, origins
+    from mutuality_desktop.core.merge_files import is_returned_copy
+
+    sent = tmp_path / "sent.mutuality"
+    export_file(base, sent)
+    colleague = tmp_path / "colleague.mutuality"
+    shutil.copy(sent, colleague)
+    edit(colleague, "Sian Evans", lambda e: e.set_score(e.rounds()[0].id, F3, "client", 2))
+    back = tmp_path / "back.mutuality"
+    export_file(colleague, back, passphrase="shared secret")
+    with open_copy(back, "shared secret") as returned:
+        names = [o["name"] for o in origins(returned.connection)]
+        assert names == ["base.mutuality", "colleague.mutuality"]
+        with Engagement.open(base) as mine:
+            assert is_returned_copy(returned, mine)
+        other = tmp_path / "unrelated.mutuality"
+        shutil.copy(base, other)
+        with Engagement.open(other) as unrelated:  # the same engagement, another file
+            assert not is_returned_copy(returned, unrelated)

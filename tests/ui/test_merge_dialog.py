@@ -124,3 +124,44 @@ def test_a_copy_of_another_engagement_is_refused_in_the_banner(qtbot, window, bl
     menu_item(window, "&File", "Merge a cop&y…").trigger()
     assert visible("Merge a copy") is None
     assert "not a copy of this engagement" in window.banner.text()
+
+
+def test_opening_a_returned_copy_offers_to_merge_it(qtbot, window, blank_path, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    sent = tmp_path / "blank (for email).mutuality"
+    exchange.export_file(blank_path, sent)  # emailed to a colleague…
+    colleague = tmp_path / "colleague" / "blank.mutuality"
+    colleague.parent.mkdir()
+    shutil.copy(sent, colleague)
+    with Engagement.open(colleague) as e:  # …who adds an action and sends it back
+        e.author = "Sian Evans"
+        e.add_action(F2, "Agree the joint board's terms")
+    returned = tmp_path / "returned.mutuality"
+    exchange.export_file(colleague, returned)
+    window.open_path(blank_path)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == "&Merge it in")
+        click(qtbot, button)
+
+    QTimer.singleShot(200, answer)
+    assert window.open_path(returned) is False
+    assert asked and "is a copy of an engagement you have open" in asked[0]
+    qtbot.waitUntil(lambda: visible("Merge a copy") is not None)
+    merge = visible("Merge a copy")
+    assert window.doc.path == blank_path  # the open engagement stays open
+    click(qtbot, merge.merge_button)
+    with Engagement.open(blank_path, readonly=True) as e:
+        assert [a.text for a in e.actions()] == ["Agree the joint board's terms"]
+
+
+def test_a_copy_of_something_else_opens_as_before(qtbot, window, blank_path, demo_path):
+    window.open_path(blank_path)
+    assert window.open_path(demo_path) is True
+    assert window.doc.path == demo_path
