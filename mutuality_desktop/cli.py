@@ -194,10 +194,10 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
-    from .core.historytext import history_lines
+    from .core.history_sentences import history_sentences
 
     with Engagement.open(args.file, readonly=True) as engagement:
-        lines = history_lines(engagement, factor=args.factor)
+        lines = history_sentences(engagement, factor=args.factor)
     for line in lines:
         print(_printable(line))
     if not lines:
