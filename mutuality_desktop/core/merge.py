@@ -313,8 +313,8 @@ def describe_key(eng: Engagement, key: Key, names: dict[str, str] | None = None)
         return (names.get(key[1], "a round"), factor(key[2]),
                 f"{names.get(key[3], 'a participant')}'s {key[4]}")
     label = names.get(key[1], f"a {kind}")
-    what = f"{kind} {label}" + (f" {key[2]}" if len(key) > 2 else " (removed on one side, "
-                                                                     "edited on the other)")
+    what = f"{kind} “{label}”" + (f" {key[2]}" if len(key) > 2 else " (removed in one copy, "
+                                                                       "edited in the other)")
     return "", "", what
 
 

@@ -41,10 +41,20 @@ def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) ->
             "participant": "Participants"}.get(str(key[0]), str(key[0]))
 
 
-def by_line(record: Record | None, side: str) -> str:
+def by_line(record: Record | None, side: str = "") -> str:
+    """Who made a change and when ("Sian Evans, 8 Oct, 14:02 (theirs)")."""
     if record is None:
-        return side
-    return f"{record.author or 'unknown'}, {when(record.at)} ({side})"
+        return side or "not recorded"
+    tail = f" ({side})" if side else ""
+    return f"{record.author or 'unknown'}, {when(record.at)}{tail}"
+
+
+def _row_label(key: Key, names: dict[str, str], mine: Any, theirs: Any) -> str:
+    """A whole row added or removed on one side, in words."""
+    kind = str(key[0])
+    name = names.get(key[1], f"a {kind}")
+    return f"{kind} “{name}” ({'added' if theirs else 'removed'} in the other copy)" if mine is None \
+        or theirs is None else f"{kind} “{name}”"
 
 
 def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
@@ -54,10 +64,14 @@ def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
     mine = touched_keys(plan.ours.new, keys)
     rows: list[ChangeRow] = []
     clash = {c.key for c in plan.conflicts}
+    whole = {k for k in keys if len(k) == 2 and k[0] in ("round", "participant", "action")
+             and plan.ours.state.get(k) != plan.theirs.state.get(k)}
     for key in sorted(keys | set(plan.take) | clash, key=repr):
         o, t = plan.ours.state.get(key), plan.theirs.state.get(key)
         if o == t and key not in clash:
             continue
+        if len(key) == 3 and key[:2] in whole:
+            continue  # a row added or removed whole is one line
         if key in clash:
             result, by = CLASH, "; ".join(
                 (by_line(last_change(plan.ours.new, key), "yours"),
@@ -68,11 +82,19 @@ def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
             result, by = KEPT, by_line(last_change(plan.ours.new, key), "yours")
         else:
             continue
-        _r, _f, field = describe_key(eng, key, names)
-        rows.append(ChangeRow(_group(eng, key, names, plan), field, show(o), show(t), by, result,
-                              key))
+        if key in whole:
+            field = _row_label(key, names, o, t) if key not in clash else \
+                f"{key[0]} “{names.get(key[1], '')}” (removed in one copy, edited in the other)"
+        else:
+            field = describe_key(eng, key, names)[2]
+        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o), _shown(t), by,
+                              result, key))
     rows.sort(key=lambda r: (r.result != CLASH, r.group, r.field))
     return rows
+
+
+def _shown(value: Any) -> str:
+    return "—" if value is None else ("present" if value is True else show(value))
 
 
 def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:

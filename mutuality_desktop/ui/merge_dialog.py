@@ -111,10 +111,12 @@ class MergeDialog(QDialog):
         rows = change_rows(eng, plan)
         taken = sum(1 for r in rows if r.result.startswith("taken"))
         intro = QLabel(
-            f"<b>{_html(theirs.path.name)}</b> has {len(plan.theirs.new)} change(s) since the two "
-            f"copies parted; this engagement has {len(plan.ours.new)}. {taken} field(s) come from "
-            f"the other copy without a clash; {len(plan.conflicts)} conflict(s) need your decision. "
-            "Nothing is written until you choose Merge, and Undo takes the whole merge back.")
+            f"<b>{_html(theirs.path.name)}</b> has {_n(len(plan.theirs.new), 'change')} since the "
+            f"two copies parted; this engagement has {len(plan.ours.new)}. "
+            f"{_n(taken, 'change')} come from the other copy without a clash; "
+            f"{_n(len(plan.conflicts), 'conflict')} need{'s' if len(plan.conflicts) == 1 else ''} "
+            "your decision. Nothing is written until you choose Merge, and Undo takes the whole "
+            "merge back.")
         intro.setWordWrap(True)
         self.changes = QTreeWidget()
         self.changes.setAccessibleName("Changes since the copies parted")
@@ -125,8 +127,8 @@ class MergeDialog(QDialog):
         box = QGroupBox(f"Conflicts to decide ({len(plan.conflicts)})")
         inner = QVBoxLayout(box)
         for conflict in plan.conflicts:
-            yours = f"{show(conflict.ours)} ({by_line(last_change(plan.ours.new, conflict.key), 'yours')})"
-            theirs_text = f"{show(conflict.theirs)} ({by_line(last_change(plan.theirs.new, conflict.key), 'theirs')})"
+            yours = f"{show(conflict.ours)} ({by_line(last_change(plan.ours.new, conflict.key))})"
+            theirs_text = f"{show(conflict.theirs)} ({by_line(last_change(plan.theirs.new, conflict.key))})"
             widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict), yours,
                                     theirs_text, editable(conflict))
             widget.decided.connect(self._update_button)
@@ -134,6 +136,7 @@ class MergeDialog(QDialog):
             inner.addWidget(widget)
         if not plan.conflicts:
             inner.addWidget(QLabel("None: every change merges without a clash."))
+        inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(box)
@@ -153,7 +156,8 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(min(1100, window.width()), min(680, window.height()))
+        screen = window.screen().availableGeometry()
+        self.resize(min(1100, screen.width() - 40), min(620, screen.height() - 80))
         self._update_button()
         self.finished.connect(self._on_finished)
 
@@ -169,7 +173,10 @@ class MergeDialog(QDialog):
                 item.setToolTip(column, item.text(column))
             parent.addChild(item)
         self.changes.expandAll()
-        self.changes.resizeColumnToContents(0)
+        for column in range(4):
+            self.changes.resizeColumnToContents(column)
+            self.changes.setColumnWidth(column, min(self.changes.columnWidth(column),
+                                                    (340, 160, 160, 260)[column]))
 
     def _update_button(self) -> None:
         self.merge_button.setEnabled(all(c.is_decided() for c in self.choices.values()))
@@ -212,6 +219,10 @@ class MergeDialog(QDialog):
 
     def _on_finished(self, _result: int) -> None:
         self.theirs.close()
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _html(text: str) -> str:

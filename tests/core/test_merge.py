@@ -175,7 +175,7 @@ def test_removal_on_one_side_and_edit_on_the_other_is_a_conflict(base, tmp_path)
     edit(ours, "A", lambda e: e.remove_round(e.rounds()[1].id))
     edit(theirs, "B", lambda e: e.set_score(e.rounds()[1].id, F1, "client", 1))
     plan, lines = merged(ours, theirs, tmp_path / "x.mutuality")
-    assert len(lines) == 2 and all("removed on one side, edited on the other" in x for x in lines)
+    assert len(lines) == 2 and all("removed in one copy, edited in the other" in x for x in lines)
     out = tmp_path / "t.mutuality"
     merged(ours, theirs, out, prefer=THEIRS)
     with Engagement.open(out, readonly=True) as e:
