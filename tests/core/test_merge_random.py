@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.merge import plan_merge
 from mutuality_desktop.core.merge_files import merge_files, open_copy
 from mutuality_desktop.core.merge_state import read_state
 
@@ -71,6 +72,10 @@ def test_random_edits_merge_both_ways_without_losing_a_change(base, tmp_path, se
         with open_copy(path) as e:
             states[name] = read_state(e)
     assert states["one"] == states["two"]
+    for other in (ours, theirs, two):  # merging any of them again changes nothing
+        with open_copy(one, editable=True) as mine, open_copy(other) as them:
+            plan = plan_merge(mine, them)
+            assert not plan.take and not plan.conflicts, other
     b, o, t, m = states["base"], states["ours"], states["theirs"], states["one"]
     for key in set(b) | set(o) | set(t) | set(m):
         assert m.get(key) in (o.get(key), t.get(key)), key
