@@ -319,5 +319,9 @@ def describe_key(eng: Engagement, key: Key, names: dict[str, str] | None = None)
 
 
 def when(value: dt.datetime | str) -> str:
-    stamp = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
-    return f"{stamp.replace(tzinfo=dt.UTC).astimezone():%-d %b, %H:%M}"
+    """A recorded time in local time ("8 Oct, 14:02"); a time that does not read as one, as text."""
+    try:
+        stamp = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+        return f"{stamp.replace(tzinfo=dt.UTC).astimezone():%-d %b, %H:%M}"
+    except (ValueError, OverflowError, OSError):
+        return str(value)[:40]

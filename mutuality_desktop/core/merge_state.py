@@ -125,9 +125,22 @@ class Touch:
     loose: list[Key] = field(default_factory=list)  # may have changed: only stops the data check
 
 
+def _part(value: Any) -> Any:
+    """A key part from a received entry: plain values as they are, anything else as its JSON
+    text (a forged entry must not be able to make a key that cannot be compared)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return json.dumps(value, sort_keys=True, default=str)[:200]
+
+
+def _key(*parts: Any) -> Key:
+    return tuple(_part(p) for p in parts)
+
+
 def touches(rec: Record) -> Touch:
     """The fields a history entry changed, as far as the entry itself says."""
-    t, before, after = rec.target, rec.before, rec.after
+    before, after = rec.before, rec.after
+    t = {k: _part(v) for k, v in rec.target.items()}
     exact: dict[Key, tuple[Any, Any]] = {}
     patterns: list[Key] = []
     touch = Touch(exact, patterns)
@@ -150,10 +163,10 @@ def touches(rec: Record) -> Touch:
     elif op == "merge":
         for item in _dict(after).get("decided", []):
             if isinstance(item, dict) and isinstance(item.get("key"), list):
-                exact[tuple(item["key"])] = (UNKNOWN, norm(item.get("value")))
+                exact[_key(*item["key"])] = (UNKNOWN, norm(item.get("value")))
         for prefix in _dict(after).get("rows", []):
             if isinstance(prefix, list):
-                patterns.append(tuple(prefix))
+                patterns.append(_key(*prefix))
     return touch
 
 
@@ -184,8 +197,9 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
         patterns += [("score", uuid), ("pscore", uuid)]
         if verb == "remove":
-            for action in _dict(before).get("actions") or []:
-                exact[("action", action, "round")] = (uuid, None)
+            actions = _dict(before).get("actions")
+            for action in actions if isinstance(actions, list) else []:
+                exact[_key("action", action, "round")] = (uuid, None)
         else:  # an undone removal points its actions back at it; the entry does not say which
             touch.loose.append(("action", None, "round"))
     elif kind == "participant":

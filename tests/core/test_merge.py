@@ -314,3 +314,18 @@ def test_an_export_records_where_it_came_from_through_a_colleague(base, tmp_path
         shutil.copy(base, other)
         with Engagement.open(other) as unrelated:  # the same engagement, another file
             assert not is_returned_copy(returned, unrelated)
+
+
+def test_a_forged_entry_with_odd_values_is_refused_not_a_crash(base, tmp_path):
+    ours, theirs = copies(base)
+    _raw(theirs, 'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
+         "VALUES ('forged-1', 'yesterday', 'X', 'r', 'set_score', ?, '1', '5')",
+         '{"round": [1, 2], "factor": {"a": 1}, "perspective": "agreed"}')
+    with pytest.raises(MergeError, match="contradicts"):
+        merge_files(ours, theirs, tmp_path / "out.mutuality")
+    _raw(theirs, "DELETE FROM history WHERE uuid = 'forged-1'")
+    _raw(theirs, 'INSERT INTO history (uuid, at, author, replica, op, target, "before", "after") '
+         "VALUES ('forged-2', 'yesterday', 'X', 'r', 'merge', '{}', 'null', ?)",
+         '{"decided": [{"key": [["x"], {"y": 1}], "value": 1}], "rows": [[[1]]]}')
+    with pytest.raises(MergeError):
+        merge_files(ours, theirs, tmp_path / "out.mutuality")
