@@ -225,9 +225,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
               "Decide them in the app (File → Merge a copy…) or run again with --prefer ours or "
               "--prefer theirs.", file=sys.stderr)
         return 1
-    decided = f", {len(plan.conflicts)} conflicts decided for {args.prefer}" if plan.conflicts else ""
-    print(f"Merged {len(plan.theirs.new)} changes from {_printable(args.theirs.name)} "
-          f"({len(plan.take)} fields taken{decided}) into {args.output}")
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    decided = f", {count(len(plan.conflicts), 'conflict')} decided for {args.prefer}" \
+        if plan.conflicts else ""
+    print(f"Merged {count(len(plan.theirs.new), 'change')} from {_printable(args.theirs.name)} "
+          f"({count(len(plan.take), 'field')} taken{decided}) into {args.output}")
     return 0
 
 

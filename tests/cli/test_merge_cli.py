@@ -54,7 +54,7 @@ def test_prefer_resolves_records_and_exits_0(two_copies, tmp_path):
     result = cli("merge", str(ours), str(theirs), "-o", str(out), "--prefer", "theirs",
                  "--author", "Dafydd Jones")
     assert result.returncode == 0, result.stderr
-    assert "1 conflicts decided for theirs" in result.stdout
+    assert "1 conflict decided for theirs" in result.stdout
     with Engagement.open(out, readonly=True) as e:
         assert e.scores(e.rounds()[0].id)[(F1, "provider")].level == 4
         assert "Test the exit plan with both boards" in [a.text for a in e.actions()]
