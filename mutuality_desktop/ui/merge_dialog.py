@@ -158,6 +158,7 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
         screen = window.screen().availableGeometry()
         self.resize(min(1100, screen.width() - 40), min(620, screen.height() - 80))
+        self._size_columns()
         self._update_button()
         self.finished.connect(self._on_finished)
 
@@ -173,10 +174,14 @@ class MergeDialog(QDialog):
                 item.setToolTip(column, item.text(column))
             parent.addChild(item)
         self.changes.expandAll()
-        for column in range(4):
+
+    def _size_columns(self) -> None:
+        """Share the width so every column, the result too, shows without scrolling sideways."""
+        width = self.width() - 60
+        for column, share in enumerate((0.3, 0.13, 0.13, 0.26)):
             self.changes.resizeColumnToContents(column)
             self.changes.setColumnWidth(column, min(self.changes.columnWidth(column),
-                                                    (340, 160, 160, 260)[column]))
+                                                    int(width * share)))
 
     def _update_button(self) -> None:
         self.merge_button.setEnabled(all(c.is_decided() for c in self.choices.values()))
