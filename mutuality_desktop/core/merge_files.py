@@ -108,8 +108,9 @@ def merge_files(ours: Path, theirs: Path, output: Path, *, prefer: str | None = 
     """Merge theirs into a copy of ours written to output. With conflicts and no prefer, write
     nothing and return their lines; otherwise return the plan (and no lines)."""
     ours, theirs, output = Path(ours), Path(theirs), Path(output)
-    if output.resolve() == theirs.resolve():
-        raise MergeError("Choose an output other than the copy being merged in.")
+    if output.resolve() in (ours.resolve(), theirs.resolve()):
+        raise MergeError("Choose a new file for the merged engagement; the two copies are left as "
+                         "they are.")
     base = open_copy(ours, passphrase, editable=True)
     try:
         other = open_copy(theirs, theirs_passphrase or passphrase)
@@ -127,9 +128,9 @@ def merge_files(ours: Path, theirs: Path, output: Path, *, prefer: str | None = 
             other.close()
         if is_sealed(ours):
             assert passphrase
-            seal(export_bytes(base.connection), passphrase, output)
+            seal(export_bytes(base.connection, ours), passphrase, output)
         else:
-            export_connection(base.connection, output)
+            export_connection(base.connection, output, ours)
         return plan, []
     finally:
         base.close()

@@ -329,3 +329,16 @@ def test_a_forged_entry_with_odd_values_is_refused_not_a_crash(base, tmp_path):
          '{"decided": [{"key": [["x"], {"y": 1}], "value": 1}], "rows": [[[1]]]}')
     with pytest.raises(MergeError):
         merge_files(ours, theirs, tmp_path / "out.mutuality")
+
+
+def test_the_merged_file_is_a_new_file_that_remembers_ours(base, tmp_path):
+    from mutuality_desktop.core.merge_files import is_returned_copy
+
+    ours, theirs = copies(base)
+    for target in (ours, theirs):
+        with pytest.raises(MergeError, match="Choose a new file"):
+            merge_files(ours, theirs, target)
+    out = tmp_path / "merged.mutuality"
+    merge_files(ours, theirs, out)
+    with open_copy(out) as merged, Engagement.open(ours) as mine:
+        assert is_returned_copy(merged, mine)
