@@ -87,6 +87,9 @@ def test_merge_a_copy_by_clicks_and_keys_then_undo(qtbot, window, blank_path, mo
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier)
     assert read_back(ours) == (2, "", [])  # one undo takes the whole merge back
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Y,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert read_back(ours) == (4, "Board terms of reference seen.", ["Agree the joint board's terms"])
 
 
 def test_a_protected_copy_is_unlocked_then_merged(qtbot, window, blank_path, monkeypatch, tmp_path):
