@@ -73,6 +73,8 @@ def operations_for(eng: Engagement, ours: State, result: State,
     yield from _scores(ours, result, differs)
     for uuid in _rows(result, "action"):
         f = _fields(result, "action", uuid, ops.ACTION_FIELDS)
+        if f["round"] is not None and result.get(("round", f["round"])) is None:
+            f["round"] = None  # its round was removed in the other copy: the action stays, unlinked
         if uuid in new["action"]:
             yield ops.AddAction(**f, uuid=uuid)
             continue

@@ -130,3 +130,20 @@ def test_the_same_round_added_on_both_sides_is_refused_in_one_sentence(base, tmp
     with pytest.raises(ValidationError, match="already a round called 'Year two'"):
         merge_files(ours, theirs, tmp_path / "out.mutuality")
     assert not (tmp_path / "out.mutuality").exists()
+
+
+def test_an_action_added_in_a_round_the_other_side_removed_stays_unlinked(base, tmp_path):  # noqa: F811
+    ours, theirs = tmp_path / "a.mutuality", tmp_path / "b.mutuality"
+    shutil.copy(base, ours)
+    shutil.copy(base, theirs)
+    with Engagement.open(ours) as e:
+        e.remove_round(e.round_by_label("Follow-up").id)
+    with Engagement.open(theirs) as e:
+        e.add_action(FACTORS[2], "Plan the follow-up visit", round_id=e.round_by_label("Follow-up").id)
+    out = tmp_path / "out.mutuality"
+    _, lines = merge_files(ours, theirs, out)
+    assert lines == []
+    with Engagement.open(out, readonly=True) as e:
+        assert [r.label for r in e.rounds()] == ["Baseline"]
+        added = next(a for a in e.actions() if a.text == "Plan the follow-up visit")
+        assert added.round_id is None
