@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")
     report.add_argument("--letter", action="store_true", help="US Letter instead of A4")
+    report.add_argument("--audit-trail", action="store_true",
+                        help="add every recorded change as an appendix (PDF edition)")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -116,7 +118,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         warnings = build_html_file(args.file, args.output, round_label=args.round_label)
     else:
         warnings = build_report_file(args.file, args.output, round_label=args.round_label,
-                                     page_size="letter" if args.letter else "a4")
+                                     page_size="letter" if args.letter else "a4",
+                                     audit_trail=args.audit_trail)
     for warning in warnings:
         print(printable(f"Warning: {warning}"), file=sys.stderr)
     print(f"Wrote the report to {args.output}")
