@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from . import core_figures, office_figures, ui_figures
+from . import core_figures, merge_figures, office_figures, ui_figures
 from .harness import ROOT, table
 
 
@@ -32,6 +32,7 @@ def main() -> int:
     figures += office_figures.office_figures(demo, folder, ui_figures.soffice())
     figures += [core_figures.open_large_figure(demo, folder), core_figures.export_figure(demo, folder),
                 ui_figures.memory_figure(demo)]
+    figures += merge_figures.merge_figures(demo, folder)
     figures += ui_figures.frozen_figures(demo)
     header = (f"# Benchmarks\n\nRun {dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} "
               f"({os.cpu_count()} cores, Python {platform.python_version()}, Qt offscreen). "

@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--letter", action="store_true", help="US Letter instead of A4")
     report.add_argument("--template", type=Path, metavar="HOUSE.docx",
                         help="for a .docx report: the consultancy's Word template (.docx or .dotx)")
+    report.add_argument("--audit-trail", action="store_true",
+                        help="add every recorded change as an appendix (PDF edition)")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -62,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
     _office_parsers(sub)
+    merge = sub.add_parser("merge", help="merge two copies of one engagement into a new file")
+    merge.add_argument("ours", type=Path, metavar="OURS")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS")
+    merge.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    merge.add_argument("--prefer", choices=("ours", "theirs"),
+                       help="decide every conflict for this side (recorded in the history)")
+    merge.add_argument("--author", help="the name the history records (default: your user name)")
+    merge.add_argument("--passphrase-env", metavar="VAR",
+                       help="the passphrase of protected copies, held in environment variable VAR")
     return p
 
 
@@ -125,7 +136,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         warnings = build_html_file(args.file, args.output, round_label=args.round_label)
     else:
         warnings = build_report_file(args.file, args.output, round_label=args.round_label,
-                                     page_size="letter" if args.letter else "a4")
+                                     page_size="letter" if args.letter else "a4",
+                                     audit_trail=args.audit_trail)
     for warning in warnings:
         print(printable(f"Warning: {warning}"), file=sys.stderr)
     print(f"Wrote the report to {args.output}")
@@ -221,14 +233,44 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
-    from .core.historytext import history_lines
+    from .core.history_sentences import history_sentences
 
     with Engagement.open(args.file, readonly=True) as engagement:
-        lines = history_lines(engagement, factor=args.factor)
+        lines = history_sentences(engagement, factor=args.factor)
     for line in lines:
         print(_printable(line))
     if not lines:
         print("No changes are recorded in this file yet.")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.merge_files import merge_files
+
+    passphrase = None
+    if args.passphrase_env:
+        passphrase = os.environ.get(args.passphrase_env)
+        if not passphrase:
+            print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
+            return 1
+    plan, conflicts = merge_files(args.ours, args.theirs, args.output, prefer=args.prefer,
+                                  author=args.author, passphrase=passphrase)
+    if conflicts:
+        for line in conflicts:
+            print(_printable(line))
+        print(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}: nothing was written. "
+              "Decide them in the app (File → Merge a copy…) or run again with --prefer ours or "
+              "--prefer theirs.", file=sys.stderr)
+        return 1
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    decided = f", {count(len(plan.conflicts), 'conflict')} decided for {args.prefer}" \
+        if plan.conflicts else ""
+    print(f"Merged {count(len(plan.theirs.new), 'change')} from {_printable(args.theirs.name)} "
+          f"({count(len(plan.take), 'field')} taken{decided}) into {args.output}")
     return 0
 
 
@@ -241,4 +283,5 @@ def _printable(text: str) -> str:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
-            "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office}
+            "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
+            "merge": cmd_merge}

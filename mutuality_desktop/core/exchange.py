@@ -19,6 +19,8 @@ from .errors import (
 )
 
 CHECKSUM_KEY = "content_sha256"
+ORIGIN_KEY = "exported_from"  # the copies this one was exported from, newest last (JSON)
+MAX_ORIGINS = 20
 SEALED_MAGIC = b"MUTX"
 SEALED_VERSION = 1
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1  # what this app writes: 32 MiB, about 0.1 s
@@ -63,20 +65,57 @@ def verify_checksum(conn: sqlite3.Connection, name: str) -> bool | None:
     return True
 
 
-def export_connection(conn: sqlite3.Connection, target: Path) -> None:
+def origins(conn: sqlite3.Connection) -> list[dict[str, str]]:
+    """The copies a file was exported from (engagement, place, name, head, at), oldest first."""
+    row = conn.execute("SELECT value FROM file_meta WHERE key = ?", (ORIGIN_KEY,)).fetchone()
+    try:
+        data = json.loads(str(row[0])) if row is not None else []
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [{str(k): str(v) for k, v in item.items()} for item in data[-MAX_ORIGINS:]
+            if isinstance(item, dict)]
+
+
+def _origin_row(conn: sqlite3.Connection, source: Path | None) -> str:
+    """The origins list with this export added: which engagement, from which file on which laptop
+    (a fingerprint, see history.place_of), at which change, when."""
+    from .history import place_of
+    from .model import utcnow
+
+    if source is None:
+        main = next((r for r in conn.execute("PRAGMA database_list") if r[1] == "main"), None)
+        source = Path(main[2]) if main is not None and main[2] else None
+    uuid = conn.execute("SELECT uuid FROM engagement WHERE id = 1").fetchone()
+    head = conn.execute("SELECT uuid FROM history ORDER BY id DESC LIMIT 1").fetchone()
+    entry = {"engagement": str(uuid[0]) if uuid else "", "at": utcnow().isoformat(),
+             "head": str(head[0]) if head else "",
+             "place": place_of(source) if source is not None else "",
+             "name": source.name if source is not None else ""}
+    return json.dumps([*origins(conn), entry][-MAX_ORIGINS:], ensure_ascii=False)
+
+
+def _stamp(out: sqlite3.Connection, origin: str) -> None:
+    out.execute("BEGIN IMMEDIATE")
+    out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)", (ORIGIN_KEY, origin))
+    out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)",
+                (CHECKSUM_KEY, content_checksum(out)))
+    out.execute("COMMIT")
+
+
+def export_connection(conn: sqlite3.Connection, target: Path, source: Path | None = None) -> None:
     """Write a compact, self-contained copy of an open engagement with its checksum."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.part")
     if tmp.exists():
         tmp.unlink()
     try:
+        origin = _origin_row(conn, source)
         store.vacuum_into(conn, tmp)
         out = store.connect(tmp)
         try:
-            out.execute("BEGIN IMMEDIATE")
-            out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)",
-                        (CHECKSUM_KEY, content_checksum(out)))
-            out.execute("COMMIT")
+            _stamp(out, origin)
             out.execute("VACUUM")
         finally:
             out.close()
@@ -89,7 +128,7 @@ def export_connection(conn: sqlite3.Connection, target: Path) -> None:
         raise EngagementFileError(f"The copy could not be written to {target}: {exc.strerror}.") from exc
 
 
-def export_bytes(conn: sqlite3.Connection) -> bytes:
+def export_bytes(conn: sqlite3.Connection, source: Path | None = None) -> bytes:
     """The compact, checksummed copy of an open engagement as bytes, built in memory only.
 
     Used for protected copies, so no unencrypted copy ever reaches the disk (not even a
@@ -97,12 +136,10 @@ def export_bytes(conn: sqlite3.Connection) -> bytes:
     """
     out = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
+        origin = _origin_row(conn, source)
         conn.backup(out)
         store.configure(out, readonly=False, memory=True)
-        out.execute("BEGIN IMMEDIATE")
-        out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)",
-                    (CHECKSUM_KEY, content_checksum(out)))
-        out.execute("COMMIT")
+        _stamp(out, origin)
         out.execute("VACUUM")
         return bytes(out.serialize())
     except sqlite3.Error as exc:
@@ -120,9 +157,9 @@ def export_file(source: Path, target: Path, passphrase: str | None = None) -> No
     conn = store.copy_to_memory(source)
     try:
         if passphrase:
-            seal(export_bytes(conn), passphrase, target)
+            seal(export_bytes(conn, source), passphrase, target)
         else:
-            export_connection(conn, target)
+            export_connection(conn, target, source)
     finally:
         conn.close()
 

@@ -16,6 +16,7 @@ VERBS = {
     "update_participant": "edited participant", "remove_participant": "removed participant",
     "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
+    "merge": "merged a copy",
 }
 
 
@@ -63,6 +64,8 @@ class Describer:
             return short(after.get("label") or after.get("name") or after.get("text") or "")
         if entry.op.startswith("remove_"):
             return ""
+        if entry.op == "merge":
+            return merge_summary(entry.after)
         if entry.op == "set_branding":
             return "changed" if entry.after else "removed"
         before, after = entry.before, entry.after
@@ -79,6 +82,27 @@ class Describer:
         text = " ".join(part for part in (verb, where and f"({where})", what) if part)
         local = entry.at.replace(tzinfo=dt.UTC).astimezone()
         return f"{local:%Y-%m-%d %H:%M:%S}", entry.author or "unknown", text
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def merge_summary(after: Any) -> str:
+    """What a merge entry records, in words: the copy merged in and the decisions taken."""
+    data = after if isinstance(after, dict) else {}
+    theirs, ours = _as_dict(data.get("theirs")), _as_dict(data.get("ours"))
+    decided = data.get("decided")
+    decided = decided if isinstance(decided, list) else []
+    text = f"{short(str(theirs.get('file', 'a copy')), 60)} into {short(str(ours.get('file', '')), 60)}"
+    text += f": {theirs.get('changes', 0)} of its changes"
+    if decided:
+        chosen = [d.get("chosen") for d in decided if isinstance(d, dict)]
+        parts = [f"{chosen.count(c)} for {name}" for c, name in
+                 (("ours", "this copy"), ("theirs", "the other copy"), ("edited", "a new value"))
+                 if chosen.count(c)]
+        text += f"; {len(decided)} conflict{'s' if len(decided) != 1 else ''} decided ({', '.join(parts)})"
+    return text
 
 
 def history_rows(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str]]:

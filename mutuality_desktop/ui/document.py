@@ -21,6 +21,8 @@ from .commands import Edit, Key, OperationStep
 from .messages import explain
 from .settings import Settings
 
+EVERYTHING = ("info", "participants", "rounds", "score", "confidence", "notes", "actions")
+
 
 class EngagementDocument(QObject):
     """Hold one Engagement; run every edit through core and record it on the undo stack.
@@ -130,12 +132,12 @@ class EngagementDocument(QObject):
         step = self._steps[index - 1]
 
         def run() -> None:
-            step.redo_op = self.engagement.apply(step.undo_op).inverse
+            step.redo_op = self._run(step.undo_op)
 
         if not self._step(run, self.undo):
             return False
         self.undo_stack.undo()
-        self.changed.emit(step.what)
+        self._announce(step.what)
         return True
 
     def redo(self) -> bool:
@@ -146,13 +148,51 @@ class EngagementDocument(QObject):
         step = self._steps[index]
 
         def run() -> None:
-            step.undo_op = self.engagement.apply(step.redo_op).inverse
+            step.undo_op = self._run(step.redo_op)
 
         if not self._step(run, self.redo):
             return False
         self.undo_stack.redo()
-        self.changed.emit(step.what)
+        self._announce(step.what)
         return True
+
+    def _run(self, op: Any) -> Any:
+        """Apply a step's operation (or, for a batch such as a merge, its operations in one
+        transaction); return what undoes it."""
+        if isinstance(op, tuple):
+            changes = self.engagement.apply_all(list(op))
+            return tuple(c.inverse for c in reversed(changes))
+        return self.engagement.apply(op).inverse
+
+    def _announce(self, what: str) -> None:
+        for kind in (EVERYTHING if what == "all" else (what,)):
+            self.changed.emit(kind)
+
+    def execute_batch(self, text: str, run: Callable[[], list[Change]]) -> str | None:
+        """Run operations core commits as one transaction (a merge) as one undoable step.
+
+        Return None when committed, else the sentence saying why nothing was changed.
+        """
+        if self.readonly:
+            return f"Nothing can be changed: {self.path.name} is open read-only."
+        self.flush()
+        try:
+            changes = run()
+        except SaveError as exc:
+            self._fail(exc)
+            return explain(exc)
+        except (ValidationError, ReadOnlyError) as exc:
+            return explain(exc)
+        index = self.undo_stack.index()
+        del self._steps[index:]
+        step = OperationStep(text, "all", ("batch", len(self._steps)),
+                             tuple(c.op for c in changes),  # type: ignore[arg-type]
+                             tuple(c.inverse for c in reversed(changes)))  # type: ignore[arg-type]
+        self._steps.append(step)
+        self.undo_stack.push(step)
+        self._succeed()
+        self._announce("all")
+        return None
 
     def _step(self, run: Callable[[], None], again: Callable[[], bool]) -> bool:
         try:

@@ -1,6 +1,6 @@
 """Edit → History…: who changed what, when — for the factor on screen or the whole engagement.
 
-The rows come from core (historytext.history_rows); the dialog stays open beside the walkthrough
+The rows come from core (history_sentences.history_table); the dialog stays open beside the walkthrough
 and follows every change. The same list is `mutuality-desktop history FILE [--factor ID]`.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.historytext import history_rows
+from ..core.history_sentences import history_table
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -96,11 +96,11 @@ class HistoryDialog(QDialog):
         return str(data) if data else None
 
     def refresh(self) -> None:
-        rows = history_rows(self.doc.engagement, factor=self.factor_id())
+        rows = history_table(self.doc.engagement, factor=self.factor_id())
         self.list.clear()
-        for when, who, what in reversed(rows):
+        for when, who, what, sentence in reversed(rows):
             item = QTreeWidgetItem([when, who, what])
-            item.setToolTip(2, what)
+            item.setToolTip(2, sentence)
             self.list.addTopLevelItem(item)
         for column in (0, 1):
             self.list.resizeColumnToContents(column)

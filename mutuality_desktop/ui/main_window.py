@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import opening, unlock_dialog
+from . import merge_dialog, opening, unlock_dialog
 from .backups import BackupKeeper
 from .banner import Banner
 from .document import EngagementDocument
@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
             return True
         if unlock_dialog.is_sealed(path):
             unlock_dialog.ask_to_unlock(self, path)
+            return False
+        if merge_dialog.offer_merge(self, path):  # a returned copy of the open engagement
             return False
         if not self.close_document():
             return False

@@ -14,6 +14,7 @@ from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
 from .framework_rules import show_scoring_rules
 from .history_view import show_history
+from .merge_dialog import merge_a_copy
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -100,6 +101,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     save_copy = _action(w, file, "Save a &copy…", w.save_copy, QKeySequence("Ctrl+Shift+S"))
     email = _action(w, file, "Export for e&mail…", lambda: export_for_email(w),
                     QKeySequence("Ctrl+Shift+E"))
+    _action(w, file, "Merge a cop&y…", lambda: merge_a_copy(w))
     export = _action(w, file, "&Export report…", lambda: export_report(w), QKeySequence("Ctrl+E"))
     sheet = file.addMenu("Export to s&preadsheet")
     _action(w, sheet, "&Scores (CSV)…", lambda: export_csv(w, "scores"))

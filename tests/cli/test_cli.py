@@ -139,7 +139,8 @@ def test_json_new_apply_history_round_trip(demo_file, tmp_path):
     history = cli("history", str(copy))
     assert history.returncode == 0
     lines = [line for line in history.stdout.splitlines() if "Andrea Price" in line]
-    assert len(lines) == 3 and "→ 5" in lines[0] and "Write it down" in lines[2]
+    assert len(lines) == 3 and " to 5 on " in lines[0] and "Write it down" in lines[2]
+    assert lines[0].startswith("Andrea Price set the agreed level for ")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([
         {"op": "set_score", "round": label, "factor": factor, "perspective": "agreed", "level": 1},

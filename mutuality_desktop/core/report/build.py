@@ -17,6 +17,7 @@ from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page
 from .fonts import register_fonts
 from .graphics import load_logos
 from .pdfua import finish
+from .sections_audit import section_audit
 from .sections_back import section_actions, section_appendix, section_participants
 from .sections_front import section_contents, section_cover, section_summary
 from .sections_scores import section_comparison, section_dimension
@@ -38,7 +39,8 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
     parts: list[list[Flowable]] = [section_summary(data, styles)]
     parts += [section_dimension(data, styles, d.id) for d in data.framework.workshop_order()]
     parts += [section_comparison(data, styles), section_actions(data, styles),
-              section_participants(data, styles), section_appendix(data, styles)]
+              section_participants(data, styles), section_appendix(data, styles),
+              section_audit(data, styles)]
     entries: list[tuple[str, str]] = []
     for part in parts:
         heading = next((f for f in part if isinstance(f, Heading) and f.in_toc), None)
@@ -103,10 +105,17 @@ def _size(name: str) -> tuple[float, float]:
 
 
 def build_report_file(path: Path, out: Path, round_label: str | None = None,
-                      page_size: str = "a4") -> list[str]:
-    """Open an engagement file read-only and write its report, with the branding stored in it."""
+                      page_size: str = "a4", audit_trail: bool = False) -> list[str]:
+    """Open an engagement file read-only and write its report, with the branding stored in it
+    (and, with audit_trail, every recorded change as an appendix)."""
     _size(page_size)  # refuse a bad page size before opening anything
     with Engagement.open(Path(path), readonly=True) as engagement:
         round_id = engagement.round_by_label(round_label).id if round_label else None
         data = collect_report_data(engagement, round_id)
+        if audit_trail:
+            from dataclasses import replace
+
+            from ..history_sentences import history_sentences
+
+            data = replace(data, audit_trail=tuple(history_sentences(engagement)))
     return build_report(data, out, None, page_size)

@@ -39,6 +39,7 @@ class ReportData:
     actions: tuple[Action, ...] = ()
     branding_json: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
+    audit_trail: tuple[str, ...] = ()  # each recorded change in words: only when asked for
 
     def __post_init__(self) -> None:
         if not self.rounds:

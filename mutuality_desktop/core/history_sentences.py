@@ -1,0 +1,98 @@
+"""The history as sentences a consultant reads aloud: "Sian Evans set the agreed level for Joint
+objective setting (Baseline) from 2 to 3 on 8 Oct, 14:02, on this copy"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .engagement import Engagement
+from .history import REPLICA_KEY, Entry
+from .historytext import Describer, merge_summary, short
+
+_SET = {"set_score": "level", "set_notes": "evidence notes", "set_confidence": "evidence confidence"}
+_ROWS = {"participant": "participant", "round": "round", "action": "action"}
+
+
+class Sentences(Describer):
+    """Describes each entry as one sentence, naming rows as the engagement knows them now."""
+
+    def __init__(self, eng: Engagement) -> None:
+        super().__init__(eng)
+        row = eng.connection.execute("SELECT value FROM file_meta WHERE key = ?",
+                                     (REPLICA_KEY,)).fetchone()
+        self.replica = "" if row is None else str(row[0])
+
+    def _factor_round(self, t: dict[str, Any]) -> str:
+        fid = str(t.get("factor", ""))
+        factor = self.framework.factor(fid).name if self.framework.has_factor(fid) else fid
+        rnd = self.rounds.get(t.get("round", ""), "a round since removed")
+        return f"{factor} ({rnd})" if "round" in t else factor
+
+    def body(self, entry: Entry) -> str:
+        """What was done, without who and when: 'set the agreed level for … from 2 to 3'."""
+        t, op, before, after = entry.target, entry.op, entry.before, entry.after
+        if op in _SET:
+            what = f"the {t.get('perspective', '')} {_SET[op]} for {self._factor_round(t)}"
+            if op != "set_notes" and after is None:
+                return f"cleared {what}"
+            if op == "set_notes":
+                return f"edited {what}: {short(after)}" if after else f"cleared {what}"
+            return f"set {what} from {_value(before)} to {_value(after)}" if before is not None \
+                else f"set {what} to {_value(after)}"
+        if op == "set_participant_score":
+            person = self.people.get(t.get("participant", ""), "a participant since removed")
+            level = after.get("level") if isinstance(after, dict) else None
+            return f"recorded {person}'s return for {self._factor_round(t)}: level {_value(level)}"
+        if op == "update_info":
+            return f"changed the engagement details: {self.what(entry)}"
+        if op == "set_branding":
+            return "changed the report branding" if after else "removed the report branding"
+        if op == "merge":
+            return f"merged {merge_summary(after)}"
+        verb, _, kind = op.partition("_")
+        if kind in _ROWS and verb in ("add", "update", "remove"):
+            return self._row(entry, verb, kind)
+        return op.replace("_", " ")
+
+    def _row(self, entry: Entry, verb: str, kind: str) -> str:
+        uuid = str(entry.target.get(kind, ""))
+        values = entry.after if verb != "remove" else entry.before
+        values = values if isinstance(values, dict) else {}
+        known = {"participant": self.people, "round": self.rounds, "action": self.actions}[kind]
+        name = values.get("name") or values.get("label") or values.get("text") or known.get(uuid)
+        label = f"{kind} {short(str(name), 50)}" if name else f"a {kind}"
+        if verb == "add":
+            return f"added {label}"
+        if verb == "remove":
+            return f"removed {label}"
+        now = short(str(known.get(uuid, "")), 50) if known.get(uuid) else f"a {kind} since removed"
+        return f"edited {kind} {now}: {self.what(entry)}"
+
+    def copy(self, entry: Entry) -> str:
+        return "on this copy" if self.replica and entry.replica == self.replica else "on another copy"
+
+    def sentence(self, entry: Entry) -> str:
+        return f"{entry.author or 'Someone'} {self.body(entry)} on {when(entry.at)}, {self.copy(entry)}"
+
+
+def _value(value: Any) -> str:
+    return "not assessed" if value is None else str(value)
+
+
+def when(at: dt.datetime) -> str:
+    local = at.replace(tzinfo=dt.UTC).astimezone()
+    return f"{local.day} {local:%b %Y}, {local:%H:%M}"
+
+
+def history_table(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(when, who, what was done and on which copy, the whole sentence) per change, oldest first."""
+    sentences = Sentences(eng)
+    return [(when(e.at), e.author or "unknown", f"{sentences.body(e)}, {sentences.copy(e)}",
+             sentences.sentence(e)) for e in eng.history(factor=factor)]
+
+
+def history_sentences(eng: Engagement, factor: str | None = None) -> list[str]:
+    """One sentence per recorded change, oldest first; times in local time."""
+    sentences = Sentences(eng)
+    return [sentences.sentence(entry) for entry in eng.history(factor=factor)]

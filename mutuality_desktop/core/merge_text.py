@@ -1,0 +1,125 @@
+"""A merge plan in words: what each side changed since the common state, by factor and field,
+with who and when (for the merge screen; core, so the wording is tested without a window)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .engagement import Engagement
+from .merge import Conflict, MergePlan, describe_key, when
+from .merge import _last as last_change
+from .merge_files import row_names, show
+from .merge_state import UNKNOWN, Key, Record, touched_keys
+
+TAKEN, KEPT, CLASH = "taken from theirs", "kept (yours)", "conflict: you decide"
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    group: str  # the factor and round, or the part of the engagement
+    field: str
+    yours: str
+    theirs: str
+    by: str  # who changed it, when, on which side
+    result: str
+    key: Key
+
+
+def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) -> str:
+    fw = eng.framework
+    if key[0] in ("score", "pscore"):
+        fid = str(key[2])
+        factor = fw.factor(fid).name if fw.has_factor(fid) else fid
+        return f"{factor} · {names.get(key[1], 'a round')}"
+    if key[0] == "action":
+        state = plan.theirs.state if (*key[:2], "factor") in plan.theirs.state else plan.ours.state
+        fid = str(state.get((*key[:2], "factor"), ""))
+        factor = fw.factor(fid).name if fw.has_factor(fid) else "an action"
+        return f"{factor} · actions"
+    return {"info": "Engagement details", "branding": "Report branding", "round": "Rounds",
+            "participant": "Participants"}.get(str(key[0]), str(key[0]))
+
+
+def by_line(record: Record | None, side: str = "") -> str:
+    """Who made a change and when ("Sian Evans, 8 Oct, 14:02 (theirs)")."""
+    if record is None:
+        return side or "not recorded"
+    tail = f" ({side})" if side else ""
+    return f"{record.author or 'unknown'}, {when(record.at)}{tail}"
+
+
+def _row_label(key: Key, names: dict[str, str], mine: Any, theirs: Any) -> str:
+    """A whole row added or removed on one side, in words."""
+    kind = str(key[0])
+    name = names.get(key[1], f"a {kind}")
+    return f"{kind} “{name}” ({'added' if theirs else 'removed'} in the other copy)" if mine is None \
+        or theirs is None else f"{kind} “{name}”"
+
+
+def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
+    """Every field that differs between the copies, grouped by factor; conflicts first."""
+    names = row_names(eng, plan)
+    keys = set(plan.ours.state) | set(plan.theirs.state)
+    mine = touched_keys(plan.ours.new, keys)
+    rows: list[ChangeRow] = []
+    clash = {c.key for c in plan.conflicts}
+    whole = {k for k in keys if len(k) == 2 and k[0] in ("round", "participant", "action")
+             and plan.ours.state.get(k) != plan.theirs.state.get(k)}
+    for key in sorted(keys | set(plan.take) | clash, key=repr):
+        o, t = plan.ours.state.get(key), plan.theirs.state.get(key)
+        if o == t and key not in clash:
+            continue
+        if len(key) == 3 and key[:2] in whole:
+            continue  # a row added or removed whole is one line
+        if key in clash:
+            result, by = CLASH, "; ".join(
+                (by_line(last_change(plan.ours.new, key), "yours"),
+                 by_line(last_change(plan.theirs.new, key), "theirs")))
+        elif key in plan.take:
+            result, by = TAKEN, by_line(last_change(plan.theirs.new, key), "theirs")
+        elif key in mine:
+            result, by = KEPT, by_line(last_change(plan.ours.new, key), "yours")
+        else:
+            continue
+        if key in whole:
+            field = _row_label(key, names, o, t) if key not in clash else \
+                f"{key[0]} “{names.get(key[1], '')}” (removed in one copy, edited in the other)"
+        else:
+            field = describe_key(eng, key, names)[2]
+        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o), _shown(t), by,
+                              result, key))
+    rows.sort(key=lambda r: (r.result != CLASH, r.group, r.field))
+    return rows
+
+
+def _shown(value: Any) -> str:
+    return "—" if value is None else ("present" if value is True else show(value))
+
+
+def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:
+    names = row_names(eng, plan)
+    parts = describe_key(eng, conflict.key, names)
+    return " · ".join(p for p in parts if p)
+
+
+def base_text(conflict: Conflict) -> str:
+    return "not known" if conflict.base is UNKNOWN else show(conflict.base)
+
+
+def editable(conflict: Conflict) -> bool:
+    """Whether a person may type a third value (text and levels), not only pick a side."""
+    key = conflict.key
+    field = key[-1] if len(key) > 2 or key[0] == "info" else None
+    return field in ("level", "notes", "comment", "text", "owner", "name", "role", "label",
+                     "title", "facilitator", "workshop_venue", "contract_name")
+
+
+def parse_value(conflict: Conflict, text: str) -> Any:
+    """A typed value for a conflict's field; levels must be whole numbers."""
+    if conflict.key[-1] == "level":
+        text = text.strip()
+        if not text.lstrip("-").isdigit():
+            raise ValueError("A level is a whole number.")
+        return int(text)
+    return text.strip() or None

@@ -1,0 +1,352 @@
+"""File → Merge a copy…: what each side changed since the copies parted, the conflicts side by
+side for the facilitator to decide, and nothing written until they confirm (one undoable step).
+
+The other copy is opened in memory through core's checked open path (a protected one after its
+passphrase, in memory only); core plans and applies the merge, this screen only shows and asks.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ..core.errors import MutualityError
+from ..core.merge import OURS, THEIRS, Choice, MergePlan, apply_merge, plan_merge
+from ..core.merge_files import is_returned_copy, open_copy, show
+from ..core.merge_state import Key
+from ..core.merge_text import (
+    base_text,
+    by_line,
+    change_rows,
+    conflict_title,
+    editable,
+    last_change,
+    parse_value,
+)
+from .exchange_files import describe, in_background
+from .unlock_dialog import UnlockDialog, is_sealed
+
+if TYPE_CHECKING:
+    from ..core.engagement import Engagement
+    from .main_window import MainWindow
+
+
+class ConflictChoice(QWidget):
+    """One conflict: the value before, yours, theirs, and (for text and levels) one you type."""
+
+    decided = Signal()
+
+    def __init__(self, title: str, before: str, yours: str, theirs: str, can_edit: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(f"Conflict: {title}")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 8)
+        heading = QLabel(f"<b>{_html(title)}</b> — before: {_html(before)}")
+        heading.setWordWrap(True)
+        grid.addWidget(heading, 0, 0, 1, 3)
+        self.group = QButtonGroup(self)
+        self.yours = QRadioButton(f"Keep yours: {yours}")
+        self.theirs = QRadioButton(f"Take theirs: {theirs}")
+        for column, button in enumerate((self.yours, self.theirs)):
+            self.group.addButton(button)
+            grid.addWidget(button, 1, column)
+        self.other: QRadioButton | None = None
+        self.edit: QLineEdit | None = None
+        if can_edit:
+            self.other = QRadioButton("Other:")
+            self.edit = QLineEdit()
+            self.edit.setAccessibleName(f"Other value for {title}")
+            self.edit.textEdited.connect(self._on_edit_text_edited)
+            self.group.addButton(self.other)
+            grid.addWidget(self.other, 2, 0)
+            grid.addWidget(self.edit, 2, 1, 1, 2)
+        self.group.buttonToggled.connect(lambda *_: self.decided.emit())
+        self.problem = QLabel()
+        self.problem.setProperty("role", "problem")
+        self.problem.hide()
+        grid.addWidget(self.problem, 3, 0, 1, 3)
+
+    def _on_edit_text_edited(self, _text: str) -> None:
+        if self.other is not None and not self.other.isChecked():
+            self.other.setChecked(True)
+        self.decided.emit()
+
+    def is_decided(self) -> bool:
+        return self.group.checkedButton() is not None
+
+
+class MergeDialog(QDialog):
+    """Show both sides' changes; merge what does not clash; let a person decide the rest."""
+
+    def __init__(self, window: MainWindow, plan: MergePlan, theirs: Engagement) -> None:
+        super().__init__(window)
+        self.window_, self.plan, self.theirs = window, plan, theirs
+        assert window.doc is not None
+        self.doc = window.doc
+        eng = self.doc.engagement
+        self.setWindowTitle("Merge a copy")
+        self.setAccessibleName("Merge a copy")
+        rows = change_rows(eng, plan)
+        taken = sum(1 for r in rows if r.result.startswith("taken"))
+        intro = QLabel(
+            f"<b>{_html(theirs.path.name)}</b> has {_n(len(plan.theirs.new), 'change')} since the "
+            f"two copies parted; this engagement has {len(plan.ours.new)}. "
+            f"{_n(taken, 'change')} come from the other copy without a clash; "
+            f"{_n(len(plan.conflicts), 'conflict')} need{'s' if len(plan.conflicts) == 1 else ''} "
+            "your decision. Nothing is written until you choose Merge, and Undo takes the whole "
+            "merge back.")
+        intro.setWordWrap(True)
+        self.changes = QTreeWidget()
+        self.changes.setAccessibleName("Changes since the copies parted")
+        self.changes.setHeaderLabels(["Factor and field", "Yours", "Theirs", "Changed by", "Result"])
+        self.changes.setRootIsDecorated(True)
+        self._fill(rows)
+        self.choices: dict[Key, ConflictChoice] = {}
+        box = QGroupBox(f"Conflicts to decide ({len(plan.conflicts)})")
+        inner = QVBoxLayout(box)
+        for conflict in plan.conflicts:
+            yours = f"{show(conflict.ours)} ({by_line(last_change(plan.ours.new, conflict.key))})"
+            theirs_text = f"{show(conflict.theirs)} ({by_line(last_change(plan.theirs.new, conflict.key))})"
+            widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict), yours,
+                                    theirs_text, editable(conflict))
+            widget.decided.connect(self._update_button)
+            self.choices[conflict.key] = widget
+            inner.addWidget(widget)
+        if not plan.conflicts:
+            inner.addWidget(QLabel("None: every change merges without a clash."))
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(box)
+        buttons = QDialogButtonBox()
+        self.merge_button = buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setProperty("role", "primary")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.merge)
+        buttons.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "problem")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.changes):
+            layout.addWidget(widget, 1 if widget is self.changes else 0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        screen = window.screen().availableGeometry()
+        self.resize(min(1100, screen.width() - 40), min(620, screen.height() - 80))
+        self._size_columns()
+        self._update_button()
+        self.finished.connect(self._on_finished)
+
+    def _fill(self, rows: list[Any]) -> None:
+        groups: dict[str, QTreeWidgetItem] = {}
+        for row in rows:
+            parent = groups.get(row.group)
+            if parent is None:
+                parent = groups[row.group] = QTreeWidgetItem([row.group])
+                self.changes.addTopLevelItem(parent)
+            item = QTreeWidgetItem([row.field, row.yours, row.theirs, row.by, row.result])
+            for column in range(5):
+                item.setToolTip(column, item.text(column))
+            parent.addChild(item)
+        self.changes.expandAll()
+
+    def _size_columns(self) -> None:
+        """Share the width so every column, the result too, shows without scrolling sideways."""
+        width = self.width() - 60
+        for column, share in enumerate((0.3, 0.13, 0.13, 0.26)):
+            self.changes.resizeColumnToContents(column)
+            self.changes.setColumnWidth(column, min(self.changes.columnWidth(column),
+                                                    int(width * share)))
+
+    def _update_button(self) -> None:
+        self.merge_button.setEnabled(all(c.is_decided() for c in self.choices.values()))
+
+    def decisions(self) -> dict[Key, Choice] | None:
+        """The facilitator's choice for each conflict; None (with the problem shown) if a typed
+        value cannot be used."""
+        out: dict[Key, Choice] = {}
+        conflicts = {c.key: c for c in self.plan.conflicts}
+        for key, widget in self.choices.items():
+            widget.problem.hide()
+            if widget.yours.isChecked():
+                out[key] = OURS
+            elif widget.theirs.isChecked():
+                out[key] = THEIRS
+            elif widget.edit is not None:
+                try:
+                    out[key] = ("edited", parse_value(conflicts[key], widget.edit.text()))
+                except ValueError as exc:
+                    widget.problem.setText(str(exc))
+                    widget.problem.show()
+                    widget.edit.setFocus()
+                    return None
+        return out
+
+    def merge(self) -> None:
+        choices = self.decisions()
+        if choices is None or not self.merge_button.isEnabled():
+            return
+        eng = self.doc.engagement
+        problem = self.doc.execute_batch(f"Merge {self.theirs.path.name}",
+                                         lambda: apply_merge(eng, self.plan, choices))
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        self.window_.statusBar().showMessage(f"Merged {self.theirs.path.name} into this "
+                                             "engagement; Undo takes the whole merge back.", 20000)
+        self.accept()
+
+    def _on_finished(self, _result: int) -> None:
+        self.theirs.close()
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+def show_merge(window: MainWindow, theirs: Engagement) -> MergeDialog | None:
+    """Plan the merge with an opened copy; show the screen, or say why there is nothing to do."""
+    doc = window.doc
+    if doc is None:
+        theirs.close()
+        return None
+    doc.flush()
+    try:
+        plan = plan_merge(doc.engagement, theirs)
+    except MutualityError as exc:
+        theirs.close()
+        window.show_problem(describe(exc))
+        return None
+    if not plan.changes_anything:
+        theirs.close()
+        window.statusBar().showMessage(f"{theirs.path.name} holds nothing this engagement does not "
+                                       "already have; nothing was changed.", 20000)
+        return None
+    dialog = MergeDialog(window, plan, theirs)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+class MergeUnlockDialog(UnlockDialog):
+    """The unlock dialog's flow, opening the protected copy in memory to merge it."""
+
+    opened = Signal(object)
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(path, parent)
+        self.setWindowTitle("Merge a protected copy")
+        self.unlock_button.setText("Unlock and compare")
+
+    def unlock(self) -> None:
+        passphrase = self.field.editor.text()
+        if self.busy or not passphrase:
+            return
+        self._set_busy(True)
+        path = self.path
+        cancel = self._cancel = threading.Event()
+        in_background(lambda: open_copy(path, passphrase, cancelled=cancel.is_set),
+                      self._on_opened, self._on_failed)
+
+    def _on_opened(self, eng: Engagement) -> None:
+        if not isValid(self) or self._cancel.is_set():
+            eng.close()
+            return
+        self._set_busy(False)
+        self.accept()
+        self.opened.emit(eng)
+
+
+def merge_a_copy(window: MainWindow, path: Path | None = None) -> object | None:
+    """Pick the other copy (plain or protected) and show what merging it would do."""
+    doc = window.doc
+    if doc is None or doc.readonly:
+        window.show_problem("Open the engagement you want to merge into first (it must be "
+                            "editable).")
+        return None
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, "Merge a copy of this engagement",
+                                                str(window.settings.last_folder()),
+                                                "Engagement files (*.mutuality)")
+        if not chosen:
+            return None
+        path = Path(chosen)
+    if path.resolve() == doc.path.resolve():
+        window.show_problem("That is the file you have open; choose the other copy.")
+        return None
+    if is_sealed(path):
+        dialog = MergeUnlockDialog(path, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.opened.connect(lambda eng: show_merge(window, eng))
+        dialog.open()
+        return dialog
+    window.setCursor(Qt.CursorShape.WaitCursor)
+    try:
+        theirs = open_copy(path)
+    except MutualityError as exc:
+        window.show_problem(describe(exc))
+        return None
+    finally:
+        window.unsetCursor()
+    return show_merge(window, theirs)
+
+
+def offer_merge(window: MainWindow, path: Path) -> bool:
+    """Opening a copy exported from the engagement open in the window: offer to merge it in.
+
+    Return True when the merge screen took over (the file is not opened on its own).
+    """
+    doc = window.doc
+    if doc is None or doc.readonly or is_sealed(path):
+        return False
+    try:
+        theirs = open_copy(path)
+    except MutualityError:
+        return False  # opening it on its own explains the problem
+    if not is_returned_copy(theirs, doc.engagement):
+        theirs.close()
+        return False
+    box = QMessageBox(QMessageBox.Icon.Question, "A copy of this engagement",
+                      f"{path.name} is a copy of an engagement you have open ({doc.path.name}): "
+                      "merge it?", parent=window)
+    merge = box.addButton("&Merge it in", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Open it on its own", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(merge)
+    box.exec()
+    if box.clickedButton() is not merge:
+        theirs.close()
+        return False
+    show_merge(window, theirs)
+    return True
