@@ -51,8 +51,8 @@ def test_a_pipe_does_not_hang_the_window(window, tmp_path):
 
 
 def test_a_level_off_the_scale_is_explained(window, blank_path):
-    raw_edit(blank_path, "INSERT INTO score (round_id, factor_id, perspective, level, notes, "
-             "updated_at) VALUES (1, 'joint-exit-strategy', 'agreed', 17, '', '2026-01-01')")
+    raw_edit(blank_path, "INSERT INTO score (uuid, round_id, factor_id, perspective, level, notes, "
+             "updated_at) VALUES ('u-score', 1, 'joint-exit-strategy', 'agreed', 17, '', '2026-01-01')")
     assert window.open_path(blank_path) is False
     assert "outside the scoring scale" in window.banner.label.text()
 
