@@ -34,6 +34,7 @@ class EngagementDocument(QObject):
     changed = Signal(str)  # what changed: score, notes, confidence, info, participants, rounds, actions
     save_state_changed = Signal()
     problem_raised = Signal(str)  # a refused edit (validation, read-only): shown inline
+    stepped = Signal(str, str, object)  # undo or redo done: "Undid"/"Redid", the step's text, its key
 
     def __init__(self, engagement: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +139,7 @@ class EngagementDocument(QObject):
             return False
         self.undo_stack.undo()
         self._announce(step.what)
+        self.stepped.emit("Undid", step.text(), step.key)
         return True
 
     def redo(self) -> bool:
@@ -154,6 +156,7 @@ class EngagementDocument(QObject):
             return False
         self.undo_stack.redo()
         self._announce(step.what)
+        self.stepped.emit("Redid", step.text(), step.key)
         return True
 
     def _run(self, op: Any) -> Any:

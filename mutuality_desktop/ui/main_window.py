@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.doc = EngagementDocument(engagement, self)
         self.doc.save_state_changed.connect(self._update_state)
         self.doc.problem_raised.connect(self._on_doc_problem_raised)
+        self.doc.stepped.connect(self._on_doc_stepped)
         self.doc.undo_stack.indexChanged.connect(self._update_state)
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
@@ -284,6 +285,9 @@ class MainWindow(QMainWindow):
     def show_problem(self, text: str) -> None:
         """Show a recoverable problem inline, at the top of the window."""
         self.banner.show_message(text, "warning")
+
+    def _on_doc_stepped(self, verb: str, text: str, _key: object) -> None:
+        self.statusBar().showMessage(f"{verb}: {text}", 8000)
 
     def _on_doc_problem_raised(self, text: str) -> None:
         self.show_problem(text)

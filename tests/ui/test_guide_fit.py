@@ -47,7 +47,12 @@ def test_on_a_1024x700_projector_the_window_fits_and_the_guide_scrolls_instead_o
     top, height = guide.row_span(0)
     assert bar.value() > 0 and top + height <= bar.value() + page.guide_scroll.viewport().height() + 1
     page.go_to_factor(page._factor_ids[1])
-    assert bar.value() == 0  # a new factor starts at the top of its guide
+    # a new factor shows its marks: the client's chosen level (the perspective scored) is in view
+    level = guide.chosen("client")
+    assert level is not None
+    top, height = guide.row_span(level)
+    view = page.guide_scroll.viewport().height()
+    assert bar.value() <= top and top + height <= bar.value() + view + 1
 
 
 def test_the_selected_levels_are_marked_on_the_rows(qtbot, window, demo_path):

@@ -228,3 +228,54 @@ def test_presentation_on_a_projector_shows_one_chart_with_names_and_only_the_cho
     assert room.canvases[1].isVisible() and not room.canvases[0].isVisible()
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     assert not room.isVisible()
+
+
+def test_undo_shows_the_factor_it_changed_and_says_what_it_undid(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    first = click_factor(qtbot, page, 1)
+    for k in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab):
+        key(qtbot, k)
+    original = stored(demo_path, first)["agreed notes"]
+    qtbot.keyClicks(QApplication.focusWidget(), " Checked.")
+    key(qtbot, Qt.Key.Key_PageDown)  # on to factor 2
+    assert page.factor_id != first
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert page.factor_id == first  # the undo happened where the screen now is
+    assert stored(demo_path, first)["agreed notes"] == original
+    assert window.statusBar().currentMessage().startswith("Undid: Edit the agreed evidence")
+
+
+def test_tab_after_agreed_reaches_the_agreed_notes_whatever_tab_is_showing(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Actions
+    guide = page.guide
+    qtbot.mouseClick(guide, Qt.MouseButton.LeftButton, pos=QPoint(guide.width() // 2, 2))
+    for k in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab):  # from client: provider, agreed, on
+        key(qtbot, k)
+    assert QApplication.focusWidget() is page.evidence.editors["agreed"]
+    assert page.tabs.currentWidget() is page.evidence
+
+
+def test_letters_typed_at_the_guide_score_nothing_and_say_where_they_went(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = page.factor_id
+    before = stored(demo_path, factor)
+    steps = window.doc.undo_stack.count()
+    qtbot.keyClicks(QApplication.focusWidget(), "ok")
+    assert stored(demo_path, factor) == before
+    assert "not typed anywhere" in window.statusBar().currentMessage()
+    level = before["client"]
+    qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{level}"))  # the same level
+    assert window.doc.undo_stack.count() == steps  # no change, no undo step, no history entry
+
+
+def test_an_earlier_round_says_so_in_the_header(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    assert not page.older_round.isVisible()
+    qtbot.mouseClick(page.round_combo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.round_combo.view().isVisible)
+    key(qtbot, Qt.Key.Key_Up)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.older_round.isVisible())
+    assert "earlier round" in page.older_round.text()

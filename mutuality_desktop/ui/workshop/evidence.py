@@ -80,7 +80,7 @@ class EvidencePanel(QWidget):
                     self.confidence.addItem(label, value)
                 self.confidence.setAccessibleName("Evidence confidence")
                 self.confidence.activated.connect(self._on_confidence_activated)
-                conf_label = QLabel("Con&fidence in the evidence")
+                conf_label = QLabel("Conf&idence in the evidence")  # Alt+F is the File menu
                 conf_label.setToolTip("How firm the evidence behind the agreed level is")
                 conf_label.setProperty("role", "caption")
                 conf_label.setBuddy(self.confidence)

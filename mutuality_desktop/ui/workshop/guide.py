@@ -57,6 +57,8 @@ class LevelGuide(QWidget):
 
     score_requested = Signal(str, object)  # perspective, level (None clears)
     focus_perspective_changed = Signal(str)
+    left_forward = Signal()  # Tab after the last perspective
+    letter_typed = Signal(str)  # a printable key that scores nothing (the user meant a note)
 
     def __init__(self, parent: QWidget | None = None, *, min_point: float = 9.5,
                  max_point: float = 15.0, interactive: bool = True) -> None:
@@ -73,6 +75,7 @@ class LevelGuide(QWidget):
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self.editable = True
+        self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
@@ -404,14 +407,21 @@ class LevelGuide(QWidget):
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if not self.handle_key(event):
-            super().keyPressEvent(event)
+        if self.handle_key(event):
+            return
+        text = event.text()
+        if text and text.isprintable() and not text.isspace() and self._interactive:
+            self.letter_typed.emit(text)
+        super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab walk client → provider → agreed before leaving the guide."""
         index = PERSPECTIVES.index(self._focus) + (1 if forward else -1)
         if 0 <= index < len(PERSPECTIVES) and self.hasFocus():
             self.set_focus_perspective(PERSPECTIVES[index])
+            return True
+        if forward and self.hasFocus() and self.tab_leaves_by_signal:
+            self.left_forward.emit()
             return True
         return super().focusNextPrevChild(forward)
 

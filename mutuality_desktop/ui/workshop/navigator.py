@@ -61,7 +61,8 @@ class _Delegate(QStyledItemDelegate):
         if height is None:  # asked for every item on each layout: measure each name once per width
             if len(self._heights) > 500:
                 self._heights.clear()
-            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5))
+            # measured in bold: the open factor is drawn bold, and must not lose its second line
+            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=True))
             height = fm.boundingRect(QRect(0, 0, key[1], 10_000), Qt.TextFlag.TextWordWrap, key[0]).height()
             self._heights[key] = height
         return QSize(self.view.viewport().width(), height + 14)

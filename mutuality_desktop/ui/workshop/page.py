@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -63,6 +64,7 @@ class WorkshopPage(QWidget):
         self._shown_saved = True  # the save state the score display last reflected
         self._editable = True
         self._scored_in_list = False  # a digit typed in the factor list scored this factor
+        self._panels_fitted = False
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
@@ -78,18 +80,24 @@ class WorkshopPage(QWidget):
         self.navigator = Navigator()
         self.round_combo = QComboBox()
         self.round_combo.setAccessibleName("Round")
+        # A list that drops below the box: a popup centred on the current round put another
+        # round under the mouse, and the next click chose it.
+        self.round_combo.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_combo.setMinimumContentsLength(8)
         self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
-        round_row = QHBoxLayout()
+        round_row = QVBoxLayout()  # the caption above: the round's name gets the panel's width
+        round_row.setSpacing(2)
         round_row.setContentsMargins(14, 10, 10, 8)
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round_combo)
         round_label.setProperty("role", "caption")
         round_row.addWidget(round_label)
-        round_row.addWidget(self.round_combo, 1)
+        round_row.addWidget(self.round_combo)
         left_layout.addLayout(round_row)
         left_layout.addWidget(self.navigator, 1)
         left_layout.addWidget(self.agenda)
@@ -102,12 +110,17 @@ class WorkshopPage(QWidget):
         self.previous_label = QLabel(wordWrap=True)  # in a follow-up: where the room stood last time
         self.previous_label.setProperty("role", "caption")
         self.previous_label.hide()
+        self.older_round = QLabel(wordWrap=True)  # editing a round that is not the latest: say so
+        self.older_round.setStyleSheet(
+            f"color: {theme.ERROR_TEXT}; font-weight: 600;")
+        self.older_round.hide()
         self.bar = PerspectiveBar()
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.caption)
         titles.addWidget(self.title)
         titles.addWidget(self.previous_label)
+        titles.addWidget(self.older_round)
         header = QHBoxLayout()
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
@@ -160,6 +173,21 @@ class WorkshopPage(QWidget):
             self.setTabOrder(first, second)
         self._add_shortcuts()
 
+    def fit_panels(self, width: int) -> None:
+        """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
+        nav = 260 if width >= 1280 else 200
+        side = 360 if width >= 1280 else 290
+        self.outer.setSizes([nav, max(400, width - nav)])
+        self.inner.setSizes([max(300, width - nav - side), side])
+        narrow = width < 1280
+        self.title.setFont(theme.font(theme.BASE_POINT_SIZE + (4 if narrow else 6), bold=True))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if not self._panels_fitted and self.window().width() > 0:
+            self._panels_fitted = True
+            self.fit_panels(self.window().width())
+        super().showEvent(event)
+
     def _add_shortcuts(self) -> None:
         def action(keys: list[QKeySequence], slot: Callable[[], object], text: str) -> QAction:
             act = QAction(text, self)
@@ -178,6 +206,10 @@ class WorkshopPage(QWidget):
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.save_state_changed.connect(self._on_doc_save_state_changed)
+        self.doc.stepped.connect(self._on_doc_stepped)
+        self.guide.left_forward.connect(self._on_guide_left_forward)
+        self.guide.tab_leaves_by_signal = True
+        self.guide.letter_typed.connect(self._on_guide_letter_typed)
         self.doc.add_flusher(self.flush)
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
@@ -241,6 +273,7 @@ class WorkshopPage(QWidget):
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
+        self.reveal_chosen()
 
     def _guide_of(self, factor: Any) -> list[tuple[int, str, str]]:
         return [(lv.value, lv.name, factor.descriptor(lv.value)) for lv in self.framework.scale.levels]
@@ -268,7 +301,19 @@ class WorkshopPage(QWidget):
         self.refresh_previous()
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
+        self.reveal_chosen()
+        self._show_older_round()
         self.round_changed.emit(round_id)
+
+    def _show_older_round(self) -> None:
+        rounds = self.doc.engagement.rounds()
+        latest = rounds[-1] if rounds else None
+        older = latest is not None and latest.id != self._round_id
+        if older:
+            current = next((r.label for r in rounds if r.id == self._round_id), "")
+            self.older_round.setText(f"You are changing {current}, an earlier round "
+                                     f"(the latest is {latest.label}).")
+        self.older_round.setVisible(older)
 
     def _load_rounds(self) -> None:
         rounds = self.doc.engagement.rounds()
@@ -346,6 +391,39 @@ class WorkshopPage(QWidget):
             self._load_rounds()
             self.set_round(self.round_combo.currentData())
 
+    def _on_doc_stepped(self, _verb: str, _text: str, key: object) -> None:
+        """Undo or redo of a factor's score or note shows that factor (and round), not another."""
+        if not (isinstance(key, tuple) and len(key) >= 3 and key[0] in ("score", "notes", "confidence")):
+            return
+        round_id, factor_id = key[1], key[2]
+        if round_id != self._round_id and self.round_combo.findData(round_id) >= 0:
+            self.set_round(round_id)
+        if factor_id != self._factor_id and factor_id in self._factor_ids:
+            self.go_to_factor(factor_id)
+        if key[0] == "notes":
+            self.tabs.setCurrentWidget(self.evidence)
+        self.reveal_chosen()
+
+    def _on_guide_left_forward(self) -> None:
+        """Tab after the agreed level: the agreed reasoning, whichever tab was showing."""
+        self.tabs.setCurrentWidget(self.evidence)
+        self.evidence.editors["agreed"].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _on_guide_letter_typed(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                f"“{text}” was not typed anywhere: the scoring guide has the focus, where digits "
+                "score and N clears. Tab after Agreed (or a click) puts you in a notes box.", 8000)
+
+    def reveal_chosen(self) -> None:
+        """Scroll the guide so the chips are in view: the level being scored, else the agreed."""
+        for perspective in (self.guide.focus_perspective(), "agreed", "client", "provider"):
+            level = self.guide.chosen(perspective)
+            if level is not None:
+                self.reveal_level(level)
+                return
+
     def _on_doc_save_state_changed(self) -> None:
         # Only pending (unsaved) scores depend on the save state. A saved edit is announced as
         # saved and then as changed, which refreshes anyway: reading the scores twice per
@@ -358,6 +436,10 @@ class WorkshopPage(QWidget):
     # --- edits -------------------------------------------------------------------------------
 
     def _on_guide_score_requested(self, perspective: str, level: int | None) -> None:
+        is_pending, _ = self._pending_level(perspective)
+        if not is_pending and self.guide.chosen(perspective) == level:
+            self.bar.set_focus_perspective(perspective)
+            return  # nothing changes: no history entry, no undo step
         factor = self.factor()
         name = theme.PERSPECTIVE_LABELS[perspective].lower()
         text = (f"Clear the {name} score of {factor.name}" if level is None
@@ -402,6 +484,7 @@ class WorkshopPage(QWidget):
 
     def _on_navigator_factor_selected(self, factor_id: str) -> None:
         self.go_to_factor(factor_id)
+        self.guide.set_focus_perspective("client")  # every new factor starts at the client view
 
     def _on_navigator_tab_pressed(self, _forward: bool) -> None:
         """Tab from the list: on to the guide, past the perspective just scored from the list."""
