@@ -37,10 +37,14 @@ class Edit(ABC):
 
 
 class OperationStep(QUndoCommand):
-    """An undo stack entry: the operation that redoes the step and the one that undoes it."""
+    """An undo stack entry: the operation that redoes the step and the one that undoes it.
 
-    def __init__(self, text: str, what: str, key: Key, redo_op: ops.Operation,
-                 undo_op: ops.Operation) -> None:
+    A step made of several operations (an import of returns) holds a tuple of each, applied in one
+    transaction.
+    """
+
+    def __init__(self, text: str, what: str, key: Key, redo_op: ops.Operation | tuple[ops.Operation, ...],
+                 undo_op: ops.Operation | tuple[ops.Operation, ...]) -> None:
         super().__init__(text)
         self.what, self.key = what, key
         self.redo_op, self.undo_op = redo_op, undo_op

@@ -14,6 +14,7 @@ from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
 from .framework_rules import show_scoring_rules
 from .history_view import show_history
+from .prework import create_forms, import_returns
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -48,6 +49,7 @@ class MenuActions:
     email: QAction
     restore: QAction
     sheet: QMenu
+    prework: QMenu | None = None
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
@@ -56,6 +58,8 @@ class MenuActions:
                        self.present, *self.pages):
             action.setEnabled(has_doc)
         self.sheet.setEnabled(has_doc)
+        if self.prework is not None:
+            self.prework.setEnabled(has_doc)
         stack = doc.undo_stack if doc is not None else None
         editable = doc is not None and not doc.readonly
         self.undo.setEnabled(bool(stack and stack.canUndo() and editable))
@@ -106,6 +110,10 @@ def build_menus(w: MainWindow) -> MenuActions:
     edit.addSeparator()
     _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
 
+    prework = bar.addMenu("&Pre-work")
+    _action(w, prework, "&Create forms…", lambda: create_forms(w))
+    _action(w, prework, "&Import returns…", lambda: import_returns(w))
+
     view = bar.addMenu("&View")
     pages = [
         _action(w, view, "&Setup", lambda: w.show_page("Setup"), QKeySequence("Ctrl+1")),
@@ -121,7 +129,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)
-    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet)
+    return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
+                       prework)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:
