@@ -126,8 +126,8 @@ def _instructions(person: Participant, rnd: Round, title: str, orgs: tuple[str, 
     by = f" to {facilitator}" if facilitator else " to the facilitator"
     return [
         f"{title}: your own views before the workshop ({rnd.label})",
-        f"For {person.name}, {org}. Your answers are read into the engagement by name; the report "
-        "can show them without names.",
+        f"For {person.name}, {org}. Your answers are recorded under your name in the engagement; "
+        "in the workshop the room sees the spread of views without names.",
         "1. If the file opened in Protected View (a yellow bar in Excel or Outlook), click "
         "Enable Editing first, otherwise nothing can be typed.",
         "2. For each factor, read the six level descriptions and choose the one that best "

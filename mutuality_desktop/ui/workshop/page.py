@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.spread import factor_spreads
 from .. import theme
 from ..application import forget_import_sources
 from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
@@ -36,6 +37,7 @@ from .guide import LevelGuide
 from .navigator import Navigator
 from .presentation import PresentationWindow
 from .scorebar import PerspectiveBar
+from .spread import SpreadPanel
 
 
 class WorkshopPage(QWidget):
@@ -108,6 +110,8 @@ class WorkshopPage(QWidget):
         titles.addWidget(self.caption)
         titles.addWidget(self.title)
         titles.addWidget(self.previous_label)
+        self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17
+        titles.addWidget(self.spread)
         header = QHBoxLayout()
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
@@ -300,6 +304,9 @@ class WorkshopPage(QWidget):
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
         self.guide.set_scores(chosen, pending)
+        eng = self.doc.engagement
+        views = factor_spreads(eng.participants(), eng.participant_scores(self._round_id), [self._factor_id])
+        self.spread.set_spread(views[self._factor_id], scale)
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
         counts = {}

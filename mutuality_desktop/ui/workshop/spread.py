@@ -1,0 +1,167 @@
+"""The spread of the room's own views for the factor on screen: a dot strip per side.
+
+Each client participant's pre-work level is a filled dot, each provider's a ring, on the scale's
+axis; people at the same level sit side by side. Anonymous by default (the walkthrough is often
+on the projector): hovering a dot says how many chose that level; with *Names* on, who.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
+
+from ...core.framework import Scale
+from ...core.spread import FactorSpread, SideViews
+from .. import theme
+
+ROW_HEIGHT = 18
+LABEL_WIDTH = 64
+DOT = 10
+
+
+class DotStrip(QWidget):
+    """The painted strips: one row per side, dots at each person's level."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spread: FactorSpread | None = None
+        self.scale: Scale | None = None
+        self.show_names = False
+        self.setMouseTracking(True)
+        self.setMinimumWidth(260)
+        self.setFixedHeight(2 * ROW_HEIGHT + 4)
+        self.setAccessibleName("Participants' own views")
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 2 * ROW_HEIGHT + 4)
+
+    def _axis(self) -> tuple[float, float]:
+        left = LABEL_WIDTH + 18  # room for the scale's lowest level written before the axis
+        return left, max(left + 1.0, self.width() - 18.0)
+
+    def x_of(self, level: int) -> float:
+        assert self.scale is not None
+        left, right = self._axis()
+        lo, hi = self.scale.minimum, self.scale.maximum
+        return left + (right - left) * (level - lo) / max(1, hi - lo)
+
+    def dots(self) -> list[tuple[QRectF, str, int, list[str]]]:
+        """Each dot's rectangle with its side, level and the names at that level."""
+        out: list[tuple[QRectF, str, int, list[str]]] = []
+        if self.spread is None or self.scale is None:
+            return out
+        for row, views in enumerate((self.spread.client, self.spread.provider)):
+            y = row * ROW_HEIGHT + ROW_HEIGHT / 2 + 2
+            by_level: dict[int, list[str]] = {}
+            for name, level in views.views:
+                by_level.setdefault(level, []).append(name)
+            for level, names in by_level.items():
+                x0 = self.x_of(level) - (len(names) - 1) * (DOT * 0.8) / 2
+                for i in range(len(names)):
+                    cx = x0 + i * DOT * 0.8
+                    out.append((QRectF(cx - DOT / 2, y - DOT / 2, DOT, DOT), views.side, level, names))
+        return out
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        assert self.scale is not None or not self.dots()
+        for rect, side, level, names in self.dots():
+            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                level_name = f"{level} {self.scale.name_of(level)}" if self.scale else str(level)
+                who = ", ".join(names) if self.show_names else \
+                    f"{len(names)} {'person' if len(names) == 1 else 'people'}"
+                return f"{theme.PERSPECTIVE_LABELS[side]} side at {level_name}: {who}"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, _event: object) -> None:
+        if self.spread is None or self.scale is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
+        left, right = self._axis()
+        for row, side in enumerate(("client", "provider")):
+            y = row * ROW_HEIGHT + ROW_HEIGHT / 2 + 2
+            painter.setPen(theme.colour(theme.MUTED))
+            painter.drawText(QRectF(0, y - ROW_HEIGHT / 2, LABEL_WIDTH, ROW_HEIGHT),
+                             Qt.AlignmentFlag.AlignVCenter, theme.PERSPECTIVE_LABELS[side])
+            painter.setPen(QPen(theme.colour(theme.LINE), 1))
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+            for level in range(self.scale.minimum, self.scale.maximum + 1):
+                painter.drawLine(QPointF(self.x_of(level), y - 3), QPointF(self.x_of(level), y + 3))
+            painter.setPen(theme.colour(theme.MUTED))
+            for level, x in ((self.scale.minimum, left - 16), (self.scale.maximum, right + 6)):
+                painter.drawText(QRectF(x, y - ROW_HEIGHT / 2, 12, ROW_HEIGHT),
+                                 Qt.AlignmentFlag.AlignVCenter, str(level))
+        accent = theme.colour(theme.ACCENT_DARK)
+        for rect, side, _level, _names in self.dots():
+            painter.setPen(QPen(accent, 1.6))
+            painter.setBrush(accent if side == "client" else theme.colour("#ffffff"))
+            painter.drawEllipse(rect)
+        painter.end()
+
+
+class SpreadPanel(QWidget):
+    """The strip, each side's range in words, a polarised flag and the Names toggle."""
+
+    names_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strip = DotStrip()
+        self.summary = QLabel()
+        self.summary.setProperty("role", "caption")
+        self.summary.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
+        self.flag = QLabel("Split views")
+        self.flag.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
+        self.flag.setStyleSheet(f"background: {theme.WARNING_BG}; border: 1px solid "
+                                f"{theme.WARNING_LINE}; border-radius: 3px; padding: 1px 5px;")
+        self.flag.hide()
+        self.names = QToolButton()
+        self.names.setText("Names")
+        self.names.setCheckable(True)
+        self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
+        self.names.setToolTip("Show who chose each level when you hover a dot (off for the projector)")
+        self.names.toggled.connect(self._on_names_toggled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.strip, 2)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.flag, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.names, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
+        """Show the factor's views; hidden when nobody has given one."""
+        self.strip.spread, self.strip.scale = spread, scale
+        has_views = spread is not None and bool(spread.levels or spread.client.dont_know
+                                                or spread.provider.dont_know)
+        self.setVisible(has_views)
+        if spread is None or not has_views:
+            return
+        lines = [f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}" for s in (spread.client, spread.provider)]
+        self.summary.setText("\n".join(lines))
+        self.flag.setVisible(spread.polarised)
+        self.flag.setToolTip(f"The room is split: {spread.reason()}." if spread.polarised else "")
+        self.setAccessibleDescription(_describe(spread.client) + " " + _describe(spread.provider))
+        self.strip.update()
+
+    def _on_names_toggled(self, on: bool) -> None:
+        self.strip.show_names = on
+        self.names_toggled.emit(on)
+
+
+def _describe(side: SideViews) -> str:
+    levels = ", ".join(str(level) for level in side.levels) or "none"
+    return f"{theme.PERSPECTIVE_LABELS[side.side]} side's own levels: {levels}."
