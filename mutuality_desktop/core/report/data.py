@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..framework import Framework
-from ..model import Action, EngagementInfo, Participant, Round, Score
+from ..model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
 
 if TYPE_CHECKING:
     from ..engagement import Engagement
@@ -22,6 +22,7 @@ Scores = Mapping[tuple[str, str], Score]
 class RoundData:
     round: Round
     scores: Scores
+    participant_scores: tuple[ParticipantScore, ...] = ()  # the participants' own views (pre-work)
 
     @property
     def label(self) -> str:
@@ -70,7 +71,8 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
             raise ValidationError("That round no longer exists.")
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
-    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id))) for r in chosen)
+    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)),
+                             tuple(engagement.participant_scores(r.id))) for r in chosen)
     kept = {r.id for r in chosen}
     actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)
     return ReportData(
