@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from . import core_figures, ui_figures
+from . import core_figures, prework_figures, ui_figures
 from .harness import ROOT, table
 
 
@@ -18,6 +18,9 @@ def main() -> int:
     if sys.argv[1:] == ["report"]:  # `python -m benchmarks report`: the report figures only
         print(table(core_figures.report_figures(demo, folder, ui_figures.soffice())))
         return 0
+    if sys.argv[1:] == ["prework"]:  # `python -m benchmarks prework`: forms out, returns in
+        print(table(prework_figures.prework_figures(demo, folder)))
+        return 0
     if sys.argv[1:] == ["frozen"]:  # `python -m benchmarks frozen`: the bundle figures only
         print(table(ui_figures.frozen_figures(demo)))
         return 0
@@ -26,6 +29,7 @@ def main() -> int:
     figures += ui_figures.keystroke_figures(demo, commit.floor)
     figures += [commit, core_figures.radar_redraw_figure(demo)]
     figures += core_figures.report_figures(demo, folder, ui_figures.soffice())
+    figures += prework_figures.prework_figures(demo, folder)
     figures += [core_figures.open_large_figure(demo, folder), core_figures.export_figure(demo, folder),
                 ui_figures.memory_figure(demo)]
     figures += ui_figures.frozen_figures(demo)
