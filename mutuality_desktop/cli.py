@@ -217,10 +217,14 @@ def cmd_prework(args: argparse.Namespace) -> int:
     from .core.prework.returns import apply_import, plan_import
 
     if args.prework_command == "forms":
+        from .core.prework.contacts import participant_emails
+
         with Engagement.open(args.file, readonly=True) as engagement:
             written = write_forms(engagement, args.output, args.round_label)
+            emails = participant_emails(engagement)
         for form in written:
-            print(_printable(f"{form.participant.name} ({form.participant.side}): {form.path}"))
+            to = emails.get(form.participant.id, "no email address in Setup")
+            print(_printable(f"{form.participant.name} ({form.participant.side}, {to}): {form.path}"))
         print(f"Wrote {len(written)} pre-work form{'s' if len(written) != 1 else ''} to {args.output}")
         return 0
     with Engagement.open(args.file, readonly=args.dry_run) as engagement:

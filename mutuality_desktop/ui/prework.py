@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import MutualityError
+from ..core.prework.contacts import participant_emails, report_names_shown
+from .commands import SetReportNames
 from .messages import explain
 
 if TYPE_CHECKING:
@@ -17,6 +19,15 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 IMPORT_STEP = "Import pre-work returns"
+__all__ = ["create_forms", "import_returns", "report_names_shown", "set_report_names"]
+
+
+def set_report_names(w: MainWindow, shown: bool) -> None:
+    """Pre-work → Names in the report: an undoable choice stored in the engagement file."""
+    if w.doc is not None and w.doc.execute(SetReportNames(bool(shown))):
+        w.statusBar().showMessage(
+            "The report will name who gave which own view." if shown else
+            "The report shows each side's own views without names.", 10000)
 
 
 def _round_label(w: MainWindow) -> str | None:
@@ -49,10 +60,14 @@ def create_forms(w: MainWindow, folder: Path | None = None) -> Path | None:
         w.show_problem(f"The pre-work forms could not be written: {explain(exc)}")
         return None
     count = len(written)
+    emails = participant_emails(w.doc.engagement)
+    missing = [f.participant.name for f in written if f.participant.id not in emails]
+    to = (f" Addresses are in Setup for {count - len(missing)} of them"
+          + (f" (not for {', '.join(missing)})." if missing else ".")) if emails else ""
     w.banner.show_message(
         f"Wrote {count} pre-work form{'s' if count != 1 else ''} for {label} to {folder} "
         "(one per client and provider participant, named for them). Email each person their own "
-        "form; tell them to click Enable Editing if Excel opens it in Protected View.", "info")
+        f"form; tell them to click Enable Editing if Excel opens it in Protected View.{to}", "info")
     return folder
 
 

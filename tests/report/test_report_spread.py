@@ -38,3 +38,26 @@ def test_spread_notes_beside_each_factor_and_no_names(tmp_path: Path) -> None:
     shown = [p.name for p in people if p.side in ("client", "provider")]
     every_note = " ".join(n for f in data.framework.factors for n in spread_notes(data, f))
     assert every_note and not any(name in every_note for name in shown)
+
+
+def test_names_appear_only_when_the_engagement_chose_them(tmp_path: Path) -> None:
+    from mutuality_desktop.core.operations import SetReportNames
+
+    path = tmp_path / "demo.mutuality"
+    with build_demo(path):
+        pass
+    out = tmp_path / "anonymous.html"
+    build_html_file(path, out, round_label="Baseline")
+    assert "Own views: " not in out.read_text(encoding="utf-8")
+    with Engagement.open(path) as eng:
+        eng.apply(SetReportNames(True))
+        first = eng.framework.dimension("mutuality").factors[0]
+        data = collect_report_data(eng, eng.rounds()[0].id)
+    out = tmp_path / "named.html"
+    build_html_file(path, out, round_label="Baseline")
+    html = out.read_text(encoding="utf-8")
+    from mutuality_desktop.core.report.spread_rows import named_views
+
+    line = named_views(data, first)
+    assert line.startswith("Own views: client ") and "; provider " in line
+    assert "Own views: client " in html

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..errors import ValidationError
 from ..framework import Framework
 from ..model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
+from ..prework.contacts import report_names_shown
 
 if TYPE_CHECKING:
     from ..engagement import Engagement
@@ -40,6 +41,7 @@ class ReportData:
     actions: tuple[Action, ...] = ()
     branding_json: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
+    names_shown: bool = False  # the engagement chose to name who gave which own view (pre-work)
 
     def __post_init__(self) -> None:
         if not self.rounds:
@@ -82,4 +84,5 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
         participants=tuple(engagement.participants()),
         actions=actions,
         branding_json=engagement.branding_json(),
+        names_shown=report_names_shown(engagement),
     )

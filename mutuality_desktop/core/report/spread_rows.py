@@ -1,6 +1,7 @@
 """The spread of participants' own views beside a factor's levels in the report (PDF and HTML).
 
-Only ranges and counts are printed, never names: the report is handed to both leadership teams.
+Beside the levels only ranges and counts are printed. Names are added (one line under the
+factor's levels) only when the engagement chose to show them: by default the report is anonymous.
 """
 
 from __future__ import annotations
@@ -35,3 +36,14 @@ def spread_notes(data: ReportData, factor: Factor) -> list[str]:
         else:
             notes.append(f"Split: sides' views {spread.sides_apart:g} levels apart")
     return notes
+
+
+def named_views(data: ReportData, factor: Factor) -> str:
+    """'Own views: client Ann 4, Bo 1; provider Cy 2.' when names are shown, else ''."""
+    if not data.names_shown:
+        return ""
+    spread = report_spread(data, factor)
+    parts = [f"{label} " + ", ".join(f"{name} {level}" for name, level in side.views)
+             for label, side in (("client", spread.client), ("provider", spread.provider))
+             if side.views]
+    return f"Own views: {'; '.join(parts)}." if parts else ""
