@@ -110,8 +110,6 @@ class WorkshopPage(QWidget):
         titles.addWidget(self.caption)
         titles.addWidget(self.title)
         titles.addWidget(self.previous_label)
-        self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17
-        titles.addWidget(self.spread)
         header = QHBoxLayout()
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
@@ -134,9 +132,15 @@ class WorkshopPage(QWidget):
         self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
+        self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17: above the
+        side = QWidget()  # tabs, so the scoring guide keeps all its height
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.spread)
+        side_layout.addWidget(self.tabs, 1)
         self.inner = QSplitter(Qt.Orientation.Horizontal)
         self.inner.addWidget(self.guide_scroll)
-        self.inner.addWidget(self.tabs)
+        self.inner.addWidget(side)
         self.inner.setStretchFactor(0, 1)
         self.inner.setSizes([760, 360])
         right = QWidget()

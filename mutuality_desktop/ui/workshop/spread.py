@@ -1,7 +1,8 @@
 """The spread of the room's own views for the factor on screen: a dot strip per side.
 
-Each client participant's pre-work level is a filled dot, each provider's a ring, on the scale's
-axis; people at the same level sit side by side. Anonymous by default (the walkthrough is often
+Each client participant's pre-work level is a filled dot above the scale's axis, each provider's
+a ring below it; people at the same level sit side by side. It sits above the Evidence tabs, so
+the scoring guide keeps all its height. Anonymous by default (the walkthrough is often
 on the projector): hovering a dot says how many chose that level; with *Names* on, who.
 """
 
@@ -9,15 +10,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.framework import Scale
 from ...core.spread import FactorSpread, SideViews
 from .. import theme
 
-ROW_HEIGHT = 18
-LABEL_WIDTH = 64
-DOT = 10
+STRIP_HEIGHT = 24  # one line of the header: client dots above the axis, provider rings below
+LABEL_WIDTH = 0
+DOT = 9
 
 
 class DotStrip(QWidget):
@@ -29,12 +38,16 @@ class DotStrip(QWidget):
         self.scale: Scale | None = None
         self.show_names = False
         self.setMouseTracking(True)
-        self.setMinimumWidth(260)
-        self.setFixedHeight(2 * ROW_HEIGHT + 4)
+        self.setMinimumWidth(150)
+        self.setFixedHeight(STRIP_HEIGHT)
         self.setAccessibleName("Participants' own views")
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 2 * ROW_HEIGHT + 4)
+        return QSize(300, STRIP_HEIGHT)
+
+    @staticmethod
+    def row_y(row: int) -> float:
+        return STRIP_HEIGHT / 2 + (-5.5 if row == 0 else 5.5)
 
     def _axis(self) -> tuple[float, float]:
         left = LABEL_WIDTH + 18  # room for the scale's lowest level written before the axis
@@ -52,7 +65,7 @@ class DotStrip(QWidget):
         if self.spread is None or self.scale is None:
             return out
         for row, views in enumerate((self.spread.client, self.spread.provider)):
-            y = row * ROW_HEIGHT + ROW_HEIGHT / 2 + 2
+            y = self.row_y(row)
             by_level: dict[int, list[str]] = {}
             for name, level in views.views:
                 by_level.setdefault(level, []).append(name)
@@ -90,19 +103,14 @@ class DotStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
         left, right = self._axis()
-        for row, side in enumerate(("client", "provider")):
-            y = row * ROW_HEIGHT + ROW_HEIGHT / 2 + 2
-            painter.setPen(theme.colour(theme.MUTED))
-            painter.drawText(QRectF(0, y - ROW_HEIGHT / 2, LABEL_WIDTH, ROW_HEIGHT),
-                             Qt.AlignmentFlag.AlignVCenter, theme.PERSPECTIVE_LABELS[side])
-            painter.setPen(QPen(theme.colour(theme.LINE), 1))
-            painter.drawLine(QPointF(left, y), QPointF(right, y))
-            for level in range(self.scale.minimum, self.scale.maximum + 1):
-                painter.drawLine(QPointF(self.x_of(level), y - 3), QPointF(self.x_of(level), y + 3))
-            painter.setPen(theme.colour(theme.MUTED))
-            for level, x in ((self.scale.minimum, left - 16), (self.scale.maximum, right + 6)):
-                painter.drawText(QRectF(x, y - ROW_HEIGHT / 2, 12, ROW_HEIGHT),
-                                 Qt.AlignmentFlag.AlignVCenter, str(level))
+        y = STRIP_HEIGHT / 2
+        painter.setPen(QPen(theme.colour(theme.LINE), 1))
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        for level in range(self.scale.minimum, self.scale.maximum + 1):
+            painter.drawLine(QPointF(self.x_of(level), y - 2), QPointF(self.x_of(level), y + 2))
+        painter.setPen(theme.colour(theme.MUTED))
+        for level, x in ((self.scale.minimum, left - 16), (self.scale.maximum, right + 6)):
+            painter.drawText(QRectF(x, 0, 12, STRIP_HEIGHT), Qt.AlignmentFlag.AlignVCenter, str(level))
         accent = theme.colour(theme.ACCENT_DARK)
         for rect, side, _level, _names in self.dots():
             painter.setPen(QPen(accent, 1.6))
@@ -122,7 +130,10 @@ class SpreadPanel(QWidget):
         self.summary = QLabel()
         self.summary.setProperty("role", "caption")
         self.summary.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
-        self.flag = QLabel("Split views")
+        # The previous round's level beside the strip keeps its width; this text gives way.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(0)
+        self.flag = QLabel("Split")
         self.flag.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
         self.flag.setStyleSheet(f"background: {theme.WARNING_BG}; border: 1px solid "
                                 f"{theme.WARNING_LINE}; border-radius: 3px; padding: 1px 5px;")
@@ -133,13 +144,21 @@ class SpreadPanel(QWidget):
         self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
         self.names.setToolTip("Show who chose each level when you hover a dot (off for the projector)")
         self.names.toggled.connect(self._on_names_toggled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.strip, 2)
-        layout.addWidget(self.summary, 1)
-        layout.addWidget(self.flag, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.names, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.names.setFixedHeight(STRIP_HEIGHT - 2)
+        self.names.setStyleSheet("QToolButton { padding: 0 8px; }")
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.flag)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        bottom.addWidget(self.strip, 1)
+        bottom.addWidget(self.names)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 10, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self.hide()
 
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
@@ -150,8 +169,12 @@ class SpreadPanel(QWidget):
         self.setVisible(has_views)
         if spread is None or not has_views:
             return
-        lines = [f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}" for s in (spread.client, spread.provider)]
-        self.summary.setText("\n".join(lines))
+        marks = {"client": "\u25cf", "provider": "\u25cb"}  # filled dot, ring: as drawn
+        lines = [f"{marks[s.side]} {theme.PERSPECTIVE_LABELS[s.side]} {_short(s)}"
+                 for s in (spread.client, spread.provider)]
+        self.summary.setText("Own views   " + "   ".join(lines))
+        self.summary.setToolTip("\n".join(f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}"
+                                          for s in (spread.client, spread.provider)))
         self.flag.setVisible(spread.polarised)
         self.flag.setToolTip(f"The room is split: {spread.reason()}." if spread.polarised else "")
         self.setAccessibleDescription(_describe(spread.client) + " " + _describe(spread.provider))
@@ -160,6 +183,15 @@ class SpreadPanel(QWidget):
     def _on_names_toggled(self, on: bool) -> None:
         self.strip.show_names = on
         self.names_toggled.emit(on)
+
+
+def _short(side: SideViews) -> str:
+    """'2–4 (4)': the range and how many gave a level, for the one-line summary."""
+    if not side.views:
+        return "no views"
+    lo, hi = side.lowest, side.highest
+    span = f"{lo}" if lo == hi else f"{lo}\u2013{hi}"
+    return f"{span} ({len(side.views)})"
 
 
 def _describe(side: SideViews) -> str:
