@@ -28,11 +28,8 @@ from mutuality_desktop.core.prework.returns import MAX_RETURN_BYTES, apply_impor
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    path = tmp_path / "demo.mutuality"
-    with build_demo(path):
-        pass
-    with Engagement.open(path) as eng:
+def demo(demo_path: Path):
+    with Engagement.open(demo_path) as eng:
         yield eng
 
 
