@@ -111,6 +111,11 @@ def test_filled_returns_import_once_and_read_back_through_json(demo: Engagement,
     assert theirs[factors[0]]["level"] == 1
 
 
+def test_an_unanswered_form_says_so(demo: Engagement, forms) -> None:
+    plan = plan_import(demo, [forms[0].path])
+    assert plan.operations == () and plan.lines()[0].endswith("no answers in it yet.")
+
+
 def test_import_is_all_or_nothing(demo: Engagement, forms, tmp_path: Path) -> None:
     good = fill(forms[0].path, tmp_path / "good.xlsx", {0: ("5 Exemplary", "x")})
     bad = fill(forms[1].path, tmp_path / "bad.xlsx", {0: ("9 Super", None)})

@@ -90,7 +90,9 @@ class ImportPlan:
             p = ret.participant
             what = f"{levels} level{'s' if levels != 1 else ''}, {unknown} don't know, " \
                    f"{comments} comment{'s' if comments != 1 else ''}"
-            news = f"{new} to import" if new else "nothing new (already imported)"
+            given = any(a.given for a in ret.answers)
+            news = (f"{new} to import" if new else "nothing new (already imported)") if given \
+                else "no answers in it yet"
             out.append(f"{p.name} ({p.side}, {ret.round.label}) from {ret.path.name}: {what}; {news}.")
         return out
 
