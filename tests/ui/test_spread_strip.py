@@ -53,3 +53,21 @@ def test_the_strip_follows_an_imported_view(qtbot, window, demo_path):
     assert (person.name, 0) in after and after != before
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.spread.strip.spread.provider.views == before
+
+
+def test_presentation_mode_shows_the_spread_without_names(qtbot, window, demo_path):
+    window.open_path(demo_path)
+    page = window.workshop
+    page.toggle_presentation()
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    strip = room.spread
+    assert strip.isVisible() and not strip.show_names
+    assert [(s, lv, n) for _, s, lv, n in strip.dots()] == \
+        [(s, lv, n) for _, s, lv, n in page.spread.strip.dots()]
+    names = {n for _, _, _, group in strip.dots() for n in group}
+    for rect, *_ in strip.dots():
+        assert not any(name in strip.tooltip_at(rect.center()) for name in names)
+    qtbot.mouseClick(page.spread.names, Qt.MouseButton.LeftButton, pos=page.spread.names.rect().center())
+    assert page.spread.strip.show_names and not strip.show_names  # Names is for the laptop only
+    room.close()

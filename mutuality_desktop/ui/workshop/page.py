@@ -560,3 +560,4 @@ class WorkshopPage(QWidget):
         room.guide.copy_from(self.guide)
         texts = {p: self.bar.buttons[p].value_text() for p in theme.PERSPECTIVES}
         room.set_scores(texts, self.guide.focus_perspective())
+        room.set_spread(self.spread.strip.spread, self.framework.scale)

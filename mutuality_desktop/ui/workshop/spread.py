@@ -25,33 +25,37 @@ from ...core.spread import FactorSpread, SideViews
 from .. import theme
 
 STRIP_HEIGHT = 24  # one line of the header: client dots above the axis, provider rings below
-LABEL_WIDTH = 0
 DOT = 9
 
 
 class DotStrip(QWidget):
     """The painted strips: one row per side, dots at each person's level."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, zoom: float = 1.0) -> None:
         super().__init__(parent)
         self.spread: FactorSpread | None = None
         self.scale: Scale | None = None
         self.show_names = False
         self.setMouseTracking(True)
-        self.setMinimumWidth(150)
-        self.setFixedHeight(STRIP_HEIGHT)
         self.setAccessibleName("Participants' own views")
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Larger dots and type for the room's screen (presentation mode)."""
+        self.zoom = zoom
+        self.setMinimumWidth(int(150 * zoom))
+        self.setFixedHeight(int(STRIP_HEIGHT * zoom))
+        self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(300, STRIP_HEIGHT)
+        return QSize(int(300 * self.zoom), int(STRIP_HEIGHT * self.zoom))
 
-    @staticmethod
-    def row_y(row: int) -> float:
-        return STRIP_HEIGHT / 2 + (-5.5 if row == 0 else 5.5)
+    def row_y(self, row: int) -> float:
+        return self.height() / 2 + (-5.5 if row == 0 else 5.5) * self.zoom
 
     def _axis(self) -> tuple[float, float]:
-        left = LABEL_WIDTH + 18  # room for the scale's lowest level written before the axis
-        return left, max(left + 1.0, self.width() - 18.0)
+        margin = 18 * self.zoom  # room for the scale's lowest and highest level beside the axis
+        return margin, max(margin + 1.0, self.width() - margin)
 
     def x_of(self, level: int) -> float:
         assert self.scale is not None
@@ -69,11 +73,12 @@ class DotStrip(QWidget):
             by_level: dict[int, list[str]] = {}
             for name, level in views.views:
                 by_level.setdefault(level, []).append(name)
+            dot = DOT * self.zoom
             for level, names in by_level.items():
-                x0 = self.x_of(level) - (len(names) - 1) * (DOT * 0.8) / 2
+                x0 = self.x_of(level) - (len(names) - 1) * (dot * 0.8) / 2
                 for i in range(len(names)):
-                    cx = x0 + i * DOT * 0.8
-                    out.append((QRectF(cx - DOT / 2, y - DOT / 2, DOT, DOT), views.side, level, names))
+                    cx = x0 + i * dot * 0.8
+                    out.append((QRectF(cx - dot / 2, y - dot / 2, dot, dot), views.side, level, names))
         return out
 
     def tooltip_at(self, pos: QPointF) -> str:
@@ -101,19 +106,21 @@ class DotStrip(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
+        painter.setFont(theme.font((theme.BASE_POINT_SIZE - 1.5) * self.zoom))
         left, right = self._axis()
-        y = STRIP_HEIGHT / 2
+        y = self.height() / 2
         painter.setPen(QPen(theme.colour(theme.LINE), 1))
         painter.drawLine(QPointF(left, y), QPointF(right, y))
         for level in range(self.scale.minimum, self.scale.maximum + 1):
             painter.drawLine(QPointF(self.x_of(level), y - 2), QPointF(self.x_of(level), y + 2))
         painter.setPen(theme.colour(theme.MUTED))
-        for level, x in ((self.scale.minimum, left - 16), (self.scale.maximum, right + 6)):
-            painter.drawText(QRectF(x, 0, 12, STRIP_HEIGHT), Qt.AlignmentFlag.AlignVCenter, str(level))
+        z = self.zoom
+        for level, x in ((self.scale.minimum, left - 16 * z), (self.scale.maximum, right + 6 * z)):
+            painter.drawText(QRectF(x, 0, 12 * z, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                             str(level))
         accent = theme.colour(theme.ACCENT_DARK)
         for rect, side, _level, _names in self.dots():
-            painter.setPen(QPen(accent, 1.6))
+            painter.setPen(QPen(accent, 1.6 * self.zoom))
             painter.setBrush(accent if side == "client" else theme.colour("#ffffff"))
             painter.drawEllipse(rect)
         painter.end()
