@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Participant, ParticipantScore
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
 
 SPREAD_SIDES = ("client", "provider")
 POLARISED_RANGE = 3
@@ -132,3 +136,12 @@ def polarised_factors(spreads: dict[str, FactorSpread]) -> list[FactorSpread]:
     """The polarised factors, widest spread first (framework order among equals)."""
     flagged = [s for s in spreads.values() if s.polarised]
     return sorted(flagged, key=lambda s: (-s.span, -s.sides_apart))
+
+
+def factor_spread(eng: Engagement, round_id: int, factor_id: str) -> FactorSpread:
+    """One factor's spread read straight from the file (the walkthrough refreshes it per keystroke)."""
+    rows = eng.connection.execute(
+        "SELECT participant_id, level FROM participant_score WHERE round_id = ? AND factor_id = ?",
+        (round_id, factor_id)).fetchall()
+    scores = [ParticipantScore(round_id, factor_id, int(pid), level) for pid, level in rows]
+    return factor_spreads(eng.participants(), scores, [factor_id])[factor_id]

@@ -46,3 +46,15 @@ def test_polarised_factors_widest_first() -> None:
               ParticipantScore(1, "c", 1, 2)]
     spreads = factor_spreads(PEOPLE, scores, ["a", "b", "c"])
     assert [s.factor_id for s in polarised_factors(spreads)] == ["b", "a"]
+
+
+def test_one_factor_read_from_the_file_matches_the_whole_round(demo_path) -> None:
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.spread import factor_spread
+
+    with Engagement.open(demo_path, readonly=True) as eng:
+        for rnd in eng.rounds():
+            ids = [f.id for f in eng.framework.factors]
+            whole = factor_spreads(eng.participants(), eng.participant_scores(rnd.id), ids)
+            assert all(factor_spread(eng, rnd.id, fid) == whole[fid] for fid in ids)
+            assert any(s.levels for s in whole.values())

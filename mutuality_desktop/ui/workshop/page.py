@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
-from ...core.spread import factor_spreads
+from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
 from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
@@ -308,9 +308,7 @@ class WorkshopPage(QWidget):
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
         self.guide.set_scores(chosen, pending)
-        eng = self.doc.engagement
-        views = factor_spreads(eng.participants(), eng.participant_scores(self._round_id), [self._factor_id])
-        self.spread.set_spread(views[self._factor_id], scale)
+        self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
         counts = {}
