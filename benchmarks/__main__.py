@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from . import core_figures, merge_figures, office_figures, ui_figures
+from . import core_figures, merge_figures, office_figures, prework_figures, ui_figures
 from .harness import ROOT, table
 
 
@@ -20,6 +20,8 @@ def main() -> int:
         return 0
     if sys.argv[1:] == ["office"]:  # `python -m benchmarks office`: Word, Excel, PowerPoint only
         print(table(office_figures.office_figures(demo, folder, ui_figures.soffice())))
+    if sys.argv[1:] == ["prework"]:  # `python -m benchmarks prework`: forms out, returns in
+        print(table(prework_figures.prework_figures(demo, folder)))
         return 0
     if sys.argv[1:] == ["frozen"]:  # `python -m benchmarks frozen`: the bundle figures only
         print(table(ui_figures.frozen_figures(demo)))
@@ -30,6 +32,7 @@ def main() -> int:
     figures += [commit, core_figures.radar_redraw_figure(demo)]
     figures += core_figures.report_figures(demo, folder, ui_figures.soffice())
     figures += office_figures.office_figures(demo, folder, ui_figures.soffice())
+    figures += prework_figures.prework_figures(demo, folder)
     figures += [core_figures.open_large_figure(demo, folder), core_figures.export_figure(demo, folder),
                 ui_figures.memory_figure(demo)]
     figures += merge_figures.merge_figures(demo, folder)

@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--author", help="the name the history records (default: your user name)")
     merge.add_argument("--passphrase-env", metavar="VAR",
                        help="the passphrase of protected copies, held in environment variable VAR")
+    _prework_parser(sub)
     return p
 
 
@@ -84,6 +85,20 @@ def _office_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
         office.add_argument("file", type=Path)
         office.add_argument("-o", "--output", required=True, type=Path)
         office.add_argument("--round", dest="round_label", help="last round to include (default: the latest)")
+
+
+def _prework_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    prework = sub.add_parser("prework", help="pre-work forms out to participants, their returns in")
+    steps = prework.add_subparsers(dest="prework_command", required=True)
+    forms = steps.add_parser("forms", help="write one Excel form per client and provider participant")
+    forms.add_argument("file", type=Path)
+    forms.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    forms.add_argument("--round", dest="round_label", help="round the forms are for (default: the latest)")
+    imp = steps.add_parser("import", help="import returned forms, all or nothing")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("returns", type=Path, nargs="+", metavar="RETURN.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported, change nothing")
+    imp.add_argument("--author", help="the name the history records (default: your user name)")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -274,6 +289,40 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prework(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.prework.forms import write_forms
+    from .core.prework.returns import apply_import, plan_import
+
+    if args.prework_command == "forms":
+        from .core.prework.contacts import participant_emails
+
+        with Engagement.open(args.file, readonly=True) as engagement:
+            written = write_forms(engagement, args.output, args.round_label)
+            emails = participant_emails(engagement)
+        for form in written:
+            to = emails.get(form.participant.id, "no email address in Setup")
+            print(_printable(f"{form.participant.name} ({form.participant.side}, {to}): {form.path}"))
+        print(f"Wrote {len(written)} pre-work form{'s' if len(written) != 1 else ''} to {args.output}")
+        return 0
+    with Engagement.open(args.file, readonly=args.dry_run) as engagement:
+        if engagement.readonly and not args.dry_run:
+            print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.", file=sys.stderr)
+            return 1
+        plan = plan_import(engagement, args.returns)
+        for line in plan.lines():
+            print(_printable(line))
+        if args.dry_run:
+            n = len(plan.operations)
+            print(f"Dry run: {n} answer{'s' if n != 1 else ''} would be imported; nothing was changed.")
+            return 0
+        if args.author:
+            engagement.author = args.author.strip()[:200] or engagement.author
+        changes = apply_import(engagement, plan)
+    print(f"Imported {len(changes)} answer{'s' if len(changes) != 1 else ''} into {args.file}")
+    return 0
+
+
 def _printable(text: str) -> str:
     """Text from a file, safe for a terminal: no control or direction-changing characters."""
     import unicodedata
@@ -284,4 +333,4 @@ def _printable(text: str) -> str:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
-            "merge": cmd_merge}
+            "merge": cmd_merge, "prework": cmd_prework}

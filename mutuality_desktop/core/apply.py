@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import apply_prework as prework
 from . import apply_rows as rows
 from . import operations as ops
 from .apply_base import (
@@ -165,5 +166,7 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.SetBranding: set_branding, ops.AddParticipant: rows.add_participant,
     ops.UpdateParticipant: rows.update_participant, ops.RemoveParticipant: rows.remove_participant,
     ops.AddRound: rows.add_round, ops.UpdateRound: rows.update_round, ops.RemoveRound: rows.remove_round,
+    ops.SetParticipantEmail: prework.set_participant_email,
+    ops.SetReportNames: prework.set_report_names,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
 }

@@ -17,6 +17,7 @@ from .apply_base import (
     identity,
     next_position,
 )
+from .apply_prework import check_email, email_of, write_email
 from .errors import ValidationError
 from .model import (
     ACTION_SIDES,
@@ -51,6 +52,8 @@ def add_participant(eng: Engagement, s: Session, op: ops.AddParticipant) -> Outc
                          side=op.side, position=position)
     s.add(row)
     s.flush()
+    if op.email:
+        write_email(s, row.id, check_email(op.email))
     for ps in op.scores:
         s.add(ParticipantScoreRow(round_id=ps.round_id, factor_id=ps.factor_id, participant_id=row.id,
                                   level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
@@ -82,9 +85,12 @@ def remove_participant(eng: Engagement, s: Session, op: ops.RemoveParticipant) -
                    for r in s.scalars(select(ParticipantScoreRow).where(
                        ParticipantScoreRow.participant_id == row.id)))
     old = _participant(row)
+    email = email_of(s, row.id)
+    write_email(s, row.id, "")
     s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.participant_id == row.id))
     s.delete(row)
-    inverse = ops.AddParticipant(old.name, old.role, old.side, old.uuid, old.position, old.id, scores)
+    inverse = ops.AddParticipant(old.name, old.role, old.side, old.uuid, old.position, old.id, scores,
+                                 email)
     return Outcome(inverse, {"participant": old.uuid}, ops.plain(inverse), None, old)
 
 

@@ -58,3 +58,7 @@ class ReadOnlyError(EngagementFileError):
 
 class SaveError(EngagementFileError):
     """A change could not be written to disk (disk full, folder gone, I/O error)."""
+
+
+class ReturnError(MutualityError):
+    """A returned pre-work form cannot be imported (names the file, and the cell when there is one)."""

@@ -157,7 +157,22 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
                f"OR side NOT IN ({_in_list(SIDES)})", "a participant has an unknown side")
     _check_scores(conn, name, factors, scale)
     _check_actions(conn, name, factors)
+    _check_prework(conn, name)
     return framework
+
+
+def _check_prework(conn: sqlite3.Connection, name: str) -> None:
+    """Participants' email addresses and the report's names choice (format 4, issue 17)."""
+    from .prework.contacts import EMAIL, MAX_EMAIL_CHARS, REPORT_NAMES_KEY
+
+    _check_texts(conn, name, "participant_contact", ("uuid", "email"), "a participant's email address",
+                 MAX_EMAIL_CHARS)
+    for (email,) in conn.execute("SELECT email FROM participant_contact LIMIT 10000"):
+        if not EMAIL.fullmatch(email):
+            raise DamagedFileError(f"{name} holds a participant's email address the app never "
+                                   "writes; it was not opened.")
+    _refuse_if(conn, name, f"SELECT count(*) FROM file_meta WHERE key = '{REPORT_NAMES_KEY}' "
+               "AND value != 'shown'", "the report's names setting is unknown")
 
 
 def _check_engagement(conn: sqlite3.Connection, name: str) -> None:

@@ -15,6 +15,7 @@ VERBS = {
     "set_branding": "report branding", "add_participant": "added participant",
     "update_participant": "edited participant", "remove_participant": "removed participant",
     "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
+    "set_participant_email": "participant's email", "set_report_names": "names in the report",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
     "merge": "merged a copy",
 }

@@ -20,6 +20,7 @@ from .errors import EngagementFileError, ValidationError
 from .framework import Framework, default_framework, parse_framework
 from .history import read_entries, to_json
 from .model import INFO_FIELDS, EngagementInfo, new_uuid
+from .prework.contacts import participant_emails, report_names_shown
 from .snapshot import RoundSnapshot, take_snapshot
 from .validation import clean_text
 
@@ -52,13 +53,16 @@ def engagement_json(eng: Engagement) -> dict[str, Any]:
     people = snap.participants
     person_uuid = {p.id: p.uuid for p in people}
     round_uuid = {r.round.id: r.round.uuid for r in snap.rounds}
+    emails = participant_emails(eng)
     return {
         "format": FORMAT,
         "version": VERSION,
         "framework": framework,
         "engagement": details,
         "participants": [{"id": p.uuid, "name": p.name, "role": p.role, "side": p.side,
-                          "position": p.position} for p in people],
+                          "position": p.position, **({"email": emails[p.id]} if p.id in emails else {})}
+                         for p in people],
+        "report_names": report_names_shown(eng),
         "rounds": [_round_json(r, person_uuid) for r in snap.rounds],
         "actions": [{"id": a.uuid, "factor": a.factor_id, "text": a.text, "owner": a.owner,
                      "side": a.side, "due": _iso(a.due_date), "status": a.status,
@@ -170,7 +174,8 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
         where = f"participant {i}"
         yield ops.AddParticipant(_get(p, "name", str, where), _get(p, "role", str, where, "") or "",
                                  _get(p, "side", str, where, "client"), _get(p, "id", str, where, ""),
-                                 _get(p, "position", int, where, None))
+                                 _get(p, "position", int, where, None),
+                                 email=_get(p, "email", str, where, "") or "")
     rounds = _get(data, "rounds", list, "The JSON")
     if not rounds:
         raise ValidationError("The JSON has no rounds; an engagement needs at least one.")
@@ -202,6 +207,8 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
     branding = _get(data, "branding", str, "The JSON", None)
     if branding is not None:
         yield ops.SetBranding(branding)
+    if _get(data, "report_names", bool, "The JSON", False):
+        yield ops.SetReportNames(True)
 
 
 def create_from_json(data: Any, path: Path) -> Engagement:

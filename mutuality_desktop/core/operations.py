@@ -96,6 +96,7 @@ class AddParticipant(Operation):
     position: int | None = None
     row_id: int | None = None
     scores: tuple[ParticipantScore, ...] = ()  # their returns, when undoing a removal
+    email: str = ""  # their address for the pre-work forms (optional)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,23 @@ class UpdateParticipant(Operation):
 class RemoveParticipant(Operation):
     kind: ClassVar[str] = "remove_participant"
     participant: str
+
+
+@dataclass(frozen=True)
+class SetParticipantEmail(Operation):
+    """A participant's email address for the pre-work forms; "" removes it."""
+
+    kind: ClassVar[str] = "set_participant_email"
+    participant: str
+    email: str
+
+
+@dataclass(frozen=True)
+class SetReportNames(Operation):
+    """Whether the report names who gave which own view (default: anonymous)."""
+
+    kind: ClassVar[str] = "set_report_names"
+    shown: bool
 
 
 @dataclass(frozen=True)
@@ -168,7 +186,8 @@ class RemoveAction(Operation):
 OPERATIONS: dict[str, type[Operation]] = {
     cls.kind: cls
     for cls in (SetScore, SetNotes, SetConfidence, SetParticipantScore, UpdateInfo, SetBranding,
-                AddParticipant, UpdateParticipant, RemoveParticipant, AddRound, UpdateRound,
+                AddParticipant, UpdateParticipant, RemoveParticipant, SetParticipantEmail,
+                SetReportNames, AddRound, UpdateRound,
                 RemoveRound, AddAction, UpdateAction, RemoveAction)
 }
 ACTION_FIELDS = ("factor", "text", "owner", "side", "due", "status", "round")

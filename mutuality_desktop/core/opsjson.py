@@ -104,7 +104,15 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         return ops.SetBranding(_text(item, "content"))
     if kind == "add_participant":
         return ops.AddParticipant(_text(item, "name"), _text(item, "role", "") or "",
-                                  _text(item, "side", "client"), _text(item, "id", "") or "")
+                                  _text(item, "side", "client"), _text(item, "id", "") or "",
+                                  email=_text(item, "email", "") or "")
+    if kind == "set_participant_email":
+        return ops.SetParticipantEmail(_participant(eng, item.get("participant")),
+                                       _text(item, "email", "") or "")
+    if kind == "set_report_names":
+        if not isinstance(item.get("shown"), bool):
+            raise ValidationError("It needs 'shown': true or false.")
+        return ops.SetReportNames(item["shown"])
     if kind == "update_participant":
         return ops.UpdateParticipant(_participant(eng, item.get("participant")), _changes(item))
     if kind == "remove_participant":

@@ -85,6 +85,18 @@ class ParticipantRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ParticipantContactRow(Base):
+    """A participant's email address for the pre-work forms (schema version 4); optional."""
+
+    __tablename__ = "participant_contact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"),
+                                                unique=True)
+    email: Mapped[str] = mapped_column(String(254))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class RoundRow(Base):
     __tablename__ = "round"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = '3cf310f78eeb5d8045dfc51c67fe6667a258551151da956136fb627a1a307451'
+SOURCE_SHA256 = '392befa8ce920f4cc1dae02aa407f91ae5be80615ac34bd399cf4568547aa94a'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -21,6 +21,8 @@ EXPECTED: dict[str, str] = {
         'create table history ( after text not null , at datetime not null , author varchar ( 200 ) not null , before text not null , id integer not null , op varchar ( 40 ) not null , primary key ( id ) , replica varchar ( 36 ) not null , target text not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table participant on participant':
         "create table participant ( constraint ck_side check ( side in ( 'client' , 'provider' , 'facilitator' , 'observer' ) ) , id integer not null , name varchar ( 200 ) not null , position integer not null , primary key ( id ) , role varchar ( 200 ) not null , side varchar ( 20 ) not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ",
+    'table participant_contact on participant_contact':
+        'create table participant_contact ( email varchar ( 254 ) not null , foreign key ( participant_id ) references participant ( id ) on delete cascade , id integer not null , participant_id integer not null , primary key ( id ) , unique ( participant_id ) , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table participant_score on participant_score':
         'create table participant_score ( comment text not null , constraint ck_level check ( level is null or ( level between 0 and 100 ) ) , constraint uq_participant_score unique ( round_id , factor_id , participant_id ) , factor_id varchar ( 100 ) not null , foreign key ( participant_id ) references participant ( id ) on delete cascade , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , level integer , participant_id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table round on round':

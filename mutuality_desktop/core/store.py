@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -312,7 +312,19 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     migrate_2_to_3(conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4_prework(conn: sqlite3.Connection) -> None:
+    """Participants' email addresses for the pre-work forms (issue 17): a new table only."""
+    conn.execute(  # exactly as create_all writes it (a test compares the stored SQL)
+        "CREATE TABLE participant_contact (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, "
+        "\n\tparticipant_id INTEGER NOT NULL, \n\temail VARCHAR(254) NOT NULL, "
+        "\n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), "
+        "\n\tUNIQUE (participant_id), \n\tFOREIGN KEY(participant_id) REFERENCES participant (id) "
+        "ON DELETE CASCADE\n)"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_prework}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

@@ -37,10 +37,14 @@ class Edit(ABC):
 
 
 class OperationStep(QUndoCommand):
-    """An undo stack entry: the operation that redoes the step and the one that undoes it."""
+    """An undo stack entry: the operation that redoes the step and the one that undoes it.
 
-    def __init__(self, text: str, what: str, key: Key, redo_op: ops.Operation,
-                 undo_op: ops.Operation) -> None:
+    A step made of several operations (an import of returns) holds a tuple of each, applied in one
+    transaction.
+    """
+
+    def __init__(self, text: str, what: str, key: Key, redo_op: ops.Operation | tuple[ops.Operation, ...],
+                 undo_op: ops.Operation | tuple[ops.Operation, ...]) -> None:
         super().__init__(text)
         self.what, self.key = what, key
         self.redo_op, self.undo_op = redo_op, undo_op
@@ -112,12 +116,35 @@ class SetBranding(Edit):
 class AddParticipant(Edit):
     what = "participants"
 
-    def __init__(self, name: str, role: str, side: str) -> None:
+    def __init__(self, name: str, role: str, side: str, email: str = "") -> None:
         super().__init__(f"Add participant {name}", ("participant-add", name))
-        self.name, self.role, self.side = name, role, side
+        self.name, self.role, self.side, self.email = name, role, side, email
 
     def operation(self, eng: Engagement) -> ops.Operation:
-        return ops.AddParticipant(self.name, self.role, self.side)
+        return ops.AddParticipant(self.name, self.role, self.side, email=self.email)
+
+
+class SetParticipantEmail(Edit):
+    what = "participants"
+
+    def __init__(self, participant_id: int, email: str) -> None:
+        super().__init__("Change a participant's email", ("participant-email", participant_id))
+        self.participant_id, self.email = participant_id, email
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetParticipantEmail(eng.participant_uuid(self.participant_id), self.email)
+
+
+class SetReportNames(Edit):
+    what = "info"
+
+    def __init__(self, shown: bool) -> None:
+        super().__init__("Show names in the report" if shown else "Keep the report anonymous",
+                         ("report-names",))
+        self.shown = shown
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetReportNames(self.shown)
 
 
 class UpdateParticipant(Edit):

@@ -7,7 +7,7 @@ operation, and the other way round, so a removed round comes back with its score
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..core.errors import ReadOnlyError, SaveError, ValidationError
 from ..core.history import default_author
-from ..core.operations import Change
+from ..core.operations import Change, Operation
 from .commands import Edit, Key, OperationStep
 from .messages import explain
 from .settings import Settings
@@ -107,6 +107,40 @@ class EngagementDocument(QObject):
         self._succeed()
         self.changed.emit(edit.what)
         return True
+
+    def execute_all(self, text: str, what: str, operations: Sequence[Operation]) -> bool:
+        """Apply several operations in one transaction as one undo step (an import of returns)."""
+        if self.readonly or not operations:
+            return self.execute_none(operations)
+        try:
+            changes = self.engagement.apply_all(operations)
+        except SaveError as exc:
+            self._fail(exc)
+            return False
+        except (ValidationError, ReadOnlyError) as exc:
+            self.problem_raised.emit(explain(exc))
+            return False
+        del self._steps[self.undo_stack.index():]
+        step = OperationStep(text, what, ("batch", text), tuple(c.op for c in changes),
+                             tuple(c.inverse for c in reversed(changes)))
+        self._steps.append(step)
+        self.undo_stack.push(step)
+        self._succeed()
+        self.changed.emit(what)
+        return True
+
+    def execute_none(self, operations: Sequence[Operation]) -> bool:
+        if self.readonly and operations:
+            self.problem_raised.emit(f"Nothing can be changed: {self.path.name} is open read-only "
+                                     f"because {self.read_only_reason()}.")
+        return False
+
+    def _run(self, op: Operation | tuple[Operation, ...]) -> Operation | tuple[Operation, ...]:
+        """Apply a step's operation (or its batch, in one transaction); return what reverses it."""
+        if isinstance(op, tuple):
+            return tuple(c.inverse for c in reversed(self.engagement.apply_all(op)))
+        inverse: Operation = self.engagement.apply(op).inverse
+        return inverse
 
     def _apply(self, edit: Edit) -> Change:
         change: Change = self.engagement.apply(edit.operation(self.engagement))

@@ -15,6 +15,7 @@ from .exchange_dialogs import export_for_email
 from .framework_rules import show_scoring_rules
 from .history_view import show_history
 from .merge_dialog import merge_a_copy
+from .prework import create_forms, import_returns, report_names_shown, set_report_names
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -51,6 +52,8 @@ class MenuActions:
     restore: QAction
     sheet: QMenu
     office: QMenu | None = None
+    prework: QMenu | None = None
+    report_names: QAction | None = None
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
@@ -61,6 +64,13 @@ class MenuActions:
         self.sheet.setEnabled(has_doc)
         if self.office is not None:
             self.office.setEnabled(has_doc)
+        if self.prework is not None:
+            self.prework.setEnabled(has_doc)
+        if self.report_names is not None:
+            self.report_names.blockSignals(True)
+            self.report_names.setChecked(doc is not None and report_names_shown(doc.engagement))
+            self.report_names.setEnabled(doc is not None and not doc.readonly)
+            self.report_names.blockSignals(False)
         stack = doc.undo_stack if doc is not None else None
         editable = doc is not None and not doc.readonly
         self.undo.setEnabled(bool(stack and stack.canUndo() and editable))
@@ -125,6 +135,15 @@ def build_menus(w: MainWindow) -> MenuActions:
     edit.addSeparator()
     _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
 
+    prework = bar.addMenu("&Pre-work")
+    _action(w, prework, "&Create forms…", lambda: create_forms(w))
+    _action(w, prework, "&Import returns…", lambda: import_returns(w))
+    prework.addSeparator()
+    names = _action(w, prework, "&Names in the report", lambda on: set_report_names(w, on))
+    names.setCheckable(True)
+    names.setToolTip("Off (the default): the report shows the range of each side's own views "
+                     "without saying who gave which")
+
     view = bar.addMenu("&View")
     pages = [
         _action(w, view, "&Setup", lambda: w.show_page("Setup"), QKeySequence("Ctrl+1")),
@@ -143,7 +162,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     bar.setCornerWidget(w.page_switch)
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
-                       office)
+                       office=office, prework=prework, report_names=names)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:

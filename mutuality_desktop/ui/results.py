@@ -36,7 +36,9 @@ from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_r
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
 from ..core.scoring import Gap, Ranked
+from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
+from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
@@ -246,6 +248,8 @@ class ResultsPage(QWidget):
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
         self._show_coverage(fw, scores)
+        self.spread_section.set_spreads(fw, factor_spreads(
+            eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
         self._title.setText("Results:" if self.round_combo.isVisibleTo(self) else f"Results: {rounds[-1][0]}")
         if self.presentation is not None and self.presentation.isVisible():
@@ -387,6 +391,10 @@ class ResultsPage(QWidget):
         lay.addSpacing(6)
         lay.addWidget(_heading("Improvement priorities"))
         lay.addWidget(self._priorities)
+        lay.addSpacing(6)
+        lay.addWidget(_heading("Spread of participants' own views (pre-work)"))
+        self.spread_section = SpreadSection()
+        lay.addWidget(self.spread_section, 1)
         # In a scroll area, so that no finding can make the window wider than the screen.
         scroll = QScrollArea()
         scroll.setWidget(panel)

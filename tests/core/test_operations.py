@@ -13,6 +13,7 @@ import pytest
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
+from mutuality_desktop.core.prework.contacts import participant_emails, report_names_shown
 
 F, G = "joint-objective-setting", "joint-exit-strategy"
 
@@ -29,6 +30,8 @@ def state(e: Engagement) -> dict[str, Any]:
         "returns": {r.uuid: e.participant_scores(r.id) for r in rounds},
         "actions": e.actions(),
         "branding": e.branding_json(),
+        "emails": participant_emails(e),
+        "report_names": report_names_shown(e),
     }
 
 
@@ -38,6 +41,7 @@ def full(eng: Engagement) -> Engagement:
     base = eng.rounds()[0]
     follow = eng.add_round("Follow-up", dt.date(2026, 9, 1))
     person = eng.add_participant("Siân Evans", "Director of Place", "client")
+    eng.apply(ops.SetParticipantEmail(person.uuid, "s.evans@northmoor.gov.uk"))  # removal keeps it
     for rnd in (base, follow):
         eng.set_score(rnd.id, F, "agreed", 3)
         eng.set_notes(rnd.id, F, "client", "Charter seen")
@@ -63,6 +67,8 @@ def every_operation(e: Engagement) -> list[ops.Operation]:
         ops.SetBranding(None),
         ops.AddParticipant("Łukasz Nowak", "Operations Director", "provider"),
         ops.UpdateParticipant(person.uuid, {"role": "Chief Executive", "side": "observer"}),
+        ops.SetParticipantEmail(person.uuid, "sian.evans@northmoor.gov.uk"),
+        ops.SetReportNames(True),
         ops.RemoveParticipant(person.uuid),
         ops.AddRound("Second follow-up", dt.date(2027, 3, 1)),
         ops.UpdateRound(follow.uuid, {"label": "Six months on", "date": None}),
@@ -77,7 +83,7 @@ def test_every_kind_of_operation_is_covered(full):
     assert {type(op) for op in every_operation(full)} == set(ops.OPERATIONS.values())
 
 
-@pytest.mark.parametrize("index", range(17))
+@pytest.mark.parametrize("index", range(19))
 def test_apply_then_inverse_restores_exactly_and_redo_reapplies(full, index):
     op = every_operation(full)[index]
     before = state(full)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..framework import Framework
-from ..model import Action, EngagementInfo, Participant, Round, Score
+from ..model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
+from ..prework.contacts import report_names_shown
 
 if TYPE_CHECKING:
     from ..engagement import Engagement
@@ -22,6 +23,7 @@ Scores = Mapping[tuple[str, str], Score]
 class RoundData:
     round: Round
     scores: Scores
+    participant_scores: tuple[ParticipantScore, ...] = ()  # the participants' own views (pre-work)
 
     @property
     def label(self) -> str:
@@ -40,6 +42,7 @@ class ReportData:
     branding_json: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
     audit_trail: tuple[str, ...] = ()  # each recorded change in words: only when asked for
+    names_shown: bool = False  # the engagement chose to name who gave which own view (pre-work)
 
     def __post_init__(self) -> None:
         if not self.rounds:
@@ -71,7 +74,8 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
             raise ValidationError("That round no longer exists.")
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
-    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id))) for r in chosen)
+    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)),
+                             tuple(engagement.participant_scores(r.id))) for r in chosen)
     kept = {r.id for r in chosen}
     actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)
     return ReportData(
@@ -81,4 +85,5 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
         participants=tuple(engagement.participants()),
         actions=actions,
         branding_json=engagement.branding_json(),
+        names_shown=report_names_shown(engagement),
     )

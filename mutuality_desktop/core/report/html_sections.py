@@ -21,6 +21,7 @@ from .rows import (
     moved_factors,
 )
 from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, scored, strip_notes, unscored
+from .spread_rows import named_views
 from .svg import radar_svg
 from .text import long_date, number_word, one_decimal, signed
 from .wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
@@ -273,6 +274,8 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
         out.append(f'<p class="muted">{t(unscored(factor))}</p>')
     if facts:
         out.append('<ul class="facts">' + "".join(f"<li>{t(f)}</li>" for f in facts) + "</ul>")
+    if named := named_views(data, factor):
+        out.append(f'<p class="muted">{t(named)}</p>')
     agreed = _level(data, factor, "agreed")
     if agreed is not None and agreed in factor.descriptors:
         name = scale.level(agreed).name if any(lv.value == agreed for lv in scale.levels) else ""

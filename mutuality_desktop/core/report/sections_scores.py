@@ -21,6 +21,7 @@ from .figures import factor_chart
 from .fonts import BOLD, REGULAR
 from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
+from .spread_rows import named_views, spread_notes
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
@@ -105,7 +106,7 @@ def strip_notes(data: ReportData, factor: Factor) -> list[str]:
         if b is not None and a is not None:
             moved = f"{signed(a - b)} ({b} → {a})" if a != b else f"no change ({a})"
             notes.append(f"Since {data.previous.label}: {moved}")
-    return notes
+    return notes + spread_notes(data, factor)
 
 
 def scored(data: ReportData, factor: Factor) -> bool:
@@ -165,6 +166,8 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         level_strip(data, styles, factor) if scored(data, factor) else
         Paragraph(esc(unscored(factor)), styles.muted),
     ]
+    if named := named_views(data, factor):
+        head.append(Paragraph(esc(named), styles.muted))
     if agreed is not None and agreed in factor.descriptors:
         head.append(Paragraph(f"<b>{esc(level_label(scale, agreed))}:</b> {esc(factor.descriptor(agreed))}",
                               styles.descriptor))

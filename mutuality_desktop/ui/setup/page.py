@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.prework.contacts import participant_emails
 from .. import theme
 from ..commands import (
     AddParticipant,
     AddRound,
     RemoveParticipant,
     RemoveRound,
+    SetParticipantEmail,
     UpdateInfo,
     UpdateParticipant,
     UpdateRound,
@@ -240,6 +242,7 @@ class SetupPage(QScrollArea):
             self.form.load(info)
             self.title_label.setText(info.title)
         if what in ("", "participants"):
+            self.participants.emails = participant_emails(eng)
             self.participants.load(eng.participants())
         if what in ("", "rounds"):
             self.rounds.load(eng.rounds())
@@ -253,15 +256,19 @@ class SetupPage(QScrollArea):
         label = FIELD_NAMES.get(name, name.replace("_", " "))
         self.doc.execute(UpdateInfo(f"Change the {label}", **{name: value}))
 
-    def _on_participants_participant_added(self, name: str, role: str, side: str) -> None:
+    def _on_participants_participant_added(self, name: str, role: str, side: str, email: str) -> None:
         assert self.doc is not None
-        if self.doc.execute(AddParticipant(name, role, side)):
+        if self.doc.execute(AddParticipant(name, role, side, email)):
             self.participants.start_new()
             self.participants.name.setFocus()
 
     def _on_participants_participant_updated(self, participant_id: int, changes: dict[str, Any]) -> None:
         assert self.doc is not None
-        self.doc.execute(UpdateParticipant(participant_id, **changes))
+        email = changes.pop("email", None)
+        if email is not None and not self.doc.execute(SetParticipantEmail(participant_id, email)):
+            return
+        if changes:
+            self.doc.execute(UpdateParticipant(participant_id, **changes))
 
     def _on_participants_participant_removed(self, participant_id: int) -> None:
         assert self.doc is not None

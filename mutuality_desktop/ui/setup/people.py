@@ -111,19 +111,21 @@ class _RowsPanel(QWidget):
 class ParticipantsPanel(_RowsPanel):
     """Who is in the room: name, role and side. Select a row to edit or remove it."""
 
-    participant_added = Signal(str, str, str)
-    participant_updated = Signal(int, dict)
+    participant_added = Signal(str, str, str, str)  # name, role, side, email ("" for none)
+    participant_updated = Signal(int, dict)  # changes may include "email"
     participant_removed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_person_cells, parent)
+        super().__init__(lambda p: [*_person_cells(p), self.emails.get(p.id, "")], parent)
+        self.emails: dict[int, str] = {}  # participant id -> email, set by the page before load
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.table = _table(["Name", "Role", "Side"])
+        self.table = _table(["Name", "Role", "Side", "Email"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 200)
-        self.table.setColumnWidth(1, 280)
+        self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(2, 90)
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
@@ -134,12 +136,16 @@ class ParticipantsPanel(_RowsPanel):
         self.side.setAccessibleName("Participant side")
         for label, value in SIDES:
             self.side.addItem(label, value)
+        self.email = QLineEdit(placeholderText="Optional")
+        self.email.setToolTip("Where the pre-work form goes (Pre-work → Create forms…)")
+        self.email.setAccessibleName("Participant email")
         self.name_field = Field("Na&me", self.name)
         form = QHBoxLayout()
         form.setSpacing(12)
         form.addWidget(self.name_field, 2)
         form.addWidget(Field("R&ole", self.role), 3)
         form.addWidget(Field("Si&de", self.side), 1)
+        form.addWidget(Field("Emai&l", self.email), 2)
         buttons = self._buttons("Add participant", "Remove")
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
@@ -149,6 +155,7 @@ class ParticipantsPanel(_RowsPanel):
         self.new_button.clicked.connect(self.start_new)
         self.name.returnPressed.connect(self._on_add_button_clicked)
         self.role.returnPressed.connect(self._on_add_button_clicked)
+        self.email.returnPressed.connect(self._on_add_button_clicked)
         on_return(self.side, self._on_add_button_clicked)
         self.name.textChanged.connect(self._sync)
         self._sync()
@@ -157,12 +164,13 @@ class ParticipantsPanel(_RowsPanel):
         super().start_new()
         self.name.clear()
         self.role.clear()
+        self.email.clear()
         self.side.setCurrentIndex(0)
         self.name_field.set_problem("")
         self._sync()
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.name, self.role, self.side, self.add_button, self.remove_button, self.new_button):
+        for widget in (self.name, self.role, self.side, self.email, self.add_button, self.remove_button, self.new_button):
             widget.setEnabled(editable)
 
     def _sync(self) -> None:
@@ -180,19 +188,23 @@ class ParticipantsPanel(_RowsPanel):
             self.name.setText(person.name)
             self.role.setText(person.role)
             self.side.setCurrentIndex(max(0, self.side.findData(person.side)))
+            self.email.setText(self.emails.get(person.id, ""))
         self._sync()
 
     def _on_add_button_clicked(self) -> None:
         name, role, side = self.name.text().strip(), self.role.text().strip(), self.side.currentData()
+        email = self.email.text().strip()
         if not name:
             self.name_field.set_problem("Enter the participant's name.")
             return
         person_id = self.selected_id()
         if person_id is None:
-            self.participant_added.emit(name, role, side)
+            self.participant_added.emit(name, role, side, email)
             return
         person = next(p for p in self._items if p.id == person_id)
         changes = {k: v for k, v in (("name", name), ("role", role), ("side", side)) if getattr(person, k) != v}
+        if email != self.emails.get(person_id, ""):
+            changes["email"] = email
         if changes:
             self.participant_updated.emit(person_id, changes)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
 from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
@@ -37,6 +38,7 @@ from .guide import LevelGuide
 from .navigator import Navigator
 from .presentation import PresentationWindow
 from .scorebar import PerspectiveBar
+from .spread import SpreadPanel
 
 
 class WorkshopPage(QWidget):
@@ -143,9 +145,15 @@ class WorkshopPage(QWidget):
         self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
+        self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17: above the
+        side = QWidget()  # tabs, so the scoring guide keeps all its height
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.spread)
+        side_layout.addWidget(self.tabs, 1)
         self.inner = QSplitter(Qt.Orientation.Horizontal)
         self.inner.addWidget(self.guide_scroll)
-        self.inner.addWidget(self.tabs)
+        self.inner.addWidget(side)
         self.inner.setStretchFactor(0, 1)
         self.inner.setSizes([760, 360])
         right = QWidget()
@@ -344,6 +352,7 @@ class WorkshopPage(QWidget):
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
         self.guide.set_scores(chosen, pending)
+        self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
         counts = {}
@@ -631,3 +640,4 @@ class WorkshopPage(QWidget):
         room.guide.copy_from(self.guide)
         texts = {p: self.bar.buttons[p].value_text() for p in theme.PERSPECTIVES}
         room.set_scores(texts, self.guide.focus_perspective())
+        room.set_spread(self.spread.strip.spread, self.framework.scale)

@@ -8,8 +8,11 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from ...core.framework import Scale
+from ...core.spread import FactorSpread
 from .. import theme
 from .guide import LevelGuide
+from .spread import DotStrip
 
 
 def show_on_room_screen(window: QWidget) -> None:
@@ -92,6 +95,10 @@ class PresentationWindow(RoomWindow):
             scores.addWidget(label)
             self.score_labels[perspective] = label
         scores.addStretch(1)
+        self.spread = DotStrip(zoom=2.0)  # the participants' own views, never with names (issue 17)
+        self.spread.setMinimumWidth(360)
+        self.spread.hide()
+        scores.addWidget(self.spread)
         self.guide = LevelGuide(min_point=11, max_point=26, interactive=False)
         self.body.addLayout(scores)
         self.body.addSpacing(6)
@@ -116,12 +123,19 @@ class PresentationWindow(RoomWindow):
             label.setText(f"<span style='color:{theme.MUTED}; text-decoration:{line}'>{name}</span> "
                           f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>")
 
+    def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
+        """The dot strip of own views beside the scores; hidden when nobody has given one."""
+        self.spread.spread, self.spread.scale = spread, scale
+        self.spread.setVisible(spread is not None and bool(spread.levels))
+        self.spread.update()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
         scale = max(1.0, min(2.2, event.size().height() / 768))
         self.set_header_sizes(15 * scale, 26 * scale, 9 * scale)
         for label in self.score_labels.values():
             label.setFont(theme.font(18 * scale))
+        self.spread.set_zoom(2.0 * scale)
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:

@@ -1,0 +1,1 @@
+"""Pre-work: one form per participant out (XlsxWriter), their returns back in (openpyxl)."""

@@ -1,0 +1,113 @@
+"""Results: the spread of participants' own views per factor, split factors flagged first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.framework import Framework
+from ..core.spread import FactorSpread
+from . import theme
+
+_Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Factor", "Client views", "Provider views", "Split")
+
+
+class SpreadTableModel(QAbstractTableModel):
+    """One row per factor with views: each side's range; split factors first, widest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, FactorSpread]] = []
+
+    def set_spreads(self, framework: Framework, spreads: dict[str, FactorSpread]) -> None:
+        self.beginResetModel()
+        order = {f.id: i for i, f in enumerate(framework.factors)}
+        rows = [(framework.factor(fid).name, s) for fid, s in spreads.items()
+                if s.levels and framework.has_factor(fid)]
+        rows.sort(key=lambda r: (not r[1].polarised, -r[1].span if r[1].polarised else 0,
+                                 order[r[1].factor_id]))
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[tuple[str, FactorSpread]]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        name, spread = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (name, spread.client.text(), spread.provider.text(),
+                    "Split" if spread.polarised else "")[column]
+        if role == Qt.ItemDataRole.ToolTipRole and spread.polarised:
+            return f"The room is split: {spread.reason()}."
+        if role == Qt.ItemDataRole.BackgroundRole and spread.polarised and column == 3:
+            return QColor(theme.WARNING_BG)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+
+class SpreadSection(QWidget):
+    """The heading, a sentence on how many factors are split, and the table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SpreadTableModel(self)
+        self.summary = QLabel(wordWrap=True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName("Spread of participants' own views")
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def set_spreads(self, framework: Framework, spreads: dict[str, FactorSpread]) -> None:
+        self.model.set_spreads(framework, spreads)
+        rows = self.model.rows()
+        split = [name for name, s in rows if s.polarised]
+        self.table.setVisible(bool(rows))
+        if not rows:
+            self.summary.setText("No participant has given their own view for this round yet "
+                                 "(Pre-work → Create forms…, then Import returns…).")
+        elif split:
+            self.summary.setText(f"{len(split)} of {len(rows)} factors split the room: "
+                                 + ", ".join(split) + ".")
+        else:
+            self.summary.setText(f"No factor splits the room ({len(rows)} factors with views).")

@@ -1,0 +1,206 @@
+"""The spread of the room's own views for the factor on screen: a dot strip per side.
+
+Each client participant's pre-work level is a filled dot above the scale's axis, each provider's
+a ring below it; people at the same level sit side by side. It sits above the Evidence tabs, so
+the scoring guide keeps all its height. Anonymous by default (the walkthrough is often
+on the projector): hovering a dot says how many chose that level; with *Names* on, who.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.framework import Scale
+from ...core.spread import FactorSpread, SideViews
+from .. import theme
+
+STRIP_HEIGHT = 24  # one line of the header: client dots above the axis, provider rings below
+DOT = 9
+
+
+class DotStrip(QWidget):
+    """The painted strips: one row per side, dots at each person's level."""
+
+    def __init__(self, parent: QWidget | None = None, zoom: float = 1.0) -> None:
+        super().__init__(parent)
+        self.spread: FactorSpread | None = None
+        self.scale: Scale | None = None
+        self.show_names = False
+        self.setMouseTracking(True)
+        self.setAccessibleName("Participants' own views")
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Larger dots and type for the room's screen (presentation mode)."""
+        self.zoom = zoom
+        self.setMinimumWidth(int(150 * zoom))
+        self.setFixedHeight(int(STRIP_HEIGHT * zoom))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(int(300 * self.zoom), int(STRIP_HEIGHT * self.zoom))
+
+    def row_y(self, row: int) -> float:
+        return self.height() / 2 + (-5.5 if row == 0 else 5.5) * self.zoom
+
+    def _axis(self) -> tuple[float, float]:
+        margin = 18 * self.zoom  # room for the scale's lowest and highest level beside the axis
+        return margin, max(margin + 1.0, self.width() - margin)
+
+    def x_of(self, level: int) -> float:
+        assert self.scale is not None
+        left, right = self._axis()
+        lo, hi = self.scale.minimum, self.scale.maximum
+        return left + (right - left) * (level - lo) / max(1, hi - lo)
+
+    def dots(self) -> list[tuple[QRectF, str, int, list[str]]]:
+        """Each dot's rectangle with its side, level and the names at that level."""
+        out: list[tuple[QRectF, str, int, list[str]]] = []
+        if self.spread is None or self.scale is None:
+            return out
+        for row, views in enumerate((self.spread.client, self.spread.provider)):
+            y = self.row_y(row)
+            by_level: dict[int, list[str]] = {}
+            for name, level in views.views:
+                by_level.setdefault(level, []).append(name)
+            dot = DOT * self.zoom
+            for level, names in by_level.items():
+                x0 = self.x_of(level) - (len(names) - 1) * (dot * 0.8) / 2
+                for i in range(len(names)):
+                    cx = x0 + i * dot * 0.8
+                    out.append((QRectF(cx - dot / 2, y - dot / 2, dot, dot), views.side, level, names))
+        return out
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        assert self.scale is not None or not self.dots()
+        for rect, side, level, names in self.dots():
+            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                level_name = f"{level} {self.scale.name_of(level)}" if self.scale else str(level)
+                who = ", ".join(names) if self.show_names else \
+                    f"{len(names)} {'person' if len(names) == 1 else 'people'}"
+                return f"{theme.PERSPECTIVE_LABELS[side]} side at {level_name}: {who}"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, _event: object) -> None:
+        if self.spread is None or self.scale is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(theme.font((theme.BASE_POINT_SIZE - 1.5) * self.zoom))
+        left, right = self._axis()
+        y = self.height() / 2
+        painter.setPen(QPen(theme.colour(theme.LINE), 1))
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        for level in range(self.scale.minimum, self.scale.maximum + 1):
+            painter.drawLine(QPointF(self.x_of(level), y - 2), QPointF(self.x_of(level), y + 2))
+        painter.setPen(theme.colour(theme.MUTED))
+        z = self.zoom
+        for level, x in ((self.scale.minimum, left - 16 * z), (self.scale.maximum, right + 6 * z)):
+            painter.drawText(QRectF(x, 0, 12 * z, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                             str(level))
+        accent = theme.colour(theme.ACCENT_DARK)
+        for rect, side, _level, _names in self.dots():
+            painter.setPen(QPen(accent, 1.6 * self.zoom))
+            painter.setBrush(accent if side == "client" else theme.colour("#ffffff"))
+            painter.drawEllipse(rect)
+        painter.end()
+
+
+class SpreadPanel(QWidget):
+    """The strip, each side's range in words, a polarised flag and the Names toggle."""
+
+    names_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strip = DotStrip()
+        self.summary = QLabel()
+        self.summary.setProperty("role", "caption")
+        self.summary.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5))
+        # The previous round's level beside the strip keeps its width; this text gives way.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(0)
+        self.flag = QLabel("Split")
+        self.flag.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
+        self.flag.setStyleSheet(f"background: {theme.WARNING_BG}; border: 1px solid "
+                                f"{theme.WARNING_LINE}; border-radius: 3px; padding: 1px 5px;")
+        self.flag.hide()
+        self.names = QToolButton()
+        self.names.setText("Names")
+        self.names.setCheckable(True)
+        self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
+        self.names.setToolTip("Show who chose each level when you hover a dot (off for the projector)")
+        self.names.toggled.connect(self._on_names_toggled)
+        self.names.setFixedHeight(STRIP_HEIGHT - 2)
+        self.names.setStyleSheet("QToolButton { padding: 0 8px; }")
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.flag)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        bottom.addWidget(self.strip, 1)
+        bottom.addWidget(self.names)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 10, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        self.hide()
+
+    def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
+        """Show the factor's views; hidden when nobody has given one."""
+        self.strip.spread, self.strip.scale = spread, scale
+        has_views = spread is not None and bool(spread.levels or spread.client.dont_know
+                                                or spread.provider.dont_know)
+        self.setVisible(has_views)
+        if spread is None or not has_views:
+            return
+        marks = {"client": "\u25cf", "provider": "\u25cb"}  # filled dot, ring: as drawn
+        lines = [f"{marks[s.side]} {theme.PERSPECTIVE_LABELS[s.side]} {_short(s)}"
+                 for s in (spread.client, spread.provider)]
+        self.summary.setText("Own views   " + "   ".join(lines))
+        self.summary.setToolTip("\n".join(f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}"
+                                          for s in (spread.client, spread.provider)))
+        self.flag.setVisible(spread.polarised)
+        self.flag.setToolTip(f"The room is split: {spread.reason()}." if spread.polarised else "")
+        self.setAccessibleDescription(_describe(spread.client) + " " + _describe(spread.provider))
+        self.strip.update()
+
+    def _on_names_toggled(self, on: bool) -> None:
+        self.strip.show_names = on
+        self.names_toggled.emit(on)
+
+
+def _short(side: SideViews) -> str:
+    """'2–4 (4)': the range and how many gave a level, for the one-line summary."""
+    if not side.views:
+        return "no views"
+    lo, hi = side.lowest, side.highest
+    span = f"{lo}" if lo == hi else f"{lo}\u2013{hi}"
+    return f"{span} ({len(side.views)})"
+
+
+def _describe(side: SideViews) -> str:
+    levels = ", ".join(str(level) for level in side.levels) or "none"
+    return f"{theme.PERSPECTIVE_LABELS[side.side]} side's own levels: {levels}."
