@@ -111,7 +111,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     save_copy = _action(w, file, "Save a &copy…", w.save_copy, QKeySequence("Ctrl+Shift+S"))
     email = _action(w, file, "Export for e&mail…", lambda: export_for_email(w),
                     QKeySequence("Ctrl+Shift+E"))
-    _action(w, file, "Merge a cop&y…", lambda: merge_a_copy(w))
+    merge = _action(w, file, "Merge a cop&y…", lambda: merge_a_copy(w))
     export = _action(w, file, "&Export report…", lambda: export_report(w), QKeySequence("Ctrl+E"))
     sheet = file.addMenu("Export to s&preadsheet")
     _action(w, sheet, "&Scores (CSV)…", lambda: export_csv(w, "scores"))
@@ -133,7 +133,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     redo = _action(w, edit, "&Redo", lambda: w.doc and w.doc.redo(),
                    [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit.addSeparator()
-    _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
+    history = _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
 
     prework = bar.addMenu("&Pre-work")
     _action(w, prework, "&Create forms…", lambda: create_forms(w))
@@ -152,7 +152,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     ]
     view.addSeparator()
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
-    pages.append(goto)  # enabled with an engagement open, like the pages
+    pages += [goto, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
 
     help_menu = bar.addMenu("&Help")

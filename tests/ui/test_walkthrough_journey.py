@@ -279,3 +279,16 @@ def test_an_earlier_round_says_so_in_the_header(qtbot, window, demo_path):
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.older_round.isVisible())
     assert "earlier round" in page.older_round.text()
+
+
+def test_with_no_engagement_open_nothing_that_needs_one_is_enabled(qtbot, window):
+    needs_one = ("Export", "Save a copy", "Merge", "History", "Go to factor", "Presentation",
+                 "Restore", "Close", "Setup", "Walkthrough", "Results")
+    enabled = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()
+               if a.isEnabled() and any(word in a.text().replace("&", "") for word in needs_one)]
+    assert enabled == []
+    menus = {a.text().replace("&", ""): a.isEnabled() for m in window.menuBar().actions()
+             for a in m.menu().actions() if a.menu() is not None}
+    assert not menus["Export to spreadsheet"] and not menus["Export to Office"]
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # Ctrl+E does nothing, and nothing breaks
+    assert window.current_page() == "Start"
