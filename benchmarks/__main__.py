@@ -29,7 +29,8 @@ def main() -> int:
     commit = core_figures.set_score_figure(demo, folder)
     figures = ui_figures.startup_figures(demo)
     figures += ui_figures.keystroke_figures(demo, commit.floor)
-    figures += [commit, core_figures.radar_redraw_figure(demo)]
+    figures += [commit, *core_figures.apply_figures(demo, folder, commit.floor),
+                core_figures.radar_redraw_figure(demo)]
     figures += core_figures.report_figures(demo, folder, ui_figures.soffice())
     figures += office_figures.office_figures(demo, folder, ui_figures.soffice())
     figures += prework_figures.prework_figures(demo, folder)

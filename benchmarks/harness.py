@@ -77,6 +77,24 @@ def wall(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 300
     return (time.perf_counter() - t) * 1000
 
 
+def floor_runs(cmd: list[str], output: Path, runs: int, timeout: float = 600) -> list[float]:
+    """Time a floor command; [] when it fails or writes nothing, so its figure is "not measured".
+
+    A conversion that exits 0 without writing its output is no floor: a ratio against it would
+    compare our work with nothing.
+    """
+    samples = []
+    for _ in range(runs):
+        output.unlink(missing_ok=True)
+        try:
+            samples.append(wall(cmd, timeout=timeout))
+        except (subprocess.SubprocessError, OSError):
+            return []
+        if not output.is_file() or output.stat().st_size == 0:
+            return []
+    return samples
+
+
 def table(figures: list[Figure]) -> str:
     lines = [
         "| figure | median | p99 or min–max | floor (median) | ratio | target | verdict |",
