@@ -224,6 +224,18 @@ class Engagement(EditMethods):
             lock.release()
             raise
 
+    def export_copy(self, target: Path, source: Path | None = None) -> None:
+        """Write a compact, checksummed copy (no deleted text left inside) to target."""
+        from .exchange import export_connection
+
+        export_connection(self._conn, target, source)
+
+    def export_bytes(self, source: Path | None = None) -> bytes:
+        """The bytes of a compact, checksummed copy, built in memory (for a protected export)."""
+        from .exchange import export_bytes
+
+        return export_bytes(self._conn, source)
+
     def close(self) -> None:
         if self._closed:
             return

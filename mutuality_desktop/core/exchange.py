@@ -274,3 +274,16 @@ def unseal(path: Path, passphrase: str, target: Path) -> Path:
     data = unseal_bytes(path, passphrase)
     _write_atomically(Path(target), data)
     return Path(target)
+
+
+def check_export(target: Path) -> None:
+    """Check a written copy fully and against its checksum, as the colleague's app will."""
+    from . import store
+
+    store.inspect(target)
+    conn = store.connect(target, readonly=True)
+    try:
+        if not verify_checksum(conn, target.name):
+            raise EngagementFileError(f"{target.name} has no export checksum; export it again.")
+    finally:
+        conn.close()

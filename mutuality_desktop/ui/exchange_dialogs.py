@@ -289,9 +289,7 @@ class ExportDialog(WorkingDialog):
         if secret:
             data = plain_copy_bytes(self.engagement)
             return lambda: seal_and_check(data, secret, target)
-        from ..core.exchange import export_connection
-
-        export_connection(self.engagement.connection, target)
+        self.engagement.export_copy(target)
         return lambda: check_plain(target)
 
     def _on_written(self, target: Path) -> None:

@@ -91,9 +91,7 @@ def plain_copy_bytes(engagement: Any) -> bytes:
 
     Built in memory: for a protected export no unencrypted copy ever reaches the disk.
     """
-    from ..core.exchange import export_bytes
-
-    return export_bytes(engagement.connection)
+    return bytes(engagement.export_bytes())
 
 
 def seal_and_check(data: bytes, passphrase: str, target: Path) -> Path:
@@ -112,16 +110,9 @@ def seal_and_check(data: bytes, passphrase: str, target: Path) -> Path:
 
 def check_plain(target: Path) -> Path:
     """Check a plain export fully and against its checksum, as the colleague's app will."""
-    from ..core import store
-    from ..core.exchange import verify_checksum
+    from ..core.exchange import check_export
 
-    store.inspect(target)
-    conn = store.connect(target, readonly=True)
-    try:
-        if not verify_checksum(conn, target.name):
-            raise EngagementFileError(f"{target.name} has no export checksum; export it again.")
-    finally:
-        conn.close()
+    check_export(target)
     return target
 
 

@@ -60,7 +60,6 @@ def ensure_demo(folder: Path) -> Path:
 
 def save_copy(engagement: Any, target: Path) -> None:
     """Write a compact, editable copy of an open (perhaps read-only) engagement."""
-    from ..core.exchange import export_connection
     from .exchange_files import write_problem
 
     folder = Path(target).parent
@@ -69,7 +68,7 @@ def save_copy(engagement: Any, target: Path) -> None:
         raise OpenFailed(f"The copy could not be saved in {folder} ({problem}). "
                          "Save it in a folder of your own, such as Documents.")
     try:
-        _run(export_connection, engagement.connection, Path(target))
+        _run(engagement.export_copy, Path(target))
     except OpenFailed as exc:
         if isinstance(exc.__cause__, OSError):
             reason = exc.__cause__.strerror or str(exc.__cause__)
