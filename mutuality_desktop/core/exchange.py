@@ -107,11 +107,8 @@ def _stamp(out: sqlite3.Connection, origin: str) -> None:
 def export_connection(conn: sqlite3.Connection, target: Path, source: Path | None = None) -> None:
     """Write a compact, self-contained copy of an open engagement with its checksum."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.part")
-    if tmp.exists():
-        tmp.unlink()
-    try:
-        origin = _origin_row(conn, source)
+
+    def write(tmp: Path) -> None:
         store.vacuum_into(conn, tmp)
         out = store.connect(tmp)
         try:
@@ -119,12 +116,13 @@ def export_connection(conn: sqlite3.Connection, target: Path, source: Path | Non
             out.execute("VACUUM")
         finally:
             out.close()
-        os.replace(tmp, target)
+
+    try:
+        origin = _origin_row(conn, source)
+        files.write_atomically(target, write)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
         raise EngagementFileError(f"The copy could not be written to {target}: {exc}.") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise EngagementFileError(f"The copy could not be written to {target}: {exc.strerror}.") from exc
 
 
@@ -204,13 +202,9 @@ def seal(data: bytes, passphrase: str, target: Path) -> None:
 
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write data beside target (owner-only), then rename: a failure leaves no half file."""
-    tmp = target.with_name(f".{target.name}.part")
     try:
-        tmp.unlink(missing_ok=True)
-        files.write_private(tmp, data)
-        os.replace(tmp, target)
+        files.write_atomically(target, lambda temp: files.write_private(temp, data))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise EngagementFileError(f"{target.name} could not be written: {exc.strerror or exc}.") from exc
 
 

@@ -17,7 +17,8 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import EngagementFileError, NotOurFileError
@@ -121,6 +122,28 @@ def write_private(target: Path, data: bytes, durable: bool = True) -> None:
         if durable:  # a throw-away private copy need not reach the platter
             fh.flush()
             os.fsync(fh.fileno())
+
+
+def write_atomically(out: Path, write: Callable[[Path], object],
+                     before_replace: Callable[[], None] | None = None) -> None:
+    """Write out through a temporary file beside it, made durable, then renamed over it.
+
+    The one way every output (report, web page, CSV, Office files, copies for email) reaches
+    the disk: a failed, killed or cancelled write leaves no half file, and an earlier file of
+    that name as it was. OSError is the caller's to explain.
+    """
+    out = Path(out)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        temp.unlink(missing_ok=True)
+        write(temp)
+        with temp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        if before_replace is not None:
+            before_replace()
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def journal_names_super_journal(data: bytes) -> bool:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .engagement import Engagement
 from .errors import EngagementFileError
+from .files import write_atomically
 from .snapshot import EngagementSnapshot, take_snapshot
 
 SCORE_COLUMNS = ("Round", "Round date", "Dimension", "Factor number", "Factor",
@@ -108,14 +108,8 @@ def write_csv(engagement: Engagement | EngagementSnapshot, out: Path, what: str 
         raise ValueError(f"Unknown table {what!r}; choose scores or actions.")
     data = csv_text(header, rows).encode("utf-8-sig")
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        write_atomically(out, lambda temp: temp.write_bytes(data))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise EngagementFileError(f"{out.name} could not be written: {exc.strerror or exc}.") from exc
     return len(rows)

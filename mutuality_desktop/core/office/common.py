@@ -8,13 +8,13 @@ the engagement file.
 from __future__ import annotations
 
 import io
-import os
 import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import files
 from ..branding import BrandingProfile, Logo, default_branding
 from ..charts.series import RadarSeries
 from ..charts.style import ChartStyle
@@ -199,18 +199,10 @@ def write_atomically(out: Path, what: str, write: Callable[[Path], None],
                      cancel: threading.Event | None = None) -> None:
     """Write through a temporary file beside out, then rename: a failed or cancelled write leaves
     nothing (and an earlier file of that name as it was)."""
-    out = Path(out)
-    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
-        write(temp)
-        with temp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        check_cancel(cancel)
-        os.replace(temp, out)
+        files.write_atomically(Path(out), write, lambda: check_cancel(cancel))
     except OSError as exc:
         raise OfficeError(f"The {what} could not be written to {out}: {exc.strerror or exc}.") from exc
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def index_value(data: ReportData) -> float | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import threading
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from reportlab.platypus import Flowable, PageBreak
 from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
+from ..files import write_atomically
 from .data import ReportData, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
@@ -66,7 +66,6 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
     if branding is None:
         branding, warnings = profile_from_engagement(data.branding_json)
     out = Path(out)
-    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
     with _build_lock, collecting_missing() as unprintable:
         register_fonts()
         logos, problems = load_logos(branding)
@@ -78,7 +77,7 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
         meta = {"title": f"{data.info.title}: {data.current.label}",
                 "author": branding.consultancy_name,
                 "subject": "Value for money and mutuality assessment"}
-        try:
+        def write(temp: Path) -> None:
             if tagged:
                 install_tagging()
                 tagger = Tagger()
@@ -90,11 +89,11 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
             else:
                 ReportDocument(str(temp), size, ctx, title=meta["title"], author=meta["author"],
                                subject=meta["subject"]).build(story(data, styles))
-            os.replace(temp, out)
+
+        try:
+            write_atomically(out, write)
         except OSError as exc:
             raise ReportError(f"The report could not be written to {out}: {exc.strerror or exc}.") from exc
-        finally:
-            temp.unlink(missing_ok=True)
         warnings += unprintable.warnings()
     return warnings
 

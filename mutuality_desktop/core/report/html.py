@@ -9,9 +9,7 @@ a layout that reflows on a phone. No script, no external resource.
 from __future__ import annotations
 
 import html
-import os
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
+from ..files import write_atomically
 from ..framework import Scale
 from .data import ReportData, collect_report_data
 from .document import LANG
@@ -165,16 +164,12 @@ def build_html(data: ReportData, out: Path, branding: BrandingProfile | None = N
         branding, warnings = profile_from_engagement(data.branding_json)
     text = render(data, branding)
     out = Path(out)
-    temp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, out)
+        write_atomically(out, lambda temp: temp.write_text(text, encoding="utf-8"))
     except OSError as exc:
         raise HtmlReportError(
             f"The report could not be written to {out}: {exc.strerror or exc}."
         ) from exc
-    finally:
-        temp.unlink(missing_ok=True)
     return warnings
 
 
