@@ -6,7 +6,6 @@ bytes and paths.
 
 from __future__ import annotations
 
-import gc
 import os
 import tempfile
 from collections.abc import Callable
@@ -15,8 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 
-from ..core.errors import EngagementFileError, MutualityError
-from .crash import write_log
+from ..core.errors import EngagementFileError
 from .messages import explain
 from .names import safe_stem
 from .tasks import run_in_background
@@ -64,26 +62,9 @@ def describe(exc: BaseException) -> str:
     return explain(exc)
 
 
-def _without_gc(fn: Callable[[], Any]) -> Any:
-    """Run fn with automatic garbage collection paused, so no Qt wrapper is freed on a worker."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return fn()
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def in_background(fn: Callable[[], Any], done: Callable[[Any], None],
                    failed: Callable[[BaseException], None]) -> None:
-    def on_error(exc: BaseException, tb: str) -> None:
-        if not isinstance(exc, MutualityError | OSError):
-            write_log(tb)
-        failed(exc)
-
-    gc.collect()
-    run_in_background(lambda: _without_gc(fn), done, on_error)
+    run_in_background(fn, done, lambda exc, _tb: failed(exc))
 
 
 def plain_copy_bytes(engagement: Any) -> bytes:

@@ -8,7 +8,6 @@ as it is): the shipped default until the consultant picks their firm's .docx or 
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -218,17 +217,11 @@ def build(kind: str, data: ReportData, output: Path, profile: BrandingProfile, t
     from ..core.office.word import write_docx
     from ..core.office.workbook import write_xlsx
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if kind == "docx":
-            return write_docx(data, output, profile, template, cancel)
-        if kind == "xlsx":
-            return write_xlsx(data, output, profile, source, cancel)
-        return write_pptx(data, output, profile, cancel)
-    finally:
-        if enabled:
-            gc.enable()
+    if kind == "docx":  # on a worker: run_in_background pauses garbage collection
+        return write_docx(data, output, profile, template, cancel)
+    if kind == "xlsx":
+        return write_xlsx(data, output, profile, source, cancel)
+    return write_pptx(data, output, profile, cancel)
 
 
 def export_office(parent: QWidget, engagement: Any, round_id: int | None, branding: BrandingProfile | None,
@@ -282,7 +275,6 @@ def export_office(parent: QWidget, engagement: Any, round_id: int | None, brandi
             on_finished(None)
 
     source = Path(engagement.path)
-    gc.collect()  # collect Qt wrappers here, on the UI thread, not in the worker
     run_in_background(lambda: build(kind, data, output, profile, template, cancel, source), done, failed)
 
 

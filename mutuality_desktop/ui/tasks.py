@@ -1,13 +1,22 @@
-"""Run slow work (report build, export, big opens) off the UI thread, then call back."""
+"""Run slow work (report build, export, big opens) off the UI thread, then call back.
+
+The one background helper: every job runs with garbage collection paused (collected first, here
+on the UI thread), and a failure that is not one of the app's own explained errors is written to
+the crash log before on_error sees it.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.background import without_gc
+from ..core.errors import MutualityError
 
 
 class _Relay(QObject):
@@ -23,7 +32,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result = without_gc(self._fn)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
             self._send(self._relay.failed, exc, traceback.format_exc())
         else:
@@ -53,8 +62,13 @@ def run_in_background(
 
     def failed(exc: BaseException, tb: str) -> None:
         _live.discard(relay)
+        if not isinstance(exc, MutualityError | OSError):  # a bug, not a problem to explain
+            from .crash import write_log
+
+            write_log(tb)
         on_error(exc, tb)
 
     relay.succeeded.connect(done)
     relay.failed.connect(failed)
+    gc.collect()  # Qt wrappers freed here, on the UI thread, not in the worker
     QThreadPool.globalInstance().start(_Job(fn, relay))
