@@ -8,7 +8,7 @@ from typing import Any
 
 from .engagement import Engagement
 from .history import REPLICA_KEY, Entry
-from .historytext import Describer, merge_summary, short
+from .historytext import Describer, merge_summary, short, text_change
 
 _SET = {"set_score": "level", "set_notes": "evidence notes", "set_confidence": "evidence confidence"}
 _ROWS = {"participant": "participant", "round": "round", "action": "action"}
@@ -37,7 +37,10 @@ class Sentences(Describer):
             if op != "set_notes" and after is None:
                 return f"cleared {what}"
             if op == "set_notes":
-                return f"edited {what}: {short(after)}" if after else f"cleared {what}"
+                if not after:
+                    return f"cleared {what}"
+                before = entry.before if isinstance(entry.before, str) else ""
+                return f"edited {what}: {text_change(before, str(after))}"
             return f"set {what} from {_value(before)} to {_value(after)}" if before is not None \
                 else f"set {what} to {_value(after)}"
         if op == "set_participant_score":

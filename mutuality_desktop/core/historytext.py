@@ -33,6 +33,34 @@ def short(value: Any, limit: int = 60) -> str:
     return json.dumps(value, ensure_ascii=False)[:limit]
 
 
+def text_change(before: str, after: str, context: int = 20, limit: int = 60) -> str:
+    """A text edit in words: what was added or removed, with a little of the text around it.
+
+    Cutting both versions at the start hid a change at the end of a long note: the history
+    then read as "the same text → the same text".
+    """
+    old, new = " ".join(before.split()), " ".join(after.split())
+    if not old or not new:
+        return f"{short(old or None) if old else '“”'} → {short(new, limit) if new else '“”'}"
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    removed, added = old[start:len(old) - end], new[start:len(new) - end]
+    lead = ("…" if start > context else "") + old[max(0, start - context):start]
+
+    def cut(text: str) -> str:
+        return text if len(text) <= limit else text[:limit - 1] + "…"
+
+    if removed and added:
+        return f"changed “{lead}{cut(removed)}” to “{lead}{cut(added)}”"
+    if added:
+        return f"added “{cut(added)}” after “{lead}”" if start else f"added “{cut(added)}” at the start"
+    return f"removed “{cut(removed)}”" + (f" after “{lead}”" if start else "")
+
+
 class Describer:
     """Names rows as the engagement knows them now (a removed row by what the entry says)."""
 
@@ -74,6 +102,8 @@ class Describer:
             keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
             return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
                              for k in keys)
+        if isinstance(before, str) and isinstance(after, str):
+            return text_change(before, after)
         return f"{short(before)} → {short(after)}"
 
     def row(self, entry: Entry) -> tuple[str, str, str]:

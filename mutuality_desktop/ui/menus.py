@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>0</b> – <b>5</b></td><td>Score the perspective marked SCORING (guide or factor list focused)</td></tr>
 <tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>Client → provider → agreed</td></tr>
-<tr><td><b>Delete</b>, <b>Backspace</b> or <b>N</b></td><td>Clear the score (not assessed)</td></tr>
+<tr><td><b>Delete</b> or <b>Backspace</b></td><td>Clear the score (not assessed)</td></tr>
 <tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
 <tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>

@@ -266,6 +266,7 @@ class ResultsPage(QWidget):
 
         if self.presentation is None:
             self.presentation = ResultsPresentation(self._engagement.framework, self._style, self.window())
+        self.presentation.show_chart(self.tabs.currentIndex())
         self.presentation.open_full_screen()
         self.refresh()
 

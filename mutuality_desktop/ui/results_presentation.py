@@ -102,6 +102,11 @@ class ResultsPresentation(RoomWindow):
         if numbered != self.key.isVisibleTo(self):
             self.key.setVisible(numbered)
 
+    def show_chart(self, index: int) -> None:
+        """On a narrow screen, start at the chart the facilitator was looking at on Results."""
+        self.current = 1 if index == 1 else 0
+        self._arrange()
+
     def set_shown(self, dimension: frozenset[str], factor: frozenset[str]) -> None:
         """Show the views the facilitator ticked on Results, and only those."""
         self._shown = [dimension, factor]

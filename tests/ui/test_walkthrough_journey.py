@@ -262,9 +262,9 @@ def test_letters_typed_at_the_guide_score_nothing_and_say_where_they_went(qtbot,
     factor = page.factor_id
     before = stored(demo_path, factor)
     steps = window.doc.undo_stack.count()
-    qtbot.keyClicks(QApplication.focusWidget(), "ok")
+    qtbot.keyClicks(QApplication.focusWidget(), "Tarnwell noted")  # an n clears nothing
     assert stored(demo_path, factor) == before
-    assert "not typed anywhere" in window.statusBar().currentMessage()
+    assert "only digits score" in window.statusBar().currentMessage()
     level = before["client"]
     qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{level}"))  # the same level
     assert window.doc.undo_stack.count() == steps  # no change, no undo step, no history entry
@@ -292,3 +292,27 @@ def test_with_no_engagement_open_nothing_that_needs_one_is_enabled(qtbot, window
     assert not menus["Export to spreadsheet"] and not menus["Export to Office"]
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # Ctrl+E does nothing, and nothing breaks
     assert window.current_page() == "Start"
+
+
+def test_arrows_on_the_closed_round_box_change_the_round_never_a_score(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = page.factor_id
+    baseline, follow_up = stored(demo_path, factor, "Baseline"), stored(demo_path, factor)
+    page.round_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)  # Alt+R, the label's buddy
+    key(qtbot, Qt.Key.Key_Up)
+    assert page.round_combo.currentText().startswith("Baseline")
+    assert QApplication.focusWidget() is page.round_combo and not page.bar.is_active()
+    key(qtbot, Qt.Key.Key_Up)  # at the first round already: nothing moves, nothing is scored
+    key(qtbot, Qt.Key.Key_Down)
+    assert page.round_combo.currentText().startswith("Follow-up")
+    assert stored(demo_path, factor, "Baseline") == baseline and stored(demo_path, factor) == follow_up
+
+
+def test_a_round_and_a_factor_chosen_start_at_the_client_view(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    for k in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):
+        key(qtbot, k)
+    assert page.guide.focus_perspective() == "agreed"
+    page.round_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    key(qtbot, Qt.Key.Key_Up)
+    assert page.guide.focus_perspective() == "client"

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from .. import theme
 
 PERSPECTIVES = theme.PERSPECTIVES
-CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_N}
+# Not N: an "n" in a word typed at the guide by mistake cleared the room's agreed level.
+CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
 
 
 @dataclass

@@ -225,7 +225,7 @@ class Navigator(QTreeWidget):
         if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             super().keyPressEvent(event)
             return
-        if event.text() and (event.text().isdigit() or event.text().lower() == "n"):
+        if event.text() and event.text().isdigit():
             event.ignore()
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

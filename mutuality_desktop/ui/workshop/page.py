@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -39,6 +40,24 @@ from .navigator import Navigator
 from .presentation import PresentationWindow
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
+
+
+class _RoundCombo(QComboBox):
+    """The round picker: remembers whether the last choice was made in its open list."""
+
+    _popup_choice = False
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self._popup_choice = True
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self._popup_choice = False  # arrows on the closed box
+        super().keyPressEvent(event)
+
+    def take_popup_choice(self) -> bool:
+        chosen, self._popup_choice = self._popup_choice, False
+        return chosen
 
 
 class WorkshopPage(QWidget):
@@ -80,7 +99,7 @@ class WorkshopPage(QWidget):
 
     def _build(self, clock: Callable[[], dt.datetime]) -> None:
         self.navigator = Navigator()
-        self.round_combo = QComboBox()
+        self.round_combo = _RoundCombo()
         self.round_combo.setAccessibleName("Round")
         # A list that drops below the box: a popup centred on the current round put another
         # round under the mouse, and the next click chose it.
@@ -123,7 +142,8 @@ class WorkshopPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.previous_label)
         titles.addWidget(self.older_round)
-        header = QHBoxLayout()
+        header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header = header
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
         header.addLayout(titles, 1)
@@ -189,6 +209,10 @@ class WorkshopPage(QWidget):
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
         self.title.setFont(theme.font(theme.BASE_POINT_SIZE + (4 if narrow else 6), bold=True))
+        # On a projector the bar goes under the title: beside it, long factor names squeezed the
+        # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
+        self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                 else QBoxLayout.Direction.LeftToRight)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if not self._panels_fitted and self.window().width() > 0:
@@ -301,6 +325,8 @@ class WorkshopPage(QWidget):
 
     def set_round(self, round_id: int) -> None:
         self.flush()
+        if round_id != self._round_id:
+            self.guide.set_focus_perspective("client")  # a round starts at the client view
         self._round_id = round_id
         index = self.round_combo.findData(round_id)
         if index >= 0:
@@ -411,6 +437,8 @@ class WorkshopPage(QWidget):
             self.go_to_factor(factor_id)
         if key[0] == "notes":
             self.tabs.setCurrentWidget(self.evidence)
+        if key[0] == "score" and len(key) >= 4 and key[3] in theme.PERSPECTIVES:
+            self.guide.set_focus_perspective(str(key[3]))
         self.reveal_chosen()
 
     def _on_guide_left_forward(self) -> None:
@@ -422,8 +450,8 @@ class WorkshopPage(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(
-                f"“{text}” was not typed anywhere: the scoring guide has the focus, where digits "
-                "score and N clears. Tab after Agreed (or a click) puts you in a notes box.", 8000)
+                f"“{text}” went nowhere: in the guide only digits score. Click a note to type.",
+                8000)
 
     def reveal_chosen(self) -> None:
         """Scroll the guide so the chips are in view: the level being scored, else the agreed."""
@@ -510,7 +538,10 @@ class WorkshopPage(QWidget):
 
     def _on_round_combo_activated(self, index: int) -> None:
         self.set_round(self.round_combo.itemData(index))
-        self.guide.setFocus(Qt.FocusReason.OtherFocusReason)  # digits score again, as the bar says
+        if self.round_combo.take_popup_choice():  # chosen in the open list: back to scoring
+            self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Up/Down on the closed box keep the focus there: a second Up must move the round, never
+        # raise a score in the round just reached.
 
     def keys_score(self) -> bool:
         """Whether a digit typed now scores the perspective the bar shows."""

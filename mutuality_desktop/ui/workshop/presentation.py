@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ...core.framework import Scale
 from ...core.spread import FactorSpread
@@ -98,9 +98,13 @@ class PresentationWindow(RoomWindow):
         self.spread = DotStrip(zoom=2.0)  # the participants' own views, never with names (issue 17)
         self.spread.setMinimumWidth(360)
         self.spread.hide()
-        scores.addWidget(self.spread)
+        # Scores and the strip side by side on a wide screen, the strip under them on a narrow one
+        # (on a 1024-pixel projector they ran off the right edge, cut mid-word).
+        self.score_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.score_row.addLayout(scores, 1)
+        self.score_row.addWidget(self.spread)
         self.guide = LevelGuide(min_point=11, max_point=26, interactive=False)
-        self.body.addLayout(scores)
+        self.body.addLayout(self.score_row)
         self.body.addSpacing(6)
         self.body.addWidget(self.guide, 1)
 
@@ -132,10 +136,16 @@ class PresentationWindow(RoomWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
         scale = max(1.0, min(2.2, event.size().height() / 768))
+        width = event.size().width()
         self.set_header_sizes(15 * scale, 26 * scale, 9 * scale)
+        narrow = width < 1300
+        # three scores must fit one line: "Provider 3 Established" at 18 pt needs about 300 px
+        type_scale = min(scale, max(0.8, width / 1280))
         for label in self.score_labels.values():
-            label.setFont(theme.font(18 * scale))
-        self.spread.set_zoom(2.0 * scale)
+            label.setFont(theme.font(18 * type_scale))
+        self.score_row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                    else QBoxLayout.Direction.LeftToRight)
+        self.spread.set_zoom(2.0 * (type_scale if narrow else scale))
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
