@@ -1,0 +1,109 @@
+"""What a screen reader is told, read through Qt's own accessibility interfaces (as the bridge reads them)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
+
+from mutuality_desktop.ui import accessibility
+
+NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
+
+
+def iface(obj):
+    found = QAccessible.queryAccessibleInterface(obj)
+    assert found is not None and found.isValid()
+    return found
+
+
+def children(parent):
+    return [parent.child(i) for i in range(parent.childCount())]
+
+
+def key(qtbot, k) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), k)
+
+
+@pytest.fixture
+def page(qtbot, window, demo_path):
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    return page
+
+
+def test_the_guide_is_a_list_of_six_levels_with_descriptors_and_who_chose_them(page, qtbot):
+    guide = iface(page.guide)
+    assert guide.role() == QAccessible.Role.List
+    items = [c for c in children(guide) if c.role() == QAccessible.Role.ListItem]
+    assert [c.text(NAME).split(",")[0] for c in items] == [
+        f"{value} {name}" for value, name, _ in reversed(page.guide._levels)]
+    descriptors = [descriptor for _, _, descriptor in reversed(page.guide._levels)]
+    assert [c.text(DESCRIPTION) for c in items] == descriptors and all(descriptors)
+    for item, (value, _, _) in zip(items, reversed(page.guide._levels), strict=True):
+        rect = item.rect()
+        assert rect.height() > 10  # laid over its painted row, so a reader's focus box is right
+        top = page.guide.mapToGlobal(page.guide.rect().topLeft()).y() + page.guide.row_span(value)[0]
+        assert abs(rect.top() - top) <= 1
+    key(qtbot, Qt.Key.Key_3)  # the client's view
+    qtbot.waitUntil(lambda: page.guide.chosen("client") == 3)
+    three = next(c for c in children(iface(page.guide)) if c.text(NAME).startswith("3 "))
+    assert "chosen by Client" in three.text(NAME)
+    assert three.state().selected and three.state().focused  # the client's level, being scored
+    others = [c for c in children(iface(page.guide)) if c.text(NAME)[0] in "0125"]
+    assert not any("Client" in c.text(NAME) for c in others)
+
+
+def test_scoring_a_level_is_announced(page, qtbot, monkeypatch):
+    sent = []
+    monkeypatch.setattr(accessibility, "send", sent.append)
+    key(qtbot, Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: page.guide.chosen("client") == 4)
+    said = [e.message() for e in sent if e.type() == QAccessible.Event.Announcement]
+    assert said and said[-1] == f"Client view: 4 {page.guide._levels[4][1]}"
+    key(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.guide.chosen("client") is None)
+    said = [e.message() for e in sent if e.type() == QAccessible.Event.Announcement]
+    assert said[-1] == "Client view: not assessed"
+
+
+def test_score_buttons_are_buttons_that_say_the_level_and_which_is_being_scored(page, qtbot):
+    key(qtbot, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: page.guide.chosen("client") == 3)
+    client = iface(page.bar.buttons["client"])
+    assert client.role() == QAccessible.Role.Button
+    assert not client.state().checkable and not client.state().checked
+    level = page.guide._levels[3][1]
+    assert client.text(NAME) == f"Client view: 3 {level}, scoring now"
+    assert iface(page.bar.buttons["provider"]).text(NAME).startswith("Provider view: ")
+    assert "scoring now" not in iface(page.bar.buttons["provider"]).text(NAME)
+    key(qtbot, Qt.Key.Key_Tab)  # on to the provider
+    assert iface(page.bar.buttons["provider"]).text(NAME).endswith(", scoring now")
+    assert iface(page.bar.buttons["client"]).text(NAME) == f"Client view: 3 {level}"
+    assert "scoring the provider view" in iface(page.guide).text(NAME)
+
+
+def test_factor_list_items_say_their_state_and_agreed_level(page, qtbot):
+    nav = page.navigator
+    factor_id = page.navigator.current_factor()
+    for k in (Qt.Key.Key_2, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_2):  # client, agreed
+        key(qtbot, k)
+    qtbot.waitUntil(lambda: nav.state_of(factor_id)[1] == 2)
+    item = nav._items[factor_id]
+    index = nav.indexFromItem(item)
+    cell = iface(nav)
+    names = [c.text(NAME) for c in _all_items(cell)]
+    assert f"{item.text(0)}: agreed, agreed level 2" in names
+    assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "agreed, agreed level 2"
+    untouched = [i for fid, i in nav._items.items() if nav.state_of(fid)[0] == "not started"]
+    if untouched:
+        assert untouched[0].data(0, Qt.ItemDataRole.AccessibleTextRole).endswith(": not started")
+
+
+def _all_items(root, depth: int = 0):
+    for child in children(root):
+        yield child
+        if depth < 3:
+            yield from _all_items(child, depth + 1)
