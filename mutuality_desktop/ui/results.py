@@ -325,6 +325,7 @@ class ResultsPage(QWidget):
         header.addWidget(save)
         header.addWidget(present)
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName("Charts")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.message = QLabel("")

@@ -104,13 +104,16 @@ class PageSwitcher(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.setSpacing(4)
+        self.setAccessibleName("Pages")
         self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # Tab skips unchecked buttons of an exclusive group
         self.buttons: dict[str, QPushButton] = {}
         for name in pages:
             button = QPushButton(name)
             button.setCheckable(True)
             button.setProperty("role", "pagetab")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users reach the pages too
+            button.setAccessibleName(f"{name} page")
             button.clicked.connect(lambda _=False, n=name: self.page_chosen.emit(n))
             self.group.addButton(button)
             layout.addWidget(button)

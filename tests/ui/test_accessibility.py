@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollBar, QWidget
 
 from mutuality_desktop.ui import accessibility
 
@@ -107,3 +107,57 @@ def _all_items(root, depth: int = 0):
         yield child
         if depth < 3:
             yield from _all_items(child, depth + 1)
+
+
+def _tab_stops(window) -> list:
+    """Every widget a keyboard user should reach with Tab: shown, enabled, taking Tab focus."""
+    stops = []
+    for w in window.findChildren(QWidget):
+        if not (w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            continue
+        if w.focusProxy() is not None or w.window() is not window:
+            continue
+        if isinstance(w, QScrollBar) or w.visibleRegion().isEmpty():
+            continue  # scroll bars move by their area's keys; a widget scrolled away is reached
+        stops.append(w)
+    return stops
+
+
+def _tab_round(qtbot, window, limit: int = 120) -> list:
+    """Press Tab until focus is back where it started; return every widget focused on the way."""
+    start = QApplication.focusWidget()
+    assert start is not None
+    seen = [start]
+    for _ in range(limit):
+        key(qtbot, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is start and len(seen) > 1 and seen[-1] is not start:
+            return seen
+        seen.append(now)
+    raise AssertionError(f"Tab never came back round; last stops {seen[-4:]}")
+
+
+def _label(w) -> str:
+    return w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else "") or type(w).__name__
+
+
+@pytest.mark.parametrize("page_name", ["Start", "Setup", "Walkthrough", "Results"])
+def test_tab_reaches_every_control_of_every_page_and_comes_back_round(qtbot, window, demo_path, page_name):
+    if page_name != "Start":
+        assert window.open_path(demo_path)
+        qtbot.waitUntil(lambda: window.workshop.guide.hasFocus())
+        window.show_page(page_name)
+        qtbot.wait(50)
+    focus = QApplication.focusWidget()
+    if focus not in _tab_stops(window):  # the page itself holds focus as it opens
+        _tab_stops(window)[0].setFocus(Qt.FocusReason.TabFocusReason)
+    seen = _tab_round(qtbot, window)
+    missing = [_label(w) for w in _tab_stops(window) if w not in seen]
+    assert missing == []
+    assert all(w.isVisible() for w in seen)  # never a stop on something the user cannot see
+    nameless = [type(w).__name__ for w in seen if not (
+        w.accessibleName() or isinstance(w, QAbstractButton) and w.text())]
+    assert nameless == []
+    switcher = window.page_switch.buttons
+    if page_name != "Start":
+        assert any(b in seen for b in switcher.values())  # the pages are reached by Tab too
