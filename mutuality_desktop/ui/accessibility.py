@@ -13,8 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAccessibleWidget,
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from . import theme
 
@@ -197,3 +204,25 @@ class GuideMirror:
             self.guide.setAccessibleName(name)
         self.guide.setAccessibleDescription(
             f"{views}. Type 0 to 5 to score, Delete to clear, Tab for the next perspective.")
+
+
+def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+    """View → High contrast and Large text: saved in the settings, applied at once."""
+    settings = window.settings  # type: ignore[attr-defined]
+    contrast = QAction("&High contrast", window, checkable=True)
+    contrast.setChecked(settings.high_contrast())
+    large = QAction("&Large text", window, checkable=True)
+    large.setChecked(settings.large_text())
+
+    def changed() -> None:
+        settings.set_look(high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        window.statusBar().showMessage(
+            "Text size takes full effect on every screen when the app next starts.", 10000)
+
+    for action in (contrast, large):
+        action.toggled.connect(changed)
+        menu.addAction(action)
+    return contrast, large

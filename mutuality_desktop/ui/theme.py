@@ -26,6 +26,10 @@ FONT_FAMILIES = ["Segoe UI", "Inter", "Noto Sans", "Cantarell", "Helvetica Neue"
 BASE_POINT_SIZE = 10.5
 
 
+LARGE_TEXT_SCALE = 1.25
+_scale = 1.0  # set by apply(): large text makes every font() a quarter larger
+
+
 def colour(name: str) -> QColor:
     return QColor(name)
 
@@ -34,7 +38,7 @@ def font(point_size: float = BASE_POINT_SIZE, *, bold: bool = False, weight: QFo
     """Return the app's typeface at a size."""
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
-    f.setPointSizeF(point_size)
+    f.setPointSizeF(point_size * _scale)
     if weight is not None:
         f.setWeight(weight)
     elif bold:
@@ -145,8 +149,23 @@ def stylesheet() -> str:
     return STYLESHEET.replace("{chevron}", chevron)
 
 
-def apply(app: QApplication) -> None:
-    """Give the application its font and stylesheet."""
+def high_contrast_sheet(sheet: str) -> str:
+    """The same look with black text, black control edges and darker hairlines."""
+    for quiet, strong in ((MUTED, "#000000"), (CONTROL_LINE, "#000000"), (LINE, "#4a4a4a"),
+                          (INK, "#000000"), ("#9aa6ac", "#4a4a4a")):
+        sheet = sheet.replace(quiet, strong)
+    return sheet + """
+*:focus { outline: 3px solid #000000; }
+QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QTreeView:focus,
+QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; }
+"""
+
+
+def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = False) -> None:
+    """Give the application its font and stylesheet, in the chosen contrast and text size."""
+    global _scale
+    _scale = LARGE_TEXT_SCALE if large_text else 1.0
     app.setStyle("Fusion")
     app.setFont(font())
-    app.setStyleSheet(stylesheet())
+    sheet = stylesheet()
+    app.setStyleSheet(high_contrast_sheet(sheet) if high_contrast else sheet)

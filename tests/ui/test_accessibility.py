@@ -161,3 +161,29 @@ def test_tab_reaches_every_control_of_every_page_and_comes_back_round(qtbot, win
     switcher = window.page_switch.buttons
     if page_name != "Start":
         assert any(b in seen for b in switcher.values())  # the pages are reached by Tab too
+
+
+@pytest.fixture
+def restore_look():
+    from mutuality_desktop.ui import theme
+
+    yield
+    theme.apply(QApplication.instance())
+
+
+def test_high_contrast_and_large_text_from_the_view_menu(qtbot, window, restore_look):
+    from mutuality_desktop.ui import theme
+    from mutuality_desktop.ui.settings import Settings
+
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    actions = {a.text(): a for a in view.actions()}
+    normal = theme.font().pointSizeF()
+    actions["&High contrast"].trigger()
+    actions["&Large text"].trigger()
+    sheet = QApplication.instance().styleSheet()
+    assert theme.CONTROL_LINE not in sheet and theme.MUTED not in sheet  # edges and captions black
+    assert theme.font().pointSizeF() == pytest.approx(normal * theme.LARGE_TEXT_SCALE)
+    assert Settings().high_contrast() and Settings().large_text()  # kept for the next start
+    actions["&Large text"].trigger()
+    assert theme.font().pointSizeF() == pytest.approx(normal)
+    assert not Settings().large_text()
