@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import accessibility
 from .date_field import DateField
 
 __all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
@@ -94,6 +95,10 @@ class ElidedLabel(QWidget):
         p.end()
 
 
+class PageTab(QPushButton):
+    """One page of the switcher: a page tab to assistive technology, selected when shown."""
+
+
 class PageSwitcher(QWidget):
     """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
 
@@ -107,9 +112,9 @@ class PageSwitcher(QWidget):
         self.setAccessibleName("Pages")
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # Tab skips unchecked buttons of an exclusive group
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, PageTab] = {}
         for name in pages:
-            button = QPushButton(name)
+            button = PageTab(name)
             button.setCheckable(True)
             button.setProperty("role", "pagetab")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users reach the pages too
@@ -152,3 +157,14 @@ class Field(QWidget):
         marked.setProperty("invalid", "true" if problem or unread else "false")
         marked.style().unpolish(marked)
         marked.style().polish(marked)
+
+
+def _page_tab_state(tab: PageTab, state: object) -> None:
+    state.checkable = False  # type: ignore[attr-defined]
+    state.checked = False  # type: ignore[attr-defined]
+    state.selectable = True  # type: ignore[attr-defined]
+    state.selected = tab.isChecked()  # type: ignore[attr-defined]
+
+
+accessibility.register(PageTab, QAccessible.Role.PageTab, _page_tab_state)
+accessibility.register(PageSwitcher, QAccessible.Role.PageTabList)

@@ -187,3 +187,19 @@ def test_high_contrast_and_large_text_from_the_view_menu(qtbot, window, restore_
     actions["&Large text"].trigger()
     assert theme.font().pointSizeF() == pytest.approx(normal)
     assert not Settings().large_text()
+
+
+def test_the_page_switcher_is_a_list_of_page_tabs_the_shown_one_selected(qtbot, window, demo_path):
+    assert window.open_path(demo_path)
+    window.show_page("Results")
+    switcher = iface(window.page_switch)
+    assert switcher.role() == QAccessible.Role.PageTabList
+    tabs = {c.text(NAME): c for c in children(switcher)}
+    assert set(tabs) == {"Setup page", "Walkthrough page", "Results page"}
+    assert all(t.role() == QAccessible.Role.PageTab for t in tabs.values())
+    assert [n for n, t in tabs.items() if t.state().selected] == ["Results page"]
+    assert not any(t.state().checkable for t in tabs.values())
+    assert window.page_switch.buttons["Setup"].focusPolicy() & Qt.FocusPolicy.TabFocus
+    tabs["Setup page"].actionInterface().doAction(QAccessible.queryAccessibleInterface(
+        window.page_switch.buttons["Setup"]).actionInterface().actionNames()[0])
+    assert window.current_page() == "Setup"
