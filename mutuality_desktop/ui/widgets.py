@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -110,8 +109,6 @@ class PageSwitcher(QWidget):
         layout.setContentsMargins(0, 0, 12, 0)
         layout.setSpacing(4)
         self.setAccessibleName("Pages")
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(False)  # Tab skips unchecked buttons of an exclusive group
         self.buttons: dict[str, PageTab] = {}
         for name in pages:
             button = PageTab(name)
@@ -120,7 +117,7 @@ class PageSwitcher(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users reach the pages too
             button.setAccessibleName(f"{name} page")
             button.clicked.connect(lambda _=False, n=name: self.page_chosen.emit(n))
-            self.group.addButton(button)
+            # No QButtonGroup: Qt then leaves Tab focus on one button of the group only.
             layout.addWidget(button)
             self.buttons[name] = button
 
