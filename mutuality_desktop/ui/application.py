@@ -72,7 +72,10 @@ def make_application(qt_args: list[str]) -> object:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mutuality-desktop")
     app.setWindowIcon(app_icon())
-    theme.apply(app)
+    from .settings import Settings
+
+    look = Settings()
+    theme.apply(app, high_contrast=look.high_contrast(), large_text=look.large_text())
     return app
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from .accessibility import add_look_actions
 from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
 from .framework_rules import show_scoring_rules
@@ -154,6 +155,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
     pages += [goto, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
+    view.addSeparator()
+    add_look_actions(w, view)
 
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))

@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import scoring
+from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
+from .chart_text import ChartTable, name_chart
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -127,15 +129,37 @@ class _ChartPane(QWidget):
             self.toggles[series] = box
             row.addWidget(box)
         row.addStretch(1)
+        self.name = ""
+        self.table = ChartTable("Chart")
+        self.table.hide()
+        self.as_table = QCheckBox("Show as &table")
+        self.as_table.toggled.connect(self._on_as_table_toggled)
+        row.addWidget(self.as_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.table, 1)
         self.stale = False
+
+    def set_name(self, name: str) -> None:
+        self.name = name
+        self.table.setAccessibleName(f"{name} as a table")
+        self.describe()
+
+    def describe(self) -> None:
+        """Keep the canvas's spoken description and the table in step with the chart."""
+        name_chart(self.canvas, self.name, self.chart)
+        self.table.show_chart(self.chart)
+
+    def _on_as_table_toggled(self, checked: bool) -> None:
+        self.canvas.setVisible(not checked)
+        self.table.setVisible(checked)
 
     def _on_toggle_toggled(self, _checked: bool) -> None:
         shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
         self.chart.show(shown)
+        self.describe()
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.views_changed.emit()
 
@@ -236,6 +260,7 @@ class ResultsPage(QWidget):
         scores = rounds[-1][1]
         for pane in (self.dimension_pane, self.factor_pane):
             pane.chart.update(rounds)
+            pane.describe()
             pane.stale = True
         self._redraw_visible()
         fw = eng.framework
@@ -330,6 +355,7 @@ class ResultsPage(QWidget):
         header.addWidget(save)
         header.addWidget(present)
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName("Charts")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.message = QLabel("")
@@ -427,6 +453,8 @@ class ResultsPage(QWidget):
             self.dimension_pane, f"Value for money ({len(framework.dimensions)} dimensions)"
         )
         self.tabs.addTab(self.factor_pane, f"{mutuality.name} ({len(mutuality.factors)} factors)")
+        self.dimension_pane.set_name("Value for money by dimension")
+        self.factor_pane.set_name(f"{mutuality.name} by factor")
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -501,7 +529,12 @@ class ResultsPage(QWidget):
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_name(path.name + (".svg" if svg else ".png"))
         try:
-            chart.figure.savefig(path, format=path.suffix[1:].lower(), dpi=200, facecolor="white")
+            if path.suffix.lower() == ".svg":
+                pane = self.tabs.currentWidget()
+                name = pane.name if isinstance(pane, _ChartPane) else "Radar chart"
+                save_svg(chart.figure, path, name, describe(chart))
+            else:
+                chart.figure.savefig(path, format="png", dpi=200, facecolor="white")
         except (OSError, ValueError) as exc:
             self.message.setText(f"The chart was not saved: {exc}.")
             return False

@@ -105,6 +105,21 @@ class Settings:
         self._q.setValue("history/author", " ".join(name.split())[:200])
         self._q.sync()
 
+    # --- look --------------------------------------------------------------------------------
+
+    def high_contrast(self) -> bool:
+        """Black text and control edges, a black focus ring: for a bright room or low vision."""
+        return self._q.value("look/high_contrast", "false") in ("true", True)
+
+    def large_text(self) -> bool:
+        """All type a quarter larger, presentation mode included."""
+        return self._q.value("look/large_text", "false") in ("true", True)
+
+    def set_look(self, *, high_contrast: bool, large_text: bool) -> None:
+        self._q.setValue("look/high_contrast", "true" if high_contrast else "false")
+        self._q.setValue("look/large_text", "true" if large_text else "false")
+        self._q.sync()
+
 
 def data_folder() -> Path:
     """Return the user's data folder for this app (where the demo engagement is built)."""

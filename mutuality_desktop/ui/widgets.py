@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import accessibility
 from .date_field import DateField
 
 __all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
@@ -94,6 +94,10 @@ class ElidedLabel(QWidget):
         p.end()
 
 
+class PageTab(QPushButton):
+    """One page of the switcher: a page tab to assistive technology, selected when shown."""
+
+
 class PageSwitcher(QWidget):
     """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
 
@@ -104,15 +108,16 @@ class PageSwitcher(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.setSpacing(4)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QPushButton] = {}
+        self.setAccessibleName("Pages")
+        self.buttons: dict[str, PageTab] = {}
         for name in pages:
-            button = QPushButton(name)
+            button = PageTab(name)
             button.setCheckable(True)
             button.setProperty("role", "pagetab")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users reach the pages too
+            button.setAccessibleName(f"{name} page")
             button.clicked.connect(lambda _=False, n=name: self.page_chosen.emit(n))
-            self.group.addButton(button)
+            # No QButtonGroup: Qt then leaves Tab focus on one button of the group only.
             layout.addWidget(button)
             self.buttons[name] = button
 
@@ -149,3 +154,14 @@ class Field(QWidget):
         marked.setProperty("invalid", "true" if problem or unread else "false")
         marked.style().unpolish(marked)
         marked.style().polish(marked)
+
+
+def _page_tab_state(tab: PageTab, state: object) -> None:
+    state.checkable = False  # type: ignore[attr-defined]
+    state.checked = False  # type: ignore[attr-defined]
+    state.selectable = True  # type: ignore[attr-defined]
+    state.selected = tab.isChecked()  # type: ignore[attr-defined]
+
+
+accessibility.register(PageTab, QAccessible.Role.PageTab, _page_tab_state)
+accessibility.register(PageSwitcher, QAccessible.Role.PageTabList)

@@ -46,9 +46,9 @@ class Look:
 # level both stay visible (a small square or triangle inside the agreed circle).
 LOOKS = {
     "agreed": Look(None, "o", 2.6, 7.5, 4),
-    "previous": Look((6.0, 3.0), "D", 1.5, 4.5, 3),
-    "client": Look((1.2, 1.6), "s", 1.6, 4.6, 5),
-    "provider": Look((5.0, 1.6, 1.2, 1.6), "^", 1.5, 5.4, 5.5),
+    "previous": Look((6.0, 3.0), "D", 1.5, 5.5, 3),
+    "client": Look((1.2, 1.6), "s", 1.6, 5.5, 5),
+    "provider": Look((5.0, 1.6, 1.2, 1.6), "^", 1.5, 7.0, 5.5),
 }
 
 

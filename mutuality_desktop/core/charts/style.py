@@ -16,7 +16,7 @@ class ChartStyle:
     agreed: str = "#1f4e79"
     client: str = "#d55e00"  # Okabe-Ito vermillion and bluish green: safe for colour-blind readers
     provider: str = "#009e73"
-    previous: str = "#7f7f7f"
+    previous: str = "#4a4a4a"  # darker than any side's colour in greyscale (9:1 on white)
     grid: str = "#b0b0b0"
     text: str = "#222222"
     font_family: str = "DejaVu Sans"

@@ -58,6 +58,7 @@ class AgendaPanel(QFrame):
         self.progress_label.setFont(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=True))
         self.progress = QProgressBar(textVisible=False)
         self.progress.setFixedHeight(6)
+        self.progress.setAccessibleName("Factors agreed")
         head = QHBoxLayout()
         head.addWidget(self.progress_label, 1)
         head.addWidget(self._agenda_button())

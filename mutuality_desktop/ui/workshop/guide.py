@@ -14,6 +14,7 @@ from html import escape
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QFont,
     QFontMetrics,
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .. import theme
+from .. import accessibility, theme
 
 PERSPECTIVES = theme.PERSPECTIVES
 # Not N: an "n" in a word typed at the guide by mistake cleared the room's agreed level.
@@ -83,6 +84,7 @@ class LevelGuide(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Scoring guide")
+        self._mirror = accessibility.GuideMirror(self)  # the six levels for screen readers
 
     # --- state -------------------------------------------------------------------------------
 
@@ -98,12 +100,15 @@ class LevelGuide(QWidget):
             self._reference_fit = {}
         self._levels = levels
         self._fit = None
+        self._mirror.set_levels(levels)
+        self._mirror.set_state(self._chosen, self._focus, speak=False)
         self._grow()
         self.update()
 
     def set_scores(self, chosen: dict[str, int | None], pending: dict[str, int | None] | None = None) -> None:
         self._chosen = dict(chosen)
         self._pending = dict(pending or {})
+        self._mirror.set_state(self._chosen, self._focus, speak=self._interactive)
         self.update()
 
     def focus_perspective(self) -> str:
@@ -112,6 +117,8 @@ class LevelGuide(QWidget):
     def set_focus_perspective(self, perspective: str) -> None:
         if perspective != self._focus:
             self._focus = perspective
+            self._mirror.set_state(self._chosen, perspective, speak=False)
+            self._mirror.focus_changed()
             self.update()
             self.focus_perspective_changed.emit(perspective)
 
@@ -126,6 +133,8 @@ class LevelGuide(QWidget):
         self._chosen, self._pending = dict(other._chosen), dict(other._pending)
         self._focus = other._focus
         self._fit = None
+        self._mirror.set_levels(self._levels)
+        self._mirror.set_state(self._chosen, self._focus, speak=False)
         self.update()
 
     # --- fitting -----------------------------------------------------------------------------
@@ -175,6 +184,7 @@ class LevelGuide(QWidget):
             if steady is not None and steady < fit.point_size:
                 fit = self._compute(self.width(), steady)
             self._fit = self._spread(fit, self.height())
+            self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
 
     def _steady_point(self, width: int, height: int) -> float | None:
@@ -432,9 +442,14 @@ class LevelGuide(QWidget):
             self.set_focus_perspective(PERSPECTIVES[0])
         elif reason == Qt.FocusReason.BacktabFocusReason:
             self.set_focus_perspective(PERSPECTIVES[-1])
+        self._mirror.focus_changed()
         self.update()
         super().focusInEvent(event)  # type: ignore[arg-type]
 
     def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._mirror.focus_changed()
         self.update()
         super().focusOutEvent(event)  # type: ignore[arg-type]
+
+
+accessibility.register(LevelGuide, QAccessible.Role.List)

@@ -190,7 +190,11 @@ class Navigator(QTreeWidget):
             item.setData(0, STATE_ROLE, state)
             item.setData(0, LEVEL_ROLE, NO_LEVEL if level is None else level)
             agreed = f", agreed level {level}" if level is not None else ""
-            item.setToolTip(0, f"{item.text(0)}: {STATE_TEXT.get(state, state)}{agreed}")
+            said = f"{item.text(0)}: {STATE_TEXT.get(state, state)}{agreed}"
+            item.setToolTip(0, said)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, said)  # what a screen reader says
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
+                         f"{STATE_TEXT.get(state, state)}{agreed}")
         for dim_id, count in counts.items():
             if dim_id in self._dimensions:
                 self._dimensions[dim_id].setData(0, COUNT_ROLE, count)

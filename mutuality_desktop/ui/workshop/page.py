@@ -157,10 +157,12 @@ class WorkshopPage(QWidget):
         self.guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.guide_scroll.setAccessibleName("Scoring guide area")
         self.about = FactorAbout()
         self.evidence = EvidencePanel()
         self.actions_panel = ActionsPanel()
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName("Factor details")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
         self.tabs.addTab(self.about, "Abou&t")

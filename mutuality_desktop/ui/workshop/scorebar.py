@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
-from .. import theme
+from .. import accessibility, theme
 
 
 class PerspectiveButton(QAbstractButton):
@@ -23,13 +23,25 @@ class PerspectiveButton(QAbstractButton):
         self._level: int | None = None
         self._pending = False
         self.active = True  # keys score this perspective now (the guide or the list has focus)
-        self.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} view")
+        self._name_for_screen_readers()
 
     def set_level(self, level: int | None, name: str, pending: bool = False) -> None:
         self._level, self._value, self._pending = level, name, pending
         self.setToolTip(f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {self.value_text()}"
                         + (" (not saved)" if pending else ""))
+        self._name_for_screen_readers()
         self.update()
+
+    def _name_for_screen_readers(self) -> None:
+        """Say the level, and 'scoring now' while a digit typed now scores this perspective."""
+        level = "not assessed" if self._level is None else f"{self._level} {self._value}"
+        name = f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {level}"
+        if self._pending:
+            name += " (not saved)"
+        if self.isChecked() and self.active:
+            name += ", scoring now"
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
 
     def value_text(self) -> str:
         return self._value if self._level is None else f"{self._level}  {self._value}"
@@ -96,13 +108,18 @@ class PerspectiveBar(QWidget):
             button.setChecked(name == perspective)
             if active is not None:
                 button.active = active
+            button._name_for_screen_readers()
             button.update()
 
     def set_active(self, active: bool) -> None:
         for button in self.buttons.values():
             if button.active != active:
                 button.active = active
+                button._name_for_screen_readers()
                 button.update()
 
     def is_active(self) -> bool:
         return all(b.active for b in self.buttons.values())
+
+
+accessibility.expose_as_button(PerspectiveButton)

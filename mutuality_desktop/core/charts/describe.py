@@ -1,0 +1,71 @@
+"""A radar chart in words: what a screen reader says of it and what a saved SVG carries as text.
+
+The words come from the chart's RadarSeries (plain Python); only save_svg imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+from pathlib import Path
+from typing import Any, Protocol
+
+from .series import RadarSeries
+
+
+class _Chart(Protocol):
+    series: RadarSeries
+
+
+def _level(value: float | None) -> str:
+    if value is None:
+        return "not assessed"
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
+    """The chart as a table: a header (axis, then each visible series) and one row per axis."""
+    series = chart.series
+    shown = series.visible()
+    header = ["Axis"] + [series.labels[s] for s in shown]
+    values = {s: series.values(s) for s in shown}
+    rows = [[name] + [_level(values[s][i]) for s in shown] for i, name in enumerate(series.axis_names)]
+    return header, rows
+
+
+def describe(chart: _Chart) -> str:
+    """Say every value the chart draws, axis by axis, and its scale."""
+    header, rows = chart_rows(chart)
+    if len(header) == 1:
+        return f"No series shown. {chart.series.scale_note}."
+    parts = []
+    for row in rows:
+        values = ", ".join(f"{label} {value}" for label, value in zip(header[1:], row[1:], strict=True))
+        parts.append(f"{row[0]}: {values}")
+    return f"{chart.series.scale_note}. " + "; ".join(parts) + "."
+
+
+def label_svg(svg: str, title: str, description: str) -> str:
+    """Give a saved SVG drawing a <title> and <desc> as its first children (read by screen readers)."""
+    match = re.search(r"<svg\b[^>]*>", svg)
+    if match is None:
+        raise ValueError("not an SVG drawing")
+    head = f"\n <title>{escape(title)}</title>\n <desc>{escape(description)}</desc>"
+    tag = match.group(0)
+    if "role=" not in tag:
+        tag = tag[:-1] + ' role="img">'
+    return svg[: match.start()] + tag + head + svg[match.end():]
+
+
+def save_svg(figure: Any, path: Path, title: str, description: str) -> None:
+    """Save a figure as SVG whose labels are real text, with a title and a description."""
+    from matplotlib import rc_context
+
+    buffer = io.StringIO()
+    with rc_context({"svg.fonttype": "none"}):  # text stays text: searchable and read aloud
+        figure.savefig(buffer, format="svg", facecolor="white")
+    path.write_text(label_svg(buffer.getvalue(), title, description), encoding="utf-8")
+
+
+__all__ = ["chart_rows", "save_svg", "describe", "label_svg"]
