@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak
 from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
+from .basis import assessed_dimensions
 from .data import ReportData, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
@@ -36,7 +37,8 @@ class ReportError(MutualityError):
 def story(data: ReportData, styles: Styles) -> list[Flowable]:
     """Every section in reading order, each body section on a new page."""
     parts: list[list[Flowable]] = [section_summary(data, styles)]
-    parts += [section_dimension(data, styles, d.id) for d in data.framework.workshop_order()]
+    # a dimension with nothing scored in this round is one line of the summary, not a section
+    parts += [section_dimension(data, styles, d.id) for d in assessed_dimensions(data.framework, data.scores)]
     parts += [section_comparison(data, styles), section_actions(data, styles),
               section_participants(data, styles), section_appendix(data, styles)]
     entries: list[tuple[str, str]] = []
