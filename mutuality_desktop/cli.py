@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("file", type=Path)
     apply.add_argument("operations", type=Path, metavar="OPS.json")
     apply.add_argument("--author", help="the name the history records (default: your user name)")
+    scope = sub.add_parser("scope", help="show, or set, the dimensions a round covers")
+    scope.add_argument("file", type=Path)
+    scope.add_argument("--round", dest="round_label", help="the round (default: the latest)")
+    scope.add_argument("--dimensions", metavar="ID,ID",
+                       help="set the round's dimensions (ids as in `json`); 'default' clears the choice")
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -183,6 +188,27 @@ def cmd_apply(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scope(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+
+    with Engagement.open(args.file, readonly=args.dimensions is None) as engagement:
+        rnd = engagement.round_by_label(args.round_label) if args.round_label else engagement.rounds()[-1]
+        if args.dimensions is not None:
+            if engagement.readonly:
+                print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.",
+                      file=sys.stderr)
+                return 1
+            given = args.dimensions.strip()
+            chosen = [] if given == "default" else [d.strip() for d in given.split(",") if d.strip()]
+            engagement.set_scope(rnd.id, chosen)
+        names = {d.id: d.name for d in engagement.framework.dimensions}
+        scope = engagement.scope(rnd.id)
+        how = "chosen" if engagement.chosen_scope(rnd.id) else "default: the dimensions scored, else Mutuality"
+    listed = ", ".join(f"{names[d]} ({d})" for d in scope)
+    print(_printable(f"{rnd.label}: {listed} [{how}]"))
+    return 0
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
     from .core.historytext import history_lines
@@ -205,4 +231,4 @@ def _printable(text: str) -> str:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
-            "history": cmd_history}
+            "scope": cmd_scope, "history": cmd_history}

@@ -157,7 +157,18 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
                f"OR side NOT IN ({_in_list(SIDES)})", "a participant has an unknown side")
     _check_scores(conn, name, factors, scale)
     _check_actions(conn, name, factors)
+    _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
     return framework
+
+
+def _check_scope(conn: sqlite3.Connection, name: str, dimensions: tuple[str, ...]) -> None:
+    """Each round's scope names dimensions of the file's own scoring guide, at most once each."""
+    _check_texts(conn, name, "round_scope", ("uuid", "dimension_id"), "a round's scope")
+    _refuse_if(conn, name, f"SELECT count(*) FROM round_scope WHERE dimension_id NOT IN "
+               f"({_in_list(dimensions)})", "a round's scope names a dimension its scoring guide "
+               "does not have")
+    _refuse_if(conn, name, 'SELECT count(*) FROM round_scope WHERE round_id NOT IN '
+               '(SELECT id FROM "round")', "a round's scope is for a round the file does not have")
 
 
 def _check_engagement(conn: sqlite3.Connection, name: str) -> None:

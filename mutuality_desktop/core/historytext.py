@@ -15,6 +15,7 @@ VERBS = {
     "set_branding": "report branding", "add_participant": "added participant",
     "update_participant": "edited participant", "remove_participant": "removed participant",
     "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
+    "set_scope": "round scope",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
 }
 

@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -312,7 +312,24 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     migrate_2_to_3(conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4_scope(conn: sqlite3.Connection) -> None:
+    """Format 4 adds each round's scope; a format-3 file has no scope rows (the default rule)."""
+    conn.execute(
+        "CREATE TABLE round_scope (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tdimension_id VARCHAR(100) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_round_scope UNIQUE (round_id, dimension_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_scope}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

@@ -1,6 +1,7 @@
 """What a round actually assessed, so the report never claims more than the data shows.
 
-A dimension was assessed in a round when any of its factors has a level or an evidence note from
+The coverage base is the round's scope (core/scope.py) together with any dimension scored
+beyond it. A dimension was assessed in a round when any of its factors has a level or an evidence note from
 any perspective in that round (a note is never dropped from the report); the factors of the assessed dimensions are the round's coverage base. Comparisons
 between two rounds are made like for like, on the factors with an agreed level in both.
 """
@@ -41,8 +42,8 @@ def is_assessed(framework: Framework, scores: Scores, dimension_id: str) -> bool
 @dataclass(frozen=True)
 class Coverage:
     agreed: int  # factors with an agreed level
-    total: int  # factors of the assessed dimensions
-    dimensions: int  # dimensions assessed
+    total: int  # factors of the round's dimensions (its scope and any scored)
+    dimensions: int  # the round's dimensions
     all_dimensions: int
 
     @property
@@ -50,8 +51,10 @@ class Coverage:
         return self.dimensions == self.all_dimensions
 
 
-def coverage(framework: Framework, scores: Scores) -> Coverage:
-    dims = assessed_dimensions(framework, scores)
+def coverage(framework: Framework, scores: Scores, scope: tuple[str, ...] = ()) -> Coverage:
+    """Agreed factors of the round's dimensions: those in its scope and any scored beyond it."""
+    touched = {d.id for d in assessed_dimensions(framework, scores)}
+    dims = [d for d in framework.workshop_order() if d.id in touched or d.id in scope]
     agreed = levels_of(scores)
     factors = [f for d in dims for f in d.factors]
     done = sum(1 for f in factors if agreed.get(f.id) is not None)
@@ -138,7 +141,8 @@ def definitions(framework: Framework) -> list[tuple[str, str]]:
         ("Overall mean", "the mean of the dimension means of the dimensions assessed, each counting "
                          "equally; dimensions not assessed are left out, not counted as zero."),
         ("Perception gap", "the client's own level minus the provider's own level for a factor."),
-        ("Coverage", "how many factors of the dimensions assessed in a round have an agreed level."),
+        ("Coverage", "how many factors of the dimensions in a round's scope (and of any dimension "
+                     "scored beyond it) have an agreed level."),
         ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
                           "level in both rounds."),
     ]

@@ -22,6 +22,7 @@ Scores = Mapping[tuple[str, str], Score]
 class RoundData:
     round: Round
     scores: Scores
+    scope: tuple[str, ...] = ()  # the dimensions the round covers (its chosen scope or the default)
 
     @property
     def label(self) -> str:
@@ -70,7 +71,8 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
             raise ValidationError("That round no longer exists.")
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
-    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id))) for r in chosen)
+    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)), engagement.scope(r.id))
+                   for r in chosen)
     kept = {r.id for r in chosen}
     actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)
     return ReportData(

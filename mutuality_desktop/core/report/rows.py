@@ -280,7 +280,7 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    cover = coverage(fw, data.scores)
+    cover = coverage(fw, data.scores, data.current.scope)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:
@@ -295,7 +295,7 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
         KeyFigure(whole(safe_index(fw, data.scores).value), "/ 100", "Mutuality index"),
         _overall_figure(data),
         KeyFigure(str(cover.agreed), f"of {cover.total}",
-                  "Coverage: factors of the dimensions assessed with an agreed level"),
+                  "Coverage: factors of this round's dimensions with an agreed level"),
         gap,
     ]
 

@@ -47,13 +47,14 @@ def opening(data: ReportData) -> str:
     when = long_date(day)
     where = f" at {venue}" if venue else ""
     held = f", held on {when}{where}" if when else where
-    done = coverage(data.framework, data.scores)
+    done = coverage(data.framework, data.scores, data.current.scope)
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
     dims = assessed_dimensions(data.framework, data.scores)
-    assessed = ("" if done.whole_framework else f" of {dims[0].name}" if len(dims) == 1
-                else " of the dimensions assessed")
+    assessed = ("" if done.whole_framework else
+                f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
+                else " of the dimensions in this round")
     earlier = ""
     if data.previous is not None:
         then = long_date(round_when(data, data.previous)[0])
@@ -103,10 +104,10 @@ def findings(data: ReportData) -> list[str]:
         apart = [g for g in gaps if g.size == 1]
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
-    done = coverage(fw, data.scores)
+    done = coverage(fw, data.scores, data.current.scope)
     missing = done.total - done.agreed
     if missing:
-        out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions assessed "
+        out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
                    f"{'has' if missing == 1 else 'have'} no agreed level yet.")
     skipped = unassessed_dimensions(fw, data.scores)
     if skipped and len(skipped) < len(fw.dimensions):
