@@ -120,3 +120,16 @@ def test_the_report_counts_coverage_over_the_round_scope(path: Path) -> None:
     assert (cover.value, cover.unit) == ("10", "of 20")
     economy = next(d for d in R.dimension_rows(data.framework, data.scores) if d.name == "Economy")
     assert not economy.in_round, "in scope but nothing scored: one line, not a section"
+
+
+def test_the_csv_lists_the_factors_of_each_round_scope_and_of_anything_scored(path: Path) -> None:
+    from mutuality_desktop.core.snapshot import take_snapshot
+    from mutuality_desktop.core.tables import score_rows
+
+    with Engagement.open(path) as e:
+        rid = e.rounds()[0].id
+        assert len(score_rows(take_snapshot(e))) == 15, "a new round: Mutuality only"
+        e.set_scope(rid, ["economy"])
+        e.set_score(rid, "joint-objective-setting", "agreed", 3)  # scored outside the scope: kept
+        rows = score_rows(take_snapshot(e))
+    assert len(rows) == 15 + 5 and {r[2] for r in rows} == {"Mutuality", "Economy"}
