@@ -27,3 +27,24 @@ def test_ticking_a_dimension_adds_it_to_the_round_scope_and_undo_removes_it(qtbo
     with stored(blank_path) as eng:
         assert eng.chosen_scope(eng.rounds()[0].id) == ()
     assert panel.list.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_the_walkthrough_shows_and_counts_only_the_round_scope(qtbot, window, blank_path):
+    window.open_path(blank_path)
+    page = window.workshop
+    mutuality = [f.id for f in page.framework.dimension("mutuality").factors]
+    assert page.navigator.factor_ids() == mutuality, "a new round: Mutuality only"
+    assert page.agenda.progress_label.text().startswith("0 of 15")
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.scope
+    economy = panel.list.item(1)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    press(qtbot, Qt.Key.Key_Space)
+    page_tab(qtbot, window, "Walkthrough")
+    economy_ids = [f.id for f in page.framework.dimension("economy").factors]
+    assert page.navigator.factor_ids() == mutuality + economy_ids
+    assert page.agenda.progress_label.text().startswith("0 of 20")
+    page.navigator.select_factor(mutuality[-1])
+    page.go_to_factor(mutuality[-1])
+    page.next_factor()  # moves on into Economy, never into a dimension outside the scope
+    assert page.navigator.current_factor() == economy_ids[0]
