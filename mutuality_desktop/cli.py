@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path)
     report.add_argument("--round", dest="round_label", help="round to report (default: the latest)")
     report.add_argument("--letter", action="store_true", help="US Letter instead of A4")
+    report.add_argument("--guide", choices=("assessed", "all", "none"), default="assessed",
+                        help="scoring-guide appendix: the dimensions assessed (default), all, or none")
+    report.add_argument("--no-comparison", action="store_true", help="leave out the round comparison")
+    report.add_argument("--no-actions", action="store_true", help="leave out the action plan")
+    report.add_argument("--no-participants", action="store_true", help="leave out the participants")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -106,13 +111,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .core.report import build_html_file, build_report_file
+    from .core.report import ReportOptions, build_html_file, build_report_file
 
+    options = ReportOptions(comparison=not args.no_comparison, actions=not args.no_actions,
+                            participants=not args.no_participants, guide=args.guide)
     if args.output.suffix.lower() in (".html", ".htm"):  # the accessible HTML edition
-        warnings = build_html_file(args.file, args.output, round_label=args.round_label)
+        warnings = build_html_file(args.file, args.output, round_label=args.round_label,
+                                   options=options)
     else:
         warnings = build_report_file(args.file, args.output, round_label=args.round_label,
-                                     page_size="letter" if args.letter else "a4")
+                                     page_size="letter" if args.letter else "a4", options=options)
     for warning in warnings:
         print(printable(f"Warning: {warning}"), file=sys.stderr)
     print(f"Wrote the report to {args.output}")

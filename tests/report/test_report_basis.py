@@ -134,3 +134,23 @@ def test_the_html_edition_states_the_same_basis(partial: Path, tmp_path: Path) -
     base = tmp_path / "base.html"
     build_html_file(partial, base, round_label="Baseline")
     assert "one of the six value-for-money dimensions, Mutuality" in html_text(base)
+
+
+def test_report_options_leave_out_sections_and_choose_the_guide(partial: Path, tmp_path: Path) -> None:
+    from mutuality_desktop.cli import run
+    from mutuality_desktop.core.errors import ValidationError
+    from mutuality_desktop.core.report import ReportOptions
+
+    out = tmp_path / "lean.pdf"
+    assert run(["report", str(partial), "-o", str(out), "--round", "Baseline", "--guide", "none",
+                "--no-participants", "--no-actions"]) == 0
+    lean = text_of(out)
+    assert "The scoring guide" not in lean and "Action plan" not in lean and "Participants" not in lean
+    assert "Joint objective setting" in lean
+    whole = tmp_path / "whole.html"
+    build_html_file(partial, whole, round_label="Baseline", options=ReportOptions(guide="all"))
+    text = html_text(whole)
+    assert "Price benchmarking" in text, "the whole guide, when asked for"
+    assert "Every factor was scored against" not in text, "the guide does not claim every factor was scored"
+    with pytest.raises(ValidationError, match="not a scoring-guide choice"):
+        ReportOptions(guide="some")

@@ -13,7 +13,7 @@ from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
 from .basis import assessed_dimensions
-from .data import ReportData, collect_report_data
+from .data import ReportData, ReportOptions, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
 from .graphics import load_logos
@@ -39,8 +39,11 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
     parts: list[list[Flowable]] = [section_summary(data, styles)]
     # a dimension with nothing scored in this round is one line of the summary, not a section
     parts += [section_dimension(data, styles, d.id) for d in assessed_dimensions(data.framework, data.scores)]
-    parts += [section_comparison(data, styles), section_actions(data, styles),
-              section_participants(data, styles), section_appendix(data, styles)]
+    chosen = data.options
+    parts += [section_comparison(data, styles) if chosen.comparison else [],
+              section_actions(data, styles) if chosen.actions else [],
+              section_participants(data, styles) if chosen.participants else [],
+              section_appendix(data, styles) if chosen.guide != "none" else []]
     entries: list[tuple[str, str]] = []
     for part in parts:
         heading = next((f for f in part if isinstance(f, Heading) and f.in_toc), None)
@@ -105,10 +108,10 @@ def _size(name: str) -> tuple[float, float]:
 
 
 def build_report_file(path: Path, out: Path, round_label: str | None = None,
-                      page_size: str = "a4") -> list[str]:
+                      page_size: str = "a4", options: ReportOptions | None = None) -> list[str]:
     """Open an engagement file read-only and write its report, with the branding stored in it."""
     _size(page_size)  # refuse a bad page size before opening anything
     with Engagement.open(Path(path), readonly=True) as engagement:
         round_id = engagement.round_by_label(round_label).id if round_label else None
-        data = collect_report_data(engagement, round_id)
+        data = collect_report_data(engagement, round_id, options)
     return build_report(data, out, None, page_size)

@@ -29,6 +29,24 @@ class RoundData:
         return self.round.label
 
 
+GUIDE_CHOICES = ("assessed", "all", "none")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Which sections a report holds (the export dialog's and the CLI's choices)."""
+
+    comparison: bool = True  # the round-over-round comparison, when there is an earlier round
+    actions: bool = True
+    participants: bool = True
+    guide: str = "assessed"  # the scoring-guide appendix: the assessed dimensions, all, or none
+
+    def __post_init__(self) -> None:
+        if self.guide not in GUIDE_CHOICES:
+            raise ValidationError(f"'{self.guide}' is not a scoring-guide choice; choose one of: "
+                                  f"{', '.join(GUIDE_CHOICES)}.")
+
+
 @dataclass(frozen=True)
 class ReportData:
     """The engagement as it stood when the report was asked for; safe to hand to another thread."""
@@ -40,6 +58,7 @@ class ReportData:
     actions: tuple[Action, ...] = ()
     branding_json: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
+    options: ReportOptions = field(default_factory=ReportOptions)
 
     def __post_init__(self) -> None:
         if not self.rounds:
@@ -58,7 +77,8 @@ class ReportData:
         return self.current.scores
 
 
-def collect_report_data(engagement: Engagement, round_id: int | None = None) -> ReportData:
+def collect_report_data(engagement: Engagement, round_id: int | None = None,
+                        options: ReportOptions | None = None) -> ReportData:
     """Read what the report needs (default: the latest round and those before it)."""
     all_rounds = engagement.rounds()
     if not all_rounds:
@@ -82,4 +102,5 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
         participants=tuple(engagement.participants()),
         actions=actions,
         branding_json=engagement.branding_json(),
+        options=options or ReportOptions(),
     )

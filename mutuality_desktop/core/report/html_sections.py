@@ -57,11 +57,15 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
     add("Executive summary", summary(data, page))
     for dim in assessed_dimensions(data.framework, data.scores):
         add(dim.name, dimension(data, page, dim.id))
-    if data.previous is not None:
+    chosen = data.options
+    if data.previous is not None and chosen.comparison:
         add("Round-over-round comparison", comparison(data, page))
-    add("Action plan", actions(data, page))
-    add("Participants", participants(data, page))
-    add("The scoring guide", appendix(data, page))
+    if chosen.actions:
+        add("Action plan", actions(data, page))
+    if chosen.participants:
+        add("Participants", participants(data, page))
+    if chosen.guide != "none":
+        add("The scoring guide", appendix(data, page))
     items = "".join(
         f'<li><a href="#{ident}">{one_line(title)}</a></li>' for ident, title, _ in parts
     )

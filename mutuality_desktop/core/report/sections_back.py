@@ -108,21 +108,29 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
 
 
 def guide_dimensions(data: ReportData) -> list[Dimension]:
-    """The dimensions whose scoring guide the appendix prints: those assessed in this round."""
+    """The dimensions whose scoring guide the appendix prints: those assessed in this round, or
+    every dimension when the report options ask for the whole guide."""
+    if data.options.guide == "all":
+        return list(data.framework.workshop_order())
     return assessed_dimensions(data.framework, data.scores)
 
 
 def appendix_lead(data: ReportData) -> str:
     fw = data.framework
+    assessed = assessed_dimensions(fw, data.scores)
     shown = guide_dimensions(data)
     source = (f"from {fw.title} (version {fw.version}), the same text the room saw during the "
               "workshop.")
-    if len(shown) == len(fw.dimensions):
+    if len(assessed) == len(fw.dimensions):
         return f"Every factor was scored against the level descriptions below, {source}"
-    if not shown:
-        return f"No factor has a level in this round, so only the scale is shown, {source}"
-    return (f"The factors of the dimensions assessed in this round ({names_list([d.name for d in shown])}) "
-            f"were scored against the level descriptions below, {source}")
+    if not assessed:
+        return f"No factor has a level in this round; the level descriptions below are {source}"
+    scored = (f"The factors of the dimensions assessed in this round "
+              f"({names_list([d.name for d in assessed])}) were scored against the level "
+              f"descriptions below, {source}")
+    if len(shown) > len(assessed):
+        scored += " The other dimensions' descriptions follow for reference; they were not assessed."
+    return scored
 
 
 def attendance(data: ReportData) -> str:
