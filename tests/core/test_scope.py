@@ -98,6 +98,11 @@ def test_a_received_scope_naming_an_unknown_dimension_is_refused(path: Path) -> 
         Engagement.open(path, readonly=True)
 
 
+def test_check_counts_progress_over_the_round_scope(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", str(path)]) == 0
+    assert "Baseline 0/15 agreed (1 of 6 dimensions)" in capsys.readouterr().out
+
+
 def test_the_cli_shows_and_sets_a_round_scope(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["scope", str(path)]) == 0
     assert "Baseline: Mutuality (mutuality) [default" in capsys.readouterr().out
