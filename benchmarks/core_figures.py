@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .harness import Figure, floor_runs, timed, wall
 from .report_editions import edition_figures
+from .scope_report import scope_figures
 
 F = "joint-objective-setting"
 
@@ -143,7 +144,7 @@ def report_figures(demo: Path, folder: Path, soffice: str | None) -> list[Figure
         whole.floor_name = ("LibreOffice not installed: ratio skipped" if not soffice
                             else "python-docx not installed (pip install -e '.[bench]'): ratio skipped")
         whole.verdict = "not measured"
-    return [inproc, *edition_figures(data, folder), whole]
+    return [inproc, *edition_figures(data, folder), *scope_figures(data, folder), whole]
 
 
 def _without_charts(run):  # type: ignore[no-untyped-def]

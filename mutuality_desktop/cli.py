@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="for a .docx report: the consultancy's Word template (.docx or .dotx)")
     report.add_argument("--audit-trail", action="store_true",
                         help="add every recorded change as an appendix (PDF edition)")
+    report.add_argument("--guide", choices=("assessed", "all", "none"), default="assessed",
+                        help="scoring-guide appendix: the dimensions assessed (default), all, or none")
+    report.add_argument("--no-comparison", action="store_true", help="leave out the round comparison")
+    report.add_argument("--no-actions", action="store_true", help="leave out the action plan")
+    report.add_argument("--no-participants", action="store_true", help="leave out the participants")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
@@ -60,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("file", type=Path)
     apply.add_argument("operations", type=Path, metavar="OPS.json")
     apply.add_argument("--author", help="the name the history records (default: your user name)")
+    scope = sub.add_parser("scope", help="show, or set, the dimensions a round covers")
+    scope.add_argument("file", type=Path)
+    scope.add_argument("--round", dest="round_label", help="the round (default: the latest)")
+    scope.add_argument("--dimensions", metavar="ID,ID",
+                       help="set the round's dimensions (ids as in `json`); 'default' clears the choice")
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -145,13 +155,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.template is not None:
         print("--template is for a Word report: give an output ending in .docx.", file=sys.stderr)
         return 1
-    from .core.report import build_html_file, build_report_file
+    from .core.report import ReportOptions, build_html_file, build_report_file
 
+    options = ReportOptions(comparison=not args.no_comparison, actions=not args.no_actions,
+                            participants=not args.no_participants, guide=args.guide)
     if args.output.suffix.lower() in (".html", ".htm"):  # the accessible HTML edition
-        warnings = build_html_file(args.file, args.output, round_label=args.round_label)
+        warnings = build_html_file(args.file, args.output, round_label=args.round_label,
+                                   options=options)
     else:
         warnings = build_report_file(args.file, args.output, round_label=args.round_label,
-                                     page_size="letter" if args.letter else "a4",
+                                     page_size="letter" if args.letter else "a4", options=options,
                                      audit_trail=args.audit_trail)
     for warning in warnings:
         print(printable(f"Warning: {warning}"), file=sys.stderr)
@@ -246,6 +259,27 @@ def cmd_apply(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scope(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+
+    with Engagement.open(args.file, readonly=args.dimensions is None) as engagement:
+        rnd = engagement.round_by_label(args.round_label) if args.round_label else engagement.rounds()[-1]
+        if args.dimensions is not None:
+            if engagement.readonly:
+                print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.",
+                      file=sys.stderr)
+                return 1
+            given = args.dimensions.strip()
+            chosen = [] if given == "default" else [d.strip() for d in given.split(",") if d.strip()]
+            engagement.set_scope(rnd.id, chosen)
+        names = {d.id: d.name for d in engagement.framework.dimensions}
+        scope = engagement.scope(rnd.id)
+        how = "chosen" if engagement.chosen_scope(rnd.id) else "default: the dimensions scored, else Mutuality"
+    listed = ", ".join(f"{names[d]} ({d})" for d in scope)
+    print(_printable(f"{rnd.label}: {listed} [{how}]"))
+    return 0
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
     from .core.history_sentences import history_sentences
@@ -333,4 +367,5 @@ def _printable(text: str) -> str:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export": cmd_export,
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
-            "merge": cmd_merge, "prework": cmd_prework}
+            "merge": cmd_merge, "prework": cmd_prework,
+            "scope": cmd_scope}

@@ -123,6 +123,24 @@ def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantSco
                    {"level": level, "comment": comment})
 
 
+# --- scope ----------------------------------------------------------------------------------
+
+def set_scope(eng: Engagement, s: Session, op: ops.SetScope) -> Outcome:
+    from sqlalchemy import delete
+
+    from .schema import RoundScopeRow
+    from .scope import check_dimensions
+
+    chosen = check_dimensions(eng.framework, list(op.dimensions))
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    old = tuple(s.scalars(select(RoundScopeRow.dimension_id).where(RoundScopeRow.round_id == rnd.id)
+                          .order_by(RoundScopeRow.id)))
+    s.execute(delete(RoundScopeRow).where(RoundScopeRow.round_id == rnd.id))
+    for dimension_id in chosen:
+        s.add(RoundScopeRow(round_id=rnd.id, dimension_id=dimension_id, uuid=identity("")))
+    return Outcome(ops.SetScope(rnd.uuid, old), {"round": rnd.uuid}, list(old), list(chosen))
+
+
 # --- engagement details and branding ---------------------------------------------------------
 
 def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
@@ -168,5 +186,6 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.AddRound: rows.add_round, ops.UpdateRound: rows.update_round, ops.RemoveRound: rows.remove_round,
     ops.SetParticipantEmail: prework.set_participant_email,
     ops.SetReportNames: prework.set_report_names,
+    ops.SetScope: set_scope,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
 }

@@ -28,9 +28,18 @@ from .model import (
     ParticipantScore,
     Round,
     Score,
+    new_uuid,
     utcnow,
 )
-from .schema import ActionRow, ParticipantRow, ParticipantScoreRow, RoundRow, ScoreRow
+from .schema import (
+    ActionRow,
+    ParticipantRow,
+    ParticipantScoreRow,
+    RoundRow,
+    RoundScopeRow,
+    ScoreRow,
+)
+from .scope import check_dimensions
 from .validation import clean_text, require_text
 
 if TYPE_CHECKING:
@@ -122,6 +131,8 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
     for ps in op.participant_scores:
         s.add(ParticipantScoreRow(round_id=row.id, factor_id=ps.factor_id, participant_id=ps.participant_id,
                                   level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
+    for dimension_id in check_dimensions(eng.framework, list(op.scope)):
+        s.add(RoundScopeRow(round_id=row.id, dimension_id=dimension_id, uuid=new_uuid()))
     for action_uuid in op.actions:
         action = s.scalars(select(ActionRow).where(ActionRow.uuid == action_uuid)).first()
         if action is not None:
@@ -156,14 +167,17 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
                     for r in s.scalars(select(ParticipantScoreRow).where(
                         ParticipantScoreRow.round_id == row.id)))
     actions = s.scalars(select(ActionRow).where(ActionRow.round_id == row.id)).all()
+    scope = tuple(s.scalars(select(RoundScopeRow.dimension_id).where(RoundScopeRow.round_id == row.id)
+                            .order_by(RoundScopeRow.id)))
     old = _round(row)
+    s.execute(delete(RoundScopeRow).where(RoundScopeRow.round_id == row.id))
     s.execute(delete(ScoreRow).where(ScoreRow.round_id == row.id))
     s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.round_id == row.id))
     for action in actions:
         action.round_id = None
     s.delete(row)
     inverse = ops.AddRound(old.label, old.date, old.uuid, old.position, old.id, scores, pscores,
-                           tuple(a.uuid for a in actions))
+                           tuple(a.uuid for a in actions), scope)
     return Outcome(inverse, {"round": old.uuid}, ops.plain(inverse), None, old)
 
 

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import operations as ops
 from .errors import ValidationError
-from .model import Action, EngagementInfo, Participant, Round
+from .model import Action, EngagementInfo, Participant, Round, Score
+from .scope import effective_scope, stored_scope
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from .framework import Framework
 
 _ACTION_NAMES = {"factor_id": "factor", "due_date": "due", "round_id": "round"}
 
@@ -32,6 +35,8 @@ class EditMethods:
         def participants(self) -> list[Participant]: ...
         def rounds(self) -> list[Round]: ...
         def actions(self) -> list[Action]: ...
+        def scores(self, round_id: int) -> dict[tuple[str, str], Score]: ...
+        framework: Framework
 
     def _uuid_of(self, table: str, row_id: int | None, what: str) -> str:
         row = self.connection.execute(f'SELECT uuid FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
@@ -87,6 +92,19 @@ class EditMethods:
         result = self.apply(ops.AddRound(label, date)).result
         assert isinstance(result, Round)
         return result
+
+    def scope(self, round_id: int) -> tuple[str, ...]:
+        """The dimensions the round covers: those chosen, or the default rule (core/scope.py)."""
+        return effective_scope(self.framework, stored_scope(self.connection, round_id),
+                               self.scores(round_id))
+
+    def chosen_scope(self, round_id: int) -> tuple[str, ...]:
+        """The dimensions chosen for the round (empty: none chosen, the default rule applies)."""
+        return stored_scope(self.connection, round_id)
+
+    def set_scope(self, round_id: int, dimensions: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """Choose the round's dimensions (empty: back to the default rule); return those before."""
+        return tuple(self.apply(ops.SetScope(self.round_uuid(round_id), tuple(dimensions))).before)
 
     def update_round(self, round_id: int, label: str | None = None, date: Any = ...) -> Round:
         """Rename or re-date a round; return the previous version (for undo)."""

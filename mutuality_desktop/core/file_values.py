@@ -158,6 +158,7 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     _check_scores(conn, name, factors, scale)
     _check_actions(conn, name, factors)
     _check_prework(conn, name)
+    _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
     return framework
 
 
@@ -173,6 +174,16 @@ def _check_prework(conn: sqlite3.Connection, name: str) -> None:
                                    "writes; it was not opened.")
     _refuse_if(conn, name, f"SELECT count(*) FROM file_meta WHERE key = '{REPORT_NAMES_KEY}' "
                "AND value != 'shown'", "the report's names setting is unknown")
+
+
+def _check_scope(conn: sqlite3.Connection, name: str, dimensions: tuple[str, ...]) -> None:
+    """Each round's scope names dimensions of the file's own scoring guide, at most once each."""
+    _check_texts(conn, name, "round_scope", ("uuid", "dimension_id"), "a round's scope")
+    _refuse_if(conn, name, f"SELECT count(*) FROM round_scope WHERE dimension_id NOT IN "
+               f"({_in_list(dimensions)})", "a round's scope names a dimension its scoring guide "
+               "does not have")
+    _refuse_if(conn, name, 'SELECT count(*) FROM round_scope WHERE round_id NOT IN '
+               '(SELECT id FROM "round")', "a round's scope is for a round the file does not have")
 
 
 def _check_engagement(conn: sqlite3.Connection, name: str) -> None:

@@ -80,6 +80,7 @@ def _round_json(view: RoundSnapshot, person_uuid: dict[int, str]) -> dict[str, A
     rnd = view.round
     return {
         "id": rnd.uuid, "label": rnd.label, "date": _iso(rnd.date), "position": rnd.position,
+        "scope": list(view.chosen_scope) or None,
         "scores": [{"id": s.uuid, "factor": s.factor_id, "perspective": s.perspective,
                     "level": s.level, "notes": s.notes, "confidence": s.confidence} for s in scores],
         "participant_scores": [{"id": p.uuid, "factor": p.factor_id,
@@ -184,6 +185,9 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
         uuid = _get(r, "id", str, where, "") or new_uuid()
         yield ops.AddRound(_get(r, "label", str, where), parse_date(_get(r, "date", str, where, None), where),
                            uuid, _get(r, "position", int, where, None))
+        scope = _get(r, "scope", list, where, None)
+        if scope:
+            yield ops.SetScope(uuid, tuple(scope))
         for j, s in enumerate(_get(r, "scores", list, where, []), 1):
             at = f"{where}, score {j}"
             key = (uuid, _get(s, "factor", str, at), _get(s, "perspective", str, at))

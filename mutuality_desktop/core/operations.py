@@ -140,6 +140,7 @@ class AddRound(Operation):
     scores: tuple[Score, ...] = ()  # when undoing a removal
     participant_scores: tuple[ParticipantScore, ...] = ()
     actions: tuple[str, ...] = ()  # uuids of the actions that pointed at the round
+    scope: tuple[str, ...] = ()  # its chosen dimensions, when undoing a removal
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,15 @@ class UpdateRound(Operation):
 class RemoveRound(Operation):
     kind: ClassVar[str] = "remove_round"
     round: str
+
+
+@dataclass(frozen=True)
+class SetScope(Operation):
+    """Choose the dimensions a round covers; an empty tuple returns it to the default rule."""
+
+    kind: ClassVar[str] = "set_scope"
+    round: str
+    dimensions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +198,7 @@ OPERATIONS: dict[str, type[Operation]] = {
     for cls in (SetScore, SetNotes, SetConfidence, SetParticipantScore, UpdateInfo, SetBranding,
                 AddParticipant, UpdateParticipant, RemoveParticipant, SetParticipantEmail,
                 SetReportNames, AddRound, UpdateRound,
-                RemoveRound, AddAction, UpdateAction, RemoveAction)
+                RemoveRound, SetScope, AddAction, UpdateAction, RemoveAction)
 }
 ACTION_FIELDS = ("factor", "text", "owner", "side", "due", "status", "round")
 PARTICIPANT_FIELDS = ("name", "role", "side")
@@ -233,4 +243,4 @@ def describe(op: Operation) -> dict[str, Any]:
     data = plain(op)
     assert isinstance(data, dict)
     return {"op": op.kind, **{k: v for k, v in data.items() if v not in (None, (), [])
-                              or k in ("level", "confidence", "content")}}
+                              or k in ("level", "confidence", "content", "dimensions")}}

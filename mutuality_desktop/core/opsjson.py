@@ -124,6 +124,11 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         return ops.UpdateRound(_round(eng, item.get("round")), _changes(item, ("date",)))
     if kind == "remove_round":
         return ops.RemoveRound(_round(eng, item.get("round")))
+    if kind == "set_scope":
+        dimensions = item.get("dimensions")
+        if not isinstance(dimensions, list) or not all(isinstance(d, str) for d in dimensions):
+            raise ValidationError("It needs 'dimensions', a list of dimension ids ([] for the default).")
+        return ops.SetScope(_round(eng, item.get("round")), tuple(dimensions))
     if kind == "add_action":
         fields = _action_fields(eng, item)
         if "factor" not in fields or "text" not in fields:

@@ -151,6 +151,18 @@ class ParticipantScoreRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class RoundScopeRow(Base):
+    """A dimension a round covers (schema version 4). A round with no rows follows the default
+    rule: the dimensions with any score in it, else Mutuality (see core/scope.py)."""
+
+    __tablename__ = "round_scope"
+    __table_args__ = (UniqueConstraint("round_id", "dimension_id", name="uq_round_scope"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    dimension_id: Mapped[str] = mapped_column(String(100))
+
+
 class ActionRow(Base):
     __tablename__ = "action"
     __table_args__ = (_in("side", ACTION_SIDES), _in("status", ACTION_STATUSES))

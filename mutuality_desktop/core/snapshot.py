@@ -29,6 +29,8 @@ class RoundSnapshot:
     round: Round
     scores: Mapping[tuple[str, str], Score]  # (factor id, perspective) → score
     participant_scores: tuple[ParticipantScore, ...] = ()
+    chosen_scope: tuple[str, ...] = ()  # dimensions chosen for the round; empty: the default rule
+    scope: tuple[str, ...] = ()  # the dimensions it covers (chosen, or the default rule)
 
     def levels(self, perspective: str = "agreed") -> dict[str, int | None]:
         """Each factor's level from one perspective (factors never scored are absent)."""
@@ -83,7 +85,8 @@ class EngagementSnapshot:
 
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
-    rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)))
+    rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)),
+                                 eng.chosen_scope(r.id), eng.scope(r.id))
                    for r in eng.rounds())
     if not rounds:
         raise ValidationError(f"{eng.path.name} has no rounds.")

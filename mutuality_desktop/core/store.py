@@ -323,8 +323,30 @@ def _migrate_3_to_4_prework(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3_to_4_scope(conn: sqlite3.Connection) -> None:
+    """Format 4 adds each round's scope; a format-3 file has no scope rows (the default rule)."""
+    conn.execute(
+        "CREATE TABLE round_scope (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tdimension_id VARCHAR(100) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_round_scope UNIQUE (round_id, dimension_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+
+
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    """Format 4: each round's scope (issue 15) and participants' email addresses (issue 17)."""
+    _migrate_3_to_4_scope(conn)
+    _migrate_3_to_4_prework(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_prework}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

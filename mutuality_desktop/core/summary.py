@@ -23,9 +23,12 @@ def summarise(path: Path) -> str:
         rounds = eng.rounds()
         parts = [f"OK {path.name}: {info.title} ({info.client_organisation} / {info.provider_organisation})"]
         parts.append(f"{len(eng.participants())} participants")
-        for rnd in rounds:
-            c = completeness(eng.framework, eng.scores(rnd.id))
-            parts.append(f"{rnd.label} {c.agreed}/{c.total} agreed")
+        for rnd in rounds:  # counted over the round's scope
+            scores = eng.scores(rnd.id)
+            scope = eng.scope(rnd.id)
+            counts = [completeness(eng.framework, scores, d) for d in scope]
+            parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{sum(c.total for c in counts)} "
+                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions)")
         parts.append(f"{len(eng.actions())} actions")
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
         if verified:

@@ -15,6 +15,7 @@ from pathlib import Path
 from .engagement import Engagement
 from .errors import EngagementFileError
 from .files import write_atomically
+from .scope import default_scope
 from .snapshot import EngagementSnapshot, take_snapshot
 
 SCORE_COLUMNS = ("Round", "Round date", "Dimension", "Factor number", "Factor",
@@ -42,13 +43,15 @@ def _is_number(text: str) -> bool:
 
 
 def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
-    """Every factor of every round, in workshop order: levels, names, gap, confidence, notes."""
+    """Every factor of each round's dimensions (its scope, and any dimension scored beyond it),
+    in workshop order: levels, names, gap, confidence, notes."""
     fw = snap.framework
     scale = fw.scale
     rows = []
     for view in snap.rounds:
         rnd, scores = view.round, view.scores
-        for dim in fw.workshop_order():
+        shown = set(view.scope) | set(default_scope(fw, scores)) if scores else set(view.scope)
+        for dim in (d for d in fw.workshop_order() if d.id in shown):
             for factor in dim.factors:
                 levels, names = [], []
                 for side in ("client", "provider", "agreed"):

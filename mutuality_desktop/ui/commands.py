@@ -191,6 +191,19 @@ class UpdateRound(Edit):
         return ops.UpdateRound(eng.round_uuid(self.round_id), dict(self.changes))
 
 
+class SetScope(Edit):
+    """Choose the dimensions a round covers (an empty list: back to the default rule)."""
+
+    what = "scope"
+
+    def __init__(self, round_id: int, dimensions: list[str]) -> None:
+        super().__init__("Change the round's scope", ("scope", round_id))
+        self.round_id, self.dimensions = round_id, tuple(dimensions)
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetScope(eng.round_uuid(self.round_id), self.dimensions)
+
+
 class RemoveRound(Edit):
     what = "rounds"
 

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.branding import BrandingProfile
 from ..core.errors import MutualityError
-from ..core.report import ReportData, ReportError, build_html, build_report, collect_report_data
+from ..core.report import (
+    ReportData,
+    ReportError,
+    ReportOptions,
+    build_html,
+    build_report,
+    collect_report_data,
+)
 from .messages import show_error
 from .names import safe_stem
 from .tasks import run_in_background
@@ -72,7 +79,7 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path
 
 def export_report(parent: QWidget, engagement: Any, round_id: int | None,
                   branding: BrandingProfile | None, *, output: Path | None = None,
-                  page_size: str | None = None) -> None:
+                  page_size: str | None = None, options: ReportOptions | None = None) -> None:
     """Write the report of one round (page_size "html": the web page edition); the window stays
     responsive while it is built."""
     if branding is None:
@@ -82,6 +89,13 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
     rounds = {r.id: r.label for r in engagement.rounds()}
     label = rounds.get(round_id, "") if round_id is not None else (list(rounds.values()) or [""])[-1]
     if output is None:
+        from .report_options import ask_options
+
+        ids = [r.id for r in engagement.rounds()]
+        has_previous = (ids.index(round_id) if round_id in ids else len(ids) - 1) > 0
+        options = ask_options(parent, has_previous)
+        if options is None:
+            return
         answer = ask_output(parent, engagement, label)
         if answer is None:
             return
@@ -93,7 +107,7 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
         except MutualityError as exc:
             warnings.append(f"The branding was not stored in the engagement file: {exc.message}")
     try:
-        data = collect_report_data(engagement, round_id)
+        data = collect_report_data(engagement, round_id, options)
     except MutualityError as exc:
         show_error(parent, "The report could not be made", exc)
         return

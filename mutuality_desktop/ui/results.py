@@ -272,7 +272,7 @@ class ResultsPage(QWidget):
         self._priorities.setText(
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
-        self._show_coverage(fw, scores)
+        self._show_coverage(fw, scores, eng.scope(rid))
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
@@ -465,19 +465,27 @@ class ResultsPage(QWidget):
         index = next((i for i, r in enumerate(rounds) if r.id == round_id), len(rounds) - 1)
         return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
 
-    def _show_coverage(self, framework: Framework, scores: scoring.Scores) -> None:
-        total = scoring.completeness(framework, scores)
-        parts = [f"<b>{total.agreed} of {total.total}</b> factors agreed"]
-        if total.partly:
-            parts.append(f"{total.partly} partly scored")
-        dims = []
-        for d in framework.workshop_order():
-            c = scoring.completeness(framework, scores, d.id)
-            dims.append(f"{html.escape(d.name)} {c.agreed}/{c.total}")
+    def _show_coverage(self, framework: Framework, scores: scoring.Scores,
+                       scope: tuple[str, ...]) -> None:
+        """Agreed factors of the round's scope; the dimensions outside it are named, not counted."""
+        counts = [scoring.completeness(framework, scores, d.id)
+                  for d in framework.workshop_order() if d.id in scope]
+        agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
+        partly = sum(c.partly for c in counts)
+        missing = [f for c in counts for f in c.missing]
+        parts = [f"<b>{agreed} of {total}</b> factors agreed"]
+        if partly:
+            parts.append(f"{partly} partly scored")
+        dims = [f"{html.escape(d.name)} {c.agreed}/{c.total}"
+                for d, c in zip((d for d in framework.workshop_order() if d.id in scope), counts,
+                                strict=True)]
+        outside = [html.escape(d.name) for d in framework.workshop_order() if d.id not in scope]
+        if outside:
+            dims.append("not in this round: " + ", ".join(outside))
         text = ", ".join(parts) + f"<br><span style='color:{_MUTED}'>{' · '.join(dims)}</span>"
-        if total.missing and total.agreed:
-            names = [html.escape(f.name) for f in total.missing[:4]]
-            more = len(total.missing) - len(names)
+        if missing and agreed:
+            names = [html.escape(f.name) for f in missing[:4]]
+            more = len(missing) - len(names)
             tail = f" and {more} more" if more else ""
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
         self._coverage.setText(text)

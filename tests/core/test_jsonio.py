@@ -114,7 +114,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
     assert set(ops.OPERATIONS) == {
         "set_score", "set_notes", "set_confidence", "set_participant_score", "update_info",
         "set_branding", "add_participant", "update_participant", "remove_participant", "add_round",
-        "update_round", "remove_round", "add_action", "update_action", "remove_action",
+        "update_round", "remove_round", "set_scope", "add_action", "update_action", "remove_action",
         "set_participant_email", "set_report_names"}
     rid = eng.rounds()[0].uuid
     action = eng.add_action(F, "Old text").uuid
@@ -128,6 +128,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         {"op": "set_report_names", "shown": True},
         {"op": "remove_participant", "participant": "Ann"},
         {"op": "add_round", "label": "Later"},
+        {"op": "set_scope", "round": "Later", "dimensions": ["economy", "mutuality"]},
         {"op": "update_round", "round": "Later", "changes": {"label": "Much later", "date": "2027-01-01"}},
         {"op": "remove_round", "round": "Much later"},
         {"op": "update_action", "action": action, "changes": {"status": "done", "due": "2026-05-01"}},

@@ -28,6 +28,7 @@ def state(e: Engagement) -> dict[str, Any]:
         "scores": {r.uuid: sorted((dataclasses.replace(s, updated_at=None) for s in e.scores(r.id).values()),
                                   key=lambda s: (s.factor_id, s.perspective)) for r in rounds},
         "returns": {r.uuid: e.participant_scores(r.id) for r in rounds},
+        "scope": {r.uuid: e.chosen_scope(r.id) for r in rounds},
         "actions": e.actions(),
         "branding": e.branding_json(),
         "emails": participant_emails(e),
@@ -72,6 +73,7 @@ def every_operation(e: Engagement) -> list[ops.Operation]:
         ops.RemoveParticipant(person.uuid),
         ops.AddRound("Second follow-up", dt.date(2027, 3, 1)),
         ops.UpdateRound(follow.uuid, {"label": "Six months on", "date": None}),
+        ops.SetScope(follow.uuid, ("mutuality", "economy")),
         ops.RemoveRound(follow.uuid),
         ops.AddAction(G, "Draft the exit plan", "Ann", "provider", dt.date(2026, 12, 1), "open", base.uuid),
         ops.UpdateAction(action.uuid, {"status": "done", "round": None, "due": None}),
@@ -83,7 +85,7 @@ def test_every_kind_of_operation_is_covered(full):
     assert {type(op) for op in every_operation(full)} == set(ops.OPERATIONS.values())
 
 
-@pytest.mark.parametrize("index", range(19))
+@pytest.mark.parametrize("index", range(20))
 def test_apply_then_inverse_restores_exactly_and_redo_reapplies(full, index):
     op = every_operation(full)[index]
     before = state(full)

@@ -65,7 +65,9 @@ def test_every_printed_change_equals_the_printed_figures_subtracted(data) -> Non
 def test_the_summary_explains_how_its_headline_figures_are_made(data) -> None:  # type: ignore[no-untyped-def]
     note = overall_note(data)
     index = R.safe_index(data.framework, data.scores).value
-    assert f"gives {whole(index)}" in note and "mean of the six dimension means" in note
+    assert f"gives a mutuality index of {whole(index)}" in note
+    assert "mean of the dimension means of the dimensions assessed" in note
+    assert note.count("Perception gap:") == 1 and "Coverage:" in note
     assert "at about level" in findings(data)[0] or "between level" in findings(data)[0]
 
 
@@ -85,7 +87,7 @@ def test_the_summary_names_the_factor_that_fell_and_the_overdue_action(data) -> 
 def test_the_opening_uses_words_and_says_all_when_all_are_agreed(data) -> None:  # type: ignore[no-untyped-def]
     text = opening(data)
     assert "six value-for-money dimensions" in text and "for all 40 factors" in text
-    assert "compared throughout with the Baseline assessment of 12 March 2026" in text
+    assert "compared with the Baseline assessment of 12 March 2026, like for like" in text
 
 
 def test_the_cover_counts_participants_apart_from_facilitator_and_observers(data) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +127,7 @@ def test_an_engagement_with_one_round_and_no_actions_has_no_movement_or_action_l
     with Engagement.create(tmp_path / "e.mutuality", info) as e:
         data = collect_report_data(e)
     assert movement(data) == [] and actions_due(data) == []
-    assert "compared throughout" not in opening(data)
+    assert "compared with" not in opening(data)
 
 
 def test_the_comparison_page_charts_each_mutuality_factor_over_the_last_round(data) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,8 @@ def test_the_web_page_edition_is_offered_and_explained(
         return str(out), report_export.HTML_FILTER
 
     monkeypatch.setattr(report_export.QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr("mutuality_desktop.ui.report_options.ask_options",
+                        lambda *_: report_export.ReportOptions())  # tested in test_report_options.py
     with Engagement.open(demo_path) as eng:
         report_export.export_report(parent, eng, None, None)
         qtbot.waitUntil(lambda: _ready_box() is not None, timeout=30_000)

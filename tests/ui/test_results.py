@@ -52,7 +52,8 @@ def test_scoring_a_factor_changes_charts_and_gap_table_after_refresh(page, eng):
     assert page.gap_model.data(page.gap_model.index(0, 0)) == eng.framework.factor(first).name
     assert page.gap_model.data(index) == "Client +3"
     assert "client rates this 3 levels higher" in page.gap_model.data(index, 3)  # ToolTipRole
-    assert "1 of 40" in page._coverage.text()
+    # a new round covers Mutuality only: coverage counts its 15 factors and names the others
+    assert "1 of 15" in page._coverage.text() and "not in this round: Economy" in page._coverage.text()
     # one agreed factor is not ranked as both strength and priority
     assert "Agree a level for more factors" in page._strengths.text()
     second = mutuality_ids(eng)[1]

@@ -68,7 +68,8 @@ def score_mutuality_by_keyboard(qtbot, window) -> None:
                 qtbot.keyClick(guide, Qt.Key.Key_PageDown)
             else:
                 qtbot.keyClick(guide, Qt.Key.Key_Right, CTRL)
-    assert page.agenda.progress_label.text().startswith("15 of 40")
+    # a new round covers Mutuality only (its scope), so progress counts its 15 factors
+    assert page.agenda.progress_label.text().startswith("15 of 15")
 
 
 def write_evidence(qtbot, window) -> None:
@@ -173,4 +174,4 @@ def reopen_from_recent_list(qtbot, window, path: Path) -> None:
     assert window.doc is not None and window.current_page() == "Walkthrough"
     page = window.workshop
     assert page.navigator.state_of("joint-objective-setting") == ("agreed", 2)
-    assert page.agenda.progress_label.text().startswith("15 of 40")
+    assert page.agenda.progress_label.text().startswith("15 of 15")

@@ -12,7 +12,8 @@ from ..branding import BrandingProfile, profile_from_engagement
 from ..engagement import Engagement
 from ..errors import MutualityError
 from ..files import write_atomically
-from .data import ReportData, collect_report_data
+from .basis import assessed_dimensions
+from .data import ReportData, ReportOptions, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
 from .graphics import load_logos
@@ -37,9 +38,13 @@ class ReportError(MutualityError):
 def story(data: ReportData, styles: Styles) -> list[Flowable]:
     """Every section in reading order, each body section on a new page."""
     parts: list[list[Flowable]] = [section_summary(data, styles)]
-    parts += [section_dimension(data, styles, d.id) for d in data.framework.workshop_order()]
-    parts += [section_comparison(data, styles), section_actions(data, styles),
-              section_participants(data, styles), section_appendix(data, styles),
+    # a dimension with nothing scored in this round is one line of the summary, not a section
+    parts += [section_dimension(data, styles, d.id) for d in assessed_dimensions(data.framework, data.scores)]
+    chosen = data.options
+    parts += [section_comparison(data, styles) if chosen.comparison else [],
+              section_actions(data, styles) if chosen.actions else [],
+              section_participants(data, styles) if chosen.participants else [],
+              section_appendix(data, styles) if chosen.guide != "none" else [],
               section_audit(data, styles)]
     entries: list[tuple[str, str]] = []
     for part in parts:
@@ -104,13 +109,14 @@ def _size(name: str) -> tuple[float, float]:
 
 
 def build_report_file(path: Path, out: Path, round_label: str | None = None,
-                      page_size: str = "a4", audit_trail: bool = False) -> list[str]:
+                      page_size: str = "a4", options: ReportOptions | None = None,
+                      audit_trail: bool = False) -> list[str]:
     """Open an engagement file read-only and write its report, with the branding stored in it
     (and, with audit_trail, every recorded change as an appendix)."""
     _size(page_size)  # refuse a bad page size before opening anything
     with Engagement.open(Path(path), readonly=True) as engagement:
         round_id = engagement.round_by_label(round_label).id if round_label else None
-        data = collect_report_data(engagement, round_id)
+        data = collect_report_data(engagement, round_id, options)
         if audit_trail:
             from dataclasses import replace
 

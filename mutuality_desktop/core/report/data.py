@@ -24,10 +24,29 @@ class RoundData:
     round: Round
     scores: Scores
     participant_scores: tuple[ParticipantScore, ...] = ()  # the participants' own views (pre-work)
+    scope: tuple[str, ...] = ()  # the dimensions the round covers (its chosen scope or the default)
 
     @property
     def label(self) -> str:
         return self.round.label
+
+
+GUIDE_CHOICES = ("assessed", "all", "none")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Which sections a report holds (the export dialog's and the CLI's choices)."""
+
+    comparison: bool = True  # the round-over-round comparison, when there is an earlier round
+    actions: bool = True
+    participants: bool = True
+    guide: str = "assessed"  # the scoring-guide appendix: the assessed dimensions, all, or none
+
+    def __post_init__(self) -> None:
+        if self.guide not in GUIDE_CHOICES:
+            raise ValidationError(f"'{self.guide}' is not a scoring-guide choice; choose one of: "
+                                  f"{', '.join(GUIDE_CHOICES)}.")
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,7 @@ class ReportData:
     generated: dt.date = field(default_factory=dt.date.today)
     audit_trail: tuple[str, ...] = ()  # each recorded change in words: only when asked for
     names_shown: bool = False  # the engagement chose to name who gave which own view (pre-work)
+    options: ReportOptions = field(default_factory=ReportOptions)
 
     def __post_init__(self) -> None:
         if not self.rounds:
@@ -61,7 +81,8 @@ class ReportData:
         return self.current.scores
 
 
-def collect_report_data(engagement: Engagement, round_id: int | None = None) -> ReportData:
+def collect_report_data(engagement: Engagement, round_id: int | None = None,
+                        options: ReportOptions | None = None) -> ReportData:
     """Read what the report needs (default: the latest round and those before it)."""
     all_rounds = engagement.rounds()
     if not all_rounds:
@@ -75,7 +96,8 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
     rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)),
-                             tuple(engagement.participant_scores(r.id))) for r in chosen)
+                             tuple(engagement.participant_scores(r.id)), engagement.scope(r.id))
+                   for r in chosen)
     kept = {r.id for r in chosen}
     actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)
     return ReportData(
@@ -86,4 +108,5 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None) -> 
         actions=actions,
         branding_json=engagement.branding_json(),
         names_shown=report_names_shown(engagement),
+        options=options or ReportOptions(),
     )

@@ -19,7 +19,7 @@ from ..engagement import Engagement
 from ..errors import MutualityError
 from ..files import write_atomically
 from ..framework import Scale
-from .data import ReportData, collect_report_data
+from .data import ReportData, ReportOptions, collect_report_data
 from .document import LANG
 from .html_style import stylesheet
 from .styles import MUTED, RULE, Styles, make_styles
@@ -173,9 +173,10 @@ def build_html(data: ReportData, out: Path, branding: BrandingProfile | None = N
     return warnings
 
 
-def build_html_file(path: Path, out: Path, round_label: str | None = None) -> list[str]:
+def build_html_file(path: Path, out: Path, round_label: str | None = None,
+                    options: ReportOptions | None = None) -> list[str]:
     """Open an engagement file read-only and write its HTML edition."""
     with Engagement.open(Path(path), readonly=True) as engagement:
         round_id = engagement.round_by_label(round_label).id if round_label else None
-        data = collect_report_data(engagement, round_id)
+        data = collect_report_data(engagement, round_id, options)
     return build_html(data, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .data import ReportData
 from .html import Page, one_line, paragraphs, t
 from .rows import action_counts, action_groups, participant_rows
-from .sections_back import attendance
+from .sections_back import appendix_lead, attendance, guide_dimensions
 from .text import plural
 
 
@@ -74,10 +74,7 @@ def appendix(data: ReportData, page: Page) -> str:
     out = [
         '<p class="kicker">Appendix</p>',
         '<p class="lead">'
-        + t(
-            "Every factor was scored against the level descriptions below, from "
-            f"{fw.title} (version {fw.version}), the same text the room saw during the workshop."
-        )
+        + t(appendix_lead(data))
         + "</p>",
         "<h3>The scale</h3>",
         page.table(
@@ -87,7 +84,7 @@ def appendix(data: ReportData, page: Page) -> str:
             visible_caption=False,
         ),
     ]
-    for dim in fw.workshop_order():
+    for dim in guide_dimensions(data):
         out.append(f"<h3>{one_line(dim.name)}</h3>")
         for factor in dim.factors:
             levels = "".join(

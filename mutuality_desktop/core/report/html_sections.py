@@ -7,11 +7,13 @@ from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
 from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
 from . import figures as charts  # through the module: the benchmarks swap the charts there
+from .basis import RADAR_MINIMUM, assessed_dimensions, round_when
 from .data import ReportData
 from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
 from .radar import RadarFlowable
 from .rows import (
+    NOT_IN_ROUND,
     comparison_rows,
     cover_details,
     dimension_rows,
@@ -24,7 +26,15 @@ from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, scored, strip_note
 from .spread_rows import named_views
 from .svg import radar_svg
 from .text import long_date, number_word, one_decimal, signed
-from .wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
+from .wording import (
+    actions_due,
+    comparison_lead,
+    definition_lines,
+    findings,
+    movement,
+    mutuality_intro,
+    opening,
+)
 
 FALL = ' class="fall"'
 CHART_WIDTH = 451.0  # the PDF's frame width on A4: the charts keep their printed proportions
@@ -46,13 +56,17 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         )
 
     add("Executive summary", summary(data, page))
-    for dim in data.framework.workshop_order():
+    for dim in assessed_dimensions(data.framework, data.scores):
         add(dim.name, dimension(data, page, dim.id))
-    if data.previous is not None:
+    chosen = data.options
+    if data.previous is not None and chosen.comparison:
         add("Round-over-round comparison", comparison(data, page))
-    add("Action plan", actions(data, page))
-    add("Participants", participants(data, page))
-    add("The scoring guide", appendix(data, page))
+    if chosen.actions:
+        add("Action plan", actions(data, page))
+    if chosen.participants:
+        add("Participants", participants(data, page))
+    if chosen.guide != "none":
+        add("The scoring guide", appendix(data, page))
     items = "".join(
         f'<li><a href="#{ident}">{one_line(title)}</a></li>' for ident, title, _ in parts
     )
@@ -65,7 +79,7 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
 
 def cover(data: ReportData, branding: BrandingProfile) -> str:
     info, rnd = data.info, data.current.round
-    when = long_date(rnd.date or info.workshop_date)
+    when = long_date(round_when(data, data.current)[0])
     details = "".join(
         f"<dt>{t(label)}</dt><dd>{one_line(value)}</dd>" for label, value in cover_details(data)
     )
@@ -133,19 +147,28 @@ def summary(data: ReportData, page: Page) -> str:
     )
     dims = [
         [one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}"]
+        if d.in_round
+        else [one_line(d.name), "–", t(NOT_IN_ROUND)]
         for d in dimension_rows(fw, data.scores)
     ]
-    out = [
-        f'<p class="kicker">{t(data.current.label)} · '
-        f"{t(long_date(data.current.round.date or data.info.workshop_date))}</p>",
-        f'<p class="lead">{t(opening(data))}</p>',
-        f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
-        f'<p class="muted">{t(overall_note(data))}</p>',
+    day = long_date(round_when(data, data.current)[0])
+    radar = (
         chart_figure(
             page,
             charts.dimension_chart(data, page.styles, round(CHART_WIDTH * 0.6)),
             "Agreed mean level of each value-for-money dimension",
-        ),
+        )
+        if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM
+        else ""
+    )
+    out = [
+        f'<p class="kicker">{t(" · ".join(x for x in (data.current.label, day) if x))}</p>',
+        f'<p class="lead">{t(opening(data))}</p>',
+        f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
+        '<dl class="definitions muted">'
+        + "".join(f"<dt>{t(term)}</dt><dd>{t(text)}</dd>" for term, text in definition_lines(data))
+        + "</dl>",
+        radar,
         page.table(
             "Dimensions: agreed mean level",
             ["Dimension", "Mean", "Factors agreed"],
@@ -313,12 +336,7 @@ def comparison(data: ReportData, page: Page) -> str:
     out = [
         f'<p class="kicker">{t(before)} to {t(after)}</p>',
         '<p class="lead">'
-        + t(
-            f"The agreed levels of the {after} round set against the {before} round"
-            + (" and those before it" if len(data.rounds) > 2 else "")
-            + f". The chart shows each mutuality factor, with the {before} round as the grey "
-            "outline."
-        )
+        + t(comparison_lead(data))
         + "</p>",
         chart_figure(
             page,
@@ -328,7 +346,7 @@ def comparison(data: ReportData, page: Page) -> str:
         ),
         "<h3>Dimensions</h3>",
         page.table(
-            "Agreed mean level of each dimension, round by round",
+            "Agreed mean level of each dimension, like for like, in the last two rounds",
             [t(h) for h in header],
             [[t(c) for c in r] for r in rows],
             numeric=range(1, n + 1),

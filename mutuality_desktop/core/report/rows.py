@@ -18,6 +18,14 @@ from ..scoring import (
     mutuality_index,
     perception_gaps,
 )
+from .basis import (
+    assessed_dimensions,
+    common_factors,
+    comparison_basis,
+    coverage,
+    restricted,
+    round_when,
+)
 from .data import ReportData, Scores
 from .text import change, long_date, one_decimal, plural, short_date, side_name, signed, whole
 
@@ -139,12 +147,17 @@ class DimensionLine:
     mean: float | None
     assessed: int
     total: int
+    in_round: bool = True  # False: nothing of the dimension was scored in this round
+
+
+NOT_IN_ROUND = "Not assessed in this round"
 
 
 def dimension_rows(framework: Framework, scores: Scores) -> list[DimensionLine]:
     """Agreed mean per dimension in workshop order (Mutuality first)."""
     by_id = {d.dimension_id: d for d in dimension_scores(framework, levels_of(scores))}
-    return [DimensionLine(d.name, by_id[d.id].mean, by_id[d.id].assessed, by_id[d.id].total)
+    seen = {d.id for d in assessed_dimensions(framework, scores)}
+    return [DimensionLine(d.name, by_id[d.id].mean, by_id[d.id].assessed, by_id[d.id].total, d.id in seen)
             for d in framework.workshop_order()]
 
 
@@ -161,18 +174,30 @@ def overall_mean(framework: Framework, scores: Scores) -> float | None:
     return sum(means) / len(means) if means else None
 
 
-def comparison_rows(data: ReportData, last: int = 4) -> tuple[list[str], list[list[str]]]:
-    """Dimension means for up to the last few rounds, with the change over the last step."""
-    rounds = data.rounds[-last:]
-    header = ["Dimension", *[r.label for r in rounds], "Change"]
-    per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
-                 for r in rounds]
+def comparison_rows(data: ReportData) -> tuple[list[str], list[list[str]]]:
+    """Dimension means of the previous and this round, like for like: each worked out on the
+    factors with an agreed level in both rounds, with how many that is and the change."""
+    fw = data.framework
+    if data.previous is None:
+        return [], []
+    before, after = data.previous, data.current
+    header = ["Dimension", "Factors compared", before.label, after.label, "Change"]
+    common = common_factors(before.scores, after.scores)
+    b = {d.dimension_id: d.mean for d in dimension_scores(fw, restricted(before.scores, common))}
+    a = {d.dimension_id: d.mean for d in dimension_scores(fw, restricted(after.scores, common))}
     rows = []
-    for dim in data.framework.workshop_order():
-        values = [m[dim.id] for m in per_round]
-        rows.append([dim.name, *[one_decimal(v) for v in values], signed(change(values[-2], values[-1]), 1)])
-    index = [safe_index(data.framework, r.scores).value for r in rounds]
-    rows.append(["Mutuality index (0–100)", *[whole(v) for v in index], signed(change(index[-2], index[-1], 0))])
+    for dim in fw.workshop_order():
+        basis = comparison_basis(fw, before.scores, after.scores, dim.id)
+        compared = f"{basis.compared} of {len(dim.factors)}" if basis.compared else "none"
+        rows.append([dim.name, compared, one_decimal(b[dim.id]), one_decimal(a[dim.id]),
+                     signed(change(b[dim.id], a[dim.id]), 1)])
+    if any(d.id == MUTUALITY for d in fw.dimensions):
+        basis = comparison_basis(fw, before.scores, after.scores, MUTUALITY)
+        old = mutuality_index(fw, restricted(before.scores, common)).value
+        new = mutuality_index(fw, restricted(after.scores, common)).value
+        total = len(fw.dimension(MUTUALITY).factors)
+        rows.append(["Mutuality index (0–100)", f"{basis.compared} of {total}" if basis.compared else "none",
+                     whole(old), whole(new), signed(change(old, new, 0))])
     return header, rows
 
 
@@ -204,7 +229,9 @@ def dimension_moves(data: ReportData) -> list[tuple[str, float]]:
     """(dimension, change in agreed mean as printed) where both rounds were assessed, largest first."""
     if data.previous is None:
         return []
-    changes = dimension_changes(data.framework, levels_of(data.previous.scores), levels_of(data.scores))
+    common = common_factors(data.previous.scores, data.scores)
+    changes = dimension_changes(data.framework, restricted(data.previous.scores, common),
+                                restricted(data.scores, common))
     moves = [(c.name, moved) for c in changes if (moved := change(c.before, c.after)) is not None]
     return sorted(moves, key=lambda m: -abs(m[1]))
 
@@ -213,7 +240,8 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
     """The label/value lines under the cover title, leaving out what the file does not hold."""
     info = data.info
     rnd = data.current.round
-    when = long_date(rnd.date or info.workshop_date)
+    day, venue = round_when(data, data.current)
+    when = long_date(day)
     value = f"£{info.contract_annual_value:,} a year" if info.contract_annual_value else ""
     period = " to ".join(x for x in (short_date(info.contract_start), short_date(info.contract_end)) if x)
     lines = [
@@ -223,7 +251,7 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
         ("Contract value", value),
         ("Contract term", period),
         ("Assessment", f"{rnd.label}" + (f", round {len(data.rounds)}" if len(data.rounds) > 1 else "")),
-        ("Workshop", " · ".join(x for x in (when, info.workshop_venue) if x)),
+        ("Workshop", " · ".join(x for x in (when, venue) if x)),
         ("Facilitator", info.facilitator),
         ("Participants", _taking_part(data)),
         ("Report date", long_date(data.generated)),
@@ -252,8 +280,7 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    agreed = sum(1 for f in fw.factors
-                 if (s := data.scores.get((f.id, "agreed"))) and s.level is not None)
+    cover = coverage(fw, data.scores, data.current.scope)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:
@@ -266,8 +293,22 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
         gap = KeyFigure(str(widest.size), "level" if widest.size == 1 else "levels", label)
     return [
         KeyFigure(whole(safe_index(fw, data.scores).value), "/ 100", "Mutuality index"),
-        KeyFigure(one_decimal(overall_mean(fw, data.scores)), f"of {fw.scale.maximum}",
-                  "Overall value for money (mean level)"),
-        KeyFigure(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level"),
+        _overall_figure(data),
+        KeyFigure(str(cover.agreed), f"of {cover.total}",
+                  "Coverage: factors of this round's dimensions with an agreed level"),
         gap,
     ]
+
+
+def _overall_figure(data: ReportData) -> KeyFigure:
+    """An overall mean only across two or more assessed dimensions, saying how many; with one
+    dimension, how many dimensions were assessed instead (one mean is not value for money)."""
+    fw = data.framework
+    means = [d for d in dimension_rows(fw, data.scores) if d.mean is not None]
+    total = len(fw.dimensions)
+    if len(means) >= 2:
+        label = ("Overall value for money (mean of the dimension means)" if len(means) == total else
+                 f"Mean of the {len(means)} dimensions assessed (of {total}), not an overall figure")
+        return KeyFigure(one_decimal(overall_mean(fw, data.scores)), f"of {fw.scale.maximum}", label)
+    named = ": " + means[0].name if means else ""
+    return KeyFigure(str(len(means)), f"of {total}", f"Dimensions with an agreed level{named}")

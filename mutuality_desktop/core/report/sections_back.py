@@ -6,6 +6,8 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from ..framework import Dimension
+from .basis import assessed_dimensions, names_list
 from .data import ReportData
 from .document import Heading
 from .fonts import BOLD
@@ -86,9 +88,7 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
         kicker("Appendix", styles),
         Heading("The scoring guide", styles.h1),
         Spacer(1, 6),
-        Paragraph(esc(f"Every factor was scored against the level descriptions below, from "
-                      f"{fw.title} (version {fw.version}), the same text the room saw during the workshop."),
-                  styles.lead),
+        Paragraph(esc(appendix_lead(data)), styles.lead),
         Heading("The scale", styles.h2, outline_level=1, in_toc=False),
     ]
     scale_rows = [[level_chip(styles, fw.scale, lv.value, 84), Paragraph(esc(lv.summary), styles.cell)]
@@ -96,7 +96,7 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
     story.append(data_table(styles, ["Level", "What it means"], scale_rows, [96, width - 96]))
     guide = styles.cell.clone("guide", fontSize=7.8, leading=10.4, leftIndent=74, bulletIndent=0,
                               bulletFontName=BOLD, bulletFontSize=7.8, spaceAfter=3.5)
-    for dim in fw.workshop_order():
+    for dim in guide_dimensions(data):
         story += [CondPageBreak(200), Heading(inline(dim.name), styles.h2, outline_level=1, in_toc=False)]
         for factor in dim.factors:
             story += [CondPageBreak(160),
@@ -105,6 +105,32 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
                       *[Paragraph(esc(factor.descriptors.get(lv.value, "")), guide,
                                   bulletText=f"{lv.value}  {printable(lv.name)}") for lv in fw.scale.levels]]
     return story
+
+
+def guide_dimensions(data: ReportData) -> list[Dimension]:
+    """The dimensions whose scoring guide the appendix prints: those assessed in this round, or
+    every dimension when the report options ask for the whole guide."""
+    if data.options.guide == "all":
+        return list(data.framework.workshop_order())
+    return assessed_dimensions(data.framework, data.scores)
+
+
+def appendix_lead(data: ReportData) -> str:
+    fw = data.framework
+    assessed = assessed_dimensions(fw, data.scores)
+    shown = guide_dimensions(data)
+    source = (f"from {fw.title} (version {fw.version}), the same text the room saw during the "
+              "workshop.")
+    if len(assessed) == len(fw.dimensions):
+        return f"Every factor was scored against the level descriptions below, {source}"
+    if not assessed:
+        return f"No factor has a level in this round; the level descriptions below are {source}"
+    scored = (f"The factors of the dimensions assessed in this round "
+              f"({names_list([d.name for d in assessed])}) were scored against the level "
+              f"descriptions below, {source}")
+    if len(shown) > len(assessed):
+        scored += " The other dimensions' descriptions follow for reference; they were not assessed."
+    return scored
 
 
 def attendance(data: ReportData) -> str:

@@ -17,16 +17,17 @@ from reportlab.platypus import (
 )
 
 from ..scoring import perception_gaps, priorities, strengths
+from .basis import RADAR_MINIMUM, assessed_dimensions, round_when
 from .data import ReportData
 from .document import ContentsLine, Heading
 from .figures import dimension_chart
 from .graphics import level_bar
-from .rows import cover_details, dimension_rows, gap_phrase
+from .rows import NOT_IN_ROUND, cover_details, dimension_rows, gap_phrase
 from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
 from .text import esc, inline, long_date, number_word, one_decimal
-from .wording import actions_due, findings, movement, opening, overall_note
+from .wording import actions_due, definition_lines, findings, movement, opening
 
 
 def width_of(styles: Styles) -> float:
@@ -41,7 +42,7 @@ def section_cover(data: ReportData, styles: Styles) -> list[Flowable]:
     """The title in the colour band, then the engagement's details; the page template does the rest."""
     info = data.info
     rnd = data.current.round
-    when = long_date(rnd.date or info.workshop_date)
+    when = long_date(round_when(data, data.current)[0])
     band = [
         Paragraph(inline(data.framework.title).upper(), styles.cover_kicker),
         Spacer(1, 8),
@@ -100,15 +101,21 @@ def key_figures(data: ReportData, styles: Styles) -> Table:
 
 def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
     scale = data.framework.scale
-    rows = []
+    rows: list[list[Any]] = []
+    spans: list[tuple[Any, ...]] = []
     for d in dimension_rows(data.framework, data.scores):
+        if not d.in_round:
+            spans.append(("SPAN", (1, len(rows) + 1), (2, len(rows) + 1)))
+            rows.append([Paragraph(inline(d.name), styles.cell),
+                         Paragraph(esc(NOT_IN_ROUND), styles.muted), ""])
+            continue
         coverage = "" if d.assessed == d.total else (
             f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")
         rows.append([Paragraph(inline(d.name) + coverage, styles.cell),
                      Paragraph(one_decimal(d.mean), styles.cell_right),
                      level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10)])
     return data_table(styles, ["Dimension", "Mean", f"{scale.minimum} – {scale.maximum}"], rows,
-                      [width * 0.5, width * 0.2, width * 0.3], right=(1,))
+                      [width * 0.5, width * 0.2, width * 0.3], right=(1,), extra=spans)
 
 
 def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData, styles: Styles,
@@ -126,13 +133,20 @@ def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData
                               ("ALIGN", (1, 0), (1, -1), "RIGHT")])]
 
 
+def definitions_block(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The report's terms, each on a line of its own with the term in bold, printed once."""
+    style = styles.muted.clone("definition", fontSize=7.5, leading=9.6, spaceAfter=0.8)
+    return [Paragraph(f"<b>{esc(term)}</b>: {esc(meaning)}", style)
+            for term, meaning in definition_lines(data)]
+
+
 def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
     """Executive summary: the numbers, the radar, strengths, priorities, gaps and movement."""
     fw = data.framework
     width = width_of(styles)
     names = {d.id: d.name for d in fw.dimensions}
     story: list[Flowable] = [
-        kicker(f"{data.current.label} · {long_date(data.current.round.date or data.info.workshop_date)}",
+        kicker(" · ".join(x for x in (data.current.label, long_date(round_when(data, data.current)[0])) if x),
                styles),
         Heading("Executive summary", styles.h1),
         Spacer(1, 6),
@@ -140,15 +154,18 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 4),
         key_figures(data, styles),
         Spacer(1, 4),
-        Paragraph(esc(overall_note(data)), styles.muted.clone("method", fontSize=7.5, leading=10)),
+        *definitions_block(data, styles),
         Spacer(1, 8),
     ]
-    chart_w = round(width * 0.6)
-    chart = dimension_chart(data, styles, chart_w, chart_w)
-    story.append(side_by_side(
-        [chart, Paragraph("Agreed mean level of each value-for-money dimension", styles.figure)],
-        [Spacer(1, 40), dimension_table(data, styles, width - chart_w - 12)],
-        (chart_w, width - chart_w - 12), gap=12, valign="TOP"))
+    if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:
+        chart_w = round(width * 0.6)
+        chart = dimension_chart(data, styles, chart_w, chart_w)
+        story.append(side_by_side(
+            [chart, Paragraph("Agreed mean level of each value-for-money dimension", styles.figure)],
+            [Spacer(1, 40), dimension_table(data, styles, width - chart_w - 12)],
+            (chart_w, width - chart_w - 12), gap=12, valign="TOP"))
+    else:  # a radar of one or two dimensions draws nothing a reader can use
+        story.append(dimension_table(data, styles, width))
     story += [Heading("Key findings", styles.h2, outline_level=1, in_toc=False)]
     story += [para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet", leftIndent=10, firstLineIndent=-10))
               for s in findings(data) + actions_due(data)]

@@ -25,7 +25,7 @@ from .spread_rows import named_views, spread_notes
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
-from .wording import mutuality_intro
+from .wording import comparison_lead, mutuality_intro
 
 PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
@@ -198,10 +198,7 @@ def section_comparison(data: ReportData, styles: Styles) -> list[Flowable]:
         kicker(f"{before} to {after}", styles),
         Heading("Round-over-round comparison", styles.h1),
         Spacer(1, 6),
-        Paragraph(esc(f"The agreed levels of the {after} round set against the {before} round"
-                      + (" and those before it" if len(data.rounds) > 2 else "")
-                      + f". The chart shows each mutuality factor, with the {before} round as the grey "
-                        f"outline."), styles.lead),
+        Paragraph(esc(comparison_lead(data)), styles.lead),
         factor_chart(data, styles, min(width, 380.0), min(width, 380.0) * 0.92, dimension_id=MUTUALITY,
                      movement=True),
         Paragraph(f"The {len(data.framework.dimension(MUTUALITY).factors)} mutuality factors: the agreed "

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from ..framework import MUTUALITY
-from ..scoring import completeness, perception_gaps
+from ..scoring import mutuality_index, perception_gaps
+from .basis import (
+    assessed_dimensions,
+    common_factors,
+    comparison_basis,
+    coverage,
+    definitions,
+    dimensions_phrase,
+    mutuality_basis,
+    restricted,
+    round_when,
+    unassessed_dimensions,
+)
 from .data import ReportData
 from .rows import (
     action_lines,
     dimension_moves,
     dimension_rows,
     moved_factors,
-    overall_mean,
     safe_index,
 )
-from .text import long_date, number_word, one_decimal, plural, whole
+from .text import long_date, one_decimal, plural, whole
 
 
 def _where(data: ReportData, mean: float) -> str:
@@ -29,29 +40,33 @@ def _where(data: ReportData, mean: float) -> str:
 
 
 def opening(data: ReportData) -> str:
-    """Who, when, what was scored."""
+    """Who, when, what was scored: only the dimensions that have a level in this round."""
     info, scale = data.info, data.framework.scale
     rnd = data.current.round
-    when = long_date(rnd.date or info.workshop_date)
-    where = f" at {info.workshop_venue}" if info.workshop_venue else ""
+    day, venue = round_when(data, data.current)
+    when = long_date(day)
+    where = f" at {venue}" if venue else ""
     held = f", held on {when}{where}" if when else where
-    done = completeness(data.framework, data.scores)
-    dims = len(data.framework.dimensions)
+    done = coverage(data.framework, data.scores, data.current.scope)
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
+    dims = assessed_dimensions(data.framework, data.scores)
+    assessed = ("" if done.whole_framework else
+                f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
+                else " of the dimensions in this round")
     earlier = ""
     if data.previous is not None:
-        then = long_date(data.previous.round.date)
-        earlier = (f" It is compared throughout with the {data.previous.label} assessment"
-                   f"{f' of {then}' if then else ''}.")
+        then = long_date(round_when(data, data.previous)[0])
+        earlier = (f" It is compared with the {data.previous.label} assessment"
+                   f"{f' of {then}' if then else ''}, like for like: on the factors agreed in both "
+                   f"rounds.")
     return (
         f"This report sets out the {rnd.label} assessment of the partnership between "
         f"{info.client_organisation} and {info.provider_organisation}{held}. Leaders from both "
-        f"organisations scored the contract against {number_word(dims)} value-for-money "
-        f"dimension{'s' if dims != 1 else ''}, factor by factor, on a scale from {lowest.value} "
-        f"({lowest.name}) to {highest.value} ({highest.name}), and agreed a level for {agreed}."
-        f"{earlier}"
+        f"organisations scored the contract against {dimensions_phrase(data.framework, data.scores)}, "
+        f"factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
+        f"({highest.name}), and agreed a level for {agreed}{assessed}.{earlier}"
     )
 
 
@@ -89,10 +104,15 @@ def findings(data: ReportData) -> list[str]:
         apart = [g for g in gaps if g.size == 1]
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
-    missing = completeness(fw, data.scores).missing
+    done = coverage(fw, data.scores, data.current.scope)
+    missing = done.total - done.agreed
     if missing:
-        out.append(f"{plural(len(missing), 'factor has', 'factors have')} no agreed level yet and "
-                   f"{'is' if len(missing) == 1 else 'are'} shown as not assessed.")
+        out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
+                   f"{'has' if missing == 1 else 'have'} no agreed level yet.")
+    skipped = unassessed_dimensions(fw, data.scores)
+    if skipped and len(skipped) < len(fw.dimensions):
+        out.append(f"Not assessed in this round: {', '.join(d.name for d in skipped)}. The report "
+                   "makes no finding about them.")
     return out
 
 
@@ -112,22 +132,24 @@ def actions_due(data: ReportData) -> list[str]:
     return [text + "."]
 
 
-def overall_note(data: ReportData) -> str:
-    """How the headline figures are worked out, with the exact mutuality mean behind the index."""
+def definition_lines(data: ReportData) -> list[tuple[str, str]]:
+    """The terms the report uses, defined once, then how this round's index and means were made."""
     fw = data.framework
     index = safe_index(fw, data.scores)
     scale = fw.scale
-    parts = []
+    lines = definitions(fw)
     if index.value is not None:
         mean = scale.minimum + index.value / 100 * (scale.maximum - scale.minimum)
-        parts.append(f"The mutuality index is the mean agreed level of the mutuality factors on a "
-                     f"scale of 0 to 100 ({mean:.2f} of {scale.maximum} gives {whole(index.value)}).")
-    if overall_mean(fw, data.scores) is not None:
-        parts.append(f"Overall value for money is the mean of the {number_word(len(fw.dimensions))} "
-                     f"dimension means.")
-    parts.append("Means are worked out from the factor levels and shown rounded, so a figure "
-                 "worked out again from other rounded figures can differ by 0.1.")
-    return " ".join(parts)
+        lines.append(("This round", f"a mean of {mean:.2f} of {scale.maximum} gives a mutuality index "
+                                    f"of {whole(index.value)}."))
+    lines.append(("Rounding", "means are worked out from the factor levels and shown rounded, so a "
+                              "figure worked out again from other rounded figures can differ by 0.1."))
+    return lines
+
+
+def overall_note(data: ReportData) -> str:
+    """The definitions as one run of text."""
+    return " ".join(f"{term}: {meaning}" for term, meaning in definition_lines(data))
 
 
 def movement(data: ReportData) -> list[str]:
@@ -137,12 +159,26 @@ def movement(data: ReportData) -> list[str]:
     fw = data.framework
     before, after = data.previous.label, data.current.label
     out: list[str] = []
-    old = safe_index(fw, data.previous.scores).value
-    new = safe_index(fw, data.scores).value
-    if old is not None and new is not None:
-        verb = "rose" if new > old + 0.5 else "fell" if new < old - 0.5 else "held steady"
+    basis = mutuality_basis(data)
+    if basis is not None and basis.compared:
+        common = common_factors(data.previous.scores, data.scores)
+        old = mutuality_index(fw, restricted(data.previous.scores, common)).value
+        new = mutuality_index(fw, restricted(data.scores, common)).value
+        verb = ("rose" if (new or 0) > (old or 0) + 0.5 else "fell" if (new or 0) < (old or 0) - 0.5
+                else "held steady")
         detail = f"from {whole(old)} to {whole(new)}" if verb != "held steady" else f"at {whole(new)}"
-        out.append(f"Since the {before} round, the mutuality index {verb} {detail}.")
+        total = len(fw.dimension(MUTUALITY).factors)
+        base = (f"on all {total} mutuality factors" if basis.complete and basis.compared == total else
+                f"like for like, on the {plural(basis.compared, 'mutuality factor')} agreed in both "
+                f"rounds ({basis.before_agreed} agreed in {before}, {basis.after_agreed} in {after})")
+        out.append(f"Since the {before} round, the mutuality index {verb} {detail}, {base}.")
+    elif basis is not None:
+        out.append(f"No mutuality factor has an agreed level in both the {before} and the {after} "
+                   "round, so the mutuality index is not compared.")
+    whole_base = comparison_basis(fw, data.previous.scores, data.scores)
+    if whole_base.compared and not whole_base.complete:
+        out.append(f"Changes in dimension means below are like for like, on the "
+                   f"{plural(whole_base.compared, 'factor')} agreed in both rounds.")
     moves = dimension_moves(data)
     up = [m for m in moves if m[1] > 0.05]
     down = [m for m in moves if m[1] < -0.05]
@@ -173,3 +209,21 @@ def mutuality_intro(data: ReportData) -> str:
         base += (f" Where the client and provider lines part, the two organisations see the "
                  f"partnership differently: {plural(len(rows), 'factor')} differ by two levels or more.")
     return base
+
+
+def comparison_lead(data: ReportData) -> str:
+    """The comparison page's basis: like for like, with how many factors that is."""
+    if data.previous is None:
+        return ""
+    before, after = data.previous.label, data.current.label
+    basis = comparison_basis(data.framework, data.previous.scores, data.scores)
+    if basis.complete:
+        base = (f" Both rounds agreed the same {plural(basis.compared, 'factor')}, so every figure "
+                "compares the same factors.")
+    else:
+        base = (f" Each figure in the table is worked out like for like, on the factors with an agreed "
+                f"level in both rounds: {basis.compared} in all ({basis.before_agreed} were agreed in "
+                f"{before}, {basis.after_agreed} in {after}); the column \u201cFactors compared\u201d "
+                "gives the count for each dimension.")
+    return (f"The agreed levels of the {after} round set against the {before} round.{base} The chart "
+            f"shows each mutuality factor, with the {before} round as the grey outline.")

@@ -26,6 +26,7 @@ from ..commands import (
     RemoveParticipant,
     RemoveRound,
     SetParticipantEmail,
+    SetScope,
     UpdateInfo,
     UpdateParticipant,
     UpdateRound,
@@ -36,6 +37,7 @@ from ..settings import Settings
 from ..widgets import Field, caption, heading, on_return
 from .details import DetailsForm
 from .people import ParticipantsPanel, RoundsPanel
+from .scope import ScopePanel
 
 SUFFIX = ".mutuality"
 FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
@@ -202,6 +204,7 @@ class SetupPage(QScrollArea):
         self._layout.addWidget(self.form)
         self.participants = ParticipantsPanel()
         self.rounds = RoundsPanel()
+        self.scope = ScopePanel()
         columns = QHBoxLayout()
         columns.setSpacing(40)
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
@@ -210,6 +213,8 @@ class SetupPage(QScrollArea):
             panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
             column.addWidget(panel, 1)
+            if panel is self.rounds:
+                column.addWidget(self.scope)
             columns.addLayout(column, stretch)
         self._layout.addSpacing(8)
         self._layout.addLayout(columns)
@@ -225,6 +230,8 @@ class SetupPage(QScrollArea):
         self.rounds.round_added.connect(self._on_rounds_round_added)
         self.rounds.round_updated.connect(self._on_rounds_round_updated)
         self.rounds.round_removed.connect(self._on_rounds_round_removed)
+        self.rounds.table.itemSelectionChanged.connect(self._load_scope)
+        self.scope.scope_chosen.connect(self._on_scope_scope_chosen)
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
         editable = not doc.readonly
@@ -246,10 +253,32 @@ class SetupPage(QScrollArea):
             self.participants.load(eng.participants())
         if what in ("", "rounds"):
             self.rounds.load(eng.rounds())
+        self._load_scope()
+
+    def _load_scope(self) -> None:
+        """The scope of the selected round, or of the latest when none is selected."""
+        assert self.doc is not None
+        eng = self.doc.engagement
+        rounds = eng.rounds()
+        chosen = self.rounds.selected_id()
+        rnd = next((r for r in rounds if r.id == chosen), rounds[-1])
+        self.scope.load(eng.framework, rnd.id, rnd.label, eng.scope(rnd.id), bool(eng.chosen_scope(rnd.id)),
+                        not self.doc.readonly)
 
     def _on_doc_changed(self, what: str) -> None:
         if what in ("info", "participants", "rounds"):
             self.refresh(what)
+        elif what in ("scope", "score", "notes"):
+            self._load_scope()
+
+    def _on_scope_scope_chosen(self, round_id: int, dimensions: list[str]) -> None:
+        assert self.doc is not None
+        if not dimensions:
+            self.doc.problem_raised.emit("A round covers at least one dimension; tick another "
+                                         "before clearing this one.")
+            self._load_scope()
+            return
+        self.doc.execute(SetScope(round_id, dimensions))
 
     def _on_form_field_committed(self, name: str, value: Any) -> None:
         assert self.doc is not None

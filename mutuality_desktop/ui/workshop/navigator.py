@@ -199,6 +199,11 @@ class Navigator(QTreeWidget):
             if dim_id in self._dimensions:
                 self._dimensions[dim_id].setData(0, COUNT_ROLE, count)
 
+    def set_scope(self, dimension_ids: tuple[str, ...]) -> None:
+        """Show only the dimensions the round covers: the others are not part of this round."""
+        for dim_id, head in self._dimensions.items():
+            head.setHidden(dim_id not in dimension_ids)
+
     def state_of(self, factor_id: str) -> tuple[str, int | None]:
         item = self._items[factor_id]
         level = item.data(0, LEVEL_ROLE)
@@ -217,7 +222,8 @@ class Navigator(QTreeWidget):
             self.factor_selected.emit(current.data(0, FACTOR_ROLE))
 
     def factor_ids(self) -> list[str]:
-        return list(self._items)
+        """The factors shown, in order (those of dimensions outside the round's scope are hidden)."""
+        return [fid for fid, item in self._items.items() if item.parent() is None or not item.parent().isHidden()]
 
     def current_factor(self) -> str | None:
         item = self.currentItem()

@@ -319,9 +319,10 @@ class WorkshopPage(QWidget):
         self._step_factor(-1)
 
     def _step_factor(self, step: int) -> None:
-        index = self._factor_ids.index(self._factor_id) + step
-        if 0 <= index < len(self._factor_ids):
-            self.go_to_factor(self._factor_ids[index])
+        shown = self.navigator.factor_ids()  # the round's scope
+        index = shown.index(self._factor_id) + step if self._factor_id in shown else 0
+        if 0 <= index < len(shown):
+            self.go_to_factor(shown[index])
             self.guide.set_focus_perspective("client")
             self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -384,12 +385,14 @@ class WorkshopPage(QWidget):
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
         counts = {}
+        scope = self.doc.engagement.scope(self._round_id)
         for dimension in self.framework.dimensions:
             done = scoring.completeness(self.framework, scores, dimension.id)
             counts[dimension.id] = f"{done.agreed}/{done.total}"
         self.navigator.update_states(states, counts)
-        overall = scoring.completeness(self.framework, scores)
-        self.agenda.set_progress(overall.agreed, overall.total)
+        self.navigator.set_scope(scope)  # progress counts the round's scope only
+        in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors]
+        self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
         self._refresh_presentation()
 
     def refresh_evidence(self, keep_typing: bool = True) -> None:
@@ -422,6 +425,8 @@ class WorkshopPage(QWidget):
             if what != "score":
                 self.refresh_evidence()
             self.scores_changed.emit()
+        elif what == "scope":
+            self.refresh_scores()
         elif what == "actions":
             self.refresh_actions()
         elif what == "rounds":

@@ -1,0 +1,148 @@
+"""What a round actually assessed, so the report never claims more than the data shows.
+
+The coverage base is the round's scope (core/scope.py) together with any dimension scored
+beyond it. A dimension was assessed in a round when any of its factors has a level or an evidence note from
+any perspective in that round (a note is never dropped from the report); the factors of the assessed dimensions are the round's coverage base. Comparisons
+between two rounds are made like for like, on the factors with an agreed level in both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..framework import MUTUALITY, Dimension, Framework
+from ..scoring import Levels, levels_of
+from .data import ReportData, RoundData, Scores
+from .text import number_word
+
+RADAR_MINIMUM = 3  # dimensions with a level before the summary draws the dimensions' radar
+
+
+def touched(scores: Scores, factor_id: str) -> bool:
+    """Whether any perspective gave the factor a level or wrote a note on it in the round."""
+    return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
+               for p in ("client", "provider", "agreed"))
+
+
+def assessed_dimensions(framework: Framework, scores: Scores) -> list[Dimension]:
+    """The dimensions with any level or note in the round, in workshop order (Mutuality first)."""
+    return [d for d in framework.workshop_order() if any(touched(scores, f.id) for f in d.factors)]
+
+
+def unassessed_dimensions(framework: Framework, scores: Scores) -> list[Dimension]:
+    assessed = {d.id for d in assessed_dimensions(framework, scores)}
+    return [d for d in framework.workshop_order() if d.id not in assessed]
+
+
+def is_assessed(framework: Framework, scores: Scores, dimension_id: str) -> bool:
+    return any(d.id == dimension_id for d in assessed_dimensions(framework, scores))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    agreed: int  # factors with an agreed level
+    total: int  # factors of the round's dimensions (its scope and any scored)
+    dimensions: int  # the round's dimensions
+    all_dimensions: int
+
+    @property
+    def whole_framework(self) -> bool:
+        return self.dimensions == self.all_dimensions
+
+
+def coverage(framework: Framework, scores: Scores, scope: tuple[str, ...] = ()) -> Coverage:
+    """Agreed factors of the round's dimensions: those in its scope and any scored beyond it."""
+    touched = {d.id for d in assessed_dimensions(framework, scores)}
+    dims = [d for d in framework.workshop_order() if d.id in touched or d.id in scope]
+    agreed = levels_of(scores)
+    factors = [f for d in dims for f in d.factors]
+    done = sum(1 for f in factors if agreed.get(f.id) is not None)
+    return Coverage(done, len(factors), len(dims), len(framework.dimensions))
+
+
+def names_list(names: list[str]) -> str:
+    """"Mutuality", "Mutuality and Economy", "Mutuality, Economy and Efficiency"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def dimensions_phrase(framework: Framework, scores: Scores) -> str:
+    """What the room scored against, in words: never more dimensions than have a level."""
+    dims = assessed_dimensions(framework, scores)
+    total = len(framework.dimensions)
+    if not dims:
+        return "no value-for-money dimension yet"
+    if len(dims) == total:
+        return f"all {number_word(total)} value-for-money dimensions"
+    named = names_list([d.name for d in dims])
+    if len(dims) == 1:
+        return f"one of the {number_word(total)} value-for-money dimensions, {named}"
+    return f"{number_word(len(dims))} of the {number_word(total)} value-for-money dimensions ({named})"
+
+
+def round_when(data: ReportData, rnd: RoundData) -> tuple[dt.date | None, str]:
+    """A round's own date and venue. The engagement's workshop date and venue belong to its first
+    round only: a follow-up without a date of its own has none, never the first round's."""
+    first = data.rounds[0].round.id == rnd.round.id
+    if first:
+        return rnd.round.date or data.info.workshop_date, data.info.workshop_venue
+    return rnd.round.date, ""
+
+
+def common_factors(before: Scores, after: Scores) -> set[str]:
+    """The factors with an agreed level in both rounds: the like-for-like comparison base."""
+    a, b = levels_of(before), levels_of(after)
+    return {f for f, lv in a.items() if lv is not None and b.get(f) is not None}
+
+
+def restricted(scores: Scores, factors: set[str]) -> Levels:
+    return {f: lv for f, lv in levels_of(scores).items() if f in factors}
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The like-for-like base of a comparison: how many factors, and whether it is each round's all."""
+
+    compared: int
+    before_agreed: int
+    after_agreed: int
+
+    @property
+    def complete(self) -> bool:
+        return self.compared == self.before_agreed == self.after_agreed
+
+
+def comparison_basis(framework: Framework, before: Scores, after: Scores,
+                     dimension_id: str | None = None) -> Basis:
+    ids = {f.id for f in (framework.dimension(dimension_id).factors if dimension_id else framework.factors)}
+    common = common_factors(before, after) & ids
+
+    def agreed(scores: Scores) -> int:
+        return sum(1 for f, lv in levels_of(scores).items() if lv is not None and f in ids)
+
+    return Basis(len(common), agreed(before), agreed(after))
+
+
+def mutuality_basis(data: ReportData) -> Basis | None:
+    if data.previous is None or not any(d.id == MUTUALITY for d in data.framework.dimensions):
+        return None
+    return comparison_basis(data.framework, data.previous.scores, data.scores, MUTUALITY)
+
+
+def definitions(framework: Framework) -> list[tuple[str, str]]:
+    """The report's terms, defined once."""
+    scale = framework.scale
+    return [
+        ("Mutuality index", f"the mean agreed level of the mutuality factors that have one, set on "
+                            f"a scale of 0 to 100 ({scale.minimum} is 0, {scale.maximum} is 100)."),
+        ("Dimension mean", "the mean agreed level of a dimension's factors that have one."),
+        ("Overall mean", "the mean of the dimension means of the dimensions assessed, each counting "
+                         "equally; dimensions not assessed are left out, not counted as zero."),
+        ("Perception gap", "the client's own level minus the provider's own level for a factor."),
+        ("Coverage", "how many factors of the dimensions in a round's scope (and of any dimension "
+                     "scored beyond it) have an agreed level."),
+        ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
+                          "level in both rounds."),
+    ]

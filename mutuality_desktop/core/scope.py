@@ -1,0 +1,54 @@
+"""A round's scope: the dimensions the workshop covers in that round.
+
+The file keeps the chosen dimensions in `round_scope` (format 4). A round without rows there (a new
+round, or any round of a file made before scope existed) follows the default rule: the dimensions
+with any score in that round, else Mutuality alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+
+from .errors import ValidationError
+from .framework import MUTUALITY, Framework
+from .model import Score
+
+
+def stored_scope(conn: sqlite3.Connection, round_id: int) -> tuple[str, ...]:
+    """The dimension ids stored for a round (empty: none chosen, the default rule applies)."""
+    rows = conn.execute("SELECT dimension_id FROM round_scope WHERE round_id = ? ORDER BY id",
+                        (round_id,)).fetchall()
+    return tuple(str(d) for (d,) in rows)
+
+
+def default_scope(framework: Framework, scores: Mapping[tuple[str, str], Score]) -> tuple[str, ...]:
+    """The dimensions with any level or note in the round, else Mutuality (workshop order)."""
+    touched = {framework.factor(f).dimension_id for (f, _), s in scores.items()
+               if framework.has_factor(f) and (s.level is not None or s.notes.strip())}
+    chosen = [d.id for d in framework.workshop_order() if d.id in touched]
+    if chosen:
+        return tuple(chosen)
+    return tuple(d.id for d in framework.workshop_order() if d.id == MUTUALITY) or (
+        framework.workshop_order()[0].id,)
+
+
+def effective_scope(framework: Framework, stored: Iterable[str],
+                    scores: Mapping[tuple[str, str], Score]) -> tuple[str, ...]:
+    """The round's scope in workshop order: what is stored, or the default rule."""
+    kept = set(stored)
+    if not kept:
+        return default_scope(framework, scores)
+    return tuple(d.id for d in framework.workshop_order() if d.id in kept)
+
+
+def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...]:
+    """Dimension ids as given (a list of text), each known to the framework, in workshop order."""
+    if not isinstance(dimensions, list | tuple) or not all(isinstance(d, str) for d in dimensions):
+        raise ValidationError("A scope must be a list of dimension ids.")
+    known = [d.id for d in framework.workshop_order()]
+    for d in dimensions:
+        if d not in known:
+            raise ValidationError(f"Unknown dimension '{str(d)[:60]}'; the dimensions are: "
+                                  f"{', '.join(known)}.")
+    return tuple(d for d in known if d in set(dimensions))

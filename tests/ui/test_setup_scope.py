@@ -1,0 +1,50 @@
+"""Scope in Setup: tick a dimension for the round, it is saved at once, and Undo takes it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from .journey import click, page_tab, press, stored
+
+
+def test_ticking_a_dimension_adds_it_to_the_round_scope_and_undo_removes_it(qtbot, window, blank_path):
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.scope
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    assert [i.checkState() == Qt.CheckState.Checked for i in items] == [True] + [False] * 5
+    assert "Baseline" in panel.title.text() and "not chosen yet" in panel.note.text()
+    economy = next(i for i in items if i.text().startswith("Economy"))
+    panel.list.scrollToItem(economy)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    assert QApplication.focusWidget() is panel.list
+    press(qtbot, Qt.Key.Key_Space)
+    with stored(blank_path) as eng:
+        assert eng.chosen_scope(eng.rounds()[0].id) == ("mutuality", "economy")
+    assert "20 factors; chosen for this round" in panel.note.text()
+    window.actions_.undo.trigger()
+    with stored(blank_path) as eng:
+        assert eng.chosen_scope(eng.rounds()[0].id) == ()
+    assert panel.list.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_the_walkthrough_shows_and_counts_only_the_round_scope(qtbot, window, blank_path):
+    window.open_path(blank_path)
+    page = window.workshop
+    mutuality = [f.id for f in page.framework.dimension("mutuality").factors]
+    assert page.navigator.factor_ids() == mutuality, "a new round: Mutuality only"
+    assert page.agenda.progress_label.text().startswith("0 of 15")
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.scope
+    economy = panel.list.item(1)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    press(qtbot, Qt.Key.Key_Space)
+    page_tab(qtbot, window, "Walkthrough")
+    economy_ids = [f.id for f in page.framework.dimension("economy").factors]
+    assert page.navigator.factor_ids() == mutuality + economy_ids
+    assert page.agenda.progress_label.text().startswith("0 of 20")
+    page.navigator.select_factor(mutuality[-1])
+    page.go_to_factor(mutuality[-1])
+    page.next_factor()  # moves on into Economy, never into a dimension outside the scope
+    assert page.navigator.current_factor() == economy_ids[0]
