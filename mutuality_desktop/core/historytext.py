@@ -41,8 +41,10 @@ def text_change(before: str, after: str, context: int = 20, limit: int = 60) -> 
     then read as "the same text → the same text".
     """
     old, new = " ".join(before.split()), " ".join(after.split())
-    if not old or not new:
-        return f"{short(old or None) if old else '“”'} → {short(new, limit) if new else '“”'}"
+    if not old:
+        return short(new, limit) if new else "“”"
+    if not new:
+        return f"removed {short(old, limit)}"
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
@@ -103,7 +105,7 @@ class Describer:
             keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
             return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
                              for k in keys)
-        if isinstance(before, str) and isinstance(after, str):
+        if isinstance(before, str) and isinstance(after, str) and before and after:
             return text_change(before, after)
         return f"{short(before)} → {short(after)}"
 
