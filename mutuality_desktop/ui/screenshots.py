@@ -58,6 +58,7 @@ def render(out: Path) -> list[Path]:
         demo = ensure_demo(Path(tmp))
         settings.add_recent(demo)
         window = MainWindow(settings)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is no laptop's
         window.resize(*SIZE)
         window.show()
         settle(app, 1500)  # the recent list's summaries are checked in the background
