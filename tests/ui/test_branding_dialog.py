@@ -21,6 +21,15 @@ from mutuality_desktop.ui.branding_dialog import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _sections_as_saved(monkeypatch):
+    """Export report… asks which sections first (tested in test_report_options.py)."""
+    from mutuality_desktop.ui import report_export
+
+    monkeypatch.setattr("mutuality_desktop.ui.report_options.ask_options",
+                        lambda *_: report_export.ReportOptions())
+
+
 def write_png(path: Path) -> Path:
     out = io.BytesIO()
     Image.new("RGB", (60, 20), (200, 16, 46)).save(out, format="PNG")
