@@ -24,7 +24,8 @@ from mutuality_desktop.core.exchange import export_file, verify_checksum
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.engagement import Engagement, load_orm
+    load_orm()  # the ORM loads on the first edit: load it before READY, so kills land in scoring
     e = Engagement.open(Path(sys.argv[1]))
     rid = e.rounds()[0].id
     factors = [f.id for f in e.framework.factors]
