@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engagement import Engagement
-from .merge import Conflict, MergePlan, describe_key, when
-from .merge import _last as last_change
+from .merge import Conflict, MergePlan, _last, describe_key, when
 from .merge_files import row_names, show
 from .merge_state import UNKNOWN, Key, Record, touched_keys
+
+last_change = _last  # the merge dialog names who changed a field last
 
 TAKEN, KEPT, CLASH = "taken from theirs", "kept (yours)", "conflict: you decide"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from . import accessibility
 from .date_field import DateField
+
+EditorT = TypeVar("EditorT", bound=QWidget)
 
 __all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
 
@@ -126,10 +129,10 @@ class PageSwitcher(QWidget):
             button.setChecked(page == name)
 
 
-class Field(QWidget):
+class Field(QWidget, Generic[EditorT]):
     """A label above an input and a red hint below it (shown only when something is wrong)."""
 
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, editor: EditorT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
