@@ -9,7 +9,11 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+
 from ..core.charts.radar import RadarChart
+from . import theme
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -28,6 +32,26 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._overlay: tuple[np.ndarray, int, int] | None = None
         self._background_for: tuple[object, ...] = ()
         self.full_draws = 0  # how often the background had to be rendered (for tests)
+        # A keyboard or screen-reader user reaches the chart by Tab (its name and description say
+        # its values); Tab and Shift+Tab leave it again, so it is never a trap.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.hasFocus():  # the focus ring, as on every other control
+            p = QPainter(self)
+            p.setPen(QPen(QColor(theme.ACCENT), 3 if theme.high_contrast else 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -2, -2))
+            p.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.update()
 
     def draw(self) -> None:
         if getattr(self, "_is_drawing", False):

@@ -163,7 +163,6 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, help_menu, "&Scoring rules", lambda: show_scoring_rules(w))
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
-    bar.setCornerWidget(w.page_switch)
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
                        office=office, prework=prework, report_names=names)
 

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -50,6 +50,7 @@ class ResultsPresentation(RoomWindow):
         self.key = QLabel()
         self.key.setAccessibleName("Key to the numbered factors")
         self.key.setStyleSheet(f"color: {theme.INK};")
+        self._look = (theme.high_contrast, theme.text_scale())
         self.key.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self._build(room_scale(768))
 
@@ -59,7 +60,7 @@ class ResultsPresentation(RoomWindow):
             self._row.removeWidget(canvas)
             canvas.deleteLater()
         self._scale = scale
-        style = dataclasses.replace(self._style, font_scale=scale)
+        style = dataclasses.replace(self._style, font_scale=scale * theme.text_scale())
         mutuality = self.framework.dimension(MUTUALITY)
         self.charts = [
             dimension_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
@@ -136,15 +137,26 @@ class ResultsPresentation(RoomWindow):
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 
+    def _restyle(self) -> None:
+        super()._restyle()
+        if hasattr(self, "key"):
+            self.key.setStyleSheet(f"color: {theme.INK};")
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        scale = room_scale(event.size().height())
+        self.fit_type(event.size())
+        super().resizeEvent(event)
+
+    def fit_type(self, size: QSize) -> None:
+        """Type for the back of the room; Large text (View menu) makes the charts' type larger too."""
+        scale = room_scale(size.height())
         self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
-        self.one_at_a_time = event.size().width() < SIDE_BY_SIDE_MIN_WIDTH
-        if abs(scale - self._scale) > 0.05:
+        self.one_at_a_time = size.width() < SIDE_BY_SIDE_MIN_WIDTH
+        look = (theme.high_contrast, theme.text_scale())
+        if abs(scale - self._scale) > 0.05 or look != self._look:
+            self._look = look
             self._build(scale)
             if self._rounds:
                 self.show_rounds(self.caption.text(), self.title.text(), self._rounds)
         else:
             self._arrange()
-        super().resizeEvent(event)
 

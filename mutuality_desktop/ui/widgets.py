@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QAccessibleStateChangeEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -99,7 +99,7 @@ class PageTab(QPushButton):
 
 
 class PageSwitcher(QWidget):
-    """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
+    """Setup · Walkthrough · Results as a row of quiet tabs beside the menus."""
 
     page_chosen = Signal(str)
 
@@ -123,7 +123,11 @@ class PageSwitcher(QWidget):
 
     def set_current(self, name: str) -> None:
         for page, button in self.buttons.items():
-            button.setChecked(page == name)
+            if button.isChecked() != (page == name):
+                button.setChecked(page == name)
+                changed = QAccessible.State()
+                changed.selected = True
+                accessibility.send(QAccessibleStateChangeEvent(button, changed))  # "selected" for a reader
 
 
 class Field(QWidget):
