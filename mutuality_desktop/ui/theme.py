@@ -199,7 +199,11 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
     """
     global _scale
-    old_scale = _scale
+    ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
+    # Fonts set on a widget (headings, presentation type) and their sizes before the change:
+    # widgets that size their type from font() as they react to the change are left as they are.
+    explicit = [(w, w.font().pointSizeF()) for w in app.allWidgets()
+                if ratio != 1.0 and w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
     palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
     globals().update(palette)
@@ -208,13 +212,12 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     app.setFont(font())
     sheet = stylesheet(palette)
     app.setStyleSheet(sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet)
-    ratio = _scale / old_scale
+    for widget, size in explicit:
+        f = widget.font()
+        if size > 0 and f.pointSizeF() == size:
+            f.setPointSizeF(size * ratio)
+            widget.setFont(f)
     for widget in app.allWidgets():
-        if ratio != 1.0 and widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-            f = widget.font()
-            if f.pointSizeF() > 0:
-                f.setPointSizeF(f.pointSizeF() * ratio)
-                widget.setFont(f)
         restyle = getattr(widget, "apply_look", None)
         if callable(restyle):
             restyle()
