@@ -8,7 +8,6 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 
@@ -37,7 +36,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
+        super().paintEvent(event)  # type: ignore[no-untyped-call]
         if self.hasFocus():  # the focus ring, as on every other control
             p = QPainter(self)
             p.setPen(QPen(QColor(theme.ACCENT), 3 if theme.high_contrast else 2))
@@ -85,15 +84,15 @@ class ChartCanvas(FigureCanvasQTAgg):
         for artist in (*data, *overlay):
             artist.set_animated(True)
         try:
-            FigureCanvasAgg.draw(self)
+            FigureCanvasAgg.draw(self)  # type: ignore[no-untyped-call]
         finally:
             for artist in (*data, *overlay):
                 artist.set_animated(False)
         self._background = renderer.copy_from_bbox(self.figure.bbox)
-        layer = RendererAgg(renderer.width, renderer.height, renderer.dpi)
+        layer = RendererAgg(renderer.width, renderer.height, renderer.dpi)  # type: ignore[no-untyped-call]
         for artist in overlay:
             artist.draw(layer)
-        pixels = np.asarray(layer.buffer_rgba())
+        pixels = np.asarray(layer.buffer_rgba())  # type: ignore[no-untyped-call]
         rows = np.flatnonzero(pixels[:, :, 3].any(axis=1))
         cols = np.flatnonzero(pixels[:, :, 3].any(axis=0))
         self._overlay = None

@@ -71,7 +71,8 @@ class ResultsPresentation(RoomWindow):
         self.canvases = []
         for chart in self.charts:
             canvas = ChartCanvas(chart)
-            canvas.mpl_connect("resize_event", lambda _event, c=chart: self._on_canvas_resized(c))
+            canvas.mpl_connect("resize_event",  # type: ignore[call-overload]
+                               lambda _event, c=chart: self._on_canvas_resized(c))
             self._row.addWidget(canvas, 1)
             self.canvases.append(canvas)
         self._row.removeWidget(self.key)
@@ -111,8 +112,8 @@ class ResultsPresentation(RoomWindow):
     def set_shown(self, dimension: frozenset[str], factor: frozenset[str]) -> None:
         """Show the views the facilitator ticked on Results, and only those."""
         self._shown = [dimension, factor]
-        for chart, shown in zip(self.charts, self._shown, strict=True):
-            chart.show(shown)
+        for chart in self.charts:
+            chart.show(dimension if chart is self.charts[0] else factor)
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 

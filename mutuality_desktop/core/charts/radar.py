@@ -41,9 +41,11 @@ from .series import (
     TICK_GREY,
     Look,
     RadarSeries,
-    RoundScores,
 )
-from .style import ChartStyle
+from .series import (
+    RoundScores as RoundScores,  # re-exported: the UI imports it from here
+)
+from .style import ChartStyle as ChartStyle  # re-exported
 from .text_cache import TextRasterCache, use_cache
 
 
