@@ -221,8 +221,8 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
             theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
         looks = [name for name, on in (("High contrast", contrast.isChecked()),
                                         ("Large text", large.isChecked())) if on]
-        window.statusBar().showMessage(" and ".join(looks) + " on" if looks else "Normal contrast and text size",
-                                       8000)
+        said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
+        announce(window, said)  # the screen itself shows the change
 
     for action in (contrast, large):
         action.toggled.connect(changed)

@@ -9,10 +9,10 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QAccessible, QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 
 from ..core.charts.radar import RadarChart
-from . import theme
+from . import accessibility, theme
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -101,3 +101,6 @@ class ChartCanvas(FigureCanvasQTAgg):
             bottom = int(renderer.height) - int(rows[-1]) - 1
             self._overlay = (np.ascontiguousarray(crop[::-1]), int(cols[0]), bottom)
         self.full_draws += 1
+
+
+accessibility.register(ChartCanvas, QAccessible.Role.Chart)  # a chart to a screen reader, not a filler

@@ -264,6 +264,7 @@ def test_charts_take_focus_with_a_ring_and_tab_leaves_them(qtbot, window, demo_p
     qtbot.waitUntil(lambda: any(c.isVisible() for c in window.results.findChildren(ChartCanvas)))
     canvas = next(c for c in window.results.findChildren(ChartCanvas) if c.isVisible())
     assert canvas.accessibleName().startswith("Radar chart: ")
+    assert iface(canvas).role() == QAccessible.Role.Chart
     assert any(ch.isdigit() for ch in canvas.accessibleDescription())  # it states the values
     canvas.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: canvas.hasFocus())
