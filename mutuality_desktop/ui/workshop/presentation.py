@@ -146,7 +146,7 @@ class PresentationWindow(RoomWindow):
                           f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>"
                           + mark)
         view = theme.PERSPECTIVE_LABELS.get(scoring, "").lower()
-        self.hint.setText(f"0–5 score the {view} view  ·  Tab the next view  ·  Esc leaves" if view
+        self.hint.setText(f"0–5 score the {view} view  ·  Esc leaves" if view
                           else "Esc leaves")
 
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
