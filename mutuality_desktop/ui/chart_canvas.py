@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,23 @@ class ChartCanvas(FigureCanvasQTAgg):
         # A keyboard or screen-reader user reaches the chart by Tab (its name and description say
         # its values); Tab and Shift+Tab leave it again, so it is never a trap.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._font_scale = chart.style.font_scale  # the chart's own type scale, before Large text
+        self._scale_type()
+
+    def _scale_type(self) -> None:
+        """View -> Large text makes the chart's type a quarter larger too."""
+        scale = self._font_scale * theme.text_scale()
+        if self.chart.style.font_scale != scale:
+            self.chart.style = dataclasses.replace(self.chart.style, font_scale=scale)
+            self._background = None
+
+    def apply_look(self) -> None:
+        """Called by theme.apply when View -> Large text or High contrast changes."""
+        before = self.chart.style.font_scale
+        self._scale_type()
+        if self.chart.style.font_scale != before:
+            self.chart.relayout()
+            self.draw_idle()  # type: ignore[no-untyped-call]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)  # type: ignore[no-untyped-call]

@@ -50,7 +50,6 @@ class ResultsPresentation(RoomWindow):
         self.key = QLabel()
         self.key.setAccessibleName("Key to the numbered factors")
         self.key.setStyleSheet(f"color: {theme.INK};")
-        self._look = (theme.high_contrast, theme.text_scale())
         self.key.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self._build(room_scale(768))
 
@@ -60,7 +59,7 @@ class ResultsPresentation(RoomWindow):
             self._row.removeWidget(canvas)
             canvas.deleteLater()
         self._scale = scale
-        style = dataclasses.replace(self._style, font_scale=scale * theme.text_scale())
+        style = dataclasses.replace(self._style, font_scale=scale)  # Large text: ChartCanvas
         mutuality = self.framework.dimension(MUTUALITY)
         self.charts = [
             dimension_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
@@ -148,13 +147,11 @@ class ResultsPresentation(RoomWindow):
         super().resizeEvent(event)
 
     def fit_type(self, size: QSize) -> None:
-        """Type for the back of the room; Large text (View menu) makes the charts' type larger too."""
+        """Type for the back of the room (Large text in the View menu: each ChartCanvas scales its own)."""
         scale = room_scale(size.height())
         self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
         self.one_at_a_time = size.width() < SIDE_BY_SIDE_MIN_WIDTH
-        look = (theme.high_contrast, theme.text_scale())
-        if abs(scale - self._scale) > 0.05 or look != self._look:
-            self._look = look
+        if abs(scale - self._scale) > 0.05:
             self._build(scale)
             if self._rounds:
                 self.show_rounds(self.caption.text(), self.title.text(), self._rounds)

@@ -309,7 +309,14 @@ def test_high_contrast_reaches_the_painted_widgets_and_presentation_at_once(qtbo
 def test_large_text_applies_at_once_on_every_page(qtbot, window, demo_path, restore_look):
     from mutuality_desktop.ui import theme
 
+    from mutuality_desktop.ui.chart_canvas import ChartCanvas
+
     assert window.open_path(demo_path)
+    window.show_page("Results")
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in window.results.findChildren(ChartCanvas)))
+    canvas = next(c for c in window.results.findChildren(ChartCanvas) if c.isVisible())
+    chart_scale = canvas.chart.style.font_scale
+    window.show_page("Walkthrough")
     page = window.workshop
     qtbot.waitUntil(lambda: page.guide.hasFocus())
     nav = page.navigator
@@ -323,6 +330,7 @@ def test_large_text_applies_at_once_on_every_page(qtbot, window, demo_path, rest
     scale = theme.LARGE_TEXT_SCALE
     assert window.file_label.font().pointSizeF() == pytest.approx(status_before * scale)
     assert page.caption.font().pointSizeF() == pytest.approx(caption_before * scale)
+    assert canvas.chart.style.font_scale == pytest.approx(chart_scale * scale)  # the charts' type too
     next(a for a in view.actions() if a.text() == "&Large text").trigger()
     qtbot.waitUntil(lambda: nav.visualItemRect(item).height() == row_before)
     assert page.caption.font().pointSizeF() == pytest.approx(caption_before)
