@@ -308,7 +308,6 @@ def test_high_contrast_reaches_the_painted_widgets_and_presentation_at_once(qtbo
 
 def test_large_text_applies_at_once_on_every_page(qtbot, window, demo_path, restore_look):
     from mutuality_desktop.ui import theme
-
     from mutuality_desktop.ui.chart_canvas import ChartCanvas
 
     assert window.open_path(demo_path)
