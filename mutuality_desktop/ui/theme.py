@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ACCENT = "#1d6a80"  # a calm petrol blue: the one accent colour
 ACCENT_DARK = "#14505f"
@@ -199,6 +201,7 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
     """
     global _scale
+    was_high = bool(globals()["high_contrast"])
     ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
     # Fonts set on a widget (headings, presentation type) and their sizes before the change:
     # widgets that size their type from font() as they react to the change are left as they are.
@@ -218,8 +221,49 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
             f.setPointSizeF(size * ratio)
             widget.setFont(f)
     for widget in app.allWidgets():
+        _recolour_sheet(widget, was_high, high_contrast)
         restyle = getattr(widget, "apply_look", None)
         if callable(restyle):
             restyle()
         widget.updateGeometry()
         widget.update()
+
+
+# Greys some screens use for quiet text of their own: black in high contrast.
+_QUIET_GREYS = {"#6b6b6b": "#000000", "#8c8c8c": "#4a4a4a"}
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def _colour_map(to_high: bool) -> dict[str, str]:
+    if to_high:
+        pairs = [(NORMAL_PALETTE[k].lower(), HIGH_CONTRAST_PALETTE[k]) for k in NORMAL_PALETTE]
+        return dict(pairs) | _QUIET_GREYS
+    back: dict[str, str] = {}
+    for key in ("INK", "LINE", *NORMAL_PALETTE):  # black was text, dark grey a hairline, most often
+        back.setdefault(HIGH_CONTRAST_PALETTE[key].lower(), NORMAL_PALETTE[key])
+    return back
+
+
+def recolour(sheet: str, to_high: bool) -> str:
+    """A widget's own stylesheet in the other palette (one pass: no colour is changed twice)."""
+    mapping = _colour_map(to_high)
+    return _HEX_COLOUR.sub(lambda m: mapping.get(m.group(0).lower(), m.group(0)), sheet)
+
+
+def _recolour_sheet(widget: QWidget, was_high: bool, high: bool) -> None:
+    """Give a widget's own stylesheet (a caption's grey, a warning's fill) the palette's colours.
+
+    The sheet the widget set itself is kept with the palette it was written in, so switching back
+    restores it exactly; a sheet the widget set again since is taken as its new own one.
+    """
+    sheet = widget.styleSheet()
+    if not sheet:
+        return
+    if sheet != widget.property("lookSheet"):
+        widget.setProperty("lookBase", sheet)
+        widget.setProperty("lookBaseHigh", was_high)
+    base = str(widget.property("lookBase"))
+    new = base if bool(widget.property("lookBaseHigh")) == high else recolour(base, high)
+    widget.setProperty("lookSheet", new)
+    if new != sheet:
+        widget.setStyleSheet(new)

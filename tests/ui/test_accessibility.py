@@ -288,6 +288,10 @@ def test_high_contrast_reaches_the_painted_widgets_and_presentation_at_once(qtbo
     room = page.presentation
     qtbot.waitUntil(lambda: room is not None and room.isVisible())
     normal, high = theme.NORMAL_PALETTE, theme.HIGH_CONTRAST_PALETTE
+    window.show_page("Results")  # its grey captions have colours of their own
+    window.show_page("Walkthrough")
+    sheets = {w: w.styleSheet() for w in QApplication.allWidgets() if w.styleSheet()}
+    assert any(normal["MUTED"] in sheet or "#6b6b6b" in sheet for sheet in sheets.values())
     painted = {"guide": page.guide, "factor list": page.navigator.viewport(), "score bar": page.bar}
     before = {name: _colours(w) for name, w in painted.items()}
     assert normal["ACCENT"] in before["guide"] and normal["ACCENT"] in before["factor list"]
@@ -301,8 +305,13 @@ def test_high_contrast_reaches_the_painted_widgets_and_presentation_at_once(qtbo
     assert high["ACCENT"] in after["guide"] and high["ACCENT"] in after["factor list"]
     assert high["ACCENT_TINT"] in after["score bar"]
     assert normal["MUTED"] not in room.caption.styleSheet()
+    quiet = [w for w in sheets if normal["MUTED"] in w.styleSheet() or "#6b6b6b" in w.styleSheet()]
+    assert quiet == []  # every caption with a colour of its own is black now
     assert normal["ACCENT"] not in room.score_labels["agreed"].text()
     assert high["ACCENT"] in room.score_labels["agreed"].text()
+    next(a for a in view.actions() if a.text() == "&High contrast").trigger()  # and back
+    assert {w: w.styleSheet() for w in sheets} == sheets
+    assert normal["ACCENT"] in _colours(page.guide)
     room.close()
 
 
