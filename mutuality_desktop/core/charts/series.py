@@ -163,7 +163,8 @@ class RadarSeries:
 
         Each series gets its own axis: the one where its value is furthest from every other shown
         series (so the name sits clear of the other lines), on the side away from them (outward if
-        it is the outermost there, else inward). Axes are never shared between two names.
+        it is the outermost there, else inward), away from the level numbers between the first two
+        axes when it can. Axes are never shared between two names.
         """
         scale = self.framework.scale
         top, bottom = scale.maximum, scale.minimum
@@ -180,6 +181,8 @@ class RadarSeries:
                 outward = all(value >= v for v in others)
                 room = (top - value) if outward else (value - bottom)  # a name needs room on its side
                 score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
+                if i in (0, 1):  # the level numbers stand between the first two axes: keep clear
+                    score -= 0.6
                 if best is None or score > best[0] + 1e-9:
                     best = (score, i, 1 if outward else -1)
             if best is not None:
