@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleStateChangeEvent, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -125,9 +125,9 @@ class PageSwitcher(QWidget):
         for page, button in self.buttons.items():
             if button.isChecked() != (page == name):
                 button.setChecked(page == name)
-                changed = QAccessible.State()
-                changed.selected = True
-                accessibility.send(QAccessibleStateChangeEvent(button, changed))  # "selected" for a reader
+                # A screen reader hears "selected" (the AT-SPI bridge turns Selection events into it).
+                kind = QAccessible.Event.SelectionAdd if page == name else QAccessible.Event.SelectionRemove
+                accessibility.send(QAccessibleEvent(button, kind))
 
 
 class Field(QWidget):

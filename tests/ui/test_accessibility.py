@@ -226,7 +226,10 @@ def _find(root, role, name: str, depth: int = 0):
     return None
 
 
-def test_a_walk_of_the_window_finds_the_page_switcher_with_the_shown_page_selected(qtbot, window, demo_path):
+def test_a_walk_of_the_window_finds_the_page_switcher_with_the_shown_page_selected(qtbot, window, demo_path,
+                                                                                   monkeypatch):
+    sent = []
+    monkeypatch.setattr(accessibility, "send", lambda event: sent.append((event.type(), event.object())))
     assert window.open_path(demo_path)
     qtbot.waitUntil(lambda: window.workshop.guide.hasFocus())
     switcher = _find(iface(window), QAccessible.Role.PageTabList, "Pages")  # not by asking the widget
@@ -239,6 +242,9 @@ def test_a_walk_of_the_window_finds_the_page_switcher_with_the_shown_page_select
     assert window.current_page() == "Results"
     tabs = {c.text(NAME): c for c in children(_find(iface(window), QAccessible.Role.PageTabList, "Pages"))}
     assert [n for n, t in tabs.items() if t.state().selected] == ["Results page"]
+    buttons = window.page_switch.buttons  # a screen reader hears the change ("selected")
+    assert (QAccessible.Event.SelectionAdd, buttons["Results"]) in sent
+    assert (QAccessible.Event.SelectionRemove, buttons["Walkthrough"]) in sent
     button = window.page_switch.buttons["Setup"]
     button.setFocus(Qt.FocusReason.TabFocusReason)
     key(qtbot, Qt.Key.Key_Space)  # a keyboard user opens a page from the switcher
