@@ -207,7 +207,7 @@ class GuideMirror:
 
 
 def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction]:
-    """View → High contrast and Large text: saved in the settings, applied at once."""
+    """View → High contrast and Large text: saved in the settings, applied at once to every window."""
     settings = window.settings  # type: ignore[attr-defined]
     contrast = QAction("&High contrast", window, checkable=True)
     contrast.setChecked(settings.high_contrast())
@@ -219,8 +219,10 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
-        window.statusBar().showMessage(
-            "Text size takes full effect on every screen when the app next starts.", 10000)
+        looks = [name for name, on in (("High contrast", contrast.isChecked()),
+                                        ("Large text", large.isChecked())) if on]
+        said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
+        announce(window, said)  # the screen itself shows the change
 
     for action in (contrast, large):
         action.toggled.connect(changed)

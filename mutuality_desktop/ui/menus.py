@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from .merge_dialog import merge_a_copy
 from .prework import create_forms, import_returns, report_names_shown, set_report_names
 
 if TYPE_CHECKING:
+    from ..core.branding import BrandingProfile
     from .main_window import MainWindow
 
 SHORTCUTS_HELP = """<table cellpadding=4>
@@ -88,7 +90,8 @@ def go_to_factor(w: MainWindow) -> None:
     w.workshop.ask_go_to_factor()
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., object],
+            shortcut: QKeySequence | list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
@@ -163,7 +166,6 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, help_menu, "&Scoring rules", lambda: show_scoring_rules(w))
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
-    bar.setCornerWidget(w.page_switch)
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
                        office=office, prework=prework, report_names=names)
 
@@ -226,7 +228,7 @@ def edit_house_template(w: MainWindow) -> None:
     HouseTemplateDialog(w).exec()
 
 
-def _branding(w: MainWindow) -> object:
+def _branding(w: MainWindow) -> BrandingProfile | None:
     try:
         from .branding_dialog import load_branding_setting
     except ImportError:

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -341,11 +349,16 @@ class ResultsPage(QWidget):
         save.setToolTip("Save the chart shown as a PNG picture or an SVG drawing")
         save.clicked.connect(self._on_save_clicked)
         self.round_combo = QComboBox()
-        self.round_combo.setAccessibleName("Round shown")
+        self.round_combo.setAccessibleName("Round")
         self.round_combo.setToolTip("The round whose results are shown (with the round before it)")
         self.round_combo.activated.connect(self._on_round_combo_activated)
+        # On Linux a screen reader names a combo box by its value, and by the label it is the buddy of.
+        round_label = QLabel("&Round")
+        round_label.setBuddy(self.round_combo)
+        self._round_label_follower = _ShownWith(self.round_combo, round_label)
         header = QHBoxLayout()
         header.addWidget(self._title)
+        header.addWidget(round_label)
         header.addWidget(self.round_combo)
         header.addStretch(1)
         present = QPushButton("Present")
@@ -589,3 +602,18 @@ def main(
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+class _ShownWith(QObject):
+    """Show a label exactly while the widget it labels is shown (the round picker's "Round")."""
+
+    def __init__(self, widget: QWidget, label: QWidget) -> None:
+        super().__init__(widget)
+        self._label = label
+        label.setVisible(not widget.isHidden())
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._label.setVisible(event.type() == QEvent.Type.ShowToParent)
+        return False

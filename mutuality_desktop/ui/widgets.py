@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -102,7 +102,7 @@ class PageTab(QPushButton):
 
 
 class PageSwitcher(QWidget):
-    """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
+    """Setup · Walkthrough · Results as a row of quiet tabs beside the menus."""
 
     page_chosen = Signal(str)
 
@@ -126,7 +126,11 @@ class PageSwitcher(QWidget):
 
     def set_current(self, name: str) -> None:
         for page, button in self.buttons.items():
-            button.setChecked(page == name)
+            if button.isChecked() != (page == name):
+                button.setChecked(page == name)
+                # A screen reader hears "selected" (the AT-SPI bridge turns Selection events into it).
+                kind = QAccessible.Event.SelectionAdd if page == name else QAccessible.Event.SelectionRemove
+                accessibility.send(QAccessibleEvent(button, kind))
 
 
 class Field(QWidget, Generic[EditorT]):

@@ -53,6 +53,18 @@ LOOKS = {
 
 
 @dataclass(frozen=True)
+class DirectLabel:
+    """A series' name written beside its line (direct labelling): at axis i, at the series' value
+    there, outward (side 1) or inward (side -1) of the line."""
+
+    series: str
+    text: str
+    axis: int
+    value: float
+    side: int
+
+
+@dataclass(frozen=True)
 class AxisLabel:
     text: str  # lines joined by "\n"
     scored: bool  # False: no shown series has scored this axis (drawn grey and italic)
@@ -137,6 +149,48 @@ class RadarSeries:
             for i in sorted(gone[series]):
                 out[series].append((self.theta[i] + (seen[i] - (count[i] - 1) / 2) * step, i))
                 seen[i] += 1
+        return out
+
+    def direct_label_text(self, series: str) -> str:
+        """The short name written beside a series' line: Client, Provider, Agreed, or the earlier
+        round's name (e.g. "Baseline") for the previous round's agreed levels."""
+        if series == "previous":
+            return self.labels["previous"].removeprefix("Agreed, ")
+        return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
+
+    def direct_labels(self) -> list[DirectLabel]:
+        """Where each visible series' name goes beside its line, so a greyscale print needs no key.
+
+        Each series gets its own axis: the one where its value is furthest from every other shown
+        series (so the name sits clear of the other lines), on the side away from them (outward if
+        it is the outermost there, else inward), away from the level numbers between the first two
+        axes when it can. Axes are never shared between two names.
+        """
+        scale = self.framework.scale
+        top, bottom = scale.maximum, scale.minimum
+        shown = [s for s in self.visible() if any(v is not None for v in self._values[s])]
+        used: set[int] = set()
+        out: list[DirectLabel] = []
+        for series in shown:
+            best: tuple[float, int, int] | None = None
+            for i, value in enumerate(self._values[series]):
+                if value is None or i in used:
+                    continue
+                others = [v for s in shown if s != series and (v := self._values[s][i]) is not None]
+                gap = min((abs(value - v) for v in others), default=float(top - bottom))
+                outward = all(value >= v for v in others)
+                room = (top - value) if outward else (value - bottom)  # a name needs room on its side
+                score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
+                if i in (0, 1):  # the level numbers stand between the first two axes: keep clear
+                    score -= 0.6
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, i, 1 if outward else -1)
+            if best is not None:
+                _, i, side = best
+                used.add(i)
+                value = self._values[series][i]
+                assert value is not None
+                out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
         return out
 
     def any_missing(self) -> bool:

@@ -132,6 +132,7 @@ class LevelGuide(QWidget):
             self._reference, self._reference_fit = list(other._reference), {}
         self._chosen, self._pending = dict(other._chosen), dict(other._pending)
         self._focus = other._focus
+        self.editable = other.editable  # a read-only file: the room marks no side as being scored
         self._fit = None
         self._mirror.set_levels(self._levels)
         self._mirror.set_state(self._chosen, self._focus, speak=False)
@@ -164,6 +165,13 @@ class LevelGuide(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(320, 240)
+
+    def apply_look(self) -> None:
+        """View -> Large text or High contrast changed (theme.apply): fit the type again, repaint."""
+        self._fit, self._reference_fit, self._hint = None, {}, None
+        self._grow()
+        self.updateGeometry()
+        self.update()
 
     def row_span(self, level: int) -> tuple[int, int] | None:
         """(top, height) of a level's row, to scroll it into view."""

@@ -130,7 +130,7 @@ class _Delegate(QStyledItemDelegate):
             p.setBrush(accent)
             p.drawPie(r.adjusted(1, 1, -1, -1), 90 * 16, 180 * 16)
         else:
-            p.setPen(QPen(QColor("#a7b3b9"), 1.5))
+            p.setPen(QPen(QColor(theme.FAINT), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(r.adjusted(1, 1, -1, -1))
 
@@ -157,6 +157,13 @@ class Navigator(QTreeWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._dimensions: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._on_self_current_item_changed)
+
+    def apply_look(self) -> None:
+        """View -> Large text changed (theme.apply): measure the names again in the new type."""
+        delegate = self.itemDelegate()
+        if isinstance(delegate, _Delegate):
+            delegate._heights.clear()
+        self.scheduleDelayedItemsLayout()
 
     def set_framework(self, framework: Any) -> None:
         self.blockSignals(True)

@@ -553,7 +553,9 @@ class WorkshopPage(QWidget):
     def keys_score(self) -> bool:
         """Whether a digit typed now scores the perspective the bar shows."""
         focus = QApplication.focusWidget()
-        return self._editable and focus is not None and focus in (self.guide, self.navigator)
+        room = self.presentation  # in presentation mode the room window takes the digits
+        return self._editable and focus is not None and (focus in (self.guide, self.navigator)
+                                                         or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
         self.bar.set_active(self.keys_score())
