@@ -5,6 +5,14 @@ fits the space it has (no scrolling on a 1366x768 laptop; bigger type on a proje
 chosen level of each perspective can be shown as large filled chips readable across a room.
 In a smaller window (a 1024x700 projector) it keeps its smallest readable type and grows taller
 than the space, so the page scrolls it rather than cutting levels off.
+
+Under the chosen level it shows what the room would have to do to reach the level above (a 2.0
+framework's next-level prompt; none at the top level or in a 1.x framework). The walkthrough shows
+it under the level of the perspective being scored (or the agreed level while that one has none);
+the presentation window only under the agreed level: one side's private view on the projector,
+followed by "what it would take", would steer the room before it has agreed, while the prompt
+under the agreed level is where the room turns next (the improvement ideas).
+The type size is chosen with room for one prompt, so it does not jump when a level is clicked.
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ class LevelGuide(QWidget):
         self._min_point, self._max_point = min_point, max_point
         self._interactive = interactive
         self._levels: list[tuple[int, str, str]] = []  # value, name, descriptor
+        self._prompts: dict[int, str] = {}  # level -> what it takes to reach the next one
+        self._reference_prompt = ""  # the longest prompt of the dimension (the type leaves room for it)
         self._reference: list[tuple[int, str, str]] = []  # the longest guide of the dimension
         self._reference_fit: dict[tuple[int, int], float] = {}  # its type size per widget size
         self._chosen: dict[str, int | None] = {}
@@ -76,6 +86,7 @@ class LevelGuide(QWidget):
         self._hover: int | None = None
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
+        self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -89,26 +100,59 @@ class LevelGuide(QWidget):
     # --- state -------------------------------------------------------------------------------
 
     def set_guide(self, levels: list[tuple[int, str, str]],
-                  reference: list[tuple[int, str, str]] | None = None) -> None:
+                  reference: list[tuple[int, str, str]] | None = None,
+                  prompts: dict[int, str] | None = None, reference_prompt: str = "") -> None:
         """Show levels as (value, level name, this factor's descriptor), lowest first.
 
         With a reference (the longest guide among the factor's neighbours), the type is the size
         at which that one fits, so it stays the same from factor to factor instead of jumping.
+        prompts: level -> what the room would do to reach the next level (shown under the chosen
+        level); reference_prompt: the longest prompt of the reference's dimension.
         """
-        if reference is not None and reference != self._reference:
+        if reference is not None and (reference != self._reference
+                                      or reference_prompt != self._reference_prompt):
             self._reference = reference
+            self._reference_prompt = reference_prompt
             self._reference_fit = {}
         self._levels = levels
+        self._prompts = {k: v for k, v in (prompts or {}).items() if v}
         self._fit = None
         self._mirror.set_levels(levels)
         self._mirror.set_state(self._chosen, self._focus, speak=False)
+        self._mirror.set_prompt(*self._shown_prompt())
         self._grow()
         self.update()
 
+    def prompt_level(self) -> int | None:
+        """The level whose next-level prompt is shown (None: none is)."""
+        if self._interactive and self._chosen.get(self._focus) is not None:
+            level = self._chosen.get(self._focus)
+        else:
+            level = self._chosen.get("agreed")
+        return level if level is not None and level in self._prompts else None
+
+    def prompt_text(self) -> str:
+        """The line shown under the chosen level, e.g. 'To reach level 3: Hold a joint session…'."""
+        level = self.prompt_level()
+        return "" if level is None else f"To reach level {level + 1}: {self._prompts[level]}"
+
+    def _shown_prompt(self) -> tuple[int | None, str]:
+        return self.prompt_level(), self.prompt_text()
+
+    def _prompt_moved(self, before: tuple[int | None, str]) -> None:
+        """Lay out again when the prompt moved to another level (the rows change height)."""
+        now = self._shown_prompt()
+        if now != before:
+            self._fit = None
+            self._mirror.set_prompt(*now)
+            self._grow()
+
     def set_scores(self, chosen: dict[str, int | None], pending: dict[str, int | None] | None = None) -> None:
+        before = self._shown_prompt()
         self._chosen = dict(chosen)
         self._pending = dict(pending or {})
         self._mirror.set_state(self._chosen, self._focus, speak=self._interactive)
+        self._prompt_moved(before)
         self.update()
 
     def focus_perspective(self) -> str:
@@ -116,8 +160,10 @@ class LevelGuide(QWidget):
 
     def set_focus_perspective(self, perspective: str) -> None:
         if perspective != self._focus:
+            before = self._shown_prompt()
             self._focus = perspective
             self._mirror.set_state(self._chosen, perspective, speak=False)
+            self._prompt_moved(before)
             self._mirror.focus_changed()
             self.update()
             self.focus_perspective_changed.emit(perspective)
@@ -128,16 +174,44 @@ class LevelGuide(QWidget):
     def copy_from(self, other: LevelGuide) -> None:
         """Show what another guide shows (the presentation window mirrors the walkthrough)."""
         self._levels = list(other._levels)
-        if other._reference != self._reference:
+        self._prompts = dict(other._prompts)
+        if other._reference != self._reference or other._reference_prompt != self._reference_prompt:
             self._reference, self._reference_fit = list(other._reference), {}
+            self._reference_prompt = other._reference_prompt
         self._chosen, self._pending = dict(other._chosen), dict(other._pending)
         self._focus = other._focus
         self._fit = None
         self._mirror.set_levels(self._levels)
         self._mirror.set_state(self._chosen, self._focus, speak=False)
+        self._mirror.set_prompt(*self._shown_prompt())
         self.update()
 
     # --- fitting -----------------------------------------------------------------------------
+
+    @classmethod
+    def tallest(cls, guides: list[tuple[list[tuple[int, str, str]], dict[int, str]]],
+                width: int = 640, point_size: float = 11.0) -> tuple[list[tuple[int, str, str]], str]:
+        """Of several (levels, prompts), the guide that stands tallest with its longest prompt shown,
+        and that prompt: the reference the type is fitted to, so it stays the same across them."""
+        probe = cls(interactive=False)
+        best: tuple[int, list[tuple[int, str, str]], str] | None = None
+        try:
+            for levels, prompts in guides:
+                probe._levels = levels
+                plain = probe._compute(width, point_size).total
+                extra, longest = 0, ""
+                for level, text in prompts.items():
+                    if text:
+                        probe._reserve = (level, f"To reach level {level + 1}: {text}")
+                        grown = probe._compute(width, point_size).total - plain
+                        if grown > extra:
+                            extra, longest = grown, text
+                probe._reserve = None
+                if best is None or plain + extra > best[0]:
+                    best = (plain + extra, levels, longest)
+        finally:
+            probe.deleteLater()
+        return ([], "") if best is None else (best[1], best[2])
 
     def fitted_point_size(self) -> float:
         return self._layout().point_size
@@ -195,9 +269,15 @@ class LevelGuide(QWidget):
         if (width, height) not in cache:
             levels, self._levels = self._levels, self._reference
             try:
-                cache[(width, height)] = self._best_fit(width, height).point_size
+                sizes = []
+                for value in ([v for v, _, _ in self._reference[:-1]] if self._reference_prompt else [None]):
+                    self._reserve = None if value is None else (
+                        value, f"To reach level {value + 1}: {self._reference_prompt}")
+                    sizes.append(self._best_fit(width, height).point_size)
+                cache[(width, height)] = min(sizes)
             finally:
                 self._levels = levels
+                self._reserve = None
         return cache[(width, height)]
 
     @staticmethod
@@ -239,11 +319,18 @@ class LevelGuide(QWidget):
         text_width = max(120, width - number_width - chip_width - 3 * pad)
         min_height = 3 * chip_height + 2 * 3 + pad
         rows, top = [], 0
+        prompt_at, prompt = self._reserve or (self.prompt_level(), self.prompt_text())
         for value, name, descriptor in reversed(self._levels):  # highest level at the top
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self._body_font(pt))
-            doc.setHtml(f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}")
+            html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
+            if value == prompt_at and prompt:
+                head, _, rest = prompt.partition(": ")
+                html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
+                         f"font-size:{max(self._min_point - 1, pt - 1.5):.1f}pt'>"
+                         f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
+            doc.setHtml(html)
             doc.setTextWidth(text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)
             rows.append(_Row(value, top, height, doc))
