@@ -32,7 +32,7 @@ _HEADER_BYTES = 39
 MAX_SEALED_BYTES = store.MAX_FILE_BYTES + _HEADER_BYTES + 16
 _CONTENT_TABLES = (
     "framework_snapshot", "engagement", "participant", "round", "score", "participant_score",
-    "action", "branding", "participant_contact",
+    "action", "branding", "participant_contact", "engagement_context",
 )
 
 
