@@ -1,12 +1,17 @@
-"""The engagement's details with inline validation: a red hint under the field, never a pop-up."""
+"""The engagement's details with inline validation: a red hint under the field, never a pop-up.
+
+Below them, the context an auditor asks for first (core/context.py): the procurement regime (a
+fixed choice), and the authority type and contract model (pick one, or type another for "Other").
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
+from ...core.context import AUTHORITY_TYPES, CONTRACT_MODELS, MAX_CONTEXT_CHARS, REGIMES
 from ..widgets import DateField, Field
 
 REQUIRED = {
@@ -25,12 +30,18 @@ TEXT_FIELDS = {
 }
 DATE_FIELDS = {"workshop_date": "&Workshop date", "contract_start": "Contract &start",
                "contract_end": "Contract en&d"}
+CHOICE_FIELDS = {  # label, choices (an editable box: anything else typed is "Other")
+    "authority_type": ("A&uthority type", AUTHORITY_TYPES),
+    "contract_model": ("Contract mode&l", CONTRACT_MODELS),
+}
+NOT_RECORDED = "Not recorded"
 LIKELY_YEARS = {"workshop_date": 2}  # a workshop date further from today than this is questioned
 LAYOUT = (  # (row, column) of each field: the engagement on the left, the contract on the right
     ("title", 0, 0), ("client_organisation", 1, 0), ("provider_organisation", 2, 0),
     ("facilitator", 3, 0), ("workshop_date", 4, 0), ("workshop_venue", 5, 0),
     ("contract_name", 0, 1), ("contract_reference", 1, 1), ("contract_annual_value", 2, 1),
-    ("contract_start", 3, 1), ("contract_end", 4, 1),
+    ("contract_start", 3, 1), ("contract_end", 4, 1), ("procurement_regime", 5, 1),
+    ("authority_type", 6, 0), ("contract_model", 6, 1),
 )
 
 
@@ -70,6 +81,29 @@ class DetailsForm(QWidget):
         self._committed: dict[str, Any] = {}
 
     def _make_field(self, name: str) -> Field:
+        if name == "procurement_regime":
+            regime = QComboBox()
+            regime.addItem(NOT_RECORDED, "")
+            for key, title in REGIMES.items():
+                regime.addItem(title, key)
+            regime.setAccessibleName("Procurement regime")
+            regime.currentIndexChanged.connect(lambda _i, n=name: self._on_editor_changed(n, commit=True))
+            return Field("Procurement re&gime", regime)
+        if name in CHOICE_FIELDS:
+            label, choices = CHOICE_FIELDS[name]
+            box = QComboBox()
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            box.addItems(["", *choices])
+            line = box.lineEdit()
+            assert line is not None
+            line.setMaxLength(MAX_CONTEXT_CHARS)
+            line.setPlaceholderText("Choose one, or type another")
+            box.setAccessibleName(label.replace("&", ""))
+            box.activated.connect(lambda _i, n=name: self._on_editor_changed(n, commit=True))
+            line.textEdited.connect(lambda _t, n=name: self._on_editor_changed(n, commit=False))
+            line.editingFinished.connect(lambda n=name: self._on_editor_changed(n, commit=True))
+            return Field(label, box)
         if name in DATE_FIELDS:
             date = DateField(likely_years=LIKELY_YEARS.get(name))
             date.setAccessibleName(DATE_FIELDS[name].replace("&", ""))
@@ -97,6 +131,10 @@ class DetailsForm(QWidget):
         editor = self.editor(name)
         if isinstance(editor, DateField):
             return editor.value()
+        if name == "procurement_regime":
+            return str(editor.currentData() or "")
+        if name in CHOICE_FIELDS:
+            return " ".join(editor.currentText().split())
         if name == "contract_annual_value":
             return parse_pounds(editor.text())[0]
         return editor.text().strip()
@@ -134,10 +172,18 @@ class DetailsForm(QWidget):
         """Show an engagement's details (no commits are triggered)."""
         for name, field in self.fields.items():
             value = getattr(info, name)
-            editor = field.editor
+            editor: Any = field.editor
             editor.blockSignals(True)
             if isinstance(editor, DateField):
                 editor.show_stored(value)
+            elif name == "procurement_regime":
+                index = editor.findData(value or "")
+                if index < 0:  # a regime this version does not know (a newer file): shown as stored
+                    editor.addItem(value, value)
+                    index = editor.count() - 1
+                editor.setCurrentIndex(index)
+            elif name in CHOICE_FIELDS:
+                editor.setEditText(value or "")
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")
             else:
