@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..scoring import mutuality_index, perception_gaps
 from .basis import (
@@ -144,6 +145,9 @@ def definition_lines(data: ReportData) -> list[tuple[str, str]]:
                                     f"of {whole(index.value)}."))
     lines.append(("Rounding", "means are worked out from the factor levels and shown rounded, so a "
                               "figure worked out again from other rounded figures can differ by 0.1."))
+    regime = regime_sentence(data.info)
+    if regime:  # what the procurement regime means for reporting the contract's performance
+        lines.append(("Procurement regime", regime[0].lower() + regime[1:]))
     return lines
 
 
