@@ -108,3 +108,28 @@ def test_the_prompt_does_not_change_the_type_size_when_a_level_is_chosen(qtbot, 
     assert guide.prompt_level() == 1
     assert guide.fitted_point_size() == before
     assert guide.fits()  # every level still whole (the page scrolls the rest)
+
+
+def test_the_projector_drops_the_prompt_rather_than_cut_off_a_level(qtbot, window, blank_path):
+    assert window.open_path(blank_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    click_level(qtbot, page, 2)
+    page.guide.set_focus_perspective("agreed")
+    key(qtbot, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: page.guide.chosen("agreed") == 2)
+    room = LevelGuide(min_point=11, max_point=26, interactive=False)
+    qtbot.addWidget(room)
+    room.copy_from(page.guide)
+    room.resize(900, 1200)  # room enough: the prompt shows under the agreed level
+    assert "To reach level 3" in painted(room)[2]
+    with_prompt = room._compute(900, 11).total
+    room._no_prompt = True
+    without = room._compute(900, 11).total
+    room._no_prompt = False
+    assert without < with_prompt
+    height = (without + with_prompt) // 2  # fits every level at the smallest type, but not the prompt too
+    room.resize(900, height)
+    room._fit = None
+    assert not any("To reach level" in text for text in painted(room).values())
+    assert room._layout().total <= height  # no level cut off at the bottom

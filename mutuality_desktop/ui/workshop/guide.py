@@ -87,6 +87,7 @@ class LevelGuide(QWidget):
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
+        self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -257,6 +258,14 @@ class LevelGuide(QWidget):
             steady = self._steady_point(self.width(), self.height())
             if steady is not None and steady < fit.point_size:
                 fit = self._compute(self.width(), steady)
+            if fit.total > self.height() and not self.grow_to_fit and self.prompt_text():
+                # Nowhere to scroll (the presentation window): a level cut off at the bottom is
+                # worse than no prompt, so the prompt gives way.
+                self._no_prompt = True
+                try:
+                    fit = self._best_fit(self.width(), self.height())
+                finally:
+                    self._no_prompt = False
             self._fit = self._spread(fit, self.height())
             self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
@@ -320,6 +329,8 @@ class LevelGuide(QWidget):
         min_height = 3 * chip_height + 2 * 3 + pad
         rows, top = [], 0
         prompt_at, prompt = self._reserve or (self.prompt_level(), self.prompt_text())
+        if self._no_prompt:
+            prompt = ""
         for value, name, descriptor in reversed(self._levels):  # highest level at the top
             doc = QTextDocument()
             doc.setDocumentMargin(0)
