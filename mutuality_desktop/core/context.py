@@ -10,10 +10,12 @@ from the lists below (anything else is what the user typed for "Other").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .errors import ValidationError
 from .model import CONTEXT_FIELDS, EngagementInfo
 
-__all__ = ["CONTEXT_FIELDS", "check_regime", "context_lines", "regime_name", "regime_sentence"]
+__all__ = ["CONTEXT_FIELDS", "check_regime", "context_lines", "regime_doubt", "regime_name", "regime_sentence"]
 MAX_CONTEXT_CHARS = 100
 
 REGIMES = {
@@ -30,6 +32,7 @@ CONTRACT_MODELS = (
 LABELS = {"procurement_regime": "Procurement regime", "authority_type": "Authority type",
           "contract_model": "Contract model"}
 KPI_THRESHOLD = 5_000_000  # pounds: Procurement Act 2023, section 52
+ACT_IN_FORCE = dt.date(2025, 2, 24)  # the Procurement Act 2023 applies to procurements begun from this day
 
 
 def check_regime(value: object) -> str:
@@ -47,6 +50,15 @@ def regime_name(key: str) -> str:
     return REGIMES.get(key, key)
 
 
+def regime_doubt(info: EngagementInfo) -> str:
+    """Why the recorded regime looks unlikely given the contract's start date ('' if it does not)."""
+    start = info.contract_start
+    if info.procurement_regime == "pa2023" and start is not None and start < ACT_IN_FORCE:
+        return (f"the contract start recorded here, {start.day} {start:%B %Y}, is before the Act came "
+                "into force on 24 February 2025, so check which regime the contract was let under")
+    return ""
+
+
 def regime_sentence(info: EngagementInfo) -> str:
     """One sentence on what the regime means for reporting the contract's performance ('' if none)."""
     regime = info.procurement_regime
@@ -60,7 +72,8 @@ def regime_sentence(info: EngagementInfo) -> str:
         value = info.contract_annual_value
         if value is not None and value > KPI_THRESHOLD:
             sentence += f"; the annual value recorded here, £{value:,}, is itself above £5 million"
-        return sentence + "."
+        doubt = regime_doubt(info)
+        return sentence + (f"; but {doubt}." if doubt else ".")
     if regime == "pcr2015":
         return ("This contract was let under the Public Contracts Regulations 2015 and stays under "
                 "them for its life, so the Procurement Act 2023 duties to publish key performance "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mutuality_desktop.core import store
-from mutuality_desktop.core.context import context_lines, regime_sentence
+from mutuality_desktop.core.context import context_lines, regime_doubt, regime_sentence
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import DamagedFileError, ValidationError
 from mutuality_desktop.core.jsonio import create_from_json, engagement_json
@@ -101,12 +102,17 @@ def test_a_received_file_with_an_unknown_regime_is_refused(closed_file: Path) ->
 
 
 def test_the_regime_sentence_says_what_follows_for_performance_reporting() -> None:
-    pa = dataclasses.replace(INFO, **CONTEXT)
+    pa = dataclasses.replace(INFO, **CONTEXT, contract_start=dt.date(2025, 6, 1))
     text = regime_sentence(pa)
     assert "at least three key performance indicators" in text and "contract performance notice" in text
     assert "£38,400,000, is itself above £5 million" in text  # the annual value recorded
+    assert "check which regime" not in text  # started after the Act came into force
     small = dataclasses.replace(pa, contract_annual_value=900_000)
     assert "itself above" not in regime_sentence(small)  # whole-life value is not known: no claim
+    early = dataclasses.replace(pa, contract_start=dt.date(2019, 4, 1))  # let before the Act
+    assert regime_doubt(early) and regime_sentence(early).endswith(
+        "but the contract start recorded here, 1 April 2019, is before the Act came into force on "
+        "24 February 2025, so check which regime the contract was let under.")
     pcr = dataclasses.replace(INFO, procurement_regime="pcr2015")
     assert "do not apply" in regime_sentence(pcr)
     assert regime_sentence(INFO) == "" and context_lines(INFO) == []

@@ -48,3 +48,33 @@ def test_regime_authority_type_and_contract_model_are_chosen_or_typed_and_stored
 
     qtbot.waitUntil(lambda: model_in_file() == "")
     assert model.currentText() == ""
+
+
+def test_the_act_for_a_contract_let_before_it_came_into_force_is_questioned_not_refused(
+        qtbot, window, blank_path):
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    form = window.setup_page.form
+    start, regime = form.editor("contract_start"), form.editor("procurement_regime")
+    click(qtbot, start.focusProxy() or start)
+    type_keys(qtbot, "1/4/2019")
+    press(qtbot, Qt.Key.Key_Tab)
+    click(qtbot, regime)
+    popup = regime.view()
+    qtbot.waitUntil(popup.isVisible)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    with stored(blank_path) as eng:
+        assert eng.info().procurement_regime == "pa2023"  # saved as chosen
+    assert form.regime_doubt.isVisible()
+    assert "1 April 2019, is before the Act came into force" in form.regime_doubt.text()
+    click(qtbot, regime)
+    qtbot.waitUntil(popup.isVisible)
+    press(qtbot, Qt.Key.Key_Up)  # the 2015 Regulations: nothing to question
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert not form.regime_doubt.isVisible()
+    with stored(blank_path) as eng:
+        assert eng.info().procurement_regime == "pcr2015"

@@ -6,12 +6,20 @@ fixed choice), and the authority type and contract model (pick one, or type anot
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from ...core.context import AUTHORITY_TYPES, CONTRACT_MODELS, MAX_CONTEXT_CHARS, REGIMES
+from ...core.context import (
+    AUTHORITY_TYPES,
+    CONTRACT_MODELS,
+    MAX_CONTEXT_CHARS,
+    REGIMES,
+    regime_doubt,
+)
+from ...core.model import EngagementInfo
 from ..widgets import DateField, Field
 
 REQUIRED = {
@@ -77,6 +85,14 @@ class DetailsForm(QWidget):
             grid.addWidget(field, row, column, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # A question, not a refusal: the regime is saved as chosen (the report says the same).
+        self.regime_doubt = QLabel()
+        self.regime_doubt.setProperty("role", "hint")
+        self.regime_doubt.setWordWrap(True)
+        self.regime_doubt.hide()
+        layout = self.fields["procurement_regime"].layout()
+        assert layout is not None
+        layout.addWidget(self.regime_doubt)
         self._valid = False
         self._committed: dict[str, Any] = {}
 
@@ -191,6 +207,7 @@ class DetailsForm(QWidget):
                 editor.setCursorPosition(0)
             editor.blockSignals(False)
             self._committed[name] = value
+        self._show_regime_doubt()
         self.validate(show_all=True)
 
     def validate(self, show_all: bool = False, touched: str | None = None) -> bool:
@@ -206,7 +223,17 @@ class DetailsForm(QWidget):
             self.validity_changed.emit(valid)
         return valid
 
+    def _show_regime_doubt(self) -> None:
+        start = self.value("contract_start")
+        info = EngagementInfo("", "", "", procurement_regime=self.value("procurement_regime"),
+                              contract_start=start if isinstance(start, dt.date) else None)
+        doubt = regime_doubt(info)
+        self.regime_doubt.setText(doubt[0].upper() + doubt[1:] + "." if doubt else "")
+        self.regime_doubt.setVisible(bool(doubt))
+
     def _on_editor_changed(self, name: str, commit: bool) -> None:
+        if name in ("procurement_regime", "contract_start"):
+            self._show_regime_doubt()
         # A missing required field is pointed out when it is left; a malformed value at once.
         show_now = commit or self.fields[name].hint.isVisible() or name not in REQUIRED
         self.validate(touched=name if show_now else None)
