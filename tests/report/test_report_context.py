@@ -89,3 +89,23 @@ def test_a_report_without_context_says_nothing_about_it(tmp_path: Path) -> None:
     cover = flat(pypdf.PdfReader(str(pdf)).pages[0].extract_text())
     assert "PROCUREMENT REGIME" not in cover and "AUTHORITY TYPE" not in cover
     assert "Procurement regime:" not in text and "contract performance notice rating" not in text
+
+
+def test_the_comparison_says_which_guide_both_rounds_were_scored_on(tmp_path: Path) -> None:
+    path = tmp_path / "two.mutuality"
+    with Engagement.create(path, INFO) as e:
+        base = e.rounds()[0].id
+        follow = e.add_round("Follow-up", dt.date(2026, 9, 1)).id
+        for f in e.framework.dimension("mutuality").factors:
+            e.set_score(base, f.id, "agreed", 2)
+            e.set_score(follow, f.id, "agreed", 3)
+        version = e.framework.version
+    pdf = tmp_path / "two.pdf"
+    build_report_file(path, pdf)
+    text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages))
+    sentence = (f"Both rounds were scored against version {version} of the scoring guide, kept in the "
+                "engagement file, so no factor's wording differs between them.")
+    assert sentence in text.replace("\u2019", "'")
+    html = tmp_path / "two.html"
+    build_html_file(path, html)
+    assert sentence in flat(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))).replace("&#x27;", "'")
