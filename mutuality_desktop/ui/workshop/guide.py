@@ -266,6 +266,9 @@ class LevelGuide(QWidget):
                     fit = self._best_fit(self.width(), self.height())
                 finally:
                     self._no_prompt = False
+                self._mirror.set_prompt(None, "")  # what is not shown is not described either
+            else:
+                self._mirror.set_prompt(*self._shown_prompt())
             self._fit = self._spread(fit, self.height())
             self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
