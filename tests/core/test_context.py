@@ -119,3 +119,17 @@ def test_the_regime_sentence_says_what_follows_for_performance_reporting() -> No
     assert context_lines(pa) == [("Procurement regime", "Procurement Act 2023"),
                                  ("Authority type", "Unitary authority"),
                                  ("Contract model", "Outsourced service")]
+
+
+def test_a_format_4_export_still_verifies_after_the_upgrade_adds_the_empty_context_table(
+        closed_file: Path) -> None:
+    from mutuality_desktop.core.exchange import CHECKSUM_KEY, content_checksum
+    from mutuality_desktop.core.summary import summarise
+
+    raw = sqlite3.connect(closed_file)
+    raw.execute("DROP TABLE engagement_context")
+    raw.execute("PRAGMA user_version=4")
+    raw.execute("INSERT INTO file_meta (key, value) VALUES (?, ?)", (CHECKSUM_KEY, content_checksum(raw)))
+    raw.commit()
+    raw.close()
+    assert "export checksum verified" in summarise(closed_file)  # as the format-4 app exported it
