@@ -44,6 +44,9 @@ def test_context_is_set_undone_and_recorded_in_the_history(eng: Engagement) -> N
     assert context_of(eng) == dict.fromkeys(CONTEXT, "")
     last = eng.history()[-1]
     assert last.op == "update_info" and last.before == CONTEXT
+    from mutuality_desktop.core.historytext import history_lines
+
+    assert "procurement regime “Procurement Act 2023” → (none)" in history_lines(eng)[-1]  # by name
 
 
 def test_an_unknown_regime_is_refused(eng: Engagement) -> None:
