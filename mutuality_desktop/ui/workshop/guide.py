@@ -88,6 +88,7 @@ class LevelGuide(QWidget):
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
         self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
+        self._docs: dict[tuple[str, str, int], QTextDocument] = {}  # laid-out row texts
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -254,16 +255,13 @@ class LevelGuide(QWidget):
 
     def _layout(self) -> _Fit:
         if self._fit is None:
-            fit = self._best_fit(self.width(), self.height())
-            steady = self._steady_point(self.width(), self.height())
-            if steady is not None and steady < fit.point_size:
-                fit = self._compute(self.width(), steady)
+            fit = self._fitted(self.width(), self.height())
             if fit.total > self.height() and not self.grow_to_fit and self.prompt_text():
                 # Nowhere to scroll (the presentation window): a level cut off at the bottom is
                 # worse than no prompt, so the prompt gives way.
                 self._no_prompt = True
                 try:
-                    fit = self._best_fit(self.width(), self.height())
+                    fit = self._fitted(self.width(), self.height())
                 finally:
                     self._no_prompt = False
                 self._mirror.set_prompt(None, "")  # what is not shown is not described either
@@ -272,6 +270,19 @@ class LevelGuide(QWidget):
             self._fit = self._spread(fit, self.height())
             self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
+
+    def _fitted(self, width: int, height: int) -> _Fit:
+        """The largest type that fits, but no larger than the reference's (the steady size).
+
+        Laid out once at the steady size when that fits (every keystroke that scores comes here),
+        else searched for.
+        """
+        steady = self._steady_point(width, height)
+        if steady is not None:
+            fit = self._compute(width, steady)
+            if fit.total <= height:
+                return fit
+        return self._best_fit(width, height)
 
     def _steady_point(self, width: int, height: int) -> float | None:
         """The type size at which the reference guide fits (cached per size), if there is one."""
@@ -335,21 +346,32 @@ class LevelGuide(QWidget):
         if self._no_prompt:
             prompt = ""
         for value, name, descriptor in reversed(self._levels):  # highest level at the top
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(self._body_font(pt))
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
             if value == prompt_at and prompt:
                 head, _, rest = prompt.partition(": ")
                 html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
                          f"font-size:{max(self._min_point - 1, pt - 1.5):.1f}pt'>"
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
-            doc.setHtml(html)
-            doc.setTextWidth(text_width)
+            doc = self._doc(html, pt, text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)
             rows.append(_Row(value, top, height, doc))
             top += height + 1
         return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
+
+    def _doc(self, html: str, pt: float, width: int) -> QTextDocument:
+        """A row's text laid out at a type size and width (kept: scoring lays the rows out again)."""
+        font = self._body_font(pt)
+        key = (html, font.toString(), width)
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 400:
+                self._docs.clear()
+            doc = self._docs[key] = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+        return doc
 
     @staticmethod
     def _body_font(pt: float) -> QFont:
