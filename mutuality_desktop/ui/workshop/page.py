@@ -76,9 +76,8 @@ class WorkshopPage(QWidget):
         self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
         # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
         # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
-        self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {
-            d.id: LevelGuide.tallest([(self._guide_of(f), self._prompts_of(f)) for f in d.factors])
-            for d in self.framework.dimensions}
+        # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
+        self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
         self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
@@ -301,6 +300,9 @@ class WorkshopPage(QWidget):
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
+        if dimension.id not in self._reference_guides:
+            self._reference_guides[dimension.id] = LevelGuide.tallest(
+                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
         reference, reference_prompt = self._reference_guides[dimension.id]
         self.guide.set_guide(self._guide_of(factor), reference, prompts=self._prompts_of(factor),
                              reference_prompt=reference_prompt)
