@@ -145,8 +145,8 @@ def set_scope(eng: Engagement, s: Session, op: ops.SetScope) -> Outcome:
 
 def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
     from .engagement_support import validate_info
-    from .model import INFO_FIELDS
-    from .schema import EngagementRow
+    from .model import CONTEXT_FIELDS, INFO_FIELDS
+    from .schema import EngagementContextRow, EngagementRow
 
     unknown = set(op.changes) - set(INFO_FIELDS)
     if unknown:
@@ -156,8 +156,17 @@ def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
     row = s.get(EngagementRow, 1)
     assert row is not None
     for key in op.changes:
-        setattr(row, key, getattr(new, key))
+        if key not in CONTEXT_FIELDS:
+            setattr(row, key, getattr(new, key))
     row.updated_at = utcnow()
+    if set(op.changes) & set(CONTEXT_FIELDS):  # its own table (format 5)
+        context = s.get(EngagementContextRow, 1)
+        if context is None:
+            context = EngagementContextRow(id=1, procurement_regime="", authority_type="", contract_model="")
+            s.add(context)
+        for key in CONTEXT_FIELDS:
+            setattr(context, key, getattr(new, key))
+        context.updated_at = utcnow()
     before = {k: getattr(old, k) for k in op.changes}
     after = {k: getattr(new, k) for k in op.changes}
     return Outcome(ops.UpdateInfo(before), {"engagement": old.uuid}, ops.plain(before), ops.plain(after))

@@ -159,7 +159,20 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     _check_actions(conn, name, factors)
     _check_prework(conn, name)
     _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
+    _check_context(conn, name)
     return framework
+
+
+def _check_context(conn: sqlite3.Connection, name: str) -> None:
+    """The engagement's context (format 5, issue 21): one row, a known regime, short texts."""
+    from .context import MAX_CONTEXT_CHARS, REGIMES
+
+    _check_texts(conn, name, "engagement_context",
+                 ("procurement_regime", "authority_type", "contract_model"), "the engagement's context",
+                 MAX_CONTEXT_CHARS)
+    _refuse_if(conn, name, "SELECT count(*) FROM engagement_context WHERE id != 1 OR "
+               f"procurement_regime NOT IN ('', {_in_list(tuple(REGIMES))})",
+               "the engagement's context names a procurement regime the app does not know")
 
 
 def _check_prework(conn: sqlite3.Connection, name: str) -> None:

@@ -15,7 +15,7 @@ _DATES = {("info", "contract_start"), ("info", "contract_end"), ("info", "worksh
           ("round", "date"), ("action", "due")}
 _TEXTS = {"notes", "comment", "role", "owner", "text", "name", "label", "facilitator", "title",
           "client_organisation", "provider_organisation", "contract_name", "contract_reference",
-          "workshop_venue"}
+          "workshop_venue", "procurement_regime", "authority_type", "contract_model"}
 
 
 def value_for_op(kind: str, name: str, value: Any) -> Any:

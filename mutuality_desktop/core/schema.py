@@ -74,6 +74,17 @@ class EngagementRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class EngagementContextRow(Base):
+    """Procurement regime, authority type and contract model (schema version 5); one row, optional."""
+
+    __tablename__ = "engagement_context"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procurement_regime: Mapped[str] = mapped_column(String(20), default="")
+    authority_type: Mapped[str] = mapped_column(String(100), default="")
+    contract_model: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ParticipantRow(Base):
     __tablename__ = "participant"
     __table_args__ = (_in("side", SIDES),)

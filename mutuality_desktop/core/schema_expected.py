@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'f500f016a4d4b96e54b86e5390b3740d981996fa84ead7a6bc0d1d1fd230c5c6'
+SOURCE_SHA256 = '20b0eb8e02e8f45b4f263b71a241458063a0e3de9297bf33a93780dc2594d3b1'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -13,6 +13,8 @@ EXPECTED: dict[str, str] = {
         'create table branding ( content text not null , id integer not null , primary key ( id ) , updated_at datetime not null ) ',
     'table engagement on engagement':
         'create table engagement ( client_organisation varchar ( 300 ) not null , contract_annual_value integer , contract_end date , contract_name varchar ( 300 ) not null , contract_reference varchar ( 100 ) not null , contract_start date , created_at datetime not null , facilitator varchar ( 200 ) not null , id integer not null , primary key ( id ) , provider_organisation varchar ( 300 ) not null , title varchar ( 300 ) not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null , workshop_date date , workshop_venue varchar ( 300 ) not null ) ',
+    'table engagement_context on engagement_context':
+        'create table engagement_context ( authority_type varchar ( 100 ) not null , contract_model varchar ( 100 ) not null , id integer not null , primary key ( id ) , procurement_regime varchar ( 20 ) not null , updated_at datetime not null ) ',
     'table file_meta on file_meta':
         'create table file_meta ( key varchar ( 100 ) not null , primary key ( key ) , value text not null ) ',
     'table framework_snapshot on framework_snapshot':

@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -345,8 +345,23 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     _migrate_3_to_4_prework(conn)
 
 
+def _migrate_4_to_5_21a(conn: sqlite3.Connection) -> None:
+    """The engagement's context (issue 21): a new table; a format-4 file has none recorded."""
+    conn.execute(  # exactly as create_all writes it
+        "CREATE TABLE engagement_context (\n\tid INTEGER NOT NULL, \n"
+        "\tprocurement_regime VARCHAR(20) NOT NULL, \n\tauthority_type VARCHAR(100) NOT NULL, \n"
+        "\tcontract_model VARCHAR(100) NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n"
+        "\tPRIMARY KEY (id)\n)"
+    )
+
+
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """Format 5: the engagement's context (issue 21)."""
+    _migrate_4_to_5_21a(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

@@ -138,6 +138,7 @@ class GuideMirror:
         self.guide = guide
         self.items: dict[int, LevelItem] = {}
         self._names: dict[int, str] = {}
+        self._descriptors: dict[int, str] = {}
         self._chosen: dict[str, int | None] = {}
         self._focus = ""
 
@@ -152,7 +153,17 @@ class GuideMirror:
                 item = self.items[value] = LevelItem(value, self.guide)
                 item.show()
             item.setAccessibleDescription(descriptor)
+        self._descriptors = {value: descriptor for value, _, descriptor in levels}
         self._refresh()
+
+    def set_prompt(self, level: int | None, prompt: str) -> None:
+        """Add the next-level prompt to the description of the level it is shown under."""
+        for value, item in self.items.items():
+            text = self._descriptors.get(value, "")
+            if value == level and prompt:
+                text = f"{text} {prompt}".strip()
+            if item.accessibleDescription() != text:
+                item.setAccessibleDescription(text)
 
     def set_state(self, chosen: dict[str, int | None], focus: str, *, speak: bool) -> None:
         """Update who chose which level; with speak, announce the levels that changed."""

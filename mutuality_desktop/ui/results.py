@@ -43,7 +43,8 @@ from ..core import scoring
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
-from ..core.framework import MUTUALITY, Framework
+from ..core.framework import MUTUALITY, Framework, default_framework
+from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
@@ -220,6 +221,7 @@ class ResultsPage(QWidget):
         self.dimension_pane: _ChartPane | None = None
         self.factor_pane: _ChartPane | None = None
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
+        self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -281,6 +283,7 @@ class ResultsPage(QWidget):
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
         self._show_coverage(fw, scores, eng.scope(rid))
+        self._show_guide_version(fw, compared=len(rounds) > 1)
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
@@ -411,7 +414,9 @@ class ResultsPage(QWidget):
         self._no_gaps = QLabel("Gaps appear once both sides have scored a factor.")
         self._no_gaps.setStyleSheet(f"color: {_MUTED}")
         self._strengths, self._priorities, self._coverage = QLabel(), QLabel(), QLabel()
-        for label in (self._strengths, self._priorities, self._coverage):
+        self._guide_note = QLabel()  # which version of the scoring guide the rounds were scored on
+        self._guide_note.setAccessibleName("Scoring guide version")
+        for label in (self._strengths, self._priorities, self._coverage, self._guide_note):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -421,6 +426,7 @@ class ResultsPage(QWidget):
         self.gap_table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
+        lay.addWidget(self._guide_note)
         lay.addSpacing(6)
         lay.addWidget(_heading("Perception gaps (where the two sides' own levels differ, largest first)"))
         lay.addWidget(self._no_gaps)
@@ -502,6 +508,18 @@ class ResultsPage(QWidget):
             tail = f" and {more} more" if more else ""
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
         self._coverage.setText(text)
+
+    def _show_guide_version(self, fw: Framework, compared: bool) -> None:
+        """Say which guide the compared rounds were scored on, and whether the app's own differs."""
+        parts = [rounds_version_sentence(fw)] if compared else []
+        if self._newer_note is None or self._newer_note[0] is not fw:  # worked out once per file
+            self._newer_note = (fw, newer_guide_note(fw, default_framework()))
+        newer = self._newer_note[1]
+        if newer:
+            parts.append(newer)
+        self._guide_note.setText("<br>".join(f"<span style='color:{_MUTED}'>{html.escape(p)}</span>"
+                                             for p in parts))
+        self._guide_note.setVisible(bool(parts))
 
     def _redraw_visible(self) -> None:
         """Redraw the chart on screen, if any; a hidden one redraws when it is shown."""

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..context import context_lines
 from ..framework import MUTUALITY, Dimension, Framework
 from ..model import SIDES, Action, EngagementInfo, Participant
 from ..scoring import (
@@ -250,6 +251,7 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
         ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
         ("Contract value", value),
         ("Contract term", period),
+        *context_lines(info),  # procurement regime, authority type, contract model (if recorded)
         ("Assessment", f"{rnd.label}" + (f", round {len(data.rounds)}" if len(data.rounds) > 1 else "")),
         ("Workshop", " · ".join(x for x in (when, venue) if x)),
         ("Facilitator", info.facilitator),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..context import regime_sentence
 from ..framework import MUTUALITY
+from ..framework_guide import rounds_version_sentence
 from ..scoring import mutuality_index, perception_gaps
 from .basis import (
     assessed_dimensions,
@@ -144,6 +146,9 @@ def definition_lines(data: ReportData) -> list[tuple[str, str]]:
                                     f"of {whole(index.value)}."))
     lines.append(("Rounding", "means are worked out from the factor levels and shown rounded, so a "
                               "figure worked out again from other rounded figures can differ by 0.1."))
+    regime = regime_sentence(data.info)
+    if regime:  # what the procurement regime means for reporting the contract's performance
+        lines.append(("Procurement regime", regime[0].lower() + regime[1:]))
     return lines
 
 
@@ -225,5 +230,6 @@ def comparison_lead(data: ReportData) -> str:
                 f"level in both rounds: {basis.compared} in all ({basis.before_agreed} were agreed in "
                 f"{before}, {basis.after_agreed} in {after}); the column \u201cFactors compared\u201d "
                 "gives the count for each dimension.")
-    return (f"The agreed levels of the {after} round set against the {before} round.{base} The chart "
+    return (f"The agreed levels of the {after} round set against the {before} round.{base} "
+            f"{rounds_version_sentence(data.framework)} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")

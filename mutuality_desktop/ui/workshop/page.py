@@ -75,9 +75,9 @@ class WorkshopPage(QWidget):
         self._clock = clock
         self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
         # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
-        self._reference_guides = {
-            d.id: self._guide_of(max(d.factors, key=lambda f: sum(len(t) for _, _, t in self._guide_of(f))))
-            for d in self.framework.dimensions}
+        # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
+        # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
+        self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
         self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
@@ -300,7 +300,12 @@ class WorkshopPage(QWidget):
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
-        self.guide.set_guide(self._guide_of(factor), self._reference_guides[dimension.id])
+        if dimension.id not in self._reference_guides:
+            self._reference_guides[dimension.id] = LevelGuide.tallest(
+                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
+        reference, reference_prompt = self._reference_guides[dimension.id]
+        self.guide.set_guide(self._guide_of(factor), reference, prompts=self._prompts_of(factor),
+                             reference_prompt=reference_prompt)
         self.about.show_factor(factor)
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
@@ -308,6 +313,9 @@ class WorkshopPage(QWidget):
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
         self.reveal_chosen()
+
+    def _prompts_of(self, factor: Any) -> dict[int, str]:
+        return {lv.value: factor.next_level_prompt(lv.value) for lv in self.framework.scale.levels}
 
     def _guide_of(self, factor: Any) -> list[tuple[int, str, str]]:
         return [(lv.value, lv.name, factor.descriptor(lv.value)) for lv in self.framework.scale.levels]
