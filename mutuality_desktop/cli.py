@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--round", dest="round_label", help="the round (default: the latest)")
     scope.add_argument("--dimensions", metavar="ID,ID",
                        help="set the round's dimensions (ids as in `json`); 'default' clears the choice")
+    plan = sub.add_parser("triage", help="plan the day: the factors to discuss first, and those to confirm quickly")
+    plan.add_argument("file", type=Path)
+    plan.add_argument("--round", dest="round_label", help="the round to plan (default: the latest)")
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -280,6 +283,18 @@ def cmd_scope(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_triage(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.triage import triage
+
+    with Engagement.open(args.file, readonly=True) as engagement:
+        rnd = engagement.round_by_label(args.round_label) if args.round_label else engagement.rounds()[-1]
+        lines = triage(engagement, rnd.id).lines()
+    for line in lines:
+        print(_printable(line))
+    return 0
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
     from .core.history_sentences import history_sentences
@@ -368,4 +383,4 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
             "merge": cmd_merge, "prework": cmd_prework,
-            "scope": cmd_scope}
+            "scope": cmd_scope, "triage": cmd_triage}

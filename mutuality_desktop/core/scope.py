@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from .errors import ValidationError
-from .framework import MUTUALITY, Framework
+from .framework import MUTUALITY, Factor, Framework
 from .model import Score
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
 
 
 def stored_scope(conn: sqlite3.Connection, round_id: int) -> tuple[str, ...]:
@@ -52,3 +56,14 @@ def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...
             raise ValidationError(f"Unknown dimension '{str(d)[:60]}'; the dimensions are: "
                                   f"{', '.join(known)}.")
     return tuple(d for d in known if d in set(dimensions))
+
+
+def in_scope_factors(framework: Framework, dimensions: Iterable[str]) -> tuple[Factor, ...]:
+    """The factors of the given dimensions, in workshop order."""
+    kept = set(dimensions)
+    return tuple(f for d in framework.workshop_order() if d.id in kept for f in d.factors)
+
+
+def scope_factors(eng: Engagement, round_id: int) -> tuple[Factor, ...]:
+    """The factors a round covers, in workshop order."""
+    return in_scope_factors(eng.framework, eng.scope(round_id))

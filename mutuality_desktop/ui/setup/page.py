@@ -55,6 +55,7 @@ class SetupPage(QScrollArea):
     create_requested = Signal(Path, object)  # path, EngagementInfo
     cancel_requested = Signal()
     walkthrough_requested = Signal()
+    plan_requested = Signal()  # Plan the day (ui/triage.py)
     round_added = Signal(int)  # a follow-up round was added: the walkthrough moves to it
 
     def __init__(self, settings: Settings, doc: EngagementDocument | None = None,
@@ -222,7 +223,15 @@ class SetupPage(QScrollArea):
         self.walk_button.setProperty("role", "primary")
         self.walk_button.clicked.connect(self.walkthrough_requested)
         on_return(self.walk_button)
-        self._layout.addWidget(self.walk_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.plan_button = QPushButton("Plan the day…")
+        self.plan_button.setToolTip("The factors to discuss first, and those to confirm quickly")
+        self.plan_button.clicked.connect(self.plan_requested)
+        on_return(self.plan_button)
+        ends = QHBoxLayout()
+        ends.addStretch(1)
+        ends.addWidget(self.plan_button)
+        ends.addWidget(self.walk_button)
+        self._layout.addLayout(ends)
         self.form.field_committed.connect(self._on_form_field_committed)
         self.participants.participant_added.connect(self._on_participants_participant_added)
         self.participants.participant_updated.connect(self._on_participants_participant_updated)
