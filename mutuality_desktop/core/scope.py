@@ -67,3 +67,11 @@ def in_scope_factors(framework: Framework, dimensions: Iterable[str]) -> tuple[F
 def scope_factors(eng: Engagement, round_id: int) -> tuple[Factor, ...]:
     """The factors a round covers, in workshop order."""
     return in_scope_factors(eng.framework, eng.scope(round_id))
+
+
+def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:
+    """The dimension and factor ids a round does not cover (charts draw them "not in this round")."""
+    inside = set(eng.scope(round_id))
+    factors = {f.id for f in scope_factors(eng, round_id)}
+    return frozenset({d.id for d in eng.framework.dimensions if d.id not in inside}
+                     | {f.id for f in eng.framework.factors if f.id not in factors})

@@ -36,6 +36,7 @@ from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
+from ..core.scope import outside_scope
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
@@ -258,7 +259,9 @@ class ResultsPage(QWidget):
             return
         rounds = self._round_scores(eng, rid)
         scores = rounds[-1][1]
+        outside = outside_scope(eng, rid)  # drawn "not in this round", not as unscored
         for pane in (self.dimension_pane, self.factor_pane):
+            pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
             pane.describe()
             pane.stale = True
@@ -301,7 +304,8 @@ class ResultsPage(QWidget):
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
-                                      f"Results: {rounds[-1][0]}", rounds)
+                                      f"Results: {rounds[-1][0]}", rounds,
+                                      outside_scope(self._engagement, self._round_id or 0))
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""

@@ -427,6 +427,7 @@ class WorkshopPage(QWidget):
             self.scores_changed.emit()
         elif what == "scope":
             self.refresh_scores()
+            self.scores_changed.emit()  # Results' charts and coverage follow the scope
         elif what == "actions":
             self.refresh_actions()
         elif what == "rounds":
