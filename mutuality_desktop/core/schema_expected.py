@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'f500f016a4d4b96e54b86e5390b3740d981996fa84ead7a6bc0d1d1fd230c5c6'
+SOURCE_SHA256 = 'f1304beb1b80fa15c9f582191aa1243f3d177c391959ca0cf121c286f0162cbe'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -27,6 +27,8 @@ EXPECTED: dict[str, str] = {
         'create table participant_score ( comment text not null , constraint ck_level check ( level is null or ( level between 0 and 100 ) ) , constraint uq_participant_score unique ( round_id , factor_id , participant_id ) , factor_id varchar ( 100 ) not null , foreign key ( participant_id ) references participant ( id ) on delete cascade , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , level integer , participant_id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table round on round':
         'create table round ( date date , id integer not null , label varchar ( 100 ) not null , position integer not null , primary key ( id ) , unique ( label ) , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table round_excluded_factor on round_excluded_factor':
+        'create table round_excluded_factor ( constraint uq_round_excluded_factor unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table round_scope on round_scope':
         'create table round_scope ( constraint uq_round_scope unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table score on score':

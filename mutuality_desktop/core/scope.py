@@ -46,6 +46,24 @@ def effective_scope(framework: Framework, stored: Iterable[str],
     return tuple(d.id for d in framework.workshop_order() if d.id in kept)
 
 
+def stored_excluded(conn: sqlite3.Connection, round_id: int) -> frozenset[str]:
+    """The factor ids left out of a round (format 5; none in older files)."""
+    rows = conn.execute("SELECT factor_id FROM round_excluded_factor WHERE round_id = ?",
+                        (round_id,)).fetchall()
+    return frozenset(str(f) for (f,) in rows)
+
+
+def check_factors(framework: Framework, factors: object) -> tuple[str, ...]:
+    """Factor ids as given (a list of text), each known to the framework, in workshop order."""
+    if not isinstance(factors, list | tuple) or not all(isinstance(f, str) for f in factors):
+        raise ValidationError("Factors left out must be a list of factor ids.")
+    for f in factors:
+        if not framework.has_factor(f):
+            raise ValidationError(f"Unknown factor '{str(f)[:60]}'; `mutuality-desktop json` lists the ids.")
+    wanted = set(factors)
+    return tuple(f.id for d in framework.workshop_order() for f in d.factors if f.id in wanted)
+
+
 def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...]:
     """Dimension ids as given (a list of text), each known to the framework, in workshop order."""
     if not isinstance(dimensions, list | tuple) or not all(isinstance(d, str) for d in dimensions):
@@ -58,15 +76,16 @@ def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...
     return tuple(d for d in known if d in set(dimensions))
 
 
-def in_scope_factors(framework: Framework, dimensions: Iterable[str]) -> tuple[Factor, ...]:
-    """The factors of the given dimensions, in workshop order."""
-    kept = set(dimensions)
-    return tuple(f for d in framework.workshop_order() if d.id in kept for f in d.factors)
+def in_scope_factors(framework: Framework, dimensions: Iterable[str],
+                     excluded: Iterable[str] = ()) -> tuple[Factor, ...]:
+    """The factors of the given dimensions, less those left out, in workshop order."""
+    kept, gone = set(dimensions), set(excluded)
+    return tuple(f for d in framework.workshop_order() if d.id in kept for f in d.factors if f.id not in gone)
 
 
 def scope_factors(eng: Engagement, round_id: int) -> tuple[Factor, ...]:
-    """The factors a round covers, in workshop order."""
-    return in_scope_factors(eng.framework, eng.scope(round_id))
+    """The factors a round covers, in workshop order: its dimensions' factors less those left out."""
+    return in_scope_factors(eng.framework, eng.scope(round_id), eng.excluded_factors(round_id))
 
 
 def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:

@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -345,8 +345,29 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     _migrate_3_to_4_prework(conn)
 
 
+def _migrate_4_to_5_15b(conn: sqlite3.Connection) -> None:
+    """Factors left out of a round whose dimension it covers (issue 15b): a new table only."""
+    conn.execute(
+        "CREATE TABLE round_excluded_factor (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tfactor_id VARCHAR(100) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_round_excluded_factor UNIQUE (round_id, factor_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+
+
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """Format 5: factors left out of a round (issue 15b)."""
+    _migrate_4_to_5_15b(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:
