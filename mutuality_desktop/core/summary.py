@@ -8,7 +8,8 @@ from . import store
 from .engagement import Engagement
 from .errors import PassphraseError
 from .exchange import is_sealed, verify_checksum
-from .scoring import completeness
+from .scope import scope_factors
+from .scoring import levels_of
 
 
 def summarise(path: Path) -> str:
@@ -26,9 +27,12 @@ def summarise(path: Path) -> str:
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
             scope = eng.scope(rnd.id)
-            counts = [completeness(eng.framework, scores, d) for d in scope]
-            parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{sum(c.total for c in counts)} "
-                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions)")
+            factors = scope_factors(eng, rnd.id)
+            agreed = levels_of(scores)
+            gone = sum(len(eng.framework.dimension(d).factors) for d in scope) - len(factors)
+            parts.append(f"{rnd.label} {sum(1 for f in factors if agreed.get(f.id) is not None)}/{len(factors)} "
+                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions"
+                         f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
         parts.append(f"{len(eng.actions())} actions")
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
         if verified:

@@ -280,7 +280,7 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    cover = coverage(fw, data.scores, data.current.scope)
+    cover = coverage(fw, data.scores, data.current.scope, data.current.excluded)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:
