@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import ValidationError
-from .framework import MUTUALITY, Factor, Framework
+from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
+from .scoring import AGREED, PARTLY_SCORED, Completeness, factor_state
 
 if TYPE_CHECKING:
     from .engagement import Engagement
@@ -94,3 +95,19 @@ def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:
     factors = {f.id for f in scope_factors(eng, round_id)}
     return frozenset({d.id for d in eng.framework.dimensions if d.id not in inside}
                      | {f.id for f in eng.framework.factors if f.id not in factors})
+
+
+def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                       scope: Iterable[str], excluded: Iterable[str] = ()) -> list[tuple[Dimension, Completeness]]:
+    """Each in-scope dimension with the completeness of its factors in the round (those left out
+    are not counted)."""
+    gone, out = set(excluded), []
+    for dim in (d for d in framework.workshop_order() if d.id in set(scope)):
+        factors = [f for f in dim.factors if f.id not in gone]
+        states = [factor_state(scores, f.id) for f in factors]
+        by_perspective = {p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
+                          for p in ("client", "provider", "agreed")}
+        missing = tuple(f for f, st in zip(factors, states, strict=True) if st != AGREED)
+        out.append((dim, Completeness(states.count(AGREED), states.count(PARTLY_SCORED), len(factors),
+                                      by_perspective, missing)))
+    return out

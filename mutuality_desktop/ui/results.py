@@ -36,7 +36,7 @@ from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
-from ..core.scope import outside_scope
+from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
@@ -275,7 +275,7 @@ class ResultsPage(QWidget):
         self._priorities.setText(
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
-        self._show_coverage(fw, scores, eng.scope(rid))
+        self._show_coverage(fw, scores, eng.scope(rid), eng.excluded_factors(rid))
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
@@ -470,10 +470,9 @@ class ResultsPage(QWidget):
         return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
-                       scope: tuple[str, ...]) -> None:
+                       scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:
         """Agreed factors of the round's scope; the dimensions outside it are named, not counted."""
-        counts = [scoring.completeness(framework, scores, d.id)
-                  for d in framework.workshop_order() if d.id in scope]
+        counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
         missing = [f for c in counts for f in c.missing]

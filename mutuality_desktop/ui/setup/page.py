@@ -25,6 +25,7 @@ from ..commands import (
     AddRound,
     RemoveParticipant,
     RemoveRound,
+    SetExcludedFactors,
     SetParticipantEmail,
     SetScope,
     UpdateInfo,
@@ -241,6 +242,7 @@ class SetupPage(QScrollArea):
         self.rounds.round_removed.connect(self._on_rounds_round_removed)
         self.rounds.table.itemSelectionChanged.connect(self._load_scope)
         self.scope.scope_chosen.connect(self._on_scope_scope_chosen)
+        self.scope.factors_left_out.connect(self._on_scope_factors_left_out)
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
         editable = not doc.readonly
@@ -272,7 +274,7 @@ class SetupPage(QScrollArea):
         chosen = self.rounds.selected_id()
         rnd = next((r for r in rounds if r.id == chosen), rounds[-1])
         self.scope.load(eng.framework, rnd.id, rnd.label, eng.scope(rnd.id), bool(eng.chosen_scope(rnd.id)),
-                        not self.doc.readonly)
+                        not self.doc.readonly, eng.excluded_factors(rnd.id))
 
     def _on_doc_changed(self, what: str) -> None:
         if what in ("info", "participants", "rounds"):
@@ -288,6 +290,17 @@ class SetupPage(QScrollArea):
             self._load_scope()
             return
         self.doc.execute(SetScope(round_id, dimensions))
+
+    def _on_scope_factors_left_out(self, round_id: int, factors: list[str]) -> None:
+        assert self.doc is not None
+        fw = self.doc.engagement.framework
+        scope = self.doc.engagement.scope(round_id)
+        if not [f for f in fw.factors if f.dimension_id in scope and f.id not in set(factors)]:
+            self.doc.problem_raised.emit("A round covers at least one factor; tick another before "
+                                         "leaving this one out.")
+            self._load_scope()
+            return
+        self.doc.execute(SetExcludedFactors(round_id, factors))
 
     def _on_form_field_committed(self, name: str, value: Any) -> None:
         assert self.doc is not None
