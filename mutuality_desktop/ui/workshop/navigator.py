@@ -82,13 +82,21 @@ class _Delegate(QStyledItemDelegate):
     def _paint_heading(self, p: QPainter, rect: QRect, index: Index) -> None:
         p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
         p.setPen(QColor(theme.MUTED))
-        if index.data(OUT_ROLE):
-            p.setOpacity(0.6)
         inner = rect.adjusted(self.pad, 10, -self.pad, -4)
-        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   str(index.data(Qt.ItemDataRole.DisplayRole)).upper())
-        p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   str(index.data(COUNT_ROLE) or ""))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole)).upper()
+        count = str(index.data(COUNT_ROLE) or "")
+        if index.data(OUT_ROLE):  # greyed, the marker in small plain type so the name keeps its room
+            p.setOpacity(0.6)
+            p.setFont(theme.font(theme.BASE_POINT_SIZE - 2.5))
+            right = p.fontMetrics().horizontalAdvance(count) + 8
+            p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+            p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+            room = inner.adjusted(0, 0, -right, 0)
+            p.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room.width()))
+            return
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
 
     def _paint_factor(self, p: QPainter, option: QStyleOptionViewItem, rect: QRect, index: Index) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -221,7 +229,7 @@ class Navigator(QTreeWidget):
             head.setToolTip(0, f"{name} is {OUT_TEXT}: click to see its factors" if out else "")
             head.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {OUT_TEXT}" if out else name)
             if out:
-                head.setData(0, COUNT_ROLE, ("▾ " if dim_id in self._peek else "▸ ") + OUT_TEXT)
+                head.setData(0, COUNT_ROLE, ("▾ " if dim_id in self._peek else "▸ ") + "not in round")
             for i in range(head.childCount()):
                 item = head.child(i)
                 if item is None:
@@ -261,7 +269,14 @@ class Navigator(QTreeWidget):
             self.blockSignals(False)
             self.scrollToItem(item)
 
-    def _on_self_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+    def _on_self_current_item_changed(self, current: QTreeWidgetItem | None,
+                                      previous: QTreeWidgetItem | None) -> None:
+        if current is not None and current.data(0, OUT_ROLE):  # greyed: never opened by a click
+            if previous is not None:
+                self.blockSignals(True)
+                self.setCurrentItem(previous)
+                self.blockSignals(False)
+            return
         if current is not None and current.data(0, FACTOR_ROLE):
             self.factor_selected.emit(current.data(0, FACTOR_ROLE))
 
