@@ -36,6 +36,8 @@ class ScopePanel(QWidget):
         self.factors = QListWidget()
         self.factors.setAccessibleName("Factors of the dimension picked above")
         self.factors.setMaximumHeight(220)
+        self.factors.setWordWrap(True)  # long names wrap at 1024 wide instead of scrolling sideways
+        self.factors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         layout.addWidget(self.note)
@@ -74,6 +76,8 @@ class ScopePanel(QWidget):
             self.list.addItem(item)
             if dim.id == shown:
                 self.list.setCurrentItem(item)
+        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
+        self.list.setFixedHeight(min(190, rows + 2 * self.list.frameWidth() + 4))  # no blank band
         factors = len(in_scope_factors(framework, scope, excluded))
         how = ("chosen for this round" if chosen else
                "not chosen yet: the dimensions scored so far, else Mutuality")
