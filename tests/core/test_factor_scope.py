@@ -120,3 +120,17 @@ def test_the_report_states_the_factors_left_out_and_counts_coverage_without_them
     assert "agreed a level for all 13 factors of Mutuality" in text
     assert ("2 factors of this dimension were left out of this round by choice: Joint knowledge "
             "management strategy and Joint exit strategy.") in text
+
+
+def test_the_history_says_which_factors_were_left_out_and_brought_back(eng: Engagement) -> None:
+    from mutuality_desktop.core.history_sentences import history_sentences
+
+    rid = eng.rounds()[0].id
+    eng.set_excluded_factors(rid, [EXIT])
+    eng.set_excluded_factors(rid, [KNOWLEDGE])
+    eng.set_scope(rid, ["mutuality", "economy"])
+    lines = history_sentences(eng)
+    assert "left Joint exit strategy out of Baseline" in lines[-3]
+    assert "left Joint knowledge management strategy out of Baseline; brought Joint exit strategy back " \
+           "into Baseline" in lines[-2]
+    assert "set the dimensions of Baseline to Mutuality, Economy" in lines[-1]
