@@ -120,6 +120,9 @@ def test_the_report_states_the_factors_left_out_and_counts_coverage_without_them
     assert "agreed a level for all 13 factors of Mutuality" in text
     assert ("2 factors of this dimension were left out of this round by choice: Joint knowledge "
             "management strategy and Joint exit strategy.") in text
+    assert "The 13 mutuality factors of this round" in text
+    assert "Joint exit strategy not in this round" in text, "the radar says so, no n/a marker"
+    assert text.count("Joint exit strategy") == 2, "no table row, factor page or guide entry for it"
 
 
 def test_the_history_says_which_factors_were_left_out_and_brought_back(eng: Engagement) -> None:

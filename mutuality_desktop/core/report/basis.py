@@ -69,6 +69,12 @@ def left_out(framework: Framework, rnd: RoundData) -> list[Factor]:
             if f.id in rnd.excluded and not touched(rnd.scores, f.id)]
 
 
+def round_factors(framework: Framework, rnd: RoundData, dimension_id: str) -> tuple[Factor, ...]:
+    """A dimension's factors in the round: all but those left out of it (unless scored all the same)."""
+    return tuple(f for f in framework.dimension(dimension_id).factors
+                 if f.id not in rnd.excluded or touched(rnd.scores, f.id))
+
+
 def left_out_sentence(framework: Framework, rnd: RoundData) -> str:
     """'2 factors were left out of this round: A and B.' ('' when none were)."""
     gone = left_out(framework, rnd)
