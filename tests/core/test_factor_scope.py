@@ -137,3 +137,34 @@ def test_the_history_says_which_factors_were_left_out_and_brought_back(eng: Enga
     assert "left Joint knowledge management strategy out of Baseline; brought Joint exit strategy back " \
            "into Baseline" in lines[-2]
     assert "set the dimensions of Baseline to Mutuality, Economy" in lines[-1]
+
+
+def test_a_copy_that_left_factors_out_and_chose_dimensions_merges_in(tmp_path: Path) -> None:
+    import shutil
+
+    from mutuality_desktop.core.merge_files import merge_files
+    from mutuality_desktop.core.model import EngagementInfo
+
+    base = tmp_path / "base.mutuality"
+    with Engagement.create(base, EngagementInfo("Review", "Council", "Provider Ltd")) as e:
+        e.set_score(e.rounds()[0].id, "joint-objective-setting", "agreed", 2)
+    ours, theirs, out = (tmp_path / f"{n}.mutuality" for n in ("ours", "theirs", "out"))
+    shutil.copy(base, ours)
+    shutil.copy(base, theirs)
+    with Engagement.open(theirs) as e:
+        rid = e.rounds()[0].id
+        e.set_scope(rid, ["mutuality", "economy"])
+        e.set_excluded_factors(rid, [EXIT])
+    with Engagement.open(ours) as e:
+        e.set_score(e.rounds()[0].id, "joint-governance-structure", "agreed", 3)
+    plan, conflicts = merge_files(ours, theirs, out)
+    assert conflicts == []
+    with Engagement.open(out, readonly=True) as e:
+        rid = e.rounds()[0].id
+        assert e.chosen_scope(rid) == ("mutuality", "economy")
+        assert e.excluded_factors(rid) == {EXIT}
+        assert e.scores(rid)[("joint-governance-structure", "agreed")].level == 3
+    with Engagement.open(ours) as e:  # a clash: ours leaves another factor out
+        e.set_excluded_factors(e.rounds()[0].id, [KNOWLEDGE])
+    _, conflicts = merge_files(ours, theirs, tmp_path / "out2.mutuality")
+    assert any("factors left out of the round" in line for line in conflicts)
