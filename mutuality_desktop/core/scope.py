@@ -99,11 +99,16 @@ def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:
 
 def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Score],
                        scope: Iterable[str], excluded: Iterable[str] = ()) -> list[tuple[Dimension, Completeness]]:
-    """Each in-scope dimension with the completeness of its factors in the round (those left out
-    are not counted)."""
+    """Each in-scope dimension with the completeness of its factors in the round: those left out
+    are not counted unless scored all the same (as the report counts them)."""
     gone, out = set(excluded), []
+
+    def touched(factor_id: str) -> bool:
+        return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
+                   for p in ("client", "provider", "agreed"))
+
     for dim in (d for d in framework.workshop_order() if d.id in set(scope)):
-        factors = [f for f in dim.factors if f.id not in gone]
+        factors = [f for f in dim.factors if f.id not in gone or touched(f.id)]
         states = [factor_state(scores, f.id) for f in factors]
         by_perspective = {p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
                           for p in ("client", "provider", "agreed")}

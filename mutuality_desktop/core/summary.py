@@ -8,8 +8,7 @@ from . import store
 from .engagement import Engagement
 from .errors import PassphraseError
 from .exchange import is_sealed, verify_checksum
-from .scope import scope_factors
-from .scoring import levels_of
+from .scope import scope_completeness
 
 
 def summarise(path: Path) -> str:
@@ -27,10 +26,10 @@ def summarise(path: Path) -> str:
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
             scope = eng.scope(rnd.id)
-            factors = scope_factors(eng, rnd.id)
-            agreed = levels_of(scores)
-            gone = sum(len(eng.framework.dimension(d).factors) for d in scope) - len(factors)
-            parts.append(f"{rnd.label} {sum(1 for f in factors if agreed.get(f.id) is not None)}/{len(factors)} "
+            counts = [c for _, c in scope_completeness(eng.framework, scores, scope, eng.excluded_factors(rnd.id))]
+            total = sum(c.total for c in counts)
+            gone = sum(len(eng.framework.dimension(d).factors) for d in scope) - total
+            parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{total} "
                          f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions"
                          f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
         parts.append(f"{len(eng.actions())} actions")
