@@ -141,6 +141,22 @@ def set_scope(eng: Engagement, s: Session, op: ops.SetScope) -> Outcome:
     return Outcome(ops.SetScope(rnd.uuid, old), {"round": rnd.uuid}, list(old), list(chosen))
 
 
+def set_excluded_factors(eng: Engagement, s: Session, op: ops.SetExcludedFactors) -> Outcome:
+    from sqlalchemy import delete
+
+    from .schema import RoundExcludedFactorRow
+    from .scope import check_factors
+
+    chosen = check_factors(eng.framework, list(op.factors))
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    old = tuple(s.scalars(select(RoundExcludedFactorRow.factor_id)
+                          .where(RoundExcludedFactorRow.round_id == rnd.id).order_by(RoundExcludedFactorRow.id)))
+    s.execute(delete(RoundExcludedFactorRow).where(RoundExcludedFactorRow.round_id == rnd.id))
+    for factor_id in chosen:
+        s.add(RoundExcludedFactorRow(round_id=rnd.id, factor_id=factor_id, uuid=identity("")))
+    return Outcome(ops.SetExcludedFactors(rnd.uuid, old), {"round": rnd.uuid}, list(old), list(chosen))
+
+
 # --- engagement details and branding ---------------------------------------------------------
 
 def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
@@ -196,5 +212,6 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.SetParticipantEmail: prework.set_participant_email,
     ops.SetReportNames: prework.set_report_names,
     ops.SetScope: set_scope,
+    ops.SetExcludedFactors: set_excluded_factors,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
 }

@@ -38,6 +38,8 @@ def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) ->
         fid = str(state.get((*key[:2], "factor"), ""))
         factor = fw.factor(fid).name if fw.has_factor(fid) else "an action"
         return f"{factor} · actions"
+    if key[0] in ("scope", "excluded"):
+        return f"Scope · {names.get(key[1], 'a round')}"
     return {"info": "Engagement details", "branding": "Report branding", "round": "Rounds",
             "participant": "Participants"}.get(str(key[0]), str(key[0]))
 

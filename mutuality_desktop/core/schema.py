@@ -174,6 +174,17 @@ class RoundScopeRow(Base):
     dimension_id: Mapped[str] = mapped_column(String(100))
 
 
+class RoundExcludedFactorRow(Base):
+    """A factor left out of a round whose dimension it covers (schema version 5, issue 15b)."""
+
+    __tablename__ = "round_excluded_factor"
+    __table_args__ = (UniqueConstraint("round_id", "factor_id", name="uq_round_excluded_factor"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[str] = mapped_column(String(100))
+
+
 class ActionRow(Base):
     __tablename__ = "action"
     __table_args__ = (_in("side", ACTION_SIDES), _in("status", ACTION_STATUSES))

@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = '20b0eb8e02e8f45b4f263b71a241458063a0e3de9297bf33a93780dc2594d3b1'
+SOURCE_SHA256 = '8aba38d1dd0d748872a906b27445377b66cc3e7af623c5623a0e0f594d5c479a'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -29,6 +29,8 @@ EXPECTED: dict[str, str] = {
         'create table participant_score ( comment text not null , constraint ck_level check ( level is null or ( level between 0 and 100 ) ) , constraint uq_participant_score unique ( round_id , factor_id , participant_id ) , factor_id varchar ( 100 ) not null , foreign key ( participant_id ) references participant ( id ) on delete cascade , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , level integer , participant_id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table round on round':
         'create table round ( date date , id integer not null , label varchar ( 100 ) not null , position integer not null , primary key ( id ) , unique ( label ) , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table round_excluded_factor on round_excluded_factor':
+        'create table round_excluded_factor ( constraint uq_round_excluded_factor unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table round_scope on round_scope':
         'create table round_scope ( constraint uq_round_scope unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table score on score':

@@ -355,9 +355,26 @@ def _migrate_4_to_5_21a(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_4_to_5_15b(conn: sqlite3.Connection) -> None:
+    """Factors left out of a round whose dimension it covers (issue 15b): a new table only."""
+    conn.execute(
+        "CREATE TABLE round_excluded_factor (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tfactor_id VARCHAR(100) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_round_excluded_factor UNIQUE (round_id, factor_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+
+
 def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
-    """Format 5: the engagement's context (issue 21)."""
+    """Format 5: the engagement's context (issue 21) and factors left out of a round (issue 15)."""
     _migrate_4_to_5_21a(conn)
+    _migrate_4_to_5_15b(conn)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

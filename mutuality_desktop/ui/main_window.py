@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.indexChanged.connect(self._update_state)
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
+        setup.plan_requested.connect(self._on_setup_plan_requested)
         self._replace_page("setup_page", setup)
         workshop = WorkshopPage(self.doc, self.settings)
         workshop.scores_changed.connect(self.results.mark_stale)
@@ -238,6 +239,11 @@ class MainWindow(QMainWindow):
         self.results.show_engagement(None, None)
         self._update_state()
         self.document_opened.emit()
+
+    def _on_setup_plan_requested(self) -> None:
+        from .triage import plan_the_day
+
+        plan_the_day(self)
 
     def _on_results_round_chosen(self, round_id: int) -> None:
         """A round picked on Results becomes the walkthrough's round too: one current round."""

@@ -18,6 +18,7 @@ from .framework_rules import show_scoring_rules
 from .history_view import show_history
 from .merge_dialog import merge_a_copy
 from .prework import create_forms, import_returns, report_names_shown, set_report_names
+from .triage import plan_the_day
 
 if TYPE_CHECKING:
     from ..core.branding import BrandingProfile
@@ -33,6 +34,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
+<tr><td><b>Ctrl+Shift+D</b></td><td>Plan the day: the factors to discuss first</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
@@ -156,7 +158,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     ]
     view.addSeparator()
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
-    pages += [goto, merge, history]  # enabled with an engagement open, like the pages
+    plan = _action(w, view, "&Plan the day…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
+    pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()
     add_look_actions(w, view)

@@ -45,6 +45,7 @@ from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_r
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
+from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
@@ -268,7 +269,9 @@ class ResultsPage(QWidget):
             return
         rounds = self._round_scores(eng, rid)
         scores = rounds[-1][1]
+        outside = outside_scope(eng, rid)  # drawn "not in this round", not as unscored
         for pane in (self.dimension_pane, self.factor_pane):
+            pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
             pane.describe()
             pane.stale = True
@@ -282,7 +285,7 @@ class ResultsPage(QWidget):
         self._priorities.setText(
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
-        self._show_coverage(fw, scores, eng.scope(rid))
+        self._show_coverage(fw, scores, eng.scope(rid), eng.excluded_factors(rid))
         self._show_guide_version(fw, compared=len(rounds) > 1)
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
@@ -312,7 +315,8 @@ class ResultsPage(QWidget):
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
-                                      f"Results: {rounds[-1][0]}", rounds)
+                                      f"Results: {rounds[-1][0]}", rounds,
+                                      outside_scope(self._engagement, self._round_id or 0))
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""
@@ -485,10 +489,9 @@ class ResultsPage(QWidget):
         return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
-                       scope: tuple[str, ...]) -> None:
+                       scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:
         """Agreed factors of the round's scope; the dimensions outside it are named, not counted."""
-        counts = [scoring.completeness(framework, scores, d.id)
-                  for d in framework.workshop_order() if d.id in scope]
+        counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
         missing = [f for c in counts for f in c.missing]

@@ -44,6 +44,7 @@ class ResultsPresentation(RoomWindow):
         self._row = row
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
+        self._outside: frozenset[str] = frozenset()
         self._shown: list[frozenset[str] | None] = [None, None]  # the views ticked on Results
         self.one_at_a_time = False
         self.current = 0  # the chart shown when one at a time
@@ -67,6 +68,9 @@ class ResultsPresentation(RoomWindow):
             factor_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
                          title=f"{mutuality.name}: {len(mutuality.factors)} factors"),
         ]
+        for chart in self.charts:
+            chart.set_out_of_scope(self._outside)
+            chart.update(self._rounds)
         self.canvases = []
         for chart in self.charts:
             canvas = ChartCanvas(chart)
@@ -127,12 +131,16 @@ class ResultsPresentation(RoomWindow):
             return True
         return False
 
-    def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores]) -> None:
-        """Show these rounds (oldest first, the last is current) under a heading."""
+    def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores],
+                    outside: frozenset[str] = frozenset()) -> None:
+        """Show these rounds (oldest first, the last is current) under a heading; `outside`: the
+        dimensions and factors not in the current round's scope."""
         self._rounds = list(rounds)
+        self._outside = outside
         self.caption.setText(heading)
         self.title.setText(title)
         for chart in self.charts:
+            chart.set_out_of_scope(outside)
             chart.update(self._rounds)
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]

@@ -118,6 +118,14 @@ class RadarChart:
         self.series.update(rounds)
         self._redraw_data()
 
+    def set_out_of_scope(self, axis_ids: Iterable[str]) -> None:
+        """Mark the axes outside the round's scope "not in this round" (no n/a marker); takes effect
+        at the next update."""
+        ids = frozenset(axis_ids) & frozenset(self.series.axis_ids)
+        if ids != self.series.out_of_scope:
+            self.series.out_of_scope = ids
+            self._laid_out_for = None  # the labels changed: lay the chart out again
+
     def show(self, series: Iterable[str]) -> None:
         """Choose the series drawn, of agreed, previous, client and provider."""
         self.series.shown = set(series) & set(SERIES)

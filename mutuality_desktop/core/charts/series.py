@@ -22,6 +22,7 @@ OVERLAYS = ("client", "provider")
 PERSPECTIVES = ("client", "provider", "agreed")
 NA_GREY = "#8c8c8c"
 NA_SUFFIX = " (n/a)"
+OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
 TICK_GREY = "#6b6b6b"
 
 
@@ -94,6 +95,7 @@ class RadarSeries:
         first, last = framework.scale.levels[0], framework.scale.levels[-1]
         self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
         self.na_label = f"{framework.scale.not_assessed_label} (n/a)"
+        self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
 
     def update(self, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current)."""
@@ -134,7 +136,7 @@ class RadarSeries:
         values = self._values[series]
         if not self.is_visible(series) or all(v is None for v in values):
             return []
-        return [i for i, v in enumerate(values) if v is None]
+        return [i for i, v in enumerate(values) if v is None and self.axis_ids[i] not in self.out_of_scope]
 
     def missing_positions(self) -> dict[str, list[tuple[float, int]]]:
         """Each visible series' hollow markers as (angle, axis): side by side on a shared axis."""
@@ -214,6 +216,8 @@ class RadarSeries:
         """The lines to reserve room for: the widest and longest axis label i can have."""
         lines = self.wrapped_name(i, compact)
         lines[-1] += NA_SUFFIX
+        if self.axis_ids[i] in self.out_of_scope:
+            lines.append(OUT_OF_SCOPE)
         if self.dimension_id is None and not compact:
             lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
         return lines
@@ -225,6 +229,8 @@ class RadarSeries:
         if any(self._values[s][i] is not None for s in current):
             note = self.notes[i] if "agreed" in current and not compact else ""
             return AxisLabel(f"{name}\n{note}" if note else name, True)
+        if self.axis_ids[i] in self.out_of_scope:
+            return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
         return AxisLabel(name + NA_SUFFIX, False)
 
     def band(self) -> list[tuple[int, int]]:

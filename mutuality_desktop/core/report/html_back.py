@@ -5,7 +5,7 @@ from __future__ import annotations
 from .data import ReportData
 from .html import Page, one_line, paragraphs, t
 from .rows import action_counts, action_groups, participant_rows
-from .sections_back import appendix_lead, attendance, guide_dimensions
+from .sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
 from .text import plural
 
 
@@ -86,7 +86,7 @@ def appendix(data: ReportData, page: Page) -> str:
     ]
     for dim in guide_dimensions(data):
         out.append(f"<h3>{one_line(dim.name)}</h3>")
-        for factor in dim.factors:
+        for factor in guide_factors(data, dim):
             levels = "".join(
                 f"<dt>{lv.value} {t(lv.name)}</dt>"
                 f"<dd>{t(factor.descriptors.get(lv.value, ''))}</dd>"

@@ -50,14 +50,18 @@ class FactorRow:
         return self.client - self.provider
 
 
-def factor_rows(dimension: Dimension, scores: Scores) -> list[FactorRow]:
-    """One row per factor of a dimension: the three perspectives' levels."""
+def factor_rows(dimension: Dimension, scores: Scores, left_out: frozenset[str] = frozenset()) -> list[FactorRow]:
+    """One row per factor of a dimension in the round (those left out of it and not scored are
+    not part of it): the three perspectives' levels."""
     def level(factor_id: str, perspective: str) -> int | None:
         s = scores.get((factor_id, perspective))
         return None if s is None else s.level
 
     return [FactorRow(f.number, f.id, f.name, level(f.id, "client"), level(f.id, "provider"),
-                      level(f.id, "agreed")) for f in dimension.factors]
+                      level(f.id, "agreed")) for f in dimension.factors
+            if f.id not in left_out or any(level(f.id, p) is not None for p in ("client", "provider", "agreed"))
+            or any((s := scores.get((f.id, p))) is not None and s.notes.strip()
+                   for p in ("client", "provider", "agreed"))]
 
 
 def gap_phrase(gap: int | None) -> str:
@@ -282,7 +286,7 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    cover = coverage(fw, data.scores, data.current.scope)
+    cover = coverage(fw, data.scores, data.current.scope, data.current.excluded)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:

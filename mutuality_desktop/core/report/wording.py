@@ -13,6 +13,7 @@ from .basis import (
     coverage,
     definitions,
     dimensions_phrase,
+    left_out_sentence,
     mutuality_basis,
     restricted,
     round_when,
@@ -49,7 +50,7 @@ def opening(data: ReportData) -> str:
     when = long_date(day)
     where = f" at {venue}" if venue else ""
     held = f", held on {when}{where}" if when else where
-    done = coverage(data.framework, data.scores, data.current.scope)
+    done = coverage(data.framework, data.scores, data.current.scope, data.current.excluded)
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
@@ -57,6 +58,8 @@ def opening(data: ReportData) -> str:
     assessed = ("" if done.whole_framework else
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
+    gone = left_out_sentence(data.framework, data.current)
+    gone = f" {gone}" if gone else ""
     earlier = ""
     if data.previous is not None:
         then = long_date(round_when(data, data.previous)[0])
@@ -68,7 +71,7 @@ def opening(data: ReportData) -> str:
         f"{info.client_organisation} and {info.provider_organisation}{held}. Leaders from both "
         f"organisations scored the contract against {dimensions_phrase(data.framework, data.scores)}, "
         f"factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
-        f"({highest.name}), and agreed a level for {agreed}{assessed}.{earlier}"
+        f"({highest.name}), and agreed a level for {agreed}{assessed}.{gone}{earlier}"
     )
 
 
@@ -106,7 +109,7 @@ def findings(data: ReportData) -> list[str]:
         apart = [g for g in gaps if g.size == 1]
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
-    done = coverage(fw, data.scores, data.current.scope)
+    done = coverage(fw, data.scores, data.current.scope, data.current.excluded)
     missing = done.total - done.agreed
     if missing:
         out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "

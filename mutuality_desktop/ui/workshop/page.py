@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.scope import scope_factors
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
@@ -38,6 +39,7 @@ from .goto import choose_factor
 from .guide import LevelGuide
 from .navigator import Navigator
 from .presentation import PresentationWindow
+from .scope_add import offer_to_add
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
 
@@ -247,6 +249,7 @@ class WorkshopPage(QWidget):
         self.doc.add_flusher(self.flush)
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
+        self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -398,8 +401,8 @@ class WorkshopPage(QWidget):
             done = scoring.completeness(self.framework, scores, dimension.id)
             counts[dimension.id] = f"{done.agreed}/{done.total}"
         self.navigator.update_states(states, counts)
-        self.navigator.set_scope(scope)  # progress counts the round's scope only
-        in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors]
+        self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
+        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id)]  # progress: the scope
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
         self._refresh_presentation()
 
@@ -435,6 +438,7 @@ class WorkshopPage(QWidget):
             self.scores_changed.emit()
         elif what == "scope":
             self.refresh_scores()
+            self.scores_changed.emit()  # Results' charts and coverage follow the scope
         elif what == "actions":
             self.refresh_actions()
         elif what == "rounds":
