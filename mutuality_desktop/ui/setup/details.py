@@ -74,7 +74,7 @@ class DetailsForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, Field] = {}
+        self.fields: dict[str, Field[Any]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(32)
@@ -96,7 +96,7 @@ class DetailsForm(QWidget):
         self._valid = False
         self._committed: dict[str, Any] = {}
 
-    def _make_field(self, name: str) -> Field:
+    def _make_field(self, name: str) -> Field[Any]:
         if name == "procurement_regime":
             regime = QComboBox()
             regime.addItem(NOT_RECORDED, "")

@@ -246,8 +246,9 @@ class SetupPage(QScrollArea):
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
         editable = not doc.readonly
-        for panel in (self.form, self.participants, self.rounds):
-            panel.setEnabled(True)
+        self.form.setEnabled(True)
+        self.participants.setEnabled(True)
+        self.rounds.setEnabled(True)
         self.form.setEnabled(editable)
         self.participants.set_editable(editable)
         self.rounds.set_editable(editable)
