@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--passphrase-env", metavar="VAR",
                        help="the passphrase of protected copies, held in environment variable VAR")
     _prework_parser(sub)
+    from .cli_parking import add_parsers as _parking_parsers
+
+    _parking_parsers(sub)
     return p
 
 
@@ -369,3 +372,6 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
             "merge": cmd_merge, "prework": cmd_prework,
             "scope": cmd_scope}
+from .cli_parking import cmd_agenda, cmd_parking  # noqa: E402  (the parking list and the agenda)
+
+COMMANDS.update({"parking": cmd_parking, "agenda": cmd_agenda})

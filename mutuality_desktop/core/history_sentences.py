@@ -53,6 +53,10 @@ class Sentences(Describer):
             return "changed the report branding" if after else "removed the report branding"
         if op == "merge":
             return f"merged {merge_summary(after)}"
+        if op.endswith("_parking") or op == "set_agenda":
+            from .parking_history import parking_sentence
+
+            return parking_sentence(self, entry)
         verb, _, kind = op.partition("_")
         if kind in _ROWS and verb in ("add", "update", "remove"):
             return self._row(entry, verb, kind)

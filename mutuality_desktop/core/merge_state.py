@@ -22,7 +22,7 @@ Key = tuple[Any, ...]
 State = dict[Key, Any]
 UNKNOWN = object()  # an entry changed the field but does not say to what
 ROW_FIELDS = {"round": ops.ROUND_FIELDS, "participant": ops.PARTICIPANT_FIELDS,
-              "action": ops.ACTION_FIELDS}
+              "action": ops.ACTION_FIELDS, "parking": ops.PARKING_FIELDS}
 SCORE_FIELDS = ("level", "notes", "confidence")
 PSCORE_FIELDS = ("level", "comment")
 
@@ -58,6 +58,13 @@ def read_state(eng: Engagement) -> State:
             "factor": a.factor_id, "text": a.text, "owner": a.owner, "side": a.side,
             "due": a.due_date, "status": a.status,
             "round": None if a.round_id is None else rounds.get(a.round_id)})
+    from .parking import parking_items
+
+    for item in parking_items(eng):
+        _row(state, "parking", item.uuid, {
+            "text": item.text, "factor": item.factor_id,
+            "round": None if item.round_id is None else rounds.get(item.round_id),
+            "raised_by": item.raised_by, "raised_at": item.raised_at, "status": item.status})
     return {k: v for k, v in state.items() if v is not None}
 
 
@@ -184,7 +191,7 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
     exact, patterns = touch.exact, touch.patterns
     uuid = t.get(kind)
     names = ROW_FIELDS[kind]
-    if verb == "update":
+    if verb in ("update", "resolve"):  # resolve_parking records {"status": ...} before and after
         exact.update(_fields((kind, uuid), before, after))
         return
     if verb not in ("add", "remove"):

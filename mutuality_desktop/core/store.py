@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -345,8 +345,81 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     _migrate_3_to_4_prework(conn)
 
 
+def _migrate_4_to_5_15a(conn: sqlite3.Connection) -> None:
+    """Format 5 (issue 15): the parking list and the agenda for the day; new tables only."""
+    for ddl in _DDL_5_15A:
+        conn.execute(ddl)
+
+
+_DDL_5_15A = (  # exactly as create_all writes them (a test compares the stored SQL)
+    (
+        'CREATE TABLE agenda (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tstart_minute INTEGER NOT NULL, \n'
+        '\tfinish_minute INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tUNIQUE (round_id), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE agenda_break (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tlabel VARCHAR(100) NOT NULL, \n'
+        '\tstart_minute INTEGER NOT NULL, \n'
+        '\tminutes INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE agenda_dimension (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tdimension_id VARCHAR(100) NOT NULL, \n'
+        '\tminutes INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tCONSTRAINT uq_agenda_dimension UNIQUE (round_id, dimension_id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE parking_item (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER, \n'
+        '\tfactor_id VARCHAR(100), \n'
+        '\ttext TEXT NOT NULL, \n'
+        '\traised_by VARCHAR(20), \n'
+        '\traised_at DATETIME NOT NULL, \n'
+        '\tstatus VARCHAR(10) NOT NULL, \n'
+        '\tposition INTEGER NOT NULL, \n'
+        '\tupdated_at DATETIME NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        "\tCONSTRAINT ck_raised_by CHECK (raised_by IS NULL OR raised_by IN ('client', 'provider', 'facilitator')), \n"
+        "\tCONSTRAINT ck_status CHECK (status IN ('open', 'resolved')), \n"
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE SET NULL\n'
+        ')'
+    ),
+)
+
+
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """Format 5: the parking list and the agenda (issue 15)."""
+    _migrate_4_to_5_15a(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:
