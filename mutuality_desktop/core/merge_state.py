@@ -207,8 +207,12 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:
                 exact[_key("action", action, "round")] = (uuid, None)
+            points = _dict(before).get("parking")
+            for point in points if isinstance(points, list) else []:
+                exact[_key("parking", point, "round")] = (uuid, None)
         else:  # an undone removal points its actions back at it; the entry does not say which
             touch.loose.append(("action", None, "round"))
+            touch.loose.append(("parking", None, "round"))
     elif kind == "participant":
         patterns.append(("pscore", None, None, uuid))
 

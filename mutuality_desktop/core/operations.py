@@ -141,6 +141,8 @@ class AddRound(Operation):
     participant_scores: tuple[ParticipantScore, ...] = ()
     actions: tuple[str, ...] = ()  # uuids of the actions that pointed at the round
     scope: tuple[str, ...] = ()  # its chosen dimensions, when undoing a removal
+    parking: tuple[str, ...] = ()  # uuids of the parked points that pointed at the round
+    agenda: SetAgenda | None = None  # its agenda for the day, when undoing a removal
 
 
 @dataclass(frozen=True)

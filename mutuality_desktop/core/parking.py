@@ -163,6 +163,41 @@ def remove_parking(eng: Engagement, s: Session, op: ops.RemoveParking) -> Outcom
     return Outcome(inverse, target, ops.plain(fields), None, old)
 
 
+def unlink_round(eng: Engagement, s: Session, rnd: Any) -> tuple[tuple[str, ...], ops.SetAgenda | None]:
+    """Before a round is removed: its parked points lose it (they stay on the list) and its agenda
+    goes; return both so that undoing the removal puts them back."""
+    from sqlalchemy import delete, select
+
+    from .agenda import read_agenda
+    from .schema import AgendaBreakRow, AgendaDimensionRow, AgendaRow, ParkingRow
+
+    points = s.scalars(select(ParkingRow).where(ParkingRow.round_id == rnd.id)).all()
+    for point in points:
+        point.round_id = None
+    agenda = read_agenda(eng, rnd.id)
+    for model in (AgendaRow, AgendaBreakRow, AgendaDimensionRow):
+        s.execute(delete(model).where(model.round_id == rnd.id))
+    return tuple(p.uuid for p in points), None if agenda is None else agenda.as_operation(rnd.uuid)
+
+
+def relink_round(eng: Engagement, s: Session, rnd: Any, op: ops.AddRound) -> None:
+    """Undoing a round's removal: its parked points point at it again and its agenda returns."""
+    from sqlalchemy import select
+
+    from .schema import ParkingRow
+
+    for uuid in op.parking:
+        point = s.scalars(select(ParkingRow).where(ParkingRow.uuid == uuid)).first()
+        if point is not None:
+            point.round_id = rnd.id
+    if op.agenda is not None:
+        from .agenda import set_agenda
+
+        s.flush()
+        set_agenda(eng, s, ops.SetAgenda(rnd.uuid, op.agenda.start, op.agenda.finish, op.agenda.breaks,
+                                         op.agenda.dimensions))
+
+
 RAISED_BY_WORDS = {"client": "the client", "provider": "the provider", "facilitator": "the facilitator"}
 
 
