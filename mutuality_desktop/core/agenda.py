@@ -142,15 +142,15 @@ def check_agenda(framework: Framework, op: ops.SetAgenda) -> Agenda | None:
             raise ValidationError(f"{first.label} and {second.label} overlap.")
     dims: list[tuple[str, int]] = []
     known = {d.id for d in framework.dimensions}
-    for item in op.dimensions:
-        if not isinstance(item, tuple | list) or len(item) != 2 or item[0] not in known:
-            raise ValidationError(f"Unknown dimension in the agenda: {str(item)[:40]}.")
-        minutes = item[1]
+    for pair in op.dimensions:
+        if not isinstance(pair, tuple | list) or len(pair) != 2 or pair[0] not in known:
+            raise ValidationError(f"Unknown dimension in the agenda: {str(pair)[:40]}.")
+        minutes = pair[1]
         if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= DAY:
             raise ValidationError("A dimension's minutes must be a whole number of minutes.")
-        if item[0] in dict(dims):
-            raise ValidationError(f"The dimension {item[0]} is planned twice.")
-        dims.append((str(item[0]), minutes))
+        if pair[0] in dict(dims):
+            raise ValidationError(f"The dimension {pair[0]} is planned twice.")
+        dims.append((str(pair[0]), minutes))
     agenda = Agenda(start, finish, tuple(breaks), tuple(dims))
     if sum(m for _, m in dims) > agenda.working_minutes:
         raise ValidationError(f"The minutes set per dimension ({sum(m for _, m in dims)}) are more "

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from . import operations as ops
+from .agenda import read_agenda
 from .engagement import Engagement
 from .errors import EngagementFileError, ValidationError
 from .framework import Framework, default_framework, parse_framework
 from .history import read_entries, to_json
-from .agenda import read_agenda
 from .model import INFO_FIELDS, EngagementInfo, new_uuid
 from .opsjson_parking import agenda_json, agenda_operation, parking_json, parking_operations
 from .prework.contacts import participant_emails, report_names_shown

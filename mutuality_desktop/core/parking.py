@@ -75,10 +75,11 @@ def _raised_at(value: object) -> dt.datetime:
     if value is None:
         return utcnow()
     if isinstance(value, str):
+        text = value
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text)
         except ValueError:
-            raise ValidationError(f"'{value[:40]}' is not a date and time.") from None
+            raise ValidationError(f"'{text[:40]}' is not a date and time.") from None
     if not isinstance(value, dt.datetime):
         raise ValidationError("When a point was parked must be a date and time.")
     return value.replace(tzinfo=None) if value.tzinfo is None else \

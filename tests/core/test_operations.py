@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from mutuality_desktop.core import operations as ops
+from mutuality_desktop.core.agenda import read_agenda
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
-from mutuality_desktop.core.agenda import read_agenda
 from mutuality_desktop.core.parking import parking_items
 from mutuality_desktop.core.prework.contacts import participant_emails, report_names_shown
 
