@@ -32,7 +32,7 @@ from ..document import EngagementDocument
 from ..settings import Settings
 from .about import FactorAbout
 from .actions import ActionsPanel
-from .agenda import AgendaPanel
+from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
@@ -205,6 +205,7 @@ class WorkshopPage(QWidget):
             self.setTabOrder(first, second)
         self._add_shortcuts()
         self.parking = ParkingController(self)  # the parking list: its tab and Ctrl+Shift+P
+        self.agenda_plan = AgendaController(self)  # the day's plan: pace, breaks, what to park
 
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
@@ -435,6 +436,8 @@ class WorkshopPage(QWidget):
             self.refresh_actions()
         elif what == "parking":
             self.parking.refresh()
+        elif what == "agenda":
+            self.agenda.refresh()
         elif what == "rounds":
             self._load_rounds()
             self.set_round(self.round_combo.currentData())
