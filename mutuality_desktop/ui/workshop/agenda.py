@@ -402,6 +402,8 @@ class AgendaController:
     def pace_text(self, now: dt.datetime) -> PaceText | None:
         page = self.page
         eng = page.doc.engagement
+        if eng.closed:  # the window closed the file; its clock ticks once more
+            return None
         agenda = read_agenda(eng, page.round_id) if page.round_id else None
         if agenda is None:
             return None
