@@ -294,6 +294,9 @@ class AgendaPlanDialog(QDialog):
         self.setWindowTitle(f"Plan the day: {round_label}")
         self._framework, self._scope = framework, scope
         self.removed = False
+        self._ready = False  # the preview waits until every field is built
+        self.rows: list[_BreakRow] = []
+        self.dimension_spins: dict[str, QSpinBox] = {}
         given = agenda if agenda is not None else default_agenda()
         layout = QVBoxLayout(self)
         times = QFormLayout()
@@ -315,13 +318,11 @@ class AgendaPlanDialog(QDialog):
         add.clicked.connect(lambda: self.add_break("Break", _minute(self.finish_edit) - 60, 15))
         box_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(breaks_box)
-        self.rows: list[_BreakRow] = []
         for b in given.breaks:
             self.add_break(b.label, b.start, b.minutes)
         dims_box = QGroupBox("Minutes for each dimension in this round's scope")
         dims = QFormLayout(dims_box)
         manual = dict(given.dimension_minutes)
-        self.dimension_spins: dict[str, QSpinBox] = {}
         for d in framework.dimensions:
             if d.id not in scope:
                 continue
@@ -345,6 +346,7 @@ class AgendaPlanDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._ready = True
         self.update_preview()
 
     def add_break(self, label: str, start: int, minutes: int) -> None:
@@ -378,10 +380,10 @@ class AgendaPlanDialog(QDialog):
             return None
 
     def update_preview(self) -> None:
+        if not self._ready:
+            return
         agenda = self.agenda()
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save) if hasattr(self, "buttons") else None
-        if save is not None:
-            save.setEnabled(agenda is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(agenda is not None)
         if agenda is not None:
             self.preview.setText("\n".join(agenda_lines(self._framework, self._scope, agenda)))
         self.preview.setStyleSheet("" if agenda is not None else f"color: {theme.ERROR_TEXT};")
@@ -429,8 +431,9 @@ class AgendaController:
         dialog = AgendaPlanDialog(page.framework, eng.scope(page.round_id), label,
                                   read_agenda(eng, page.round_id), page)
         self.dialog = dialog  # reachable while open (tests, screen readers)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         agenda = None if dialog.removed else dialog.agenda()
-        if agenda is not None or dialog.removed:
+        if accepted and (agenda is not None or dialog.removed):
             page.doc.execute(SetAgendaEdit(page.round_id, agenda))
+        page.window().activateWindow()  # back to scoring, where the facilitator was
+        page.guide.setFocus(Qt.FocusReason.OtherFocusReason)
