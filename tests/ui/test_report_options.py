@@ -33,7 +33,7 @@ def _answer_options(qtbot, seen: list[str]) -> None:
             dialog.guide.setFocus()
             QTimer.singleShot(20, keys)
             return
-        box = dialog.actions  # the window is shown and active: untick the action plan's box
+        box = dialog.actions_box  # the window is shown and active: untick the action plan's box
         click(qtbot, box, QPoint(8, box.height() // 2))
         dialog.guide.setFocus()
         press(qtbot, Qt.Key.Key_End)  # "Leave it out"
