@@ -44,7 +44,7 @@ def test_park_a_point_with_the_shortcut_resolve_it_and_undo(qtbot, window, demo_
     assert QApplication.focusWidget() is panel.raised_combo
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_Down)  # Not recorded -> Client -> Provider
-    click(qtbot, panel.save_button)
+    key(qtbot, Qt.Key.Key_Return)  # Enter parks it from the list of who raised it too
     text = "Who chairs the operational board? Ask both sides"
     assert stored_points(demo_path)[text] == (factor, "Follow-up", "provider", "open")
     assert not panel.editor.isVisible()

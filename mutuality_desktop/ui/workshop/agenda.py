@@ -62,6 +62,7 @@ class PaceText:
     park: str  # "" unless falling behind: which factors to park
     behind: bool
     finish: int  # minutes after midnight
+    park_names: str = ""  # the factors to park by name, one a line (the tooltip)
 
 
 def _time_edit() -> QTimeEdit:
@@ -217,6 +218,7 @@ class AgendaPanel(QFrame):
         self.breaks_label.setText(planned.breaks)
         self.breaks_label.setVisible(bool(planned.breaks))
         self.park_label.setText(planned.park)
+        self.park_label.setToolTip(planned.park_names)
         self.park_label.setVisible(bool(planned.park))
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
@@ -415,14 +417,19 @@ class AgendaController:
         quick = prework_agreement(eng, page.round_id, plan.order)
         where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
-        park = ""
+        park, names = "", ""
         if where.park:
             easy = set(quick)
-            names = [f"{fw.factor(f).number}. {fw.factor(f).name}" + (" (agreed in pre-work)" if f in easy else "")
-                     for f in where.park]
-            park = f"To finish by {clock(agenda.finish)}, park: " + "; ".join(names)
+            # short enough for the panel: the factor numbers, in the order to park them
+            numbers = [f"{fw.factor(f).number}" + (" (sides agree in pre-work)" if f in easy else "")
+                       for f in where.park]
+            listed = ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else numbers[0]
+            count = len(numbers)
+            park = (f"To finish by {clock(agenda.finish)}, park {count} factor{'s' if count != 1 else ''}: "
+                    f"{listed}.")
+            names = "\n".join(f"{fw.factor(f).number}. {fw.factor(f).name}" for f in where.park)
         return PaceText(where.headline(), f"Breaks: {breaks}" if breaks else "", park,
-                        where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish)
+                        where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names)
 
     def plan_the_day(self) -> None:
         page = self.page

@@ -127,6 +127,9 @@ class ParkingPanel(QWidget):
         self.text_edit.setMaxLength(5000)
         self.factor_combo = QComboBox()
         self.factor_combo.setAccessibleName("Factor of the parked point")
+        # long factor names must not widen the side panel (the guide keeps its width)
+        self.factor_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.factor_combo.setMinimumContentsLength(10)
         self.raised_combo = QComboBox()
         self.raised_combo.setAccessibleName("Raised by")
         for label, value in RAISERS:
@@ -150,6 +153,7 @@ class ParkingPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         layout.addWidget(self.list, 1)
         actions = QHBoxLayout()
         self.show_resolved = QCheckBox("Show resolved")
@@ -171,6 +175,16 @@ class ParkingPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.list.currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter in the editor's lists parks the point too; Escape closes the editor."""
+        if self.editor.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_save_clicked()
+            return
+        if self.editor.isVisible() and event.key() == Qt.Key.Key_Escape:
+            self.close_editor()
+            return
+        super().keyPressEvent(event)
 
     def set_factors(self, factors: list[tuple[str, str]]) -> None:
         """The factors the editor offers ((id, name) in workshop order), after "No factor"."""
