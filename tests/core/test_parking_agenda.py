@@ -177,3 +177,18 @@ def test_a_format_4_file_is_upgraded_with_an_empty_parking_list(path: Path) -> N
     assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT text FROM parking_item").fetchone() == ("Works after the upgrade",)
+
+
+def test_a_parked_point_changed_in_transit_is_caught_by_the_export_checksum(path: Path, tmp_path: Path) -> None:
+    from mutuality_desktop.core import exchange
+    from mutuality_desktop.core.errors import DamagedFileError
+    from mutuality_desktop.core.summary import summarise
+
+    with Engagement.open(path) as e:
+        e.apply(ops.AddParking("Agree one flood risk score"))
+    out = tmp_path / "sent.mutuality"
+    exchange.export_file(path, out)
+    assert "export checksum verified" in summarise(out)
+    raw_edit(out, "UPDATE parking_item SET text = 'Something else'")
+    with pytest.raises(DamagedFileError, match="do not match their checksum"):
+        summarise(out)
