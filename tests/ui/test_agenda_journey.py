@@ -28,8 +28,9 @@ def click(qtbot, widget) -> None:
 
 def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtbot, window, blank_path):
     page = open_walkthrough(qtbot, window, blank_path)
-    today = dt.date.today()
-    page.agenda._clock = lambda: dt.datetime.combine(today, dt.time(10, 30))  # the room's clock: 10:30
+    with Engagement.open(blank_path, readonly=True) as eng:
+        day = eng.rounds()[-1].date or dt.date.today()  # the workshop day
+    page.agenda._clock = lambda: dt.datetime.combine(day, dt.time(10, 30))  # the room's clock: 10:30
     done: list[str] = []
 
     def in_dialog() -> None:
@@ -72,3 +73,17 @@ def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtb
     key(qtbot, Qt.Key.Key_Z, CTRL)  # undo the plan
     assert stored_agenda(blank_path) is None
     assert page.agenda.budget_label.isVisible() and not page.agenda.pace_label.isVisible()
+
+
+def test_on_another_day_the_panel_shows_the_plan_without_pace_or_parking(qtbot, window, blank_path):
+    from mutuality_desktop.core import operations as ops
+
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[0]
+        eng.update_round(rnd.id, date=dt.date(2026, 3, 12))
+        eng.apply(ops.SetAgenda(rnd.uuid, 570, 990, (("Lunch", 750, 45),)))
+    page = open_walkthrough(qtbot, window, blank_path)
+    page.agenda._clock = lambda: dt.datetime(2026, 3, 20, 10, 30)  # a week later, reviewing
+    page.agenda.refresh()
+    assert page.agenda.pace_label.text() == "Planned for 12 Mar 2026, 09:30 to 16:30: 15 factors left"
+    assert not page.agenda.park_label.isVisible() and "behind" not in page.agenda.pace_label.text()

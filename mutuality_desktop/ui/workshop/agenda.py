@@ -414,9 +414,15 @@ class AgendaController:
         fw = page.framework
         plan = plan_minutes(fw, eng.scope(page.round_id), agenda)
         agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
+        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
+        day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
+        if day is not None and day != now.date():  # not the workshop day: the plan, no pace
+            left = sum(1 for f in plan.order if f not in set(agreed))
+            return PaceText(f"Planned for {day:%d %b %Y}, {clock(agenda.start)} to {clock(agenda.finish)}: "
+                            f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
+                            "", False, agenda.finish)
         quick = prework_agreement(eng, page.round_id, plan.order)
         where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
-        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
         park, names = "", ""
         if where.park:
             easy = set(quick)
