@@ -182,11 +182,11 @@ def set_agenda(eng: Engagement, s: Session, op: ops.SetAgenda) -> Outcome:
 
 
 def summary(agenda: Agenda | None) -> dict[str, object] | None:
-    """The plan as the history records it."""
+    """The plan as the history records it: its JSON form (what `set_agenda` reads)."""
     if agenda is None:
         return None
     return {"start": clock(agenda.start), "finish": clock(agenda.finish),
-            "breaks": [f"{b.label} {clock(b.start)} ({b.minutes} min)" for b in agenda.breaks],
+            "breaks": [{"label": b.label, "start": clock(b.start), "minutes": b.minutes} for b in agenda.breaks],
             "dimensions": {d: m for d, m in agenda.dimension_minutes}}
 
 

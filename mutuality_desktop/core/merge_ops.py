@@ -83,6 +83,7 @@ def operations_for(eng: Engagement, ours: State, result: State,
             yield ops.UpdateAction(uuid, changes)
     yield from (ops.RemoveAction(u) for u in gone["action"])
     yield from _parking(ours, result, differs)
+    yield from _agendas(ours, result, differs)
     yield from (ops.RemoveParticipant(u) for u in gone["participant"])
     yield from (ops.RemoveRound(u) for u in gone["round"])
 
@@ -124,3 +125,14 @@ def _parking(ours: State, result: State, differs: Any) -> Iterator[ops.Operation
         if changes:
             yield ops.UpdateParking(uuid, changes)
     yield from (ops.RemoveParking(u) for u in _rows(ours, "parking") if result.get(("parking", u)) is None)
+
+
+def _agendas(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """Each round's plan for the day, taken whole from the side that changed it."""
+    from .opsjson_parking import agenda_operation
+
+    keys = sorted({k for k in (*ours, *result) if k[0] == "agenda" and len(k) == 2}, key=repr)
+    for key in keys:
+        if differs(key) and result.get(("round", key[1])) is not None:
+            value = result.get(key)
+            yield agenda_operation(key[1], value if isinstance(value, dict) else {})

@@ -58,8 +58,11 @@ def read_state(eng: Engagement) -> State:
             "factor": a.factor_id, "text": a.text, "owner": a.owner, "side": a.side,
             "due": a.due_date, "status": a.status,
             "round": None if a.round_id is None else rounds.get(a.round_id)})
+    from .agenda import read_agenda, summary
     from .parking import parking_items
 
+    for r in eng.rounds():  # each round's plan for the day, whole, as the history records it
+        state[("agenda", r.uuid)] = norm(summary(read_agenda(eng, r.id)))
     for item in parking_items(eng):
         _row(state, "parking", item.uuid, {
             "text": item.text, "factor": item.factor_id,
@@ -165,6 +168,8 @@ def touches(rec: Record) -> Touch:
         exact.update(_fields(("info",), before, after))
     elif op == "set_branding":
         exact[("branding",)] = (norm(before), norm(after))
+    elif op == "set_agenda":
+        exact[("agenda", t.get("round"))] = (norm(before), norm(after))
     elif op.split("_", 1)[-1] in ROW_FIELDS and "_" in op:
         _row_touch(op, t, before, after, touch)
     elif op == "merge":
@@ -202,7 +207,7 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
         value = norm(values.get(name))
         exact[(kind, uuid, name)] = (None, value) if verb == "add" else (value, None)
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
-        patterns += [("score", uuid), ("pscore", uuid)]
+        patterns += [("score", uuid), ("pscore", uuid), ("agenda", uuid)]
         if verb == "remove":
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:

@@ -38,7 +38,8 @@ def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) ->
         factor = fw.factor(fid).name if fw.has_factor(fid) else "an action"
         return f"{factor} · actions"
     return {"info": "Engagement details", "branding": "Report branding", "round": "Rounds",
-            "participant": "Participants", "parking": "Parking list"}.get(str(key[0]), str(key[0]))
+            "participant": "Participants", "parking": "Parking list",
+            "agenda": "Agenda for the day"}.get(str(key[0]), str(key[0]))
 
 
 def by_line(record: Record | None, side: str = "") -> str:

@@ -100,12 +100,7 @@ def parking_operations(items: Any) -> list[ops.Operation]:
 
 
 def agenda_json(agenda: Any) -> dict[str, Any] | None:
-    """A round's agenda as JSON (the form set_agenda reads), or None."""
-    from .agenda import clock
+    """A round's agenda as JSON (the form set_agenda reads, and the history records), or None."""
+    from .agenda import summary
 
-    if agenda is None:
-        return None
-    return {"start": clock(agenda.start), "finish": clock(agenda.finish),
-            "breaks": [{"label": b.label, "start": clock(b.start), "minutes": b.minutes}
-                       for b in agenda.breaks],
-            "dimensions": dict(agenda.dimension_minutes)}
+    return summary(agenda)

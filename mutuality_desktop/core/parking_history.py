@@ -17,7 +17,9 @@ def parking_sentence(describer: Any, entry: Entry) -> str:
         if after is None:
             return f"removed the agenda for {rnd}"
         breaks = after.get("breaks") or []
-        extra = f", breaks: {'; '.join(str(b) for b in breaks)}" if breaks else ""
+        shown = [f"{b.get('label')} {b.get('start')} ({b.get('minutes')} min)" if isinstance(b, dict) else str(b)
+                 for b in breaks] if isinstance(breaks, list) else []
+        extra = f", breaks: {'; '.join(shown)}" if shown else ""
         return f"set the agenda for {rnd}: {after.get('start')} to {after.get('finish')}{extra}"
     values = entry.after if op != "remove_parking" else entry.before
     values = values if isinstance(values, dict) else {}

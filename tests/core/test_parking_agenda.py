@@ -192,3 +192,20 @@ def test_a_parked_point_changed_in_transit_is_caught_by_the_export_checksum(path
     raw_edit(out, "UPDATE parking_item SET text = 'Something else'")
     with pytest.raises(DamagedFileError, match="do not match their checksum"):
         summarise(out)
+
+
+def test_merge_takes_the_agenda_planned_in_the_other_copy(path: Path, tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "ours.mutuality", tmp_path / "theirs.mutuality"
+    shutil.copy(path, ours)
+    shutil.copy(path, theirs)
+    with Engagement.open(theirs) as e:
+        e.apply(ops.SetAgenda(e.rounds()[0].uuid, 540, 960, (("Lunch", 750, 45),), (("mutuality", 300),)))
+    with Engagement.open(ours) as e:
+        e.apply(ops.AddParking("Ours only"))
+    out = tmp_path / "merged.mutuality"
+    _plan, lines = merge_files(ours, theirs, out)
+    assert lines == []
+    with Engagement.open(out) as e:
+        assert read_agenda(e, e.rounds()[0].id) == Agenda(540, 960, (Break("Lunch", 750, 45),),
+                                                          (("mutuality", 300),))
+        assert [p.text for p in parking_items(e)] == ["Ours only"]
