@@ -19,6 +19,7 @@ from .merge_dialog import merge_a_copy
 from .prework import create_forms, import_returns, report_names_shown, set_report_names
 
 if TYPE_CHECKING:
+    from ..core.branding import BrandingProfile
     from .main_window import MainWindow
 
 SHORTCUTS_HELP = """<table cellpadding=4>
@@ -89,7 +90,8 @@ def go_to_factor(w: MainWindow) -> None:
     w.workshop.ask_go_to_factor()
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+def _action(window: MainWindow, menu: QMenu, text: str, slot: object,
+            shortcut: QKeySequence | list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
@@ -227,7 +229,7 @@ def edit_house_template(w: MainWindow) -> None:
     HouseTemplateDialog(w).exec()
 
 
-def _branding(w: MainWindow) -> object:
+def _branding(w: MainWindow) -> BrandingProfile | None:
     try:
         from .branding_dialog import load_branding_setting
     except ImportError:
