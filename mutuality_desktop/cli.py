@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="scoring-guide appendix: the dimensions assessed (default), all, or none")
     report.add_argument("--no-comparison", action="store_true", help="leave out the round comparison")
     report.add_argument("--no-actions", action="store_true", help="leave out the action plan")
+    report.add_argument("--no-parking", action="store_true", help="leave out the points parked")
     report.add_argument("--no-participants", action="store_true", help="leave out the participants")
     export = sub.add_parser("export", help="write a compact copy for email")
     export.add_argument("file", type=Path)
@@ -90,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--passphrase-env", metavar="VAR",
                        help="the passphrase of protected copies, held in environment variable VAR")
     _prework_parser(sub)
+    from .cli_parking import add_parsers as _parking_parsers
+
+    _parking_parsers(sub)
     return p
 
 
@@ -164,7 +168,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .core.report import ReportOptions, build_html_file, build_report_file
 
     options = ReportOptions(comparison=not args.no_comparison, actions=not args.no_actions,
-                            participants=not args.no_participants, guide=args.guide)
+                            participants=not args.no_participants, guide=args.guide,
+                            parking=not args.no_parking)
     if args.output.suffix.lower() in (".html", ".htm"):  # the accessible HTML edition
         warnings = build_html_file(args.file, args.output, round_label=args.round_label,
                                    options=options)
@@ -402,3 +407,6 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
             "merge": cmd_merge, "prework": cmd_prework,
             "scope": cmd_scope, "triage": cmd_triage}
+from .cli_parking import cmd_agenda, cmd_parking  # noqa: E402  (the parking list and the agenda)
+
+COMMANDS.update({"parking": cmd_parking, "agenda": cmd_agenda})

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import agenda, parking
 from . import apply_prework as prework
 from . import apply_rows as rows
 from . import operations as ops
@@ -214,4 +215,7 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.SetScope: set_scope,
     ops.SetExcludedFactors: set_excluded_factors,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
+    ops.AddParking: parking.add_parking, ops.UpdateParking: parking.update_parking,
+    ops.ResolveParking: parking.resolve_parking, ops.RemoveParking: parking.remove_parking,
+    ops.SetAgenda: agenda.set_agenda,
 }

@@ -140,6 +140,10 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
         action = s.scalars(select(ActionRow).where(ActionRow.uuid == action_uuid)).first()
         if action is not None:
             action.round_id = row.id
+    if op.parking or op.agenda is not None:  # undoing a removal: its parked points and agenda
+        from .parking import relink_round
+
+        relink_round(eng, s, row, op)
     result = _round(row)
     return Outcome(ops.RemoveRound(row.uuid), {"round": row.uuid}, None,
                    {"label": label, "date": ops.plain(date)}, result)
@@ -175,6 +179,9 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
     excluded = tuple(s.scalars(select(RoundExcludedFactorRow.factor_id)
                                .where(RoundExcludedFactorRow.round_id == row.id).order_by(RoundExcludedFactorRow.id)))
     old = _round(row)
+    from .parking import unlink_round
+
+    parking, agenda = unlink_round(eng, s, row)
     s.execute(delete(RoundScopeRow).where(RoundScopeRow.round_id == row.id))
     s.execute(delete(RoundExcludedFactorRow).where(RoundExcludedFactorRow.round_id == row.id))
     s.execute(delete(ScoreRow).where(ScoreRow.round_id == row.id))
@@ -183,7 +190,7 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
         action.round_id = None
     s.delete(row)
     inverse = ops.AddRound(old.label, old.date, old.uuid, old.position, old.id, scores, pscores,
-                           tuple(a.uuid for a in actions), scope, excluded)
+                           tuple(a.uuid for a in actions), scope, excluded, parking, agenda)
     return Outcome(inverse, {"round": old.uuid}, ops.plain(inverse), None, old)
 
 

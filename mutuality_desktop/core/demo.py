@@ -36,6 +36,9 @@ def build_demo(path: Path) -> Engagement:
     eng = Engagement.create(Path(path), info, baseline_label=rounds[0]["label"])
     try:
         _fill(eng, content)
+        from .parking_demo import add_demo_parking  # issue 15: parked points and an agenda
+
+        add_demo_parking(eng)
     except BaseException:
         eng.close()
         raise

@@ -261,6 +261,11 @@ class Engagement(EditMethods):
     def connection(self) -> sqlite3.Connection:
         return self._conn
 
+    @property
+    def closed(self) -> bool:
+        """Whether close() has run (a window's timer may still ask after its file is closed)."""
+        return self._closed
+
     # --- the one write path ------------------------------------------------------------------
 
     @contextlib.contextmanager

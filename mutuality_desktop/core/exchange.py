@@ -34,6 +34,7 @@ _CONTENT_TABLES = (
     "framework_snapshot", "engagement", "participant", "round", "score", "participant_score",
     "action", "branding", "participant_contact", "engagement_context",
 )
+_FORMAT_5_TABLES = ("parking_item", "agenda", "agenda_break", "agenda_dimension")  # issue 15
 
 
 _COUNTED_WHEN_FILLED = frozenset({"engagement_context"})  # format 5: hashed only when it holds a row
@@ -51,6 +52,12 @@ def content_checksum(conn: sqlite3.Connection) -> str:
         digest.update(table.encode())
         for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
             digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
+    for table in _FORMAT_5_TABLES:  # only when they hold rows: an older export's checksum still holds
+        rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall() if table in present else []
+        if rows:
+            digest.update(table.encode())
+            for row in rows:
+                digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()
 
 

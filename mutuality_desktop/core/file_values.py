@@ -161,6 +161,7 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
     _check_context(conn, name)
     _check_excluded(conn, name, tuple(f.id for f in framework.factors))
+    _check_parking_and_agenda(conn, name, factors, tuple(d.id for d in framework.dimensions))
     return framework
 
 
@@ -174,6 +175,51 @@ def _check_context(conn: sqlite3.Connection, name: str) -> None:
     _refuse_if(conn, name, "SELECT count(*) FROM engagement_context WHERE id != 1 OR "
                f"procurement_regime NOT IN ('', {_in_list(tuple(REGIMES))})",
                "the engagement's context names a procurement regime the app does not know")
+
+
+def _check_parking_and_agenda(conn: sqlite3.Connection, name: str, factors: tuple[str, ...],
+                              dimensions: tuple[str, ...]) -> None:
+    """The parking list and the agenda for the day (format 5, issue 15)."""
+    from .model import PARKING_RAISERS, PARKING_STATUSES
+
+    found = _count(conn, "SELECT count(*) FROM parking_item")
+    if found > MAX_ACTIONS:
+        raise DamagedFileError(f"{name} has {found:,} parked points, far more than a workshop makes; "
+                               "it was not opened.")
+    _check_texts(conn, name, "parking_item", ("uuid", "status"), "a parked point")
+    _check_texts(conn, name, "parking_item", ("text",), "a parked point", 5_000)
+    _refuse_if(conn, name, f"SELECT count(*) FROM parking_item WHERE status NOT IN "
+               f"({_in_list(PARKING_STATUSES)}) OR (raised_by IS NOT NULL AND raised_by NOT IN "
+               f"({_in_list(PARKING_RAISERS)})) OR typeof(position) != 'integer'",
+               "a parked point has an unknown status or person")
+    known = set(factors)
+    for (factor_id,) in conn.execute("SELECT DISTINCT factor_id FROM parking_item WHERE factor_id "
+                                     "IS NOT NULL"):
+        if factor_id not in known:
+            raise DamagedFileError(f"{name} is damaged: a parked point is for a factor its scoring "
+                                   "guide does not have; it was not opened.")
+    for (value,) in conn.execute("SELECT raised_at FROM parking_item"):
+        try:
+            dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            raise DamagedFileError(f"{name} is damaged: a parked point has a time that is not a "
+                                   "time; it was not opened.") from None
+    for table in ("agenda", "agenda_break", "agenda_dimension"):
+        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE round_id NOT IN '
+                   '(SELECT id FROM "round")', "the agenda is for a round the file does not have")
+        if _count(conn, f'SELECT count(*) FROM "{table}"') > 10_000:
+            raise DamagedFileError(f"{name} holds far more agenda than a workshop makes; "
+                                   "it was not opened.")
+    _refuse_if(conn, name, "SELECT count(*) FROM agenda WHERE typeof(start_minute) != 'integer' OR "
+               "typeof(finish_minute) != 'integer' OR start_minute < 0 OR finish_minute > 1440 OR "
+               "finish_minute <= start_minute", "the agenda's start or finish is not a time of day")
+    _check_texts(conn, name, "agenda_break", ("label",), "a break in the agenda", 100)
+    _refuse_if(conn, name, "SELECT count(*) FROM agenda_break WHERE typeof(start_minute) != 'integer' "
+               "OR typeof(minutes) != 'integer' OR start_minute < 0 OR start_minute > 1440 OR "
+               "minutes < 1 OR minutes > 240", "a break in the agenda has no usable time")
+    _refuse_if(conn, name, f"SELECT count(*) FROM agenda_dimension WHERE dimension_id NOT IN "
+               f"({_in_list(dimensions)}) OR typeof(minutes) != 'integer' OR minutes < 0 OR "
+               "minutes > 1440", "the agenda names a dimension its scoring guide does not have")
 
 
 def _check_prework(conn: sqlite3.Connection, name: str) -> None:

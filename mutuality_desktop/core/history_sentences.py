@@ -55,6 +55,10 @@ class Sentences(Describer):
             return f"merged {merge_summary(after)}"
         if op in ("set_scope", "set_excluded_factors"):
             return self._scope(entry)
+        if op.endswith("_parking") or op == "set_agenda":
+            from .parking_history import parking_sentence
+
+            return parking_sentence(self, entry)
         verb, _, kind = op.partition("_")
         if kind in _ROWS and verb in ("add", "update", "remove"):
             return self._row(entry, verb, kind)

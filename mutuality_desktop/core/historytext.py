@@ -21,6 +21,9 @@ VERBS = {
     "set_excluded_factors": "factors left out of a round",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
     "merge": "merged a copy",
+    "add_parking": "parked a point", "update_parking": "edited parked point",
+    "resolve_parking": "parked point", "remove_parking": "removed parked point",
+    "set_agenda": "agenda for the day",
 }
 
 
@@ -73,6 +76,9 @@ class Describer:
         self.rounds = {r.uuid: r.label for r in eng.rounds()}
         self.people = {p.uuid: p.name for p in eng.participants()}
         self.actions = {a.uuid: a.text for a in eng.actions()}
+        from .parking import parking_items
+
+        self.parking = {p.uuid: p.text for p in parking_items(eng)}
         self.framework = eng.framework
 
     def where(self, entry: Entry) -> str:

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from . import operations as ops
+from .agenda import read_agenda
 from .engagement import Engagement
 from .errors import EngagementFileError, ValidationError
 from .framework import Framework, default_framework, parse_framework
 from .history import read_entries, to_json
 from .model import INFO_FIELDS, EngagementInfo, new_uuid
+from .opsjson_parking import agenda_json, agenda_operation, parking_json, parking_operations
 from .prework.contacts import participant_emails, report_names_shown
 from .snapshot import RoundSnapshot, take_snapshot
 from .validation import clean_text
@@ -63,11 +65,13 @@ def engagement_json(eng: Engagement) -> dict[str, Any]:
                           "position": p.position, **({"email": emails[p.id]} if p.id in emails else {})}
                          for p in people],
         "report_names": report_names_shown(eng),
-        "rounds": [_round_json(r, person_uuid) for r in snap.rounds],
+        "rounds": [{**_round_json(r, person_uuid), "agenda": agenda_json(read_agenda(eng, r.round.id))}
+                   for r in snap.rounds],
         "actions": [{"id": a.uuid, "factor": a.factor_id, "text": a.text, "owner": a.owner,
                      "side": a.side, "due": _iso(a.due_date), "status": a.status,
                      "round": round_uuid.get(a.round_id) if a.round_id is not None else None,
                      "position": a.position} for a in snap.actions],
+        "parking": parking_json(eng, round_uuid),
         "branding": snap.branding_json,
         "history": [{"id": h.uuid, "at": _iso(h.at), "author": h.author, "replica": h.replica,
                      "op": h.op, "target": h.target, "before": h.before, "after": h.after}
@@ -192,6 +196,9 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
         excluded = _get(r, "excluded_factors", list, where, None)
         if excluded:
             yield ops.SetExcludedFactors(uuid, tuple(excluded))
+        agenda = _get(r, "agenda", dict, where, None)
+        if agenda:
+            yield agenda_operation(uuid, agenda)
         for j, s in enumerate(_get(r, "scores", list, where, []), 1):
             at = f"{where}, score {j}"
             key = (uuid, _get(s, "factor", str, at), _get(s, "perspective", str, at))
@@ -212,6 +219,7 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
                             parse_date(_get(a, "due", str, where, None), where),
                             _get(a, "status", str, where, "open"), _get(a, "round", str, where, None),
                             _get(a, "id", str, where, "") or "", _get(a, "position", int, where, None))
+    yield from parking_operations(data.get("parking"))
     branding = _get(data, "branding", str, "The JSON", None)
     if branding is not None:
         yield ops.SetBranding(branding)

@@ -83,6 +83,8 @@ def operations_for(eng: Engagement, ours: State, result: State,
         if changes:
             yield ops.UpdateAction(uuid, changes)
     yield from (ops.RemoveAction(u) for u in gone["action"])
+    yield from _parking(ours, result, differs)
+    yield from _agendas(ours, result, differs)
     yield from (ops.RemoveParticipant(u) for u in gone["participant"])
     yield from (ops.RemoveRound(u) for u in gone["round"])
 
@@ -119,3 +121,30 @@ def _scores(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]
             _, rnd, factor, person, _name = key
             yield ops.SetParticipantScore(rnd, factor, person, result.get((*key[:4], "level")),
                                           result.get((*key[:4], "comment")) or "")
+
+
+def _parking(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """The parking list: new points from either copy kept, edits taken, removals made."""
+    for uuid in _rows(result, "parking"):
+        f = {n: result.get(("parking", uuid, n)) for n in ops.PARKING_FIELDS}
+        if f["round"] is not None and result.get(("round", f["round"])) is None:
+            f["round"] = None  # its round was removed in the other copy: the point stays
+        if ours.get(("parking", uuid)) is None:
+            yield ops.AddParking(f["text"] or "", f["factor"], f["round"], f["raised_by"],
+                                 f["raised_at"], f["status"] or "open", uuid=uuid)
+            continue
+        changes = {n: f[n] for n in ops.PARKING_FIELDS if differs(("parking", uuid, n))}
+        if changes:
+            yield ops.UpdateParking(uuid, changes)
+    yield from (ops.RemoveParking(u) for u in _rows(ours, "parking") if result.get(("parking", u)) is None)
+
+
+def _agendas(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """Each round's plan for the day, taken whole from the side that changed it."""
+    from .opsjson_parking import agenda_operation
+
+    keys = sorted({k for k in (*ours, *result) if k[0] == "agenda" and len(k) == 2}, key=repr)
+    for key in keys:
+        if differs(key) and result.get(("round", key[1])) is not None:
+            value = result.get(key)
+            yield agenda_operation(key[1], value if isinstance(value, dict) else {})

@@ -22,7 +22,7 @@ Key = tuple[Any, ...]
 State = dict[Key, Any]
 UNKNOWN = object()  # an entry changed the field but does not say to what
 ROW_FIELDS = {"round": ops.ROUND_FIELDS, "participant": ops.PARTICIPANT_FIELDS,
-              "action": ops.ACTION_FIELDS}
+              "action": ops.ACTION_FIELDS, "parking": ops.PARKING_FIELDS}
 SCORE_FIELDS = ("level", "notes", "confidence")
 PSCORE_FIELDS = ("level", "comment")
 
@@ -60,6 +60,16 @@ def read_state(eng: Engagement) -> State:
             "factor": a.factor_id, "text": a.text, "owner": a.owner, "side": a.side,
             "due": a.due_date, "status": a.status,
             "round": None if a.round_id is None else rounds.get(a.round_id)})
+    from .agenda import read_agenda, summary
+    from .parking import parking_items
+
+    for r in eng.rounds():  # each round's plan for the day, whole, as the history records it
+        state[("agenda", r.uuid)] = norm(summary(read_agenda(eng, r.id)))
+    for item in parking_items(eng):
+        _row(state, "parking", item.uuid, {
+            "text": item.text, "factor": item.factor_id,
+            "round": None if item.round_id is None else rounds.get(item.round_id),
+            "raised_by": item.raised_by, "raised_at": item.raised_at, "status": item.status})
     return {k: v for k, v in state.items() if v is not None}
 
 
@@ -173,6 +183,8 @@ def touches(rec: Record) -> Touch:
         key = ("scope" if op == "set_scope" else "excluded", t.get("round"))
         ordered = op == "set_scope"
         exact[key] = (ids_text(before, ordered), ids_text(after, ordered))
+    elif op == "set_agenda":
+        exact[("agenda", t.get("round"))] = (norm(before), norm(after))
     elif op.split("_", 1)[-1] in ROW_FIELDS and "_" in op:
         _row_touch(op, t, before, after, touch)
     elif op == "merge":
@@ -199,7 +211,7 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
     exact, patterns = touch.exact, touch.patterns
     uuid = t.get(kind)
     names = ROW_FIELDS[kind]
-    if verb == "update":
+    if verb in ("update", "resolve"):  # resolve_parking records {"status": ...} before and after
         exact.update(_fields((kind, uuid), before, after))
         return
     if verb not in ("add", "remove"):
@@ -210,13 +222,17 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
         value = norm(values.get(name))
         exact[(kind, uuid, name)] = (None, value) if verb == "add" else (value, None)
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
-        patterns += [("score", uuid), ("pscore", uuid), ("scope", uuid), ("excluded", uuid)]
+        patterns += [("score", uuid), ("pscore", uuid), ("scope", uuid), ("excluded", uuid), ("agenda", uuid)]
         if verb == "remove":
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:
                 exact[_key("action", action, "round")] = (uuid, None)
+            points = _dict(before).get("parking")
+            for point in points if isinstance(points, list) else []:
+                exact[_key("parking", point, "round")] = (uuid, None)
         else:  # an undone removal points its actions back at it; the entry does not say which
             touch.loose.append(("action", None, "round"))
+            touch.loose.append(("parking", None, "round"))
     elif kind == "participant":
         patterns.append(("pscore", None, None, uuid))
 

@@ -41,7 +41,8 @@ def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) ->
     if key[0] in ("scope", "excluded"):
         return f"Scope · {names.get(key[1], 'a round')}"
     return {"info": "Engagement details", "branding": "Report branding", "round": "Rounds",
-            "participant": "Participants"}.get(str(key[0]), str(key[0]))
+            "participant": "Participants", "parking": "Parking list",
+            "agenda": "Agenda for the day"}.get(str(key[0]), str(key[0]))
 
 
 def by_line(record: Record | None, side: str = "") -> str:
@@ -67,7 +68,7 @@ def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
     mine = touched_keys(plan.ours.new, keys)
     rows: list[ChangeRow] = []
     clash = {c.key for c in plan.conflicts}
-    whole = {k for k in keys if len(k) == 2 and k[0] in ("round", "participant", "action")
+    whole = {k for k in keys if len(k) == 2 and k[0] in ("round", "participant", "action", "parking")
              and plan.ours.state.get(k) != plan.theirs.state.get(k)}
     for key in sorted(keys | set(plan.take) | clash, key=repr):
         o, t = plan.ours.state.get(key), plan.theirs.state.get(key)

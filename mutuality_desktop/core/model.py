@@ -11,6 +11,8 @@ ACTION_SIDES = ("client", "provider", "joint")
 PERSPECTIVES = ("client", "provider", "agreed")
 CONFIDENCES = ("high", "medium", "low")
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+PARKING_RAISERS = ("client", "provider", "facilitator")  # who raised a parked point
+PARKING_STATUSES = ("open", "resolved")
 
 
 def utcnow() -> dt.datetime:

@@ -142,6 +142,8 @@ class AddRound(Operation):
     actions: tuple[str, ...] = ()  # uuids of the actions that pointed at the round
     scope: tuple[str, ...] = ()  # its chosen dimensions, when undoing a removal
     excluded: tuple[str, ...] = ()  # the factors left out of it, when undoing a removal
+    parking: tuple[str, ...] = ()  # uuids of the parked points that pointed at the round
+    agenda: SetAgenda | None = None  # its agenda for the day, when undoing a removal
 
 
 @dataclass(frozen=True)
@@ -203,16 +205,70 @@ class RemoveAction(Operation):
     action: str
 
 
+@dataclass(frozen=True)
+class AddParking(Operation):
+    """Park a point to come back to (the parking list); `raised_at` None is now."""
+
+    kind: ClassVar[str] = "add_parking"
+    text: str
+    factor: str | None = None
+    round: str | None = None
+    raised_by: str | None = None  # client, provider or facilitator
+    raised_at: dt.datetime | None = None
+    status: str = "open"
+    uuid: str = ""
+    position: int | None = None
+    row_id: int | None = None
+
+
+@dataclass(frozen=True)
+class UpdateParking(Operation):
+    kind: ClassVar[str] = "update_parking"
+    parking: str
+    changes: dict[str, Any] = field(default_factory=dict)  # text, factor, round, raised_by, status
+
+
+@dataclass(frozen=True)
+class ResolveParking(Operation):
+    """Mark a parked point resolved (or, with resolved=False, open again)."""
+
+    kind: ClassVar[str] = "resolve_parking"
+    parking: str
+    resolved: bool = True
+
+
+@dataclass(frozen=True)
+class RemoveParking(Operation):
+    kind: ClassVar[str] = "remove_parking"
+    parking: str
+
+
+@dataclass(frozen=True)
+class SetAgenda(Operation):
+    """A round's plan for the day, replaced whole: start and finish (minutes after midnight),
+    breaks as (label, start minute, length in minutes) and the minutes set by hand per dimension
+    as (dimension id, minutes). start None removes the plan."""
+
+    kind: ClassVar[str] = "set_agenda"
+    round: str
+    start: int | None = None
+    finish: int | None = None
+    breaks: tuple[tuple[str, int, int], ...] = ()
+    dimensions: tuple[tuple[str, int], ...] = ()
+
+
 OPERATIONS: dict[str, type[Operation]] = {
     cls.kind: cls
     for cls in (SetScore, SetNotes, SetConfidence, SetParticipantScore, UpdateInfo, SetBranding,
                 AddParticipant, UpdateParticipant, RemoveParticipant, SetParticipantEmail,
                 SetReportNames, AddRound, UpdateRound,
-                RemoveRound, SetScope, AddAction, UpdateAction, RemoveAction)
+                RemoveRound, SetScope, AddAction, UpdateAction, RemoveAction,
+                AddParking, UpdateParking, ResolveParking, RemoveParking, SetAgenda)
 }
 ACTION_FIELDS = ("factor", "text", "owner", "side", "due", "status", "round")
 PARTICIPANT_FIELDS = ("name", "role", "side")
 ROUND_FIELDS = ("label", "date")
+PARKING_FIELDS = ("text", "factor", "round", "raised_by", "raised_at", "status")
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,10 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         return ops.UpdateAction(action, _action_fields(eng, {**_changes(item)}))
     if kind == "remove_action":
         return ops.RemoveAction(_text(item, "action"))
+    if kind in ("add_parking", "update_parking", "resolve_parking", "remove_parking", "set_agenda"):
+        from .opsjson_parking import parking_operation
+
+        return parking_operation(eng, item, _round, _changes)
     raise ValidationError(f"'{clean_text(kind[:40], 'op')}' is not an operation; the operations are: "
                           f"{', '.join(sorted(ops.OPERATIONS))}.")
 

@@ -20,6 +20,8 @@ from .model import (
     ACTION_SIDES,
     ACTION_STATUSES,
     CONFIDENCES,
+    PARKING_RAISERS,
+    PARKING_STATUSES,
     PERSPECTIVES,
     SIDES,
     new_uuid,
@@ -183,6 +185,61 @@ class RoundExcludedFactorRow(Base):
     uuid: Mapped[str] = _uuid()
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     factor_id: Mapped[str] = mapped_column(String(100))
+
+
+class ParkingRow(Base):
+    """A point parked to come back to (schema version 5): its text, the factor and round it came
+    up in (optional), who raised it (optional), when, and whether it is resolved."""
+
+    __tablename__ = "parking_item"
+    __table_args__ = (_in("raised_by", PARKING_RAISERS, nullable=True), _in("status", PARKING_STATUSES))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("round.id", ondelete="SET NULL"), nullable=True
+    )
+    factor_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    raised_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    raised_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AgendaRow(Base):
+    """A round's plan for the day (schema version 5): start and finish, minutes after midnight."""
+
+    __tablename__ = "agenda"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), unique=True)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    finish_minute: Mapped[int] = mapped_column(Integer)
+
+
+class AgendaBreakRow(Base):
+    """A break in a round's day (schema version 5): lunch, coffee; its start and length."""
+
+    __tablename__ = "agenda_break"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(100))
+    start_minute: Mapped[int] = mapped_column(Integer)
+    minutes: Mapped[int] = mapped_column(Integer)
+
+
+class AgendaDimensionRow(Base):
+    """Minutes planned for one dimension of a round's day, when set by hand (schema version 5)."""
+
+    __tablename__ = "agenda_dimension"
+    __table_args__ = (UniqueConstraint("round_id", "dimension_id", name="uq_agenda_dimension"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    dimension_id: Mapped[str] = mapped_column(String(100))
+    minutes: Mapped[int] = mapped_column(Integer)
 
 
 class ActionRow(Base):

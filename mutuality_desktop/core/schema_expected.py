@@ -4,11 +4,17 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = '8aba38d1dd0d748872a906b27445377b66cc3e7af623c5623a0e0f594d5c479a'
+SOURCE_SHA256 = '8d929140c45b450ae30779f02a3eba712a94c64b7a1a7952257900c80b06f35f'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
         "create table action ( constraint ck_side check ( side in ( 'client' , 'provider' , 'joint' ) ) , constraint ck_status check ( status in ( 'open' , 'in progress' , 'done' , 'dropped' ) ) , created_at datetime not null , due_date date , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete set null , id integer not null , owner varchar ( 200 ) not null , position integer not null , primary key ( id ) , round_id integer , side varchar ( 10 ) not null , status varchar ( 20 ) not null , text text not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ",
+    'table agenda on agenda':
+        'create table agenda ( finish_minute integer not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , start_minute integer not null , unique ( round_id ) , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table agenda_break on agenda_break':
+        'create table agenda_break ( foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , label varchar ( 100 ) not null , minutes integer not null , primary key ( id ) , round_id integer not null , start_minute integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table agenda_dimension on agenda_dimension':
+        'create table agenda_dimension ( constraint uq_agenda_dimension unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , minutes integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table branding on branding':
         'create table branding ( content text not null , id integer not null , primary key ( id ) , updated_at datetime not null ) ',
     'table engagement on engagement':
@@ -21,6 +27,8 @@ EXPECTED: dict[str, str] = {
         'create table framework_snapshot ( content text not null , framework_id varchar ( 100 ) not null , id integer not null , primary key ( id ) , sha256 varchar ( 64 ) not null , version varchar ( 40 ) not null ) ',
     'table history on history':
         'create table history ( after text not null , at datetime not null , author varchar ( 200 ) not null , before text not null , id integer not null , op varchar ( 40 ) not null , primary key ( id ) , replica varchar ( 36 ) not null , target text not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table parking_item on parking_item':
+        "create table parking_item ( constraint ck_raised_by check ( raised_by is null or raised_by in ( 'client' , 'provider' , 'facilitator' ) ) , constraint ck_status check ( status in ( 'open' , 'resolved' ) ) , factor_id varchar ( 100 ) , foreign key ( round_id ) references round ( id ) on delete set null , id integer not null , position integer not null , primary key ( id ) , raised_at datetime not null , raised_by varchar ( 20 ) , round_id integer , status varchar ( 10 ) not null , text text not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ",
     'table participant on participant':
         "create table participant ( constraint ck_side check ( side in ( 'client' , 'provider' , 'facilitator' , 'observer' ) ) , id integer not null , name varchar ( 200 ) not null , position integer not null , primary key ( id ) , role varchar ( 200 ) not null , side varchar ( 20 ) not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ",
     'table participant_contact on participant_contact':

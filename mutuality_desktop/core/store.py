@@ -371,10 +371,80 @@ def _migrate_4_to_5_15b(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_4_to_5_15a(conn: sqlite3.Connection) -> None:
+    """Format 5 (issue 15): the parking list and the agenda for the day; new tables only."""
+    for ddl in _DDL_5_15A:
+        conn.execute(ddl)
+
+
+_DDL_5_15A = (  # exactly as create_all writes them (a test compares the stored SQL)
+    (
+        'CREATE TABLE agenda (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tstart_minute INTEGER NOT NULL, \n'
+        '\tfinish_minute INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tUNIQUE (round_id), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE agenda_break (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tlabel VARCHAR(100) NOT NULL, \n'
+        '\tstart_minute INTEGER NOT NULL, \n'
+        '\tminutes INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE agenda_dimension (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER NOT NULL, \n'
+        '\tdimension_id VARCHAR(100) NOT NULL, \n'
+        '\tminutes INTEGER NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        '\tCONSTRAINT uq_agenda_dimension UNIQUE (round_id, dimension_id), \n'
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n'
+        ')'
+    ),
+    (
+        'CREATE TABLE parking_item (\n'
+        '\tid INTEGER NOT NULL, \n'
+        '\tuuid VARCHAR(36) NOT NULL, \n'
+        '\tround_id INTEGER, \n'
+        '\tfactor_id VARCHAR(100), \n'
+        '\ttext TEXT NOT NULL, \n'
+        '\traised_by VARCHAR(20), \n'
+        '\traised_at DATETIME NOT NULL, \n'
+        '\tstatus VARCHAR(10) NOT NULL, \n'
+        '\tposition INTEGER NOT NULL, \n'
+        '\tupdated_at DATETIME NOT NULL, \n'
+        '\tPRIMARY KEY (id), \n'
+        "\tCONSTRAINT ck_raised_by CHECK (raised_by IS NULL OR raised_by IN ('client', 'provider', 'facilitator')), \n"
+        "\tCONSTRAINT ck_status CHECK (status IN ('open', 'resolved')), \n"
+        '\tUNIQUE (uuid), \n'
+        '\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE SET NULL\n'
+        ')'
+    ),
+)
+
+
 def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
-    """Format 5: the engagement's context (issue 21) and factors left out of a round (issue 15)."""
+    """Format 5: the engagement's context (issue 21), factors left out of a round, the parking list
+    and the agenda for the day (issue 15)."""
     _migrate_4_to_5_21a(conn)
     _migrate_4_to_5_15b(conn)
+    _migrate_4_to_5_15a(conn)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

@@ -35,6 +35,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
 <tr><td><b>Ctrl+Shift+D</b></td><td>Plan the day: the factors to discuss first</td></tr>
+<tr><td><b>Ctrl+Shift+P</b></td><td>Park this point: note it on the parking list, on the factor on screen</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>

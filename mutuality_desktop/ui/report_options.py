@@ -31,12 +31,12 @@ def saved_options() -> ReportOptions:
     guide = str(settings.value(KEY + "guide", "assessed"))
     return ReportOptions(comparison=_flag(settings, "comparison"), actions=_flag(settings, "actions"),
                          participants=_flag(settings, "participants"),
-                         guide=guide if guide in GUIDE_TEXT else "assessed")
+                         guide=guide if guide in GUIDE_TEXT else "assessed", parking=_flag(settings, "parking"))
 
 
 def save_options(options: ReportOptions) -> None:
     settings = QSettings()
-    for name in ("comparison", "actions", "participants"):
+    for name in ("comparison", "actions", "participants", "parking"):
         settings.setValue(KEY + name, "true" if getattr(options, name) else "false")
     settings.setValue(KEY + "guide", options.guide)
 
@@ -57,11 +57,13 @@ class ReportOptionsDialog(QDialog):
         self.comparison.setEnabled(has_previous)
         if not has_previous:
             self.comparison.setToolTip("This is the first round: there is nothing to compare with.")
-        self.actions = QCheckBox("&Action plan")
-        self.actions.setChecked(options.actions)
+        self.actions_box = QCheckBox("&Action plan")
+        self.actions_box.setChecked(options.actions)
         self.participants = QCheckBox("&Participants")
         self.participants.setChecked(options.participants)
-        for box in (self.comparison, self.actions, self.participants):
+        self.parking = QCheckBox("Points parke&d (left out when nothing was parked)")
+        self.parking.setChecked(options.parking)
+        for box in (self.comparison, self.actions_box, self.parking, self.participants):
             layout.addWidget(box)
         self.guide = QComboBox()
         self.guide.setAccessibleName("Scoring guide appendix")
@@ -86,9 +88,9 @@ class ReportOptionsDialog(QDialog):
 
     def options(self) -> ReportOptions:
         comparison = self.comparison.isChecked() if self._has_previous else self._previous_choice
-        return ReportOptions(comparison=comparison, actions=self.actions.isChecked(),
+        return ReportOptions(comparison=comparison, actions=self.actions_box.isChecked(),
                              participants=self.participants.isChecked(),
-                             guide=str(self.guide.currentData()))
+                             guide=str(self.guide.currentData()), parking=self.parking.isChecked())
 
 
 def ask_options(parent: QWidget, has_previous: bool) -> ReportOptions | None:

@@ -115,7 +115,8 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         "set_score", "set_notes", "set_confidence", "set_participant_score", "update_info",
         "set_branding", "add_participant", "update_participant", "remove_participant", "add_round",
         "update_round", "remove_round", "set_scope", "add_action", "update_action", "remove_action",
-        "set_participant_email", "set_report_names"}
+        "set_participant_email", "set_report_names", "add_parking", "update_parking",
+        "resolve_parking", "remove_parking", "set_agenda"}
     rid = eng.rounds()[0].uuid
     action = eng.add_action(F, "Old text").uuid
     items = [
@@ -133,6 +134,14 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         {"op": "remove_round", "round": "Much later"},
         {"op": "update_action", "action": action, "changes": {"status": "done", "due": "2026-05-01"}},
         {"op": "remove_action", "action": action},
+        {"op": "add_parking", "text": "Budget owner?", "factor": F, "round": "Baseline",
+         "id": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44"},
+        {"op": "update_parking", "parking": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44",
+         "changes": {"raised_by": "client"}},
+        {"op": "resolve_parking", "parking": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44"},
+        {"op": "remove_parking", "parking": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44"},
+        {"op": "set_agenda", "round": "Baseline", "start": "09:30", "finish": "16:30",
+         "breaks": [{"label": "Lunch", "start": "12:30", "minutes": 45}]},
     ]
     apply_json_operations(eng, items)
     assert eng.info().title == "New" and eng.participants() == [] and eng.actions() == []

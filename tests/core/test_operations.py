@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 
 from mutuality_desktop.core import operations as ops
+from mutuality_desktop.core.agenda import read_agenda
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
+from mutuality_desktop.core.parking import parking_items
 from mutuality_desktop.core.prework.contacts import participant_emails, report_names_shown
 
 F, G = "joint-objective-setting", "joint-exit-strategy"
@@ -33,6 +35,8 @@ def state(e: Engagement) -> dict[str, Any]:
         "branding": e.branding_json(),
         "emails": participant_emails(e),
         "report_names": report_names_shown(e),
+        "parking": parking_items(e),
+        "agenda": {r.uuid: read_agenda(e, r.id) for r in rounds},
     }
 
 
@@ -50,6 +54,8 @@ def full(eng: Engagement) -> Engagement:
         eng.set_participant_score(rnd.id, F, person.id, 4, "Pre-work")
     eng.add_action(F, "Agree a joint plan", "Siân Evans", "joint", dt.date(2026, 6, 30), "open", follow.id)
     eng.save_branding('{"consultancy_name": "Before"}')
+    eng.apply(ops.AddParking("Who funds the exit plan?", G, follow.uuid, "client"))  # removal unlinks it
+    eng.apply(ops.SetAgenda(follow.uuid, 570, 990, (("Lunch", 750, 45),), (("mutuality", 200),)))
     return eng
 
 
@@ -57,6 +63,7 @@ def every_operation(e: Engagement) -> list[ops.Operation]:
     base, follow = e.rounds()
     (person,) = e.participants()
     (action,) = e.actions()
+    (point,) = parking_items(e)
     return [
         ops.SetScore(base.uuid, F, "client", 5),
         ops.SetScore(base.uuid, F, "agreed", None),
@@ -78,6 +85,11 @@ def every_operation(e: Engagement) -> list[ops.Operation]:
         ops.AddAction(G, "Draft the exit plan", "Ann", "provider", dt.date(2026, 12, 1), "open", base.uuid),
         ops.UpdateAction(action.uuid, {"status": "done", "round": None, "due": None}),
         ops.RemoveAction(action.uuid),
+        ops.AddParking("Check the KPI data", F, base.uuid, "provider"),
+        ops.UpdateParking(point.uuid, {"text": "Who funds it?", "round": None, "raised_by": None}),
+        ops.ResolveParking(point.uuid),
+        ops.RemoveParking(point.uuid),
+        ops.SetAgenda(base.uuid, 540, 960, (("Coffee", 660, 15),)),
     ]
 
 
@@ -85,7 +97,7 @@ def test_every_kind_of_operation_is_covered(full):
     assert {type(op) for op in every_operation(full)} == set(ops.OPERATIONS.values())
 
 
-@pytest.mark.parametrize("index", range(20))
+@pytest.mark.parametrize("index", range(25))
 def test_apply_then_inverse_restores_exactly_and_redo_reapplies(full, index):
     op = every_operation(full)[index]
     before = state(full)
@@ -112,7 +124,7 @@ def test_history_lists_every_change_with_its_author_and_copy(full):
     assert (score.before, score.after) == (None, 5)
     assert score.target["factor"] == F and score.target["perspective"] == "client"
     assert full.history(factor=F)[-1].op in ("set_confidence", "set_notes", "set_score",
-                                             "update_action", "remove_action")
+                                             "update_action", "remove_action", "add_parking")
 
 
 def test_history_is_written_in_the_same_transaction_and_a_second_connection_sees_it(full):

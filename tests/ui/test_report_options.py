@@ -33,8 +33,10 @@ def _answer_options(qtbot, seen: list[str]) -> None:
             dialog.guide.setFocus()
             QTimer.singleShot(20, keys)
             return
-        box = dialog.actions  # the window is shown and active: untick the action plan's box
+        box = dialog.actions_box  # the window is shown and active: untick the action plan's box
         click(qtbot, box, QPoint(8, box.height() // 2))
+        parked = dialog.parking  # and the points parked
+        click(qtbot, parked, QPoint(8, parked.height() // 2))
         dialog.guide.setFocus()
         press(qtbot, Qt.Key.Key_End)  # "Leave it out"
         seen.append(focused().currentText())
@@ -62,7 +64,8 @@ def test_the_options_asked_first_shape_the_report_and_are_remembered(qtbot, demo
             w.close()
     assert seen == ["&Comparison with the previous round", "Leave it out"]
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
-    assert "Action plan" not in text and "The scoring guide" not in text
+    assert "Action plan" not in text and "The scoring guide" not in text and "Points parked" not in text
     assert "Round-over-round comparison" in text and "Participants" in text
     remembered = saved_options()
     assert not remembered.actions and remembered.guide == "none" and remembered.comparison
+    assert not remembered.parking

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..errors import ValidationError
 from ..framework import Framework
 from ..model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
+from ..parking import ParkingItem, parking_items
 from ..prework.contacts import report_names_shown
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class ReportOptions:
 
     comparison: bool = True  # the round-over-round comparison, when there is an earlier round
     actions: bool = True
+    parking: bool = True  # the points parked during the workshop (the parking list)
     participants: bool = True
     guide: str = "assessed"  # the scoring-guide appendix: the assessed dimensions, all, or none
 
@@ -62,6 +64,7 @@ class ReportData:
     branding_json: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
     audit_trail: tuple[str, ...] = ()  # each recorded change in words: only when asked for
+    parking: tuple[ParkingItem, ...] = ()  # the parking list: the reported rounds' points and unlinked ones
     names_shown: bool = False  # the engagement chose to name who gave which own view (pre-work)
     options: ReportOptions = field(default_factory=ReportOptions)
 
@@ -108,6 +111,7 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None,
         rounds=rounds,
         participants=tuple(engagement.participants()),
         actions=actions,
+        parking=tuple(p for p in parking_items(engagement) if p.round_id is None or p.round_id in kept),
         branding_json=engagement.branding_json(),
         names_shown=report_names_shown(engagement),
         options=options or ReportOptions(),

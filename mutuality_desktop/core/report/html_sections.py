@@ -22,6 +22,7 @@ from .rows import (
     key_figures,
     moved_factors,
 )
+from .sections_parking import html_parking
 from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, scored, strip_notes, unscored
 from .spread_rows import named_views
 from .svg import radar_svg
@@ -63,6 +64,8 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         add("Round-over-round comparison", comparison(data, page))
     if chosen.actions:
         add("Action plan", actions(data, page))
+    if chosen.parking and data.parking:
+        add("Points parked", html_parking(data, page))
     if chosen.participants:
         add("Participants", participants(data, page))
     if chosen.guide != "none":

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -21,7 +29,46 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...core import operations as ops
+from ...core import scoring
+from ...core.agenda import (
+    ON_PLAN_MINUTES,
+    Agenda,
+    agenda_lines,
+    check_agenda,
+    clock,
+    default_agenda,
+    pace,
+    plan_minutes,
+    prework_agreement,
+    read_agenda,
+)
+from ...core.errors import ValidationError
 from .. import theme
+from ..commands import Edit
+
+if TYPE_CHECKING:
+    from ...core.engagement import Engagement
+    from ...core.framework import Framework
+    from .page import WorkshopPage
+
+
+@dataclass(frozen=True)
+class PaceText:
+    """What the panel shows against the plan, worded by the controller from core's figures."""
+
+    headline: str  # "12 min behind: 9 factors left, 70 min to lunch"
+    breaks: str  # "Coffee 11:00 · Lunch 12:30 · Tea 14:45"
+    park: str  # "" unless falling behind: which factors to park
+    behind: bool
+    finish: int  # minutes after midnight
+    park_names: str = ""  # the factors to park by name, one a line (the tooltip)
+
+
+def _time_edit() -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    return edit
 
 
 def minutes_text(minutes: int) -> str:
@@ -42,6 +89,7 @@ class AgendaPanel(QFrame):
 
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
+    plan_requested = Signal()  # "Plan the day…": start, finish, breaks and minutes per dimension
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -51,6 +99,7 @@ class AgendaPanel(QFrame):
         self._start = clock()
         self._end = end
         self._left = 0
+        self._source: Callable[[dt.datetime], PaceText | None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
@@ -65,31 +114,48 @@ class AgendaPanel(QFrame):
         self.clock_label = QLabel(wordWrap=True)
         self.clock_label.setProperty("role", "caption")
         self.budget_label = QLabel(wordWrap=True)
+        self.pace_label = QLabel(wordWrap=True)  # against the plan: "12 min behind: 9 factors left, …"
+        self.pace_label.setAccessibleName("Against the plan")
+        self.breaks_label = QLabel(wordWrap=True)
+        self.breaks_label.setProperty("role", "caption")
+        self.park_label = QLabel(wordWrap=True)  # falling behind: which factors to park
+        self.park_label.setAccessibleName("What to park")
+        self.park_label.setStyleSheet(f"color: {theme.ERROR_TEXT};")
         layout.addLayout(head)
         layout.addWidget(self.progress)
         layout.addWidget(self.clock_label)
         layout.addWidget(self.budget_label)
+        layout.addWidget(self.pace_label)
+        layout.addWidget(self.breaks_label)
+        layout.addWidget(self.park_label)
+        for label in (self.pace_label, self.breaks_label, self.park_label):
+            label.hide()
         self._timer = QTimer(self, interval=30_000)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
     def _agenda_button(self) -> QToolButton:
-        button = QToolButton(text="Agenda", toolTip="Set the workshop start and end times")
+        button = QToolButton()
+        button.setText("Agenda")
+        button.setToolTip("The workshop's start and finish, and the plan for the day")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(12, 8, 12, 8)
-        self.start_edit = QTimeEdit(displayFormat="HH:mm")
-        self.end_edit = QTimeEdit(displayFormat="HH:mm")
+        self.start_edit = _time_edit()
+        self.end_edit = _time_edit()
         self.start_edit.setTime(QTime(self._start.hour, self._start.minute))
         self.end_edit.setTime(self._end)
         for edit in (self.start_edit, self.end_edit):  # room for the digits and both arrows
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 56)
         now_button = QPushButton("Start the clock now")
+        self.plan_button = QPushButton("Plan the day…")
+        self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
         form.addRow("Finish by", self.end_edit)
         form.addRow("", now_button)
+        form.addRow("", self.plan_button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(box)
         menu.addAction(action)
@@ -97,6 +163,9 @@ class AgendaPanel(QFrame):
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
         self.end_edit.timeChanged.connect(self._on_end_edit_time_changed)
         now_button.clicked.connect(self._on_now_button_clicked)
+        self.plan_button.clicked.connect(menu.close)
+        self.plan_button.clicked.connect(self.plan_requested)
+        self.agenda_button = button
         return button
 
     def set_progress(self, agreed: int, total: int) -> None:
@@ -117,6 +186,10 @@ class AgendaPanel(QFrame):
         now = self._clock()
         elapsed = int((now - self._start).total_seconds() // 60)
         self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
+        planned = self._source(now) if self._source is not None else None
+        self._show_plan(planned)
+        if planned is not None:
+            return
         end = dt.time(self._end.hour(), self._end.minute())
         per = per_factor_minutes(now, end, self._left)
         if per is None:
@@ -126,6 +199,30 @@ class AgendaPanel(QFrame):
         else:
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
+
+    def set_pace_source(self, source: Callable[[dt.datetime], PaceText | None]) -> None:
+        """Where the room stands against the day's plan (None while no plan is set)."""
+        self._source = source
+        self.refresh()
+
+    def _show_plan(self, planned: PaceText | None) -> None:
+        self.budget_label.setVisible(planned is None)
+        self.end_edit.setEnabled(planned is None)
+        self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day")
+        for label in (self.pace_label, self.breaks_label, self.park_label):
+            label.setVisible(planned is not None)
+        if planned is None:
+            return
+        self.pace_label.setText(planned.headline)
+        self.pace_label.setStyleSheet(f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};")
+        self.breaks_label.setText(planned.breaks)
+        self.breaks_label.setVisible(bool(planned.breaks))
+        self.park_label.setText(planned.park)
+        self.park_label.setToolTip(planned.park_names)
+        self.park_label.setVisible(bool(planned.park))
+        self.end_edit.blockSignals(True)
+        self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
+        self.end_edit.blockSignals(False)
 
     def _on_start_edit_time_changed(self, time: QTime) -> None:
         self._start = dt.datetime.combine(self._clock().date(), dt.time(time.hour(), time.minute()))
@@ -140,3 +237,216 @@ class AgendaPanel(QFrame):
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock())
         self.start_time_changed.emit(self._start)
+
+
+# --- planning the day --------------------------------------------------------------------------
+
+class SetAgendaEdit(Edit):
+    """The round's plan for the day, replaced whole (None removes it)."""
+
+    what = "agenda"
+
+    def __init__(self, round_id: int, agenda: Agenda | None) -> None:
+        super().__init__("Plan the day" if agenda is not None else "Remove the day's plan",
+                         ("agenda", round_id))
+        self.round_id, self.agenda = round_id, agenda
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        uuid = eng.round_uuid(self.round_id)
+        return self.agenda.as_operation(uuid) if self.agenda is not None else ops.SetAgenda(uuid)
+
+
+def _qtime(minute: int) -> QTime:
+    return QTime(minute // 60 % 24, minute % 60)
+
+
+def _minute(edit: QTimeEdit) -> int:
+    time = edit.time()
+    return time.hour() * 60 + time.minute()
+
+
+class _BreakRow:
+    def __init__(self, dialog: AgendaPlanDialog, label: str, start: int, minutes: int) -> None:
+        self.name = QLineEdit(label)
+        self.name.setAccessibleName("Break")
+        self.name.setMaxLength(100)
+        self.start = _time_edit()
+        self.start.setAccessibleName(f"{label} starts")
+        self.start.setTime(_qtime(start))
+        self.minutes = QSpinBox(minimum=1, maximum=240, suffix=" min")
+        self.minutes.setAccessibleName(f"{label} lasts")
+        self.minutes.setValue(minutes)
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName(f"Remove {label}")
+        for signal in (self.name.textChanged, self.start.timeChanged, self.minutes.valueChanged):
+            signal.connect(dialog.update_preview)
+        self.remove.clicked.connect(lambda: dialog.remove_break(self))
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.name, self.start, self.minutes, self.remove)
+
+
+class AgendaPlanDialog(QDialog):
+    """Plan a round's day: start and finish, breaks, and the minutes for each dimension in scope
+    (left at "Shared", a dimension shares the rest of the day by its number of factors)."""
+
+    def __init__(self, framework: Framework, scope: tuple[str, ...], round_label: str,
+                 agenda: Agenda | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Plan the day: {round_label}")
+        self._framework, self._scope = framework, scope
+        self.removed = False
+        self._ready = False  # the preview waits until every field is built
+        self.rows: list[_BreakRow] = []
+        self.dimension_spins: dict[str, QSpinBox] = {}
+        given = agenda if agenda is not None else default_agenda()
+        layout = QVBoxLayout(self)
+        times = QFormLayout()
+        self.start_edit = _time_edit()
+        self.start_edit.setTime(_qtime(given.start))
+        self.finish_edit = _time_edit()
+        self.finish_edit.setTime(_qtime(given.finish))
+        for edit in (self.start_edit, self.finish_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 56)
+            edit.timeChanged.connect(self.update_preview)
+        times.addRow("&Start", self.start_edit)
+        times.addRow("&Finish", self.finish_edit)
+        layout.addLayout(times)
+        breaks_box = QGroupBox("Breaks")
+        box_layout = QVBoxLayout(breaks_box)
+        self.breaks_grid = QGridLayout()
+        box_layout.addLayout(self.breaks_grid)
+        add = QPushButton("&Add a break")
+        add.clicked.connect(lambda: self.add_break("Break", _minute(self.finish_edit) - 60, 15))
+        box_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(breaks_box)
+        for b in given.breaks:
+            self.add_break(b.label, b.start, b.minutes)
+        dims_box = QGroupBox("Minutes for each dimension in this round's scope")
+        dims = QFormLayout(dims_box)
+        manual = dict(given.dimension_minutes)
+        for d in framework.dimensions:
+            if d.id not in scope:
+                continue
+            spin = QSpinBox(minimum=0, maximum=600, singleStep=5, suffix=" min")
+            spin.setSpecialValueText("Shared")
+            spin.setAccessibleName(f"Minutes for {d.name}")
+            spin.setValue(manual.get(d.id, 0))
+            spin.valueChanged.connect(self.update_preview)
+            self.dimension_spins[d.id] = spin
+            dims.addRow(f"{d.name} ({len(d.factors)} factors)", spin)
+        layout.addWidget(dims_box)
+        self.preview = QLabel(wordWrap=True)
+        self.preview.setAccessibleName("The day as planned")
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.preview)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        if agenda is not None:
+            remove = self.buttons.addButton("Remove the plan", QDialogButtonBox.ButtonRole.DestructiveRole)
+            remove.clicked.connect(self._on_remove_clicked)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._ready = True
+        self.update_preview()
+
+    def add_break(self, label: str, start: int, minutes: int) -> None:
+        row = _BreakRow(self, label, start, minutes)
+        self.rows.append(row)
+        self._relayout()
+        self.update_preview()
+
+    def remove_break(self, row: _BreakRow) -> None:
+        self.rows.remove(row)
+        for widget in row.widgets():
+            widget.deleteLater()
+        self._relayout()
+        self.update_preview()
+
+    def _relayout(self) -> None:
+        for index, row in enumerate(self.rows):
+            for column, widget in enumerate(row.widgets()):
+                self.breaks_grid.addWidget(widget, index, column)
+
+    def agenda(self) -> Agenda | None:
+        """The plan as entered, checked by core; None (and the reason shown) if it cannot be."""
+        op = ops.SetAgenda("", _minute(self.start_edit), _minute(self.finish_edit),
+                           tuple((r.name.text().strip() or "Break", _minute(r.start), r.minutes.value())
+                                 for r in self.rows),
+                           tuple((d, spin.value()) for d, spin in self.dimension_spins.items() if spin.value()))
+        try:
+            return check_agenda(self._framework, op)
+        except ValidationError as exc:
+            self.preview.setText(str(exc))
+            return None
+
+    def update_preview(self) -> None:
+        if not self._ready:
+            return
+        agenda = self.agenda()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(agenda is not None)
+        if agenda is not None:
+            self.preview.setText("\n".join(agenda_lines(self._framework, self._scope, agenda)))
+        self.preview.setStyleSheet("" if agenda is not None else f"color: {theme.ERROR_TEXT};")
+
+    def _on_remove_clicked(self) -> None:
+        self.removed = True
+        self.accept()
+
+
+class AgendaController:
+    """Joins the agenda panel to the walkthrough: the plan from the file, the pace, the dialog."""
+
+    def __init__(self, page: WorkshopPage) -> None:
+        self.page = page
+        page.agenda.plan_requested.connect(self.plan_the_day)
+        page.agenda.set_pace_source(self.pace_text)
+
+    def pace_text(self, now: dt.datetime) -> PaceText | None:
+        page = self.page
+        eng = page.doc.engagement
+        if eng.closed:  # the window closed the file; its clock ticks once more
+            return None
+        agenda = read_agenda(eng, page.round_id) if page.round_id else None
+        if agenda is None:
+            return None
+        fw = page.framework
+        plan = plan_minutes(fw, eng.scope(page.round_id), agenda)
+        agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
+        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
+        day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
+        if day is not None and day != now.date():  # not the workshop day: the plan, no pace
+            left = sum(1 for f in plan.order if f not in set(agreed))
+            return PaceText(f"Planned for {day:%d %b %Y}, {clock(agenda.start)} to {clock(agenda.finish)}: "
+                            f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
+                            "", False, agenda.finish)
+        quick = prework_agreement(eng, page.round_id, plan.order)
+        where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
+        park, names = "", ""
+        if where.park:
+            easy = set(quick)
+            # short enough for the panel: the factor numbers, in the order to park them
+            numbers = [f"{fw.factor(f).number}" + (" (sides agree in pre-work)" if f in easy else "")
+                       for f in where.park]
+            listed = ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else numbers[0]
+            count = len(numbers)
+            park = (f"To finish by {clock(agenda.finish)}, park {count} factor{'s' if count != 1 else ''}: "
+                    f"{listed}.")
+            names = "\n".join(f"{fw.factor(f).number}. {fw.factor(f).name}" for f in where.park)
+        return PaceText(where.headline(), f"Breaks: {breaks}" if breaks else "", park,
+                        where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names)
+
+    def plan_the_day(self) -> None:
+        page = self.page
+        eng = page.doc.engagement
+        label = next((r.label for r in eng.rounds() if r.id == page.round_id), "")
+        dialog = AgendaPlanDialog(page.framework, eng.scope(page.round_id), label,
+                                  read_agenda(eng, page.round_id), page)
+        self.dialog = dialog  # reachable while open (tests, screen readers)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        agenda = None if dialog.removed else dialog.agenda()
+        if accepted and (agenda is not None or dialog.removed):
+            page.doc.execute(SetAgendaEdit(page.round_id, agenda))
+        page.window().activateWindow()  # back to scoring, where the facilitator was
+        page.guide.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -33,11 +33,12 @@ from ..document import EngagementDocument
 from ..settings import Settings
 from .about import FactorAbout
 from .actions import ActionsPanel
-from .agenda import AgendaPanel
+from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
 from .navigator import Navigator
+from .parking import ParkingController
 from .presentation import PresentationWindow
 from .scope_add import offer_to_add
 from .scorebar import PerspectiveBar
@@ -92,9 +93,10 @@ class WorkshopPage(QWidget):
         self._connect()
         self.navigator.set_framework(self.framework)
         self._load_rounds()
+        self.parking.refresh()
         self.set_editable(not doc.readonly)
         last = settings.last_factor(doc.engagement.info().uuid)
-        self.go_to_factor(last if last in self._factor_ids else self._factor_id)
+        self.go_to_factor(last if isinstance(last, str) and last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
 
     # --- building ----------------------------------------------------------------------------
@@ -204,6 +206,8 @@ class WorkshopPage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
+        self.parking = ParkingController(self)  # the parking list: its tab and Ctrl+Shift+P
+        self.agenda_plan = AgendaController(self)  # the day's plan: pace, breaks, what to park
 
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
@@ -271,7 +275,7 @@ class WorkshopPage(QWidget):
 
     @property
     def factor_id(self) -> str:
-        return self._factor_id
+        return str(self._factor_id)
 
     @property
     def round_id(self) -> int:
@@ -286,6 +290,7 @@ class WorkshopPage(QWidget):
         self.guide.editable = editable
         self.evidence.set_editable(editable)
         self.actions_panel.set_editable(editable)
+        self.parking.panel.set_editable(editable)
 
     def flush(self) -> None:
         """Commit typing still waiting for its debounce (before a factor change, undo or close)."""
@@ -357,7 +362,7 @@ class WorkshopPage(QWidget):
         rounds = self.doc.engagement.rounds()
         latest = rounds[-1] if rounds else None
         older = latest is not None and latest.id != self._round_id
-        if older:
+        if older and latest is not None:
             current = next((r.label for r in rounds if r.id == self._round_id), "")
             self.older_round.setText(f"You are changing {current}, an earlier round "
                                      f"(the latest is {latest.label}).")
@@ -441,6 +446,10 @@ class WorkshopPage(QWidget):
             self.scores_changed.emit()  # Results' charts and coverage follow the scope
         elif what == "actions":
             self.refresh_actions()
+        elif what == "parking":
+            self.parking.refresh()
+        elif what == "agenda":
+            self.agenda.refresh()
         elif what == "rounds":
             self._load_rounds()
             self.set_round(self.round_combo.currentData())

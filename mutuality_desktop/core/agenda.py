@@ -1,0 +1,327 @@
+"""The agenda for the day (format 5): start and finish, breaks, and minutes per dimension and per
+factor planned from the round's scope; and where the room stands against that plan.
+
+Times are whole minutes after midnight (9:30 is 570). The minutes per dimension are set by hand
+where the facilitator wants; the rest of the working time (the day less its breaks) is shared
+among the other dimensions in scope by their number of factors. A factor gets its dimension's
+minutes shared equally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import operations as ops
+from .apply_base import Outcome, by_uuid, identity
+from .errors import ValidationError
+from .validation import require_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .engagement import Engagement
+    from .framework import Framework
+
+DAY = 24 * 60
+ON_PLAN_MINUTES = 5  # within this either side of the plan the room is "on plan"
+
+
+@dataclass(frozen=True)
+class Break:
+    label: str
+    start: int  # minutes after midnight
+    minutes: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A round's plan: start, finish, breaks (by start time) and minutes set by hand."""
+
+    start: int
+    finish: int
+    breaks: tuple[Break, ...] = ()
+    dimension_minutes: tuple[tuple[str, int], ...] = ()  # (dimension id, minutes) set by hand
+
+    @property
+    def break_minutes(self) -> int:
+        return sum(b.minutes for b in self.breaks)
+
+    @property
+    def working_minutes(self) -> int:
+        return max(0, self.finish - self.start - self.break_minutes)
+
+    def worked_by(self, minute: int) -> int:
+        """Working minutes from the start to `minute`, breaks left out."""
+        minute = max(self.start, min(self.finish, minute))
+        used = minute - self.start
+        for b in self.breaks:
+            used -= max(0, min(minute, b.end) - max(self.start, b.start))
+        return max(0, used)
+
+    def as_operation(self, round_uuid: str) -> ops.SetAgenda:
+        return ops.SetAgenda(round_uuid, self.start, self.finish,
+                             tuple((b.label, b.start, b.minutes) for b in self.breaks),
+                             self.dimension_minutes)
+
+
+def clock(minute: int) -> str:
+    """09:30 for 570."""
+    hours, mins = divmod(int(minute) % DAY, 60)
+    return f"{hours:02d}:{mins:02d}"
+
+
+def parse_clock(text: str) -> int:
+    """570 for '9:30' or '09:30'; a ValidationError for anything else."""
+    parts = str(text).strip().split(":")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        hours, mins = int(parts[0]), int(parts[1])
+        if 0 <= hours < 24 and 0 <= mins < 60:
+            return hours * 60 + mins
+    raise ValidationError(f"'{str(text)[:20]}' is not a time of day (HH:MM, such as 09:30).")
+
+
+def default_agenda() -> Agenda:
+    """A usual workshop day: 09:30 to 16:30, coffee at 11:00, lunch at 12:30, tea at 14:45."""
+    return Agenda(570, 990, (Break("Coffee", 660, 15), Break("Lunch", 750, 45), Break("Tea", 885, 15)))
+
+
+# --- reading and writing ---------------------------------------------------------------------
+
+def read_agenda(eng: Engagement, round_id: int) -> Agenda | None:
+    """The round's stored plan, or None when none is set."""
+    conn = eng.connection
+    row = conn.execute("SELECT start_minute, finish_minute FROM agenda WHERE round_id = ?",
+                       (round_id,)).fetchone()
+    if row is None:
+        return None
+    breaks = tuple(Break(str(r[0]), int(r[1]), int(r[2])) for r in conn.execute(
+        "SELECT label, start_minute, minutes FROM agenda_break WHERE round_id = ? "
+        "ORDER BY start_minute, id", (round_id,)))
+    dims = tuple((str(r[0]), int(r[1])) for r in conn.execute(
+        "SELECT dimension_id, minutes FROM agenda_dimension WHERE round_id = ? ORDER BY id",
+        (round_id,)))
+    return Agenda(int(row[0]), int(row[1]), breaks, dims)
+
+
+def _minute(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= DAY:
+        raise ValidationError(f"{what} must be a time of day.")
+    return value
+
+
+def check_agenda(framework: Framework, op: ops.SetAgenda) -> Agenda | None:
+    """The plan the operation sets, checked; None when it removes the plan."""
+    if op.start is None:
+        return None
+    start = _minute(op.start, "The start")
+    finish = _minute(op.finish, "The finish")
+    if finish <= start:
+        raise ValidationError(f"The finish ({clock(finish)}) must be after the start ({clock(start)}).")
+    breaks: list[Break] = []
+    for item in op.breaks:
+        if not isinstance(item, tuple | list) or len(item) != 3:
+            raise ValidationError("A break needs a name, a start and a length.")
+        label = require_text(item[0], "A break's name", 100)
+        b_start = _minute(item[1], f"The start of {label}")
+        length = item[2]
+        if isinstance(length, bool) or not isinstance(length, int) or not 1 <= length <= 240:
+            raise ValidationError(f"{label} must last between 1 and 240 minutes.")
+        if b_start < start or b_start + length > finish:
+            raise ValidationError(f"{label} ({clock(b_start)}, {length} min) is outside the day "
+                                  f"({clock(start)} to {clock(finish)}).")
+        breaks.append(Break(label, b_start, length))
+    breaks.sort(key=lambda b: b.start)
+    for first, second in zip(breaks, breaks[1:], strict=False):
+        if second.start < first.end:
+            raise ValidationError(f"{first.label} and {second.label} overlap.")
+    dims: list[tuple[str, int]] = []
+    known = {d.id for d in framework.dimensions}
+    for pair in op.dimensions:
+        if not isinstance(pair, tuple | list) or len(pair) != 2 or pair[0] not in known:
+            raise ValidationError(f"Unknown dimension in the agenda: {str(pair)[:40]}.")
+        minutes = pair[1]
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= DAY:
+            raise ValidationError("A dimension's minutes must be a whole number of minutes.")
+        if pair[0] in dict(dims):
+            raise ValidationError(f"The dimension {pair[0]} is planned twice.")
+        dims.append((str(pair[0]), minutes))
+    agenda = Agenda(start, finish, tuple(breaks), tuple(dims))
+    if sum(m for _, m in dims) > agenda.working_minutes:
+        raise ValidationError(f"The minutes set per dimension ({sum(m for _, m in dims)}) are more "
+                              f"than the working time of the day ({agenda.working_minutes}).")
+    return agenda
+
+
+def set_agenda(eng: Engagement, s: Session, op: ops.SetAgenda) -> Outcome:
+    from sqlalchemy import delete
+
+    from .schema import AgendaBreakRow, AgendaDimensionRow, AgendaRow, RoundRow
+
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    agenda = check_agenda(eng.framework, op)
+    old = read_agenda(eng, rnd.id)
+    for model in (AgendaRow, AgendaBreakRow, AgendaDimensionRow):
+        s.execute(delete(model).where(model.round_id == rnd.id))
+    if agenda is not None:
+        s.add(AgendaRow(round_id=rnd.id, start_minute=agenda.start, finish_minute=agenda.finish,
+                        uuid=identity("")))
+        for b in agenda.breaks:
+            s.add(AgendaBreakRow(round_id=rnd.id, label=b.label, start_minute=b.start,
+                                 minutes=b.minutes, uuid=identity("")))
+        for dimension_id, minutes in agenda.dimension_minutes:
+            s.add(AgendaDimensionRow(round_id=rnd.id, dimension_id=dimension_id, minutes=minutes,
+                                     uuid=identity("")))
+    inverse = old.as_operation(rnd.uuid) if old is not None else ops.SetAgenda(rnd.uuid)
+    return Outcome(inverse, {"round": rnd.uuid}, summary(old), summary(agenda))
+
+
+def summary(agenda: Agenda | None) -> dict[str, object] | None:
+    """The plan as the history records it: its JSON form (what `set_agenda` reads)."""
+    if agenda is None:
+        return None
+    return {"start": clock(agenda.start), "finish": clock(agenda.finish),
+            "breaks": [{"label": b.label, "start": clock(b.start), "minutes": b.minutes} for b in agenda.breaks],
+            "dimensions": {d: m for d, m in agenda.dimension_minutes}}
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    """Minutes per dimension and per factor, in the order the room takes them."""
+
+    dimension_minutes: dict[str, int]
+    factor_minutes: dict[str, float]
+    order: tuple[str, ...]  # factor ids in scope, framework order
+
+
+def plan_minutes(framework: Framework, scope: Iterable[str], agenda: Agenda) -> Plan:
+    """Share the day's working time among the dimensions in scope (hand-set minutes first)."""
+    chosen = [d for d in framework.dimensions if d.id in set(scope)]
+    manual = {d: m for d, m in agenda.dimension_minutes if d in {c.id for c in chosen}}
+    rest = [d for d in chosen if d.id not in manual]
+    left = max(0, agenda.working_minutes - sum(manual.values()))
+    count = sum(len(d.factors) for d in rest)
+    minutes: dict[str, int] = dict(manual)
+    shared = 0
+    for d in rest:
+        share = int(round(left * len(d.factors) / count)) if count else 0
+        minutes[d.id] = share
+        shared += share
+    if rest and shared != left:  # rounding: the last dimension takes the difference
+        minutes[rest[-1].id] += left - shared
+    per_factor: dict[str, float] = {}
+    order: list[str] = []
+    for d in chosen:
+        for f in d.factors:
+            per_factor[f.id] = minutes[d.id] / len(d.factors) if d.factors else 0.0
+            order.append(f.id)
+    return Plan({d.id: minutes[d.id] for d in chosen}, per_factor, tuple(order))
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Where the room stands against the plan at one moment."""
+
+    behind: int  # minutes behind plan (negative: ahead)
+    left: int  # factors in scope not yet agreed
+    next_break: Break | None  # the next break not yet started
+    to_next_break: int  # minutes until it starts
+    to_finish: int  # working minutes until the finish
+    needed: int  # planned minutes of the factors left
+    park: tuple[str, ...]  # factors to park to finish on time (when behind)
+    in_break: Break | None = None
+
+    def headline(self) -> str:
+        """'12 min behind: 9 factors left, 70 min to lunch'."""
+        if self.left == 0:
+            return "Every factor in scope is agreed."
+        if self.in_break is not None:
+            state = f"{self.in_break.label} until {clock(self.in_break.end)}"
+        elif self.behind > ON_PLAN_MINUTES:
+            state = f"{self.behind} min behind"
+        elif self.behind < -ON_PLAN_MINUTES:
+            state = f"{-self.behind} min ahead"
+        else:
+            state = "On plan"
+        factors = f"{self.left} factor{'s' if self.left != 1 else ''} left"
+        if self.next_break is not None and self.in_break is None:
+            return f"{state}: {factors}, {self.to_next_break} min to {self.next_break.label.lower()}"
+        return f"{state}: {factors}, {self.to_finish} min of work to the finish"
+
+
+def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
+         quick: Iterable[str] = ()) -> Pace:
+    """Compare the working time used so far with the planned time of the factors agreed.
+
+    `quick` are factors the two sides already agree on (pre-work): suggested first for parking.
+    """
+    done = set(agreed)
+    worked = agenda.worked_by(now)
+    planned_done = sum(plan.factor_minutes.get(f, 0.0) for f in plan.order if f in done)
+    behind = int(round(worked - planned_done))
+    left = [f for f in plan.order if f not in done]
+    needed = int(round(sum(plan.factor_minutes[f] for f in left)))
+    to_finish = max(0, agenda.working_minutes - worked)
+    in_break = next((b for b in agenda.breaks if b.start <= now < b.end), None)
+    upcoming = next((b for b in agenda.breaks if b.start > now), None)
+    to_break = max(0, upcoming.start - now) if upcoming is not None else 0
+    park: list[str] = []
+    overrun = needed - to_finish
+    if overrun > 0 and behind > ON_PLAN_MINUTES:
+        easy = set(quick)
+        # agreed already in pre-work first (a quick confirmation later), then the last in the plan
+        candidates = [f for f in reversed(left) if f in easy] + [f for f in reversed(left) if f not in easy]
+        saved = 0.0
+        for fid in candidates:
+            if saved >= overrun:
+                break
+            park.append(fid)
+            saved += plan.factor_minutes[fid]
+    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break)
+
+
+def agreed_in_prework(client: Mapping[str, int | None], provider: Mapping[str, int | None],
+                      spans: Mapping[str, int], factor_ids: Sequence[str]) -> list[str]:
+    """Factors the two sides already agree on before the room discusses them: the client and
+    provider views are the same level, or the individual returns are within one level."""
+    out = []
+    for fid in factor_ids:
+        c, p = client.get(fid), provider.get(fid)
+        if (c is not None and c == p) or spans.get(fid, 99) <= 1:
+            out.append(fid)
+    return out
+
+
+def prework_agreement(eng: Engagement, round_id: int, factor_ids: Sequence[str]) -> list[str]:
+    """`agreed_in_prework` read from the round's scores and participants' returns."""
+    from .spread import factor_spreads
+
+    scores = eng.scores(round_id)
+    client = {f: s.level for (f, p), s in scores.items() if p == "client"}
+    provider = {f: s.level for (f, p), s in scores.items() if p == "provider"}
+    spreads = factor_spreads(eng.participants(), eng.participant_scores(round_id), list(factor_ids))
+    spans = {f: s.span for f, s in spreads.items() if len(s.levels) >= 2}
+    return agreed_in_prework(client, provider, spans, factor_ids)
+
+
+def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda) -> list[str]:
+    """The day in words, for the CLI and the planning dialog: one line per block."""
+    plan = plan_minutes(framework, scope, agenda)
+    lines = [f"{clock(agenda.start)} to {clock(agenda.finish)}: {agenda.working_minutes} min of work, "
+             f"{agenda.break_minutes} min of breaks"]
+    lines += [f"  {b.label}: {clock(b.start)} for {b.minutes} min" for b in agenda.breaks]
+    manual = dict(agenda.dimension_minutes)
+    for d in framework.dimensions:
+        if d.id in plan.dimension_minutes:
+            minutes = plan.dimension_minutes[d.id]
+            each = minutes / len(d.factors) if d.factors else 0
+            how = "set by hand" if d.id in manual else "shared by factors"
+            lines.append(f"  {d.name}: {minutes} min ({how}), about {each:.0f} min per factor")
+    return lines

@@ -1,0 +1,41 @@
+"""The demo engagement's parking list and agenda (called once from core/demo.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from . import operations as ops
+from .agenda import default_agenda
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
+
+# (factor, who raised it, time on the baseline day (UK time is UTC in March), resolved, text)
+DEMO_POINTS = (
+    ("joint-governance-structure", "provider", (10, 12), True,
+     "Does the Partnership Board or the Contract Management Group sign off variations under "
+     "£250,000? Check the constitution before scoring."),
+    ("joint-risk-management-strategy", "client", (11, 41), False,
+     "The council's corporate risk register and the provider's contract risk log score flood risk "
+     "differently; agree one scoring basis."),
+    ("measurement-of-delivery-and-performance", "client", (14, 5), False,
+     "KPI 7 (missed bin collections) is measured from two different data sources; ask both "
+     "performance teams to reconcile the March figures."),
+    ("joint-exit-strategy", "facilitator", (15, 50), False,
+     "Exit planning parked for lack of time: come back to it at the follow-up with the "
+     "asset register."),
+)
+
+
+def add_demo_parking(eng: Engagement) -> None:
+    """Four points parked on the baseline day (one resolved) and an agenda for the follow-up."""
+    rounds = eng.rounds()
+    baseline = rounds[0]
+    day = baseline.date or dt.date(2026, 3, 12)
+    for factor, who, (hour, minute), resolved, text in DEMO_POINTS:
+        factor_id = factor if eng.framework.has_factor(factor) else None
+        eng.apply(ops.AddParking(text, factor_id, baseline.uuid, who,
+                                 dt.datetime.combine(day, dt.time(hour, minute)),
+                                 "resolved" if resolved else "open"))
+    eng.apply(default_agenda().as_operation(rounds[-1].uuid))

@@ -1,0 +1,89 @@
+"""Planning the day and the pace against it, under real input; the plan is read back from the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+
+from mutuality_desktop.core.agenda import Agenda, Break, read_agenda
+from mutuality_desktop.core.engagement import Engagement
+
+from .test_walkthrough_journey import key, open_walkthrough
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def stored_agenda(path: Path) -> Agenda | None:
+    with Engagement.open(path, readonly=True) as eng:
+        return read_agenda(eng, eng.rounds()[-1].id)
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtbot, window, blank_path):
+    page = open_walkthrough(qtbot, window, blank_path)
+    with Engagement.open(blank_path, readonly=True) as eng:
+        day = eng.rounds()[-1].date or dt.date.today()  # the workshop day
+    page.agenda._clock = lambda: dt.datetime.combine(day, dt.time(10, 30))  # the room's clock: 10:30
+    done: list[str] = []
+
+    def in_dialog() -> None:
+        dialog = page.agenda_plan.dialog
+        tea = next(r for r in dialog.rows if r.name.text() == "Tea")
+        click(qtbot, tea.remove)  # the usual day less the afternoon tea
+        assert "Tea" not in dialog.preview.text()
+        assert "09:30 to 16:30: 360 min of work, 60 min of breaks" in dialog.preview.text()
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        done.append("saved")
+
+    def in_menu() -> None:
+        QTimer.singleShot(300, in_dialog)
+        click(qtbot, page.agenda.plan_button)
+
+    QTimer.singleShot(300, in_menu)
+    click(qtbot, page.agenda.agenda_button)  # opens the agenda menu
+    qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)  # back to scoring
+
+    assert stored_agenda(blank_path) == Agenda(570, 990, (Break("Coffee", 660, 15), Break("Lunch", 750, 45)))
+    # 10:30 and nothing agreed: an hour of work done against none of the 24-minute factors
+    assert page.agenda.pace_label.text() == "60 min behind: 15 factors left, 30 min to coffee"
+    assert page.agenda.breaks_label.text() == "Breaks: Coffee 11:00 · Lunch 12:30"
+    assert page.agenda.park_label.text() == "To finish by 16:30, park 3 factors: 15, 14 and 13."
+    assert page.agenda.park_label.toolTip().splitlines() == [
+        "15. Relationship management strategy", "14. Joint exit strategy",
+        "13. Measurement of delivery and performance"]
+    assert page.agenda.park_label.isVisible() and not page.agenda.budget_label.isVisible()
+
+    # the facilitator-only pace is not shown to the room
+    key(qtbot, Qt.Key.Key_F11)
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    shown = " ".join(label.text() for label in room.findChildren(QLabel))
+    assert "behind" not in shown and "park" not in shown.lower()
+    qtbot.keyClick(room, Qt.Key.Key_Escape)  # the room's window has the keyboard
+    qtbot.waitUntil(lambda: not room.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # undo the plan
+    assert stored_agenda(blank_path) is None
+    assert page.agenda.budget_label.isVisible() and not page.agenda.pace_label.isVisible()
+
+
+def test_on_another_day_the_panel_shows_the_plan_without_pace_or_parking(qtbot, window, blank_path):
+    from mutuality_desktop.core import operations as ops
+
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[0]
+        eng.update_round(rnd.id, date=dt.date(2026, 3, 12))
+        eng.apply(ops.SetAgenda(rnd.uuid, 570, 990, (("Lunch", 750, 45),)))
+    page = open_walkthrough(qtbot, window, blank_path)
+    page.agenda._clock = lambda: dt.datetime(2026, 3, 20, 10, 30)  # a week later, reviewing
+    page.agenda.refresh()
+    assert page.agenda.pace_label.text() == "Planned for 12 Mar 2026, 09:30 to 16:30: 15 factors left"
+    assert not page.agenda.park_label.isVisible() and "behind" not in page.agenda.pace_label.text()
