@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.core.engagement import Engagement
@@ -146,15 +146,18 @@ def test_go_to_factor_by_part_of_its_name(qtbot, window, demo_path):
     page = open_walkthrough(qtbot, window, demo_path)
     dialogs = []
 
+    tries = [0]
+
     def type_into_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:  # the dialog never opened: the assertion below says so
-            return
+        if dialog is None:  # not open yet (a loaded machine): look again, for up to 10 s
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(50, type_into_dialog)
+            return  # never opened: the assertion below says so
         dialogs.append(dialog)
         qtbot.keyClicks(QApplication.focusWidget(), "trust")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-
-    from PySide6.QtCore import QTimer
 
     QTimer.singleShot(50, type_into_dialog)
     key(qtbot, Qt.Key.Key_G, CTRL)
