@@ -32,7 +32,9 @@ def test_a_score_redraws_over_the_cached_background_and_matches_a_full_draw(qtbo
     page.show()
     qtbot.waitExposed(page)
     rid = eng.rounds()[0].id
-    ids = [f.id for f in eng.framework.factors]
+    # one dimension's factors: a score in another dimension brings it into the round's default
+    # scope, which rightly changes the background (its axis stops reading "not in this round")
+    ids = [f.id for f in eng.framework.dimensions[0].factors]
     eng.set_score(rid, ids[0], "agreed", 3)  # the first score adds legend entries: new background
     page.refresh()
     canvas = page.dimension_pane.canvas
