@@ -1,6 +1,6 @@
 """File → Export to Office: the Word report (in the house template), the Excel workbook or the
-PowerPoint deck, written off the UI thread with one progress and cancel path, then the user is
-told where the file went and offered to open it.
+PowerPoint deck, written off the UI thread through the one progress and cancel path every output
+shares (export_task), then the user is told where the file went and offered to open it.
 
 The house template is chosen here and remembered in the settings (the Branding dialog is left
 as it is): the shipped default until the consultant picks their firm's .docx or .dotx.
@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,19 +23,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QWidget,
 )
 
 from ..core.branding import BrandingProfile
 from ..core.errors import MutualityError
-from ..core.office.common import OfficeCancelled
 from ..core.report import ReportData, collect_report_data
-from .messages import explain, show_error
+from .export_task import export_in_background
+from .messages import show_error
 from .names import safe_stem
-from .tasks import run_in_background
 
 KINDS = {  # extension: (what it is, file-dialog filter, name suffix)
     "docx": ("Word report", "Word document (*.docx)", "report"),
@@ -253,70 +249,9 @@ def export_office(parent: QWidget, engagement: Any, round_id: int | None, brandi
     except MutualityError as exc:
         show_error(parent, f"The {KINDS[kind][0]} could not be made", exc)
         return
-    cancel = threading.Event()
-    progress = _progress(parent, output, cancel)
-    what = KINDS[kind][0]
-
-    def done(result: object) -> None:
-        progress.close()
-        problems = warnings + [w for w in (result if isinstance(result, list) else []) if w not in warnings]
-        _status(parent, f"Wrote the {what} to {output}")
-        offer_to_open(parent, what, output, problems)
-        if on_finished:
-            on_finished(output)
-
-    def failed(exc: BaseException, tb: str) -> None:
-        progress.close()
-        if isinstance(exc, OfficeCancelled):
-            _status(parent, f"The {what} was not written: {explain(exc)}")
-        else:
-            show_error(parent, f"The {what} could not be made", exc, tb)
-        if on_finished:
-            on_finished(None)
-
     source = Path(engagement.path)
-    run_in_background(lambda: build(kind, data, output, profile, template, cancel, source), done, failed)
-
-
-def _progress(parent: QWidget, output: Path, cancel: threading.Event) -> QProgressDialog:
-    progress = QProgressDialog(f"Writing {output.name}…", "Cancel", 0, 0, parent)
-    progress.setWindowTitle("Export")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.canceled.connect(cancel.set)
-    progress.canceled.connect(lambda: progress.setLabelText("Cancelling…"))
-    progress.show()
-    return progress
-
-
-def _status(parent: QWidget, text: str) -> None:
-    bar = getattr(parent, "statusBar", None)
-    if callable(bar):
-        bar().showMessage(text, 10000)
-
-
-def offer_to_open(parent: QWidget, what: str, output: Path, warnings: list[str]) -> QMessageBox:
-    """Say where the file was written (with any warnings) and offer to open it; never blocks."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(f"{what} ready")
-    box.setIcon(QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning)
-    box.setText(f"The {what} was written to {output}.")
-    if warnings:
-        box.setInformativeText("Please note:\n• " + "\n• ".join(warnings))
-    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_button)
-
-    def clicked(button: object) -> None:
-        target = output if button is open_button else output.parent if button is folder_button else None
-        if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            show_error(parent, f"The {what} could not be opened",
-                       MutualityError(f"No program to open it was found; the file is at {output}."))
-
-    box.buttonClicked.connect(clicked)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    export_in_background(
+        parent, KINDS[kind][0], output,
+        lambda cancel: build(kind, data, output, profile, template, cancel, source),
+        warnings=warnings, on_finished=on_finished,
+        on_error=lambda title, exc, tb: show_error(parent, title, exc, tb))

@@ -1,46 +1,52 @@
-"""File → Export report…: choose where and which edition, build it off the UI thread, offer to
-open it.
+"""File → Export report…: choose where and which edition (PDF, web page or Word, by the file
+dialog's type or the name's extension), build it off the UI thread through the progress and
+cancel path every output shares (export_task), offer to open it.
 
-Both editions are accessible: the PDF is tagged (PDF/UA-1) for screen readers, and the HTML
-edition, which reflows on any screen, is the one to publish on a website (GOV.UK asks for HTML
-where it can). The dialog's choices and the "Report ready" message say so.
+The PDF and HTML editions are accessible: the PDF is tagged (PDF/UA-1) for screen readers, and
+the HTML edition, which reflows on any screen, is the one to publish on a website (GOV.UK asks
+for HTML where it can). The Word edition is the one to edit, in the house template chosen under
+Settings. The dialog's choices and the "Report ready" message say so.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core.branding import BrandingProfile
 from ..core.errors import MutualityError
 from ..core.report import (
     ReportData,
-    ReportError,
     ReportOptions,
     build_html,
     build_report,
     collect_report_data,
 )
+from .export_task import export_in_background, unless_cancelled
 from .messages import show_error
 from .names import safe_stem
-from .tasks import run_in_background
 
 A4_FILTER = "PDF report, A4, tagged for screen readers (*.pdf)"
 LETTER_FILTER = "PDF report, US Letter, tagged for screen readers (*.pdf)"
 HTML_FILTER = "Web page (HTML): the most accessible edition, to publish online (*.html)"
+WORD_FILTER = "Word document, to edit in the house template (*.docx)"
 PAGE_SIZE_KEY = "report/page_size"
 HTML = "html"  # the "page size" of the HTML edition
+DOCX = "docx"  # the "page size" of the Word edition
 WHY = {
     HTML: "The web page edition reflows on any screen, from a phone to a projector, and works with "
           "screen readers (checked against WCAG 2.2 AA): publish this one on a website.",
     "pdf": "The PDF is tagged for screen readers (PDF/UA-1): headings, tables, chart descriptions "
            "and linked contents. To publish the report on a website, export the web page edition "
            "too.",
+    DOCX: "The Word edition uses the house template chosen under Settings → House template, with "
+          "real headings, tables and charts described in their alternative text: edit it as you "
+          "would any report, then save it as a tagged PDF from Word to print or publish.",
 }
 
 
@@ -52,20 +58,28 @@ def default_report_name(title: str, round_label: str) -> str:
 def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path, str] | None:
     """Ask where to write the report, as a PDF on which paper or as a web page; None if cancelled.
 
-    The second value is the paper size ("a4", "letter") or "html" for the web page edition.
+    The second value is the paper size ("a4", "letter"), "html" for the web page edition or
+    "docx" for the Word edition: a name ending .html or .docx wins over the type chosen.
     """
     settings = QSettings()
     size = settings.value(PAGE_SIZE_KEY, "a4")
     start = Path(engagement.path).parent / default_report_name(engagement.info().title, round_label)
-    chosen = {"letter": LETTER_FILTER, HTML: HTML_FILTER}.get(str(size), A4_FILTER)
+    chosen = {"letter": LETTER_FILTER, HTML: HTML_FILTER, DOCX: WORD_FILTER}.get(str(size), A4_FILTER)
     if chosen == HTML_FILTER:
         start = start.with_suffix(".html")
-    filters = f"{A4_FILTER};;{LETTER_FILTER};;{HTML_FILTER}"
+    elif chosen == WORD_FILTER:
+        start = start.with_suffix(".docx")
+    filters = f"{A4_FILTER};;{LETTER_FILTER};;{HTML_FILTER};;{WORD_FILTER}"
     name, picked = QFileDialog.getSaveFileName(parent, "Export report", str(start), filters, chosen)
     if not name:
         return None
     path = Path(name)
-    if picked == HTML_FILTER or path.suffix.lower() in (".html", ".htm"):
+    suffix = path.suffix.lower()
+    if suffix == ".docx" or (picked == WORD_FILTER and suffix not in (".pdf", ".html", ".htm")):
+        edition = DOCX
+        if suffix != ".docx":
+            path = path.with_name(path.name + ".docx")
+    elif suffix in (".html", ".htm") or (picked == HTML_FILTER and suffix != ".pdf"):
         edition = HTML
         if path.suffix.lower() not in (".html", ".htm"):
             path = path.with_name(path.name + ".html")
@@ -111,20 +125,25 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
     except MutualityError as exc:
         show_error(parent, "The report could not be made", exc)
         return
-    progress = _busy(parent, output)
-
-    def done(result: object) -> None:
-        progress.close()
-        problems = warnings + [w for w in (result if isinstance(result, list) else []) if w not in warnings]
-        offer_to_open(parent, output, problems, WHY[HTML if size == HTML else "pdf"])
-
-    def failed(exc: BaseException, tb: str) -> None:
-        progress.close()
-        show_error(parent, "The report could not be made", exc, tb)
-
     size = page_size or "a4"
+    what = "Word report" if size == DOCX else "report"
+    template = None
+    if size == DOCX:
+        from .office_export import house_template
+
+        template = house_template()
+
+    def work(cancel: threading.Event) -> list[str]:
+        if size == DOCX:
+            from .office_export import build
+
+            return build(DOCX, data, output, profile, template, cancel)
+        return unless_cancelled(output, cancel, lambda temp: _build(data, temp, profile, size))
+
     gc.collect()  # collect Qt wrappers here, on the UI thread, not in the worker (see _build)
-    run_in_background(lambda: _build(data, output, profile, size), done, failed)
+    export_in_background(
+        parent, what, output, work, warnings=warnings, why=WHY[size if size in WHY else "pdf"],
+        on_error=lambda title, exc, tb: show_error(parent, title, exc, tb))
 
 
 def _build(data: ReportData, output: Path, profile: BrandingProfile, size: str) -> list[str]:
@@ -142,42 +161,3 @@ def _build(data: ReportData, output: Path, profile: BrandingProfile, size: str) 
     finally:
         if enabled:
             gc.enable()
-
-
-def _busy(parent: QWidget, output: Path) -> QProgressDialog:
-    progress = QProgressDialog(f"Writing {output.name}…", "", 0, 0, parent)
-    progress.setWindowTitle("Export report")
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.show()
-    return progress
-
-
-def offer_to_open(parent: QWidget, output: Path, warnings: list[str], why: str = "") -> QMessageBox:
-    """Say the report is ready, how it is accessible (with any warnings), and offer to open it;
-    never blocks."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("Report ready")
-    box.setIcon(QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning)
-    box.setText(f"The report was written to {output.name}.")
-    notes = [why] if why else []
-    if warnings:
-        notes.append("Please note:\n• " + "\n• ".join(warnings))
-    if notes:
-        box.setInformativeText("\n\n".join(notes))
-    open_button = box.addButton("Open report", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_button)
-
-    def clicked(button: object) -> None:
-        if button is open_button and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(output))):
-            show_error(parent, "The report could not be opened",
-                       ReportError(f"No program to open {output.suffix.lstrip('.').upper()} files "
-                                   f"was found; the report is at {output}."))
-
-    box.buttonClicked.connect(clicked)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box

@@ -47,6 +47,14 @@ def test_frozen_bundle_runs_every_headless_command_and_the_gui_self_test(frozen,
     report = run(frozen, "report", str(demo), "-o", str(pdf))
     assert report.returncode == 0, report.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+    for command, name in (("report", "demo.docx"), ("xlsx", "demo.xlsx"), ("pptx", "demo.pptx")):
+        made = run(frozen, command, str(demo), "-o", str(tmp_path / name))
+        assert made.returncode == 0 and made.stderr == "", made.stderr
+    import zipfile
+
+    for name in ("demo.docx", "demo.pptx"):  # the shipped SVG logo, drawn as a picture
+        with zipfile.ZipFile(tmp_path / name) as z:
+            assert any("/media/" in n and n.endswith(".png") for n in z.namelist())
     gui = run(frozen, "--self-test", QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     assert gui.returncode == 0, gui.stdout + gui.stderr
@@ -57,4 +65,7 @@ def test_bundle_leaves_out_what_it_does_not_need(frozen):
     names = {p.name for p in BUNDLE.rglob("*")}
     assert not any(n.startswith(("libQt6Quick", "libQt6Qml", "libQt6Pdf", "_tkinter")) for n in names)
     assert not any("pytest" in n for n in names)
+    assert not any(n.startswith(("libgtk-3", "libcairo.", "libpango-")) for n in names)
+    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size <= 250_000_000  # issue 18: the Office libraries keep the bundle within 250 MB
     assert (BUNDLE / "_internal" / "resources" / "frameworks" / "vfm-mutuality.json").exists()

@@ -96,11 +96,21 @@ def test_brand_colours_and_a_png_logo(demo_data: ReportData, tmp_path: Path) -> 
     assert '<a:accent1><a:srgbClr val="7A1F5C"/></a:accent1>' in theme  # added charts match the brand
 
 
-def test_an_svg_logo_is_left_out_with_a_warning(demo_data: ReportData, tmp_path: Path) -> None:
+def test_an_svg_logo_is_drawn_on_every_slide_and_an_unreadable_one_is_named(
+        demo_data: ReportData, tmp_path: Path) -> None:
+    from PIL import Image
+
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
     branding = replace(BrandingProfile(), logo=Logo("svg", svg, "mark.svg"))
-    warnings = write_pptx(demo_data, tmp_path / "svg.pptx", branding)
-    assert len(warnings) == 1 and "mark.svg" in warnings[0] and "PNG" in warnings[0]
+    assert write_pptx(demo_data, tmp_path / "svg.pptx", branding) == []
+    prs = Presentation(str(tmp_path / "svg.pptx"))
+    pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == len(prs.slides)
+    image = Image.open(io.BytesIO(pictures[0].image.blob)).convert("RGBA")
+    assert image.getpixel((image.width // 2, image.height // 2)) == (0, 0, 0, 255)  # the black square
+    broken = replace(BrandingProfile(), logo=Logo("svg", b"<svg", "broken.svg"))
+    warnings = write_pptx(demo_data, tmp_path / "broken.pptx", broken)
+    assert len(warnings) == 1 and "broken.svg" in warnings[0] and "PNG" in warnings[0]
 
 
 def test_chart_workbooks_hold_names_as_text(hostile_data: ReportData, tmp_path: Path) -> None:

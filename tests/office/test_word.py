@@ -91,12 +91,14 @@ def test_tables_are_real_tables_with_the_factor_levels(demo_docx: Path, demo_dat
 def test_charts_are_high_resolution_pictures_with_alt_text_stating_values(
         demo_docx: Path, demo_data: ReportData) -> None:
     document = docx.Document(str(demo_docx))
-    assert len(document.inline_shapes) == 3  # dimensions, mutuality, movement
-    shape = document.inline_shapes[0]
+    # the shipped logo on the cover, then the dimensions, mutuality and movement charts
+    assert len(document.inline_shapes) == 4
+    shape = document.inline_shapes[1]
     blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
     image = document.part.related_parts[blob].image
     assert image.px_width / (shape.width / 914400) >= 180  # about 2x a 96 dpi screen
-    alts = alt_texts(demo_docx)
+    logo, *alts = alt_texts(demo_docx)
+    assert logo.startswith("Logo")
     assert len(alts) == 3 and all(alts)
     dims = alts[0]
     for d in demo_data.framework.dimensions:

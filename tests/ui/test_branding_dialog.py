@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from mutuality_desktop.core.branding import BrandingProfile, default_branding
 from mutuality_desktop.core.engagement import Engagement
-from mutuality_desktop.ui import report_export
+from mutuality_desktop.ui import export_task, report_export
 from mutuality_desktop.ui.branding_dialog import (
     BrandingDialog,
     load_branding_setting,
@@ -110,7 +110,7 @@ def test_export_builds_off_the_ui_thread_and_offers_to_open(qtbot, parent, demo_
     monkeypatch.setattr(report_export.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(out.with_suffix("")), report_export.LETTER_FILTER))
     opened: list[str] = []
-    monkeypatch.setattr(report_export.QDesktopServices, "openUrl",
+    monkeypatch.setattr(export_task.QDesktopServices, "openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     profile = BrandingProfile(consultancy_name="Acme Partners")
     with Engagement.open(demo_path) as eng:

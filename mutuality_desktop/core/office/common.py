@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import files
-from ..branding import BrandingProfile, Logo, default_branding
+from ..branding import BrandingProfile, Logo
 from ..charts.series import RadarSeries
 from ..charts.style import ChartStyle
 from ..errors import MutualityError
@@ -172,20 +172,23 @@ def chart_png(data: ReportData, kind: str, branding: BrandingProfile,
 
 
 def raster_logo(branding: BrandingProfile, slot: str = "logo") -> tuple[bytes | None, list[str]]:
-    """The logo as PNG or JPEG bytes for an Office file; an SVG logo is left out with a warning
-    (Word and PowerPoint files made here hold raster pictures only)."""
+    """The logo as PNG or JPEG bytes for an Office file: an SVG logo (the shipped default among
+    them) is drawn into a PNG first (office.logo); one that cannot be drawn is left out with a
+    warning."""
     logo: Logo | None
     logo, warnings = branding.resolved_logo(slot)
     if logo is None:
         return None, warnings
     if logo.kind in ("png", "jpeg"):
         return logo.data, warnings
-    shipped = default_branding().logo
-    if shipped is not None and logo.data == shipped.data:  # the neutral mark shipped with the app
-        return None, warnings
-    return None, [*warnings, f"The logo {logo.name or ''} is an SVG drawing; Word and PowerPoint "
-                             "files get PNG or JPEG logos only, so it was left out. Choose a PNG "
-                             "logo under Settings → Branding to include it."]
+    from .logo import svg_to_png
+
+    png = svg_to_png(logo.data)
+    if png is not None:
+        return png, warnings
+    return None, [*warnings, f"The logo {logo.name or ''} is an SVG drawing that could not be "
+                             "drawn as a picture, so it was left out. Choose a PNG logo under "
+                             "Settings → Branding to include it."]
 
 
 def logo_size(data: bytes) -> tuple[int, int]:

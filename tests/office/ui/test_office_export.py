@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from mutuality_desktop.core.branding import BrandingProfile, default_branding
 from mutuality_desktop.core.engagement import Engagement
-from mutuality_desktop.ui import office_export
+from mutuality_desktop.ui import export_task, office_export
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_each_output_is_written_off_the_ui_thread_and_its_place_told(qtbot, pare
                                                                      tmp_path: Path, monkeypatch, kind) -> None:
     out = tmp_path / f"out.{kind}"
     opened: list[str] = []
-    monkeypatch.setattr(office_export.QDesktopServices, "openUrl",
+    monkeypatch.setattr(export_task.QDesktopServices, "openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     threads: list[str] = []
     real_build = office_export.build

@@ -1,0 +1,101 @@
+"""File → Export report… as Word and as PDF, and File → Export to spreadsheet → Scores, each by
+the mouse through the menu bar, answered as a person would, then the file read back. All three
+go through the one progress/cancel path and say where the file was written."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import docx
+import pypdf
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+
+from mutuality_desktop.core.report import ReportOptions
+from mutuality_desktop.ui import report_export
+
+
+def _menu_item(qtbot, window, path: list[str]) -> None:
+    """Open the menu bar entry and click down the submenus to the item, with the mouse."""
+    bar = window.menuBar()
+    entry = next(a for a in bar.actions() if a.text() == path[0])
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(entry).center())
+    menu = entry.menu()
+    for text in path[1:]:
+        qtbot.waitUntil(menu.isVisible)
+        item = next(a for a in menu.actions() if a.text() == text)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+        if item.menu() is not None:
+            menu = item.menu()
+
+
+def _ready_box(qtbot) -> QMessageBox:
+    def visible() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(visible()), timeout=60_000)
+    return visible()[0]
+
+
+def _close(qtbot, box: QMessageBox) -> None:
+    button = next(b for b in box.findChildren(QPushButton) if b.text() == "Close")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def _answer_save_dialog(monkeypatch, name: Path, picked: str, offered: list[str]) -> None:
+    def answer(*args: object, **kw: object) -> tuple[str, str]:
+        offered.append(str(args[3]))
+        return str(name), picked
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+
+
+def test_export_report_as_word_in_the_house_template(qtbot, window, demo_path: Path, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    window.open_path(demo_path)
+    monkeypatch.setattr("mutuality_desktop.ui.report_options.ask_options",
+                        lambda *_: ReportOptions())  # its own journey: test_report_options.py
+    offered: list[str] = []
+    _answer_save_dialog(monkeypatch, tmp_path / "Board report", report_export.WORD_FILTER, offered)
+    _menu_item(qtbot, window, ["&File", "&Export report…"])
+    box = _ready_box(qtbot)
+    out = tmp_path / "Board report.docx"
+    assert "Word document" in offered[0] and "PDF report" in offered[0] and "HTML" in offered[0]
+    assert f"The Word report was written to {out}." == box.text()
+    assert "house template" in box.informativeText()
+    _close(qtbot, box)
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert "Executive summary" in headings
+    assert f"Wrote the Word report to {out}" in window.statusBar().currentMessage()
+
+
+def test_export_report_as_pdf_by_its_extension(qtbot, window, demo_path: Path, tmp_path: Path,
+                                               monkeypatch) -> None:
+    window.open_path(demo_path)
+    monkeypatch.setattr("mutuality_desktop.ui.report_options.ask_options", lambda *_: ReportOptions())
+    out = tmp_path / "Board report.pdf"
+    _answer_save_dialog(monkeypatch, out, report_export.WORD_FILTER, [])  # the name wins
+    _menu_item(qtbot, window, ["&File", "&Export report…"])
+    box = _ready_box(qtbot)
+    assert box.text() == f"The report was written to {out}."
+    assert "tagged for screen readers" in box.informativeText()
+    _close(qtbot, box)
+    reader = pypdf.PdfReader(str(out))
+    assert "Executive summary" in "".join(page.extract_text() for page in reader.pages[:4])
+
+
+def test_export_scores_as_csv_says_where_and_reads_back(qtbot, window, demo_path: Path,
+                                                        tmp_path: Path, monkeypatch) -> None:
+    window.open_path(demo_path)
+    out = tmp_path / "scores.csv"
+    _answer_save_dialog(monkeypatch, tmp_path / "scores", "", [])
+    _menu_item(qtbot, window, ["&File", "Export to s&preadsheet", "&Scores (CSV)…"])
+    box = _ready_box(qtbot)
+    assert box.text() == f"The scores table was written to {out}."
+    _close(qtbot, box)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows and "Joint objective setting" in {r["Factor"] for r in rows}
+    assert f"Wrote {len(rows)} factor rows to {out}" == window.statusBar().currentMessage()
