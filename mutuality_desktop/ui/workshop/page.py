@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
@@ -74,13 +75,13 @@ class WorkshopPage(QWidget):
         self.framework = doc.engagement.framework
         self._settings = settings
         self._clock = clock
-        self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
+        self._factor_ids: list[str] = [f.id for d in self.framework.workshop_order() for f in d.factors]
         # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
         self._reference_guides = {
             d.id: self._guide_of(max(d.factors, key=lambda f: sum(len(t) for _, _, t in self._guide_of(f))))
             for d in self.framework.dimensions}
         self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
-        self._factor_id = self._factor_ids[0]
+        self._factor_id: str = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
         self._shown_saved = True  # the save state the score display last reflected
@@ -93,7 +94,7 @@ class WorkshopPage(QWidget):
         self._load_rounds()
         self.set_editable(not doc.readonly)
         last = settings.last_factor(doc.engagement.info().uuid)
-        self.go_to_factor(last if last in self._factor_ids else self._factor_id)
+        self.go_to_factor(last if last is not None and last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
         QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
 
@@ -348,7 +349,7 @@ class WorkshopPage(QWidget):
         rounds = self.doc.engagement.rounds()
         latest = rounds[-1] if rounds else None
         older = latest is not None and latest.id != self._round_id
-        if older:
+        if latest is not None and older:
             current = next((r.label for r in rounds if r.id == self._round_id), "")
             self.older_round.setText(f"You are changing {current}, an earlier round "
                                      f"(the latest is {latest.label}).")
@@ -650,13 +651,10 @@ class WorkshopPage(QWidget):
     def previous_text(self) -> str:
         """In a follow-up round, the level the room agreed for this factor in the round before."""
         if self._previous is None:  # read once per round, not on every step to the next factor
-            eng = self.doc.engagement
-            rounds = eng.rounds()
-            index = next((i for i, r in enumerate(rounds) if r.id == self._round_id), 0)
-            before = rounds[index - 1] if index > 0 else None
-            levels = ({} if before is None else
-                      {f: s.level for (f, p), s in eng.scores(before.id).items() if p == "agreed"})
-            self._previous = ("" if before is None else before.label, levels)
+            snap = take_snapshot(self.doc.engagement)
+            known = any(r.round.id == self._round_id for r in snap.rounds)
+            before = snap.previous(self._round_id) if known else None
+            self._previous = ("", {}) if before is None else (before.label, before.levels())
         label, levels = self._previous
         if not label:
             return ""
