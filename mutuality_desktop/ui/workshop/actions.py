@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.model import ACTION_SIDE_LABELS, ACTION_STATUS_LABELS
 from ..date_field import format_date
 from ..widgets import DateField, on_return
 
-SIDES = (("Joint", "joint"), ("Client", "client"), ("Provider", "provider"))
-STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), ("Dropped", "dropped"))
+SIDES = tuple((ACTION_SIDE_LABELS[k], k) for k in ("joint", "client", "provider"))  # joint first
+STATUSES = tuple((label, key) for key, label in ACTION_STATUS_LABELS.items())
 
 
 def label_of(choices: tuple[tuple[str, str], ...], value: str) -> str:
@@ -52,7 +53,7 @@ def first_lines(text: str, font: QFont, width: int, lines: int) -> str:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts = []
+    starts: list[int] = []
     while len(starts) <= lines:
         line = layout.createLine()
         if not line.isValid():
@@ -283,7 +284,8 @@ class ActionsPanel(QWidget):
         fields["due_date"] = self.due.value()
         action_id = self.selected_id()
         if action_id is None:
-            typing_here = self.isAncestorOf(QApplication.focusWidget())
+            focused = QApplication.focusWidget()
+            typing_here = focused is not None and self.isAncestorOf(focused)
             self.action_added.emit(fields)
             if typing_here and not self.text.text():  # added and cleared: ready for the next one
                 self.text.setFocus(Qt.FocusReason.OtherFocusReason)
