@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from .engagement import Engagement
-from .history import Entry
+from .history import Entry, is_left_out
 
 VERBS = {
     "set_score": "score", "set_notes": "evidence notes", "set_confidence": "evidence confidence",
@@ -101,6 +101,10 @@ class Describer:
         if entry.op == "set_branding":
             return "changed" if entry.after else "removed"
         before, after = entry.before, entry.after
+        if is_left_out(before) or is_left_out(after):  # an exported copy left earlier wording out
+            before_text, after_text = ("(earlier wording, not in this copy)" if is_left_out(v) else short(v)
+                                       for v in (before, after))
+            return f"{before_text} → {after_text}"
         if isinstance(before, dict) and isinstance(after, dict):  # only the fields that changed
             keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
             return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
