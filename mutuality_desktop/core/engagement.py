@@ -377,6 +377,15 @@ class Engagement(EditMethods):
                 raise save_error(exc) from exc
             raise
         self._checksum_pending = False
+        if self._orm_session is not None:  # a row the session holds would now be out of date
+            from .schema import ScoreRow
+
+            session = self._orm_session
+            for write in written:
+                if write.row_id is not None:
+                    held = session.identity_map.get(session.identity_key(ScoreRow, write.row_id))
+                    if held is not None:
+                        session.expunge(held)
         for write in written:
             cached = self._scores.get(write.round_id)
             if cached is None:
