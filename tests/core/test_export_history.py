@@ -10,7 +10,12 @@ import pytest
 
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import DamagedFileError
-from mutuality_desktop.core.exchange import CHECKSUM_KEY, content_checksum, export_file, verify_checksum
+from mutuality_desktop.core.exchange import (
+    CHECKSUM_KEY,
+    content_checksum,
+    export_file,
+    verify_checksum,
+)
 from mutuality_desktop.core.history_sentences import history_sentences
 from mutuality_desktop.core.merge_files import merge_files, open_copy
 from mutuality_desktop.core.merge_state import read_state
