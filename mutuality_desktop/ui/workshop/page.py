@@ -689,7 +689,11 @@ def settle_long_lived_objects() -> None:
     framework, the libraries) out of later collections. A full collection walked all of it
     during a score keystroke now and then (17 ms, the slowest keystrokes); after this the
     keystroke's own garbage is all a collection looks at. Objects left from an engagement
-    closed since the last settle are collected here first."""
+    closed since the last settle are collected here first. Not while a dialog or menu is open:
+    then it waits for the next quiet moment."""
+    if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
+        QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
+        return
     gc.unfreeze()
     gc.collect()
     gc.freeze()
