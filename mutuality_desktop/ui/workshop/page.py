@@ -88,6 +88,8 @@ class WorkshopPage(QWidget):
         self._editable = True
         self._scored_in_list = False  # a digit typed in the factor list scored this factor
         self._panels_fitted = False
+        # the factor states and dimension counts the navigator shows (set only where they change)
+        self._navigator_shown: tuple[dict[str, tuple[str, int | None]], dict[str, str]] = ({}, {})
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
@@ -387,12 +389,15 @@ class WorkshopPage(QWidget):
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
-        counts = {}
+        counts: dict[str, str] = {}
         scope = self.doc.engagement.scope(self._round_id)
         for dimension in self.framework.dimensions:
             done = scoring.completeness(self.framework, scores, dimension.id)
             counts[dimension.id] = f"{done.agreed}/{done.total}"
-        self.navigator.update_states(states, counts)
+        shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
+        self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
+                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c})
+        self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope)  # progress counts the round's scope only
         in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
