@@ -146,9 +146,13 @@ def test_go_to_factor_by_part_of_its_name(qtbot, window, demo_path):
     page = open_walkthrough(qtbot, window, demo_path)
     dialogs = []
 
-    def type_into_dialog() -> None:
+    def type_into_dialog(tries: int = 40) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:  # the dialog never opened: the assertion below says so
+            return
+        focused = QApplication.focusWidget()
+        if (focused is None or not dialog.isAncestorOf(focused)) and tries:  # as a person waits
+            QTimer.singleShot(50, lambda: type_into_dialog(tries - 1))  # for the box to take keys
             return
         dialogs.append(dialog)
         qtbot.keyClicks(QApplication.focusWidget(), "trust")
