@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from . import core_figures, merge_figures, office_figures, prework_figures, ui_figures
+from . import core_figures, merge_figures, office_figures, open_floor, prework_figures, ui_figures
 from .harness import ROOT, table
 
 
@@ -34,6 +34,7 @@ def main() -> int:
     figures += core_figures.report_figures(demo, folder, ui_figures.soffice())
     figures += office_figures.office_figures(demo, folder, ui_figures.soffice())
     figures += prework_figures.prework_figures(demo, folder)
+    figures += open_floor.open_floor_figures()
     figures += [core_figures.open_large_figure(demo, folder), core_figures.export_figure(demo, folder),
                 ui_figures.memory_figure(demo)]
     figures += merge_figures.merge_figures(demo, folder)

@@ -14,22 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import agenda, parking
+from . import apply_fast as fast
 from . import apply_prework as prework
 from . import apply_rows as rows
 from . import operations as ops
 from .apply_base import (
-    MAX_NOTES_CHARS,
     Outcome,
     by_uuid,
-    check_choice,
     check_factor,
     check_level,
     identity,
 )
 from .errors import ValidationError
 from .model import (
-    CONFIDENCES,
-    PERSPECTIVES,
     utcnow,
 )
 from .schema import BrandingRow, ParticipantRow, ParticipantScoreRow, RoundRow, ScoreRow
@@ -41,22 +38,6 @@ if TYPE_CHECKING:
 
 # --- scores ----------------------------------------------------------------------------------
 
-def _score_row(eng: Engagement, s: Session, op: Any) -> tuple[ScoreRow, bool]:
-    """The score row the operation addresses, and whether it had to be created."""
-    check_factor(eng, op.factor)
-    check_choice(op.perspective, PERSPECTIVES, "perspective")
-    rnd = by_uuid(s, RoundRow, op.round, "round")
-    row = s.scalars(select(ScoreRow).where(
-        ScoreRow.round_id == rnd.id, ScoreRow.factor_id == op.factor,
-        ScoreRow.perspective == op.perspective)).first()
-    if row is None:
-        row = ScoreRow(round_id=rnd.id, factor_id=op.factor, perspective=op.perspective, level=None,
-                       notes="", uuid=identity(op.uuid))
-        s.add(row)
-        return row, True
-    return row, False
-
-
 def _inverse(s: Session, op: Any, row: Any, created: bool, empty: bool, **old: Any) -> ops.Operation:
     """The undo of a set operation; a row it created is removed again by the undo."""
     dropped = bool(op.drop_empty and empty)
@@ -67,37 +48,25 @@ def _inverse(s: Session, op: Any, row: Any, created: bool, empty: bool, **old: A
     return inverse
 
 
-def _score_empty(row: ScoreRow) -> bool:
-    return row.level is None and not row.notes and row.confidence is None
+def _score_operation(handler: Callable[[Engagement, Any, Any], tuple[Outcome, fast.ScoreWrite]]
+                     ) -> Callable[[Engagement, Session, Any], Outcome]:
+    """A score operation inside an ORM transaction: plain SQL on the same connection (apply_fast),
+    and the row forgotten by the session so that a later operation reads it afresh."""
+
+    def run(eng: Engagement, s: Session, op: Any) -> Outcome:
+        outcome, written = handler(eng, eng.connection, op)
+        if written.row_id is not None:
+            stale = s.identity_map.get(s.identity_key(ScoreRow, written.row_id))
+            if stale is not None:
+                s.expunge(stale)
+        return outcome
+
+    return run
 
 
-def _score_target(op: Any, row: ScoreRow) -> dict[str, Any]:
-    return {"round": op.round, "factor": op.factor, "perspective": op.perspective, "score": row.uuid}
-
-
-def set_score(eng: Engagement, s: Session, op: ops.SetScore) -> Outcome:
-    level = check_level(eng, op.level)
-    row, created = _score_row(eng, s, op)
-    old, row.level, row.updated_at = row.level, level, utcnow()
-    inverse = _inverse(s, op, row, created, _score_empty(row), level=old)
-    return Outcome(inverse, _score_target(op, row), old, level)
-
-
-def set_notes(eng: Engagement, s: Session, op: ops.SetNotes) -> Outcome:
-    notes = clean_text(op.notes, "Evidence notes", MAX_NOTES_CHARS, multiline=True)
-    row, created = _score_row(eng, s, op)
-    old, row.notes, row.updated_at = row.notes or "", notes, utcnow()
-    inverse = _inverse(s, op, row, created, _score_empty(row), notes=old)
-    return Outcome(inverse, _score_target(op, row), old, notes)
-
-
-def set_confidence(eng: Engagement, s: Session, op: ops.SetConfidence) -> Outcome:
-    if op.confidence is not None:
-        check_choice(op.confidence, CONFIDENCES, "evidence confidence")
-    row, created = _score_row(eng, s, op)
-    old, row.confidence, row.updated_at = row.confidence, op.confidence, utcnow()
-    inverse = _inverse(s, op, row, created, _score_empty(row), confidence=old)
-    return Outcome(inverse, _score_target(op, row), old, op.confidence)
+set_score = _score_operation(fast.set_score)
+set_notes = _score_operation(fast.set_notes)
+set_confidence = _score_operation(fast.set_confidence)
 
 
 def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantScore) -> Outcome:

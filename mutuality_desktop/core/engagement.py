@@ -59,6 +59,8 @@ def load_orm() -> None:
 
 
 CHECKSUM_KEY = "content_sha256"
+CONFLICT = ("The change conflicts with what the file holds (an identity or a name that must be "
+            "unique is used twice); nothing was changed.")
 
 
 class Engagement(EditMethods):
@@ -90,6 +92,9 @@ class Engagement(EditMethods):
         self._closed = False
         self.author = default_author()  # who the history names; the window or CLI may set it
         self._replica: str | None = None
+        # Each round's scores as last read or written here (the file is ours alone while open:
+        # edited under the lock, or read from a private copy); any write but a score's clears it.
+        self._scores: dict[int, dict[tuple[str, str], Score]] = {}
         try:
             self._load(bootstrap)
         except BaseException:
@@ -290,6 +295,8 @@ class Engagement(EditMethods):
         except BaseException:
             self._replica = None
             raise
+        finally:
+            self._scores.clear()
         self._checksum_pending = False
 
     def apply(self, op: ops.Operation) -> ops.Change:
@@ -302,6 +309,15 @@ class Engagement(EditMethods):
         The operations may be produced lazily (each sees the ones before it). record=False only
         for rebuilding a file whose history is copied in afterwards (JSON import).
         """
+        from .apply_fast import FAST_HANDLERS
+
+        if isinstance(operations, (list, tuple)) and operations and all(
+                type(op) in FAST_HANDLERS for op in operations):
+            try:  # scores, notes and confidence: the keystroke path, without the ORM
+                return self._apply_scores(FAST_HANDLERS, operations, record)
+            except sqlite3.IntegrityError as exc:
+                raise ValidationError(CONFLICT) from exc
+
         from sqlalchemy.exc import IntegrityError
 
         from .apply import HANDLERS
@@ -309,8 +325,7 @@ class Engagement(EditMethods):
         try:
             return self._apply_all(HANDLERS, operations, record)
         except IntegrityError as exc:
-            raise ValidationError("The change conflicts with what the file holds (an identity or a "
-                                  "name that must be unique is used twice); nothing was changed.") from exc
+            raise ValidationError(CONFLICT) from exc
 
     def _apply_all(self, handlers: Any, operations: Iterable[ops.Operation], record: bool) -> list[ops.Change]:
         changes = []
@@ -331,6 +346,65 @@ class Engagement(EditMethods):
                 changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
                                           self._replica_id(), outcome.target, outcome.before,
                                           outcome.after, outcome.result))
+        return changes
+
+    def _apply_scores(self, handlers: Any, operations: Iterable[ops.Operation],
+                      record: bool) -> list[ops.Change]:
+        """Score operations as one durable transaction in plain SQL, with their history entries.
+
+        The same transaction, checks, history and inverses as `_apply_all`; what it writes is
+        also kept in the scores read back, so the next read of the round is not a query.
+        """
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path.name} is open read-only ({self.read_only_reason}).")
+        if self._orm_session is not None and self._orm_session.in_transaction():
+            raise ValidationError("Another change is still being saved; try again.")
+        conn = self._conn
+        changes, written = [], []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for op in operations:
+                outcome, write = handlers[type(op)](self, conn, op)
+                written.append(write)
+                at, uuid = utcnow(), new_uuid()
+                if record:
+                    uuid = write_entry(conn, uuid=uuid, at=at, author=self.author,
+                                       replica=self._replica_id(), op=op.kind,
+                                       target=outcome.target, before=outcome.before,
+                                       after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
+                changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
+                                          self._replica_id(), outcome.target, outcome.before,
+                                          outcome.after, outcome.result))
+            if self._checksum_pending:  # an edited file no longer matches its export checksum
+                conn.execute("DELETE FROM file_meta WHERE key = ?", (CHECKSUM_KEY,))
+            conn.commit()
+        except BaseException as exc:
+            self._replica = None
+            self._scores.clear()
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, OSError)) and not isinstance(exc, sqlite3.IntegrityError):
+                raise save_error(exc) from exc
+            raise
+        self._checksum_pending = False
+        if self._orm_session is not None:  # a row the session holds would now be out of date
+            from .schema import ScoreRow
+
+            session = self._orm_session
+            for write in written:
+                if write.row_id is not None:
+                    held = session.identity_map.get(session.identity_key(ScoreRow, write.row_id))
+                    if held is not None:
+                        session.expunge(held)
+        for write in written:
+            cached = self._scores.get(write.round_id)
+            if cached is None:
+                continue
+            if write.score is None:
+                cached.pop(write.key, None)
+            else:
+                cached[write.key] = write.score
         return changes
 
     def _replica_id(self) -> str:
@@ -396,6 +470,13 @@ class Engagement(EditMethods):
         raise ValidationError(f"There is no round called '{label}'.")
 
     def scores(self, round_id: int) -> dict[tuple[str, str], Score]:
+        """The round's scores by (factor, perspective): a fresh dict each call."""
+        cached = self._scores.get(round_id)
+        if cached is None:
+            cached = self._scores[round_id] = self._read_scores(round_id)
+        return dict(cached)
+
+    def _read_scores(self, round_id: int) -> dict[tuple[str, str], Score]:
         rows = self._conn.execute(
             "SELECT factor_id, perspective, level, notes, confidence, updated_at, uuid FROM score "
             "WHERE round_id = ?", (round_id,)

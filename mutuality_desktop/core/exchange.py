@@ -34,17 +34,22 @@ _CONTENT_TABLES = (
     "framework_snapshot", "engagement", "participant", "round", "score", "participant_score",
     "action", "branding", "participant_contact", "engagement_context",
 )
-_FORMAT_5_TABLES = ("parking_item", "agenda", "agenda_break", "agenda_dimension")  # issue 15
-
-
+_FORMAT_5_TABLES = ("round_excluded_factor", "parking_item", "agenda", "agenda_break",
+                    "agenda_dimension")  # hashed only when they hold rows
 _COUNTED_WHEN_FILLED = frozenset({"engagement_context"})  # format 5: hashed only when it holds a row
+# Checksum 2 (written as "2:<hex>") also covers each round's scope and the history: a changed
+# history entry (who, when, what) shows as tampering too. A bare hex value is checksum 1, as
+# copies exported before it were stamped; those are still verified as they were made.
+CHECKSUM_VERSION = "2"
+_CONTENT_TABLES_2 = (*_CONTENT_TABLES, "round_scope", "history")
 
 
-def content_checksum(conn: sqlite3.Connection) -> str:
+def content_checksum(conn: sqlite3.Connection, version: str = CHECKSUM_VERSION) -> str:
     """Hash every value the user can see, in a fixed order, so any changed byte shows."""
     digest = hashlib.sha256()
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    for table in _CONTENT_TABLES:
+    tables = _CONTENT_TABLES if version == "1" else _CONTENT_TABLES_2
+    for table in tables:
         if table not in present:
             continue
         if table in _COUNTED_WHEN_FILLED and conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is None:
@@ -58,7 +63,7 @@ def content_checksum(conn: sqlite3.Connection) -> str:
             digest.update(table.encode())
             for row in rows:
                 digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
+    return digest.hexdigest() if version == "1" else f"{version}:{digest.hexdigest()}"
 
 
 def stored_checksum(conn: sqlite3.Connection) -> str | None:
@@ -71,7 +76,8 @@ def verify_checksum(conn: sqlite3.Connection, name: str) -> bool | None:
     expected = stored_checksum(conn)
     if expected is None:
         return None
-    if content_checksum(conn) != expected:
+    version = expected.split(":", 1)[0] if ":" in expected else "1"
+    if version not in ("1", CHECKSUM_VERSION) or content_checksum(conn, version) != expected:
         raise DamagedFileError(f"{name} was changed or damaged after it was exported: its contents "
                                "do not match their checksum.")
     return True
@@ -109,7 +115,11 @@ def _origin_row(conn: sqlite3.Connection, source: Path | None) -> str:
 
 
 def _stamp(out: sqlite3.Connection, origin: str) -> None:
+    """Finish a copy: earlier note wording out of its history, where it came from, its checksum."""
+    from .history import leave_out_earlier_notes
+
     out.execute("BEGIN IMMEDIATE")
+    leave_out_earlier_notes(out)
     out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)", (ORIGIN_KEY, origin))
     out.execute("INSERT OR REPLACE INTO file_meta(key, value) VALUES (?, ?)",
                 (CHECKSUM_KEY, content_checksum(out)))

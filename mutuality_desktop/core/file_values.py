@@ -10,6 +10,7 @@ below what makes a report or a screen hang.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import re
@@ -39,6 +40,7 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: fast o
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
+@functools.lru_cache(maxsize=4)  # the same scoring guide is checked at every open
 def json_depth(text: str) -> int:
     """The deepest nesting of [ and { in JSON text (brackets inside strings do not count)."""
     steps = (1 if b in "[{" else -1 for b in _BRACKET.findall(_STRING.sub("", text)))

@@ -213,8 +213,26 @@ def _parse_factor(
     )
 
 
+_PARSED: dict[str, Framework] = {}  # the last few texts parsed: an open checks, then loads, the same
+
+
 def parse_framework(text: str, source: str = "<framework>") -> Framework:
-    """Parse and validate framework JSON; raise FrameworkError naming the file, factor and problem."""
+    """Parse and validate framework JSON; raise FrameworkError naming the file, factor and problem.
+
+    A text parsed successfully before gives the same (immutable) Framework again without parsing:
+    opening a file checks its scoring guide and then loads it, and a window reopens files.
+    """
+    known = _PARSED.get(text)
+    if known is not None:
+        return known
+    framework = _parse_framework(text, source)
+    if len(_PARSED) >= 4:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[text] = framework
+    return framework
+
+
+def _parse_framework(text: str, source: str) -> Framework:
     check = _Checker(source)
     try:
         raw = json.loads(text)

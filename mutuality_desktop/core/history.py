@@ -144,3 +144,48 @@ def _as_datetime(value: Any) -> dt.datetime | None:
         return dt.datetime.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+# --- earlier note wording left out of copies that leave the laptop ------------------------------
+
+LEFT_OUT = {"left_out": "earlier wording"}  # stands for a note text no longer in the engagement
+LEFT_OUT_JSON = to_json(LEFT_OUT)
+
+
+def is_left_out(value: Any) -> bool:
+    """Whether a history value is the stand-in for note text left out of an exported copy."""
+    return bool(value == LEFT_OUT)
+
+
+def leave_out_earlier_notes(conn: sqlite3.Connection) -> int:
+    """In a copy for email: replace note texts in the history that the engagement no longer holds.
+
+    Each set_notes entry keeps its id, time, author, copy and target (a merge matches entries
+    by id); its before and after keep the text the score's notes hold now and empty text, and
+    any other text becomes LEFT_OUT. So a sentence the consultant deleted is not in what is
+    emailed, while the history still says who changed which notes when. Runs inside the
+    caller's transaction on the copy; returns how many values were left out.
+    """
+    current = {str(uuid): notes or "" for uuid, notes in conn.execute("SELECT uuid, notes FROM score")}
+    changed = 0
+    rows = conn.execute('SELECT id, target, "before", "after" FROM history WHERE op = ?',
+                        ("set_notes",)).fetchall()
+    for row_id, target, before, after in rows:
+        try:
+            score = json.loads(str(target)).get("score")
+        except (ValueError, AttributeError, RecursionError):
+            score = None
+        now = current.get(str(score)) if score is not None else None
+        values = []
+        for text in (before, after):
+            try:
+                value = json.loads(str(text))
+            except (ValueError, RecursionError):
+                value = None
+            keep = value in ("", None) or (now is not None and value == now) or is_left_out(value)
+            values.append(str(text) if keep else LEFT_OUT_JSON)
+            changed += 0 if keep else 1
+        if values != [str(before), str(after)]:
+            conn.execute('UPDATE history SET "before" = ?, "after" = ? WHERE id = ?',
+                         (values[0], values[1], row_id))
+    return changed

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from .engagement import Engagement
-from .history import REPLICA_KEY, Entry
+from .history import REPLICA_KEY, Entry, is_left_out
 from .historytext import Describer, merge_summary, short, text_change
 
 _SET = {"set_score": "level", "set_notes": "evidence notes", "set_confidence": "evidence confidence"}
@@ -37,6 +37,8 @@ class Sentences(Describer):
             if op != "set_notes" and after is None:
                 return f"cleared {what}"
             if op == "set_notes":
+                if is_left_out(after) or is_left_out(before):  # an exported copy left it out
+                    return f"edited {what} (earlier wording not in this copy)"
                 if not after:
                     return f"cleared {what}"
                 before = entry.before if isinstance(entry.before, str) else ""

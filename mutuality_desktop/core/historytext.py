@@ -8,7 +8,7 @@ from typing import Any
 
 from .context import regime_name
 from .engagement import Engagement
-from .history import Entry
+from .history import Entry, is_left_out
 
 VERBS = {
     "set_score": "score", "set_notes": "evidence notes", "set_confidence": "evidence confidence",
@@ -109,6 +109,10 @@ class Describer:
         if entry.op == "set_branding":
             return "changed" if entry.after else "removed"
         before, after = entry.before, entry.after
+        if is_left_out(before) or is_left_out(after):  # an exported copy left earlier wording out
+            before_text, after_text = ("(earlier wording, not in this copy)" if is_left_out(v) else short(v)
+                                       for v in (before, after))
+            return f"{before_text} → {after_text}"
         if isinstance(before, dict) and isinstance(after, dict):  # only the fields that changed
             keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
             old, new = _readable(before, keys), _readable(after, keys)

@@ -21,7 +21,7 @@ from typing import Any
 from . import operations as ops
 from .engagement import Engagement
 from .errors import MutualityError
-from .history import to_json
+from .history import LEFT_OUT_JSON, to_json
 from .merge_state import (
     ROW_FIELDS,
     UNKNOWN,
@@ -131,6 +131,11 @@ def _check_history_matches_data(side: Side) -> None:
                              "outside the app, so it was not merged.")
 
 
+def _same(a: str, b: str) -> bool:
+    """The same JSON text, or note text an exported copy left out on one side (history.LEFT_OUT)."""
+    return LEFT_OUT_JSON in (a, b) or a == b
+
+
 def _common(ours: Side, theirs: Side) -> set[str]:
     """The changes both copies hold; the same change must read the same in both."""
     mine = {r.uuid: r for r in ours.records}
@@ -139,11 +144,12 @@ def _common(ours: Side, theirs: Side) -> set[str]:
         other = mine.get(rec.uuid)
         if other is None:
             continue
-        if (other.op, other.target_json, other.before_json) != (rec.op, rec.target_json,
-                                                              rec.before_json):
+        if (other.op, other.target_json) != (rec.op, rec.target_json) or not _same(
+                other.before_json, rec.before_json):
             raise MergeError(f"A change recorded in both {ours.name} and {theirs.name} reads "
                              "differently in each; one history was forged, so they were not merged.")
-        if other.after_json == rec.after_json:  # notes typed on after the copy differ: both sides'
+        if other.after_json == rec.after_json or (  # notes typed on after the copy differ
+                other.op == "set_notes" and _same(other.after_json, rec.after_json)):
             common.add(rec.uuid)
     return common
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import operations as ops
 from .engagement import Engagement
+from .history import is_left_out
 from .model import INFO_FIELDS
 
 Key = tuple[Any, ...]
@@ -169,7 +170,7 @@ def touches(rec: Record) -> Touch:
     if op in ("set_score", "set_notes", "set_confidence"):
         name = {"set_score": "level", "set_notes": "notes", "set_confidence": "confidence"}[op]
         exact[("score", t.get("round"), t.get("factor"), t.get("perspective"), name)] = (
-            norm(before), norm(after))
+            _said(before), _said(after))
     elif op == "set_participant_score":
         b, a = _dict(before), _dict(after)
         for name in PSCORE_FIELDS:
@@ -195,6 +196,11 @@ def touches(rec: Record) -> Touch:
             if isinstance(prefix, list):
                 patterns.append(_key(*prefix))
     return touch
+
+
+def _said(value: Any) -> Any:
+    """What an entry says a value was: unknown where an exported copy left earlier wording out."""
+    return UNKNOWN if is_left_out(value) else norm(value)
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -6,11 +6,19 @@ import datetime as dt
 import uuid as uuid_mod
 from dataclasses import dataclass
 
-SIDES = ("client", "provider", "facilitator", "observer")
-ACTION_SIDES = ("client", "provider", "joint")
-PERSPECTIVES = ("client", "provider", "agreed")
-CONFIDENCES = ("high", "medium", "low")
-ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+# The vocabulary, defined here only: each value as stored in the file, with its label for people.
+# The orders are those of the file's CHECK constraints (core/schema.py); screens may list the
+# values in another order but take the labels from here.
+PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
+PERSPECTIVES = tuple(PERSPECTIVE_LABELS)  # a score's perspective: each side's own view, the room's
+SIDE_LABELS = {"client": "Client", "provider": "Provider", "facilitator": "Facilitator", "observer": "Observer"}
+SIDES = tuple(SIDE_LABELS)  # a participant's side
+ACTION_SIDE_LABELS = {"client": "Client", "provider": "Provider", "joint": "Joint"}
+ACTION_SIDES = tuple(ACTION_SIDE_LABELS)  # who owns an action
+ACTION_STATUS_LABELS = {"open": "Open", "in progress": "In progress", "done": "Done", "dropped": "Dropped"}
+ACTION_STATUSES = tuple(ACTION_STATUS_LABELS)
+CONFIDENCE_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+CONFIDENCES = tuple(CONFIDENCE_LABELS)  # confidence in the evidence for an agreed level
 PARKING_RAISERS = ("client", "provider", "facilitator")  # who raised a parked point
 PARKING_STATUSES = ("open", "resolved")
 

@@ -14,6 +14,7 @@ from . import operations as ops
 from .engagement import Engagement
 from .errors import ValidationError
 from .jsonio import parse_date
+from .model import PERSPECTIVES
 from .validation import clean_text
 
 PERSPECTIVE_HELP = "client, provider or agreed"
@@ -68,7 +69,7 @@ def _participant(eng: Engagement, name: Any) -> str:
 
 def _score_key(eng: Engagement, item: dict[str, Any]) -> tuple[str, str, str]:
     perspective = _text(item, "perspective", "agreed")
-    if perspective not in ("client", "provider", "agreed"):
+    if perspective not in PERSPECTIVES:
         raise ValidationError(f"'perspective' must be {PERSPECTIVE_HELP}.")
     return _round(eng, item.get("round")), _text(item, "factor"), perspective
 

@@ -13,6 +13,7 @@ source is newer than the cache, the expected form is computed from the ORM inste
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -49,6 +50,7 @@ def tokens(sql: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)  # a file's definitions are the same at every open
 def canonical(sql: str) -> str:
     """One definition's canonical text; a table's columns and constraints are sorted."""
     toks = tokens(sql)

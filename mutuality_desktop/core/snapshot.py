@@ -3,7 +3,8 @@
 `take_snapshot(eng)` reads the details, rounds (oldest first, each with its scores and the
 participants' returns), participants, actions and branding in one pass. Outputs read the snapshot
 instead of the file, so "the previous round", the agreed levels and the findings are worked out in
-one place. The JSON form (core/jsonio.py) and the CSV tables (core/tables.py) read it today.
+one place: the JSON form (core/jsonio.py), the CSV tables (core/tables.py), the report and the
+Office outputs (core/report/data.py), Results and the walkthrough's "previous round" line.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ class RoundSnapshot:
     def in_scope(self, factor: Factor) -> bool:
         """Whether the round covers a factor: its dimension is in the scope and it is not left out."""
         return factor.dimension_id in self.scope and factor.id not in self.excluded
+
+    @property
+    def label(self) -> str:
+        return self.round.label
 
     def levels(self, perspective: str = "agreed") -> dict[str, int | None]:
         """Each factor's level from one perspective (factors never scored are absent)."""
@@ -71,10 +76,19 @@ class EngagementSnapshot:
         return self.rounds[-1]
 
     def previous(self, round_id: int) -> RoundSnapshot | None:
-        """The round before this one (by their order), or None for the first."""
-        ids = [r.round.id for r in self.rounds]
-        index = ids.index(self.round(round_id).round.id)
+        """The round before this one (by their order), or None for the first.
+
+        The one place "the previous round" is worked out: the walkthrough, Results, the report,
+        the Office outputs and the findings all ask here.
+        """
+        index = self.rounds.index(self.round(round_id))
         return self.rounds[index - 1] if index > 0 else None
+
+    def upto(self, round_id: int | None = None) -> tuple[RoundSnapshot, ...]:
+        """The rounds from the first to this one (all of them without a round), oldest first."""
+        if round_id is None:
+            return self.rounds
+        return self.rounds[:self.rounds.index(self.round(round_id)) + 1]
 
     def round_label(self, round_id: int | None) -> str:
         found = [r.round.label for r in self.rounds if r.round.id == round_id]

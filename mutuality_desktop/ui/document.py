@@ -136,7 +136,8 @@ class EngagementDocument(QObject):
         return False
 
     def _run(self, op: Operation | tuple[Operation, ...]) -> Operation | tuple[Operation, ...]:
-        """Apply a step's operation (or its batch, in one transaction); return what reverses it."""
+        """Apply a step's operation (or, for a batch such as a merge, its operations in one
+        transaction); return what reverses it."""
         if isinstance(op, tuple):
             return tuple(c.inverse for c in reversed(self.engagement.apply_all(op)))
         inverse: Operation = self.engagement.apply(op).inverse
@@ -193,14 +194,6 @@ class EngagementDocument(QObject):
         self.stepped.emit("Redid", step.text(), step.key)
         return True
 
-    def _run(self, op: Any) -> Any:
-        """Apply a step's operation (or, for a batch such as a merge, its operations in one
-        transaction); return what undoes it."""
-        if isinstance(op, tuple):
-            changes = self.engagement.apply_all(list(op))
-            return tuple(c.inverse for c in reversed(changes))
-        return self.engagement.apply(op).inverse
-
     def _announce(self, what: str) -> None:
         for kind in (EVERYTHING if what == "all" else (what,)):
             self.changed.emit(kind)
@@ -223,8 +216,8 @@ class EngagementDocument(QObject):
         index = self.undo_stack.index()
         del self._steps[index:]
         step = OperationStep(text, "all", ("batch", len(self._steps)),
-                             tuple(c.op for c in changes),  # type: ignore[arg-type]
-                             tuple(c.inverse for c in reversed(changes)))  # type: ignore[arg-type]
+                             tuple(c.op for c in changes),
+                             tuple(c.inverse for c in reversed(changes)))
         self._steps.append(step)
         self.undo_stack.push(step)
         self._succeed()

@@ -484,9 +484,13 @@ class ResultsPage(QWidget):
     @staticmethod
     def _round_scores(eng: Engagement, round_id: int) -> list[RoundScores]:
         """Return the previous round (if any) and the current round's scores, oldest first."""
-        rounds = eng.rounds()
-        index = next((i for i, r in enumerate(rounds) if r.id == round_id), len(rounds) - 1)
-        return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
+        from ..core.snapshot import take_snapshot
+
+        snap = take_snapshot(eng)
+        known = any(r.round.id == round_id for r in snap.rounds)
+        current = snap.round(round_id) if known else snap.latest()
+        before = snap.previous(current.round.id)  # the one place the previous round is decided
+        return [(r.label, dict(r.scores)) for r in (before, current) if r is not None]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
                        scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:

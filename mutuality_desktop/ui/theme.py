@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..core.model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS
+from ..core.model import PERSPECTIVES as PERSPECTIVES
+
 ACCENT = "#1d6a80"  # a calm petrol blue: the one accent colour
 ACCENT_DARK = "#14505f"
 ACCENT_TINT = "#e3f0f3"
@@ -46,8 +49,7 @@ HIGH_CONTRAST_PALETTE = {
 high_contrast = False  # set by apply()
 
 # The perspectives are told apart by label and shape first, colour second (one accent only).
-PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
-PERSPECTIVES = ("client", "provider", "agreed")
+# The perspectives and their labels: core/model.py (PERSPECTIVES, PERSPECTIVE_LABELS, imported above).
 
 FONT_FAMILIES = ["Segoe UI", "Inter", "Noto Sans", "Cantarell", "Helvetica Neue", "DejaVu Sans"]
 BASE_POINT_SIZE = 10.5

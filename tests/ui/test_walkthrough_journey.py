@@ -146,14 +146,12 @@ def test_go_to_factor_by_part_of_its_name(qtbot, window, demo_path):
     page = open_walkthrough(qtbot, window, demo_path)
     dialogs = []
 
-    tries = [0]
-
-    def type_into_dialog() -> None:
+    def type_into_dialog(tries: int = 200) -> None:  # looks again every 50 ms, for up to 10 s
         dialog = QApplication.activeModalWidget()
-        if dialog is None:  # not open yet (a loaded machine): look again, for up to 10 s
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(50, type_into_dialog)
+        focused = QApplication.focusWidget()
+        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
+            if tries:  # not open yet on a loaded machine, or its box not yet taking keys: as a person waits
+                QTimer.singleShot(50, lambda: type_into_dialog(tries - 1))
             return  # never opened: the assertion below says so
         dialogs.append(dialog)
         qtbot.keyClicks(QApplication.focusWidget(), "trust")

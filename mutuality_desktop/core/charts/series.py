@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..framework import Framework
+from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
 from ..model import Score
 from ..scoring import dimension_scores, levels_of
 
@@ -19,7 +20,6 @@ RoundScores = tuple[str, Mapping[tuple[str, str], Score]]
 
 SERIES = ("agreed", "previous", "client", "provider")  # drawing and legend order
 OVERLAYS = ("client", "provider")
-PERSPECTIVES = ("client", "provider", "agreed")
 NA_GREY = "#8c8c8c"
 NA_SUFFIX = " (n/a)"
 OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap

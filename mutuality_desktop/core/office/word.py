@@ -15,6 +15,7 @@ from docx.shared import Cm
 
 from ..branding import BrandingProfile, profile_from_engagement
 from ..framework import MUTUALITY, Factor
+from ..model import PERSPECTIVE_LABELS
 from ..report.data import ReportData
 from ..report.rows import (
     action_counts,
@@ -50,7 +51,7 @@ from .house_template import (
 )
 from .word_parts import WordWriter
 
-PERSPECTIVES = (("client", "Client"), ("provider", "Provider"), ("agreed", "Agreed"))
+PERSPECTIVES = tuple(PERSPECTIVE_LABELS.items())  # (value, label): one vocabulary, core/model.py
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
 
 

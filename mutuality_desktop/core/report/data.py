@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..framework import Framework
-from ..model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
+from ..model import Action, EngagementInfo, Participant, Score
 from ..parking import ParkingItem, parking_items
 from ..prework.contacts import report_names_shown
+from ..snapshot import EngagementSnapshot, RoundSnapshot, take_snapshot
 
 if TYPE_CHECKING:
     from ..engagement import Engagement
@@ -20,17 +20,7 @@ if TYPE_CHECKING:
 Scores = Mapping[tuple[str, str], Score]
 
 
-@dataclass(frozen=True)
-class RoundData:
-    round: Round
-    scores: Scores
-    participant_scores: tuple[ParticipantScore, ...] = ()  # the participants' own views (pre-work)
-    scope: tuple[str, ...] = ()  # the dimensions the round covers (its chosen scope or the default)
-    excluded: frozenset[str] = frozenset()  # factors of those dimensions left out of the round
-
-    @property
-    def label(self) -> str:
-        return self.round.label
+RoundData = RoundSnapshot  # a round as the report reads it: the snapshot's, not a copy
 
 
 GUIDE_CHOICES = ("assessed", "all", "none")
@@ -67,6 +57,7 @@ class ReportData:
     parking: tuple[ParkingItem, ...] = ()  # the parking list: the reported rounds' points and unlinked ones
     names_shown: bool = False  # the engagement chose to name who gave which own view (pre-work)
     options: ReportOptions = field(default_factory=ReportOptions)
+    previous_round: RoundData | None = None  # EngagementSnapshot.previous of the reported round
 
     def __post_init__(self) -> None:
         if not self.rounds:
@@ -78,7 +69,7 @@ class ReportData:
 
     @property
     def previous(self) -> RoundData | None:
-        return self.rounds[-2] if len(self.rounds) > 1 else None
+        return self.previous_round
 
     @property
     def scores(self) -> Scores:
@@ -88,31 +79,26 @@ class ReportData:
 def collect_report_data(engagement: Engagement, round_id: int | None = None,
                         options: ReportOptions | None = None) -> ReportData:
     """Read what the report needs (default: the latest round and those before it)."""
-    all_rounds = engagement.rounds()
-    if not all_rounds:
-        raise ValidationError(f"{engagement.path.name} has no rounds to report.")
-    if round_id is None:
-        upto = len(all_rounds)
-    else:
-        ids = [r.id for r in all_rounds]
-        if round_id not in ids:
-            raise ValidationError("That round no longer exists.")
-        upto = ids.index(round_id) + 1
-    chosen = all_rounds[:upto]
-    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)),
-                             tuple(engagement.participant_scores(r.id)), engagement.scope(r.id),
-                             engagement.excluded_factors(r.id))
-                   for r in chosen)
-    kept = {r.id for r in chosen}
-    actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)
+    return report_data(take_snapshot(engagement), round_id, options, report_names_shown(engagement),
+                       tuple(parking_items(engagement)))
+
+
+def report_data(snap: EngagementSnapshot, round_id: int | None = None,
+                options: ReportOptions | None = None, names_shown: bool = False,
+                parking: tuple[ParkingItem, ...] = ()) -> ReportData:
+    """The report's view of a snapshot: the rounds up to the reported one, and the actions of
+    those rounds (or of none), and their parked points (or those of no round)."""
+    rounds = snap.upto(round_id)
+    kept = {r.round.id for r in rounds}
     return ReportData(
-        info=engagement.info(),
-        framework=engagement.framework,
+        info=snap.info,
+        framework=snap.framework,
         rounds=rounds,
-        participants=tuple(engagement.participants()),
-        actions=actions,
-        parking=tuple(p for p in parking_items(engagement) if p.round_id is None or p.round_id in kept),
-        branding_json=engagement.branding_json(),
-        names_shown=report_names_shown(engagement),
+        participants=snap.participants,
+        actions=tuple(a for a in snap.actions if a.round_id is None or a.round_id in kept),
+        parking=tuple(p for p in parking if p.round_id is None or p.round_id in kept),
+        branding_json=snap.branding_json,
+        names_shown=names_shown,
         options=options or ReportOptions(),
+        previous_round=snap.previous(rounds[-1].round.id),
     )

@@ -13,6 +13,7 @@ from reportlab.platypus import (
 )
 
 from ..framework import MUTUALITY, Factor
+from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, re-exported
 from ..model import Score
 from ..scoring import dimension_score, levels_of
 from .basis import round_factors
@@ -28,7 +29,6 @@ from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
 from .wording import comparison_lead, mutuality_intro
 
-PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
 CHIP_WIDTH = 78.0
 

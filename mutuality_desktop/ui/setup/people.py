@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.model import SIDE_LABELS
 from ..widgets import DateField, Field, caption, on_return
 
-SIDES = (("Client", "client"), ("Provider", "provider"), ("Facilitator", "facilitator"),
-         ("Observer", "observer"))
+SIDES = tuple((label, key) for key, label in SIDE_LABELS.items())
 
 
 def _person_cells(person: Any) -> list[str]:

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.model import ACTION_SIDE_LABELS, ACTION_STATUS_LABELS
 from ..date_field import format_date
 from ..widgets import DateField, on_return
 
-SIDES = (("Joint", "joint"), ("Client", "client"), ("Provider", "provider"))
-STATUSES = (("Open", "open"), ("In progress", "in progress"), ("Done", "done"), ("Dropped", "dropped"))
+SIDES = tuple((ACTION_SIDE_LABELS[k], k) for k in ("joint", "client", "provider"))  # joint first
+STATUSES = tuple((label, key) for key, label in ACTION_STATUS_LABELS.items())
 
 
 def label_of(choices: tuple[tuple[str, str], ...], value: str) -> str:

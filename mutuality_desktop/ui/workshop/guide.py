@@ -17,8 +17,9 @@ The type size is chosen with room for one prompt, so it does not jump when a lev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
+from math import ceil
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -26,11 +27,13 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QTextDocument,
 )
@@ -49,6 +52,7 @@ class _Row:
     top: int
     height: int
     doc: QTextDocument
+    images: dict[tuple[int, float, int], QPixmap] = field(default_factory=dict)  # text on a background
 
 
 @dataclass
@@ -428,11 +432,35 @@ class LevelGuide(QWidget):
         p.setPen(QColor(theme.ACCENT if agreed else theme.MUTED))
         number_rect = QRect(fit.pad, row.top + fit.pad // 2, fit.number_width - fit.pad, row.height - fit.pad)
         p.drawText(number_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(row.value))
-        p.save()
-        p.translate(fit.number_width + fit.pad, row.top + fit.pad)
-        row.doc.drawContents(p)
-        p.restore()
+        p.drawPixmap(fit.number_width + fit.pad, row.top + fit.pad, self._text_image(row))
         self._paint_chips(p, fit, row)
+
+    def _text_image(self, row: _Row) -> QPixmap:
+        """The row's laid-out text drawn once on its background and kept: a score repaints the
+        guide, and drawing six text documents each time was most of its cost."""
+        background = self._row_background(row)
+        key = (background.rgba(), self.devicePixelRatioF(), QGuiApplication.palette().text().color().rgba())
+        image = row.images.get(key)
+        if image is None:
+            ratio = self.devicePixelRatioF()
+            size = row.doc.size()
+            image = QPixmap(max(1, ceil(size.width() * ratio)), max(1, ceil(size.height() * ratio)))
+            image.setDevicePixelRatio(ratio)
+            image.fill(background)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            row.doc.drawContents(painter)
+            painter.end()
+            row.images[key] = image
+        return image
+
+    def _row_background(self, row: _Row) -> QColor:
+        if self._chosen.get("agreed") == row.value:
+            return QColor(theme.ACCENT_TINT)
+        if self._hover == row.value and self.editable:
+            return QColor(theme.HOVER)
+        return QColor("white")
 
     def _chip_rect(self, fit: _Fit, row: _Row, slot: int) -> QRect:
         x = self.width() - fit.chip_width - fit.pad

@@ -14,7 +14,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -50,6 +59,7 @@ class _Delegate(QStyledItemDelegate):
         self.mark = 16
         self.level_width = 30
         self._heights: dict[tuple[str, int], int] = {}  # (name, text width) -> wrapped height
+        self._names: dict[tuple[str, int, str], QStaticText] = {}  # (name, width, font) -> laid out
 
     def _text_width(self) -> int:
         return max(80, self.view.viewport().width() - 3 * self.pad - self.mark - self.level_width)
@@ -114,17 +124,30 @@ class _Delegate(QStyledItemDelegate):
         state = index.data(STATE_ROLE)
         mark = QRectF(rect.left() + self.pad, rect.top() + 9, self.mark, self.mark)
         self._paint_mark(p, mark, state)
-        p.setFont(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=selected))
+        name_font = theme.font(theme.BASE_POINT_SIZE - 0.5, bold=selected)
+        p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        text_rect = QRect(int(mark.right()) + self.pad, rect.top() + 7, self._text_width(), rect.height() - 7)
-        p.drawText(text_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
-                   str(index.data(Qt.ItemDataRole.DisplayRole)))
+        p.drawStaticText(int(mark.right()) + self.pad, rect.top() + 7,
+                         self._name(str(index.data(Qt.ItemDataRole.DisplayRole)), name_font))
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
             p.setFont(theme.font(theme.BASE_POINT_SIZE, weight=QFont.Weight.Bold))
             p.setPen(QColor(theme.ACCENT))
             level_rect = QRect(rect.right() - self.level_width - self.pad + 4, rect.top() + 6, self.level_width, 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
+
+    def _name(self, text: str, font: QFont) -> QStaticText:
+        """The factor's name laid out (wrapped) once per width and font, not on every paint."""
+        key = (text, self._text_width(), font.key())
+        laid_out = self._names.get(key)
+        if laid_out is None:
+            if len(self._names) > 500:
+                self._names.clear()
+            laid_out = QStaticText(text)
+            laid_out.setTextWidth(key[1])
+            laid_out.prepare(font=font)
+            self._names[key] = laid_out
+        return laid_out
 
     @staticmethod
     def _paint_mark(p: QPainter, r: QRectF, state: str) -> None:
@@ -241,7 +264,9 @@ class Navigator(QTreeWidget):
                 item = head.child(i)
                 if item is None:
                     continue
-                item.setHidden(out and dim_id not in self._peek)
+                hidden = out and dim_id not in self._peek
+                if item.isHidden() != hidden:  # each change lays the list out again
+                    item.setHidden(hidden)
                 gone = out or item.data(0, FACTOR_ROLE) in left_out
                 if bool(item.data(0, OUT_ROLE)) != gone:
                     item.setData(0, OUT_ROLE, gone)

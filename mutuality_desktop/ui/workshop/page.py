@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from ...core.scope import scope_factors
+from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
@@ -76,19 +78,21 @@ class WorkshopPage(QWidget):
         self.framework = doc.engagement.framework
         self._settings = settings
         self._clock = clock
-        self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
+        self._factor_ids: list[str] = [f.id for d in self.framework.workshop_order() for f in d.factors]
         # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
         # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
         # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
         self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
         self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
-        self._factor_id = self._factor_ids[0]
+        self._factor_id: str = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
         self._shown_saved = True  # the save state the score display last reflected
         self._editable = True
         self._scored_in_list = False  # a digit typed in the factor list scored this factor
         self._panels_fitted = False
+        # the factor states and dimension counts the navigator shows (set only where they change)
+        self._navigator_shown: tuple[dict[str, tuple[str, int | None]], dict[str, str]] = ({}, {})
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
@@ -98,6 +102,7 @@ class WorkshopPage(QWidget):
         last = settings.last_factor(doc.engagement.info().uuid)
         self.go_to_factor(last if isinstance(last, str) and last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
+        QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -400,12 +405,15 @@ class WorkshopPage(QWidget):
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
         states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
-        counts = {}
+        counts: dict[str, str] = {}
         scope = self.doc.engagement.scope(self._round_id)
         for dimension in self.framework.dimensions:
             done = scoring.completeness(self.framework, scores, dimension.id)
             counts[dimension.id] = f"{done.agreed}/{done.total}"
-        self.navigator.update_states(states, counts)
+        shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
+        self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
+                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c})
+        self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
         in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id)]  # progress: the scope
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
@@ -671,13 +679,10 @@ class WorkshopPage(QWidget):
     def previous_text(self) -> str:
         """In a follow-up round, the level the room agreed for this factor in the round before."""
         if self._previous is None:  # read once per round, not on every step to the next factor
-            eng = self.doc.engagement
-            rounds = eng.rounds()
-            index = next((i for i, r in enumerate(rounds) if r.id == self._round_id), 0)
-            before = rounds[index - 1] if index > 0 else None
-            levels = ({} if before is None else
-                      {f: s.level for (f, p), s in eng.scores(before.id).items() if p == "agreed"})
-            self._previous = ("" if before is None else before.label, levels)
+            snap = take_snapshot(self.doc.engagement)
+            known = any(r.round.id == self._round_id for r in snap.rounds)
+            before = snap.previous(self._round_id) if known else None
+            self._previous = ("", {}) if before is None else (before.label, before.levels())
         label, levels = self._previous
         if not label:
             return ""
@@ -702,3 +707,21 @@ class WorkshopPage(QWidget):
         texts = {p: self.bar.buttons[p].value_text() for p in theme.PERSPECTIVES}
         room.set_scores(texts, self.guide.focus_perspective())
         room.set_spread(self.spread.strip.spread, self.framework.scale)
+
+
+SETTLE_MS = 1500
+
+
+def settle_long_lived_objects() -> None:
+    """Once the page is built and idle: collect, then leave what is alive now (the window, the
+    framework, the libraries) out of later collections. A full collection walked all of it
+    during a score keystroke now and then (17 ms, the slowest keystrokes); after this the
+    keystroke's own garbage is all a collection looks at. Objects left from an engagement
+    closed since the last settle are collected here first. Not while a dialog or menu is open:
+    then it waits for the next quiet moment."""
+    if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
+        QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
+        return
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
