@@ -189,3 +189,12 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.SetScope: set_scope,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
 }
+
+
+def _register_not_applicable() -> None:
+    from .applicability import set_not_applicable
+
+    HANDLERS[ops.SetNotApplicable] = set_not_applicable
+
+
+_register_not_applicable()

@@ -33,6 +33,7 @@ from .model import (
 )
 from .schema import (
     ActionRow,
+    NotApplicableRow,
     ParticipantRow,
     ParticipantScoreRow,
     RoundRow,
@@ -133,6 +134,8 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
                                   level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
     for dimension_id in check_dimensions(eng.framework, list(op.scope)):
         s.add(RoundScopeRow(round_id=row.id, dimension_id=dimension_id, uuid=new_uuid()))
+    for factor_id, reason, mark_uuid in op.not_applicable:  # issue 21: marks go back with the round
+        s.add(NotApplicableRow(round_id=row.id, factor_id=factor_id, reason=reason, uuid=identity(mark_uuid)))
     for action_uuid in op.actions:
         action = s.scalars(select(ActionRow).where(ActionRow.uuid == action_uuid)).first()
         if action is not None:
@@ -169,7 +172,10 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
     actions = s.scalars(select(ActionRow).where(ActionRow.round_id == row.id)).all()
     scope = tuple(s.scalars(select(RoundScopeRow.dimension_id).where(RoundScopeRow.round_id == row.id)
                             .order_by(RoundScopeRow.id)))
+    marks = tuple((r.factor_id, r.reason, r.uuid) for r in s.scalars(
+        select(NotApplicableRow).where(NotApplicableRow.round_id == row.id).order_by(NotApplicableRow.id)))
     old = _round(row)
+    s.execute(delete(NotApplicableRow).where(NotApplicableRow.round_id == row.id))
     s.execute(delete(RoundScopeRow).where(RoundScopeRow.round_id == row.id))
     s.execute(delete(ScoreRow).where(ScoreRow.round_id == row.id))
     s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.round_id == row.id))
@@ -177,7 +183,7 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
         action.round_id = None
     s.delete(row)
     inverse = ops.AddRound(old.label, old.date, old.uuid, old.position, old.id, scores, pscores,
-                           tuple(a.uuid for a in actions), scope)
+                           tuple(a.uuid for a in actions), scope, marks)
     return Outcome(inverse, {"round": old.uuid}, ops.plain(inverse), None, old)
 
 

@@ -71,6 +71,7 @@ def operations_for(eng: Engagement, ours: State, result: State,
             elif changes:
                 yield ops.UpdateParticipant(uuid, changes)
     yield from _scores(ours, result, differs)
+    yield from _not_applicable(ours, result, differs)
     for uuid in _rows(result, "action"):
         f = _fields(result, "action", uuid, ops.ACTION_FIELDS)
         if f["round"] is not None and result.get(("round", f["round"])) is None:
@@ -107,3 +108,12 @@ def _scores(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]
             _, rnd, factor, person, _name = key
             yield ops.SetParticipantScore(rnd, factor, person, result.get((*key[:4], "level")),
                                           result.get((*key[:4], "comment")) or "")
+
+
+def _not_applicable(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """Factors marked (or no longer marked) not applicable in a round (issue 21)."""
+    live = {k[1] for k in result if len(k) == 2 and k[0] == "round"}
+    for key in sorted({k for k in (*ours, *result) if k[0] == "na"}, key=repr):
+        if key[1] in live and differs(key):
+            value = result.get(key)
+            yield ops.SetNotApplicable(key[1], key[2], None if value is None else str(value))

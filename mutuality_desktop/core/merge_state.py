@@ -49,6 +49,8 @@ def read_state(eng: Engagement) -> State:
         for (factor, perspective), sc in eng.scores(r.id).items():
             for name in SCORE_FIELDS:
                 state[("score", r.uuid, factor, perspective, name)] = norm(getattr(sc, name))
+        for factor, reason in eng.not_applicable(r.id).items():  # issue 21
+            state[("na", r.uuid, factor)] = norm(reason)
         for ps in eng.participant_scores(r.id):
             who = people.get(ps.participant_id)
             for name in PSCORE_FIELDS:
@@ -149,6 +151,8 @@ def touches(rec: Record) -> Touch:
         name = {"set_score": "level", "set_notes": "notes", "set_confidence": "confidence"}[op]
         exact[("score", t.get("round"), t.get("factor"), t.get("perspective"), name)] = (
             norm(before), norm(after))
+    elif op == "set_not_applicable":
+        exact[("na", t.get("round"), t.get("factor"))] = (norm(before), norm(after))
     elif op == "set_participant_score":
         b, a = _dict(before), _dict(after)
         for name in PSCORE_FIELDS:
@@ -195,7 +199,7 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
         value = norm(values.get(name))
         exact[(kind, uuid, name)] = (None, value) if verb == "add" else (value, None)
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
-        patterns += [("score", uuid), ("pscore", uuid)]
+        patterns += [("score", uuid), ("pscore", uuid), ("na", uuid)]
         if verb == "remove":
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:

@@ -141,6 +141,7 @@ class AddRound(Operation):
     participant_scores: tuple[ParticipantScore, ...] = ()
     actions: tuple[str, ...] = ()  # uuids of the actions that pointed at the round
     scope: tuple[str, ...] = ()  # its chosen dimensions, when undoing a removal
+    not_applicable: tuple[tuple[str, str, str], ...] = ()  # (factor, reason, uuid), undoing a removal
 
 
 @dataclass(frozen=True)
@@ -244,3 +245,18 @@ def describe(op: Operation) -> dict[str, Any]:
     assert isinstance(data, dict)
     return {"op": op.kind, **{k: v for k, v in data.items() if v not in (None, (), [])
                               or k in ("level", "confidence", "content", "dimensions")}}
+
+
+@dataclass(frozen=True)
+class SetNotApplicable(Operation):
+    """Mark a factor not applicable in a round with the room's reason; reason None clears the mark.
+    A factor marked so is left out of the round's means and coverage counts (issue 21)."""
+
+    kind: ClassVar[str] = "set_not_applicable"
+    round: str
+    factor: str
+    reason: str | None = None
+    uuid: str = ""  # the identity a mark created by this operation gets (undo/redo keep it)
+
+
+OPERATIONS[SetNotApplicable.kind] = SetNotApplicable

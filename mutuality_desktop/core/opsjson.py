@@ -129,6 +129,11 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         if not isinstance(dimensions, list) or not all(isinstance(d, str) for d in dimensions):
             raise ValidationError("It needs 'dimensions', a list of dimension ids ([] for the default).")
         return ops.SetScope(_round(eng, item.get("round")), tuple(dimensions))
+    if kind == "set_not_applicable":
+        reason = item.get("reason")
+        if reason is not None and not isinstance(reason, str):
+            raise ValidationError("'reason' must be text (null clears the mark).")
+        return ops.SetNotApplicable(_round(eng, item.get("round")), _text(item, "factor"), reason)
     if kind == "add_action":
         fields = _action_fields(eng, item)
         if "factor" not in fields or "text" not in fields:

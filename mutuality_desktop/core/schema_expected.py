@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'f500f016a4d4b96e54b86e5390b3740d981996fa84ead7a6bc0d1d1fd230c5c6'
+SOURCE_SHA256 = 'b64ae00b76598ba5691e53da7da6354a264d8d24277f6a11ce1a114369b273eb'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -19,6 +19,8 @@ EXPECTED: dict[str, str] = {
         'create table framework_snapshot ( content text not null , framework_id varchar ( 100 ) not null , id integer not null , primary key ( id ) , sha256 varchar ( 64 ) not null , version varchar ( 40 ) not null ) ',
     'table history on history':
         'create table history ( after text not null , at datetime not null , author varchar ( 200 ) not null , before text not null , id integer not null , op varchar ( 40 ) not null , primary key ( id ) , replica varchar ( 36 ) not null , target text not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table not_applicable on not_applicable':
+        'create table not_applicable ( constraint uq_not_applicable unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , reason text not null , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table participant on participant':
         "create table participant ( constraint ck_side check ( side in ( 'client' , 'provider' , 'facilitator' , 'observer' ) ) , id integer not null , name varchar ( 200 ) not null , position integer not null , primary key ( id ) , role varchar ( 200 ) not null , side varchar ( 20 ) not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ",
     'table participant_contact on participant_contact':

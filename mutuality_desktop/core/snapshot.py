@@ -31,6 +31,7 @@ class RoundSnapshot:
     participant_scores: tuple[ParticipantScore, ...] = ()
     chosen_scope: tuple[str, ...] = ()  # dimensions chosen for the round; empty: the default rule
     scope: tuple[str, ...] = ()  # the dimensions it covers (chosen, or the default rule)
+    not_applicable: Mapping[str, str] = field(default_factory=dict)  # factor id -> reason (issue 21)
 
     def levels(self, perspective: str = "agreed") -> dict[str, int | None]:
         """Each factor's level from one perspective (factors never scored are absent)."""
@@ -86,7 +87,7 @@ class EngagementSnapshot:
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
     rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)),
-                                 eng.chosen_scope(r.id), eng.scope(r.id))
+                                 eng.chosen_scope(r.id), eng.scope(r.id), eng.not_applicable(r.id))
                    for r in eng.rounds())
     if not rounds:
         raise ValidationError(f"{eng.path.name} has no rounds.")

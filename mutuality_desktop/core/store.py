@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -345,8 +345,42 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     _migrate_3_to_4_prework(conn)
 
 
+def _migrate_4_to_5_21b(conn: sqlite3.Connection) -> None:
+    """Format 5: factors marked not applicable in a round, with the reason (issue 21). An agreed
+    note that a 2.0 scoring rule told the room to begin with 'Not applicable:' (on a factor with no
+    agreed level) becomes such a mark, the text after the colon its reason; the note is kept."""
+    from .model import new_uuid
+
+    conn.execute(
+        "CREATE TABLE not_applicable (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tfactor_id VARCHAR(100) NOT NULL, \n"
+        "\treason TEXT NOT NULL, \n"
+        "\tupdated_at DATETIME NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_not_applicable UNIQUE (round_id, factor_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+    rows = conn.execute(
+        "SELECT round_id, factor_id, notes, updated_at FROM score WHERE perspective = 'agreed' "
+        "AND level IS NULL AND lower(substr(ltrim(notes), 1, 15)) = 'not applicable:'").fetchall()
+    for round_id, factor_id, notes, updated_at in rows:
+        reason = str(notes).strip()[15:].strip() or str(notes).strip()
+        conn.execute("INSERT INTO not_applicable (uuid, round_id, factor_id, reason, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?)", (new_uuid(), round_id, factor_id, reason, updated_at))
+
+
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """Format 5: not applicable as a state of its own (issue 21)."""
+    _migrate_4_to_5_21b(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

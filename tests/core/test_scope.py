@@ -82,11 +82,12 @@ def test_scope_travels_through_json_and_json_operations(path: Path, tmp_path: Pa
 def test_a_format_3_file_is_migrated_with_no_scope_rows(path: Path) -> None:
     with Engagement.open(path) as e:
         e.set_score(e.rounds()[0].id, "outcome-definition", "client", 2)
-    raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "PRAGMA user_version=3")
+    raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "DROP TABLE not_applicable",
+             "PRAGMA user_version=3")
     assert store.inspect(path).user_version == 3
     with Engagement.open(path) as e:
         assert e.scope(e.rounds()[0].id) == ("effectiveness",)
-    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 4
+    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
 
 
 def test_a_received_scope_naming_an_unknown_dimension_is_refused(path: Path) -> None:
