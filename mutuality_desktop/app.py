@@ -10,7 +10,8 @@ from pathlib import Path
 from . import __version__
 
 # cli.COMMANDS (a test keeps them equal)
-SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "json", "new", "apply", "history", "xlsx", "pptx", "merge", "prework", "scope"}
+SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "json", "new", "apply", "history", "xlsx", "pptx", "merge", "prework", "scope",
+               "not-applicable"}
 GUI_OPTIONS = {"--demo", "--self-test"}
 # Qt's own command-line options (QApplication/QGuiApplication), the ones that take a value first.
 QT_OPTIONS_WITH_VALUE = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",

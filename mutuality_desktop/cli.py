@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--round", dest="round_label", help="the round (default: the latest)")
     scope.add_argument("--dimensions", metavar="ID,ID",
                        help="set the round's dimensions (ids as in `json`); 'default' clears the choice")
+    from .cli_not_applicable import add_parser as add_not_applicable
+
+    add_not_applicable(sub)
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -280,6 +283,12 @@ def cmd_scope(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_not_applicable(args: argparse.Namespace) -> int:
+    from .cli_not_applicable import cmd
+
+    return cmd(args)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
     from .core.history_sentences import history_sentences
@@ -368,4 +377,4 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
             "merge": cmd_merge, "prework": cmd_prework,
-            "scope": cmd_scope}
+            "scope": cmd_scope, "not-applicable": cmd_not_applicable}

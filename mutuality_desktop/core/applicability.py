@@ -2,28 +2,18 @@
 apply to this contract in a round, with its reason. Kept apart from Not assessed (the blank, which
 counts against coverage) and from Level 0 (looked, and absent).
 
-Reading here; writing through `operations.SetNotApplicable` (`apply_applicable.py`).
+Reading here (no ORM, so scoring can use it); writing through `operations.SetNotApplicable`
+(`apply_applicable.py`).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from types import MappingProxyType
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from .model import Score
 
-from . import operations as ops
-from .apply_base import Outcome, by_uuid, check_factor, identity
-from .errors import ValidationError
-from .model import utcnow
-from .schema import NotApplicableRow, RoundRow
-from .validation import clean_text
-
-if TYPE_CHECKING:
-    from .engagement import Engagement
-
-MAX_REASON_CHARS = 2000
 PREFIX = "Not applicable"
 
 
@@ -43,25 +33,27 @@ def label(reason: str) -> str:
     return f"{PREFIX}: {reason}"
 
 
-def set_not_applicable(eng: Engagement, s: Session, op: ops.SetNotApplicable) -> Outcome:
-    check_factor(eng, op.factor)
-    rnd = by_uuid(s, RoundRow, op.round, "round")
-    row = s.scalars(select(NotApplicableRow).where(NotApplicableRow.round_id == rnd.id,
-                                                   NotApplicableRow.factor_id == op.factor)).first()
-    old = None if row is None else row.reason
-    new: str | None = None
-    if op.reason is None:
-        if row is not None:
-            s.delete(row)
-    else:
-        new = clean_text(op.reason, "The reason", MAX_REASON_CHARS, multiline=True).strip()
-        if not new:
-            raise ValidationError("Say why the factor does not apply to this contract.")
-        if row is None:
-            row = NotApplicableRow(round_id=rnd.id, factor_id=op.factor, reason=new, uuid=identity(op.uuid))
-            s.add(row)
-        else:
-            row.reason, row.updated_at = new, utcnow()
-    uuid = row.uuid if row is not None else ""
-    inverse = ops.SetNotApplicable(op.round, op.factor, old, uuid=uuid)
-    return Outcome(inverse, {"round": op.round, "factor": op.factor}, old, new)
+class RoundScores(dict[tuple[str, str], Score]):
+    """A round's scores, (factor id, perspective) -> Score, carrying the round's not-applicable
+    marks, so every figure worked out from them (means, coverage, gaps, strengths and priorities in
+    core/scoring.py) leaves those factors out without each caller passing them along."""
+
+    def __init__(self, scores: Mapping[tuple[str, str], Score] | None = None,
+                 not_applicable: Mapping[str, str] | None = None) -> None:
+        super().__init__(scores or {})
+        self.not_applicable: Mapping[str, str] = MappingProxyType(dict(not_applicable or {}))
+
+
+class RoundLevels(dict[str, "int | None"]):
+    """Factor id -> level for one perspective, with the round's not-applicable marks."""
+
+    def __init__(self, levels: Mapping[str, int | None] | None = None,
+                 not_applicable: Mapping[str, str] | None = None) -> None:
+        super().__init__(levels or {})
+        self.not_applicable: Mapping[str, str] = MappingProxyType(dict(not_applicable or {}))
+
+
+def marks(values: object) -> Mapping[str, str]:
+    """The not-applicable marks scores or levels carry (none for a plain mapping)."""
+    found = getattr(values, "not_applicable", None)
+    return found if isinstance(found, Mapping) else {}

@@ -192,7 +192,7 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
 
 
 def _register_not_applicable() -> None:
-    from .applicability import set_not_applicable
+    from .apply_applicable import set_not_applicable
 
     HANDLERS[ops.SetNotApplicable] = set_not_applicable
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from . import scoring
@@ -86,7 +85,7 @@ class EngagementSnapshot:
 
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
-    rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)),
+    rounds = tuple(RoundSnapshot(r, eng.scores(r.id), tuple(eng.participant_scores(r.id)),
                                  eng.chosen_scope(r.id), eng.scope(r.id), eng.not_applicable(r.id))
                    for r in eng.rounds())
     if not rounds:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
@@ -95,7 +94,7 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None,
             raise ValidationError("That round no longer exists.")
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
-    rounds = tuple(RoundData(r, MappingProxyType(engagement.scores(r.id)),
+    rounds = tuple(RoundData(r, engagement.scores(r.id),  # carries the not-applicable marks
                              tuple(engagement.participant_scores(r.id)), engagement.scope(r.id))
                    for r in chosen)
     kept = {r.id for r in chosen}
