@@ -27,7 +27,15 @@ from ...core import scoring
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
-from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
+from ..commands import (
+    AddAction,
+    RemoveAction,
+    SetConfidence,
+    SetNotApplicable,
+    SetNotes,
+    SetScore,
+    UpdateAction,
+)
 from ..document import EngagementDocument
 from ..settings import Settings
 from .about import FactorAbout
@@ -256,6 +264,7 @@ class WorkshopPage(QWidget):
         self.bar.perspective_clicked.connect(self._on_bar_perspective_clicked)
         self.evidence.notes_saved.connect(self._on_evidence_notes_saved)
         self.evidence.confidence_chosen.connect(self._on_evidence_confidence_chosen)
+        self.evidence.not_applicable_chosen.connect(self._on_evidence_not_applicable_chosen)
         self.actions_panel.action_added.connect(self._on_actions_panel_action_added)
         self.actions_panel.action_updated.connect(self._on_actions_panel_action_updated)
         self.actions_panel.action_removed.connect(self._on_actions_panel_action_removed)
@@ -409,6 +418,8 @@ class WorkshopPage(QWidget):
         if isinstance(edit, SetConfidence):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+        reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
+        self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
     def refresh_actions(self) -> None:
         actions = [a for a in self.doc.engagement.actions() if a.factor_id == self._factor_id]
@@ -510,6 +521,12 @@ class WorkshopPage(QWidget):
     def _on_evidence_confidence_chosen(self, confidence: str | None) -> None:
         self.doc.execute(SetConfidence(f"Set evidence confidence on {self.factor().name}",
                                        self._round_id, self._factor_id, confidence))
+
+    def _on_evidence_not_applicable_chosen(self, target: tuple[int, str], reason: str | None) -> None:
+        round_id, factor_id = target
+        name = self.framework.factor(factor_id).name
+        text = f"Mark {name} not applicable" if reason else f"Mark {name} applicable again"
+        self.doc.execute(SetNotApplicable(text, round_id, factor_id, reason))
 
     def _on_actions_panel_action_added(self, fields: dict[str, Any]) -> None:
         if self.doc.execute(AddAction(self._factor_id, round_id=self._round_id, **fields)):
