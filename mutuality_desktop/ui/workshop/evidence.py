@@ -121,9 +121,10 @@ class EvidencePanel(QWidget):
                 na_label = QLabel("&Not applicable because")
                 na_label.setProperty("role", "caption")
                 na_label.setBuddy(self.not_applicable)
-                confidence_row.addWidget(na_label)
-                confidence_row.addWidget(self.not_applicable, 1)
-                confidence_row.addSpacing(12)
+                na_row = QHBoxLayout()
+                na_row.addWidget(na_label)
+                na_row.addWidget(self.not_applicable, 1)
+                confidence_row.addStretch(1)
                 confidence_row.addWidget(conf_label)
                 confidence_row.addWidget(self.confidence)
             editor = NotesEdit()
@@ -137,6 +138,7 @@ class EvidencePanel(QWidget):
             layout.addWidget(editor, 2 if perspective == "agreed" else 1)  # the room's reasoning is longest
             if confidence_row is not None:
                 layout.addLayout(confidence_row)
+                layout.addLayout(na_row)
             layout.addSpacing(6)
             self.editors[perspective] = editor
             self._saved[perspective] = ""

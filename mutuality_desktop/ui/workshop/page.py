@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.applicability import marks
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
@@ -206,7 +207,8 @@ class WorkshopPage(QWidget):
         # side's notes, then the tabs.
         editors = self.evidence.editors
         chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
-                 self.evidence.confidence, editors["client"], editors["provider"], self.tabs]
+                 self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
+                 self.tabs]
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
@@ -400,7 +402,8 @@ class WorkshopPage(QWidget):
             counts[dimension.id] = f"{done.agreed}/{done.total}"
         self.navigator.update_states(states, counts)
         self.navigator.set_scope(scope)  # progress counts the round's scope only
-        in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors]
+        out = marks(scores)  # not applicable in this round: out of the count (issue 21)
+        in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors if f.id not in out]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
         self._refresh_presentation()
 
