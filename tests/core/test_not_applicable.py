@@ -123,3 +123,20 @@ def test_an_old_not_applicable_note_becomes_the_state_on_upgrade_and_the_note_st
         assert e.not_applicable(rid) == {OPEN_BOOK: REASON}
         assert e.scores(rid)[(OPEN_BOOK, "agreed")].notes == f"Not applicable: {REASON}"
     assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
+
+
+def test_the_history_says_what_was_marked_and_a_merge_carries_the_mark(path: Path, tmp_path: Path) -> None:
+    from mutuality_desktop.core.history_sentences import history_sentences
+    from mutuality_desktop.core.merge_files import merge_files
+
+    theirs = tmp_path / "theirs.mutuality"
+    import shutil
+
+    shutil.copyfile(path, theirs)
+    with Engagement.open(theirs) as e:
+        e.set_not_applicable(e.rounds()[0].id, OPEN_BOOK, REASON)
+        assert f"marked Open-book cost transparency (Baseline) not applicable: {REASON}" in history_sentences(e)[-1]
+    merged = tmp_path / "merged.mutuality"
+    merge_files(path, theirs, merged)
+    with Engagement.open(merged, readonly=True) as e:
+        assert e.not_applicable(e.rounds()[0].id) == {OPEN_BOOK: REASON}
