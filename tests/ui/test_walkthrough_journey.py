@@ -336,6 +336,7 @@ def test_the_room_marks_a_factor_not_applicable_with_its_reason_and_undo_takes_i
         assert eng.not_applicable(rid) == {factor: "Shared service under statute: no exit is possible"}
         mutuality = scoring.dimension_score(eng.framework.dimension("mutuality"), scoring.levels_of(eng.scores(rid)))
         assert (mutuality.total, mutuality.not_applicable) == (14, 1)
+    assert page.navigator.state_of(factor) == ("not applicable", None)  # the list shows it
     key(qtbot, Qt.Key.Key_Z, CTRL)
     with Engagement.open(demo_path, readonly=True) as eng:
         assert eng.not_applicable(eng.rounds()[-1].id) == {}

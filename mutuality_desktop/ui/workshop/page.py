@@ -45,7 +45,7 @@ from .agenda import AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
-from .navigator import Navigator
+from .navigator import NOT_APPLICABLE, Navigator
 from .presentation import PresentationWindow
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
@@ -394,7 +394,8 @@ class WorkshopPage(QWidget):
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
-        states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
+        states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
+                        else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
         counts = {}
         scope = self.doc.engagement.scope(self._round_id)
         for dimension in self.framework.dimensions:
