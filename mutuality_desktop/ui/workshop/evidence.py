@@ -173,6 +173,7 @@ class EvidencePanel(QWidget):
         self._na_target, self._not_applicable = target, reason or ""
         if self.not_applicable.text() != self._not_applicable:
             self.not_applicable.setText(self._not_applicable)
+            self.not_applicable.setCursorPosition(0)  # the reason reads from its start
 
     def _on_not_applicable_finished(self) -> None:
         text = self.not_applicable.text().strip()
