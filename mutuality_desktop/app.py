@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 
 # cli.COMMANDS (a test keeps them equal)
-SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "json", "new", "apply", "history", "xlsx", "pptx", "merge", "prework", "scope",
+SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "json", "new", "apply", "history", "xlsx", "pptx", "merge", "prework", "scope", "triage",
                "not-applicable"}
 GUI_OPTIONS = {"--demo", "--self-test"}
 # Qt's own command-line options (QApplication/QGuiApplication), the ones that take a value first.
@@ -77,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "No display found: the Mutuality Desktop window needs one. Headless commands work "
             "anywhere: mutuality-desktop demo -o FILE | check FILE | report FILE -o OUT.pdf | "
             "export FILE -o OUT | csv FILE -o OUT.csv | json FILE | apply FILE OPS.json | "
-            "history FILE | merge OURS THEIRS -o OUT | prework forms FILE -o DIR | scope FILE (see --help).",
+            "history FILE | merge OURS THEIRS -o OUT | prework forms FILE -o DIR | scope FILE | "
+            "triage FILE (see --help).",
             file=sys.stderr,
         )
         return 2

@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--round", dest="round_label", help="the round (default: the latest)")
     scope.add_argument("--dimensions", metavar="ID,ID",
                        help="set the round's dimensions (ids as in `json`); 'default' clears the choice")
+    scope.add_argument("--exclude-factors", metavar="ID,ID",
+                       help="leave these factors of the round's dimensions out (ids as in `json`); "
+                            "'none' brings them all back")
+    plan = sub.add_parser("triage", help="plan the day: the factors to discuss first, and those to confirm quickly")
+    plan.add_argument("file", type=Path)
+    plan.add_argument("--round", dest="round_label", help="the round to plan (default: the latest)")
     from .cli_not_applicable import add_parser as add_not_applicable
 
     add_not_applicable(sub)
@@ -264,9 +270,18 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 def cmd_scope(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
+    from .core.scope import scope_factors
 
-    with Engagement.open(args.file, readonly=args.dimensions is None) as engagement:
+    changing = args.dimensions is not None or args.exclude_factors is not None
+    with Engagement.open(args.file, readonly=not changing) as engagement:
         rnd = engagement.round_by_label(args.round_label) if args.round_label else engagement.rounds()[-1]
+        if changing and engagement.readonly:
+            print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.", file=sys.stderr)
+            return 1
+        if args.exclude_factors is not None:
+            given = args.exclude_factors.strip()
+            left_out = [] if given == "none" else [f.strip() for f in given.split(",") if f.strip()]
+            engagement.set_excluded_factors(rnd.id, left_out)
         if args.dimensions is not None:
             if engagement.readonly:
                 print(f"{args.file.name} cannot be changed: {engagement.read_only_reason}.",
@@ -278,8 +293,26 @@ def cmd_scope(args: argparse.Namespace) -> int:
         names = {d.id: d.name for d in engagement.framework.dimensions}
         scope = engagement.scope(rnd.id)
         how = "chosen" if engagement.chosen_scope(rnd.id) else "default: the dimensions scored, else Mutuality"
+        fw = engagement.framework
+        excluded = engagement.excluded_factors(rnd.id)
+        left_out = [f for f in fw.factors if f.id in excluded and f.dimension_id in scope]
+        covered = len(scope_factors(engagement, rnd.id))
     listed = ", ".join(f"{names[d]} ({d})" for d in scope)
-    print(_printable(f"{rnd.label}: {listed} [{how}]"))
+    print(_printable(f"{rnd.label}: {listed} [{how}]; {covered} factors"))
+    if left_out:
+        print(_printable("Left out: " + ", ".join(f"{f.name} ({f.id})" for f in left_out)))
+    return 0
+
+
+def cmd_triage(args: argparse.Namespace) -> int:
+    from .core.engagement import Engagement
+    from .core.triage import triage
+
+    with Engagement.open(args.file, readonly=True) as engagement:
+        rnd = engagement.round_by_label(args.round_label) if args.round_label else engagement.rounds()[-1]
+        lines = triage(engagement, rnd.id).lines()
+    for line in lines:
+        print(_printable(line))
     return 0
 
 
@@ -377,4 +410,4 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "csv": cmd_csv, "json": cmd_json, "new": cmd_new, "apply": cmd_apply,
             "history": cmd_history, "xlsx": cmd_office, "pptx": cmd_office,
             "merge": cmd_merge, "prework": cmd_prework,
-            "scope": cmd_scope, "not-applicable": cmd_not_applicable}
+            "scope": cmd_scope, "triage": cmd_triage, "not-applicable": cmd_not_applicable}

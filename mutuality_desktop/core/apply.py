@@ -141,12 +141,28 @@ def set_scope(eng: Engagement, s: Session, op: ops.SetScope) -> Outcome:
     return Outcome(ops.SetScope(rnd.uuid, old), {"round": rnd.uuid}, list(old), list(chosen))
 
 
+def set_excluded_factors(eng: Engagement, s: Session, op: ops.SetExcludedFactors) -> Outcome:
+    from sqlalchemy import delete
+
+    from .schema import RoundExcludedFactorRow
+    from .scope import check_factors
+
+    chosen = check_factors(eng.framework, list(op.factors))
+    rnd = by_uuid(s, RoundRow, op.round, "round")
+    old = tuple(s.scalars(select(RoundExcludedFactorRow.factor_id)
+                          .where(RoundExcludedFactorRow.round_id == rnd.id).order_by(RoundExcludedFactorRow.id)))
+    s.execute(delete(RoundExcludedFactorRow).where(RoundExcludedFactorRow.round_id == rnd.id))
+    for factor_id in chosen:
+        s.add(RoundExcludedFactorRow(round_id=rnd.id, factor_id=factor_id, uuid=identity("")))
+    return Outcome(ops.SetExcludedFactors(rnd.uuid, old), {"round": rnd.uuid}, list(old), list(chosen))
+
+
 # --- engagement details and branding ---------------------------------------------------------
 
 def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
     from .engagement_support import validate_info
-    from .model import INFO_FIELDS
-    from .schema import EngagementRow
+    from .model import CONTEXT_FIELDS, INFO_FIELDS
+    from .schema import EngagementContextRow, EngagementRow
 
     unknown = set(op.changes) - set(INFO_FIELDS)
     if unknown:
@@ -156,8 +172,17 @@ def update_info(eng: Engagement, s: Session, op: ops.UpdateInfo) -> Outcome:
     row = s.get(EngagementRow, 1)
     assert row is not None
     for key in op.changes:
-        setattr(row, key, getattr(new, key))
+        if key not in CONTEXT_FIELDS:
+            setattr(row, key, getattr(new, key))
     row.updated_at = utcnow()
+    if set(op.changes) & set(CONTEXT_FIELDS):  # its own table (format 5)
+        context = s.get(EngagementContextRow, 1)
+        if context is None:
+            context = EngagementContextRow(id=1, procurement_regime="", authority_type="", contract_model="")
+            s.add(context)
+        for key in CONTEXT_FIELDS:
+            setattr(context, key, getattr(new, key))
+        context.updated_at = utcnow()
     before = {k: getattr(old, k) for k in op.changes}
     after = {k: getattr(new, k) for k in op.changes}
     return Outcome(ops.UpdateInfo(before), {"engagement": old.uuid}, ops.plain(before), ops.plain(after))
@@ -187,6 +212,7 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.SetParticipantEmail: prework.set_participant_email,
     ops.SetReportNames: prework.set_report_names,
     ops.SetScope: set_scope,
+    ops.SetExcludedFactors: set_excluded_factors,
     ops.AddAction: rows.add_action, ops.UpdateAction: rows.update_action, ops.RemoveAction: rows.remove_action,
 }
 

@@ -36,11 +36,12 @@ from .schema import (
     NotApplicableRow,
     ParticipantRow,
     ParticipantScoreRow,
+    RoundExcludedFactorRow,
     RoundRow,
     RoundScopeRow,
     ScoreRow,
 )
-from .scope import check_dimensions
+from .scope import check_dimensions, check_factors
 from .validation import clean_text, require_text
 
 if TYPE_CHECKING:
@@ -134,6 +135,8 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
                                   level=ps.level, comment=ps.comment, uuid=identity(ps.uuid)))
     for dimension_id in check_dimensions(eng.framework, list(op.scope)):
         s.add(RoundScopeRow(round_id=row.id, dimension_id=dimension_id, uuid=new_uuid()))
+    for factor_id in check_factors(eng.framework, list(op.excluded)):
+        s.add(RoundExcludedFactorRow(round_id=row.id, factor_id=factor_id, uuid=new_uuid()))
     for factor_id, reason, mark_uuid in op.not_applicable:  # issue 21: marks go back with the round
         s.add(NotApplicableRow(round_id=row.id, factor_id=factor_id, reason=reason, uuid=identity(mark_uuid)))
     for action_uuid in op.actions:
@@ -172,18 +175,21 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
     actions = s.scalars(select(ActionRow).where(ActionRow.round_id == row.id)).all()
     scope = tuple(s.scalars(select(RoundScopeRow.dimension_id).where(RoundScopeRow.round_id == row.id)
                             .order_by(RoundScopeRow.id)))
+    excluded = tuple(s.scalars(select(RoundExcludedFactorRow.factor_id)
+                               .where(RoundExcludedFactorRow.round_id == row.id).order_by(RoundExcludedFactorRow.id)))
     marks = tuple((r.factor_id, r.reason, r.uuid) for r in s.scalars(
         select(NotApplicableRow).where(NotApplicableRow.round_id == row.id).order_by(NotApplicableRow.id)))
     old = _round(row)
     s.execute(delete(NotApplicableRow).where(NotApplicableRow.round_id == row.id))
     s.execute(delete(RoundScopeRow).where(RoundScopeRow.round_id == row.id))
+    s.execute(delete(RoundExcludedFactorRow).where(RoundExcludedFactorRow.round_id == row.id))
     s.execute(delete(ScoreRow).where(ScoreRow.round_id == row.id))
     s.execute(delete(ParticipantScoreRow).where(ParticipantScoreRow.round_id == row.id))
     for action in actions:
         action.round_id = None
     s.delete(row)
     inverse = ops.AddRound(old.label, old.date, old.uuid, old.position, old.id, scores, pscores,
-                           tuple(a.uuid for a in actions), scope, marks)
+                           tuple(a.uuid for a in actions), scope, excluded, marks)
     return Outcome(inverse, {"round": old.uuid}, ops.plain(inverse), None, old)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import operations as ops
 from .errors import ValidationError
 from .model import Action, EngagementInfo, Participant, Round, Score
-from .scope import effective_scope, stored_scope
+from .scope import effective_scope, stored_excluded, stored_scope
 
 if TYPE_CHECKING:
     import sqlite3
@@ -105,6 +105,14 @@ class EditMethods:
     def set_scope(self, round_id: int, dimensions: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """Choose the round's dimensions (empty: back to the default rule); return those before."""
         return tuple(self.apply(ops.SetScope(self.round_uuid(round_id), tuple(dimensions))).before)
+
+    def excluded_factors(self, round_id: int) -> frozenset[str]:
+        """The factors left out of the round (of its dimensions, the others are in)."""
+        return stored_excluded(self.connection, round_id)
+
+    def set_excluded_factors(self, round_id: int, factors: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """Leave these factors out of the round (empty: none); return those left out before."""
+        return tuple(self.apply(ops.SetExcludedFactors(self.round_uuid(round_id), tuple(factors))).before)
 
     def update_round(self, round_id: int, label: str | None = None, date: Any = ...) -> Round:
         """Rename or re-date a round; return the previous version (for undo)."""

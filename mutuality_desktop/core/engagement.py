@@ -33,7 +33,8 @@ from .framework import Framework, default_framework, parse_framework
 from .history import Entry, default_author, read_entries, replica_for, write_entry
 from .lock import EditLock, LockHolder
 from .model import (
-    INFO_FIELDS,
+    CONTEXT_FIELDS,
+    ROW_INFO_FIELDS,
     Action,
     EngagementInfo,
     Participant,
@@ -170,8 +171,13 @@ class Engagement(EditMethods):
             s = self._session
             s.add(FrameworkSnapshot(id=1, framework_id=fw.id, version=fw.version, content=content,
                                     sha256=hashlib.sha256(content.encode("utf-8")).hexdigest()))
-            fields = {k: getattr(info, k) for k in INFO_FIELDS}
+            fields = {k: getattr(info, k) for k in ROW_INFO_FIELDS}
             s.add(EngagementRow(id=1, uuid=info.uuid or new_uuid(), **fields))
+            context = {k: getattr(info, k) for k in CONTEXT_FIELDS}
+            if any(context.values()):
+                from .schema import EngagementContextRow
+
+                s.add(EngagementContextRow(id=1, **context))
             if baseline_label is not None:
                 s.add(RoundRow(label=baseline_label, date=info.workshop_date, position=0))
 
@@ -356,11 +362,15 @@ class Engagement(EditMethods):
     # --- reads -------------------------------------------------------------------------------
 
     def info(self) -> EngagementInfo:
-        columns = ", ".join(("uuid", *INFO_FIELDS))
+        columns = ", ".join(("uuid", *ROW_INFO_FIELDS))
         row = self._conn.execute(f"SELECT {columns} FROM engagement WHERE id = 1").fetchone()
         if row is None:
             raise DamagedFileError(f"{self.path.name} has no engagement record.")
-        values = dict(zip(("uuid", *INFO_FIELDS), row, strict=True))
+        values = dict(zip(("uuid", *ROW_INFO_FIELDS), row, strict=True))
+        context = self._conn.execute(
+            f"SELECT {', '.join(CONTEXT_FIELDS)} FROM engagement_context WHERE id = 1").fetchone()
+        values.update(zip(CONTEXT_FIELDS, ("", "", "") if context is None
+                          else (str(v or "") for v in context), strict=True))
         for key in DATE_FIELDS:
             values[key] = as_date(values[key])
         return EngagementInfo(**values)

@@ -8,8 +8,9 @@ import sqlite3
 from dataclasses import asdict
 from typing import Any
 
+from .context import MAX_CONTEXT_CHARS, check_regime
 from .errors import SaveError, ValidationError
-from .model import INFO_FIELDS, REQUIRED_INFO_FIELDS, EngagementInfo
+from .model import CONTEXT_FIELDS, INFO_FIELDS, REQUIRED_INFO_FIELDS, EngagementInfo
 from .validation import clean_text, require_text
 
 
@@ -55,7 +56,9 @@ def validate_info(info: EngagementInfo) -> EngagementInfo:
         if key in REQUIRED_INFO_FIELDS:
             values[key] = require_text(value, labels[key], 300)
         elif isinstance(value, str):
-            values[key] = clean_text(value, key.replace("_", " ").capitalize(), 300)
+            values[key] = clean_text(value, key.replace("_", " ").capitalize(),
+                                     MAX_CONTEXT_CHARS if key in CONTEXT_FIELDS else 300)
+    values["procurement_regime"] = check_regime(values["procurement_regime"])
     value = values["contract_annual_value"]
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
         raise ValidationError("The contract's annual value must be a whole number of pounds, 0 or more.")

@@ -32,8 +32,11 @@ _HEADER_BYTES = 39
 MAX_SEALED_BYTES = store.MAX_FILE_BYTES + _HEADER_BYTES + 16
 _CONTENT_TABLES = (
     "framework_snapshot", "engagement", "participant", "round", "score", "participant_score",
-    "action", "branding", "participant_contact",
+    "action", "branding", "participant_contact", "engagement_context",
 )
+
+
+_COUNTED_WHEN_FILLED = frozenset({"engagement_context"})  # format 5: hashed only when it holds a row
 
 
 def content_checksum(conn: sqlite3.Connection) -> str:
@@ -43,6 +46,8 @@ def content_checksum(conn: sqlite3.Connection) -> str:
     for table in _CONTENT_TABLES:
         if table not in present:
             continue
+        if table in _COUNTED_WHEN_FILLED and conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is None:
+            continue  # an older file, upgraded on opening, gains it empty: its checksum still holds
         digest.update(table.encode())
         for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
             digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))

@@ -159,7 +159,21 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     _check_actions(conn, name, factors)
     _check_prework(conn, name)
     _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
+    _check_context(conn, name)
+    _check_excluded(conn, name, tuple(f.id for f in framework.factors))
     return framework
+
+
+def _check_context(conn: sqlite3.Connection, name: str) -> None:
+    """The engagement's context (format 5, issue 21): one row, a known regime, short texts."""
+    from .context import MAX_CONTEXT_CHARS, REGIMES
+
+    _check_texts(conn, name, "engagement_context",
+                 ("procurement_regime", "authority_type", "contract_model"), "the engagement's context",
+                 MAX_CONTEXT_CHARS)
+    _refuse_if(conn, name, "SELECT count(*) FROM engagement_context WHERE id != 1 OR "
+               f"procurement_regime NOT IN ('', {_in_list(tuple(REGIMES))})",
+               "the engagement's context names a procurement regime the app does not know")
 
 
 def _check_prework(conn: sqlite3.Connection, name: str) -> None:
@@ -184,6 +198,15 @@ def _check_scope(conn: sqlite3.Connection, name: str, dimensions: tuple[str, ...
                "does not have")
     _refuse_if(conn, name, 'SELECT count(*) FROM round_scope WHERE round_id NOT IN '
                '(SELECT id FROM "round")', "a round's scope is for a round the file does not have")
+
+
+def _check_excluded(conn: sqlite3.Connection, name: str, factors: tuple[str, ...]) -> None:
+    """The factors left out of each round are factors of the file's own scoring guide."""
+    _check_texts(conn, name, "round_excluded_factor", ("uuid", "factor_id"), "a factor left out of a round")
+    _refuse_if(conn, name, f"SELECT count(*) FROM round_excluded_factor WHERE factor_id NOT IN "
+               f"({_in_list(factors)})", "a factor left out of a round is not in its scoring guide")
+    _refuse_if(conn, name, 'SELECT count(*) FROM round_excluded_factor WHERE round_id NOT IN '
+               '(SELECT id FROM "round")', "a factor is left out of a round the file does not have")
 
 
 def _check_engagement(conn: sqlite3.Connection, name: str) -> None:

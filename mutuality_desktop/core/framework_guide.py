@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import FrameworkError
 
@@ -221,3 +221,47 @@ def parse_factor_extras(
         raise check.fail("'level_evidence' must tie evidence to at least three different levels", where)
     return FactorExtras(question, prompts, tuple(sorted(evidence, key=lambda e: e[0])),
                         _crosswalk(check, raw.get("crosswalk"), guide, where))
+
+
+# --- which version of the guide the rounds were scored on (issue 21) ------------------------------
+#
+# An engagement file keeps one snapshot of the framework, taken when it was created, and every round
+# in it is scored against that snapshot: two rounds of one file can never differ in wording, which
+# is what makes them comparable. A newer guide shipped with the app is never applied to an existing
+# file; using it means a new engagement file, whose levels do not compare directly with the old
+# file's for the factors whose wording changed. These sentences say exactly that, from the data.
+
+if TYPE_CHECKING:
+    from .framework import Framework
+
+
+def rounds_version_sentence(framework: Framework) -> str:
+    """The comparison's basis as to wording: both rounds were scored on the file's one guide."""
+    return (f"Both rounds were scored against version {framework.version} of the scoring guide, "
+            "kept in the engagement file, so no factor's wording differs between them.")
+
+
+def newer_guide_note(engagement: Framework, shipped: Framework) -> str:
+    """For the consultant: the app's own guide differs from the one this engagement keeps ('' if not).
+
+    Names every factor whose wording differs, and what that means for a later round.
+    """
+    if engagement.id != shipped.id or engagement.source_text == shipped.source_text:
+        return ""
+    from .framework import framework_difference
+
+    diff = framework_difference(engagement, shipped)
+    if diff.same_text and engagement.version == shipped.version:
+        return ""
+    names = [engagement.factor(fid).name for fid in diff.reworded]
+    parts = [f"This engagement keeps version {engagement.version} of the scoring guide, so its rounds "
+             f"compare like for like. This app's guide is version {shipped.version}"]
+    if names:
+        parts.append(f", which words {len(names)} factor{'s' if len(names) != 1 else ''} differently: "
+                     f"{', '.join(names)}")
+    if diff.added:
+        parts.append(f"; it adds {len(diff.added)} factor{'s' if len(diff.added) != 1 else ''}")
+    if diff.removed:
+        parts.append(f"; it drops {len(diff.removed)} factor{'s' if len(diff.removed) != 1 else ''}")
+    return ("".join(parts) + ". A round scored on the newer guide would need a new engagement file, and "
+            "its levels for those factors would not compare directly with these.")

@@ -57,10 +57,33 @@ class Sentences(Describer):
             return "changed the report branding" if after else "removed the report branding"
         if op == "merge":
             return f"merged {merge_summary(after)}"
+        if op in ("set_scope", "set_excluded_factors"):
+            return self._scope(entry)
         verb, _, kind = op.partition("_")
         if kind in _ROWS and verb in ("add", "update", "remove"):
             return self._row(entry, verb, kind)
         return op.replace("_", " ")
+
+    def _scope(self, entry: Entry) -> str:
+        """'left Joint exit strategy out of Baseline', 'set the dimensions of Baseline to …'."""
+        rnd = self.rounds.get(str(entry.target.get("round", "")), "a round since removed")
+        before = {str(x) for x in entry.before} if isinstance(entry.before, list) else set()
+        after = [str(x) for x in entry.after] if isinstance(entry.after, list) else []
+        if entry.op == "set_scope":
+            names = {d.id: d.name for d in self.framework.dimensions}
+            chosen = ", ".join(names.get(d, d) for d in after)
+            return f"set the dimensions of {rnd} to {chosen}" if chosen else \
+                f"returned {rnd} to the default dimensions"
+
+        def named(ids: list[str]) -> str:
+            return ", ".join(self.framework.factor(f).name if self.framework.has_factor(f) else f
+                             for f in ids)
+
+        out = [f for f in after if f not in before]
+        back = sorted(before - set(after))
+        parts = ([f"left {named(out)} out of {rnd}"] if out else []) + (
+            [f"brought {named(back)} back into {rnd}"] if back else [])
+        return "; ".join(parts) or f"left the factors of {rnd} as they were"
 
     def _row(self, entry: Entry, verb: str, kind: str) -> str:
         uuid = str(entry.target.get(kind, ""))

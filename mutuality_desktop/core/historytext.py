@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from .context import regime_name
 from .engagement import Engagement
 from .history import Entry
 
@@ -17,6 +18,7 @@ VERBS = {
     "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
     "set_participant_email": "participant's email", "set_report_names": "names in the report",
     "set_scope": "round scope", "set_not_applicable": "not applicable",
+    "set_excluded_factors": "factors left out of a round",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
     "merge": "merged a copy",
 }
@@ -103,7 +105,8 @@ class Describer:
         before, after = entry.before, entry.after
         if isinstance(before, dict) and isinstance(after, dict):  # only the fields that changed
             keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
-            return "; ".join(f"{k.replace('_', ' ')} {short(before.get(k), 40)} → {short(after.get(k), 40)}"
+            old, new = _readable(before, keys), _readable(after, keys)
+            return "; ".join(f"{k.replace('_', ' ')} {short(old[k], 40)} → {short(new[k], 40)}"
                              for k in keys)
         if isinstance(before, str) and isinstance(after, str) and before and after:
             return text_change(before, after)
@@ -116,6 +119,12 @@ class Describer:
         text = " ".join(part for part in (verb, where and f"({where})", what) if part)
         local = entry.at.replace(tzinfo=dt.UTC).astimezone()
         return f"{local:%Y-%m-%d %H:%M:%S}", entry.author or "unknown", text
+
+
+def _readable(values: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """Field values as a reader knows them: a procurement regime by its name, not its key."""
+    return {k: (regime_name(str(values.get(k) or "")) or None) if k == "procurement_regime"
+            else values.get(k) for k in keys}
 
 
 def _as_dict(value: Any) -> dict[str, Any]:

@@ -81,6 +81,7 @@ def _round_json(view: RoundSnapshot, person_uuid: dict[int, str]) -> dict[str, A
     return {
         "id": rnd.uuid, "label": rnd.label, "date": _iso(rnd.date), "position": rnd.position,
         "scope": list(view.chosen_scope) or None,
+        "excluded_factors": sorted(view.excluded) or None,
         "not_applicable": [{"factor": f, "reason": r} for f, r in view.not_applicable.items()],
         "scores": [{"id": s.uuid, "factor": s.factor_id, "perspective": s.perspective,
                     "level": s.level, "notes": s.notes, "confidence": s.confidence} for s in scores],
@@ -189,6 +190,9 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
         scope = _get(r, "scope", list, where, None)
         if scope:
             yield ops.SetScope(uuid, tuple(scope))
+        excluded = _get(r, "excluded_factors", list, where, None)
+        if excluded:
+            yield ops.SetExcludedFactors(uuid, tuple(excluded))
         for j, mark in enumerate(_get(r, "not_applicable", list, where, []) or [], 1):
             at = f"{where}, not applicable {j}"
             yield ops.SetNotApplicable(uuid, _get(mark, "factor", str, at), _get(mark, "reason", str, at))

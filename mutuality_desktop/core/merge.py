@@ -172,7 +172,7 @@ def _children(key: Key, row: Key) -> bool:
     if key[:2] == row:
         return True
     if kind == "round":
-        return key[0] in ("score", "pscore") and bool(key[1] == uuid)
+        return key[0] in ("score", "pscore", "scope", "excluded") and bool(key[1] == uuid)
     if kind == "participant":
         return key[0] == "pscore" and bool(key[3] == uuid)
     return False
@@ -312,6 +312,9 @@ def describe_key(eng: Engagement, key: Key, names: dict[str, str] | None = None)
     if kind == "pscore":
         return (names.get(key[1], "a round"), factor(key[2]),
                 f"{names.get(key[3], 'a participant')}'s {key[4]}")
+    if kind in ("scope", "excluded"):
+        return (names.get(key[1], "a round"), "",
+                "dimensions in the round" if kind == "scope" else "factors left out of the round")
     label = names.get(key[1], f"a {kind}")
     what = f"{kind} “{label}”" + (f" {key[2]}" if len(key) > 2 else " (removed in one copy, "
                                                                        "edited in the other)")

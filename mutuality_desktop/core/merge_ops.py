@@ -15,7 +15,7 @@ _DATES = {("info", "contract_start"), ("info", "contract_end"), ("info", "worksh
           ("round", "date"), ("action", "due")}
 _TEXTS = {"notes", "comment", "role", "owner", "text", "name", "label", "facilitator", "title",
           "client_organisation", "provider_organisation", "contract_name", "contract_reference",
-          "workshop_venue"}
+          "workshop_venue", "procurement_regime", "authority_type", "contract_model"}
 
 
 def value_for_op(kind: str, name: str, value: Any) -> Any:
@@ -71,6 +71,7 @@ def operations_for(eng: Engagement, ours: State, result: State,
             elif changes:
                 yield ops.UpdateParticipant(uuid, changes)
     yield from _scores(ours, result, differs)
+    yield from _scope(ours, result, differs)
     yield from _not_applicable(ours, result, differs)
     for uuid in _rows(result, "action"):
         f = _fields(result, "action", uuid, ops.ACTION_FIELDS)
@@ -85,6 +86,17 @@ def operations_for(eng: Engagement, ours: State, result: State,
     yield from (ops.RemoveAction(u) for u in gone["action"])
     yield from (ops.RemoveParticipant(u) for u in gone["participant"])
     yield from (ops.RemoveRound(u) for u in gone["round"])
+
+
+def _scope(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """Each round's chosen dimensions and factors left out, where the merge changes them."""
+    live = {k[1] for k in result if len(k) == 2 and k[0] == "round"}
+    for key in sorted({k for k in (*ours, *result) if k[0] in ("scope", "excluded")}, key=repr):
+        if key[1] not in live or not differs(key):
+            continue
+        value = result.get(key)
+        ids = tuple(str(value).split(",")) if value else ()
+        yield ops.SetScope(key[1], ids) if key[0] == "scope" else ops.SetExcludedFactors(key[1], ids)
 
 
 def _scores(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:

@@ -49,6 +49,8 @@ def read_state(eng: Engagement) -> State:
         for (factor, perspective), sc in eng.scores(r.id).items():
             for name in SCORE_FIELDS:
                 state[("score", r.uuid, factor, perspective, name)] = norm(getattr(sc, name))
+        state[("scope", r.uuid)] = ids_text(eng.chosen_scope(r.id), ordered=True)
+        state[("excluded", r.uuid)] = ids_text(eng.excluded_factors(r.id))
         for factor, reason in eng.not_applicable(r.id).items():  # issue 21
             state[("na", r.uuid, factor)] = norm(reason)
         for ps in eng.participant_scores(r.id):
@@ -61,6 +63,15 @@ def read_state(eng: Engagement) -> State:
             "due": a.due_date, "status": a.status,
             "round": None if a.round_id is None else rounds.get(a.round_id)})
     return {k: v for k, v in state.items() if v is not None}
+
+
+def ids_text(ids: Any, ordered: bool = False) -> str | None:
+    """A round's chosen dimensions or factors left out as one comparable value ("a,b"; None: none).
+    Factors left out are a set (sorted); dimensions keep the order the file keeps."""
+    if not isinstance(ids, list | tuple | set | frozenset):
+        return None
+    items = [str(i) for i in ids]
+    return ",".join(items if ordered else sorted(items)) or None
 
 
 def _row(state: State, kind: str, uuid: str, fields: dict[str, Any]) -> None:
@@ -162,6 +173,10 @@ def touches(rec: Record) -> Touch:
         exact.update(_fields(("info",), before, after))
     elif op == "set_branding":
         exact[("branding",)] = (norm(before), norm(after))
+    elif op in ("set_scope", "set_excluded_factors"):
+        key = ("scope" if op == "set_scope" else "excluded", t.get("round"))
+        ordered = op == "set_scope"
+        exact[key] = (ids_text(before, ordered), ids_text(after, ordered))
     elif op.split("_", 1)[-1] in ROW_FIELDS and "_" in op:
         _row_touch(op, t, before, after, touch)
     elif op == "merge":
@@ -199,7 +214,7 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
         value = norm(values.get(name))
         exact[(kind, uuid, name)] = (None, value) if verb == "add" else (value, None)
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
-        patterns += [("score", uuid), ("pscore", uuid), ("na", uuid)]
+        patterns += [("score", uuid), ("pscore", uuid), ("scope", uuid), ("excluded", uuid), ("na", uuid)]
         if verb == "remove":
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:

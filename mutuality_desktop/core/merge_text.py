@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engagement import Engagement
-from .merge import Conflict, MergePlan, describe_key, when
-from .merge import _last as last_change
+from .merge import Conflict, MergePlan, _last, describe_key, when
 from .merge_files import row_names, show
 from .merge_state import UNKNOWN, Key, Record, touched_keys
+
+last_change = _last  # the merge dialog names who changed a field last
 
 TAKEN, KEPT, CLASH = "taken from theirs", "kept (yours)", "conflict: you decide"
 
@@ -37,6 +38,8 @@ def _group(eng: Engagement, key: Key, names: dict[str, str], plan: MergePlan) ->
         fid = str(state.get((*key[:2], "factor"), ""))
         factor = fw.factor(fid).name if fw.has_factor(fid) else "an action"
         return f"{factor} · actions"
+    if key[0] in ("scope", "excluded"):
+        return f"Scope · {names.get(key[1], 'a round')}"
     return {"info": "Engagement details", "branding": "Report branding", "round": "Rounds",
             "participant": "Participants"}.get(str(key[0]), str(key[0]))
 

@@ -36,10 +36,16 @@ class EngagementInfo:
     facilitator: str = ""
     workshop_date: dt.date | None = None
     workshop_venue: str = ""
+    # The context (file format 5, table engagement_context; see core/context.py): "" = not recorded.
+    procurement_regime: str = ""  # "pcr2015" or "pa2023"
+    authority_type: str = ""
+    contract_model: str = ""
     uuid: str = ""
 
 
 INFO_FIELDS = tuple(f for f in EngagementInfo.__dataclass_fields__ if f != "uuid")
+CONTEXT_FIELDS = ("procurement_regime", "authority_type", "contract_model")
+ROW_INFO_FIELDS = tuple(f for f in INFO_FIELDS if f not in CONTEXT_FIELDS)  # the engagement table's
 REQUIRED_INFO_FIELDS = ("title", "client_organisation", "provider_organisation")
 
 

@@ -141,6 +141,7 @@ class AddRound(Operation):
     participant_scores: tuple[ParticipantScore, ...] = ()
     actions: tuple[str, ...] = ()  # uuids of the actions that pointed at the round
     scope: tuple[str, ...] = ()  # its chosen dimensions, when undoing a removal
+    excluded: tuple[str, ...] = ()  # the factors left out of it, when undoing a removal
     not_applicable: tuple[tuple[str, str, str], ...] = ()  # (factor, reason, uuid), undoing a removal
 
 
@@ -164,6 +165,15 @@ class SetScope(Operation):
     kind: ClassVar[str] = "set_scope"
     round: str
     dimensions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SetExcludedFactors(Operation):
+    """Leave these factors out of a round (its other factors of the chosen dimensions stay in)."""
+
+    kind: ClassVar[str] = "set_excluded_factors"
+    round: str
+    factors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,11 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         if not isinstance(dimensions, list) or not all(isinstance(d, str) for d in dimensions):
             raise ValidationError("It needs 'dimensions', a list of dimension ids ([] for the default).")
         return ops.SetScope(_round(eng, item.get("round")), tuple(dimensions))
+    if kind == "set_excluded_factors":
+        factors = item.get("factors")
+        if not isinstance(factors, list) or not all(isinstance(f, str) for f in factors):
+            raise ValidationError("It needs 'factors', a list of factor ids ([] for none left out).")
+        return ops.SetExcludedFactors(_round(eng, item.get("round")), tuple(factors))
     if kind == "set_not_applicable":
         reason = item.get("reason")
         if reason is not None and not isinstance(reason, str):

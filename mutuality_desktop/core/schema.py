@@ -74,6 +74,17 @@ class EngagementRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class EngagementContextRow(Base):
+    """Procurement regime, authority type and contract model (schema version 5); one row, optional."""
+
+    __tablename__ = "engagement_context"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procurement_regime: Mapped[str] = mapped_column(String(20), default="")
+    authority_type: Mapped[str] = mapped_column(String(100), default="")
+    contract_model: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ParticipantRow(Base):
     __tablename__ = "participant"
     __table_args__ = (_in("side", SIDES),)
@@ -161,6 +172,17 @@ class RoundScopeRow(Base):
     uuid: Mapped[str] = _uuid()
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     dimension_id: Mapped[str] = mapped_column(String(100))
+
+
+class RoundExcludedFactorRow(Base):
+    """A factor left out of a round whose dimension it covers (schema version 5, issue 15b)."""
+
+    __tablename__ = "round_excluded_factor"
+    __table_args__ = (UniqueConstraint("round_id", "factor_id", name="uq_round_excluded_factor"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[str] = mapped_column(String(100))
 
 
 class NotApplicableRow(Base):

@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'b64ae00b76598ba5691e53da7da6354a264d8d24277f6a11ce1a114369b273eb'
+SOURCE_SHA256 = '5d222b63f054f26d1b092240eed2d4fbd18c7cbd4bba9cb179a5514644d5e958'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -13,6 +13,8 @@ EXPECTED: dict[str, str] = {
         'create table branding ( content text not null , id integer not null , primary key ( id ) , updated_at datetime not null ) ',
     'table engagement on engagement':
         'create table engagement ( client_organisation varchar ( 300 ) not null , contract_annual_value integer , contract_end date , contract_name varchar ( 300 ) not null , contract_reference varchar ( 100 ) not null , contract_start date , created_at datetime not null , facilitator varchar ( 200 ) not null , id integer not null , primary key ( id ) , provider_organisation varchar ( 300 ) not null , title varchar ( 300 ) not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null , workshop_date date , workshop_venue varchar ( 300 ) not null ) ',
+    'table engagement_context on engagement_context':
+        'create table engagement_context ( authority_type varchar ( 100 ) not null , contract_model varchar ( 100 ) not null , id integer not null , primary key ( id ) , procurement_regime varchar ( 20 ) not null , updated_at datetime not null ) ',
     'table file_meta on file_meta':
         'create table file_meta ( key varchar ( 100 ) not null , primary key ( key ) , value text not null ) ',
     'table framework_snapshot on framework_snapshot':
@@ -29,6 +31,8 @@ EXPECTED: dict[str, str] = {
         'create table participant_score ( comment text not null , constraint ck_level check ( level is null or ( level between 0 and 100 ) ) , constraint uq_participant_score unique ( round_id , factor_id , participant_id ) , factor_id varchar ( 100 ) not null , foreign key ( participant_id ) references participant ( id ) on delete cascade , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , level integer , participant_id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table round on round':
         'create table round ( date date , id integer not null , label varchar ( 100 ) not null , position integer not null , primary key ( id ) , unique ( label ) , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table round_excluded_factor on round_excluded_factor':
+        'create table round_excluded_factor ( constraint uq_round_excluded_factor unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table round_scope on round_scope':
         'create table round_scope ( constraint uq_round_scope unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table score on score':

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from .errors import ValidationError
-from .framework import MUTUALITY, Framework
+from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
+from .scoring import AGREED, PARTLY_SCORED, Completeness, factor_state
+
+if TYPE_CHECKING:
+    from .engagement import Engagement
 
 
 def stored_scope(conn: sqlite3.Connection, round_id: int) -> tuple[str, ...]:
@@ -42,6 +47,24 @@ def effective_scope(framework: Framework, stored: Iterable[str],
     return tuple(d.id for d in framework.workshop_order() if d.id in kept)
 
 
+def stored_excluded(conn: sqlite3.Connection, round_id: int) -> frozenset[str]:
+    """The factor ids left out of a round (format 5; none in older files)."""
+    rows = conn.execute("SELECT factor_id FROM round_excluded_factor WHERE round_id = ?",
+                        (round_id,)).fetchall()
+    return frozenset(str(f) for (f,) in rows)
+
+
+def check_factors(framework: Framework, factors: object) -> tuple[str, ...]:
+    """Factor ids as given (a list of text), each known to the framework, in workshop order."""
+    if not isinstance(factors, list | tuple) or not all(isinstance(f, str) for f in factors):
+        raise ValidationError("Factors left out must be a list of factor ids.")
+    for f in factors:
+        if not framework.has_factor(f):
+            raise ValidationError(f"Unknown factor '{str(f)[:60]}'; `mutuality-desktop json` lists the ids.")
+    wanted = set(factors)
+    return tuple(f.id for d in framework.workshop_order() for f in d.factors if f.id in wanted)
+
+
 def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...]:
     """Dimension ids as given (a list of text), each known to the framework, in workshop order."""
     if not isinstance(dimensions, list | tuple) or not all(isinstance(d, str) for d in dimensions):
@@ -52,3 +75,44 @@ def check_dimensions(framework: Framework, dimensions: object) -> tuple[str, ...
             raise ValidationError(f"Unknown dimension '{str(d)[:60]}'; the dimensions are: "
                                   f"{', '.join(known)}.")
     return tuple(d for d in known if d in set(dimensions))
+
+
+def in_scope_factors(framework: Framework, dimensions: Iterable[str],
+                     excluded: Iterable[str] = ()) -> tuple[Factor, ...]:
+    """The factors of the given dimensions, less those left out, in workshop order."""
+    kept, gone = set(dimensions), set(excluded)
+    return tuple(f for d in framework.workshop_order() if d.id in kept for f in d.factors if f.id not in gone)
+
+
+def scope_factors(eng: Engagement, round_id: int) -> tuple[Factor, ...]:
+    """The factors a round covers, in workshop order: its dimensions' factors less those left out."""
+    return in_scope_factors(eng.framework, eng.scope(round_id), eng.excluded_factors(round_id))
+
+
+def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:
+    """The dimension and factor ids a round does not cover (charts draw them "not in this round")."""
+    inside = set(eng.scope(round_id))
+    factors = {f.id for f in scope_factors(eng, round_id)}
+    return frozenset({d.id for d in eng.framework.dimensions if d.id not in inside}
+                     | {f.id for f in eng.framework.factors if f.id not in factors})
+
+
+def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                       scope: Iterable[str], excluded: Iterable[str] = ()) -> list[tuple[Dimension, Completeness]]:
+    """Each in-scope dimension with the completeness of its factors in the round: those left out
+    are not counted unless scored all the same (as the report counts them)."""
+    gone, out = set(excluded), []
+
+    def touched(factor_id: str) -> bool:
+        return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
+                   for p in ("client", "provider", "agreed"))
+
+    for dim in (d for d in framework.workshop_order() if d.id in set(scope)):
+        factors = [f for f in dim.factors if f.id not in gone or touched(f.id)]
+        states = [factor_state(scores, f.id) for f in factors]
+        by_perspective = {p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
+                          for p in ("client", "provider", "agreed")}
+        missing = tuple(f for f, st in zip(factors, states, strict=True) if st != AGREED)
+        out.append((dim, Completeness(states.count(AGREED), states.count(PARTLY_SCORED), len(factors),
+                                      by_perspective, missing)))
+    return out

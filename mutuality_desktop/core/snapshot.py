@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import scoring
 from .errors import ValidationError
-from .framework import Framework
+from .framework import Factor, Framework
 from .model import Action, EngagementInfo, Participant, ParticipantScore, Round, Score
 
 if TYPE_CHECKING:
@@ -30,7 +30,12 @@ class RoundSnapshot:
     participant_scores: tuple[ParticipantScore, ...] = ()
     chosen_scope: tuple[str, ...] = ()  # dimensions chosen for the round; empty: the default rule
     scope: tuple[str, ...] = ()  # the dimensions it covers (chosen, or the default rule)
+    excluded: frozenset[str] = frozenset()  # factors of those dimensions left out of the round
     not_applicable: Mapping[str, str] = field(default_factory=dict)  # factor id -> reason (issue 21)
+
+    def in_scope(self, factor: Factor) -> bool:
+        """Whether the round covers a factor: its dimension is in the scope and it is not left out."""
+        return factor.dimension_id in self.scope and factor.id not in self.excluded
 
     def levels(self, perspective: str = "agreed") -> dict[str, int | None]:
         """Each factor's level from one perspective (factors never scored are absent)."""
@@ -86,7 +91,8 @@ class EngagementSnapshot:
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
     rounds = tuple(RoundSnapshot(r, eng.scores(r.id), tuple(eng.participant_scores(r.id)),
-                                 eng.chosen_scope(r.id), eng.scope(r.id), eng.not_applicable(r.id))
+                                 eng.chosen_scope(r.id), eng.scope(r.id), eng.excluded_factors(r.id),
+                                 eng.not_applicable(r.id))
                    for r in eng.rounds())
     if not rounds:
         raise ValidationError(f"{eng.path.name} has no rounds.")

@@ -345,6 +345,32 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     _migrate_3_to_4_prework(conn)
 
 
+def _migrate_4_to_5_21a(conn: sqlite3.Connection) -> None:
+    """The engagement's context (issue 21): a new table; a format-4 file has none recorded."""
+    conn.execute(  # exactly as create_all writes it
+        "CREATE TABLE engagement_context (\n\tid INTEGER NOT NULL, \n"
+        "\tprocurement_regime VARCHAR(20) NOT NULL, \n\tauthority_type VARCHAR(100) NOT NULL, \n"
+        "\tcontract_model VARCHAR(100) NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n"
+        "\tPRIMARY KEY (id)\n)"
+    )
+
+
+def _migrate_4_to_5_15b(conn: sqlite3.Connection) -> None:
+    """Factors left out of a round whose dimension it covers (issue 15b): a new table only."""
+    conn.execute(
+        "CREATE TABLE round_excluded_factor (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tfactor_id VARCHAR(100) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_round_excluded_factor UNIQUE (round_id, factor_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+
+
 def _migrate_4_to_5_21b(conn: sqlite3.Connection) -> None:
     """Format 5: factors marked not applicable in a round, with the reason (issue 21). An agreed
     note that a 2.0 scoring rule told the room to begin with 'Not applicable:' (on a factor with no
@@ -375,8 +401,10 @@ def _migrate_4_to_5_21b(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
-    """Format 5: not applicable as a state of its own (issue 21)."""
-    _migrate_4_to_5_21b(conn)
+    """Format 5: the engagement's context (issue 21) and factors left out of a round (issue 15)."""
+    _migrate_4_to_5_21a(conn)
+    _migrate_4_to_5_15b(conn)
+    _migrate_4_to_5_21b(conn)  # not applicable (issue 21b)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

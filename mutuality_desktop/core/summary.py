@@ -8,7 +8,7 @@ from . import store
 from .engagement import Engagement
 from .errors import PassphraseError
 from .exchange import is_sealed, verify_checksum
-from .scoring import completeness
+from .scope import scope_completeness
 
 
 def summarise(path: Path) -> str:
@@ -26,9 +26,12 @@ def summarise(path: Path) -> str:
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
             scope = eng.scope(rnd.id)
-            counts = [completeness(eng.framework, scores, d) for d in scope]
-            parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{sum(c.total for c in counts)} "
-                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions)")
+            counts = [c for _, c in scope_completeness(eng.framework, scores, scope, eng.excluded_factors(rnd.id))]
+            total = sum(c.total for c in counts)
+            gone = sum(len(eng.framework.dimension(d).factors) for d in scope) - total
+            parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{total} "
+                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions"
+                         f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
         parts.append(f"{len(eng.actions())} actions")
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
         if verified:

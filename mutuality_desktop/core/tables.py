@@ -44,8 +44,8 @@ def _is_number(text: str) -> bool:
 
 
 def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
-    """Every factor of each round's dimensions (its scope, and any dimension scored beyond it),
-    in workshop order: levels, names, gap, confidence, notes."""
+    """Every factor of each round's dimensions (its scope, and any dimension scored beyond it), less
+    the factors left out of the round, in workshop order: levels, names, gap, confidence, notes."""
     fw = snap.framework
     scale = fw.scale
     rows = []
@@ -54,6 +54,10 @@ def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
         shown = set(view.scope) | set(default_scope(fw, scores)) if scores else set(view.scope)
         for dim in (d for d in fw.workshop_order() if d.id in shown):
             for factor in dim.factors:
+                if factor.id in view.excluded and not any(
+                        (s := scores.get((factor.id, p))) is not None and (s.level is not None or s.notes.strip())
+                        for p in ("client", "provider", "agreed")):
+                    continue  # left out of the round (and not scored all the same)
                 levels, names = [], []
                 for side in ("client", "provider", "agreed"):
                     score = scores.get((factor.id, side))

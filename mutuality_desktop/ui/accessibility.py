@@ -138,6 +138,7 @@ class GuideMirror:
         self.guide = guide
         self.items: dict[int, LevelItem] = {}
         self._names: dict[int, str] = {}
+        self._descriptors: dict[int, str] = {}
         self._chosen: dict[str, int | None] = {}
         self._focus = ""
 
@@ -152,7 +153,17 @@ class GuideMirror:
                 item = self.items[value] = LevelItem(value, self.guide)
                 item.show()
             item.setAccessibleDescription(descriptor)
+        self._descriptors = {value: descriptor for value, _, descriptor in levels}
         self._refresh()
+
+    def set_prompt(self, level: int | None, prompt: str) -> None:
+        """Add the next-level prompt to the description of the level it is shown under."""
+        for value, item in self.items.items():
+            text = self._descriptors.get(value, "")
+            if value == level and prompt:
+                text = f"{text} {prompt}".strip()
+            if item.accessibleDescription() != text:
+                item.setAccessibleDescription(text)
 
     def set_state(self, chosen: dict[str, int | None], focus: str, *, speak: bool) -> None:
         """Update who chose which level; with speak, announce the levels that changed."""
@@ -207,7 +218,7 @@ class GuideMirror:
 
 
 def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction]:
-    """View → High contrast and Large text: saved in the settings, applied at once."""
+    """View → High contrast and Large text: saved in the settings, applied at once to every window."""
     settings = window.settings  # type: ignore[attr-defined]
     contrast = QAction("&High contrast", window, checkable=True)
     contrast.setChecked(settings.high_contrast())
@@ -219,8 +230,10 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
-        window.statusBar().showMessage(
-            "Text size takes full effect on every screen when the app next starts.", 10000)
+        looks = [name for name, on in (("High contrast", contrast.isChecked()),
+                                        ("Large text", large.isChecked())) if on]
+        said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
+        announce(window, said)  # the screen itself shows the change
 
     for action in (contrast, large):
         action.toggled.connect(changed)

@@ -10,8 +10,12 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import crash
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 ORGANISATION = "Mutuality"
 APP_NAME = "Mutuality Desktop"
@@ -26,7 +30,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def app_icon() -> object:
+def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
     from ..core.resources import resource_path
@@ -45,7 +49,7 @@ def skip_feature_scan() -> None:
     the source. On a PySide6 without this hook nothing changes.
     """
     try:
-        from shibokensupport import feature  # type: ignore[import-not-found]
+        from shibokensupport import feature
     except ImportError:
         return
     if not callable(getattr(feature, "_mod_uses_pyside", None)):
@@ -66,7 +70,9 @@ def make_application(qt_args: list[str]) -> object:
     from .. import __version__
     from . import theme
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else APP_NAME, *qt_args])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

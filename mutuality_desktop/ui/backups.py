@@ -209,7 +209,9 @@ class RestoreDialog(QDialog):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addTopLevelItem(empty)
         else:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            first = self.list.topLevelItem(0)
+            if first is not None:
+                self.list.setCurrentItem(first)
         self.list.resizeColumnToContents(0)
         self.list.setColumnWidth(0, self.list.columnWidth(0) + 32)
 

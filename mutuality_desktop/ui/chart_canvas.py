@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAccessible, QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 
 from ..core.charts.radar import RadarChart
+from . import accessibility, theme
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -28,6 +32,43 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._overlay: tuple[np.ndarray, int, int] | None = None
         self._background_for: tuple[object, ...] = ()
         self.full_draws = 0  # how often the background had to be rendered (for tests)
+        # A keyboard or screen-reader user reaches the chart by Tab (its name and description say
+        # its values); Tab and Shift+Tab leave it again, so it is never a trap.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._font_scale = chart.style.font_scale  # the chart's own type scale, before Large text
+        self._scale_type()
+
+    def _scale_type(self) -> None:
+        """View -> Large text makes the chart's type a quarter larger too."""
+        scale = self._font_scale * theme.text_scale()
+        if self.chart.style.font_scale != scale:
+            self.chart.style = dataclasses.replace(self.chart.style, font_scale=scale)
+            self._background = None
+
+    def apply_look(self) -> None:
+        """Called by theme.apply when View -> Large text or High contrast changes."""
+        before = self.chart.style.font_scale
+        self._scale_type()
+        if self.chart.style.font_scale != before:
+            self.chart.relayout()
+            self.draw_idle()  # type: ignore[no-untyped-call]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)  # type: ignore[no-untyped-call]
+        if self.hasFocus():  # the focus ring, as on every other control
+            p = QPainter(self)
+            p.setPen(QPen(QColor(theme.ACCENT), 3 if theme.high_contrast else 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -2, -2))
+            p.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.update()
 
     def draw(self) -> None:
         if getattr(self, "_is_drawing", False):
@@ -61,15 +102,15 @@ class ChartCanvas(FigureCanvasQTAgg):
         for artist in (*data, *overlay):
             artist.set_animated(True)
         try:
-            FigureCanvasAgg.draw(self)
+            FigureCanvasAgg.draw(self)  # type: ignore[no-untyped-call]
         finally:
             for artist in (*data, *overlay):
                 artist.set_animated(False)
         self._background = renderer.copy_from_bbox(self.figure.bbox)
-        layer = RendererAgg(renderer.width, renderer.height, renderer.dpi)
+        layer = RendererAgg(renderer.width, renderer.height, renderer.dpi)  # type: ignore[no-untyped-call]
         for artist in overlay:
             artist.draw(layer)
-        pixels = np.asarray(layer.buffer_rgba())
+        pixels = np.asarray(layer.buffer_rgba())  # type: ignore[no-untyped-call]
         rows = np.flatnonzero(pixels[:, :, 3].any(axis=1))
         cols = np.flatnonzero(pixels[:, :, 3].any(axis=0))
         self._overlay = None
@@ -78,3 +119,6 @@ class ChartCanvas(FigureCanvasQTAgg):
             bottom = int(renderer.height) - int(rows[-1]) - 1
             self._overlay = (np.ascontiguousarray(crop[::-1]), int(cols[0]), bottom)
         self.full_draws += 1
+
+
+accessibility.register(ChartCanvas, QAccessible.Role.Chart)  # a chart to a screen reader, not a filler

@@ -204,6 +204,19 @@ class SetScope(Edit):
         return ops.SetScope(eng.round_uuid(self.round_id), self.dimensions)
 
 
+class SetExcludedFactors(Edit):
+    """Leave factors of a round's dimensions out of it (an empty list: every factor in)."""
+
+    what = "scope"
+
+    def __init__(self, round_id: int, factors: list[str]) -> None:
+        super().__init__("Change the factors in the round", ("excluded", round_id))
+        self.round_id, self.factors = round_id, tuple(factors)
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetExcludedFactors(eng.round_uuid(self.round_id), self.factors)
+
+
 class RemoveRound(Edit):
     what = "rounds"
 

@@ -154,8 +154,10 @@ class ExportDialog(WorkingDialog):
         self.replace_note = caption("A file with this name is there already; "
                                     "exporting replaces it.")
         self.replace_note.setWordWrap(True)
-        self.path_field.layout().addWidget(self.folder_note)
-        self.path_field.layout().addWidget(self.replace_note)
+        path_layout = self.path_field.layout()
+        assert path_layout is not None
+        path_layout.addWidget(self.folder_note)
+        path_layout.addWidget(self.replace_note)
         self.protect = QCheckBox("Protect with a passphrase")
         self.passphrase = Field("Passphrase",
                                 password_edit(f"At least {MIN_PASSPHRASE} characters"))
@@ -180,9 +182,10 @@ class ExportDialog(WorkingDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        for widget in (intro, self.path_field, self.protect, self.section, self.problem,
-                       self.busy_row):
-            layout.addWidget(widget)
+        rows: tuple[QWidget, ...] = (intro, self.path_field, self.protect, self.section, self.problem,
+                                     self.busy_row)
+        for row_widget in rows:
+            layout.addWidget(row_widget)
         layout.addSpacing(4)
         layout.addWidget(buttons)
         self.export_button.setDefault(True)  # only once in the dialog: Qt ignores it before
@@ -228,7 +231,8 @@ class ExportDialog(WorkingDialog):
     def validate(self, touched: str | None = None, show_all: bool = False) -> bool:
         """Show problems for the field just left (or all); keep shown ones up to date."""
         problems = self.problems()
-        fields = {"path": self.path_field, "passphrase": self.passphrase, "confirm": self.confirm}
+        fields: dict[str, Field[Any]] = {"path": self.path_field, "passphrase": self.passphrase,
+                                               "confirm": self.confirm}
         for name, field in fields.items():
             if show_all or name == touched or field.hint.isVisible():
                 field.set_problem(problems.get(name, ""))

@@ -10,8 +10,11 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -97,6 +100,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.results)
         self.page_switch = PageSwitcher(PAGES)
         self.page_switch.page_chosen.connect(self.show_page)
+        self._menu_bar = QMenuBar()
+        self._menu_row = _menu_row(self._menu_bar, self.page_switch)
+        self.setMenuWidget(self._menu_row)
         self.file_label = QLabel()
         self.save_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
@@ -106,6 +112,10 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_dialog)
         self.start.demo_requested.connect(self.open_demo)
         self.start.path_chosen.connect(self.open_path)
+
+    def menuBar(self) -> QMenuBar:  # noqa: N802 - Qt override
+        """The menus, which share their row with the page switcher (see _menu_row)."""
+        return self._menu_bar
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -219,6 +229,7 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.indexChanged.connect(self._update_state)
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
+        setup.plan_requested.connect(self._on_setup_plan_requested)
         self._replace_page("setup_page", setup)
         workshop = WorkshopPage(self.doc, self.settings)
         workshop.scores_changed.connect(self.results.mark_stale)
@@ -228,6 +239,11 @@ class MainWindow(QMainWindow):
         self.results.show_engagement(None, None)
         self._update_state()
         self.document_opened.emit()
+
+    def _on_setup_plan_requested(self) -> None:
+        from .triage import plan_the_day
+
+        plan_the_day(self)
 
     def _on_results_round_chosen(self, round_id: int) -> None:
         """A round picked on Results becomes the walkthrough's round too: one current round."""
@@ -381,6 +397,23 @@ class MainWindow(QMainWindow):
 
 
 ORM_PRELOAD_DELAY_MS = 1500
+
+
+def _menu_row(bar: QMenuBar, switcher: QWidget) -> QFrame:
+    """The menus on the left and Setup · Walkthrough · Results on the right, in one row.
+
+    The switcher was the menu bar's corner widget, which a screen reader's walk of the window
+    never reaches (Qt gives a menu bar only its menus as children); side by side in a row of
+    their own, both are in the accessibility tree and in the Tab order.
+    """
+    row = QFrame()
+    row.setObjectName("menuRow")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(bar, 1)
+    layout.addWidget(switcher, 0, Qt.AlignmentFlag.AlignVCenter)
+    return row
 
 
 def fitted_geometry(free: QRect) -> tuple[QRect, bool]:

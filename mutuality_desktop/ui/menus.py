@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +18,10 @@ from .framework_rules import show_scoring_rules
 from .history_view import show_history
 from .merge_dialog import merge_a_copy
 from .prework import create_forms, import_returns, report_names_shown, set_report_names
+from .triage import plan_the_day
 
 if TYPE_CHECKING:
+    from ..core.branding import BrandingProfile
     from .main_window import MainWindow
 
 SHORTCUTS_HELP = """<table cellpadding=4>
@@ -31,6 +34,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
+<tr><td><b>Ctrl+Shift+D</b></td><td>Plan the day: the factors to discuss first</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
@@ -88,7 +92,8 @@ def go_to_factor(w: MainWindow) -> None:
     w.workshop.ask_go_to_factor()
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., object],
+            shortcut: QKeySequence | list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
@@ -153,7 +158,8 @@ def build_menus(w: MainWindow) -> MenuActions:
     ]
     view.addSeparator()
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
-    pages += [goto, merge, history]  # enabled with an engagement open, like the pages
+    plan = _action(w, view, "&Plan the day…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
+    pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()
     add_look_actions(w, view)
@@ -163,7 +169,6 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, help_menu, "&Scoring rules", lambda: show_scoring_rules(w))
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
-    bar.setCornerWidget(w.page_switch)
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
                        office=office, prework=prework, report_names=names)
 
@@ -226,7 +231,7 @@ def edit_house_template(w: MainWindow) -> None:
     HouseTemplateDialog(w).exec()
 
 
-def _branding(w: MainWindow) -> object:
+def _branding(w: MainWindow) -> BrandingProfile | None:
     try:
         from .branding_dialog import load_branding_setting
     except ImportError:

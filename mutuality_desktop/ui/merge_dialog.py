@@ -151,8 +151,8 @@ class MergeDialog(QDialog):
         self.problem.setProperty("role", "problem")
         self.problem.hide()
         layout = QVBoxLayout(self)
-        for widget in (intro, self.changes):
-            layout.addWidget(widget, 1 if widget is self.changes else 0)
+        layout.addWidget(intro)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +43,9 @@ from ..core import scoring
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
-from ..core.framework import MUTUALITY, Framework
+from ..core.framework import MUTUALITY, Framework, default_framework
+from ..core.framework_guide import newer_guide_note, rounds_version_sentence
+from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from .chart_canvas import ChartCanvas
@@ -250,6 +260,7 @@ class ResultsPage(QWidget):
         self.dimension_pane: _ChartPane | None = None
         self.factor_pane: _ChartPane | None = None
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
+        self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -296,7 +307,9 @@ class ResultsPage(QWidget):
             return
         rounds = self._round_scores(eng, rid)
         scores = rounds[-1][1]
+        outside = outside_scope(eng, rid)  # drawn "not in this round", not as unscored
         for pane in (self.dimension_pane, self.factor_pane):
+            pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
             pane.describe()
             pane.stale = True
@@ -310,7 +323,8 @@ class ResultsPage(QWidget):
         self._priorities.setText(
             _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
         )
-        self._show_coverage(fw, scores, eng.scope(rid))
+        self._show_coverage(fw, scores, eng.scope(rid), eng.excluded_factors(rid))
+        self._show_guide_version(fw, compared=len(rounds) > 1)
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
@@ -339,7 +353,8 @@ class ResultsPage(QWidget):
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
-                                      f"Results: {rounds[-1][0]}", rounds)
+                                      f"Results: {rounds[-1][0]}", rounds,
+                                      outside_scope(self._engagement, self._round_id or 0))
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""
@@ -379,11 +394,16 @@ class ResultsPage(QWidget):
         save.setToolTip("Save the chart shown as a PNG picture or an SVG drawing")
         save.clicked.connect(self._on_save_clicked)
         self.round_combo = QComboBox()
-        self.round_combo.setAccessibleName("Round shown")
+        self.round_combo.setAccessibleName("Round")
         self.round_combo.setToolTip("The round whose results are shown (with the round before it)")
         self.round_combo.activated.connect(self._on_round_combo_activated)
+        # On Linux a screen reader names a combo box by its value, and by the label it is the buddy of.
+        round_label = QLabel("&Round")
+        round_label.setBuddy(self.round_combo)
+        self._round_label_follower = _ShownWith(self.round_combo, round_label)
         header = QHBoxLayout()
         header.addWidget(self._title)
+        header.addWidget(round_label)
         header.addWidget(self.round_combo)
         header.addStretch(1)
         present = QPushButton("Present")
@@ -436,7 +456,9 @@ class ResultsPage(QWidget):
         self._no_gaps = QLabel("Gaps appear once both sides have scored a factor.")
         self._no_gaps.setStyleSheet(f"color: {_MUTED}")
         self._strengths, self._priorities, self._coverage = QLabel(), QLabel(), QLabel()
-        for label in (self._strengths, self._priorities, self._coverage):
+        self._guide_note = QLabel()  # which version of the scoring guide the rounds were scored on
+        self._guide_note.setAccessibleName("Scoring guide version")
+        for label in (self._strengths, self._priorities, self._coverage, self._guide_note):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -446,6 +468,7 @@ class ResultsPage(QWidget):
         self.gap_table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
+        lay.addWidget(self._guide_note)
         lay.addSpacing(6)
         lay.addWidget(_heading("Perception gaps (where the two sides' own levels differ, largest first)"))
         lay.addWidget(self._no_gaps)
@@ -504,10 +527,9 @@ class ResultsPage(QWidget):
         return [(r.label, eng.scores(r.id)) for r in rounds[max(0, index - 1) : index + 1]]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
-                       scope: tuple[str, ...]) -> None:
+                       scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:
         """Agreed factors of the round's scope; the dimensions outside it are named, not counted."""
-        counts = [scoring.completeness(framework, scores, d.id)
-                  for d in framework.workshop_order() if d.id in scope]
+        counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
         missing = [f for c in counts for f in c.missing]
@@ -528,6 +550,18 @@ class ResultsPage(QWidget):
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
         text += _gap_index_line(framework, scores, scope) + _not_applicable_lines(framework, scores)
         self._coverage.setText(text)
+
+    def _show_guide_version(self, fw: Framework, compared: bool) -> None:
+        """Say which guide the compared rounds were scored on, and whether the app's own differs."""
+        parts = [rounds_version_sentence(fw)] if compared else []
+        if self._newer_note is None or self._newer_note[0] is not fw:  # worked out once per file
+            self._newer_note = (fw, newer_guide_note(fw, default_framework()))
+        newer = self._newer_note[1]
+        if newer:
+            parts.append(newer)
+        self._guide_note.setText("<br>".join(f"<span style='color:{_MUTED}'>{html.escape(p)}</span>"
+                                             for p in parts))
+        self._guide_note.setVisible(bool(parts))
 
     def _redraw_visible(self) -> None:
         """Redraw the chart on screen, if any; a hidden one redraws when it is shown."""
@@ -628,3 +662,18 @@ def main(
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+class _ShownWith(QObject):
+    """Show a label exactly while the widget it labels is shown (the round picker's "Round")."""
+
+    def __init__(self, widget: QWidget, label: QWidget) -> None:
+        super().__init__(widget)
+        self._label = label
+        label.setVisible(not widget.isHidden())
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._label.setVisible(event.type() == QEvent.Type.ShowToParent)
+        return False

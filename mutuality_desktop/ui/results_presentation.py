@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -44,6 +44,7 @@ class ResultsPresentation(RoomWindow):
         self._row = row
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
+        self._outside: frozenset[str] = frozenset()
         self._shown: list[frozenset[str] | None] = [None, None]  # the views ticked on Results
         self.one_at_a_time = False
         self.current = 0  # the chart shown when one at a time
@@ -59,7 +60,7 @@ class ResultsPresentation(RoomWindow):
             self._row.removeWidget(canvas)
             canvas.deleteLater()
         self._scale = scale
-        style = dataclasses.replace(self._style, font_scale=scale)
+        style = dataclasses.replace(self._style, font_scale=scale)  # Large text: ChartCanvas
         mutuality = self.framework.dimension(MUTUALITY)
         self.charts = [
             dimension_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
@@ -67,10 +68,14 @@ class ResultsPresentation(RoomWindow):
             factor_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
                          title=f"{mutuality.name}: {len(mutuality.factors)} factors"),
         ]
+        for chart in self.charts:
+            chart.set_out_of_scope(self._outside)
+            chart.update(self._rounds)
         self.canvases = []
         for chart in self.charts:
             canvas = ChartCanvas(chart)
-            canvas.mpl_connect("resize_event", lambda _event, c=chart: self._on_canvas_resized(c))
+            canvas.mpl_connect("resize_event",  # type: ignore[call-overload]
+                               lambda _event, c=chart: self._on_canvas_resized(c))
             self._row.addWidget(canvas, 1)
             self.canvases.append(canvas)
         self._row.removeWidget(self.key)
@@ -110,8 +115,8 @@ class ResultsPresentation(RoomWindow):
     def set_shown(self, dimension: frozenset[str], factor: frozenset[str]) -> None:
         """Show the views the facilitator ticked on Results, and only those."""
         self._shown = [dimension, factor]
-        for chart, shown in zip(self.charts, self._shown, strict=True):
-            chart.show(shown)
+        for chart in self.charts:
+            chart.show(dimension if chart is self.charts[0] else factor)
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 
@@ -126,25 +131,38 @@ class ResultsPresentation(RoomWindow):
             return True
         return False
 
-    def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores]) -> None:
-        """Show these rounds (oldest first, the last is current) under a heading."""
+    def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores],
+                    outside: frozenset[str] = frozenset()) -> None:
+        """Show these rounds (oldest first, the last is current) under a heading; `outside`: the
+        dimensions and factors not in the current round's scope."""
         self._rounds = list(rounds)
+        self._outside = outside
         self.caption.setText(heading)
         self.title.setText(title)
         for chart in self.charts:
+            chart.set_out_of_scope(outside)
             chart.update(self._rounds)
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 
+    def _restyle(self) -> None:
+        super()._restyle()
+        if hasattr(self, "key"):
+            self.key.setStyleSheet(f"color: {theme.INK};")
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        scale = room_scale(event.size().height())
+        self.fit_type(event.size())
+        super().resizeEvent(event)
+
+    def fit_type(self, size: QSize) -> None:
+        """Type for the back of the room (Large text in the View menu: each ChartCanvas scales its own)."""
+        scale = room_scale(size.height())
         self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
-        self.one_at_a_time = event.size().width() < SIDE_BY_SIDE_MIN_WIDTH
+        self.one_at_a_time = size.width() < SIDE_BY_SIDE_MIN_WIDTH
         if abs(scale - self._scale) > 0.05:
             self._build(scale)
             if self._rounds:
                 self.show_rounds(self.caption.text(), self.title.text(), self._rounds)
         else:
             self._arrange()
-        super().resizeEvent(event)
 

@@ -20,7 +20,8 @@ from ..core.spread import FactorSpread
 from . import theme
 
 _Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Factor", "Client views", "Provider views", "Split")
+SIDES = ("client", "provider")
+HEADERS = ("Factor", "Client", "Provider", "Split")  # each side's own views (the section's heading)
 
 
 class SpreadTableModel(QAbstractTableModel):
@@ -55,8 +56,9 @@ class SpreadTableModel(QAbstractTableModel):
         name, spread = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (name, spread.client.text(), spread.provider.text(),
-                    "Split" if spread.polarised else "")[column]
+            if column in (1, 2):  # the range on one line, how many views under it: narrow columns
+                return spread.side(SIDES[column - 1]).text().replace(" (", "\n(", 1)
+            return (name, "", "", "Split" if spread.polarised else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole and spread.polarised:
             return f"The room is split: {spread.reason()}."
         if role == Qt.ItemDataRole.BackgroundRole and spread.polarised and column == 3:
@@ -90,8 +92,14 @@ class SpreadSection(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The views columns keep to the width of "(10 views," and wrap the range and the rest
+        # ("1 don't know") onto more lines: the factor's name gets the room (1024 wide).
+        fm = self.fontMetrics()
+        views = max(fm.horizontalAdvance("(10 views,"), fm.horizontalAdvance("Provider") + 12) + 20
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, views)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -39,7 +39,7 @@ def showcase_factor(engagement: Any, round_id: int) -> str:
     scored = [f.id for f in mutuality
               if all((s := scores.get((f.id, p))) and s.level is not None for p in ("client", "provider", "agreed"))]
     apart = [fid for fid in scored if scores[(fid, "client")].level != scores[(fid, "provider")].level]
-    return (apart or scored or [mutuality[0].id])[0]
+    return str((apart or scored or [mutuality[0].id])[0])
 
 
 def render(out: Path) -> list[Path]:
@@ -80,8 +80,10 @@ def render(out: Path) -> list[Path]:
         written.append(save(window, out / "setup-engagement.png"))
 
         page = window.workshop
-        page.set_round(window.doc.engagement.rounds()[0].id)
-        page.go_to_factor(showcase_factor(window.doc.engagement, page.round_id))
+        doc = window.doc
+        assert doc is not None
+        page.set_round(doc.engagement.rounds()[0].id)
+        page.go_to_factor(showcase_factor(doc.engagement, page.round_id))
         window.show_page("Walkthrough")
         page.guide.set_focus_perspective("agreed")
         settle(app)

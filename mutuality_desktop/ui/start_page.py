@@ -137,9 +137,16 @@ class StartPage(QWidget):
 
     def _check(self, paths: list[Path]) -> None:
         for path in paths:
-            run_in_background(lambda p=path: _summary(p),
-                              lambda result, p=path: self._show_summary(p, *result, ok=True),
-                              lambda exc, _tb, p=path: self._show_summary(p, "", _message(exc), ok=False))
+            self._check_one(path)
+
+    def _check_one(self, path: Path) -> None:
+        def done(result: tuple[str, str]) -> None:
+            self._show_summary(path, result[0], result[1], ok=True)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            self._show_summary(path, "", _message(exc), ok=False)
+
+        run_in_background(lambda: _summary(path), done, failed)
 
     def _show_summary(self, path: Path, title: str, text: str, ok: bool) -> None:
         if not isValid(self):

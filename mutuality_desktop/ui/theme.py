@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ACCENT = "#1d6a80"  # a calm petrol blue: the one accent colour
 ACCENT_DARK = "#14505f"
@@ -17,6 +20,30 @@ HOVER = "#eef2f4"
 WARNING_BG = "#fff4e0"
 WARNING_LINE = "#e0a43a"
 ERROR_TEXT = "#b3261e"
+FAINT = "#a7b3b9"  # an empty marker's ring
+DISABLED_TEXT = "#9aa6ac"
+
+# The colours above are the normal look. View -> High contrast swaps in this palette: black text
+# and edges, a darker accent, stronger hairlines. apply() rebinds the names above, so painted
+# widgets, which read theme.INK and the rest as they paint, follow the switch at once.
+NORMAL_PALETTE = {name: value for name, value in globals().items()
+                  if name.isupper() and isinstance(value, str) and value.startswith("#")}
+HIGH_CONTRAST_PALETTE = {
+    **NORMAL_PALETTE,
+    "ACCENT": "#004254",  # 10.6:1 against white
+    "ACCENT_DARK": "#002b38",
+    "ACCENT_TINT": "#cfe5ec",
+    "INK": "#000000",
+    "MUTED": "#000000",
+    "LINE": "#4a4a4a",
+    "CONTROL_LINE": "#000000",
+    "SURFACE": "#f0f0f0",
+    "HOVER": "#dcdcdc",
+    "ERROR_TEXT": "#8c0000",
+    "FAINT": "#4a4a4a",
+    "DISABLED_TEXT": "#4a4a4a",
+}
+high_contrast = False  # set by apply()
 
 # The perspectives are told apart by label and shape first, colour second (one accent only).
 PERSPECTIVE_LABELS = {"client": "Client", "provider": "Provider", "agreed": "Agreed"}
@@ -28,6 +55,11 @@ BASE_POINT_SIZE = 10.5
 
 LARGE_TEXT_SCALE = 1.25
 _scale = 1.0  # set by apply(): large text makes every font() a quarter larger
+
+
+def text_scale() -> float:
+    """1.0, or LARGE_TEXT_SCALE while View -> Large text is on."""
+    return _scale
 
 
 def colour(name: str) -> QColor:
@@ -46,86 +78,88 @@ def font(point_size: float = BASE_POINT_SIZE, *, bold: bool = False, weight: QFo
     return f
 
 
-STYLESHEET = f"""
+def _sheet(c: dict[str, str]) -> str:
+    return f"""
 QMainWindow, QDialog {{ background: white; }}
-QWidget {{ color: {INK}; }}
-QToolTip {{ color: {INK}; background: white; border: 1px solid {LINE}; padding: 4px; }}
-QLabel[role="caption"] {{ color: {MUTED}; }}
-QLabel[role="hint"] {{ color: {ERROR_TEXT}; }}
+QWidget {{ color: {c["INK"]}; }}
+QToolTip {{ color: {c["INK"]}; background: white; border: 1px solid {c["LINE"]}; padding: 4px; }}
+QLabel[role="caption"] {{ color: {c["MUTED"]}; }}
+QLabel[role="hint"] {{ color: {c["ERROR_TEXT"]}; }}
 QLabel[role="heading"] {{ font-weight: 600; }}
 QPushButton {{
-    padding: 6px 16px; border: 1px solid {CONTROL_LINE}; border-radius: 6px; background: white;
+    padding: 6px 16px; border: 1px solid {c["CONTROL_LINE"]}; border-radius: 6px; background: white;
 }}
-QPushButton:hover {{ background: {HOVER}; }}
-QPushButton:focus {{ border: 2px solid {ACCENT}; }}
-QPushButton:disabled {{ color: #9aa6ac; background: {SURFACE}; }}
+QPushButton:hover {{ background: {c["HOVER"]}; }}
+QPushButton:focus {{ border: 2px solid {c["ACCENT"]}; }}
+QPushButton:disabled {{ color: {c["DISABLED_TEXT"]}; background: {c["SURFACE"]}; }}
 QPushButton[role="primary"] {{
-    background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
+    background: {c["ACCENT"]}; color: white; border: 1px solid {c["ACCENT_DARK"]}; font-weight: 600;
 }}
-QPushButton[role="primary"]:hover {{ background: {ACCENT_DARK}; }}
-QPushButton[role="primary"]:focus {{ border: 3px solid {INK}; }}
+QPushButton[role="primary"]:hover {{ background: {c["ACCENT_DARK"]}; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid {c["INK"]}; }}
 QPushButton[role="primary"]:disabled {{ background: #a9c3ca; border-color: #a9c3ca; }}
 QPushButton[role="link"] {{
-    border: none; background: transparent; color: {ACCENT}; text-align: left; padding: 4px 0;
+    border: none; background: transparent; color: {c["ACCENT"]}; text-align: left; padding: 4px 0;
 }}
 QPushButton[role="link"]:hover {{ text-decoration: underline; }}
-QPushButton[role="link"]:focus {{ text-decoration: underline; border: 2px solid {ACCENT}; }}
+QPushButton[role="link"]:focus {{ text-decoration: underline; border: 2px solid {c["ACCENT"]}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox {{
-    border: 1px solid {CONTROL_LINE}; border-radius: 5px; padding: 5px 7px; background: white;
-    selection-background-color: {ACCENT_TINT}; selection-color: {INK};
+    border: 1px solid {c["CONTROL_LINE"]}; border-radius: 5px; padding: 5px 7px; background: white;
+    selection-background-color: {c["ACCENT_TINT"]}; selection-color: {c["INK"]};
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {{
-    border: 2px solid {ACCENT};
+    border: 2px solid {c["ACCENT"]};
 }}
-QLineEdit[invalid="true"] {{ border: 2px solid {ERROR_TEXT}; }}
-QTabWidget::pane {{ border: none; border-top: 1px solid {LINE}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {c["ERROR_TEXT"]}; }}
+QTabWidget::pane {{ border: none; border-top: 1px solid {c["LINE"]}; }}
 QTabBar::tab {{
-    padding: 8px 14px; border: none; color: {MUTED}; background: transparent;
+    padding: 8px 14px; border: none; color: {c["MUTED"]}; background: transparent;
 }}
-QTabBar::tab:selected {{ color: {INK}; border-bottom: 3px solid {ACCENT}; font-weight: 600; }}
+QTabBar::tab:selected {{ color: {c["INK"]}; border-bottom: 3px solid {c["ACCENT"]}; font-weight: 600; }}
 QTreeView, QTableView, QListWidget {{
-    border: 2px solid transparent; background: white; selection-background-color: {ACCENT_TINT};
-    selection-color: {INK}; outline: 0;
+    border: 2px solid transparent; background: white; selection-background-color: {c["ACCENT_TINT"]};
+    selection-color: {c["INK"]}; outline: 0;
 }}
-QTreeView:focus, QTableView:focus, QListWidget:focus {{ border: 2px solid {ACCENT}; }}
+QTreeView:focus, QTableView:focus, QListWidget:focus {{ border: 2px solid {c["ACCENT"]}; }}
 QHeaderView::section {{
-    background: {SURFACE}; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
+    background: {c["SURFACE"]}; color: {c["MUTED"]}; border: none; border-bottom: 1px solid {c["LINE"]};
     padding: 6px 8px; font-weight: 600;
 }}
-QStatusBar {{ background: {SURFACE}; border-top: 1px solid {LINE}; color: {INK}; }}
+QStatusBar {{ background: {c["SURFACE"]}; border-top: 1px solid {c["LINE"]}; color: {c["INK"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
-QMenuBar {{ background: white; border-bottom: 1px solid {LINE}; }}
+QFrame#menuRow {{ background: white; border: none; border-bottom: 1px solid {c["LINE"]}; }}
+QMenuBar {{ background: white; border: none; }}
 QMenuBar::item {{ padding: 6px 12px; }}
-QMenuBar::item:selected {{ background: {HOVER}; }}
-QMenu {{ background: white; border: 1px solid {LINE}; padding: 4px; }}
+QMenuBar::item:selected {{ background: {c["HOVER"]}; }}
+QMenu {{ background: white; border: 1px solid {c["LINE"]}; padding: 4px; }}
 QMenu::item {{ padding: 6px 28px 6px 20px; }}
-QMenu::item:selected {{ background: {ACCENT_TINT}; color: {INK}; }}
-QMenu::separator {{ height: 1px; background: {LINE}; margin: 4px 8px; }}
-QSplitter::handle {{ background: {LINE}; }}
+QMenu::item:selected {{ background: {c["ACCENT_TINT"]}; color: {c["INK"]}; }}
+QMenu::separator {{ height: 1px; background: {c["LINE"]}; margin: 4px 8px; }}
+QSplitter::handle {{ background: {c["LINE"]}; }}
 QProgressBar {{
-    border: none; background: {LINE}; border-radius: 3px; max-height: 6px; text-align: center;
+    border: none; background: {c["LINE"]}; border-radius: 3px; max-height: 6px; text-align: center;
 }}
-QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
-QFrame[role="panel"] {{ background: {SURFACE}; border: none; }}
+QProgressBar::chunk {{ background: {c["ACCENT"]}; border-radius: 3px; }}
+QFrame[role="panel"] {{ background: {c["SURFACE"]}; border: none; }}
 QFrame[role="banner-warning"] {{
-    background: {WARNING_BG}; border: none; border-bottom: 1px solid {WARNING_LINE};
+    background: {c["WARNING_BG"]}; border: none; border-bottom: 1px solid {c["WARNING_LINE"]};
 }}
 QFrame[role="banner-info"] {{
-    background: {ACCENT_TINT}; border: none; border-bottom: 1px solid {LINE};
+    background: {c["ACCENT_TINT"]}; border: none; border-bottom: 1px solid {c["LINE"]};
 }}
 QFrame[role="banner-error"] {{
-    background: #fde8e6; border: none; border-bottom: 1px solid {ERROR_TEXT};
+    background: #fde8e6; border: none; border-bottom: 1px solid {c["ERROR_TEXT"]};
 }}
-QFrame[role="card"] {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
+QFrame[role="card"] {{ background: white; border: 1px solid {c["LINE"]}; border-radius: 8px; }}
 QScrollArea {{ border: none; background: white; }}
 QWidget#pageBody {{ background: white; }}
 QPushButton[role="pagetab"] {{
-    border: none; border-radius: 0; background: transparent; color: {MUTED};
+    border: none; border-radius: 0; background: transparent; color: {c["MUTED"]};
     padding: 6px 14px; border-bottom: 3px solid transparent;
 }}
-QPushButton[role="pagetab"]:checked {{ color: {ACCENT_DARK}; border-bottom: 3px solid {ACCENT}; }}
-QPushButton[role="pagetab"]:hover {{ color: {INK}; }}
-QPushButton[role="pagetab"]:focus {{ color: {INK}; border: 2px solid {ACCENT}; }}
+QPushButton[role="pagetab"]:checked {{ color: {c["ACCENT_DARK"]}; border-bottom: 3px solid {c["ACCENT"]}; }}
+QPushButton[role="pagetab"]:hover {{ color: {c["INK"]}; }}
+QPushButton[role="pagetab"]:focus {{ color: {c["INK"]}; border: 2px solid {c["ACCENT"]}; }}
 QComboBox::drop-down, QDateEdit::drop-down, QTimeEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 26px; border: none;
 }}
@@ -134,27 +168,25 @@ QComboBox::down-arrow, QDateEdit::down-arrow, QTimeEdit::down-arrow {{
 }}
 QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
 QToolButton {{
-    border: 1px solid {CONTROL_LINE}; border-radius: 5px; padding: 4px 10px; background: white;
+    border: 1px solid {c["CONTROL_LINE"]}; border-radius: 5px; padding: 4px 10px; background: white;
 }}
-QToolButton:focus {{ border: 2px solid {ACCENT}; }}
-QToolButton:hover {{ background: {HOVER}; }}
+QToolButton:focus {{ border: 2px solid {c["ACCENT"]}; }}
+QToolButton:hover {{ background: {c["HOVER"]}; }}
 QToolButton::menu-indicator {{ image: none; width: 0; }}
 """
 
 
-def stylesheet() -> str:
+STYLESHEET = _sheet(NORMAL_PALETTE)
+
+
+def stylesheet(palette: dict[str, str] | None = None) -> str:
     from ..core.resources import resource_path
 
     chevron = resource_path("icons", "chevron-down.svg").as_posix()
-    return STYLESHEET.replace("{chevron}", chevron)
+    return _sheet(palette or NORMAL_PALETTE).replace("{chevron}", chevron)
 
 
-def high_contrast_sheet(sheet: str) -> str:
-    """The same look with black text, black control edges and darker hairlines."""
-    for quiet, strong in ((MUTED, "#000000"), (CONTROL_LINE, "#000000"), (LINE, "#4a4a4a"),
-                          (INK, "#000000"), ("#9aa6ac", "#4a4a4a")):
-        sheet = sheet.replace(quiet, strong)
-    return sheet + """
+HIGH_CONTRAST_FOCUS = """
 *:focus { outline: 3px solid #000000; }
 QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QTreeView:focus,
 QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; }
@@ -162,10 +194,76 @@ QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #0000
 
 
 def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = False) -> None:
-    """Give the application its font and stylesheet, in the chosen contrast and text size."""
+    """Give the application its font, colours and stylesheet, in the chosen contrast and text size.
+
+    Called again while the app runs (View -> High contrast, Large text) it changes every window at
+    once: fonts set on a widget are scaled by the change, and each widget with an apply_look()
+    method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
+    """
     global _scale
+    was_high = bool(globals()["high_contrast"])
+    ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
+    # Fonts set on a widget (headings, presentation type) and their sizes before the change:
+    # widgets that size their type from font() as they react to the change are left as they are.
+    explicit = [(w, w.font().pointSizeF()) for w in app.allWidgets()
+                if ratio != 1.0 and w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
+    palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
+    globals().update(palette)
+    globals()["high_contrast"] = high_contrast
     app.setStyle("Fusion")
     app.setFont(font())
-    sheet = stylesheet()
-    app.setStyleSheet(high_contrast_sheet(sheet) if high_contrast else sheet)
+    sheet = stylesheet(palette)
+    app.setStyleSheet(sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet)
+    for widget, size in explicit:
+        f = widget.font()
+        if size > 0 and f.pointSizeF() == size:
+            f.setPointSizeF(size * ratio)
+            widget.setFont(f)
+    for widget in app.allWidgets():
+        _recolour_sheet(widget, was_high, high_contrast)
+        restyle = getattr(widget, "apply_look", None)
+        if callable(restyle):
+            restyle()
+        widget.updateGeometry()
+        widget.update()
+
+
+# Greys some screens use for quiet text of their own: black in high contrast.
+_QUIET_GREYS = {"#6b6b6b": "#000000", "#8c8c8c": "#4a4a4a"}
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def _colour_map(to_high: bool) -> dict[str, str]:
+    if to_high:
+        pairs = [(NORMAL_PALETTE[k].lower(), HIGH_CONTRAST_PALETTE[k]) for k in NORMAL_PALETTE]
+        return dict(pairs) | _QUIET_GREYS
+    back: dict[str, str] = {}
+    for key in ("INK", "LINE", *NORMAL_PALETTE):  # black was text, dark grey a hairline, most often
+        back.setdefault(HIGH_CONTRAST_PALETTE[key].lower(), NORMAL_PALETTE[key])
+    return back
+
+
+def recolour(sheet: str, to_high: bool) -> str:
+    """A widget's own stylesheet in the other palette (one pass: no colour is changed twice)."""
+    mapping = _colour_map(to_high)
+    return _HEX_COLOUR.sub(lambda m: mapping.get(m.group(0).lower(), m.group(0)), sheet)
+
+
+def _recolour_sheet(widget: QWidget, was_high: bool, high: bool) -> None:
+    """Give a widget's own stylesheet (a caption's grey, a warning's fill) the palette's colours.
+
+    The sheet the widget set itself is kept with the palette it was written in, so switching back
+    restores it exactly; a sheet the widget set again since is taken as its new own one.
+    """
+    sheet = widget.styleSheet()
+    if not sheet:
+        return
+    if sheet != widget.property("lookSheet"):
+        widget.setProperty("lookBase", sheet)
+        widget.setProperty("lookBaseHigh", was_high)
+    base = str(widget.property("lookBase"))
+    new = base if bool(widget.property("lookBaseHigh")) == high else recolour(base, high)
+    widget.setProperty("lookSheet", new)
+    if new != sheet:
+        widget.setStyleSheet(new)

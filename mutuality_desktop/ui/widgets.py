@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from . import accessibility
 from .date_field import DateField
+
+EditorT = TypeVar("EditorT", bound=QWidget)
 
 __all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
 
@@ -99,7 +102,7 @@ class PageTab(QPushButton):
 
 
 class PageSwitcher(QWidget):
-    """Setup · Walkthrough · Results as a row of quiet tabs in the menu bar's corner."""
+    """Setup · Walkthrough · Results as a row of quiet tabs beside the menus."""
 
     page_chosen = Signal(str)
 
@@ -123,13 +126,17 @@ class PageSwitcher(QWidget):
 
     def set_current(self, name: str) -> None:
         for page, button in self.buttons.items():
-            button.setChecked(page == name)
+            if button.isChecked() != (page == name):
+                button.setChecked(page == name)
+                # A screen reader hears "selected" (the AT-SPI bridge turns Selection events into it).
+                kind = QAccessible.Event.SelectionAdd if page == name else QAccessible.Event.SelectionRemove
+                accessibility.send(QAccessibleEvent(button, kind))
 
 
-class Field(QWidget):
+class Field(QWidget, Generic[EditorT]):
     """A label above an input and a red hint below it (shown only when something is wrong)."""
 
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, editor: EditorT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from mutuality_desktop.core.prework.forms import (
     write_forms,
 )
 from mutuality_desktop.core.prework.returns import MAX_RETURN_BYTES, apply_import, plan_import
+from mutuality_desktop.core.scope import scope_factors
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_one_form_per_client_and_provider_participant(demo: Engagement, forms) -
     ws = wb[FORM_SHEET]
     assert wb[META_SHEET].sheet_state == "veryHidden"
     assert ws.protection.sheet
-    factors = form_factors(demo.framework)
+    factors = form_factors(demo.framework, scope_factors(demo, demo.rounds()[-1].id))  # the round's scope
     places = layout(factors, 6)
     assert ws[f"B{places[0].name_row}"].value == factors[0].name
     assert ws[f"B{places[0].name_row + 2}"].value == factors[0].descriptor(0)

@@ -76,6 +76,8 @@ def test_a_format_3_file_gains_the_contact_table(closed_file: Path) -> None:
     raw = sqlite3.connect(closed_file)
     raw.execute("DROP TABLE participant_contact")
     raw.execute("DROP TABLE round_scope")  # format 3 had neither of the format-4 tables
+    raw.execute("DROP TABLE engagement_context")  # nor the format-5 ones
+    raw.execute("DROP TABLE round_excluded_factor")
     raw.execute("DROP TABLE not_applicable")  # nor the format-5 one
     raw.execute("PRAGMA user_version=3")
     raw.commit()

@@ -82,7 +82,8 @@ def test_scope_travels_through_json_and_json_operations(path: Path, tmp_path: Pa
 def test_a_format_3_file_is_migrated_with_no_scope_rows(path: Path) -> None:
     with Engagement.open(path) as e:
         e.set_score(e.rounds()[0].id, "outcome-definition", "client", 2)
-    raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "DROP TABLE not_applicable",
+    raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "DROP TABLE engagement_context",
+             "DROP TABLE round_excluded_factor", "DROP TABLE not_applicable",
              "PRAGMA user_version=3")
     assert store.inspect(path).user_version == 3
     with Engagement.open(path) as e:

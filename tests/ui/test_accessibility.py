@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollBar, QWidget
 
 from mutuality_desktop.ui import accessibility
@@ -41,7 +41,8 @@ def test_the_guide_is_a_list_of_six_levels_with_descriptors_and_who_chose_them(p
     assert [c.text(NAME).split(",")[0] for c in items] == [
         f"{value} {name}" for value, name, _ in reversed(page.guide._levels)]
     descriptors = [descriptor for _, _, descriptor in reversed(page.guide._levels)]
-    assert [c.text(DESCRIPTION) for c in items] == descriptors and all(descriptors)
+    # the chosen level also says what it takes to reach the next (tests/ui/test_next_level_prompt.py)
+    assert [c.text(DESCRIPTION).split(" To reach level")[0] for c in items] == descriptors and all(descriptors)
     for item, (value, _, _) in zip(items, reversed(page.guide._levels), strict=True):
         rect = item.rect()
         assert rect.height() > 10  # laid over its painted row, so a reader's focus box is right
@@ -181,7 +182,8 @@ def test_high_contrast_and_large_text_from_the_view_menu(qtbot, window, restore_
     actions["&High contrast"].trigger()
     actions["&Large text"].trigger()
     sheet = QApplication.instance().styleSheet()
-    assert theme.CONTROL_LINE not in sheet and theme.MUTED not in sheet  # edges and captions black
+    normal_palette = theme.NORMAL_PALETTE
+    assert normal_palette["CONTROL_LINE"] not in sheet and normal_palette["MUTED"] not in sheet  # black
     assert theme.font().pointSizeF() == pytest.approx(normal * theme.LARGE_TEXT_SCALE)
     assert Settings().high_contrast() and Settings().large_text()  # kept for the next start
     actions["&Large text"].trigger()
@@ -203,3 +205,147 @@ def test_the_page_switcher_is_a_list_of_page_tabs_the_shown_one_selected(qtbot, 
     tabs["Setup page"].actionInterface().doAction(QAccessible.queryAccessibleInterface(
         window.page_switch.buttons["Setup"]).actionInterface().actionNames()[0])
     assert window.current_page() == "Setup"
+
+
+def _colours(widget) -> set[str]:
+    """Every colour painted in a widget (as #rrggbb), read from a grab of its pixels."""
+    image = widget.grab().toImage()
+    step = 1 if image.width() * image.height() < 400_000 else 2
+    return {image.pixelColor(x, y).name() for y in range(0, image.height(), step)
+            for x in range(0, image.width(), step)}
+
+
+def _find(root, role, name: str, depth: int = 0):
+    """Walk the accessibility tree from root, as a screen reader does, for a node of a role and name."""
+    for child in children(root):
+        if child.role() == role and child.text(NAME) == name:
+            return child
+        if depth < 8:
+            found = _find(child, role, name, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def test_a_walk_of_the_window_finds_the_page_switcher_with_the_shown_page_selected(qtbot, window, demo_path,
+                                                                                   monkeypatch):
+    sent = []
+    monkeypatch.setattr(accessibility, "send", lambda event: sent.append((event.type(), event.object())))
+    assert window.open_path(demo_path)
+    qtbot.waitUntil(lambda: window.workshop.guide.hasFocus())
+    switcher = _find(iface(window), QAccessible.Role.PageTabList, "Pages")  # not by asking the widget
+    assert switcher is not None
+    tabs = {c.text(NAME): c for c in children(switcher)}
+    assert [n for n, t in tabs.items() if t.state().selected] == ["Walkthrough page"]
+    assert all(t.state().focusable for t in tabs.values())
+    assert window.menuBar().isVisible()  # the menus are still there, beside it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "Results"
+    tabs = {c.text(NAME): c for c in children(_find(iface(window), QAccessible.Role.PageTabList, "Pages"))}
+    assert [n for n, t in tabs.items() if t.state().selected] == ["Results page"]
+    buttons = window.page_switch.buttons  # a screen reader hears the change ("selected")
+    assert (QAccessible.Event.SelectionAdd, buttons["Results"]) in sent
+    assert (QAccessible.Event.SelectionRemove, buttons["Walkthrough"]) in sent
+    button = window.page_switch.buttons["Setup"]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    key(qtbot, Qt.Key.Key_Space)  # a keyboard user opens a page from the switcher
+    assert window.current_page() == "Setup"
+
+
+def test_the_results_round_picker_is_labelled_round(qtbot, window, demo_path):
+    assert window.open_path(demo_path)
+    window.show_page("Results")
+    qtbot.waitUntil(lambda: any(c.accessibleName() == "Round" and c.isVisible()
+                                for c in window.results.findChildren(QWidget)))
+    combo = next(c for c in window.results.findChildren(QWidget) if c.accessibleName() == "Round")
+    labels = [rel[0] for rel in iface(combo).relations(QAccessible.RelationFlag.Label)]
+    assert [lab.text(NAME) for lab in labels] == ["Round"]  # what Orca reads before the value
+
+
+def test_charts_take_focus_with_a_ring_and_tab_leaves_them(qtbot, window, demo_path):
+    from mutuality_desktop.ui import theme
+    from mutuality_desktop.ui.chart_canvas import ChartCanvas
+
+    assert window.open_path(demo_path)
+    window.show_page("Results")
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in window.results.findChildren(ChartCanvas)))
+    canvas = next(c for c in window.results.findChildren(ChartCanvas) if c.isVisible())
+    assert canvas.accessibleName().startswith("Radar chart: ")
+    assert iface(canvas).role() == QAccessible.Role.Chart
+    assert any(ch.isdigit() for ch in canvas.accessibleDescription())  # it states the values
+    canvas.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: canvas.hasFocus())
+    ring = QColor(theme.ACCENT).name()
+    qtbot.waitUntil(lambda: ring in _colours(canvas))
+    key(qtbot, Qt.Key.Key_Tab)
+    assert not canvas.hasFocus()  # no trap
+    assert ring not in _colours(canvas)
+    seen = _tab_round(qtbot, window)
+    assert canvas in seen
+
+
+def test_high_contrast_reaches_the_painted_widgets_and_presentation_at_once(qtbot, window, demo_path,
+                                                                            restore_look):
+    from mutuality_desktop.ui import theme
+
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    key(qtbot, Qt.Key.Key_F11)
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    normal, high = theme.NORMAL_PALETTE, theme.HIGH_CONTRAST_PALETTE
+    window.show_page("Results")  # its grey captions have colours of their own
+    window.show_page("Walkthrough")
+    sheets = {w: w.styleSheet() for w in QApplication.allWidgets() if w.styleSheet()}
+    assert any(normal["MUTED"] in sheet or "#6b6b6b" in sheet for sheet in sheets.values())
+    painted = {"guide": page.guide, "factor list": page.navigator.viewport(), "score bar": page.bar}
+    before = {name: _colours(w) for name, w in painted.items()}
+    assert normal["ACCENT"] in before["guide"] and normal["ACCENT"] in before["factor list"]
+    assert normal["ACCENT_TINT"] in before["score bar"]
+    assert normal["MUTED"] in room.caption.styleSheet()
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    next(a for a in view.actions() if a.text() == "&High contrast").trigger()
+    after = {name: _colours(w) for name, w in painted.items()}
+    for name in painted:
+        assert not ({normal["ACCENT"], normal["ACCENT_TINT"]} & after[name]), name
+    assert high["ACCENT"] in after["guide"] and high["ACCENT"] in after["factor list"]
+    assert high["ACCENT_TINT"] in after["score bar"]
+    assert normal["MUTED"] not in room.caption.styleSheet()
+    quiet = [w for w in sheets if normal["MUTED"] in w.styleSheet() or "#6b6b6b" in w.styleSheet()]
+    assert quiet == []  # every caption with a colour of its own is black now
+    assert normal["ACCENT"] not in room.score_labels["agreed"].text()
+    assert high["ACCENT"] in room.score_labels["agreed"].text()
+    next(a for a in view.actions() if a.text() == "&High contrast").trigger()  # and back
+    assert {w: w.styleSheet() for w in sheets} == sheets
+    assert normal["ACCENT"] in _colours(page.guide)
+    room.close()
+
+
+def test_large_text_applies_at_once_on_every_page(qtbot, window, demo_path, restore_look):
+    from mutuality_desktop.ui import theme
+    from mutuality_desktop.ui.chart_canvas import ChartCanvas
+
+    assert window.open_path(demo_path)
+    window.show_page("Results")
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in window.results.findChildren(ChartCanvas)))
+    canvas = next(c for c in window.results.findChildren(ChartCanvas) if c.isVisible())
+    chart_scale = canvas.chart.style.font_scale
+    window.show_page("Walkthrough")
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    nav = page.navigator
+    item = nav._items[nav.current_factor()]
+    row_before = nav.visualItemRect(item).height()
+    status_before = window.file_label.font().pointSizeF()
+    caption_before = page.caption.font().pointSizeF()
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    qtbot.waitUntil(lambda: nav.visualItemRect(item).height() > row_before)  # the painted list too
+    scale = theme.LARGE_TEXT_SCALE
+    assert window.file_label.font().pointSizeF() == pytest.approx(status_before * scale)
+    assert page.caption.font().pointSizeF() == pytest.approx(caption_before * scale)
+    assert canvas.chart.style.font_scale == pytest.approx(chart_scale * scale)  # the charts' type too
+    next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    qtbot.waitUntil(lambda: nav.visualItemRect(item).height() == row_before)
+    assert page.caption.font().pointSizeF() == pytest.approx(caption_before)

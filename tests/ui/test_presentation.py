@@ -84,3 +84,36 @@ def test_a_follow_up_shows_where_the_room_stood_last_round(qtbot, window, demo_p
     page.set_round(baseline.id)  # the first round has nothing before it
     assert not page.previous_label.isVisible()
     assert isinstance(eng, Engagement)
+
+
+def test_in_presentation_mode_a_digit_scores_the_view_the_screen_marks(qtbot, window, blank_path):
+    """Both screens say which view the digits score, and the digit is stored for that view."""
+    from PySide6.QtWidgets import QApplication
+
+    from .test_walkthrough_journey import stored
+
+    window.open_path(blank_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    for k in (Qt.Key.Key_1, Qt.Key.Key_Tab):  # client 1, then on to the provider
+        qtbot.keyClick(QApplication.focusWidget(), k)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    room.setFocus()  # the room window has the keys, as on a real screen once it is activated
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is room)
+    assert "scoring" in room.score_labels["provider"].text()
+    assert not any("scoring" in room.score_labels[p].text() for p in ("client", "agreed"))
+    assert room.hint.text().startswith("0–5 score the provider view")
+    assert page.bar.buttons["provider"].active  # the laptop's bar says SCORING on the same view
+    qtbot.keyClick(room, Qt.Key.Key_3)
+    factor_id = page.factor().id
+    qtbot.waitUntil(lambda: stored(blank_path, factor_id)["provider"] == 3)
+    assert stored(blank_path, factor_id)["client"] == 1 and stored(blank_path, factor_id)["agreed"] is None
+    qtbot.keyClick(room, Qt.Key.Key_Tab)
+    assert room.hint.text().startswith("0–5 score the agreed view")
+    assert "scoring" in room.score_labels["agreed"].text()
+    qtbot.keyClick(room, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: stored(blank_path, factor_id)["agreed"] == 2)
+    assert stored(blank_path, factor_id)["provider"] == 3
+    qtbot.keyClick(room, Qt.Key.Key_Escape)

@@ -71,3 +71,24 @@ def test_presentation_mode_shows_the_spread_without_names(qtbot, window, demo_pa
     qtbot.mouseClick(page.spread.names, Qt.MouseButton.LeftButton, pos=page.spread.names.rect().center())
     assert page.spread.strip.show_names and not strip.show_names  # Names is for the laptop only
     room.close()
+
+
+def test_at_1024_the_key_is_whole_and_the_split_badge_sits_beside_the_strip(qtbot, window, demo_path):
+    from .journey import click
+
+    window.resize(1024, 768)
+    window.open_path(demo_path)
+    page = window.workshop
+    nav = page.navigator
+    item = nav._items["operational-leadership"]  # split in the demo's follow-up
+    nav.scrollToItem(item)
+    click(qtbot, nav.viewport(), nav.visualItemRect(item).center())
+    panel = page.spread
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.flag.isVisible())
+    text = panel.summary.text()
+    assert "\u25cf Client" in text and "\u25cb Provider" in text, "the key: filled dot client, ring provider"
+    summary = panel.summary
+    assert summary.height() >= summary.heightForWidth(summary.width()), "the key is never cut off"
+    flag = panel.flag.geometry()
+    assert not flag.intersects(summary.geometry()) and not flag.intersects(panel.strip.geometry())
+    assert not flag.intersects(panel.names.geometry())

@@ -41,9 +41,11 @@ from .series import (
     TICK_GREY,
     Look,
     RadarSeries,
-    RoundScores,
 )
-from .style import ChartStyle
+from .series import (
+    RoundScores as RoundScores,  # re-exported: the UI imports it from here
+)
+from .style import ChartStyle as ChartStyle  # re-exported
 from .text_cache import TextRasterCache, use_cache
 
 
@@ -83,6 +85,8 @@ class RadarChart:
         )
         self.axes.add_patch(self.fill)
         self.axis_labels = [self._axis_text(0.0, 0.0, name) for name in self.axis_names]
+        # Each series' name beside its line (direct labels): told apart without colour or a key.
+        self.direct_labels = {series: self._direct_text(series) for series in SERIES}
         self.title = self._cached(
             figure.text(
                 0.5,
@@ -114,6 +118,14 @@ class RadarChart:
         self.series.update(rounds)
         self._redraw_data()
 
+    def set_out_of_scope(self, axis_ids: Iterable[str]) -> None:
+        """Mark the axes outside the round's scope "not in this round" (no n/a marker); takes effect
+        at the next update."""
+        ids = frozenset(axis_ids) & frozenset(self.series.axis_ids)
+        if ids != self.series.out_of_scope:
+            self.series.out_of_scope = ids
+            self._laid_out_for = None  # the labels changed: lay the chart out again
+
     def show(self, series: Iterable[str]) -> None:
         """Choose the series drawn, of agreed, previous, client and provider."""
         self.series.shown = set(series) & set(SERIES)
@@ -136,7 +148,8 @@ class RadarChart:
         The dimension chart's labels carry the means, so they come along. The UI canvas redraws
         only these (and the overlay) over a cached background.
         """
-        artists: list[Artist] = [self.fill, *self.lines.values(), *self.missing.values()]
+        artists: list[Artist] = [self.fill, *self.lines.values(), *self.missing.values(),
+                                 *self.direct_labels.values()]
         if self.dimension_id is None:
             artists += self.axis_labels
         return sorted(artists, key=lambda a: a.get_zorder())
@@ -287,10 +300,30 @@ class RadarChart:
 
     # --- data ---------------------------------------------------------------------------------
 
+    def _direct_text(self, series: str) -> Text:
+        return self.axes.text(
+            0.0, 0.0, "", ha="center", va="center", color=getattr(self.style, series),
+            fontfamily=self.style.font_family, fontweight="bold", zorder=7, visible=False,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        )
+
+    def _place_direct_labels(self) -> None:
+        """Write each shown series' name beside its line, where the series says (direct_labels)."""
+        scale = self.framework.scale
+        step = 0.42 * (scale.maximum - scale.minimum) / 5
+        placed = {label.series: label for label in self.series.direct_labels()}
+        for series, text in self.direct_labels.items():
+            label = placed.get(series)
+            text.set_visible(label is not None)
+            if label is not None:
+                text.set_text(label.text)
+                text.set_position((float(self.theta[label.axis]), label.value + label.side * step))
+
     def _redraw_data(self) -> None:
         for series in SERIES:
             self._set_series_data(series)
         self._place_missing()
+        self._place_direct_labels()
         if self.series.legend_series() != self._laid_out_for:
             self.relayout()  # the legend gained or lost an entry: make room for it
         else:
@@ -426,6 +459,7 @@ class RadarChart:
             self.lines[series].set_markersize(size)
             self.lines[series].set_linewidth(LOOKS[series].linewidth * scale**0.5)
             self.missing[series].set_markersize(size)
+            self.direct_labels[series].set_fontsize(fs * 0.85)
 
 
 def linestyle(look: Look) -> str | tuple[float, tuple[float, ...]]:

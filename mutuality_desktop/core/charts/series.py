@@ -22,6 +22,7 @@ OVERLAYS = ("client", "provider")
 PERSPECTIVES = ("client", "provider", "agreed")
 NA_GREY = "#8c8c8c"
 NA_SUFFIX = " (n/a)"
+OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
 TICK_GREY = "#6b6b6b"
 
 
@@ -50,6 +51,18 @@ LOOKS = {
     "client": Look((1.2, 1.6), "s", 1.6, 5.5, 5),
     "provider": Look((5.0, 1.6, 1.2, 1.6), "^", 1.5, 7.0, 5.5),
 }
+
+
+@dataclass(frozen=True)
+class DirectLabel:
+    """A series' name written beside its line (direct labelling): at axis i, at the series' value
+    there, outward (side 1) or inward (side -1) of the line."""
+
+    series: str
+    text: str
+    axis: int
+    value: float
+    side: int
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,7 @@ class RadarSeries:
         first, last = framework.scale.levels[0], framework.scale.levels[-1]
         self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
         self.na_label = f"{framework.scale.not_assessed_label} (n/a)"
+        self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
 
     def update(self, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current)."""
@@ -122,7 +136,7 @@ class RadarSeries:
         values = self._values[series]
         if not self.is_visible(series) or all(v is None for v in values):
             return []
-        return [i for i, v in enumerate(values) if v is None]
+        return [i for i, v in enumerate(values) if v is None and self.axis_ids[i] not in self.out_of_scope]
 
     def missing_positions(self) -> dict[str, list[tuple[float, int]]]:
         """Each visible series' hollow markers as (angle, axis): side by side on a shared axis."""
@@ -137,6 +151,48 @@ class RadarSeries:
             for i in sorted(gone[series]):
                 out[series].append((self.theta[i] + (seen[i] - (count[i] - 1) / 2) * step, i))
                 seen[i] += 1
+        return out
+
+    def direct_label_text(self, series: str) -> str:
+        """The short name written beside a series' line: Client, Provider, Agreed, or the earlier
+        round's name (e.g. "Baseline") for the previous round's agreed levels."""
+        if series == "previous":
+            return self.labels["previous"].removeprefix("Agreed, ")
+        return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
+
+    def direct_labels(self) -> list[DirectLabel]:
+        """Where each visible series' name goes beside its line, so a greyscale print needs no key.
+
+        Each series gets its own axis: the one where its value is furthest from every other shown
+        series (so the name sits clear of the other lines), on the side away from them (outward if
+        it is the outermost there, else inward), away from the level numbers between the first two
+        axes when it can. Axes are never shared between two names.
+        """
+        scale = self.framework.scale
+        top, bottom = scale.maximum, scale.minimum
+        shown = [s for s in self.visible() if any(v is not None for v in self._values[s])]
+        used: set[int] = set()
+        out: list[DirectLabel] = []
+        for series in shown:
+            best: tuple[float, int, int] | None = None
+            for i, value in enumerate(self._values[series]):
+                if value is None or i in used:
+                    continue
+                others = [v for s in shown if s != series and (v := self._values[s][i]) is not None]
+                gap = min((abs(value - v) for v in others), default=float(top - bottom))
+                outward = all(value >= v for v in others)
+                room = (top - value) if outward else (value - bottom)  # a name needs room on its side
+                score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
+                if i in (0, 1):  # the level numbers stand between the first two axes: keep clear
+                    score -= 0.6
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, i, 1 if outward else -1)
+            if best is not None:
+                _, i, side = best
+                used.add(i)
+                value = self._values[series][i]
+                assert value is not None
+                out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
         return out
 
     def any_missing(self) -> bool:
@@ -160,6 +216,8 @@ class RadarSeries:
         """The lines to reserve room for: the widest and longest axis label i can have."""
         lines = self.wrapped_name(i, compact)
         lines[-1] += NA_SUFFIX
+        if self.axis_ids[i] in self.out_of_scope:
+            lines.append(OUT_OF_SCOPE)
         if self.dimension_id is None and not compact:
             lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
         return lines
@@ -171,6 +229,8 @@ class RadarSeries:
         if any(self._values[s][i] is not None for s in current):
             note = self.notes[i] if "agreed" in current and not compact else ""
             return AxisLabel(f"{name}\n{note}" if note else name, True)
+        if self.axis_ids[i] in self.out_of_scope:
+            return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
         return AxisLabel(name + NA_SUFFIX, False)
 
     def band(self) -> list[tuple[int, int]]:

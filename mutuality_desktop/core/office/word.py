@@ -158,7 +158,7 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
     scale = fw.scale
     w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
             [[str(r.number), r.name, level_label(scale, r.client), level_label(scale, r.provider),
-              level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores)],
+              level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
             [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
     w.heading("Factor by factor", 2)
     for factor in dim.factors:

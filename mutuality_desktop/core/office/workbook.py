@@ -23,6 +23,7 @@ from ... import __version__
 from ..applicability import label as not_applicable_label
 from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
+from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
@@ -174,7 +175,9 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
         ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
         ("Contract value (£ a year)", info.contract_annual_value),
         ("Facilitator", info.facilitator), ("Workshop date", info.workshop_date),
-        ("Workshop venue", info.workshop_venue), ("Engagement ID", info.uuid),
+        ("Workshop venue", info.workshop_venue), *context_lines(info),
+        *([("What the regime means", regime_sentence(info))] if regime_sentence(info) else []),
+        ("Engagement ID", info.uuid),
         ("Rounds in this workbook", len(data.rounds)),
     ]
     lines += [(f"Round {i}: {one_line(r.label)}", r.round.date or "no date") for i, r in enumerate(data.rounds, 1)]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ValidationError
 from ..framework import MUTUALITY, Factor, Framework
 from ..model import Participant, Round, new_uuid
+from ..scope import scope_factors
 
 if TYPE_CHECKING:
     from ..engagement import Engagement
@@ -54,9 +55,12 @@ def level_choices(fw: Framework) -> list[str]:
     return [f"{lv.value} {lv.name}" for lv in fw.scale.levels] + [DONT_KNOW]
 
 
-def form_factors(fw: Framework) -> tuple[Factor, ...]:
-    """The factors a pre-work form asks about: the Mutuality dimension's, in the framework order."""
-    return fw.dimension(MUTUALITY).factors
+def form_factors(fw: Framework, in_scope: Sequence[Factor] | None = None) -> tuple[Factor, ...]:
+    """The factors a pre-work form asks about: the round's scope (its Mutuality factors first, in
+    workshop order), or without a round the Mutuality dimension's."""
+    if in_scope is None:
+        return fw.dimension(MUTUALITY).factors
+    return tuple(in_scope)
 
 
 def layout(factors: Sequence[Factor], levels: int) -> list[FactorRows]:
@@ -115,7 +119,8 @@ def write_forms(eng: Engagement, folder: Path, round_label: str | None = None) -
         ids = {"engagement": info.uuid, "round": rnd.uuid, "participant": person.uuid,
                "form": new_uuid()}
         _write_form(path, eng.framework, ids, person, rnd, info.title,
-                    (info.client_organisation, info.provider_organisation), info.facilitator)
+                    (info.client_organisation, info.provider_organisation), info.facilitator,
+                    scope_factors(eng, rnd.id))
         written.append(WrittenForm(person, path))
     return written
 
@@ -141,10 +146,11 @@ def _instructions(person: Participant, rnd: Round, title: str, orgs: tuple[str, 
 
 
 def _write_form(path: Path, fw: Framework, ids: dict[str, str], person: Participant, rnd: Round,
-                title: str, orgs: tuple[str, str], facilitator: str = "") -> None:
+                title: str, orgs: tuple[str, str], facilitator: str = "",
+                in_scope: Sequence[Factor] | None = None) -> None:
     import xlsxwriter
 
-    factors = form_factors(fw)
+    factors = form_factors(fw, in_scope)
     rows = layout(factors, len(fw.scale.levels))
     choices = level_choices(fw)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})

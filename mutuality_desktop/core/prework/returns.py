@@ -229,7 +229,11 @@ def _identities(eng: Engagement, path: Path, meta: dict[str, str]) -> tuple[Roun
 def _answers(eng: Engagement, path: Path, meta: dict[str, str], rows: list[tuple[int, ...]],
              cells: dict[tuple[int, int], Any]) -> tuple[Answer, ...]:
     fw = eng.framework
-    factors = form_factors(fw)
+    asked = [meta.get(f"factor{i}") for i in range(len(rows))]  # the round's scope when it was written
+    if not rows or not all(isinstance(f, str) and fw.has_factor(f) for f in asked):
+        raise _fail(path, "the form was changed: its factors are not the ones this engagement asks "
+                          "about.")
+    factors = form_factors(fw, [fw.factor(str(f)) for f in asked])
     expected = layout(factors, len(fw.scale.levels))
     got = [(meta[f"factor{i}"], name, lv, cm) for i, name, lv, cm in rows]
     if got != [(p.factor_id, p.name_row, p.level_row, p.comment_row) for p in expected]:

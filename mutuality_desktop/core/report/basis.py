@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..framework import MUTUALITY, Dimension, Framework
+from ..framework import MUTUALITY, Dimension, Factor, Framework
 from ..scoring import Levels, levels_of
 from .data import ReportData, RoundData, Scores
 from .text import number_word
@@ -51,14 +51,38 @@ class Coverage:
         return self.dimensions == self.all_dimensions
 
 
-def coverage(framework: Framework, scores: Scores, scope: tuple[str, ...] = ()) -> Coverage:
-    """Agreed factors of the round's dimensions: those in its scope and any scored beyond it."""
-    touched = {d.id for d in assessed_dimensions(framework, scores)}
-    dims = [d for d in framework.workshop_order() if d.id in touched or d.id in scope]
+def coverage(framework: Framework, scores: Scores, scope: tuple[str, ...] = (),
+             excluded: frozenset[str] = frozenset()) -> Coverage:
+    """Agreed factors of the round's dimensions: those in its scope and any scored beyond it, less
+    the factors left out of the round (unless scored all the same)."""
+    dims_touched = {d.id for d in assessed_dimensions(framework, scores)}
+    dims = [d for d in framework.workshop_order() if d.id in dims_touched or d.id in scope]
     agreed = levels_of(scores)
-    factors = [f for d in dims for f in d.factors]
+    factors = [f for d in dims for f in d.factors if f.id not in excluded or touched(scores, f.id)]
     done = sum(1 for f in factors if agreed.get(f.id) is not None)
     return Coverage(done, len(factors), len(dims), len(framework.dimensions))
+
+
+def left_out(framework: Framework, rnd: RoundData) -> list[Factor]:
+    """The factors of the round's dimensions left out of it and not scored all the same."""
+    return [f for d in framework.workshop_order() if d.id in rnd.scope for f in d.factors
+            if f.id in rnd.excluded and not touched(rnd.scores, f.id)]
+
+
+def round_factors(framework: Framework, rnd: RoundData, dimension_id: str) -> tuple[Factor, ...]:
+    """A dimension's factors in the round: all but those left out of it (unless scored all the same)."""
+    return tuple(f for f in framework.dimension(dimension_id).factors
+                 if f.id not in rnd.excluded or touched(rnd.scores, f.id))
+
+
+def left_out_sentence(framework: Framework, rnd: RoundData) -> str:
+    """'2 factors were left out of this round: A and B.' ('' when none were)."""
+    gone = left_out(framework, rnd)
+    if not gone:
+        return ""
+    many = len(gone) != 1
+    return (f"{len(gone)} factor{'s' if many else ''} of {'these dimensions' if len(rnd.scope) > 1 else 'this dimension'} "
+            f"{'were' if many else 'was'} left out of this round by choice: {names_list([f.name for f in gone])}.")
 
 
 def names_list(names: list[str]) -> str:
@@ -142,7 +166,8 @@ def definitions(framework: Framework) -> list[tuple[str, str]]:
                          "equally; dimensions not assessed are left out, not counted as zero."),
         ("Perception gap", "the client's own level minus the provider's own level for a factor."),
         ("Coverage", "how many factors of the dimensions in a round's scope (and of any dimension "
-                     "scored beyond it) have an agreed level."),
+                     "scored beyond it), less any factor left out of the round by choice, have an "
+                     "agreed level."),
         ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
                           "level in both rounds."),
         # issue 21: the framework's aggregation rules as behaviour

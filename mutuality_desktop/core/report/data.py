@@ -24,6 +24,7 @@ class RoundData:
     scores: Scores
     participant_scores: tuple[ParticipantScore, ...] = ()  # the participants' own views (pre-work)
     scope: tuple[str, ...] = ()  # the dimensions the round covers (its chosen scope or the default)
+    excluded: frozenset[str] = frozenset()  # factors of those dimensions left out of the round
 
     @property
     def label(self) -> str:
@@ -95,7 +96,8 @@ def collect_report_data(engagement: Engagement, round_id: int | None = None,
         upto = ids.index(round_id) + 1
     chosen = all_rounds[:upto]
     rounds = tuple(RoundData(r, engagement.scores(r.id),  # carries the not-applicable marks
-                             tuple(engagement.participant_scores(r.id)), engagement.scope(r.id))
+                             tuple(engagement.participant_scores(r.id)), engagement.scope(r.id),
+                             engagement.excluded_factors(r.id))
                    for r in chosen)
     kept = {r.id for r in chosen}
     actions = tuple(a for a in engagement.actions() if a.round_id is None or a.round_id in kept)

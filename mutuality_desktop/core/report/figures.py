@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..charts.series import RadarSeries, RoundScores
 from ..charts.style import ChartStyle
 from ..framework import MUTUALITY
+from .basis import round_factors
 from .data import ReportData
 from .radar import RadarFlowable
 from .styles import Styles
@@ -34,5 +35,7 @@ def factor_chart(data: ReportData, styles: Styles, width: float, height: float |
     data.framework.dimension(dimension_id)  # KeyError for an unknown dimension, before any drawing
     shown = {"previous", "agreed"} if movement else {"client", "provider", "agreed"}
     series = RadarSeries(data.framework, dimension_id, shown)
+    series.out_of_scope = frozenset(f.id for f in data.framework.dimension(dimension_id).factors) - frozenset(
+        f.id for f in round_factors(data.framework, data.current, dimension_id))  # "not in this round"
     series.update(_rounds(data, 2 if movement else 1))
     return RadarFlowable(series, chart_style(styles), width, height or width)

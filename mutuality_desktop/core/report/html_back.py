@@ -13,6 +13,7 @@ from .sections_back import (
     crosswalk_lines,
     crosswalk_rows,
     guide_dimensions,
+    guide_factors,
     key_text,
 )
 from .text import plural
@@ -95,7 +96,7 @@ def appendix(data: ReportData, page: Page) -> str:
     ]
     for dim in guide_dimensions(data):
         out.append(f"<h3>{one_line(dim.name)}</h3>")
-        for factor in dim.factors:
+        for factor in guide_factors(data, dim):
             levels = "".join(
                 f"<dt>{lv.value} {t(lv.name)}</dt>"
                 f"<dd>{t(factor.descriptors.get(lv.value, ''))}</dd>"

@@ -7,7 +7,7 @@ from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
 from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
 from . import figures as charts  # through the module: the benchmarks swap the charts there
-from .basis import RADAR_MINIMUM, assessed_dimensions, round_when
+from .basis import RADAR_MINIMUM, assessed_dimensions, round_factors, round_when
 from .data import ReportData
 from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
@@ -268,7 +268,7 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
             page.chip(r.agreed),
             t(gap_phrase(r.gap)),
         ]
-        for r in factor_rows(dim, data.scores)
+        for r in factor_rows(dim, data.scores, data.current.excluded)
     ]
     glance = page.table(
         f"{t(dim.name)} at a glance: each factor's levels",
@@ -282,12 +282,13 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
             chart_figure(
                 page,
                 charts.factor_chart(data, page.styles, 400, 368, dimension_id=dimension_id),
-                f"The {len(dim.factors)} mutuality factors: each side’s own level and the "
+                f"The {len(round_factors(data.framework, data.current, MUTUALITY))} mutuality factors of "
+                "this round: each side’s own level and the "
                 f"agreed level, {data.current.label}",
             ),
         ]
     out += ["<h3>At a glance</h3>", glance, "<h3>Factor by factor</h3>"]
-    out += [factor_block(data, page, f) for f in dim.factors]
+    out += [factor_block(data, page, f) for f in round_factors(data.framework, data.current, dimension_id)]
     return "\n".join(out)
 
 

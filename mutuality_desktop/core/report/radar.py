@@ -90,6 +90,7 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         order = sorted(SERIES, key=lambda s: LOOKS[s].zorder)
         for name in order:
             self._series(c, name)
+        self._direct_labels(c)
         self._ticks(c)
         self._labels(c)
         self._legend(c)
@@ -152,6 +153,25 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         for angle, _ in self.series.missing_positions()[name]:
             x, y = self.point(angle, self._rim)
             _marker(c, look.marker, x, y, size, fill=(1.0, 1.0, 1.0), edge=colour, edge_width=1.4)
+
+    def _direct_labels(self, c: Any) -> None:
+        """Each shown series' name beside its line (as on screen), so a greyscale print needs no key."""
+        scale = self.series.framework.scale
+        step = 0.42 * (scale.maximum - scale.minimum) / 5
+        fs = self.layout.font * 0.85
+        for label in self.series.direct_labels():
+            x, y = self.point(self.series.theta[label.axis], label.value + label.side * step)
+            text = printable(label.text)
+            w = stringWidth(text, BOLD, fs)
+            pad = 0.15 * fs
+            c.setFillColorRGB(1, 1, 1)
+            c.setFillAlpha(0.85)
+            c.roundRect(x - w / 2 - pad, y - 0.5 * fs - pad, w + 2 * pad, fs + 2 * pad, pad * 1.5,
+                        stroke=0, fill=1)
+            c.setFillAlpha(1.0)
+            c.setFillColorRGB(*to_rgb(getattr(self.style, label.series)))
+            c.setFont(BOLD, fs)
+            c.drawCentredString(x, y - 0.36 * fs, text)
 
     def _ticks(self, c: Any) -> None:
         """The level numbers, on white, on the polygon edge between the first two axes."""

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..context import context_lines
 from ..framework import MUTUALITY, Dimension, Framework
 from ..model import SIDES, Action, EngagementInfo, Participant
 from ..scoring import (
@@ -49,14 +50,18 @@ class FactorRow:
         return self.client - self.provider
 
 
-def factor_rows(dimension: Dimension, scores: Scores) -> list[FactorRow]:
-    """One row per factor of a dimension: the three perspectives' levels."""
+def factor_rows(dimension: Dimension, scores: Scores, left_out: frozenset[str] = frozenset()) -> list[FactorRow]:
+    """One row per factor of a dimension in the round (those left out of it and not scored are
+    not part of it): the three perspectives' levels."""
     def level(factor_id: str, perspective: str) -> int | None:
         s = scores.get((factor_id, perspective))
         return None if s is None else s.level
 
     return [FactorRow(f.number, f.id, f.name, level(f.id, "client"), level(f.id, "provider"),
-                      level(f.id, "agreed")) for f in dimension.factors]
+                      level(f.id, "agreed")) for f in dimension.factors
+            if f.id not in left_out or any(level(f.id, p) is not None for p in ("client", "provider", "agreed"))
+            or any((s := scores.get((f.id, p))) is not None and s.notes.strip()
+                   for p in ("client", "provider", "agreed"))]
 
 
 def gap_phrase(gap: int | None) -> str:
@@ -250,6 +255,7 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
         ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
         ("Contract value", value),
         ("Contract term", period),
+        *context_lines(info),  # procurement regime, authority type, contract model (if recorded)
         ("Assessment", f"{rnd.label}" + (f", round {len(data.rounds)}" if len(data.rounds) > 1 else "")),
         ("Workshop", " · ".join(x for x in (when, venue) if x)),
         ("Facilitator", info.facilitator),
@@ -280,7 +286,7 @@ class KeyFigure:
 def key_figures(data: ReportData) -> list[KeyFigure]:
     """The four headline numbers of the executive summary."""
     fw = data.framework
-    cover = coverage(fw, data.scores, data.current.scope)
+    cover = coverage(fw, data.scores, data.current.scope, data.current.excluded)
     gaps = perception_gaps(fw, data.scores)
     widest = gaps[0] if gaps else None
     if widest is None:

@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from ..framework import Dimension, Factor, Framework
-from .basis import assessed_dimensions, names_list
+from .basis import assessed_dimensions, names_list, round_factors
 from .data import ReportData
 from .document import Heading
 from .fonts import BOLD
@@ -98,7 +98,7 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
                               bulletFontName=BOLD, bulletFontSize=7.8, spaceAfter=3.5)
     for dim in guide_dimensions(data):
         story += [CondPageBreak(200), Heading(inline(dim.name), styles.h2, outline_level=1, in_toc=False)]
-        for factor in dim.factors:
+        for factor in guide_factors(data, dim):
             story += [CondPageBreak(160),
                       Paragraph(f"{factor.number}&nbsp;&nbsp;{inline(factor.name)}", styles.h3),
                       Paragraph(esc(factor.description), styles.muted.clone("guide_desc", spaceAfter=5)),
@@ -201,6 +201,14 @@ def guide_dimensions(data: ReportData) -> list[Dimension]:
     if data.options.guide == "all":
         return list(data.framework.workshop_order())
     return assessed_dimensions(data.framework, data.scores)
+
+
+def guide_factors(data: ReportData, dim: Dimension) -> tuple[Factor, ...]:
+    """The factors whose guide the appendix prints: a dimension's factors in the round (none left
+    out), or all of them when the options ask for the whole guide."""
+    if data.options.guide == "all":
+        return dim.factors
+    return round_factors(data.framework, data.current, dim.id)
 
 
 def appendix_lead(data: ReportData) -> str:

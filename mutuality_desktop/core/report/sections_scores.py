@@ -16,6 +16,7 @@ from ..applicability import label, marks
 from ..framework import MUTUALITY, Factor
 from ..model import Score
 from ..scoring import dimension_score, levels_of, perception_gap_index
+from .basis import round_factors
 from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
@@ -57,13 +58,14 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
         chart_w = min(width, 400.0)
         story += [Paragraph(esc(mutuality_intro(data)), styles.body),
                   factor_chart(data, styles, chart_w, chart_w * 0.92, dimension_id=dimension_id),
-                  Paragraph(f"The {len(dim.factors)} mutuality factors: each side’s own level and "
+                  Paragraph(f"The {len(round_factors(data.framework, data.current, MUTUALITY))} mutuality "
+                            "factors of this round: each side’s own level and "
                             f"the agreed level, {esc(data.current.label)}", styles.figure)]
     story += [CondPageBreak(180), Heading("At a glance", styles.h2, outline_level=1, in_toc=False),
               overview_table(data, styles, dimension_id),
               CondPageBreak(200)]
     section = [Heading("Factor by factor", styles.h2, outline_level=1, in_toc=False)]
-    for i, factor in enumerate(dim.factors):
+    for i, factor in enumerate(round_factors(data.framework, data.current, dimension_id)):
         story += factor_block(data, styles, factor, before=section if i == 0 else None)
     return story
 
@@ -73,7 +75,7 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
     scale = data.framework.scale
     width = width_of(styles)
     rows = []
-    for r in factor_rows(data.framework.dimension(dimension_id), data.scores):
+    for r in factor_rows(data.framework.dimension(dimension_id), data.scores, data.current.excluded):
         rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
                      level_chip(styles, scale, r.client, CHIP_WIDTH),
                      level_chip(styles, scale, r.provider, CHIP_WIDTH),

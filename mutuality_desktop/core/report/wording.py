@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..context import regime_sentence
 from ..framework import MUTUALITY
+from ..framework_guide import rounds_version_sentence
 from ..scoring import mutuality_index, perception_gaps
 from .basis import (
     assessed_dimensions,
@@ -11,6 +13,7 @@ from .basis import (
     coverage,
     definitions,
     dimensions_phrase,
+    left_out_sentence,
     mutuality_basis,
     restricted,
     round_when,
@@ -47,7 +50,7 @@ def opening(data: ReportData) -> str:
     when = long_date(day)
     where = f" at {venue}" if venue else ""
     held = f", held on {when}{where}" if when else where
-    done = coverage(data.framework, data.scores, data.current.scope)
+    done = coverage(data.framework, data.scores, data.current.scope, data.current.excluded)
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
@@ -55,6 +58,8 @@ def opening(data: ReportData) -> str:
     assessed = ("" if done.whole_framework else
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
+    gone = left_out_sentence(data.framework, data.current)
+    gone = f" {gone}" if gone else ""
     earlier = ""
     if data.previous is not None:
         then = long_date(round_when(data, data.previous)[0])
@@ -66,7 +71,7 @@ def opening(data: ReportData) -> str:
         f"{info.client_organisation} and {info.provider_organisation}{held}. Leaders from both "
         f"organisations scored the contract against {dimensions_phrase(data.framework, data.scores)}, "
         f"factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
-        f"({highest.name}), and agreed a level for {agreed}{assessed}.{earlier}"
+        f"({highest.name}), and agreed a level for {agreed}{assessed}.{gone}{earlier}"
     )
 
 
@@ -104,7 +109,7 @@ def findings(data: ReportData) -> list[str]:
         apart = [g for g in gaps if g.size == 1]
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
-    done = coverage(fw, data.scores, data.current.scope)
+    done = coverage(fw, data.scores, data.current.scope, data.current.excluded)
     missing = done.total - done.agreed
     if missing:
         out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
@@ -144,6 +149,9 @@ def definition_lines(data: ReportData) -> list[tuple[str, str]]:
                                     f"of {whole(index.value)}."))
     lines.append(("Rounding", "means are worked out from the factor levels and shown rounded, so a "
                               "figure worked out again from other rounded figures can differ by 0.1."))
+    regime = regime_sentence(data.info)
+    if regime:  # what the procurement regime means for reporting the contract's performance
+        lines.append(("Procurement regime", regime[0].lower() + regime[1:]))
     return lines
 
 
@@ -225,5 +233,6 @@ def comparison_lead(data: ReportData) -> str:
                 f"level in both rounds: {basis.compared} in all ({basis.before_agreed} were agreed in "
                 f"{before}, {basis.after_agreed} in {after}); the column \u201cFactors compared\u201d "
                 "gives the count for each dimension.")
-    return (f"The agreed levels of the {after} round set against the {before} round.{base} The chart "
+    return (f"The agreed levels of the {after} round set against the {before} round.{base} "
+            f"{rounds_version_sentence(data.framework)} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")

@@ -1,12 +1,25 @@
-"""The engagement's details with inline validation: a red hint under the field, never a pop-up."""
+"""The engagement's details with inline validation: a red hint under the field, never a pop-up.
+
+Below them, the context an auditor asks for first (core/context.py): the procurement regime (a
+fixed choice), and the authority type and contract model (pick one, or type another for "Other").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from ...core.context import (
+    AUTHORITY_TYPES,
+    CONTRACT_MODELS,
+    MAX_CONTEXT_CHARS,
+    REGIMES,
+    regime_doubt,
+)
+from ...core.model import EngagementInfo
 from ..widgets import DateField, Field
 
 REQUIRED = {
@@ -25,12 +38,18 @@ TEXT_FIELDS = {
 }
 DATE_FIELDS = {"workshop_date": "&Workshop date", "contract_start": "Contract &start",
                "contract_end": "Contract en&d"}
+CHOICE_FIELDS = {  # label, choices (an editable box: anything else typed is "Other")
+    "authority_type": ("A&uthority type", AUTHORITY_TYPES),
+    "contract_model": ("Contract mode&l", CONTRACT_MODELS),
+}
+NOT_RECORDED = "Not recorded"
 LIKELY_YEARS = {"workshop_date": 2}  # a workshop date further from today than this is questioned
 LAYOUT = (  # (row, column) of each field: the engagement on the left, the contract on the right
     ("title", 0, 0), ("client_organisation", 1, 0), ("provider_organisation", 2, 0),
     ("facilitator", 3, 0), ("workshop_date", 4, 0), ("workshop_venue", 5, 0),
     ("contract_name", 0, 1), ("contract_reference", 1, 1), ("contract_annual_value", 2, 1),
-    ("contract_start", 3, 1), ("contract_end", 4, 1),
+    ("contract_start", 3, 1), ("contract_end", 4, 1), ("procurement_regime", 5, 1),
+    ("authority_type", 6, 0), ("contract_model", 6, 1),
 )
 
 
@@ -55,7 +74,7 @@ class DetailsForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, Field] = {}
+        self.fields: dict[str, Field[Any]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(32)
@@ -66,10 +85,41 @@ class DetailsForm(QWidget):
             grid.addWidget(field, row, column, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # A question, not a refusal: the regime is saved as chosen (the report says the same).
+        self.regime_doubt = QLabel()
+        self.regime_doubt.setProperty("role", "hint")
+        self.regime_doubt.setWordWrap(True)
+        self.regime_doubt.hide()
+        layout = self.fields["procurement_regime"].layout()
+        assert layout is not None
+        layout.addWidget(self.regime_doubt)
         self._valid = False
         self._committed: dict[str, Any] = {}
 
-    def _make_field(self, name: str) -> Field:
+    def _make_field(self, name: str) -> Field[Any]:
+        if name == "procurement_regime":
+            regime = QComboBox()
+            regime.addItem(NOT_RECORDED, "")
+            for key, title in REGIMES.items():
+                regime.addItem(title, key)
+            regime.setAccessibleName("Procurement regime")
+            regime.currentIndexChanged.connect(lambda _i, n=name: self._on_editor_changed(n, commit=True))
+            return Field("Procurement re&gime", regime)
+        if name in CHOICE_FIELDS:
+            label, choices = CHOICE_FIELDS[name]
+            box = QComboBox()
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            box.addItems(["", *choices])
+            line = box.lineEdit()
+            assert line is not None
+            line.setMaxLength(MAX_CONTEXT_CHARS)
+            line.setPlaceholderText("Choose one, or type another")
+            box.setAccessibleName(label.replace("&", ""))
+            box.activated.connect(lambda _i, n=name: self._on_editor_changed(n, commit=True))
+            line.textEdited.connect(lambda _t, n=name: self._on_editor_changed(n, commit=False))
+            line.editingFinished.connect(lambda n=name: self._on_editor_changed(n, commit=True))
+            return Field(label, box)
         if name in DATE_FIELDS:
             date = DateField(likely_years=LIKELY_YEARS.get(name))
             date.setAccessibleName(DATE_FIELDS[name].replace("&", ""))
@@ -97,6 +147,10 @@ class DetailsForm(QWidget):
         editor = self.editor(name)
         if isinstance(editor, DateField):
             return editor.value()
+        if name == "procurement_regime":
+            return str(editor.currentData() or "")
+        if name in CHOICE_FIELDS:
+            return " ".join(editor.currentText().split())
         if name == "contract_annual_value":
             return parse_pounds(editor.text())[0]
         return editor.text().strip()
@@ -134,10 +188,18 @@ class DetailsForm(QWidget):
         """Show an engagement's details (no commits are triggered)."""
         for name, field in self.fields.items():
             value = getattr(info, name)
-            editor = field.editor
+            editor: Any = field.editor
             editor.blockSignals(True)
             if isinstance(editor, DateField):
                 editor.show_stored(value)
+            elif name == "procurement_regime":
+                index = editor.findData(value or "")
+                if index < 0:  # a regime this version does not know (a newer file): shown as stored
+                    editor.addItem(value, value)
+                    index = editor.count() - 1
+                editor.setCurrentIndex(index)
+            elif name in CHOICE_FIELDS:
+                editor.setEditText(value or "")
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")
             else:
@@ -145,6 +207,7 @@ class DetailsForm(QWidget):
                 editor.setCursorPosition(0)
             editor.blockSignals(False)
             self._committed[name] = value
+        self._show_regime_doubt()
         self.validate(show_all=True)
 
     def validate(self, show_all: bool = False, touched: str | None = None) -> bool:
@@ -160,7 +223,17 @@ class DetailsForm(QWidget):
             self.validity_changed.emit(valid)
         return valid
 
+    def _show_regime_doubt(self) -> None:
+        start = self.value("contract_start")
+        info = EngagementInfo("", "", "", procurement_regime=self.value("procurement_regime"),
+                              contract_start=start if isinstance(start, dt.date) else None)
+        doubt = regime_doubt(info)
+        self.regime_doubt.setText(doubt[0].upper() + doubt[1:] + "." if doubt else "")
+        self.regime_doubt.setVisible(bool(doubt))
+
     def _on_editor_changed(self, name: str, commit: bool) -> None:
+        if name in ("procurement_regime", "contract_start"):
+            self._show_regime_doubt()
         # A missing required field is pointed out when it is left; a malformed value at once.
         show_now = commit or self.fields[name].hint.isVisible() or name not in REQUIRED
         self.validate(touched=name if show_now else None)

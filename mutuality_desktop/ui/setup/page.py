@@ -25,6 +25,7 @@ from ..commands import (
     AddRound,
     RemoveParticipant,
     RemoveRound,
+    SetExcludedFactors,
     SetParticipantEmail,
     SetScope,
     UpdateInfo,
@@ -55,6 +56,7 @@ class SetupPage(QScrollArea):
     create_requested = Signal(Path, object)  # path, EngagementInfo
     cancel_requested = Signal()
     walkthrough_requested = Signal()
+    plan_requested = Signal()  # Plan the day (ui/triage.py)
     round_added = Signal(int)  # a follow-up round was added: the walkthrough moves to it
 
     def __init__(self, settings: Settings, doc: EngagementDocument | None = None,
@@ -222,7 +224,15 @@ class SetupPage(QScrollArea):
         self.walk_button.setProperty("role", "primary")
         self.walk_button.clicked.connect(self.walkthrough_requested)
         on_return(self.walk_button)
-        self._layout.addWidget(self.walk_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.plan_button = QPushButton("Plan the day…")
+        self.plan_button.setToolTip("The factors to discuss first, and those to confirm quickly")
+        self.plan_button.clicked.connect(self.plan_requested)
+        on_return(self.plan_button)
+        ends = QHBoxLayout()
+        ends.addStretch(1)
+        ends.addWidget(self.plan_button)
+        ends.addWidget(self.walk_button)
+        self._layout.addLayout(ends)
         self.form.field_committed.connect(self._on_form_field_committed)
         self.participants.participant_added.connect(self._on_participants_participant_added)
         self.participants.participant_updated.connect(self._on_participants_participant_updated)
@@ -232,11 +242,13 @@ class SetupPage(QScrollArea):
         self.rounds.round_removed.connect(self._on_rounds_round_removed)
         self.rounds.table.itemSelectionChanged.connect(self._load_scope)
         self.scope.scope_chosen.connect(self._on_scope_scope_chosen)
+        self.scope.factors_left_out.connect(self._on_scope_factors_left_out)
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
         editable = not doc.readonly
-        for panel in (self.form, self.participants, self.rounds):
-            panel.setEnabled(True)
+        self.form.setEnabled(True)
+        self.participants.setEnabled(True)
+        self.rounds.setEnabled(True)
         self.form.setEnabled(editable)
         self.participants.set_editable(editable)
         self.rounds.set_editable(editable)
@@ -263,7 +275,7 @@ class SetupPage(QScrollArea):
         chosen = self.rounds.selected_id()
         rnd = next((r for r in rounds if r.id == chosen), rounds[-1])
         self.scope.load(eng.framework, rnd.id, rnd.label, eng.scope(rnd.id), bool(eng.chosen_scope(rnd.id)),
-                        not self.doc.readonly)
+                        not self.doc.readonly, eng.excluded_factors(rnd.id))
 
     def _on_doc_changed(self, what: str) -> None:
         if what in ("info", "participants", "rounds"):
@@ -279,6 +291,17 @@ class SetupPage(QScrollArea):
             self._load_scope()
             return
         self.doc.execute(SetScope(round_id, dimensions))
+
+    def _on_scope_factors_left_out(self, round_id: int, factors: list[str]) -> None:
+        assert self.doc is not None
+        fw = self.doc.engagement.framework
+        scope = self.doc.engagement.scope(round_id)
+        if not [f for f in fw.factors if f.dimension_id in scope and f.id not in set(factors)]:
+            self.doc.problem_raised.emit("A round covers at least one factor; tick another before "
+                                         "leaving this one out.")
+            self._load_scope()
+            return
+        self.doc.execute(SetExcludedFactors(round_id, factors))
 
     def _on_form_field_committed(self, name: str, value: Any) -> None:
         assert self.doc is not None

@@ -1,4 +1,5 @@
-"""The scope of a round: a checkable list of the framework's dimensions, saved at each tick."""
+"""The scope of a round: a checkable list of the framework's dimensions, and under it the factors of
+the dimension picked, checkable too; each tick is saved at once."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...core.framework import Framework
+from ...core.scope import in_scope_factors
 from ..widgets import caption
+
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ScopePanel(QWidget):
-    """Which dimensions the shown round covers; ticking one emits the whole new choice."""
+    """Which dimensions, and which of their factors, the shown round covers."""
 
     scope_chosen = Signal(int, list)  # round id, dimension ids in workshop order
+    factors_left_out = Signal(int, list)  # round id, every factor id left out of the round
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,39 +31,106 @@ class ScopePanel(QWidget):
         self.list.setMaximumHeight(190)
         self.note = caption("")
         self.note.setWordWrap(True)
+        self.factors_title = caption("")
+        self.factors_title.setWordWrap(True)
+        self.factors = QListWidget()
+        self.factors.setAccessibleName("Factors of the dimension picked above")
+        self.factors.setMaximumHeight(220)
+        self.factors.setWordWrap(True)  # long names wrap at 1024 wide instead of scrolling sideways
+        self.factors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         layout.addWidget(self.note)
+        layout.addWidget(self.factors_title)
+        layout.addWidget(self.factors)
         self.round_id: int | None = None
+        self.framework: Framework | None = None
+        self.scope: tuple[str, ...] = ()
+        self.excluded: frozenset[str] = frozenset()
+        self.editable = True
+        self.label = ""
         self._loading = False
         self.list.itemChanged.connect(self._on_list_item_changed)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.factors.itemChanged.connect(self._on_factors_item_changed)
 
     def load(self, framework: Framework, round_id: int, label: str, scope: tuple[str, ...],
-             chosen: bool, editable: bool) -> None:
-        """Show a round's scope: its chosen dimensions, or those the default rule gives."""
+             chosen: bool, editable: bool, excluded: frozenset[str] = frozenset()) -> None:
+        """Show a round's scope: its chosen dimensions (or those the default rule gives) and the
+        factors left out of them."""
         self._loading = True
-        self.round_id = round_id
+        picked = self.list.currentItem()
+        shown = str(picked.data(ID_ROLE)) if picked is not None else (scope[0] if scope else "")
+        self.round_id, self.framework, self.scope, self.excluded = round_id, framework, scope, excluded
+        self.editable, self.label = editable, label
         self.title.setText(f"Dimensions covered in {label}")
         self.list.clear()
         for dim in framework.workshop_order():
-            item = QListWidgetItem(f"{dim.name} ({len(dim.factors)} factors)")
-            item.setData(Qt.ItemDataRole.UserRole, dim.id)
+            gone = sum(1 for f in dim.factors if f.id in excluded) if dim.id in scope else 0
+            left = f", {gone} left out" if gone else ""
+            item = QListWidgetItem(f"{dim.name} ({len(dim.factors)} factors{left})")
+            item.setData(ID_ROLE, dim.id)
             flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if editable else flags)
             item.setCheckState(Qt.CheckState.Checked if dim.id in scope else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        factors = sum(len(d.factors) for d in framework.dimensions if d.id in scope)
+            if dim.id == shown:
+                self.list.setCurrentItem(item)
+        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
+        self.list.setFixedHeight(min(190, rows + 2 * self.list.frameWidth() + 4))  # no blank band
+        factors = len(in_scope_factors(framework, scope, excluded))
         how = ("chosen for this round" if chosen else
                "not chosen yet: the dimensions scored so far, else Mutuality")
-        self.note.setText(f"{factors} factors; {how}. Progress, the walkthrough, Results, the CSV "
-                          "and the report follow it.")
+        self.note.setText(f"{factors} factors; {how}. Progress, the walkthrough, Results, the CSV, "
+                          "the pre-work forms and the report follow it.")
+        self._show_factors()
         self._loading = False
 
+    def _show_factors(self) -> None:
+        """The factors of the dimension picked in the list above, ticked when in the round."""
+        was = self._loading
+        self._loading = True
+        self.factors.clear()
+        picked = self.list.currentItem()
+        if self.framework is None or picked is None:
+            self.factors_title.setText("")
+            self._loading = was
+            return
+        dim = self.framework.dimension(str(picked.data(ID_ROLE)))
+        inside = dim.id in self.scope
+        self.factors_title.setText(
+            f"Factors of {dim.name}: untick one to leave it out of {self.label}." if inside else
+            f"Factors of {dim.name}: tick {dim.name} above to bring it into {self.label}.")
+        for factor in dim.factors:
+            item = QListWidgetItem(f"{factor.number}. {factor.name}")
+            item.setData(ID_ROLE, factor.id)
+            flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if self.editable and inside else flags)
+            ticked = inside and factor.id not in self.excluded
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.factors.addItem(item)
+        self._loading = was
+
     def checked(self) -> list[str]:
-        return [str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+        return [str(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def _on_list_item_changed(self, _item: QListWidgetItem) -> None:
         if self._loading or self.round_id is None:
             return
         self.scope_chosen.emit(self.round_id, self.checked())
+
+    def _on_list_current_item_changed(self, *_: object) -> None:
+        if not self._loading:
+            self._show_factors()
+
+    def _on_factors_item_changed(self, item: QListWidgetItem) -> None:
+        if self._loading or self.round_id is None:
+            return
+        factor_id = str(item.data(ID_ROLE))
+        left_out = set(self.excluded)
+        if item.checkState() == Qt.CheckState.Checked:
+            left_out.discard(factor_id)
+        else:
+            left_out.add(factor_id)
+        self.factors_left_out.emit(self.round_id, sorted(left_out))

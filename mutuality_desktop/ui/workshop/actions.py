@@ -52,7 +52,7 @@ def first_lines(text: str, font: QFont, width: int, lines: int) -> str:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts = []
+    starts: list[int] = []
     while len(starts) <= lines:
         line = layout.createLine()
         if not line.isValid():
@@ -283,7 +283,8 @@ class ActionsPanel(QWidget):
         fields["due_date"] = self.due.value()
         action_id = self.selected_id()
         if action_id is None:
-            typing_here = self.isAncestorOf(QApplication.focusWidget())
+            focused = QApplication.focusWidget()
+            typing_here = focused is not None and self.isAncestorOf(focused)
             self.action_added.emit(fields)
             if typing_here and not self.text.text():  # added and cleared: ready for the next one
                 self.text.setFocus(Qt.FocusReason.OtherFocusReason)

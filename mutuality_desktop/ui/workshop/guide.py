@@ -5,6 +5,14 @@ fits the space it has (no scrolling on a 1366x768 laptop; bigger type on a proje
 chosen level of each perspective can be shown as large filled chips readable across a room.
 In a smaller window (a 1024x700 projector) it keeps its smallest readable type and grows taller
 than the space, so the page scrolls it rather than cutting levels off.
+
+Under the chosen level it shows what the room would have to do to reach the level above (a 2.0
+framework's next-level prompt; none at the top level or in a 1.x framework). The walkthrough shows
+it under the level of the perspective being scored (or the agreed level while that one has none);
+the presentation window only under the agreed level: one side's private view on the projector,
+followed by "what it would take", would steer the room before it has agreed, while the prompt
+under the agreed level is where the room turns next (the improvement ideas).
+The type size is chosen with room for one prompt, so it does not jump when a level is clicked.
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ class LevelGuide(QWidget):
         self._min_point, self._max_point = min_point, max_point
         self._interactive = interactive
         self._levels: list[tuple[int, str, str]] = []  # value, name, descriptor
+        self._prompts: dict[int, str] = {}  # level -> what it takes to reach the next one
+        self._reference_prompt = ""  # the longest prompt of the dimension (the type leaves room for it)
         self._reference: list[tuple[int, str, str]] = []  # the longest guide of the dimension
         self._reference_fit: dict[tuple[int, int], float] = {}  # its type size per widget size
         self._chosen: dict[str, int | None] = {}
@@ -76,6 +86,9 @@ class LevelGuide(QWidget):
         self._hover: int | None = None
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
+        self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
+        self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
+        self._docs: dict[tuple[str, str, int], QTextDocument] = {}  # laid-out row texts
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -89,26 +102,59 @@ class LevelGuide(QWidget):
     # --- state -------------------------------------------------------------------------------
 
     def set_guide(self, levels: list[tuple[int, str, str]],
-                  reference: list[tuple[int, str, str]] | None = None) -> None:
+                  reference: list[tuple[int, str, str]] | None = None,
+                  prompts: dict[int, str] | None = None, reference_prompt: str = "") -> None:
         """Show levels as (value, level name, this factor's descriptor), lowest first.
 
         With a reference (the longest guide among the factor's neighbours), the type is the size
         at which that one fits, so it stays the same from factor to factor instead of jumping.
+        prompts: level -> what the room would do to reach the next level (shown under the chosen
+        level); reference_prompt: the longest prompt of the reference's dimension.
         """
-        if reference is not None and reference != self._reference:
+        if reference is not None and (reference != self._reference
+                                      or reference_prompt != self._reference_prompt):
             self._reference = reference
+            self._reference_prompt = reference_prompt
             self._reference_fit = {}
         self._levels = levels
+        self._prompts = {k: v for k, v in (prompts or {}).items() if v}
         self._fit = None
         self._mirror.set_levels(levels)
         self._mirror.set_state(self._chosen, self._focus, speak=False)
+        self._mirror.set_prompt(*self._shown_prompt())
         self._grow()
         self.update()
 
+    def prompt_level(self) -> int | None:
+        """The level whose next-level prompt is shown (None: none is)."""
+        if self._interactive and self._chosen.get(self._focus) is not None:
+            level = self._chosen.get(self._focus)
+        else:
+            level = self._chosen.get("agreed")
+        return level if level is not None and level in self._prompts else None
+
+    def prompt_text(self) -> str:
+        """The line shown under the chosen level, e.g. 'To reach level 3: Hold a joint session…'."""
+        level = self.prompt_level()
+        return "" if level is None else f"To reach level {level + 1}: {self._prompts[level]}"
+
+    def _shown_prompt(self) -> tuple[int | None, str]:
+        return self.prompt_level(), self.prompt_text()
+
+    def _prompt_moved(self, before: tuple[int | None, str]) -> None:
+        """Lay out again when the prompt moved to another level (the rows change height)."""
+        now = self._shown_prompt()
+        if now != before:
+            self._fit = None
+            self._mirror.set_prompt(*now)
+            self._grow()
+
     def set_scores(self, chosen: dict[str, int | None], pending: dict[str, int | None] | None = None) -> None:
+        before = self._shown_prompt()
         self._chosen = dict(chosen)
         self._pending = dict(pending or {})
         self._mirror.set_state(self._chosen, self._focus, speak=self._interactive)
+        self._prompt_moved(before)
         self.update()
 
     def focus_perspective(self) -> str:
@@ -116,8 +162,10 @@ class LevelGuide(QWidget):
 
     def set_focus_perspective(self, perspective: str) -> None:
         if perspective != self._focus:
+            before = self._shown_prompt()
             self._focus = perspective
             self._mirror.set_state(self._chosen, perspective, speak=False)
+            self._prompt_moved(before)
             self._mirror.focus_changed()
             self.update()
             self.focus_perspective_changed.emit(perspective)
@@ -128,16 +176,45 @@ class LevelGuide(QWidget):
     def copy_from(self, other: LevelGuide) -> None:
         """Show what another guide shows (the presentation window mirrors the walkthrough)."""
         self._levels = list(other._levels)
-        if other._reference != self._reference:
+        self._prompts = dict(other._prompts)
+        if other._reference != self._reference or other._reference_prompt != self._reference_prompt:
             self._reference, self._reference_fit = list(other._reference), {}
+            self._reference_prompt = other._reference_prompt
         self._chosen, self._pending = dict(other._chosen), dict(other._pending)
         self._focus = other._focus
+        self.editable = other.editable  # a read-only file: the room marks no side as being scored
         self._fit = None
         self._mirror.set_levels(self._levels)
         self._mirror.set_state(self._chosen, self._focus, speak=False)
+        self._mirror.set_prompt(*self._shown_prompt())
         self.update()
 
     # --- fitting -----------------------------------------------------------------------------
+
+    @classmethod
+    def tallest(cls, guides: list[tuple[list[tuple[int, str, str]], dict[int, str]]],
+                width: int = 640, point_size: float = 11.0) -> tuple[list[tuple[int, str, str]], str]:
+        """Of several (levels, prompts), the guide that stands tallest with its longest prompt shown,
+        and that prompt: the reference the type is fitted to, so it stays the same across them."""
+        probe = cls(interactive=False)
+        best: tuple[int, list[tuple[int, str, str]], str] | None = None
+        try:
+            for levels, prompts in guides:
+                probe._levels = levels
+                plain = probe._compute(width, point_size).total
+                extra, longest = 0, ""
+                for level, text in prompts.items():
+                    if text:
+                        probe._reserve = (level, f"To reach level {level + 1}: {text}")
+                        grown = probe._compute(width, point_size).total - plain
+                        if grown > extra:
+                            extra, longest = grown, text
+                probe._reserve = None
+                if best is None or plain + extra > best[0]:
+                    best = (plain + extra, levels, longest)
+        finally:
+            probe.deleteLater()
+        return ([], "") if best is None else (best[1], best[2])
 
     def fitted_point_size(self) -> float:
         return self._layout().point_size
@@ -165,6 +242,13 @@ class LevelGuide(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(320, 240)
 
+    def apply_look(self) -> None:
+        """View -> Large text or High contrast changed (theme.apply): fit the type again, repaint."""
+        self._fit, self._reference_fit, self._hint = None, {}, None
+        self._grow()
+        self.updateGeometry()
+        self.update()
+
     def row_span(self, level: int) -> tuple[int, int] | None:
         """(top, height) of a level's row, to scroll it into view."""
         row = next((r for r in self._layout().rows if r.value == level), None)
@@ -179,13 +263,34 @@ class LevelGuide(QWidget):
 
     def _layout(self) -> _Fit:
         if self._fit is None:
-            fit = self._best_fit(self.width(), self.height())
-            steady = self._steady_point(self.width(), self.height())
-            if steady is not None and steady < fit.point_size:
-                fit = self._compute(self.width(), steady)
+            fit = self._fitted(self.width(), self.height())
+            if fit.total > self.height() and not self.grow_to_fit and self.prompt_text():
+                # Nowhere to scroll (the presentation window): a level cut off at the bottom is
+                # worse than no prompt, so the prompt gives way.
+                self._no_prompt = True
+                try:
+                    fit = self._fitted(self.width(), self.height())
+                finally:
+                    self._no_prompt = False
+                self._mirror.set_prompt(None, "")  # what is not shown is not described either
+            else:
+                self._mirror.set_prompt(*self._shown_prompt())
             self._fit = self._spread(fit, self.height())
             self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
+
+    def _fitted(self, width: int, height: int) -> _Fit:
+        """The largest type that fits, but no larger than the reference's (the steady size).
+
+        Laid out once at the steady size when that fits (every keystroke that scores comes here),
+        else searched for.
+        """
+        steady = self._steady_point(width, height)
+        if steady is not None:
+            fit = self._compute(width, steady)
+            if fit.total <= height:
+                return fit
+        return self._best_fit(width, height)
 
     def _steady_point(self, width: int, height: int) -> float | None:
         """The type size at which the reference guide fits (cached per size), if there is one."""
@@ -195,9 +300,15 @@ class LevelGuide(QWidget):
         if (width, height) not in cache:
             levels, self._levels = self._levels, self._reference
             try:
-                cache[(width, height)] = self._best_fit(width, height).point_size
+                sizes = []
+                for value in ([v for v, _, _ in self._reference[:-1]] if self._reference_prompt else [None]):
+                    self._reserve = None if value is None else (
+                        value, f"To reach level {value + 1}: {self._reference_prompt}")
+                    sizes.append(self._best_fit(width, height).point_size)
+                cache[(width, height)] = min(sizes)
             finally:
                 self._levels = levels
+                self._reserve = None
         return cache[(width, height)]
 
     @staticmethod
@@ -239,16 +350,36 @@ class LevelGuide(QWidget):
         text_width = max(120, width - number_width - chip_width - 3 * pad)
         min_height = 3 * chip_height + 2 * 3 + pad
         rows, top = [], 0
+        prompt_at, prompt = self._reserve or (self.prompt_level(), self.prompt_text())
+        if self._no_prompt:
+            prompt = ""
         for value, name, descriptor in reversed(self._levels):  # highest level at the top
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(self._body_font(pt))
-            doc.setHtml(f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}")
-            doc.setTextWidth(text_width)
+            html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
+            if value == prompt_at and prompt:
+                head, _, rest = prompt.partition(": ")
+                html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
+                         f"font-size:{max(self._min_point - 1, pt - 1.5):.1f}pt'>"
+                         f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
+            doc = self._doc(html, pt, text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)
             rows.append(_Row(value, top, height, doc))
             top += height + 1
         return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
+
+    def _doc(self, html: str, pt: float, width: int) -> QTextDocument:
+        """A row's text laid out at a type size and width (kept: scoring lays the rows out again)."""
+        font = self._body_font(pt)
+        key = (html, font.toString(), width)
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 400:
+                self._docs.clear()
+            doc = self._docs[key] = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+        return doc
 
     @staticmethod
     def _body_font(pt: float) -> QFont:

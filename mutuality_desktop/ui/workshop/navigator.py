@@ -32,6 +32,8 @@ FACTOR_ROLE = Qt.ItemDataRole.UserRole
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+OUT_ROLE = Qt.ItemDataRole.UserRole + 4  # True: not in the round's scope (greyed; a click offers to add it)
+OUT_TEXT = "not in this round"
 NOT_APPLICABLE = "not applicable"  # marked so in this round, with a reason (issue 21)
 STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED: "agreed",
               NOT_APPLICABLE: "not applicable"}
@@ -83,10 +85,20 @@ class _Delegate(QStyledItemDelegate):
         p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
         p.setPen(QColor(theme.MUTED))
         inner = rect.adjusted(self.pad, 10, -self.pad, -4)
-        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   str(index.data(Qt.ItemDataRole.DisplayRole)).upper())
-        p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   str(index.data(COUNT_ROLE) or ""))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole)).upper()
+        count = str(index.data(COUNT_ROLE) or "")
+        if index.data(OUT_ROLE):  # greyed, the marker in small plain type so the name keeps its room
+            p.setOpacity(0.6)
+            p.setFont(theme.font(theme.BASE_POINT_SIZE - 2.5))
+            right = p.fontMetrics().horizontalAdvance(count) + 8
+            p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+            p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+            room = inner.adjusted(0, 0, -right, 0)
+            p.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room.width()))
+            return
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
 
     def _paint_factor(self, p: QPainter, option: QStyleOptionViewItem, rect: QRect, index: Index) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -99,6 +111,8 @@ class _Delegate(QStyledItemDelegate):
                 p.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             p.fillRect(rect, QColor(theme.HOVER))
+        if index.data(OUT_ROLE):
+            p.setOpacity(0.5)  # left out of this round: greyed, a click offers to add it back
         state = index.data(STATE_ROLE)
         mark = QRectF(rect.left() + self.pad, rect.top() + 9, self.mark, self.mark)
         self._paint_mark(p, mark, state)
@@ -139,7 +153,7 @@ class _Delegate(QStyledItemDelegate):
             c = r.center()
             p.drawLine(c + QPointF(-4, 0), c + QPointF(4, 0))
         else:
-            p.setPen(QPen(QColor("#a7b3b9"), 1.5))
+            p.setPen(QPen(QColor(theme.FAINT), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(r.adjusted(1, 1, -1, -1))
 
@@ -148,6 +162,7 @@ class Navigator(QTreeWidget):
     """Six dimensions (Mutuality first), each listing its factors; selecting one opens it."""
 
     factor_selected = Signal(str)
+    add_requested = Signal(str)  # a greyed dimension or factor was clicked: its id (offer to add it)
     tab_pressed = Signal(bool)  # forward: Tab leaves the list for the scoring guide
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -165,7 +180,17 @@ class Navigator(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._dimensions: dict[str, QTreeWidgetItem] = {}
+        self._peek: set[str] = set()  # dimensions outside the scope opened to show their factors
+        self._scope: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
         self.currentItemChanged.connect(self._on_self_current_item_changed)
+        self.itemClicked.connect(self._on_self_item_clicked)
+
+    def apply_look(self) -> None:
+        """View -> Large text changed (theme.apply): measure the names again in the new type."""
+        delegate = self.itemDelegate()
+        if isinstance(delegate, _Delegate):
+            delegate._heights.clear()
+        self.scheduleDelayedItemsLayout()
 
     def set_framework(self, framework: Any) -> None:
         self.blockSignals(True)
@@ -208,10 +233,44 @@ class Navigator(QTreeWidget):
             if dim_id in self._dimensions:
                 self._dimensions[dim_id].setData(0, COUNT_ROLE, count)
 
-    def set_scope(self, dimension_ids: tuple[str, ...]) -> None:
-        """Show only the dimensions the round covers: the others are not part of this round."""
+    def set_scope(self, dimension_ids: tuple[str, ...], left_out: frozenset[str] = frozenset()) -> None:
+        """Open the dimensions the round covers. A dimension outside it is one greyed heading that a
+        click opens to show its factors greyed; a factor left out is greyed too. Clicking a greyed
+        factor offers to add it to the round (the room insists on discussing it)."""
+        self._scope = (tuple(dimension_ids), frozenset(left_out))
         for dim_id, head in self._dimensions.items():
-            head.setHidden(dim_id not in dimension_ids)
+            out = dim_id not in dimension_ids
+            head.setData(0, OUT_ROLE, out)
+            name = head.text(0)
+            head.setToolTip(0, f"{name} is {OUT_TEXT}: click to see its factors" if out else "")
+            head.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {OUT_TEXT}" if out else name)
+            if out:
+                head.setData(0, COUNT_ROLE, ("▾ " if dim_id in self._peek else "▸ ") + "not in round")
+            for i in range(head.childCount()):
+                item = head.child(i)
+                if item is None:
+                    continue
+                item.setHidden(out and dim_id not in self._peek)
+                gone = out or item.data(0, FACTOR_ROLE) in left_out
+                if bool(item.data(0, OUT_ROLE)) != gone:
+                    item.setData(0, OUT_ROLE, gone)
+                    flags = Qt.ItemFlag.ItemIsEnabled
+                    item.setFlags(flags if gone else flags | Qt.ItemFlag.ItemIsSelectable)
+                if gone:
+                    item.setToolTip(0, f"{item.text(0)}: {OUT_TEXT}; click to add it")
+                    item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, OUT_TEXT)
+
+    def _on_self_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if not item.data(0, OUT_ROLE):
+            return
+        factor_id = item.data(0, FACTOR_ROLE)
+        if factor_id:
+            self.add_requested.emit(str(factor_id))
+            return
+        dim_id = next((d for d, head in self._dimensions.items() if head is item), None)
+        if dim_id is not None:  # a greyed heading opens (or closes) to show its greyed factors
+            self._peek ^= {dim_id}
+            self.set_scope(*self._scope)
 
     def state_of(self, factor_id: str) -> tuple[str, int | None]:
         item = self._items[factor_id]
@@ -226,13 +285,20 @@ class Navigator(QTreeWidget):
             self.blockSignals(False)
             self.scrollToItem(item)
 
-    def _on_self_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+    def _on_self_current_item_changed(self, current: QTreeWidgetItem | None,
+                                      previous: QTreeWidgetItem | None) -> None:
+        if current is not None and current.data(0, OUT_ROLE):  # greyed: never opened by a click
+            if previous is not None:
+                self.blockSignals(True)
+                self.setCurrentItem(previous)
+                self.blockSignals(False)
+            return
         if current is not None and current.data(0, FACTOR_ROLE):
             self.factor_selected.emit(current.data(0, FACTOR_ROLE))
 
     def factor_ids(self) -> list[str]:
-        """The factors shown, in order (those of dimensions outside the round's scope are hidden)."""
-        return [fid for fid, item in self._items.items() if item.parent() is None or not item.parent().isHidden()]
+        """The factors of the round's scope, in order (those outside it are hidden or greyed)."""
+        return [fid for fid, item in self._items.items() if not item.isHidden() and not item.data(0, OUT_ROLE)]
 
     def current_factor(self) -> str | None:
         item = self.currentItem()

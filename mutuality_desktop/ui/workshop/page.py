@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from ...core.applicability import marks
+from ...core.scope import scope_factors
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
@@ -47,6 +48,7 @@ from .goto import choose_factor
 from .guide import LevelGuide
 from .navigator import NOT_APPLICABLE, Navigator
 from .presentation import PresentationWindow
+from .scope_add import offer_to_add
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
 
@@ -84,9 +86,9 @@ class WorkshopPage(QWidget):
         self._clock = clock
         self._factor_ids = [f.id for d in self.framework.workshop_order() for f in d.factors]
         # Per dimension, the guide of its wordiest factor: the guide's type is set to fit it.
-        self._reference_guides = {
-            d.id: self._guide_of(max(d.factors, key=lambda f: sum(len(t) for _, _, t in self._guide_of(f))))
-            for d in self.framework.dimensions}
+        # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
+        # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
+        self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
         self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
         self._factor_id = self._factor_ids[0]
         self._round_id = 0
@@ -257,6 +259,7 @@ class WorkshopPage(QWidget):
         self.doc.add_flusher(self.flush)
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
+        self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -311,7 +314,12 @@ class WorkshopPage(QWidget):
         dimension = self.framework.dimension(factor.dimension_id)
         self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
-        self.guide.set_guide(self._guide_of(factor), self._reference_guides[dimension.id])
+        if dimension.id not in self._reference_guides:
+            self._reference_guides[dimension.id] = LevelGuide.tallest(
+                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
+        reference, reference_prompt = self._reference_guides[dimension.id]
+        self.guide.set_guide(self._guide_of(factor), reference, prompts=self._prompts_of(factor),
+                             reference_prompt=reference_prompt)
         self.about.show_factor(factor)
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
@@ -319,6 +327,9 @@ class WorkshopPage(QWidget):
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
         self.reveal_chosen()
+
+    def _prompts_of(self, factor: Any) -> dict[int, str]:
+        return {lv.value: factor.next_level_prompt(lv.value) for lv in self.framework.scale.levels}
 
     def _guide_of(self, factor: Any) -> list[tuple[int, str, str]]:
         return [(lv.value, lv.name, factor.descriptor(lv.value)) for lv in self.framework.scale.levels]
@@ -402,9 +413,9 @@ class WorkshopPage(QWidget):
             done = scoring.completeness(self.framework, scores, dimension.id)
             counts[dimension.id] = f"{done.agreed}/{done.total}"
         self.navigator.update_states(states, counts)
-        self.navigator.set_scope(scope)  # progress counts the round's scope only
+        self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
         out = marks(scores)  # not applicable in this round: out of the count (issue 21)
-        in_scope = [f.id for d in self.framework.dimensions if d.id in scope for f in d.factors if f.id not in out]
+        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
         self._refresh_presentation()
 
@@ -442,6 +453,7 @@ class WorkshopPage(QWidget):
             self.scores_changed.emit()
         elif what == "scope":
             self.refresh_scores()
+            self.scores_changed.emit()  # Results' charts and coverage follow the scope
         elif what == "actions":
             self.refresh_actions()
         elif what == "rounds":
@@ -574,7 +586,9 @@ class WorkshopPage(QWidget):
     def keys_score(self) -> bool:
         """Whether a digit typed now scores the perspective the bar shows."""
         focus = QApplication.focusWidget()
-        return self._editable and focus is not None and focus in (self.guide, self.navigator)
+        room = self.presentation  # in presentation mode the room window takes the digits
+        return self._editable and focus is not None and (focus in (self.guide, self.navigator)
+                                                         or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
         self.bar.set_active(self.keys_score())

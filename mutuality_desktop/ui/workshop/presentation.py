@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -46,15 +46,26 @@ class RoomWindow(QWidget):
         self.body.setContentsMargins(*margins)
         self.body.setSpacing(spacing)
         self.caption = QLabel(wordWrap=True)  # long organisation names wrap, never cut
-        self.caption.setStyleSheet(f"color: {theme.MUTED};")
         self.title = QLabel(wordWrap=True)
         self.hint = QLabel("Esc leaves")
-        self.hint.setStyleSheet(f"color: {theme.MUTED};")
+        self._restyle()
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
         top.addWidget(self.hint)
         self.body.addLayout(top)
         self.body.addWidget(self.title)
+
+    def _restyle(self) -> None:
+        self.caption.setStyleSheet(f"color: {theme.MUTED};")
+        self.hint.setStyleSheet(f"color: {theme.MUTED};")
+
+    def apply_look(self) -> None:
+        """View -> High contrast or Large text changed (theme.apply): take the new colours and type."""
+        self._restyle()
+        self.fit_type(self.size())
+
+    def fit_type(self, size: QSize) -> None:
+        """Size the type for the screen (subclasses grow it with the screen)."""
 
     def set_header_sizes(self, caption: float, title: float, hint: float) -> None:
         self.caption.setFont(theme.font(caption, bold=True))
@@ -85,6 +96,7 @@ class PresentationWindow(RoomWindow):
     def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
         super().__init__("presentation", (48, 32, 48, 28), 12, parent)
         self._forward_key = forward_key
+        self._scores: tuple[dict[str, str], str] | None = None
         self.set_header_sizes(15, 26, 9)
         scores = QHBoxLayout()
         scores.setSpacing(40)
@@ -115,17 +127,27 @@ class PresentationWindow(RoomWindow):
     def set_scores(self, texts: dict[str, str], focus: str) -> None:
         """Each side's level, and the agreed level in bold: the room reads that one as the answer.
 
-        The side being scored is only underlined, so the facilitator's cursor is never mistaken
-        for the result.
+        The side a digit typed now scores is underlined and marked "scoring" in quiet type, and the
+        hint says which view the keys score, so the facilitator's keys land where the screen
+        says (the cursor is never mistaken for the result). A read-only file scores nothing and
+        marks nothing.
         """
+        self._scores = (dict(texts), focus)
+        scoring = focus if self.guide.editable else ""
         for perspective, label in self.score_labels.items():
             name = theme.PERSPECTIVE_LABELS[perspective]
             agreed = perspective == "agreed"
             weight = "700" if agreed else "400"
             colour = theme.ACCENT if agreed else theme.INK
-            line = "underline" if perspective == focus else "none"
+            line = "underline" if perspective == scoring else "none"
+            mark = (f" <span style='color:{theme.MUTED}; font-size:small'>· scoring</span>"
+                    if perspective == scoring else "")
             label.setText(f"<span style='color:{theme.MUTED}; text-decoration:{line}'>{name}</span> "
-                          f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>")
+                          f"<span style='font-weight:{weight}; color:{colour}'>{texts[perspective]}</span>"
+                          + mark)
+        view = theme.PERSPECTIVE_LABELS.get(scoring, "").lower()
+        self.hint.setText(f"0–5 score the {view} view  ·  Esc leaves" if view
+                          else "Esc leaves")
 
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
         """The dot strip of own views beside the scores; hidden when nobody has given one."""
@@ -133,10 +155,19 @@ class PresentationWindow(RoomWindow):
         self.spread.setVisible(spread is not None and bool(spread.levels))
         self.spread.update()
 
+    def apply_look(self) -> None:
+        super().apply_look()
+        if self._scores is not None:
+            self.set_scores(*self._scores)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self.fit_type(event.size())
+        super().resizeEvent(event)
+
+    def fit_type(self, size: QSize) -> None:
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
-        scale = max(1.0, min(2.2, event.size().height() / 768))
-        width = event.size().width()
+        scale = max(1.0, min(2.2, size.height() / 768))
+        width = size.width()
         self.set_header_sizes(15 * scale, 26 * scale, 9 * scale)
         narrow = width < 1300
         # three scores must fit one line: "Provider 3 Established" at 18 pt needs about 300 px
@@ -146,7 +177,6 @@ class PresentationWindow(RoomWindow):
         self.score_row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                     else QBoxLayout.Direction.LeftToRight)
         self.spread.set_zoom(2.0 * (type_scale if narrow else scale))
-        super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)

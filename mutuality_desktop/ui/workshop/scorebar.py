@@ -63,7 +63,7 @@ class PerspectiveButton(QAbstractButton):
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         focused = self.isChecked()
         scoring = focused and self.active
-        p.setPen(QPen(QColor(theme.ACCENT if focused else theme.LINE), 2 if scoring else 1))
+        p.setPen(QPen(QColor(theme.ACCENT if focused else theme.CONTROL_LINE), 2 if scoring else 1))
         p.setBrush(QColor(theme.ACCENT_TINT if scoring else "white"))
         p.drawRoundedRect(rect, 8, 8)
         small = theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold)

@@ -140,6 +140,7 @@ class SpreadPanel(QWidget):
         # The previous round's level beside the strip keeps its width; this text gives way.
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setMinimumWidth(0)
+        self.summary.setWordWrap(True)  # the key (filled dot: client, ring: provider) is never cut off
         self.flag = QLabel("Split")
         self.flag.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
         self.flag.setStyleSheet(f"background: {theme.WARNING_BG}; border: 1px solid "
@@ -156,10 +157,10 @@ class SpreadPanel(QWidget):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.summary, 1)
-        top.addWidget(self.flag)
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
         bottom.addWidget(self.strip, 1)
+        bottom.addWidget(self.flag)  # beside the dots it is about, never over the key
         bottom.addWidget(self.names)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 10, 4)
@@ -179,7 +180,7 @@ class SpreadPanel(QWidget):
         marks = {"client": "\u25cf", "provider": "\u25cb"}  # filled dot, ring: as drawn
         lines = [f"{marks[s.side]} {theme.PERSPECTIVE_LABELS[s.side]} {_short(s)}"
                  for s in (spread.client, spread.provider)]
-        self.summary.setText("Own views   " + "   ".join(lines))
+        self.summary.setText("Own views:  " + "   ".join(lines))
         self.summary.setToolTip("\n".join(f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}"
                                           for s in (spread.client, spread.provider)))
         self.flag.setVisible(spread.polarised)

@@ -1,0 +1,79 @@
+"""Plan the day: which factors of a round to discuss first, and why, from pre-work and earlier rounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mutuality_desktop.cli import run
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.triage import triage
+
+MUTUALITY_COUNT = 15
+
+
+def _ids(items: object) -> list[str]:
+    return [i.factor_id for i in items]  # type: ignore[attr-defined]
+
+
+def test_a_new_round_with_nothing_known_lists_every_in_scope_factor_as_no_views(eng: Engagement) -> None:
+    rid = eng.rounds()[0].id
+    result = triage(eng, rid)
+    assert result.discuss == () and result.confirm == ()
+    assert len(result.no_views) == MUTUALITY_COUNT, "the default scope: Mutuality only"
+    assert result.sources == ()
+
+
+def test_pre_work_with_the_sides_apart_is_discussed_first_with_its_reason(eng: Engagement) -> None:
+    rid = eng.rounds()[0].id
+    people = [eng.add_participant(n, "Director", side) for n, side in
+              (("Ann", "client"), ("Bob", "client"), ("Cat", "provider"), ("Dev", "provider"))]
+    for p in people:
+        level = 1 if p.side == "client" else 4
+        eng.set_participant_score(rid, "joint-governance-structure", p.id, level)
+        eng.set_participant_score(rid, "joint-objective-setting", p.id, 3)
+    result = triage(eng, rid)
+    assert _ids(result.discuss) == ["joint-governance-structure"]
+    reason = result.discuss[0].reasons[0]
+    assert "client views centre on 1, provider views on 4 (3 levels apart)" in reason
+    assert _ids(result.confirm) == ["joint-objective-setting"]
+    assert len(result.no_views) == MUTUALITY_COUNT - 2
+    assert result.sources == ("pre-work returns for Baseline (4 people)",)
+
+
+def test_an_earlier_round_with_sides_apart_low_confidence_or_no_notes_is_discussed(eng: Engagement) -> None:
+    base = eng.rounds()[0].id
+    eng.set_score(base, "joint-objective-setting", "client", 1)
+    eng.set_score(base, "joint-objective-setting", "provider", 4)
+    eng.set_notes(base, "joint-objective-setting", "agreed", "Plan seen")
+    eng.set_score(base, "joint-governance-structure", "agreed", 3)
+    eng.set_notes(base, "joint-governance-structure", "agreed", "Board minutes")
+    eng.set_confidence(base, "joint-governance-structure", "agreed", "low")
+    eng.set_score(base, "operational-leadership", "agreed", 2)  # no notes
+    eng.set_score(base, "joint-executive-leadership", "agreed", 3)
+    eng.set_notes(base, "joint-executive-leadership", "agreed", "Seen the terms of reference")
+    follow = eng.add_round("Follow-up").id
+    result = triage(eng, follow)
+    reasons = {i.factor_id: i.reasons for i in result.discuss}
+    assert reasons["joint-objective-setting"] == ("Baseline: client scored 1, provider 4 (3 levels apart)",)
+    assert reasons["joint-governance-structure"] == ("Baseline: agreed score held with low confidence",)
+    assert reasons["operational-leadership"] == ("Baseline: no evidence or notes recorded",)
+    assert _ids(result.discuss)[0] == "joint-objective-setting", "the widest gap first"
+    assert _ids(result.confirm) == ["joint-executive-leadership"]
+    assert result.sources == ("Baseline's scores",)
+
+
+def test_only_the_round_scope_is_triaged(eng: Engagement) -> None:
+    rid = eng.rounds()[0].id
+    eng.set_scope(rid, ["economy"])
+    result = triage(eng, rid)
+    assert {i.factor.dimension_id for i in result.no_views} == {"economy"}
+
+
+def test_the_cli_prints_the_lists(tmp_path: Path, capsys: object) -> None:
+    path = tmp_path / "demo.mutuality"
+    assert run(["demo", "-o", str(path)]) == 0
+    assert run(["triage", str(path), "--round", "Baseline"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "Plan the day for Baseline" in out
+    discuss = out.split("Discuss these")[1].split("Confirm quickly")[0]
+    assert "Joint risk management strategy: pre-work: client views centre on 0" in discuss
