@@ -117,7 +117,8 @@ def test_an_old_not_applicable_note_becomes_the_state_on_upgrade_and_the_note_st
         e.set_notes(rid, OPEN_BOOK, "agreed", f"Not applicable: {REASON}")
         e.set_notes(rid, ECONOMY[0], "agreed", "Not applicable: but the room scored it")
         e.set_score(rid, ECONOMY[0], "agreed", 2)  # a level: the room did score it, not converted
-    raw_edit(path, "DROP TABLE not_applicable", "PRAGMA user_version=4")
+    raw_edit(path, "DROP TABLE not_applicable", "DROP TABLE engagement_context", "DROP TABLE round_excluded_factor",
+             "PRAGMA user_version=4")
     with Engagement.open(path) as e:
         rid = e.rounds()[0].id
         assert e.not_applicable(rid) == {OPEN_BOOK: REASON}
