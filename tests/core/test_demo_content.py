@@ -10,7 +10,11 @@ from mutuality_desktop.core.engagement import Engagement
 
 def test_the_demo_is_a_unitary_council_with_pre_work_returns_and_comments(demo_master: Path) -> None:
     with Engagement.open(demo_master, readonly=True) as eng:
-        assert eng.info().client_organisation == "Brackenford Council"
+        info = eng.info()
+        assert info.client_organisation == "Brackenford Council"
+        # let in 2019, before the Procurement Act 2023 came into force: the 2015 regulations apply
+        assert (info.procurement_regime, info.authority_type, info.contract_model) == (
+            "pcr2015", "Unitary authority", "Outsourced service")
         baseline = eng.rounds()[0]
         returns = eng.participant_scores(baseline.id)
         people = {p.id: p for p in eng.participants()}
