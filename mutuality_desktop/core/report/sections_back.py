@@ -159,7 +159,7 @@ def crosswalk_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
             for kind, _ in CROSSWALK_LABELS}
     rows = []
     for dim in guide_dimensions(data):
-        for factor in dim.factors:
+        for factor in guide_factors(data, dim):  # the factors whose guide the appendix prints
             cw = factor.extras.crosswalk
             if cw is None:
                 continue
