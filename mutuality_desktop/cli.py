@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("triage", help="plan the day: the factors to discuss first, and those to confirm quickly")
     plan.add_argument("file", type=Path)
     plan.add_argument("--round", dest="round_label", help="the round to plan (default: the latest)")
+    from .cli_not_applicable import add_parser as add_not_applicable
+
+    add_not_applicable(sub)
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -318,6 +321,12 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_not_applicable(args: argparse.Namespace) -> int:
+    from .cli_not_applicable import cmd
+
+    return cmd(args)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .core.engagement import Engagement
     from .core.history_sentences import history_sentences
@@ -409,4 +418,4 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
             "scope": cmd_scope, "triage": cmd_triage}
 from .cli_parking import cmd_agenda, cmd_parking  # noqa: E402  (the parking list and the agenda)
 
-COMMANDS.update({"parking": cmd_parking, "agenda": cmd_agenda})
+COMMANDS.update({"parking": cmd_parking, "agenda": cmd_agenda, "not-applicable": cmd_not_applicable})

@@ -188,3 +188,12 @@ HANDLERS: dict[type[ops.Operation], Callable[[Engagement, Session, Any], Outcome
     ops.ResolveParking: parking.resolve_parking, ops.RemoveParking: parking.remove_parking,
     ops.SetAgenda: agenda.set_agenda,
 }
+
+
+def _register_not_applicable() -> None:
+    from .apply_applicable import set_not_applicable
+
+    HANDLERS[ops.SetNotApplicable] = set_not_applicable
+
+
+_register_not_applicable()

@@ -33,6 +33,7 @@ from .model import (
 )
 from .schema import (
     ActionRow,
+    NotApplicableRow,
     ParticipantRow,
     ParticipantScoreRow,
     RoundExcludedFactorRow,
@@ -136,6 +137,8 @@ def add_round(eng: Engagement, s: Session, op: ops.AddRound) -> Outcome:
         s.add(RoundScopeRow(round_id=row.id, dimension_id=dimension_id, uuid=new_uuid()))
     for factor_id in check_factors(eng.framework, list(op.excluded)):
         s.add(RoundExcludedFactorRow(round_id=row.id, factor_id=factor_id, uuid=new_uuid()))
+    for factor_id, reason, mark_uuid in op.not_applicable:  # issue 21: marks go back with the round
+        s.add(NotApplicableRow(round_id=row.id, factor_id=factor_id, reason=reason, uuid=identity(mark_uuid)))
     for action_uuid in op.actions:
         action = s.scalars(select(ActionRow).where(ActionRow.uuid == action_uuid)).first()
         if action is not None:
@@ -178,7 +181,10 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
                             .order_by(RoundScopeRow.id)))
     excluded = tuple(s.scalars(select(RoundExcludedFactorRow.factor_id)
                                .where(RoundExcludedFactorRow.round_id == row.id).order_by(RoundExcludedFactorRow.id)))
+    marks = tuple((r.factor_id, r.reason, r.uuid) for r in s.scalars(
+        select(NotApplicableRow).where(NotApplicableRow.round_id == row.id).order_by(NotApplicableRow.id)))
     old = _round(row)
+    s.execute(delete(NotApplicableRow).where(NotApplicableRow.round_id == row.id))
     from .parking import unlink_round
 
     parking, agenda = unlink_round(eng, s, row)
@@ -190,7 +196,7 @@ def remove_round(eng: Engagement, s: Session, op: ops.RemoveRound) -> Outcome:
         action.round_id = None
     s.delete(row)
     inverse = ops.AddRound(old.label, old.date, old.uuid, old.position, old.id, scores, pscores,
-                           tuple(a.uuid for a in actions), scope, excluded, parking, agenda)
+                           tuple(a.uuid for a in actions), scope, excluded, parking, agenda, marks)
     return Outcome(inverse, {"round": old.uuid}, ops.plain(inverse), None, old)
 
 

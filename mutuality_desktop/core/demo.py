@@ -54,6 +54,7 @@ def _fill(eng: Engagement, content: dict[str, Any]) -> None:
         round_ids[r["label"]] = eng.add_round(r["label"], _date(r["date"])).id
     people = [eng.add_participant(p["name"], p["role"], p["side"]) for p in content["participants"]]
     scale = eng.framework.scale
+    comments = content.get("prework_comments", {})  # round -> factor -> participant -> their comment
     for label, factors in content["scores"].items():
         rid = round_ids[label]
         for factor_id, s in factors.items():
@@ -68,7 +69,8 @@ def _fill(eng: Engagement, content: dict[str, Any]) -> None:
                 view = s.get(person.side)
                 if person.side in ("client", "provider") and view is not None:
                     level = min(scale.maximum, max(scale.minimum, view + _spread(person.name, factor_id)))
-                    eng.set_participant_score(rid, factor_id, person.id, level)
+                    comment = comments.get(label, {}).get(factor_id, {}).get(person.name, "")
+                    eng.set_participant_score(rid, factor_id, person.id, level, comment)
     for a in content["actions"]:
         eng.add_action(a["factor_id"], a["text"], a.get("owner", ""), a.get("side", "joint"),
                        _date(a.get("due_date")), a.get("status", "open"), round_ids.get(a.get("round", "")))

@@ -197,3 +197,17 @@ class EditMethods:
         result = self.apply(removed).result
         assert isinstance(result, Action)
         return result
+
+    # --- not applicable (issue 21) --------------------------------------------------------------
+
+    def not_applicable(self, round_id: int) -> dict[str, str]:
+        """Factor id -> the room's reason, for the factors marked not applicable in the round."""
+        from .applicability import stored_not_applicable
+
+        return stored_not_applicable(self.connection, round_id)
+
+    def set_not_applicable(self, round_id: int, factor_id: str, reason: str | None) -> str | None:
+        """Mark a factor not applicable in the round with the reason (None clears the mark);
+        return the reason before."""
+        before = self.apply(ops.SetNotApplicable(self.round_uuid(round_id), factor_id, reason)).before
+        return None if before is None else str(before)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import operations as ops
 from . import store
+from .applicability import RoundScores, marks, stored_not_applicable
 from .edits import EditMethods
 from .engagement_support import (
     DATE_FIELDS,
@@ -474,17 +475,17 @@ class Engagement(EditMethods):
         cached = self._scores.get(round_id)
         if cached is None:
             cached = self._scores[round_id] = self._read_scores(round_id)
-        return dict(cached)
+        return RoundScores(cached, marks(cached))  # a fresh copy, with the round's not-applicable marks
 
     def _read_scores(self, round_id: int) -> dict[tuple[str, str], Score]:
         rows = self._conn.execute(
             "SELECT factor_id, perspective, level, notes, confidence, updated_at, uuid FROM score "
             "WHERE round_id = ?", (round_id,)
         ).fetchall()
-        return {
+        return RoundScores({  # with the round's not-applicable marks, which scoring leaves out
             (f, p): Score(round_id, f, p, lv, n or "", c, as_datetime(u), i)
             for f, p, lv, n, c, u, i in rows
-        }
+        }, stored_not_applicable(self._conn, round_id))
 
     def participant_scores(self, round_id: int) -> list[ParticipantScore]:
         rows = self._conn.execute(

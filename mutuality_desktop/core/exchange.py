@@ -35,7 +35,7 @@ _CONTENT_TABLES = (
     "action", "branding", "participant_contact", "engagement_context",
 )
 _FORMAT_5_TABLES = ("round_excluded_factor", "parking_item", "agenda", "agenda_break",
-                    "agenda_dimension")  # hashed only when they hold rows
+                    "agenda_dimension", "not_applicable")  # hashed only when they hold rows
 _COUNTED_WHEN_FILLED = frozenset({"engagement_context"})  # format 5: hashed only when it holds a row
 # Checksum 2 (written as "2:<hex>") also covers each round's scope and the history: a changed
 # history entry (who, when, what) shows as tampering too. A bare hex value is checksum 1, as

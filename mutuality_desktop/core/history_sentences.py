@@ -49,6 +49,10 @@ class Sentences(Describer):
             person = self.people.get(t.get("participant", ""), "a participant since removed")
             level = after.get("level") if isinstance(after, dict) else None
             return f"recorded {person}'s return for {self._factor_round(t)}: level {_value(level)}"
+        if op == "set_not_applicable":  # issue 21
+            if after is None:
+                return f"made {self._factor_round(t)} applicable again"
+            return f"marked {self._factor_round(t)} not applicable: {_value(after)}"
         if op == "update_info":
             return f"changed the engagement details: {self.what(entry)}"
         if op == "set_branding":

@@ -17,7 +17,7 @@ VERBS = {
     "update_participant": "edited participant", "remove_participant": "removed participant",
     "add_round": "added round", "update_round": "edited round", "remove_round": "removed round",
     "set_participant_email": "participant's email", "set_report_names": "names in the report",
-    "set_scope": "round scope",
+    "set_scope": "round scope", "set_not_applicable": "not applicable",
     "set_excluded_factors": "factors left out of a round",
     "add_action": "added action", "update_action": "edited action", "remove_action": "removed action",
     "merge": "merged a copy",

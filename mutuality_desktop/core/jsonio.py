@@ -86,6 +86,7 @@ def _round_json(view: RoundSnapshot, person_uuid: dict[int, str]) -> dict[str, A
         "id": rnd.uuid, "label": rnd.label, "date": _iso(rnd.date), "position": rnd.position,
         "scope": list(view.chosen_scope) or None,
         "excluded_factors": sorted(view.excluded) or None,
+        "not_applicable": [{"factor": f, "reason": r} for f, r in view.not_applicable.items()],
         "scores": [{"id": s.uuid, "factor": s.factor_id, "perspective": s.perspective,
                     "level": s.level, "notes": s.notes, "confidence": s.confidence} for s in scores],
         "participant_scores": [{"id": p.uuid, "factor": p.factor_id,
@@ -199,6 +200,9 @@ def _operations(data: dict[str, Any], fw: Framework) -> Iterator[ops.Operation]:
         agenda = _get(r, "agenda", dict, where, None)
         if agenda:
             yield agenda_operation(uuid, agenda)
+        for j, mark in enumerate(_get(r, "not_applicable", list, where, []) or [], 1):
+            at = f"{where}, not applicable {j}"
+            yield ops.SetNotApplicable(uuid, _get(mark, "factor", str, at), _get(mark, "reason", str, at))
         for j, s in enumerate(_get(r, "scores", list, where, []), 1):
             at = f"{where}, score {j}"
             key = (uuid, _get(s, "factor", str, at), _get(s, "perspective", str, at))

@@ -72,6 +72,7 @@ def operations_for(eng: Engagement, ours: State, result: State,
                 yield ops.UpdateParticipant(uuid, changes)
     yield from _scores(ours, result, differs)
     yield from _scope(ours, result, differs)
+    yield from _not_applicable(ours, result, differs)
     for uuid in _rows(result, "action"):
         f = _fields(result, "action", uuid, ops.ACTION_FIELDS)
         if f["round"] is not None and result.get(("round", f["round"])) is None:
@@ -148,3 +149,12 @@ def _agendas(ours: State, result: State, differs: Any) -> Iterator[ops.Operation
         if differs(key) and result.get(("round", key[1])) is not None:
             value = result.get(key)
             yield agenda_operation(key[1], value if isinstance(value, dict) else {})
+
+
+def _not_applicable(ours: State, result: State, differs: Any) -> Iterator[ops.Operation]:
+    """Factors marked (or no longer marked) not applicable in a round (issue 21)."""
+    live = {k[1] for k in result if len(k) == 2 and k[0] == "round"}
+    for key in sorted({k for k in (*ours, *result) if k[0] == "na"}, key=repr):
+        if key[1] in live and differs(key):
+            value = result.get(key)
+            yield ops.SetNotApplicable(key[1], key[2], None if value is None else str(value))

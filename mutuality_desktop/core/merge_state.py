@@ -52,6 +52,8 @@ def read_state(eng: Engagement) -> State:
                 state[("score", r.uuid, factor, perspective, name)] = norm(getattr(sc, name))
         state[("scope", r.uuid)] = ids_text(eng.chosen_scope(r.id), ordered=True)
         state[("excluded", r.uuid)] = ids_text(eng.excluded_factors(r.id))
+        for factor, reason in eng.not_applicable(r.id).items():  # issue 21
+            state[("na", r.uuid, factor)] = norm(reason)
         for ps in eng.participant_scores(r.id):
             who = people.get(ps.participant_id)
             for name in PSCORE_FIELDS:
@@ -171,6 +173,8 @@ def touches(rec: Record) -> Touch:
         name = {"set_score": "level", "set_notes": "notes", "set_confidence": "confidence"}[op]
         exact[("score", t.get("round"), t.get("factor"), t.get("perspective"), name)] = (
             _said(before), _said(after))
+    elif op == "set_not_applicable":
+        exact[("na", t.get("round"), t.get("factor"))] = (norm(before), norm(after))
     elif op == "set_participant_score":
         b, a = _dict(before), _dict(after)
         for name in PSCORE_FIELDS:
@@ -228,7 +232,8 @@ def _row_touch(op: str, t: dict[str, Any], before: Any, after: Any, touch: Touch
         value = norm(values.get(name))
         exact[(kind, uuid, name)] = (None, value) if verb == "add" else (value, None)
     if kind == "round":  # its scores go and come back with it; actions lose or regain it
-        patterns += [("score", uuid), ("pscore", uuid), ("scope", uuid), ("excluded", uuid), ("agenda", uuid)]
+        patterns += [("score", uuid), ("pscore", uuid), ("scope", uuid), ("excluded", uuid), ("agenda", uuid),
+                     ("na", uuid)]
         if verb == "remove":
             actions = _dict(before).get("actions")
             for action in actions if isinstance(actions, list) else []:

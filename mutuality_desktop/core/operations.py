@@ -144,6 +144,7 @@ class AddRound(Operation):
     excluded: tuple[str, ...] = ()  # the factors left out of it, when undoing a removal
     parking: tuple[str, ...] = ()  # uuids of the parked points that pointed at the round
     agenda: SetAgenda | None = None  # its agenda for the day, when undoing a removal
+    not_applicable: tuple[tuple[str, str, str], ...] = ()  # (factor, reason, uuid), undoing a removal
 
 
 @dataclass(frozen=True)
@@ -310,3 +311,18 @@ def describe(op: Operation) -> dict[str, Any]:
     assert isinstance(data, dict)
     return {"op": op.kind, **{k: v for k, v in data.items() if v not in (None, (), [])
                               or k in ("level", "confidence", "content", "dimensions")}}
+
+
+@dataclass(frozen=True)
+class SetNotApplicable(Operation):
+    """Mark a factor not applicable in a round with the room's reason; reason None clears the mark.
+    A factor marked so is left out of the round's means and coverage counts (issue 21)."""
+
+    kind: ClassVar[str] = "set_not_applicable"
+    round: str
+    factor: str
+    reason: str | None = None
+    uuid: str = ""  # the identity a mark created by this operation gets (undo/redo keep it)
+
+
+OPERATIONS[SetNotApplicable.kind] = SetNotApplicable

@@ -135,6 +135,11 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         if not isinstance(factors, list) or not all(isinstance(f, str) for f in factors):
             raise ValidationError("It needs 'factors', a list of factor ids ([] for none left out).")
         return ops.SetExcludedFactors(_round(eng, item.get("round")), tuple(factors))
+    if kind == "set_not_applicable":
+        reason = item.get("reason")
+        if reason is not None and not isinstance(reason, str):
+            raise ValidationError("'reason' must be text (null clears the mark).")
+        return ops.SetNotApplicable(_round(eng, item.get("round")), _text(item, "factor"), reason)
     if kind == "add_action":
         fields = _action_fields(eng, item)
         if "factor" not in fields or "text" not in fields:

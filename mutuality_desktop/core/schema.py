@@ -242,6 +242,20 @@ class AgendaDimensionRow(Base):
     minutes: Mapped[int] = mapped_column(Integer)
 
 
+class NotApplicableRow(Base):
+    """A factor the room marked not applicable in a round, with its reason (schema version 5).
+    It is left out of the round's means and of the factor count coverage is measured against."""
+
+    __tablename__ = "not_applicable"
+    __table_args__ = (UniqueConstraint("round_id", "factor_id", name="uq_not_applicable"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ActionRow(Base):
     __tablename__ = "action"
     __table_args__ = (_in("side", ACTION_SIDES), _in("status", ACTION_STATUSES))

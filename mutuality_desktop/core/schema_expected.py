@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = '8d929140c45b450ae30779f02a3eba712a94c64b7a1a7952257900c80b06f35f'
+SOURCE_SHA256 = 'b061b15c79de86a45356dd49cd7cbde795ce054e5ff6b609715ca10d822f30a4'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -27,6 +27,8 @@ EXPECTED: dict[str, str] = {
         'create table framework_snapshot ( content text not null , framework_id varchar ( 100 ) not null , id integer not null , primary key ( id ) , sha256 varchar ( 64 ) not null , version varchar ( 40 ) not null ) ',
     'table history on history':
         'create table history ( after text not null , at datetime not null , author varchar ( 200 ) not null , before text not null , id integer not null , op varchar ( 40 ) not null , primary key ( id ) , replica varchar ( 36 ) not null , target text not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table not_applicable on not_applicable':
+        'create table not_applicable ( constraint uq_not_applicable unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , reason text not null , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ',
     'table parking_item on parking_item':
         "create table parking_item ( constraint ck_raised_by check ( raised_by is null or raised_by in ( 'client' , 'provider' , 'facilitator' ) ) , constraint ck_status check ( status in ( 'open' , 'resolved' ) ) , factor_id varchar ( 100 ) , foreign key ( round_id ) references round ( id ) on delete set null , id integer not null , position integer not null , primary key ( id ) , raised_at datetime not null , raised_by varchar ( 20 ) , round_id integer , status varchar ( 10 ) not null , text text not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ",
     'table participant on participant':

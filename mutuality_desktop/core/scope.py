@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from .applicability import marks
 from .errors import ValidationError
 from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
@@ -102,13 +103,14 @@ def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Sc
     """Each in-scope dimension with the completeness of its factors in the round: those left out
     are not counted unless scored all the same (as the report counts them)."""
     gone, out = set(excluded), []
+    na = marks(scores)  # not applicable in the round: out of the count too (issue 21)
 
     def touched(factor_id: str) -> bool:
         return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
                    for p in ("client", "provider", "agreed"))
 
     for dim in (d for d in framework.workshop_order() if d.id in set(scope)):
-        factors = [f for f in dim.factors if f.id not in gone or touched(f.id)]
+        factors = [f for f in dim.factors if (f.id not in gone or touched(f.id)) and f.id not in na]
         states = [factor_state(scores, f.id) for f in factors]
         by_perspective = {p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
                           for p in ("client", "provider", "agreed")}

@@ -1,15 +1,19 @@
 """Pure scoring functions: dimension scores, mutuality index, perception gaps, priorities, change.
 
 Inputs are plain mappings so every function is easy to test: ``levels`` maps factor id to a
-level or None (not assessed); ``scores`` maps (factor id, perspective) to a Score.
+level or None (not assessed); ``scores`` maps (factor id, perspective) to a Score. Scores or levels
+read from a file also carry the round's not-applicable marks (core/applicability.py): those factors
+are left out of every mean, count and ranking here, as the framework's aggregation rules say.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from statistics import mean
 
+from .applicability import RoundLevels, marks
 from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
 
@@ -20,8 +24,19 @@ NOT_STARTED, PARTLY_SCORED, AGREED = "not started", "partly scored", "agreed"
 
 
 def levels_of(scores: Scores, perspective: str = "agreed") -> dict[str, int | None]:
-    """Return factor id → level for one perspective (only factors with a row)."""
-    return {f: s.level for (f, p), s in scores.items() if p == perspective}
+    """Return factor id → level for one perspective (only factors with a row), carrying the
+    round's not-applicable marks along."""
+    return RoundLevels({f: s.level for (f, p), s in scores.items() if p == perspective}, marks(scores))
+
+
+MINIMUM_COVERAGE = (3, 5)  # the framework's aggregation rule: three in five applicable factors agreed
+
+
+def minimum_agreed(applicable: int) -> int:
+    """How many agreed factors a dimension needs before its figure is a finding: three in five of
+    its applicable factors, rounded up (3 of 5, 9 of 15, 3 of 4)."""
+    top, bottom = MINIMUM_COVERAGE
+    return math.ceil(applicable * top / bottom)
 
 
 @dataclass(frozen=True)
@@ -30,23 +45,44 @@ class DimensionScore:
     name: str
     mean: float | None  # on the framework's scale; None when nothing is assessed
     assessed: int
-    total: int
+    total: int  # the applicable factors: those not marked not applicable
+    not_applicable: int = 0
 
     @property
     def coverage(self) -> float:
         return self.assessed / self.total if self.total else 0.0
 
+    @property
+    def provisional(self) -> bool:
+        """Below the framework's minimum coverage: a figure to quote with its coverage, not a finding."""
+        return self.mean is not None and self.assessed < minimum_agreed(self.total)
 
-def dimension_score(dimension: Dimension, levels: Levels) -> DimensionScore:
-    values = [lv for f in dimension.factors if (lv := levels.get(f.id)) is not None]
-    return DimensionScore(
-        dimension.id, dimension.name, mean(values) if values else None, len(values), len(dimension.factors)
-    )
+    def coverage_text(self) -> str:
+        """'provisional: 2 of 5 factors agreed', '4 of 5 factors agreed', with any not applicable."""
+        text = f"{self.assessed} of {self.total} factors agreed"
+        if self.not_applicable:
+            text += f", {self.not_applicable} not applicable"
+        return f"provisional: {text}" if self.provisional else text
 
 
-def dimension_scores(framework: Framework, levels: Levels) -> list[DimensionScore]:
+def _excluded(levels: object, excluded: Collection[str] | None) -> Collection[str]:
+    return marks(levels) if excluded is None else excluded
+
+
+def dimension_score(dimension: Dimension, levels: Levels, excluded: Collection[str] | None = None) -> DimensionScore:
+    """The mean of the agreed levels of the dimension's applicable factors; those marked not
+    applicable (carried by the levels, or given) count neither in the mean nor in the total."""
+    out = _excluded(levels, excluded)
+    applicable = [f for f in dimension.factors if f.id not in out]
+    values = [lv for f in applicable if (lv := levels.get(f.id)) is not None]
+    return DimensionScore(dimension.id, dimension.name, mean(values) if values else None, len(values),
+                          len(applicable), len(dimension.factors) - len(applicable))
+
+
+def dimension_scores(framework: Framework, levels: Levels, excluded: Collection[str] | None = None
+                     ) -> list[DimensionScore]:
     """Score each dimension as the mean of its assessed factors, in framework order."""
-    return [dimension_score(d, levels) for d in framework.dimensions]
+    return [dimension_score(d, levels, excluded) for d in framework.dimensions]
 
 
 @dataclass(frozen=True)
@@ -58,7 +94,7 @@ class Index:
 
 def mutuality_index(framework: Framework, levels: Levels) -> Index:
     """Express the mean agreed Mutuality level as a percentage of the top of the scale."""
-    dim = dimension_score(framework.dimension(MUTUALITY), levels)
+    dim = dimension_score(framework.dimension(MUTUALITY), levels)  # not-applicable marks left out
     scale = framework.scale
     if dim.mean is None:
         return Index(None, 0, dim.total)
@@ -88,14 +124,37 @@ def in_workshop_order(framework: Framework) -> list[Factor]:
 
 
 def perception_gaps(framework: Framework, scores: Scores, factors: Iterable[Factor] | None = None) -> list[Gap]:
-    """Return client-vs-provider gaps where both assessed, largest first (ties: workshop order)."""
+    """Return client-vs-provider gaps where both assessed, largest first (ties: workshop order);
+    factors marked not applicable are left out."""
     gaps = []
+    out = marks(scores)
     for factor in factors if factors is not None else in_workshop_order(framework):
+        if factor.id in out:
+            continue
         c = scores.get((factor.id, "client"))
         p = scores.get((factor.id, "provider"))
         if c and p and c.level is not None and p.level is not None:
             gaps.append(Gap(factor, c.level, p.level))
     return sorted(gaps, key=lambda g: -g.size)
+
+
+@dataclass(frozen=True)
+class GapIndex:
+    """The framework's perception-gap index: the mean absolute authority-minus-provider gap over
+    the factors both sides gave a level (None when there are none)."""
+
+    value: float | None
+    factors: int  # how many factors both sides scored
+    flagged: int  # of those, how many two levels or more apart (flagged whatever the index)
+
+
+def perception_gap_index(framework: Framework, scores: Scores, dimension_id: str | None = None) -> GapIndex:
+    """The perception-gap index of one dimension (or, with none named, of every factor)."""
+    factors = framework.dimension(dimension_id).factors if dimension_id else in_workshop_order(framework)
+    gaps = perception_gaps(framework, scores, factors)
+    if not gaps:
+        return GapIndex(None, 0, 0)
+    return GapIndex(mean(g.size for g in gaps), len(gaps), sum(1 for g in gaps if g.size >= 2))
 
 
 @dataclass(frozen=True)
@@ -108,8 +167,10 @@ class Ranked:
 def _ranked(framework: Framework, scores: Scores) -> list[Ranked]:
     gaps = {g.factor.id: g.size for g in perception_gaps(framework, scores)}
     agreed = levels_of(scores)
+    out = marks(scores)
     return [
-        Ranked(f, lv, gaps.get(f.id)) for f in in_workshop_order(framework) if (lv := agreed.get(f.id)) is not None
+        Ranked(f, lv, gaps.get(f.id)) for f in in_workshop_order(framework)
+        if (lv := agreed.get(f.id)) is not None and f.id not in out
     ]
 
 
@@ -161,8 +222,11 @@ class Completeness:
 
 
 def completeness(framework: Framework, scores: Scores, dimension_id: str | None = None) -> Completeness:
-    """Count agreed factors (and each perspective's) for a round, optionally one dimension."""
-    factors = framework.dimension(dimension_id).factors if dimension_id else framework.factors
+    """Count agreed factors (and each perspective's) for a round, optionally one dimension; factors
+    marked not applicable are not counted, in the total either."""
+    out = marks(scores)
+    every = framework.dimension(dimension_id).factors if dimension_id else framework.factors
+    factors = tuple(f for f in every if f.id not in out)
     by_perspective = {
         p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
         for p in ("client", "provider", "agreed")

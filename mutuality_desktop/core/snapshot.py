@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from . import scoring
@@ -33,6 +32,7 @@ class RoundSnapshot:
     chosen_scope: tuple[str, ...] = ()  # dimensions chosen for the round; empty: the default rule
     scope: tuple[str, ...] = ()  # the dimensions it covers (chosen, or the default rule)
     excluded: frozenset[str] = frozenset()  # factors of those dimensions left out of the round
+    not_applicable: Mapping[str, str] = field(default_factory=dict)  # factor id -> reason (issue 21)
 
     def in_scope(self, factor: Factor) -> bool:
         """Whether the round covers a factor: its dimension is in the scope and it is not left out."""
@@ -104,8 +104,9 @@ class EngagementSnapshot:
 
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
-    rounds = tuple(RoundSnapshot(r, MappingProxyType(eng.scores(r.id)), tuple(eng.participant_scores(r.id)),
-                                 eng.chosen_scope(r.id), eng.scope(r.id), eng.excluded_factors(r.id))
+    rounds = tuple(RoundSnapshot(r, eng.scores(r.id), tuple(eng.participant_scores(r.id)),
+                                 eng.chosen_scope(r.id), eng.scope(r.id), eng.excluded_factors(r.id),
+                                 eng.not_applicable(r.id))
                    for r in eng.rounds())
     if not rounds:
         raise ValidationError(f"{eng.path.name} has no rounds.")

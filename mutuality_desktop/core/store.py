@@ -439,12 +439,42 @@ _DDL_5_15A = (  # exactly as create_all writes them (a test compares the stored 
 )
 
 
+def _migrate_4_to_5_21b(conn: sqlite3.Connection) -> None:
+    """Format 5: factors marked not applicable in a round, with the reason (issue 21). An agreed
+    note that a 2.0 scoring rule told the room to begin with 'Not applicable:' (on a factor with no
+    agreed level) becomes such a mark, the text after the colon its reason; the note is kept."""
+    from .model import new_uuid
+
+    conn.execute(
+        "CREATE TABLE not_applicable (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tuuid VARCHAR(36) NOT NULL, \n"
+        "\tround_id INTEGER NOT NULL, \n"
+        "\tfactor_id VARCHAR(100) NOT NULL, \n"
+        "\treason TEXT NOT NULL, \n"
+        "\tupdated_at DATETIME NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_not_applicable UNIQUE (round_id, factor_id), \n"
+        "\tUNIQUE (uuid), \n"
+        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        ")"
+    )
+    rows = conn.execute(
+        "SELECT round_id, factor_id, notes, updated_at FROM score WHERE perspective = 'agreed' "
+        "AND level IS NULL AND lower(substr(ltrim(notes), 1, 15)) = 'not applicable:'").fetchall()
+    for round_id, factor_id, notes, updated_at in rows:
+        reason = str(notes).strip()[15:].strip() or str(notes).strip()
+        conn.execute("INSERT INTO not_applicable (uuid, round_id, factor_id, reason, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?)", (new_uuid(), round_id, factor_id, reason, updated_at))
+
+
 def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     """Format 5: the engagement's context (issue 21), factors left out of a round, the parking list
     and the agenda for the day (issue 15)."""
     _migrate_4_to_5_21a(conn)
     _migrate_4_to_5_15b(conn)
     _migrate_4_to_5_15a(conn)
+    _migrate_4_to_5_21b(conn)  # not applicable (issue 21b)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

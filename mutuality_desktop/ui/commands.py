@@ -261,3 +261,16 @@ class RemoveAction(Edit):
 
     def operation(self, eng: Engagement) -> ops.Operation:
         return ops.RemoveAction(eng.action_uuid(self.action_id))
+
+
+class SetNotApplicable(Edit):
+    """Mark a factor not applicable in a round with the room's reason (None: it applies again)."""
+
+    what = "confidence"  # the page refreshes the levels, the evidence tab and the charts, as for confidence
+
+    def __init__(self, text: str, round_id: int, factor_id: str, reason: str | None) -> None:
+        super().__init__(text, ("confidence", round_id, factor_id, "not applicable"))  # undo shows the factor
+        self.round_id, self.factor_id, self.reason = round_id, factor_id, reason
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.SetNotApplicable(eng.round_uuid(self.round_id), self.factor_id, self.reason)

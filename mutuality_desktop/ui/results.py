@@ -189,6 +189,44 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+def _dimension_coverage(framework: Framework, scores: scoring.Scores, dimension_id: str,
+                        counted: scoring.Completeness) -> str:
+    """'Economy 4/4, 1 not applicable', 'Economy 2/5 provisional' (below three in five agreed)."""
+    dim = framework.dimension(dimension_id)
+    score = scoring.dimension_score(dim, scoring.levels_of(scores))
+    text = f"{html.escape(dim.name)} {counted.agreed}/{counted.total}"
+    if score.provisional:
+        text += " <b>provisional</b>"
+    if score.not_applicable:
+        text += f", {score.not_applicable} not applicable"
+    return text
+
+
+GAP_INDEX_DEFINITION = ("Perception-gap index: for a dimension, the mean size of the client–provider gaps over the "
+                        "factors both sides gave a level (0: they saw every such factor alike). A dimension is "
+                        "provisional while fewer than three in five of its applicable factors are agreed.")
+
+
+def _gap_index_line(framework: Framework, scores: scoring.Scores, scope: tuple[str, ...]) -> str:
+    parts = []
+    for dim in framework.workshop_order():
+        index = scoring.perception_gap_index(framework, scores, dim.id)
+        if dim.id in scope and index.value is not None:
+            parts.append(f"{html.escape(dim.name)} {index.value:.1f}")
+    if not parts:
+        return ""
+    return (f"<br>Perception-gap index: {' · '.join(parts)}"
+            f"<br><span style='color:{_MUTED}'>{html.escape(GAP_INDEX_DEFINITION)}</span>")
+
+
+def _not_applicable_lines(framework: Framework, scores: scoring.Scores) -> str:
+    from ..core.applicability import label, marks
+
+    lines = [f"<br>{html.escape(framework.factor(f).name)}: {html.escape(label(r))}"
+             for f, r in marks(scores).items() if framework.has_factor(f)]
+    return "".join(lines)
+
+
 def _unranked(framework: Framework, scores: scoring.Scores) -> str:
     agreed = scoring.completeness(framework, scores).agreed
     return "No agreed scores yet." if not agreed else "Agree a level for more factors to rank them."
@@ -502,7 +540,7 @@ class ResultsPage(QWidget):
         parts = [f"<b>{agreed} of {total}</b> factors agreed"]
         if partly:
             parts.append(f"{partly} partly scored")
-        dims = [f"{html.escape(d.name)} {c.agreed}/{c.total}"
+        dims = [_dimension_coverage(framework, scores, d.id, c)
                 for d, c in zip((d for d in framework.workshop_order() if d.id in scope), counts,
                                 strict=True)]
         outside = [html.escape(d.name) for d in framework.workshop_order() if d.id not in scope]
@@ -514,6 +552,7 @@ class ResultsPage(QWidget):
             more = len(missing) - len(names)
             tail = f" and {more} more" if more else ""
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
+        text += _gap_index_line(framework, scores, scope) + _not_applicable_lines(framework, scores)
         self._coverage.setText(text)
 
     def _show_guide_version(self, fw: Framework, compared: bool) -> None:

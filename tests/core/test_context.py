@@ -82,7 +82,7 @@ def test_a_context_set_in_one_copy_merges_into_the_other(closed_file: Path, tmp_
 def test_a_format_4_file_opens_with_no_context_and_can_record_one(closed_file: Path) -> None:
     raw = sqlite3.connect(closed_file)
     raw.execute("DROP TABLE engagement_context")
-    for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension"):
+    for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):
         raw.execute(f"DROP TABLE {table}")  # format 4 had none of the format-5 tables
     raw.execute("PRAGMA user_version=4")
     raw.commit()
@@ -133,7 +133,7 @@ def test_a_format_4_export_still_verifies_after_the_upgrade_adds_the_empty_conte
 
     raw = sqlite3.connect(closed_file)
     raw.execute("DROP TABLE engagement_context")
-    for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension"):
+    for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):
         raw.execute(f"DROP TABLE {table}")  # format 4 had none of the format-5 tables
     raw.execute("PRAGMA user_version=4")
     raw.execute("INSERT INTO file_meta (key, value) VALUES (?, ?)", (CHECKSUM_KEY, content_checksum(raw)))

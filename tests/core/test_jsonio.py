@@ -116,7 +116,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         "set_branding", "add_participant", "update_participant", "remove_participant", "add_round",
         "update_round", "remove_round", "set_scope", "add_action", "update_action", "remove_action",
         "set_participant_email", "set_report_names", "add_parking", "update_parking",
-        "resolve_parking", "remove_parking", "set_agenda"}
+        "resolve_parking", "remove_parking", "set_agenda", "set_not_applicable"}
     rid = eng.rounds()[0].uuid
     action = eng.add_action(F, "Old text").uuid
     items = [
@@ -130,6 +130,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         {"op": "remove_participant", "participant": "Ann"},
         {"op": "add_round", "label": "Later"},
         {"op": "set_scope", "round": "Later", "dimensions": ["economy", "mutuality"]},
+        {"op": "set_not_applicable", "round": "Later", "factor": F, "reason": "Not let yet"},
         {"op": "update_round", "round": "Later", "changes": {"label": "Much later", "date": "2027-01-01"}},
         {"op": "remove_round", "round": "Much later"},
         {"op": "update_action", "action": action, "changes": {"status": "done", "due": "2026-05-01"}},
@@ -146,3 +147,14 @@ def test_every_operation_kind_can_be_written_as_json(eng):
     apply_json_operations(eng, items)
     assert eng.info().title == "New" and eng.participants() == [] and eng.actions() == []
     assert [e.op for e in eng.history()][-len(items):] == [i["op"] for i in items]
+
+
+def test_a_factor_not_applicable_goes_out_and_comes_back_with_its_reason(eng, tmp_path):
+    rid = eng.rounds()[0].id
+    eng.set_not_applicable(rid, F, "Fixed-price concession: there are no costs to open")
+    data = engagement_json(eng)
+    assert data["rounds"][0]["not_applicable"] == [
+        {"factor": F, "reason": "Fixed-price concession: there are no costs to open"}]
+    copy = create_from_json(data, tmp_path / "copy.mutuality")
+    assert copy.not_applicable(copy.rounds()[0].id) == {F: "Fixed-price concession: there are no costs to open"}
+    copy.close()

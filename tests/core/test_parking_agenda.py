@@ -170,6 +170,7 @@ def test_the_cli_lists_adds_and_resolves_points(path: Path, capsys: pytest.Captu
 def test_a_format_4_file_is_upgraded_with_an_empty_parking_list(path: Path) -> None:
     raw_edit(path, "DROP TABLE parking_item", "DROP TABLE agenda", "DROP TABLE agenda_break",
              "DROP TABLE agenda_dimension", "DROP TABLE engagement_context", "DROP TABLE round_excluded_factor",
+             "DROP TABLE not_applicable",
              "PRAGMA user_version=4")
     assert store.inspect(path).user_version == 4
     with Engagement.open(path) as e:

@@ -78,7 +78,7 @@ def test_a_format_3_file_gains_the_contact_table(closed_file: Path) -> None:
     raw.execute("DROP TABLE round_scope")  # format 3 had neither of the format-4 tables
     raw.execute("DROP TABLE engagement_context")  # nor the format-5 ones
     raw.execute("DROP TABLE round_excluded_factor")
-    for table in ("parking_item", "agenda", "agenda_break", "agenda_dimension"):  # format 5's
+    for table in ("parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):  # format 5's
         raw.execute(f"DROP TABLE {table}")
     raw.execute("PRAGMA user_version=3")
     raw.commit()

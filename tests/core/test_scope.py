@@ -84,7 +84,7 @@ def test_a_format_3_file_is_migrated_with_no_scope_rows(path: Path) -> None:
         e.set_score(e.rounds()[0].id, "outcome-definition", "client", 2)
     raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "DROP TABLE engagement_context",
              "DROP TABLE round_excluded_factor", "DROP TABLE parking_item",
-             "DROP TABLE agenda", "DROP TABLE agenda_break", "DROP TABLE agenda_dimension",
+             "DROP TABLE agenda", "DROP TABLE agenda_break", "DROP TABLE agenda_dimension", "DROP TABLE not_applicable",
              "PRAGMA user_version=3")
     assert store.inspect(path).user_version == 3
     with Engagement.open(path) as e:

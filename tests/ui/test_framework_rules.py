@@ -51,7 +51,7 @@ def test_about_shows_opening_question_evidence_by_level_next_level_prompts_and_c
     assert "TO REACH THE NEXT LEVEL" in text and factor.next_level_prompt(2) in text
     assert "From 4 to 5" in text and "From 5 to 6" not in text
     assert "Level 3 · Plan for sudden provider failure" in text
-    assert "Stage 8, Exit strategy activation" in text and "Market management (strategy)" in text
+    assert "Stage 8, Exit strategy" in text and "Market management (strategy)" in text
 
 
 def test_about_for_a_1_0_1_factor_shows_only_what_1_0_1_had():

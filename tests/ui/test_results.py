@@ -183,3 +183,19 @@ def test_the_round_is_chosen_on_results_too_and_the_walkthrough_follows(qtbot, w
     window.workshop.set_round(follow_up.id)
     window.show_page("Results")
     assert combo.currentText() == follow_up.label and page.factor_chart.is_visible("previous")
+
+
+def test_provisional_figures_the_gap_index_and_not_applicable_factors_are_shown(page, eng):
+    """Issue 21: the aggregation rules on Results."""
+    rid = eng.rounds()[0].id
+    first, second, third = mutuality_ids(eng)[:3]
+    for factor, client, provider in ((first, 4, 1), (second, 2, 2)):
+        eng.set_score(rid, factor, "client", client)
+        eng.set_score(rid, factor, "provider", provider)
+        eng.set_score(rid, factor, "agreed", 2)
+    eng.set_not_applicable(rid, third, "Both sides are one legal body for this service")
+    page.refresh()
+    text = page._coverage.text()
+    assert "2 of 14" in text and "Mutuality 2/14 <b>provisional</b>, 1 not applicable" in text
+    assert "Perception-gap index: Mutuality 1.5" in text
+    assert f"{eng.framework.factor(third).name}: Not applicable: Both sides are one legal body" in text

@@ -317,3 +317,28 @@ def test_a_round_and_a_factor_chosen_start_at_the_client_view(qtbot, window, dem
     page.round_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
     key(qtbot, Qt.Key.Key_Up)
     assert page.guide.focus_perspective() == "client"
+
+
+def test_the_room_marks_a_factor_not_applicable_with_its_reason_and_undo_takes_it_back(qtbot, window, demo_path):
+    """Issue 21: click the box, type the reason, Return: stored for this round and factor, out of
+    the means; Ctrl+Z puts it back."""
+    from mutuality_desktop.core import scoring
+
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 14)  # Joint exit strategy
+    box = page.evidence.not_applicable
+    assert box.isVisible() and box.text() == ""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert QApplication.focusWidget() is box and not page.bar.is_active()  # digits type, never score
+    type_text(qtbot, box, "Shared service under statute: no exit is possible")
+    key(qtbot, Qt.Key.Key_Return)
+    with Engagement.open(demo_path, readonly=True) as eng:
+        rid = eng.rounds()[-1].id
+        assert eng.not_applicable(rid) == {factor: "Shared service under statute: no exit is possible"}
+        mutuality = scoring.dimension_score(eng.framework.dimension("mutuality"), scoring.levels_of(eng.scores(rid)))
+        assert (mutuality.total, mutuality.not_applicable) == (14, 1)
+    assert page.navigator.state_of(factor) == ("not applicable", None)  # the list shows it
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    with Engagement.open(demo_path, readonly=True) as eng:
+        assert eng.not_applicable(eng.rounds()[-1].id) == {}
+    assert box.text() == ""

@@ -29,6 +29,7 @@ from ..report.rows import (
     participant_rows,
 )
 from ..report.sections_back import attendance
+from ..report.sections_scores import gap_index_text, not_applicable_text
 from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
 from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
 from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
@@ -145,8 +146,8 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
     score = dimension_score(dim, levels_of(data.scores))
     w.kicker(f"Dimension {number} of {len(order)}", new_page=True)
     w.heading(dim.name, 1)
-    w.para(f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum} · {score.assessed} of "
-           f"{score.total} factors agreed", muted=True)
+    w.para(f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum} · {score.coverage_text()}"
+           f"{gap_index_text(data, dimension_id)}", muted=True)
     w.para(dim.description)
     if dimension_id == MUTUALITY:
         w.para(mutuality_intro(data))
@@ -170,6 +171,8 @@ def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
     w.heading(f"{factor.number} {factor.name}", 3)
     levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p))}" for p, label in PERSPECTIVES)
     w.para(levels, bold=True)
+    if na := not_applicable_text(data, factor):
+        w.para(na, bold=True)
     extra = []
     client, provider = _level(data, factor, "client"), _level(data, factor, "provider")
     if client is not None and provider is not None:

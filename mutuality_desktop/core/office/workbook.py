@@ -20,6 +20,8 @@ import xlsxwriter
 import xlsxwriter.exceptions
 
 from ... import __version__
+from ..applicability import label as not_applicable_label
+from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY
@@ -113,6 +115,8 @@ def score_rows(data: ReportData) -> list[list[object]]:
             for factor in dim.factors:
                 levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
+                if (reason := marks(rnd.scores).get(factor.id)) is not None:
+                    names[2] = not_applicable_label(reason)  # the room's decision, in the agreed level's name
                 agreed = rnd.scores.get((factor.id, "agreed"))
                 gap = None if levels[0] is None or levels[1] is None else levels[0] - levels[1]
                 notes = [(s.notes if (s := rnd.scores.get((factor.id, p))) is not None else "")

@@ -170,4 +170,13 @@ def definitions(framework: Framework) -> list[tuple[str, str]]:
                      "agreed level."),
         ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
                           "level in both rounds."),
+        # issue 21: the framework's aggregation rules as behaviour
+        ("Perception-gap index", "for a dimension, the mean of the perception gaps' sizes (ignoring which "
+                                 "side rates higher) over its factors that both sides gave a level; 0 means "
+                                 "the two sides saw every such factor alike."),
+        ("Provisional", "a dimension figure with fewer than three in five of its applicable factors "
+                        "agreed; it is quoted with its coverage and is not a finding."),
+        ("Not applicable", "a factor the room decided does not apply to this contract in a round, with "
+                           "its reason; it is left out of the means and of the factors coverage is "
+                           "counted against."),
     ]

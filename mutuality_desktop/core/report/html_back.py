@@ -5,7 +5,17 @@ from __future__ import annotations
 from .data import ReportData
 from .html import Page, one_line, paragraphs, t
 from .rows import action_counts, action_groups, participant_rows
-from .sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
+from .sections_back import (
+    CROSSWALK_LEAD,
+    appendix_lead,
+    attendance,
+    crosswalk_keys,
+    crosswalk_lines,
+    crosswalk_rows,
+    guide_dimensions,
+    guide_factors,
+    key_text,
+)
 from .text import plural
 
 
@@ -97,4 +107,30 @@ def appendix(data: ReportData, page: Page) -> str:
                 paragraphs(factor.description, "muted"),
                 f'<dl class="guide">{levels}</dl>',
             ]
+            lines = crosswalk_lines(factor)
+            if lines:
+                items = "".join(f"<li><strong>{t(label)}:</strong> {t(text)}</li>" for label, text in lines)
+                out.append(f'<ul class="muted crosswalk">{items}</ul>')
+    out += crosswalk_table(data, page)
     return "\n".join(out)
+
+
+def crosswalk_table(data: ReportData, page: Page) -> list[str]:
+    """Every factor's crosswalk in one table, with the keys to its numbers above it."""
+    rows = crosswalk_rows(data)
+    if not rows:
+        return []
+    keys = "".join(
+        f"<li><strong>{t(label)}:</strong> {t(key_text(keyed))}</li>"
+        for label, keyed in crosswalk_keys(data.framework)
+    )
+    return [
+        "<h3>The crosswalk at a glance</h3>",
+        f'<p class="muted">{t(CROSSWALK_LEAD)}</p>',
+        f'<ul class="muted">{keys}</ul>',
+        page.table(
+            "Each factor's ISO 44001:2017 clauses and lifecycle stages, and NAO areas",
+            ["Factor", "ISO clauses", "ISO stages", "NAO areas"],
+            [[one_line(name), t(c), t(st), t(n)] for name, c, st, n in rows],
+        ),
+    ]

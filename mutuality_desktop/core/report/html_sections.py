@@ -23,7 +23,15 @@ from .rows import (
     moved_factors,
 )
 from .sections_parking import html_parking
-from .sections_scores import NOTE_LABELS, PERSPECTIVE_LABELS, scored, strip_notes, unscored
+from .sections_scores import (
+    NOTE_LABELS,
+    PERSPECTIVE_LABELS,
+    gap_index_text,
+    not_applicable_text,
+    scored,
+    strip_notes,
+    unscored,
+)
 from .spread_rows import named_views
 from .svg import radar_svg
 from .text import long_date, number_word, one_decimal, signed
@@ -250,8 +258,8 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
     score = dimension_score(dim, levels_of(data.scores))
     out = [
         f'<p class="muted">Dimension {number} of {len(order)} · mean agreed level '
-        f"{one_decimal(score.mean)} of {fw.scale.maximum} · {score.assessed} of {score.total} "
-        "factors agreed</p>",
+        f"{one_decimal(score.mean)} of {fw.scale.maximum} · {t(score.coverage_text())}"
+        f"{t(gap_index_text(data, dimension_id))}</p>",
         paragraphs(dim.description, "lead"),
     ]
     rows = [
@@ -297,8 +305,10 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
     out = [f"<h4>{factor.number} {one_line(factor.name)}</h4>"]
     if scored(data, factor):
         out.append(f'<dl class="levels">{levels}</dl>')
+        if na := not_applicable_text(data, factor):
+            out.append(f'<p class="descriptor">{t(na)}</p>')
     else:
-        out.append(f'<p class="muted">{t(unscored(factor))}</p>')
+        out.append(f'<p class="muted">{t(unscored(factor, data))}</p>')
     if facts:
         out.append('<ul class="facts">' + "".join(f"<li>{t(f)}</li>" for f in facts) + "</ul>")
     if named := named_views(data, factor):

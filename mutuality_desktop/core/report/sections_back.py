@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from ..framework import Dimension, Factor
+from ..framework import Dimension, Factor, Framework
 from .basis import assessed_dimensions, names_list, round_factors
 from .data import ReportData
 from .document import Heading
@@ -104,7 +104,95 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
                       Paragraph(esc(factor.description), styles.muted.clone("guide_desc", spaceAfter=5)),
                       *[Paragraph(esc(factor.descriptors.get(lv.value, "")), guide,
                                   bulletText=f"{lv.value}  {printable(lv.name)}") for lv in fw.scale.levels]]
+            lines = crosswalk_lines(factor)
+            if lines:
+                story.append(Paragraph("<br/>".join(f"<b>{esc(label)}:</b> {esc(text)}" for label, text in lines),
+                                       styles.muted.clone("guide_crosswalk", fontSize=7.4, leading=9.8,
+                                                          leftIndent=74, spaceBefore=2, spaceAfter=6)))
+    story += section_crosswalk_table(data, styles)
     return story
+
+
+CROSSWALK_LABELS = (
+    ("iso44001_clauses", "ISO 44001:2017 clauses"),
+    ("iso44001_stages", "ISO 44001:2017 lifecycle stages"),
+    ("nao_areas", "NAO good practice contract management framework areas"),
+)
+
+
+def crosswalk_lines(factor: Factor) -> list[tuple[str, str]]:
+    """The factor's crosswalk as (label, text) lines, e.g. ('ISO 44001:2017 clauses',
+    'Clause 5, Leadership; Clause 6, Planning'); none for a factor from a 1.x framework."""
+    cw = factor.extras.crosswalk
+    if cw is None:
+        return []
+    return [(label, "; ".join(cw.named(kind))) for kind, label in CROSSWALK_LABELS if cw.named(kind)]
+
+
+def crosswalk_keys(fw: Framework) -> list[tuple[str, list[tuple[str, str]]]]:
+    """For the one-page table: each reference list as (heading, [(short key, title)]), numbered in
+    the order the framework lists them (clauses by their own number)."""
+    if fw.guide is None:
+        return []
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for kind, label in CROSSWALK_LABELS:
+        entries = list(fw.guide.references.get(kind, {}).items())
+        keyed = [(key if kind == "iso44001_clauses" else str(n), title)
+                 for n, (key, title) in enumerate(entries, start=1)]
+        out.append((label, keyed))
+    return out
+
+
+def key_text(keyed: list[tuple[str, str]]) -> str:
+    """'Clause 4, Context…; Clause 5, …' for titles that carry their own number, else '1 Planning…; 2 People…'."""
+    return "; ".join(title if title.startswith(("Clause", "Stage")) else f"{k} {title}" for k, title in keyed)
+
+
+def crosswalk_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
+    """One row per factor in the guide: (number and name, clauses, stages, NAO areas), each list
+    as the short keys of crosswalk_keys, e.g. ('M3 Behaviours and trust indicators', '5, 8', '5, 7', '4, 10')."""
+    fw = data.framework
+    if fw.guide is None:
+        return []
+    keys = {kind: {key: (key if kind == "iso44001_clauses" else str(n))
+                   for n, key in enumerate(fw.guide.references.get(kind, {}), start=1)}
+            for kind, _ in CROSSWALK_LABELS}
+    rows = []
+    for dim in guide_dimensions(data):
+        for factor in guide_factors(data, dim):  # the factors whose guide the appendix prints
+            cw = factor.extras.crosswalk
+            if cw is None:
+                continue
+            cells = [", ".join(keys[kind].get(k, k) for k in getattr(cw, kind)) for kind, _ in CROSSWALK_LABELS]
+            rows.append((f"{dim.name} {factor.number}. {factor.name}", cells[0], cells[1], cells[2]))
+    return rows
+
+
+def section_crosswalk_table(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The crosswalk of every factor in the guide on one page: factor by ISO 44001 clause and
+    lifecycle stage and NAO area, numbered, with the key above."""
+    rows = crosswalk_rows(data)
+    if not rows:
+        return []
+    width = width_of(styles)
+    small = styles.cell.clone("crosswalk_cell", fontSize=7.2, leading=8.8)
+    key_style = styles.muted.clone("crosswalk_key", fontSize=7.2, leading=9.2, spaceAfter=3)
+    story: list[Flowable] = [PageBreak(), Heading("The crosswalk at a glance", styles.h2, outline_level=1,
+                                                          in_toc=False),
+                             Paragraph(esc(CROSSWALK_LEAD), styles.muted.clone("crosswalk_lead", spaceAfter=4))]
+    for label, keyed in crosswalk_keys(data.framework):
+        story.append(Paragraph(f"<b>{esc(label)}:</b> " + esc(key_text(keyed)), key_style))
+    cells = [[Paragraph(inline(name), small), Paragraph(esc(c), small), Paragraph(esc(st), small),
+              Paragraph(esc(n), small)] for name, c, st, n in rows]
+    story.append(data_table(styles, ["Factor", "ISO clauses", "ISO stages", "NAO areas"], cells,
+                            [width - 3 * 62, 62, 62, 62],
+                            extra=[("TOPPADDING", (0, 1), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2)]))
+    return story
+
+
+CROSSWALK_LEAD = ("Where each factor sits in ISO 44001:2017 (top-level clauses and lifecycle stages) and in the "
+                  "National Audit Office's good practice contract management framework (2016 edition). "
+                  "The numbers refer to the keys below. Clauses are cited at the top level only.")
 
 
 def guide_dimensions(data: ReportData) -> list[Dimension]:

@@ -12,10 +12,11 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..applicability import label, marks
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, re-exported
 from ..model import Score
-from ..scoring import dimension_score, levels_of
+from ..scoring import dimension_score, levels_of, perception_gap_index
 from .basis import round_factors
 from .data import ReportData
 from .document import Heading
@@ -26,7 +27,7 @@ from .sections_front import kicker, width_of
 from .spread_rows import named_views, spread_notes
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
-from .text import esc, inline, level_label, one_decimal, pieces, printable, signed
+from .text import esc, inline, level_label, one_decimal, pieces, plural, printable, signed
 from .wording import comparison_lead, mutuality_intro
 
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
@@ -46,7 +47,7 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
     width = width_of(styles)
     score = dimension_score(dim, levels_of(data.scores))
     summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)}"
-               f" of {fw.scale.maximum} · {score.assessed} of {score.total} factors agreed")
+               f" of {fw.scale.maximum} · {score.coverage_text()}{gap_index_text(data, dimension_id)}")
     story: list[Flowable] = [
         Heading(inline(dim.name), styles.h1),
         Paragraph(esc(summary), styles.muted),
@@ -94,8 +95,24 @@ def _level(score: Score | None) -> int | None:
     return None if score is None else score.level
 
 
+def gap_index_text(data: ReportData, dimension_id: str) -> str:
+    """' · perception-gap index 0.8 over 5 factors', or '' when no factor has both sides' levels."""
+    index = perception_gap_index(data.framework, data.scores, dimension_id)
+    if index.value is None:
+        return ""
+    return f" · perception-gap index {one_decimal(index.value)} over {plural(index.factors, 'factor')}"
+
+
+def not_applicable_text(data: ReportData, factor: Factor) -> str:
+    """'Not applicable: <the room's reason>' for a factor marked so in this round, else ''."""
+    reason = marks(data.scores).get(factor.id)
+    return "" if reason is None else label(reason)
+
+
 def strip_notes(data: ReportData, factor: Factor) -> list[str]:
     """The short facts beside a factor's levels: perception gap, confidence, change since last round."""
+    if not_applicable_text(data, factor):
+        return []  # the reason is printed under the factor's name instead
     client, provider = _level(_score(data, factor, "client")), _level(_score(data, factor, "provider"))
     notes = [] if client is None or provider is None else [
         "Perception gap: none (same level)" if client == provider
@@ -116,8 +133,10 @@ def scored(data: ReportData, factor: Factor) -> bool:
     return any(_level(_score(data, factor, p)) is not None for p in ("client", "provider", "agreed"))
 
 
-def unscored(factor: Factor) -> str:
+def unscored(factor: Factor, data: ReportData | None = None) -> str:
     """Said instead of three "not assessed" chips (which would repeat page after page)."""
+    if data is not None and (na := not_applicable_text(data, factor)):
+        return na
     return f"{factor.name} has no level yet: neither side nor the room has scored it."
 
 
@@ -166,8 +185,10 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         Heading(f"<font color='{styles.primary_text}'>{factor.number}</font>&nbsp;&nbsp;{inline(factor.name)}",
                 styles.h3, outline_level=1, in_toc=False),
         level_strip(data, styles, factor) if scored(data, factor) else
-        Paragraph(esc(unscored(factor)), styles.muted),
+        Paragraph(esc(unscored(factor, data)), styles.muted),
     ]
+    if scored(data, factor) and (na := not_applicable_text(data, factor)):
+        head.append(Paragraph(esc(na), styles.descriptor))
     if named := named_views(data, factor):
         head.append(Paragraph(esc(named), styles.muted))
     if agreed is not None and agreed in factor.descriptors:

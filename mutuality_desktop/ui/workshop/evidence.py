@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import theme
 
@@ -20,6 +28,23 @@ PLACEHOLDERS = {
     "provider": "What the provider said, and the evidence it pointed to…",
     "agreed": "Why the room agreed this level; the evidence seen or still to collect…",
 }
+
+
+class ReasonEdit(QLineEdit):
+    """The not-applicable reason: one line, and, as in the notes boxes, Ctrl+Z is the window's undo."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # let Edit → Undo / Redo take it
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
 
 class NotesEdit(QPlainTextEdit):
@@ -58,6 +83,7 @@ class EvidencePanel(QWidget):
 
     notes_saved = Signal(str, str)  # perspective, text: due to be committed now
     confidence_chosen = Signal(object)  # "high" / "medium" / "low" / None
+    not_applicable_chosen = Signal(object, object)  # (round id, factor id), the reason or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +111,19 @@ class EvidencePanel(QWidget):
                 conf_label.setProperty("role", "caption")
                 conf_label.setBuddy(self.confidence)
                 confidence_row = QHBoxLayout()
+                self.not_applicable = ReasonEdit()
+                self.not_applicable.setPlaceholderText("empty: it applies")
+                self.not_applicable.setAccessibleName("Not applicable because")
+                self.not_applicable.setToolTip(
+                    "Why this factor does not apply to this contract in this round. Return (or leaving the box) "
+                    "saves it; the factor then leaves the means and the coverage count. Empty it to undo.")
+                self.not_applicable.editingFinished.connect(self._on_not_applicable_finished)
+                na_label = QLabel("&Not applicable because")
+                na_label.setProperty("role", "caption")
+                na_label.setBuddy(self.not_applicable)
+                na_row = QHBoxLayout()
+                na_row.addWidget(na_label)
+                na_row.addWidget(self.not_applicable, 1)
                 confidence_row.addStretch(1)
                 confidence_row.addWidget(conf_label)
                 confidence_row.addWidget(self.confidence)
@@ -99,6 +138,7 @@ class EvidencePanel(QWidget):
             layout.addWidget(editor, 2 if perspective == "agreed" else 1)  # the room's reasoning is longest
             if confidence_row is not None:
                 layout.addLayout(confidence_row)
+                layout.addLayout(na_row)
             layout.addSpacing(6)
             self.editors[perspective] = editor
             self._saved[perspective] = ""
@@ -125,6 +165,23 @@ class EvidencePanel(QWidget):
         index = next(i for i, (_, value) in enumerate(CONFIDENCE_CHOICES) if value == (confidence or ""))
         self.confidence.setCurrentIndex(index)
 
+    def load_not_applicable(self, target: tuple[int, str], reason: str | None) -> None:
+        """Show a factor's not-applicable reason in a round ('' when it applies). A reason still
+        being typed for another factor or round is saved to that one first."""
+        if target != getattr(self, "_na_target", target):
+            self._on_not_applicable_finished()
+        self._na_target, self._not_applicable = target, reason or ""
+        if self.not_applicable.text() != self._not_applicable:
+            self.not_applicable.setText(self._not_applicable)
+            self.not_applicable.setCursorPosition(0)  # the reason reads from its start
+
+    def _on_not_applicable_finished(self) -> None:
+        text = self.not_applicable.text().strip()
+        target = getattr(self, "_na_target", None)
+        if target is not None and text != self._not_applicable and not self.not_applicable.isReadOnly():
+            self._not_applicable = text
+            self.not_applicable_chosen.emit(target, text or None)
+
     def mark_saved(self, perspective: str, text: str) -> None:
         self._saved[perspective] = text
 
@@ -140,6 +197,7 @@ class EvidencePanel(QWidget):
         for editor in self.editors.values():
             editor.setReadOnly(not editable)
         self.confidence.setEnabled(editable)
+        self.not_applicable.setReadOnly(not editable)
 
     def _save(self, perspective: str) -> None:
         text = self.editors[perspective].toPlainText()

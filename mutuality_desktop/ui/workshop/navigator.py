@@ -43,7 +43,9 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 OUT_ROLE = Qt.ItemDataRole.UserRole + 4  # True: not in the round's scope (greyed; a click offers to add it)
 OUT_TEXT = "not in this round"
-STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED: "agreed"}
+NOT_APPLICABLE = "not applicable"  # marked so in this round, with a reason (issue 21)
+STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED: "agreed",
+              NOT_APPLICABLE: "not applicable"}
 
 Index = QModelIndex | QPersistentModelIndex
 NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in some bindings
@@ -166,6 +168,13 @@ class _Delegate(QStyledItemDelegate):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(accent)
             p.drawPie(r.adjusted(1, 1, -1, -1), 90 * 16, 180 * 16)
+        elif state == NOT_APPLICABLE:  # a grey disc struck through: out of the count, on purpose
+            grey = QColor("#6b7a82")
+            p.setPen(QPen(grey, 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(r.adjusted(1, 1, -1, -1))
+            c = r.center()
+            p.drawLine(c + QPointF(-4, 0), c + QPointF(4, 0))
         else:
             p.setPen(QPen(QColor(theme.FAINT), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)

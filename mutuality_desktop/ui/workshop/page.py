@@ -25,12 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.applicability import marks
 from ...core.scope import scope_factors
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
 from ..application import forget_import_sources
-from ..commands import AddAction, RemoveAction, SetConfidence, SetNotes, SetScore, UpdateAction
+from ..commands import (
+    AddAction,
+    RemoveAction,
+    SetConfidence,
+    SetNotApplicable,
+    SetNotes,
+    SetScore,
+    UpdateAction,
+)
 from ..document import EngagementDocument
 from ..settings import Settings
 from .about import FactorAbout
@@ -39,7 +48,7 @@ from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
-from .navigator import Navigator
+from .navigator import NOT_APPLICABLE, Navigator
 from .parking import ParkingController
 from .presentation import PresentationWindow
 from .scope_add import offer_to_add
@@ -207,7 +216,8 @@ class WorkshopPage(QWidget):
         # side's notes, then the tabs.
         editors = self.evidence.editors
         chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
-                 self.evidence.confidence, editors["client"], editors["provider"], self.tabs]
+                 self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
+                 self.tabs]
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
@@ -268,6 +278,7 @@ class WorkshopPage(QWidget):
         self.bar.perspective_clicked.connect(self._on_bar_perspective_clicked)
         self.evidence.notes_saved.connect(self._on_evidence_notes_saved)
         self.evidence.confidence_chosen.connect(self._on_evidence_confidence_chosen)
+        self.evidence.not_applicable_chosen.connect(self._on_evidence_not_applicable_chosen)
         self.actions_panel.action_added.connect(self._on_actions_panel_action_added)
         self.actions_panel.action_updated.connect(self._on_actions_panel_action_updated)
         self.actions_panel.action_removed.connect(self._on_actions_panel_action_removed)
@@ -404,7 +415,8 @@ class WorkshopPage(QWidget):
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
-        states = {fid: (scoring.factor_state(scores, fid), agreed.get(fid)) for fid in self._factor_ids}
+        states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
+                        else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
         counts: dict[str, str] = {}
         scope = self.doc.engagement.scope(self._round_id)
         for dimension in self.framework.dimensions:
@@ -415,7 +427,8 @@ class WorkshopPage(QWidget):
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c})
         self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
-        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id)]  # progress: the scope
+        out = marks(scores)  # not applicable in this round: out of the count (issue 21)
+        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
         self._refresh_presentation()
 
@@ -433,6 +446,8 @@ class WorkshopPage(QWidget):
         if isinstance(edit, SetConfidence):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+        reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
+        self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
     def refresh_actions(self) -> None:
         actions = [a for a in self.doc.engagement.actions() if a.factor_id == self._factor_id]
@@ -539,6 +554,12 @@ class WorkshopPage(QWidget):
     def _on_evidence_confidence_chosen(self, confidence: str | None) -> None:
         self.doc.execute(SetConfidence(f"Set evidence confidence on {self.factor().name}",
                                        self._round_id, self._factor_id, confidence))
+
+    def _on_evidence_not_applicable_chosen(self, target: tuple[int, str], reason: str | None) -> None:
+        round_id, factor_id = target
+        name = self.framework.factor(factor_id).name
+        text = f"Mark {name} not applicable" if reason else f"Mark {name} applicable again"
+        self.doc.execute(SetNotApplicable(text, round_id, factor_id, reason))
 
     def _on_actions_panel_action_added(self, fields: dict[str, Any]) -> None:
         if self.doc.execute(AddAction(self._factor_id, round_id=self._round_id, **fields)):
