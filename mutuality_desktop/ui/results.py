@@ -54,6 +54,8 @@ from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
+_NO_GAPS_YET = "Gaps appear once both sides have scored a factor."
+_SAME_EVERYWHERE = "None: the two sides give the same level on every factor both have scored."
 
 
 class GapTableModel(QAbstractTableModel):
@@ -315,8 +317,12 @@ class ResultsPage(QWidget):
             pane.stale = True
         self._redraw_visible()
         fw = eng.framework
-        self.gap_model.set_gaps(scoring.perception_gaps(fw, scores))
+        both = scoring.perception_gaps(fw, scores)
+        # Headed "where the two sides' own levels differ": a factor they level alike is not a gap.
+        self.gap_model.set_gaps([g for g in both if g.gap])
+        self._no_gaps.setText(_SAME_EVERYWHERE if both else _NO_GAPS_YET)
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
+        self.gap_table.setVisible(self.gap_model.rowCount() > 0)
         self._strengths.setText(
             _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
         )
@@ -431,7 +437,9 @@ class ResultsPage(QWidget):
         splitter.addWidget(self._build_findings())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 520])
+        # Shared in proportion: at 1024 wide the findings get about 440 px, so the gap table's
+        # factor names wrap to two lines at most; at 1366 the chart still gets about 760.
+        splitter.setSizes([560, 440])
         return splitter
 
     def _build_findings(self) -> QWidget:
@@ -453,7 +461,8 @@ class ResultsPage(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._no_gaps = QLabel("Gaps appear once both sides have scored a factor.")
+        self._no_gaps = QLabel(_NO_GAPS_YET)
+        self._no_gaps.setWordWrap(True)
         self._no_gaps.setStyleSheet(f"color: {_MUTED}")
         self._strengths, self._priorities, self._coverage = QLabel(), QLabel(), QLabel()
         self._guide_note = QLabel()  # which version of the scoring guide the rounds were scored on
@@ -465,7 +474,8 @@ class ResultsPage(QWidget):
         panel = QWidget()
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(8, 8, 12, 8)
-        self.gap_table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
+        # Room for about five factors even where a narrow window wraps their names to two lines.
+        self.gap_table.setMinimumHeight(9 * (self.fontMetrics().height() + 8))
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addWidget(self._guide_note)
@@ -528,7 +538,8 @@ class ResultsPage(QWidget):
         known = any(r.round.id == round_id for r in snap.rounds)
         current = snap.round(round_id) if known else snap.latest()
         before = snap.previous(current.round.id)  # the one place the previous round is decided
-        return [(r.label, dict(r.scores)) for r in (before, current) if r is not None]
+        # The scores as read (not a plain dict copy): they carry the round's not-applicable marks.
+        return [(r.label, r.scores) for r in (before, current) if r is not None]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
                        scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:

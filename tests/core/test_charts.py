@@ -131,6 +131,16 @@ def test_radial_scale_follows_the_framework_scale():
 # --- not assessed -----------------------------------------------------------------------------
 
 
+def _data_points(chart):
+    """Every (angle, radius) a visible data artist of the chart puts a mark or line at."""
+    points = []
+    for line in chart.axes.get_lines():  # the grid is drawn at zorder 1, the data above it
+        if line.get_visible() and line.get_zorder() > 1:
+            points += [(t, r) for t, r in zip(line.get_xdata(), line.get_ydata(), strict=True)
+                       if not math.isnan(r)]
+    return points
+
+
 def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     agreed = dict.fromkeys(MUT, 3)
     agreed[MUT[2]] = None  # not assessed
@@ -140,16 +150,23 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert math.isnan(r[2])
     assert r[5] == 0
     assert chart.values("agreed")[2] is None
-    hollow = chart.missing["agreed"]
-    assert hollow.get_visible()
-    (t,), (rim,) = hollow.get_xdata(), hollow.get_ydata()
-    assert t == pytest.approx(chart.theta[2], abs=0.1)
-    # in the hub, inside the lowest ring: never a level, and not beside level 5 where it read as 5
-    assert chart.axes.get_rorigin() < rim < FW.scale.minimum
+    # No marker anywhere for it: one at the rim read as level 5, one in the hub as level 0. Every
+    # point drawn is a real level on a scored axis; the line breaks at axis 3 instead.
+    points = _data_points(chart)
+    assert len(points) == len(MUT) - 1 + 1  # the ring closes back on axis 1
+    assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in points)
+    assert not any(math.isclose(t, chart.theta[2], abs_tol=0.2) for t, _ in points)
     assert "(n/a)" in chart.axis_labels[2].get_text()
     assert "(n/a)" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]
     assert not np.any(np.isclose(fill_angles, chart.theta[2]))  # the shading breaks there too
+    # the legend says what the gap means, with a broken grey line, not a marker
+    chart.relayout()
+    texts = [t.get_text() for t in chart._legend.get_texts()]
+    assert "Gap in a line: not assessed (n/a)" in texts
+    handle = chart._legend.legend_handles[texts.index("Gap in a line: not assessed (n/a)")]
+    assert handle.get_marker() in (None, "None", "", " ")
+    assert handle.get_linestyle() != "-"
 
 
 def test_dimension_with_nothing_scored_is_marked_not_zero():
@@ -157,7 +174,18 @@ def test_dimension_with_nothing_scored_is_marked_not_zero():
     chart = dimension_radar(FW, [("Baseline", scores(agreed=agreed))])
     assert math.isnan(radii(chart, "agreed")[0])
     assert "(n/a)" in chart.axis_labels[0].get_text()
-    assert chart.missing["agreed"].get_visible()
+    assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in _data_points(chart))
+    assert chart.series.missing("agreed") == [0]
+
+
+def test_dimension_coverage_counts_the_rounds_factors_only():
+    # Joint exit strategy left out of the round: "of 14", as Results' coverage says, not "of 15"
+    agreed = {MUT[0]: 4, MUT[1]: 2}
+    chart = dimension_radar(FW, [])
+    chart.set_out_of_scope({MUT[-1], "economy"})
+    chart.update([("Baseline", scores(agreed=agreed))])
+    mutuality = [d.id for d in FW.dimensions].index("mutuality")
+    assert "2 of 14 factors" in chart.axis_labels[mutuality].get_text()
 
 
 def test_partly_scored_dimension_says_so():
