@@ -26,7 +26,16 @@ from ..charts.layout import (
     fit_chart,
     legend_columns,
 )
-from ..charts.series import LOOKS, NA_DASHES, NA_GREY, NA_SUFFIX, SERIES, TICK_GREY, Look, RadarSeries
+from ..charts.series import (
+    LOOKS,
+    NA_DASHES,
+    NA_GREY,
+    NA_SUFFIX,
+    SERIES,
+    TICK_GREY,
+    Look,
+    RadarSeries,
+)
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
 from .text import printable, rounded
