@@ -388,3 +388,24 @@ def test_a_new_legend_entry_gets_room_without_overlapping():
     assert len(chart.figure.legends[0].get_texts()) == 4
     assert not any(overlaps(b, legend) for b in label_boxes(chart))
     assert legend.y1 < chart.axes.get_window_extent(renderer).y0 + 5
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.25])
+@pytest.mark.parametrize("size", [(8.0, 5.4), (5.4, 4.6), (6.0, 5.6)])
+def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
+    """View -> Large text: "Relationship management strategy (n/a)" ran into "Joint exit strategy"."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    agreed = {f: 2 for f in MUT[:4]}
+    for make in (factor_radar, dimension_radar):
+        figure = Figure(figsize=size, dpi=96)
+        chart = make(FW, [], style=ChartStyle(font_scale=font_scale), figure=figure)
+        chart.set_out_of_scope({MUT[-1], "economy"})
+        chart.update([("Baseline", scores(agreed=agreed))])
+        chart.relayout()
+        FigureCanvasAgg(figure).draw()
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in chart.axis_labels]
+        touching = [(chart.axis_names[i], chart.axis_names[j]) for i in range(len(boxes))
+                    for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+        assert touching == []

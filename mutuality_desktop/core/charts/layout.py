@@ -83,7 +83,7 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
             if n < 3 or a[0] >= b[2] or b[0] >= a[2] or a[1] >= b[3] or b[1] >= a[3]:
                 continue
             mover, other = (a, b) if abs(a[1] + a[3]) > abs(b[1] + b[3]) else (b, a)
-            shift = other[3] - mover[1] + 0.02 if mover[1] + mover[3] > 0 else other[1] - mover[3] - 0.02
+            shift = other[3] - mover[1] + 0.04 if mover[1] + mover[3] > 0 else other[1] - mover[3] - 0.04
             mover[1] += shift
             mover[3] += shift
             moved = True

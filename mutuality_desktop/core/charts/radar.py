@@ -26,6 +26,7 @@ from ..framework import MUTUALITY, Framework
 from .layout import (
     COLUMN_GAP_EM,
     HANDLE_EM,
+    LINE_EM,
     PAD_IN,
     Layout,
     fit_chart,
@@ -48,6 +49,8 @@ from .series import (
 )
 from .style import ChartStyle as ChartStyle  # re-exported
 from .text_cache import TextRasterCache, use_cache
+
+_LINE_HEIGHT_EM = 1.164  # DejaVu Sans: ascent plus descent of "lp", what matplotlib spaces lines by
 
 
 class RadarChart:
@@ -285,6 +288,9 @@ class RadarChart:
                 fontfamily=self.style.font_family,
                 clip_on=False,
                 zorder=6,
+                # the line pitch the layout reserves (LINE_EM): matplotlib's own (1.2 times a
+                # line's height, about 1.4 em) made tall labels overlap their neighbours
+                linespacing=LINE_EM / _LINE_HEIGHT_EM,
             )
         )
 
