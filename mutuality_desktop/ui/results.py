@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,12 +48,19 @@ from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
+from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
+
+
+def _muted() -> str:
+    """Quiet text in the findings' rich text: grey, black in high contrast (View -> High contrast)."""
+    return "#000000" if theme.high_contrast else _MUTED
+
 _NO_GAPS_YET = "Gaps appear once both sides have scored a factor."
 _SAME_EVERYWHERE = "None: the two sides give the same level on every factor both have scored."
 
@@ -103,7 +110,7 @@ class GapTableModel(QAbstractTableModel):
             plural = "s" if gap.size > 1 else ""
             return f"The {higher} rates this {gap.size} level{plural} higher."
         if role == Qt.ItemDataRole.ForegroundRole and not gap.gap:
-            return QColor(_MUTED)
+            return QColor(_muted())
         return None
 
     def headerData(
@@ -153,6 +160,16 @@ class _ChartPane(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.table, 1)
         self.stale = False
+        self.apply_look()
+
+    def check_boxes(self) -> list[QCheckBox]:
+        return [*self.toggles.values(), self.as_table]
+
+    def apply_look(self) -> None:
+        """Size the check boxes' squares to the text (View -> Large text): Qt's stay 13 px."""
+        side = max(13, round(QFontMetrics(theme.font()).height() * 0.75))
+        for box in self.check_boxes():
+            box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
 
     def set_name(self, name: str) -> None:
         self.name = name
@@ -218,7 +235,7 @@ def _gap_index_line(framework: Framework, scores: scoring.Scores, scope: tuple[s
     if not parts:
         return ""
     return (f"<br>Perception-gap index: {' · '.join(parts)}"
-            f"<br><span style='color:{_MUTED}'>{html.escape(GAP_INDEX_DEFINITION)}</span>")
+            f"<br><span style='color:{_muted()}'>{html.escape(GAP_INDEX_DEFINITION)}</span>")
 
 
 def _not_applicable_lines(framework: Framework, scores: scoring.Scores) -> str:
@@ -236,7 +253,7 @@ def _unranked(framework: Framework, scores: scoring.Scores) -> str:
 
 def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> str:
     if not items:
-        return f"<span style='color:{_MUTED}'>{html.escape(empty)}</span>"
+        return f"<span style='color:{_muted()}'>{html.escape(empty)}</span>"
     rows = []
     for r in items:
         level = html.escape(framework.scale.name_of(r.level))
@@ -297,6 +314,11 @@ class ResultsPage(QWidget):
         self._build_charts(engagement.framework)
         self._stack.setCurrentIndex(1)
         self.refresh()
+
+    def apply_look(self) -> None:
+        """View -> High contrast: the findings' quiet text is rich text, so write it again."""
+        if self._engagement is not None and self._round_id is not None:
+            self.refresh()
 
     def set_round(self, round_id: int) -> None:
         self._round_id = round_id
@@ -557,7 +579,7 @@ class ResultsPage(QWidget):
         outside = [html.escape(d.name) for d in framework.workshop_order() if d.id not in scope]
         if outside:
             dims.append("not in this round: " + ", ".join(outside))
-        text = ", ".join(parts) + f"<br><span style='color:{_MUTED}'>{' · '.join(dims)}</span>"
+        text = ", ".join(parts) + f"<br><span style='color:{_muted()}'>{' · '.join(dims)}</span>"
         if missing and agreed:
             names = [html.escape(f.name) for f in missing[:4]]
             more = len(missing) - len(names)
@@ -574,7 +596,7 @@ class ResultsPage(QWidget):
         newer = self._newer_note[1]
         if newer:
             parts.append(newer)
-        self._guide_note.setText("<br>".join(f"<span style='color:{_MUTED}'>{html.escape(p)}</span>"
+        self._guide_note.setText("<br>".join(f"<span style='color:{_muted()}'>{html.escape(p)}</span>"
                                              for p in parts))
         self._guide_note.setVisible(bool(parts))
 

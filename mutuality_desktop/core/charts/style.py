@@ -6,6 +6,7 @@ import colorsys
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 Rgb = tuple[float, float, float]
 _HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -34,7 +35,7 @@ class ChartStyle:
         return "#000000" if self.high_contrast else "#8c8c8c"
 
     @property
-    def unscored_style(self) -> str:
+    def unscored_style(self) -> Literal["normal", "italic"]:
         """Italic on a normal screen; upright in high contrast, where italic reads poorly."""
         return "normal" if self.high_contrast else "italic"
 
