@@ -65,3 +65,23 @@ def test_a_factor_left_out_is_counted_out_on_the_radar_and_in_the_table(qtbot, w
     for column in range(1, table.columnCount()):  # each heading whole, never "rovider vie"
         text = table.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text)
+
+
+def test_the_first_click_on_a_view_box_after_switching_chart_tab_ticks_it(qtbot, window, blank_path):
+    """Play-through finding 21: the first click on Client view right after switching tab counts."""
+    with Engagement.open(blank_path) as eng:
+        rid = eng.rounds()[0].id
+        eng.set_score(rid, "joint-objective-setting", "client", 3)
+        eng.set_score(rid, "joint-objective-setting", "agreed", 2)
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Results")
+    page = window.results.page
+    qtbot.waitUntil(page.isVisible)
+    for tab, pane in ((1, page.factor_pane), (0, page.dimension_pane), (1, page.factor_pane)):
+        bar = page.tabs.tabBar()
+        click(qtbot, bar, bar.tabRect(tab).center())
+        box = pane.toggles["client"]
+        before = box.isChecked()
+        click(qtbot, box)  # one click, straight after the switch
+        assert box.isChecked() != before
+        assert pane.chart.is_visible("client") == box.isChecked()
