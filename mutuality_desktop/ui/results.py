@@ -167,7 +167,7 @@ class _ChartPane(QWidget):
 
     def apply_look(self) -> None:
         """Size the check boxes' squares to the text (View -> Large text): Qt's stay 13 px."""
-        side = max(13, round(QFontMetrics(theme.font()).height() * 0.75))
+        side = max(13, round(QFontMetrics(theme.font()).height() * 0.9))
         for box in self.check_boxes():
             box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
 
