@@ -280,6 +280,7 @@ class ResultsPage(QWidget):
         self.factor_pane: _ChartPane | None = None
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
+        self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -316,9 +317,10 @@ class ResultsPage(QWidget):
         self.refresh()
 
     def apply_look(self) -> None:
-        """View -> High contrast: the findings' quiet text is rich text, so write it again."""
-        if self._engagement is not None and self._round_id is not None:
-            self.refresh()
+        """View -> High contrast: the findings' quiet text is rich text, so write it again (from
+        what was last shown: the engagement may be closed by now)."""
+        if self._write_findings is not None:
+            self._write_findings()
 
     def set_round(self, round_id: int) -> None:
         self._round_id = round_id
@@ -345,14 +347,20 @@ class ResultsPage(QWidget):
         self._no_gaps.setText(_SAME_EVERYWHERE if both else _NO_GAPS_YET)
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
         self.gap_table.setVisible(self.gap_model.rowCount() > 0)
-        self._strengths.setText(
-            _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
-        )
-        self._priorities.setText(
-            _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
-        )
-        self._show_coverage(fw, scores, eng.scope(rid), eng.excluded_factors(rid))
-        self._show_guide_version(fw, compared=len(rounds) > 1)
+        scope, excluded, compared = eng.scope(rid), eng.excluded_factors(rid), len(rounds) > 1
+
+        def write_findings() -> None:
+            self._strengths.setText(
+                _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
+            )
+            self._priorities.setText(
+                _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
+            )
+            self._show_coverage(fw, scores, scope, excluded)
+            self._show_guide_version(fw, compared=compared)
+
+        self._write_findings = write_findings
+        write_findings()
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
