@@ -50,6 +50,8 @@ def test_high_contrast_makes_chart_text_black_upright_and_the_legend_larger(qtbo
     assert unscored.get_color() == "#000000" and unscored.get_fontstyle() == "normal"
     assert all(t.get_color() == "#000000" for t in chart.tick_labels)
     assert chart.scale_note.get_color() == "#000000"
+    grid = [line for line in chart.axes.get_lines() if line.get_zorder() == 1]
+    assert grid and all(line.get_color() == "#4a4a4a" for line in grid)  # rings darker too
     assert chart._legend.get_texts()[0].get_fontsize() > legend_before
     assert "#6b6b6b" not in page._coverage.text() and "#000000" in page._coverage.text()
     theme.apply(QApplication.instance(), high_contrast=False)

@@ -422,6 +422,9 @@ class RadarChart:
             tick.set_fontsize(fs * 0.8)
             tick.set_color(self.style.quiet)
         self.scale_note.set_color(self.style.quiet)
+        for line in self.axes.get_lines():
+            if line.get_zorder() == 1:  # the rings and spokes drawn by _draw_grid
+                line.set_color(self.style.grid_line)
         self.title.set_color(self.style.text)
         self._font = fs
         self.title.set_fontsize(fs * 1.3)

@@ -40,6 +40,11 @@ class ChartStyle:
         return "normal" if self.high_contrast else "italic"
 
     @property
+    def grid_line(self) -> str:
+        """The rings and spokes: light grey, dark grey in high contrast."""
+        return "#4a4a4a" if self.high_contrast else self.grid
+
+    @property
     def legend_scale(self) -> float:
         """The legend's type against the chart's base size: larger in high contrast."""
         return 1.2 if self.high_contrast else 1.0
