@@ -39,17 +39,20 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._scale_type()
 
     def _scale_type(self) -> None:
-        """View -> Large text makes the chart's type a quarter larger too."""
+        """View -> Large text makes the chart's type a quarter larger too; View -> High contrast
+        makes its grey and italic text black and upright, and its legend larger."""
         scale = self._font_scale * theme.text_scale()
-        if self.chart.style.font_scale != scale:
-            self.chart.style = dataclasses.replace(self.chart.style, font_scale=scale)
+        contrast = bool(theme.high_contrast)
+        style = self.chart.style
+        if style.font_scale != scale or style.high_contrast != contrast:
+            self.chart.style = dataclasses.replace(style, font_scale=scale, high_contrast=contrast)
             self._background = None
 
     def apply_look(self) -> None:
         """Called by theme.apply when View -> Large text or High contrast changes."""
-        before = self.chart.style.font_scale
+        before = self.chart.style
         self._scale_type()
-        if self.chart.style.font_scale != before:
+        if self.chart.style != before:
             self.chart.relayout()
             self.draw_idle()  # type: ignore[no-untyped-call]
 

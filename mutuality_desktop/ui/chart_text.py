@@ -40,4 +40,8 @@ class ChartTable(QTableWidget):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.setItem(r, c, QTableWidgetItem(text))
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view = self.horizontalHeader()
+        view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(header)):
+            # as wide as its heading ("Provider view"), never clipped to "rovider vie"
+            view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

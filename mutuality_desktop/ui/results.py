@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,12 +48,21 @@ from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
+from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
+
+
+def _muted() -> str:
+    """Quiet text in the findings' rich text: grey, black in high contrast (View -> High contrast)."""
+    return "#000000" if theme.high_contrast else _MUTED
+
+_NO_GAPS_YET = "Gaps appear once both sides have scored a factor."
+_SAME_EVERYWHERE = "None: the two sides give the same level on every factor both have scored."
 
 
 class GapTableModel(QAbstractTableModel):
@@ -101,7 +110,7 @@ class GapTableModel(QAbstractTableModel):
             plural = "s" if gap.size > 1 else ""
             return f"The {higher} rates this {gap.size} level{plural} higher."
         if role == Qt.ItemDataRole.ForegroundRole and not gap.gap:
-            return QColor(_MUTED)
+            return QColor(_muted())
         return None
 
     def headerData(
@@ -151,6 +160,16 @@ class _ChartPane(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.table, 1)
         self.stale = False
+        self.apply_look()
+
+    def check_boxes(self) -> list[QCheckBox]:
+        return [*self.toggles.values(), self.as_table]
+
+    def apply_look(self) -> None:
+        """Size the check boxes' squares to the text (View -> Large text): Qt's stay 13 px."""
+        side = max(13, round(QFontMetrics(theme.font()).height() * 0.9))
+        for box in self.check_boxes():
+            box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
 
     def set_name(self, name: str) -> None:
         self.name = name
@@ -216,7 +235,7 @@ def _gap_index_line(framework: Framework, scores: scoring.Scores, scope: tuple[s
     if not parts:
         return ""
     return (f"<br>Perception-gap index: {' · '.join(parts)}"
-            f"<br><span style='color:{_MUTED}'>{html.escape(GAP_INDEX_DEFINITION)}</span>")
+            f"<br><span style='color:{_muted()}'>{html.escape(GAP_INDEX_DEFINITION)}</span>")
 
 
 def _not_applicable_lines(framework: Framework, scores: scoring.Scores) -> str:
@@ -234,7 +253,7 @@ def _unranked(framework: Framework, scores: scoring.Scores) -> str:
 
 def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> str:
     if not items:
-        return f"<span style='color:{_MUTED}'>{html.escape(empty)}</span>"
+        return f"<span style='color:{_muted()}'>{html.escape(empty)}</span>"
     rows = []
     for r in items:
         level = html.escape(framework.scale.name_of(r.level))
@@ -261,6 +280,7 @@ class ResultsPage(QWidget):
         self.factor_pane: _ChartPane | None = None
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
+        self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -296,6 +316,12 @@ class ResultsPage(QWidget):
         self._stack.setCurrentIndex(1)
         self.refresh()
 
+    def apply_look(self) -> None:
+        """View -> High contrast: the findings' quiet text is rich text, so write it again (from
+        what was last shown: the engagement may be closed by now)."""
+        if self._write_findings is not None:
+            self._write_findings()
+
     def set_round(self, round_id: int) -> None:
         self._round_id = round_id
         self.refresh()
@@ -315,16 +341,26 @@ class ResultsPage(QWidget):
             pane.stale = True
         self._redraw_visible()
         fw = eng.framework
-        self.gap_model.set_gaps(scoring.perception_gaps(fw, scores))
+        both = scoring.perception_gaps(fw, scores)
+        # Headed "where the two sides' own levels differ": a factor they level alike is not a gap.
+        self.gap_model.set_gaps([g for g in both if g.gap])
+        self._no_gaps.setText(_SAME_EVERYWHERE if both else _NO_GAPS_YET)
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
-        self._strengths.setText(
-            _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
-        )
-        self._priorities.setText(
-            _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
-        )
-        self._show_coverage(fw, scores, eng.scope(rid), eng.excluded_factors(rid))
-        self._show_guide_version(fw, compared=len(rounds) > 1)
+        self.gap_table.setVisible(self.gap_model.rowCount() > 0)
+        scope, excluded, compared = eng.scope(rid), eng.excluded_factors(rid), len(rounds) > 1
+
+        def write_findings() -> None:
+            self._strengths.setText(
+                _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
+            )
+            self._priorities.setText(
+                _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
+            )
+            self._show_coverage(fw, scores, scope, excluded)
+            self._show_guide_version(fw, compared=compared)
+
+        self._write_findings = write_findings
+        write_findings()
         self.spread_section.set_spreads(fw, factor_spreads(
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
@@ -431,7 +467,9 @@ class ResultsPage(QWidget):
         splitter.addWidget(self._build_findings())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 520])
+        # Shared in proportion: at 1024 wide the findings get about 440 px, so the gap table's
+        # factor names wrap to two lines at most; at 1366 the chart still gets about 760.
+        splitter.setSizes([560, 440])
         return splitter
 
     def _build_findings(self) -> QWidget:
@@ -453,7 +491,8 @@ class ResultsPage(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._no_gaps = QLabel("Gaps appear once both sides have scored a factor.")
+        self._no_gaps = QLabel(_NO_GAPS_YET)
+        self._no_gaps.setWordWrap(True)
         self._no_gaps.setStyleSheet(f"color: {_MUTED}")
         self._strengths, self._priorities, self._coverage = QLabel(), QLabel(), QLabel()
         self._guide_note = QLabel()  # which version of the scoring guide the rounds were scored on
@@ -465,7 +504,8 @@ class ResultsPage(QWidget):
         panel = QWidget()
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(8, 8, 12, 8)
-        self.gap_table.setMinimumHeight(6 * (self.fontMetrics().height() + 8))
+        # Room for about five factors even where a narrow window wraps their names to two lines.
+        self.gap_table.setMinimumHeight(9 * (self.fontMetrics().height() + 8))
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addWidget(self._guide_note)
@@ -528,7 +568,8 @@ class ResultsPage(QWidget):
         known = any(r.round.id == round_id for r in snap.rounds)
         current = snap.round(round_id) if known else snap.latest()
         before = snap.previous(current.round.id)  # the one place the previous round is decided
-        return [(r.label, dict(r.scores)) for r in (before, current) if r is not None]
+        # The scores as read (not a plain dict copy): they carry the round's not-applicable marks.
+        return [(r.label, r.scores) for r in (before, current) if r is not None]
 
     def _show_coverage(self, framework: Framework, scores: scoring.Scores,
                        scope: tuple[str, ...], excluded: frozenset[str] = frozenset()) -> None:
@@ -546,7 +587,7 @@ class ResultsPage(QWidget):
         outside = [html.escape(d.name) for d in framework.workshop_order() if d.id not in scope]
         if outside:
             dims.append("not in this round: " + ", ".join(outside))
-        text = ", ".join(parts) + f"<br><span style='color:{_MUTED}'>{' · '.join(dims)}</span>"
+        text = ", ".join(parts) + f"<br><span style='color:{_muted()}'>{' · '.join(dims)}</span>"
         if missing and agreed:
             names = [html.escape(f.name) for f in missing[:4]]
             more = len(missing) - len(names)
@@ -563,7 +604,7 @@ class ResultsPage(QWidget):
         newer = self._newer_note[1]
         if newer:
             parts.append(newer)
-        self._guide_note.setText("<br>".join(f"<span style='color:{_MUTED}'>{html.escape(p)}</span>"
+        self._guide_note.setText("<br>".join(f"<span style='color:{_muted()}'>{html.escape(p)}</span>"
                                              for p in parts))
         self._guide_note.setVisible(bool(parts))
 

@@ -131,6 +131,16 @@ def test_radial_scale_follows_the_framework_scale():
 # --- not assessed -----------------------------------------------------------------------------
 
 
+def _data_points(chart):
+    """Every (angle, radius) a visible data artist of the chart puts a mark or line at."""
+    points = []
+    for line in chart.axes.get_lines():  # the grid is drawn at zorder 1, the data above it
+        if line.get_visible() and line.get_zorder() > 1:
+            points += [(t, r) for t, r in zip(line.get_xdata(), line.get_ydata(), strict=True)
+                       if not math.isnan(r)]
+    return points
+
+
 def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     agreed = dict.fromkeys(MUT, 3)
     agreed[MUT[2]] = None  # not assessed
@@ -140,16 +150,23 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert math.isnan(r[2])
     assert r[5] == 0
     assert chart.values("agreed")[2] is None
-    hollow = chart.missing["agreed"]
-    assert hollow.get_visible()
-    (t,), (rim,) = hollow.get_xdata(), hollow.get_ydata()
-    assert t == pytest.approx(chart.theta[2], abs=0.1)
-    # in the hub, inside the lowest ring: never a level, and not beside level 5 where it read as 5
-    assert chart.axes.get_rorigin() < rim < FW.scale.minimum
+    # No marker anywhere for it: one at the rim read as level 5, one in the hub as level 0. Every
+    # point drawn is a real level on a scored axis; the line breaks at axis 3 instead.
+    points = _data_points(chart)
+    assert len(points) == len(MUT) - 1 + 1  # the ring closes back on axis 1
+    assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in points)
+    assert not any(math.isclose(t, chart.theta[2], abs_tol=0.2) for t, _ in points)
     assert "(n/a)" in chart.axis_labels[2].get_text()
     assert "(n/a)" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]
     assert not np.any(np.isclose(fill_angles, chart.theta[2]))  # the shading breaks there too
+    # the legend says what the gap means, with a broken grey line, not a marker
+    chart.relayout()
+    texts = [t.get_text() for t in chart._legend.get_texts()]
+    assert "Gap in a line: not assessed (n/a)" in texts
+    handle = chart._legend.legend_handles[texts.index("Gap in a line: not assessed (n/a)")]
+    assert handle.get_marker() in (None, "None", "", " ")
+    assert handle.get_linestyle() != "-"
 
 
 def test_dimension_with_nothing_scored_is_marked_not_zero():
@@ -157,7 +174,18 @@ def test_dimension_with_nothing_scored_is_marked_not_zero():
     chart = dimension_radar(FW, [("Baseline", scores(agreed=agreed))])
     assert math.isnan(radii(chart, "agreed")[0])
     assert "(n/a)" in chart.axis_labels[0].get_text()
-    assert chart.missing["agreed"].get_visible()
+    assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in _data_points(chart))
+    assert chart.series.missing("agreed") == [0]
+
+
+def test_dimension_coverage_counts_the_rounds_factors_only():
+    # Joint exit strategy left out of the round: "of 14", as Results' coverage says, not "of 15"
+    agreed = {MUT[0]: 4, MUT[1]: 2}
+    chart = dimension_radar(FW, [])
+    chart.set_out_of_scope({MUT[-1], "economy"})
+    chart.update([("Baseline", scores(agreed=agreed))])
+    mutuality = [d.id for d in FW.dimensions].index("mutuality")
+    assert "2 of 14 factors" in chart.axis_labels[mutuality].get_text()
 
 
 def test_partly_scored_dimension_says_so():
@@ -360,3 +388,24 @@ def test_a_new_legend_entry_gets_room_without_overlapping():
     assert len(chart.figure.legends[0].get_texts()) == 4
     assert not any(overlaps(b, legend) for b in label_boxes(chart))
     assert legend.y1 < chart.axes.get_window_extent(renderer).y0 + 5
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.25])
+@pytest.mark.parametrize("size", [(8.0, 5.4), (5.4, 4.6), (6.0, 5.6)])
+def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
+    """View -> Large text: "Relationship management strategy (n/a)" ran into "Joint exit strategy"."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    agreed = {f: 2 for f in MUT[:4]}
+    for make in (factor_radar, dimension_radar):
+        figure = Figure(figsize=size, dpi=96)
+        chart = make(FW, [], style=ChartStyle(font_scale=font_scale), figure=figure)
+        chart.set_out_of_scope({MUT[-1], "economy"})
+        chart.update([("Baseline", scores(agreed=agreed))])
+        chart.relayout()
+        FigureCanvasAgg(figure).draw()
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in chart.axis_labels]
+        touching = [(chart.axis_names[i], chart.axis_names[j]) for i in range(len(boxes))
+                    for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+        assert touching == []

@@ -47,10 +47,9 @@ def test_the_chart_prints_names_legend_and_scale_as_text(tmp_path: Path) -> None
     text = draw(RadarFlowable(series, ChartStyle(), 400, 370), tmp_path / "c.pdf")
     assert "Joint objective" in text and "setting" in text
     assert "Agreed" in text and "Levels 0 (Absent) to 5 (Exemplary)" in text
-    # the sides scored nothing here: no ring of hollow markers at the rim (it would read as level
-    # 5), so no "not assessed" entry in the legend either
-    assert series.missing_positions() == {s: [] for s in ("agreed", "previous", "client", "provider")}
-    assert "Not assessed (n/a)" not in text
+    # the sides scored nothing here: no line to break, so no "gap in a line" entry in the legend
+    assert not series.any_missing()
+    assert "not assessed (n/a)" not in text
 
 
 def test_an_unscored_axis_is_marked_n_a_and_breaks_the_line(tmp_path: Path) -> None:
@@ -60,9 +59,10 @@ def test_an_unscored_axis_is_marked_n_a_and_breaks_the_line(tmp_path: Path) -> N
     series.update([("Baseline", scores(levels))])
     assert series.segments("agreed") == [[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 0, 1, 2]]
     assert (3, 4) not in series.band() and (2, 3) not in series.band()
-    assert [i for _, i in series.missing_positions()["agreed"]] == [3]
+    assert series.missing("agreed") == [3]
     text = draw(RadarFlowable(series, ChartStyle(), 400, 370), tmp_path / "c.pdf")
     assert "(n/a)" in text
+    assert "Gap in a line: not assessed (n/a)" in text  # the legend says what the break means
 
 
 def test_two_rounds_print_the_previous_outline_in_the_legend(tmp_path: Path) -> None:
@@ -134,3 +134,23 @@ def test_the_printed_dimension_chart_shows_each_mean_under_its_name(tmp_path: Pa
     for dimension, mean in zip(FW.dimensions, means, strict=True):
         assert dimension.name.split()[0] in text
         assert f"{mean:.1f}" in text
+
+
+def test_no_marker_stands_for_not_assessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hollow marker at the rim read as level 5 (Exemplary): every marker is a real level."""
+    from mutuality_desktop.core.report import radar as report_radar
+
+    levels: dict[str, int | None] = {f: 2 for f in MUT}
+    levels[MUT[3]] = levels[MUT[9]] = None
+    series = RadarSeries(FW, "mutuality", {"agreed", "client", "provider"})
+    series.update([("Baseline", scores(levels))])
+    chart = RadarFlowable(series, ChartStyle(), 400, 370)
+    drawn: list[tuple[float, float]] = []
+    real = report_radar._marker
+    monkeypatch.setattr(report_radar, "_marker",
+                        lambda c, kind, x, y, *a, **k: (drawn.append((x, y)), real(c, kind, x, y, *a, **k)))
+    draw(chart, tmp_path / "c.pdf")
+    cx, cy = (v * 72 for v in chart.layout.centre)
+    at_level_2 = math.dist(chart.point(0.0, 2.0), (cx, cy))
+    in_circle = [p for p in drawn if math.dist(p, (cx, cy)) <= chart.layout.radius * 72]
+    assert in_circle and all(math.isclose(math.dist(p, (cx, cy)), at_level_2, abs_tol=0.5) for p in in_circle)

@@ -71,8 +71,25 @@ def test_gap_table_lists_largest_gaps_first(page, eng):
         eng.set_score(rid, fid, "client", client)
         eng.set_score(rid, fid, "provider", provider)
     page.refresh()
-    gaps = [page.gap_model.data(page.gap_model.index(row, 3)) for row in range(3)]
-    assert gaps == ["Provider +3", "Client +2", "Same"]
+    # headed "where the two sides' own levels differ": the factor both level at 3 is not listed
+    assert page.gap_model.rowCount() == 2
+    gaps = [page.gap_model.data(page.gap_model.index(row, 3)) for row in range(2)]
+    assert gaps == ["Provider +3", "Client +2"]
+    names = [page.gap_model.data(page.gap_model.index(row, 0)) for row in range(2)]
+    assert eng.framework.factor(a).name not in names
+
+
+def test_gap_table_has_no_same_row_and_says_when_the_sides_agree(page, eng, qtbot):
+    rid = eng.rounds()[0].id
+    first = mutuality_ids(eng)[0]
+    eng.set_score(rid, first, "client", 3)
+    eng.set_score(rid, first, "provider", 3)
+    page.refresh()
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.gap_model.rowCount() == 0
+    assert not page.gap_table.isVisible()
+    assert page._no_gaps.isVisible() and "same level" in page._no_gaps.text()
 
 
 def test_canvases_wrap_the_same_core_figures(page):

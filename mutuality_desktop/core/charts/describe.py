@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Protocol
 
-from .series import RadarSeries
+from .series import OUT_OF_SCOPE, RadarSeries
 
 
 class _Chart(Protocol):
@@ -30,7 +30,11 @@ def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
     shown = series.visible()
     header = ["Axis"] + [series.labels[s] for s in shown]
     values = {s: series.values(s) for s in shown}
-    rows = [[name] + [_level(values[s][i]) for s in shown] for i, name in enumerate(series.axis_names)]
+    rows = []
+    for i, name in enumerate(series.axis_names):
+        outside = series.axis_ids[i] in series.out_of_scope  # as the chart says under its name
+        rows.append([name] + [OUT_OF_SCOPE if outside and values[s][i] is None else _level(values[s][i])
+                              for s in shown])
     return header, rows
 
 

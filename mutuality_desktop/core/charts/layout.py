@@ -83,7 +83,7 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
             if n < 3 or a[0] >= b[2] or b[0] >= a[2] or a[1] >= b[3] or b[1] >= a[3]:
                 continue
             mover, other = (a, b) if abs(a[1] + a[3]) > abs(b[1] + b[3]) else (b, a)
-            shift = other[3] - mover[1] + 0.02 if mover[1] + mover[3] > 0 else other[1] - mover[3] - 0.02
+            shift = other[3] - mover[1] + 0.04 if mover[1] + mover[3] > 0 else other[1] - mover[3] - 0.04
             mover[1] += shift
             mover[3] += shift
             moved = True
@@ -93,28 +93,30 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
-              titled: bool = False, reserve: bool = True, font_scale: float = 1.0) -> Layout:
+              titled: bool = False, reserve: bool = True, font_scale: float = 1.0,
+              legend_scale: float = 1.0) -> Layout:
     """Lay the chart out at this size; number the factors when names leave it too small to read.
 
     With reserve, room is kept for the longest label each axis can have ("(n/a)", coverage), so
     a chart on screen does not jump as scores change; a printed chart fits the labels it has.
     """
     fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
-    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest)
+    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale)
     if not layout.readable:
-        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest)
+        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest, legend_scale)
     return layout
 
 
 def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled: bool, fs: float,
-         compact: bool, reserve: bool, smallest: float) -> Layout:
+         compact: bool, reserve: bool, smallest: float, legend_scale: float = 1.0) -> Layout:
     """Make the circle as large as labels, title and legend allow; shrink the font if cramped."""
     label_fs = fs * (1.1 if len(series.axis_names) <= 8 else 1.0)
     top = PAD_IN + (fs * 1.3 * 1.6 / 72 if titled else 0.0)
     laid_out_for = series.legend_series()
-    entries = [*laid_out_for, "Not assessed (n/a)"] if reserve else series.legend_labels()
-    rows = math.ceil(len(entries) / legend_columns(entries, fs, w, text_width))
-    bottom = 2 * PAD_IN + (0.85 + rows * LEGEND_ROW_EM) * fs * LINE_EM / 72
+    entries = [*laid_out_for, series.na_label] if reserve else series.legend_labels()
+    lfs = fs * legend_scale
+    rows = math.ceil(len(entries) / legend_columns(entries, lfs, w, text_width))
+    bottom = 2 * PAD_IN + (0.85 * fs + rows * LEGEND_ROW_EM * lfs) * LINE_EM / 72
     avail_w, avail_h = w - 2 * PAD_IN, h - top - bottom
     sizes = []
     for i in range(len(series.axis_names)):
@@ -131,7 +133,7 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
             break
         radius = max(0.2, radius - max(excess / 2, 0.02))
     if radius < 0.27 * min(w, h) and fs > smallest:
-        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest)
+        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
     cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
     return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for)

@@ -26,6 +26,7 @@ from ..framework import MUTUALITY, Framework
 from .layout import (
     COLUMN_GAP_EM,
     HANDLE_EM,
+    LINE_EM,
     PAD_IN,
     Layout,
     fit_chart,
@@ -33,6 +34,7 @@ from .layout import (
 )
 from .series import (
     LOOKS,
+    NA_DASHES,
     NA_GREY,
     NA_SUFFIX,
     OVERLAYS,
@@ -47,6 +49,8 @@ from .series import (
 )
 from .style import ChartStyle as ChartStyle  # re-exported
 from .text_cache import TextRasterCache, use_cache
+
+_LINE_HEIGHT_EM = 1.164  # DejaVu Sans: ascent plus descent of "lp", what matplotlib spaces lines by
 
 
 class RadarChart:
@@ -76,10 +80,8 @@ class RadarChart:
         self.theta = np.array(self.series.theta)
         self.axes = self._make_axes()
         self.tick_labels = self._draw_grid()
-        self.lines: dict[str, Line2D] = {}
-        self.missing: dict[str, Line2D] = {}  # hollow markers just outside the rim: not assessed
-        for series in SERIES:
-            self.lines[series], self.missing[series] = self._make_series(series)
+        # Not assessed has no marker (any mark reads as a level): the line breaks there.
+        self.lines = {series: self._make_series(series) for series in SERIES}
         self.fill = PathPatch(
             Path(np.zeros((1, 2))), facecolor=style.agreed, alpha=0.09, lw=0, zorder=2
         )
@@ -118,12 +120,15 @@ class RadarChart:
         self.series.update(rounds)
         self._redraw_data()
 
-    def set_out_of_scope(self, axis_ids: Iterable[str]) -> None:
-        """Mark the axes outside the round's scope "not in this round" (no n/a marker); takes effect
-        at the next update."""
-        ids = frozenset(axis_ids) & frozenset(self.series.axis_ids)
-        if ids != self.series.out_of_scope:
-            self.series.out_of_scope = ids
+    def set_out_of_scope(self, ids: Iterable[str]) -> None:
+        """Mark the axes outside the round's scope "not in this round" (no n/a marker), and leave
+        the factors outside it out of the dimension chart's "n of N factors"; takes effect at the
+        next update. ids: dimension and factor ids (core.scope.outside_scope)."""
+        given = frozenset(ids)
+        axes = given & frozenset(self.series.axis_ids)
+        self.series.factors_out = given & frozenset(f.id for f in self.framework.factors)
+        if axes != self.series.out_of_scope:
+            self.series.out_of_scope = axes
             self._laid_out_for = None  # the labels changed: lay the chart out again
 
     def show(self, series: Iterable[str]) -> None:
@@ -148,8 +153,7 @@ class RadarChart:
         The dimension chart's labels carry the means, so they come along. The UI canvas redraws
         only these (and the overlay) over a cached background.
         """
-        artists: list[Artist] = [self.fill, *self.lines.values(), *self.missing.values(),
-                                 *self.direct_labels.values()]
+        artists: list[Artist] = [self.fill, *self.lines.values(), *self.direct_labels.values()]
         if self.dimension_id is None:
             artists += self.axis_labels
         return sorted(artists, key=lambda a: a.get_zorder())
@@ -184,6 +188,7 @@ class RadarChart:
         layout = fit_chart(
             self.series, w, h, lambda text, size: text_width(text, family, size),
             titled=bool(self.title.get_text()), font_scale=self.style.font_scale,
+            legend_scale=self.style.legend_scale,
         )
         self._apply(layout)
         self._refresh_axis_labels()
@@ -207,7 +212,7 @@ class RadarChart:
         ax.set_theta_direction(-1)
         scale = self.framework.scale
         span = scale.maximum - scale.minimum
-        ax.set_ylim(scale.minimum, scale.maximum + 0.14 * span)  # room for the not-assessed markers
+        ax.set_ylim(scale.minimum, scale.maximum + 0.14 * span)  # room for names beside level 5
         ax.set_rorigin(scale.minimum - 0.16 * span)  # the lowest level is a ring, not the centre
         ax.set_axis_off()  # no default grid, ticks, spines or background: the grid is drawn below
         self.figure.set_facecolor("white")
@@ -250,7 +255,7 @@ class RadarChart:
             ticks.append(self._cached(t))
         return ticks
 
-    def _make_series(self, series: str) -> tuple[Line2D, Line2D]:
+    def _make_series(self, series: str) -> Line2D:
         look, colour = LOOKS[series], str(getattr(self.style, series))
         (line,) = self.axes.plot(
             [],
@@ -265,20 +270,8 @@ class RadarChart:
             markeredgewidth=0.8 if look.hollow_edge else 0.0,
             clip_on=False,
         )
-        (hollow,) = self.axes.plot(
-            [],
-            [],
-            linestyle="none",
-            marker=look.marker,
-            markersize=look.markersize,
-            markerfacecolor="white",
-            markeredgecolor=colour,
-            markeredgewidth=1.4,
-            zorder=look.zorder,
-            clip_on=False,
-        )
         line.set_label(self.series.labels[series])
-        return line, hollow
+        return line
 
     def _cached(self, text: Text) -> Text:
         return use_cache(text, self.text_cache)
@@ -295,6 +288,9 @@ class RadarChart:
                 fontfamily=self.style.font_family,
                 clip_on=False,
                 zorder=6,
+                # the line pitch the layout reserves (LINE_EM): matplotlib's own (1.2 times a
+                # line's height, about 1.4 em) made tall labels overlap their neighbours
+                linespacing=LINE_EM / _LINE_HEIGHT_EM,
             )
         )
 
@@ -322,7 +318,6 @@ class RadarChart:
     def _redraw_data(self) -> None:
         for series in SERIES:
             self._set_series_data(series)
-        self._place_missing()
         self._place_direct_labels()
         if self.series.legend_series() != self._laid_out_for:
             self.relayout()  # the legend gained or lost an entry: make room for it
@@ -359,42 +354,19 @@ class RadarChart:
             return Path(np.zeros((1, 2)))
         return Path(vertices, codes)
 
-    def _place_missing(self) -> None:
-        """Put a hollow marker per unscored series in the hub, inside the lowest ring.
-
-        Just outside the rim, beside level 5, a "not assessed" marker read as the top level.
-        """
-        scale = self.framework.scale
-        rim = scale.minimum - 0.09 * (scale.maximum - scale.minimum)  # between the origin and 0
-        for series, places in self.series.missing_positions().items():
-            angles = [a for a, _ in places]
-            self.missing[series].set_data(angles, [rim] * len(angles))
-            self.missing[series].set_visible(bool(angles))
-
     def _refresh_axis_labels(self) -> None:
         """Grey out axes no shown series has scored; the dimension chart adds mean and coverage."""
         for i, text in enumerate(self.axis_labels):
             label = self.series.axis_label(i, self.compact)
             text.set_text(label.text)
-            text.set_color(self.style.text if label.scored else NA_GREY)
-            text.set_fontstyle("normal" if label.scored else "italic")
+            text.set_color(self.style.text if label.scored else self.style.unscored)
+            text.set_fontstyle("normal" if label.scored else self.style.unscored_style)
 
     def _legend_entries(self) -> tuple[list[Line2D], list[str]]:
         handles = [self.lines[s] for s in self.series.visible()]
         labels = self.series.legend_labels()
-        if self.series.any_missing():
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    linestyle="none",
-                    marker="o",
-                    markersize=6.5,
-                    markerfacecolor="white",
-                    markeredgecolor=NA_GREY,
-                    markeredgewidth=1.4,
-                )
-            )
+        if self.series.any_missing():  # a grey line with a gap in it: what a break means
+            handles.append(Line2D([], [], color=NA_GREY, linestyle=(0, NA_DASHES), lw=1.6))
         return handles, labels
 
     def _refresh_legend(self) -> None:
@@ -405,7 +377,7 @@ class RadarChart:
         self._legend_key = key
         if self._legend is not None:
             self._legend.remove()
-        fs = self._font
+        fs = self._font * self.style.legend_scale
         family = self.style.font_family
         ncol = legend_columns(labels, fs, float(self.figure.get_size_inches()[0]),
                               lambda text, size: text_width(text, family, size))
@@ -448,6 +420,12 @@ class RadarChart:
         fs = layout.font
         for tick in self.tick_labels:
             tick.set_fontsize(fs * 0.8)
+            tick.set_color(self.style.quiet)
+        self.scale_note.set_color(self.style.quiet)
+        for line in self.axes.get_lines():
+            if line.get_zorder() == 1:  # the rings and spokes drawn by _draw_grid
+                line.set_color(self.style.grid_line)
+        self.title.set_color(self.style.text)
         self._font = fs
         self.title.set_fontsize(fs * 1.3)
         self.title.set_y(1 - PAD_IN / h)
@@ -458,7 +436,6 @@ class RadarChart:
             size = LOOKS[series].markersize * min(1.0, fs / scale / 9) * scale
             self.lines[series].set_markersize(size)
             self.lines[series].set_linewidth(LOOKS[series].linewidth * scale**0.5)
-            self.missing[series].set_markersize(size)
             self.direct_labels[series].set_fontsize(fs * 0.85)
 
 

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..applicability import marks
 from ..framework import Framework
 from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
 from ..model import Score
@@ -22,6 +23,7 @@ SERIES = ("agreed", "previous", "client", "provider")  # drawing and legend orde
 OVERLAYS = ("client", "provider")
 NA_GREY = "#8c8c8c"
 NA_SUFFIX = " (n/a)"
+NA_DASHES = (5.0, 4.0)  # the legend's "gap in a line" sample: on, off, in line widths
 OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
 TICK_GREY = "#6b6b6b"
 
@@ -94,8 +96,11 @@ class RadarSeries:
         self.round_count = 0
         first, last = framework.scale.levels[0], framework.scale.levels[-1]
         self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
-        self.na_label = f"{framework.scale.not_assessed_label} (n/a)"
+        # No marker stands for "not assessed" (any mark on the chart reads as a level): the line
+        # breaks there and the axis name says "(n/a)"; the legend says what a gap means.
+        self.na_label = f"Gap in a line: {framework.scale.not_assessed_label.lower()} (n/a)"
         self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
+        self.factors_out: frozenset[str] = frozenset()  # factor ids outside it (counted out of "n of N")
 
     def update(self, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current)."""
@@ -109,7 +114,7 @@ class RadarSeries:
                 self._values[perspective] = self._series_values(current, perspective)
             self.labels["agreed"] = f"Agreed, {label}" if len(rounds) > 1 else "Agreed"
             if self.dimension_id is None:
-                self.notes = dimension_notes(self.framework, current)
+                self.notes = dimension_notes(self.framework, current, self.factors_out)
         if len(rounds) > 1:
             label, before = rounds[-2]
             self._values["previous"] = self._series_values(before, "agreed")
@@ -130,28 +135,13 @@ class RadarSeries:
         return [self.labels[s] for s in self.visible()]
 
     def missing(self, series: str) -> list[int]:
-        """The axes a visible series has not assessed, where its line breaks (a hollow marker at the
-        rim). A series with nothing assessed has no line to break and gets no markers: a ring of
-        them at the rim would read as the top level."""
+        """The axes a visible series has not assessed, where its line breaks. Nothing is drawn
+        there (no marker: at the rim it read as level 5, in the hub as level 0); the axis name
+        says "(n/a)". A series with nothing assessed has no line to break."""
         values = self._values[series]
         if not self.is_visible(series) or all(v is None for v in values):
             return []
         return [i for i, v in enumerate(values) if v is None and self.axis_ids[i] not in self.out_of_scope]
-
-    def missing_positions(self) -> dict[str, list[tuple[float, int]]]:
-        """Each visible series' hollow markers as (angle, axis): side by side on a shared axis."""
-        n = len(self.theta)
-        gone = {s: set(self.missing(s)) for s in SERIES}
-        count = [sum(i in gone[s] for s in SERIES) for i in range(n)]
-        seen = [0] * n
-        step = min(0.05, 0.6 / n)
-        out: dict[str, list[tuple[float, int]]] = {}
-        for series in SERIES:
-            out[series] = []
-            for i in sorted(gone[series]):
-                out[series].append((self.theta[i] + (seen[i] - (count[i] - 1) / 2) * step, i))
-                seen[i] += 1
-        return out
 
     def direct_label_text(self, series: str) -> str:
         """The short name written beside a series' line: Client, Provider, Agreed, or the earlier
@@ -268,14 +258,22 @@ class RadarSeries:
         return [None if (lv := levels.get(a)) is None else float(lv) for a in self.axis_ids]
 
 
-def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score]) -> list[str]:
-    """The agreed mean under each dimension's name, with its coverage when partial."""
+def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                    out_of_scope: Iterable[str] = ()) -> list[str]:
+    """The agreed mean under each dimension's name, with its coverage when partial: counted over
+    the round's factors (those left out of the round or not applicable are not counted, unless a
+    left-out one was agreed all the same), as the Results coverage counts them."""
+    outside = frozenset(out_of_scope)
+    levels = levels_of(scores)
     notes = []
-    for d in dimension_scores(framework, levels_of(scores)):
+    for dim, d in zip(framework.dimensions, dimension_scores(framework, levels), strict=True):
+        na = marks(levels)
+        total = sum(1 for f in dim.factors if f.id not in na
+                    and (f.id not in outside or levels.get(f.id) is not None))
         if d.mean is None:
             notes.append("")
-        elif d.assessed < d.total:
-            notes.append(f"{d.mean:.1f}\n{d.assessed} of {d.total} factors")
+        elif d.assessed < total:
+            notes.append(f"{d.mean:.1f}\n{d.assessed} of {total} factors")
         else:
             notes.append(f"{d.mean:.1f}")
     return notes

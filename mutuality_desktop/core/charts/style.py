@@ -6,6 +6,7 @@ import colorsys
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 Rgb = tuple[float, float, float]
 _HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -21,6 +22,32 @@ class ChartStyle:
     text: str = "#222222"
     font_family: str = "DejaVu Sans"
     font_scale: float = 1.0  # above 1 for a chart read across a room (presentation mode)
+    high_contrast: bool = False  # View -> High contrast: no grey or italic text, a larger legend
+
+    @property
+    def quiet(self) -> str:
+        """The level numbers and the scale note: grey, black in high contrast."""
+        return "#000000" if self.high_contrast else "#6b6b6b"
+
+    @property
+    def unscored(self) -> str:
+        """An axis name no shown series has scored ("(n/a)"): grey, black in high contrast."""
+        return "#000000" if self.high_contrast else "#8c8c8c"
+
+    @property
+    def unscored_style(self) -> Literal["normal", "italic"]:
+        """Italic on a normal screen; upright in high contrast, where italic reads poorly."""
+        return "normal" if self.high_contrast else "italic"
+
+    @property
+    def grid_line(self) -> str:
+        """The rings and spokes: light grey, dark grey in high contrast."""
+        return "#4a4a4a" if self.high_contrast else self.grid
+
+    @property
+    def legend_scale(self) -> float:
+        """The legend's type against the chart's base size: larger in high contrast."""
+        return 1.2 if self.high_contrast else 1.0
 
     @classmethod
     def from_colours(cls, primary: str, accent: str) -> ChartStyle:

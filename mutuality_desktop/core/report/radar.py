@@ -1,8 +1,8 @@
 """The radar charts of the printed report, drawn straight onto the PDF canvas.
 
 The chart shows what charts.series says and is laid out by charts.layout, as the chart on screen
-is, with the same looks: line styles, markers, colours, the shaded agreed area, hollow "(n/a)"
-markers at the rim and grey italic names for unscored axes. Drawing it here with reportlab
+is, with the same looks: line styles, markers, colours, the shaded agreed area, lines broken
+where not assessed (no marker there: any mark reads as a level) and grey italic "(n/a)" names. Drawing it here with reportlab
 instead of through matplotlib keeps matplotlib (about 0.4 s to import) out of a report build:
 lines are vector paths and text is embedded DejaVu Sans, sharp at any zoom and searchable.
 """
@@ -26,7 +26,16 @@ from ..charts.layout import (
     fit_chart,
     legend_columns,
 )
-from ..charts.series import LOOKS, NA_GREY, NA_SUFFIX, SERIES, TICK_GREY, Look, RadarSeries
+from ..charts.series import (
+    LOOKS,
+    NA_DASHES,
+    NA_GREY,
+    NA_SUFFIX,
+    SERIES,
+    TICK_GREY,
+    Look,
+    RadarSeries,
+)
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
 from .text import printable, rounded
@@ -58,8 +67,7 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         scale = series.framework.scale
         span = scale.maximum - scale.minimum
         self._origin = scale.minimum - 0.16 * span  # the lowest level is a ring, not the centre
-        self._top = scale.maximum + 0.14 * span  # room for the not-assessed markers
-        self._rim = scale.maximum + 0.07 * span
+        self._top = scale.maximum + 0.14 * span  # room for names beside level 5
 
     def wrap(self, *_: float) -> tuple[float, float]:
         return self.width, self.height
@@ -150,9 +158,6 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
                     _marker(c, look.marker, x, y, size, fill=colour, edge=(1.0, 1.0, 1.0), edge_width=0.8)
                 else:
                     _marker(c, look.marker, x, y, size, fill=colour)
-        for angle, _ in self.series.missing_positions()[name]:
-            x, y = self.point(angle, self._rim)
-            _marker(c, look.marker, x, y, size, fill=(1.0, 1.0, 1.0), edge=colour, edge_width=1.4)
 
     def _direct_labels(self, c: Any) -> None:
         """Each shown series' name beside its line (as on screen), so a greyscale print needs no key."""
@@ -232,8 +237,13 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
                 y = bottom + (per_column - 1 - row) * pitch
                 label, look, colour = entries[i][0], entries[i][1], entries[i][2]
                 mid = y + 0.35 * fs
-                if look is None:
-                    _marker(c, "o", x + handle / 2, mid, 6.5, fill=(1, 1, 1), edge=colour, edge_width=1.4)
+                if look is None:  # a grey line with a gap in it: what a break in a line means
+                    c.saveState()
+                    c.setStrokeColorRGB(*colour)
+                    c.setLineWidth(1.6)
+                    c.setDash([d * 1.6 for d in NA_DASHES], 0)
+                    c.line(x, mid, x + handle, mid)
+                    c.restoreState()
                 else:
                     c.saveState()
                     c.setStrokeColorRGB(*colour)
