@@ -133,11 +133,13 @@ def test_file_export_to_spreadsheet_writes_the_scores_and_the_actions(qtbot, win
     assert sheet.isEnabled()
     targets = iter([str(tmp_path / "scores"), str(tmp_path / "actions.csv")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(targets), ""))
-    for action in sheet.actions():
-        action.trigger()
+    for action, name in zip(sheet.actions(), ("scores.csv", "actions.csv"), strict=True):
+        action.trigger()  # written off the UI thread: the status bar says so when it is in place
+        qtbot.waitUntil(lambda name=name: name in window.statusBar().currentMessage(), timeout=30_000)
     rows = list(csv.reader((tmp_path / "scores.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 1 + 2 * len(window.doc.engagement.framework.factors)
     assert "Wrote" in window.statusBar().currentMessage() and "actions.csv" in window.statusBar().currentMessage()
+    assert (tmp_path / "actions.csv").read_text(encoding="utf-8-sig").startswith("Number,Dimension,Factor,Action,")
     assert default_csv_name('Review: "2026"', "scores") == "Review 2026 - scores.csv"
     window.close_document()
     assert not sheet.isEnabled()
