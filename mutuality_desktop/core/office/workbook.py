@@ -52,6 +52,7 @@ class _Book:
         self.wrap = workbook.add_format({"valign": "top", "text_wrap": True})
         self.date = workbook.add_format({"valign": "top", "num_format": "d mmm yyyy", "align": "left"})
         self.number = workbook.add_format({"valign": "top", "num_format": "0"})
+        self.money = workbook.add_format({"valign": "top", "num_format": "£#,##0", "align": "left"})
         self.mean = workbook.add_format({"num_format": "0.0"})
         self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
         self.bold = workbook.add_format({"bold": True})
@@ -166,7 +167,7 @@ def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
 def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     sheet = book.wb.add_worksheet("About")
     sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 70)
+    sheet.set_column(1, 1, ABOUT_WIDTH)
     _printable(sheet)
     info, fw = data.info, data.framework
     book.string(sheet, 0, 0, info.title, book.title)
@@ -190,7 +191,20 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
                           "none is a formula. Levels left empty were not assessed."))
     for r, (label, value) in enumerate(lines, start=2):
         book.string(sheet, r, 0, label, book.bold)
-        book.value(sheet, r, 1, value, book.wrap if isinstance(value, str) else None)
+        money = label == "Contract value (£ a year)" and isinstance(value, int)
+        book.value(sheet, r, 1, value, book.money if money else book.wrap if isinstance(value, str) else None)
+        if isinstance(value, str) and (height := _wrapped_height(value, ABOUT_WIDTH)):
+            sheet.set_row(r, height)  # LibreOffice does not grow a wrapped row by itself: it would overlap
+
+
+ABOUT_WIDTH = 70  # characters across the About sheet's value column
+
+
+def _wrapped_height(text: str, width: int) -> float | None:
+    """The height in points a wrapped cell needs (None for one line): about 15 points a line,
+    counting each line of the text at the column's width in characters."""
+    lines = sum(max(1, -(-len(part) // max(1, width - 4))) for part in clean(text).split("\n"))
+    return None if lines <= 1 else 15.0 * lines
 
 
 def _sha256(path: Path) -> str:
