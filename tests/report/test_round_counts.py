@@ -175,3 +175,17 @@ def test_the_workbook_about_sheet_formats_the_value_and_gives_wrapped_text_its_h
     row = next(row[1].row for row in about.iter_rows() if row[0].value == "Facilitator")
     height = about.row_dimensions[row].height
     assert height is not None and height >= 45, "a four-line cell needs its rows, or it overlaps the next"
+
+
+def test_the_workbook_lists_the_factors_of_the_round_as_the_report_does(tmp_path: Path) -> None:
+    import openpyxl
+
+    from mutuality_desktop.core.office.workbook import write_xlsx
+
+    write_xlsx(_engagement(tmp_path / "w.mutuality"), tmp_path / "w.xlsx")
+    rows = list(openpyxl.load_workbook(tmp_path / "w.xlsx")["Scores"].iter_rows(values_only=True))[1:]
+    assert {r[2] for r in rows} == {"Mutuality", "Economy", "Efficiency"}, "no dimension outside the round"
+    names = [r[4] for r in rows]
+    assert "Joint exit strategy" not in names and "Inflation and indexation control" not in names
+    assert len(rows) == 14 + 4 + 5  # the not-applicable factor stays, saying so with its reason
+    assert any(str(r[10]).startswith("Not applicable: No joint board") for r in rows)

@@ -25,6 +25,7 @@ from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY
+from ..report.basis import is_assessed, round_factors
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
@@ -108,12 +109,16 @@ def _level(rnd: RoundData, factor_id: str, perspective: str) -> int | None:
 
 
 def score_rows(data: ReportData) -> list[list[object]]:
-    """Every factor of every round in the workbook, in workshop order."""
+    """The factors of every round in the workbook, in workshop order: as the report and the CSV,
+    those of the round's dimensions (its scope and any dimension scored beyond it) less the factors
+    left out of it (unless scored all the same)."""
     fw, scale = data.framework, data.framework.scale
     rows: list[list[object]] = []
     for rnd in data.rounds:
         for dim in fw.workshop_order():
-            for factor in dim.factors:
+            if dim.id not in rnd.scope and not is_assessed(fw, rnd.scores, dim.id):
+                continue  # not part of the round
+            for factor in round_factors(fw, rnd, dim.id):
                 levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
                 if (reason := marks(rnd.scores).get(factor.id)) is not None:
