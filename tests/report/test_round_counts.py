@@ -189,3 +189,25 @@ def test_the_workbook_lists_the_factors_of_the_round_as_the_report_does(tmp_path
     assert "Joint exit strategy" not in names and "Inflation and indexation control" not in names
     assert len(rows) == 14 + 4 + 5  # the not-applicable factor stays, saying so with its reason
     assert any(str(r[10]).startswith("Not applicable: No joint board") for r in rows)
+
+
+def test_word_and_the_deck_give_a_follow_up_without_a_date_none_as_the_pdf_does(tmp_path: Path) -> None:
+    import docx
+    import pptx
+
+    from mutuality_desktop.core.office.deck import write_pptx
+    from mutuality_desktop.core.office.word import write_docx
+
+    with Engagement.create(tmp_path / "f.mutuality", EngagementInfo("R", "C", "P", workshop_date=WORKSHOP)) as e:
+        follow = e.add_round("Follow-up").id
+        e.set_score(follow, "joint-objective-setting", "agreed", 3)
+        data = collect_report_data(e)
+    write_docx(data, tmp_path / "f.docx")
+    write_pptx(data, tmp_path / "f.pptx")
+    word = " ".join(p.text for p in docx.Document(str(tmp_path / "f.docx")).paragraphs)
+    deck = " ".join(s.text_frame.text for slide in pptx.Presentation(str(tmp_path / "f.pptx")).slides
+                    for s in slide.shapes if s.has_text_frame)
+    for text in (word, deck):
+        assert "Follow-up assessment" in text
+        assert "Follow-up assessment · 3 December 2026" not in text, "the first round's date is not the follow-up's"
+    assert "FOLLOW-UP · 3 DECEMBER 2026" not in word.upper()

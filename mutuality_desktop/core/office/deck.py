@@ -17,7 +17,13 @@ from pptx.util import Inches
 from ..branding import BrandingProfile, profile_from_engagement
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY
-from ..report.basis import RADAR_MINIMUM, assessed_dimensions, is_assessed, round_factors
+from ..report.basis import (
+    RADAR_MINIMUM,
+    assessed_dimensions,
+    is_assessed,
+    round_factors,
+    round_when,
+)
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
 from ..report.text import level_label, long_date, one_decimal
@@ -50,7 +56,7 @@ def title_slide(deck: Deck, data: ReportData, consultancy: str) -> None:
     deck.text(slide, info.title, MARGIN, Inches(1.3), Inches(12), Inches(2.0), size, colour="FFFFFF", bold=True)
     deck.text(slide, f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
               MARGIN, Inches(3.4), Inches(12), Inches(0.6), 20, colour="FFFFFF")
-    when = long_date(rnd.date or info.workshop_date)
+    when = long_date(round_when(data, data.current)[0])  # as the report: a follow-up borrows no date
     deck.text(slide, " · ".join(x for x in (f"{rnd.label} assessment", when) if x), MARGIN, Inches(4.0),
               Inches(12), Inches(0.5), 16, colour="FFFFFF")
     deck.text(slide, "For the partnership board", MARGIN, Inches(5.4), Inches(8), Inches(0.5), 18,

@@ -16,7 +16,13 @@ from docx.shared import Cm
 from ..branding import BrandingProfile, profile_from_engagement
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS
-from ..report.basis import RADAR_MINIMUM, assessed_dimensions, round_dimension_score, round_factors
+from ..report.basis import (
+    RADAR_MINIMUM,
+    assessed_dimensions,
+    round_dimension_score,
+    round_factors,
+    round_when,
+)
 from ..report.data import ReportData
 from ..report.rows import (
     action_counts,
@@ -73,7 +79,7 @@ def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None)
     w.para(info.title, style="Title")
     w.para(f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
            style="Subtitle")
-    w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(rnd.date or info.workshop_date)) if x),
+    w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(round_when(data, data.current)[0])) if x),
            muted=True)
     details = w.table(None, cover_details(data), [4.2, w.width_cm - 4.2])
     for row in details.rows:
@@ -98,7 +104,8 @@ def section_titles(data: ReportData) -> list[str]:
 def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     fw = data.framework
     names = {d.id: d.name for d in fw.dimensions}
-    w.kicker(f"{data.current.label} · {long_date(data.current.round.date or data.info.workshop_date)}", new_page=True)
+    day = long_date(round_when(data, data.current)[0])  # a follow-up never borrows the first round's date
+    w.kicker(" · ".join(x for x in (data.current.label, day) if x), new_page=True)
     w.heading("Executive summary", 1)
     w.para(opening(data))
     tiles = headline_figures(data)
@@ -312,7 +319,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     fill_placeholders(doc, {
         "title": data.info.title, "client": data.info.client_organisation,
         "provider": data.info.provider_organisation, "round": rnd.label,
-        "date": long_date(rnd.date or data.info.workshop_date), "consultancy": branding.consultancy_name,
+        "date": long_date(round_when(data, data.current)[0]), "consultancy": branding.consultancy_name,
         "footer": branding.footer_text})
     own_cover, tail = clear_body(doc)
     template_cover = len(doc.element.body) > 1  # the template kept a cover before {{report}}
