@@ -54,6 +54,8 @@ class _Book:
         self.date = workbook.add_format({"valign": "top", "num_format": "d mmm yyyy", "align": "left"})
         self.number = workbook.add_format({"valign": "top", "num_format": "0"})
         self.money = workbook.add_format({"valign": "top", "num_format": "£#,##0", "align": "left"})
+        self.left_number = workbook.add_format({"valign": "top", "num_format": "0", "align": "left"})
+        self.label = workbook.add_format({"bold": True, "valign": "top"})
         self.mean = workbook.add_format({"num_format": "0.0"})
         self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
         self.bold = workbook.add_format({"bold": True})
@@ -195,9 +197,11 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     lines.append(("Note", "Every cell holds a value typed in the workshop or worked out from it; "
                           "none is a formula. Levels left empty were not assessed."))
     for r, (label, value) in enumerate(lines, start=2):
-        book.string(sheet, r, 0, label, book.bold)
+        book.string(sheet, r, 0, label, book.label)  # at the top of its row, beside a wrapped value
         money = label == "Contract value (£ a year)" and isinstance(value, int)
-        book.value(sheet, r, 1, value, book.money if money else book.wrap if isinstance(value, str) else None)
+        fmt = (book.money if money else book.wrap if isinstance(value, str)
+               else book.left_number if isinstance(value, int) else None)
+        book.value(sheet, r, 1, value, fmt)
         if isinstance(value, str) and (height := _wrapped_height(value, ABOUT_WIDTH)):
             sheet.set_row(r, height)  # LibreOffice does not grow a wrapped row by itself: it would overlap
 
@@ -208,7 +212,8 @@ ABOUT_WIDTH = 70  # characters across the About sheet's value column
 def _wrapped_height(text: str, width: int) -> float | None:
     """The height in points a wrapped cell needs (None for one line): about 15 points a line,
     counting each line of the text at the column's width in characters."""
-    lines = sum(max(1, -(-len(part) // max(1, width - 4))) for part in clean(text).split("\n"))
+    per_line = max(1, int(width * 1.1))  # text runs a little narrower than the width's digits
+    lines = sum(max(1, -(-len(part) // per_line)) for part in clean(text).split("\n"))
     return None if lines <= 1 else 15.0 * lines
 
 
