@@ -27,6 +27,7 @@ from .basis import (
     common_factors,
     comparison_basis,
     coverage,
+    dimension_status,
     restricted,
     round_dimension_score,
     round_when,
@@ -184,7 +185,7 @@ def dimension_rows(framework: Framework, scores: Scores, rnd: RoundData | None =
     out = []
     for d in framework.workshop_order():
         score = round_dimension_score(framework, rnd, d.id)
-        status = ASSESSED if d.id in seen else NOT_REACHED if d.id in rnd.scope else OUTSIDE
+        status = ASSESSED if d.id in seen else dimension_status(framework, rnd, d.id)
         out.append(DimensionLine(d.name, score.mean, score.assessed, score.total, d.id in seen, status))
     return out
 
