@@ -188,10 +188,14 @@ def strengths(framework: Framework, scores: Scores, count: int = 5) -> list[Rank
 
 
 def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
-    """Lowest agreed levels first; among equals, the largest perception gap, then workshop order."""
+    """Lowest agreed levels first; among equals, the largest perception gap, then workshop order.
+    A factor listed among the strengths is never a priority too (ties in level could put it in both)."""
     ranked = _ranked(framework, scores)
-    ranked.sort(key=lambda r: (r.level, -(r.gap or 0)))
-    return ranked[: _share(ranked, count)]
+    share = _share(ranked, count)
+    taken = {r.factor.id for r in strengths(framework, scores, count)}
+    left = [r for r in ranked if r.factor.id not in taken]
+    left.sort(key=lambda r: (r.level, -(r.gap or 0)))
+    return left[:share]
 
 
 def factor_state(scores: Scores, factor_id: str) -> str:

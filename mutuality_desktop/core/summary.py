@@ -11,6 +11,11 @@ from .exchange import is_sealed, verify_checksum
 from .scope import scope_completeness
 
 
+def _count(n: int, word: str) -> str:
+    """'1 action', '2 actions', '0 actions'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def summarise(path: Path) -> str:
     """Check a file fully and describe it in one line; raise a typed error otherwise."""
     path = Path(path)
@@ -22,7 +27,7 @@ def summarise(path: Path) -> str:
         info = eng.info()
         rounds = eng.rounds()
         parts = [f"OK {path.name}: {info.title} ({info.client_organisation} / {info.provider_organisation})"]
-        parts.append(f"{len(eng.participants())} participants")
+        parts.append(_count(len(eng.participants()), "participant"))
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
             scope = eng.scope(rnd.id)
@@ -32,7 +37,7 @@ def summarise(path: Path) -> str:
             parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{total} "
                          f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions"
                          f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
-        parts.append(f"{len(eng.actions())} actions")
+        parts.append(_count(len(eng.actions()), "action"))
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
         if verified:
             parts.append("export checksum verified")

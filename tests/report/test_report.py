@@ -312,7 +312,8 @@ def test_damaged_stored_branding_falls_back_with_a_warning(tmp_path: Path) -> No
 
 def test_an_empty_engagement_still_reports(eng: Engagement, tmp_path: Path) -> None:
     _, text = _report(eng, tmp_path)
-    assert "Not assessed" in text and "No improvement actions were recorded" in text
+    assert "In this round, not reached: nothing agreed yet" in text  # Mutuality, the default scope
+    assert "No improvement actions were recorded" in text
 
 
 # --- pure functions -------------------------------------------------------------------------------

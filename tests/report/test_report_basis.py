@@ -62,8 +62,8 @@ def test_a_mutuality_only_baseline_claims_one_dimension(partial: Path, tmp_path:
     assert "Overall value for money" not in text, "one dimension's mean is not value for money"
     assert "Dimensions with an agreed level: Mutuality" in text
     # one line per dimension in the summary's table, and the findings name them once
-    assert text.count("Not assessed in this round") == 5 + 1
-    assert ("Not assessed in this round: Economy, Efficiency, Effectiveness, Strategic Value, "
+    assert text.count("Not part of this round") == 5 + 1
+    assert ("Not part of this round: Economy, Efficiency, Effectiveness, Strategic Value and "
             "Stakeholder Value. The report makes no finding about them.") in text
     assert "Price benchmarking" not in text, "no tables or guide for a dimension not assessed"
     assert "held on 12 March 2026 at Council Chamber" in text
@@ -119,7 +119,7 @@ def test_a_file_scored_in_two_dimensions_says_which_and_averages_only_those(tmp_
     build_report_file(path, out)
     text = text_of(out)
     assert "Only a note, no level" in text, "a note keeps its dimension in the report"
-    assert text.count("Not assessed in this round") == 3 + 1
+    assert text.count("Not part of this round") == 3 + 1
     assert "Service user voice" not in text
 
 
@@ -129,7 +129,7 @@ def test_the_html_edition_states_the_same_basis(partial: Path, tmp_path: Path) -
     text = html_text(out)
     assert "Council Chamber" not in text and "held on" not in text
     assert "like for like, on the 8 mutuality factors agreed in both rounds" in text
-    assert text.count("Not assessed in this round") == 5 + 1
+    assert text.count("Not part of this round") == 5 + 1
     assert "Price benchmarking" not in text
     base = tmp_path / "base.html"
     build_html_file(partial, base, round_label="Baseline")

@@ -21,9 +21,7 @@ from ..charts.style import ChartStyle
 from ..errors import MutualityError
 from ..framework import MUTUALITY
 from ..report.data import ReportData
-from ..report.rows import overall_mean, safe_index
-from ..report.text import one_decimal, whole
-from ..scoring import perception_gaps
+from ..report.rows import key_figures, safe_index
 
 # Characters XML 1.0 cannot hold (a received file may carry them in a note): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -66,28 +64,9 @@ class Tile:
 
 
 def headline_figures(data: ReportData) -> list[Tile]:
-    """The four headline numbers of the report's executive summary, as plain text."""
-    fw = data.framework
-    index = safe_index(fw, data.scores)
-    overall = overall_mean(fw, data.scores)
-    agreed = sum(1 for f in fw.factors
-                 if (s := data.scores.get((f.id, "agreed"))) is not None and s.level is not None)
-    gaps = perception_gaps(fw, data.scores)
-    if not gaps:
-        gap = Tile("–", "", "Widest perception gap")
-    else:
-        widest = gaps[0]
-        tied = sum(1 for g in gaps if g.size == widest.size)
-        where = f": {widest.factor.name}" if tied == 1 else f", on {tied} factors"
-        label = ("Widest perception gap" + where if widest.size
-                 else "Widest perception gap: both sides agree on every factor")
-        gap = Tile(str(widest.size), "level" if widest.size == 1 else "levels", label)
-    return [
-        Tile(whole(index.value), "/ 100", "Mutuality index"),
-        Tile(one_decimal(overall), f"of {fw.scale.maximum}", "Overall value for money (mean level)"),
-        Tile(str(agreed), f"of {len(fw.factors)}", "Factors with an agreed level"),
-        gap,
-    ]
+    """The four headline numbers of the report's executive summary, as plain text: the PDF's own
+    (core/report/rows.key_figures), so every output gives the same figures and labels."""
+    return [Tile(k.value, k.unit, k.label) for k in key_figures(data)]
 
 
 def chart_style(branding: BrandingProfile) -> ChartStyle:

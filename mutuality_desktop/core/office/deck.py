@@ -17,6 +17,13 @@ from pptx.util import Inches
 from ..branding import BrandingProfile, profile_from_engagement
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY
+from ..report.basis import (
+    RADAR_MINIMUM,
+    assessed_dimensions,
+    is_assessed,
+    round_factors,
+    round_when,
+)
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
 from ..report.text import level_label, long_date, one_decimal
@@ -49,7 +56,7 @@ def title_slide(deck: Deck, data: ReportData, consultancy: str) -> None:
     deck.text(slide, info.title, MARGIN, Inches(1.3), Inches(12), Inches(2.0), size, colour="FFFFFF", bold=True)
     deck.text(slide, f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
               MARGIN, Inches(3.4), Inches(12), Inches(0.6), 20, colour="FFFFFF")
-    when = long_date(rnd.date or info.workshop_date)
+    when = long_date(round_when(data, data.current)[0])  # as the report: a follow-up borrows no date
     deck.text(slide, " · ".join(x for x in (f"{rnd.label} assessment", when) if x), MARGIN, Inches(4.0),
               Inches(12), Inches(0.5), 16, colour="FFFFFF")
     deck.text(slide, "For the partnership board", MARGIN, Inches(5.4), Inches(8), Inches(0.5), 18,
@@ -88,21 +95,24 @@ def _scale(data: ReportData) -> tuple[int, int]:
 
 
 def dimensions_slide(deck: Deck, data: ReportData) -> None:
-    slide = deck.slide("The six value-for-money dimensions", "Agreed mean level per dimension")
-    series, plotted = _series(data, "dimensions")
-    deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
-               alt_text(data, "dimensions"), _scale(data))
+    slide = deck.slide("The value-for-money dimensions", "Agreed mean level per dimension in this round")
+    radar = len(assessed_dimensions(data.framework, data.scores)) >= RADAR_MINIMUM  # as the report
+    if radar:
+        series, plotted = _series(data, "dimensions")
+        deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
+                   alt_text(data, "dimensions"), _scale(data))
     scale = data.framework.scale
-    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"]
-            for d in dimension_rows(data.framework, data.scores)]
+    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"] if d.in_round
+            else [d.name, "–", d.status_text] for d in dimension_rows(data.framework, data.scores, data.current)]
     deck.table(slide, ["Dimension", f"Mean ({scale.minimum}–{scale.maximum})", "Factors agreed"], rows,
-               Inches(8.1), Inches(1.9), (2.45, 1.1, 1.1), 13)
+               Inches(8.1) if radar else MARGIN, Inches(1.9), (2.45, 1.1, 1.1) if radar else (4.5, 2.0, 5.0), 13)
 
 
 def mutuality_slide(deck: Deck, data: ReportData) -> None:
     dim = data.framework.dimension(MUTUALITY)
     slide = deck.slide("Mutuality: how each side sees the partnership",
-                       f"The {len(dim.factors)} mutuality factors")
+                       f"The {len(round_factors(data.framework, data.current, dim.id))} mutuality factors "
+                       "of this round")
     series, plotted = _series(data, "mutuality")
     deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
                alt_text(data, "mutuality"), _scale(data))
@@ -187,7 +197,8 @@ def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     title_slide(deck, data, one_line(branding.consultancy_name))
     headline_slide(deck, data)
     dimensions_slide(deck, data)
-    if any(d.id == MUTUALITY for d in data.framework.dimensions):
+    if any(d.id == MUTUALITY for d in data.framework.dimensions) and is_assessed(
+            data.framework, data.scores, MUTUALITY):  # as the report: no section for a dimension not scored
         mutuality_slide(deck, data)
     check_cancel(cancel)
     movement_slide(deck, data)

@@ -16,6 +16,13 @@ from docx.shared import Cm
 from ..branding import BrandingProfile, profile_from_engagement
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS
+from ..report.basis import (
+    RADAR_MINIMUM,
+    assessed_dimensions,
+    round_dimension_score,
+    round_factors,
+    round_when,
+)
 from ..report.data import ReportData
 from ..report.rows import (
     action_counts,
@@ -28,11 +35,11 @@ from ..report.rows import (
     moved_factors,
     participant_rows,
 )
-from ..report.sections_back import attendance
+from ..report.sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
 from ..report.sections_scores import gap_index_text, not_applicable_text
 from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
 from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
-from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
+from ..scoring import perception_gaps, priorities, strengths
 from .common import (
     alt_text,
     chart_png,
@@ -72,7 +79,7 @@ def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None)
     w.para(info.title, style="Title")
     w.para(f"{one_line(info.client_organisation)} and {one_line(info.provider_organisation)}",
            style="Subtitle")
-    w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(rnd.date or info.workshop_date)) if x),
+    w.para(" · ".join(x for x in (f"{rnd.label} assessment", long_date(round_when(data, data.current)[0])) if x),
            muted=True)
     details = w.table(None, cover_details(data), [4.2, w.width_cm - 4.2])
     for row in details.rows:
@@ -83,27 +90,35 @@ def cover(w: WordWriter, data: ReportData, consultancy: str, logo: bytes | None)
 
 
 def section_titles(data: ReportData) -> list[str]:
-    titles = ["Executive summary", *[d.name for d in data.framework.workshop_order()]]
-    if data.previous is not None:
+    """The PDF's sections: a dimension with nothing scored in the round is a line of the summary,
+    not a section; the report options leave sections out as they do in the PDF."""
+    chosen = data.options
+    titles = ["Executive summary", *[d.name for d in assessed_dimensions(data.framework, data.scores)]]
+    if data.previous is not None and chosen.comparison:
         titles.append("Round-over-round comparison")
-    return [*titles, "Action plan", "Participants", "The scoring guide"]
+    return [*titles, *(["Action plan"] if chosen.actions else []),
+            *(["Participants"] if chosen.participants else []),
+            *(["The scoring guide"] if chosen.guide != "none" else [])]
 
 
 def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     fw = data.framework
     names = {d.id: d.name for d in fw.dimensions}
-    w.kicker(f"{data.current.label} · {long_date(data.current.round.date or data.info.workshop_date)}", new_page=True)
+    day = long_date(round_when(data, data.current)[0])  # a follow-up never borrows the first round's date
+    w.kicker(" · ".join(x for x in (data.current.label, day) if x), new_page=True)
     w.heading("Executive summary", 1)
     w.para(opening(data))
     tiles = headline_figures(data)
     w.table([t.label for t in tiles], [[f"{t.value} {t.unit}".strip() for t in tiles]],
             [w.width_cm / 4] * 4)
     w.para(overall_note(data), muted=True, size=8)
-    w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
-              "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
+    if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:  # as the PDF: fewer draw nothing useful
+        w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
+                  "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
     scale = fw.scale
     rows = [[d.name + ("" if d.assessed == d.total else f"\n{d.assessed} of {d.total} agreed"),
-             one_decimal(d.mean)] for d in dimension_rows(fw, data.scores)]
+             one_decimal(d.mean)] if d.in_round else [d.name, d.status_text]
+            for d in dimension_rows(fw, data.scores, data.current)]
     w.table(["Dimension", f"Mean ({scale.minimum}–{scale.maximum})"], rows,
             [w.width_cm * 0.7, w.width_cm * 0.3], right=(1,))
     w.heading("Key findings", 2)
@@ -143,7 +158,7 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
     order = fw.workshop_order()
     dim = fw.dimension(dimension_id)
     number = [d.id for d in order].index(dimension_id) + 1
-    score = dimension_score(dim, levels_of(data.scores))
+    score = round_dimension_score(fw, data.current, dimension_id)
     w.kicker(f"Dimension {number} of {len(order)}", new_page=True)
     w.heading(dim.name, 1)
     w.para(f"Mean agreed level {one_decimal(score.mean)} of {fw.scale.maximum} · {score.coverage_text()}"
@@ -153,8 +168,8 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
         w.para(mutuality_intro(data))
         w.picture(chart_png(data, "mutuality", branding, (6.6, 6.0)), min(15.0, w.width_cm),
                   alt_text(data, "mutuality"), "Mutuality factors radar",
-                  f"The {len(dim.factors)} mutuality factors: each side’s own level and the agreed "
-                  f"level, {data.current.label}")
+                  f"The {len(round_factors(fw, data.current, MUTUALITY))} mutuality factors of this "
+                  f"round: each side’s own level and the agreed level, {data.current.label}")
     w.heading("At a glance", 2)
     scale = fw.scale
     w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
@@ -162,7 +177,7 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
               level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
             [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
     w.heading("Factor by factor", 2)
-    for factor in dim.factors:
+    for factor in round_factors(fw, data.current, dimension_id):
         factor_block(w, data, factor)
 
 
@@ -279,14 +294,13 @@ def appendix(w: WordWriter, data: ReportData) -> None:
     fw = data.framework
     w.kicker("Appendix", new_page=True)
     w.heading("The scoring guide", 1)
-    w.para(f"Every factor was scored against the level descriptions below, from {fw.title} "
-           f"(version {fw.version}), the same text the room saw during the workshop.")
+    w.para(appendix_lead(data))
     w.heading("The scale", 2)
     w.table(["Level", "What it means"], [[level_label(fw.scale, lv.value), lv.summary] for lv in fw.scale.levels],
             [3.6, w.width_cm - 3.6])
-    for dim in fw.workshop_order():
+    for dim in guide_dimensions(data):  # the PDF's choice of dimensions and factors
         w.heading(dim.name, 2)
-        for factor in dim.factors:
+        for factor in guide_factors(data, dim):
             w.heading(f"{factor.number} {factor.name}", 3)
             w.para(factor.description, muted=True)
             for lv in fw.scale.levels:
@@ -305,7 +319,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     fill_placeholders(doc, {
         "title": data.info.title, "client": data.info.client_organisation,
         "provider": data.info.provider_organisation, "round": rnd.label,
-        "date": long_date(rnd.date or data.info.workshop_date), "consultancy": branding.consultancy_name,
+        "date": long_date(round_when(data, data.current)[0]), "consultancy": branding.consultancy_name,
         "footer": branding.footer_text})
     own_cover, tail = clear_body(doc)
     template_cover = len(doc.element.body) > 1  # the template kept a cover before {{report}}
@@ -318,14 +332,19 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     w.contents(section_titles(data))
     check_cancel(cancel)
     summary(w, data, branding)
-    for d in data.framework.workshop_order():
+    for d in assessed_dimensions(data.framework, data.scores):  # the PDF's sections, no more
         check_cancel(cancel)
         dimension(w, data, d.id, branding)
     check_cancel(cancel)
-    comparison(w, data, branding)
-    action_plan(w, data)
-    participants(w, data)
-    appendix(w, data)
+    chosen = data.options
+    if chosen.comparison:
+        comparison(w, data, branding)
+    if chosen.actions:
+        action_plan(w, data)
+    if chosen.participants:
+        participants(w, data)
+    if chosen.guide != "none":
+        appendix(w, data)
     restore_tail(doc, tail)
     update_fields_on_open(doc)
     props = doc.core_properties

@@ -25,6 +25,7 @@ from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY
+from ..report.basis import is_assessed, round_factors
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
@@ -52,6 +53,9 @@ class _Book:
         self.wrap = workbook.add_format({"valign": "top", "text_wrap": True})
         self.date = workbook.add_format({"valign": "top", "num_format": "d mmm yyyy", "align": "left"})
         self.number = workbook.add_format({"valign": "top", "num_format": "0"})
+        self.money = workbook.add_format({"valign": "top", "num_format": "£#,##0", "align": "left"})
+        self.left_number = workbook.add_format({"valign": "top", "num_format": "0", "align": "left"})
+        self.label = workbook.add_format({"bold": True, "valign": "top"})
         self.mean = workbook.add_format({"num_format": "0.0"})
         self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
         self.bold = workbook.add_format({"bold": True})
@@ -107,12 +111,16 @@ def _level(rnd: RoundData, factor_id: str, perspective: str) -> int | None:
 
 
 def score_rows(data: ReportData) -> list[list[object]]:
-    """Every factor of every round in the workbook, in workshop order."""
+    """The factors of every round in the workbook, in workshop order: as the report and the CSV,
+    those of the round's dimensions (its scope and any dimension scored beyond it) less the factors
+    left out of it (unless scored all the same)."""
     fw, scale = data.framework, data.framework.scale
     rows: list[list[object]] = []
     for rnd in data.rounds:
         for dim in fw.workshop_order():
-            for factor in dim.factors:
+            if dim.id not in rnd.scope and not is_assessed(fw, rnd.scores, dim.id):
+                continue  # not part of the round
+            for factor in round_factors(fw, rnd, dim.id):
                 levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
                 if (reason := marks(rnd.scores).get(factor.id)) is not None:
@@ -166,7 +174,7 @@ def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
 def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     sheet = book.wb.add_worksheet("About")
     sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 70)
+    sheet.set_column(1, 1, ABOUT_WIDTH)
     _printable(sheet)
     info, fw = data.info, data.framework
     book.string(sheet, 0, 0, info.title, book.title)
@@ -189,8 +197,24 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     lines.append(("Note", "Every cell holds a value typed in the workshop or worked out from it; "
                           "none is a formula. Levels left empty were not assessed."))
     for r, (label, value) in enumerate(lines, start=2):
-        book.string(sheet, r, 0, label, book.bold)
-        book.value(sheet, r, 1, value, book.wrap if isinstance(value, str) else None)
+        book.string(sheet, r, 0, label, book.label)  # at the top of its row, beside a wrapped value
+        money = label == "Contract value (£ a year)" and isinstance(value, int)
+        fmt = (book.money if money else book.wrap if isinstance(value, str)
+               else book.left_number if isinstance(value, int) else None)
+        book.value(sheet, r, 1, value, fmt)
+        if isinstance(value, str) and (height := _wrapped_height(value, ABOUT_WIDTH)):
+            sheet.set_row(r, height)  # LibreOffice does not grow a wrapped row by itself: it would overlap
+
+
+ABOUT_WIDTH = 70  # characters across the About sheet's value column
+
+
+def _wrapped_height(text: str, width: int) -> float | None:
+    """The height in points a wrapped cell needs (None for one line): about 15 points a line,
+    counting each line of the text at the column's width in characters."""
+    per_line = max(1, int(width * 1.1))  # text runs a little narrower than the width's digits
+    lines = sum(max(1, -(-len(part) // per_line)) for part in clean(text).split("\n"))
+    return None if lines <= 1 else 15.0 * lines
 
 
 def _sha256(path: Path) -> str:

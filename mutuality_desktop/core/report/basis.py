@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..applicability import marks
 from ..framework import MUTUALITY, Dimension, Factor, Framework
-from ..scoring import Levels, levels_of
+from ..scoring import DimensionScore, Levels, dimension_score, levels_of
 from .data import ReportData, RoundData, Scores
 from .text import number_word
 
@@ -58,7 +59,9 @@ def coverage(framework: Framework, scores: Scores, scope: tuple[str, ...] = (),
     dims_touched = {d.id for d in assessed_dimensions(framework, scores)}
     dims = [d for d in framework.workshop_order() if d.id in dims_touched or d.id in scope]
     agreed = levels_of(scores)
-    factors = [f for d in dims for f in d.factors if f.id not in excluded or touched(scores, f.id)]
+    na = marks(scores)  # not applicable in the round: out of the count, as the scoring does
+    factors = [f for d in dims for f in d.factors
+               if (f.id not in excluded or touched(scores, f.id)) and f.id not in na]
     done = sum(1 for f in factors if agreed.get(f.id) is not None)
     return Coverage(done, len(factors), len(dims), len(framework.dimensions))
 
@@ -73,6 +76,40 @@ def round_factors(framework: Framework, rnd: RoundData, dimension_id: str) -> tu
     """A dimension's factors in the round: all but those left out of it (unless scored all the same)."""
     return tuple(f for f in framework.dimension(dimension_id).factors
                  if f.id not in rnd.excluded or touched(rnd.scores, f.id))
+
+
+def round_dimension_score(framework: Framework, rnd: RoundData, dimension_id: str) -> DimensionScore:
+    """A dimension's mean and coverage in a round, counted over its factors in the round: those left
+    out of it (unless scored all the same) and those marked not applicable are not counted. Every
+    output's "n of m agreed" for a dimension comes from here."""
+    dim = framework.dimension(dimension_id)
+    kept = {f.id for f in round_factors(framework, rnd, dimension_id)}
+    na = set(marks(rnd.scores))
+    score = dimension_score(dim, levels_of(rnd.scores), na | {f.id for f in dim.factors if f.id not in kept})
+    return DimensionScore(score.dimension_id, score.name, score.mean, score.assessed, score.total,
+                          sum(1 for f in kept if f in na))
+
+
+def dimension_status(framework: Framework, rnd: RoundData, dimension_id: str) -> str:
+    """ASSESSED (something scored), REACHED_NOT (in the round's scope, nothing scored yet) or
+    OUTSIDE (not part of this round)."""
+    if is_assessed(framework, rnd.scores, dimension_id):
+        return ASSESSED
+    return NOT_REACHED if dimension_id in rnd.scope else OUTSIDE
+
+
+ASSESSED, NOT_REACHED, OUTSIDE = "assessed", "not reached", "outside"
+
+
+def not_applicable_sentence(framework: Framework, rnd: RoundData) -> str:
+    """'1 factor was marked not applicable to this contract: A.' ('' when none was)."""
+    na = marks(rnd.scores)
+    named = [f.name for d in framework.workshop_order() for f in d.factors if f.id in na]
+    if not named:
+        return ""
+    many = len(named) != 1
+    return (f"{len(named)} factor{'s' if many else ''} {'were' if many else 'was'} marked not applicable "
+            f"to this contract, so not counted: {names_list(named)}.")
 
 
 def left_out_sentence(framework: Framework, rnd: RoundData) -> str:
@@ -166,7 +203,8 @@ def definitions(framework: Framework) -> list[tuple[str, str]]:
                          "equally; dimensions not assessed are left out, not counted as zero."),
         ("Perception gap", "the client's own level minus the provider's own level for a factor."),
         ("Coverage", "how many factors of the dimensions in a round's scope (and of any dimension "
-                     "scored beyond it), less any factor left out of the round by choice, have an "
+                     "scored beyond it), less any factor left out of the round by choice or marked not "
+                     "applicable, have an "
                      "agreed level."),
         ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
                           "level in both rounds."),

@@ -5,15 +5,20 @@ from __future__ import annotations
 from ..branding import BrandingProfile
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
-from ..scoring import dimension_score, levels_of, perception_gaps, priorities, strengths
+from ..scoring import perception_gaps, priorities, strengths
 from . import figures as charts  # through the module: the benchmarks swap the charts there
-from .basis import RADAR_MINIMUM, assessed_dimensions, round_factors, round_when
+from .basis import (
+    RADAR_MINIMUM,
+    assessed_dimensions,
+    round_dimension_score,
+    round_factors,
+    round_when,
+)
 from .data import ReportData
 from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
 from .radar import RadarFlowable
 from .rows import (
-    NOT_IN_ROUND,
     comparison_rows,
     cover_details,
     dimension_rows,
@@ -159,8 +164,8 @@ def summary(data: ReportData, page: Page) -> str:
     dims = [
         [one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}"]
         if d.in_round
-        else [one_line(d.name), "–", t(NOT_IN_ROUND)]
-        for d in dimension_rows(fw, data.scores)
+        else [one_line(d.name), "–", t(d.status_text)]
+        for d in dimension_rows(fw, data.scores, data.current)
     ]
     day = long_date(round_when(data, data.current)[0])
     radar = (
@@ -255,7 +260,7 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
     order = fw.workshop_order()
     dim = fw.dimension(dimension_id)
     number = [d.id for d in order].index(dimension_id) + 1
-    score = dimension_score(dim, levels_of(data.scores))
+    score = round_dimension_score(fw, data.current, dimension_id)
     out = [
         f'<p class="muted">Dimension {number} of {len(order)} · mean agreed level '
         f"{one_decimal(score.mean)} of {fw.scale.maximum} · {t(score.coverage_text())}"

@@ -20,14 +20,19 @@ from ..scoring import (
     perception_gaps,
 )
 from .basis import (
+    ASSESSED,
+    NOT_REACHED,
+    OUTSIDE,
     assessed_dimensions,
     common_factors,
     comparison_basis,
     coverage,
+    dimension_status,
     restricted,
+    round_dimension_score,
     round_when,
 )
-from .data import ReportData, Scores
+from .data import ReportData, RoundData, Scores
 from .text import change, long_date, one_decimal, plural, short_date, side_name, signed, whole
 
 STATUS_MARKS = {"open": "○ Open", "in progress": "◐ In progress", "done": "● Done", "dropped": "– Dropped"}
@@ -153,24 +158,48 @@ class DimensionLine:
     assessed: int
     total: int
     in_round: bool = True  # False: nothing of the dimension was scored in this round
+    status: str = ASSESSED  # ASSESSED, NOT_REACHED (in the round's scope, nothing scored) or OUTSIDE
+
+    @property
+    def status_text(self) -> str:
+        """What a table prints instead of a mean for a dimension without one in this round."""
+        return STATUS_TEXT.get(self.status, "")
 
 
-NOT_IN_ROUND = "Not assessed in this round"
+NOT_REACHED_TEXT = "In this round, not reached: nothing agreed yet"
+OUTSIDE_TEXT = "Not part of this round"
+STATUS_TEXT = {NOT_REACHED: NOT_REACHED_TEXT, OUTSIDE: OUTSIDE_TEXT}
+NOT_IN_ROUND = OUTSIDE_TEXT  # the old name
 
 
-def dimension_rows(framework: Framework, scores: Scores) -> list[DimensionLine]:
-    """Agreed mean per dimension in workshop order (Mutuality first)."""
-    by_id = {d.dimension_id: d for d in dimension_scores(framework, levels_of(scores))}
+def dimension_rows(framework: Framework, scores: Scores, rnd: RoundData | None = None) -> list[DimensionLine]:
+    """Agreed mean per dimension in workshop order (Mutuality first). With the round, each
+    dimension's coverage counts its factors in the round (core/report/basis.round_dimension_score)
+    and a dimension without a score says whether it was in the round's scope."""
     seen = {d.id for d in assessed_dimensions(framework, scores)}
-    return [DimensionLine(d.name, by_id[d.id].mean, by_id[d.id].assessed, by_id[d.id].total, d.id in seen)
-            for d in framework.workshop_order()]
+    if rnd is None:
+        by_id = {d.dimension_id: d for d in dimension_scores(framework, levels_of(scores))}
+        return [DimensionLine(d.name, by_id[d.id].mean, by_id[d.id].assessed, by_id[d.id].total,
+                              d.id in seen, ASSESSED if d.id in seen else OUTSIDE)
+                for d in framework.workshop_order()]
+    out = []
+    for d in framework.workshop_order():
+        score = round_dimension_score(framework, rnd, d.id)
+        status = ASSESSED if d.id in seen else dimension_status(framework, rnd, d.id)
+        out.append(DimensionLine(d.name, score.mean, score.assessed, score.total, d.id in seen, status))
+    return out
 
 
-def safe_index(framework: Framework, scores: Scores) -> Index:
-    """The mutuality index, or an empty one when a framework has no Mutuality dimension."""
+def safe_index(framework: Framework, scores: Scores, rnd: RoundData | None = None) -> Index:
+    """The mutuality index, or an empty one when a framework has no Mutuality dimension; with the
+    round, its "n of m" counts the mutuality factors in the round (none left out or not applicable)."""
     if not any(d.id == MUTUALITY for d in framework.dimensions):
         return Index(None, 0, 0)
-    return mutuality_index(framework, levels_of(scores))
+    index = mutuality_index(framework, levels_of(scores))
+    if rnd is None:
+        return index
+    score = round_dimension_score(framework, rnd, MUTUALITY)
+    return Index(index.value, score.assessed, score.total)
 
 
 def overall_mean(framework: Framework, scores: Scores) -> float | None:
@@ -260,9 +289,17 @@ def cover_details(data: ReportData) -> list[tuple[str, str]]:
         ("Workshop", " · ".join(x for x in (when, venue) if x)),
         ("Facilitator", info.facilitator),
         ("Participants", _taking_part(data)),
-        ("Report date", long_date(data.generated)),
+        ("Report date", _report_date(data, day)),
     ]
     return [(label, value) for label, value in lines if value]
+
+
+def _report_date(data: ReportData, workshop: dt.date | None) -> str:
+    """The day the report was made; one made before its round's workshop says so."""
+    made = long_date(data.generated)
+    if workshop is not None and data.generated < workshop:
+        return f"Report prepared {made}, before the workshop on {long_date(workshop)}"
+    return made
 
 
 def _taking_part(data: ReportData) -> str:
@@ -298,7 +335,7 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
                  "Widest perception gap: both sides agree on every factor")
         gap = KeyFigure(str(widest.size), "level" if widest.size == 1 else "levels", label)
     return [
-        KeyFigure(whole(safe_index(fw, data.scores).value), "/ 100", "Mutuality index"),
+        KeyFigure(whole(safe_index(fw, data.scores, data.current).value), "/ 100", "Mutuality index"),
         _overall_figure(data),
         KeyFigure(str(cover.agreed), f"of {cover.total}",
                   "Coverage: factors of this round's dimensions with an agreed level"),
@@ -310,7 +347,7 @@ def _overall_figure(data: ReportData) -> KeyFigure:
     """An overall mean only across two or more assessed dimensions, saying how many; with one
     dimension, how many dimensions were assessed instead (one mean is not value for money)."""
     fw = data.framework
-    means = [d for d in dimension_rows(fw, data.scores) if d.mean is not None]
+    means = [d for d in dimension_rows(fw, data.scores, data.current) if d.mean is not None]
     total = len(fw.dimensions)
     if len(means) >= 2:
         label = ("Overall value for money (mean of the dimension means)" if len(means) == total else

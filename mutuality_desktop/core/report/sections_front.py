@@ -22,7 +22,7 @@ from .data import ReportData
 from .document import ContentsLine, Heading
 from .figures import dimension_chart
 from .graphics import level_bar
-from .rows import NOT_IN_ROUND, cover_details, dimension_rows, gap_phrase
+from .rows import cover_details, dimension_rows, gap_phrase
 from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
@@ -103,11 +103,11 @@ def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
     scale = data.framework.scale
     rows: list[list[Any]] = []
     spans: list[tuple[Any, ...]] = []
-    for d in dimension_rows(data.framework, data.scores):
+    for d in dimension_rows(data.framework, data.scores, data.current):
         if not d.in_round:
             spans.append(("SPAN", (1, len(rows) + 1), (2, len(rows) + 1)))
             rows.append([Paragraph(inline(d.name), styles.cell),
-                         Paragraph(esc(NOT_IN_ROUND), styles.muted), ""])
+                         Paragraph(esc(d.status_text), styles.muted), ""])
             continue
         coverage = "" if d.assessed == d.total else (
             f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")

@@ -16,8 +16,8 @@ from ..applicability import label, marks
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, re-exported
 from ..model import Score
-from ..scoring import dimension_score, levels_of, perception_gap_index
-from .basis import round_factors
+from ..scoring import perception_gap_index
+from .basis import round_dimension_score, round_factors
 from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
@@ -45,7 +45,7 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
     dim = fw.dimension(dimension_id)
     number = [d.id for d in order].index(dimension_id) + 1
     width = width_of(styles)
-    score = dimension_score(dim, levels_of(data.scores))
+    score = round_dimension_score(fw, data.current, dimension_id)
     summary = (f"Dimension {number} of {len(order)} · mean agreed level {one_decimal(score.mean)}"
                f" of {fw.scale.maximum} · {score.coverage_text()}{gap_index_text(data, dimension_id)}")
     story: list[Flowable] = [

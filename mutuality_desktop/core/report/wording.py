@@ -7,6 +7,8 @@ from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
 from ..scoring import mutuality_index, perception_gaps
 from .basis import (
+    NOT_REACHED,
+    OUTSIDE,
     assessed_dimensions,
     common_factors,
     comparison_basis,
@@ -15,9 +17,11 @@ from .basis import (
     dimensions_phrase,
     left_out_sentence,
     mutuality_basis,
+    names_list,
+    not_applicable_sentence,
     restricted,
+    round_factors,
     round_when,
-    unassessed_dimensions,
 )
 from .data import ReportData
 from .rows import (
@@ -58,7 +62,8 @@ def opening(data: ReportData) -> str:
     assessed = ("" if done.whole_framework else
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
-    gone = left_out_sentence(data.framework, data.current)
+    gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
+                                not_applicable_sentence(data.framework, data.current)) if x)
     gone = f" {gone}" if gone else ""
     earlier = ""
     if data.previous is not None:
@@ -79,16 +84,17 @@ def findings(data: ReportData) -> list[str]:
     """The headline findings: mutuality index, strongest and weakest dimension, gaps, coverage."""
     fw = data.framework
     out: list[str] = []
-    index = safe_index(fw, data.scores)
+    index = safe_index(fw, data.scores, data.current)
     if index.value is not None:
         mean = fw.scale.minimum + index.value / 100 * (fw.scale.maximum - fw.scale.minimum)
-        partial = (f" ({index.assessed} of {index.total} factors agreed so far)"
+        partial = (f" ({index.assessed} of {index.total} mutuality factors of this round agreed so far)"
                    if index.assessed < index.total else "")
         out.append(
             f"The mutuality index stands at {whole(index.value)} out of 100{partial}: on average the "
             f"partnership's ways of working together sit {_where(data, mean)}."
         )
-    scored = [d for d in dimension_rows(fw, data.scores) if d.mean is not None]
+    rows = dimension_rows(fw, data.scores, data.current)
+    scored = [d for d in rows if d.mean is not None]
     if len(scored) >= 2:
         best = max(scored, key=lambda d: d.mean or 0)
         worst = min(scored, key=lambda d: d.mean or 0)
@@ -114,10 +120,16 @@ def findings(data: ReportData) -> list[str]:
     if missing:
         out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
                    f"{'has' if missing == 1 else 'have'} no agreed level yet.")
-    skipped = unassessed_dimensions(fw, data.scores)
+    waiting = [d for d in rows if d.status == NOT_REACHED]
+    if waiting:  # in the round's scope, not reached: unlike a dimension the round never meant to cover
+        out.append(f"In this round's scope but not reached yet, so nothing is agreed: "
+                   f"{names_list([d.name for d in waiting])} ({plural(sum(d.total for d in waiting), 'factor')}). "
+                   "The report makes no finding about "
+                   f"{'it' if len(waiting) == 1 else 'them'} yet.")
+    skipped = [d for d in rows if d.status == OUTSIDE]
     if skipped and len(skipped) < len(fw.dimensions):
-        out.append(f"Not assessed in this round: {', '.join(d.name for d in skipped)}. The report "
-                   "makes no finding about them.")
+        out.append(f"Not part of this round: {names_list([d.name for d in skipped])}. The report "
+                   f"makes no finding about {'it' if len(skipped) == 1 else 'them'}.")
     return out
 
 
@@ -140,7 +152,7 @@ def actions_due(data: ReportData) -> list[str]:
 def definition_lines(data: ReportData) -> list[tuple[str, str]]:
     """The terms the report uses, defined once, then how this round's index and means were made."""
     fw = data.framework
-    index = safe_index(fw, data.scores)
+    index = safe_index(fw, data.scores, data.current)
     scale = fw.scale
     lines = definitions(fw)
     if index.value is not None:
@@ -211,11 +223,13 @@ def movement(data: ReportData) -> list[str]:
 def mutuality_intro(data: ReportData) -> str:
     dim = data.framework.dimension(MUTUALITY)
     rows = [r for r in perception_gaps(data.framework, data.scores, dim.factors) if r.size >= 2]
-    base = (f"The chart shows, for each of the {len(dim.factors)} mutuality factors, the level each "
+    count = len(round_factors(data.framework, data.current, MUTUALITY))
+    base = (f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
             f"side gave on its own and the level the room agreed.")
     if rows:
         base += (f" Where the client and provider lines part, the two organisations see the "
-                 f"partnership differently: {plural(len(rows), 'factor')} differ by two levels or more.")
+                 f"partnership differently: {plural(len(rows), 'factor differs', 'factors differ')} "
+                 "by two levels or more.")
     return base
 
 
