@@ -163,9 +163,9 @@ def _status(parent: QWidget, text: str) -> None:
 
 
 def offer_to_open(parent: QWidget, what: str, output: Path, warnings: Sequence[str],
-                  why: str = "") -> QMessageBox:
+                  why: str = "", *, can_open: bool = True) -> QMessageBox:
     """Say where the file was written (with why it is made so, and any warnings) and offer to
-    open it or its folder; never blocks."""
+    open it (unless can_open is False) or its folder; never blocks."""
     box = QMessageBox(parent)
     box.setWindowTitle(f"{what[:1].upper()}{what[1:]} ready")
     box.setIcon(QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning)
@@ -175,10 +175,10 @@ def offer_to_open(parent: QWidget, what: str, output: Path, warnings: Sequence[s
         notes.append("Please note:\n• " + "\n• ".join(warnings))
     if notes:
         box.setInformativeText("\n\n".join(notes))
-    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole) if can_open else None
     folder_button = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_button)
+    box.setDefaultButton(open_button or folder_button)
 
     def clicked(button: object) -> None:
         target = output if button is open_button else output.parent if button is folder_button else None
