@@ -26,6 +26,11 @@ def window(qtbot) -> Iterator[object]:
     yield win
     if win.isVisible():
         win.close()
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in QApplication.topLevelWidgets():  # an export's "ready" message left open
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.close()
 
 
 def type_text(qtbot, widget, text: str) -> None:
