@@ -92,6 +92,10 @@ def test_self_test_exits_zero(tmp_path):
 
 
 def test_the_workshop_clock_keeps_the_days_start_over_a_reopen(qtbot, window, blank_path):
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(blank_path) as eng:  # today is the workshop day: the clock runs
+        eng.update_round(eng.rounds()[0].id, date=dt.date.today())
     settings = window.settings
     window.open_path(blank_path)
     uuid = window.doc.engagement.info().uuid
@@ -133,8 +137,12 @@ def test_file_export_to_spreadsheet_writes_the_scores_and_the_actions(qtbot, win
     assert sheet.isEnabled()
     targets = iter([str(tmp_path / "scores"), str(tmp_path / "actions.csv")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(targets), ""))
+    from mutuality_desktop.ui.tasks import running_jobs
+
     for action in sheet.actions():
         action.trigger()
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=30_000)  # written off the UI thread
+    qtbot.waitUntil(lambda: "actions.csv" in window.statusBar().currentMessage())
     rows = list(csv.reader((tmp_path / "scores.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 1 + 2 * len(window.doc.engagement.framework.factors)
     assert "Wrote" in window.statusBar().currentMessage() and "actions.csv" in window.statusBar().currentMessage()
