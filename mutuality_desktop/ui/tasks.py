@@ -3,8 +3,9 @@
 The one background helper. The rules that keep the window from hanging or crashing:
 
 - The worker runs plain Python only: fn and what it returns never hold a Qt object, and the
-  worker's single contact with Qt is one queued signal on a dispatcher that lives for the whole
-  run on the UI thread (never created, deleted or called directly from a worker).
+  worker never touches Qt at all, not even to emit a signal (a signal emitted from a plain
+  Python thread made Qt adopt that thread, and objects deleted later crashed in PySide 6.11).
+  The UI thread looks every POLL_MS for workers that have ended, with a timer of its own.
 - Automatic garbage collection is paused (collected first, here on the UI thread) from before
   the worker starts until after its thread has ended, so no collection ever runs on a worker: one
   could free a Qt wrapper there, off the UI thread (core.background).
@@ -16,7 +17,6 @@ The one background helper. The rules that keep the window from hanging or crashi
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import threading
@@ -25,19 +25,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from shiboken6 import isValid
 
 from ..core.background import pause_gc, resume_gc
 from ..core.errors import MutualityError
 
-END_POLL_MS = 2  # how soon to look again when a result arrives a moment before its thread ends
+POLL_MS = 10  # how often the UI thread looks for ended workers while any run
 
 
 def on_gui_thread() -> bool:
-    """True on the thread that owns the application's widgets."""
-    app = QCoreApplication.instance()
-    return app is None or QThread.currentThread() is app.thread()
+    """True on the thread that owns the application's widgets: the main thread, which creates
+    the application (asked of Python, not Qt: wrapping Qt's thread objects from Python here
+    crashed PySide 6.11 later, when a message box was deleted)."""
+    return threading.current_thread() is threading.main_thread()
 
 
 def require_gui_thread(what: str) -> None:
@@ -55,54 +56,63 @@ class _Pending:
     outcome: tuple[bool, Any, str] | None = field(default=None)
 
 
-class _Dispatcher(QObject):
-    """Lives on the UI thread for the whole run; workers only emit its signal (queued)."""
-
-    arrived = Signal(int)
+class _Poller(QObject):
+    """Lives on the UI thread; while jobs run, its timer delivers those whose thread has ended."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self._on_timeout)
 
-    @Slot(int)
-    def _on_arrived(self, number: int) -> None:
-        _deliver(number)
+    @Slot()
+    def _on_timeout(self) -> None:
+        for number, job in list(_jobs.items()):
+            if job.thread is not None and not job.thread.is_alive():
+                _deliver(number)
+        if not _jobs:
+            self.timer.stop()
 
 
 _jobs: dict[int, _Pending] = {}
+# The callbacks of delivered jobs are kept, as the signal connections before this kept them:
+# freeing them (the closures hold the progress dialog and its parent) crashed PySide 6.11 when
+# the "ready" message was deleted afterwards. A few small closures per export.
+_delivered: list[tuple[Callable[[Any], None], Callable[[BaseException, str], None]]] = []
+
+
+def _nothing() -> None:
+    return None
+
 _numbers = itertools.count(1)
-_dispatcher: _Dispatcher | None = None
+_poller: _Poller | None = None
 
 
-def _the_dispatcher() -> _Dispatcher:
-    global _dispatcher
-    if _dispatcher is None or not isValid(_dispatcher):
-        _dispatcher = _Dispatcher()
-    return _dispatcher
+def _the_poller() -> _Poller:
+    global _poller
+    if _poller is None or not isValid(_poller):
+        _poller = _Poller()
+    return _poller
 
 
-def _work(number: int, job: _Pending, dispatcher: _Dispatcher) -> None:
-    """The worker thread's whole life: fn, its outcome stored, one queued signal."""
+def _work(job: _Pending) -> None:
+    """The worker thread's whole life: fn, then its outcome stored. Nothing here touches Qt."""
     try:
         job.outcome = (True, job.fn(), "")
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
         job.outcome = (False, exc, traceback.format_exc())
-    with contextlib.suppress(RuntimeError):  # the app quit while this ran: nobody to tell
-        dispatcher.arrived.emit(number)
 
 
 def _deliver(number: int) -> None:
     require_gui_thread("A background job's result")
-    job = _jobs.get(number)
+    job = _jobs.pop(number, None)
     if job is None:
         return
-    if job.thread is not None and job.thread.is_alive():  # it signalled as its last act
-        QTimer.singleShot(END_POLL_MS, lambda: _deliver(number))
-        return
-    del _jobs[number]
-    resume_gc()
+    resume_gc()  # the worker thread has ended: no collection can run on it now
     assert job.outcome is not None
     ok, value, tb = job.outcome
+    job.fn, job.outcome, job.thread = _nothing, None, None  # the work's data is freed
+    _delivered.append((job.on_done, job.on_error))
     if ok:
         job.on_done(value)
         return
@@ -126,13 +136,13 @@ def run_in_background(
     """Call fn on a worker thread; on_done(result) or on_error(exc, tb) run on the UI thread
     once the worker has ended. fn must not touch Qt."""
     require_gui_thread("run_in_background")
-    dispatcher = _the_dispatcher()
+    poller = _the_poller()
     number = next(_numbers)
     job = _Pending(fn, on_done, on_error)
     gc.collect()  # Qt wrappers freed here, on the UI thread, not in the worker
     pause_gc()  # until _deliver, after the worker thread has ended
-    job.thread = threading.Thread(target=_work, args=(number, job, dispatcher),
-                                  name=f"background-{number}", daemon=True)
+    job.thread = threading.Thread(target=_work, args=(job,), name=f"background-{number}",
+                                  daemon=True)
     _jobs[number] = job
     try:
         job.thread.start()
@@ -140,6 +150,7 @@ def run_in_background(
         del _jobs[number]
         resume_gc()
         raise
+    poller.timer.start()
 
 
 def wait_for_jobs(timeout: float = 30.0) -> bool:

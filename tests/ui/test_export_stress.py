@@ -66,7 +66,7 @@ class WorkerWatch:
             owner = getattr(arg, "__self__", None)
             if isinstance(owner, Shiboken.Object):
                 self.problems.append(f"{name} called {type(owner).__name__}.{arg.__name__}")
-            elif type(owner).__name__ == "SignalInstance" and frame.f_code.co_name != "_work":
+            elif type(owner).__name__ == "SignalInstance":
                 self.problems.append(f"{name} emitted a signal from {frame.f_code.co_name}")
 
     def collected(self, phase: str, info: dict[str, int]) -> None:
