@@ -3,9 +3,9 @@
 The one background helper. The rules that keep the window from hanging or crashing:
 
 - The worker runs plain Python only: fn and what it returns never hold a Qt object, and the
-  worker never touches Qt at all, not even to emit a signal (a signal emitted from a plain
-  Python thread made Qt adopt that thread, and objects deleted later crashed in PySide 6.11).
-  The UI thread looks every POLL_MS for workers that have ended, with a timer of its own.
+  worker never touches Qt at all, not even to emit a signal. The UI thread looks every POLL_MS
+  for workers that have ended, with a timer of its own, so nothing crosses from the worker but
+  a stored Python result.
 - Automatic garbage collection is paused (collected first, here on the UI thread) from before
   the worker starts until after its thread has ended, so no collection ever runs on a worker: one
   could free a Qt wrapper there, off the UI thread (core.background).
