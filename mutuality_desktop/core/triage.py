@@ -4,7 +4,9 @@ A factor is listed under "Discuss these" when what is already known about it sho
 - the pre-work returns for the round show the two sides SIDES_APART levels or more apart, or the room
   split (core/spread.py), or several people answering "don't know";
 - the side scores (the round's own, else the latest earlier round that scored the factor) are
-  SIDES_APART levels or more apart, or were held with low confidence, or carry no evidence or notes.
+  SIDES_APART levels or more apart, or were held with low confidence, or carry no evidence or notes;
+- the agreed level is SIDES_APART levels or more from either side's own view (the sides agreeing on
+  3 and the room agreeing 1 is a disagreement to talk through, not one to confirm).
 Factors with views and none of these reasons are "Confirm quickly"; factors with no pre-work and no
 earlier scores are "No views yet" (nothing shows they can be confirmed quickly).
 Only the factors in the round's scope are listed.
@@ -94,6 +96,9 @@ def _score_reasons(label: str, scores: dict[str, Score]) -> list[str]:
     lp = provider.level if provider else None
     if lc is not None and lp is not None and abs(lc - lp) >= SIDES_APART:
         reasons.append(f"{label}: client scored {lc}, provider {lp} ({abs(lc - lp)} levels apart)")
+    la = scores["agreed"].level if "agreed" in scores else None
+    if la is not None:
+        reasons += _agreed_far(label, la, lc, lp)
     low = [p for p, s in scores.items() if s.confidence == "low"]
     if low:
         which = "agreed score" if low == ["agreed"] else ", ".join(sorted(low)) + " score"
@@ -101,6 +106,21 @@ def _score_reasons(label: str, scores: dict[str, Score]) -> list[str]:
     if not any(s.notes.strip() for s in scores.values()):
         reasons.append(f"{label}: no evidence or notes recorded")
     return reasons
+
+
+def _agreed_far(label: str, agreed: int, client: int | None, provider: int | None) -> list[str]:
+    """Why an agreed level SIDES_APART or more from a side's own view needs discussing."""
+    far = [(side, level) for side, level in (("client", client), ("provider", provider))
+           if level is not None and abs(agreed - level) >= SIDES_APART]
+    if not far:
+        return []
+    if client is not None and client == provider:
+        direction = "below" if agreed < client else "above"
+        return [f"{label}: agreed {agreed}, {abs(agreed - client)} levels {direction} both sides' "
+                f"own view ({client})"]
+    return [f"{label}: agreed {agreed}, " + " and ".join(
+        f"{abs(agreed - level)} levels {'below' if agreed < level else 'above'} the {side}'s {level}"
+        for side, level in far)]
 
 
 def triage(eng: Engagement, round_id: int) -> Triage:
@@ -145,8 +165,9 @@ def triage(eng: Engagement, round_id: int) -> Triage:
                 used_rounds.append(source.label)
             reasons += _score_reasons(source.label, scores)
             lc, lp = (scores[p].level if p in scores else None for p in ("client", "provider"))
-            if lc is not None and lp is not None:
-                gap = max(gap, float(abs(lc - lp)))
+            la = scores["agreed"].level if "agreed" in scores else None
+            gap = max([gap] + [float(abs(a - b)) for a, b in ((lc, lp), (la, lc), (la, lp))
+                               if a is not None and b is not None])
             shown = ", ".join(f"{p} {scores[p].level}" for p in ("client", "provider", "agreed")
                               if p in scores and scores[p].level is not None)
             basis.append(f"{source.label}: {shown}" if shown else f"{source.label}: notes only")

@@ -12,6 +12,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 
+from ..core.background import CHART_LOCK
 from ..core.charts.radar import RadarChart
 from . import accessibility, theme
 
@@ -78,7 +79,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         self._is_drawing = True
         try:
-            self._draw_chart()
+            with CHART_LOCK:  # a Word or PowerPoint chart picture may be drawing on a worker
+                self._draw_chart()
         finally:
             self._is_drawing = False
         self.update()

@@ -91,12 +91,16 @@ def _warning(text: str) -> QFrame:
     return frame
 
 
-def fit(dialog: QDialog) -> None:
-    """Grow or shrink the dialog to its content (wrapped text included) once layouts settle."""
+def fit(dialog: QDialog, width: int | None = None) -> None:
+    """Size the dialog to its content (wrapped text included) once layouts settle, and fix that
+    size: a window that cannot be resized gets no resize handle from the window manager, which
+    showed as a stray clipped strip along the bottom of these short dialogs."""
     layout = dialog.layout()
     if layout is not None:
         layout.activate()
-        dialog.resize(dialog.width(), layout.totalHeightForWidth(dialog.width()))
+        wide = max(width or dialog.width(), dialog.minimumSizeHint().width(), 1)
+        high = max(layout.totalHeightForWidth(wide), layout.totalMinimumSize().height())
+        dialog.setFixedSize(wide, high)
 
 
 def _mark(editor: QWidget, bad: bool) -> None:
@@ -323,7 +327,8 @@ class ExportDialog(WorkingDialog):
 
 
 def export_for_email(window: MainWindow) -> ExportDialog | None:
-    """Open the export dialog for the open engagement; it reports success in the status bar."""
+    """Open the export dialog for the open engagement; once written, a message says where the
+    copy went, with Show folder, as every export does."""
     if window.doc is None:
         return None
     window.doc.flush()
@@ -333,8 +338,16 @@ def export_for_email(window: MainWindow) -> ExportDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def exported(target: Path, protected: bool) -> None:
+        from .export_task import offer_to_open
+
         what = "Exported for email" + (", protected with a passphrase" if protected else "")
         window.statusBar().showMessage(f"{what}: {target}", 20000)
+        why = ("Attach it to an email. Your colleague opens it with File → Open; a checksum tells "
+               "their app whether it was changed or damaged on the way.")
+        if protected:
+            why += (" Tell them the passphrase by phone or text message, never in the same "
+                    "email as the file.")
+        offer_to_open(window, "copy for email", target, [], why, can_open=False)
 
     dialog.exported.connect(exported)
     dialog.open()

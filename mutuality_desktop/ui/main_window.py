@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -433,6 +432,12 @@ def _preload_orm() -> None:
 
     Started after a pause so the import does not compete with painting the walkthrough.
     """
-    from ..core.engagement import load_orm
+    import sys
 
-    threading.Thread(target=load_orm, name="preload-orm", daemon=True).start()
+    from ..core.engagement import load_orm
+    from .tasks import run_in_background
+
+    if "mutuality_desktop.core.apply" in sys.modules:  # loaded already (a second file opened)
+        return
+    # through the one background path: no garbage collection runs on the worker
+    run_in_background(load_orm, lambda _result: None, lambda _exc, _tb: None)

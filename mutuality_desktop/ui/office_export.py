@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.branding import BrandingProfile
 from ..core.errors import MutualityError
 from ..core.report import ReportData, collect_report_data
+from .exchange_dialogs import fit
 from .export_task import export_in_background
 from .messages import show_error
 from .names import safe_stem
@@ -106,7 +107,7 @@ class OfficeExportDialog(QDialog):
         self.format.setCurrentIndex(list(KINDS).index(kind))
         self._on_format_changed()
         self._set_template(self.template)
-        self.resize(620, self.sizeHint().height())
+        fit(self, 620)
 
     def kind(self) -> str:
         return str(self.format.currentData())
@@ -122,6 +123,8 @@ class OfficeExportDialog(QDialog):
         self.output.setText(str(folder / default_name(self._title, self._round, kind)))
         for widget in (*self.template_widgets, self.template_caption):
             widget.setVisible(kind == "docx")
+        if self.layout() is not None and hasattr(self, "template"):
+            fit(self)  # no gap left by the hidden template row
 
     def _browse(self) -> None:
         kind = self.kind()
@@ -146,10 +149,12 @@ class OfficeExportDialog(QDialog):
         if not self.output.text().strip():
             self.problem.setText("Say where to save the file.")
             self.problem.show()
+            fit(self)
             return
         if not self.target().parent.is_dir():
             self.problem.setText(f"The folder {self.target().parent} does not exist.")
             self.problem.show()
+            fit(self)
             return
         settings = QSettings()
         settings.setValue(TEMPLATE_KEY, str(self.template) if self.template else "")

@@ -10,7 +10,6 @@ Settings. The dialog's choices and the "Report ready" message say so.
 
 from __future__ import annotations
 
-import gc
 import threading
 from pathlib import Path
 from typing import Any
@@ -140,24 +139,13 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
             return build(DOCX, data, output, profile, template, cancel)
         return unless_cancelled(output, cancel, lambda temp: _build(data, temp, profile, size))
 
-    gc.collect()  # collect Qt wrappers here, on the UI thread, not in the worker (see _build)
     export_in_background(
         parent, what, output, work, warnings=warnings, why=WHY[size if size in WHY else "pdf"],
         on_error=lambda title, exc, tb: show_error(parent, title, exc, tb))
 
 
 def _build(data: ReportData, output: Path, profile: BrandingProfile, size: str) -> list[str]:
-    """Build the PDF with automatic garbage collection paused.
-
-    A collection that happens to run on the worker thread could free a Qt widget off the UI
-    thread, which crashes Qt; the build allocates heavily, so it would often trigger one.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if size == HTML:
-            return build_html(data, output, profile)
-        return build_report(data, output, profile, size)
-    finally:
-        if enabled:
-            gc.enable()
+    """Build the PDF or the web page (on a worker: ui.tasks pauses garbage collection for it)."""
+    if size == HTML:
+        return build_html(data, output, profile)
+    return build_report(data, output, profile, size)

@@ -77,3 +77,44 @@ def test_the_cli_prints_the_lists(tmp_path: Path, capsys: object) -> None:
     assert "Plan the day for Baseline" in out
     discuss = out.split("Discuss these")[1].split("Confirm quickly")[0]
     assert "Joint risk management strategy: pre-work: client views centre on 0" in discuss
+
+
+def test_an_agreed_level_two_from_both_sides_agreeing_views_is_discussed(eng: Engagement) -> None:
+    """Play-through 10: client 3, provider 3, agreed 1 with evidence was under "Confirm quickly"."""
+    base = eng.rounds()[0].id
+    for perspective, level in (("client", 3), ("provider", 3), ("agreed", 1)):
+        eng.set_score(base, "operational-leadership", perspective, level)
+        eng.set_notes(base, "operational-leadership", perspective, "Minutes seen")
+    for perspective, level in (("client", 2), ("provider", 4), ("agreed", 4)):
+        eng.set_score(base, "joint-objective-setting", perspective, level)
+        eng.set_notes(base, "joint-objective-setting", perspective, "Plan seen")
+    for perspective, level in (("client", 3), ("provider", 3), ("agreed", 2)):
+        eng.set_score(base, "joint-executive-leadership", perspective, level)
+        eng.set_notes(base, "joint-executive-leadership", perspective, "Terms of reference")
+    result = triage(eng, base)
+    reasons = {i.factor_id: i.reasons for i in result.discuss}
+    assert reasons["operational-leadership"] == (
+        "Baseline: agreed 1, 2 levels below both sides' own view (3)",)
+    assert "Baseline: agreed 4, 2 levels above the client's 2" in reasons["joint-objective-setting"]
+    assert _ids(result.confirm) == ["joint-executive-leadership"], "one level from the sides: confirm"
+    item = next(i for i in result.discuss if i.factor_id == "operational-leadership")
+    assert item.gap == 2
+    eng.set_score(base, "operational-leadership", "client", 1)  # now one side holds the agreed view
+    reasons = {i.factor_id: i.reasons for i in triage(eng, base).discuss}
+    assert "Baseline: agreed 1, 2 levels below the provider's 3" in reasons["operational-leadership"]
+
+
+def test_the_cli_lists_an_agreed_level_far_from_both_sides_under_discuss(
+        tmp_path: Path, capsys: object) -> None:
+    from .conftest import INFO
+
+    path = tmp_path / "far.mutuality"
+    with Engagement.create(path, INFO) as e:
+        base = e.rounds()[0].id
+        for perspective, level in (("client", 3), ("provider", 3), ("agreed", 1)):
+            e.set_score(base, "operational-leadership", perspective, level)
+            e.set_notes(base, "operational-leadership", perspective, "Minutes seen")
+    assert run(["triage", str(path), "--round", "Baseline"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    discuss = out.split("Discuss these")[1].split("Confirm quickly")[0]
+    assert "Operational leadership: Baseline: agreed 1, 2 levels below both sides' own view (3)" in discuss

@@ -26,6 +26,11 @@ def window(qtbot) -> Iterator[object]:
     yield win
     if win.isVisible():
         win.close()
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in QApplication.topLevelWidgets():  # an export's "ready" message left open
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.close()
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -38,3 +43,16 @@ def type_text(qtbot, widget, text: str) -> None:
         else:
             QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
                                Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture(autouse=True)
+def _background_jobs_end_with_their_test(qtbot) -> Iterator[None]:
+    """A test's background jobs (exports, checks) finish before the next test starts: a job left
+    running would keep garbage collection paused, or hand its result to a window already closed."""
+    from mutuality_desktop.ui.tasks import running_jobs
+
+    QApplication.processEvents()  # a job the last test's closing started (the start page's checks)
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=60_000)
+    yield
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=60_000)

@@ -87,3 +87,21 @@ def test_on_another_day_the_panel_shows_the_plan_without_pace_or_parking(qtbot, 
     page.agenda.refresh()
     assert page.agenda.pace_label.text() == "Planned for 12 Mar 2026, 09:30 to 16:30: 15 factors left"
     assert not page.agenda.park_label.isVisible() and "behind" not in page.agenda.pace_label.text()
+
+
+def test_set_up_a_week_before_shows_no_clock_and_no_pacing(qtbot, window, blank_path):
+    """Play-through 11: the clock started during set-up a week before the workshop ("Started
+    18:05 · Past 16:30 with 23 factors to agree"). Only the round's own day has a clock."""
+    with Engagement.open(blank_path) as eng:
+        eng.update_round(eng.rounds()[0].id, date=dt.date(2026, 3, 12))
+    page = open_walkthrough(qtbot, window, blank_path)
+    panel = page.agenda
+    panel._clock = lambda: dt.datetime(2026, 3, 5, 18, 5)  # set-up, a week before, no plan yet
+    panel.refresh()
+    assert panel.clock_label.text() == "The clock and pacing run on the workshop day, 12 Mar 2026."
+    assert not panel.budget_label.isVisible() and not panel.pace_label.isVisible()
+    panel._clock = lambda: dt.datetime(2026, 3, 12, 18, 5)  # the day itself, after the finish
+    panel.refresh()
+    assert panel.clock_label.text().startswith("Started ")
+    assert panel.budget_label.isVisible()
+    assert panel.budget_label.text() == "It is past the 16:30 finish and 15 factors are still to agree."

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.exchange import is_sealed
 from mutuality_desktop.core.summary import summarise
+from mutuality_desktop.ui import export_task
 from mutuality_desktop.ui.exchange_dialogs import ExportDialog
 from mutuality_desktop.ui.exchange_files import email_file_name, unlock_copy
 from mutuality_desktop.ui.unlock_dialog import UnlockDialog
@@ -59,7 +60,8 @@ def _export_sealed(qtbot, window, target: Path) -> None:
     qtbot.waitUntil(lambda: _closed(dialog), timeout=10000)
 
 
-def test_export_for_email_writes_a_checked_copy_and_says_where(qtbot, window, demo_path, tmp_path):
+def test_export_for_email_writes_a_checked_copy_and_says_where(qtbot, window, demo_path, tmp_path,
+                                                             monkeypatch):
     window.open_path(demo_path)
     assert window.actions_.email.shortcut() == QKeySequence("Ctrl+Shift+E")
     dialog = _export_dialog(qtbot, window)
@@ -76,6 +78,47 @@ def test_export_for_email_writes_a_checked_copy_and_says_where(qtbot, window, de
     assert "export checksum verified" in summarise(written)
     assert window.statusBar().currentMessage() == f"Exported for email: {written}"
     assert window.doc.path == demo_path and window.doc.is_saved()
+    # play-through 18: confirmed in a message like every other export, not only the status bar
+    box = _ready_box(qtbot)
+    assert box.windowTitle() == "Copy for email ready"
+    assert box.text() == f"The copy for email was written to {written}."
+    assert sorted(b.text() for b in box.buttons()) == ["Close", "Show folder"]  # no Open
+    opened: list[str] = []
+    monkeypatch.setattr(export_task.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    _click(qtbot, next(b for b in box.buttons() if b.text() == "Show folder"))
+    assert opened == [str(written.parent)]
+    qtbot.waitUntil(lambda: _closed(box))
+
+
+def _ready_box(qtbot) -> QMessageBox:
+    def shown() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    return shown()[0]
+
+
+def test_the_export_dialog_has_a_fixed_size_so_no_resize_handle_shows(qtbot, window, demo_path):
+    """Play-through 18: a stray clipped strip along the bottom (the window manager's resize
+    handle) of the email and Office export dialogs."""
+    from mutuality_desktop.ui.office_export import OfficeExportDialog
+
+    window.open_path(demo_path)
+    dialog = _export_dialog(qtbot, window)
+    assert dialog.minimumSize() == dialog.maximumSize() == dialog.size()
+    height = dialog.height()
+    _tick(qtbot, dialog.protect)  # the passphrase section: the dialog grows to show it all
+    assert dialog.height() > height and dialog.minimumSize() == dialog.maximumSize()
+    dialog.reject()
+    office = OfficeExportDialog(window, "Review", "Baseline", "docx", demo_path.parent)
+    qtbot.addWidget(office)
+    office.show()
+    assert office.minimumSize() == office.maximumSize() == office.size()
+    with_template = office.height()
+    office.format.setCurrentIndex(1)  # Excel: no house template row, and no gap left for it
+    assert office.height() < with_template and office.minimumSize() == office.maximumSize()
+    assert office.layout().totalHeightForWidth(office.width()) <= office.height()
 
 
 def test_the_passphrase_is_checked_inline_and_its_loss_explained(qtbot, window, demo_path,

@@ -92,6 +92,10 @@ def test_self_test_exits_zero(tmp_path):
 
 
 def test_the_workshop_clock_keeps_the_days_start_over_a_reopen(qtbot, window, blank_path):
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(blank_path) as eng:  # today is the workshop day: the clock runs
+        eng.update_round(eng.rounds()[0].id, date=dt.date.today())
     settings = window.settings
     window.open_path(blank_path)
     uuid = window.doc.engagement.info().uuid

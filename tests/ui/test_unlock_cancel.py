@@ -5,10 +5,11 @@ from __future__ import annotations
 import stat
 import time
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from shiboken6 import isValid
 
 from mutuality_desktop.core import exchange
+from mutuality_desktop.ui.tasks import wait_for_jobs
 from mutuality_desktop.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "Castleway-2026"
@@ -37,7 +38,7 @@ def test_cancel_while_unlocking_closes_at_once_and_writes_nothing(qtbot, demo_pa
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not isValid(dialog) or not dialog.isVisible()
     assert time.perf_counter() - started < 0.5
-    QThreadPool.globalInstance().waitForDone(10000)
+    assert wait_for_jobs(10)
     qtbot.wait(50)  # let the worker's result reach the (closed) dialog
     assert emitted == []
     assert sorted(p.name for p in tmp_path.glob("secret*")) == ["secret.mutuality"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import files
+from ..background import CHART_LOCK
 from ..branding import BrandingProfile, Logo
 from ..charts.series import RadarSeries
 from ..charts.style import ChartStyle
@@ -25,7 +26,7 @@ from ..report.rows import key_figures, safe_index
 
 # Characters XML 1.0 cannot hold (a received file may carry them in a note): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_chart_lock = threading.Lock()  # matplotlib's font cache and rcParams are process-wide
+_chart_lock = CHART_LOCK  # matplotlib is process-wide: the Results charts draw holding it too
 CHART_DPI = 192  # twice a 96 dpi screen: sharp on a laptop's high-density display and in print
 
 

@@ -100,6 +100,7 @@ class AgendaPanel(QFrame):
         self._end = end
         self._left = 0
         self._source: Callable[[dt.datetime], PaceText | None] | None = None
+        self._day: Callable[[], dt.date | None] | None = None  # the round's own day, if dated
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
@@ -184,21 +185,33 @@ class AgendaPanel(QFrame):
 
     def refresh(self) -> None:
         now = self._clock()
-        elapsed = int((now - self._start).total_seconds() // 60)
-        self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
+        day = self._day() if self._day is not None else None
+        on_the_day = day is None or day == now.date()
+        if on_the_day:
+            elapsed = int((now - self._start).total_seconds() // 60)
+            self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
+        else:  # set-up before the workshop, or a look back after it: no clock, no pacing
+            self.clock_label.setText(f"The clock and pacing run on the workshop day, {day:%d %b %Y}.")
         planned = self._source(now) if self._source is not None else None
         self._show_plan(planned)
         if planned is not None:
             return
         end = dt.time(self._end.hour(), self._end.minute())
         per = per_factor_minutes(now, end, self._left)
+        self.budget_label.setVisible(on_the_day or per is None)
         if per is None:
             self.budget_label.setText("Every factor is agreed.")
         elif per == 0:
-            self.budget_label.setText(f"Past {end:%H:%M} with {self._left} factors to agree.")
+            still = f"{self._left} factor{'s are' if self._left != 1 else ' is'} still to agree"
+            self.budget_label.setText(f"It is past the {end:%H:%M} finish and {still}.")
         else:
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
+
+    def set_day_source(self, source: Callable[[], dt.date | None]) -> None:
+        """The round's own day (None: not dated): the clock and pacing show on that day only."""
+        self._day = source
+        self.refresh()
 
     def set_pace_source(self, source: Callable[[dt.datetime], PaceText | None]) -> None:
         """Where the room stands against the day's plan (None while no plan is set)."""
@@ -402,6 +415,14 @@ class AgendaController:
         self.page = page
         page.agenda.plan_requested.connect(self.plan_the_day)
         page.agenda.set_pace_source(self.pace_text)
+        page.agenda.set_day_source(self.round_day)
+
+    def round_day(self) -> dt.date | None:
+        page = self.page
+        eng = page.doc.engagement
+        if eng.closed or not page.round_id:
+            return None
+        return next((r.date for r in eng.rounds() if r.id == page.round_id), None)
 
     def pace_text(self, now: dt.datetime) -> PaceText | None:
         page = self.page

@@ -84,7 +84,11 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, parent, demo_path: Pa
         qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     assert finished == [None]
     assert not out.exists() and not list(tmp_path.glob(".cancelled.docx*"))
-    assert _ready_box() is None
+    box = _ready_box()
+    assert box is not None and box.text() == "The Word report was cancelled: nothing was written."
+    assert box.informativeText() == f"There is no cancelled.docx in {tmp_path}."
+    assert not any(w.isVisible() for w in parent.findChildren(QProgressDialog))
+    box.close()
 
 
 def test_a_bad_house_template_is_explained(qtbot, parent, demo_path: Path, tmp_path: Path,
