@@ -269,6 +269,9 @@ class WorkshopPage(QWidget):
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
         self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
+        # scrolled away from the open factor: the bar stops saying SCORING (and back again)
+        self.navigator.verticalScrollBar().valueChanged.connect(self._on_navigator_scrolled)
+        self.navigator.itemSelectionChanged.connect(self._update_bar_active)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -498,11 +501,19 @@ class WorkshopPage(QWidget):
         self.evidence.editors["agreed"].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_guide_letter_typed(self, text: str) -> None:
+        self._say(f"“{text}” went nowhere: in the guide only digits score. Click a note to type.")
+
+    def _say(self, text: str) -> None:
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(
-                f"“{text}” went nowhere: in the guide only digits score. Click a note to type.",
-                8000)
+            window.statusBar().showMessage(text, 8000)
+
+    @staticmethod
+    def _is_scoring_key(event: QKeyEvent) -> bool:
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        return bool(event.text() and event.text().isdigit()) or event.key() in (
+            Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
     def reveal_chosen(self) -> None:
         """Scroll the guide so the chips are in view: the level being scored, else the agreed."""
@@ -604,11 +615,16 @@ class WorkshopPage(QWidget):
         """Whether a digit typed now scores the perspective the bar shows."""
         focus = QApplication.focusWidget()
         room = self.presentation  # in presentation mode the room window takes the digits
-        return self._editable and focus is not None and (focus in (self.guide, self.navigator)
+        if focus is self.navigator:  # only while the list shows the open factor, selected and in view
+            return self._editable and self.navigator.shows(self._factor_id)
+        return self._editable and focus is not None and (focus is self.guide
                                                          or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
         self.bar.set_active(self.keys_score())
+
+    def _on_navigator_scrolled(self, _value: int) -> None:
+        self._update_bar_active()
 
     def _on_app_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._update_bar_active()
@@ -654,9 +670,18 @@ class WorkshopPage(QWidget):
         Keys left over by any other child (a tab bar, a button) score nothing: the bar does not
         say SCORING there.
         """
-        if QApplication.focusWidget() is self.navigator and self.guide.handle_key(event):
-            self._scored_in_list = True
-            return
+        if QApplication.focusWidget() is self.navigator:
+            if not self.navigator.shows(self._factor_id) and self._is_scoring_key(event):
+                # The list was scrolled away from (or lost) the open factor: a digit must not
+                # change a factor the list does not show. Bring it back and say so.
+                self.navigator.reveal_current()
+                self._update_bar_active()
+                self._say(f"Nothing scored: the list shows {self.factor().name} again. "
+                          "Type the level again to score it.")
+                return
+            if self.guide.handle_key(event):
+                self._scored_in_list = True
+                return
         super().keyPressEvent(event)
 
     def handle_room_key(self, event: QKeyEvent) -> bool:
