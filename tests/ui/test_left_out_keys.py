@@ -96,3 +96,25 @@ def test_a_click_on_a_heading_keeps_the_open_factor_selected(qtbot, window, blan
     press(qtbot, Qt.Key.Key_2)
     with stored(blank_path) as eng:
         assert eng.scores(eng.rounds()[0].id)[(second.id, "client")].level == 2
+
+
+def test_the_list_headings_count_the_rounds_factors_only(qtbot, window, blank_path):
+    """Playthrough 1, finding 3: "MUTUALITY 2/15" with a factor left out; Results said 2/14."""
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[0]
+        uuid = eng.round_uuid(rnd.id)
+        eng.apply(ops.SetScope(uuid, ("mutuality", "economy")))
+        eng.apply(ops.SetExcludedFactors(uuid, (EXIT, "inflation-and-indexation-control")))
+        first = eng.framework.workshop_order()[0].factors[0].id
+        eng.apply(ops.SetScore(uuid, first, "agreed", 3))
+        eng.apply(ops.SetNotApplicable(uuid, "joint-knowledge-management-strategy", "No shared systems"))
+    window.open_path(blank_path)
+    nav = window.workshop.navigator
+    from mutuality_desktop.ui.workshop.navigator import COUNT_ROLE
+
+    def heading(dim: str) -> str:
+        return str(nav._dimensions[dim].data(0, COUNT_ROLE))
+
+    assert heading("mutuality") == "1/13"  # 15, less one left out and one not applicable
+    assert heading("economy") == "0/4"  # 5, less one left out
+    assert "not in round" in heading("efficiency")

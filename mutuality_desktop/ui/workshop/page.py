@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from ...core.applicability import marks
-from ...core.scope import scope_factors
+from ...core.scope import dimension_counts, scope_factors
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -420,16 +420,18 @@ class WorkshopPage(QWidget):
         agreed = scoring.levels_of(scores)
         states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
                         else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
-        counts: dict[str, str] = {}
         scope = self.doc.engagement.scope(self._round_id)
-        for dimension in self.framework.dimensions:
-            done = scoring.completeness(self.framework, scores, dimension.id)
-            counts[dimension.id] = f"{done.agreed}/{done.total}"
+        left_out = self.doc.engagement.excluded_factors(self._round_id)
+        # the round's own count, as Results and the report count it: no left-out or
+        # not-applicable factor; a dimension outside the scope shows "not in round" instead
+        counted = dimension_counts(self.framework, scores, scope, left_out)
+        counts = {d.id: (f"{counted[d.id][0]}/{counted[d.id][1]}" if d.id in counted else "")
+                  for d in self.framework.dimensions}
         shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
         self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c})
         self._navigator_shown = (states, counts)
-        self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
+        self.navigator.set_scope(scope, left_out)
         out = marks(scores)  # not applicable in this round: out of the count (issue 21)
         in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
