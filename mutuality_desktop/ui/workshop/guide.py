@@ -362,7 +362,7 @@ class LevelGuide(QWidget):
             if value == prompt_at and prompt:
                 head, _, rest = prompt.partition(": ")
                 html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
-                         f"font-size:{max(self._min_point - 1, pt - 1.5):.1f}pt'>"
+                         f"font-size:{max(self._min_point - 1, pt - 1.5) * theme.text_scale():.1f}pt'>"
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
             doc = self._doc(html, pt, text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)

@@ -176,6 +176,10 @@ class WorkshopPage(QWidget):
         self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide_scroll.setAccessibleName("Scoring guide area")
+        # Never squeezed below the guide's own minimum (the chips on its right were cut to "A"
+        # and "C" at 1024 with Large text): the list and the notes give way instead.
+        self.guide_scroll.setMinimumWidth(self.guide.minimumSizeHint().width()
+                                          + self.guide_scroll.verticalScrollBar().sizeHint().width())
         self.about = FactorAbout()
         self.evidence = EvidencePanel()
         self.actions_panel = ActionsPanel()
@@ -226,8 +230,9 @@ class WorkshopPage(QWidget):
 
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
-        nav = 260 if width >= 1280 else 200
-        side = 360 if width >= 1280 else 290
+        large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
+        nav = 260 if width >= 1280 else (220 if large else 200)
+        side = 360 if width >= 1280 else (280 if large else 290)
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -236,6 +241,13 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    def apply_look(self) -> None:
+        """View -> Large text (theme.apply): share the width out again once the type has changed
+        (the list and notes had grown to their larger minimum and kept it, leaving the guide a
+        narrow column on a 1024 screen)."""
+        if self._panels_fitted:
+            QTimer.singleShot(0, lambda: self.fit_panels(self.window().width()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if not self._panels_fitted and self.window().width() > 0:
