@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -212,7 +212,8 @@ class SetupPage(QScrollArea):
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
             column = QVBoxLayout()
             column.setSpacing(8)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
+                                if panel is self.rounds else QSizePolicy.Policy.Preferred)
             column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
             column.addWidget(panel, 1)
             if panel is self.rounds:
@@ -310,9 +311,21 @@ class SetupPage(QScrollArea):
 
     def _on_participants_participant_added(self, name: str, role: str, side: str, email: str) -> None:
         assert self.doc is not None
+        before = {p.id for p in self.doc.engagement.participants()}
         if self.doc.execute(AddParticipant(name, role, side, email)):
             self.participants.start_new()
             self.participants.name.setFocus()
+            added = [p.id for p in self.doc.engagement.participants() if p.id not in before]
+            if added:  # once the list has its new height: the new row in view, and the fields
+                QTimer.singleShot(0, lambda: self._show_participant(added[-1]))
+
+    def _show_participant(self, person_id: int) -> None:
+        rect = self.participants.show_row(person_id)
+        body = self.widget()
+        if rect is not None and body is not None:
+            top = self.participants.mapTo(body, rect.topLeft())
+            self.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height())
+            self.ensureWidgetVisible(self.participants.name)
 
     def _on_participants_participant_updated(self, participant_id: int, changes: dict[str, Any]) -> None:
         assert self.doc is not None
