@@ -47,6 +47,7 @@ def test_the_participant_fields_sit_under_the_list_and_a_person_added_is_seen(qt
     table = people.table
     gap = people.name.mapTo(people, QPoint()).y() - (table.mapTo(people, QPoint()).y() + table.height())
     assert gap <= 60, f"the name field is {gap} px below the list"
+    viewport = setup.viewport()
     click(qtbot, people.name)
     for i in range(12):
         type_keys(qtbot, f"Person {i}")
@@ -55,7 +56,6 @@ def test_the_participant_fields_sit_under_the_list_and_a_person_added_is_seen(qt
         press(qtbot, Qt.Key.Key_Return)
         assert focused() is people.name
         assert table.rowCount() == i + 1
-        viewport = setup.viewport()
 
         def seen(i=i) -> bool:
             row = table.visualItemRect(table.item(i, 0))

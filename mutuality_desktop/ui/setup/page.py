@@ -152,9 +152,13 @@ class SetupPage(QScrollArea):
     def _sync_create(self, *_: object) -> None:
         problem = self.path_problem()
         self.path_field.set_problem(problem)
-        problems = list(self.form.problems().values()) + ([problem] if problem else [])
+        found = self.form.problems()
+        problems = list(found.values()) + ([problem] if problem else [])
         self.create_button.setEnabled(not problems)
-        self.create_hint.setText(" ".join(problems[:2]) + (" …" if len(problems) > 2 else ""))
+        # One problem in full; several named, so the line is whole rather than cut with "…"
+        names = [self.form.label_of(n) for n in found] + (["Save as"] if problem else [])
+        self.create_hint.setText(problems[0] if len(problems) == 1 else
+                                 f"Still needed: {', '.join(names)}." if problems else "")
 
     def _on_form_title_edited(self, title: str) -> None:
         if not self._path_edited:

@@ -122,10 +122,11 @@ class ParticipantsPanel(_RowsPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = _table(["Name", "Role", "Side", "Email"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 90)
+        # Name, role and email share the width (Email was cut to a sliver at 1024); side fits its words
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
