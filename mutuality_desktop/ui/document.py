@@ -51,7 +51,8 @@ class EngagementDocument(QObject):
         self.last_error = ""
         self._flushers: list[Callable[[], None]] = []
         self.clock: Callable[[], float] = time.monotonic  # when each note keystroke came (tests set it)
-        self._note_run: tuple[OperationStep, float, str] | None = None  # the notes step typing extends
+        # the notes step typing extends: (step, last keystroke, its text now, its text at the first key)
+        self._note_run: tuple[OperationStep, float, str, str] | None = None
         self.set_author(Settings().author_name())
 
     def set_author(self, name: str) -> None:
@@ -166,15 +167,17 @@ class EngagementDocument(QObject):
         run = self._note_run
         if (top is not None and edit.what == "notes" and top.what == "notes" and top.key == edit.key
                 and index == self.undo_stack.count() and run is not None and run[0] is top
-                and now - run[1] < NOTE_PAUSE and not SENTENCE_END.search(run[2])):
+                and now - run[1] < NOTE_PAUSE
+                and not (len(run[2]) > len(run[3]) and SENTENCE_END.search(run[2]))):
+            # (a sentence ended by this run's typing, not one the note already ended with)
             top.redo_op = change.op  # undo still goes back to the text before the run's first key
-            self._note_run = (top, now, notes)
+            self._note_run = (top, now, notes, run[3])
             return
         del self._steps[index:]
         step = OperationStep(edit.text, edit.what, edit.key, change.op, change.inverse)
         self._steps.append(step)
         self.undo_stack.push(step)
-        self._note_run = (step, now, notes) if edit.what == "notes" else None
+        self._note_run = (step, now, notes, notes) if edit.what == "notes" else None
 
     def undo(self) -> bool:
         self.flush()

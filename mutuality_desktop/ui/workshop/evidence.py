@@ -2,7 +2,7 @@
 
 A debounce lost a fast typist's note on a crash while the window said "All changes saved": a
 commit takes about 1.5 ms, so every change to a box is committed at once, and the document
-merges a run of typing into one undo step.
+merges a run of typing into one undo step (until a pause or the end of a sentence).
 """
 
 from __future__ import annotations

@@ -232,7 +232,7 @@ class WorkshopPage(QWidget):
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
         nav = 260 if width >= 1280 else (220 if large else 200)
-        side = 360 if width >= 1280 else (280 if large else 290)
+        side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
