@@ -118,3 +118,13 @@ def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Sc
         out.append((dim, Completeness(states.count(AGREED), states.count(PARTLY_SCORED), len(factors),
                                       by_perspective, missing)))
     return out
+
+
+def dimension_counts(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                     scope: Iterable[str], excluded: Iterable[str] = ()) -> dict[str, tuple[int, int]]:
+    """Dimension id -> (factors agreed, factors counted) for each dimension of the round's scope,
+    counted as `scope_completeness` counts them (left-out and not-applicable factors out), so the
+    factor list's headings agree with Results' coverage and the report. Dimensions outside the
+    scope are not in the answer."""
+    return {dim.id: (done.agreed, done.total)
+            for dim, done in scope_completeness(framework, scores, scope, excluded)}

@@ -7,6 +7,8 @@ operation, and the other way round, so a removed round comes back with its score
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,9 @@ from ..core.operations import Change, Operation
 from .commands import Edit, Key, OperationStep
 from .messages import explain
 from .settings import Settings
+
+NOTE_PAUSE = 2.0  # seconds without typing that end a notes undo step
+SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]?\s$")  # the note so far ends a sentence
 
 EVERYTHING = ("info", "participants", "rounds", "score", "confidence", "notes", "actions")
 
@@ -45,6 +50,9 @@ class EngagementDocument(QObject):
         self._failed_step: Callable[[], bool] | None = None
         self.last_error = ""
         self._flushers: list[Callable[[], None]] = []
+        self.clock: Callable[[], float] = time.monotonic  # when each note keystroke came (tests set it)
+        # the notes step typing extends: (step, last keystroke, its text now, its text at the first key)
+        self._note_run: tuple[OperationStep, float, str, str] | None = None
         self.set_author(Settings().author_name())
 
     def set_author(self, name: str) -> None:
@@ -148,17 +156,28 @@ class EngagementDocument(QObject):
         return change
 
     def _record(self, edit: Edit, change: Change) -> None:
-        """Push the step; consecutive note edits to one box stay one step (saved per keystroke)."""
+        """Push the step; consecutive note edits to one box stay one step (saved per keystroke)
+        until a pause in the typing (NOTE_PAUSE seconds) or the end of a sentence ('. ', '! ',
+        '? ', or a new line after one): one Ctrl+Z then takes back the last sentence or burst,
+        not the whole note (playthrough 1, finding 17)."""
         index = self.undo_stack.index()
         top = self._steps[index - 1] if index else None
+        now = self.clock()
+        notes = str(getattr(edit, "notes", ""))
+        run = self._note_run
         if (top is not None and edit.what == "notes" and top.what == "notes" and top.key == edit.key
-                and index == self.undo_stack.count()):
-            top.redo_op = change.op  # undo still goes back to the text before the first keystroke
+                and index == self.undo_stack.count() and run is not None and run[0] is top
+                and now - run[1] < NOTE_PAUSE
+                and not (len(run[2]) > len(run[3]) and SENTENCE_END.search(run[2]))):
+            # (a sentence ended by this run's typing, not one the note already ended with)
+            top.redo_op = change.op  # undo still goes back to the text before the run's first key
+            self._note_run = (top, now, notes, run[3])
             return
         del self._steps[index:]
         step = OperationStep(edit.text, edit.what, edit.key, change.op, change.inverse)
         self._steps.append(step)
         self.undo_stack.push(step)
+        self._note_run = (step, now, notes, notes) if edit.what == "notes" else None
 
     def undo(self) -> bool:
         self.flush()

@@ -141,3 +141,26 @@ def test_the_csv_lists_the_factors_of_each_round_scope_and_of_anything_scored(pa
         e.set_score(rid, "joint-objective-setting", "agreed", 3)  # scored outside the scope: kept
         rows = score_rows(take_snapshot(e))
     assert len(rows) == 15 + 5 and {r[2] for r in rows} == {"Mutuality", "Economy"}
+
+
+def test_dimension_counts_leave_out_left_out_and_not_applicable_factors(tmp_path) -> None:
+    """What the factor list's headings show ("MUTUALITY 1/13"): the round's factors only."""
+    import datetime as dt
+
+    from mutuality_desktop.core import operations as ops
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.model import EngagementInfo
+    from mutuality_desktop.core.scope import dimension_counts
+
+    with Engagement.create(tmp_path / "c.mutuality", EngagementInfo(
+            title="t", client_organisation="a", provider_organisation="b",
+            workshop_date=dt.date(2026, 3, 1))) as eng:
+        rnd = eng.rounds()[0]
+        uuid = eng.round_uuid(rnd.id)
+        eng.apply(ops.SetScope(uuid, ("mutuality", "economy")))
+        eng.apply(ops.SetExcludedFactors(uuid, ("joint-exit-strategy", "inflation-and-indexation-control")))
+        eng.apply(ops.SetScore(uuid, "joint-objective-setting", "agreed", 3))
+        eng.apply(ops.SetNotApplicable(uuid, "joint-knowledge-management-strategy", "No shared systems"))
+        counts = dimension_counts(eng.framework, eng.scores(rnd.id), eng.scope(rnd.id),
+                                  eng.excluded_factors(rnd.id))
+    assert counts == {"mutuality": (1, 13), "economy": (0, 4)}

@@ -74,6 +74,7 @@ def test_a_factor_of_a_dimension_outside_the_round_comes_in_alone(qtbot, window,
     QTimer.singleShot(200, leave_it_out)
     click(qtbot, nav.viewport(), nav.visualItemRect(first).center())
     assert page.title.text() == opened, "a greyed factor is not opened unless it is added"
+    assert nav.shows(nav.current_factor()), "the list is back on the factor still open"
     with stored(blank_path) as eng:
         assert eng.chosen_scope(eng.rounds()[0].id) == ()
 
@@ -83,6 +84,7 @@ def test_a_factor_of_a_dimension_outside_the_round_comes_in_alone(qtbot, window,
             qtbot.keyClick(box, Qt.Key.Key_Return)
 
     QTimer.singleShot(200, answer)
+    nav.scrollToItem(first)  # "Leave it out" took the list back to the open factor
     click(qtbot, nav.viewport(), nav.visualItemRect(first).center())
     with stored(blank_path) as eng:
         rid = eng.rounds()[0].id

@@ -14,7 +14,7 @@ def test_ticking_a_dimension_adds_it_to_the_round_scope_and_undo_removes_it(qtbo
     panel = window.setup_page.scope
     items = [panel.list.item(i) for i in range(panel.list.count())]
     assert [i.checkState() == Qt.CheckState.Checked for i in items] == [True] + [False] * 5
-    assert "Baseline" in panel.title.text() and "not chosen yet" in panel.note.text()
+    assert "Baseline" in panel.title.text() and "ticked by default" in panel.note.text()
     economy = next(i for i in items if i.text().startswith("Economy"))
     panel.list.scrollToItem(economy)
     click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())

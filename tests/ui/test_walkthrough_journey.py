@@ -135,7 +135,9 @@ def test_a_note_typed_without_a_pause_is_in_the_file_at_once_and_undoes_as_one(q
     assert stored(demo_path, factor)["agreed notes"] == (
         "Trust survey: 62% of both teams, up from 48%. Siân to share the data.")
     assert window.save_label.text().endswith("All changes saved")
-    key(qtbot, Qt.Key.Key_Z, CTRL)  # the window's undo: the whole run of typing, in one step
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # the window's undo: the last sentence typed, in one step
+    assert stored(demo_path, factor)["agreed notes"] == "Trust survey: 62% of both teams, up from 48%. "
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # then the sentence before it, back to what was there
     assert stored(demo_path, factor)["agreed notes"] == original
     assert editor.toPlainText() == original
     key(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)

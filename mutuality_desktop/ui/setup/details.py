@@ -79,7 +79,9 @@ class DetailsForm(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(12)
-        for name, row, column in LAYOUT:
+        # Made column by column: Tab goes down the engagement's side (Venue, then Authority type),
+        # then down the contract's (playthrough 1, finding 14: Venue jumped to Contract name).
+        for name, row, column in sorted(LAYOUT, key=lambda place: (place[2], place[1])):
             field = self._make_field(name)
             self.fields[name] = field
             grid.addWidget(field, row, column, Qt.AlignmentFlag.AlignTop)
@@ -180,6 +182,10 @@ class DetailsForm(QWidget):
         if start and end and end < start:
             found["contract_end"] = "The contract cannot end before it starts."
         return found
+
+    def label_of(self, name: str) -> str:
+        """A field's label as shown, without its shortcut mark or asterisk ("Engagement title")."""
+        return self.fields[name].label.text().replace("&", "").rstrip(" *")
 
     def is_valid(self) -> bool:
         return not self.problems()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -152,9 +152,13 @@ class SetupPage(QScrollArea):
     def _sync_create(self, *_: object) -> None:
         problem = self.path_problem()
         self.path_field.set_problem(problem)
-        problems = list(self.form.problems().values()) + ([problem] if problem else [])
+        found = self.form.problems()
+        problems = list(found.values()) + ([problem] if problem else [])
         self.create_button.setEnabled(not problems)
-        self.create_hint.setText(" ".join(problems[:2]) + (" …" if len(problems) > 2 else ""))
+        # One problem in full; several named, so the line is whole rather than cut with "…"
+        names = [self.form.label_of(n) for n in found] + (["Save as"] if problem else [])
+        self.create_hint.setText(problems[0] if len(problems) == 1 else
+                                 f"Still needed: {', '.join(names)}." if problems else "")
 
     def _on_form_title_edited(self, title: str) -> None:
         if not self._path_edited:
@@ -212,7 +216,8 @@ class SetupPage(QScrollArea):
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
             column = QVBoxLayout()
             column.setSpacing(8)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
+                                if panel is self.rounds else QSizePolicy.Policy.Preferred)
             column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
             column.addWidget(panel, 1)
             if panel is self.rounds:
@@ -310,9 +315,21 @@ class SetupPage(QScrollArea):
 
     def _on_participants_participant_added(self, name: str, role: str, side: str, email: str) -> None:
         assert self.doc is not None
+        before = {p.id for p in self.doc.engagement.participants()}
         if self.doc.execute(AddParticipant(name, role, side, email)):
             self.participants.start_new()
             self.participants.name.setFocus()
+            added = [p.id for p in self.doc.engagement.participants() if p.id not in before]
+            if added:  # once the list has its new height: the new row in view, and the fields
+                QTimer.singleShot(0, lambda: self._show_participant(added[-1]))
+
+    def _show_participant(self, person_id: int) -> None:
+        rect = self.participants.show_row(person_id)
+        body = self.widget()
+        if rect is not None and body is not None:
+            top = self.participants.mapTo(body, rect.topLeft())
+            self.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height())
+            self.ensureWidgetVisible(self.participants.name)
 
     def _on_participants_participant_updated(self, participant_id: int, changes: dict[str, Any]) -> None:
         assert self.doc is not None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,10 +122,11 @@ class ParticipantsPanel(_RowsPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = _table(["Name", "Role", "Side", "Email"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 90)
+        # Name, role and email share the width (Email was cut to a sliver at 1024); side fits its words
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
@@ -147,9 +148,12 @@ class ParticipantsPanel(_RowsPanel):
         form.addWidget(Field("Si&de", self.side), 1)
         form.addWidget(Field("Emai&l", self.email), 2)
         buttons = self._buttons("Add participant", "Remove")
-        layout.addWidget(self.table, 1)
+        # The form right under the list, the room below it (playthrough 1, finding 13: the fields
+        # sat 250 px below an empty list, stretched to the height of the Rounds column).
+        layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.new_button.clicked.connect(self.start_new)
@@ -212,6 +216,16 @@ class ParticipantsPanel(_RowsPanel):
         person_id = self.selected_id()
         if person_id is not None:
             self.participant_removed.emit(person_id)
+
+    def show_row(self, person_id: int) -> QRect | None:
+        """Scroll the list to a participant's row; its rectangle in this panel (None: not listed)."""
+        row = next((i for i, p in enumerate(self._items) if p.id == person_id), None)
+        item = self.table.item(row, 0) if row is not None else None
+        if item is None:
+            return None
+        self.table.scrollToItem(item)
+        rect = self.table.visualItemRect(item)
+        return QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
 
 
 class RoundsPanel(_RowsPanel):

@@ -63,7 +63,8 @@ class ScopePanel(QWidget):
         shown = str(picked.data(ID_ROLE)) if picked is not None else (scope[0] if scope else "")
         self.round_id, self.framework, self.scope, self.excluded = round_id, framework, scope, excluded
         self.editable, self.label = editable, label
-        self.title.setText(f"Dimensions covered in {label}")
+        self.title.setText(f"Dimensions covered in {label}: tick one to include it; click a name to see "
+                           "its factors below.")
         self.list.clear()
         for dim in framework.workshop_order():
             gone = sum(1 for f in dim.factors if f.id in excluded) if dim.id in scope else 0
@@ -79,8 +80,12 @@ class ScopePanel(QWidget):
         rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
         self.list.setFixedHeight(min(190, rows + 2 * self.list.frameWidth() + 4))  # no blank band
         factors = len(in_scope_factors(framework, scope, excluded))
+        # Never "not chosen yet" beside a visible tick (playthrough 1, finding 13): a round nobody
+        # has chosen for follows the default rule, and the note says that is what is ticked.
+        names = ", ".join(d.name for d in framework.workshop_order() if d.id in scope)
         how = ("chosen for this round" if chosen else
-               "not chosen yet: the dimensions scored so far, else Mutuality")
+               f"{names} ticked by default (the dimensions scored so far, else Mutuality); "
+               "a tick or untick chooses")
         self.note.setText(f"{factors} factors; {how}. Progress, the walkthrough, Results, the CSV, "
                           "the pre-work forms and the report follow it.")
         self._show_factors()
@@ -115,9 +120,11 @@ class ScopePanel(QWidget):
         return [str(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
-    def _on_list_item_changed(self, _item: QListWidgetItem) -> None:
+    def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         if self._loading or self.round_id is None:
             return
+        if self.list.currentItem() is not item:  # the factors below follow the dimension just ticked
+            self.list.setCurrentItem(item)
         self.scope_chosen.emit(self.round_id, self.checked())
 
     def _on_list_current_item_changed(self, *_: object) -> None:

@@ -104,7 +104,7 @@ class AgendaPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
-        self.progress_label = QLabel()
+        self.progress_label = QLabel(wordWrap=True)  # Large text: wraps, never widens the list's panel
         self.progress_label.setFont(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=True))
         self.progress = QProgressBar(textVisible=False)
         self.progress.setFixedHeight(6)

@@ -2,7 +2,7 @@
 
 A debounce lost a fast typist's note on a crash while the window said "All changes saved": a
 commit takes about 1.5 ms, so every change to a box is committed at once, and the document
-merges a run of typing into one undo step.
+merges a run of typing into one undo step (until a pause or the end of a sentence).
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ class EvidencePanel(QWidget):
                 self.confidence.setAccessibleName("Evidence confidence")
                 self.confidence.activated.connect(self._on_confidence_activated)
                 conf_label = QLabel("Conf&idence in the evidence")  # Alt+F is the File menu
+                conf_label.setWordWrap(True)  # Large text on a 1024 screen: wraps, the guide keeps its room
                 conf_label.setToolTip("How firm the evidence behind the agreed level is")
                 conf_label.setProperty("role", "caption")
                 conf_label.setBuddy(self.confidence)
@@ -119,6 +120,7 @@ class EvidencePanel(QWidget):
                     "saves it; the factor then leaves the means and the coverage count. Empty it to undo.")
                 self.not_applicable.editingFinished.connect(self._on_not_applicable_finished)
                 na_label = QLabel("&Not applicable because")
+                na_label.setWordWrap(True)
                 na_label.setProperty("role", "caption")
                 na_label.setBuddy(self.not_applicable)
                 na_row = QHBoxLayout()

@@ -92,6 +92,7 @@ class LevelGuide(QWidget):
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
         self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
+        self._room: tuple[tuple[object, ...], int] | None = None  # (prompts, width, type) -> room held for a line
         self._docs: dict[tuple[str, str, int], QTextDocument] = {}  # laid-out row texts
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
@@ -268,6 +269,7 @@ class LevelGuide(QWidget):
     def _layout(self) -> _Fit:
         if self._fit is None:
             fit = self._fitted(self.width(), self.height())
+            dropped = False
             if fit.total > self.height() and not self.grow_to_fit and self.prompt_text():
                 # Nowhere to scroll (the presentation window): a level cut off at the bottom is
                 # worse than no prompt, so the prompt gives way.
@@ -276,10 +278,11 @@ class LevelGuide(QWidget):
                     fit = self._fitted(self.width(), self.height())
                 finally:
                     self._no_prompt = False
+                dropped = True
                 self._mirror.set_prompt(None, "")  # what is not shown is not described either
             else:
                 self._mirror.set_prompt(*self._shown_prompt())
-            self._fit = self._spread(fit, self.height())
+            self._fit = self._steady_spread(fit, self.height(), dropped)
             self._mirror.place([(r.value, r.top, r.height) for r in self._fit.rows], self.width())
         return self._fit
 
@@ -314,6 +317,49 @@ class LevelGuide(QWidget):
                 self._levels = levels
                 self._reserve = None
         return cache[(width, height)]
+
+    def _steady_spread(self, fit: _Fit, height: int, dropped: bool = False) -> _Fit:
+        """Spread the spare height between the rows, holding back at the bottom the room the
+        factor's longest next-level line takes: when the line appears under the level just scored,
+        that level and every row above it stay where they were, and the rows below move down into
+        the room held for it (playthrough 1, finding 16: every row shifted by up to 24 px)."""
+        if dropped or not self._prompts or not fit.rows:
+            return self._spread(fit, height)
+        room = self._prompt_room(fit.point_size)
+        prompt_at = self.prompt_level()
+        saved, self._no_prompt = self._no_prompt, True
+        try:
+            base = self._compute(self.width(), fit.point_size)
+        finally:
+            self._no_prompt = saved
+        heights = [r.height for r in self._spread(base, height - room).rows]
+        top = 0
+        for row, h in zip(fit.rows, heights, strict=True):
+            row.top = top
+            row.height = max(h, row.height) if row.value == prompt_at else h
+            top += row.height + 1
+        return _Fit(fit.point_size, fit.rows, fit.number_width, fit.chip_width, fit.chip_height,
+                    fit.pad, max(0, top - 1))
+
+    def _prompt_room(self, pt: float) -> int:
+        """The most any of this factor's next-level lines adds to its row, at this type and width."""
+        key = (tuple(sorted(self._prompts.items())), self.width(), pt)
+        if self._room is None or self._room[0] != key:
+            saved, self._no_prompt = self._no_prompt, True
+            try:
+                plain = {r.value: r.height for r in self._compute(self.width(), pt).rows}
+            finally:
+                self._no_prompt = saved
+            room = 0
+            try:
+                for level, text in self._prompts.items():
+                    self._reserve = (level, f"To reach level {level + 1}: {text}")
+                    grown = next((r.height for r in self._compute(self.width(), pt).rows if r.value == level), 0)
+                    room = max(room, grown - plain.get(level, grown))
+            finally:
+                self._reserve = None
+            self._room = (key, room)
+        return self._room[1]
 
     @staticmethod
     def _spread(fit: _Fit, height: int) -> _Fit:
@@ -362,7 +408,7 @@ class LevelGuide(QWidget):
             if value == prompt_at and prompt:
                 head, _, rest = prompt.partition(": ")
                 html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
-                         f"font-size:{max(self._min_point - 1, pt - 1.5):.1f}pt'>"
+                         f"font-size:{max(self._min_point - 1, pt - 1.5) * theme.text_scale():.1f}pt'>"
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
             doc = self._doc(html, pt, text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPen,
     QResizeEvent,
@@ -290,12 +291,38 @@ class Navigator(QTreeWidget):
             return
         factor_id = item.data(0, FACTOR_ROLE)
         if factor_id:
-            self.add_requested.emit(str(factor_id))
+            self.add_requested.emit(str(factor_id))  # asks; on Yes the page opens the factor
+            # Left out (or added): the list comes back to the factor the page shows, selected
+            # and in view, so the next digit visibly scores that factor (playthrough 1, #6).
+            self.reveal_current()
             return
         dim_id = next((d for d, head in self._dimensions.items() if head is item), None)
         if dim_id is not None:  # a greyed heading opens (or closes) to show its greyed factors
             self._peek ^= {dim_id}
             self.set_scope(*self._scope)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A press on a heading or greyed factor clears the selection (they are not selectable):
+        the factor still open is selected again, so the list never shows none while a digit
+        scores it."""
+        super().mouseReleaseEvent(event)
+        item = self.currentItem()
+        if item is not None and item.data(0, FACTOR_ROLE) and not item.isSelected():
+            item.setSelected(True)
+
+    def reveal_current(self) -> None:
+        """Select the open factor and scroll the list to it."""
+        item = self.currentItem()
+        if item is not None and item.data(0, FACTOR_ROLE):
+            item.setSelected(True)
+            self.scrollToItem(item)
+
+    def shows(self, factor_id: str) -> bool:
+        """Whether the list shows this factor as the open one: current, selected and in view."""
+        item = self._items.get(factor_id)
+        if item is None or item is not self.currentItem() or not item.isSelected() or item.isHidden():
+            return False
+        return self.viewport().rect().contains(self.visualItemRect(item).center())
 
     def state_of(self, factor_id: str) -> tuple[str, int | None]:
         item = self._items[factor_id]
@@ -312,8 +339,10 @@ class Navigator(QTreeWidget):
 
     def _on_self_current_item_changed(self, current: QTreeWidgetItem | None,
                                       previous: QTreeWidgetItem | None) -> None:
-        if current is not None and current.data(0, OUT_ROLE):  # greyed: never opened by a click
-            if previous is not None:
+        heading = current is not None and not current.data(0, FACTOR_ROLE)
+        if current is not None and (current.data(0, OUT_ROLE) or heading):
+            # greyed: never opened by a click; a heading never stands for the open factor
+            if previous is not None and previous.data(0, FACTOR_ROLE):
                 self.blockSignals(True)
                 self.setCurrentItem(previous)
                 self.blockSignals(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from ...core.applicability import marks
-from ...core.scope import scope_factors
+from ...core.scope import dimension_counts, scope_factors
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -176,6 +176,10 @@ class WorkshopPage(QWidget):
         self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide_scroll.setAccessibleName("Scoring guide area")
+        # Never squeezed below the guide's own minimum (the chips on its right were cut to "A"
+        # and "C" at 1024 with Large text): the list and the notes give way instead.
+        self.guide_scroll.setMinimumWidth(self.guide.minimumSizeHint().width()
+                                          + self.guide_scroll.verticalScrollBar().sizeHint().width())
         self.about = FactorAbout()
         self.evidence = EvidencePanel()
         self.actions_panel = ActionsPanel()
@@ -226,8 +230,9 @@ class WorkshopPage(QWidget):
 
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
-        nav = 260 if width >= 1280 else 200
-        side = 360 if width >= 1280 else 290
+        large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
+        nav = 260 if width >= 1280 else (220 if large else 200)
+        side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -236,6 +241,13 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    def apply_look(self) -> None:
+        """View -> Large text (theme.apply): share the width out again once the type has changed
+        (the list and notes had grown to their larger minimum and kept it, leaving the guide a
+        narrow column on a 1024 screen)."""
+        if self._panels_fitted:
+            QTimer.singleShot(0, lambda: self.fit_panels(self.window().width()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if not self._panels_fitted and self.window().width() > 0:
@@ -269,6 +281,9 @@ class WorkshopPage(QWidget):
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
         self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
+        # scrolled away from the open factor: the bar stops saying SCORING (and back again)
+        self.navigator.verticalScrollBar().valueChanged.connect(self._on_navigator_scrolled)
+        self.navigator.itemSelectionChanged.connect(self._update_bar_active)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -417,16 +432,18 @@ class WorkshopPage(QWidget):
         agreed = scoring.levels_of(scores)
         states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
                         else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
-        counts: dict[str, str] = {}
         scope = self.doc.engagement.scope(self._round_id)
-        for dimension in self.framework.dimensions:
-            done = scoring.completeness(self.framework, scores, dimension.id)
-            counts[dimension.id] = f"{done.agreed}/{done.total}"
+        left_out = self.doc.engagement.excluded_factors(self._round_id)
+        # the round's own count, as Results and the report count it: no left-out or
+        # not-applicable factor; a dimension outside the scope shows "not in round" instead
+        counted = dimension_counts(self.framework, scores, scope, left_out)
+        counts = {d.id: (f"{counted[d.id][0]}/{counted[d.id][1]}" if d.id in counted else "")
+                  for d in self.framework.dimensions}
         shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
         self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c})
         self._navigator_shown = (states, counts)
-        self.navigator.set_scope(scope, self.doc.engagement.excluded_factors(self._round_id))
+        self.navigator.set_scope(scope, left_out)
         out = marks(scores)  # not applicable in this round: out of the count (issue 21)
         in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
         self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
@@ -498,11 +515,19 @@ class WorkshopPage(QWidget):
         self.evidence.editors["agreed"].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_guide_letter_typed(self, text: str) -> None:
+        self._say(f"“{text}” went nowhere: in the guide only digits score. Click a note to type.")
+
+    def _say(self, text: str) -> None:
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(
-                f"“{text}” went nowhere: in the guide only digits score. Click a note to type.",
-                8000)
+            window.statusBar().showMessage(text, 8000)
+
+    @staticmethod
+    def _is_scoring_key(event: QKeyEvent) -> bool:
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        return bool(event.text() and event.text().isdigit()) or event.key() in (
+            Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
     def reveal_chosen(self) -> None:
         """Scroll the guide so the chips are in view: the level being scored, else the agreed."""
@@ -604,11 +629,16 @@ class WorkshopPage(QWidget):
         """Whether a digit typed now scores the perspective the bar shows."""
         focus = QApplication.focusWidget()
         room = self.presentation  # in presentation mode the room window takes the digits
-        return self._editable and focus is not None and (focus in (self.guide, self.navigator)
+        if focus is self.navigator:  # only while the list shows the open factor, selected and in view
+            return self._editable and self.navigator.shows(self._factor_id)
+        return self._editable and focus is not None and (focus is self.guide
                                                          or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
         self.bar.set_active(self.keys_score())
+
+    def _on_navigator_scrolled(self, _value: int) -> None:
+        self._update_bar_active()
 
     def _on_app_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._update_bar_active()
@@ -654,9 +684,18 @@ class WorkshopPage(QWidget):
         Keys left over by any other child (a tab bar, a button) score nothing: the bar does not
         say SCORING there.
         """
-        if QApplication.focusWidget() is self.navigator and self.guide.handle_key(event):
-            self._scored_in_list = True
-            return
+        if QApplication.focusWidget() is self.navigator:
+            if not self.navigator.shows(self._factor_id) and self._is_scoring_key(event):
+                # The list was scrolled away from (or lost) the open factor: a digit must not
+                # change a factor the list does not show. Bring it back and say so.
+                self.navigator.reveal_current()
+                self._update_bar_active()
+                self._say(f"Nothing scored: the list shows {self.factor().name} again. "
+                          "Type the level again to score it.")
+                return
+            if self.guide.handle_key(event):
+                self._scored_in_list = True
+                return
         super().keyPressEvent(event)
 
     def handle_room_key(self, event: QKeyEvent) -> bool:
