@@ -30,12 +30,17 @@ PLACEHOLDERS = {
 }
 
 
+def _is_undo_shortcut(event: QEvent) -> bool:
+    """Ctrl+Z or its redo, asked of a text box before it takes the key: the window's, not the box's."""
+    return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+        event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+
+
 class ReasonEdit(QLineEdit):
     """The not-applicable reason: one line, and, as in the notes boxes, Ctrl+Z is the window's undo."""
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+        if _is_undo_shortcut(event):
             event.ignore()  # let Edit → Undo / Redo take it
             return False
         return super().event(event)
@@ -61,8 +66,7 @@ class NotesEdit(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+        if _is_undo_shortcut(event):
             event.ignore()  # let Edit → Undo / Redo take it
             return False
         return super().event(event)
