@@ -125,7 +125,7 @@ class StartPage(QWidget):
         self.recent.setVisible(bool(paths))
         self.empty.setVisible(not paths)
         if check_later and paths:
-            QTimer.singleShot(200, lambda: self._check(paths))
+            QTimer.singleShot(200, self, lambda: self._check(paths))
 
     def item_widget(self, path: Path) -> RecentItem | None:
         for row in range(self.recent.count()):

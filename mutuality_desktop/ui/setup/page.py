@@ -321,7 +321,7 @@ class SetupPage(QScrollArea):
             self.participants.name.setFocus()
             added = [p.id for p in self.doc.engagement.participants() if p.id not in before]
             if added:  # once the list has its new height: the new row in view, and the fields
-                QTimer.singleShot(0, lambda: self._show_participant(added[-1]))
+                QTimer.singleShot(0, self, lambda: self._show_participant(added[-1]))
 
     def _show_participant(self, person_id: int) -> None:
         rect = self.participants.show_row(person_id)

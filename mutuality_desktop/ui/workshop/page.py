@@ -247,7 +247,7 @@ class WorkshopPage(QWidget):
         (the list and notes had grown to their larger minimum and kept it, leaving the guide a
         narrow column on a 1024 screen)."""
         if self._panels_fitted:
-            QTimer.singleShot(0, lambda: self.fit_panels(self.window().width()))
+            QTimer.singleShot(0, self, lambda: self.fit_panels(self.window().width()))  # not once deleted
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if not self._panels_fitted and self.window().width() > 0:
