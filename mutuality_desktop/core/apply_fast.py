@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import operations as ops
+from .applicability import stored_not_applicable
 from .errors import ValidationError
 from .model import CONFIDENCES, PERSPECTIVES, Score, new_uuid, utcnow
 from .validation import clean_text
@@ -98,6 +99,10 @@ def _apply_score(eng: Engagement, conn: sqlite3.Connection, op: Any, column: str
     if found is None:
         raise ValidationError("That round no longer exists.")
     round_id = int(found[0])
+    if column == "level" and value is not None and op.factor in stored_not_applicable(conn, round_id):
+        name = eng.framework.factor(op.factor).name
+        raise ValidationError(f"{name} is marked not applicable in this round, so it takes no level; "
+                              "clear its reason (Not applicable because) to score it.")
     row = conn.execute(
         "SELECT id, uuid, level, notes, confidence FROM score "
         "WHERE round_id = ? AND factor_id = ? AND perspective = ?",

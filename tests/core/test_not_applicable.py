@@ -142,3 +142,19 @@ def test_the_history_says_what_was_marked_and_a_merge_carries_the_mark(path: Pat
     merge_files(path, theirs, merged)
     with Engagement.open(merged, readonly=True) as e:
         assert e.not_applicable(e.rounds()[0].id) == {OPEN_BOOK: REASON}
+
+
+def test_a_factor_marked_not_applicable_takes_no_level_until_the_mark_is_cleared(path: Path) -> None:
+    """Play-through 2: digits scored a not-applicable factor, and the report then printed
+    "Agreed 5 · Exemplary" above "Not applicable: …"."""
+    with Engagement.open(path) as e:
+        rid = e.rounds()[0].id
+        e.set_not_applicable(rid, OPEN_BOOK, REASON)
+        for perspective in ("client", "provider", "agreed"):
+            with pytest.raises(ValidationError, match="marked not applicable in this round"):
+                e.set_score(rid, OPEN_BOOK, perspective, 4)
+        assert (OPEN_BOOK, "agreed") not in e.scores(rid)
+        e.set_notes(rid, OPEN_BOOK, "agreed", "Lump sum since 2019.")  # notes are still welcome
+        e.set_not_applicable(rid, OPEN_BOOK, None)
+        e.set_score(rid, OPEN_BOOK, "agreed", 4)
+        assert e.scores(rid)[(OPEN_BOOK, "agreed")].level == 4
