@@ -97,7 +97,7 @@ def _pairs(values: list[str] | None, what: str) -> list[tuple[str, str]]:
 def cmd_agenda(args: argparse.Namespace) -> int:
     from .cli import _printable
     from .core import operations as ops
-    from .core.agenda import agenda_lines, parse_clock, read_agenda
+    from .core.agenda import agenda_lines, out_of_round, parse_clock, read_agenda
     from .core.engagement import Engagement
     from .core.errors import ValidationError
 
@@ -133,7 +133,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                 dims = tuple((d, int(m)) for d, m in given)
             eng.apply(ops.SetAgenda(rnd.uuid, start, finish, breaks, dims))
         agenda = read_agenda(eng, rnd.id)
-        lines = agenda_lines(eng.framework, eng.scope(rnd.id), agenda) if agenda else []
+        lines = agenda_lines(eng.framework, eng.scope(rnd.id), agenda, out_of_round(eng, rnd.id)) if agenda else []
     print(_printable(f"{rnd.label}:"))
     for line in lines or ["No agenda is set for this round (set one with --start and --finish)."]:
         print(_printable(line))

@@ -9,7 +9,7 @@ minutes shared equally.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -201,17 +201,25 @@ class Plan:
     order: tuple[str, ...]  # factor ids in scope, framework order
 
 
-def plan_minutes(framework: Framework, scope: Iterable[str], agenda: Agenda) -> Plan:
-    """Share the day's working time among the dimensions in scope (hand-set minutes first)."""
+def out_of_round(eng: Engagement, round_id: int) -> frozenset[str]:
+    """Factors of the round's dimensions that take none of the day: left out, or not applicable."""
+    return frozenset(eng.excluded_factors(round_id)) | frozenset(eng.not_applicable(round_id))
+
+
+def plan_minutes(framework: Framework, scope: Iterable[str], agenda: Agenda,
+                 out: Collection[str] = frozenset()) -> Plan:
+    """Share the day's working time among the dimensions in scope (hand-set minutes first), over
+    their factors less those `out` of the round (left out, or not applicable)."""
     chosen = [d for d in framework.dimensions if d.id in set(scope)]
+    taken = {d.id: [f for f in d.factors if f.id not in out] for d in chosen}
     manual = {d: m for d, m in agenda.dimension_minutes if d in {c.id for c in chosen}}
     rest = [d for d in chosen if d.id not in manual]
     left = max(0, agenda.working_minutes - sum(manual.values()))
-    count = sum(len(d.factors) for d in rest)
+    count = sum(len(taken[d.id]) for d in rest)
     minutes: dict[str, int] = dict(manual)
     shared = 0
     for d in rest:
-        share = int(round(left * len(d.factors) / count)) if count else 0
+        share = int(round(left * len(taken[d.id]) / count)) if count else 0
         minutes[d.id] = share
         shared += share
     if rest and shared != left:  # rounding: the last dimension takes the difference
@@ -219,8 +227,8 @@ def plan_minutes(framework: Framework, scope: Iterable[str], agenda: Agenda) -> 
     per_factor: dict[str, float] = {}
     order: list[str] = []
     for d in chosen:
-        for f in d.factors:
-            per_factor[f.id] = minutes[d.id] / len(d.factors) if d.factors else 0.0
+        for f in taken[d.id]:
+            per_factor[f.id] = minutes[d.id] / len(taken[d.id])
             order.append(f.id)
     return Plan({d.id: minutes[d.id] for d in chosen}, per_factor, tuple(order))
 
@@ -311,9 +319,10 @@ def prework_agreement(eng: Engagement, round_id: int, factor_ids: Sequence[str])
     return agreed_in_prework(client, provider, spans, factor_ids)
 
 
-def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda) -> list[str]:
+def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
+                 out: Collection[str] = frozenset()) -> list[str]:
     """The day in words, for the CLI and the planning dialog: one line per block."""
-    plan = plan_minutes(framework, scope, agenda)
+    plan = plan_minutes(framework, scope, agenda, out)
     lines = [f"{clock(agenda.start)} to {clock(agenda.finish)}: {agenda.working_minutes} min of work, "
              f"{agenda.break_minutes} min of breaks"]
     lines += [f"  {b.label}: {clock(b.start)} for {b.minutes} min" for b in agenda.breaks]
@@ -321,7 +330,8 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda) -> 
     for d in framework.dimensions:
         if d.id in plan.dimension_minutes:
             minutes = plan.dimension_minutes[d.id]
-            each = minutes / len(d.factors) if d.factors else 0
+            count = sum(1 for f in d.factors if f.id not in out)
+            each = minutes / count if count else 0
             how = "set by hand" if d.id in manual else "shared by factors"
             lines.append(f"  {d.name}: {minutes} min ({how}), about {each:.0f} min per factor")
     return lines

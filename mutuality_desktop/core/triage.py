@@ -128,7 +128,8 @@ def triage(eng: Engagement, round_id: int) -> Triage:
     rounds = eng.rounds()
     rnd = next(r for r in rounds if r.id == round_id)
     earlier = [r for r in rounds if r.position < rnd.position]
-    factors = scope_factors(eng, round_id)
+    marked = eng.not_applicable(round_id)  # the room decided they do not apply: nothing to plan
+    factors = tuple(f for f in scope_factors(eng, round_id) if f.id not in marked)
     ids = [f.id for f in factors]
     prework = eng.participant_scores(round_id)
     spreads = factor_spreads(eng.participants(), prework, ids)

@@ -158,3 +158,25 @@ def test_a_factor_marked_not_applicable_takes_no_level_until_the_mark_is_cleared
         e.set_not_applicable(rid, OPEN_BOOK, None)
         e.set_score(rid, OPEN_BOOK, "agreed", 4)
         assert e.scores(rid)[(OPEN_BOOK, "agreed")].level == 4
+
+
+def test_the_days_plan_and_the_triage_leave_out_factors_left_out_or_not_applicable(path: Path) -> None:
+    """Play-through 2: the agenda counted and planned time for them, and triage listed a
+    not-applicable factor under "Discuss these"."""
+    from mutuality_desktop.core.agenda import Agenda, out_of_round, plan_minutes
+    from mutuality_desktop.core.triage import triage, triage_factor_ids
+
+    with Engagement.open(path) as e:
+        rid = e.rounds()[0].id
+        e.set_scope(rid, ["economy"])
+        e.set_excluded_factors(rid, ["price-benchmarking"])
+        e.set_not_applicable(rid, OPEN_BOOK, REASON)
+        out = out_of_round(e, rid)
+        plan = plan_minutes(e.framework, ("economy",), Agenda(9 * 60, 12 * 60), out)
+        plan_lists = triage(e, rid)
+        listed = [fid for items in (plan_lists.discuss, plan_lists.confirm, plan_lists.no_views)
+                  for fid in triage_factor_ids(items)]
+    assert out == {"price-benchmarking", OPEN_BOOK}
+    assert list(plan.order) == [f for f in ECONOMY if f not in out]
+    assert plan.factor_minutes[ECONOMY[1]] == 180 / 3  # the morning over the three that remain
+    assert sorted(listed) == sorted(f for f in ECONOMY if f not in out)

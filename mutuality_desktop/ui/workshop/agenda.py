@@ -38,6 +38,7 @@ from ...core.agenda import (
     check_agenda,
     clock,
     default_agenda,
+    out_of_round,
     pace,
     plan_minutes,
     prework_agreement,
@@ -304,10 +305,11 @@ class AgendaPlanDialog(QDialog):
     (left at "Shared", a dimension shares the rest of the day by its number of factors)."""
 
     def __init__(self, framework: Framework, scope: tuple[str, ...], round_label: str,
-                 agenda: Agenda | None, parent: QWidget | None = None) -> None:
+                 agenda: Agenda | None, parent: QWidget | None = None,
+                 out: frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Plan the day: {round_label}")
-        self._framework, self._scope = framework, scope
+        self._framework, self._scope, self._out = framework, scope, out
         self.removed = False
         self._ready = False  # the preview waits until every field is built
         self.rows: list[_BreakRow] = []
@@ -347,7 +349,8 @@ class AgendaPlanDialog(QDialog):
             spin.setValue(manual.get(d.id, 0))
             spin.valueChanged.connect(self.update_preview)
             self.dimension_spins[d.id] = spin
-            dims.addRow(f"{d.name} ({len(d.factors)} factors)", spin)
+            count = sum(1 for f in d.factors if f.id not in out)
+            dims.addRow(f"{d.name} ({count} factor{'s' if count != 1 else ''})", spin)
         layout.addWidget(dims_box)
         self.preview = QLabel(wordWrap=True)
         self.preview.setAccessibleName("The day as planned")
@@ -400,7 +403,7 @@ class AgendaPlanDialog(QDialog):
         agenda = self.agenda()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(agenda is not None)
         if agenda is not None:
-            self.preview.setText("\n".join(agenda_lines(self._framework, self._scope, agenda)))
+            self.preview.setText("\n".join(agenda_lines(self._framework, self._scope, agenda, self._out)))
         self.preview.setStyleSheet("" if agenda is not None else f"color: {theme.ERROR_TEXT};")
 
     def _on_remove_clicked(self) -> None:
@@ -433,7 +436,7 @@ class AgendaController:
         if agenda is None:
             return None
         fw = page.framework
-        plan = plan_minutes(fw, eng.scope(page.round_id), agenda)
+        plan = plan_minutes(fw, eng.scope(page.round_id), agenda, out_of_round(eng, page.round_id))
         agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
@@ -463,7 +466,7 @@ class AgendaController:
         eng = page.doc.engagement
         label = next((r.label for r in eng.rounds() if r.id == page.round_id), "")
         dialog = AgendaPlanDialog(page.framework, eng.scope(page.round_id), label,
-                                  read_agenda(eng, page.round_id), page)
+                                  read_agenda(eng, page.round_id), page, out_of_round(eng, page.round_id))
         self.dialog = dialog  # reachable while open (tests, screen readers)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         agenda = None if dialog.removed else dialog.agenda()
