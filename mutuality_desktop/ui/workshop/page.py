@@ -186,6 +186,10 @@ class WorkshopPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.tabBar().setAccessibleName("Factor details")
         self.tabs.setDocumentMode(True)
+        # every tab in sight on a 1024 projector (Evidence, About, Actions, Parking): names shorten
+        # rather than hide behind scroll arrows
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
@@ -254,6 +258,13 @@ class WorkshopPage(QWidget):
             self._panels_fitted = True
             self.fit_panels(self.window().width())
         super().showEvent(event)
+        # the factor reopened (or gone to before the list had its size) is scrolled into view
+        QTimer.singleShot(0, self, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        current = self.navigator.currentItem()
+        if current is not None:
+            self.navigator.scrollToItem(current)
 
     def _add_shortcuts(self) -> None:
         def action(keys: list[QKeySequence], slot: Callable[[], object], text: str) -> QAction:
