@@ -68,3 +68,27 @@ def test_the_participant_fields_sit_under_the_list_and_a_person_added_is_seen(qt
         assert viewport.rect().contains(centre), f"row {i} is off the page's view"
         field = people.name.mapTo(viewport, people.name.rect().center())
         assert viewport.rect().contains(field)
+
+
+def test_the_next_person_starts_on_the_side_of_the_one_just_added(qtbot, window, blank_path):
+    """Play-through 2: the side went back to Client after each person, so a second provider
+    director had to be switched again."""
+    from mutuality_desktop.core.engagement import Engagement
+
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    people = window.setup_page.participants
+    click(qtbot, people.name)
+    type_keys(qtbot, "Ann Provider")
+    people.side.setFocus()
+    while people.side.currentData() != "provider":  # the keys a person presses on the box
+        press(qtbot, Qt.Key.Key_Down)
+    click(qtbot, people.add_button)
+    assert people.side.currentData() == "provider"
+    click(qtbot, people.name)
+    type_keys(qtbot, "Bob Provider")
+    press(qtbot, Qt.Key.Key_Return)
+    window.close_document()
+    with Engagement.open(blank_path, readonly=True) as e:
+        assert [(p.name, p.side) for p in e.participants()] == [("Ann Provider", "provider"),
+                                                                 ("Bob Provider", "provider")]

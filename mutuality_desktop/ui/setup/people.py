@@ -134,6 +134,7 @@ class ParticipantsPanel(_RowsPanel):
         self.role = QLineEdit(placeholderText="Role, e.g. Director of Place")
         self.role.setAccessibleName("Participant role")
         self.side = QComboBox()
+        self._last_side: object = None  # the side of the person last added (the next one's default)
         self.side.setAccessibleName("Participant side")
         for label, value in SIDES:
             self.side.addItem(label, value)
@@ -169,7 +170,8 @@ class ParticipantsPanel(_RowsPanel):
         self.name.clear()
         self.role.clear()
         self.email.clear()
-        self.side.setCurrentIndex(0)
+        # the side of the person last added: people are usually entered one side at a time
+        self.side.setCurrentIndex(max(0, self.side.findData(self._last_side)))
         self.name_field.set_problem("")
         self._sync()
 
@@ -203,6 +205,7 @@ class ParticipantsPanel(_RowsPanel):
             return
         person_id = self.selected_id()
         if person_id is None:
+            self._last_side = side
             self.participant_added.emit(name, role, side, email)
             return
         person = next(p for p in self._items if p.id == person_id)
