@@ -180,3 +180,21 @@ def test_the_days_plan_and_the_triage_leave_out_factors_left_out_or_not_applicab
     assert list(plan.order) == [f for f in ECONOMY if f not in out]
     assert plan.factor_minutes[ECONOMY[1]] == 180 / 3  # the morning over the three that remain
     assert sorted(listed) == sorted(f for f in ECONOMY if f not in out)
+
+
+def test_a_level_scored_before_the_mark_is_not_printed_beside_it(path: Path) -> None:
+    """Play-through 2: the PDF showed "AGREED 5 · Exemplary" directly above "Not applicable: …"."""
+    import pypdf
+
+    with Engagement.open(path) as e:
+        rid = e.rounds()[0].id
+        e.set_scope(rid, ["economy"])
+        for factor in ECONOMY:
+            e.set_score(rid, factor, "agreed", 2)
+        e.set_score(rid, OPEN_BOOK, "agreed", 5)
+        e.set_not_applicable(rid, OPEN_BOOK, REASON)
+    out = path.with_suffix(".pdf")
+    assert run(["report", str(path), "-o", str(out)]) == 0
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages)
+    assert f"Not applicable: {REASON}" in text
+    assert "Exemplary" not in text.split("The scoring guide")[0]  # only the guide's own level 5

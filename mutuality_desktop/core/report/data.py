@@ -88,7 +88,7 @@ def report_data(snap: EngagementSnapshot, round_id: int | None = None,
                 parking: tuple[ParkingItem, ...] = ()) -> ReportData:
     """The report's view of a snapshot: the rounds up to the reported one, and the actions of
     those rounds (or of none), and their parked points (or those of no round)."""
-    rounds = snap.upto(round_id)
+    rounds = tuple(_without_levels_not_applicable(r) for r in snap.upto(round_id))
     kept = {r.round.id for r in rounds}
     return ReportData(
         info=snap.info,
@@ -102,3 +102,18 @@ def report_data(snap: EngagementSnapshot, round_id: int | None = None,
         options=options or ReportOptions(),
         previous_round=snap.previous(rounds[-1].round.id),
     )
+
+
+def _without_levels_not_applicable(rnd: RoundData) -> RoundData:
+    """The round as every output prints it: a factor marked not applicable shows its reason and
+    no level, even one scored before the room marked it (the figures already leave it out)."""
+    import dataclasses
+
+    from ..applicability import RoundScores, marks
+
+    out = marks(rnd.scores)
+    if not any(fid in out and s.level is not None for (fid, _), s in rnd.scores.items()):
+        return rnd
+    scores = RoundScores({k: dataclasses.replace(s, level=None) if k[0] in out else s
+                          for k, s in rnd.scores.items()}, out)
+    return dataclasses.replace(rnd, scores=scores)
