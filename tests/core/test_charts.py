@@ -351,16 +351,19 @@ def test_saves_as_png_and_svg(tmp_path):
 
 
 def test_style_from_brand_colours():
+    """The brand colours the agreed series only; client, provider and previous stay as on screen."""
     style = ChartStyle.from_colours("#0b3d91", "#e87722")
-    assert style.agreed == "#0b3d91" and style.client == "#e87722"
+    assert style.agreed == "#0b3d91"
+    assert (style.client, style.provider, style.previous) == (ChartStyle().client, ChartStyle().provider,
+                                                              ChartStyle().previous)
     colours = [to_rgb(c) for c in (style.agreed, style.client, style.provider)]
     assert all(_distance(a, b) >= 0.25 for a, b in itertools.combinations(colours, 2))
 
 
-def test_style_replaces_an_accent_too_close_to_the_primary():
-    style = ChartStyle.from_colours("#1f4e79", "#1f5080")
-    colours = [to_rgb(c) for c in (style.agreed, style.client, style.provider)]
-    assert all(_distance(a, b) >= 0.25 for a, b in itertools.combinations(colours, 2))
+def test_style_keeps_the_default_agreed_colour_when_the_primary_is_close_to_a_side():
+    for primary in ("#d55e00", "#009e73", "#c4641a"):
+        style = ChartStyle.from_colours(primary, "#1f5080")
+        assert style == ChartStyle()  # the screen's palette, agreed included
 
 
 def test_style_rejects_what_is_not_a_colour():

@@ -43,6 +43,20 @@ class Look:
         """Agreed and previous markers have a white edge, so they read on top of a line."""
         return self.marker in ("o", "D")
 
+    @property
+    def office_marker(self) -> str:
+        """The marker's name in Office charts (xlsxwriter's; python-pptx's XL_MARKER_STYLE upper-cased)."""
+        return {"o": "circle", "D": "diamond", "s": "square", "^": "triangle"}[self.marker]
+
+    @property
+    def office_dash(self) -> str:
+        """The line's dash in Office charts (xlsxwriter's; MSO_LINE_DASH_STYLE upper-cased)."""
+        if self.dashes is None:
+            return "solid"
+        if len(self.dashes) >= 4:
+            return "dash_dot"
+        return "round_dot" if self.dashes[0] < 2 else "dash"
+
 
 # Every series differs by line style and marker as well as colour: colour-blind and greyscale safe.
 # The overlays are thinner and drawn over the agreed line, so where a side's view equals the agreed

@@ -1,4 +1,10 @@
-"""Chart colours: the brand's primary and accent, with a provider colour derived far from both."""
+"""Chart colours: the one definition of each series' colour, for the screen, the PDF report and the
+Word, PowerPoint and Excel outputs alike (markers and dashes: charts.series.LOOKS).
+
+Client, provider and previous round keep their colours everywhere, so a room that learned
+"orange squares = client" on the projector reads the printed report the same way; only the agreed
+series may take the brand's primary colour in an output, and only when it stays far from the
+others."""
 
 from __future__ import annotations
 
@@ -51,18 +57,19 @@ class ChartStyle:
 
     @classmethod
     def from_colours(cls, primary: str, accent: str) -> ChartStyle:
-        """Use the brand's colours for agreed and client; derive a provider colour far from both.
+        """The outputs' style: agreed in the brand's primary colour (darkened if too pale for
+        paper, the default kept if it would be close to a side's colour); client, provider and
+        previous round as on screen, whatever the brand (the accent colours no series).
 
         Raise ValueError when either is not a colour (hex, or a name matplotlib knows).
         """
+        to_rgb(accent)  # validated like the primary, though no series takes it
         agreed = _readable(to_rgb(primary))
-        client = _readable(to_rgb(accent))
-        if _distance(agreed, client) < 0.15:
-            client = _rotated(agreed, 1 / 3)
-        candidates = [_rotated(agreed, k / 12) for k in range(1, 12)]
-        provider = max(candidates, key=lambda c: min(_distance(c, agreed), _distance(c, client)))
-        return cls(agreed=to_hex(agreed), client=to_hex(client), provider=to_hex(provider))
-
+        default = cls()
+        sides = [to_rgb(c) for c in (default.client, default.provider)]
+        if min(_distance(agreed, c) for c in sides) < 0.25 or _distance(agreed, to_rgb(default.previous)) < 0.12:
+            return default
+        return cls(agreed=to_hex(agreed))
 
 def to_rgb(colour: str) -> Rgb:
     """Parse "#rrggbb" or "#rgb" here; a colour name goes to matplotlib (imported only then)."""

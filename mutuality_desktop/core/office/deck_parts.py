@@ -19,6 +19,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
+from ..charts.series import LOOKS
 from ..charts.style import ChartStyle
 from .common import clean, logo_size, one_line
 
@@ -27,10 +28,9 @@ MARGIN = Inches(0.6)
 MUTED = "5D6873"
 INK = "222222"
 ZEBRA = "F2F4F7"
-DASHES = {"agreed": MSO_LINE_DASH_STYLE.SOLID, "previous": MSO_LINE_DASH_STYLE.DASH,
-          "client": MSO_LINE_DASH_STYLE.ROUND_DOT, "provider": MSO_LINE_DASH_STYLE.DASH_DOT}
-MARKERS = {"agreed": XL_MARKER_STYLE.CIRCLE, "previous": XL_MARKER_STYLE.DIAMOND,
-           "client": XL_MARKER_STYLE.SQUARE, "provider": XL_MARKER_STYLE.TRIANGLE}
+# Each series' dash and marker as on screen and in the PDF (one definition: charts.series.LOOKS).
+DASHES = {kind: getattr(MSO_LINE_DASH_STYLE, look.office_dash.upper()) for kind, look in LOOKS.items()}
+MARKERS = {kind: getattr(XL_MARKER_STYLE, look.office_marker.upper()) for kind, look in LOOKS.items()}
 
 
 def rgb(colour: str) -> Any:

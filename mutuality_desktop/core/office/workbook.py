@@ -23,6 +23,7 @@ from ... import __version__
 from ..applicability import label as not_applicable_label
 from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
+from ..charts.series import LOOKS
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY
 from ..report.basis import is_assessed, round_factors
@@ -282,14 +283,12 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
 def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], categories: list[object],
            title: list[object], style: Any) -> Any:
     chart = book.wb.add_chart({"type": "radar", "subtype": "marker"})
-    markers = {"agreed": "circle", "client": "square", "provider": "triangle"}
-    dashes = {"agreed": "solid", "client": "round_dot", "provider": "dash_dot"}
     for perspective, name, values in series:
-        colour = getattr(style, perspective)
+        colour, look = getattr(style, perspective), LOOKS[perspective]  # as on screen and in the PDF
         chart.add_series({"name": name, "categories": categories, "values": values,
                           "line": {"color": colour, "width": 2.25 if perspective == "agreed" else 1.5,
-                                   "dash_type": dashes[perspective]},
-                          "marker": {"type": markers[perspective], "size": 6,
+                                   "dash_type": look.office_dash},
+                          "marker": {"type": look.office_marker, "size": 6,
                                      "fill": {"color": colour}, "border": {"color": colour}}})
     chart.set_title({"name": title, "name_font": {"size": 11}})
     chart.set_y_axis({"min": book.scale[0], "max": book.scale[1], "major_unit": 1})

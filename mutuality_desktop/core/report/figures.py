@@ -12,7 +12,7 @@ from .styles import Styles
 
 
 def chart_style(styles: Styles) -> ChartStyle:
-    """The brand's colours; the text, grid and previous-round grey as on screen."""
+    """The series' colours as on screen (charts.style); only agreed may take the brand's primary."""
     return ChartStyle.from_colours(styles.primary, styles.accent)
 
 
