@@ -118,6 +118,7 @@ QTabBar::tab {{
     padding: 8px 14px; border: none; color: {c["MUTED"]}; background: transparent;
 }}
 QTabBar::tab:selected {{ color: {c["INK"]}; border-bottom: 3px solid {c["ACCENT"]}; font-weight: 600; }}
+QTabBar#factorDetails::tab {{ padding: 8px 7px; }}
 QTreeView, QTableView, QListWidget {{
     border: 2px solid transparent; background: white; selection-background-color: {c["ACCENT_TINT"]};
     selection-color: {c["INK"]}; outline: 0;

@@ -185,6 +185,7 @@ class WorkshopPage(QWidget):
         self.actions_panel = ActionsPanel()
         self.tabs = QTabWidget()
         self.tabs.tabBar().setAccessibleName("Factor details")
+        self.tabs.tabBar().setObjectName("factorDetails")  # narrower tabs: four fit the side panel
         self.tabs.setDocumentMode(True)
         # every tab in sight on a 1024 projector (Evidence, About, Actions, Parking): names shorten
         # rather than hide behind scroll arrows
