@@ -10,18 +10,20 @@ from __future__ import annotations
 import io
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import files
+from ..applicability import marks
 from ..background import CHART_LOCK
 from ..branding import BrandingProfile, Logo
-from ..charts.series import RadarSeries
+from ..charts.series import NA_SUFFIX, RadarSeries
 from ..charts.style import ChartStyle
 from ..errors import MutualityError
-from ..framework import MUTUALITY
-from ..report.data import ReportData
+from ..framework import MUTUALITY, Factor
+from ..report.basis import round_factors
+from ..report.data import ReportData, RoundData
 from ..report.rows import key_figures, safe_index
 
 # Characters XML 1.0 cannot hold (a received file may carry them in a note): dropped.
@@ -93,6 +95,21 @@ def chart_series(data: ReportData, kind: str) -> RadarSeries:
     else:
         raise ValueError(f"Unknown chart {kind!r}.")
     return series
+
+
+def chart_factors(data: ReportData, rnd: RoundData, dimension_id: str) -> tuple[Factor, ...]:
+    """The factors a native chart (PowerPoint, Excel) has a spoke for: the dimension's factors in
+    the round, less those left out of it and those marked not applicable (a native chart cannot
+    label a spoke "not in this round" as the report's drawing does, and would plot a level given
+    to a factor marked not applicable)."""
+    na = marks(rnd.scores)
+    return tuple(f for f in round_factors(data.framework, rnd, dimension_id) if f.id not in na)
+
+
+def category_name(name: str, values: Sequence[float | None]) -> str:
+    """A native chart's category: its name, with "(n/a)" where no series of this round has a value,
+    as the report's radar labels a spoke not assessed."""
+    return one_line(name) + ("" if any(v is not None for v in values) else NA_SUFFIX)
 
 
 CHART_TITLES = {

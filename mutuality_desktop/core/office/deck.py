@@ -1,6 +1,6 @@
 """A short 16:9 deck for the partnership board (python-pptx): title, headline figures, the
 six-dimension and mutuality radars as native charts, what moved, the largest perception gaps,
-strengths and priorities, and the action plan, in the branding's colours with its logo.
+strengths and priorities, the action plan and the points still parked, in the branding's colours with its logo.
 
 Built from the same ReportData and row/wording functions as the PDF report.
 """
@@ -15,22 +15,25 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from ..branding import BrandingProfile, profile_from_engagement
-from ..charts.series import RadarSeries
+from ..charts.series import PERSPECTIVES
 from ..framework import MUTUALITY
 from ..report.basis import (
     RADAR_MINIMUM,
     assessed_dimensions,
     is_assessed,
-    round_factors,
     round_when,
 )
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
+from ..report.sections_parking import TITLE as PARKING_TITLE
+from ..report.sections_parking import parking_rows, parking_summary
 from ..report.text import level_label, long_date, one_decimal
 from ..report.wording import findings, movement, mutuality_intro
 from ..scoring import perception_gaps, priorities, strengths
 from .common import (
     alt_text,
+    category_name,
+    chart_factors,
     chart_series,
     chart_style,
     check_cancel,
@@ -42,6 +45,7 @@ from .common import (
 from .deck_parts import MARGIN, MUTED, WIDTH, Deck, _fill
 
 ACTIONS_PER_SLIDE = 7
+PARKED_PER_SLIDE = 7  # a short slide: the rest of the open points are in the report
 ACTION_CHARS = 150  # the deck shows an action's first words; Word and Excel hold it in full
 
 
@@ -79,7 +83,11 @@ def headline_slide(deck: Deck, data: ReportData) -> None:
     deck.bullets(slide, findings(data)[:4], MARGIN, Inches(3.8), WIDTH - 2 * MARGIN, Inches(3.0), 16)
 
 
-def _series(data: ReportData, kind: str) -> tuple[RadarSeries, list[tuple[str, str, list[float | None]]]]:
+def _series(data: ReportData, kind: str) -> tuple[list[str], list[tuple[str, str, list[float | None]]]]:
+    """A native radar's categories and series. A factor chart has a spoke per factor of the round
+    (none for one left out of it or marked not applicable: a native chart cannot say "not in this
+    round", and would plot a level given to a factor not applicable); a spoke no series of this
+    round has assessed says "(n/a)", as in the report."""
     series = chart_series(data, kind)
     names = {"agreed": "Agreed", "client": "Client view", "provider": "Provider view"}
     if data.previous is not None:
@@ -87,7 +95,14 @@ def _series(data: ReportData, kind: str) -> tuple[RadarSeries, list[tuple[str, s
         if "previous" in series.visible():
             names["agreed"] = f"{one_line(data.current.label)} agreed"
     order = [s for s in ("previous", "agreed", "client", "provider") if s in series.visible()]
-    return series, [(s, names[s], series.values(s)) for s in order]
+    if series.dimension_id is None:
+        kept = list(range(len(series.axis_ids)))
+    else:
+        ids = {f.id for f in chart_factors(data, data.current, series.dimension_id)}
+        kept = [i for i, a in enumerate(series.axis_ids) if a in ids]
+    current = [s for s in order if s in PERSPECTIVES]
+    categories = [category_name(series.axis_names[i], [series.values(s)[i] for s in current]) for i in kept]
+    return categories, [(s, names[s], [series.values(s)[i] for i in kept]) for s in order]
 
 
 def _scale(data: ReportData) -> tuple[int, int]:
@@ -98,8 +113,8 @@ def dimensions_slide(deck: Deck, data: ReportData) -> None:
     slide = deck.slide("The value-for-money dimensions", "Agreed mean level per dimension in this round")
     radar = len(assessed_dimensions(data.framework, data.scores)) >= RADAR_MINIMUM  # as the report
     if radar:
-        series, plotted = _series(data, "dimensions")
-        deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
+        categories, plotted = _series(data, "dimensions")
+        deck.radar(slide, categories, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
                    alt_text(data, "dimensions"), _scale(data))
     scale = data.framework.scale
     rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"] if d.in_round
@@ -109,12 +124,10 @@ def dimensions_slide(deck: Deck, data: ReportData) -> None:
 
 
 def mutuality_slide(deck: Deck, data: ReportData) -> None:
-    dim = data.framework.dimension(MUTUALITY)
+    categories, plotted = _series(data, "mutuality")  # the round's factors, as the title counts them
     slide = deck.slide("Mutuality: how each side sees the partnership",
-                       f"The {len(round_factors(data.framework, data.current, dim.id))} mutuality factors "
-                       "of this round")
-    series, plotted = _series(data, "mutuality")
-    deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
+                       f"The {len(categories)} mutuality factors of this round")
+    deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
                alt_text(data, "mutuality"), _scale(data))
     deck.text(slide, mutuality_intro(data), Inches(9.3), Inches(2.0), Inches(3.4), Inches(4.0), 15)
 
@@ -125,8 +138,8 @@ def movement_slide(deck: Deck, data: ReportData) -> None:
     slide = deck.slide(f"What moved since {one_line(data.previous.label)}",
                        f"{data.previous.label} to {data.current.label}")
     if any(d.id == MUTUALITY for d in data.framework.dimensions):
-        series, plotted = _series(data, "movement")
-        deck.radar(slide, series.axis_names, plotted, MARGIN, Inches(1.4), Inches(7.4), Inches(5.6),
+        categories, plotted = _series(data, "movement")
+        deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(7.4), Inches(5.6),
                    alt_text(data, "movement"), _scale(data))
     deck.bullets(slide, movement(data), Inches(8.3), Inches(1.7), Inches(4.4), Inches(5.0), 14)
 
@@ -179,6 +192,25 @@ def action_slides(deck: Deck, data: ReportData) -> None:
                    (0.5, 5.2, 2.2, 1.9, 1.2, 1.1), 11)
 
 
+def parking_slide(deck: Deck, data: ReportData) -> None:
+    """Points parked: the open ones, as the report lists them (core/report/sections_parking.py);
+    no slide when none is open or the report options leave the points parked out."""
+    if not data.options.parking:
+        return
+    rows = [row for row in parking_rows(data) if row[5] == "Open"]
+    if not rows:
+        return
+    slide = deck.slide(PARKING_TITLE, "To come back to")
+    shown = rows[:PARKED_PER_SLIDE]
+    deck.table(slide, ["#", "Point", "Factor · round", "Raised by"],
+               [[n, _short(text), one_line(where), who] for n, text, where, who, _, _ in shown],
+               MARGIN, Inches(1.6), (0.5, 7.1, 2.9, 1.6), 12)
+    more = len(rows) - len(shown)
+    note = f"{more} more open {'point is' if more == 1 else 'points are'} in the report. " if more else ""
+    deck.text(slide, note + parking_summary(data.parking), MARGIN, Inches(6.4), Inches(12), Inches(0.5), 12,
+              colour=MUTED)
+
+
 def _short(text: str) -> str:
     words = one_line(text)
     return words if len(words) <= ACTION_CHARS else words[:ACTION_CHARS].rsplit(" ", 1)[0] + "…"
@@ -205,6 +237,7 @@ def write_pptx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     gaps_slide(deck, data)
     priorities_slide(deck, data)
     action_slides(deck, data)
+    parking_slide(deck, data)
     props: Any = deck.prs.core_properties
     props.title = f"{one_line(data.info.title)}: {one_line(data.current.label)}"
     props.subject = "Value for money and mutuality assessment: partnership board"

@@ -1,8 +1,8 @@
 """The report as an editable Word document in the consultancy's house template.
 
 Same content and order as the PDF (cover, contents, executive summary, one section per
-dimension with every factor's views and notes, the round comparison, action plan, participants,
-scoring guide), from the same ReportData and the report's own row and wording functions.
+dimension with every factor's views and notes, the round comparison, action plan, points parked,
+participants, scoring guide), from the same ReportData and the report's own row and wording functions.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from ..report.rows import (
     participant_rows,
 )
 from ..report.sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
+from ..report.sections_parking import TITLE as PARKING_TITLE
+from ..report.sections_parking import parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
 from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
 from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
@@ -97,6 +99,7 @@ def section_titles(data: ReportData) -> list[str]:
     if data.previous is not None and chosen.comparison:
         titles.append("Round-over-round comparison")
     return [*titles, *(["Action plan"] if chosen.actions else []),
+            *([PARKING_TITLE] if chosen.parking and data.parking else []),
             *(["Participants"] if chosen.participants else []),
             *(["The scoring guide"] if chosen.guide != "none" else [])]
 
@@ -279,6 +282,20 @@ def action_plan(w: WordWriter, data: ReportData) -> None:
         w.band(table, row)
 
 
+def parking(w: WordWriter, data: ReportData) -> None:
+    """Points parked, after the action plan as in the PDF (core/report/sections_parking.py); left
+    out when nothing was parked or the report options say so."""
+    if not data.options.parking or not data.parking:
+        return
+    w.kicker("To come back to", new_page=True)
+    w.heading(PARKING_TITLE, 1)
+    w.para(parking_summary(data.parking))
+    fixed = 0.8 + 3.9 + 2.0 + 2.5 + 1.8
+    w.table(["#", "Point", "Factor · round", "Raised by", "Parked", "Status"],
+            [list(row) for row in parking_rows(data)],
+            [0.8, w.width_cm - fixed, 3.9, 2.0, 2.5, 1.8], right=(0,))
+
+
 def participants(w: WordWriter, data: ReportData) -> None:
     w.kicker("Who took part", new_page=True)
     w.heading("Participants", 1)
@@ -341,6 +358,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
         comparison(w, data, branding)
     if chosen.actions:
         action_plan(w, data)
+    parking(w, data)
     if chosen.participants:
         participants(w, data)
     if chosen.guide != "none":

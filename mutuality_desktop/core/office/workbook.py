@@ -31,7 +31,15 @@ from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
 from ..scoring import dimension_scores, levels_of
-from .common import chart_style, check_cancel, clean, one_line, write_atomically
+from .common import (
+    category_name,
+    chart_factors,
+    chart_style,
+    check_cancel,
+    clean,
+    one_line,
+    write_atomically,
+)
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 SCORE_HEADER = ("Round", "Round date", "Dimension", "Factor number", "Factor",
@@ -246,7 +254,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
     source = book.wb.add_worksheet("Chart data")
     fw = data.framework
     dims = list(fw.dimensions)
-    mutuality = fw.dimension(MUTUALITY).factors if any(d.id == MUTUALITY for d in dims) else ()
+    has_mutuality = any(d.id == MUTUALITY for d in dims)
     book.string(charts, 0, 0, "Radar charts per round (native Excel charts: right-click to edit; "
                               "their numbers are on the Chart data sheet)", book.bold)
     source.set_column(0, 0, 34)
@@ -257,19 +265,23 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
         book.string(source, row, 1, "Agreed", book.bold)
         means = {d.dimension_id: d.mean for d in dimension_scores(fw, levels_of(rnd.scores))}
         for i, dim in enumerate(dims, start=row + 1):
-            book.string(source, i, 0, dim.name)
+            book.string(source, i, 0, category_name(dim.name, [means[dim.id]]))  # "(n/a)" as the report's radar
             book.value(source, i, 1, means[dim.id], book.mean)
         first, last = row + 1, row + len(dims)
         chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
                        [source.name, first, 0, last, 0], [source.name, row, 0], style)
         charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": 1.25, "y_scale": 1.55})
         row = last + 2
+        # a spoke per factor of the round, as the deck's: none for one left out or not applicable
+        mutuality = chart_factors(data, rnd, MUTUALITY) if has_mutuality else ()
         if mutuality:
             book.string(source, row, 0, f"{rnd.label}: mutuality factors", book.bold)
             for c, head in enumerate(("Client", "Provider", "Agreed"), start=1):
                 book.string(source, row, c, head, book.bold)
             for i, factor in enumerate(mutuality, start=row + 1):
-                book.string(source, i, 0, factor.name)
+                levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
+                book.string(source, i, 0, category_name(factor.name, [None if v is None else float(v)
+                                                                      for v in levels]))
                 for c, p in enumerate(("client", "provider", "agreed"), start=1):
                     book.value(source, i, c, _level(rnd, factor.id, p))
             first, last = row + 1, row + len(mutuality)
