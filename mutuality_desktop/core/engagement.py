@@ -338,16 +338,20 @@ class Engagement(EditMethods):
                     raise ValidationError(f"'{type(op).__name__}' is not an operation.")
                 outcome = handler(self, s, op)
                 s.flush()
-                at, uuid = utcnow(), new_uuid()
-                if record:
-                    uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
-                                       replica=self._replica_id(), op=op.kind,
-                                       target=outcome.target, before=outcome.before,
-                                       after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
-                changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
-                                          self._replica_id(), outcome.target, outcome.before,
-                                          outcome.after, outcome.result))
+                changes.append(self._recorded(op, outcome, record))
         return changes
+
+    def _recorded(self, op: ops.Operation, outcome: Any, record: bool) -> ops.Change:
+        """The change one applied operation made, with its history entry written (in the open
+        transaction) unless record is off (undo of an unrecorded step)."""
+        at, uuid = utcnow(), new_uuid()
+        if record:
+            uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
+                               replica=self._replica_id(), op=op.kind,
+                               target=outcome.target, before=outcome.before,
+                               after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
+        return ops.Change(op, outcome.inverse, uuid, at, self.author, self._replica_id(),
+                          outcome.target, outcome.before, outcome.after, outcome.result)
 
     def _apply_scores(self, handlers: Any, operations: Iterable[ops.Operation],
                       record: bool) -> list[ops.Change]:
@@ -367,15 +371,7 @@ class Engagement(EditMethods):
             for op in operations:
                 outcome, write = handlers[type(op)](self, conn, op)
                 written.append(write)
-                at, uuid = utcnow(), new_uuid()
-                if record:
-                    uuid = write_entry(conn, uuid=uuid, at=at, author=self.author,
-                                       replica=self._replica_id(), op=op.kind,
-                                       target=outcome.target, before=outcome.before,
-                                       after=outcome.after, coalesce=isinstance(op, ops.SetNotes))
-                changes.append(ops.Change(op, outcome.inverse, uuid, at, self.author,
-                                          self._replica_id(), outcome.target, outcome.before,
-                                          outcome.after, outcome.result))
+                changes.append(self._recorded(op, outcome, record))
             if self._checksum_pending:  # an edited file no longer matches its export checksum
                 conn.execute("DELETE FROM file_meta WHERE key = ?", (CHECKSUM_KEY,))
             conn.commit()
