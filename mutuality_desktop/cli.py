@@ -186,17 +186,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _env_passphrase(args: argparse.Namespace) -> tuple[bool, str | None]:
+    """The passphrase from the environment variable named by --passphrase-env (None without one);
+    False, said on stderr, when that variable is empty."""
     import os
+
+    if not args.passphrase_env:
+        return True, None
+    passphrase = os.environ.get(args.passphrase_env)
+    if not passphrase:
+        print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
+        return False, None
+    return True, passphrase
+
+
+def cmd_export(args: argparse.Namespace) -> int:
 
     from .core.exchange import export_file
 
-    passphrase = None
-    if args.passphrase_env:
-        passphrase = os.environ.get(args.passphrase_env)
-        if not passphrase:
-            print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
-            return 1
+    ok, passphrase = _env_passphrase(args)
+    if not ok:
+        return 1
     export_file(args.file, args.output, passphrase=passphrase)
     print(f"Wrote a copy for email to {args.output}")
     return 0
@@ -341,16 +351,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    import os
 
     from .core.merge_files import merge_files
 
-    passphrase = None
-    if args.passphrase_env:
-        passphrase = os.environ.get(args.passphrase_env)
-        if not passphrase:
-            print(f"The environment variable {args.passphrase_env} is empty.", file=sys.stderr)
-            return 1
+    ok, passphrase = _env_passphrase(args)
+    if not ok:
+        return 1
     plan, conflicts = merge_files(args.ours, args.theirs, args.output, prefer=args.prefer,
                                   author=args.author, passphrase=passphrase)
     if conflicts:
