@@ -389,7 +389,7 @@ def test_the_generic_scale_does_not_cap_a_value_for_money_factor_reached_by_one_
     assert "one side acting alone, and" not in one
     five = fw.scale.level(5).summary
     assert "full rehearsal" in five and "without anyone outside" not in five
-    assert "full rehearsal of one, in every factor" in _rule(fw, "Minimum evidence")
+    assert "In every factor a full rehearsal of one counts" in _rule(fw, "Minimum evidence")
     assert "promised" not in _rule(fw, "Minimum evidence")
 
 
