@@ -16,7 +16,7 @@ DEMO_POINTS = (
     ("joint-governance-structure", "provider", (10, 12), True,
      "Does the contract board or the Strategic Partnership Board sign off variations under "
      "£250,000? Check the council's scheme of delegation before scoring."),
-    ("joint-risk-management-strategy", "client", (11, 41), False,
+    ("joint-risk-management-strategy", "client", (11, 41), True,
      "The council's corporate risk register and the provider's contract risk log score flood risk "
      "differently; agree one scoring basis."),
     ("measurement-of-delivery-and-performance", "client", (14, 5), False,
@@ -29,7 +29,7 @@ DEMO_POINTS = (
 
 
 def add_demo_parking(eng: Engagement) -> None:
-    """Four points parked on the baseline day (one resolved) and an agenda for the follow-up."""
+    """Four points parked on the baseline day (two resolved by the follow-up) and an agenda for the follow-up."""
     rounds = eng.rounds()
     baseline = rounds[0]
     day = baseline.date or dt.date(2026, 3, 12)

@@ -33,7 +33,7 @@ def test_park_a_point_with_the_shortcut_resolve_it_and_undo(qtbot, window, demo_
     page = open_walkthrough(qtbot, window, demo_path)
     factor = click_factor(qtbot, page, 5)  # Operational leadership
     panel = page.parking.panel
-    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (3)"  # the demo's open points
+    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (2)"  # the demo's open points
     key(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.text_edit)
     assert page.tabs.currentWidget() is panel and panel.editor.isVisible()
