@@ -76,6 +76,8 @@ def test_the_index_and_the_moves_are_worked_out_without_them(two_rounds: Path) -
     said = " ".join(movement(data))
     assert f"rose from {before:.0f} to {after:.0f}, like for like, on the 13 mutuality factors" in said
     assert "Joint exit strategy (marked not applicable in Follow-up)" in said
+    assert ("Changes in dimension means below are like for like, on the 13 factors agreed in both rounds. "
+            "2 factors are left out on both sides:") in said
     lead = comparison_lead(data)
     assert "13 in all (14 were agreed in Baseline, 13 in Follow-up)" in lead
     assert "2 factors are left out on both sides" in lead

@@ -200,8 +200,10 @@ def movement(data: ReportData) -> list[str]:
                    "round, so the mutuality index is not compared.")
     whole_base = comparison_basis(fw, data.previous.scores, data.scores, None, before, after)
     if whole_base.compared and not whole_base.complete:
+        aside = left_out_of_comparison(whole_base) if whole_base.not_applicable else ""
         out.append(f"Changes in dimension means below are like for like, on the "
-                   f"{plural(whole_base.compared, 'factor')} agreed in both rounds.")
+                   f"{plural(whole_base.compared, 'factor')} agreed in both rounds."
+                   + (f" {aside}" if aside else ""))
     moves = dimension_moves(data)
     up = [m for m in moves if m[1] > 0.05]
     down = [m for m in moves if m[1] < -0.05]
