@@ -363,7 +363,7 @@ class ResultsPage(QWidget):
                 (before_label, before), (after_label, after) = rounds[-2], rounds[-1]
                 shown = self._guide_note.text()
                 self._guide_note.setText((f"{shown}<br>" if shown else "") + _muted_text(
-                    like_for_like_sentence(fw, before, after, before_label, after_label)))
+                    like_for_like_sentence(fw, before, after, before_label, after_label, charts=True)))
                 self._guide_note.setVisible(True)
 
         self._write_findings = write_findings

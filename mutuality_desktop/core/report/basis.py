@@ -223,9 +223,9 @@ def left_out_of_comparison(basis: Basis) -> str:
 
 
 def like_for_like_sentence(framework: Framework, before: Scores, after: Scores, before_label: str,
-                           after_label: str) -> str:
-    """Results' and the report's one sentence on the comparison's base: how many factors were
-    compared and why any were left out."""
+                           after_label: str, charts: bool = False) -> str:
+    """Results' sentence on the comparison's base: how many factors were compared and why any were
+    left out; with charts, that the radar charts still draw each round's own levels and means."""
     basis = comparison_basis(framework, before, after, None, before_label, after_label)
     if not basis.compared:
         return (f"No factor has an agreed level in both {before_label} and {after_label}, so nothing is "
@@ -233,7 +233,9 @@ def like_for_like_sentence(framework: Framework, before: Scores, after: Scores, 
     head = (f"{after_label} is compared with {before_label} like for like, on the "
             f"{basis.compared} factor{'s' if basis.compared != 1 else ''} agreed in both rounds.")
     rest = left_out_of_comparison(basis)
-    return f"{head} {rest}" if rest else head
+    drawn = (f" The charts draw each round's own levels, so a dimension's {before_label} point counts "
+             "every factor agreed in that round." if charts and not basis.complete else "")
+    return (f"{head} {rest}" if rest else head) + drawn
 
 
 def mutuality_basis(data: ReportData) -> Basis | None:
