@@ -47,7 +47,8 @@ def test_demo_passes_check(demo_file):
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip()
     assert "\n" not in line and line.startswith("OK demo.mutuality")
-    assert "Baseline 40/40 agreed (6 of 6 dimensions)" in line and "Follow-up 40/40 agreed" in line
+    # the Follow-up round has one factor the room could not agree (guide 2.1): 39 of 40 agreed
+    assert "Baseline 40/40 agreed (6 of 6 dimensions)" in line and "Follow-up 39/40 agreed" in line
 
 
 @pytest.mark.parametrize(
