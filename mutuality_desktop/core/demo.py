@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .engagement import Engagement
-from .model import EngagementInfo
+from .model import EngagementInfo, Participant
 from .resources import resource_path
 
 DEMO_CONTENT = "demo-engagement.json"
@@ -23,6 +23,16 @@ def _spread(name: str, factor_id: str) -> int:
     """A stable -1/0/+1 offset so individual returns scatter around their side's view."""
     digest = hashlib.sha256(f"{name}:{factor_id}".encode()).digest()
     return (-1, 0, 0, 1)[digest[0] % 4]
+
+
+def _side_offsets(people: list[Participant], factor_id: str) -> dict[str, int]:
+    """Each person's offset; no side has every return above, or every return below, its own view."""
+    offsets = {p.name: _spread(p.name, factor_id) for p in people}
+    for side in ("client", "provider"):
+        names = [p.name for p in people if p.side == side]
+        if names and len({offsets[n] for n in names}) == 1 and offsets[names[0]] != 0:
+            offsets[names[0]] = 0
+    return offsets
 
 
 def build_demo(path: Path) -> Engagement:
@@ -65,10 +75,11 @@ def _fill(eng: Engagement, content: dict[str, Any]) -> None:
                     eng.set_notes(rid, factor_id, perspective, note)
             if s.get("confidence"):
                 eng.set_confidence(rid, factor_id, "agreed", s["confidence"])
+            offsets = _side_offsets(people, factor_id)
             for person in people:
                 view = s.get(person.side)
                 if person.side in ("client", "provider") and view is not None:
-                    level = min(scale.maximum, max(scale.minimum, view + _spread(person.name, factor_id)))
+                    level = min(scale.maximum, max(scale.minimum, view + offsets[person.name]))
                     comment = comments.get(label, {}).get(factor_id, {}).get(person.name, "")
                     eng.set_participant_score(rid, factor_id, person.id, level, comment)
     for a in content["actions"]:
