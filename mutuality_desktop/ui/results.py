@@ -45,7 +45,7 @@ from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_r
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
-from ..core.scope import outside_scope, scope_completeness
+from ..core.scope import RoundCount, outside_scope, round_count, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from . import theme
@@ -281,6 +281,7 @@ class ResultsPage(QWidget):
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
         self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
+        self._factor_count: RoundCount | None = None  # what the Mutuality tab counts
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -348,6 +349,7 @@ class ResultsPage(QWidget):
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
         self.gap_table.setVisible(self.gap_model.rowCount() > 0)
         scope, excluded, compared = eng.scope(rid), eng.excluded_factors(rid), len(rounds) > 1
+        self._show_factor_count(round_count(fw, scores, scope, excluded, MUTUALITY), rounds[-1][0])
 
         def write_findings() -> None:
             self._strengths.setText(
@@ -367,6 +369,16 @@ class ResultsPage(QWidget):
         self._title.setText("Results:" if self.round_combo.isVisibleTo(self) else f"Results: {rounds[-1][0]}")
         if self.presentation is not None and self.presentation.isVisible():
             self._present(rounds)
+
+    def _show_factor_count(self, counted: RoundCount, round_label: str) -> None:
+        """The Mutuality tab counts the factors the round assesses ("14 of 15 factors"), as the
+        coverage beside it does; its tooltip names those left out or not applicable."""
+        self._factor_count = counted
+        if self.factor_pane is None:
+            return
+        index = self.tabs.indexOf(self.factor_pane)
+        self.tabs.setTabText(index, f"{counted.dimension.name} ({counted.label()})")
+        self.tabs.setTabToolTip(index, counted.explanation(round_label))
 
     def toggle_presentation(self) -> None:
         """F11: both radars full screen for the room (on the second screen if there is one)."""
@@ -388,9 +400,11 @@ class ResultsPage(QWidget):
         info = self._engagement.info()
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
+        counted = self._factor_count
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
                                       f"Results: {rounds[-1][0]}", rounds,
-                                      outside_scope(self._engagement, self._round_id or 0))
+                                      outside_scope(self._engagement, self._round_id or 0),
+                                      None if counted is None else f"{counted.dimension.name}: {counted.label()}")
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""
@@ -543,9 +557,12 @@ class ResultsPage(QWidget):
         self.dimension_pane = _ChartPane(
             dimension_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))), ()
         )
+        # Both tabs start alike, the agreed levels (and the round before) only: the sides' own
+        # views are a tick away on either (play-through 2: Mutuality started with them ticked,
+        # value for money without, and a first click on Mutuality unticked what looked unticked).
         self.factor_pane = _ChartPane(
-            factor_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))),
-            ("client", "provider"),
+            factor_radar(framework, [], perspectives=("agreed",), style=self._style,
+                         figure=Figure(figsize=(7, 7))), ()
         )
         for pane in (self.dimension_pane, self.factor_pane):
             pane.views_changed.connect(self._on_pane_views_changed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import scoring
 from ...core.applicability import marks
-from ...core.scope import dimension_counts, scope_factors
+from ...core.scope import dimension_counts, round_position
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -349,7 +349,6 @@ class WorkshopPage(QWidget):
         self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()
         dimension = self.framework.dimension(factor.dimension_id)
-        self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
         if dimension.id not in self._reference_guides:
             self._reference_guides[dimension.id] = LevelGuide.tallest(
@@ -456,10 +455,23 @@ class WorkshopPage(QWidget):
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c})
         self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, left_out)
-        out = marks(scores)  # not applicable in this round: out of the count (issue 21)
-        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
-        self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
+        self._show_caption(scope, left_out)
+        # the same count as the list's headings and Results' coverage (not-applicable factors out)
+        self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
         self._refresh_presentation()
+
+    def _show_caption(self, scope: Sequence[str], left_out: Iterable[str]) -> None:
+        """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
+        covers, not the framework's numbering (which stays in the list and the title's number)."""
+        factor = self.factor()
+        dimension = self.framework.dimension(factor.dimension_id).name.upper()
+        place = round_position(self.framework, scope, left_out, factor.id)
+        if place is not None:
+            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]} IN THIS ROUND")
+        elif factor.dimension_id in scope:
+            self.caption.setText(f"{dimension}  ·  LEFT OUT OF THIS ROUND")
+        else:
+            self.caption.setText(f"{dimension}  ·  NOT IN THIS ROUND")
 
     def refresh_evidence(self, keep_typing: bool = True) -> None:
         scores = self.doc.engagement.scores(self._round_id)
