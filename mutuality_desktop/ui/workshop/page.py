@@ -7,7 +7,7 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,6 +74,49 @@ class _RoundCombo(QComboBox):
         return chosen
 
 
+class _SideScroll(QScrollArea):
+    """The notes and tabs beside the guide (or the agenda under the list), scrolling up and down
+    when the screen is too short for them (Large text on a 1024x768 projector made the window taller
+    than the screen, and the status bar fell off its foot); as wide as they need, so nothing is cut
+    at the side."""
+
+    def __init__(self, side: QWidget, least_height: int = 160) -> None:
+        super().__init__()
+        self._least_height = least_height
+        self.setWidget(side)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._least_height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        hint = inner.sizeHint() if inner is not None else QSize(0, 0)
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
+class _LeftColumn(QWidget):
+    """The round, the factor list and the agenda: the agenda takes at most about a third of the
+    height, scrolling beyond it, so the list keeps room for several factors (Large text at 1024)."""
+
+    AGENDA_SHARE = 0.36
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agenda_scroll: _SideScroll | None = None
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.agenda_scroll is not None:
+            self.agenda_scroll.setMaximumHeight(max(self.agenda_scroll.minimumSizeHint().height(),
+                                                    int(self.height() * self.AGENDA_SHARE)))
+
+
 class WorkshopPage(QWidget):
     """Walk the room through each factor; every edit goes through the document (core + undo)."""
 
@@ -125,7 +168,7 @@ class WorkshopPage(QWidget):
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.round_combo.setMinimumContentsLength(8)
         self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
-        left = QWidget()
+        left = _LeftColumn()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
@@ -139,7 +182,8 @@ class WorkshopPage(QWidget):
         round_row.addWidget(self.round_combo)
         left_layout.addLayout(round_row)
         left_layout.addWidget(self.navigator, 1)
-        left_layout.addWidget(self.agenda)
+        left.agenda_scroll = _SideScroll(self.agenda, least_height=90)
+        left_layout.addWidget(left.agenda_scroll)
 
         self.caption = QLabel(wordWrap=True)
         self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
@@ -202,7 +246,8 @@ class WorkshopPage(QWidget):
         side_layout.addWidget(self.tabs, 1)
         self.inner = QSplitter(Qt.Orientation.Horizontal)
         self.inner.addWidget(self.guide_scroll)
-        self.inner.addWidget(side)
+        self.side_scroll = _SideScroll(side)  # Large text at 768 high: scrolls, never taller than the screen
+        self.inner.addWidget(self.side_scroll)
         self.inner.setStretchFactor(0, 1)
         self.inner.setSizes([760, 360])
         right = QWidget()

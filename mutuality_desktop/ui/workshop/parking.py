@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core import operations as ops
 from ...core.parking import ParkingItem, parking_items
 from ..commands import Edit
+from ..flow_row import FlowRow
 
 if TYPE_CHECKING:
     from ...core.engagement import Engagement
@@ -169,7 +170,7 @@ class ParkingPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
         layout.addWidget(self.list, 1)
-        actions = QHBoxLayout()  # two rows: the panel stays as narrow as the evidence beside it
+        actions = FlowRow()  # wraps: the panel stays as narrow as the evidence beside it
         self.show_resolved = QCheckBox("Show resolved points too")
         self.resolve_button = QPushButton("Mark res&olved")
         self.resolve_button.setToolTip("Mark the selected point resolved (or open it again)")
@@ -177,7 +178,7 @@ class ParkingPanel(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setToolTip("Change the selected point's text, factor or who raised it "
                                     "(F2, or double-click the point)")
-        actions.addStretch(1)
+        actions.keep_right_from_here()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.resolve_button)
         actions.addWidget(self.remove_button)
