@@ -7,7 +7,7 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -84,10 +84,44 @@ class _SideScroll(QScrollArea):
         super().__init__()
         self._least_height = least_height
         self.setWidget(side)
-        self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side.installEventFilter(self)  # its minimum changes with Large text: fit it again
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # what Tab or a click reaches is scrolled into sight
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new) and \
+                inner.height() > self.viewport().height():
+            # the whole box, not only its caret (ensureWidgetVisible stops once the caret shows)
+            top = new.mapTo(inner, QPoint(0, 0))
+            half_w, half_h = new.width() // 2, min(new.height(), self.viewport().height() - 16) // 2
+            self.ensureVisible(top.x() + half_w, top.y() + half_h, half_w, half_h + 8)
+
+    def fit(self) -> None:
+        """The viewport's height, or the panel's minimum where that is taller (then it scrolls):
+        never the wrapped text's full height, which left the note boxes far down the panel."""
+        inner = self.widget()
+        if inner is None:
+            return
+        bar = self.verticalScrollBar().sizeHint().width()
+        tall = inner.minimumSizeHint().height() > self.height()
+        width = self.width() - (bar if tall else 0)
+        height = max(self.height(), inner.minimumSizeHint().height())
+        if inner.size() != QSize(width, height):
+            inner.resize(width, height)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return False
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget()
