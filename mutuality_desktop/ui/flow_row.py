@@ -4,7 +4,15 @@ and its chart options with Large text on a 1024-pixel projector), instead of wid
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowRow(QLayout):
@@ -16,6 +24,7 @@ class FlowRow(QLayout):
         self._items: list[QLayoutItem] = []
         self._spacing, self._line_spacing = spacing, line_spacing
         self.right_from: int | None = None
+        self._height = 0  # the height the lines took at the last width given
         self.setContentsMargins(0, 0, 0, 0)
 
     def add(self, widget: QWidget) -> None:
@@ -50,7 +59,10 @@ class FlowRow(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        height = self._arrange(rect, apply=True)
+        if height != self._height:  # wrapped onto more (or fewer) lines: the parents ask again
+            self._height = height
+            self.invalidate()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """All on one line."""
@@ -61,12 +73,18 @@ class FlowRow(QLayout):
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        """As narrow as the widest item: the others wrap."""
+        """As narrow as the widest item: the others wrap; as tall as the lines need at the width
+        last given (a parent that knows nothing of height-for-width, such as a tab's page, then
+        still leaves room for the second line)."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        size += QSize(m.left() + m.right(), m.top() + m.bottom())
+        width = self.geometry().width()
+        if width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(width)))
+        return size
 
     # --- arranging -------------------------------------------------------------------------------
 
@@ -109,3 +127,23 @@ class FlowRow(QLayout):
                 x += hint.width() + self._spacing
             y += height + self._line_spacing
         return y - self._line_spacing - area.y() + m.top() + m.bottom() if lines[0] else 0
+
+
+def least_height(widget: QWidget, width: int) -> int:
+    """The height a widget's box layout needs at a width: what wraps (labels, flow rows) at its
+    height for that width, the rest at its minimum. Qt's minimum ignores the wrapping, and a tab's
+    page or a scroll area's panel given only that minimum squeezes the rows below their own."""
+    layout = widget.layout()
+    if layout is None:
+        return widget.minimumSizeHint().height()
+    m = layout.contentsMargins()
+    inner = width - m.left() - m.right()
+    shown = [item for i in range(layout.count()) if (item := layout.itemAt(i)) is not None and not item.isEmpty()]
+
+
+    def wraps(item: QLayoutItem) -> bool:  # text that wraps; not a tab or list's preferred height
+        return item.hasHeightForWidth() and not isinstance(item.widget(), QTabWidget | QAbstractScrollArea)
+
+    return m.top() + m.bottom() + max(0, layout.spacing()) * max(0, len(shown) - 1) + sum(
+        max(item.minimumSize().height(), item.heightForWidth(inner)) if wraps(item)
+        else item.minimumSize().height() for item in shown)

@@ -41,6 +41,7 @@ from ..commands import (
     UpdateAction,
 )
 from ..document import EngagementDocument
+from ..flow_row import least_height
 from ..settings import Settings
 from .about import FactorAbout
 from .actions import ActionsPanel
@@ -80,9 +81,9 @@ class _SideScroll(QScrollArea):
     than the screen, and the status bar fell off its foot); as wide as they need, so nothing is cut
     at the side."""
 
-    def __init__(self, side: QWidget, least_height: int = 160) -> None:
+    def __init__(self, side: QWidget, shortest: int = 160) -> None:
         super().__init__()
-        self._least_height = least_height
+        self._shortest = shortest
         self.setWidget(side)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -108,9 +109,11 @@ class _SideScroll(QScrollArea):
         if inner is None:
             return
         bar = self.verticalScrollBar().sizeHint().width()
-        tall = inner.minimumSizeHint().height() > self.height()
-        width = self.width() - (bar if tall else 0)
-        height = max(self.height(), inner.minimumSizeHint().height())
+        need = max(inner.minimumSizeHint().height(), least_height(inner, self.width()))
+        if need > self.height():  # narrower beside the scroll bar: the text wraps further
+            need = max(need, least_height(inner, self.width() - bar))
+        width = self.width() - (bar if need > self.height() else 0)
+        height = max(self.height(), need)
         if inner.size() != QSize(width, height):
             inner.resize(width, height)
 
@@ -120,13 +123,14 @@ class _SideScroll(QScrollArea):
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a wider minimum (the parking editor opened): the splitter makes room
             QTimer.singleShot(0, self, self.fit)
         return False
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget()
         width = inner.minimumSizeHint().width() if inner is not None else 0
-        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._least_height)
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._shortest)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget()
@@ -216,7 +220,7 @@ class WorkshopPage(QWidget):
         round_row.addWidget(self.round_combo)
         left_layout.addLayout(round_row)
         left_layout.addWidget(self.navigator, 1)
-        left.agenda_scroll = _SideScroll(self.agenda, least_height=90)
+        left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
         left_layout.addWidget(left.agenda_scroll)
 
         self.caption = QLabel(wordWrap=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...core import operations as ops
 from ...core.parking import ParkingItem, parking_items
 from ..commands import Edit
-from ..flow_row import FlowRow
+from ..flow_row import FlowRow, least_height
 
 if TYPE_CHECKING:
     from ...core.engagement import Engagement
@@ -119,6 +119,7 @@ class ParkingPanel(QWidget):
         self._items: list[ParkingItem] = []
         self._names: dict[str, str] = {}
         self._editing: str | None = None  # the uuid of the point the editor changes; None: a new one
+        self._need = 0  # the height last worked out for what wraps at the current width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
@@ -201,6 +202,22 @@ class ParkingPanel(QWidget):
         self.list.addAction(edit_key)
         self.list.currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for what wraps at the width it has (the count, the buttons): a tab's page is
+        given its minimum only, and the editor was squeezed below its own (Large text at 1024)."""
+        hint = super().minimumSizeHint()
+        if self.width() <= 0:
+            return hint
+        need = least_height(self, self.width())
+        return QSize(hint.width(), max(hint.height(), need))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        need = self.minimumSizeHint().height()
+        if need != self._need:
+            self._need = need
+            self.updateGeometry()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter in the editor's lists parks the point too; Escape closes the editor."""
