@@ -430,7 +430,8 @@ class ResultsPage(QWidget):
         self._factor_count = counted
         if self.factor_pane is None:
             return
-        self.tabs.setTabToolTip(self.tabs.indexOf(self.factor_pane), counted.explanation(round_label))
+        tip = counted.explanation(round_label)  # as a paragraph, so that a long list of names wraps
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.factor_pane), f"<p>{html.escape(tip, quote=False)}</p>")
         self._fit_tab_texts()
 
     def toggle_presentation(self) -> None:

@@ -80,7 +80,7 @@ def test_the_walkthrough_caption_counts_the_factors_in_the_round(qtbot, window, 
     page = window.workshop
     page_tab(qtbot, window, "Walkthrough")
     _click_factor(qtbot, page, EXIT)
-    assert page.caption.text() == "MUTUALITY  ·  FACTOR 14 OF 15 IN THIS ROUND"
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 14 OF 15"  # the whole dimension in the round
     _leave_out_exit_in_setup(qtbot, window, blank_path)  # the room leaves the factor on screen out
     page_tab(qtbot, window, "Walkthrough")
     assert page.title.text() == "Joint exit strategy"

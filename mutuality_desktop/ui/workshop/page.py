@@ -547,10 +547,12 @@ class WorkshopPage(QWidget):
         """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
         covers, not the framework's numbering (which stays in the list and the title's number)."""
         factor = self.factor()
-        dimension = self.framework.dimension(factor.dimension_id).name.upper()
+        dim = self.framework.dimension(factor.dimension_id)
+        dimension = dim.name.upper()
         place = round_position(self.framework, scope, left_out, factor.id)
-        if place is not None:
-            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]} IN THIS ROUND")
+        if place is not None:  # "IN THIS ROUND" where the round leaves some of the dimension out
+            whole = "" if place[1] == len(dim.factors) else " IN THIS ROUND"
+            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}")
         elif factor.dimension_id in scope:
             self.caption.setText(f"{dimension}  ·  LEFT OUT OF THIS ROUND")
         else:
