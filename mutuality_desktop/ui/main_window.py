@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setSizeGripEnabled(False)
+        from .history_view import NamePrompt
+
+        self.name_prompt = NamePrompt(self)  # "Changes are recorded as … · Set your name…"
         self.start.new_requested.connect(self.new_engagement)
         self.start.open_requested.connect(self.open_dialog)
         self.start.demo_requested.connect(self.open_demo)

@@ -16,16 +16,16 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -46,12 +46,13 @@ from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.report.basis import like_for_like_sentence
-from ..core.scope import outside_scope, scope_completeness
+from ..core.scope import RoundCount, outside_scope, round_count, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
 from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
+from .flow_row import FlowRow
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -139,7 +140,7 @@ class _ChartPane(QWidget):
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.mpl_connect("resize_event", lambda _event: chart.relayout())
         self.toggles: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
+        row = FlowRow()  # wraps rather than widens the page (Large text on a 1024 projector)
         row.setContentsMargins(8, 0, 8, 0)
         row.addWidget(QLabel("Show also:"))
         for series, text in (("client", "Client view"), ("provider", "Provider view")):
@@ -148,7 +149,7 @@ class _ChartPane(QWidget):
             box.toggled.connect(self._on_toggle_toggled)
             self.toggles[series] = box
             row.addWidget(box)
-        row.addStretch(1)
+        row.keep_right_from_here()
         self.name = ""
         self.table = ChartTable("Chart")
         self.table.hide()
@@ -282,6 +283,8 @@ class ResultsPage(QWidget):
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
         self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
+        self._factor_count: RoundCount | None = None  # what the Mutuality tab counts
+        self._fitted = False  # the splitter shared out for this screen and type size
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -319,9 +322,61 @@ class ResultsPage(QWidget):
 
     def apply_look(self) -> None:
         """View -> High contrast: the findings' quiet text is rich text, so write it again (from
-        what was last shown: the engagement may be closed by now)."""
+        what was last shown: the engagement may be closed by now). Large text: share the width
+        out again."""
         if self._write_findings is not None:
             self._write_findings()
+        if self._fitted:
+            QTimer.singleShot(0, self, self.fit_panels)
+
+    def fit_panels(self) -> None:
+        """Share the width between the chart and the findings: on a narrow screen with Large text
+        the findings get half, so the gap table's factor names have room (play-through 2: at 1024
+        the findings were a 290-pixel column, the table scrolled sideways, its names cut)."""
+        width = self._splitter.width()
+        if width <= 0:
+            return
+        self._fitted = True
+        share = 0.5 if (width < 1200 and theme.text_scale() > 1) else 0.56
+        self._splitter.setSizes([round(width * share), width - round(width * share)])
+        self._fit_tab_texts()
+
+    def _fit_tab_texts(self) -> None:
+        """Whole tab names where they fit ("Mutuality (14 of 15 factors)"), else short ones
+        ("Mutuality (14 of 15)"): no scroll arrows, nothing cut; the tooltip says it in full."""
+        bar = self.tabs.tabBar()
+        if self.factor_pane is None or self.dimension_pane is None:
+            return
+        names = self._tab_names()
+        style_room = 2 * bar.fontMetrics().horizontalAdvance("M") + 24  # a tab's padding
+        whole = sum(bar.fontMetrics().horizontalAdvance(long) + style_room for long, _ in names)
+        fits = whole <= self.tabs.width()
+        for index, (long, short) in enumerate(names):
+            text = long if fits else short
+            if bar.tabText(index) != text:
+                bar.setTabText(index, text)
+
+    def _tab_names(self) -> list[tuple[str, str]]:
+        """Each chart tab's (whole, short) name."""
+        fw = self.dimension_chart.framework if self.dimension_chart is not None else default_framework()
+        counted = self._factor_count
+        if counted is None:
+            mutuality = fw.dimension(MUTUALITY)
+            factor_names = (f"{mutuality.name} ({len(mutuality.factors)} factors)", mutuality.name)
+        else:
+            label = counted.label()
+            short = label.removesuffix(" factors") if counted.in_scope else label
+            factor_names = (f"{counted.dimension.name} ({label})", f"{counted.dimension.name} ({short})")
+        return [(f"Value for money ({len(fw.dimensions)} dimensions)", "Value for money"), factor_names]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_tab_texts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._fitted:
+            QTimer.singleShot(0, self, self.fit_panels)
 
     def set_round(self, round_id: int) -> None:
         self._round_id = round_id
@@ -349,6 +404,7 @@ class ResultsPage(QWidget):
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
         self.gap_table.setVisible(self.gap_model.rowCount() > 0)
         scope, excluded, compared = eng.scope(rid), eng.excluded_factors(rid), len(rounds) > 1
+        self._show_factor_count(round_count(fw, scores, scope, excluded, MUTUALITY), rounds[-1][0])
 
         def write_findings() -> None:
             self._strengths.setText(
@@ -375,6 +431,16 @@ class ResultsPage(QWidget):
         if self.presentation is not None and self.presentation.isVisible():
             self._present(rounds)
 
+    def _show_factor_count(self, counted: RoundCount, round_label: str) -> None:
+        """The Mutuality tab counts the factors the round assesses ("14 of 15 factors"), as the
+        coverage beside it does; its tooltip names those left out or not applicable."""
+        self._factor_count = counted
+        if self.factor_pane is None:
+            return
+        tip = counted.explanation(round_label)  # as a paragraph, so that a long list of names wraps
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.factor_pane), f"<p>{html.escape(tip, quote=False)}</p>")
+        self._fit_tab_texts()
+
     def toggle_presentation(self) -> None:
         """F11: both radars full screen for the room (on the second screen if there is one)."""
         if self._engagement is None:
@@ -395,9 +461,11 @@ class ResultsPage(QWidget):
         info = self._engagement.info()
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
+        counted = self._factor_count
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
                                       f"Results: {rounds[-1][0]}", rounds,
-                                      outside_scope(self._engagement, self._round_id or 0))
+                                      outside_scope(self._engagement, self._round_id or 0),
+                                      None if counted is None else f"{counted.dimension.name}: {counted.label()}")
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""
@@ -444,11 +512,11 @@ class ResultsPage(QWidget):
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round_combo)
         self._round_label_follower = _ShownWith(self.round_combo, round_label)
-        header = QHBoxLayout()
+        header = FlowRow()  # the buttons go under the title when the chart's side is narrow
         header.addWidget(self._title)
         header.addWidget(round_label)
         header.addWidget(self.round_combo)
-        header.addStretch(1)
+        header.keep_right_from_here()
         present = QPushButton("Present")
         present.setToolTip("Both charts full screen for the room, on the second screen if there is one (F11)")
         present.clicked.connect(self.toggle_presentation)
@@ -477,6 +545,7 @@ class ResultsPage(QWidget):
         # Shared in proportion: at 1024 wide the findings get about 440 px, so the gap table's
         # factor names wrap to two lines at most; at 1366 the chart still gets about 760.
         splitter.setSizes([560, 440])
+        self._splitter = splitter
         return splitter
 
     def _build_findings(self) -> QWidget:
@@ -550,9 +619,12 @@ class ResultsPage(QWidget):
         self.dimension_pane = _ChartPane(
             dimension_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))), ()
         )
+        # Both tabs start alike, the agreed levels (and the round before) only: the sides' own
+        # views are a tick away on either (play-through 2: Mutuality started with them ticked,
+        # value for money without, and a first click on Mutuality unticked what looked unticked).
         self.factor_pane = _ChartPane(
-            factor_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))),
-            ("client", "provider"),
+            factor_radar(framework, [], perspectives=("agreed",), style=self._style,
+                         figure=Figure(figsize=(7, 7))), ()
         )
         for pane in (self.dimension_pane, self.factor_pane):
             pane.views_changed.connect(self._on_pane_views_changed)
@@ -561,6 +633,8 @@ class ResultsPage(QWidget):
             self.dimension_pane, f"Value for money ({len(framework.dimensions)} dimensions)"
         )
         self.tabs.addTab(self.factor_pane, f"{mutuality.name} ({len(mutuality.factors)} factors)")
+        self.tabs.setTabToolTip(0, f"The {len(framework.dimensions)} value-for-money dimensions")
+        self._fit_tab_texts()
         self.dimension_pane.set_name("Value for money by dimension")
         self.factor_pane.set_name(f"{mutuality.name} by factor")
 
