@@ -1,0 +1,251 @@
+"""Moving an engagement to a newer version of its scoring guide between rounds (issue 21, format 6).
+
+The guide in use stays in `framework_snapshot` (one row, as every earlier format has it). A move
+(`operations.MoveToFramework`) keeps the guide it leaves in `framework_archive`, pins every round
+not yet pinned to it in `round_framework` (by the guide's checksum), and puts the new guide in
+`framework_snapshot`. A round with no pin was scored on the guide in use. So a Baseline scored on
+2.0.0 keeps 2.0.0's wording after the engagement moves to 2.1.0 for its Follow-up, its scores for
+a factor the newer guide drops are kept, and a factor the newer guide adds is unscored in it.
+
+Reading here is plain SQL (no ORM, no Qt), so the snapshot, the outputs and the CLI can use it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import DamagedFileError, FrameworkError, ValidationError
+from .framework import Framework, FrameworkDifference, framework_difference, parse_framework
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from . import operations as ops
+    from .apply_base import Outcome
+    from .engagement import Engagement
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(content: str, name: str) -> Framework:
+    return parse_framework(content, name)
+
+
+def archived_guides(conn: sqlite3.Connection, name: str = "The file") -> dict[str, Framework]:
+    """The earlier guides the file keeps, by checksum ({} for a file never moved)."""
+    try:
+        rows = conn.execute("SELECT content, sha256 FROM framework_archive ORDER BY id").fetchall()
+    except sqlite3.OperationalError:  # a file read before its upgrade: nothing archived
+        return {}
+    found: dict[str, Framework] = {}
+    for content, digest in rows:
+        if not isinstance(content, str) or sha256(content) != str(digest):
+            raise DamagedFileError(f"{name} is damaged: an earlier scoring guide it keeps does not "
+                                   "match its checksum.")
+        try:
+            found[str(digest)] = _parsed(content, f"{name} (earlier scoring guide)")
+        except FrameworkError as exc:
+            raise DamagedFileError(f"{name} is damaged: {exc}") from exc
+    return found
+
+
+def round_pins(conn: sqlite3.Connection) -> dict[int, str]:
+    """Each pinned round's guide checksum, by round id."""
+    try:
+        rows = conn.execute("SELECT round_id, sha256 FROM round_framework").fetchall()
+    except sqlite3.OperationalError:
+        return {}
+    return {int(r): str(d) for r, d in rows}
+
+
+def round_guides(eng: Engagement) -> dict[int, Framework]:
+    """The guide each round was scored on, by round id (the guide in use for unpinned rounds)."""
+    current = eng.framework
+    current_sha = sha256(current.source_text)
+    archive = archived_guides(eng.connection, eng.path.name)
+    pins = round_pins(eng.connection)
+    guides: dict[int, Framework] = {}
+    for rnd in eng.rounds():
+        digest = pins.get(rnd.id, current_sha)
+        guides[rnd.id] = current if digest == current_sha else archive.get(digest, current)
+    return guides
+
+
+def guide_of_round(eng: Engagement, round_id: int) -> Framework:
+    return round_guides(eng).get(round_id, eng.framework)
+
+
+def archived_factor_ids(conn: sqlite3.Connection, name: str = "The file") -> set[str]:
+    """Factors of the earlier guides a file keeps (their scores in earlier rounds are kept)."""
+    return {f.id for fw in archived_guides(conn, name).values() for f in fw.factors}
+
+
+def archived_dimension_ids(conn: sqlite3.Connection, name: str = "The file") -> set[str]:
+    return {d.id for fw in archived_guides(conn, name).values() for d in fw.dimensions}
+
+
+def knows_factor(eng: Engagement, factor_id: str) -> bool:
+    """Whether a factor is in the guide in use or in an earlier guide a round was scored on."""
+    return eng.framework.has_factor(factor_id) or factor_id in archived_factor_ids(eng.connection)
+
+
+# --- what a move changes, in words --------------------------------------------------------------
+
+def _names(fw: Framework, ids: tuple[str, ...]) -> str:
+    return ", ".join(fw.factor(i).name for i in ids)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def move_summary(old: Framework, new: Framework) -> list[str]:
+    """What moving from old to new changes, one sentence a line, for the confirmation and the CLI."""
+    diff = framework_difference(old, new)
+    lines = [f"Moving the engagement from guide {old.version} to {new.version}."]
+    if diff.reworded:
+        lines.append(f"{_count(len(diff.reworded), 'factor')} worded differently: "
+                     f"{_names(new, diff.reworded)}.")
+    if diff.added:
+        lines.append(f"{_count(len(diff.added), 'factor')} added, unscored in the earlier rounds: "
+                     f"{_names(new, diff.added)}.")
+    if diff.removed:
+        lines.append(f"{_count(len(diff.removed), 'factor')} removed; "
+                     f"{'its' if len(diff.removed) == 1 else 'their'} scores in the earlier rounds "
+                     f"are kept: {_names(old, diff.removed)}.")
+    if diff.same_text:
+        lines.append("No factor's wording changes.")
+    lines.append(f"The rounds scored so far keep guide {old.version}'s wording; new rounds are "
+                 f"scored on {new.version}.")
+    return lines
+
+
+def comparison_sentence(earlier_label: str, earlier: Framework, later_label: str,
+                        later: Framework) -> str:
+    """For comparing two rounds scored on different guides: which version each used, the
+    factors worded differently, and those left out because they are not in both."""
+    diff: FrameworkDifference = framework_difference(earlier, later)
+    text = (f"{earlier_label} was scored on guide {earlier.version}, {later_label} on "
+            f"{later.version}")
+    if diff.reworded:
+        n = len(diff.reworded)
+        text += (f"; {n} factor{' is' if n == 1 else 's are'} worded differently: "
+                 f"{_names(later, diff.reworded)}")
+    text += "."
+    out = [*(f"{later.factor(i).name} (only in {later.version})" for i in diff.added),
+           *(f"{earlier.factor(i).name} (only in {earlier.version})" for i in diff.removed)]
+    if out:
+        text += (f" Left out of the comparison because {'it is' if len(out) == 1 else 'they are'} "
+                 f"not in both guides: {', '.join(out)}.")
+    return text
+
+
+# --- the operation ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MovePlan:
+    old: Framework
+    new: Framework
+
+
+def check_move(eng: Engagement, content: str) -> MovePlan:
+    """The guide to move to, read and checked against the engagement's own; refuses a move the
+    rounds could not survive (another framework, another scale)."""
+    if not isinstance(content, str) or not content.strip():
+        raise ValidationError("A move needs the new scoring guide's text (its JSON).")
+    try:
+        new = _parsed(content, "the new scoring guide")
+    except FrameworkError as exc:
+        raise ValidationError(str(exc)) from exc
+    old = eng.framework
+    if new.id != old.id:
+        raise ValidationError(f"That guide is '{new.id}', this engagement's is '{old.id}'; an engagement "
+                              "moves only to another version of its own guide.")
+    if new.source_text == old.source_text:
+        raise ValidationError(f"The engagement already uses guide {old.version} as given.")
+    if [lv.value for lv in new.scale.levels] != [lv.value for lv in old.scale.levels]:
+        raise ValidationError(f"Guide {new.version} has a different scale of levels; the scores "
+                              "already given could not be read on it.")
+    return MovePlan(old, new)
+
+
+def move_to_framework(eng: Engagement, s: Session, op: ops.MoveToFramework) -> Outcome:
+    """Apply a move: archive the guide in use, pin the unpinned rounds to it, unpin the rounds the
+    operation names (an undo), and put the new guide in use."""
+    from sqlalchemy import delete, select
+
+    from . import operations
+    from .apply_base import Outcome
+    from .schema import FrameworkArchiveRow, FrameworkSnapshot, RoundFrameworkRow, RoundRow
+
+    plan = check_move(eng, op.content)
+    old, new = plan.old, plan.new
+    old_sha, new_sha = sha256(old.source_text), sha256(new.source_text)
+    pinned_ids = set(s.scalars(select(RoundFrameworkRow.round_id)))
+    pinned_now: list[str] = []
+    for rnd in s.scalars(select(RoundRow).order_by(RoundRow.position, RoundRow.id)):
+        if rnd.id not in pinned_ids:
+            s.add(RoundFrameworkRow(round_id=rnd.id, sha256=old_sha))
+            pinned_now.append(rnd.uuid)
+    if op.unpin:
+        ids = list(s.scalars(select(RoundRow.id).where(RoundRow.uuid.in_(op.unpin))))
+        s.flush()
+        s.execute(delete(RoundFrameworkRow).where(RoundFrameworkRow.round_id.in_(ids)))
+    if s.scalars(select(FrameworkArchiveRow).where(FrameworkArchiveRow.sha256 == old_sha)).first() is None:
+        s.add(FrameworkArchiveRow(framework_id=old.id, version=old.version, content=old.source_text,
+                                  sha256=old_sha))
+    row = s.get(FrameworkSnapshot, 1)
+    if row is None:
+        raise ValidationError("The file has no scoring guide in use.")
+    row.framework_id, row.version, row.content, row.sha256 = new.id, new.version, new.source_text, new_sha
+    s.flush()
+    used = set(s.scalars(select(RoundFrameworkRow.sha256)))  # keep only guides a round still uses
+    s.execute(delete(FrameworkArchiveRow).where(
+        (FrameworkArchiveRow.sha256 == new_sha) | FrameworkArchiveRow.sha256.not_in(used)))
+    eng.framework = new  # the guide in use from now on (the caller's transaction commits it)
+    inverse = operations.MoveToFramework(old.source_text, unpin=tuple(pinned_now))
+    return Outcome(inverse, {"framework": new.id},
+                   {"version": old.version}, {"version": new.version})
+
+
+def restore_guides(eng: Engagement, archive: list[str], pins: Mapping[str, str]) -> None:
+    """Put earlier guides and round pins back as a JSON export recorded them (import only)."""
+    if not archive and not pins:
+        return
+    by_sha = {sha256(text): text for text in archive}
+    current = sha256(eng.framework.source_text)
+    rounds = {r.uuid: r.id for r in eng.rounds()}
+    for text in archive:
+        try:
+            _parsed(text, "an earlier scoring guide in the JSON")
+        except FrameworkError as exc:
+            raise ValidationError(str(exc)) from exc
+    conn = eng.connection
+    rows = []
+    for round_uuid, digest in pins.items():
+        if round_uuid not in rounds:
+            raise ValidationError(f"A round's guide names a round the JSON does not have ({round_uuid[:40]}).")
+        if digest != current and digest not in by_sha:
+            raise ValidationError("A round was scored on a guide the JSON does not carry.")
+        rows.append((rounds[round_uuid], digest))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for digest, text in by_sha.items():
+            if digest == current:
+                continue
+            fw = _parsed(text, "an earlier scoring guide in the JSON")
+            conn.execute("INSERT INTO framework_archive (framework_id, version, content, sha256) "
+                         "VALUES (?, ?, ?, ?)", (fw.id, fw.version, text, digest))
+        conn.executemany("INSERT INTO round_framework (round_id, sha256) VALUES (?, ?)", rows)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
