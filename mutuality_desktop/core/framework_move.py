@@ -17,7 +17,7 @@ import hashlib
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import DamagedFileError, FrameworkError, ValidationError
 from .framework import Framework, FrameworkDifference, framework_difference, parse_framework
@@ -148,6 +148,22 @@ def comparison_sentence(earlier_label: str, earlier: Framework, later_label: str
     return text
 
 
+def compared_guides(eng: Engagement | None, round_id: int | None
+                    ) -> tuple[tuple[str, Framework], tuple[str, Framework]] | tuple[()]:
+    """(label, guide) of the round before this one and of this one, for `rounds_version_sentence`;
+    () when there is no earlier round to compare with."""
+    if eng is None or round_id is None:
+        return ()
+    rounds = eng.rounds()
+    index = next((i for i, r in enumerate(rounds) if r.id == round_id), len(rounds) - 1)
+    if index < 1:
+        return ()
+    guides = round_guides(eng)
+    before, current = rounds[index - 1], rounds[index]
+    return ((before.label, guides.get(before.id, eng.framework)),
+            (current.label, guides.get(current.id, eng.framework)))
+
+
 # --- the operation ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -216,35 +232,68 @@ def move_to_framework(eng: Engagement, s: Session, op: ops.MoveToFramework) -> O
                    {"version": old.version}, {"version": new.version})
 
 
-def restore_guides(eng: Engagement, archive: list[str], pins: Mapping[str, str]) -> None:
-    """Put earlier guides and round pins back as a JSON export recorded them (import only)."""
-    if not archive and not pins:
-        return
-    by_sha = {sha256(text): text for text in archive}
+def guides_json(eng: Engagement) -> dict[str, Any]:
+    """For the engagement's JSON form: the earlier guides it keeps and each round pinned to one
+    ({} for a file never moved)."""
+    archive = archived_guides(eng.connection, eng.path.name)
+    if not archive:
+        return {}
+    uuids = {r.id: r.uuid for r in eng.rounds()}
+    return {"earlier": [{"version": fw.version, "sha256": digest, "source": fw.source_text}
+                        for digest, fw in archive.items()],
+            "round_guides": {uuids[rid]: digest for rid, digest in round_pins(eng.connection).items()
+                             if rid in uuids}}
+
+
+def _earlier(framework: Any) -> list[str]:
+    earlier = framework.get("earlier", []) if isinstance(framework, dict) else []
+    if not isinstance(earlier, list) or not all(isinstance(e, dict) and isinstance(e.get("source"), str)
+                                                for e in earlier):
+        raise ValidationError("The JSON's earlier scoring guides must be a list of guides with their source.")
+    return [str(e["source"]) for e in earlier]
+
+
+def restore_archive(eng: Engagement, framework: Any) -> None:
+    """Put back the earlier guides a JSON export carries (import only, before the scores)."""
     current = sha256(eng.framework.source_text)
-    rounds = {r.uuid: r.id for r in eng.rounds()}
-    for text in archive:
+    rows = []
+    for text in _earlier(framework):
         try:
-            _parsed(text, "an earlier scoring guide in the JSON")
+            fw = _parsed(text, "an earlier scoring guide in the JSON")
         except FrameworkError as exc:
             raise ValidationError(str(exc)) from exc
-    conn = eng.connection
+        if fw.id != eng.framework.id:
+            raise ValidationError("An earlier scoring guide in the JSON is not a version of its own guide.")
+        if sha256(text) != current and all(sha256(text) != r[3] for r in rows):
+            rows.append((fw.id, fw.version, text, sha256(text)))
+    if rows:
+        _write(eng.connection, "INSERT INTO framework_archive (framework_id, version, content, sha256) "
+               "VALUES (?, ?, ?, ?)", rows)
+
+
+def restore_pins(eng: Engagement, framework: Any) -> None:
+    """Pin each round to the guide a JSON export says it was scored on (import only)."""
+    pins = framework.get("round_guides", {}) if isinstance(framework, dict) else {}
+    if not pins:
+        return
+    if not isinstance(pins, dict):
+        raise ValidationError("The JSON's round guides must map round ids to guide checksums.")
+    known = set(archived_guides(eng.connection, eng.path.name)) | {sha256(eng.framework.source_text)}
+    rounds = {r.uuid: r.id for r in eng.rounds()}
     rows = []
     for round_uuid, digest in pins.items():
         if round_uuid not in rounds:
-            raise ValidationError(f"A round's guide names a round the JSON does not have ({round_uuid[:40]}).")
-        if digest != current and digest not in by_sha:
+            raise ValidationError(f"A round's guide names a round the JSON does not have ({str(round_uuid)[:40]}).")
+        if digest not in known:
             raise ValidationError("A round was scored on a guide the JSON does not carry.")
         rows.append((rounds[round_uuid], digest))
+    _write(eng.connection, "INSERT INTO round_framework (round_id, sha256) VALUES (?, ?)", rows)
+
+
+def _write(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for digest, text in by_sha.items():
-            if digest == current:
-                continue
-            fw = _parsed(text, "an earlier scoring guide in the JSON")
-            conn.execute("INSERT INTO framework_archive (framework_id, version, content, sha256) "
-                         "VALUES (?, ?, ?, ?)", (fw.id, fw.version, text, digest))
-        conn.executemany("INSERT INTO round_framework (round_id, sha256) VALUES (?, ?)", rows)
+        conn.executemany(sql, rows)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

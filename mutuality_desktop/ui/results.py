@@ -45,6 +45,7 @@ from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_r
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
+from ..core.framework_move import compared_guides
 from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
@@ -598,7 +599,7 @@ class ResultsPage(QWidget):
 
     def _show_guide_version(self, fw: Framework, compared: bool) -> None:
         """Say which guide the compared rounds were scored on, and whether the app's own differs."""
-        parts = [rounds_version_sentence(fw)] if compared else []
+        parts = [rounds_version_sentence(fw, *compared_guides(self._engagement, self._round_id))] if compared else []
         if self._newer_note is None or self._newer_note[0] is not fw:  # worked out once per file
             self._newer_note = (fw, newer_guide_note(fw, default_framework()))
         newer = self._newer_note[1]

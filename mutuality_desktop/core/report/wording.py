@@ -248,5 +248,5 @@ def comparison_lead(data: ReportData) -> str:
                 f"{before}, {basis.after_agreed} in {after}); the column \u201cFactors compared\u201d "
                 "gives the count for each dimension.")
     return (f"The agreed levels of the {after} round set against the {before} round.{base} "
-            f"{rounds_version_sentence(data.framework)} The chart "
+            f"{rounds_version_sentence(data.framework, (before, data.previous.guide or data.framework), (after, data.current.guide or data.framework))} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")
