@@ -164,6 +164,21 @@ def compared_guides(eng: Engagement | None, round_id: int | None
             (current.label, guides.get(current.id, eng.framework)))
 
 
+def merge_refusal(ours: Engagement, theirs: Engagement) -> str:
+    """Why two copies on different guides are not merged, and what to do about it."""
+    a, b = ours.framework, theirs.framework
+    if a.id != b.id:
+        return (f"{theirs.path.name} was scored against a different scoring guide; the copies cannot "
+                "be merged.")
+    if a.version == b.version:
+        return (f"{theirs.path.name} uses a different text of guide {a.version} from this copy's; the "
+                "copies cannot be merged.")
+    return (f"{theirs.path.name} uses guide {b.version} and this copy uses {a.version}: one of them was "
+            "moved to another guide and the other was not, so the copies cannot be merged as they are. "
+            "Move the copy on the older guide to the same guide first (mutuality-desktop framework "
+            "FILE --move GUIDE.json), then merge again.")
+
+
 # --- the operation ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
