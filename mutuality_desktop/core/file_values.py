@@ -133,7 +133,10 @@ def _check_texts(conn: sqlite3.Connection, name: str, table: str, columns: tuple
 def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     """Refuse any value the app would never write; return the file's framework."""
     framework = read_framework(conn, name)
-    from .framework_move import archived_dimension_ids, archived_factor_ids  # format 6: earlier guides
+    from .framework_move import (  # format 6: earlier guides
+        archived_dimension_ids,
+        archived_factor_ids,
+    )
 
     factors = tuple(dict.fromkeys([*(f.id for f in framework.factors), *sorted(archived_factor_ids(conn, name))]))
     dimension_ids = tuple(dict.fromkeys([*(d.id for d in framework.dimensions),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -271,7 +270,7 @@ def _earlier(framework: Any) -> list[str]:
 def restore_archive(eng: Engagement, framework: Any) -> None:
     """Put back the earlier guides a JSON export carries (import only, before the scores)."""
     current = sha256(eng.framework.source_text)
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for text in _earlier(framework):
         try:
             fw = _parsed(text, "an earlier scoring guide in the JSON")
@@ -295,7 +294,7 @@ def restore_pins(eng: Engagement, framework: Any) -> None:
         raise ValidationError("The JSON's round guides must map round ids to guide checksums.")
     known = set(archived_guides(eng.connection, eng.path.name)) | {sha256(eng.framework.source_text)}
     rounds = {r.uuid: r.id for r in eng.rounds()}
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for round_uuid, digest in pins.items():
         if round_uuid not in rounds:
             raise ValidationError(f"A round's guide names a round the JSON does not have ({str(round_uuid)[:40]}).")

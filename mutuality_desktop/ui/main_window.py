@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.doc: EngagementDocument | None = None
         self.setup_page: Any = None
         self.workshop: Any = None
+        self._guide_built: Any = None  # the scoring guide the pages were built on (issue 21)
         self.setAcceptDrops(True)
         self._build()
         self.backups = BackupKeeper(self)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.start = StartPage()
         self.results = ResultsHost()
         self.results.round_chosen.connect(self._on_results_round_chosen)
+        self.results.move_guide_requested.connect(self.move_to_app_guide)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.results)
         self.page_switch = PageSwitcher(PAGES)
@@ -215,9 +217,6 @@ class MainWindow(QMainWindow):
 
     def _adopt(self, engagement: Any) -> None:
         """Make an opened engagement the window's document and build its pages."""
-        from .setup import SetupPage
-        from .workshop import WorkshopPage
-
         self.banner.clear()
         if not engagement.readonly:
             QTimer.singleShot(ORM_PRELOAD_DELAY_MS, _preload_orm)
@@ -226,6 +225,17 @@ class MainWindow(QMainWindow):
         self.doc.problem_raised.connect(self._on_doc_problem_raised)
         self.doc.stepped.connect(self._on_doc_stepped)
         self.doc.undo_stack.indexChanged.connect(self._update_state)
+        self._build_pages()
+        self._update_state()
+        self.document_opened.emit()
+
+    def _build_pages(self) -> None:
+        """Setup and the walkthrough for the document, on the scoring guide it uses now."""
+        from .setup import SetupPage
+        from .workshop import WorkshopPage
+
+        assert self.doc is not None
+        self._guide_built = self.doc.engagement.framework
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
         setup.plan_requested.connect(self._on_setup_plan_requested)
@@ -236,8 +246,23 @@ class MainWindow(QMainWindow):
         setup.round_added.connect(workshop.set_round)  # a new follow-up is the round to score
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
-        self._update_state()
-        self.document_opened.emit()
+
+    def move_to_app_guide(self) -> None:
+        """Results' offer: move the engagement to the app's newer scoring guide, after asking."""
+        from .framework_move import ask_and_move
+
+        ask_and_move(self)
+
+    def rebuild_for_guide(self) -> None:
+        """The engagement moved to another scoring guide, or an undo moved it back: build the pages
+        again on the guide in use, at the same page and round (issue 21)."""
+        if self.doc is None or self.workshop is None:
+            return
+        page, round_id = self.current_page(), self.workshop.round_id
+        self._build_pages()
+        if any(r.id == round_id for r in self.doc.engagement.rounds()):
+            self.workshop.set_round(round_id)
+        self.show_page(page if page != "Start" else "Results")
 
     def _on_setup_plan_requested(self) -> None:
         from .triage import plan_the_day
@@ -303,6 +328,8 @@ class MainWindow(QMainWindow):
 
     def _on_doc_stepped(self, verb: str, text: str, _key: object) -> None:
         self.statusBar().showMessage(f"{verb}: {text}", 8000)
+        if self.doc is not None and self.doc.engagement.framework is not self._guide_built:
+            self.rebuild_for_guide()  # undo or redo of a move to another guide
 
     def _on_doc_problem_raised(self, text: str) -> None:
         self.show_problem(text)

@@ -1,0 +1,87 @@
+"""Moving the open engagement to the app's newer scoring guide (issue 21): the confirmation that
+names what changes, and the move itself as one undoable step.
+
+Results says when the app's guide is newer than the file's and offers the move; the window asks
+here. The move goes through `operations.MoveToFramework` on the document's undo stack, so
+`Edit -> Undo` puts the engagement back on its earlier guide. The pages are built again on the
+guide in use after the move and after its undo or redo (the window watches for that).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core import operations as ops
+from ..core.framework import Framework, default_framework
+from ..core.framework_move import move_summary
+
+
+def app_guide() -> Framework:
+    """The scoring guide this app ships with (the one Results offers to move to)."""
+    return default_framework()
+
+
+def offer_text(guide: Framework) -> str:
+    return f"Move this engagement to guide {guide.version}\u2026"
+
+
+class MoveGuideDialog(QDialog):
+    """Names the changes (factors reworded, added, removed) and asks before moving."""
+
+    move_confirmed = Signal()
+
+    def __init__(self, old: Framework, new: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Move to scoring guide {new.version}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        lay = QVBoxLayout(self)
+        lines = move_summary(old, new)
+        self.summary = QLabel("\n\n".join([*lines, "Edit \u2192 Undo moves the engagement back."]))
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # factor names printed literally
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setMinimumWidth(420)
+        self.summary.setMaximumWidth(620)
+        lay.addWidget(self.summary)
+        buttons = QDialogButtonBox()
+        self.move_button: QPushButton = buttons.addButton(f"Move to {new.version}",
+                                                          QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button: QPushButton = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setDefault(True)  # Return does not move by accident
+        self.cancel_button.setFocus()
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.accepted.connect(self.move_confirmed.emit)
+
+
+def ask_and_move(window: Any) -> MoveGuideDialog | None:
+    """Open the confirmation for moving the window's engagement to the app's guide; on Move, move
+    it as one undoable step and build the pages again. Returns the dialog (opened, not blocking)."""
+    doc = getattr(window, "doc", None)
+    if doc is None:
+        return None
+    if doc.readonly:
+        window.show_problem(f"Nothing can be changed: {doc.path.name} is open read-only because "
+                            f"{doc.read_only_reason()}.")
+        return None
+    old, new = doc.engagement.framework, app_guide()
+    dialog = MoveGuideDialog(old, new, window)
+
+    def move() -> None:
+        doc.flush()
+        problem = doc.execute_batch(f"move to scoring guide {new.version}",
+                                    lambda: [doc.engagement.apply(ops.MoveToFramework(new.source_text))])
+        if problem:
+            window.show_problem(problem)
+            return
+        window.rebuild_for_guide()
+        window.statusBar().showMessage(f"Moved the engagement to scoring guide {new.version}.", 8000)
+
+    dialog.move_confirmed.connect(move)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
