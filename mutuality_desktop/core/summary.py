@@ -29,12 +29,14 @@ def summarise(path: Path) -> str:
         parts = [f"OK {path.name}: {info.title} ({info.client_organisation} / {info.provider_organisation})"]
         parts.append(_count(len(eng.participants()), "participant"))
         from .framework_move import round_guides
+        from .scope import effective_scope, stored_scope
 
         guides = round_guides(eng)  # each round counted on the guide it was scored on (format 6)
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
             fw = guides.get(rnd.id, eng.framework)
-            scope = tuple(d for d in eng.scope(rnd.id) if d in {x.id for x in fw.dimensions})
+            scope = eng.scope(rnd.id) if fw is eng.framework else effective_scope(
+                fw, stored_scope(eng.connection, rnd.id), scores)
             counts = [c for _, c in scope_completeness(fw, scores, scope, eng.excluded_factors(rnd.id))]
             total = sum(c.total for c in counts)
             gone = sum(len(fw.dimension(d).factors) for d in scope) - total

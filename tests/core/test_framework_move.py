@@ -1,0 +1,187 @@
+"""Moving an engagement to a newer scoring guide between rounds (issue 21, format 6): the operation,
+its undo, the guide each round was scored on, the upgrade of older files, JSON, merge and copies."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from mutuality_desktop.core import operations as ops
+from mutuality_desktop.core import store
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.errors import ValidationError
+from mutuality_desktop.core.merge import MergeError
+from mutuality_desktop.core.framework_guide import rounds_version_sentence
+from mutuality_desktop.core.framework_move import compared_guides, round_guides
+from mutuality_desktop.core.history_sentences import history_sentences
+from mutuality_desktop.core.jsonio import create_from_json, engagement_json
+from mutuality_desktop.core.report.data import report_data
+from mutuality_desktop.core.report.wording import comparison_lead
+from mutuality_desktop.core.snapshot import take_snapshot
+from mutuality_desktop.core.summary import summarise
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import INFO  # noqa: E402
+from hostile_files import raw_edit  # noqa: E402
+from newer_guide import ADDED, ADDED_NAME, REMOVED, REWORDED, newer_guide, newer_guide_text  # noqa: E402
+
+OBJECTIVES = REWORDED[0]
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A baseline on guide 2.0.0 with the factor 2.1.0 drops and one it rewords agreed."""
+    path = tmp_path / "moving.mutuality"
+    with Engagement.create(path, INFO) as e:
+        base = e.rounds()[0].id
+        e.set_score(base, REMOVED, "agreed", 3)
+        e.set_score(base, OBJECTIVES, "agreed", 2)
+    return path
+
+
+def versions(e: Engagement) -> dict[str, str]:
+    guides = round_guides(e)
+    return {r.label: guides[r.id].version for r in e.rounds()}
+
+
+def test_a_move_keeps_the_baseline_on_its_guide_and_scores_the_follow_up_on_the_new_one(path: Path) -> None:
+    with Engagement.open(path) as e:
+        change = e.apply(ops.MoveToFramework(newer_guide_text()))
+        assert e.framework.version == "2.1.0"
+        follow = e.add_round("Follow-up").id
+        e.set_score(follow, ADDED, "agreed", 1)  # the new factor is scored in the new round
+        e.set_score(follow, OBJECTIVES, "agreed", 3)
+        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert history_sentences(e)[-4].startswith(f"{e.author} moved the engagement from guide 2.0.0 to 2.1.0")
+        assert change.before == {"version": "2.0.0"} and change.after == {"version": "2.1.0"}
+    with Engagement.open(path) as e:  # the received-file checks accept the kept scores and guides
+        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        base = e.rounds()[0].id
+        assert e.scores(base)[(REMOVED, "agreed")].level == 3  # the dropped factor's score is kept
+        e.set_score(base, REMOVED, "agreed", 4)  # and can still be corrected in the Baseline
+        snap = take_snapshot(e)
+        baseline_guide = snap.rounds[0].guide
+        assert baseline_guide is not None and baseline_guide.has_factor(REMOVED)
+        assert not baseline_guide.has_factor(ADDED)  # unscored in the Baseline: not in its guide
+        assert snap.rounds[1].guide is None  # the guide in use
+    summary = summarise(path)  # counted on the guide each round was scored on
+    assert "Baseline 2/20 agreed on guide 2.0.0 (2 of 6 dimensions)" in summary
+    assert "Follow-up 2/20 agreed (2 of 6 dimensions)" in summary
+
+
+def test_comparing_rounds_on_two_guides_says_which_each_used_and_leaves_out_the_factors_not_in_both(
+        path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        follow = e.add_round("Follow-up").id
+        e.set_score(follow, OBJECTIVES, "agreed", 3)
+        sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
+        new = newer_guide()
+        assert sentence == (
+            "Baseline was scored on guide 2.0.0, Follow-up on 2.1.0; 2 factors are worded differently: "
+            f"{new.factor(REWORDED[0]).name}, {new.factor(REWORDED[1]).name}. Left out of the comparison "
+            f"because they are not in both guides: {ADDED_NAME} (only in 2.1.0), Inflation and "
+            "indexation control (only in 2.0.0).")
+        lead = comparison_lead(report_data(take_snapshot(e)))
+        assert "Baseline was scored on guide 2.0.0, Follow-up on 2.1.0" in lead
+        assert "Both rounds were scored against" not in lead
+        changes = take_snapshot(e).findings(follow).changes
+        assert {c.factor.id for c in changes if c.delta is not None} == {OBJECTIVES}
+        assert REMOVED not in {c.factor.id for c in changes}  # the dropped factor is not compared
+
+
+def test_undo_puts_the_engagement_back_on_its_guide_and_redo_moves_it_again(path: Path) -> None:
+    with Engagement.open(path) as e:
+        change = e.apply(ops.MoveToFramework(newer_guide_text()))
+        back = e.apply(change.inverse)
+        assert e.framework.version == "2.0.0"
+        assert e.connection.execute("SELECT count(*) FROM framework_archive").fetchone()[0] == 0
+        assert e.connection.execute("SELECT count(*) FROM round_framework").fetchone()[0] == 0
+        follow = e.add_round("Follow-up").id  # added after the undo: on 2.0.0
+        e.apply(back.inverse)  # redo
+        assert e.framework.version == "2.1.0"
+        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.0.0"}
+        assert follow in round_guides(e)
+
+
+@pytest.mark.parametrize(("edit", "refusal"), [
+    (lambda raw: raw.update(id="another-guide"), "moves only to another version of its own guide"),
+    (lambda raw: raw["factors"].clear(), "factor"),  # not a guide the app can read
+    (lambda raw: None, "already uses guide 2.0.0"),
+])
+def test_a_move_the_rounds_could_not_survive_is_refused_and_changes_nothing(path: Path, edit, refusal) -> None:
+    with Engagement.open(path) as e:
+        raw = json.loads(e.framework.source_text)
+        edit(raw)
+        text = e.framework.source_text if raw == json.loads(e.framework.source_text) else json.dumps(raw)
+        with pytest.raises(ValidationError, match=refusal):
+            e.apply(ops.MoveToFramework(text))
+        assert e.framework.version == "2.0.0" and len(e.history()) == 2
+
+
+def test_an_older_file_upgrades_with_every_round_on_its_own_guide(path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.add_round("Follow-up")
+    raw_edit(path, "DROP TABLE framework_archive", "DROP TABLE round_framework", "PRAGMA user_version=5")
+    with Engagement.open(path) as e:
+        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.0.0"}
+        assert e.connection.execute("SELECT count(*) FROM round_framework").fetchone()[0] == 2
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        e.add_round("Second follow-up")
+        assert versions(e)["Second follow-up"] == "2.1.0"
+    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 6
+
+
+def test_the_json_form_carries_the_earlier_guide_and_each_round_s(path: Path, tmp_path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        e.set_score(e.add_round("Follow-up").id, ADDED, "agreed", 2)
+        data = engagement_json(e)
+    assert [g["version"] for g in data["framework"]["earlier"]] == ["2.0.0"]
+    with create_from_json(json.loads(json.dumps(data)), tmp_path / "again.mutuality") as again:
+        assert versions(again) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert again.scores(again.rounds()[0].id)[(REMOVED, "agreed")].level == 3
+        assert again.framework.version == "2.1.0"
+
+
+def test_an_exported_copy_of_a_moved_file_verifies_and_opens_on_both_guides(path: Path, tmp_path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        e.add_round("Follow-up")
+        e.export_copy(tmp_path / "copy.mutuality", path)
+    assert "export checksum verified" in summarise(tmp_path / "copy.mutuality")
+    raw_edit(tmp_path / "copy.mutuality", "UPDATE round_framework SET sha256 = (SELECT sha256 FROM "
+             "framework_snapshot) WHERE round_id = (SELECT min(id) FROM round)")
+    with pytest.raises(Exception, match="changed|tamper|checksum"):
+        summarise(tmp_path / "copy.mutuality")  # a round moved to another guide by hand shows
+
+
+def test_merging_a_moved_copy_with_one_not_moved_is_refused_naming_both_versions(path: Path, tmp_path: Path) -> None:
+    from mutuality_desktop.core.merge import plan_merge
+
+    other = tmp_path / "other.mutuality"
+    with Engagement.open(path) as e:
+        e.export_copy(other, path)
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    with Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs:
+        with pytest.raises(MergeError, match="uses guide 2.0.0 and this copy uses 2.1.0.*Move the copy on "
+                                             "the older guide"):
+            plan_merge(ours, theirs)
+    with Engagement.open(other) as e:  # moved too: the copies merge
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    with Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs:
+        plan_merge(ours, theirs)
+
+
+def test_a_damaged_earlier_guide_is_refused_on_opening(path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    raw_edit(path, "UPDATE framework_archive SET content = content || ' '")
+    with pytest.raises(Exception, match="earlier scoring guide it keeps does not match its checksum"):
+        Engagement.open(path)
+    conn = sqlite3.connect(path)
+    conn.close()
