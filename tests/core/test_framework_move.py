@@ -4,7 +4,6 @@ its undo, the guide each round was scored on, the upgrade of older files, JSON, 
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -14,11 +13,11 @@ from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core import store
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
-from mutuality_desktop.core.merge import MergeError
 from mutuality_desktop.core.framework_guide import rounds_version_sentence
 from mutuality_desktop.core.framework_move import compared_guides, round_guides
 from mutuality_desktop.core.history_sentences import history_sentences
 from mutuality_desktop.core.jsonio import create_from_json, engagement_json
+from mutuality_desktop.core.merge import MergeError
 from mutuality_desktop.core.report.data import report_data
 from mutuality_desktop.core.report.wording import comparison_lead
 from mutuality_desktop.core.snapshot import take_snapshot
@@ -167,10 +166,10 @@ def test_merging_a_moved_copy_with_one_not_moved_is_refused_naming_both_versions
     with Engagement.open(path) as e:
         e.export_copy(other, path)
         e.apply(ops.MoveToFramework(newer_guide_text()))
-    with Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs:
-        with pytest.raises(MergeError, match="uses guide 2.0.0 and this copy uses 2.1.0.*Move the copy on "
-                                             "the older guide"):
-            plan_merge(ours, theirs)
+    refusal = "uses guide 2.0.0 and this copy uses 2.1.0.*Move the copy on the older guide"
+    with (Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs,
+          pytest.raises(MergeError, match=refusal)):
+        plan_merge(ours, theirs)
     with Engagement.open(other) as e:  # moved too: the copies merge
         e.apply(ops.MoveToFramework(newer_guide_text()))
     with Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs:
@@ -183,5 +182,3 @@ def test_a_damaged_earlier_guide_is_refused_on_opening(path: Path) -> None:
     raw_edit(path, "UPDATE framework_archive SET content = content || ' '")
     with pytest.raises(Exception, match="earlier scoring guide it keeps does not match its checksum"):
         Engagement.open(path)
-    conn = sqlite3.connect(path)
-    conn.close()

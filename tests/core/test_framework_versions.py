@@ -19,7 +19,7 @@ def test_an_engagement_on_an_older_guide_is_told_which_factors_the_newer_one_wor
                            f"{len(reworded)} factors differently: ")
     for fid in reworded:  # each named as the engagement's own guide names it
         assert old.factor(fid).name in note
-    assert "would need a new engagement file" in note
+    assert "move the engagement to it: the rounds scored so far keep the wording they were scored on" in note
     assert newer_guide_note(new, new) == ""  # the same guide: nothing to say
     assert newer_guide_note(old, old) == ""
 
