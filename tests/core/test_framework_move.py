@@ -182,3 +182,17 @@ def test_a_damaged_earlier_guide_is_refused_on_opening(path: Path) -> None:
     raw_edit(path, "UPDATE framework_archive SET content = content || ' '")
     with pytest.raises(Exception, match="earlier scoring guide it keeps does not match its checksum"):
         Engagement.open(path)
+
+
+def test_the_csv_lists_each_round_on_the_guide_it_was_scored_on(path: Path) -> None:
+    from mutuality_desktop.core.tables import score_rows
+
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        e.set_score(e.add_round("Follow-up").id, ADDED, "agreed", 2)
+        rows = score_rows(take_snapshot(e))
+    baseline = {r[4]: r[9] for r in rows if r[0] == "Baseline"}
+    follow = {r[4]: r[9] for r in rows if r[0] == "Follow-up"}
+    assert baseline["Inflation and indexation control"] == "3"  # dropped later, kept for the Baseline
+    assert ADDED_NAME not in baseline and follow[ADDED_NAME] == "2"
+    assert "Inflation and indexation control" not in follow
