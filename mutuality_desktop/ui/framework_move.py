@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core import operations as ops
@@ -73,7 +73,7 @@ def ask_and_move(window: Any) -> MoveGuideDialog | None:
 
     def move() -> None:
         doc.flush()
-        problem = doc.execute_batch(f"move to scoring guide {new.version}",
+        problem = doc.execute_batch(f"Move to scoring guide {new.version}",
                                     lambda: [doc.engagement.apply(ops.MoveToFramework(new.source_text))])
         if problem:
             window.show_problem(problem)
@@ -81,7 +81,15 @@ def ask_and_move(window: Any) -> MoveGuideDialog | None:
         window.rebuild_for_guide()
         window.statusBar().showMessage(f"Moved the engagement to scoring guide {new.version}.", 8000)
 
+    def refocus() -> None:  # the button that opened the dialog may be gone: focus the page's tab
+        page = window.current_page()
+        if page in window.page_switch.buttons and page != "Walkthrough":
+            window.activateWindow()
+            window.page_switch.buttons[page].setFocus()
+
     dialog.move_confirmed.connect(move)
+    dialog.finished.connect(lambda _result: QTimer.singleShot(0, refocus))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
+    dialog.cancel_button.setFocus()  # Return or Esc on arrival moves nothing
     return dialog

@@ -236,6 +236,9 @@ class MainWindow(QMainWindow):
 
         assert self.doc is not None
         self._guide_built = self.doc.engagement.framework
+        if self.workshop is not None:  # built again on another guide: the old page saves no more
+            self.doc.flush()
+            self.doc.remove_flusher(self.workshop.flush)
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
         setup.plan_requested.connect(self._on_setup_plan_requested)
@@ -256,13 +259,16 @@ class MainWindow(QMainWindow):
     def rebuild_for_guide(self) -> None:
         """The engagement moved to another scoring guide, or an undo moved it back: build the pages
         again on the guide in use, at the same page and round (issue 21)."""
-        if self.doc is None or self.workshop is None:
+        if self.doc is None or self.workshop is None or self.doc.engagement.framework is self._guide_built:
             return
         page, round_id = self.current_page(), self.workshop.round_id
         self._build_pages()
         if any(r.id == round_id for r in self.doc.engagement.rounds()):
             self.workshop.set_round(round_id)
-        self.show_page(page if page != "Start" else "Results")
+        page = page if page != "Start" else "Results"
+        self.show_page(page)
+        if page != "Walkthrough":  # the control that had the focus may be gone: keep it in the window
+            self.page_switch.buttons[page].setFocus()
 
     def _on_setup_plan_requested(self) -> None:
         from .triage import plan_the_day
@@ -329,7 +335,7 @@ class MainWindow(QMainWindow):
     def _on_doc_stepped(self, verb: str, text: str, _key: object) -> None:
         self.statusBar().showMessage(f"{verb}: {text}", 8000)
         if self.doc is not None and self.doc.engagement.framework is not self._guide_built:
-            self.rebuild_for_guide()  # undo or redo of a move to another guide
+            QTimer.singleShot(0, self.rebuild_for_guide)  # undo or redo of a move to another guide
 
     def _on_doc_problem_raised(self, text: str) -> None:
         self.show_problem(text)
