@@ -134,7 +134,10 @@ def comparison_sentence(earlier_label: str, earlier: Framework, later_label: str
     diff: FrameworkDifference = framework_difference(earlier, later)
     text = (f"{earlier_label} was scored on guide {earlier.version}, {later_label} on "
             f"{later.version}")
-    if diff.reworded:
+    shared = len(later.factors) - len(diff.added)
+    if diff.reworded and len(diff.reworded) == shared and shared > 5:  # a rewrite: no list of them all
+        text += f"; all {shared} factors in both guides are worded differently"
+    elif diff.reworded:
         n = len(diff.reworded)
         text += (f"; {n} factor{' is' if n == 1 else 's are'} worded differently: "
                  f"{_names(later, diff.reworded)}")

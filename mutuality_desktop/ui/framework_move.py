@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import operations as ops
 from ..core.framework import Framework, default_framework
@@ -39,13 +48,24 @@ class MoveGuideDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         lay = QVBoxLayout(self)
         lines = move_summary(old, new)
-        self.summary = QLabel("\n\n".join([*lines, "Edit \u2192 Undo moves the engagement back."]))
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # factor names printed literally
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setMinimumWidth(420)
-        self.summary.setMaximumWidth(620)
-        lay.addWidget(self.summary)
+        head, changes, tail = lines[0], lines[1:-1], lines[-1]
+        self.head = self._label(head)
+        self.head.setStyleSheet("font-weight: bold")
+        lay.addWidget(self.head)
+        self.changes = self._label("\n\n".join(changes))  # every factor named: may be long, so it scrolls
+        scroll = QScrollArea()
+        scroll.setWidget(self.changes)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName("What changes")
+        lines_high = self.fontMetrics().lineSpacing()
+        scroll.setMinimumHeight(min(6, 2 + len(changes) * 2) * lines_high)
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
+        scroll.setMaximumHeight(max(8 * lines_high, screen // 2))
+        lay.addWidget(scroll, 1)
+        self.tail = self._label(f"{tail} Edit \u2192 Undo moves the engagement back.")
+        lay.addWidget(self.tail)
         buttons = QDialogButtonBox()
         self.move_button: QPushButton = buttons.addButton(f"Move to {new.version}",
                                                           QDialogButtonBox.ButtonRole.AcceptRole)
@@ -56,6 +76,20 @@ class MoveGuideDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.accepted.connect(self.move_confirmed.emit)
+        self.resize(600, self.sizeHint().height())
+
+    @staticmethod
+    def _label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # factor names printed literally
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        return label
+
+    def text(self) -> str:
+        """Everything the confirmation says, as read top to bottom."""
+        return "\n\n".join(label.text() for label in (self.head, self.changes, self.tail))
 
 
 def ask_and_move(window: Any) -> MoveGuideDialog | None:

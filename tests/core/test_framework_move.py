@@ -196,3 +196,16 @@ def test_the_csv_lists_each_round_on_the_guide_it_was_scored_on(path: Path) -> N
     assert baseline["Inflation and indexation control"] == "3"  # dropped later, kept for the Baseline
     assert ADDED_NAME not in baseline and follow[ADDED_NAME] == "2"
     assert "Inflation and indexation control" not in follow
+
+
+def test_a_guide_rewritten_throughout_is_said_in_one_phrase_not_forty_names(tmp_path: Path) -> None:
+    from mutuality_desktop.core.framework import default_framework, load_framework
+
+    old = load_framework(Path(__file__).parent / "data" / "vfm-mutuality-1.0.1.json")
+    path = tmp_path / "old.mutuality"
+    with Engagement.create(path, INFO, old) as e:
+        e.apply(ops.MoveToFramework(default_framework().source_text))
+        follow = e.add_round("Follow-up").id
+        sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
+    assert sentence == ("Baseline was scored on guide 1.0.1, Follow-up on 2.0.0; all 40 factors in both "
+                        "guides are worded differently.")

@@ -64,7 +64,7 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
 
     click(qtbot, button)
     dialog = _dialog(qtbot, window)
-    text = dialog.summary.text()
+    text = dialog.text()
     assert "Moving the engagement from guide 2.0.0 to 2.1.0." in text
     assert f"1 factor added, unscored in the earlier rounds: {ADDED_NAME}." in text
     assert "1 factor removed; its scores in the earlier rounds are kept: Inflation and indexation control." in text
