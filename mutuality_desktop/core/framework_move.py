@@ -181,6 +181,19 @@ def merge_refusal(ours: Engagement, theirs: Engagement) -> str:
             "FILE --move GUIDE.json), then merge again.")
 
 
+def earlier_guide_note(eng: Engagement, round_id: int) -> str:
+    """For the window: the round on screen was scored on an earlier guide than the one shown ('' if
+    not). The walkthrough and Results show the guide in use."""
+    guide = round_guides(eng).get(round_id, eng.framework)
+    if guide is eng.framework or guide.source_text == eng.framework.source_text:
+        return ""
+    label = next((r.label for r in eng.rounds() if r.id == round_id), "This round")
+    diff = framework_difference(guide, eng.framework)
+    differs = (f", worded differently for {_count(len(diff.reworded), 'factor')}" if diff.reworded else "")
+    return (f"{label} was scored on guide {guide.version}; the scoring guide on screen is version "
+            f"{eng.framework.version}{differs}. Its scores are kept as the room gave them.")
+
+
 # --- the operation ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

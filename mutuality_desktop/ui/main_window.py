@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setup_page: Any = None
         self.workshop: Any = None
         self._guide_built: Any = None  # the scoring guide the pages were built on (issue 21)
+        self._guide_banner = ""  # the banner's note that the round on screen used an earlier guide
         self.setAcceptDrops(True)
         self._build()
         self.backups = BackupKeeper(self)
@@ -247,8 +248,21 @@ class MainWindow(QMainWindow):
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
         setup.round_added.connect(workshop.set_round)  # a new follow-up is the round to score
+        workshop.round_changed.connect(self._note_round_guide)
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
+        self._note_round_guide(workshop.round_id)
+
+    def _note_round_guide(self, round_id: int) -> None:
+        """Say, in the banner, when the round on screen was scored on an earlier guide (issue 21)."""
+        from ..core.framework_move import earlier_guide_note
+
+        text = earlier_guide_note(self.doc.engagement, round_id) if self.doc is not None else ""
+        if text:
+            self.banner.show_message(text, "info")
+        elif self._guide_banner and self.banner.text() == self._guide_banner:
+            self.banner.clear()
+        self._guide_banner = text
 
     def move_to_app_guide(self) -> None:
         """Results' offer: move the engagement to the app's newer scoring guide, after asking."""

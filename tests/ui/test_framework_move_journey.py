@@ -86,6 +86,9 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
         assert eng.scores(eng.rounds()[0].id)[(REMOVED, "agreed")].level == 3
     assert window.workshop.framework.has_factor(ADDED)  # the walkthrough is on the new guide
     assert not window.results.page.move_guide.isVisible()  # nothing newer to offer now
+    assert window.banner.text() == ("Baseline was scored on guide 2.0.0; the scoring guide on screen is "
+                                    "version 2.1.0, worded differently for 2 factors. Its scores are kept "
+                                    "as the room gave them.")
 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -94,6 +97,7 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
         assert eng.framework.version == "2.0.0"
         assert eng.connection.execute("SELECT count(*) FROM framework_archive").fetchone()[0] == 0
     assert not window.workshop.framework.has_factor(ADDED)
+    assert window.banner.text() == ""  # the Baseline is on the guide on screen again
 
 
 def test_a_read_only_file_is_not_offered_the_move(qtbot, window, tmp_path, monkeypatch):
