@@ -136,7 +136,10 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     from .framework_move import (  # format 6: earlier guides
         archived_dimension_ids,
         archived_factor_ids,
+        check_guides,
     )
+
+    check_guides(conn, name, framework)
 
     factors = tuple(dict.fromkeys([*(f.id for f in framework.factors), *sorted(archived_factor_ids(conn, name))]))
     dimension_ids = tuple(dict.fromkeys([*(d.id for d in framework.dimensions),

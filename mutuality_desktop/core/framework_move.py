@@ -56,13 +56,27 @@ def archived_guides(conn: sqlite3.Connection, name: str = "The file") -> dict[st
     return found
 
 
-def round_pins(conn: sqlite3.Connection) -> dict[int, str]:
-    """Each pinned round's guide checksum, by round id."""
+def round_pins(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each pinned round's guide checksum, by round uuid (a removed round's pin stays for its undo)."""
     try:
-        rows = conn.execute("SELECT round_id, sha256 FROM round_framework").fetchall()
+        rows = conn.execute("SELECT round_uuid, sha256 FROM round_framework").fetchall()
     except sqlite3.OperationalError:
         return {}
-    return {int(r): str(d) for r, d in rows}
+    return {str(r): str(d) for r, d in rows}
+
+
+def check_guides(conn: sqlite3.Connection, name: str, current: Framework) -> None:
+    """For the received-file checks: every earlier guide reads and matches its checksum, is a
+    version of the guide in use, and every round's guide is one the file keeps."""
+    archive = archived_guides(conn, name)
+    if any(fw.id != current.id for fw in archive.values()):
+        raise DamagedFileError(f"{name} is damaged: an earlier scoring guide it keeps is not a version "
+                               "of its own guide.")
+    known = set(archive) | {sha256(current.source_text)}
+    for round_uuid, digest in round_pins(conn).items():
+        if digest not in known or len(round_uuid) > 36:
+            raise DamagedFileError(f"{name} is damaged: a round is scored on a scoring guide the file "
+                                   "does not keep.")
 
 
 def round_guides(eng: Engagement) -> dict[int, Framework]:
@@ -73,7 +87,7 @@ def round_guides(eng: Engagement) -> dict[int, Framework]:
     pins = round_pins(eng.connection)
     guides: dict[int, Framework] = {}
     for rnd in eng.rounds():
-        digest = pins.get(rnd.id, current_sha)
+        digest = pins.get(rnd.uuid, current_sha)
         guides[rnd.id] = current if digest == current_sha else archive.get(digest, current)
     return guides
 
@@ -235,16 +249,15 @@ def move_to_framework(eng: Engagement, s: Session, op: ops.MoveToFramework) -> O
     plan = check_move(eng, op.content)
     old, new = plan.old, plan.new
     old_sha, new_sha = sha256(old.source_text), sha256(new.source_text)
-    pinned_ids = set(s.scalars(select(RoundFrameworkRow.round_id)))
+    pinned = set(s.scalars(select(RoundFrameworkRow.round_uuid)))
     pinned_now: list[str] = []
     for rnd in s.scalars(select(RoundRow).order_by(RoundRow.position, RoundRow.id)):
-        if rnd.id not in pinned_ids:
-            s.add(RoundFrameworkRow(round_id=rnd.id, sha256=old_sha))
+        if rnd.uuid not in pinned:
+            s.add(RoundFrameworkRow(round_uuid=rnd.uuid, sha256=old_sha))
             pinned_now.append(rnd.uuid)
     if op.unpin:
-        ids = list(s.scalars(select(RoundRow.id).where(RoundRow.uuid.in_(op.unpin))))
         s.flush()
-        s.execute(delete(RoundFrameworkRow).where(RoundFrameworkRow.round_id.in_(ids)))
+        s.execute(delete(RoundFrameworkRow).where(RoundFrameworkRow.round_uuid.in_(list(op.unpin))))
     if s.scalars(select(FrameworkArchiveRow).where(FrameworkArchiveRow.sha256 == old_sha)).first() is None:
         s.add(FrameworkArchiveRow(framework_id=old.id, version=old.version, content=old.source_text,
                                   sha256=old_sha))
@@ -268,11 +281,11 @@ def guides_json(eng: Engagement) -> dict[str, Any]:
     archive = archived_guides(eng.connection, eng.path.name)
     if not archive:
         return {}
-    uuids = {r.id: r.uuid for r in eng.rounds()}
+    uuids = {r.uuid for r in eng.rounds()}
     return {"earlier": [{"version": fw.version, "sha256": digest, "source": fw.source_text}
                         for digest, fw in archive.items()],
-            "round_guides": {uuids[rid]: digest for rid, digest in round_pins(eng.connection).items()
-                             if rid in uuids}}
+            "round_guides": {uuid: digest for uuid, digest in round_pins(eng.connection).items()
+                             if uuid in uuids}}
 
 
 def _earlier(framework: Any) -> list[str]:
@@ -309,15 +322,15 @@ def restore_pins(eng: Engagement, framework: Any) -> None:
     if not isinstance(pins, dict):
         raise ValidationError("The JSON's round guides must map round ids to guide checksums.")
     known = set(archived_guides(eng.connection, eng.path.name)) | {sha256(eng.framework.source_text)}
-    rounds = {r.uuid: r.id for r in eng.rounds()}
+    rounds = {r.uuid for r in eng.rounds()}
     rows: list[tuple[Any, ...]] = []
     for round_uuid, digest in pins.items():
         if round_uuid not in rounds:
             raise ValidationError(f"A round's guide names a round the JSON does not have ({str(round_uuid)[:40]}).")
         if digest not in known:
             raise ValidationError("A round was scored on a guide the JSON does not carry.")
-        rows.append((rounds[round_uuid], digest))
-    _write(eng.connection, "INSERT INTO round_framework (round_id, sha256) VALUES (?, ?)", rows)
+        rows.append((round_uuid, digest))
+    _write(eng.connection, "INSERT INTO round_framework (round_uuid, sha256) VALUES (?, ?)", rows)
 
 
 def _write(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:

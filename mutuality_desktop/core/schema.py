@@ -71,11 +71,12 @@ class FrameworkArchiveRow(Base):
 
 class RoundFrameworkRow(Base):
     """The scoring guide a round was scored on, by its checksum (schema version 6): the guide in
-    framework_snapshot or one in framework_archive. A round with no row uses the guide in use."""
+    framework_snapshot or one in framework_archive. A round with no row uses the guide in use. Named
+    by the round's uuid, so a removed round that an undo puts back keeps its guide."""
 
     __tablename__ = "round_framework"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), unique=True)
+    round_uuid: Mapped[str] = mapped_column(String(36), unique=True)
     sha256: Mapped[str] = mapped_column(String(64))
 
 

@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'f76c6ff8bd2b5d1d5f33dc26136659a3650d61b57929ea8a8331b7e488b50afa'
+SOURCE_SHA256 = '4d0c61b5813146ef3bb26eb9971abb928e7ba65d05a00ed6abb192e797269c2f'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -44,7 +44,7 @@ EXPECTED: dict[str, str] = {
     'table round_excluded_factor on round_excluded_factor':
         'create table round_excluded_factor ( constraint uq_round_excluded_factor unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table round_framework on round_framework':
-        'create table round_framework ( foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , sha256 varchar ( 64 ) not null , unique ( round_id ) ) ',
+        'create table round_framework ( id integer not null , primary key ( id ) , round_uuid varchar ( 36 ) not null , sha256 varchar ( 64 ) not null , unique ( round_uuid ) ) ',
     'table round_scope on round_scope':
         'create table round_scope ( constraint uq_round_scope unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table score on score':

@@ -494,14 +494,13 @@ def _migrate_5_to_6_move(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TABLE round_framework (\n"
         "\tid INTEGER NOT NULL, \n"
-        "\tround_id INTEGER NOT NULL, \n"
+        "\tround_uuid VARCHAR(36) NOT NULL, \n"
         "\tsha256 VARCHAR(64) NOT NULL, \n"
         "\tPRIMARY KEY (id), \n"
-        "\tUNIQUE (round_id), \n"
-        "\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n"
+        "\tUNIQUE (round_uuid)\n"
         ")"
     )
-    conn.execute('INSERT INTO round_framework (round_id, sha256) SELECT r.id, f.sha256 FROM "round" r, '
+    conn.execute('INSERT INTO round_framework (round_uuid, sha256) SELECT r.uuid, f.sha256 FROM "round" r, '
                  "(SELECT sha256 FROM framework_snapshot ORDER BY id LIMIT 1) f")
 
 

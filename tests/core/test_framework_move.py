@@ -154,7 +154,7 @@ def test_an_exported_copy_of_a_moved_file_verifies_and_opens_on_both_guides(path
         e.export_copy(tmp_path / "copy.mutuality", path)
     assert "export checksum verified" in summarise(tmp_path / "copy.mutuality")
     raw_edit(tmp_path / "copy.mutuality", "UPDATE round_framework SET sha256 = (SELECT sha256 FROM "
-             "framework_snapshot) WHERE round_id = (SELECT min(id) FROM round)")
+             "framework_snapshot) WHERE round_uuid = (SELECT uuid FROM round ORDER BY id LIMIT 1)")
     with pytest.raises(Exception, match="changed|tamper|checksum"):
         summarise(tmp_path / "copy.mutuality")  # a round moved to another guide by hand shows
 
@@ -209,3 +209,22 @@ def test_a_guide_rewritten_throughout_is_said_in_one_phrase_not_forty_names(tmp_
         sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
     assert sentence == ("Baseline was scored on guide 1.0.1, Follow-up on 2.0.0; all 40 factors in both "
                         "guides are worded differently.")
+
+
+def test_a_removed_round_put_back_by_undo_keeps_the_guide_it_was_scored_on(path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        e.add_round("Follow-up")
+        baseline = e.rounds()[0]
+        removed = e.apply(ops.RemoveRound(baseline.uuid))
+        e.apply(removed.inverse)
+        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert e.scores(e.rounds()[0].id)[(REMOVED, "agreed")].level == 3
+
+
+def test_a_round_pinned_to_a_guide_the_file_does_not_keep_is_refused_on_opening(path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    raw_edit(path, "UPDATE round_framework SET sha256 = 'ab'")
+    with pytest.raises(Exception, match="scored on a scoring guide the file does not keep"):
+        Engagement.open(path)
