@@ -208,6 +208,21 @@ def earlier_guide_note(eng: Engagement, round_id: int) -> str:
             f"{eng.framework.version}{differs}. Its scores are kept as the room gave them.")
 
 
+def earlier_rounds_refusal(ours: Engagement, theirs: Engagement) -> str:
+    """Copies on the same guide merge; but a round only theirs has, scored there on an earlier
+    guide, would arrive here as scored on the guide in use. Say so ('' when there is none)."""
+    current = sha256(ours.framework.source_text)
+    mine = {r.uuid for r in ours.rounds()}
+    pins = round_pins(theirs.connection)
+    guides = round_guides(theirs)
+    for rnd in theirs.rounds():
+        if rnd.uuid not in mine and pins.get(rnd.uuid, current) != current:
+            return (f"{theirs.path.name} has the round \u201c{rnd.label}\u201d, scored there on guide "
+                    f"{guides[rnd.id].version} before that copy was moved to {theirs.framework.version}; "
+                    "merging would count it as scored on the guide in use, so the copies were not merged.")
+    return ""
+
+
 # --- the operation ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -91,6 +91,10 @@ def check_same_engagement(ours: Engagement, theirs: Engagement) -> None:
         from .framework_move import merge_refusal
 
         raise MergeError(merge_refusal(ours, theirs))
+    from .framework_move import earlier_rounds_refusal
+
+    if refusal := earlier_rounds_refusal(ours, theirs):
+        raise MergeError(refusal)
 
 
 def plan_merge(ours_eng: Engagement, theirs_eng: Engagement) -> MergePlan:

@@ -228,3 +228,19 @@ def test_a_round_pinned_to_a_guide_the_file_does_not_keep_is_refused_on_opening(
     raw_edit(path, "UPDATE round_framework SET sha256 = 'ab'")
     with pytest.raises(Exception, match="scored on a scoring guide the file does not keep"):
         Engagement.open(path)
+
+
+def test_a_round_only_the_other_copy_scored_on_the_earlier_guide_is_not_merged_as_if_on_the_new(
+        path: Path, tmp_path: Path) -> None:
+    from mutuality_desktop.core.merge import plan_merge
+
+    other = tmp_path / "other.mutuality"
+    with Engagement.open(path) as e:
+        e.export_copy(other, path)
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    with Engagement.open(other) as e:  # the colleague adds a round on 2.0.0, then moves too
+        e.add_round("Interim")
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+    with (Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs,
+          pytest.raises(MergeError, match="has the round .Interim., scored there on guide 2.0.0")):
+        plan_merge(ours, theirs)
