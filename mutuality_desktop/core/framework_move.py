@@ -92,10 +92,6 @@ def round_guides(eng: Engagement) -> dict[int, Framework]:
     return guides
 
 
-def guide_of_round(eng: Engagement, round_id: int) -> Framework:
-    return round_guides(eng).get(round_id, eng.framework)
-
-
 def archived_factor_ids(conn: sqlite3.Connection, name: str = "The file") -> set[str]:
     """Factors of the earlier guides a file keeps (their scores in earlier rounds are kept)."""
     return {f.id for fw in archived_guides(conn, name).values() for f in fw.factors}
@@ -103,11 +99,6 @@ def archived_factor_ids(conn: sqlite3.Connection, name: str = "The file") -> set
 
 def archived_dimension_ids(conn: sqlite3.Connection, name: str = "The file") -> set[str]:
     return {d.id for fw in archived_guides(conn, name).values() for d in fw.dimensions}
-
-
-def knows_factor(eng: Engagement, factor_id: str) -> bool:
-    """Whether a factor is in the guide in use or in an earlier guide a round was scored on."""
-    return eng.framework.has_factor(factor_id) or factor_id in archived_factor_ids(eng.connection)
 
 
 # --- what a move changes, in words --------------------------------------------------------------
