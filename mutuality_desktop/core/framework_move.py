@@ -38,19 +38,29 @@ def _parsed(content: str, name: str) -> Framework:
     return parse_framework(content, name)
 
 
-def archived_guides(conn: sqlite3.Connection, name: str = "The file") -> dict[str, Framework]:
-    """The earlier guides the file keeps, by checksum ({} for a file never moved)."""
+_CHECKED: dict[str, Framework] = {}  # earlier guides already read and checked, by checksum
+
+
+def archived_guides(conn: sqlite3.Connection, name: str = "The file", *, verify: bool = False
+                    ) -> dict[str, Framework]:
+    """The earlier guides the file keeps, by checksum ({} for a file never moved). A guide checked
+    once (on opening) is not read again unless verify asks for it (the received-file checks)."""
     try:
-        rows = conn.execute("SELECT content, sha256 FROM framework_archive ORDER BY id").fetchall()
+        digests = [str(d) for (d,) in conn.execute("SELECT sha256 FROM framework_archive ORDER BY id")]
     except sqlite3.OperationalError:  # a file read before its upgrade: nothing archived
         return {}
     found: dict[str, Framework] = {}
-    for content, digest in rows:
-        if not isinstance(content, str) or sha256(content) != str(digest):
+    for digest in digests:
+        if not verify and digest in _CHECKED:
+            found[digest] = _CHECKED[digest]
+            continue
+        row = conn.execute("SELECT content FROM framework_archive WHERE sha256 = ?", (digest,)).fetchone()
+        content = row[0] if row is not None else None
+        if not isinstance(content, str) or sha256(content) != digest:
             raise DamagedFileError(f"{name} is damaged: an earlier scoring guide it keeps does not "
                                    "match its checksum.")
         try:
-            found[str(digest)] = _parsed(content, f"{name} (earlier scoring guide)")
+            found[digest] = _CHECKED[digest] = _parsed(content, f"{name} (earlier scoring guide)")
         except FrameworkError as exc:
             raise DamagedFileError(f"{name} is damaged: {exc}") from exc
     return found
@@ -68,7 +78,7 @@ def round_pins(conn: sqlite3.Connection) -> dict[str, str]:
 def check_guides(conn: sqlite3.Connection, name: str, current: Framework) -> None:
     """For the received-file checks: every earlier guide reads and matches its checksum, is a
     version of the guide in use, and every round's guide is one the file keeps."""
-    archive = archived_guides(conn, name)
+    archive = archived_guides(conn, name, verify=True)
     if any(fw.id != current.id for fw in archive.values()):
         raise DamagedFileError(f"{name} is damaged: an earlier scoring guide it keeps is not a version "
                                "of its own guide.")
