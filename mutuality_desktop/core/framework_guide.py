@@ -261,8 +261,8 @@ def newer_guide_note(engagement: Framework, shipped: Framework) -> str:
     if diff.same_text and engagement.version == shipped.version:
         return ""
     names = [engagement.factor(fid).name for fid in diff.reworded]
-    parts = [f"This engagement keeps version {engagement.version} of the scoring guide, so its rounds "
-             f"compare like for like. This app's guide is version {shipped.version}"]
+    parts = [f"This engagement is scored on version {engagement.version} of the scoring guide, kept in "
+             f"its file. This app's guide is version {shipped.version}"]
     if names:
         parts.append(f", which words {len(names)} factor{'s' if len(names) != 1 else ''} differently: "
                      f"{', '.join(names)}")
