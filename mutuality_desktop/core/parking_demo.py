@@ -14,22 +14,22 @@ if TYPE_CHECKING:
 # (factor, who raised it, time on the baseline day (UK time is UTC in March), resolved, text)
 DEMO_POINTS = (
     ("joint-governance-structure", "provider", (10, 12), True,
-     "Does the Partnership Board or the Contract Management Group sign off variations under "
-     "£250,000? Check the constitution before scoring."),
-    ("joint-risk-management-strategy", "client", (11, 41), False,
+     "Does the contract board or the Strategic Partnership Board sign off variations under "
+     "£250,000? Check the council's scheme of delegation before scoring."),
+    ("joint-risk-management-strategy", "client", (11, 41), True,
      "The council's corporate risk register and the provider's contract risk log score flood risk "
      "differently; agree one scoring basis."),
     ("measurement-of-delivery-and-performance", "client", (14, 5), False,
-     "KPI 7 (missed bin collections) is measured from two different data sources; ask both "
-     "performance teams to reconcile the March figures."),
+     "KPI 7 (town-centre streets at litter Grade B or better) is measured from two different "
+     "sources; ask both performance teams to reconcile the February figures."),
     ("joint-exit-strategy", "facilitator", (15, 50), False,
-     "Exit planning parked for lack of time: come back to it at the follow-up with the "
-     "asset register."),
+     "Who pays for the condition survey the exit asset register needs before the extension "
+     "notice date (31 March 2027)? Not settled in the room; take it to the contract board."),
 )
 
 
 def add_demo_parking(eng: Engagement) -> None:
-    """Four points parked on the baseline day (one resolved) and an agenda for the follow-up."""
+    """Four points parked on the baseline day (two resolved by the follow-up) and an agenda for the follow-up."""
     rounds = eng.rounds()
     baseline = rounds[0]
     day = baseline.date or dt.date(2026, 3, 12)

@@ -257,7 +257,9 @@ class Change:
 
 def factor_changes(framework: Framework, before: Levels, after: Levels) -> list[Change]:
     """Round-over-round change per factor, biggest movement first, unassessed at the end."""
-    changes = [Change(f, before.get(f.id), after.get(f.id)) for f in framework.factors]
+    aside = set(marks(before)) | set(marks(after))  # not applicable in either round: no change to show
+    changes = [Change(f, None if f.id in aside else before.get(f.id), None if f.id in aside else after.get(f.id))
+               for f in framework.factors]
     return sorted(changes, key=lambda c: (c.delta is None, -abs(c.delta or 0)))
 
 

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .agreement import NOT_AGREED, not_agreed
 from .applicability import label
 from .engagement import Engagement
 from .errors import EngagementFileError
@@ -64,9 +65,11 @@ def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
                     level = score.level if score is not None else None
                     levels.append(level)
                     names.append(scale.name_of(level) if level is not None else "Not assessed")
+                agreed = scores.get((factor.id, "agreed"))
                 if (reason := view.not_applicable.get(factor.id)) is not None:
                     names[2] = label(reason)  # the room's decision, in the agreed level's name
-                agreed = scores.get((factor.id, "agreed"))
+                elif not_agreed(levels[0], levels[1], levels[2], agreed.notes if agreed is not None else ""):
+                    names[2] = NOT_AGREED  # the room reached it and the sides still differ
                 gap = "" if levels[0] is None or levels[1] is None else levels[0] - levels[1]
                 notes = [(s.notes if (s := scores.get((factor.id, side))) is not None else "")
                          for side in ("agreed", "client", "provider")]

@@ -46,6 +46,7 @@ from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.framework_move import compared_guides
+from ..core.report.basis import like_for_like_sentence
 from ..core.scope import outside_scope, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
@@ -361,6 +362,12 @@ class ResultsPage(QWidget):
             )
             self._show_coverage(fw, scores, scope, excluded)
             self._show_guide_version(fw, compared=compared)
+            if compared:  # issue 21: the comparison's base, with why any factor is left out
+                (before_label, before), (after_label, after) = rounds[-2], rounds[-1]
+                shown = self._guide_note.text()
+                self._guide_note.setText((f"{shown}<br>" if shown else "") + _muted_text(
+                    like_for_like_sentence(fw, before, after, before_label, after_label, charts=True)))
+                self._guide_note.setVisible(True)
 
         self._write_findings = write_findings
         write_findings()
@@ -614,8 +621,7 @@ class ResultsPage(QWidget):
         self.move_guide.setVisible(bool(newer) and eng is not None and not eng.readonly)
         if newer:
             parts.append(newer)
-        self._guide_note.setText("<br>".join(f"<span style='color:{_muted()}'>{html.escape(p)}</span>"
-                                             for p in parts))
+        self._guide_note.setText("<br>".join(_muted_text(p) for p in parts))
         self._guide_note.setVisible(bool(parts))
 
     def _redraw_visible(self) -> None:
@@ -732,3 +738,8 @@ class _ShownWith(QObject):
         if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             self._label.setVisible(event.type() == QEvent.Type.ShowToParent)
         return False
+
+
+def _muted_text(text: str) -> str:
+    """A line of the guide note, literally and in the muted colour."""
+    return f"<span style='color:{_muted()}'>{html.escape(text)}</span>"

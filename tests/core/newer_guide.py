@@ -1,5 +1,5 @@
 """A synthetic newer version of the bundled scoring guide, for the tests of moving an engagement to
-it (issue 21): version 2.1.0 rewords two factors, adds one and drops one. The bundled guide itself
+it (issue 21): one minor version up, it rewords two factors, adds one and drops one. The bundled guide itself
 is never edited by these tests."""
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from pathlib import Path
 
 from mutuality_desktop.core.framework import Framework, default_framework, parse_framework
 
-VERSION = "2.1.0"
+OLD = default_framework().version  # the guide this app ships (the engagements in the tests start on it)
+_major, _minor, *_ = OLD.split(".")
+VERSION = f"{_major}.{int(_minor) + 1}.0"  # the synthetic newer guide
+NEW = VERSION
 REWORDED = ("joint-objective-setting", "behaviours-and-trust-indicators")
 REMOVED = "inflation-and-indexation-control"
 ADDED = "whole-life-cost-review"
@@ -22,7 +25,7 @@ def newer_guide_text() -> str:
     raw["version"] = VERSION
     for factor in raw["factors"]:
         if factor["id"] in REWORDED:
-            factor["description"] += " Version 2.1.0 asks for the evidence in the room."
+            factor["description"] += f" Version {VERSION} asks for the evidence in the room."
     template = next(f for f in raw["factors"] if f["id"] == REMOVED)
     added = copy.deepcopy(template)
     added["id"], added["name"] = ADDED, ADDED_NAME
@@ -38,6 +41,6 @@ def newer_guide() -> Framework:
 
 
 def write_newer_guide(folder: Path) -> Path:
-    path = folder / "vfm-mutuality-2.1.0.json"
+    path = folder / f"vfm-mutuality-{VERSION}.json"
     path.write_text(newer_guide_text(), encoding="utf-8")
     return path

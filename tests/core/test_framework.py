@@ -21,6 +21,7 @@ from mutuality_desktop.core.resources import resource_path
 from .conftest import INFO
 
 OLD_FRAMEWORK = Path(__file__).parent / "data" / "vfm-mutuality-1.0.1.json"
+FRAMEWORK_2_0 = Path(__file__).parent / "data" / "vfm-mutuality-2.0.0.json"  # as released, before the two readings
 
 MUTUALITY_FACTORS = [
     "Joint objective setting", "Joint governance structure", "Behaviours and trust indicators",
@@ -150,9 +151,9 @@ COPIED_BY_OTHERS = re.compile(
 )
 
 
-def test_the_shipped_framework_is_2_0_with_rules_aggregation_guidance_sources_and_change_log():
+def test_the_shipped_framework_is_2_1_with_rules_aggregation_guidance_sources_and_change_log():
     fw = default_framework()
-    assert fw.version == "2.0.0" and fw.guide is not None
+    assert fw.version == "2.1.0" and fw.guide is not None
     guide = fw.guide
     titles = {n.title for n in guide.scoring_rules}
     assert {"Partial fit", "Minimum evidence", "Confidence: High, Medium, Low"} <= titles
@@ -225,11 +226,22 @@ def test_every_1_0_1_factor_id_survives_and_the_change_log_names_the_reworded_on
     new = default_framework()
     assert [f.id for f in old.factors] == [f.id for f in new.factors]
     diff = framework_difference(old, new)
-    assert (diff.old_version, diff.new_version) == ("1.0.1", "2.0.0")
+    assert (diff.old_version, diff.new_version) == ("1.0.1", "2.1.0")
     assert not diff.added and not diff.removed
     assert new.guide is not None
-    assert set(new.guide.change_log[0].reworded_factors) == set(diff.reworded)
+    since_1_0_1 = [e for e in new.guide.change_log if e.version in ("2.0.0", "2.1.0")]
+    assert set().union(*(e.reworded_factors for e in since_1_0_1)) == set(diff.reworded)
     assert framework_difference(new, new).same_text
+
+
+def test_the_2_1_change_log_names_exactly_the_factors_reworded_since_2_0():
+    released, new = load_framework(FRAMEWORK_2_0), default_framework()
+    assert released.version == "2.0.0" and new.guide is not None
+    diff = framework_difference(released, new)
+    entry = new.guide.change_log[0]
+    assert entry.version == "2.1.0" and not diff.added and not diff.removed
+    assert set(entry.reworded_factors) == set(diff.reworded)
+    assert "joint-communications-strategy" in diff.reworded and "net-zero-and-environment" not in diff.reworded
 
 
 def test_a_1_0_1_snapshot_loads_without_the_new_fields_and_keeps_its_text():
@@ -323,3 +335,86 @@ def test_reliance_on_particular_people_is_level_one_in_the_scale_and_never_level
     assert "people" not in fw.scale.level(0).summary
     for f in fw.factors:
         assert not re.search(r"individual|few people|personal|goodwill", f.descriptors[0], re.I), f.id
+
+
+# --- 2.1: the council director's and the provider managing director's readings ------------------
+
+def _rule(fw, title: str) -> str:
+    assert fw.guide is not None
+    return next(n.text for n in (*fw.guide.scoring_rules, *fw.guide.aggregation,
+                                 *fw.guide.facilitator_guidance) if n.title == title)
+
+
+def test_a_disputed_factor_is_not_agreed_rather_than_given_the_facilitator_s_level():
+    fw = default_framework()
+    rule = _rule(fw, "When the room cannot agree")
+    assert "the agreed level is left empty and the factor is Not agreed" in rule
+    assert "begin 'Not agreed'" in rule and "both sides' levels" in rule
+    assert "facilitator records the level" not in rule
+    assert "Not agreed" in _rule(fw, "Dimension score")
+    assert "Not agreed" in _rule(fw, "Level 0, Not assessed and Not applicable")
+
+
+def test_the_main_condition_is_the_first_sentence_and_the_best_fit_rule_reads_main_conditions():
+    fw = default_framework()
+    assert "true as a whole" not in _rule(fw, "Read the levels upwards and take the best fit")
+    partial = _rule(fw, "Partial fit")
+    assert partial.startswith("The main condition is the descriptor's first sentence")
+    assert "at most two supporting details" not in partial
+
+
+def test_evidence_has_one_home_gain_share_sudden_end_plan_supply_market_and_handovers():
+    fw = default_framework()
+
+    def homes(pattern: str) -> set[str]:
+        rx = re.compile(pattern, re.IGNORECASE)
+        return {f.id for f in fw.factors
+                if any(rx.search(t) for t in (*f.descriptors.values(),
+                                              *(e for lv in range(6) for e in f.evidence_for(lv))))}
+
+    assert homes(r"gain-share|savings-share") == {"payment-mechanism-design"}
+    assert homes(r"supply market") == {"service-resilience-and-continuity"}
+    assert homes(r"contract ends suddenly|sudden end") == {"joint-exit-strategy"}
+    assert "service-resilience-and-continuity" not in homes(r"provider.failure")
+    assert homes(r"handover (brief|record|checklist)|handovers for key") == {
+        "joint-executive-leadership", "relationship-management-strategy", "joint-knowledge-management-strategy"}
+    rule = _rule(fw, "One piece of evidence, one factor")
+    assert "Payment mechanism design" in rule and "Joint exit strategy" in rule
+
+
+def test_the_generic_scale_does_not_cap_a_value_for_money_factor_reached_by_one_side_alone():
+    fw = default_framework()
+    one = fw.scale.level(1).summary
+    assert "In Mutuality, one side acting alone is also Level 1" in one
+    assert "one side acting alone, and" not in one
+    five = fw.scale.level(5).summary
+    assert "full rehearsal" in five and "without anyone outside" not in five
+    assert "In every factor a full rehearsal of one counts" in _rule(fw, "Minimum evidence")
+    assert "promised" not in _rule(fw, "Minimum evidence")
+
+
+def test_the_twenty_weakest_passages_of_2_0_are_gone():
+    released, fw = load_framework(FRAMEWORK_2_0), default_framework()
+    gone = {
+        ("joint-governance-structure", None): "without the matter being reopened",
+        ("joint-communications-strategy", 3): "no statement about the service goes out without",
+        ("inflation-and-indexation-control", 4): "the indexation terms have been amended",
+        ("avoidance-of-duplicated-effort", 3): "Each overlapping task has been given to one side",
+        ("value-creation-and-continuous-improvement", 3): "has been used at least once",
+        ("utilisation-of-learning-from-experience", 5): "when a failure recurred",
+        ("joint-governance-structure", 1): "the authority runs them and the provider attends",
+        ("service-quality", None): "unresolved material breach",
+        ("joint-risk-management-strategy", 3): "held by the party best placed",
+        ("pricing-and-commercial-terms", 3): "margin and overhead rates are stated",
+        ("joint-exit-strategy", 3): "a plan for sudden provider failure",
+    }
+    for (fid, level), text in gone.items():
+        before = released.factor(fid)
+        after = fw.factor(fid)
+        was = before.description if level is None else before.descriptors[level]
+        now = after.description if level is None else after.descriptors[level]
+        assert text in was and text not in now, (fid, level, text)
+    assert "internal audit" not in _rule(fw, "The observer's role")
+    assert "both sides accepted in advance" in _rule(fw, "The observer's role")
+    assert "Share the triage" not in _rule(fw, "Triage")
+    assert "A move of any size" in _rule(fw, "Comparing rounds")

@@ -26,14 +26,23 @@ from mutuality_desktop.core.summary import summarise
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import INFO  # noqa: E402
 from hostile_files import raw_edit  # noqa: E402
-from newer_guide import ADDED, ADDED_NAME, REMOVED, REWORDED, newer_guide, newer_guide_text  # noqa: E402
+from newer_guide import (  # noqa: E402
+    ADDED,
+    ADDED_NAME,
+    NEW,
+    OLD,
+    REMOVED,
+    REWORDED,
+    newer_guide,
+    newer_guide_text,
+)
 
 OBJECTIVES = REWORDED[0]
 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    """A baseline on guide 2.0.0 with the factor 2.1.0 drops and one it rewords agreed."""
+    """A baseline on the app's guide with the factor the newer guide drops and one it rewords agreed."""
     path = tmp_path / "moving.mutuality"
     with Engagement.create(path, INFO) as e:
         base = e.rounds()[0].id
@@ -50,15 +59,15 @@ def versions(e: Engagement) -> dict[str, str]:
 def test_a_move_keeps_the_baseline_on_its_guide_and_scores_the_follow_up_on_the_new_one(path: Path) -> None:
     with Engagement.open(path) as e:
         change = e.apply(ops.MoveToFramework(newer_guide_text()))
-        assert e.framework.version == "2.1.0"
+        assert e.framework.version == NEW
         follow = e.add_round("Follow-up").id
         e.set_score(follow, ADDED, "agreed", 1)  # the new factor is scored in the new round
         e.set_score(follow, OBJECTIVES, "agreed", 3)
-        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
-        assert history_sentences(e)[-4].startswith(f"{e.author} moved the engagement from guide 2.0.0 to 2.1.0")
-        assert change.before == {"version": "2.0.0"} and change.after == {"version": "2.1.0"}
+        assert versions(e) == {"Baseline": OLD, "Follow-up": NEW}
+        assert history_sentences(e)[-4].startswith(f"{e.author} moved the engagement from guide {OLD} to {NEW}")
+        assert change.before == {"version": OLD} and change.after == {"version": NEW}
     with Engagement.open(path) as e:  # the received-file checks accept the kept scores and guides
-        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert versions(e) == {"Baseline": OLD, "Follow-up": NEW}
         base = e.rounds()[0].id
         assert e.scores(base)[(REMOVED, "agreed")].level == 3  # the dropped factor's score is kept
         e.set_score(base, REMOVED, "agreed", 4)  # and can still be corrected in the Baseline
@@ -68,7 +77,7 @@ def test_a_move_keeps_the_baseline_on_its_guide_and_scores_the_follow_up_on_the_
         assert not baseline_guide.has_factor(ADDED)  # unscored in the Baseline: not in its guide
         assert snap.rounds[1].guide is None  # the guide in use
     summary = summarise(path)  # counted on the guide each round was scored on
-    assert "Baseline 2/20 agreed on guide 2.0.0 (2 of 6 dimensions)" in summary
+    assert f"Baseline 2/20 agreed on guide {OLD} (2 of 6 dimensions)" in summary
     assert "Follow-up 2/20 agreed (2 of 6 dimensions)" in summary
 
 
@@ -81,12 +90,12 @@ def test_comparing_rounds_on_two_guides_says_which_each_used_and_leaves_out_the_
         sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
         new = newer_guide()
         assert sentence == (
-            "Baseline was scored on guide 2.0.0, Follow-up on 2.1.0; 2 factors are worded differently: "
+            f"Baseline was scored on guide {OLD}, Follow-up on {NEW}; 2 factors are worded differently: "
             f"{new.factor(REWORDED[0]).name}, {new.factor(REWORDED[1]).name}. Left out of the comparison "
-            f"because they are not in both guides: {ADDED_NAME} (only in 2.1.0), Inflation and "
-            "indexation control (only in 2.0.0).")
+            f"because they are not in both guides: {ADDED_NAME} (only in {NEW}), Inflation and "
+            f"indexation control (only in {OLD}).")
         lead = comparison_lead(report_data(take_snapshot(e)))
-        assert "Baseline was scored on guide 2.0.0, Follow-up on 2.1.0" in lead
+        assert f"Baseline was scored on guide {OLD}, Follow-up on {NEW}" in lead
         assert "Both rounds were scored against" not in lead
         changes = take_snapshot(e).findings(follow).changes
         assert {c.factor.id for c in changes if c.delta is not None} == {OBJECTIVES}
@@ -97,20 +106,20 @@ def test_undo_puts_the_engagement_back_on_its_guide_and_redo_moves_it_again(path
     with Engagement.open(path) as e:
         change = e.apply(ops.MoveToFramework(newer_guide_text()))
         back = e.apply(change.inverse)
-        assert e.framework.version == "2.0.0"
+        assert e.framework.version == OLD
         assert e.connection.execute("SELECT count(*) FROM framework_archive").fetchone()[0] == 0
         assert e.connection.execute("SELECT count(*) FROM round_framework").fetchone()[0] == 0
         follow = e.add_round("Follow-up").id  # added after the undo: on 2.0.0
         e.apply(back.inverse)  # redo
-        assert e.framework.version == "2.1.0"
-        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.0.0"}
+        assert e.framework.version == NEW
+        assert versions(e) == {"Baseline": OLD, "Follow-up": OLD}
         assert follow in round_guides(e)
 
 
 @pytest.mark.parametrize(("edit", "refusal"), [
     (lambda raw: raw.update(id="another-guide"), "moves only to another version of its own guide"),
     (lambda raw: raw["factors"].clear(), "factor"),  # not a guide the app can read
-    (lambda raw: None, "already uses guide 2.0.0"),
+    (lambda raw: None, f"already uses guide {OLD}"),
 ])
 def test_a_move_the_rounds_could_not_survive_is_refused_and_changes_nothing(path: Path, edit, refusal) -> None:
     with Engagement.open(path) as e:
@@ -119,7 +128,7 @@ def test_a_move_the_rounds_could_not_survive_is_refused_and_changes_nothing(path
         text = e.framework.source_text if raw == json.loads(e.framework.source_text) else json.dumps(raw)
         with pytest.raises(ValidationError, match=refusal):
             e.apply(ops.MoveToFramework(text))
-        assert e.framework.version == "2.0.0" and len(e.history()) == 2
+        assert e.framework.version == OLD and len(e.history()) == 2
 
 
 def test_an_older_file_upgrades_with_every_round_on_its_own_guide(path: Path) -> None:
@@ -127,11 +136,11 @@ def test_an_older_file_upgrades_with_every_round_on_its_own_guide(path: Path) ->
         e.add_round("Follow-up")
     raw_edit(path, "DROP TABLE framework_archive", "DROP TABLE round_framework", "PRAGMA user_version=5")
     with Engagement.open(path) as e:
-        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.0.0"}
+        assert versions(e) == {"Baseline": OLD, "Follow-up": OLD}
         assert e.connection.execute("SELECT count(*) FROM round_framework").fetchone()[0] == 2
         e.apply(ops.MoveToFramework(newer_guide_text()))
         e.add_round("Second follow-up")
-        assert versions(e)["Second follow-up"] == "2.1.0"
+        assert versions(e)["Second follow-up"] == NEW
     assert store.inspect(path).user_version == store.SCHEMA_VERSION == 6
 
 
@@ -140,11 +149,11 @@ def test_the_json_form_carries_the_earlier_guide_and_each_round_s(path: Path, tm
         e.apply(ops.MoveToFramework(newer_guide_text()))
         e.set_score(e.add_round("Follow-up").id, ADDED, "agreed", 2)
         data = engagement_json(e)
-    assert [g["version"] for g in data["framework"]["earlier"]] == ["2.0.0"]
+    assert [g["version"] for g in data["framework"]["earlier"]] == [OLD]
     with create_from_json(json.loads(json.dumps(data)), tmp_path / "again.mutuality") as again:
-        assert versions(again) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert versions(again) == {"Baseline": OLD, "Follow-up": NEW}
         assert again.scores(again.rounds()[0].id)[(REMOVED, "agreed")].level == 3
-        assert again.framework.version == "2.1.0"
+        assert again.framework.version == NEW
 
 
 def test_an_exported_copy_of_a_moved_file_verifies_and_opens_on_both_guides(path: Path, tmp_path: Path) -> None:
@@ -166,7 +175,7 @@ def test_merging_a_moved_copy_with_one_not_moved_is_refused_naming_both_versions
     with Engagement.open(path) as e:
         e.export_copy(other, path)
         e.apply(ops.MoveToFramework(newer_guide_text()))
-    refusal = "uses guide 2.0.0 and this copy uses 2.1.0.*Move the copy on the older guide"
+    refusal = f"uses guide {OLD} and this copy uses {NEW}.*Move the copy on the older guide"
     with (Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs,
           pytest.raises(MergeError, match=refusal)):
         plan_merge(ours, theirs)
@@ -207,7 +216,7 @@ def test_a_guide_rewritten_throughout_is_said_in_one_phrase_not_forty_names(tmp_
         e.apply(ops.MoveToFramework(default_framework().source_text))
         follow = e.add_round("Follow-up").id
         sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
-    assert sentence == ("Baseline was scored on guide 1.0.1, Follow-up on 2.0.0; all 40 factors in both "
+    assert sentence == (f"Baseline was scored on guide 1.0.1, Follow-up on {OLD}; all 40 factors in both "
                         "guides are worded differently.")
 
 
@@ -218,7 +227,7 @@ def test_a_removed_round_put_back_by_undo_keeps_the_guide_it_was_scored_on(path:
         baseline = e.rounds()[0]
         removed = e.apply(ops.RemoveRound(baseline.uuid))
         e.apply(removed.inverse)
-        assert versions(e) == {"Baseline": "2.0.0", "Follow-up": "2.1.0"}
+        assert versions(e) == {"Baseline": OLD, "Follow-up": NEW}
         assert e.scores(e.rounds()[0].id)[(REMOVED, "agreed")].level == 3
 
 
@@ -242,5 +251,5 @@ def test_a_round_only_the_other_copy_scored_on_the_earlier_guide_is_not_merged_a
         e.add_round("Interim")
         e.apply(ops.MoveToFramework(newer_guide_text()))
     with (Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs,
-          pytest.raises(MergeError, match="has the round .Interim., scored there on guide 2.0.0")):
+          pytest.raises(MergeError, match=f"has the round .Interim., scored there on guide {OLD}")):
         plan_merge(ours, theirs)

@@ -15,7 +15,7 @@ def test_an_engagement_on_an_older_guide_is_told_which_factors_the_newer_one_wor
     note = newer_guide_note(old, new)
     reworded = framework_difference(old, new).reworded
     assert note.startswith("This engagement is scored on version 1.0.1 of the scoring guide, kept in its "
-                           "file. This app's guide is version 2.0.0, which words "
+                           f"file. This app's guide is version {new.version}, which words "
                            f"{len(reworded)} factors differently: ")
     for fid in reworded:  # each named as the engagement's own guide names it
         assert old.factor(fid).name in note

@@ -15,7 +15,7 @@ from mutuality_desktop.core.jsonio import FORMAT, create_from_json, engagement_j
 from mutuality_desktop.core.opsjson import apply_json_operations
 
 sys.path.insert(0, str(Path(__file__).parent))
-from newer_guide import newer_guide_text  # noqa: E402
+from newer_guide import NEW, newer_guide_text  # noqa: E402
 
 F = "joint-exit-strategy"
 
@@ -151,7 +151,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         {"op": "move_to_framework", "guide": json.loads(newer_guide_text())},
     ]
     apply_json_operations(eng, items)
-    assert eng.framework.version == "2.1.0"
+    assert eng.framework.version == NEW
     assert eng.info().title == "New" and eng.participants() == [] and eng.actions() == []
     assert [e.op for e in eng.history()][-len(items):] == [i["op"] for i in items]
 

@@ -17,7 +17,7 @@ from mutuality_desktop.ui import framework_move as guide_move
 from .journey import click, page_tab, stored
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
-from newer_guide import ADDED, ADDED_NAME, REMOVED, REWORDED, newer_guide  # noqa: E402
+from newer_guide import ADDED, ADDED_NAME, NEW, OLD, REMOVED, REWORDED, newer_guide  # noqa: E402
 
 
 def versions(eng: Engagement) -> dict[str, str]:
@@ -59,13 +59,13 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
         e.set_score(base, REWORDED[0], "agreed", 2)
     assert window.open_path(path)
     button = _offer(qtbot, window)
-    assert button.text() == "Move this engagement to guide 2.1.0\u2026"
-    assert "This app's guide is version 2.1.0" in window.results.page._guide_note.text().replace("&#x27;", "'")
+    assert button.text() == f"Move this engagement to guide {NEW}\u2026"
+    assert f"This app's guide is version {NEW}" in window.results.page._guide_note.text().replace("&#x27;", "'")
 
     click(qtbot, button)
     dialog = _dialog(qtbot, window)
     text = dialog.text()
-    assert "Moving the engagement from guide 2.0.0 to 2.1.0." in text
+    assert f"Moving the engagement from guide {OLD} to {NEW}." in text
     assert f"1 factor added, unscored in the earlier rounds: {ADDED_NAME}." in text
     assert "1 factor removed; its scores in the earlier rounds are kept: Inflation and indexation control." in text
     assert "2 factors worded differently: Joint objective setting, Behaviours and trust indicators." in text
@@ -74,27 +74,27 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # Esc: nothing moves
     qtbot.waitUntil(lambda: not dialog.isVisible())
     with stored(path) as eng:
-        assert eng.framework.version == "2.0.0"
+        assert eng.framework.version == OLD
 
     click(qtbot, window.results.page.move_guide)
     dialog = _dialog(qtbot, window)
     click(qtbot, dialog.move_button)
-    qtbot.waitUntil(lambda: window.workshop.framework.version == "2.1.0")
+    qtbot.waitUntil(lambda: window.workshop.framework.version == NEW)
     with stored(path) as eng:
-        assert eng.framework.version == "2.1.0"
-        assert versions(eng) == {"Baseline": "2.0.0"}
+        assert eng.framework.version == NEW
+        assert versions(eng) == {"Baseline": OLD}
         assert eng.scores(eng.rounds()[0].id)[(REMOVED, "agreed")].level == 3
     assert window.workshop.framework.has_factor(ADDED)  # the walkthrough is on the new guide
     assert not window.results.page.move_guide.isVisible()  # nothing newer to offer now
-    assert window.banner.text() == ("Baseline was scored on guide 2.0.0; the scoring guide on screen is "
-                                    "version 2.1.0, worded differently for 2 factors. Its scores are kept "
+    assert window.banner.text() == (f"Baseline was scored on guide {OLD}; the scoring guide on screen is "
+                                    f"version {NEW}, worded differently for 2 factors. Its scores are kept "
                                     "as the room gave them.")
 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.workshop.framework.version == "2.0.0")
+    qtbot.waitUntil(lambda: window.workshop.framework.version == OLD)
     with stored(path) as eng:
-        assert eng.framework.version == "2.0.0"
+        assert eng.framework.version == OLD
         assert eng.connection.execute("SELECT count(*) FROM framework_archive").fetchone()[0] == 0
     assert not window.workshop.framework.has_factor(ADDED)
     assert window.banner.text() == ""  # the Baseline is on the guide on screen again
@@ -114,5 +114,5 @@ def test_a_read_only_file_is_not_offered_the_move(qtbot, window, tmp_path, monke
     page_tab(qtbot, window, "Results")
     note = window.results.page._guide_note
     qtbot.waitUntil(note.isVisible)
-    assert "This app's guide is version 2.1.0" in note.text().replace("&#x27;", "'")
+    assert f"This app's guide is version {NEW}" in note.text().replace("&#x27;", "'")
     assert not window.results.page.move_guide.isVisibleTo(window)

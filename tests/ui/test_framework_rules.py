@@ -20,7 +20,7 @@ def test_rules_show_the_scale_rules_aggregation_guidance_sources_and_change_log(
     for heading in ("The scale", "How to score", "How scores add up", "Running the day", "Sources",
                     "Change log", "Why each dimension has the factors it has"):
         assert heading in html
-    assert "version 2.0.0" in html and "Exemplary" in html
+    assert "version 2.1.0" in html and "Exemplary" in html
 
 
 def test_rules_for_a_1_0_1_engagement_show_its_own_scale_and_say_it_has_no_written_rules():
@@ -50,7 +50,7 @@ def test_about_shows_opening_question_evidence_by_level_next_level_prompts_and_c
     assert factor.opening_question in text
     assert "TO REACH THE NEXT LEVEL" in text and factor.next_level_prompt(2) in text
     assert "From 4 to 5" in text and "From 5 to 6" not in text
-    assert "Level 3 · Plan for sudden provider failure" in text
+    assert "Level 3 · Each side's role if the contract ends suddenly, provider failure included" in text
     assert "Stage 8, Exit strategy" in text and "Market management (strategy)" in text
 
 
@@ -67,7 +67,7 @@ def test_help_scoring_rules_with_nothing_open_shows_the_bundled_framework(window
 
     dialog = show_scoring_rules(window)
     qtbot.waitExposed(dialog)
-    assert "framework 2.0.0" in dialog.windowTitle()
+    assert "framework 2.1.0" in dialog.windowTitle()
     assert "Minimum coverage" in dialog.text.toPlainText()
     dialog.close()
 

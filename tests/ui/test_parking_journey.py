@@ -33,7 +33,7 @@ def test_park_a_point_with_the_shortcut_resolve_it_and_undo(qtbot, window, demo_
     page = open_walkthrough(qtbot, window, demo_path)
     factor = click_factor(qtbot, page, 5)  # Operational leadership
     panel = page.parking.panel
-    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (3)"  # the demo's open points
+    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (2)"  # the demo's open points
     key(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.text_edit)
     assert page.tabs.currentWidget() is panel and panel.editor.isVisible()
@@ -48,7 +48,7 @@ def test_park_a_point_with_the_shortcut_resolve_it_and_undo(qtbot, window, demo_
     text = "Who chairs the operational board? Ask both sides"
     assert stored_points(demo_path)[text] == (factor, "Follow-up", "provider", "open")
     assert not panel.editor.isVisible()
-    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (4)"
+    assert page.tabs.tabText(page.tabs.indexOf(panel)) == "Park&ing (3)"
 
     # the new point is listed: click it where it is drawn, then "Mark resolved"
     row = next(i for i in range(panel.list.count()) if panel.list.item(i).text().startswith(text))

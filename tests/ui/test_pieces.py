@@ -117,7 +117,7 @@ def test_help_about_names_the_version_framework_and_where_files_live(qtbot, wind
     from mutuality_desktop.ui.menus import about_text
 
     text = about_text()
-    assert f"Mutuality Desktop {__version__}" in text and "version 2.0.0" in text
+    assert f"Mutuality Desktop {__version__}" in text and "version 2.1.0" in text
     assert str(backup_root()) in text
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert "&About Mutuality Desktop" in [a.text() for a in help_menu.actions()]

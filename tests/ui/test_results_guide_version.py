@@ -30,7 +30,7 @@ def test_a_file_on_the_older_guide_says_so_and_names_the_factors_worded_differen
     qtbot.waitUntil(note.isVisible)
     text = " ".join(note.text().replace("&#x27;", "'").split())
     assert "Both rounds were scored against version 1.0.1 of the scoring guide" in text
-    assert "This app's guide is version 2.0.0" in text
+    assert "This app's guide is version 2.1.0" in text
     reworded = framework_difference(old, default_framework()).reworded
     assert reworded and all(old.factor(fid).name in text for fid in reworded)
 

@@ -3,12 +3,14 @@
 The coverage base is the round's scope (core/scope.py) together with any dimension scored
 beyond it. A dimension was assessed in a round when any of its factors has a level or an evidence note from
 any perspective in that round (a note is never dropped from the report); the factors of the assessed dimensions are the round's coverage base. Comparisons
-between two rounds are made like for like, on the factors with an agreed level in both.
+between two rounds are made like for like, on the factors with an agreed level in both and marked
+not applicable in neither.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..applicability import marks
@@ -153,9 +155,11 @@ def round_when(data: ReportData, rnd: RoundData) -> tuple[dt.date | None, str]:
 
 
 def common_factors(before: Scores, after: Scores) -> set[str]:
-    """The factors with an agreed level in both rounds: the like-for-like comparison base."""
+    """The like-for-like comparison base: the factors with an agreed level in both rounds and marked
+    not applicable in neither (a factor the room set aside in one round is left out on both sides)."""
     a, b = levels_of(before), levels_of(after)
-    return {f for f, lv in a.items() if lv is not None and b.get(f) is not None}
+    aside = set(marks(before)) | set(marks(after))
+    return {f for f, lv in a.items() if lv is not None and b.get(f) is not None and f not in aside}
 
 
 def restricted(scores: Scores, factors: set[str]) -> Levels:
@@ -164,32 +168,81 @@ def restricted(scores: Scores, factors: set[str]) -> Levels:
 
 @dataclass(frozen=True)
 class Basis:
-    """The like-for-like base of a comparison: how many factors, and whether it is each round's all."""
+    """The like-for-like base of a comparison: how many factors, and why any were left out."""
 
     compared: int
-    before_agreed: int
-    after_agreed: int
+    before_agreed: int  # agreed and not marked not applicable in the earlier round
+    after_agreed: int  # the same in the later round
+    not_applicable: tuple[tuple[str, str], ...] = ()  # (factor name, the round(s) it was marked in)
+    one_round_only: int = 0  # applicable in both, agreed in only one of them
 
     @property
     def complete(self) -> bool:
-        return self.compared == self.before_agreed == self.after_agreed
+        return self.compared == self.before_agreed == self.after_agreed and not self.not_applicable
+
+    @property
+    def left_out(self) -> int:
+        return len(self.not_applicable) + self.one_round_only
 
 
 def comparison_basis(framework: Framework, before: Scores, after: Scores,
-                     dimension_id: str | None = None) -> Basis:
-    ids = {f.id for f in (framework.dimension(dimension_id).factors if dimension_id else framework.factors)}
+                     dimension_id: str | None = None, before_label: str = "the earlier round",
+                     after_label: str = "the later round") -> Basis:
+    factors = framework.dimension(dimension_id).factors if dimension_id else framework.factors
+    ids = {f.id for f in factors}
     common = common_factors(before, after) & ids
+    na_before, na_after = marks(before), marks(after)
+    a, b = levels_of(before), levels_of(after)
 
-    def agreed(scores: Scores) -> int:
-        return sum(1 for f, lv in levels_of(scores).items() if lv is not None and f in ids)
+    def agreed(levels: Levels, na: Mapping[str, str]) -> set[str]:
+        return {f for f, lv in levels.items() if lv is not None and f in ids and f not in na}
 
-    return Basis(len(common), agreed(before), agreed(after))
+    aside = tuple((f.name, "both rounds" if f.id in na_before and f.id in na_after
+                   else before_label if f.id in na_before else after_label)
+                  for f in factors if f.id in na_before or f.id in na_after)
+    either = (agreed(a, na_before) | agreed(b, na_after)) - set(na_before) - set(na_after)
+    return Basis(len(common), len(agreed(a, na_before)), len(agreed(b, na_after)), aside,
+                 len(either - common))
+
+
+def left_out_of_comparison(basis: Basis) -> str:
+    """Why factors are missing from a like-for-like comparison, from the data ('' when none are):
+    '2 factors are left out on both sides: Joint exit strategy, marked not applicable in Follow-up,
+    and 1 agreed in only one of the two rounds.'"""
+    if not basis.left_out:
+        return ""
+    parts = []
+    if basis.not_applicable:
+        named = names_list([f"{name} (marked not applicable in {where})" for name, where in basis.not_applicable])
+        parts.append(named)
+    if basis.one_round_only:
+        parts.append(f"{basis.one_round_only} agreed in only one of the two rounds")
+    verb = "is" if basis.left_out == 1 else "are"
+    return (f"{basis.left_out} factor{'s' if basis.left_out != 1 else ''} {verb} left out on both sides: "
+            f"{' and '.join(parts)}.")
+
+
+def like_for_like_sentence(framework: Framework, before: Scores, after: Scores, before_label: str,
+                           after_label: str, charts: bool = False) -> str:
+    """Results' sentence on the comparison's base: how many factors were compared and why any were
+    left out; with charts, that the radar charts still draw each round's own levels and means."""
+    basis = comparison_basis(framework, before, after, None, before_label, after_label)
+    if not basis.compared:
+        return (f"No factor has an agreed level in both {before_label} and {after_label}, so nothing is "
+                "compared like for like.")
+    head = (f"{after_label} is compared with {before_label} like for like, on the "
+            f"{basis.compared} factor{'s' if basis.compared != 1 else ''} agreed in both rounds.")
+    rest = left_out_of_comparison(basis)
+    drawn = (f" The charts draw each round's own levels, so a dimension's {before_label} point counts "
+             "every factor agreed in that round." if charts and not basis.complete else "")
+    return (f"{head} {rest}" if rest else head) + drawn
 
 
 def mutuality_basis(data: ReportData) -> Basis | None:
     if data.previous is None or not any(d.id == MUTUALITY for d in data.framework.dimensions):
         return None
-    return comparison_basis(data.framework, data.previous.scores, data.scores, MUTUALITY)
+    return comparison_basis(data.framework, data.previous.scores, data.scores, MUTUALITY,
+                            data.previous.label, data.current.label)
 
 
 def definitions(framework: Framework) -> list[tuple[str, str]]:
@@ -207,7 +260,8 @@ def definitions(framework: Framework) -> list[tuple[str, str]]:
                      "applicable, have an "
                      "agreed level."),
         ("Like for like", "a change between rounds is worked out only on the factors with an agreed "
-                          "level in both rounds."),
+                          "level in both rounds; a factor marked not applicable in either round is "
+                          "left out on both sides."),
         # issue 21: the framework's aggregation rules as behaviour
         ("Perception-gap index", "for a dimension, the mean of the perception gaps' sizes (ignoring which "
                                  "side rates higher) over its factors that both sides gave a level; 0 means "

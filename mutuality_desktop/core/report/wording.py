@@ -15,6 +15,7 @@ from .basis import (
     coverage,
     definitions,
     dimensions_phrase,
+    left_out_of_comparison,
     left_out_sentence,
     mutuality_basis,
     names_list,
@@ -191,14 +192,18 @@ def movement(data: ReportData) -> list[str]:
         base = (f"on all {total} mutuality factors" if basis.complete and basis.compared == total else
                 f"like for like, on the {plural(basis.compared, 'mutuality factor')} agreed in both "
                 f"rounds ({basis.before_agreed} agreed in {before}, {basis.after_agreed} in {after})")
-        out.append(f"Since the {before} round, the mutuality index {verb} {detail}, {base}.")
+        aside = left_out_of_comparison(basis)  # issue 21: why any mutuality factor is not compared
+        out.append(f"Since the {before} round, the mutuality index {verb} {detail}, {base}."
+                   + (f" {aside}" if basis.not_applicable else ""))
     elif basis is not None:
         out.append(f"No mutuality factor has an agreed level in both the {before} and the {after} "
                    "round, so the mutuality index is not compared.")
-    whole_base = comparison_basis(fw, data.previous.scores, data.scores)
+    whole_base = comparison_basis(fw, data.previous.scores, data.scores, None, before, after)
     if whole_base.compared and not whole_base.complete:
+        aside = left_out_of_comparison(whole_base) if whole_base.not_applicable else ""
         out.append(f"Changes in dimension means below are like for like, on the "
-                   f"{plural(whole_base.compared, 'factor')} agreed in both rounds.")
+                   f"{plural(whole_base.compared, 'factor')} agreed in both rounds."
+                   + (f" {aside}" if aside else ""))
     moves = dimension_moves(data)
     up = [m for m in moves if m[1] > 0.05]
     down = [m for m in moves if m[1] < -0.05]
@@ -238,15 +243,17 @@ def comparison_lead(data: ReportData) -> str:
     if data.previous is None:
         return ""
     before, after = data.previous.label, data.current.label
-    basis = comparison_basis(data.framework, data.previous.scores, data.scores)
+    basis = comparison_basis(data.framework, data.previous.scores, data.scores, None, before, after)
     if basis.complete:
         base = (f" Both rounds agreed the same {plural(basis.compared, 'factor')}, so every figure "
                 "compares the same factors.")
     else:
         base = (f" Each figure in the table is worked out like for like, on the factors with an agreed "
-                f"level in both rounds: {basis.compared} in all ({basis.before_agreed} were agreed in "
-                f"{before}, {basis.after_agreed} in {after}); the column \u201cFactors compared\u201d "
-                "gives the count for each dimension.")
+                f"level in both rounds and marked not applicable in neither: {basis.compared} in all "
+                f"({basis.before_agreed} were agreed in {before}, {basis.after_agreed} in {after}); the "
+                "column \u201cFactors compared\u201d gives the count for each dimension.")
+        aside = left_out_of_comparison(basis)
+        base += f" {aside}" if aside else ""
     return (f"The agreed levels of the {after} round set against the {before} round.{base} "
             f"{rounds_version_sentence(data.framework, (before, data.previous.guide or data.framework), (after, data.current.guide or data.framework))} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")
