@@ -133,7 +133,17 @@ def _check_texts(conn: sqlite3.Connection, name: str, table: str, columns: tuple
 def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     """Refuse any value the app would never write; return the file's framework."""
     framework = read_framework(conn, name)
-    factors = tuple(f.id for f in framework.factors)
+    from .framework_move import (  # format 6: earlier guides
+        archived_dimension_ids,
+        archived_factor_ids,
+        check_guides,
+    )
+
+    check_guides(conn, name, framework)
+
+    factors = tuple(dict.fromkeys([*(f.id for f in framework.factors), *sorted(archived_factor_ids(conn, name))]))
+    dimension_ids = tuple(dict.fromkeys([*(d.id for d in framework.dimensions),
+                                         *sorted(archived_dimension_ids(conn, name))]))
     scale = tuple(lv.value for lv in framework.scale.levels)
     _check_engagement(conn, name)
     rounds = _count(conn, 'SELECT count(*) FROM "round"')
@@ -160,10 +170,10 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     _check_scores(conn, name, factors, scale)
     _check_actions(conn, name, factors)
     _check_prework(conn, name)
-    _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
+    _check_scope(conn, name, dimension_ids)
     _check_context(conn, name)
-    _check_excluded(conn, name, tuple(f.id for f in framework.factors))
-    _check_parking_and_agenda(conn, name, factors, tuple(d.id for d in framework.dimensions))
+    _check_excluded(conn, name, factors)
+    _check_parking_and_agenda(conn, name, factors, dimension_ids)
     return framework
 
 

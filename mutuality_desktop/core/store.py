@@ -23,7 +23,7 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
@@ -477,8 +477,40 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     _migrate_4_to_5_21b(conn)  # not applicable (issue 21b)
 
 
+def _migrate_5_to_6_move(conn: sqlite3.Connection) -> None:
+    """Format 6 (issue 21, moving to a newer guide): earlier guides kept, and the guide each round
+    was scored on. Every round of an older file was scored on the file's one guide."""
+    conn.execute(
+        "CREATE TABLE framework_archive (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tframework_id VARCHAR(100) NOT NULL, \n"
+        "\tversion VARCHAR(40) NOT NULL, \n"
+        "\tcontent TEXT NOT NULL, \n"
+        "\tsha256 VARCHAR(64) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (sha256)\n"
+        ")"
+    )
+    conn.execute(
+        "CREATE TABLE round_framework (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tround_uuid VARCHAR(36) NOT NULL, \n"
+        "\tsha256 VARCHAR(64) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (round_uuid)\n"
+        ")"
+    )
+    conn.execute('INSERT INTO round_framework (round_uuid, sha256) SELECT r.uuid, f.sha256 FROM "round" r, '
+                 "(SELECT sha256 FROM framework_snapshot ORDER BY id LIMIT 1) f")
+
+
+def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+    """Format 6."""
+    _migrate_5_to_6_move(conn)  # issue 21: moving an engagement to a newer scoring guide
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: _migrate_5_to_6}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

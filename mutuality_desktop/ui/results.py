@@ -43,12 +43,14 @@ from ..core import scoring
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
-from ..core.framework import MUTUALITY, Framework, default_framework
+from ..core.framework import MUTUALITY, Framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
+from ..core.framework_move import compared_guides
 from ..core.report.basis import like_for_like_sentence
 from ..core.scope import RoundCount, outside_scope, round_count, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
+from . import framework_move as guide_move
 from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
@@ -270,6 +272,7 @@ class ResultsPage(QWidget):
     """Charts and findings of one round; refresh() after every score keeps them current."""
 
     round_chosen = Signal(int)  # the facilitator picked another round here
+    move_guide_requested = Signal()  # "Move this engagement to guide X..." (issue 21; the window asks)
 
     def __init__(
         self, parent: QWidget | None = None, chart_style: ChartStyle | None = None
@@ -585,6 +588,10 @@ class ResultsPage(QWidget):
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addWidget(self._guide_note)
+        self.move_guide = QPushButton()  # offered with the note that the app's guide is newer
+        self.move_guide.setVisible(False)
+        self.move_guide.clicked.connect(self.move_guide_requested.emit)
+        lay.addWidget(self.move_guide, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addSpacing(6)
         lay.addWidget(_heading("Perception gaps (where the two sides' own levels differ, largest first)"))
         lay.addWidget(self._no_gaps)
@@ -679,10 +686,13 @@ class ResultsPage(QWidget):
 
     def _show_guide_version(self, fw: Framework, compared: bool) -> None:
         """Say which guide the compared rounds were scored on, and whether the app's own differs."""
-        parts = [rounds_version_sentence(fw)] if compared else []
+        parts = [rounds_version_sentence(fw, *compared_guides(self._engagement, self._round_id))] if compared else []
         if self._newer_note is None or self._newer_note[0] is not fw:  # worked out once per file
-            self._newer_note = (fw, newer_guide_note(fw, default_framework()))
+            self._newer_note = (fw, newer_guide_note(fw, guide_move.app_guide()))
         newer = self._newer_note[1]
+        eng = self._engagement
+        self.move_guide.setText(guide_move.offer_text(guide_move.app_guide()) if newer else "")
+        self.move_guide.setVisible(bool(newer) and eng is not None and not eng.readonly)
         if newer:
             parts.append(newer)
         self._guide_note.setText("<br>".join(_muted_text(p) for p in parts))

@@ -255,5 +255,5 @@ def comparison_lead(data: ReportData) -> str:
         aside = left_out_of_comparison(basis)
         base += f" {aside}" if aside else ""
     return (f"The agreed levels of the {after} round set against the {before} round.{base} "
-            f"{rounds_version_sentence(data.framework)} The chart "
+            f"{rounds_version_sentence(data.framework, (before, data.previous.guide or data.framework), (after, data.current.guide or data.framework))} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")
