@@ -43,7 +43,7 @@ from ..core import scoring
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
-from ..core.framework import MUTUALITY, Framework
+from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
 from ..core.framework_move import compared_guides
 from ..core.report.basis import like_for_like_sentence
