@@ -10,15 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from . import operations as ops
 from .errors import ValidationError
 from .model import Action, EngagementInfo, Participant, Round, Score
-from .scope import effective_scope, stored_excluded, stored_scope
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from . import operations as ops
+
     from .framework import Framework
+
+else:  # imported at the first edit, not when a file opens (start-up speed)
+    from .lazy import LazyModule
+
+    ops = LazyModule("mutuality_desktop.core.operations")
 
 _ACTION_NAMES = {"factor_id": "factor", "due_date": "due", "round_id": "round"}
 
@@ -95,11 +100,15 @@ class EditMethods:
 
     def scope(self, round_id: int) -> tuple[str, ...]:
         """The dimensions the round covers: those chosen, or the default rule (core/scope.py)."""
+        from .scope import effective_scope, stored_scope
+
         return effective_scope(self.framework, stored_scope(self.connection, round_id),
                                self.scores(round_id))
 
     def chosen_scope(self, round_id: int) -> tuple[str, ...]:
         """The dimensions chosen for the round (empty: none chosen, the default rule applies)."""
+        from .scope import stored_scope
+
         return stored_scope(self.connection, round_id)
 
     def set_scope(self, round_id: int, dimensions: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -108,6 +117,8 @@ class EditMethods:
 
     def excluded_factors(self, round_id: int) -> frozenset[str]:
         """The factors left out of the round (of its dimensions, the others are in)."""
+        from .scope import stored_excluded
+
         return stored_excluded(self.connection, round_id)
 
     def set_excluded_factors(self, round_id: int, factors: list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import operations as ops
 from . import store
 from .applicability import RoundScores, marks, stored_not_applicable
 from .edits import EditMethods
@@ -48,6 +47,12 @@ from .validation import require_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from . import operations as ops
+else:  # imported at the first edit, not when a file opens (start-up speed)
+    from .lazy import LazyModule
+
+    ops = LazyModule("mutuality_desktop.core.operations")
 
 
 def load_orm() -> None:

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +113,8 @@ def read_header(path: Path) -> FileHeader:
             raise NotOurFileError(f"{path.name} is empty: it is not a Mutuality engagement file.")
         is_zip = head[:4] == b"PK\x03\x04"
         if not is_zip and not head.startswith(SQLITE_MAGIC):
+            import zipfile
+
             with open(fd, "rb", closefd=False) as fh:  # a zip may start with anything
                 is_zip = zipfile.is_zipfile(fh)
     if is_zip:
