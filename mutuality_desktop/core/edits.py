@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     import sqlite3
 
     from . import operations as ops
-
     from .framework import Framework
 
 else:  # imported at the first edit, not when a file opens (start-up speed)
