@@ -132,8 +132,10 @@ class Engagement(EditMethods):
             "SELECT content, sha256 FROM framework_snapshot ORDER BY id LIMIT 1").fetchone()
         if snap is None:
             raise DamagedFileError(f"{path.name} has no framework; it is incomplete.")
-        content, digest = str(snap[0]), str(snap[1])
-        if hashlib.sha256(content.encode("utf-8")).hexdigest() != digest:
+        from .file_values import matching_guide
+
+        content = matching_guide(str(snap[0]), str(snap[1]))  # hashed once per text, not per open
+        if content is None:
             raise DamagedFileError(f"{path.name} is damaged: its scoring guide does not match its checksum.")
         try:
             self.framework: Framework = parse_framework(content, f"{path.name} (scoring guide)")
