@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,27 +155,15 @@ def check_version(name: str, version: int) -> None:
         raise DamagedFileError(f"{name} has an unknown file format ({version}); it may be damaged.")
 
 
-def verify_connection(conn: sqlite3.Connection, name: str, version: int,
-                      integrity: Callable[[], None] | None = None) -> None:
+def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None:
     """Integrity, the exact schema, sizes, references and every value; raise with one sentence.
 
     A file of an older format is checked as it will be after its upgrade: on an in-memory copy
     that the migrations have brought up to date, so the check always compares with the ORM.
-    `integrity`, if given, waits for the integrity check run elsewhere (on another copy of the
-    same bytes, at the same time) and raises its finding; a damaged file is always reported as
-    damaged, whatever else the other checks found in it.
     """
     try:
-        if integrity is None:
-            check_integrity(conn, name)
-            _verify_schema_and_values(conn, name, version)
-            return
-        try:
-            _verify_schema_and_values(conn, name, version)
-        except BaseException:
-            integrity()
-            raise
-        integrity()
+        check_integrity(conn, name)
+        _verify_schema_and_values(conn, name, version)
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read ({one_line(str(exc))}).") from exc
     except (UnicodeDecodeError, ValueError, OverflowError, MemoryError, RecursionError) as exc:
@@ -301,38 +288,11 @@ def inspect(path: Path) -> FileHeader:
 
 
 def _verify_bytes(data: bytes, name: str, version: int) -> None:
-    """verify_connection on a file's bytes, with SQLite's integrity check on a second in-memory
-    copy in a worker thread at the same time (SQLite runs without Python's lock, so on two cores
-    the check takes as long as its longer half, not the sum)."""
-    found: list[BaseException] = []
-
-    def integrity() -> None:
-        try:
-            other = _connect_bytes(data, name)
-            try:
-                with unreadable_as_damaged(name):
-                    check_integrity(other, name)
-            finally:
-                other.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
-            found.append(exc)
-
-    worker = threading.Thread(target=integrity, name="integrity check", daemon=True)
-    worker.start()
-
-    def integrity_result() -> None:
-        worker.join()
-        if found:
-            raise found[0]
-
-    try:
-        conn = _connect_bytes(data, name)
-    except BaseException:
-        integrity_result()
-        raise
+    """verify_connection on a file's bytes, loaded into an in-memory database."""
+    conn = _connect_bytes(data, name)
     try:
         with unreadable_as_damaged(name):
-            verify_connection(conn, name, version, integrity_result)
+            verify_connection(conn, name, version)
     finally:
         conn.close()
 
