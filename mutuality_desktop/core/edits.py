@@ -41,6 +41,7 @@ class EditMethods:
         def actions(self) -> list[Action]: ...
         def scores(self, round_id: int) -> dict[tuple[str, str], Score]: ...
         framework: Framework
+        _scopes: dict[int, tuple[str, ...]]
 
     def _uuid_of(self, table: str, row_id: int | None, what: str) -> str:
         row = self.connection.execute(f'SELECT uuid FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
@@ -98,11 +99,17 @@ class EditMethods:
         return result
 
     def scope(self, round_id: int) -> tuple[str, ...]:
-        """The dimensions the round covers: those chosen, or the default rule (core/scope.py)."""
-        from .scope import effective_scope, stored_scope
+        """The dimensions the round covers: those chosen, or the default rule (core/scope.py).
 
-        return effective_scope(self.framework, stored_scope(self.connection, round_id),
-                               self.scores(round_id))
+        Kept until the next write (a score asks for it from the walkthrough, its list and Results).
+        """
+        cached = self._scopes.get(round_id)
+        if cached is None:
+            from .scope import effective_scope, stored_scope
+
+            cached = self._scopes[round_id] = effective_scope(
+                self.framework, stored_scope(self.connection, round_id), self.scores(round_id))
+        return cached
 
     def chosen_scope(self, round_id: int) -> tuple[str, ...]:
         """The dimensions chosen for the round (empty: none chosen, the default rule applies)."""

@@ -101,6 +101,7 @@ class Engagement(EditMethods):
         # Each round's scores as last read or written here (the file is ours alone while open:
         # edited under the lock, or read from a private copy); any write but a score's clears it.
         self._scores: dict[int, dict[tuple[str, str], Score]] = {}
+        self._scopes: dict[int, tuple[str, ...]] = {}  # each round's scope until the next write
         try:
             self._load(bootstrap)
         except BaseException:
@@ -305,6 +306,7 @@ class Engagement(EditMethods):
             raise
         finally:
             self._scores.clear()
+            self._scopes.clear()
         self._checksum_pending = False
 
     def apply(self, op: ops.Operation) -> ops.Change:
@@ -373,6 +375,7 @@ class Engagement(EditMethods):
             raise ValidationError("Another change is still being saved; try again.")
         conn = self._conn
         changes, written = [], []
+        self._scopes.clear()  # a level or note may change the round's default scope
         try:
             conn.execute("BEGIN IMMEDIATE")
             for op in operations:
