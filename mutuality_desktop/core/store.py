@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -287,14 +288,28 @@ def inspect(path: Path) -> FileHeader:
     return header
 
 
+_PASSED: dict[bytes, None] = {}  # sha256 of file contents that passed the whole check here (last 16)
+
+
 def _verify_bytes(data: bytes, name: str, version: int) -> None:
-    """verify_connection on a file's bytes, loaded into an in-memory database."""
+    """verify_connection on a file's bytes, loaded into an in-memory database.
+
+    The check is a function of the bytes alone, so contents that passed it before in this
+    process (the start page checked the file, or it is opened again unchanged) are recognised by
+    their sha256 and not checked again. Any changed byte is a different digest: checked in full.
+    """
+    digest = hashlib.sha256(data).digest()
+    if digest in _PASSED:
+        return
     conn = _connect_bytes(data, name)
     try:
         with unreadable_as_damaged(name):
             verify_connection(conn, name, version)
     finally:
         conn.close()
+    if len(_PASSED) >= 16:
+        _PASSED.pop(next(iter(_PASSED)))
+    _PASSED[digest] = None
 
 
 def _connect_bytes(data: bytes, name: str) -> sqlite3.Connection:
