@@ -28,6 +28,7 @@ SCHEMA_VERSION = 5
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_IN_MEMORY_CHECK = 64 * 1024 * 1024  # larger files are checked from a private copy on disk
+_CAN_DESERIALIZE = hasattr(sqlite3.Connection, "deserialize")  # SQLite 3.23+ built with it
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
 MAX_ROWS = 1_000_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -267,13 +268,15 @@ def has_hot_journal(path: Path) -> bool:
 def inspect(path: Path) -> FileHeader:
     """Check a file fully without touching it or its side files; raise with one clear sentence.
 
-    The check runs on a private copy (see files.private_copy): a file this laptop was editing
-    when the app stopped is recovered in the copy, so it checks as it will open.
+    The check runs on the file's bytes in memory, or, with a journal beside it, on a private
+    copy (see files.private_copy): a file this laptop was editing when the app stopped is
+    recovered in the copy, so it checks as it will open.
     """
     path = Path(path)
     header = read_header(path)
     check_version(path.name, header.user_version)
-    if header.size <= MAX_IN_MEMORY_CHECK and not os.path.lexists(files.side_file(path, "-journal")):
+    if (header.size <= MAX_IN_MEMORY_CHECK and _CAN_DESERIALIZE
+            and not os.path.lexists(files.side_file(path, "-journal"))):
         # No journal to roll back: check the file's bytes in memory, where nothing can refer
         # to a side file at all (and nothing is written to disk to be copied and deleted).
         _verify_bytes(files.read_bytes(path, MAX_FILE_BYTES), path.name, header.user_version)
