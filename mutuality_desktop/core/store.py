@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -291,18 +290,19 @@ def inspect(path: Path) -> FileHeader:
     return header
 
 
-_PASSED: dict[bytes, None] = {}  # sha256 of file contents that passed the whole check here (last 16)
+_PASSED: list[bytes] = []  # the contents of the last few files that passed the whole check here
+_KEEP_PASSED = 4
+_KEEP_PASSED_BYTES = 16 * 1024 * 1024  # larger contents are not kept (checked in full each time)
 
 
 def _verify_bytes(data: bytes, name: str, version: int) -> None:
     """verify_connection on a file's bytes, loaded into an in-memory database.
 
-    The check is a function of the bytes alone, so contents that passed it before in this
-    process (the start page checked the file, or it is opened again unchanged) are recognised by
-    their sha256 and not checked again. Any changed byte is a different digest: checked in full.
+    The check is a function of the bytes alone, so contents equal byte for byte to a file that
+    passed it before in this process (the start page checked the file, or it is opened again
+    unchanged) are not checked again. Any changed byte is other contents: checked in full.
     """
-    digest = hashlib.sha256(data).digest()
-    if digest in _PASSED:
+    if any(kept == data for kept in _PASSED):  # lengths first, then every byte
         return
     conn = _connect_bytes(data, name)
     try:
@@ -310,9 +310,9 @@ def _verify_bytes(data: bytes, name: str, version: int) -> None:
             verify_connection(conn, name, version)
     finally:
         conn.close()
-    if len(_PASSED) >= 16:
-        _PASSED.pop(next(iter(_PASSED)))
-    _PASSED[digest] = None
+    if len(data) <= _KEEP_PASSED_BYTES:
+        _PASSED.append(data)
+        del _PASSED[:-_KEEP_PASSED]
 
 
 def _connect_bytes(data: bytes, name: str) -> sqlite3.Connection:
