@@ -97,6 +97,7 @@ class LevelGuide(QWidget):
         # each kept text's drawn images, by id(doc): rows are made afresh at each layout (a score
         # lays the guide out again), so images kept on a row were drawn again at every keystroke
         self._images: dict[int, dict[tuple[int, float, int], QPixmap]] = {}
+        self._drawn = 0  # images kept in _images
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -428,6 +429,7 @@ class LevelGuide(QWidget):
             if len(self._docs) > 400:
                 self._docs.clear()
                 self._images.clear()
+                self._drawn = 0
             doc = self._docs[key] = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(font)
@@ -492,6 +494,11 @@ class LevelGuide(QWidget):
         key = (background.rgba(), self.devicePixelRatioF(), QGuiApplication.palette().text().color().rgba())
         image = row.images.get(key)
         if image is None:
+            self._drawn += 1
+            if self._drawn > 48:  # about eight factors' levels kept: bounded memory
+                for kept in self._images.values():
+                    kept.clear()
+                self._drawn = 1
             ratio = self.devicePixelRatioF()
             size = row.doc.size()
             image = QPixmap(max(1, ceil(size.width() * ratio)), max(1, ceil(size.height() * ratio)))
