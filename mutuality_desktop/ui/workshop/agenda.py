@@ -241,20 +241,24 @@ class AgendaPanel(QFrame):
         self.refresh()
 
     def _show_plan(self, planned: PaceText | None) -> None:
-        self.budget_label.setVisible(planned is None)
+        # Each label is shown or hidden once, to its final state: hiding and showing it again
+        # on every score re-laid out the whole walkthrough (the factor list twice) per keystroke.
+        if planned is not None:
+            self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.setEnabled(planned is None)
         self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day")
-        for label in (self.pace_label, self.breaks_label, self.park_label):
-            label.setVisible(planned is not None)
+        self.pace_label.setVisible(planned is not None)
+        self.breaks_label.setVisible(planned is not None and bool(planned.breaks))
+        self.park_label.setVisible(planned is not None and bool(planned.park))
         if planned is None:
             return
         self.pace_label.setText(planned.headline)
-        self.pace_label.setStyleSheet(f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};")
+        style = f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};"
+        if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.pace_label.setStyleSheet(style)
         self.breaks_label.setText(planned.breaks)
-        self.breaks_label.setVisible(bool(planned.breaks))
         self.park_label.setText(planned.park)
         self.park_label.setToolTip(planned.park_names)
-        self.park_label.setVisible(bool(planned.park))
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
         self.end_edit.blockSignals(False)
