@@ -28,7 +28,7 @@ from .menus import build_menus
 from .results_host import ResultsHost
 from .settings import Settings, data_folder
 from .start_page import StartPage
-from .widgets import PageSwitcher
+from .widgets import PageSwitcher, guard_inputs
 
 APP_NAME = "Mutuality Desktop"
 PAGES = ("Setup", "Walkthrough", "Results")
@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         setattr(self, attr, page)
         if page is not None:
             self.stack.addWidget(page)
+            guard_inputs(page)  # the wheel scrolls past unfocused boxes; Ctrl+Z reaches Edit → Undo
 
     def close_document(self) -> bool:
         """Close the open engagement after saving pending typing; return False if the user declines."""

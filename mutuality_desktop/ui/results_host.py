@@ -39,6 +39,9 @@ class ResultsHost(QWidget):
                 self._layout.addWidget(label)
                 return None
             self._layout.addWidget(self.page)
+            from .widgets import guard_inputs
+
+            guard_inputs(self.page)  # the wheel over the round picker scrolls, not switches rounds
             self.page.round_chosen.connect(self._on_page_round_chosen)
             self.page.move_guide_requested.connect(self.move_guide_requested.emit)
         return self.page
