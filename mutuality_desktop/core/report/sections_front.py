@@ -27,7 +27,15 @@ from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
 from .text import esc, inline, long_date, number_word, one_decimal
-from .wording import actions_due, definition_lines, findings, movement, opening
+from .wording import (
+    READING_TITLE,
+    actions_due,
+    definition_lines,
+    findings,
+    movement,
+    opening,
+    reading_note,
+)
 
 
 def width_of(styles: Styles) -> float:
@@ -133,11 +141,23 @@ def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData
                               ("ALIGN", (1, 0), (1, -1), "RIGHT")])]
 
 
-def definitions_block(data: ReportData, styles: Styles) -> list[Flowable]:
-    """The report's terms, each on a line of its own with the term in bold, printed once."""
-    style = styles.muted.clone("definition", fontSize=7.5, leading=9.6, spaceAfter=0.8)
-    return [Paragraph(f"<b>{esc(term)}</b>: {esc(meaning)}", style)
-            for term, meaning in definition_lines(data)]
+def reading_box(data: ReportData, styles: Styles) -> Paragraph:
+    """A light box under the headline figures: the scale, the index and where every term is
+    defined (the definitions themselves are printed once, in their own section at the back)."""
+    style = styles.body.clone("reading", fontSize=8.6, leading=12.2, backColor=colour(ZEBRA),
+                              borderColor=colour(RULE), borderWidth=0.5, borderPadding=(6, 8, 6, 8),
+                              leftIndent=8, rightIndent=8, spaceBefore=14, spaceAfter=14)
+    return Paragraph(f"<b>How to read the figures.</b> {esc(reading_note(data))}", style)
+
+
+def section_reading(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Every term the report uses, defined once, at reading size, and how this round's index was made."""
+    term = styles.body.clone("definition", spaceAfter=6)
+    return [kicker("Appendix", styles), Heading(READING_TITLE, styles.h1), Spacer(1, 6),
+            Paragraph("The figures in this report are worked out from the levels the room agreed, "
+                      "as follows.", styles.lead),
+            *[Paragraph(f"<b>{esc(name)}</b>: {esc(meaning)}", term)
+              for name, meaning in definition_lines(data)]]
 
 
 def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
@@ -153,9 +173,7 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         Paragraph(esc(opening(data)), styles.lead),
         Spacer(1, 4),
         key_figures(data, styles),
-        Spacer(1, 4),
-        *definitions_block(data, styles),
-        Spacer(1, 8),
+        reading_box(data, styles),
     ]
     if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:
         chart_w = round(width * 0.6)

@@ -167,6 +167,27 @@ def definition_lines(data: ReportData) -> list[tuple[str, str]]:
     return lines
 
 
+READING_TITLE = "How to read this report"
+
+
+def reading_note(data: ReportData) -> str:
+    """The few words a reader needs beside the headline figures (plain text): the scale, what the
+    index is, with this round's own figures, and where every other term is defined."""
+    fw = data.framework
+    scale = fw.scale
+    lowest, highest = scale.levels[0], scale.levels[-1]
+    text = (f"Each factor is scored from {lowest.value} ({lowest.name}) to {highest.value} "
+            f"({highest.name}).")
+    index = safe_index(fw, data.scores, data.current)
+    if index.value is not None:
+        mean = scale.minimum + index.value / 100 * (scale.maximum - scale.minimum)
+        text += (f" The mutuality index puts the mean agreed level of the mutuality factors on a "
+                 f"scale of 0 to 100: this round's mean of {mean:.2f} gives {whole(index.value)}.")
+    if perception_gaps(fw, data.scores):
+        text += " A perception gap is the client's own level minus the provider's."
+    return text + f" Every term is defined under \u201c{READING_TITLE}\u201d at the back of the report."
+
+
 def overall_note(data: ReportData) -> str:
     """The definitions as one run of text."""
     return " ".join(f"{term}: {meaning}" for term, meaning in definition_lines(data))
