@@ -40,7 +40,16 @@ from ..report.sections_parking import TITLE as PARKING_TITLE
 from ..report.sections_parking import parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
 from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
-from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
+from ..report.wording import (
+    READING_TITLE,
+    actions_due,
+    definition_lines,
+    findings,
+    movement,
+    mutuality_intro,
+    opening,
+    reading_note,
+)
 from ..scoring import perception_gaps, priorities, strengths
 from .common import (
     alt_text,
@@ -100,7 +109,7 @@ def section_titles(data: ReportData) -> list[str]:
         titles.append("Round-over-round comparison")
     return [*titles, *(["Action plan"] if chosen.actions else []),
             *([PARKING_TITLE] if chosen.parking and data.parking else []),
-            *(["Participants"] if chosen.participants else []),
+            *(["Participants"] if chosen.participants else []), READING_TITLE,
             *(["The scoring guide"] if chosen.guide != "none" else [])]
 
 
@@ -114,7 +123,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     tiles = headline_figures(data)
     w.table([t.label for t in tiles], [[f"{t.value} {t.unit}".strip() for t in tiles]],
             [w.width_cm / 4] * 4)
-    w.para(overall_note(data), muted=True, size=8)
+    w.box("How to read the figures.", reading_note(data))
     if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:  # as the PDF: fewer draw nothing useful
         w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
                   "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
@@ -307,6 +316,15 @@ def participants(w: WordWriter, data: ReportData) -> None:
     w.table(["Name", "Role", "Organisation or part"], rows, [w.width_cm * f for f in (0.28, 0.36, 0.36)])
 
 
+def reading(w: WordWriter, data: ReportData) -> None:
+    """Every term the report uses, defined once, at reading size (the summary's box points here)."""
+    w.kicker("Appendix", new_page=True)
+    w.heading(READING_TITLE, 1)
+    w.para("The figures in this report are worked out from the levels the room agreed, as follows.")
+    for term, meaning in definition_lines(data):
+        w.labelled(term, meaning)
+
+
 def appendix(w: WordWriter, data: ReportData) -> None:
     fw = data.framework
     w.kicker("Appendix", new_page=True)
@@ -361,6 +379,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     parking(w, data)
     if chosen.participants:
         participants(w, data)
+    reading(w, data)
     if chosen.guide != "none":
         appendix(w, data)
     restore_tail(doc, tail)

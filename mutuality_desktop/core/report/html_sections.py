@@ -41,6 +41,7 @@ from .spread_rows import named_views
 from .svg import radar_svg
 from .text import long_date, number_word, one_decimal, signed
 from .wording import (
+    READING_TITLE,
     actions_due,
     comparison_lead,
     definition_lines,
@@ -48,6 +49,7 @@ from .wording import (
     movement,
     mutuality_intro,
     opening,
+    reading_note,
 )
 
 FALL = ' class="fall"'
@@ -81,6 +83,7 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         add("Points parked", html_parking(data, page))
     if chosen.participants:
         add("Participants", participants(data, page))
+    add(READING_TITLE, reading(data))
     if chosen.guide != "none":
         add("The scoring guide", appendix(data, page))
     items = "".join(
@@ -91,6 +94,18 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         f"<ol>{items}</ol></nav>"
     )
     return cover(data, branding), nav, "\n".join(body for _, _, body in parts)
+
+
+def reading(data: ReportData) -> str:
+    """Every term the report uses, defined once, at reading size (the summary points here)."""
+    return (
+        '<p class="kicker">Appendix</p>'
+        '<p class="lead">The figures in this report are worked out from the levels the room agreed, '
+        "as follows.</p>"
+        '<dl class="definitions">'
+        + "".join(f"<dt>{t(term)}</dt><dd>{t(text)}</dd>" for term, text in definition_lines(data))
+        + "</dl>"
+    )
 
 
 def cover(data: ReportData, branding: BrandingProfile) -> str:
@@ -181,9 +196,7 @@ def summary(data: ReportData, page: Page) -> str:
         f'<p class="kicker">{t(" · ".join(x for x in (data.current.label, day) if x))}</p>',
         f'<p class="lead">{t(opening(data))}</p>',
         f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
-        '<dl class="definitions muted">'
-        + "".join(f"<dt>{t(term)}</dt><dd>{t(text)}</dd>" for term, text in definition_lines(data))
-        + "</dl>",
+        f'<p class="reading"><strong>How to read the figures.</strong> {t(reading_note(data))}</p>',
         radar,
         page.table(
             "Dimensions: agreed mean level",
