@@ -190,7 +190,7 @@ def test_the_structure_says_what_the_report_shows(demo_pdf: Path) -> None:
         radar = next(str(f.Alt) for f in figures if "15 factors of Mutuality" in str(f.Alt))
         assert "Joint objective setting 3" in radar and "Client view:" in radar
         links = [e for e in elements if e.S == "/Link"]
-        assert len(links) == tags["TOCI"] == 12  # every contents entry links to its page (Points parked among them)
+        assert len(links) == tags["TOCI"] == 13  # every contents entry links to its page (Points parked and How to read this report among them)
         for link in links:
             objr = next(
                 k

@@ -25,6 +25,7 @@ from ..report.basis import (
 )
 from ..report.data import ReportData
 from ..report.rows import (
+    NOT_APPLICABLE_TEXT,
     action_counts,
     action_groups,
     comparison_rows,
@@ -46,6 +47,7 @@ from ..report.wording import (
     definition_lines,
     findings,
     movement,
+    mutuality_caption,
     mutuality_intro,
     opening,
     reading_note,
@@ -180,13 +182,14 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
         w.para(mutuality_intro(data))
         w.picture(chart_png(data, "mutuality", branding, (6.6, 6.0)), min(15.0, w.width_cm),
                   alt_text(data, "mutuality"), "Mutuality factors radar",
-                  f"The {len(round_factors(fw, data.current, MUTUALITY))} mutuality factors of this "
-                  f"round: each side’s own level and the agreed level, {data.current.label}")
+                  mutuality_caption(data))
     w.heading("At a glance", 2)
     scale = fw.scale
     w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
-            [[str(r.number), r.name, level_label(scale, r.client), level_label(scale, r.provider),
-              level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
+            [[str(r.number), r.name,
+              *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable else
+                [level_label(scale, r.client), level_label(scale, r.provider), level_label(scale, r.agreed)]),
+              gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
             [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
     w.heading("Factor by factor", 2)
     for factor in round_factors(fw, data.current, dimension_id):

@@ -19,6 +19,7 @@ from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
 from .radar import RadarFlowable
 from .rows import (
+    NOT_APPLICABLE_TEXT,
     comparison_rows,
     cover_details,
     dimension_rows,
@@ -284,9 +285,8 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
         [
             str(r.number),
             one_line(r.name),
-            page.chip(r.client),
-            page.chip(r.provider),
-            page.chip(r.agreed),
+            *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable
+              else [page.chip(r.client), page.chip(r.provider), page.chip(r.agreed)]),
             t(gap_phrase(r.gap)),
         ]
         for r in factor_rows(dim, data.scores, data.current.excluded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
@@ -244,14 +245,33 @@ def movement(data: ReportData) -> list[str]:
 def mutuality_intro(data: ReportData) -> str:
     dim = data.framework.dimension(MUTUALITY)
     rows = [r for r in perception_gaps(data.framework, data.scores, dim.factors) if r.size >= 2]
-    count = len(round_factors(data.framework, data.current, MUTUALITY))
-    base = (f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
+    factors = round_factors(data.framework, data.current, MUTUALITY)
+    na = marks(data.scores)
+    marked = [f.name for f in factors if f.id in na]
+    count = len(factors) - len(marked)
+    base = (f"The chart shows, for each of the {count} mutuality factors assessed in this round, the "
+            f"level each side gave on its own and the level the room agreed." if marked else
+            f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
             f"side gave on its own and the level the room agreed.")
+    if marked:
+        base += (f" {names_list(marked)}, marked not applicable to this contract, "
+                 f"{'has' if len(marked) == 1 else 'have'} no level.")
     if rows:
         base += (f" Where the client and provider lines part, the two organisations see the "
                  f"partnership differently: {plural(len(rows), 'factor differs', 'factors differ')} "
                  "by two levels or more.")
     return base
+
+
+def mutuality_caption(data: ReportData) -> str:
+    """The caption under the mutuality radar: how many factors it has, and how many of them are
+    marked not applicable (drawn, named "not applicable", with no level)."""
+    factors = round_factors(data.framework, data.current, MUTUALITY)
+    na = marks(data.scores)
+    marked = sum(1 for f in factors if f.id in na)
+    of_them = f", {marked} of them not applicable" if marked else ""
+    return (f"The {len(factors)} mutuality factors of this round{of_them}: each side\u2019s own level "
+            f"and the agreed level, {data.current.label}")
 
 
 def comparison_lead(data: ReportData) -> str:
