@@ -74,7 +74,7 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
     """One row per factor: the three perspectives as chips and who rates it higher."""
     scale = data.framework.scale
     width = width_of(styles)
-    rows = []
+    rows: list[list[Any]] = []
     spans: list[tuple[Any, ...]] = []
     for r in factor_rows(data.framework.dimension(dimension_id), data.scores, data.current.excluded):
         if r.not_applicable:  # no level, even one given before the mark: the mark, across the three
