@@ -217,3 +217,17 @@ def test_at_a_glance_says_not_applicable(marked: ReportData, tmp_path: Path) -> 
     rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
     glance = next(r for r in rows if len(r) == 6 and r[1] == last)
     assert glance[2:5] == ["Not applicable"] * 3
+
+
+def test_each_level_bar_in_the_pdf_says_which_dimension_it_measures(demo: ReportData, tmp_path: Path) -> None:
+    import pikepdf
+
+    build_report(demo, tmp_path / "r.pdf")
+    with pikepdf.open(tmp_path / "r.pdf") as pdf:
+        alts = [str(o.Alt) for o in pdf.objects
+                if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure" and "/Alt" in o]
+    bars = [a for a in alts if "mean level" in a and not a.startswith("Radar")]
+    assert len(bars) == 6
+    names = [d.name for d in demo.framework.workshop_order()]
+    assert [b.split(":")[0] for b in bars] == names, bars  # not six identical "Bar: mean level ..."
+    assert "Mutuality: mean level 2.5 on the scale 0 to 5" in bars

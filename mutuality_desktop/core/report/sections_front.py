@@ -121,7 +121,8 @@ def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
             f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")
         rows.append([Paragraph(inline(d.name) + coverage, styles.cell),
                      Paragraph(one_decimal(d.mean), styles.cell_right),
-                     level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10)])
+                     level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10,
+                               name=d.name)])
     return data_table(styles, ["Dimension", "Mean", f"{scale.minimum} – {scale.maximum}"], rows,
                       [width * 0.5, width * 0.2, width * 0.3], right=(1,), extra=spans)
 
