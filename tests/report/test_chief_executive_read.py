@@ -231,3 +231,20 @@ def test_each_level_bar_in_the_pdf_says_which_dimension_it_measures(demo: Report
     names = [d.name for d in demo.framework.workshop_order()]
     assert [b.split(":")[0] for b in bars] == names, bars  # not six identical "Bar: mean level ..."
     assert "Mutuality: mean level 2.5 on the scale 0 to 5" in bars
+
+
+def test_a_follow_ups_report_names_the_workshop_its_points_were_parked_in(demo: ReportData,
+                                                                          tmp_path: Path) -> None:
+    """The demo's four points were parked at the Baseline workshop in March; its Follow-up report
+    (October) said they were parked "during the workshop", which reads as October's."""
+    assert {p.round_id for p in demo.parking} == {demo.rounds[0].round.id}
+    said = ("4 points were parked during the Baseline workshop to come back to: 3 are still open and "
+            "1 was resolved.")
+    build_report(demo, tmp_path / "r.pdf")
+    assert said in _squash(" ".join(_pages(tmp_path / "r.pdf")))
+    write_docx(demo, tmp_path / "r.docx")
+    assert said in [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
+    write_pptx(demo, tmp_path / "r.pptx")
+    deck = " ".join(s.text_frame.text for slide in pptx.Presentation(str(tmp_path / "r.pptx")).slides
+                    for s in slide.shapes if s.has_text_frame)
+    assert said in _squash(deck)

@@ -26,7 +26,7 @@ from ..report.basis import (
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
 from ..report.sections_parking import TITLE as PARKING_TITLE
-from ..report.sections_parking import parking_rows, parking_summary
+from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.text import level_label, long_date, one_decimal
 from ..report.wording import findings, movement, mutuality_intro
 from ..scoring import perception_gaps, priorities, strengths
@@ -207,7 +207,8 @@ def parking_slide(deck: Deck, data: ReportData) -> None:
                MARGIN, Inches(1.6), (0.5, 7.1, 2.9, 1.6), 12)
     more = len(rows) - len(shown)
     note = f"{more} more open {'point is' if more == 1 else 'points are'} in the report. " if more else ""
-    deck.text(slide, note + parking_summary(data.parking), MARGIN, Inches(6.4), Inches(12), Inches(0.5), 12,
+    deck.text(slide, note + parking_summary(data.parking, parked_rounds(data)), MARGIN, Inches(6.4),
+              Inches(12), Inches(0.5), 12,
               colour=MUTED)
 
 
