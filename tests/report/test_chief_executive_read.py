@@ -248,3 +248,25 @@ def test_a_follow_ups_report_names_the_workshop_its_points_were_parked_in(demo: 
     deck = " ".join(s.text_frame.text for slide in pptx.Presentation(str(tmp_path / "r.pptx")).slides
                     for s in slide.shapes if s.has_text_frame)
     assert said in _squash(deck)
+
+
+def test_the_results_chart_draws_no_level_for_a_factor_marked_not_applicable(tmp_path: Path) -> None:
+    """The room scored Joint exit strategy, then marked it not applicable: every output prints the
+    mark and no level; the Results chart (and so presentation mode) still plotted agreed 2 there."""
+    from mutuality_desktop.core.charts.radar import factor_radar
+    from mutuality_desktop.core.snapshot import take_snapshot
+
+    path = tmp_path / "na.mutuality"
+    with Engagement.create(path, EngagementInfo("Review", "Council", "Provider Ltd")) as e:
+        rnd = e.rounds()[0]
+        factors = e.framework.dimension("mutuality").factors
+        for f in factors:
+            for perspective in ("client", "provider", "agreed"):
+                e.set_score(rnd.id, f.id, perspective, 2)
+        e.set_not_applicable(rnd.id, factors[13].id, REASON)
+        snap = take_snapshot(e)
+        current = snap.latest()
+        chart = factor_radar(e.framework, [(current.label, current.scores)])
+    assert [chart.values(s)[13] for s in ("client", "provider", "agreed")] == [None, None, None]
+    assert chart.values("agreed")[12] == 2.0
+    assert chart.axis_labels[13].get_text().endswith("\nnot applicable")

@@ -287,7 +287,9 @@ class RadarSeries:
         levels = levels_of(scores, perspective)
         if self.dimension_id is None:
             return [d.mean for d in dimension_scores(self.framework, levels)]
-        return [None if (lv := levels.get(a)) is None else float(lv) for a in self.axis_ids]
+        na = marks(scores)  # a level given before the factor was marked not applicable is not drawn,
+        # as no output prints it: the spoke says "not applicable" instead
+        return [None if (lv := levels.get(a)) is None or a in na else float(lv) for a in self.axis_ids]
 
 
 def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score],
