@@ -270,3 +270,13 @@ def test_the_results_chart_draws_no_level_for_a_factor_marked_not_applicable(tmp
     assert [chart.values(s)[13] for s in ("client", "provider", "agreed")] == [None, None, None]
     assert chart.values("agreed")[12] == 2.0
     assert chart.axis_labels[13].get_text().endswith("\nnot applicable")
+
+
+def test_the_html_charts_number_tables_say_why_a_factor_has_no_level(marked: ReportData, tmp_path: Path) -> None:
+    factors = marked.framework.dimension("mutuality").factors
+    build_html(marked, tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    table = html[html.index("The numbers in the chart: The 14 mutuality factors"):]
+    table = table[:table.index("</table>")]
+    assert re.search(rf"{re.escape(factors[-1].name)}</th>(<td[^>]*>not applicable</td>){{3}}", table)
+    assert re.search(rf"{re.escape(factors[0].name)}</th>(<td[^>]*>not in this round</td>){{3}}", table)

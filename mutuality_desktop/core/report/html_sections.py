@@ -145,11 +145,13 @@ def series_table(page: Page, series: RadarSeries, caption: str) -> str:
     rows = []
     for i, name in enumerate(series.axis_names):
         cells = [one_line(name)]
+        marked = series.axis_ids[i] in series.out_of_scope | series.not_applicable
         for s in shown:
             v = series.values(s)[i]
-            cells.append(
-                "–" if v is None else (str(int(v)) if float(v).is_integer() else one_decimal(v))
-            )
+            if v is None:  # why there is none, as the chart says under the name, else a dash
+                cells.append(series.absence(i) if marked and s != "previous" else "–")
+            else:
+                cells.append(str(int(v)) if float(v).is_integer() else one_decimal(v))
         rows.append(cells)
     header = [
         "Dimension" if series.dimension_id is None else "Factor",
