@@ -40,12 +40,13 @@ from ..report.sections_back import appendix_lead, attendance, guide_dimensions, 
 from ..report.sections_parking import TITLE as PARKING_TITLE
 from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
-from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
+from ..report.text import level_label, long_date, one_decimal, plural, signed
 from ..report.wording import (
     READING_TITLE,
     actions_due,
     definition_lines,
     findings,
+    gaps_lead,
     movement,
     mutuality_caption,
     mutuality_intro,
@@ -150,12 +151,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0]
     if apart:
         w.heading("Largest perception gaps", 2)
-        shown = ("Where the client's and the provider's own scores differ most: the conversations "
-                 "most worth having.")
-        if len(apart) > 5:
-            shown += (f" {len(apart)} factors differ; the {number_word(5)} shown differ most, ties in "
-                      "the order of this report.")
-        w.para(shown, muted=True)
+        w.para(gaps_lead(apart, min(5, len(apart))), muted=True)
         w.table(["Factor", "Dimension", "Client", "Provider", "Rated higher by"],
                 [[g.factor.name, names[g.factor.dimension_id], level_label(scale, g.client),
                   level_label(scale, g.provider), gap_phrase(g.gap)] for g in apart[:5]],

@@ -40,13 +40,14 @@ from .sections_scores import (
 )
 from .spread_rows import named_views
 from .svg import radar_svg
-from .text import long_date, number_word, one_decimal, signed
+from .text import long_date, one_decimal, signed
 from .wording import (
     READING_TITLE,
     actions_due,
     comparison_lead,
     definition_lines,
     findings,
+    gaps_lead,
     movement,
     mutuality_intro,
     opening,
@@ -240,15 +241,7 @@ def _gaps(data: ReportData, page: Page) -> str:
     gaps = apart[:5]
     if not gaps:
         return ""
-    shown = (
-        "Where the client's and the provider's own scores differ most: the conversations most "
-        "worth having."
-    )
-    if len(apart) > len(gaps):
-        shown += (
-            f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
-            "ties in the order of this report."
-        )
+    shown = gaps_lead(apart, len(gaps))
     names = {d.id: d.name for d in fw.dimensions}
     rows = [
         [

@@ -26,12 +26,13 @@ from .rows import cover_details, dimension_rows, gap_phrase
 from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
-from .text import esc, inline, long_date, number_word, one_decimal
+from .text import esc, inline, long_date, one_decimal
 from .wording import (
     READING_TITLE,
     actions_due,
     definition_lines,
     findings,
+    gaps_lead,
     movement,
     opening,
     reading_note,
@@ -210,11 +211,7 @@ def _gaps(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     gaps = apart[:5]
     if not gaps:
         return []
-    shown = ("Where the client's and the provider's own scores differ most: the conversations most "
-             "worth having.")
-    if len(apart) > len(gaps):
-        shown += (f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
-                  "ties in the order of this report.")
+    shown = gaps_lead(apart, len(gaps))
     scale = fw.scale
     names = {d.id: d.name for d in fw.dimensions}
     rows = [[Paragraph(f"{inline(g.factor.name)}<br/><font size='7' color='#5D6873'>"

@@ -6,7 +6,7 @@ from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
-from ..scoring import mutuality_index, perception_gaps
+from ..scoring import Gap, mutuality_index, perception_gaps
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
@@ -32,7 +32,7 @@ from .rows import (
     moved_factors,
     safe_index,
 )
-from .text import long_date, one_decimal, plural, whole
+from .text import long_date, number_word, one_decimal, plural, whole
 
 
 def _where(data: ReportData, mean: float) -> str:
@@ -132,6 +132,24 @@ def findings(data: ReportData) -> list[str]:
         out.append(f"Not part of this round: {names_list([d.name for d in skipped])}. The report "
                    f"makes no finding about {'it' if len(skipped) == 1 else 'them'}.")
     return out
+
+
+def gaps_lead(apart: list[Gap], shown: int) -> str:
+    """The line over the largest perception gaps: what they are and, when some are not shown, how
+    the shown ones were chosen. When every gap is the same size, none "differs most": it says so."""
+    text = ("Where the client's and the provider's own scores differ most: the conversations most "
+            "worth having.")
+    if len(apart) <= shown:
+        return text
+    five = number_word(shown)
+    sizes = {g.size for g in apart}
+    if len(sizes) == 1:
+        size = sizes.pop()
+        return (text + f" {len(apart)} factors differ, each by {number_word(size)} "
+                f"level{'' if size == 1 else 's'}; the first {five} in the order of this report are shown.")
+    tie = apart[shown - 1].size == apart[shown].size
+    return text + (f" {len(apart)} factors differ; the {five} shown differ most"
+                   + (", ties in the order of this report." if tie else "."))
 
 
 def actions_due(data: ReportData) -> list[str]:
