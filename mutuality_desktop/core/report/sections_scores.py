@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -22,13 +24,13 @@ from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
 from .fonts import BOLD, REGULAR
-from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
+from .rows import NOT_APPLICABLE_TEXT, comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .spread_rows import named_views, spread_notes
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, plural, printable, signed
-from .wording import comparison_lead, mutuality_intro
+from .wording import comparison_lead, mutuality_caption, mutuality_intro
 
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
 CHIP_WIDTH = 78.0
@@ -58,9 +60,7 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
         chart_w = min(width, 400.0)
         story += [Paragraph(esc(mutuality_intro(data)), styles.body),
                   factor_chart(data, styles, chart_w, chart_w * 0.92, dimension_id=dimension_id),
-                  Paragraph(f"The {len(round_factors(data.framework, data.current, MUTUALITY))} mutuality "
-                            "factors of this round: each side’s own level and "
-                            f"the agreed level, {esc(data.current.label)}", styles.figure)]
+                  Paragraph(esc(mutuality_caption(data)), styles.figure)]
     story += [CondPageBreak(180), Heading("At a glance", styles.h2, outline_level=1, in_toc=False),
               overview_table(data, styles, dimension_id),
               CondPageBreak(200)]
@@ -74,8 +74,14 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
     """One row per factor: the three perspectives as chips and who rates it higher."""
     scale = data.framework.scale
     width = width_of(styles)
-    rows = []
+    rows: list[list[Any]] = []
+    spans: list[tuple[Any, ...]] = []
     for r in factor_rows(data.framework.dimension(dimension_id), data.scores, data.current.excluded):
+        if r.not_applicable:  # no level, even one given before the mark: the mark, across the three
+            spans.append(("SPAN", (2, len(rows) + 1), (4, len(rows) + 1)))
+            rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
+                         Paragraph(NOT_APPLICABLE_TEXT, styles.cell), "", "", Paragraph("–", styles.cell)])
+            continue
         rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
                      level_chip(styles, scale, r.client, CHIP_WIDTH),
                      level_chip(styles, scale, r.provider, CHIP_WIDTH),
@@ -84,7 +90,7 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
     fixed = 3 * (CHIP_WIDTH + 10) + 24 + 62
     return data_table(styles, ["#", "Factor", "Client", "Provider", "Agreed", "Gap"], rows,
                       [24, width - fixed, CHIP_WIDTH + 10, CHIP_WIDTH + 10, CHIP_WIDTH + 10, 62],
-                      right=(0,))
+                      right=(0,), extra=spans)
 
 
 def _score(data: ReportData, factor: Factor, perspective: str) -> Score | None:
