@@ -69,11 +69,13 @@ class InputGuard(QObject):
                 if area is not None and area.viewport() is not None:
                     QApplication.sendEvent(area.viewport(), event)
                 return True
-        elif kind == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) \
-                and isinstance(event, QKeyEvent):
+        elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            line = watched.lineEdit() if isinstance(watched, QComboBox) else watched
+            if not isinstance(line, QLineEdit):
+                return super().eventFilter(watched, event)
             undo = event.matches(QKeySequence.StandardKey.Undo)
             redo = event.matches(QKeySequence.StandardKey.Redo)
-            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
+            if (undo and not line.isUndoAvailable()) or (redo and not line.isRedoAvailable()):
                 event.ignore()  # not the box's: the window's shortcut takes it
                 return True
         return super().eventFilter(watched, event)
