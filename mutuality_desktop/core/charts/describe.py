@@ -33,8 +33,8 @@ def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
     rows = []
     for i, name in enumerate(series.axis_names):
         outside = series.axis_ids[i] in series.out_of_scope  # as the chart says under its name
-        rows.append([name] + [OUT_OF_SCOPE if outside and values[s][i] is None else _level(values[s][i])
-                              for s in shown])
+        rows.append([name] + [OUT_OF_SCOPE if outside and values[s][i] is None
+                              else series.not_agreed_at(s, i) or _level(values[s][i]) for s in shown])
     return header, rows
 
 

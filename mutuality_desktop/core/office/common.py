@@ -138,7 +138,8 @@ def alt_text(data: ReportData, kind: str) -> str:
         names["previous"] = f"{one_line(data.previous.label)} agreed"
     parts = [f"{CHART_TITLES[kind]}, {one_line(data.current.label)}. {series.scale_note}."]
     for i, name in enumerate(series.axis_names):
-        values = ", ".join(f"{names[s]} {_figure(series.values(s)[i], decimals)}" for s in shown)
+        values = ", ".join(f"{names[s]} {series.not_agreed_at(s, i) or _figure(series.values(s)[i], decimals)}"
+                           for s in shown)
         parts.append(f"{one_line(name)}: {values}.")
     return " ".join(parts)
 

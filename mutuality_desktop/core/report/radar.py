@@ -285,8 +285,8 @@ def describe(series: RadarSeries, clean: Callable[[str], str] = printable) -> st
     parts = [f"Radar chart of {what}, on levels {first.value} ({first.name}) to "
              f"{last.value} ({last.name})."]
     for name in series.visible():
-        values = ", ".join(f"{axis} {_number(v)}" for axis, v in
-                           zip(series.axis_names, series.values(name), strict=True))
+        values = ", ".join(f"{axis} {series.not_agreed_at(name, i) or _number(v)}" for i, (axis, v) in
+                           enumerate(zip(series.axis_names, series.values(name), strict=True)))
         parts.append(f"{series.labels[name]}: {values}.")
     return clean(" ".join(parts))
 
