@@ -439,6 +439,7 @@ class WorkshopPage(QWidget):
                 pending[perspective] = level
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
+        self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
@@ -475,6 +476,7 @@ class WorkshopPage(QWidget):
         if isinstance(edit, SetConfidence):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+        self.bar.show_agreement(self.framework.scale, scores, self._factor_id)  # agreed notes decide "Not agreed"
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
