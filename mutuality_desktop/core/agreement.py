@@ -95,7 +95,7 @@ def notes_label(scores: Mapping[tuple[str, str], Score], factor_id: str, perspec
     return label
 
 
-NOT_AGREED_NOTES = "Not agreed in the room"
+NOT_AGREED_NOTES = "In the room"  # the notes themselves begin "Not agreed" (guide 2.1)
 
 
 @dataclass(frozen=True)

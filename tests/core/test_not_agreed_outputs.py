@@ -102,7 +102,7 @@ def test_pdf_report_says_not_agreed_with_both_sides_levels(disputed: Path, tmp_p
     text = _flat(" ".join(page.extract_text() for page in PdfReader(out).pages))
     assert "Not agreed by the room: Joint communications strategy (client 3 " in text
     assert "Agreed in the room: Not agreed" not in text
-    assert "Not agreed in the room: Not agreed. The council holds Level 3" in text
+    assert "In the room: Not agreed. The council holds Level 3" in text
     # the factor's own page: CLIENT, PROVIDER, AGREED chips read 3, 1 and "Not agreed"
     page = text[text.index("Joint communications strategy CLIENT"):][:200]
     assert "Not agreed" in page and "Not assessed" not in page
@@ -114,7 +114,7 @@ def test_html_report_says_not_agreed(disputed: Path, tmp_path: Path):
     html = out.read_text(encoding="utf-8")
     block = html[html.index("Joint communications strategy</h4>"):][:1500]
     assert "<dt>Agreed</dt><dd><span class=\"chip\"" in block and ">Not agreed</span>" in block
-    assert "<strong>Not agreed in the room:</strong>" in block
+    assert "<strong>In the room:</strong>" in block
     assert "Not agreed by the room: Joint communications strategy" in html
 
 
@@ -126,7 +126,7 @@ def test_word_report_says_not_agreed(disputed: Path, tmp_path: Path):
     doc = Document(str(out))
     paragraphs = [p.text for p in doc.paragraphs]
     assert any(p.startswith("Client: 3 · ") and p.endswith("Agreed: Not agreed") for p in paragraphs)
-    assert "NOT AGREED IN THE ROOM" in paragraphs
+    assert "IN THE ROOM" in paragraphs
     rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     comms = [r for r in rows if "Joint communications strategy" in r and len(r) == 6]
     assert comms and comms[0][4] == "Not agreed"
