@@ -11,7 +11,7 @@ and HTML), Word, Excel, PowerPoint, Results' table and the walkthrough's AGREED 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -140,3 +140,12 @@ def disputes_sentence(framework: Framework, scores: Mapping[tuple[str, str], Sco
     tail = ("it has no agreed level and counts in no mean" if len(found) == 1
             else "they have no agreed level and count in no mean")
     return f"Not agreed by the room: {listed}. {tail[0].upper()}{tail[1:]}."
+
+
+def split_not_agreed(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                     unagreed: Sequence[Factor]) -> tuple[str, list[Factor]]:
+    """Of factors with no agreed level: the sentence naming those the room could not agree, with
+    both sides' levels ('' when none), and the others (not reached or still being discussed)."""
+    sentence = disputes_sentence(framework, scores, {f.id for f in unagreed})
+    rest = [f for f in unagreed if agreement_in(scores, f.id) is not Agreement.NOT_AGREED]
+    return sentence, rest

@@ -40,6 +40,11 @@ def test_the_agreed_button_and_results_table_say_not_agreed(qtbot, window, demo_
 
     page_tab(qtbot, window, "Results")
     results = window.results.page
+    qtbot.waitUntil(results._coverage.isVisible)
+    coverage = results._coverage.text()
+    assert ("Not agreed by the room: Joint communications strategy (client 3 Established, provider 1 Initial)"
+            in coverage)
+    assert "Not yet agreed: Joint communications strategy" not in coverage
     bar = results.tabs.tabBar()
     qtbot.waitUntil(bar.isVisible)
     index = results.tabs.indexOf(results.factor_pane)
