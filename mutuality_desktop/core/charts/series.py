@@ -113,8 +113,7 @@ class RadarSeries:
         self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
         # No marker stands for "not assessed" (any mark on the chart reads as a level): the line
         # breaks there and the axis name says "(n/a)"; the legend says what a gap means.
-        self._na = framework.scale.not_assessed_label.lower()
-        self.na_label = f"Gap in a line: {self._na} (n/a)"  # "or not agreed" with a factor not agreed
+        self.na_label = f"Gap in a line: {framework.scale.not_assessed_label.lower()} (n/a)"
         self.not_agreed: frozenset[str] = frozenset()  # axis ids the room could not agree (guide 2.1)
         self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
         self.factors_out: frozenset[str] = frozenset()  # factor ids outside it (counted out of "n of N")
@@ -138,7 +137,6 @@ class RadarSeries:
             label, before = rounds[-2]
             self._values["previous"] = self._series_values(before, "agreed")
             self.labels["previous"] = f"Agreed, {label}"
-        self.na_label = f"Gap in a line: {self._na}{' or not agreed' if self.not_agreed else ''} (n/a)"
 
     def not_agreed_at(self, series: str, i: int) -> str | None:
         """"not agreed" where the agreed line breaks at a factor the room could not agree, else None."""
