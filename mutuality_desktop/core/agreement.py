@@ -149,3 +149,13 @@ def split_not_agreed(framework: Framework, scores: Mapping[tuple[str, str], Scor
     sentence = disputes_sentence(framework, scores, {f.id for f in unagreed})
     rest = [f for f in unagreed if agreement_in(scores, f.id) is not Agreement.NOT_AGREED]
     return sentence, rest
+
+
+def previous_agreed_text(scale: Scale, label: str, scores: Mapping[tuple[str, str], Score], factor_id: str) -> str:
+    """The walkthrough's line on the round before: 'Baseline: agreed 2 Developing', 'Baseline: not
+    agreed' (the room could not agree it then) or 'Baseline: not assessed'."""
+    agreed = scores.get((factor_id, "agreed"))
+    level = None if agreed is None else agreed.level
+    if level is not None:
+        return f"{label}: agreed {level} {scale.name_of(level)}"
+    return f"{label}: {agreed_text(scale, scores, factor_id).lower()}"

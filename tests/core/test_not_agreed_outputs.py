@@ -20,6 +20,7 @@ from mutuality_desktop.core.agreement import (
     agreed_text,
     agreement_in,
     disputes_sentence,
+    previous_agreed_text,
 )
 from mutuality_desktop.core.charts.describe import chart_rows, describe
 from mutuality_desktop.core.charts.series import RadarSeries
@@ -70,6 +71,11 @@ def test_core_tells_not_agreed_from_not_yet_agreed_and_not_assessed(disputed: Pa
         # during the day the walkthrough says "Not yet agreed"; printed outputs keep "Not assessed"
         assert agreed_text(scale, scores, "joint-exit-strategy", live=True) == NOT_YET_AGREED
         assert agreed_text(scale, scores, "joint-exit-strategy") == scale.not_assessed_label
+        # the walkthrough's line on the round before, in a follow-up
+        assert previous_agreed_text(scale, "Baseline", scores, COMMS) == "Baseline: not agreed"
+        assert previous_agreed_text(scale, "Baseline", scores, "joint-exit-strategy") == "Baseline: not assessed"
+        assert previous_agreed_text(scale, "Baseline", scores, "joint-objective-setting") == (
+            f"Baseline: agreed 3 {scale.name_of(3)}")
         sentence = disputes_sentence(eng.framework, scores)
         assert sentence.startswith("Not agreed by the room: Joint communications strategy (client 3 ")
         assert "provider 1 " in sentence and "Joint exit strategy" not in sentence

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
 from ...core.scope import dimension_counts, scope_factors
 from ...core.snapshot import take_snapshot
@@ -92,7 +93,7 @@ class WorkshopPage(QWidget):
         # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
         # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
         self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
-        self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
+        self._previous: tuple[str, scoring.Scores] | None = None  # last round's scores
         self._factor_id: str = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
@@ -756,13 +757,9 @@ class WorkshopPage(QWidget):
             snap = take_snapshot(self.doc.engagement)
             known = any(r.round.id == self._round_id for r in snap.rounds)
             before = snap.previous(self._round_id) if known else None
-            self._previous = ("", {}) if before is None else (before.label, before.levels())
-        label, levels = self._previous
-        if not label:
-            return ""
-        level = levels.get(self._factor_id)
-        agreed = "not agreed" if level is None else f"agreed {level} {self.framework.scale.name_of(level)}"
-        return f"{label}: {agreed}"
+            self._previous = ("", {}) if before is None else (before.label, before.scores)
+        label, scores = self._previous
+        return previous_agreed_text(self.framework.scale, label, scores, self._factor_id) if label else ""
 
     def refresh_previous(self) -> None:
         text = self.previous_text()
