@@ -51,6 +51,9 @@ def test_the_agreed_button_and_results_table_say_not_agreed(qtbot, window, demo_
     click(qtbot, bar, bar.tabRect(index).center())  # Mutuality, factor by factor
     pane = results.factor_pane
     qtbot.waitUntil(pane.as_table.isVisible)
+    for side in ("client", "provider"):  # both sides' views in the table too
+        if not pane.toggles[side].isChecked():
+            click(qtbot, pane.toggles[side])
     click(qtbot, pane.as_table)
     assert pane.table.isVisible()
     table = pane.table
@@ -60,4 +63,6 @@ def test_the_agreed_button_and_results_table_say_not_agreed(qtbot, window, demo_
     comms = dict(zip(headers, rows["Joint communications strategy"], strict=True))
     current = headers[1]  # "Agreed, <this round>" (the demo's follow-up); the earlier round's comes later
     assert current.startswith("Agreed") and comms[current] == "not agreed"
-    assert (comms["Client view"], comms["Provider view"]) == ("3", "1")
+    client = next(h for h in headers if h.startswith("Client"))
+    provider = next(h for h in headers if h.startswith("Provider"))
+    assert (comms[client], comms[provider]) == ("3", "1")
