@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import scoring
+from ..core.agreement import split_not_agreed
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
@@ -665,7 +666,7 @@ class ResultsPage(QWidget):
         counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
-        missing = [f for c in counts for f in c.missing]
+        not_agreed, missing = split_not_agreed(framework, scores, [f for c in counts for f in c.missing])
         parts = [f"<b>{agreed} of {total}</b> factors agreed"]
         if partly:
             parts.append(f"{partly} partly scored")
@@ -681,6 +682,8 @@ class ResultsPage(QWidget):
             more = len(missing) - len(names)
             tail = f" and {more} more" if more else ""
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
+        if not_agreed:  # the room reached these and could not agree (guide 2.1)
+            text += f"<br>{html.escape(not_agreed)}"
         text += _gap_index_line(framework, scores, scope) + _not_applicable_lines(framework, scores)
         self._coverage.setText(text)
 

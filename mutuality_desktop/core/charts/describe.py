@@ -31,6 +31,9 @@ def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
         return _level(value)
     if series.axis_ids[i] in series.out_of_scope:
         return OUT_OF_SCOPE
+    disputed = series.not_agreed_at(name, i)
+    if disputed:
+        return disputed
     if name != "previous" and series.axis_ids[i] in series.not_applicable:
         return NOT_APPLICABLE
     return _level(None)

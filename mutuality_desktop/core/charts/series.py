@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
 from ..framework import Framework
 from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
@@ -114,6 +115,7 @@ class RadarSeries:
         # No marker stands for "not assessed" (any mark on the chart reads as a level): the line
         # breaks there and the axis name says "(n/a)"; the legend says what a gap means.
         self.na_label = f"Gap in a line: {framework.scale.not_assessed_label.lower()} (n/a)"
+        self.not_agreed: frozenset[str] = frozenset()  # axis ids the room could not agree (guide 2.1)
         self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
         self.factors_out: frozenset[str] = frozenset()  # factor ids outside it (counted out of "n of N")
         self.not_applicable: frozenset[str] = frozenset()  # axis ids marked not applicable this round
@@ -125,6 +127,7 @@ class RadarSeries:
         self._values = {s: [None] * n for s in SERIES}
         self.notes = [""] * n
         self.not_applicable = frozenset()
+        self.not_agreed = frozenset()
         if rounds:
             label, current = rounds[-1]
             if self.dimension_id is not None:  # said under the name, as "not in this round" is
@@ -132,12 +135,18 @@ class RadarSeries:
             for perspective in PERSPECTIVES:
                 self._values[perspective] = self._series_values(current, perspective)
             self.labels["agreed"] = f"Agreed, {label}" if len(rounds) > 1 else "Agreed"
+            self.not_agreed = frozenset(a for a in self.axis_ids if agreement_in(current, a) is Agreement.NOT_AGREED)
             if self.dimension_id is None:
                 self.notes = dimension_notes(self.framework, current, self.factors_out)
         if len(rounds) > 1:
             label, before = rounds[-2]
             self._values["previous"] = self._series_values(before, "agreed")
             self.labels["previous"] = f"Agreed, {label}"
+
+    def not_agreed_at(self, series: str, i: int) -> str | None:
+        """"not agreed" where the agreed line breaks at a factor the room could not agree, else None."""
+        disputed = series == "agreed" and self._values[series][i] is None and self.axis_ids[i] in self.not_agreed
+        return NOT_AGREED.lower() if disputed else None
 
     def values(self, series: str) -> list[float | None]:
         """One series' values in axis order, None where it is not assessed."""

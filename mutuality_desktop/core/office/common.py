@@ -169,8 +169,8 @@ def alt_text(data: ReportData, kind: str, native: bool = False) -> str:
             parts.append(f"{one_line(series.axis_names[i])}: {series.absence(i)}"
                          + "".join(f"; {e}" for e in earlier) + ".")
             continue
-        said = [_figure(v, decimals) if (v := series.values(s)[i]) is not None or s == "previous"
-                else series.absence(i) for s in shown]
+        said = [series.not_agreed_at(s, i) or (_figure(v, decimals) if (v := series.values(s)[i]) is not None
+                                               or s == "previous" else series.absence(i)) for s in shown]
         values = ", ".join(f"{names[s]} {v}" for s, v in zip(shown, said, strict=True))
         parts.append(f"{one_line(series.axis_names[i])}: {values}.")
     missing = [i for i in range(len(series.axis_ids)) if i not in axes]

@@ -13,6 +13,7 @@ from typing import Any
 
 from docx.shared import Cm
 
+from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile, profile_from_engagement
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS
@@ -184,7 +185,8 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
     w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
             [[str(r.number), r.name,
               *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable else
-                [level_label(scale, r.client), level_label(scale, r.provider), level_label(scale, r.agreed)]),
+                [level_label(scale, r.client), level_label(scale, r.provider),
+                 level_label(scale, r.agreed, empty_agreed(scale, data.scores, r.factor_id))]),
               gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
             [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
     w.heading("Factor by factor", 2)
@@ -195,7 +197,9 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
 def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
     scale = data.framework.scale
     w.heading(f"{factor.number} {factor.name}", 3)
-    levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p))}" for p, label in PERSPECTIVES)
+    empty = empty_agreed(scale, data.scores, factor.id)  # "Not agreed" for the agreed level (guide 2.1)
+    levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p), empty if p == 'agreed' else None)}"
+                        for p, label in PERSPECTIVES)
     w.para(levels, bold=True)
     if na := not_applicable_text(data, factor):
         w.para(na, bold=True)
@@ -222,7 +226,7 @@ def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
         s = data.scores.get((factor.id, p))
         if s is None or not s.notes.strip():
             continue
-        w.para(NOTE_LABELS[p].upper(), muted=True, bold=True, size=8).paragraph_format.keep_with_next = True
+        w.para(notes_label(data.scores, factor.id, p, NOTE_LABELS[p]).upper(), muted=True, bold=True, size=8).paragraph_format.keep_with_next = True
         for line in s.notes.replace("\r\n", "\n").split("\n"):
             if line.strip():
                 w.para(line)

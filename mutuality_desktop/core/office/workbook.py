@@ -20,6 +20,7 @@ import xlsxwriter
 import xlsxwriter.exceptions
 
 from ... import __version__
+from ..agreement import empty_agreed
 from ..applicability import label as not_applicable_label
 from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
@@ -132,6 +133,7 @@ def score_rows(data: ReportData) -> list[list[object]]:
             for factor in round_factors(fw, rnd, dim.id):
                 levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
+                names[2] = empty_agreed(scale, rnd.scores, factor.id) or names[2]  # "Not agreed" (guide 2.1)
                 if (reason := marks(rnd.scores).get(factor.id)) is not None:
                     names[2] = not_applicable_label(reason)  # the room's decision, in the agreed level's name
                 agreed = rnd.scores.get((factor.id, "agreed"))

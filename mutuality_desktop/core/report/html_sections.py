@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
@@ -281,7 +282,8 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
             str(r.number),
             one_line(r.name),
             *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable
-              else [page.chip(r.client), page.chip(r.provider), page.chip(r.agreed)]),
+              else [page.chip(r.client), page.chip(r.provider),
+                    page.chip(r.agreed, empty_agreed(data.framework.scale, data.scores, r.factor_id))]),
             t(gap_phrase(r.gap)),
         ]
         for r in factor_rows(dim, data.scores, data.current.excluded)
@@ -310,8 +312,9 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
 
 def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
     scale = data.framework.scale
+    empty = empty_agreed(scale, data.scores, factor.id)  # "Not agreed" in the agreed chip (guide 2.1)
     levels = "".join(
-        f"<div><dt>{PERSPECTIVE_LABELS[p]}</dt><dd>{page.chip(_level(data, factor, p))}</dd></div>"
+        f"<div><dt>{PERSPECTIVE_LABELS[p]}</dt><dd>{page.chip(_level(data, factor, p), empty if p == 'agreed' else None)}</dd></div>"
         for p in ("client", "provider", "agreed")
     )
     facts = strip_notes(data, factor)
@@ -342,7 +345,7 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
             else []
         )
         for i, line in enumerate(lines):
-            label = f"<strong>{NOTE_LABELS[p]}:</strong> " if i == 0 else ""
+            label = f"<strong>{notes_label(data.scores, factor.id, p, NOTE_LABELS[p])}:</strong> " if i == 0 else ""
             out.append(f"<p>{label}{t(line)}</p>")
             any_notes = True
     if not any_notes:

@@ -285,7 +285,8 @@ def describe(series: RadarSeries, clean: Callable[[str], str] = printable) -> st
     parts = [f"Radar chart of {what}, on levels {first.value} ({first.name}) to "
              f"{last.value} ({last.name})."]
     for name in series.visible():
-        said = [_number(v) if v is not None or name == "previous" else series.absence(i)
+        said = [series.not_agreed_at(name, i) or (_number(v) if v is not None or name == "previous"
+                                                  else series.absence(i))
                 for i, v in enumerate(series.values(name))]  # why this round has no value, as labelled
         values = ", ".join(f"{axis} {v}" for axis, v in zip(series.axis_names, said, strict=True))
         parts.append(f"{series.labels[name]}: {values}.")

@@ -14,6 +14,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..agreement import empty_agreed, notes_label
 from ..applicability import label, marks
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, re-exported
@@ -85,7 +86,7 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
         rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
                      level_chip(styles, scale, r.client, CHIP_WIDTH),
                      level_chip(styles, scale, r.provider, CHIP_WIDTH),
-                     level_chip(styles, scale, r.agreed, CHIP_WIDTH),
+                     level_chip(styles, scale, r.agreed, CHIP_WIDTH, empty_agreed(scale, data.scores, r.factor_id)),
                      Paragraph(esc(gap_phrase(r.gap)), styles.cell)])
     fixed = 3 * (CHIP_WIDTH + 10) + 24 + 62
     return data_table(styles, ["#", "Factor", "Client", "Provider", "Agreed", "Gap"], rows,
@@ -149,8 +150,9 @@ def unscored(factor: Factor, data: ReportData | None = None) -> str:
 def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     """The three perspectives side by side, then the gap and the change since the last round."""
     scale = data.framework.scale
-    chips = [(PERSPECTIVE_LABELS[p].upper(), level_chip(styles, scale, _level(_score(data, factor, p)),
-                                                          CHIP_WIDTH + 6)) for p in ("client", "provider", "agreed")]
+    chips = [(PERSPECTIVE_LABELS[p].upper(), level_chip(styles, scale, _level(_score(data, factor, p)), CHIP_WIDTH + 6,
+                                                          empty_agreed(scale, data.scores, factor.id) if p == "agreed"
+                                                          else None)) for p in ("client", "provider", "agreed")]
     return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
 
 
@@ -206,7 +208,7 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         parts = pieces(s.notes) if s is not None and s.notes else []
         if not parts:
             continue
-        notes += note_paragraphs(parts, styles, NOTE_LABELS[p])
+        notes += note_paragraphs(parts, styles, notes_label(data.scores, factor.id, p, NOTE_LABELS[p]))
     if not notes:
         notes = [Paragraph(f"No evidence notes were recorded for {esc(factor.name)}.", styles.muted)]
     # The heading, levels and first lines of evidence stay together; long notes flow on.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..agreement import disputes, disputes_sentence
 from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
@@ -65,6 +66,7 @@ def opening(data: ReportData) -> str:
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
     gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
+                                disputes_sentence(data.framework, data.scores),
                                 not_applicable_sentence(data.framework, data.current)) if x)
     gone = f" {gone}" if gone else ""
     earlier = ""
@@ -118,9 +120,13 @@ def findings(data: ReportData) -> list[str]:
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
     done = coverage(fw, data.scores, data.current.scope, data.current.excluded)
-    missing = done.total - done.agreed
+    disputed = disputes_sentence(fw, data.scores)  # counted apart: the room reached them
+    missing = done.total - done.agreed - len(disputes(fw, data.scores))
+    if disputed:
+        out.append(disputed)
     if missing:
-        out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
+        other = "other " if disputed else ""
+        out.append(f"{plural(missing, other + 'factor', other + 'factors')} of the dimensions in this round "
                    f"{'has' if missing == 1 else 'have'} no agreed level yet.")
     waiting = [d for d in rows if d.status == NOT_REACHED]
     if waiting:  # in the round's scope, not reached: unlike a dimension the round never meant to cover

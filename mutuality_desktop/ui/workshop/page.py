@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
 from ...core.scope import dimension_counts, round_position
 from ...core.snapshot import take_snapshot
@@ -173,7 +174,7 @@ class WorkshopPage(QWidget):
         # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
         # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
         self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
-        self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
+        self._previous: tuple[str, scoring.Scores] | None = None  # last round's scores
         self._factor_id: str = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
@@ -521,6 +522,7 @@ class WorkshopPage(QWidget):
                 pending[perspective] = level
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
+        self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
@@ -572,6 +574,7 @@ class WorkshopPage(QWidget):
         if isinstance(edit, SetConfidence):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+        self.bar.show_agreement(self.framework.scale, scores, self._factor_id)  # agreed notes decide "Not agreed"
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
@@ -851,13 +854,9 @@ class WorkshopPage(QWidget):
             snap = take_snapshot(self.doc.engagement)
             known = any(r.round.id == self._round_id for r in snap.rounds)
             before = snap.previous(self._round_id) if known else None
-            self._previous = ("", {}) if before is None else (before.label, before.levels())
-        label, levels = self._previous
-        if not label:
-            return ""
-        level = levels.get(self._factor_id)
-        agreed = "not agreed" if level is None else f"agreed {level} {self.framework.scale.name_of(level)}"
-        return f"{label}: {agreed}"
+            self._previous = ("", {}) if before is None else (before.label, before.scores)
+        label, scores = self._previous
+        return previous_agreed_text(self.framework.scale, label, scores, self._factor_id) if label else ""
 
     def refresh_previous(self) -> None:
         text = self.previous_text()
