@@ -4,6 +4,10 @@ The floor is the tree at OPEN_FLOOR_COMMIT (the last commit before the first iss
 checked out into a temporary git worktree. Each tree makes its own demo and opens it with its own
 code in its own processes, interleaved, so a busy spell hits floor and figure alike. If the floor
 cannot be checked out or run, the figures are "not measured", never a ratio.
+
+Warm opens of the same demo meet the app's memory of contents that passed the received-file
+check (core/store.py); the third figure opens copies whose bytes differ (SQLite's change counter
+in the header), so every one of them is checked in full.
 """
 
 from __future__ import annotations
@@ -28,9 +32,13 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 demo = Path(sys.argv[2])
 
-def copy():
+def copy(counter=None):
     target = Path(tempfile.mkdtemp()) / "open.mutuality"
     shutil.copy(demo, target)
+    if counter is not None:  # SQLite's file change counter: valid file, different bytes
+        with open(target, "r+b") as fh:
+            fh.seek(24)
+            fh.write(counter.to_bytes(4, "big"))
     return target
 
 def read_all(path):
@@ -43,11 +51,13 @@ def read_all(path):
                 eng.participant_scores(r.id)
 
 paths = [copy() for _ in range(11)]
+distinct = [copy(7000 + i) for i in range(10)]
 t = time.perf_counter(); read_all(paths[0]); first = (time.perf_counter() - t) * 1000
-warm = []
-for path in paths[1:]:
+warm, changed = [], []
+for path, other in zip(paths[1:], distinct):
     t = time.perf_counter(); read_all(path); warm.append((time.perf_counter() - t) * 1000)
-print(json.dumps({"first": first, "warm": warm}))
+    t = time.perf_counter(); read_all(other); changed.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"first": first, "warm": warm, "distinct": changed}))
 """
 
 
@@ -89,15 +99,17 @@ def _open(tree: Path, demo: Path) -> dict[str, object] | None:
 
 def open_floor_figures(runs: int = 5) -> list[Figure]:
     names = ("open the demo and read all of it, warm (same process, after the first)",
-             "open the demo and read all of it, first open in a fresh process")
+             "open the demo and read all of it, first open in a fresh process",
+             "warm, each copy's bytes different (nothing known from an earlier check)")
+    keys = ("warm", "first", "distinct")
     folder = Path(tempfile.mkdtemp(prefix="mutuality-open-floor-"))
     floor_tree = _checkout(folder)
     try:
         ours_demo, floor_demo = folder / "ours.mutuality", folder / "floor.mutuality"
         ours_ok = _demo(ROOT, ours_demo)
         floor_ok = floor_tree is not None and _demo(floor_tree, floor_demo)
-        ours: dict[str, list[float]] = {"warm": [], "first": []}
-        floor: dict[str, list[float]] = {"warm": [], "first": []}
+        ours: dict[str, list[float]] = {key: [] for key in keys}
+        floor: dict[str, list[float]] = {key: [] for key in keys}
         for _ in range(runs):  # interleaved
             for tree, demo, into, ok in ((ROOT, ours_demo, ours, ours_ok),
                                          (floor_tree, floor_demo, floor, floor_ok)):
@@ -109,13 +121,14 @@ def open_floor_figures(runs: int = 5) -> list[Figure]:
                         floor_ok = False
                     continue
                 into["warm"] += [float(v) for v in result["warm"]]  # type: ignore[attr-defined]
+                into["distinct"] += [float(v) for v in result["distinct"]]  # type: ignore[attr-defined]
                 into["first"].append(float(result["first"]))  # type: ignore[arg-type]
     finally:
         if floor_tree is not None:
             _remove(floor_tree)
         shutil.rmtree(folder, ignore_errors=True)
     figures = []
-    for key, name in zip(("warm", "first"), names, strict=True):
+    for key, name in zip(keys, names, strict=True):
         if not ours[key]:
             figures.append(Figure(name, [0.0], target=TARGET, verdict="not measured",
                                   note="this tree's demo could not be opened"))

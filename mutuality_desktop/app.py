@@ -12,7 +12,7 @@ from . import __version__
 # cli.COMMANDS (a test keeps them equal)
 SUBCOMMANDS = {"demo", "check", "report", "export", "csv", "json", "new", "apply", "history", "xlsx", "pptx",
                "merge", "prework", "scope", "triage", "parking", "agenda",
-               "not-applicable"}
+               "not-applicable", "framework"}
 GUI_OPTIONS = {"--demo", "--self-test"}
 # Qt's own command-line options (QApplication/QGuiApplication), the ones that take a value first.
 QT_OPTIONS_WITH_VALUE = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",

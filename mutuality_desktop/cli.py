@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_not_applicable import add_parser as add_not_applicable
 
     add_not_applicable(sub)
+    from .cli_framework import add_parser as add_framework
+
+    add_framework(sub)
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
@@ -425,3 +428,6 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report, "export"
 from .cli_parking import cmd_agenda, cmd_parking  # noqa: E402  (the parking list and the agenda)
 
 COMMANDS.update({"parking": cmd_parking, "agenda": cmd_agenda, "not-applicable": cmd_not_applicable})
+from .cli_framework import cmd as cmd_framework  # noqa: E402  (moving to a newer guide, issue 21)
+
+COMMANDS["framework"] = cmd_framework

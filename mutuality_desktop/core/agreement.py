@@ -4,13 +4,158 @@ The guide leaves the agreed level empty when the two sides still differ at the e
 time, keeps both sides' levels, and has the agreed notes give each side's level and reason. Such a
 factor is not "Not assessed": the room reached it. It is told apart from a factor the room has not
 reached (which may carry the two sides' pre-scores but has no agreed notes) by those notes.
+
+Every output asks here what to print where the agreed level would go: the CSV, the report (PDF
+and HTML), Word, Excel, PowerPoint, Results' table and the walkthrough's AGREED button.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from .applicability import marks
+
+if TYPE_CHECKING:
+    from .framework import Factor, Framework, Scale
+    from .model import Score
+
 NOT_AGREED = "Not agreed"
+NOT_YET_AGREED = "Not yet agreed"
+
+
+class Agreement(Enum):
+    """Where a factor stands on its agreed level."""
+
+    AGREED = "agreed"  # an agreed level
+    NOT_AGREED = "not agreed"  # both sides' levels, no agreed level, agreed notes saying why
+    NOT_YET_AGREED = "not yet agreed"  # both sides' levels, no agreed level, no notes yet
+    NOT_ASSESSED = "not assessed"  # no agreed level and not both sides' levels
+
+
+def agreement(client: int | None, provider: int | None, agreed: int | None, agreed_notes: str) -> Agreement:
+    """Where a factor stands, from its three levels and the agreed notes."""
+    if agreed is not None:
+        return Agreement.AGREED
+    if client is None or provider is None:
+        return Agreement.NOT_ASSESSED
+    return Agreement.NOT_AGREED if agreed_notes.strip() else Agreement.NOT_YET_AGREED
 
 
 def not_agreed(client: int | None, provider: int | None, agreed: int | None, agreed_notes: str) -> bool:
     """True when the factor has no agreed level, a level from each side, and agreed notes saying why."""
-    return agreed is None and client is not None and provider is not None and bool(agreed_notes.strip())
+    return agreement(client, provider, agreed, agreed_notes) is Agreement.NOT_AGREED
+
+
+def _level(scores: Mapping[tuple[str, str], Score], factor_id: str, perspective: str) -> int | None:
+    score = scores.get((factor_id, perspective))
+    return None if score is None else score.level
+
+
+def agreement_in(scores: Mapping[tuple[str, str], Score], factor_id: str) -> Agreement:
+    """Where a factor stands in a round's scores ((factor id, perspective) -> Score)."""
+    notes = scores.get((factor_id, "agreed"))
+    return agreement(_level(scores, factor_id, "client"), _level(scores, factor_id, "provider"),
+                     _level(scores, factor_id, "agreed"), notes.notes if notes is not None else "")
+
+
+def no_level_text(scale: Scale, state: Agreement, live: bool = False) -> str:
+    """What stands where the agreed level would: "Not agreed", the scale's "Not assessed", or,
+    during the day (live), "Not yet agreed" while both sides have scored and the room has not
+    settled. Printed outputs keep "Not assessed" for that last case: the room may not have reached
+    the factor (the two sides' levels can be pre-scores)."""
+    if state is Agreement.NOT_AGREED:
+        return NOT_AGREED
+    if state is Agreement.NOT_YET_AGREED and live:
+        return NOT_YET_AGREED
+    return scale.not_assessed_label
+
+
+def agreed_text(scale: Scale, scores: Mapping[tuple[str, str], Score], factor_id: str, live: bool = False) -> str:
+    """The agreed level's name, or what stands in its place (see no_level_text)."""
+    level = _level(scores, factor_id, "agreed")
+    if level is not None:
+        return scale.name_of(level)
+    return no_level_text(scale, agreement_in(scores, factor_id), live)
+
+
+def empty_agreed(scale: Scale, scores: Mapping[tuple[str, str], Score], factor_id: str) -> str | None:
+    """For a printed output's empty agreed cell: "Not agreed" for a disputed factor, else None
+    (the output prints its usual not-assessed label)."""
+    return NOT_AGREED if agreement_in(scores, factor_id) is Agreement.NOT_AGREED else None
+
+
+def notes_label(scores: Mapping[tuple[str, str], Score], factor_id: str, perspective: str, label: str) -> str:
+    """The heading of a perspective's notes: the agreed notes of a factor not agreed are not
+    "Agreed in the room" but what the room said when it could not agree."""
+    if perspective == "agreed" and agreement_in(scores, factor_id) is Agreement.NOT_AGREED:
+        return NOT_AGREED_NOTES
+    return label
+
+
+NOT_AGREED_NOTES = "In the room"  # the notes themselves begin "Not agreed" (guide 2.1)
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A factor the room could not agree, with both sides' levels."""
+
+    factor: Factor
+    client: int
+    provider: int
+
+
+def disputes(framework: Framework, scores: Mapping[tuple[str, str], Score],
+             factor_ids: Collection[str] | None = None) -> list[Dispute]:
+    """The factors not agreed, in workshop order (only those in factor_ids when given)."""
+    out = []
+    na = marks(scores)  # not applicable in the round: neither agreed nor disputed
+    for dim in framework.workshop_order():
+        for f in dim.factors:
+            if (factor_ids is None or f.id in factor_ids) and f.id not in na and agreement_in(scores, f.id) is Agreement.NOT_AGREED:
+                client, provider = _level(scores, f.id, "client"), _level(scores, f.id, "provider")
+                assert client is not None and provider is not None
+                out.append(Dispute(f, client, provider))
+    return out
+
+
+def dispute_levels(scale: Scale, d: Dispute) -> str:
+    """'client 3 Established, provider 1 Initial'."""
+    return (f"client {d.client} {scale.name_of(d.client)}, "
+            f"provider {d.provider} {scale.name_of(d.provider)}")
+
+
+def disputes_sentence(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                      factor_ids: Collection[str] | None = None) -> str:
+    """One sentence naming every factor not agreed, with both sides' levels ('' when none):
+    'Not agreed by the room: Joint communications strategy (client 3 Established, provider 1
+    Initial); it has no agreed level and counts in no mean.'"""
+    found = disputes(framework, scores, factor_ids)
+    if not found:
+        return ""
+    named = [f"{d.factor.name} ({dispute_levels(framework.scale, d)})" for d in found]
+    listed = named[0] if len(named) == 1 else "; ".join(named[:-1]) + "; and " + named[-1]
+    tail = ("it has no agreed level and counts in no mean" if len(found) == 1
+            else "they have no agreed level and count in no mean")
+    return f"Not agreed by the room: {listed}. {tail[0].upper()}{tail[1:]}."
+
+
+def split_not_agreed(framework: Framework, scores: Mapping[tuple[str, str], Score],
+                     unagreed: Sequence[Factor]) -> tuple[str, list[Factor]]:
+    """Of factors with no agreed level: the sentence naming those the room could not agree, with
+    both sides' levels ('' when none), and the others (not reached or still being discussed)."""
+    sentence = disputes_sentence(framework, scores, {f.id for f in unagreed})
+    rest = [f for f in unagreed if agreement_in(scores, f.id) is not Agreement.NOT_AGREED]
+    return sentence, rest
+
+
+def previous_agreed_text(scale: Scale, label: str, scores: Mapping[tuple[str, str], Score], factor_id: str) -> str:
+    """The walkthrough's line on the round before: 'Baseline: agreed 2 Developing', 'Baseline: not
+    agreed' (the room could not agree it then) or 'Baseline: not assessed'."""
+    agreed = scores.get((factor_id, "agreed"))
+    level = None if agreed is None else agreed.level
+    if level is not None:
+        return f"{label}: agreed {level} {scale.name_of(level)}"
+    return f"{label}: {agreed_text(scale, scores, factor_id).lower()}"

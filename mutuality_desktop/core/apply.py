@@ -197,3 +197,12 @@ def _register_not_applicable() -> None:
 
 
 _register_not_applicable()
+
+
+def _register_move() -> None:
+    from .framework_move import move_to_framework
+
+    HANDLERS[ops.MoveToFramework] = move_to_framework
+
+
+_register_move()

@@ -55,8 +55,15 @@ def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:
     return value
 
 
+def _archived(eng: Engagement, factor_id: str) -> bool:
+    """A factor of an earlier guide a round was scored on (format 6): its scores stay editable."""
+    from .framework_move import archived_factor_ids
+
+    return factor_id in archived_factor_ids(eng.connection, eng.path.name)
+
+
 def check_factor(eng: Engagement, factor_id: object) -> str:
-    if not isinstance(factor_id, str) or not eng.framework.has_factor(factor_id):
+    if not isinstance(factor_id, str) or not (eng.framework.has_factor(factor_id) or _archived(eng, factor_id)):
         raise ValidationError(f"Unknown factor '{factor_id}' in framework {eng.framework.id}.")
     return factor_id
 

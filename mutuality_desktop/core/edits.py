@@ -10,15 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from . import operations as ops
 from .errors import ValidationError
 from .model import Action, EngagementInfo, Participant, Round, Score
-from .scope import effective_scope, stored_excluded, stored_scope
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from . import operations as ops
     from .framework import Framework
+
+else:  # imported at the first edit, not when a file opens (start-up speed)
+    from .lazy import LazyModule
+
+    ops = LazyModule("mutuality_desktop.core.operations")
 
 _ACTION_NAMES = {"factor_id": "factor", "due_date": "due", "round_id": "round"}
 
@@ -37,6 +41,7 @@ class EditMethods:
         def actions(self) -> list[Action]: ...
         def scores(self, round_id: int) -> dict[tuple[str, str], Score]: ...
         framework: Framework
+        _scopes: dict[int, tuple[str, ...]]
 
     def _uuid_of(self, table: str, row_id: int | None, what: str) -> str:
         row = self.connection.execute(f'SELECT uuid FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
@@ -94,12 +99,22 @@ class EditMethods:
         return result
 
     def scope(self, round_id: int) -> tuple[str, ...]:
-        """The dimensions the round covers: those chosen, or the default rule (core/scope.py)."""
-        return effective_scope(self.framework, stored_scope(self.connection, round_id),
-                               self.scores(round_id))
+        """The dimensions the round covers: those chosen, or the default rule (core/scope.py).
+
+        Kept until the next write (a score asks for it from the walkthrough, its list and Results).
+        """
+        cached = self._scopes.get(round_id)
+        if cached is None:
+            from .scope import effective_scope, stored_scope
+
+            cached = self._scopes[round_id] = effective_scope(
+                self.framework, stored_scope(self.connection, round_id), self.scores(round_id))
+        return cached
 
     def chosen_scope(self, round_id: int) -> tuple[str, ...]:
         """The dimensions chosen for the round (empty: none chosen, the default rule applies)."""
+        from .scope import stored_scope
+
         return stored_scope(self.connection, round_id)
 
     def set_scope(self, round_id: int, dimensions: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -108,6 +123,8 @@ class EditMethods:
 
     def excluded_factors(self, round_id: int) -> frozenset[str]:
         """The factors left out of the round (of its dimensions, the others are in)."""
+        from .scope import stored_excluded
+
         return stored_excluded(self.connection, round_id)
 
     def set_excluded_factors(self, round_id: int, factors: list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import operations as ops
 from . import store
 from .applicability import RoundScores, marks, stored_not_applicable
 from .edits import EditMethods
@@ -48,6 +47,12 @@ from .validation import require_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from . import operations as ops
+else:  # imported at the first edit, not when a file opens (start-up speed)
+    from .lazy import LazyModule
+
+    ops = LazyModule("mutuality_desktop.core.operations")
 
 
 def load_orm() -> None:
@@ -96,6 +101,7 @@ class Engagement(EditMethods):
         # Each round's scores as last read or written here (the file is ours alone while open:
         # edited under the lock, or read from a private copy); any write but a score's clears it.
         self._scores: dict[int, dict[tuple[str, str], Score]] = {}
+        self._scopes: dict[int, tuple[str, ...]] = {}  # each round's scope until the next write
         try:
             self._load(bootstrap)
         except BaseException:
@@ -127,8 +133,10 @@ class Engagement(EditMethods):
             "SELECT content, sha256 FROM framework_snapshot ORDER BY id LIMIT 1").fetchone()
         if snap is None:
             raise DamagedFileError(f"{path.name} has no framework; it is incomplete.")
-        content, digest = str(snap[0]), str(snap[1])
-        if hashlib.sha256(content.encode("utf-8")).hexdigest() != digest:
+        from .file_values import matching_guide
+
+        content = matching_guide(str(snap[0]), str(snap[1]))  # hashed once per text, not per open
+        if content is None:
             raise DamagedFileError(f"{path.name} is damaged: its scoring guide does not match its checksum.")
         try:
             self.framework: Framework = parse_framework(content, f"{path.name} (scoring guide)")
@@ -298,6 +306,7 @@ class Engagement(EditMethods):
             raise
         finally:
             self._scores.clear()
+            self._scopes.clear()
         self._checksum_pending = False
 
     def apply(self, op: ops.Operation) -> ops.Change:
@@ -366,6 +375,7 @@ class Engagement(EditMethods):
             raise ValidationError("Another change is still being saved; try again.")
         conn = self._conn
         changes, written = [], []
+        self._scopes.clear()  # a level or note may change the round's default scope
         try:
             conn.execute("BEGIN IMMEDIATE")
             for op in operations:

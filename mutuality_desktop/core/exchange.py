@@ -63,6 +63,11 @@ def content_checksum(conn: sqlite3.Connection, version: str = CHECKSUM_VERSION) 
             digest.update(table.encode())
             for row in rows:
                 digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
+    if "framework_archive" in present and conn.execute("SELECT 1 FROM framework_archive").fetchone():
+        for table in ("framework_archive", "round_framework"):  # format 6: only once a file has moved
+            digest.update(table.encode())
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+                digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest() if version == "1" else f"{version}:{digest.hexdigest()}"
 
 

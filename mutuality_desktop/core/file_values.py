@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import json
 import re
 import sqlite3
 
@@ -47,6 +48,27 @@ def json_depth(text: str) -> int:
     return max(itertools.accumulate(steps, initial=0))
 
 
+_MATCHED_GUIDES: dict[str, str] = {}  # sha256 -> the scoring guide text found to match it (last few)
+
+
+def matching_guide(text: str, digest: str) -> str | None:
+    """text if its UTF-8 bytes hash to digest (the scoring guide's checksum), else None.
+
+    A text that matched this digest before is compared with it (equal text, equal hash) instead
+    of hashed again, and the earlier string is returned: the parsed-guide caches keyed by it then
+    find it without hashing its 200 KB again. An open checks the guide and then loads it.
+    """
+    known = _MATCHED_GUIDES.get(digest)
+    if known is not None and known == text:
+        return known
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+        return None
+    if len(_MATCHED_GUIDES) >= 4:
+        _MATCHED_GUIDES.pop(next(iter(_MATCHED_GUIDES)))
+    _MATCHED_GUIDES[digest] = text
+    return text
+
+
 def read_framework(conn: sqlite3.Connection, name: str) -> Framework:
     """Parse the file's scoring guide, refusing one too deep, too large or not matching its hash."""
     rows = conn.execute("SELECT content, sha256, typeof(content) FROM framework_snapshot "
@@ -58,7 +80,8 @@ def read_framework(conn: sqlite3.Connection, name: str) -> Framework:
     content, digest, kind = rows[0]
     if kind != "text":
         raise DamagedFileError(f"{name} is damaged: its scoring guide is not text.")
-    if hashlib.sha256(str(content).encode("utf-8")).hexdigest() != str(digest):
+    content = matching_guide(str(content), str(digest))
+    if content is None:
         raise DamagedFileError(f"{name} is damaged: its scoring guide does not match its checksum.")
     if json_depth(content) > MAX_JSON_DEPTH:
         raise DamagedFileError(f"{name} is damaged: its scoring guide is nested far deeper than "
@@ -83,9 +106,35 @@ def _count(conn: sqlite3.Connection, sql: str, *params: object) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
 
-def _refuse_if(conn: sqlite3.Connection, name: str, sql: str, problem: str) -> None:
-    if _count(conn, sql):
-        raise DamagedFileError(f"{name} is damaged: {problem}; it was not opened.")
+def _rows(condition: str) -> str:
+    """The number of rows for which condition holds (as `count(*) ... WHERE condition`)."""
+    return f"count(CASE WHEN {condition} THEN 1 END)"
+
+
+def _damaged(problem: str) -> str:
+    return f"is damaged: {problem}; it was not opened."
+
+
+def _refuse_any(conn: sqlite3.Connection, name: str, table: str, checks: list[tuple[str, str]],
+                params: tuple[object, ...] = (), totals: tuple[str, ...] = ()) -> list[int]:
+    """Count every check's aggregate over table in one pass; refuse with the first that is not 0.
+
+    Each check is (aggregate SQL, the message after the file's name; "{found:,}" in it is the
+    count). One statement per table instead of one per check: opening a file compiles a few
+    dozen statements, not hundreds. Returns the values of the `totals` aggregates.
+    """
+    columns = [c for c, _ in checks] + list(totals)
+    row = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"', params).fetchone()
+    for (_, message), found in zip(checks, row, strict=False):
+        if found:
+            raise DamagedFileError(f"{name} " + message.replace("{found:,}", f"{int(found):,}"))
+    return [int(v) for v in row[len(checks):]]
+
+
+def _in_guide(column: str) -> str:
+    """column is one of the values in the JSON list bound as the statement's parameter (the
+    file's own ids: bound, never spliced into the SQL)."""
+    return f'"{column}" IN (SELECT value FROM json_each(?))'
 
 
 def _in_list(values: tuple[object, ...]) -> str:
@@ -111,42 +160,48 @@ def _check_dates(conn: sqlite3.Connection, name: str, table: str, columns: tuple
                     f"{name} is damaged: {what} has a date that is not a date; it was not opened.")
 
 
-def _check_factors(conn: sqlite3.Connection, name: str, table: str, factors: tuple[str, ...],
-                   what: str) -> None:
-    known = set(factors)
-    for (factor_id,) in conn.execute(f'SELECT DISTINCT factor_id FROM "{table}"'):
-        if factor_id not in known:
-            raise DamagedFileError(f"{name} is damaged: {what} is for a factor its scoring guide "
-                                   "does not have; it was not opened.")
+def _text_checks(columns: tuple[str, ...], what: str, longest: int = MAX_SHORT_CHARS) -> list[tuple[str, str]]:
+    """Every value text, and no longer than the app lets anyone type (a title, a name...)."""
+    checks = []
+    for column in columns:
+        checks.append((_rows(f"typeof(\"{column}\") != 'text'"),
+                       _damaged(f"{what} holds a value that is not text where text belongs")))
+        checks.append((_rows(f'length("{column}") > {longest}'),
+                       _damaged(f"{what} holds a text far longer than the app accepts")))
+    return checks
 
 
 def _check_texts(conn: sqlite3.Connection, name: str, table: str, columns: tuple[str, ...],
                  what: str, longest: int = MAX_SHORT_CHARS) -> None:
-    """Every value text, and no longer than the app lets anyone type (a title, a name...)."""
-    for column in columns:
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE typeof("{column}") != '
-                   "'text'", f"{what} holds a value that is not text where text belongs")
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE length("{column}") > '
-                   f"{longest}", f"{what} holds a text far longer than the app accepts")
+    _refuse_any(conn, name, table, _text_checks(columns, what, longest))
 
 
 def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     """Refuse any value the app would never write; return the file's framework."""
     framework = read_framework(conn, name)
-    factors = tuple(f.id for f in framework.factors)
+    from .framework_move import (  # format 6: earlier guides
+        archived_dimension_ids,
+        archived_factor_ids,
+        check_guides,
+    )
+
+    check_guides(conn, name, framework)
+
+    factors = json.dumps(list(dict.fromkeys([*(f.id for f in framework.factors),
+                                             *sorted(archived_factor_ids(conn, name))])))
+    dimensions = json.dumps(list(dict.fromkeys([*(d.id for d in framework.dimensions),
+                                                *sorted(archived_dimension_ids(conn, name))])))
     scale = tuple(lv.value for lv in framework.scale.levels)
     _check_engagement(conn, name)
-    rounds = _count(conn, 'SELECT count(*) FROM "round"')
-    if rounds == 0:
-        raise DamagedFileError(f"{name} has no assessment rounds; it is incomplete.")
-    if rounds > MAX_ROUNDS:
-        raise DamagedFileError(f"{name} has {rounds:,} rounds, far more than a workshop makes; "
-                               "it was not opened.")
-    _check_texts(conn, name, "round", ("label",), "a round")
-    _refuse_if(conn, name, 'SELECT count(*) FROM "round" WHERE typeof(position) != \'integer\' '
-               "OR trim(label) = '' OR length(label) > 100", "a round has no usable label or position")
-    _refuse_if(conn, name, 'SELECT count(*) - count(DISTINCT lower(label)) FROM "round"',
-               "two rounds have the same label")
+    _refuse_any(conn, name, "round", [
+        ("count(*) = 0", "has no assessment rounds; it is incomplete."),
+        (f"CASE WHEN count(*) > {MAX_ROUNDS} THEN count(*) END",
+         "has {found:,} rounds, far more than a workshop makes; it was not opened."),
+        *_text_checks(("label",), "a round"),
+        (_rows("typeof(position) != 'integer' OR trim(label) = '' OR length(label) > 100"),
+         _damaged("a round has no usable label or position")),
+        ("count(*) - count(DISTINCT lower(label))", _damaged("two rounds have the same label")),
+    ])
     _check_dates(conn, name, "round", ("date",), "a round")
     for table, column, what in (("participant", "id", "participants"), ("action", "id", "actions")):
         limit = MAX_PARTICIPANTS if table == "participant" else MAX_ACTIONS
@@ -154,16 +209,18 @@ def check_values(conn: sqlite3.Connection, name: str) -> Framework:
         if found > limit:
             raise DamagedFileError(f"{name} has {found:,} {what}, far more than a workshop "
                                    f"makes (the limit is {limit:,}); it was not opened.")
-    _check_texts(conn, name, "participant", ("name", "role", "side"), "a participant")
-    _refuse_if(conn, name, "SELECT count(*) FROM participant WHERE typeof(position) != 'integer' "
-               f"OR side NOT IN ({_in_list(SIDES)})", "a participant has an unknown side")
+    _refuse_any(conn, name, "participant", [
+        *_text_checks(("name", "role", "side"), "a participant"),
+        (_rows(f"typeof(position) != 'integer' OR side NOT IN ({_in_list(SIDES)})"),
+         _damaged("a participant has an unknown side")),
+    ])
     _check_scores(conn, name, factors, scale)
     _check_actions(conn, name, factors)
     _check_prework(conn, name)
-    _check_scope(conn, name, tuple(d.id for d in framework.dimensions))
+    _check_scope(conn, name, dimensions)
     _check_context(conn, name)
-    _check_excluded(conn, name, tuple(f.id for f in framework.factors))
-    _check_parking_and_agenda(conn, name, factors, tuple(d.id for d in framework.dimensions))
+    _check_excluded(conn, name, factors)
+    _check_parking_and_agenda(conn, name, factors, dimensions)
     return framework
 
 
@@ -171,35 +228,30 @@ def _check_context(conn: sqlite3.Connection, name: str) -> None:
     """The engagement's context (format 5, issue 21): one row, a known regime, short texts."""
     from .context import MAX_CONTEXT_CHARS, REGIMES
 
-    _check_texts(conn, name, "engagement_context",
-                 ("procurement_regime", "authority_type", "contract_model"), "the engagement's context",
-                 MAX_CONTEXT_CHARS)
-    _refuse_if(conn, name, "SELECT count(*) FROM engagement_context WHERE id != 1 OR "
-               f"procurement_regime NOT IN ('', {_in_list(tuple(REGIMES))})",
-               "the engagement's context names a procurement regime the app does not know")
+    _refuse_any(conn, name, "engagement_context", [
+        *_text_checks(("procurement_regime", "authority_type", "contract_model"),
+                      "the engagement's context", MAX_CONTEXT_CHARS),
+        (_rows(f"id != 1 OR procurement_regime NOT IN ('', {_in_list(tuple(REGIMES))})"),
+         _damaged("the engagement's context names a procurement regime the app does not know")),
+    ])
 
 
-def _check_parking_and_agenda(conn: sqlite3.Connection, name: str, factors: tuple[str, ...],
-                              dimensions: tuple[str, ...]) -> None:
+def _check_parking_and_agenda(conn: sqlite3.Connection, name: str, factors: str,
+                              dimensions: str) -> None:
     """The parking list and the agenda for the day (format 5, issue 15)."""
     from .model import PARKING_RAISERS, PARKING_STATUSES
 
-    found = _count(conn, "SELECT count(*) FROM parking_item")
-    if found > MAX_ACTIONS:
-        raise DamagedFileError(f"{name} has {found:,} parked points, far more than a workshop makes; "
-                               "it was not opened.")
-    _check_texts(conn, name, "parking_item", ("uuid", "status"), "a parked point")
-    _check_texts(conn, name, "parking_item", ("text",), "a parked point", 5_000)
-    _refuse_if(conn, name, f"SELECT count(*) FROM parking_item WHERE status NOT IN "
-               f"({_in_list(PARKING_STATUSES)}) OR (raised_by IS NOT NULL AND raised_by NOT IN "
-               f"({_in_list(PARKING_RAISERS)})) OR typeof(position) != 'integer'",
-               "a parked point has an unknown status or person")
-    known = set(factors)
-    for (factor_id,) in conn.execute("SELECT DISTINCT factor_id FROM parking_item WHERE factor_id "
-                                     "IS NOT NULL"):
-        if factor_id not in known:
-            raise DamagedFileError(f"{name} is damaged: a parked point is for a factor its scoring "
-                                   "guide does not have; it was not opened.")
+    _refuse_any(conn, name, "parking_item", [
+        (f"CASE WHEN count(*) > {MAX_ACTIONS} THEN count(*) END",
+         "has {found:,} parked points, far more than a workshop makes; it was not opened."),
+        *_text_checks(("uuid", "status"), "a parked point"),
+        *_text_checks(("text",), "a parked point", 5_000),
+        (_rows(f"status NOT IN ({_in_list(PARKING_STATUSES)}) OR (raised_by IS NOT NULL AND raised_by "
+               f"NOT IN ({_in_list(PARKING_RAISERS)})) OR typeof(position) != 'integer'"),
+         _damaged("a parked point has an unknown status or person")),
+        (_rows(f"factor_id IS NOT NULL AND NOT {_in_guide('factor_id')}"),
+         _damaged("a parked point is for a factor its scoring guide does not have")),
+    ], (factors,))
     for (value,) in conn.execute("SELECT raised_at FROM parking_item"):
         try:
             dt.datetime.fromisoformat(str(value))
@@ -207,21 +259,25 @@ def _check_parking_and_agenda(conn: sqlite3.Connection, name: str, factors: tupl
             raise DamagedFileError(f"{name} is damaged: a parked point has a time that is not a "
                                    "time; it was not opened.") from None
     for table in ("agenda", "agenda_break", "agenda_dimension"):
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE round_id NOT IN '
-                   '(SELECT id FROM "round")', "the agenda is for a round the file does not have")
-        if _count(conn, f'SELECT count(*) FROM "{table}"') > 10_000:
-            raise DamagedFileError(f"{name} holds far more agenda than a workshop makes; "
-                                   "it was not opened.")
-    _refuse_if(conn, name, "SELECT count(*) FROM agenda WHERE typeof(start_minute) != 'integer' OR "
-               "typeof(finish_minute) != 'integer' OR start_minute < 0 OR finish_minute > 1440 OR "
-               "finish_minute <= start_minute", "the agenda's start or finish is not a time of day")
-    _check_texts(conn, name, "agenda_break", ("label",), "a break in the agenda", 100)
-    _refuse_if(conn, name, "SELECT count(*) FROM agenda_break WHERE typeof(start_minute) != 'integer' "
-               "OR typeof(minutes) != 'integer' OR start_minute < 0 OR start_minute > 1440 OR "
-               "minutes < 1 OR minutes > 240", "a break in the agenda has no usable time")
-    _refuse_if(conn, name, f"SELECT count(*) FROM agenda_dimension WHERE dimension_id NOT IN "
-               f"({_in_list(dimensions)}) OR typeof(minutes) != 'integer' OR minutes < 0 OR "
-               "minutes > 1440", "the agenda names a dimension its scoring guide does not have")
+        _refuse_any(conn, name, table, [
+            (_rows('round_id NOT IN (SELECT id FROM "round")'),
+             _damaged("the agenda is for a round the file does not have")),
+            ("count(*) > 10000", "holds far more agenda than a workshop makes; it was not opened."),
+        ])
+    _refuse_any(conn, name, "agenda", [(_rows(
+        "typeof(start_minute) != 'integer' OR typeof(finish_minute) != 'integer' OR start_minute < 0 "
+        "OR finish_minute > 1440 OR finish_minute <= start_minute"),
+        _damaged("the agenda's start or finish is not a time of day"))])
+    _refuse_any(conn, name, "agenda_break", [
+        *_text_checks(("label",), "a break in the agenda", 100),
+        (_rows("typeof(start_minute) != 'integer' OR typeof(minutes) != 'integer' OR start_minute < 0 "
+               "OR start_minute > 1440 OR minutes < 1 OR minutes > 240"),
+         _damaged("a break in the agenda has no usable time")),
+    ])
+    _refuse_any(conn, name, "agenda_dimension", [(_rows(
+        f"NOT {_in_guide('dimension_id')} OR typeof(minutes) != 'integer' OR minutes < 0 OR "
+        "minutes > 1440"), _damaged("the agenda names a dimension its scoring guide does not have"))],
+        (dimensions,))
 
 
 def _check_prework(conn: sqlite3.Connection, name: str) -> None:
@@ -234,76 +290,85 @@ def _check_prework(conn: sqlite3.Connection, name: str) -> None:
         if not EMAIL.fullmatch(email):
             raise DamagedFileError(f"{name} holds a participant's email address the app never "
                                    "writes; it was not opened.")
-    _refuse_if(conn, name, f"SELECT count(*) FROM file_meta WHERE key = '{REPORT_NAMES_KEY}' "
-               "AND value != 'shown'", "the report's names setting is unknown")
+    _refuse_any(conn, name, "file_meta", [(_rows(f"key = '{REPORT_NAMES_KEY}' AND value != 'shown'"),
+                                           _damaged("the report's names setting is unknown"))])
 
 
-def _check_scope(conn: sqlite3.Connection, name: str, dimensions: tuple[str, ...]) -> None:
+def _check_scope(conn: sqlite3.Connection, name: str, dimensions: str) -> None:
     """Each round's scope names dimensions of the file's own scoring guide, at most once each."""
-    _check_texts(conn, name, "round_scope", ("uuid", "dimension_id"), "a round's scope")
-    _refuse_if(conn, name, f"SELECT count(*) FROM round_scope WHERE dimension_id NOT IN "
-               f"({_in_list(dimensions)})", "a round's scope names a dimension its scoring guide "
-               "does not have")
-    _refuse_if(conn, name, 'SELECT count(*) FROM round_scope WHERE round_id NOT IN '
-               '(SELECT id FROM "round")', "a round's scope is for a round the file does not have")
+    _refuse_any(conn, name, "round_scope", [
+        *_text_checks(("uuid", "dimension_id"), "a round's scope"),
+        (_rows(f"NOT {_in_guide('dimension_id')}"),
+         _damaged("a round's scope names a dimension its scoring guide does not have")),
+        (_rows('round_id NOT IN (SELECT id FROM "round")'),
+         _damaged("a round's scope is for a round the file does not have")),
+    ], (dimensions,))
 
 
-def _check_excluded(conn: sqlite3.Connection, name: str, factors: tuple[str, ...]) -> None:
+def _check_excluded(conn: sqlite3.Connection, name: str, factors: str) -> None:
     """The factors left out of each round are factors of the file's own scoring guide."""
-    _check_texts(conn, name, "round_excluded_factor", ("uuid", "factor_id"), "a factor left out of a round")
-    _refuse_if(conn, name, f"SELECT count(*) FROM round_excluded_factor WHERE factor_id NOT IN "
-               f"({_in_list(factors)})", "a factor left out of a round is not in its scoring guide")
-    _refuse_if(conn, name, 'SELECT count(*) FROM round_excluded_factor WHERE round_id NOT IN '
-               '(SELECT id FROM "round")', "a factor is left out of a round the file does not have")
+    _refuse_any(conn, name, "round_excluded_factor", [
+        *_text_checks(("uuid", "factor_id"), "a factor left out of a round"),
+        (_rows(f"NOT {_in_guide('factor_id')}"),
+         _damaged("a factor left out of a round is not in its scoring guide")),
+        (_rows('round_id NOT IN (SELECT id FROM "round")'),
+         _damaged("a factor is left out of a round the file does not have")),
+    ], (factors,))
 
 
 def _check_engagement(conn: sqlite3.Connection, name: str) -> None:
-    if _count(conn, "SELECT count(*) FROM engagement WHERE id = 1") != 1:
-        raise DamagedFileError(f"{name} has no engagement record; it is incomplete.")
-    _refuse_if(conn, name, "SELECT count(*) FROM engagement WHERE id != 1",
-               "it holds more than one engagement record")
-    _check_texts(conn, name, "engagement", (
-        "uuid", "title", "client_organisation", "provider_organisation", "contract_name",
-        "contract_reference", "facilitator", "workshop_venue"), "the engagement record")
-    _refuse_if(conn, name, "SELECT count(*) FROM engagement WHERE contract_annual_value IS NOT NULL "
-               "AND (typeof(contract_annual_value) != 'integer' OR contract_annual_value < 0)",
-               "the contract's annual value is not a whole number of pounds")
+    _refuse_any(conn, name, "engagement", [
+        ("count(CASE WHEN id = 1 THEN 1 END) != 1", "has no engagement record; it is incomplete."),
+        (_rows("id != 1"), _damaged("it holds more than one engagement record")),
+        *_text_checks(("uuid", "title", "client_organisation", "provider_organisation", "contract_name",
+                       "contract_reference", "facilitator", "workshop_venue"), "the engagement record"),
+        (_rows("contract_annual_value IS NOT NULL AND (typeof(contract_annual_value) != 'integer' OR "
+               "contract_annual_value < 0)"),
+         _damaged("the contract's annual value is not a whole number of pounds")),
+    ])
     _check_dates(conn, name, "engagement", ("contract_start", "contract_end", "workshop_date"),
                  "the engagement record")
 
 
-def _check_scores(conn: sqlite3.Connection, name: str, factors: tuple[str, ...],
-                  scale: tuple[int, ...]) -> None:
+def _check_scores(conn: sqlite3.Connection, name: str, factors: str, scale: tuple[int, ...]) -> None:
     levels = _in_list(scale)
+    total = 0
     for table, text_column in (("score", "notes"), ("participant_score", "comment")):
         what = "a score" if table == "score" else "a participant's score"
-        _check_texts(conn, name, table, ("factor_id",), what)
-        _check_texts(conn, name, table, (text_column,), what,
-                     MAX_NOTE_CHARS if table == "score" else MAX_ACTION_CHARS)
-        _refuse_if(conn, name, f'SELECT count(*) FROM "{table}" WHERE level IS NOT NULL AND '
-                   f"(typeof(level) != 'integer' OR level NOT IN ({levels}))",
-                   f"{what} has a level outside the scoring scale")
-        _check_factors(conn, name, table, factors, what)
-    _refuse_if(conn, name, f"SELECT count(*) FROM score WHERE perspective NOT IN "
-               f"({_in_list(PERSPECTIVES)}) OR (confidence IS NOT NULL AND confidence NOT IN "
-               f"({_in_list(CONFIDENCES)}))", "a score has an unknown perspective or confidence")
+        checks = [
+            *_text_checks(("factor_id",), what),
+            *_text_checks((text_column,), what, MAX_NOTE_CHARS if table == "score" else MAX_ACTION_CHARS),
+            (_rows(f"level IS NOT NULL AND (typeof(level) != 'integer' OR level NOT IN ({levels}))"),
+             _damaged(f"{what} has a level outside the scoring scale")),
+            (_rows(f"NOT {_in_guide('factor_id')}"),
+             _damaged(f"{what} is for a factor its scoring guide does not have")),
+        ]
+        if table == "score":
+            checks.append((_rows(f"perspective NOT IN ({_in_list(PERSPECTIVES)}) OR (confidence IS NOT "
+                                 f"NULL AND confidence NOT IN ({_in_list(CONFIDENCES)}))"),
+                           _damaged("a score has an unknown perspective or confidence")))
+        total += _refuse_any(conn, name, table, checks, (factors,),
+                             (f'coalesce(sum(length("{text_column}")), 0)',))[0]
     _refuse_if(conn, name, "SELECT count(*) FROM (SELECT 1 FROM score GROUP BY round_id, "
                "factor_id, perspective HAVING count(*) > 1)", "a factor is scored twice")
-    total = _count(conn, "SELECT coalesce(sum(length(notes)), 0) FROM score") + _count(
-        conn, "SELECT coalesce(sum(length(comment)), 0) FROM participant_score")
     if total > MAX_ALL_NOTES_CHARS:
         raise DamagedFileError(f"{name} holds far more notes than a workshop makes; it was not opened.")
 
 
-def _check_actions(conn: sqlite3.Connection, name: str, factors: tuple[str, ...]) -> None:
-    _check_texts(conn, name, "action", ("factor_id", "owner", "side", "status"), "an action")
-    _check_texts(conn, name, "action", ("text",), "an action", MAX_ACTION_CHARS)
-    _refuse_if(conn, name, f"SELECT count(*) FROM action WHERE side NOT IN ({_in_list(ACTION_SIDES)}) "
-               f"OR status NOT IN ({_in_list(ACTION_STATUSES)}) OR typeof(position) != 'integer'",
-               "an action has an unknown side or status")
-    _check_factors(conn, name, "action", factors, "an action")
+def _refuse_if(conn: sqlite3.Connection, name: str, sql: str, problem: str) -> None:
+    if _count(conn, sql):
+        raise DamagedFileError(f"{name} is damaged: {problem}; it was not opened.")
+
+
+def _check_actions(conn: sqlite3.Connection, name: str, factors: str) -> None:
+    _refuse_any(conn, name, "action", [
+        *_text_checks(("factor_id", "owner", "side", "status"), "an action"),
+        *_text_checks(("text",), "an action", MAX_ACTION_CHARS),
+        (_rows(f"side NOT IN ({_in_list(ACTION_SIDES)}) OR status NOT IN ({_in_list(ACTION_STATUSES)}) "
+               "OR typeof(position) != 'integer'"), _damaged("an action has an unknown side or status")),
+        (_rows(f"NOT {_in_guide('factor_id')}"),
+         _damaged("an action is for a factor its scoring guide does not have")),
+        ("coalesce(sum(length(text)) + sum(length(owner)), 0) > " + str(MAX_ALL_ACTION_CHARS),
+         "holds far more action text than a workshop makes; it was not opened."),
+    ], (factors,))
     _check_dates(conn, name, "action", ("due_date",), "an action")
-    total = _count(conn, "SELECT coalesce(sum(length(text)) + sum(length(owner)), 0) FROM action")
-    if total > MAX_ALL_ACTION_CHARS:
-        raise DamagedFileError(f"{name} holds far more action text than a workshop makes; "
-                               "it was not opened.")

@@ -16,7 +16,6 @@ import contextlib
 import os
 import shutil
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -162,6 +161,8 @@ def unsafe_journal_message(path: Path) -> str:
 
 def private_folder() -> Path:
     """A new folder only this user can read (mkdtemp makes it 0700)."""
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix="mutuality-private-"))
 
 

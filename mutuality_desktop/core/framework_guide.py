@@ -225,19 +225,26 @@ def parse_factor_extras(
 
 # --- which version of the guide the rounds were scored on (issue 21) ------------------------------
 #
-# An engagement file keeps one snapshot of the framework, taken when it was created, and every round
-# in it is scored against that snapshot: two rounds of one file can never differ in wording, which
-# is what makes them comparable. A newer guide shipped with the app is never applied to an existing
-# file; using it means a new engagement file, whose levels do not compare directly with the old
-# file's for the factors whose wording changed. These sentences say exactly that, from the data.
+# An engagement file keeps the guide it is scored on, taken when it was created. A newer guide shipped
+# with the app is never applied to an existing file by itself; the consultant may move the engagement
+# to it between rounds (core/framework_move.py, format 6), and the rounds scored before keep the
+# guide they were scored on. These sentences say which guide each compared round used, from the data.
 
 if TYPE_CHECKING:
     from .framework import Framework
 
 
-def rounds_version_sentence(framework: Framework) -> str:
-    """The comparison's basis as to wording: both rounds were scored on the file's one guide."""
-    return (f"Both rounds were scored against version {framework.version} of the scoring guide, "
+def rounds_version_sentence(framework: Framework, earlier: tuple[str, Framework] | None = None,
+                            later: tuple[str, Framework] | None = None) -> str:
+    """The comparison's basis as to wording. Rounds scored on one guide say so; given each round's
+    (label, guide) and the guides differ (the engagement was moved between them, format 6), it
+    says which version each used, names the factors worded differently and those left out."""
+    if earlier is not None and later is not None and earlier[1].source_text != later[1].source_text:
+        from .framework_move import comparison_sentence
+
+        return comparison_sentence(earlier[0], earlier[1], later[0], later[1])
+    used = later[1] if later is not None else framework
+    return (f"Both rounds were scored against version {used.version} of the scoring guide, "
             "kept in the engagement file, so no factor's wording differs between them.")
 
 
@@ -254,8 +261,8 @@ def newer_guide_note(engagement: Framework, shipped: Framework) -> str:
     if diff.same_text and engagement.version == shipped.version:
         return ""
     names = [engagement.factor(fid).name for fid in diff.reworded]
-    parts = [f"This engagement keeps version {engagement.version} of the scoring guide, so its rounds "
-             f"compare like for like. This app's guide is version {shipped.version}"]
+    parts = [f"This engagement is scored on version {engagement.version} of the scoring guide, kept in "
+             f"its file. This app's guide is version {shipped.version}"]
     if names:
         parts.append(f", which words {len(names)} factor{'s' if len(names) != 1 else ''} differently: "
                      f"{', '.join(names)}")
@@ -263,5 +270,6 @@ def newer_guide_note(engagement: Framework, shipped: Framework) -> str:
         parts.append(f"; it adds {len(diff.added)} factor{'s' if len(diff.added) != 1 else ''}")
     if diff.removed:
         parts.append(f"; it drops {len(diff.removed)} factor{'s' if len(diff.removed) != 1 else ''}")
-    return ("".join(parts) + ". A round scored on the newer guide would need a new engagement file, and "
-            "its levels for those factors would not compare directly with these.")
+    return ("".join(parts) + ". To score the next round on the newer guide, move the engagement to it: "
+            "the rounds scored so far keep the wording they were scored on, and a comparison with them "
+            "names the factors worded differently.")

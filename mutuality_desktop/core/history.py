@@ -13,7 +13,6 @@ import getpass
 import hashlib
 import json
 import os
-import socket
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,8 @@ def default_author() -> str:
 
 def place_of(path: Path) -> str:
     """A fingerprint of this machine and this file's location (not reversible to either)."""
+    import socket
+
     where = f"{socket.gethostname()}\0{Path(path).resolve()}"
     return hashlib.sha256(where.encode("utf-8", "replace")).hexdigest()[:32]
 

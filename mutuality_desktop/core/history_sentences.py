@@ -53,6 +53,8 @@ class Sentences(Describer):
             if after is None:
                 return f"made {self._factor_round(t)} applicable again"
             return f"marked {self._factor_round(t)} not applicable: {_value(after)}"
+        if op == "move_to_framework":  # issue 21, format 6
+            return (f"moved the engagement from guide {_version(before)} to {_version(after)}")
         if op == "update_info":
             return f"changed the engagement details: {self.what(entry)}"
         if op == "set_branding":
@@ -110,6 +112,10 @@ class Sentences(Describer):
 
     def sentence(self, entry: Entry) -> str:
         return f"{entry.author or 'Someone'} {self.body(entry)} on {when(entry.at)}, {self.copy(entry)}"
+
+
+def _version(value: Any) -> str:
+    return str(value.get("version", "?")) if isinstance(value, dict) else "?"
 
 
 def _value(value: Any) -> str:

@@ -23,7 +23,7 @@ VERBS = {
     "merge": "merged a copy",
     "add_parking": "parked a point", "update_parking": "edited parked point",
     "resolve_parking": "parked point", "remove_parking": "removed parked point",
-    "set_agenda": "agenda for the day",
+    "set_agenda": "agenda for the day", "move_to_framework": "moved to scoring guide",
 }
 
 

@@ -47,6 +47,9 @@ def engagement_json(eng: Engagement) -> dict[str, Any]:
     framework: dict[str, Any] = {"id": fw.id, "version": fw.version, "sha256": fw_sha}
     if hashlib.sha256(builtin.source_text.encode("utf-8")).hexdigest() != fw_sha:
         framework["source"] = fw.source_text  # not this app's own guide: carry it along
+    from .framework_move import guides_json
+
+    framework.update(guides_json(eng))  # format 6: earlier guides and the rounds scored on them
     info = snap.info
     details: dict[str, Any] = {"id": info.uuid}
     for key in INFO_FIELDS:
@@ -247,7 +250,11 @@ def create_from_json(data: Any, path: Path) -> Engagement:
         identity(info.uuid)
     eng = Engagement.create(path, info, fw, baseline_label=None)
     try:
+        from .framework_move import restore_archive, restore_pins
+
+        restore_archive(eng, data["framework"])  # before the scores: a dropped factor's are kept
         eng.apply_all(_operations(data, fw), record=False)
+        restore_pins(eng, data["framework"])
         _copy_history(eng, _get(data, "history", list, "The JSON", []))
     except BaseException:
         eng.close()

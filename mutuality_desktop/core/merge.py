@@ -88,8 +88,13 @@ def check_same_engagement(ours: Engagement, theirs: Engagement) -> None:
         raise MergeError(f"{theirs.path.name} is not a copy of this engagement (it is “{b.title}”); "
                          "only copies of the same engagement can be merged.")
     if ours.framework.source_text != theirs.framework.source_text:
-        raise MergeError(f"{theirs.path.name} was scored against a different scoring guide; the "
-                         "copies cannot be merged.")
+        from .framework_move import merge_refusal
+
+        raise MergeError(merge_refusal(ours, theirs))
+    from .framework_move import earlier_rounds_refusal
+
+    if refusal := earlier_rounds_refusal(ours, theirs):
+        raise MergeError(refusal)
 
 
 def plan_merge(ours_eng: Engagement, theirs_eng: Engagement) -> MergePlan:

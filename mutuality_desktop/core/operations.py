@@ -326,3 +326,17 @@ class SetNotApplicable(Operation):
 
 
 OPERATIONS[SetNotApplicable.kind] = SetNotApplicable
+
+
+@dataclass(frozen=True)
+class MoveToFramework(Operation):
+    """Move the engagement to another version of its scoring guide (issue 21, format 6): the rounds
+    scored so far keep the guide they were scored on; later rounds use the new one. `content` is
+    the new guide's JSON text; `unpin` names rounds that go back to the guide in use (its undo)."""
+
+    kind: ClassVar[str] = "move_to_framework"
+    content: str
+    unpin: tuple[str, ...] = ()
+
+
+OPERATIONS[MoveToFramework.kind] = MoveToFramework

@@ -140,6 +140,15 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
         if reason is not None and not isinstance(reason, str):
             raise ValidationError("'reason' must be text (null clears the mark).")
         return ops.SetNotApplicable(_round(eng, item.get("round")), _text(item, "factor"), reason)
+    if kind == "move_to_framework":  # issue 21: the new guide as a JSON object (or its text)
+        guide = item.get("guide", item.get("content"))
+        if isinstance(guide, dict):
+            import json
+
+            guide = json.dumps(guide, ensure_ascii=False, indent=1)
+        if not isinstance(guide, str):
+            raise ValidationError("It needs 'guide', the scoring guide to move to (its JSON).")
+        return ops.MoveToFramework(guide)
     if kind == "add_action":
         fields = _action_fields(eng, item)
         if "factor" not in fields or "text" not in fields:

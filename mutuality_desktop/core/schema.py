@@ -57,6 +57,29 @@ class FrameworkSnapshot(Base):
     sha256: Mapped[str] = mapped_column(String(64))
 
 
+class FrameworkArchiveRow(Base):
+    """An earlier scoring guide the engagement was moved on from (schema version 6), kept so the
+    rounds scored on it keep its wording. framework_snapshot stays the guide in use."""
+
+    __tablename__ = "framework_archive"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    framework_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(40))
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class RoundFrameworkRow(Base):
+    """The scoring guide a round was scored on, by its checksum (schema version 6): the guide in
+    framework_snapshot or one in framework_archive. A round with no row uses the guide in use. Named
+    by the round's uuid, so a removed round that an undo puts back keeps its guide."""
+
+    __tablename__ = "round_framework"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
 class EngagementRow(Base):
     __tablename__ = "engagement"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = 'b061b15c79de86a45356dd49cd7cbde795ce054e5ff6b609715ca10d822f30a4'
+SOURCE_SHA256 = '4d0c61b5813146ef3bb26eb9971abb928e7ba65d05a00ed6abb192e797269c2f'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
@@ -23,6 +23,8 @@ EXPECTED: dict[str, str] = {
         'create table engagement_context ( authority_type varchar ( 100 ) not null , contract_model varchar ( 100 ) not null , id integer not null , primary key ( id ) , procurement_regime varchar ( 20 ) not null , updated_at datetime not null ) ',
     'table file_meta on file_meta':
         'create table file_meta ( key varchar ( 100 ) not null , primary key ( key ) , value text not null ) ',
+    'table framework_archive on framework_archive':
+        'create table framework_archive ( content text not null , framework_id varchar ( 100 ) not null , id integer not null , primary key ( id ) , sha256 varchar ( 64 ) not null , unique ( sha256 ) , version varchar ( 40 ) not null ) ',
     'table framework_snapshot on framework_snapshot':
         'create table framework_snapshot ( content text not null , framework_id varchar ( 100 ) not null , id integer not null , primary key ( id ) , sha256 varchar ( 64 ) not null , version varchar ( 40 ) not null ) ',
     'table history on history':
@@ -41,6 +43,8 @@ EXPECTED: dict[str, str] = {
         'create table round ( date date , id integer not null , label varchar ( 100 ) not null , position integer not null , primary key ( id ) , unique ( label ) , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table round_excluded_factor on round_excluded_factor':
         'create table round_excluded_factor ( constraint uq_round_excluded_factor unique ( round_id , factor_id ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
+    'table round_framework on round_framework':
+        'create table round_framework ( id integer not null , primary key ( id ) , round_uuid varchar ( 36 ) not null , sha256 varchar ( 64 ) not null , unique ( round_uuid ) ) ',
     'table round_scope on round_scope':
         'create table round_scope ( constraint uq_round_scope unique ( round_id , dimension_id ) , dimension_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , uuid varchar ( 36 ) not null ) ',
     'table score on score':

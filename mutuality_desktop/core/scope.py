@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .applicability import marks
@@ -98,19 +99,20 @@ def outside_scope(eng: Engagement, round_id: int) -> frozenset[str]:
                      | {f.id for f in eng.framework.factors if f.id not in factors})
 
 
+def _touched(scores: Mapping[tuple[str, str], Score], factor_id: str) -> bool:
+    """Whether any side has a level or a note on the factor in the round."""
+    return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
+               for p in ("client", "provider", "agreed"))
+
+
 def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Score],
                        scope: Iterable[str], excluded: Iterable[str] = ()) -> list[tuple[Dimension, Completeness]]:
     """Each in-scope dimension with the completeness of its factors in the round: those left out
     are not counted unless scored all the same (as the report counts them)."""
     gone, out = set(excluded), []
     na = marks(scores)  # not applicable in the round: out of the count too (issue 21)
-
-    def touched(factor_id: str) -> bool:
-        return any((s := scores.get((factor_id, p))) is not None and (s.level is not None or s.notes.strip())
-                   for p in ("client", "provider", "agreed"))
-
     for dim in (d for d in framework.workshop_order() if d.id in set(scope)):
-        factors = [f for f in dim.factors if (f.id not in gone or touched(f.id)) and f.id not in na]
+        factors = [f for f in dim.factors if (f.id not in gone or _touched(scores, f.id)) and f.id not in na]
         states = [factor_state(scores, f.id) for f in factors]
         by_perspective = {p: sum(1 for f in factors if (s := scores.get((f.id, p))) and s.level is not None)
                           for p in ("client", "provider", "agreed")}
@@ -128,3 +130,66 @@ def dimension_counts(framework: Framework, scores: Mapping[tuple[str, str], Scor
     scope are not in the answer."""
     return {dim.id: (done.agreed, done.total)
             for dim, done in scope_completeness(framework, scores, scope, excluded)}
+
+
+@dataclass(frozen=True)
+class RoundCount:
+    """How many of a dimension's factors a round assesses, and which it does not, by name."""
+
+    dimension: Dimension
+    in_scope: bool  # the dimension is part of the round
+    counted: int  # the factors counted, as `scope_completeness` counts them
+    left_out: tuple[str, ...]  # names of factors left out of the round (and not scored all the same)
+    not_applicable: tuple[str, ...]  # names of factors the room marked not applicable
+
+    @property
+    def total(self) -> int:
+        return len(self.dimension.factors)
+
+    def label(self) -> str:
+        """'15 factors', '14 of 15 factors' or 'not in this round'."""
+        if not self.in_scope:
+            return "not in this round"
+        if self.counted == self.total:
+            return f"{self.total} factors"
+        return f"{self.counted} of {self.total} factors"
+
+    def explanation(self, round_label: str) -> str:
+        """A sentence on what the count leaves out, for a tooltip ('' when it leaves nothing out)."""
+        name = self.dimension.name
+        if not self.in_scope:
+            return f"{name} is not part of {round_label}: its chart shows every factor as not in this round."
+        if self.counted == self.total:
+            return f"{round_label} assesses all {self.total} of {name}'s factors."
+        parts = []
+        if self.left_out:
+            parts.append(f"left out of the round: {', '.join(self.left_out)}")
+        if self.not_applicable:
+            parts.append(f"marked not applicable: {', '.join(self.not_applicable)}")
+        return f"{round_label} assesses {self.counted} of {name}'s {self.total} factors ({'; '.join(parts)})."
+
+
+def round_count(framework: Framework, scores: Mapping[tuple[str, str], Score], scope: Iterable[str],
+                excluded: Iterable[str], dimension_id: str) -> RoundCount:
+    """A dimension's factors as a round assesses them, counted as Results' coverage and the report
+    count them (`scope_completeness`: left-out and not-applicable factors out), with the names of
+    the factors the count leaves out."""
+    dim = framework.dimension(dimension_id)
+    counts = scope_completeness(framework, scores, [dim.id], excluded) if dim.id in set(scope) else []
+    if not counts:
+        return RoundCount(dim, False, 0, (), ())
+    na, gone = marks(scores), set(excluded)
+    left_out = tuple(f.name for f in dim.factors
+                     if f.id in gone and f.id not in na and not _touched(scores, f.id))
+    return RoundCount(dim, True, counts[0][1].total, left_out,
+                      tuple(f.name for f in dim.factors if f.id in na))
+
+
+def round_position(framework: Framework, scope: Iterable[str], excluded: Iterable[str],
+                   factor_id: str) -> tuple[int, int] | None:
+    """Where a factor comes among its dimension's factors in the round, as (position, how many),
+    both from 1; None for a factor outside the round (its dimension not in scope, or left out)."""
+    dimension_id = framework.factor(factor_id).dimension_id
+    ids = [f.id for f in in_scope_factors(framework, [dimension_id] if dimension_id in set(scope) else [],
+                                          excluded)]
+    return (ids.index(factor_id) + 1, len(ids)) if factor_id in ids else None

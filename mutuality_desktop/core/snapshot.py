@@ -33,6 +33,7 @@ class RoundSnapshot:
     scope: tuple[str, ...] = ()  # the dimensions it covers (chosen, or the default rule)
     excluded: frozenset[str] = frozenset()  # factors of those dimensions left out of the round
     not_applicable: Mapping[str, str] = field(default_factory=dict)  # factor id -> reason (issue 21)
+    guide: Framework | None = None  # the scoring guide it was scored on, if not the one in use (format 6)
 
     def in_scope(self, factor: Factor) -> bool:
         """Whether the round covers a factor: its dimension is in the scope and it is not left out."""
@@ -104,9 +105,13 @@ class EngagementSnapshot:
 
 def take_snapshot(eng: Engagement) -> EngagementSnapshot:
     """Read the whole engagement once."""
+    from .framework_move import round_guides
+
+    guides = round_guides(eng)
     rounds = tuple(RoundSnapshot(r, eng.scores(r.id), tuple(eng.participant_scores(r.id)),
                                  eng.chosen_scope(r.id), eng.scope(r.id), eng.excluded_factors(r.id),
-                                 eng.not_applicable(r.id))
+                                 eng.not_applicable(r.id),
+                                 None if guides.get(r.id, eng.framework) is eng.framework else guides[r.id])
                    for r in eng.rounds())
     if not rounds:
         raise ValidationError(f"{eng.path.name} has no rounds.")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import sqlite3
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +23,11 @@ from . import files, schema_check
 from .errors import DamagedFileError, EngagementFileError, NewerVersionError, NotOurFileError
 
 APPLICATION_ID = 0x4D555455  # "MUTU"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 OLDEST_MIGRATABLE = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_IN_MEMORY_CHECK = 64 * 1024 * 1024  # larger files are checked from a private copy on disk
+_CAN_DESERIALIZE = hasattr(sqlite3.Connection, "deserialize")  # SQLite 3.23+ built with it
 MAX_TEXT_BYTES = 1_000_000  # longest single value SQLite will hand us from a received file
 MAX_ROWS = 1_000_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,9 +49,9 @@ class FileHeader:
     user_version: int
 
 
-def _decode_text(raw: bytes) -> str:
-    """Repair invalid UTF-8 from a damaged or hostile file instead of failing the read."""
-    return raw.decode("utf-8", errors="replace")
+# Repair invalid UTF-8 from a damaged or hostile file instead of failing the read (a C-level
+# callable: every text value read goes through it, about 4,000 when the demo opens).
+_decode_text = functools.partial(str, encoding="utf-8", errors="replace")
 
 
 def _deny_schema_sql(action: int, arg1: Any, arg2: Any, db: Any, source: str | None) -> int:
@@ -114,6 +116,8 @@ def read_header(path: Path) -> FileHeader:
             raise NotOurFileError(f"{path.name} is empty: it is not a Mutuality engagement file.")
         is_zip = head[:4] == b"PK\x03\x04"
         if not is_zip and not head.startswith(SQLITE_MAGIC):
+            import zipfile
+
             with open(fd, "rb", closefd=False) as fh:  # a zip may start with anything
                 is_zip = zipfile.is_zipfile(fh)
     if is_zip:
@@ -159,25 +163,34 @@ def verify_connection(conn: sqlite3.Connection, name: str, version: int) -> None
     that the migrations have brought up to date, so the check always compares with the ORM.
     """
     try:
-        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
-        problems = [str(r[0]) for r in rows]
-        if problems != ["ok"]:
-            raise DamagedFileError(_integrity_problem(name, problems[0]))
-        if version < SCHEMA_VERSION:
-            upgraded = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-            try:
-                conn.backup(upgraded)
-                configure(upgraded, readonly=False, memory=True)
-                migrate(upgraded, version, name)
-                _verify_current(upgraded, name)
-            finally:
-                upgraded.close()
-        else:
-            _verify_current(conn, name)
+        check_integrity(conn, name)
+        _verify_schema_and_values(conn, name, version)
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read ({one_line(str(exc))}).") from exc
     except (UnicodeDecodeError, ValueError, OverflowError, MemoryError, RecursionError) as exc:
         raise DamagedFileError(f"{name} is damaged and cannot be read.") from exc
+
+
+def check_integrity(conn: sqlite3.Connection, name: str) -> None:
+    """SQLite's full integrity check (pages, records, every index against its table)."""
+    rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+    problems = [str(r[0]) for r in rows]
+    if problems != ["ok"]:
+        raise DamagedFileError(_integrity_problem(name, problems[0]))
+
+
+def _verify_schema_and_values(conn: sqlite3.Connection, name: str, version: int) -> None:
+    if version < SCHEMA_VERSION:
+        upgraded = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            conn.backup(upgraded)
+            configure(upgraded, readonly=False, memory=True)
+            migrate(upgraded, version, name)
+            _verify_current(upgraded, name)
+        finally:
+            upgraded.close()
+    else:
+        _verify_current(conn, name)
 
 
 def _integrity_problem(name: str, problem: str) -> str:
@@ -207,20 +220,40 @@ _LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "co
 
 
 def check_sizes(conn: sqlite3.Connection, name: str) -> None:
-    """Refuse values far beyond anything the app writes (a hostile or corrupted file)."""
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for table in tables:
-        columns = [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
-        parts = ", ".join(f'max(length("{c}"))' for c in columns)
-        row = conn.execute(f'SELECT count(*), {parts} FROM "{table}"').fetchone()
-        if row[0] > MAX_ROWS:
+    """Refuse values far beyond anything the app writes (a hostile or corrupted file).
+
+    One statement for every table's row count and longest values (its ordinary columns against
+    MAX_TEXT_BYTES, its large ones against their own limit), not two per table.
+    """
+    columns: dict[str, list[str]] = {}
+    for table, column in conn.execute(
+            "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+            "WHERE m.type = 'table' ORDER BY m.rowid, c.cid"):
+        columns.setdefault(str(table), []).append(str(column))
+    if not columns:
+        return
+    parts, limits = [], []
+    for table, names in columns.items():
+        large = [c for c in names if (table, c) in _LARGE_COLUMNS]
+        ordinary = [c for c in names if (table, c) not in _LARGE_COLUMNS]
+        parts.append(f"SELECT count(*), {_longest(ordinary)}, {_longest(large)} FROM \"{table}\"")
+        limits.append((table, max((_LARGE_COLUMNS[(table, c)] for c in large), default=0)))
+    rows = conn.execute(" UNION ALL ".join(parts)).fetchall()
+    for (table, large_limit), (count, longest, longest_large) in zip(limits, rows, strict=True):
+        if count > MAX_ROWS:
             raise DamagedFileError(f"{name} holds an implausible number of {table} records.")
-        for column, longest in zip(columns, row[1:], strict=True):
-            limit = _LARGE_COLUMNS.get((table, column), MAX_TEXT_BYTES)
-            if longest is not None and longest > limit:
-                raise DamagedFileError(
-                    f"{name} holds a {table} value far longer than the app ever writes; it was not opened."
-                )
+        if (longest or 0) > MAX_TEXT_BYTES or (longest_large or 0) > large_limit:
+            raise DamagedFileError(
+                f"{name} holds a {table} value far longer than the app ever writes; it was not opened."
+            )
+
+
+def _longest(names: list[str]) -> str:
+    """The longest value in these columns over the whole table (0 for none)."""
+    if not names:
+        return "0"
+    lengths = [f'coalesce(length("{c}"), 0)' for c in names]
+    return f"max({lengths[0]})" if len(lengths) == 1 else f"max(max({', '.join(lengths)}))"
 
 
 def has_hot_journal(path: Path) -> bool:
@@ -234,12 +267,19 @@ def has_hot_journal(path: Path) -> bool:
 def inspect(path: Path) -> FileHeader:
     """Check a file fully without touching it or its side files; raise with one clear sentence.
 
-    The check runs on a private copy (see files.private_copy): a file this laptop was editing
-    when the app stopped is recovered in the copy, so it checks as it will open.
+    The check runs on the file's bytes in memory, or, with a journal beside it, on a private
+    copy (see files.private_copy): a file this laptop was editing when the app stopped is
+    recovered in the copy, so it checks as it will open.
     """
     path = Path(path)
     header = read_header(path)
     check_version(path.name, header.user_version)
+    if (header.size <= MAX_IN_MEMORY_CHECK and _CAN_DESERIALIZE
+            and not os.path.lexists(files.side_file(path, "-journal"))):
+        # No journal to roll back: check the file's bytes in memory, where nothing can refer
+        # to a side file at all (and nothing is written to disk to be copied and deleted).
+        _verify_bytes(files.read_bytes(path, MAX_FILE_BYTES), path.name, header.user_version)
+        return header
     with files.private_copy(path, MAX_FILE_BYTES) as (copy, journal):
         conn = _connect_copy(copy, path.name, journal)
         try:
@@ -248,6 +288,49 @@ def inspect(path: Path) -> FileHeader:
         finally:
             conn.close()
     return header
+
+
+_PASSED: list[bytes] = []  # the contents of the last few files that passed the whole check here
+_KEEP_PASSED = 4
+_KEEP_PASSED_BYTES = 16 * 1024 * 1024  # larger contents are not kept (checked in full each time)
+
+
+def _verify_bytes(data: bytes, name: str, version: int) -> None:
+    """verify_connection on a file's bytes, loaded into an in-memory database.
+
+    The check is a function of the bytes alone, so contents equal byte for byte to a file that
+    passed it before in this process (the start page checked the file, or it is opened again
+    unchanged) are not checked again. Any changed byte is other contents: checked in full.
+    """
+    if any(kept == data for kept in _PASSED):  # lengths first, then every byte
+        return
+    conn = _connect_bytes(data, name)
+    try:
+        with unreadable_as_damaged(name):
+            verify_connection(conn, name, version)
+    finally:
+        conn.close()
+    if len(data) <= _KEEP_PASSED_BYTES:
+        _PASSED.append(data)
+        del _PASSED[:-_KEEP_PASSED]
+
+
+def _connect_bytes(data: bytes, name: str) -> sqlite3.Connection:
+    """An in-memory database holding a file's bytes (a file saved in WAL mode read as rollback)."""
+    if data[18:20] == b"\x02\x02":  # as files.private_copy does: read the main file alone
+        data = data[:18] + b"\x01\x01" + data[20:]
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.deserialize(data)
+        configure(conn, readonly=True)
+    except EngagementFileError:
+        conn.close()
+        raise
+    except UNREADABLE as exc:
+        conn.close()
+        detail = one_line(str(exc)) if isinstance(exc, sqlite3.Error) else type(exc).__name__
+        raise DamagedFileError(f"{name} is damaged and cannot be read ({detail}).") from exc
+    return conn
 
 
 def _connect_copy(copy: Path, name: str, journal: bool) -> sqlite3.Connection:
@@ -477,8 +560,40 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     _migrate_4_to_5_21b(conn)  # not applicable (issue 21b)
 
 
+def _migrate_5_to_6_move(conn: sqlite3.Connection) -> None:
+    """Format 6 (issue 21, moving to a newer guide): earlier guides kept, and the guide each round
+    was scored on. Every round of an older file was scored on the file's one guide."""
+    conn.execute(
+        "CREATE TABLE framework_archive (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tframework_id VARCHAR(100) NOT NULL, \n"
+        "\tversion VARCHAR(40) NOT NULL, \n"
+        "\tcontent TEXT NOT NULL, \n"
+        "\tsha256 VARCHAR(64) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (sha256)\n"
+        ")"
+    )
+    conn.execute(
+        "CREATE TABLE round_framework (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tround_uuid VARCHAR(36) NOT NULL, \n"
+        "\tsha256 VARCHAR(64) NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (round_uuid)\n"
+        ")"
+    )
+    conn.execute('INSERT INTO round_framework (round_uuid, sha256) SELECT r.uuid, f.sha256 FROM "round" r, '
+                 "(SELECT sha256 FROM framework_snapshot ORDER BY id LIMIT 1) f")
+
+
+def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+    """Format 6."""
+    _migrate_5_to_6_move(conn)  # issue 21: moving an engagement to a newer scoring guide
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: _migrate_5_to_6}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, name: str = "The file") -> None:

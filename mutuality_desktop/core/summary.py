@@ -28,14 +28,21 @@ def summarise(path: Path) -> str:
         rounds = eng.rounds()
         parts = [f"OK {path.name}: {info.title} ({info.client_organisation} / {info.provider_organisation})"]
         parts.append(_count(len(eng.participants()), "participant"))
+        from .framework_move import round_guides
+        from .scope import effective_scope, stored_scope
+
+        guides = round_guides(eng)  # each round counted on the guide it was scored on (format 6)
         for rnd in rounds:  # counted over the round's scope
             scores = eng.scores(rnd.id)
-            scope = eng.scope(rnd.id)
-            counts = [c for _, c in scope_completeness(eng.framework, scores, scope, eng.excluded_factors(rnd.id))]
+            fw = guides.get(rnd.id, eng.framework)
+            scope = eng.scope(rnd.id) if fw is eng.framework else effective_scope(
+                fw, stored_scope(eng.connection, rnd.id), scores)
+            counts = [c for _, c in scope_completeness(fw, scores, scope, eng.excluded_factors(rnd.id))]
             total = sum(c.total for c in counts)
-            gone = sum(len(eng.framework.dimension(d).factors) for d in scope) - total
+            gone = sum(len(fw.dimension(d).factors) for d in scope) - total
+            on = f" on guide {fw.version}" if fw is not eng.framework else ""
             parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{total} "
-                         f"agreed ({len(scope)} of {len(eng.framework.dimensions)} dimensions"
+                         f"agreed{on} ({len(scope)} of {len(fw.dimensions)} dimensions"
                          f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
         parts.append(_count(len(eng.actions()), "action"))
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")

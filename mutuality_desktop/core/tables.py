@@ -47,10 +47,10 @@ def _is_number(text: str) -> bool:
 def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
     """Every factor of each round's dimensions (its scope, and any dimension scored beyond it), less
     the factors left out of the round, in workshop order: levels, names, gap, confidence, notes."""
-    fw = snap.framework
-    scale = fw.scale
     rows = []
     for view in snap.rounds:
+        fw = view.guide or snap.framework  # the guide the round was scored on (format 6, issue 21)
+        scale = fw.scale
         rnd, scores = view.round, view.scores
         shown = set(view.scope) | set(default_scope(fw, scores)) if scores else set(view.scope)
         for dim in (d for d in fw.workshop_order() if d.id in shown):

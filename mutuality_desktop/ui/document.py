@@ -89,6 +89,11 @@ class EngagementDocument(QObject):
         """Register a callback that saves typing still waiting for its debounce."""
         self._flushers.append(flush)
 
+    def remove_flusher(self, flush: Callable[[], None]) -> None:
+        """Forget a flusher whose page is being replaced (the pages built again on another guide)."""
+        if flush in self._flushers:
+            self._flushers.remove(flush)
+
     def flush(self) -> None:
         for flush in list(self._flushers):
             flush()

@@ -6,9 +6,10 @@ and follows every change. The same list is `mutuality-desktop history FILE [--fa
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,16 @@ if TYPE_CHECKING:
 
 WHOLE = ""
 REFRESH_DELAY_MS = 250
+
+
+def name_unset() -> bool:
+    """No name given for the history: changes are recorded under the computer's login name."""
+    return not Settings().author_name() and not os.environ.get("MUTUALITY_AUTHOR", "").strip()
+
+
+def recorded_as_text(recorded_as: str) -> str:
+    return (f"Your changes are recorded as “{recorded_as}”, this computer's name for you. "
+            "Give your name below to have them recorded under it.")
 
 
 class HistoryDialog(QDialog):
@@ -61,6 +73,9 @@ class HistoryDialog(QDialog):
         self.author.setPlaceholderText(doc.engagement.author)
         self.author.setMaxLength(200)
         self.author.editingFinished.connect(self._on_author_editing_finished)
+        self.recorded_as = QLabel(wordWrap=True)  # shown while no name is given
+        self.recorded_as.setAccessibleName("Recorded as")
+        self._show_recorded_as()
         name_row = QHBoxLayout()
         name_label = QLabel("Your &name in the history")
         name_label.setBuddy(self.author)
@@ -80,6 +95,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.recorded_as)
         layout.addLayout(name_row)
         layout.addWidget(buttons)
         self.resize(900, 480)
@@ -113,6 +129,11 @@ class HistoryDialog(QDialog):
         Settings().set_author_name(self.author.text())
         self.doc.set_author(self.author.text())
         self.author.setPlaceholderText(self.doc.engagement.author)
+        self._show_recorded_as()
+
+    def _show_recorded_as(self) -> None:
+        self.recorded_as.setText(recorded_as_text(self.doc.engagement.author))
+        self.recorded_as.setVisible(name_unset())
 
     def _on_scope_current_index_changed(self, _index: int) -> None:
         self.refresh()
@@ -120,6 +141,50 @@ class HistoryDialog(QDialog):
     def _on_doc_changed(self, _what: str) -> None:
         if self.isVisible():
             self._timer.start()
+
+
+class NamePrompt(QObject):
+    """After the first change in a window where no name is given for the history, the status bar
+    says under which name changes are recorded, with a button that opens the History dialog at
+    the name box. Nothing blocks; the button goes once a name is given."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.button = QPushButton()
+        self.button.setFlat(True)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard where it was
+        self.button.setAccessibleName("Set your name for the history")
+        self.button.setToolTip("The history records who made each change: Edit → History…")
+        self.button.clicked.connect(self._on_button_clicked)
+        self.button.hide()
+        window.statusBar().insertPermanentWidget(1, self.button)  # left of "All changes saved"
+        window.document_opened.connect(self._on_document_opened)
+        window.document_closed.connect(self.button.hide)
+
+    def _on_document_opened(self) -> None:
+        self.button.hide()
+        if self.window.doc is not None:
+            self.window.doc.changed.connect(self._on_doc_changed)
+
+    def _on_doc_changed(self, _what: str) -> None:
+        """Every change (each keystroke of a note too): cheap once shown, and let go once named."""
+        doc = self.window.doc
+        if self.button.isVisible() or doc is None:
+            return
+        if doc.readonly or not name_unset():
+            doc.changed.disconnect(self._on_doc_changed)
+            return
+        self.button.setText(f"Changes are recorded as “{doc.engagement.author}” · Set your name…")
+        self.button.show()
+
+    def _on_button_clicked(self) -> None:
+        dialog = show_history(self.window)
+        if dialog is None:
+            return
+        dialog.author.editingFinished.connect(lambda: self.button.setVisible(name_unset()))
+        dialog.author.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def show_history(window: MainWindow) -> HistoryDialog | None:

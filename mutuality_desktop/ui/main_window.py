@@ -28,7 +28,7 @@ from .menus import build_menus
 from .results_host import ResultsHost
 from .settings import Settings, data_folder
 from .start_page import StartPage
-from .widgets import PageSwitcher
+from .widgets import PageSwitcher, guard_inputs
 
 APP_NAME = "Mutuality Desktop"
 PAGES = ("Setup", "Walkthrough", "Results")
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.doc: EngagementDocument | None = None
         self.setup_page: Any = None
         self.workshop: Any = None
+        self._guide_built: Any = None  # the scoring guide the pages were built on (issue 21)
+        self._guide_banner = ""  # the banner's note that the round on screen used an earlier guide
         self.setAcceptDrops(True)
         self._build()
         self.backups = BackupKeeper(self)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.start = StartPage()
         self.results = ResultsHost()
         self.results.round_chosen.connect(self._on_results_round_chosen)
+        self.results.move_guide_requested.connect(self.move_to_app_guide)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.results)
         self.page_switch = PageSwitcher(PAGES)
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setSizeGripEnabled(False)
+        from .history_view import NamePrompt
+
+        self.name_prompt = NamePrompt(self)  # "Changes are recorded as … · Set your name…"
         self.start.new_requested.connect(self.new_engagement)
         self.start.open_requested.connect(self.open_dialog)
         self.start.demo_requested.connect(self.open_demo)
@@ -215,9 +221,6 @@ class MainWindow(QMainWindow):
 
     def _adopt(self, engagement: Any) -> None:
         """Make an opened engagement the window's document and build its pages."""
-        from .setup import SetupPage
-        from .workshop import WorkshopPage
-
         self.banner.clear()
         if not engagement.readonly:
             QTimer.singleShot(ORM_PRELOAD_DELAY_MS, _preload_orm)
@@ -226,6 +229,20 @@ class MainWindow(QMainWindow):
         self.doc.problem_raised.connect(self._on_doc_problem_raised)
         self.doc.stepped.connect(self._on_doc_stepped)
         self.doc.undo_stack.indexChanged.connect(self._update_state)
+        self._build_pages()
+        self._update_state()
+        self.document_opened.emit()
+
+    def _build_pages(self) -> None:
+        """Setup and the walkthrough for the document, on the scoring guide it uses now."""
+        from .setup import SetupPage
+        from .workshop import WorkshopPage
+
+        assert self.doc is not None
+        self._guide_built = self.doc.engagement.framework
+        if self.workshop is not None:  # built again on another guide: the old page saves no more
+            self.doc.flush()
+            self.doc.remove_flusher(self.workshop.flush)
         setup = SetupPage(self.settings, self.doc)
         setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
         setup.plan_requested.connect(self._on_setup_plan_requested)
@@ -234,10 +251,41 @@ class MainWindow(QMainWindow):
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
         setup.round_added.connect(workshop.set_round)  # a new follow-up is the round to score
+        workshop.round_changed.connect(self._note_round_guide)
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
-        self._update_state()
-        self.document_opened.emit()
+        self._note_round_guide(workshop.round_id)
+
+    def _note_round_guide(self, round_id: int) -> None:
+        """Say, in the banner, when the round on screen was scored on an earlier guide (issue 21)."""
+        from ..core.framework_move import earlier_guide_note
+
+        text = earlier_guide_note(self.doc.engagement, round_id) if self.doc is not None else ""
+        if text:
+            self.banner.show_message(text, "info")
+        elif self._guide_banner and self.banner.text() == self._guide_banner:
+            self.banner.clear()
+        self._guide_banner = text
+
+    def move_to_app_guide(self) -> None:
+        """Results' offer: move the engagement to the app's newer scoring guide, after asking."""
+        from .framework_move import ask_and_move
+
+        ask_and_move(self)
+
+    def rebuild_for_guide(self) -> None:
+        """The engagement moved to another scoring guide, or an undo moved it back: build the pages
+        again on the guide in use, at the same page and round (issue 21)."""
+        if self.doc is None or self.workshop is None or self.doc.engagement.framework is self._guide_built:
+            return
+        page, round_id = self.current_page(), self.workshop.round_id
+        self._build_pages()
+        if any(r.id == round_id for r in self.doc.engagement.rounds()):
+            self.workshop.set_round(round_id)
+        page = page if page != "Start" else "Results"
+        self.show_page(page)
+        if page != "Walkthrough":  # the control that had the focus may be gone: keep it in the window
+            self.page_switch.buttons[page].setFocus()
 
     def _on_setup_plan_requested(self) -> None:
         from .triage import plan_the_day
@@ -257,6 +305,7 @@ class MainWindow(QMainWindow):
         setattr(self, attr, page)
         if page is not None:
             self.stack.addWidget(page)
+            guard_inputs(page)  # the wheel scrolls past unfocused boxes; Ctrl+Z reaches Edit → Undo
 
     def close_document(self) -> bool:
         """Close the open engagement after saving pending typing; return False if the user declines."""
@@ -303,6 +352,8 @@ class MainWindow(QMainWindow):
 
     def _on_doc_stepped(self, verb: str, text: str, _key: object) -> None:
         self.statusBar().showMessage(f"{verb}: {text}", 8000)
+        if self.doc is not None and self.doc.engagement.framework is not self._guide_built:
+            QTimer.singleShot(0, self.rebuild_for_guide)  # undo or redo of a move to another guide
 
     def _on_doc_problem_raised(self, text: str) -> None:
         self.show_problem(text)

@@ -16,16 +16,16 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -40,18 +40,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import scoring
+from ..core.agreement import split_not_agreed
 from ..core.charts.describe import describe, save_svg
 from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_radar, factor_radar
 from ..core.engagement import Engagement
 from ..core.framework import MUTUALITY, Framework, default_framework
 from ..core.framework_guide import newer_guide_note, rounds_version_sentence
+from ..core.framework_move import compared_guides
 from ..core.report.basis import like_for_like_sentence
-from ..core.scope import outside_scope, scope_completeness
+from ..core.scope import RoundCount, outside_scope, round_count, scope_completeness
 from ..core.scoring import Gap, Ranked
 from ..core.spread import factor_spreads
+from . import framework_move as guide_move
 from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
+from .flow_row import FlowRow
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -139,7 +143,7 @@ class _ChartPane(QWidget):
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.mpl_connect("resize_event", lambda _event: chart.relayout())
         self.toggles: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
+        row = FlowRow()  # wraps rather than widens the page (Large text on a 1024 projector)
         row.setContentsMargins(8, 0, 8, 0)
         row.addWidget(QLabel("Show also:"))
         for series, text in (("client", "Client view"), ("provider", "Provider view")):
@@ -148,7 +152,7 @@ class _ChartPane(QWidget):
             box.toggled.connect(self._on_toggle_toggled)
             self.toggles[series] = box
             row.addWidget(box)
-        row.addStretch(1)
+        row.keep_right_from_here()
         self.name = ""
         self.table = ChartTable("Chart")
         self.table.hide()
@@ -269,6 +273,7 @@ class ResultsPage(QWidget):
     """Charts and findings of one round; refresh() after every score keeps them current."""
 
     round_chosen = Signal(int)  # the facilitator picked another round here
+    move_guide_requested = Signal()  # "Move this engagement to guide X..." (issue 21; the window asks)
 
     def __init__(
         self, parent: QWidget | None = None, chart_style: ChartStyle | None = None
@@ -282,6 +287,8 @@ class ResultsPage(QWidget):
         self.presentation: Any = None  # ResultsPresentation while F11 shows the charts to the room
         self._newer_note: tuple[Framework, str] | None = None  # the file's guide, the note about it
         self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
+        self._factor_count: RoundCount | None = None  # what the Mutuality tab counts
+        self._fitted = False  # the splitter shared out for this screen and type size
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -319,9 +326,61 @@ class ResultsPage(QWidget):
 
     def apply_look(self) -> None:
         """View -> High contrast: the findings' quiet text is rich text, so write it again (from
-        what was last shown: the engagement may be closed by now)."""
+        what was last shown: the engagement may be closed by now). Large text: share the width
+        out again."""
         if self._write_findings is not None:
             self._write_findings()
+        if self._fitted:
+            QTimer.singleShot(0, self, self.fit_panels)
+
+    def fit_panels(self) -> None:
+        """Share the width between the chart and the findings: on a narrow screen with Large text
+        the findings get half, so the gap table's factor names have room (play-through 2: at 1024
+        the findings were a 290-pixel column, the table scrolled sideways, its names cut)."""
+        width = self._splitter.width()
+        if width <= 0:
+            return
+        self._fitted = True
+        share = 0.5 if (width < 1200 and theme.text_scale() > 1) else 0.56
+        self._splitter.setSizes([round(width * share), width - round(width * share)])
+        self._fit_tab_texts()
+
+    def _fit_tab_texts(self) -> None:
+        """Whole tab names where they fit ("Mutuality (14 of 15 factors)"), else short ones
+        ("Mutuality (14 of 15)"): no scroll arrows, nothing cut; the tooltip says it in full."""
+        bar = self.tabs.tabBar()
+        if self.factor_pane is None or self.dimension_pane is None:
+            return
+        names = self._tab_names()
+        style_room = 2 * bar.fontMetrics().horizontalAdvance("M") + 24  # a tab's padding
+        whole = sum(bar.fontMetrics().horizontalAdvance(long) + style_room for long, _ in names)
+        fits = whole <= self.tabs.width()
+        for index, (long, short) in enumerate(names):
+            text = long if fits else short
+            if bar.tabText(index) != text:
+                bar.setTabText(index, text)
+
+    def _tab_names(self) -> list[tuple[str, str]]:
+        """Each chart tab's (whole, short) name."""
+        fw = self.dimension_chart.framework if self.dimension_chart is not None else default_framework()
+        counted = self._factor_count
+        if counted is None:
+            mutuality = fw.dimension(MUTUALITY)
+            factor_names = (f"{mutuality.name} ({len(mutuality.factors)} factors)", mutuality.name)
+        else:
+            label = counted.label()
+            short = label.removesuffix(" factors") if counted.in_scope else label
+            factor_names = (f"{counted.dimension.name} ({label})", f"{counted.dimension.name} ({short})")
+        return [(f"Value for money ({len(fw.dimensions)} dimensions)", "Value for money"), factor_names]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_tab_texts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._fitted:
+            QTimer.singleShot(0, self, self.fit_panels)
 
     def set_round(self, round_id: int) -> None:
         self._round_id = round_id
@@ -349,6 +408,7 @@ class ResultsPage(QWidget):
         self._no_gaps.setVisible(self.gap_model.rowCount() == 0)
         self.gap_table.setVisible(self.gap_model.rowCount() > 0)
         scope, excluded, compared = eng.scope(rid), eng.excluded_factors(rid), len(rounds) > 1
+        self._show_factor_count(round_count(fw, scores, scope, excluded, MUTUALITY), rounds[-1][0])
 
         def write_findings() -> None:
             self._strengths.setText(
@@ -375,6 +435,16 @@ class ResultsPage(QWidget):
         if self.presentation is not None and self.presentation.isVisible():
             self._present(rounds)
 
+    def _show_factor_count(self, counted: RoundCount, round_label: str) -> None:
+        """The Mutuality tab counts the factors the round assesses ("14 of 15 factors"), as the
+        coverage beside it does; its tooltip names those left out or not applicable."""
+        self._factor_count = counted
+        if self.factor_pane is None:
+            return
+        tip = counted.explanation(round_label)  # as a paragraph, so that a long list of names wraps
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.factor_pane), f"<p>{html.escape(tip, quote=False)}</p>")
+        self._fit_tab_texts()
+
     def toggle_presentation(self) -> None:
         """F11: both radars full screen for the room (on the second screen if there is one)."""
         if self._engagement is None:
@@ -395,9 +465,11 @@ class ResultsPage(QWidget):
         info = self._engagement.info()
         if self.dimension_pane is not None and self.factor_pane is not None:
             self.presentation.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
+        counted = self._factor_count
         self.presentation.show_rounds(f"{info.client_organisation} and {info.provider_organisation}",
                                       f"Results: {rounds[-1][0]}", rounds,
-                                      outside_scope(self._engagement, self._round_id or 0))
+                                      outside_scope(self._engagement, self._round_id or 0),
+                                      None if counted is None else f"{counted.dimension.name}: {counted.label()}")
 
     def _on_pane_views_changed(self) -> None:
         """A view ticked or unticked on screen is shown or hidden in the room too."""
@@ -444,11 +516,11 @@ class ResultsPage(QWidget):
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round_combo)
         self._round_label_follower = _ShownWith(self.round_combo, round_label)
-        header = QHBoxLayout()
+        header = FlowRow()  # the buttons go under the title when the chart's side is narrow
         header.addWidget(self._title)
         header.addWidget(round_label)
         header.addWidget(self.round_combo)
-        header.addStretch(1)
+        header.keep_right_from_here()
         present = QPushButton("Present")
         present.setToolTip("Both charts full screen for the room, on the second screen if there is one (F11)")
         present.clicked.connect(self.toggle_presentation)
@@ -477,6 +549,7 @@ class ResultsPage(QWidget):
         # Shared in proportion: at 1024 wide the findings get about 440 px, so the gap table's
         # factor names wrap to two lines at most; at 1366 the chart still gets about 760.
         splitter.setSizes([560, 440])
+        self._splitter = splitter
         return splitter
 
     def _build_findings(self) -> QWidget:
@@ -516,6 +589,10 @@ class ResultsPage(QWidget):
         lay.addWidget(_heading("Coverage"))
         lay.addWidget(self._coverage)
         lay.addWidget(self._guide_note)
+        self.move_guide = QPushButton()  # offered with the note that the app's guide is newer
+        self.move_guide.setVisible(False)
+        self.move_guide.clicked.connect(self.move_guide_requested.emit)
+        lay.addWidget(self.move_guide, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addSpacing(6)
         lay.addWidget(_heading("Perception gaps (where the two sides' own levels differ, largest first)"))
         lay.addWidget(self._no_gaps)
@@ -550,9 +627,12 @@ class ResultsPage(QWidget):
         self.dimension_pane = _ChartPane(
             dimension_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))), ()
         )
+        # Both tabs start alike, the agreed levels (and the round before) only: the sides' own
+        # views are a tick away on either (play-through 2: Mutuality started with them ticked,
+        # value for money without, and a first click on Mutuality unticked what looked unticked).
         self.factor_pane = _ChartPane(
-            factor_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))),
-            ("client", "provider"),
+            factor_radar(framework, [], perspectives=("agreed",), style=self._style,
+                         figure=Figure(figsize=(7, 7))), ()
         )
         for pane in (self.dimension_pane, self.factor_pane):
             pane.views_changed.connect(self._on_pane_views_changed)
@@ -561,6 +641,8 @@ class ResultsPage(QWidget):
             self.dimension_pane, f"Value for money ({len(framework.dimensions)} dimensions)"
         )
         self.tabs.addTab(self.factor_pane, f"{mutuality.name} ({len(mutuality.factors)} factors)")
+        self.tabs.setTabToolTip(0, f"The {len(framework.dimensions)} value-for-money dimensions")
+        self._fit_tab_texts()
         self.dimension_pane.set_name("Value for money by dimension")
         self.factor_pane.set_name(f"{mutuality.name} by factor")
 
@@ -584,7 +666,7 @@ class ResultsPage(QWidget):
         counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
-        missing = [f for c in counts for f in c.missing]
+        not_agreed, missing = split_not_agreed(framework, scores, [f for c in counts for f in c.missing])
         parts = [f"<b>{agreed} of {total}</b> factors agreed"]
         if partly:
             parts.append(f"{partly} partly scored")
@@ -600,15 +682,20 @@ class ResultsPage(QWidget):
             more = len(missing) - len(names)
             tail = f" and {more} more" if more else ""
             text += f"<br>Not yet agreed: {', '.join(names)}{tail}."
+        if not_agreed:  # the room reached these and could not agree (guide 2.1)
+            text += f"<br>{html.escape(not_agreed)}"
         text += _gap_index_line(framework, scores, scope) + _not_applicable_lines(framework, scores)
         self._coverage.setText(text)
 
     def _show_guide_version(self, fw: Framework, compared: bool) -> None:
         """Say which guide the compared rounds were scored on, and whether the app's own differs."""
-        parts = [rounds_version_sentence(fw)] if compared else []
+        parts = [rounds_version_sentence(fw, *compared_guides(self._engagement, self._round_id))] if compared else []
         if self._newer_note is None or self._newer_note[0] is not fw:  # worked out once per file
-            self._newer_note = (fw, newer_guide_note(fw, default_framework()))
+            self._newer_note = (fw, newer_guide_note(fw, guide_move.app_guide()))
         newer = self._newer_note[1]
+        eng = self._engagement
+        self.move_guide.setText(guide_move.offer_text(guide_move.app_guide()) if newer else "")
+        self.move_guide.setVisible(bool(newer) and eng is not None and not eng.readonly)
         if newer:
             parts.append(newer)
         self._guide_note.setText("<br>".join(_muted_text(p) for p in parts))

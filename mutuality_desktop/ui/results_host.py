@@ -13,6 +13,7 @@ class ResultsHost(QWidget):
     """Show ui.results.ResultsPage for the open engagement; refresh it only when it is visible."""
 
     round_chosen = Signal(int)  # relayed from the page's round picker
+    move_guide_requested = Signal()  # relayed: move the engagement to the app's guide (issue 21)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +39,11 @@ class ResultsHost(QWidget):
                 self._layout.addWidget(label)
                 return None
             self._layout.addWidget(self.page)
+            from .widgets import guard_inputs
+
+            guard_inputs(self.page)  # the wheel over the round picker scrolls, not switches rounds
             self.page.round_chosen.connect(self._on_page_round_chosen)
+            self.page.move_guide_requested.connect(self.move_guide_requested.emit)
         return self.page
 
     def _on_page_round_chosen(self, round_id: int) -> None:

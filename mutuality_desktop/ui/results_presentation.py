@@ -45,6 +45,8 @@ class ResultsPresentation(RoomWindow):
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
         self._outside: frozenset[str] = frozenset()
+        mutuality = framework.dimension(MUTUALITY)
+        self._factor_title = f"{mutuality.name}: {len(mutuality.factors)} factors"  # until told the round's
         self._shown: list[frozenset[str] | None] = [None, None]  # the views ticked on Results
         self.one_at_a_time = False
         self.current = 0  # the chart shown when one at a time
@@ -61,12 +63,11 @@ class ResultsPresentation(RoomWindow):
             canvas.deleteLater()
         self._scale = scale
         style = dataclasses.replace(self._style, font_scale=scale)  # Large text: ChartCanvas
-        mutuality = self.framework.dimension(MUTUALITY)
         self.charts = [
             dimension_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
                             title=f"Value for money: {len(self.framework.dimensions)} dimensions"),
             factor_radar(self.framework, self._rounds, style=style, figure=Figure(figsize=(7, 7)),
-                         title=f"{mutuality.name}: {len(mutuality.factors)} factors"),
+                         title=self._factor_title),
         ]
         for chart in self.charts:
             chart.set_out_of_scope(self._outside)
@@ -132,11 +133,15 @@ class ResultsPresentation(RoomWindow):
         return False
 
     def show_rounds(self, heading: str, title: str, rounds: Sequence[RoundScores],
-                    outside: frozenset[str] = frozenset()) -> None:
+                    outside: frozenset[str] = frozenset(), factor_title: str | None = None) -> None:
         """Show these rounds (oldest first, the last is current) under a heading; `outside`: the
-        dimensions and factors not in the current round's scope."""
+        dimensions and factors not in the current round's scope; `factor_title`: the factor
+        chart's title counting what the round assesses ("Mutuality: 14 of 15 factors")."""
         self._rounds = list(rounds)
         self._outside = outside
+        if factor_title is not None and factor_title != self._factor_title:
+            self._factor_title = factor_title
+            self.charts[1].title.set_text(factor_title)
         self.caption.setText(heading)
         self.title.setText(title)
         for chart in self.charts:
@@ -162,7 +167,7 @@ class ResultsPresentation(RoomWindow):
         if abs(scale - self._scale) > 0.05:
             self._build(scale)
             if self._rounds:
-                self.show_rounds(self.caption.text(), self.title.text(), self._rounds)
+                self.show_rounds(self.caption.text(), self.title.text(), self._rounds, self._outside)
         else:
             self._arrange()
 

@@ -6,11 +6,23 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -22,7 +34,8 @@ from .date_field import DateField
 
 EditorT = TypeVar("EditorT", bound=QWidget)
 
-__all__ = ["DateField", "ElidedLabel", "Field", "PageSwitcher", "caption", "heading", "on_return"]
+__all__ = ["DateField", "ElidedLabel", "Field", "InputGuard", "PageSwitcher", "caption", "guard_inputs", "heading",
+           "on_return"]
 
 
 class _ReturnFilter(QObject):
@@ -40,6 +53,55 @@ class _ReturnFilter(QObject):
                     self._action()
                 return True
         return super().eventFilter(watched, event)
+
+
+class InputGuard(QObject):
+    """Two habits of Qt's editors that surprise a person filling in a form, undone for the whole app.
+
+    - A mouse wheel turned over a drop-down or date box the person has not clicked into changed
+      its value while they meant to scroll the page (Setup's contract model stepped three times).
+      Unless the box has the keyboard focus, the wheel now scrolls the page around it.
+    - Ctrl+Z in a one-line box with nothing of its own to undo (a drop-down's choice, already
+      saved) did nothing at all. It is now the window's Edit → Undo, as in the notes boxes; a box
+      holding typing of its own still undoes that first.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(watched, (QComboBox, QAbstractSpinBox)):
+            if not watched.hasFocus():
+                area = watched.parentWidget()
+                while area is not None and not isinstance(area, QAbstractScrollArea):
+                    area = area.parentWidget()
+                if area is not None and area.viewport() is not None:
+                    QApplication.sendEvent(area.viewport(), event)
+                return True
+        elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            line = watched.lineEdit() if isinstance(watched, QComboBox) else watched
+            if not isinstance(line, QLineEdit):
+                return super().eventFilter(watched, event)
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo)
+            if (undo and not line.isUndoAvailable()) or (redo and not line.isRedoAvailable()):
+                event.ignore()  # not the box's: the window's shortcut takes it
+                return True
+        return super().eventFilter(watched, event)
+
+
+def guard_inputs(root: QWidget) -> None:
+    """Put the InputGuard on every drop-down, number, date and one-line box under root.
+
+    On the boxes themselves rather than on the whole application: an application-wide filter
+    would run Python for every event the app handles, keystrokes' repaints included.
+    """
+    guard = root.findChild(InputGuard, "input_guard")
+    if guard is None:
+        guard = InputGuard(root)
+        guard.setObjectName("input_guard")
+    for kind in (QComboBox, QAbstractSpinBox, QLineEdit):
+        for box in root.findChildren(kind):
+            box.removeEventFilter(guard)  # once only, however often a page is guarded
+            box.installEventFilter(guard)
 
 
 def on_return(widget: QWidget, action: Callable[[], object] | None = None) -> None:

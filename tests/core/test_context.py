@@ -84,13 +84,15 @@ def test_a_format_4_file_opens_with_no_context_and_can_record_one(closed_file: P
     raw.execute("DROP TABLE engagement_context")
     for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):
         raw.execute(f"DROP TABLE {table}")  # format 4 had none of the format-5 tables
+    for table in ("framework_archive", "round_framework"):
+        raw.execute(f"DROP TABLE {table}")  # nor format 6's
     raw.execute("PRAGMA user_version=4")
     raw.commit()
     raw.close()
     with Engagement.open(closed_file, readonly=True) as e:  # read-only: upgraded in memory only
         assert context_of(e) == dict.fromkeys(CONTEXT, "")
     with Engagement.open(closed_file) as e:
-        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
+        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
         assert e.info().title == INFO.title and context_of(e) == dict.fromkeys(CONTEXT, "")
         e.apply(UpdateInfo({"procurement_regime": "pcr2015"}))
     with Engagement.open(closed_file) as e:
@@ -135,6 +137,8 @@ def test_a_format_4_export_still_verifies_after_the_upgrade_adds_the_empty_conte
     raw.execute("DROP TABLE engagement_context")
     for table in ("round_excluded_factor", "parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):
         raw.execute(f"DROP TABLE {table}")  # format 4 had none of the format-5 tables
+    for table in ("framework_archive", "round_framework"):
+        raw.execute(f"DROP TABLE {table}")  # nor format 6's
     raw.execute("PRAGMA user_version=4")
     raw.execute("INSERT INTO file_meta (key, value) VALUES (?, ?)", (CHECKSUM_KEY, content_checksum(raw)))
     raw.commit()

@@ -85,12 +85,13 @@ def test_check_csv_and_triage_follow_the_factors_left_out(tmp_path: Path, capsys
 def test_a_format_4_file_is_upgraded_with_nothing_left_out(closed_file: Path) -> None:
     raw_edit(closed_file, "DROP TABLE round_excluded_factor", "DROP TABLE engagement_context", "DROP TABLE parking_item",
              "DROP TABLE agenda", "DROP TABLE agenda_break", "DROP TABLE agenda_dimension", "DROP TABLE not_applicable",
+             "DROP TABLE framework_archive", "DROP TABLE round_framework",  # format 6's
              "PRAGMA user_version=4")
     assert store.inspect(closed_file).user_version == 4
     with Engagement.open(closed_file) as e:
         assert e.excluded_factors(e.rounds()[0].id) == frozenset()
         assert len(scope_factors(e, e.rounds()[0].id)) == 15
-    assert store.inspect(closed_file).user_version == store.SCHEMA_VERSION == 5
+    assert store.inspect(closed_file).user_version == store.SCHEMA_VERSION == 6
     assert list(closed_file.parent.glob("closed (format 4 backup *).mutuality"))
 
 

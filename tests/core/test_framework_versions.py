@@ -14,12 +14,12 @@ def test_an_engagement_on_an_older_guide_is_told_which_factors_the_newer_one_wor
     old, new = load_framework(OLD), default_framework()
     note = newer_guide_note(old, new)
     reworded = framework_difference(old, new).reworded
-    assert note.startswith("This engagement keeps version 1.0.1 of the scoring guide, so its rounds "
-                           "compare like for like. This app's guide is version 2.1.0, which words "
+    assert note.startswith("This engagement is scored on version 1.0.1 of the scoring guide, kept in its "
+                           f"file. This app's guide is version {new.version}, which words "
                            f"{len(reworded)} factors differently: ")
     for fid in reworded:  # each named as the engagement's own guide names it
         assert old.factor(fid).name in note
-    assert "would need a new engagement file" in note
+    assert "move the engagement to it: the rounds scored so far keep the wording they were scored on" in note
     assert newer_guide_note(new, new) == ""  # the same guide: nothing to say
     assert newer_guide_note(old, old) == ""
 

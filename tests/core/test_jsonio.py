@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,9 @@ from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
 from mutuality_desktop.core.jsonio import FORMAT, create_from_json, engagement_json
 from mutuality_desktop.core.opsjson import apply_json_operations
+
+sys.path.insert(0, str(Path(__file__).parent))
+from newer_guide import NEW, newer_guide_text  # noqa: E402
 
 F = "joint-exit-strategy"
 
@@ -116,7 +121,7 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         "set_branding", "add_participant", "update_participant", "remove_participant", "add_round",
         "update_round", "remove_round", "set_scope", "add_action", "update_action", "remove_action",
         "set_participant_email", "set_report_names", "add_parking", "update_parking",
-        "resolve_parking", "remove_parking", "set_agenda", "set_not_applicable"}
+        "resolve_parking", "remove_parking", "set_agenda", "set_not_applicable", "move_to_framework"}
     rid = eng.rounds()[0].uuid
     action = eng.add_action(F, "Old text").uuid
     items = [
@@ -143,8 +148,10 @@ def test_every_operation_kind_can_be_written_as_json(eng):
         {"op": "remove_parking", "parking": "0c7e6a52-1f0b-4c39-9d55-7b0f3a1e2d44"},
         {"op": "set_agenda", "round": "Baseline", "start": "09:30", "finish": "16:30",
          "breaks": [{"label": "Lunch", "start": "12:30", "minutes": 45}]},
+        {"op": "move_to_framework", "guide": json.loads(newer_guide_text())},
     ]
     apply_json_operations(eng, items)
+    assert eng.framework.version == NEW
     assert eng.info().title == "New" and eng.participants() == [] and eng.actions() == []
     assert [e.op for e in eng.history()][-len(items):] == [i["op"] for i in items]
 

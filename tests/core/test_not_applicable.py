@@ -119,12 +119,13 @@ def test_an_old_not_applicable_note_becomes_the_state_on_upgrade_and_the_note_st
         e.set_score(rid, ECONOMY[0], "agreed", 2)  # a level: the room did score it, not converted
     raw_edit(path, "DROP TABLE not_applicable", "DROP TABLE engagement_context", "DROP TABLE round_excluded_factor",
              "DROP TABLE parking_item", "DROP TABLE agenda", "DROP TABLE agenda_break", "DROP TABLE agenda_dimension",
+             "DROP TABLE framework_archive", "DROP TABLE round_framework",  # format 6's
              "PRAGMA user_version=4")
     with Engagement.open(path) as e:
         rid = e.rounds()[0].id
         assert e.not_applicable(rid) == {OPEN_BOOK: REASON}
         assert e.scores(rid)[(OPEN_BOOK, "agreed")].notes == f"Not applicable: {REASON}"
-    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
+    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 6
 
 
 def test_the_history_says_what_was_marked_and_a_merge_carries_the_mark(path: Path, tmp_path: Path) -> None:

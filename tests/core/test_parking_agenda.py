@@ -171,12 +171,13 @@ def test_a_format_4_file_is_upgraded_with_an_empty_parking_list(path: Path) -> N
     raw_edit(path, "DROP TABLE parking_item", "DROP TABLE agenda", "DROP TABLE agenda_break",
              "DROP TABLE agenda_dimension", "DROP TABLE engagement_context", "DROP TABLE round_excluded_factor",
              "DROP TABLE not_applicable",
+             "DROP TABLE framework_archive", "DROP TABLE round_framework",  # format 6's
              "PRAGMA user_version=4")
     assert store.inspect(path).user_version == 4
     with Engagement.open(path) as e:
         assert parking_items(e) == [] and read_agenda(e, e.rounds()[0].id) is None
         e.apply(ops.AddParking("Works after the upgrade"))
-    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
+    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 6
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT text FROM parking_item").fetchone() == ("Works after the upgrade",)
 

@@ -80,11 +80,13 @@ def test_a_format_3_file_gains_the_contact_table(closed_file: Path) -> None:
     raw.execute("DROP TABLE round_excluded_factor")
     for table in ("parking_item", "agenda", "agenda_break", "agenda_dimension", "not_applicable"):  # format 5's
         raw.execute(f"DROP TABLE {table}")
+    for table in ("framework_archive", "round_framework"):  # format 6's
+        raw.execute(f"DROP TABLE {table}")
     raw.execute("PRAGMA user_version=3")
     raw.commit()
     raw.close()
     with Engagement.open(closed_file) as e:
-        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
+        assert e.connection.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
         person = e.apply(AddParticipant("Ann", email="ann@x.org")).result
         assert participant_emails(e) == {person.id: "ann@x.org"}
 

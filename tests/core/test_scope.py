@@ -85,11 +85,12 @@ def test_a_format_3_file_is_migrated_with_no_scope_rows(path: Path) -> None:
     raw_edit(path, "DROP TABLE round_scope", "DROP TABLE participant_contact", "DROP TABLE engagement_context",
              "DROP TABLE round_excluded_factor", "DROP TABLE parking_item",
              "DROP TABLE agenda", "DROP TABLE agenda_break", "DROP TABLE agenda_dimension", "DROP TABLE not_applicable",
+             "DROP TABLE framework_archive", "DROP TABLE round_framework",  # format 6's
              "PRAGMA user_version=3")
     assert store.inspect(path).user_version == 3
     with Engagement.open(path) as e:
         assert e.scope(e.rounds()[0].id) == ("effectiveness",)
-    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 5
+    assert store.inspect(path).user_version == store.SCHEMA_VERSION == 6
 
 
 def test_a_received_scope_naming_an_unknown_dimension_is_refused(path: Path) -> None:

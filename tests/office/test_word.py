@@ -58,7 +58,8 @@ def test_sections_are_real_word_headings_in_the_pdf_order(demo_docx: Path, demo_
     fw = demo_data.framework
     expected = ["Executive summary", *[d.name for d in fw.workshop_order()],
                 "Round-over-round comparison", "Action plan",
-                *(["Points parked"] if demo_data.parking else []), "Participants", "The scoring guide"]
+                *(["Points parked"] if demo_data.parking else []), "Participants",
+                "How to read this report", "The scoring guide"]
     assert headings(document, 1) == expected
     level3 = headings(document, 3)
     for factor in fw.factors:  # once in its dimension, once in the scoring guide

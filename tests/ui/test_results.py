@@ -110,12 +110,14 @@ def test_refresh_updates_lines_in_place_and_is_cheap(page, eng):
 
 def test_overlay_toggles_show_and_hide_views(page):
     dims, factors = page.dimension_pane, page.factor_pane
-    assert not dims.chart.is_visible("client")
-    assert factors.chart.is_visible("client") and factors.chart.is_visible("provider")
+    # both tabs start alike: the agreed levels only, the sides' views a tick away
+    for pane in (dims, factors):
+        assert not pane.chart.is_visible("client") and not pane.chart.is_visible("provider")
+        assert not any(box.isChecked() for box in pane.toggles.values())
     dims.toggles["client"].setChecked(True)
-    factors.toggles["provider"].setChecked(False)
+    factors.toggles["provider"].setChecked(True)
     assert dims.chart.is_visible("client")
-    assert not factors.chart.is_visible("provider")
+    assert factors.chart.is_visible("provider") and not factors.chart.is_visible("client")
     assert factors.chart.is_visible("agreed")
 
 

@@ -48,3 +48,23 @@ def test_the_walkthrough_shows_and_counts_only_the_round_scope(qtbot, window, bl
     page.go_to_factor(mutuality[-1])
     page.next_factor()  # moves on into Economy, never into a dimension outside the scope
     assert page.navigator.current_factor() == economy_ids[0]
+
+
+def test_a_scope_undone_from_the_walkthrough_shows_in_setup_when_it_is_shown_again(qtbot, window, blank_path):
+    """Setup reloads its scope list when shown, not on every score while hidden: what it shows
+    when the facilitator comes back is what the file holds."""
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.scope
+    economy = panel.list.item(1)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    press(qtbot, Qt.Key.Key_Space)
+    assert panel.list.item(1).checkState() == Qt.CheckState.Checked
+    page_tab(qtbot, window, "Walkthrough")
+    assert not window.setup_page.isVisible()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Edit -> Undo, Setup hidden
+    with stored(blank_path) as eng:
+        assert eng.chosen_scope(eng.rounds()[0].id) == ()
+    page_tab(qtbot, window, "Setup")
+    assert panel.list.item(1).checkState() == Qt.CheckState.Unchecked
+    assert "ticked by default" in panel.note.text()

@@ -219,9 +219,9 @@ def test_presentation_on_a_projector_shows_one_chart_with_names_and_only_the_cho
     window.show_page("Results")
     results = window.results.page if hasattr(window.results, "page") else window.results
     pane = results.factor_pane
-    box = pane.toggles["provider"]
+    box = pane.toggles["client"]  # both views start unticked, as on the value-for-money tab
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-    assert not box.isChecked()
+    assert box.isChecked()
     key(qtbot, Qt.Key.Key_F11)
     room = results.presentation
     qtbot.waitUntil(room.isVisible)

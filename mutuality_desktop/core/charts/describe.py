@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Protocol
 
-from .series import OUT_OF_SCOPE, RadarSeries
+from .series import NOT_APPLICABLE, OUT_OF_SCOPE, RadarSeries
 
 
 class _Chart(Protocol):
@@ -24,6 +24,21 @@ def _level(value: float | None) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
+    """A value as the chart says it: a level, or why there is none, as said under the axis name
+    ("not in this round", "not applicable" for this round's views, else "not assessed")."""
+    if value is not None:
+        return _level(value)
+    if series.axis_ids[i] in series.out_of_scope:
+        return OUT_OF_SCOPE
+    disputed = series.not_agreed_at(name, i)
+    if disputed:
+        return disputed
+    if name != "previous" and series.axis_ids[i] in series.not_applicable:
+        return NOT_APPLICABLE
+    return _level(None)
+
+
 def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
     """The chart as a table: a header (axis, then each visible series) and one row per axis."""
     series = chart.series
@@ -32,9 +47,7 @@ def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
     values = {s: series.values(s) for s in shown}
     rows = []
     for i, name in enumerate(series.axis_names):
-        outside = series.axis_ids[i] in series.out_of_scope  # as the chart says under its name
-        rows.append([name] + [OUT_OF_SCOPE if outside and values[s][i] is None else _level(values[s][i])
-                              for s in shown])
+        rows.append([name] + [_cell(series, s, i, values[s][i]) for s in shown])
     return header, rows
 
 

@@ -117,7 +117,10 @@ class RadarChart:
 
     def update(self, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current) by changing the artists' data."""
+        marked = self.series.not_applicable
         self.series.update(rounds)
+        if self.series.not_applicable != marked:
+            self._laid_out_for = None  # a name gained or lost its "not applicable" line: lay out again
         self._redraw_data()
 
     def set_out_of_scope(self, ids: Iterable[str]) -> None:

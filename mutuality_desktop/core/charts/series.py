@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
 from ..framework import Framework
 from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
@@ -25,6 +26,7 @@ NA_GREY = "#8c8c8c"
 NA_SUFFIX = " (n/a)"
 NA_DASHES = (5.0, 4.0)  # the legend's "gap in a line" sample: on, off, in line widths
 OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
+NOT_APPLICABLE = "not applicable"  # under a factor marked not applicable in the round: not a gap either
 TICK_GREY = "#6b6b6b"
 
 
@@ -113,8 +115,10 @@ class RadarSeries:
         # No marker stands for "not assessed" (any mark on the chart reads as a level): the line
         # breaks there and the axis name says "(n/a)"; the legend says what a gap means.
         self.na_label = f"Gap in a line: {framework.scale.not_assessed_label.lower()} (n/a)"
+        self.not_agreed: frozenset[str] = frozenset()  # axis ids the room could not agree (guide 2.1)
         self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
         self.factors_out: frozenset[str] = frozenset()  # factor ids outside it (counted out of "n of N")
+        self.not_applicable: frozenset[str] = frozenset()  # axis ids marked not applicable this round
 
     def update(self, rounds: Sequence[RoundScores]) -> None:
         """Show these rounds (oldest first, the last is current)."""
@@ -122,17 +126,27 @@ class RadarSeries:
         self.round_count = len(rounds)
         self._values = {s: [None] * n for s in SERIES}
         self.notes = [""] * n
+        self.not_applicable = frozenset()
+        self.not_agreed = frozenset()
         if rounds:
             label, current = rounds[-1]
+            if self.dimension_id is not None:  # said under the name, as "not in this round" is
+                self.not_applicable = frozenset(marks(current)) & frozenset(self.axis_ids)
             for perspective in PERSPECTIVES:
                 self._values[perspective] = self._series_values(current, perspective)
             self.labels["agreed"] = f"Agreed, {label}" if len(rounds) > 1 else "Agreed"
+            self.not_agreed = frozenset(a for a in self.axis_ids if agreement_in(current, a) is Agreement.NOT_AGREED)
             if self.dimension_id is None:
                 self.notes = dimension_notes(self.framework, current, self.factors_out)
         if len(rounds) > 1:
             label, before = rounds[-2]
             self._values["previous"] = self._series_values(before, "agreed")
             self.labels["previous"] = f"Agreed, {label}"
+
+    def not_agreed_at(self, series: str, i: int) -> str | None:
+        """"not agreed" where the agreed line breaks at a factor the room could not agree, else None."""
+        disputed = series == "agreed" and self._values[series][i] is None and self.axis_ids[i] in self.not_agreed
+        return NOT_AGREED.lower() if disputed else None
 
     def values(self, series: str) -> list[float | None]:
         """One series' values in axis order, None where it is not assessed."""
@@ -155,7 +169,8 @@ class RadarSeries:
         values = self._values[series]
         if not self.is_visible(series) or all(v is None for v in values):
             return []
-        return [i for i, v in enumerate(values) if v is None and self.axis_ids[i] not in self.out_of_scope]
+        return [i for i, v in enumerate(values) if v is None and self.axis_ids[i] not in self.out_of_scope
+                and self.axis_ids[i] not in self.not_applicable]
 
     def direct_label_text(self, series: str) -> str:
         """The short name written beside a series' line: Client, Provider, Agreed, or the earlier
@@ -222,6 +237,8 @@ class RadarSeries:
         lines[-1] += NA_SUFFIX
         if self.axis_ids[i] in self.out_of_scope:
             lines.append(OUT_OF_SCOPE)
+        elif self.axis_ids[i] in self.not_applicable:
+            lines.append(NOT_APPLICABLE)
         if self.dimension_id is None and not compact:
             lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
         return lines
@@ -235,6 +252,8 @@ class RadarSeries:
             return AxisLabel(f"{name}\n{note}" if note else name, True)
         if self.axis_ids[i] in self.out_of_scope:
             return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
+        if self.axis_ids[i] in self.not_applicable:
+            return AxisLabel(f"{name}\n{NOT_APPLICABLE}", False)
         return AxisLabel(name + NA_SUFFIX, False)
 
     def band(self) -> list[tuple[int, int]]:
@@ -265,11 +284,21 @@ class RadarSeries:
                 run.append(i)
         return runs
 
+    def absence(self, i: int) -> str:
+        """Why axis i has no value, in words: "not in this round", "not applicable" or "not assessed"."""
+        if self.axis_ids[i] in self.out_of_scope:
+            return OUT_OF_SCOPE
+        if self.axis_ids[i] in self.not_applicable:
+            return NOT_APPLICABLE
+        return self.framework.scale.not_assessed_label.lower()
+
     def _series_values(self, scores: Mapping[tuple[str, str], Score], perspective: str) -> list[float | None]:
         levels = levels_of(scores, perspective)
         if self.dimension_id is None:
             return [d.mean for d in dimension_scores(self.framework, levels)]
-        return [None if (lv := levels.get(a)) is None else float(lv) for a in self.axis_ids]
+        na = marks(scores)  # a level given before the factor was marked not applicable is not drawn,
+        # as no output prints it: the spoke says "not applicable" instead
+        return [None if (lv := levels.get(a)) is None or a in na else float(lv) for a in self.axis_ids]
 
 
 def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score],

@@ -88,13 +88,22 @@ def chart_series(data: ReportData, kind: str) -> RadarSeries:
         series.update([(r.label, r.scores) for r in data.rounds[-2:]])
     elif kind == "mutuality":
         series = RadarSeries(data.framework, MUTUALITY, {"client", "provider", "agreed"})
+        series.out_of_scope = left_out_ids(data)
         series.update([(data.current.label, data.current.scores)])
     elif kind == "movement":
         series = RadarSeries(data.framework, MUTUALITY, {"previous", "agreed"})
+        series.out_of_scope = left_out_ids(data)
         series.update([(r.label, r.scores) for r in data.rounds[-2:]])
     else:
         raise ValueError(f"Unknown chart {kind!r}.")
     return series
+
+
+def left_out_ids(data: ReportData, dimension_id: str = MUTUALITY) -> frozenset[str]:
+    """The dimension's factors left out of the round (and not scored all the same): the report's
+    radar names them "not in this round", and so do the Word pictures and their alt text."""
+    return frozenset(f.id for f in data.framework.dimension(dimension_id).factors) - frozenset(
+        f.id for f in round_factors(data.framework, data.current, dimension_id))
 
 
 def chart_factors(data: ReportData, rnd: RoundData, dimension_id: str) -> tuple[Factor, ...]:
@@ -112,13 +121,16 @@ def category_name(name: str, values: Sequence[float | None]) -> str:
     return one_line(name) + ("" if any(v is not None for v in values) else NA_SUFFIX)
 
 
-CHART_TITLES = {
-    "dimensions": "Radar chart of the agreed mean level of each value-for-money dimension",
-    "mutuality": "Radar chart of the mutuality factors: the client's, the provider's and the "
-                 "agreed level of each",
-    "movement": "Radar chart of the mutuality factors: the agreed level of this round over the "
-                "last round's",
-}
+def _chart_title(data: ReportData, kind: str, count: int) -> str:
+    if kind == "dimensions":
+        return "Radar chart of the agreed mean level of each value-for-money dimension"
+    factors = f"{count} mutuality factor{'' if count == 1 else 's'}"
+    if kind == "mutuality":
+        return f"Radar chart of {factors}: the client's, the provider's and the agreed level of each"
+    if data.previous is None:
+        return f"Radar chart of {factors}: the agreed level of each"
+    return (f"Radar chart of {factors}: the agreed level in {one_line(data.current.label)} over the "
+            f"agreed level in {one_line(data.previous.label)}")
 
 
 def _figure(value: float | None, decimals: int) -> str:
@@ -127,8 +139,12 @@ def _figure(value: float | None, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-def alt_text(data: ReportData, kind: str) -> str:
-    """What a chart shows, in words and numbers, for a reader who cannot see it."""
+def alt_text(data: ReportData, kind: str, native: bool = False) -> str:
+    """What a chart shows, in words and numbers, for a reader who cannot see it: every spoke it
+    draws and every value on it, a spoke without a value said as its name says it ("not in this
+    round", "not applicable" or "not assessed"). native: a PowerPoint or Excel chart, which has
+    no spoke for a factor left out of the round or marked not applicable (chart_factors); those
+    are named once at the end, so the words match the spokes."""
     series = chart_series(data, kind)
     decimals = 1 if series.dimension_id is None else 0
     shown = series.visible()
@@ -136,10 +152,31 @@ def alt_text(data: ReportData, kind: str) -> str:
     if "previous" in shown and data.previous is not None:
         names["agreed"] = f"{one_line(data.current.label)} agreed"
         names["previous"] = f"{one_line(data.previous.label)} agreed"
-    parts = [f"{CHART_TITLES[kind]}, {one_line(data.current.label)}. {series.scale_note}."]
-    for i, name in enumerate(series.axis_names):
-        values = ", ".join(f"{names[s]} {_figure(series.values(s)[i], decimals)}" for s in shown)
-        parts.append(f"{one_line(name)}: {values}.")
+    axes = list(range(len(series.axis_ids)))
+    if native and series.dimension_id is not None:
+        drawn = {f.id for f in chart_factors(data, data.current, series.dimension_id)}
+        axes = [i for i in axes if series.axis_ids[i] in drawn]
+    title = _chart_title(data, kind, len(axes))
+    if kind != "movement":  # the movement title names both rounds already
+        title += f", {one_line(data.current.label)}"
+    parts = [f"{title}. {series.scale_note}."]
+    marked = series.out_of_scope | series.not_applicable
+    for i in axes:
+        current = [s for s in shown if s != "previous"]
+        if series.axis_ids[i] in marked and all(series.values(s)[i] is None for s in current):
+            # no level in this round, and why, said once rather than once per view
+            earlier = [f"{names[s]} {_figure(series.values(s)[i], decimals)}" for s in shown if s == "previous"]
+            parts.append(f"{one_line(series.axis_names[i])}: {series.absence(i)}"
+                         + "".join(f"; {e}" for e in earlier) + ".")
+            continue
+        said = [series.not_agreed_at(s, i) or (_figure(v, decimals) if (v := series.values(s)[i]) is not None
+                                               or s == "previous" else series.absence(i)) for s in shown]
+        values = ", ".join(f"{names[s]} {v}" for s, v in zip(shown, said, strict=True))
+        parts.append(f"{one_line(series.axis_names[i])}: {values}.")
+    missing = [i for i in range(len(series.axis_ids)) if i not in axes]
+    if missing:
+        why = "; ".join(f"{one_line(series.axis_names[i])}, {series.absence(i)}" for i in missing)
+        parts.append(f"Not drawn: {why}.")
     return " ".join(parts)
 
 
@@ -159,9 +196,12 @@ def chart_png(data: ReportData, kind: str, branding: BrandingProfile,
         if kind == "dimensions":
             dimension_radar(data.framework, rounds, style=style, figure=figure)
         elif kind == "mutuality":
-            factor_radar(data.framework, rounds[-1:], style=style, figure=figure)
+            chart = factor_radar(data.framework, rounds[-1:], style=style, figure=figure)
         else:
-            factor_radar(data.framework, rounds, perspectives=("agreed",), style=style, figure=figure)
+            chart = factor_radar(data.framework, rounds, perspectives=("agreed",), style=style, figure=figure)
+        if kind != "dimensions":  # a factor left out of the round is named so, as in the report
+            chart.set_out_of_scope(left_out_ids(data))
+            chart.update(rounds if kind == "movement" else rounds[-1:])
         out = io.BytesIO()
         figure.savefig(out, format="png", dpi=CHART_DPI, facecolor="white",
                        pil_kwargs={"compress_level": 1})  # as small as level 6 for charts, faster

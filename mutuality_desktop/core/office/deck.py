@@ -26,7 +26,7 @@ from ..report.basis import (
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
 from ..report.sections_parking import TITLE as PARKING_TITLE
-from ..report.sections_parking import parking_rows, parking_summary
+from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.text import level_label, long_date, one_decimal
 from ..report.wording import findings, movement, mutuality_intro
 from ..scoring import perception_gaps, priorities, strengths
@@ -115,7 +115,7 @@ def dimensions_slide(deck: Deck, data: ReportData) -> None:
     if radar:
         categories, plotted = _series(data, "dimensions")
         deck.radar(slide, categories, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
-                   alt_text(data, "dimensions"), _scale(data))
+                   alt_text(data, "dimensions", native=True), _scale(data))
     scale = data.framework.scale
     rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"] if d.in_round
             else [d.name, "–", d.status_text] for d in dimension_rows(data.framework, data.scores, data.current)]
@@ -128,7 +128,7 @@ def mutuality_slide(deck: Deck, data: ReportData) -> None:
     slide = deck.slide("Mutuality: how each side sees the partnership",
                        f"The {len(categories)} mutuality factors of this round")
     deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
-               alt_text(data, "mutuality"), _scale(data))
+               alt_text(data, "mutuality", native=True), _scale(data))
     deck.text(slide, mutuality_intro(data), Inches(9.3), Inches(2.0), Inches(3.4), Inches(4.0), 15)
 
 
@@ -140,7 +140,7 @@ def movement_slide(deck: Deck, data: ReportData) -> None:
     if any(d.id == MUTUALITY for d in data.framework.dimensions):
         categories, plotted = _series(data, "movement")
         deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(7.4), Inches(5.6),
-                   alt_text(data, "movement"), _scale(data))
+                   alt_text(data, "movement", native=True), _scale(data))
     deck.bullets(slide, movement(data), Inches(8.3), Inches(1.7), Inches(4.4), Inches(5.0), 14)
 
 
@@ -207,7 +207,8 @@ def parking_slide(deck: Deck, data: ReportData) -> None:
                MARGIN, Inches(1.6), (0.5, 7.1, 2.9, 1.6), 12)
     more = len(rows) - len(shown)
     note = f"{more} more open {'point is' if more == 1 else 'points are'} in the report. " if more else ""
-    deck.text(slide, note + parking_summary(data.parking), MARGIN, Inches(6.4), Inches(12), Inches(0.5), 12,
+    deck.text(slide, note + parking_summary(data.parking, parked_rounds(data)), MARGIN, Inches(6.4),
+              Inches(12), Inches(0.5), 12,
               colour=MUTED)
 
 

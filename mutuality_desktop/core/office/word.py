@@ -13,6 +13,7 @@ from typing import Any
 
 from docx.shared import Cm
 
+from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile, profile_from_engagement
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS
@@ -25,6 +26,7 @@ from ..report.basis import (
 )
 from ..report.data import ReportData
 from ..report.rows import (
+    NOT_APPLICABLE_TEXT,
     action_counts,
     action_groups,
     comparison_rows,
@@ -37,10 +39,21 @@ from ..report.rows import (
 )
 from ..report.sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
 from ..report.sections_parking import TITLE as PARKING_TITLE
-from ..report.sections_parking import parking_rows, parking_summary
+from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
-from ..report.text import level_label, long_date, number_word, one_decimal, plural, signed
-from ..report.wording import actions_due, findings, movement, mutuality_intro, opening, overall_note
+from ..report.text import level_label, long_date, one_decimal, plural, signed
+from ..report.wording import (
+    READING_TITLE,
+    actions_due,
+    definition_lines,
+    findings,
+    gaps_lead,
+    movement,
+    mutuality_caption,
+    mutuality_intro,
+    opening,
+    reading_note,
+)
 from ..scoring import perception_gaps, priorities, strengths
 from .common import (
     alt_text,
@@ -100,7 +113,7 @@ def section_titles(data: ReportData) -> list[str]:
         titles.append("Round-over-round comparison")
     return [*titles, *(["Action plan"] if chosen.actions else []),
             *([PARKING_TITLE] if chosen.parking and data.parking else []),
-            *(["Participants"] if chosen.participants else []),
+            *(["Participants"] if chosen.participants else []), READING_TITLE,
             *(["The scoring guide"] if chosen.guide != "none" else [])]
 
 
@@ -114,7 +127,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     tiles = headline_figures(data)
     w.table([t.label for t in tiles], [[f"{t.value} {t.unit}".strip() for t in tiles]],
             [w.width_cm / 4] * 4)
-    w.para(overall_note(data), muted=True, size=8)
+    w.box("How to read the figures.", reading_note(data))
     if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:  # as the PDF: fewer draw nothing useful
         w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
                   "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
@@ -139,12 +152,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
     apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0]
     if apart:
         w.heading("Largest perception gaps", 2)
-        shown = ("Where the client's and the provider's own scores differ most: the conversations "
-                 "most worth having.")
-        if len(apart) > 5:
-            shown += (f" {len(apart)} factors differ; the {number_word(5)} shown differ most, ties in "
-                      "the order of this report.")
-        w.para(shown, muted=True)
+        w.para(gaps_lead(apart, min(5, len(apart))), muted=True)
         w.table(["Factor", "Dimension", "Client", "Provider", "Rated higher by"],
                 [[g.factor.name, names[g.factor.dimension_id], level_label(scale, g.client),
                   level_label(scale, g.provider), gap_phrase(g.gap)] for g in apart[:5]],
@@ -171,13 +179,15 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
         w.para(mutuality_intro(data))
         w.picture(chart_png(data, "mutuality", branding, (6.6, 6.0)), min(15.0, w.width_cm),
                   alt_text(data, "mutuality"), "Mutuality factors radar",
-                  f"The {len(round_factors(fw, data.current, MUTUALITY))} mutuality factors of this "
-                  f"round: each side’s own level and the agreed level, {data.current.label}")
+                  mutuality_caption(data))
     w.heading("At a glance", 2)
     scale = fw.scale
     w.table(["#", "Factor", "Client", "Provider", "Agreed", "Gap"],
-            [[str(r.number), r.name, level_label(scale, r.client), level_label(scale, r.provider),
-              level_label(scale, r.agreed), gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
+            [[str(r.number), r.name,
+              *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable else
+                [level_label(scale, r.client), level_label(scale, r.provider),
+                 level_label(scale, r.agreed, empty_agreed(scale, data.scores, r.factor_id))]),
+              gap_phrase(r.gap)] for r in factor_rows(dim, data.scores, data.current.excluded)],
             [0.8, *[(w.width_cm - 0.8) * f for f in (0.34, 0.17, 0.17, 0.17, 0.15)]], right=(0,))
     w.heading("Factor by factor", 2)
     for factor in round_factors(fw, data.current, dimension_id):
@@ -187,7 +197,9 @@ def dimension(w: WordWriter, data: ReportData, dimension_id: str, branding: Bran
 def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
     scale = data.framework.scale
     w.heading(f"{factor.number} {factor.name}", 3)
-    levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p))}" for p, label in PERSPECTIVES)
+    empty = empty_agreed(scale, data.scores, factor.id)  # "Not agreed" for the agreed level (guide 2.1)
+    levels = " · ".join(f"{label}: {level_label(scale, _level(data, factor, p), empty if p == 'agreed' else None)}"
+                        for p, label in PERSPECTIVES)
     w.para(levels, bold=True)
     if na := not_applicable_text(data, factor):
         w.para(na, bold=True)
@@ -214,7 +226,7 @@ def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
         s = data.scores.get((factor.id, p))
         if s is None or not s.notes.strip():
             continue
-        w.para(NOTE_LABELS[p].upper(), muted=True, bold=True, size=8).paragraph_format.keep_with_next = True
+        w.para(notes_label(data.scores, factor.id, p, NOTE_LABELS[p]).upper(), muted=True, bold=True, size=8).paragraph_format.keep_with_next = True
         for line in s.notes.replace("\r\n", "\n").split("\n"):
             if line.strip():
                 w.para(line)
@@ -289,7 +301,7 @@ def parking(w: WordWriter, data: ReportData) -> None:
         return
     w.kicker("To come back to", new_page=True)
     w.heading(PARKING_TITLE, 1)
-    w.para(parking_summary(data.parking))
+    w.para(parking_summary(data.parking, parked_rounds(data)))
     fixed = 0.8 + 3.9 + 2.0 + 2.5 + 1.8
     w.table(["#", "Point", "Factor · round", "Raised by", "Parked", "Status"],
             [list(row) for row in parking_rows(data)],
@@ -305,6 +317,15 @@ def participants(w: WordWriter, data: ReportData) -> None:
         return
     w.para(attendance(data))
     w.table(["Name", "Role", "Organisation or part"], rows, [w.width_cm * f for f in (0.28, 0.36, 0.36)])
+
+
+def reading(w: WordWriter, data: ReportData) -> None:
+    """Every term the report uses, defined once, at reading size (the summary's box points here)."""
+    w.kicker("Appendix", new_page=True)
+    w.heading(READING_TITLE, 1)
+    w.para("The figures in this report are worked out from the levels the room agreed, as follows.")
+    for term, meaning in definition_lines(data):
+        w.labelled(term, meaning)
 
 
 def appendix(w: WordWriter, data: ReportData) -> None:
@@ -361,6 +382,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     parking(w, data)
     if chosen.participants:
         participants(w, data)
+    reading(w, data)
     if chosen.guide != "none":
         appendix(w, data)
     restore_tail(doc, tail)

@@ -70,6 +70,41 @@ class WordWriter:
         paragraph.paragraph_format.page_break_before = new_page or None
         return paragraph
 
+    def box(self, label: str, text: str) -> Any:
+        """A light shaded paragraph with a thin border: "Label." in bold, then the text."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(one_line(label) + " ").bold = True
+        paragraph.add_run(clean(text))
+        for run in paragraph.runs:
+            run.font.size = Pt(9)
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        for edge in ("top", "left", "bottom", "right"):
+            line = OxmlElement(f"w:{edge}")
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "4"), ("color", RULE)):
+                line.set(qn(f"w:{key}"), value)
+            borders.append(line)
+        shade = OxmlElement("w:shd")
+        for key, value in (("val", "clear"), ("color", "auto"), ("fill", "F3F5F7")):
+            shade.set(qn(f"w:{key}"), value)
+        # pPr's children are a strict sequence: pBdr and shd come before spacing, indentation, jc
+        later = {qn(f"w:{name}") for name in ("tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+                                              "overflowPunct", "topLinePunct", "autoSpaceDE",
+                                              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+                                              "spacing", "ind", "contextualSpacing", "mirrorIndents",
+                                              "suppressOverlap", "jc", "textDirection", "textAlignment",
+                                              "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+                                              "rPr", "sectPr", "pPrChange")}
+        successor = next((child for child in ppr.iterchildren() if child.tag in later), None)
+        for node in (borders, shade):
+            if successor is not None:
+                successor.addprevious(node)
+            else:
+                ppr.append(node)
+        paragraph.paragraph_format.space_before = Pt(8)
+        paragraph.paragraph_format.space_after = Pt(10)
+        return paragraph
+
     def bullet(self, text: str) -> Any:
         if self.bullets:
             return self.para(text, style="List Bullet")

@@ -20,12 +20,13 @@ import xlsxwriter
 import xlsxwriter.exceptions
 
 from ... import __version__
+from ..agreement import empty_agreed
 from ..applicability import label as not_applicable_label
 from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
 from ..charts.series import LOOKS
 from ..context import context_lines, regime_sentence
-from ..framework import MUTUALITY
+from ..framework import MUTUALITY, Factor
 from ..report.basis import is_assessed, round_factors
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
@@ -132,6 +133,7 @@ def score_rows(data: ReportData) -> list[list[object]]:
             for factor in round_factors(fw, rnd, dim.id):
                 levels = [_level(rnd, factor.id, p) for p in ("client", "provider", "agreed")]
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
+                names[2] = empty_agreed(scale, rnd.scores, factor.id) or names[2]  # "Not agreed" (guide 2.1)
                 if (reason := marks(rnd.scores).get(factor.id)) is not None:
                     names[2] = not_applicable_label(reason)  # the room's decision, in the agreed level's name
                 agreed = rnd.scores.get((factor.id, "agreed"))
@@ -270,7 +272,11 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
         first, last = row + 1, row + len(dims)
         chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
                        [source.name, first, 0, last, 0], [source.name, row, 0], style)
-        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": 1.25, "y_scale": 1.55})
+        said = "; ".join(f"{one_line(d.name)} {'not assessed' if means[d.id] is None else f'{means[d.id]:.1f}'}"
+                         for d in dims)
+        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": 1.25, "y_scale": 1.55, "description": (
+            f"Radar chart of the agreed mean level of each value-for-money dimension, {one_line(rnd.label)}. "
+            f"{said}.")})
         row = last + 2
         # a spoke per factor of the round, as the deck's: none for one left out or not applicable
         mutuality = chart_factors(data, rnd, MUTUALITY) if has_mutuality else ()
@@ -288,8 +294,31 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
             series = [(p, [source.name, row, c], [source.name, first, c, last, c])
                       for c, p in enumerate(("client", "provider", "agreed"), start=1)]
             chart = _radar(book, series, [source.name, first, 0, last, 0], [source.name, row, 0], style)
-            charts.insert_chart(2 + k * 24, 8, chart, {"x_scale": 1.6, "y_scale": 1.55})
+            charts.insert_chart(2 + k * 24, 8, chart, {"x_scale": 1.6, "y_scale": 1.55,
+                                                       "description": _factor_alt(data, rnd, mutuality)})
             row = last + 2
+
+
+def _factor_alt(data: ReportData, rnd: RoundData, drawn: Sequence[Factor]) -> str:
+    """The mutuality radar in words: its spokes (the factors of the round, less any marked not
+    applicable) and each one's three levels, and the factors it does not draw."""
+    def said(factor_id: str, perspective: str) -> str:
+        level = _level(rnd, factor_id, perspective)
+        return "not assessed" if level is None else str(level)
+
+    values = " ".join(f"{one_line(f.name)}: client {said(f.id, 'client')}, provider {said(f.id, 'provider')}, "
+                      f"agreed {said(f.id, 'agreed')}." for f in drawn)
+    text = (f"Radar chart of {len(drawn)} mutuality factor{'' if len(drawn) == 1 else 's'}: the client's, "
+            f"the provider's and the agreed level of each, {one_line(rnd.label)}. {values}")
+    na = marks(rnd.scores)
+    kept = {f.id for f in round_factors(data.framework, rnd, MUTUALITY)}
+    ids = {f.id for f in drawn}
+    gone = [f"{one_line(f.name)}, {'not applicable' if f.id in na else 'not in this round'}"
+            for f in data.framework.dimension(MUTUALITY).factors
+            if f.id not in ids and (f.id in na or f.id not in kept)]
+    if gone:
+        text += f" Not drawn: {'; '.join(gone)}."
+    return text
 
 
 def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], categories: list[object],

@@ -20,7 +20,7 @@ from .graphics import load_logos
 from .pdfua import finish
 from .sections_audit import section_audit
 from .sections_back import section_actions, section_appendix, section_participants
-from .sections_front import section_contents, section_cover, section_summary
+from .sections_front import section_contents, section_cover, section_reading, section_summary
 from .sections_parking import section_parking
 from .sections_scores import section_comparison, section_dimension
 from .styles import Styles, make_styles
@@ -46,6 +46,7 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
               section_actions(data, styles) if chosen.actions else [],
               section_parking(data, styles),
               section_participants(data, styles) if chosen.participants else [],
+              section_reading(data, styles),
               section_appendix(data, styles) if chosen.guide != "none" else [],
               section_audit(data, styles)]
     entries: list[tuple[str, str]] = []

@@ -150,8 +150,9 @@ class Figure(Drawing):  # type: ignore[misc]
 
 
 def level_bar(value: float | None, minimum: int, maximum: int, fill: str,
-              width: float = 70, height: float = 7) -> Drawing:
-    """A slim horizontal bar showing a mean level on the scale (empty when not assessed)."""
+              width: float = 70, height: float = 7, name: str = "") -> Drawing:
+    """A slim horizontal bar showing a mean level on the scale (empty when not assessed); its
+    alternative text names what it measures ("Mutuality: mean level 2.5 ...")."""
     drawing = Figure(width, height)
     drawing.initialFontName = REGULAR
     drawing.add(Rect(0, 0, width, height, fillColor=colour("#E9ECEF"), strokeColor=None))
@@ -164,5 +165,5 @@ def level_bar(value: float | None, minimum: int, maximum: int, fill: str,
         drawing.add(Rect(x - 0.25, 0, 0.5, height, fillColor=colour("#FFFFFF"), strokeColor=None))
     drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=colour(RULE), strokeWidth=0.4))
     shown = "not assessed" if value is None else f"{rounded(value, 1):.1f}"
-    drawing.alt_text = f"Bar: mean level {shown} on the scale {minimum} to {maximum}"
+    drawing.alt_text = f"{f'{name}: ' if name else 'Bar: '}mean level {shown} on the scale {minimum} to {maximum}"
     return drawing

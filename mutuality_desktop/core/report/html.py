@@ -66,9 +66,9 @@ def slug(text: str, taken: set[str]) -> str:
     return ident
 
 
-def chip(styles: Styles, scale: Scale, level: int | None) -> str:
-    """A level chip as on paper: the number and name, coloured by the level."""
-    text = t(level_label(scale, level))
+def chip(styles: Styles, scale: Scale, level: int | None, empty: str | None = None) -> str:
+    """A level chip as on paper: the number and name, coloured by the level (empty: "Not agreed")."""
+    text = t(level_label(scale, level, empty))
     if level is None:
         style = f"background:#fff;color:{MUTED};border-color:{RULE}"
         return f'<span class="chip" style="{style}">{text}</span>'
@@ -84,8 +84,8 @@ class Page:
         self.ids: set[str] = set()
         self.tables = 0
 
-    def chip(self, level: int | None) -> str:
-        return chip(self.styles, self.scale, level)
+    def chip(self, level: int | None, empty: str | None = None) -> str:
+        return chip(self.styles, self.scale, level, empty)
 
     def table(
         self,

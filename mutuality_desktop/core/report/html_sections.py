@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
@@ -19,6 +20,7 @@ from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
 from .radar import RadarFlowable
 from .rows import (
+    NOT_APPLICABLE_TEXT,
     comparison_rows,
     cover_details,
     dimension_rows,
@@ -39,15 +41,18 @@ from .sections_scores import (
 )
 from .spread_rows import named_views
 from .svg import radar_svg
-from .text import long_date, number_word, one_decimal, signed
+from .text import long_date, one_decimal, signed
 from .wording import (
+    READING_TITLE,
     actions_due,
     comparison_lead,
     definition_lines,
     findings,
+    gaps_lead,
     movement,
     mutuality_intro,
     opening,
+    reading_note,
 )
 
 FALL = ' class="fall"'
@@ -81,6 +86,7 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         add("Points parked", html_parking(data, page))
     if chosen.participants:
         add("Participants", participants(data, page))
+    add(READING_TITLE, reading(data))
     if chosen.guide != "none":
         add("The scoring guide", appendix(data, page))
     items = "".join(
@@ -91,6 +97,18 @@ def sections(data: ReportData, page: Page, branding: BrandingProfile) -> tuple[s
         f"<ol>{items}</ol></nav>"
     )
     return cover(data, branding), nav, "\n".join(body for _, _, body in parts)
+
+
+def reading(data: ReportData) -> str:
+    """Every term the report uses, defined once, at reading size (the summary points here)."""
+    return (
+        '<p class="kicker">Appendix</p>'
+        '<p class="lead">The figures in this report are worked out from the levels the room agreed, '
+        "as follows.</p>"
+        '<dl class="definitions">'
+        + "".join(f"<dt>{t(term)}</dt><dd>{t(text)}</dd>" for term, text in definition_lines(data))
+        + "</dl>"
+    )
 
 
 def cover(data: ReportData, branding: BrandingProfile) -> str:
@@ -129,11 +147,13 @@ def series_table(page: Page, series: RadarSeries, caption: str) -> str:
     rows = []
     for i, name in enumerate(series.axis_names):
         cells = [one_line(name)]
+        marked = series.axis_ids[i] in series.out_of_scope | series.not_applicable
         for s in shown:
             v = series.values(s)[i]
-            cells.append(
-                "–" if v is None else (str(int(v)) if float(v).is_integer() else one_decimal(v))
-            )
+            if v is None:  # why there is none, as the chart says under the name, else a dash
+                cells.append(series.absence(i) if marked and s != "previous" else "–")
+            else:
+                cells.append(str(int(v)) if float(v).is_integer() else one_decimal(v))
         rows.append(cells)
     header = [
         "Dimension" if series.dimension_id is None else "Factor",
@@ -181,9 +201,7 @@ def summary(data: ReportData, page: Page) -> str:
         f'<p class="kicker">{t(" · ".join(x for x in (data.current.label, day) if x))}</p>',
         f'<p class="lead">{t(opening(data))}</p>',
         f'<ul class="figures" aria-label="Key figures">{figures}</ul>',
-        '<dl class="definitions muted">'
-        + "".join(f"<dt>{t(term)}</dt><dd>{t(text)}</dd>" for term, text in definition_lines(data))
-        + "</dl>",
+        f'<p class="reading"><strong>How to read the figures.</strong> {t(reading_note(data))}</p>',
         radar,
         page.table(
             "Dimensions: agreed mean level",
@@ -224,15 +242,7 @@ def _gaps(data: ReportData, page: Page) -> str:
     gaps = apart[:5]
     if not gaps:
         return ""
-    shown = (
-        "Where the client's and the provider's own scores differ most: the conversations most "
-        "worth having."
-    )
-    if len(apart) > len(gaps):
-        shown += (
-            f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
-            "ties in the order of this report."
-        )
+    shown = gaps_lead(apart, len(gaps))
     names = {d.id: d.name for d in fw.dimensions}
     rows = [
         [
@@ -271,9 +281,9 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
         [
             str(r.number),
             one_line(r.name),
-            page.chip(r.client),
-            page.chip(r.provider),
-            page.chip(r.agreed),
+            *([NOT_APPLICABLE_TEXT] * 3 if r.not_applicable
+              else [page.chip(r.client), page.chip(r.provider),
+                    page.chip(r.agreed, empty_agreed(data.framework.scale, data.scores, r.factor_id))]),
             t(gap_phrase(r.gap)),
         ]
         for r in factor_rows(dim, data.scores, data.current.excluded)
@@ -302,8 +312,9 @@ def dimension(data: ReportData, page: Page, dimension_id: str) -> str:
 
 def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
     scale = data.framework.scale
+    empty = empty_agreed(scale, data.scores, factor.id)  # "Not agreed" in the agreed chip (guide 2.1)
     levels = "".join(
-        f"<div><dt>{PERSPECTIVE_LABELS[p]}</dt><dd>{page.chip(_level(data, factor, p))}</dd></div>"
+        f"<div><dt>{PERSPECTIVE_LABELS[p]}</dt><dd>{page.chip(_level(data, factor, p), empty if p == 'agreed' else None)}</dd></div>"
         for p in ("client", "provider", "agreed")
     )
     facts = strip_notes(data, factor)
@@ -334,7 +345,7 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
             else []
         )
         for i, line in enumerate(lines):
-            label = f"<strong>{NOTE_LABELS[p]}:</strong> " if i == 0 else ""
+            label = f"<strong>{notes_label(data.scores, factor.id, p, NOTE_LABELS[p])}:</strong> " if i == 0 else ""
             out.append(f"<p>{label}{t(line)}</p>")
             any_notes = True
     if not any_notes:

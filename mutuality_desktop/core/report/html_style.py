@@ -94,10 +94,10 @@ tr.group th {{ background: var(--band); font-weight: bold; }}
 .fall {{ color: var(--warn); }}
 .guide dt {{ font-weight: bold; margin-top: 0.4rem; }}
 .guide dd {{ margin: 0 0 0.3rem 1.2rem; }}
-.definitions {{ font-size: 0.85rem; }}
+.reading {{ font-size: 0.9rem; background: #F3F5F7; border: 1px solid #CDD3D9; padding: 0.5rem 0.75rem; }}
 .definitions dt {{ font-weight: bold; float: left; margin-right: 0.3rem; }}
 .definitions dt::after {{ content: ":"; }}
-.definitions dd {{ margin: 0 0 0.2rem 0; }}
+.definitions dd {{ margin: 0 0 0.6rem 0; }}
 .page-footer {{ margin-top: 3rem; padding-bottom: 2rem; border-top: 1px solid var(--rule);
   color: var(--muted); font-size: 0.9rem; }}
 @media print {{

@@ -285,8 +285,10 @@ def describe(series: RadarSeries, clean: Callable[[str], str] = printable) -> st
     parts = [f"Radar chart of {what}, on levels {first.value} ({first.name}) to "
              f"{last.value} ({last.name})."]
     for name in series.visible():
-        values = ", ".join(f"{axis} {_number(v)}" for axis, v in
-                           zip(series.axis_names, series.values(name), strict=True))
+        said = [series.not_agreed_at(name, i) or (_number(v) if v is not None or name == "previous"
+                                                  else series.absence(i))
+                for i, v in enumerate(series.values(name))]  # why this round has no value, as labelled
+        values = ", ".join(f"{axis} {v}" for axis, v in zip(series.axis_names, said, strict=True))
         parts.append(f"{series.labels[name]}: {values}.")
     return clean(" ".join(parts))
 

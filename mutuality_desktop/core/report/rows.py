@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..applicability import marks
 from ..context import context_lines
 from ..framework import MUTUALITY, Dimension, Framework
 from ..model import SIDES, Action, EngagementInfo, Participant
@@ -47,6 +48,7 @@ class FactorRow:
     client: int | None
     provider: int | None
     agreed: int | None
+    not_applicable: bool = False  # marked not applicable in the round: printed so, with no level
 
     @property
     def gap(self) -> int | None:
@@ -62,11 +64,15 @@ def factor_rows(dimension: Dimension, scores: Scores, left_out: frozenset[str] =
         s = scores.get((factor_id, perspective))
         return None if s is None else s.level
 
+    na = marks(scores)
     return [FactorRow(f.number, f.id, f.name, level(f.id, "client"), level(f.id, "provider"),
-                      level(f.id, "agreed")) for f in dimension.factors
+                      level(f.id, "agreed"), f.id in na) for f in dimension.factors
             if f.id not in left_out or any(level(f.id, p) is not None for p in ("client", "provider", "agreed"))
             or any((s := scores.get((f.id, p))) is not None and s.notes.strip()
                    for p in ("client", "provider", "agreed"))]
+
+
+NOT_APPLICABLE_TEXT = "Not applicable"
 
 
 def gap_phrase(gap: int | None) -> str:

@@ -26,8 +26,17 @@ from .rows import cover_details, dimension_rows, gap_phrase
 from .rows import key_figures as rows_key_figures
 from .styles import RULE, ZEBRA, Styles, colour
 from .tables import data_table, level_chip, para, plain_style, side_by_side
-from .text import esc, inline, long_date, number_word, one_decimal
-from .wording import actions_due, definition_lines, findings, movement, opening
+from .text import esc, inline, long_date, one_decimal
+from .wording import (
+    READING_TITLE,
+    actions_due,
+    definition_lines,
+    findings,
+    gaps_lead,
+    movement,
+    opening,
+    reading_note,
+)
 
 
 def width_of(styles: Styles) -> float:
@@ -113,7 +122,8 @@ def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
             f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")
         rows.append([Paragraph(inline(d.name) + coverage, styles.cell),
                      Paragraph(one_decimal(d.mean), styles.cell_right),
-                     level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10)])
+                     level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10,
+                               name=d.name)])
     return data_table(styles, ["Dimension", "Mean", f"{scale.minimum} – {scale.maximum}"], rows,
                       [width * 0.5, width * 0.2, width * 0.3], right=(1,), extra=spans)
 
@@ -133,11 +143,23 @@ def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData
                               ("ALIGN", (1, 0), (1, -1), "RIGHT")])]
 
 
-def definitions_block(data: ReportData, styles: Styles) -> list[Flowable]:
-    """The report's terms, each on a line of its own with the term in bold, printed once."""
-    style = styles.muted.clone("definition", fontSize=7.5, leading=9.6, spaceAfter=0.8)
-    return [Paragraph(f"<b>{esc(term)}</b>: {esc(meaning)}", style)
-            for term, meaning in definition_lines(data)]
+def reading_box(data: ReportData, styles: Styles) -> Paragraph:
+    """A light box under the headline figures: the scale, the index and where every term is
+    defined (the definitions themselves are printed once, in their own section at the back)."""
+    style = styles.body.clone("reading", fontSize=8.6, leading=12.2, backColor=colour(ZEBRA),
+                              borderColor=colour(RULE), borderWidth=0.5, borderPadding=(6, 8, 6, 8),
+                              leftIndent=8, rightIndent=8, spaceBefore=14, spaceAfter=14)
+    return Paragraph(f"<b>How to read the figures.</b> {esc(reading_note(data))}", style)
+
+
+def section_reading(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Every term the report uses, defined once, at reading size, and how this round's index was made."""
+    term = styles.body.clone("definition", spaceAfter=6)
+    return [kicker("Appendix", styles), Heading(READING_TITLE, styles.h1), Spacer(1, 6),
+            Paragraph("The figures in this report are worked out from the levels the room agreed, "
+                      "as follows.", styles.lead),
+            *[Paragraph(f"<b>{esc(name)}</b>: {esc(meaning)}", term)
+              for name, meaning in definition_lines(data)]]
 
 
 def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
@@ -153,9 +175,7 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
         Paragraph(esc(opening(data)), styles.lead),
         Spacer(1, 4),
         key_figures(data, styles),
-        Spacer(1, 4),
-        *definitions_block(data, styles),
-        Spacer(1, 8),
+        reading_box(data, styles),
     ]
     if len(assessed_dimensions(fw, data.scores)) >= RADAR_MINIMUM:
         chart_w = round(width * 0.6)
@@ -191,11 +211,7 @@ def _gaps(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     gaps = apart[:5]
     if not gaps:
         return []
-    shown = ("Where the client's and the provider's own scores differ most: the conversations most "
-             "worth having.")
-    if len(apart) > len(gaps):
-        shown += (f" {len(apart)} factors differ; the {number_word(len(gaps))} shown differ most, "
-                  "ties in the order of this report.")
+    shown = gaps_lead(apart, len(gaps))
     scale = fw.scale
     names = {d.id: d.name for d in fw.dimensions}
     rows = [[Paragraph(f"{inline(g.factor.name)}<br/><font size='7' color='#5D6873'>"

@@ -6,6 +6,7 @@ say so (`--no-parking`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -29,8 +30,10 @@ def _when(at: dt.datetime) -> str:
     return f"{local.day} {local:%b %Y}, {local:%H:%M}"
 
 
-def parking_summary(items: tuple[ParkingItem, ...]) -> str:
-    """'4 points were parked: 3 are still open, 1 was resolved.'"""
+def parking_summary(items: tuple[ParkingItem, ...], rounds: Mapping[int, str] | None = None) -> str:
+    """'4 points were parked during the Baseline workshop to come back to: 3 are still open and 1
+    was resolved.' The workshop is named when every point was parked in one round (a follow-up's
+    report must not say "the workshop" of points parked months before it)."""
     still = sum(1 for p in items if p.is_open)
     done = len(items) - still
     parts = []
@@ -39,8 +42,17 @@ def parking_summary(items: tuple[ParkingItem, ...]) -> str:
     if done:
         parts.append(f"{done} {'was' if done == 1 else 'were'} resolved")
     verb = "was" if len(items) == 1 else "were"
-    return f"{plural(len(items), 'point')} {verb} parked during the workshop to come back to: " \
-        f"{' and '.join(parts)}."
+    known = rounds or {}
+    named = {known[p.round_id] for p in items if p.round_id is not None and p.round_id in known}
+    if len(named) == 1:
+        when = " during the workshop" if len(known) == 1 else f" during the {next(iter(named))} workshop"
+    else:
+        when = " during the workshops" if named else ""
+    return f"{plural(len(items), 'point')} {verb} parked{when} to come back to: {' and '.join(parts)}."
+
+
+def parked_rounds(data: ReportData) -> dict[int, str]:
+    return {r.round.id: r.label for r in data.rounds}
 
 
 def parking_rows(data: ReportData) -> list[tuple[str, str, str, str, str, str]]:
@@ -64,7 +76,7 @@ def section_parking(data: ReportData, styles: Styles) -> list[Flowable]:
         return []
     width = width_of(styles)
     story: list[Flowable] = [kicker("To come back to", styles), Heading(TITLE, styles.h1), Spacer(1, 6),
-                             Paragraph(esc(parking_summary(data.parking)), styles.lead)]
+                             Paragraph(esc(parking_summary(data.parking, parked_rounds(data))), styles.lead)]
     small = styles.cell.clone("parking_small", fontSize=8, leading=10.5)
     cells = [[Paragraph(n, styles.cell_right), Paragraph(esc(text), styles.cell),
               Paragraph(inline(where), small), Paragraph(inline(who), small), Paragraph(esc(when), small),
@@ -80,7 +92,7 @@ def section_parking(data: ReportData, styles: Styles) -> list[Flowable]:
 def html_parking(data: ReportData, page: Page) -> str:
     from .html import one_line, paragraphs, t
 
-    out = ['<p class="kicker">To come back to</p>', f'<p class="lead">{t(parking_summary(data.parking))}</p>']
+    out = ['<p class="kicker">To come back to</p>', f'<p class="lead">{t(parking_summary(data.parking, parked_rounds(data)))}</p>']
     rows = [[n, paragraphs(text) or "", one_line(where), one_line(who), t(when), t(status)]
             for n, text, where, who, when, status in parking_rows(data)]
     out.append(page.table("Points parked, open ones first", ["#", "Point", "Factor · round", "Raised by",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -12,6 +14,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ..agreement import empty_agreed, notes_label
 from ..applicability import label, marks
 from ..framework import MUTUALITY, Factor
 from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, re-exported
@@ -22,13 +25,13 @@ from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
 from .fonts import BOLD, REGULAR
-from .rows import comparison_rows, factor_rows, gap_phrase, moved_factors
+from .rows import NOT_APPLICABLE_TEXT, comparison_rows, factor_rows, gap_phrase, moved_factors
 from .sections_front import kicker, width_of
 from .spread_rows import named_views, spread_notes
 from .styles import RULE, Styles, colour
 from .tables import LevelStrip, SectionRule, data_table, level_chip
 from .text import esc, inline, level_label, one_decimal, pieces, plural, printable, signed
-from .wording import comparison_lead, mutuality_intro
+from .wording import comparison_lead, mutuality_caption, mutuality_intro
 
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
 CHIP_WIDTH = 78.0
@@ -58,9 +61,7 @@ def section_dimension(data: ReportData, styles: Styles, dimension_id: str) -> li
         chart_w = min(width, 400.0)
         story += [Paragraph(esc(mutuality_intro(data)), styles.body),
                   factor_chart(data, styles, chart_w, chart_w * 0.92, dimension_id=dimension_id),
-                  Paragraph(f"The {len(round_factors(data.framework, data.current, MUTUALITY))} mutuality "
-                            "factors of this round: each side’s own level and "
-                            f"the agreed level, {esc(data.current.label)}", styles.figure)]
+                  Paragraph(esc(mutuality_caption(data)), styles.figure)]
     story += [CondPageBreak(180), Heading("At a glance", styles.h2, outline_level=1, in_toc=False),
               overview_table(data, styles, dimension_id),
               CondPageBreak(200)]
@@ -74,17 +75,23 @@ def overview_table(data: ReportData, styles: Styles, dimension_id: str) -> Table
     """One row per factor: the three perspectives as chips and who rates it higher."""
     scale = data.framework.scale
     width = width_of(styles)
-    rows = []
+    rows: list[list[Any]] = []
+    spans: list[tuple[Any, ...]] = []
     for r in factor_rows(data.framework.dimension(dimension_id), data.scores, data.current.excluded):
+        if r.not_applicable:  # no level, even one given before the mark: the mark, across the three
+            spans.append(("SPAN", (2, len(rows) + 1), (4, len(rows) + 1)))
+            rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
+                         Paragraph(NOT_APPLICABLE_TEXT, styles.cell), "", "", Paragraph("–", styles.cell)])
+            continue
         rows.append([Paragraph(str(r.number), styles.cell_right), Paragraph(inline(r.name), styles.cell),
                      level_chip(styles, scale, r.client, CHIP_WIDTH),
                      level_chip(styles, scale, r.provider, CHIP_WIDTH),
-                     level_chip(styles, scale, r.agreed, CHIP_WIDTH),
+                     level_chip(styles, scale, r.agreed, CHIP_WIDTH, empty_agreed(scale, data.scores, r.factor_id)),
                      Paragraph(esc(gap_phrase(r.gap)), styles.cell)])
     fixed = 3 * (CHIP_WIDTH + 10) + 24 + 62
     return data_table(styles, ["#", "Factor", "Client", "Provider", "Agreed", "Gap"], rows,
                       [24, width - fixed, CHIP_WIDTH + 10, CHIP_WIDTH + 10, CHIP_WIDTH + 10, 62],
-                      right=(0,))
+                      right=(0,), extra=spans)
 
 
 def _score(data: ReportData, factor: Factor, perspective: str) -> Score | None:
@@ -143,8 +150,9 @@ def unscored(factor: Factor, data: ReportData | None = None) -> str:
 def level_strip(data: ReportData, styles: Styles, factor: Factor) -> LevelStrip:
     """The three perspectives side by side, then the gap and the change since the last round."""
     scale = data.framework.scale
-    chips = [(PERSPECTIVE_LABELS[p].upper(), level_chip(styles, scale, _level(_score(data, factor, p)),
-                                                          CHIP_WIDTH + 6)) for p in ("client", "provider", "agreed")]
+    chips = [(PERSPECTIVE_LABELS[p].upper(), level_chip(styles, scale, _level(_score(data, factor, p)), CHIP_WIDTH + 6,
+                                                          empty_agreed(scale, data.scores, factor.id) if p == "agreed"
+                                                          else None)) for p in ("client", "provider", "agreed")]
     return LevelStrip(chips, strip_notes(data, factor), column=CHIP_WIDTH + 22)
 
 
@@ -200,7 +208,7 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         parts = pieces(s.notes) if s is not None and s.notes else []
         if not parts:
             continue
-        notes += note_paragraphs(parts, styles, NOTE_LABELS[p])
+        notes += note_paragraphs(parts, styles, notes_label(data.scores, factor.id, p, NOTE_LABELS[p]))
     if not notes:
         notes = [Paragraph(f"No evidence notes were recorded for {esc(factor.name)}.", styles.muted)]
     # The heading, levels and first lines of evidence stay together; long notes flow on.

@@ -111,9 +111,10 @@ class LevelStrip(Flowable):  # type: ignore[misc]
             c.drawString(x, top - n * 11, fit_line(note, REGULAR, 8, self.width - x))
 
 
-def level_chip(styles: Styles, scale: Scale, level: int | None, width: float | None = 78) -> Chip:
-    """A chip for a level; not assessed is an outlined white chip in grey."""
-    text = printable(level_label(scale, level))
+def level_chip(styles: Styles, scale: Scale, level: int | None, width: float | None = 78,
+               empty: str | None = None) -> Chip:
+    """A chip for a level; not assessed (or empty, e.g. "Not agreed") is an outlined white chip in grey."""
+    text = printable(level_label(scale, level, empty))
     if level is None:
         return Chip(text, "#FFFFFF", MUTED, width=width, outline=RULE)
     fill, ink = styles.chip(level, scale.minimum, scale.maximum)

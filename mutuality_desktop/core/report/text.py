@@ -170,10 +170,10 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
     return [piece for piece, _ in pieces(text, size)]
 
 
-def level_label(scale: Scale, level: int | None) -> str:
-    """Return "3 · Established", or the scale's not-assessed label."""
+def level_label(scale: Scale, level: int | None, empty: str | None = None) -> str:
+    """Return "3 · Established", or empty (e.g. "Not agreed") or the scale's not-assessed label."""
     if level is None:
-        return scale.not_assessed_label
+        return empty or scale.not_assessed_label
     try:
         return f"{level} · {scale.level(level).name}"
     except KeyError:

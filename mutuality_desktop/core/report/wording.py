@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..agreement import disputes, disputes_sentence
+from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
-from ..scoring import mutuality_index, perception_gaps
+from ..scoring import Gap, mutuality_index, perception_gaps
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
@@ -32,7 +34,7 @@ from .rows import (
     moved_factors,
     safe_index,
 )
-from .text import long_date, one_decimal, plural, whole
+from .text import long_date, number_word, one_decimal, plural, whole
 
 
 def _where(data: ReportData, mean: float) -> str:
@@ -64,6 +66,7 @@ def opening(data: ReportData) -> str:
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
     gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
+                                disputes_sentence(data.framework, data.scores),
                                 not_applicable_sentence(data.framework, data.current)) if x)
     gone = f" {gone}" if gone else ""
     earlier = ""
@@ -117,9 +120,13 @@ def findings(data: ReportData) -> list[str]:
         out.append("Both sides see every factor within one level of each other" +
                    (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
     done = coverage(fw, data.scores, data.current.scope, data.current.excluded)
-    missing = done.total - done.agreed
+    disputed = disputes_sentence(fw, data.scores)  # counted apart: the room reached them
+    missing = done.total - done.agreed - len(disputes(fw, data.scores))
+    if disputed:
+        out.append(disputed)
     if missing:
-        out.append(f"{plural(missing, 'factor', 'factors')} of the dimensions in this round "
+        other = "other " if disputed else ""
+        out.append(f"{plural(missing, other + 'factor', other + 'factors')} of the dimensions in this round "
                    f"{'has' if missing == 1 else 'have'} no agreed level yet.")
     waiting = [d for d in rows if d.status == NOT_REACHED]
     if waiting:  # in the round's scope, not reached: unlike a dimension the round never meant to cover
@@ -132,6 +139,24 @@ def findings(data: ReportData) -> list[str]:
         out.append(f"Not part of this round: {names_list([d.name for d in skipped])}. The report "
                    f"makes no finding about {'it' if len(skipped) == 1 else 'them'}.")
     return out
+
+
+def gaps_lead(apart: list[Gap], shown: int) -> str:
+    """The line over the largest perception gaps: what they are and, when some are not shown, how
+    the shown ones were chosen. When every gap is the same size, none "differs most": it says so."""
+    text = ("Where the client's and the provider's own scores differ most: the conversations most "
+            "worth having.")
+    if len(apart) <= shown:
+        return text
+    five = number_word(shown)
+    sizes = {g.size for g in apart}
+    if len(sizes) == 1:
+        size = sizes.pop()
+        return (text + f" {len(apart)} factors differ, each by {number_word(size)} "
+                f"level{'' if size == 1 else 's'}; the first {five} in the order of this report are shown.")
+    tie = apart[shown - 1].size == apart[shown].size
+    return text + (f" {len(apart)} factors differ; the {five} shown differ most"
+                   + (", ties in the order of this report." if tie else "."))
 
 
 def actions_due(data: ReportData) -> list[str]:
@@ -166,6 +191,27 @@ def definition_lines(data: ReportData) -> list[tuple[str, str]]:
     if regime:  # what the procurement regime means for reporting the contract's performance
         lines.append(("Procurement regime", regime[0].lower() + regime[1:]))
     return lines
+
+
+READING_TITLE = "How to read this report"
+
+
+def reading_note(data: ReportData) -> str:
+    """The few words a reader needs beside the headline figures (plain text): the scale, what the
+    index is, with this round's own figures, and where every other term is defined."""
+    fw = data.framework
+    scale = fw.scale
+    lowest, highest = scale.levels[0], scale.levels[-1]
+    text = (f"Each factor is scored from {lowest.value} ({lowest.name}) to {highest.value} "
+            f"({highest.name}).")
+    index = safe_index(fw, data.scores, data.current)
+    if index.value is not None:
+        mean = scale.minimum + index.value / 100 * (scale.maximum - scale.minimum)
+        text += (f" The mutuality index puts the mean agreed level of the mutuality factors on a "
+                 f"scale of 0 to 100: this round's mean of {mean:.2f} gives {whole(index.value)}.")
+    if perception_gaps(fw, data.scores):
+        text += " A perception gap is the client's own level minus the provider's."
+    return text + f" Every term is defined under \u201c{READING_TITLE}\u201d at the back of the report."
 
 
 def overall_note(data: ReportData) -> str:
@@ -228,14 +274,33 @@ def movement(data: ReportData) -> list[str]:
 def mutuality_intro(data: ReportData) -> str:
     dim = data.framework.dimension(MUTUALITY)
     rows = [r for r in perception_gaps(data.framework, data.scores, dim.factors) if r.size >= 2]
-    count = len(round_factors(data.framework, data.current, MUTUALITY))
-    base = (f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
+    factors = round_factors(data.framework, data.current, MUTUALITY)
+    na = marks(data.scores)
+    marked = [f.name for f in factors if f.id in na]
+    count = len(factors) - len(marked)
+    base = (f"The chart shows, for each of the {count} mutuality factors assessed in this round, the "
+            f"level each side gave on its own and the level the room agreed." if marked else
+            f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
             f"side gave on its own and the level the room agreed.")
+    if marked:
+        base += (f" {names_list(marked)}, marked not applicable to this contract, "
+                 f"{'has' if len(marked) == 1 else 'have'} no level.")
     if rows:
         base += (f" Where the client and provider lines part, the two organisations see the "
                  f"partnership differently: {plural(len(rows), 'factor differs', 'factors differ')} "
                  "by two levels or more.")
     return base
+
+
+def mutuality_caption(data: ReportData) -> str:
+    """The caption under the mutuality radar: how many factors it has, and how many of them are
+    marked not applicable (drawn, named "not applicable", with no level)."""
+    factors = round_factors(data.framework, data.current, MUTUALITY)
+    na = marks(data.scores)
+    marked = sum(1 for f in factors if f.id in na)
+    of_them = f", {marked} of them not applicable" if marked else ""
+    return (f"The {len(factors)} mutuality factors of this round{of_them}: each side\u2019s own level "
+            f"and the agreed level, {data.current.label}")
 
 
 def comparison_lead(data: ReportData) -> str:
@@ -255,5 +320,5 @@ def comparison_lead(data: ReportData) -> str:
         aside = left_out_of_comparison(basis)
         base += f" {aside}" if aside else ""
     return (f"The agreed levels of the {after} round set against the {before} round.{base} "
-            f"{rounds_version_sentence(data.framework)} The chart "
+            f"{rounds_version_sentence(data.framework, (before, data.previous.guide or data.framework), (after, data.current.guide or data.framework))} The chart "
             f"shows each mutuality factor, with the {before} round as the grey outline.")

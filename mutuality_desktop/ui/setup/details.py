@@ -205,6 +205,9 @@ class DetailsForm(QWidget):
                     index = editor.count() - 1
                 editor.setCurrentIndex(index)
             elif name in CHOICE_FIELDS:
+                known = editor.findText(value or "")  # a listed choice is that item: Down goes on from it
+                if known >= 0:
+                    editor.setCurrentIndex(known)
                 editor.setEditText(value or "")
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -68,6 +69,7 @@ class SetupPage(QScrollArea):
         self._settings = settings
         self.doc = doc
         self._path_edited = False
+        self._scope_stale = False  # the scope list waits for the page to be shown
         body = QWidget()
         body.setObjectName("setupBody")
         self._layout = QVBoxLayout(body)
@@ -275,6 +277,7 @@ class SetupPage(QScrollArea):
     def _load_scope(self) -> None:
         """The scope of the selected round, or of the latest when none is selected."""
         assert self.doc is not None
+        self._scope_stale = False
         eng = self.doc.engagement
         rounds = eng.rounds()
         chosen = self.rounds.selected_id()
@@ -286,7 +289,15 @@ class SetupPage(QScrollArea):
         if what in ("info", "participants", "rounds"):
             self.refresh(what)
         elif what in ("scope", "score", "notes"):
+            if self.isVisible():
+                self._load_scope()
+            else:  # a score or note in the walkthrough: not on each keystroke, but when shown
+                self._scope_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._scope_stale and self.doc is not None:
             self._load_scope()
+        super().showEvent(event)
 
     def _on_scope_scope_chosen(self, round_id: int, dimensions: list[str]) -> None:
         assert self.doc is not None

@@ -8,14 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -110,9 +111,10 @@ class AgendaPanel(QFrame):
         self.progress = QProgressBar(textVisible=False)
         self.progress.setFixedHeight(6)
         self.progress.setAccessibleName("Factors agreed")
-        head = QHBoxLayout()
+        head = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # under the count in a narrow column
         head.addWidget(self.progress_label, 1)
-        head.addWidget(self._agenda_button())
+        head.addWidget(self._agenda_button(), 0, Qt.AlignmentFlag.AlignLeft)
+        self._head = head
         self.clock_label = QLabel(wordWrap=True)
         self.clock_label.setProperty("role", "caption")
         self.budget_label = QLabel(wordWrap=True)
@@ -135,6 +137,24 @@ class AgendaPanel(QFrame):
         self._timer = QTimer(self, interval=30_000)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Large text in a narrow list column: the Agenda button goes under "19 of 19 factors
+        agreed" rather than wrap it onto four lines beside it."""
+        super().resizeEvent(event)
+        self._place_agenda_button()
+
+    def _place_agenda_button(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        m = layout.contentsMargins()
+        room = self.width() - m.left() - m.right()
+        one_line = self.progress_label.fontMetrics().horizontalAdvance(self.progress_label.text())
+        beside = one_line + self.agenda_button.sizeHint().width() + 12 <= room
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._head.direction() != direction:
+            self._head.setDirection(direction)
 
     def _agenda_button(self) -> QToolButton:
         button = QToolButton()
@@ -173,6 +193,7 @@ class AgendaPanel(QFrame):
     def set_progress(self, agreed: int, total: int) -> None:
         self._left = total - agreed
         self.progress_label.setText(f"{agreed} of {total} factors agreed")
+        self._place_agenda_button()
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
         self.refresh()
@@ -220,20 +241,24 @@ class AgendaPanel(QFrame):
         self.refresh()
 
     def _show_plan(self, planned: PaceText | None) -> None:
-        self.budget_label.setVisible(planned is None)
+        # Each label is shown or hidden once, to its final state: hiding and showing it again
+        # on every score re-laid out the whole walkthrough (the factor list twice) per keystroke.
+        if planned is not None:
+            self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.setEnabled(planned is None)
         self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day")
-        for label in (self.pace_label, self.breaks_label, self.park_label):
-            label.setVisible(planned is not None)
+        self.pace_label.setVisible(planned is not None)
+        self.breaks_label.setVisible(planned is not None and bool(planned.breaks))
+        self.park_label.setVisible(planned is not None and bool(planned.park))
         if planned is None:
             return
         self.pace_label.setText(planned.headline)
-        self.pace_label.setStyleSheet(f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};")
+        style = f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};"
+        if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.pace_label.setStyleSheet(style)
         self.breaks_label.setText(planned.breaks)
-        self.breaks_label.setVisible(bool(planned.breaks))
         self.park_label.setText(planned.park)
         self.park_label.setToolTip(planned.park_names)
-        self.park_label.setVisible(bool(planned.park))
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
         self.end_edit.blockSignals(False)

@@ -94,6 +94,10 @@ class LevelGuide(QWidget):
         self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
         self._room: tuple[tuple[object, ...], int] | None = None  # (prompts, width, type) -> room held for a line
         self._docs: dict[tuple[str, str, int], QTextDocument] = {}  # laid-out row texts
+        # each kept text's drawn images, by id(doc): rows are made afresh at each layout (a score
+        # lays the guide out again), so images kept on a row were drawn again at every keystroke
+        self._images: dict[int, dict[tuple[int, float, int], QPixmap]] = {}
+        self._drawn = 0  # images kept in _images
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -412,7 +416,7 @@ class LevelGuide(QWidget):
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
             doc = self._doc(html, pt, text_width)
             height = max(min_height, int(doc.size().height()) + 2 * pad)
-            rows.append(_Row(value, top, height, doc))
+            rows.append(_Row(value, top, height, doc, self._images.setdefault(id(doc), {})))
             top += height + 1
         return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
 
@@ -424,6 +428,8 @@ class LevelGuide(QWidget):
         if doc is None:
             if len(self._docs) > 400:
                 self._docs.clear()
+                self._images.clear()
+                self._drawn = 0
             doc = self._docs[key] = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(font)
@@ -488,6 +494,11 @@ class LevelGuide(QWidget):
         key = (background.rgba(), self.devicePixelRatioF(), QGuiApplication.palette().text().color().rgba())
         image = row.images.get(key)
         if image is None:
+            self._drawn += 1
+            if self._drawn > 48:  # about eight factors' levels kept: bounded memory
+                for kept in self._images.values():
+                    kept.clear()
+                self._drawn = 1
             ratio = self.devicePixelRatioF()
             size = row.doc.size()
             image = QPixmap(max(1, ceil(size.width() * ratio)), max(1, ceil(size.height() * ratio)))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import scoring
+from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
-from ...core.scope import dimension_counts, scope_factors
+from ...core.scope import dimension_counts, round_position
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -41,6 +42,7 @@ from ..commands import (
     UpdateAction,
 )
 from ..document import EngagementDocument
+from ..flow_row import least_height
 from ..settings import Settings
 from .about import FactorAbout
 from .actions import ActionsPanel
@@ -74,6 +76,86 @@ class _RoundCombo(QComboBox):
         return chosen
 
 
+class _SideScroll(QScrollArea):
+    """The notes and tabs beside the guide (or the agenda under the list), scrolling up and down
+    when the screen is too short for them (Large text on a 1024x768 projector made the window taller
+    than the screen, and the status bar fell off its foot); as wide as they need, so nothing is cut
+    at the side."""
+
+    def __init__(self, side: QWidget, shortest: int = 160) -> None:
+        super().__init__()
+        self._shortest = shortest
+        self.setWidget(side)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side.installEventFilter(self)  # its minimum changes with Large text: fit it again
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # what Tab or a click reaches is scrolled into sight
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new) and \
+                inner.height() > self.viewport().height():
+            # the whole box, not only its caret (ensureWidgetVisible stops once the caret shows)
+            top = new.mapTo(inner, QPoint(0, 0))
+            half_w, half_h = new.width() // 2, min(new.height(), self.viewport().height() - 16) // 2
+            self.ensureVisible(top.x() + half_w, top.y() + half_h, half_w, half_h + 8)
+
+    def fit(self) -> None:
+        """The viewport's height, or the panel's minimum where that is taller (then it scrolls):
+        never the wrapped text's full height, which left the note boxes far down the panel."""
+        inner = self.widget()
+        if inner is None:
+            return
+        bar = self.verticalScrollBar().sizeHint().width()
+        need = max(inner.minimumSizeHint().height(), least_height(inner, self.width()))
+        if need > self.height():  # narrower beside the scroll bar: the text wraps further
+            need = max(need, least_height(inner, self.width() - bar))
+        width = self.width() - (bar if need > self.height() else 0)
+        height = max(self.height(), need)
+        if inner.size() != QSize(width, height):
+            inner.resize(width, height)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a wider minimum (the parking editor opened): the splitter makes room
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._shortest)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        hint = inner.sizeHint() if inner is not None else QSize(0, 0)
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
+class _LeftColumn(QWidget):
+    """The round, the factor list and the agenda: the agenda takes at most about a third of the
+    height, scrolling beyond it, so the list keeps room for several factors (Large text at 1024)."""
+
+    AGENDA_SHARE = 0.36
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agenda_scroll: _SideScroll | None = None
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.agenda_scroll is not None:
+            self.agenda_scroll.setMaximumHeight(max(self.agenda_scroll.minimumSizeHint().height(),
+                                                    int(self.height() * self.AGENDA_SHARE)))
+
+
 class WorkshopPage(QWidget):
     """Walk the room through each factor; every edit goes through the document (core + undo)."""
 
@@ -92,7 +174,7 @@ class WorkshopPage(QWidget):
         # With a 2.0 framework, room for the longest next-level prompt under a chosen level.
         # Worked out when a dimension is first opened (about 15 ms each), not all while opening.
         self._reference_guides: dict[str, tuple[list[tuple[int, str, str]], str]] = {}
-        self._previous: tuple[str, dict[str, int | None]] | None = None  # last round's agreed levels
+        self._previous: tuple[str, scoring.Scores] | None = None  # last round's scores
         self._factor_id: str = self._factor_ids[0]
         self._round_id = 0
         self.presentation: PresentationWindow | None = None
@@ -125,7 +207,7 @@ class WorkshopPage(QWidget):
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.round_combo.setMinimumContentsLength(8)
         self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
-        left = QWidget()
+        left = _LeftColumn()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
@@ -139,7 +221,8 @@ class WorkshopPage(QWidget):
         round_row.addWidget(self.round_combo)
         left_layout.addLayout(round_row)
         left_layout.addWidget(self.navigator, 1)
-        left_layout.addWidget(self.agenda)
+        left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
+        left_layout.addWidget(left.agenda_scroll)
 
         self.caption = QLabel(wordWrap=True)
         self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
@@ -202,7 +285,8 @@ class WorkshopPage(QWidget):
         side_layout.addWidget(self.tabs, 1)
         self.inner = QSplitter(Qt.Orientation.Horizontal)
         self.inner.addWidget(self.guide_scroll)
-        self.inner.addWidget(side)
+        self.side_scroll = _SideScroll(side)  # Large text at 768 high: scrolls, never taller than the screen
+        self.inner.addWidget(self.side_scroll)
         self.inner.setStretchFactor(0, 1)
         self.inner.setSizes([760, 360])
         right = QWidget()
@@ -349,7 +433,6 @@ class WorkshopPage(QWidget):
         self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()
         dimension = self.framework.dimension(factor.dimension_id)
-        self.caption.setText(f"{dimension.name.upper()}  ·  FACTOR {factor.number} OF {len(dimension.factors)}")
         self.title.setText(factor.name)
         if dimension.id not in self._reference_guides:
             self._reference_guides[dimension.id] = LevelGuide.tallest(
@@ -439,6 +522,7 @@ class WorkshopPage(QWidget):
                 pending[perspective] = level
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
+        self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
@@ -456,10 +540,25 @@ class WorkshopPage(QWidget):
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c})
         self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, left_out)
-        out = marks(scores)  # not applicable in this round: out of the count (issue 21)
-        in_scope = [f.id for f in scope_factors(self.doc.engagement, self._round_id) if f.id not in out]
-        self.agenda.set_progress(sum(1 for f in in_scope if agreed.get(f) is not None), len(in_scope))
+        self._show_caption(scope, left_out)
+        # the same count as the list's headings and Results' coverage (not-applicable factors out)
+        self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
         self._refresh_presentation()
+
+    def _show_caption(self, scope: Sequence[str], left_out: Iterable[str]) -> None:
+        """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
+        covers, not the framework's numbering (which stays in the list and the title's number)."""
+        factor = self.factor()
+        dim = self.framework.dimension(factor.dimension_id)
+        dimension = dim.name.upper()
+        place = round_position(self.framework, scope, left_out, factor.id)
+        if place is not None:  # "IN THIS ROUND" where the round leaves some of the dimension out
+            whole = "" if place[1] == len(dim.factors) else " IN THIS ROUND"
+            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}")
+        elif factor.dimension_id in scope:
+            self.caption.setText(f"{dimension}  ·  LEFT OUT OF THIS ROUND")
+        else:
+            self.caption.setText(f"{dimension}  ·  NOT IN THIS ROUND")
 
     def refresh_evidence(self, keep_typing: bool = True) -> None:
         scores = self.doc.engagement.scores(self._round_id)
@@ -475,6 +574,7 @@ class WorkshopPage(QWidget):
         if isinstance(edit, SetConfidence):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
+        self.bar.show_agreement(self.framework.scale, scores, self._factor_id)  # agreed notes decide "Not agreed"
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
@@ -754,13 +854,9 @@ class WorkshopPage(QWidget):
             snap = take_snapshot(self.doc.engagement)
             known = any(r.round.id == self._round_id for r in snap.rounds)
             before = snap.previous(self._round_id) if known else None
-            self._previous = ("", {}) if before is None else (before.label, before.levels())
-        label, levels = self._previous
-        if not label:
-            return ""
-        level = levels.get(self._factor_id)
-        agreed = "not agreed" if level is None else f"agreed {level} {self.framework.scale.name_of(level)}"
-        return f"{label}: {agreed}"
+            self._previous = ("", {}) if before is None else (before.label, before.scores)
+        label, scores = self._previous
+        return previous_agreed_text(self.framework.scale, label, scores, self._factor_id) if label else ""
 
     def refresh_previous(self) -> None:
         text = self.previous_text()

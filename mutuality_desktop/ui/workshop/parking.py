@@ -1,13 +1,14 @@
 """The parking list in the walkthrough: "Park this point" opens a small editor with the current
-factor filled in; the open points are listed beneath it, each can be resolved or removed."""
+factor filled in; the open points are listed beneath it, each can be edited (double-click, F2 or
+"Edit…"), resolved or removed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core import operations as ops
 from ...core.parking import ParkingItem, parking_items
 from ..commands import Edit
+from ..flow_row import FlowRow, least_height
 
 if TYPE_CHECKING:
     from ...core.engagement import Engagement
@@ -61,6 +63,17 @@ class ResolveParking(Edit):
 
     def operation(self, eng: Engagement) -> ops.Operation:
         return ops.ResolveParking(self.uuid, self.resolved)
+
+
+class UpdateParking(Edit):
+    what = "parking"
+
+    def __init__(self, uuid: str, changes: dict[str, Any]) -> None:
+        super().__init__("Edit a parked point", ("parking-update", uuid))
+        self.uuid, self.changes = uuid, dict(changes)
+
+    def operation(self, eng: Engagement) -> ops.Operation:
+        return ops.UpdateParking(self.uuid, dict(self.changes))
 
 
 class RemoveParking(Edit):
@@ -99,11 +112,14 @@ class ParkingPanel(QWidget):
     park_requested = Signal(str, object, object)  # text, factor id or None, raised by or None
     resolve_requested = Signal(str, bool)  # uuid, resolved
     remove_requested = Signal(str)  # uuid
+    update_requested = Signal(str, dict)  # uuid, the fields changed (text, factor, raised_by)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[ParkingItem] = []
         self._names: dict[str, str] = {}
+        self._editing: str | None = None  # the uuid of the point the editor changes; None: a new one
+        self._need = 0  # the height last worked out for what wraps at the current width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
@@ -155,12 +171,16 @@ class ParkingPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
         layout.addWidget(self.list, 1)
-        actions = QHBoxLayout()  # two rows: the panel stays as narrow as the evidence beside it
+        actions = FlowRow()  # wraps: the panel stays as narrow as the evidence beside it
         self.show_resolved = QCheckBox("Show resolved points too")
         self.resolve_button = QPushButton("Mark res&olved")
         self.resolve_button.setToolTip("Mark the selected point resolved (or open it again)")
         self.remove_button = QPushButton("Remove")
-        actions.addStretch(1)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected point's text, factor or who raised it "
+                                    "(F2, or double-click the point)")
+        actions.keep_right_from_here()
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.resolve_button)
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
@@ -173,8 +193,31 @@ class ParkingPanel(QWidget):
         self.show_resolved.toggled.connect(self._fill)
         self.resolve_button.clicked.connect(self._on_resolve_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
+        edit_key = QAction(self.list)
+        edit_key.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        edit_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.triggered.connect(self.edit_selected)
+        self.list.addAction(edit_key)
         self.list.currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for what wraps at the width it has (the count, the buttons): a tab's page is
+        given its minimum only, and the editor was squeezed below its own (Large text at 1024)."""
+        hint = super().minimumSizeHint()
+        if self.width() <= 0:
+            return hint
+        need = least_height(self, self.width())
+        return QSize(hint.width(), max(hint.height(), need))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        need = self.minimumSizeHint().height()
+        if need != self._need:
+            self._need = need
+            self.updateGeometry()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter in the editor's lists parks the point too; Escape closes the editor."""
@@ -195,7 +238,7 @@ class ParkingPanel(QWidget):
             self.factor_combo.addItem(name, fid)
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.park_button, self.resolve_button, self.remove_button):
+        for widget in (self.park_button, self.resolve_button, self.remove_button, self.edit_button):
             widget.setEnabled(editable)
         if not editable:
             self.close_editor()
@@ -205,16 +248,44 @@ class ParkingPanel(QWidget):
         """Show the editor with the factor filled in and the cursor in the text."""
         if not self.park_button.isEnabled():
             return
+        if self._editing is not None:  # from changing a point to parking a new one: start empty
+            self.close_editor()
         if isinstance(factor_id, str):
             index = self.factor_combo.findData(factor_id)
             self.factor_combo.setCurrentIndex(max(0, index))
         self.editor.show()
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def edit_selected(self) -> None:
+        """Open the editor on the selected point, its text, factor and who raised it filled in."""
+        chosen = self._selected()
+        if chosen is None or not self.edit_button.isEnabled():
+            return
+        self._set_editing(chosen.uuid)
+        self.text_edit.setText(chosen.text)
+        self.factor_combo.setCurrentIndex(max(0, self.factor_combo.findData(chosen.factor_id)))
+        self.raised_combo.setCurrentIndex(max(0, self.raised_combo.findData(chosen.raised_by or "")))
+        self.editor.show()
+        self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text_edit.selectAll()
+
+    def editing(self) -> str | None:
+        """The uuid of the point the editor is changing (None: parking a new one, or closed)."""
+        return self._editing if self.editor.isVisible() else None
+
+    def _set_editing(self, uuid: str | None) -> None:
+        self._editing = uuid
+        self.save_button.setText("Save changes" if uuid else "Park it")
+        self.text_edit.setAccessibleName("Parked point" if uuid else "Point to park")
+
+    def _on_list_item_double_clicked(self, _item: QListWidgetItem) -> None:
+        self.edit_selected()
+
     def close_editor(self) -> None:
         self.text_edit.clear()
         self.raised_combo.setCurrentIndex(0)
         self.editor.hide()
+        self._set_editing(None)
 
     def _on_save_clicked(self) -> None:
         text = self.text_edit.text().strip()
@@ -222,7 +293,17 @@ class ParkingPanel(QWidget):
             self.text_edit.setFocus()
             return
         raised = self.raised_combo.currentData() or None
-        self.park_requested.emit(text, self.factor_combo.currentData(), raised)
+        editing = next((p for p in self._items if p.uuid == self._editing), None)
+        if editing is None:
+            self.park_requested.emit(text, self.factor_combo.currentData(), raised)
+            return
+        fields = {"text": text, "factor": self.factor_combo.currentData(), "raised_by": raised}
+        was = {"text": editing.text, "factor": editing.factor_id, "raised_by": editing.raised_by}
+        changes = {k: v for k, v in fields.items() if v != was[k]}
+        if changes:
+            self.update_requested.emit(editing.uuid, changes)
+        else:
+            self.close_editor()
 
     def load(self, items: list[ParkingItem]) -> None:
         self._items = items
@@ -271,6 +352,7 @@ class ParkingPanel(QWidget):
         editable = self.park_button.isEnabled()
         self.resolve_button.setEnabled(editable and chosen is not None)
         self.remove_button.setEnabled(editable and chosen is not None)
+        self.edit_button.setEnabled(editable and chosen is not None)
         self.resolve_button.setText("Re&open" if chosen is not None and not chosen.is_open else "Mark res&olved")
 
     def _on_resolve_clicked(self) -> None:
@@ -305,6 +387,7 @@ class ParkingController:
         self.panel.park_requested.connect(self._on_park_requested)
         self.panel.resolve_requested.connect(self._on_resolve_requested)
         self.panel.remove_requested.connect(self._on_remove_requested)
+        self.panel.update_requested.connect(self._on_update_requested)
 
     def park_point(self) -> None:
         """Show the parking tab with its editor open on the current factor."""
@@ -321,6 +404,12 @@ class ParkingController:
         edit = AddParking(text, factor_id if isinstance(factor_id, str) else None, self.page.round_id,
                           raised_by if isinstance(raised_by, str) else None)
         if self.page.doc.execute(edit):
+            self.panel.close_editor()
+            self.panel.list.setFocus()
+
+    def _on_update_requested(self, uuid: str, changes: dict[str, Any]) -> None:
+        """The edit reaches the file at once (one undo step, one history entry)."""
+        if self.page.doc.execute(UpdateParking(uuid, changes)):
             self.panel.close_editor()
             self.panel.list.setFocus()
 

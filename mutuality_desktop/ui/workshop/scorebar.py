@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
+from ...core.agreement import agreed_text
+from ...core.framework import Scale
+from ...core.model import Score
 from .. import accessibility, theme
 
 
@@ -32,9 +37,15 @@ class PerspectiveButton(QAbstractButton):
         self._name_for_screen_readers()
         self.update()
 
+    def show_no_level(self, text: str) -> None:
+        """What stands in place of a level when there is none and none is pending (from core:
+        "Not assessed", or for the agreed view "Not agreed" or "Not yet agreed")."""
+        if self._level is None and not self._pending and self._value != text:
+            self.set_level(None, text)
+
     def _name_for_screen_readers(self) -> None:
         """Say the level, and 'scoring now' while a digit typed now scores this perspective."""
-        level = "not assessed" if self._level is None else f"{self._level} {self._value}"
+        level = self._value.lower() if self._level is None else f"{self._level} {self._value}"
         name = f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {level}"
         if self._pending:
             name += " (not saved)"
@@ -110,6 +121,11 @@ class PerspectiveBar(QWidget):
                 button.active = active
             button._name_for_screen_readers()
             button.update()
+
+    def show_agreement(self, scale: Scale, scores: Mapping[tuple[str, str], Score], factor_id: str) -> None:
+        """The AGREED button without a level says what core says of the factor: "Not agreed" when
+        the room could not agree (guide 2.1), "Not yet agreed" while both sides have scored."""
+        self.buttons["agreed"].show_no_level(agreed_text(scale, scores, factor_id, live=True))
 
     def set_active(self, active: bool) -> None:
         for button in self.buttons.values():
