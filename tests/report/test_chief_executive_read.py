@@ -283,12 +283,12 @@ def test_the_html_charts_number_tables_say_why_a_factor_has_no_level(marked: Rep
 
 
 def test_gaps_of_one_size_are_not_said_to_differ_most(demo: ReportData, tmp_path: Path) -> None:
-    """The demo's 13 gaps are all one level: "the five shown differ most" was false (they are the
-    first five of thirteen equal gaps)."""
+    """The demo's 16 gaps are all one level: "the five shown differ most" was false (they are the
+    first five of sixteen equal gaps)."""
     from mutuality_desktop.core.report.wording import gaps_lead
     from mutuality_desktop.core.scoring import perception_gaps
 
-    said = "13 factors differ, each by one level; the first five in the order of this report are shown."
+    said = "16 factors differ, each by one level; the first five in the order of this report are shown."
     build_report(demo, tmp_path / "r.pdf")
     text = _squash(" ".join(_pages(tmp_path / "r.pdf")))
     assert said in text and "shown differ most" not in text
@@ -297,8 +297,8 @@ def test_gaps_of_one_size_are_not_said_to_differ_most(demo: ReportData, tmp_path
     build_html(demo, tmp_path / "r.html")
     assert said in (tmp_path / "r.html").read_text(encoding="utf-8")
     gaps = [g for g in perception_gaps(demo.framework, demo.scores) if g.size > 0]
-    wider = [replace_size(gaps[0], 2), *gaps[1:]]  # one gap of two levels, then twelve of one
-    assert gaps_lead(wider, 5).endswith("13 factors differ; the five shown differ most, ties in the order "
+    wider = [replace_size(gaps[0], 2), *gaps[1:]]  # one gap of two levels, then fifteen of one
+    assert gaps_lead(wider, 5).endswith("16 factors differ; the five shown differ most, ties in the order "
                                         "of this report.")
     clear = [replace_size(g, 2) for g in gaps[:5]] + gaps[5:6]  # five of two levels, one of one
     assert gaps_lead(clear, 5).endswith("6 factors differ; the five shown differ most.")
