@@ -102,6 +102,8 @@ def guard_inputs(root: QWidget) -> None:
         for box in root.findChildren(kind):
             box.removeEventFilter(guard)  # once only, however often a page is guarded
             box.installEventFilter(guard)
+            if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # else the wheel focuses it first
+                box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def on_return(widget: QWidget, action: Callable[[], object] | None = None) -> None:
