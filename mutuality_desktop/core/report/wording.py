@@ -65,8 +65,8 @@ def opening(data: ReportData) -> str:
     assessed = ("" if done.whole_framework else
                 f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
                 else " of the dimensions in this round")
+    # a factor the room could not agree is named once, in the key findings, with both sides' levels
     gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
-                                disputes_sentence(data.framework, data.scores),
                                 not_applicable_sentence(data.framework, data.current)) if x)
     gone = f" {gone}" if gone else ""
     earlier = ""
