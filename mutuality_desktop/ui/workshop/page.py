@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core import scoring
 from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
-from ...core.scope import dimension_counts, round_position
+from ...core.scope import dimension_counts, round_count, round_position, round_total_text
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -537,13 +537,33 @@ class WorkshopPage(QWidget):
                   for d in self.framework.dimensions}
         shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
         self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
-                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c})
+                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c},
+                                     self._count_tips(scores, scope, left_out, counted))
         self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, left_out)
         self._show_caption(scope, left_out)
         # the same count as the list's headings and Results' coverage (not-applicable factors out)
         self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
+        # which factors the count leaves out, and why (issue: counts on one screen must square)
+        total_tip = round_total_text(self.framework, scores, scope, left_out, self._round_label())
+        self.agenda.progress_label.setToolTip(total_tip)
+        self.agenda.progress_label.setAccessibleDescription(total_tip)
         self._refresh_presentation()
+
+    def _round_label(self) -> str:
+        return next((r.label for r in self.doc.engagement.rounds() if r.id == self._round_id), "This round")
+
+    def _count_tips(self, scores: scoring.Scores, scope: Sequence[str], left_out: Iterable[str],
+                    counted: dict[str, tuple[int, int]]) -> dict[str, str]:
+        """Each dimension heading's tooltip: 'n of m agreed', then which factors the count leaves
+        out (left out of the round, marked not applicable), as Results' tab names them."""
+        label, gone = self._round_label(), frozenset(left_out)
+        tips = {}
+        for dim_id, (agreed, total) in counted.items():
+            rc = round_count(self.framework, scores, scope, gone, dim_id)
+            first = f"{rc.dimension.name}: {agreed} of {total} counted factors agreed."
+            tips[dim_id] = f"{first} {rc.explanation(label)}"
+        return tips
 
     def _show_caption(self, scope: Sequence[str], left_out: Iterable[str]) -> None:
         """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
@@ -552,10 +572,21 @@ class WorkshopPage(QWidget):
         dim = self.framework.dimension(factor.dimension_id)
         dimension = dim.name.upper()
         place = round_position(self.framework, scope, left_out, factor.id)
+        tip = ""
         if place is not None:  # "IN THIS ROUND" where the round leaves some of the dimension out
             whole = "" if place[1] == len(dim.factors) else " IN THIS ROUND"
-            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}")
-        elif factor.dimension_id in scope:
+            scores = self.doc.engagement.scores(self._round_id)
+            na = marks(scores)
+            aside = " (NOT APPLICABLE)" if factor.id in na else ""
+            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}{aside}")
+            rc = round_count(self.framework, scores, scope, frozenset(left_out), dim.id)
+            if rc.counted != place[1] or place[1] != len(dim.factors):  # say why the counts differ
+                tip = (f"Factor {place[0]} of the {place[1]} {dim.name} factors in this round; "
+                       f"{rc.counted} of them are counted. {rc.explanation(self._round_label())}")
+        self.caption.setToolTip(tip)
+        if place is not None:
+            return
+        if factor.dimension_id in scope:
             self.caption.setText(f"{dimension}  ·  LEFT OUT OF THIS ROUND")
         else:
             self.caption.setText(f"{dimension}  ·  NOT IN THIS ROUND")
