@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -63,6 +66,13 @@ class _RoundCombo(QComboBox):
 
     _popup_choice = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentIndexChanged.connect(self._on_self_current_index_changed)
+
+    def _on_self_current_index_changed(self, _index: int) -> None:
+        self.setToolTip(f"Round: {self.currentText()}" if self.count() else "")
+
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         self._popup_choice = True
         super().showPopup()
@@ -74,6 +84,41 @@ class _RoundCombo(QComboBox):
     def take_popup_choice(self) -> bool:
         chosen, self._popup_choice = self._popup_choice, False
         return chosen
+
+    SHORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the round's label without its date
+
+    def shown_text(self) -> str:
+        """What the closed box shows: the whole "Follow-up (Oct 2026)" where it fits, else the
+        round's label alone, shortened with "…" only if even that does not fit (the list was
+        cut mid-date, "Follow-up (Oct 202"). The open list and the tooltip keep the date."""
+        full = self.currentText()
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width() - 4
+        fm = self.fontMetrics()
+        if fm.horizontalAdvance(full) <= room:
+            return full
+        short = str(self.currentData(self.SHORT_ROLE) or full)
+        return fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit_list()
+
+    def fit_list(self) -> None:
+        """The open list as wide as its longest round (with its date), even when the box is not."""
+        fm = self.view().fontMetrics()
+        widest = max((fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 40)
 
 
 class _SideScroll(QScrollArea):
@@ -322,6 +367,20 @@ class WorkshopPage(QWidget):
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
         nav = 260 if width >= 1280 else (220 if large else 200)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
+        # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
+        # keeps its own minimum: the notes panel takes what the tabs need from the guide
+        # keeps room to read (its least width made a column of a few words a line): the notes panel
+        # takes what it can, and the tab names step down in size, never below the normal type
+        bar = self.tabs.tabBar()
+        bar.setFont(theme.font())
+        room = width - nav - max(self.guide_scroll.minimumWidth(), 420) - 12
+        side = max(side, min(self._tabs_width(), room))
+        size = theme.BASE_POINT_SIZE * theme.text_scale()
+        while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
+            size = max(theme.BASE_POINT_SIZE, size - 0.5)
+            small = theme.font()
+            small.setPointSizeF(size)
+            bar.setFont(small)
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -330,6 +389,12 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    def _tabs_width(self) -> int:
+        """What the factor's tabs need side by side, with room for a count of two digits."""
+        bar = self.tabs.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        return tabs + bar.fontMetrics().horizontalAdvance("(00)") + self.side_scroll.verticalScrollBar().sizeHint().width() + 8
 
     def apply_look(self) -> None:
         """View -> Large text (theme.apply): share the width out again once the type has changed
@@ -500,10 +565,12 @@ class WorkshopPage(QWidget):
         for rnd in rounds:
             when = f" ({rnd.date:%b %Y})" if rnd.date else ""
             self.round_combo.addItem(f"{rnd.label}{when}", rnd.id)
+            self.round_combo.setItemData(self.round_combo.count() - 1, rnd.label, _RoundCombo.SHORT_ROLE)
         ids = [r.id for r in rounds]
         if self._round_id not in ids:
             self._round_id = ids[-1]
         self.round_combo.setCurrentIndex(ids.index(self._round_id))
+        self.round_combo.fit_list()
 
     # --- refreshing from core ----------------------------------------------------------------
 
