@@ -373,7 +373,7 @@ class WorkshopPage(QWidget):
         # takes what it can, and the tab names step down in size, never below the normal type
         bar = self.tabs.tabBar()
         bar.setFont(theme.font())
-        room = width - nav - max(self.guide_scroll.minimumWidth(), 420) - 12
+        room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
         side = max(side, min(self._tabs_width(), room))
         size = theme.BASE_POINT_SIZE * theme.text_scale()
         while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
@@ -391,10 +391,10 @@ class WorkshopPage(QWidget):
                                  else QBoxLayout.Direction.LeftToRight)
 
     def _tabs_width(self) -> int:
-        """What the factor's tabs need side by side, with room for a count of two digits."""
+        """What the factor's tabs need side by side, with room for a count to grow a digit."""
         bar = self.tabs.tabBar()
         tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
-        return tabs + bar.fontMetrics().horizontalAdvance("(00)") + self.side_scroll.verticalScrollBar().sizeHint().width() + 8
+        return tabs + bar.fontMetrics().horizontalAdvance("0") + self.side_scroll.verticalScrollBar().sizeHint().width() + 8
 
     def apply_look(self) -> None:
         """View -> Large text (theme.apply): share the width out again once the type has changed
