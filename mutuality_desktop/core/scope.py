@@ -215,4 +215,4 @@ def round_total_text(framework: Framework, scores: Mapping[tuple[str, str], Scor
         parts.append(f"marked not applicable, so not counted: {', '.join(na)}")
     if gone:
         parts.append(f"left out of the round: {', '.join(gone)}")
-    return ". ".join(parts) + "."
+    return ". ".join(p[0].upper() + p[1:] for p in parts) + "."

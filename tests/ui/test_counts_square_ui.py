@@ -44,18 +44,18 @@ def test_caption_heading_and_progress_say_which_factors_they_leave_out(qtbot, wi
     # the list's heading counts 13 and says why
     head = page.navigator._dimensions["mutuality"]
     assert head.data(0, Qt.ItemDataRole.UserRole + 3) == "0/13"
-    heading_tip = head.toolTip(0)
+    heading_tip = head.data(0, Qt.ItemDataRole.AccessibleDescriptionRole)  # plain; the tooltip wraps it
+    assert head.toolTip(0) == f"<p>{heading_tip}</p>"
     assert heading_tip.startswith("Mutuality: 0 of 13 counted factors agreed.")
     assert "Joint exit strategy" in heading_tip and "Behaviours and trust indicators" in heading_tip
-    assert head.data(0, Qt.ItemDataRole.AccessibleDescriptionRole) == heading_tip
     # the progress line counts the same factors and names those it leaves out
     progress = page.agenda.progress_label
     assert progress.text().startswith("0 of ")
     counted = int(progress.text().split()[2])
     ptip = progress.toolTip()
     assert f"{counted} are counted" in ptip
-    assert "marked not applicable, so not counted: Behaviours and trust indicators" in ptip
-    assert "left out of the round: Joint exit strategy" in ptip
+    assert "Marked not applicable, so not counted: Behaviours and trust indicators" in ptip
+    assert "Left out of the round: Joint exit strategy" in ptip
     # Results' tab counts the same 13 and names both
     page_tab(qtbot, window, "Results")
     bar = window.results.page.tabs.tabBar()

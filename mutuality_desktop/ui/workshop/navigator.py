@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,6 +51,11 @@ STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED
 
 Index = QModelIndex | QPersistentModelIndex
 NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in some bindings
+
+
+def _wrapped(tip: str) -> str:
+    """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
+    return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
 
 
 class _Delegate(QStyledItemDelegate):
@@ -272,7 +278,7 @@ class Navigator(QTreeWidget):
             self._tips[dim_id] = tip
             if dim_id in self._dimensions and not self._dimensions[dim_id].data(0, OUT_ROLE):
                 head = self._dimensions[dim_id]
-                head.setToolTip(0, tip)
+                head.setToolTip(0, _wrapped(tip))
                 head.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
     def set_scope(self, dimension_ids: tuple[str, ...], left_out: frozenset[str] = frozenset()) -> None:
@@ -285,7 +291,7 @@ class Navigator(QTreeWidget):
             head.setData(0, OUT_ROLE, out)
             name = head.text(0)
             tip = f"{name} is {OUT_TEXT}: click to see its factors" if out else self._tips.get(dim_id, "")
-            head.setToolTip(0, tip)
+            head.setToolTip(0, tip if out else _wrapped(tip))
             head.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "" if out else tip)
             head.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {OUT_TEXT}" if out else name)
             if out:

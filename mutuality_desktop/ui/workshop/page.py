@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -59,6 +60,11 @@ from .presentation import PresentationWindow
 from .scope_add import offer_to_add
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
+
+
+def _wrapped(tip: str) -> str:
+    """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
+    return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
 
 
 class _RoundCombo(QComboBox):
@@ -613,7 +619,7 @@ class WorkshopPage(QWidget):
         self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
         # which factors the count leaves out, and why (issue: counts on one screen must square)
         total_tip = round_total_text(self.framework, scores, scope, left_out, self._round_label())
-        self.agenda.progress_label.setToolTip(total_tip)
+        self.agenda.progress_label.setToolTip(_wrapped(total_tip))
         self.agenda.progress_label.setAccessibleDescription(total_tip)
         self._refresh_presentation()
 
@@ -650,7 +656,7 @@ class WorkshopPage(QWidget):
             if rc.counted != place[1] or place[1] != len(dim.factors):  # say why the counts differ
                 tip = (f"Factor {place[0]} of the {place[1]} {dim.name} factors in this round; "
                        f"{rc.counted} of them are counted. {rc.explanation(self._round_label())}")
-        self.caption.setToolTip(tip)
+        self.caption.setToolTip(_wrapped(tip))
         if place is not None:
             return
         if factor.dimension_id in scope:
