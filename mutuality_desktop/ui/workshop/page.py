@@ -374,7 +374,6 @@ class WorkshopPage(QWidget):
         nav = 260 if width >= 1280 else (220 if large else 200)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
-        # keeps its own minimum: the notes panel takes what the tabs need from the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
         # takes what it can, and the tab names step down in size, never below the normal type
         bar = self.tabs.tabBar()
@@ -387,6 +386,10 @@ class WorkshopPage(QWidget):
             small = theme.font()
             small.setPointSizeF(size)
             bar.setFont(small)
+        # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
+        # room to spare on a real display; it still shortens names on a window too narrow for them
+        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_width() <= side
+                         else Qt.TextElideMode.ElideRight)
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -397,10 +400,27 @@ class WorkshopPage(QWidget):
                                  else QBoxLayout.Direction.LeftToRight)
 
     def _tabs_width(self) -> int:
-        """What the factor's tabs need side by side, with room for a count to grow a digit."""
+        """What the factor's tabs need side by side, with room for the counts the Actions and
+        Parking tabs take on later ("Actions (2)", "Parking (12)")."""
         bar = self.tabs.tabBar()
         tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
-        return tabs + bar.fontMetrics().horizontalAdvance("0") + self.side_scroll.verticalScrollBar().sizeHint().width() + 8
+        counts = sum(bar.fontMetrics().horizontalAdvance(" (00)") for i in range(bar.count())
+                     if i >= 2 and "(" not in bar.tabText(i))
+        # and a little per tab: on a real display the chosen tab's heavier type needs a few pixels more
+        return (tabs + counts + bar.fontMetrics().horizontalAdvance("0") + 10 * bar.count()
+                + self.side_scroll.verticalScrollBar().sizeHint().width() + 8)
+
+    _fitted_width = 0
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """The window maximised or moved to another screen after it was first shown: share the
+        width out again (the panels kept the first, smaller window's shares, and the tab names
+        were cut at 1366 with Large text). A splitter dragged by hand is kept until then."""
+        super().resizeEvent(event)
+        width = self.window().width()
+        if self._panels_fitted and abs(width - self._fitted_width) > 40:
+            self._fitted_width = width
+            QTimer.singleShot(0, self, lambda: self.fit_panels(self.window().width()))
 
     def apply_look(self) -> None:
         """View -> Large text (theme.apply): share the width out again once the type has changed
@@ -413,6 +433,7 @@ class WorkshopPage(QWidget):
         if not self._panels_fitted and self.window().width() > 0:
             self._panels_fitted = True
             self.fit_panels(self.window().width())
+            self._fitted_width = self.window().width()
         super().showEvent(event)
         # the factor reopened (or gone to before the list had its size) is scrolled into view
         QTimer.singleShot(0, self, self._scroll_to_current)
