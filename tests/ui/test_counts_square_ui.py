@@ -37,7 +37,8 @@ def test_caption_heading_and_progress_say_which_factors_they_leave_out(qtbot, wi
 
     # the caption keeps the factor's place and says it is not applicable
     assert page.caption.text() == "MUTUALITY  ·  FACTOR 3 OF 14 IN THIS ROUND (NOT APPLICABLE)"
-    tip = page.caption.toolTip()
+    tip = page.caption.accessibleDescription()  # what a screen reader says; the tooltip wraps it
+    assert page.caption.toolTip() == f"<p>{tip}</p>"
     assert "13 of them are counted" in tip
     assert "left out of the round: Joint exit strategy" in tip
     assert "marked not applicable: Behaviours and trust indicators" in tip

@@ -678,6 +678,7 @@ class WorkshopPage(QWidget):
                 tip = (f"Factor {place[0]} of the {place[1]} {dim.name} factors in this round; "
                        f"{rc.counted} of them are counted. {rc.explanation(self._round_label())}")
         self.caption.setToolTip(_wrapped(tip))
+        self.caption.setAccessibleDescription(tip)
         if place is not None:
             return
         if factor.dimension_id in scope:
