@@ -16,7 +16,7 @@ from .applicability import marks
 from .errors import ValidationError
 from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
-from .scoring import AGREED, PARTLY_SCORED, Completeness, factor_state
+from .scoring import AGREED, NOT_AGREED, PARTLY_SCORED, Completeness, factor_state
 
 if TYPE_CHECKING:
     from .engagement import Engagement
@@ -118,7 +118,7 @@ def scope_completeness(framework: Framework, scores: Mapping[tuple[str, str], Sc
                           for p in ("client", "provider", "agreed")}
         missing = tuple(f for f, st in zip(factors, states, strict=True) if st != AGREED)
         out.append((dim, Completeness(states.count(AGREED), states.count(PARTLY_SCORED), len(factors),
-                                      by_perspective, missing)))
+                                      by_perspective, missing, states.count(NOT_AGREED))))
     return out
 
 
@@ -193,3 +193,26 @@ def round_position(framework: Framework, scope: Iterable[str], excluded: Iterabl
     ids = [f.id for f in in_scope_factors(framework, [dimension_id] if dimension_id in set(scope) else [],
                                           excluded)]
     return (ids.index(factor_id) + 1, len(ids)) if factor_id in ids else None
+
+
+def round_total_text(framework: Framework, scores: Mapping[tuple[str, str], Score], scope: Iterable[str],
+                     excluded: Iterable[str], round_label: str) -> str:
+    """A sentence on the round's overall count, for the walkthrough's progress line ('' when every
+    factor of the round's dimensions is counted): how many the round takes in, which are left out
+    and which are marked not applicable, so "1 of 18 factors agreed" squares with the list's
+    headings and the caption's "FACTOR 3 OF 14 IN THIS ROUND"."""
+    counts = [round_count(framework, scores, scope, excluded, d.id)
+              for d in framework.workshop_order() if d.id in set(scope)]
+    counted = sum(c.counted for c in counts)
+    na = [n for c in counts for n in c.not_applicable]
+    gone = [n for c in counts for n in c.left_out]
+    if not na and not gone:
+        return ""
+    whole = sum(c.total for c in counts)
+    parts = [f"{round_label} takes in {whole - len(gone)} of the {whole} factors of its dimensions; "
+             f"{counted} are counted"]
+    if na:
+        parts.append(f"marked not applicable, so not counted: {', '.join(na)}")
+    if gone:
+        parts.append(f"left out of the round: {', '.join(gone)}")
+    return ". ".join(p[0].upper() + p[1:] for p in parts) + "."

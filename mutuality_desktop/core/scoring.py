@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from statistics import mean
 
+from .agreement import Agreement, agreement_in
 from .applicability import RoundLevels, marks
 from .framework import MUTUALITY, Dimension, Factor, Framework
 from .model import Score
@@ -21,6 +22,7 @@ Levels = Mapping[str, int | None]
 Scores = Mapping[tuple[str, str], Score]
 
 NOT_STARTED, PARTLY_SCORED, AGREED = "not started", "partly scored", "agreed"
+NOT_AGREED = "not agreed"  # the room reached it and could not agree (core/agreement.py, guide 2.1)
 
 
 def levels_of(scores: Scores, perspective: str = "agreed") -> dict[str, int | None]:
@@ -199,10 +201,14 @@ def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ran
 
 
 def factor_state(scores: Scores, factor_id: str) -> str:
-    """Return not started / partly scored / agreed for the navigator."""
+    """Return not started / partly scored / not agreed / agreed for the navigator. A factor the
+    room discussed and could not agree (core/agreement.py decides it) is "not agreed", not
+    "partly scored": the room reached it."""
     agreed = scores.get((factor_id, "agreed"))
     if agreed is not None and agreed.level is not None:
         return AGREED
+    if agreement_in(scores, factor_id) is Agreement.NOT_AGREED:
+        return NOT_AGREED
     for perspective in ("client", "provider"):
         s = scores.get((factor_id, perspective))
         if s is not None and (s.level is not None or s.notes):
@@ -219,6 +225,7 @@ class Completeness:
     total: int
     by_perspective: Mapping[str, int]
     missing: tuple[Factor, ...]  # factors without an agreed level
+    not_agreed: int = 0  # of those, the ones the room discussed and could not agree
 
     @property
     def fraction(self) -> float:
@@ -238,7 +245,8 @@ def completeness(framework: Framework, scores: Scores, dimension_id: str | None 
     states = [factor_state(scores, f.id) for f in factors]
     missing = tuple(f for f, st in zip(factors, states, strict=True) if st != AGREED)
     return Completeness(
-        states.count(AGREED), states.count(PARTLY_SCORED), len(factors), by_perspective, missing
+        states.count(AGREED), states.count(PARTLY_SCORED), len(factors), by_perspective, missing,
+        states.count(NOT_AGREED)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import store
+from .applicability import marks
 from .engagement import Engagement
 from .errors import PassphraseError
 from .exchange import is_sealed, verify_checksum
@@ -39,11 +40,16 @@ def summarise(path: Path) -> str:
                 fw, stored_scope(eng.connection, rnd.id), scores)
             counts = [c for _, c in scope_completeness(fw, scores, scope, eng.excluded_factors(rnd.id))]
             total = sum(c.total for c in counts)
-            gone = sum(len(fw.dimension(d).factors) for d in scope) - total
+            # not applicable and left out said apart, as the window's counts say them
+            na = sum(1 for d in scope for f in fw.dimension(d).factors if f.id in marks(scores))
+            gone = sum(len(fw.dimension(d).factors) for d in scope) - total - na
+            disputed = sum(c.not_agreed for c in counts)
             on = f" on guide {fw.version}" if fw is not eng.framework else ""
             parts.append(f"{rnd.label} {sum(c.agreed for c in counts)}/{total} "
-                         f"agreed{on} ({len(scope)} of {len(fw.dimensions)} dimensions"
-                         f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''})")
+                         f"agreed{f', {disputed} not agreed by the room' if disputed else ''}{on} "
+                         f"({len(scope)} of {len(fw.dimensions)} dimensions"
+                         f"{f', {gone} factor' + ('s' if gone != 1 else '') + ' left out' if gone else ''}"
+                         f"{f', {na} not applicable' if na else ''})")
         parts.append(_count(len(eng.actions()), "action"))
         parts.append(f"framework {eng.framework.id} {eng.framework.version}, file format {header.user_version}")
         if verified:

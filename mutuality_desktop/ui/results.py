@@ -666,10 +666,13 @@ class ResultsPage(QWidget):
         counts = [c for _, c in scope_completeness(framework, scores, scope, excluded)]
         agreed, total = sum(c.agreed for c in counts), sum(c.total for c in counts)
         partly = sum(c.partly for c in counts)
+        disputed = sum(c.not_agreed for c in counts)  # reached and not agreed: not "partly scored"
         not_agreed, missing = split_not_agreed(framework, scores, [f for c in counts for f in c.missing])
         parts = [f"<b>{agreed} of {total}</b> factors agreed"]
         if partly:
             parts.append(f"{partly} partly scored")
+        if disputed:
+            parts.append(f"{disputed} not agreed by the room")
         dims = [_dimension_coverage(framework, scores, d.id, c)
                 for d, c in zip((d for d in framework.workshop_order() if d.id in scope), counts,
                                 strict=True)]

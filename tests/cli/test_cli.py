@@ -154,3 +154,24 @@ def test_json_new_apply_history_round_trip(demo_file, tmp_path):
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
     exists = cli("new", "--from-json", str(out), "-o", str(copy))
     assert exists.returncode == 1 and "already exists" in exists.stderr
+
+
+def test_check_says_not_agreed_left_out_and_not_applicable_apart(tmp_path):
+    """The one-line summary counts as the window does: a factor the room could not agree is
+    "not agreed by the room", a factor marked not applicable is not called "left out"."""
+    from mutuality_desktop.core import operations as ops
+    from mutuality_desktop.core.engagement import Engagement
+
+    path = tmp_path / "counts.mutuality"
+    assert cli("demo", "-o", str(path)).returncode == 0
+    with Engagement.open(path) as eng:
+        rnd = eng.rounds()[-1]
+        f = "joint-communications-strategy"
+        eng.set_score(rnd.id, f, "client", 3)
+        eng.set_score(rnd.id, f, "provider", 1)
+        eng.set_score(rnd.id, f, "agreed", None)
+        eng.set_notes(rnd.id, f, "agreed", "Not agreed: council at 3, provider at 1.")
+        eng.apply(ops.SetNotApplicable(rnd.uuid, "joint-exit-strategy", "Shared service under statute"))
+    line = cli("check", str(path)).stdout
+    assert "Follow-up 38/39 agreed, 1 not agreed by the room (6 of 6 dimensions, 1 not applicable)" in line
+    assert "left out" not in line

@@ -111,3 +111,14 @@ def test_ties_follow_the_workshop_order_mutuality_first():
     assert [g.factor.id for g in scoring.perception_gaps(FW, s)] == order
     agreed = scores(agreed=everything)
     assert [r.factor.id for r in scoring.strengths(FW, agreed)] == order[:5]
+
+
+def test_a_factor_the_room_could_not_agree_is_not_agreed_not_partly_scored():
+    f = MUT[0]
+    s = {(f, "client"): Score(1, f, "client", 3), (f, "provider"): Score(1, f, "provider", 1),
+         (f, "agreed"): Score(1, f, "agreed", None, "Not agreed: the sides differ.")}
+    assert scoring.factor_state(s, f) == scoring.NOT_AGREED
+    s2 = {**s, (f, "agreed"): Score(1, f, "agreed", None, "")}  # no note yet: still being discussed
+    assert scoring.factor_state(s2, f) == scoring.PARTLY_SCORED
+    c = scoring.completeness(FW, s, "mutuality")
+    assert (c.agreed, c.partly, c.not_agreed) == (0, 0, 1)

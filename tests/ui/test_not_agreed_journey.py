@@ -66,3 +66,38 @@ def test_the_agreed_button_and_results_table_say_not_agreed(qtbot, window, demo_
     client = next(h for h in headers if h.startswith("Client"))
     provider = next(h for h in headers if h.startswith("Provider"))
     assert (comms[client], comms[provider]) == ("3", "1")
+
+
+def test_the_factor_list_and_results_count_a_disputed_factor_as_not_agreed(qtbot, window, demo_path):
+    """Not "partly scored": the list's mark, its spoken name and Results' count say "not agreed"."""
+    from mutuality_desktop.core.scoring import NOT_AGREED
+    from mutuality_desktop.ui.workshop.navigator import STATE_ROLE
+
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 7)  # Joint communications strategy
+    page_tab(qtbot, window, "Results")
+    before = window.results.page._coverage.text()
+    page_tab(qtbot, window, "Walkthrough")
+    for k in (Qt.Key.Key_3, Qt.Key.Key_Tab, Qt.Key.Key_1, Qt.Key.Key_Tab, Qt.Key.Key_Delete, Qt.Key.Key_Tab):
+        key(qtbot, k)
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), NOTE)
+    assert stored(demo_path, factor)["agreed notes"] == NOTE
+    item = page.navigator._items[factor]
+    assert item.data(0, STATE_ROLE) == NOT_AGREED
+    said = item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert said == "7. Joint communications strategy: not agreed by the room"
+    assert item.toolTip(0) == said
+
+    page_tab(qtbot, window, "Results")
+    results = window.results.page
+    qtbot.waitUntil(results._coverage.isVisible)
+    coverage = results._coverage.text()
+    assert "1 not agreed by the room" in coverage
+    assert "not agreed by the room" not in before
+    # the disputed factor is not among those "partly scored"
+    def partly(text: str) -> int:
+        import re
+        found = re.search(r"(\d+) partly scored", text)
+        return int(found.group(1)) if found else 0
+    assert partly(coverage) <= partly(before)

@@ -7,7 +7,7 @@ merges a run of typing into one undo step (until a pause or the end of a sentenc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,9 +61,18 @@ class NotesEdit(QPlainTextEdit):
 
     focus_left = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, lines: int = 3) -> None:
         super().__init__()
         self.setUndoRedoEnabled(False)
+        self.lines = lines  # never shorter than this many lines of its type (Large text too)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for `lines` lines in the box's own type: with Large text on a 768-high
+        screen the notes showed two lines cut mid-line; the side panel scrolls instead."""
+        margins = self.contentsMargins()
+        doc = int(self.document().documentMargin() * 2)
+        height = self.fontMetrics().lineSpacing() * self.lines + doc + margins.top() + margins.bottom()
+        return QSize(super().minimumSizeHint().width(), max(70, height))
 
     def event(self, event: QEvent) -> bool:
         if _is_undo_shortcut(event):
@@ -127,17 +136,19 @@ class EvidencePanel(QWidget):
                 na_label.setWordWrap(True)
                 na_label.setProperty("role", "caption")
                 na_label.setBuddy(self.not_applicable)
-                na_row = QHBoxLayout()
+                # the label above the box: beside it, on a narrow panel with Large text, the box
+                # showed "empty: i..." and the reason typed into it could not be read
+                na_row = QVBoxLayout()
+                na_row.setSpacing(2)
                 na_row.addWidget(na_label)
-                na_row.addWidget(self.not_applicable, 1)
+                na_row.addWidget(self.not_applicable)
                 confidence_row.addStretch(1)
                 confidence_row.addWidget(conf_label)
                 confidence_row.addWidget(self.confidence)
-            editor = NotesEdit()
+            editor = NotesEdit(4 if perspective == "agreed" else 3)
             editor.setPlaceholderText(PLACEHOLDERS[perspective])
             editor.setAccessibleName(f"{theme.PERSPECTIVE_LABELS[perspective]} evidence notes")
             editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(70)
             editor.textChanged.connect(lambda p=perspective: self._save(p))
             editor.focus_left.connect(lambda p=perspective: self._save(p))
             layout.addLayout(head)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.scoring import AGREED, NOT_STARTED, PARTLY_SCORED
+from ...core.scoring import AGREED, NOT_AGREED, NOT_STARTED, PARTLY_SCORED
 from .. import theme
 
 FACTOR_ROLE = Qt.ItemDataRole.UserRole
@@ -46,10 +47,15 @@ OUT_ROLE = Qt.ItemDataRole.UserRole + 4  # True: not in the round's scope (greye
 OUT_TEXT = "not in this round"
 NOT_APPLICABLE = "not applicable"  # marked so in this round, with a reason (issue 21)
 STATE_TEXT = {NOT_STARTED: "not started", PARTLY_SCORED: "partly scored", AGREED: "agreed",
-              NOT_APPLICABLE: "not applicable"}
+              NOT_AGREED: "not agreed by the room", NOT_APPLICABLE: "not applicable"}
 
 Index = QModelIndex | QPersistentModelIndex
 NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in some bindings
+
+
+def _wrapped(tip: str) -> str:
+    """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
+    return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
 
 
 class _Delegate(QStyledItemDelegate):
@@ -169,6 +175,15 @@ class _Delegate(QStyledItemDelegate):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(accent)
             p.drawPie(r.adjusted(1, 1, -1, -1), 90 * 16, 180 * 16)
+        elif state == NOT_AGREED:  # reached and not agreed: a full ring with a cross, in the warning colour
+            warn = QColor(theme.WARNING_LINE).darker(140)
+            p.setPen(QPen(warn, 1.5))
+            p.setBrush(QColor(theme.WARNING_BG))
+            p.drawEllipse(r.adjusted(1, 1, -1, -1))
+            c = r.center()
+            p.setPen(QPen(warn, 2))
+            p.drawLine(c + QPointF(-3, -3), c + QPointF(3, 3))
+            p.drawLine(c + QPointF(-3, 3), c + QPointF(3, -3))
         elif state == NOT_APPLICABLE:  # a grey disc struck through: out of the count, on purpose
             grey = QColor("#6b7a82")
             p.setPen(QPen(grey, 1.5))
@@ -204,6 +219,7 @@ class Navigator(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._dimensions: dict[str, QTreeWidgetItem] = {}
+        self._tips: dict[str, str] = {}  # dimension id -> what its count leaves out (hover, screen reader)
         self._peek: set[str] = set()  # dimensions outside the scope opened to show their factors
         self._scope: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
         self.currentItemChanged.connect(self._on_self_current_item_changed)
@@ -239,8 +255,10 @@ class Navigator(QTreeWidget):
             head.setExpanded(True)
         self.blockSignals(False)
 
-    def update_states(self, states: dict[str, tuple[str, int | None]], counts: dict[str, str]) -> None:
-        """Set each factor's (state, agreed level) and each dimension's 'n/m' count."""
+    def update_states(self, states: dict[str, tuple[str, int | None]], counts: dict[str, str],
+                      tips: dict[str, str] | None = None) -> None:
+        """Set each factor's (state, agreed level), each dimension's 'n/m' count and, given tips,
+        what its heading says on hover (which factors the count leaves out, and why)."""
         for factor_id, (state, level) in states.items():
             item = self._items.get(factor_id)
             if item is None:
@@ -256,6 +274,12 @@ class Navigator(QTreeWidget):
         for dim_id, count in counts.items():
             if dim_id in self._dimensions:
                 self._dimensions[dim_id].setData(0, COUNT_ROLE, count)
+        for dim_id, tip in (tips or {}).items():
+            self._tips[dim_id] = tip
+            if dim_id in self._dimensions and not self._dimensions[dim_id].data(0, OUT_ROLE):
+                head = self._dimensions[dim_id]
+                head.setToolTip(0, _wrapped(tip))
+                head.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
     def set_scope(self, dimension_ids: tuple[str, ...], left_out: frozenset[str] = frozenset()) -> None:
         """Open the dimensions the round covers. A dimension outside it is one greyed heading that a
@@ -266,7 +290,9 @@ class Navigator(QTreeWidget):
             out = dim_id not in dimension_ids
             head.setData(0, OUT_ROLE, out)
             name = head.text(0)
-            head.setToolTip(0, f"{name} is {OUT_TEXT}: click to see its factors" if out else "")
+            tip = f"{name} is {OUT_TEXT}: click to see its factors" if out else self._tips.get(dim_id, "")
+            head.setToolTip(0, tip if out else _wrapped(tip))
+            head.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "" if out else tip)
             head.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {OUT_TEXT}" if out else name)
             if out:
                 head.setData(0, COUNT_ROLE, ("▾ " if dim_id in self._peek else "▸ ") + "not in round")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...core import scoring
 from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
-from ...core.scope import dimension_counts, round_position
+from ...core.scope import dimension_counts, round_count, round_position, round_total_text
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
 from .. import theme
@@ -58,10 +62,22 @@ from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
 
 
+def _wrapped(tip: str) -> str:
+    """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
+    return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
+
+
 class _RoundCombo(QComboBox):
     """The round picker: remembers whether the last choice was made in its open list."""
 
     _popup_choice = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentIndexChanged.connect(self._on_self_current_index_changed)
+
+    def _on_self_current_index_changed(self, _index: int) -> None:
+        self.setToolTip(f"Round: {self.currentText()}" if self.count() else "")
 
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         self._popup_choice = True
@@ -74,6 +90,41 @@ class _RoundCombo(QComboBox):
     def take_popup_choice(self) -> bool:
         chosen, self._popup_choice = self._popup_choice, False
         return chosen
+
+    SHORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the round's label without its date
+
+    def shown_text(self) -> str:
+        """What the closed box shows: the whole "Follow-up (Oct 2026)" where it fits, else the
+        round's label alone, shortened with "…" only if even that does not fit (the list was
+        cut mid-date, "Follow-up (Oct 202"). The open list and the tooltip keep the date."""
+        full = self.currentText()
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width() - 4
+        fm = self.fontMetrics()
+        if fm.horizontalAdvance(full) <= room:
+            return full
+        short = str(self.currentData(self.SHORT_ROLE) or full)
+        return fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit_list()
+
+    def fit_list(self) -> None:
+        """The open list as wide as its longest round (with its date), even when the box is not."""
+        fm = self.view().fontMetrics()
+        widest = max((fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 40)
 
 
 class _SideScroll(QScrollArea):
@@ -322,6 +373,23 @@ class WorkshopPage(QWidget):
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
         nav = 260 if width >= 1280 else (220 if large else 200)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
+        # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
+        # keeps room to read (its least width made a column of a few words a line): the notes panel
+        # takes what it can, and the tab names step down in size, never below the normal type
+        bar = self.tabs.tabBar()
+        bar.setFont(theme.font())
+        room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
+        side = max(side, min(self._tabs_width(), room))
+        size = theme.BASE_POINT_SIZE * theme.text_scale()
+        while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
+            size = max(theme.BASE_POINT_SIZE, size - 0.5)
+            small = theme.font()
+            small.setPointSizeF(size)
+            bar.setFont(small)
+        # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
+        # room to spare on a real display; it still shortens names on a window too narrow for them
+        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_width() <= side
+                         else Qt.TextElideMode.ElideRight)
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -330,6 +398,29 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    def _tabs_width(self) -> int:
+        """What the factor's tabs need side by side, with room for the counts the Actions and
+        Parking tabs take on later ("Actions (2)", "Parking (12)")."""
+        bar = self.tabs.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        counts = sum(bar.fontMetrics().horizontalAdvance(" (00)") for i in range(bar.count())
+                     if i >= 2 and "(" not in bar.tabText(i))
+        # and a little per tab: on a real display the chosen tab's heavier type needs a few pixels more
+        return (tabs + counts + bar.fontMetrics().horizontalAdvance("0") + 10 * bar.count()
+                + self.side_scroll.verticalScrollBar().sizeHint().width() + 8)
+
+    _fitted_width = 0
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """The window maximised or moved to another screen after it was first shown: share the
+        width out again (the panels kept the first, smaller window's shares, and the tab names
+        were cut at 1366 with Large text). A splitter dragged by hand is kept until then."""
+        super().resizeEvent(event)
+        width = self.window().width()
+        if self._panels_fitted and abs(width - self._fitted_width) > 40:
+            self._fitted_width = width
+            QTimer.singleShot(0, self, lambda: self.fit_panels(self.window().width()))
 
     def apply_look(self) -> None:
         """View -> Large text (theme.apply): share the width out again once the type has changed
@@ -342,6 +433,7 @@ class WorkshopPage(QWidget):
         if not self._panels_fitted and self.window().width() > 0:
             self._panels_fitted = True
             self.fit_panels(self.window().width())
+            self._fitted_width = self.window().width()
         super().showEvent(event)
         # the factor reopened (or gone to before the list had its size) is scrolled into view
         QTimer.singleShot(0, self, self._scroll_to_current)
@@ -500,10 +592,12 @@ class WorkshopPage(QWidget):
         for rnd in rounds:
             when = f" ({rnd.date:%b %Y})" if rnd.date else ""
             self.round_combo.addItem(f"{rnd.label}{when}", rnd.id)
+            self.round_combo.setItemData(self.round_combo.count() - 1, rnd.label, _RoundCombo.SHORT_ROLE)
         ids = [r.id for r in rounds]
         if self._round_id not in ids:
             self._round_id = ids[-1]
         self.round_combo.setCurrentIndex(ids.index(self._round_id))
+        self.round_combo.fit_list()
 
     # --- refreshing from core ----------------------------------------------------------------
 
@@ -537,13 +631,33 @@ class WorkshopPage(QWidget):
                   for d in self.framework.dimensions}
         shown_states, shown_counts = self._navigator_shown  # only what changed: a score changes one row
         self.navigator.update_states({f: v for f, v in states.items() if shown_states.get(f) != v},
-                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c})
+                                     {d: c for d, c in counts.items() if shown_counts.get(d) != c},
+                                     self._count_tips(scores, scope, left_out, counted))
         self._navigator_shown = (states, counts)
         self.navigator.set_scope(scope, left_out)
         self._show_caption(scope, left_out)
         # the same count as the list's headings and Results' coverage (not-applicable factors out)
         self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
+        # which factors the count leaves out, and why (issue: counts on one screen must square)
+        total_tip = round_total_text(self.framework, scores, scope, left_out, self._round_label())
+        self.agenda.progress_label.setToolTip(_wrapped(total_tip))
+        self.agenda.progress_label.setAccessibleDescription(total_tip)
         self._refresh_presentation()
+
+    def _round_label(self) -> str:
+        return next((r.label for r in self.doc.engagement.rounds() if r.id == self._round_id), "This round")
+
+    def _count_tips(self, scores: scoring.Scores, scope: Sequence[str], left_out: Iterable[str],
+                    counted: dict[str, tuple[int, int]]) -> dict[str, str]:
+        """Each dimension heading's tooltip: 'n of m agreed', then which factors the count leaves
+        out (left out of the round, marked not applicable), as Results' tab names them."""
+        label, gone = self._round_label(), frozenset(left_out)
+        tips = {}
+        for dim_id, (agreed, total) in counted.items():
+            rc = round_count(self.framework, scores, scope, gone, dim_id)
+            first = f"{rc.dimension.name}: {agreed} of {total} counted factors agreed."
+            tips[dim_id] = f"{first} {rc.explanation(label)}"
+        return tips
 
     def _show_caption(self, scope: Sequence[str], left_out: Iterable[str]) -> None:
         """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
@@ -552,10 +666,22 @@ class WorkshopPage(QWidget):
         dim = self.framework.dimension(factor.dimension_id)
         dimension = dim.name.upper()
         place = round_position(self.framework, scope, left_out, factor.id)
+        tip = ""
         if place is not None:  # "IN THIS ROUND" where the round leaves some of the dimension out
             whole = "" if place[1] == len(dim.factors) else " IN THIS ROUND"
-            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}")
-        elif factor.dimension_id in scope:
+            scores = self.doc.engagement.scores(self._round_id)
+            na = marks(scores)
+            aside = " (NOT APPLICABLE)" if factor.id in na else ""
+            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}{aside}")
+            rc = round_count(self.framework, scores, scope, frozenset(left_out), dim.id)
+            if rc.counted != place[1] or place[1] != len(dim.factors):  # say why the counts differ
+                tip = (f"Factor {place[0]} of the {place[1]} {dim.name} factors in this round; "
+                       f"{rc.counted} of them are counted. {rc.explanation(self._round_label())}")
+        self.caption.setToolTip(_wrapped(tip))
+        self.caption.setAccessibleDescription(tip)
+        if place is not None:
+            return
+        if factor.dimension_id in scope:
             self.caption.setText(f"{dimension}  ·  LEFT OUT OF THIS ROUND")
         else:
             self.caption.setText(f"{dimension}  ·  NOT IN THIS ROUND")
