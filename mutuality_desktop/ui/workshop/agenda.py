@@ -210,7 +210,7 @@ class AgendaPanel(QFrame):
 
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
-    plan_requested = Signal()  # "Plan the day…": start, finish, breaks and minutes per dimension
+    plan_requested = Signal()  # "Plan the day’s times…": start, finish, breaks and minutes per dimension
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
