@@ -358,20 +358,28 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
     return lines
 
 
-PARK_SHOWN = 4  # factors named in the panel's sentence; the rest are counted ("and 12 more")
+PARK_SHOWN = 3  # factors named in the panel's sentence; the rest are counted ("and 12 more")
 
 
 def park_advice(framework: Framework, park: Sequence[str], quick: Collection[str], finish: int,
-                shown: int = PARK_SHOWN) -> tuple[str, str]:
+                left: int | None = None, shown: int = PARK_SHOWN) -> tuple[str, str]:
     """What to park to finish on time, in words: a short sentence for the agenda panel and every
     factor by name, one a line (its tooltip).
 
     Each factor is named by its dimension and number ("Economy 3"), the dimension said once for a
     run of factors from the same one: Mutuality and Economy both have factors 1 to 5, and bare
-    numbers repeated (play-through s5, finding 7). Past `shown` factors the rest are counted."""
+    numbers repeated (play-through s5, finding 7). Past `shown` factors the rest are counted; when
+    every one of the `left` factors would go, the sentence says so rather than list them."""
     if not park:
         return "", ""
     easy = set(quick)
+    names = "\n".join(f"{framework.dimension(framework.factor(f).dimension_id).name} "
+                      f"{framework.factor(f).number}. {framework.factor(f).name}"
+                      + (" (sides agree in pre-work)" if f in easy else "") for f in park)
+    count = len(park)
+    if left is not None and count >= left:
+        every = f"all {count} factors left" if count != 1 else "the last factor left"
+        return f"To finish by {clock(finish)}, park {every}.", names
     pieces: list[str] = []
     previous = ""
     for fid in park[:shown]:
@@ -385,9 +393,5 @@ def park_advice(framework: Framework, park: Sequence[str], quick: Collection[str
         listed = ", ".join(pieces) + f" and {more} more"
     else:
         listed = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else pieces[0]
-    count = len(park)
     sentence = f"To finish by {clock(finish)}, park {count} factor{'s' if count != 1 else ''}: {listed}."
-    names = "\n".join(f"{framework.dimension(framework.factor(f).dimension_id).name} "
-                      f"{framework.factor(f).number}. {framework.factor(f).name}"
-                      + (" (sides agree in pre-work)" if f in easy else "") for f in park)
     return sentence, names

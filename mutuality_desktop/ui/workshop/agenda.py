@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QBoxLayout,
     QDialog,
@@ -222,6 +223,7 @@ class AgendaPanel(QFrame):
         self._left = 0
         self._source: Callable[[dt.datetime], PaceText | None] | None = None
         self._day: Callable[[], dt.date | None] | None = None  # the round's own day, if dated
+        self._planned: PaceText | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
@@ -249,8 +251,8 @@ class AgendaPanel(QFrame):
         layout.addWidget(self.clock_label)
         layout.addWidget(self.budget_label)
         layout.addWidget(self.pace_label)
+        layout.addWidget(self.park_label)  # before the breaks: what to park matters more
         layout.addWidget(self.breaks_label)
-        layout.addWidget(self.park_label)
         for label in (self.pace_label, self.breaks_label, self.park_label):
             label.hide()
         self._timer = QTimer(self, interval=30_000)
@@ -262,6 +264,48 @@ class AgendaPanel(QFrame):
         agreed" rather than wrap it onto four lines beside it."""
         super().resizeEvent(event)
         self._place_agenda_button()
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the wrapped lines' height changes with the width
+        self._fit_breaks()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for its wrapped lines at the width it has: the list column gives it this
+        (up to its share), where the width-free hint left the last lines cut off."""
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is not None and self.width() > 0 and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        return hint
+
+    def _room(self) -> int | None:
+        """The most height the panel can be seen in: its scroll area's limit (the list column's
+        share) or, without one, its viewport; None when it is not in a scroll area."""
+        parent = self.parentWidget()
+        area = parent.parentWidget() if parent is not None else None
+        if parent is None or not isinstance(area, QAbstractScrollArea):
+            return None
+        limit = area.maximumHeight()
+        return limit if limit < 10_000 else parent.height()
+
+    def _fit_breaks(self) -> None:
+        """The breaks to come are shown only while the whole panel fits the height it is seen in,
+        so what to park is never cut off at the foot of the list column (play-through s5,
+        finding 7); when they do not fit, the pace line's tooltip lists them and the pace line
+        itself already names the next one ("70 min to lunch")."""
+        layout = self.layout()
+        wanted = self._planned is not None and bool(self._planned.breaks)
+        room = self._room()
+        if layout is None or not wanted or room is None:
+            self.breaks_label.setVisible(wanted)
+            return
+        m = layout.contentsMargins()
+        inner = self.width() - m.left() - m.right()
+        shown = self.breaks_label.isVisible()
+        extra = self.breaks_label.heightForWidth(inner) + layout.spacing()
+        need = layout.totalHeightForWidth(self.width()) + (0 if shown else extra)
+        fits = need <= room
+        if fits != shown:
+            self.breaks_label.setVisible(fits)
 
     def _place_agenda_button(self) -> None:
         layout = self.layout()
@@ -371,18 +415,21 @@ class AgendaPanel(QFrame):
             self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.setEnabled(planned is None)
         self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day\u2019s times")
+        self._planned = planned
         self.pace_label.setVisible(planned is not None)
-        self.breaks_label.setVisible(planned is not None and bool(planned.breaks))
         self.park_label.setVisible(planned is not None and bool(planned.park))
         if planned is None:
+            self.breaks_label.setVisible(False)
             return
         self.pace_label.setText(planned.headline)
+        self.pace_label.setToolTip(planned.breaks)
         style = f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};"
         if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
             self.pace_label.setStyleSheet(style)
         self.breaks_label.setText(planned.breaks)
         self.park_label.setText(planned.park)
         self.park_label.setToolTip(planned.park_names)
+        self._fit_breaks()
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
         self.end_edit.blockSignals(False)
@@ -606,8 +653,10 @@ class AgendaController:
                             "", False, agenda.finish)
         quick = prework_agreement(eng, page.round_id, plan.order)
         where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
-        park, names = park_advice(fw, where.park, quick, agenda.finish)
-        return PaceText(where.headline(), f"Breaks: {breaks}" if breaks else "", park,
+        park, names = park_advice(fw, where.park, quick, agenda.finish, where.left)
+        later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
+        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in later)
+        return PaceText(where.headline(), f"Breaks to come: {breaks}" if breaks else "", park,
                         where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names)
 
     def plan_the_day(self) -> None:
