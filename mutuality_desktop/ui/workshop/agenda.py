@@ -53,6 +53,7 @@ from ...core.agenda import (
 from ...core.errors import ValidationError
 from .. import theme
 from ..commands import Edit
+from ..flow_row import least_height
 
 if TYPE_CHECKING:
     from ...core.engagement import Engagement
@@ -272,20 +273,21 @@ class AgendaPanel(QFrame):
         """Tall enough for its wrapped lines at the width it has: the list column gives it this
         (up to its share), where the width-free hint left the last lines cut off."""
         hint = super().sizeHint()
-        layout = self.layout()
-        if layout is not None and self.width() > 0 and layout.hasHeightForWidth():
-            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        room = self._room()
+        width = room.width() if room is not None else self.width()
+        if width > 0:
+            hint.setHeight(max(hint.height(), least_height(self, width)))
         return hint
 
-    def _room(self) -> int | None:
-        """The most height the panel can be seen in: its scroll area's limit (the list column's
-        share) or, without one, its viewport; None when it is not in a scroll area."""
+    def _room(self) -> QSize | None:
+        """The most the panel can be seen in without scrolling: its scroll area's width and its
+        height limit (the list column's share, else its height); None outside a scroll area."""
         parent = self.parentWidget()
         area = parent.parentWidget() if parent is not None else None
         if parent is None or not isinstance(area, QAbstractScrollArea):
             return None
         limit = area.maximumHeight()
-        return limit if limit < 10_000 else parent.height()
+        return QSize(area.width(), limit if limit < 10_000 else area.height())
 
     def _fit_breaks(self) -> None:
         """The breaks to come are shown only while the whole panel fits the height it is seen in,
@@ -299,11 +301,12 @@ class AgendaPanel(QFrame):
             self.breaks_label.setVisible(wanted)
             return
         m = layout.contentsMargins()
-        inner = self.width() - m.left() - m.right()
+        inner = room.width() - m.left() - m.right()  # the width with no scroll bar beside it
         shown = self.breaks_label.isVisible()
         extra = self.breaks_label.heightForWidth(inner) + layout.spacing()
-        need = layout.totalHeightForWidth(self.width()) + (0 if shown else extra)
-        fits = need <= room
+        now = max(self.minimumSizeHint().height(), least_height(self, room.width()))  # as the scroll area fits it
+        need = now + (0 if shown else extra)
+        fits = need <= room.height()
         if fits != shown:
             self.breaks_label.setVisible(fits)
 
@@ -348,6 +351,7 @@ class AgendaPanel(QFrame):
         form.addRow("", self.plan_button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(box)
+        self._menu, self._menu_action = menu, action
         menu.addAction(action)
         button.setMenu(menu)
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
@@ -448,6 +452,10 @@ class AgendaPanel(QFrame):
         errors = [e for e in (self.start_edit.error, self.end_edit.error) if e]
         self.time_error.setText("\n".join(errors))
         self.time_error.setVisible(bool(errors))
+        # the open menu takes the message's height: a changed action makes it measure its box again
+        self._menu_action.setText(self.time_error.text())
+        if self._menu.isVisible():
+            self._menu.adjustSize()
 
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock())
