@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QAbstractSpinBox,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -178,7 +177,7 @@ class StepSpin(QWidget):
     def __init__(self, spin: QSpinBox, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spin = spin
-        spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        # its own arrows drawn at no width by the theme (NoButtons left its text no room at all)
         spin.setAccessibleName(name)
         step = spin.singleStep()
         self.minus = _step_button("\u2212", f"{name}: {step} fewer", f"{step} minutes fewer")
