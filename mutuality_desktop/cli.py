@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("--exclude-factors", metavar="ID,ID",
                        help="leave these factors of the round's dimensions out (ids as in `json`); "
                             "'none' brings them all back")
-    plan = sub.add_parser("triage", help="plan the day: the factors to discuss first, and those to confirm quickly")
+    plan = sub.add_parser("triage", help="which factors first: those to discuss, and those to confirm quickly")
     plan.add_argument("file", type=Path)
     plan.add_argument("--round", dest="round_label", help="the round to plan (default: the latest)")
     from .cli_not_applicable import add_parser as add_not_applicable

@@ -97,7 +97,7 @@ def _pairs(values: list[str] | None, what: str) -> list[tuple[str, str]]:
 def cmd_agenda(args: argparse.Namespace) -> int:
     from .cli import _printable
     from .core import operations as ops
-    from .core.agenda import agenda_lines, out_of_round, parse_clock, read_agenda
+    from .core.agenda import agenda_lines, out_of_round, read_agenda, read_typed_time
     from .core.engagement import Engagement
     from .core.errors import ValidationError
 
@@ -113,8 +113,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             old = read_agenda(eng, rnd.id)
             if (args.start is None or args.finish is None) and old is None:
                 raise ValidationError("A new agenda needs --start and --finish.")
-            start = parse_clock(args.start) if args.start else old.start  # type: ignore[union-attr]
-            finish = parse_clock(args.finish) if args.finish else old.finish  # type: ignore[union-attr]
+            start = read_typed_time(args.start) if args.start else old.start  # type: ignore[union-attr]
+            finish = read_typed_time(args.finish) if args.finish else old.finish  # type: ignore[union-attr]
             breaks: tuple[tuple[str, int, int], ...] = tuple(
                 (b.label, b.start, b.minutes) for b in old.breaks) if old and not args.breaks else ()
             if args.breaks:
@@ -123,7 +123,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                     at, plus, length = when.partition("+")
                     if not plus or not length.strip().isdigit():
                         raise ValidationError(f"'{when[:40]}' is not HH:MM+MIN (such as 12:30+45).")
-                    parsed.append((name, parse_clock(at), int(length)))
+                    parsed.append((name, read_typed_time(at), int(length)))
                 breaks = tuple(parsed)
             dims: tuple[tuple[str, int], ...] = old.dimension_minutes if old and not args.minutes else ()
             if args.minutes:

@@ -9,6 +9,7 @@ minutes shared equally.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -84,6 +85,26 @@ def parse_clock(text: str) -> int:
         if 0 <= hours < 24 and 0 <= mins < 60:
             return hours * 60 + mins
     raise ValidationError(f"'{str(text)[:20]}' is not a time of day (HH:MM, such as 09:30).")
+
+
+def read_typed_time(text: str) -> int:
+    """The minute of the day a person typed: 09:30, 9:30, 9.30, 0930, 930, or 9 for nine o'clock.
+
+    For anything else a ValidationError that quotes what was typed and says how to type a time, so
+    a box never silently keeps its old time (play-through s5, finding 12: "0900" was ignored)."""
+    typed = str(text).strip()
+    if not typed:
+        raise ValidationError("Type a time of day, such as 09:30 or 0930.")
+    hours = mins = -1
+    pair = re.fullmatch(r"([0-9]{1,2})\s*[:.]\s*([0-9]{2})", typed)
+    digits = re.fullmatch(r"[0-9]{1,4}", typed)
+    if pair is not None:
+        hours, mins = int(pair.group(1)), int(pair.group(2))
+    elif digits is not None:
+        hours, mins = (int(typed), 0) if len(typed) <= 2 else (int(typed[:-2]), int(typed[-2:]))
+    if 0 <= hours < 24 and 0 <= mins < 60:
+        return hours * 60 + mins
+    raise ValidationError(f"\u201c{typed[:20]}\u201d is not a time of day: type it as 09:30 or 0930.")
 
 
 def default_agenda() -> Agenda:
@@ -335,3 +356,42 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
             how = "set by hand" if d.id in manual else "shared by factors"
             lines.append(f"  {d.name}: {minutes} min ({how}), about {each:.0f} min per factor")
     return lines
+
+
+PARK_SHOWN = 3  # factors named in the panel's sentence; the rest are counted ("and 12 more")
+
+
+def park_advice(framework: Framework, park: Sequence[str], quick: Collection[str], finish: int,
+                left: int | None = None, shown: int = PARK_SHOWN) -> tuple[str, str]:
+    """What to park to finish on time, in words: a short sentence for the agenda panel and every
+    factor by name, one a line (its tooltip).
+
+    Each factor is named by its dimension and number ("Economy 3"), the dimension said once for a
+    run of factors from the same one: Mutuality and Economy both have factors 1 to 5, and bare
+    numbers repeated (play-through s5, finding 7). Past `shown` factors the rest are counted; when
+    every one of the `left` factors would go, the sentence says so rather than list them."""
+    if not park:
+        return "", ""
+    easy = set(quick)
+    names = "\n".join(f"{framework.dimension(framework.factor(f).dimension_id).name} "
+                      f"{framework.factor(f).number}. {framework.factor(f).name}"
+                      + (" (sides agree in pre-work)" if f in easy else "") for f in park)
+    count = len(park)
+    if left is not None and count >= left:
+        every = f"all {count} factors left" if count != 1 else "the last factor left"
+        return f"To finish by {clock(finish)}, park {every}.", names
+    pieces: list[str] = []
+    previous = ""
+    for fid in park[:shown]:
+        factor = framework.factor(fid)
+        dim = framework.dimension(factor.dimension_id).name
+        piece = f"{dim} {factor.number}" if dim != previous else f"{factor.number}"
+        previous = dim
+        pieces.append(piece + (" (sides agree in pre-work)" if fid in easy else ""))
+    more = len(park) - len(pieces)
+    if more:
+        listed = ", ".join(pieces) + f" and {more} more"
+    else:
+        listed = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else pieces[0]
+    sentence = f"To finish by {clock(finish)}, park {count} factor{'s' if count != 1 else ''}: {listed}."
+    return sentence, names

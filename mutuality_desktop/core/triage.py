@@ -60,8 +60,8 @@ class Triage:
 
     def lines(self) -> list[str]:
         """The three lists in plain text, as `mutuality-desktop triage` prints them."""
-        out = [f"Plan the day for {self.round_label}: {len(self.discuss) + len(self.confirm) + len(self.no_views)}"
-               f" factors in scope."]
+        count = len(self.discuss) + len(self.confirm) + len(self.no_views)
+        out = [f"Which factors first in {self.round_label}: {count} factors in scope."]
         out.append("Based on: " + ("; ".join(self.sources) if self.sources else
                                    "nothing yet (no pre-work returns and no earlier scores)") + ".")
         for title, items in (("Discuss these", self.discuss), ("Confirm quickly", self.confirm),

@@ -34,7 +34,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
-<tr><td><b>Ctrl+Shift+D</b></td><td>Plan the day: the factors to discuss first</td></tr>
+<tr><td><b>Ctrl+Shift+D</b></td><td>Which factors first: those to discuss, and those to confirm quickly</td></tr>
 <tr><td><b>Ctrl+Shift+P</b></td><td>Park this point: note it on the parking list, on the factor on screen</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
@@ -159,7 +159,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     ]
     view.addSeparator()
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
-    plan = _action(w, view, "&Plan the day…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
+    plan = _action(w, view, "Which &factors first…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
     pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()

@@ -170,6 +170,9 @@ QComboBox::down-arrow, QDateEdit::down-arrow, QTimeEdit::down-arrow {{
     image: url("{{chevron}}"); width: 12px; height: 12px;
 }}
 QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 0; border: none; }}
+QSpinBox::up-arrow, QSpinBox::down-arrow {{ image: none; width: 0; height: 0; }}
+QToolButton[role="step"] {{ padding: 2px 8px; font-weight: 600; min-width: 16px; }}
 QToolButton {{
     border: 1px solid {c["CONTROL_LINE"]}; border-radius: 5px; padding: 4px 10px; background: white;
 }}

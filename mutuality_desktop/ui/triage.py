@@ -1,4 +1,4 @@
-"""Plan the day: the round's factors to discuss first, with the reason for each, and those to confirm quickly.
+"""Which factors first: the round's factors to discuss first, with the reason for each, and those to confirm quickly.
 
 The lists come from core/triage.py; clicking a factor (or Return on it) opens it in the walkthrough.
 """
@@ -44,10 +44,10 @@ class TriageDialog(QDialog):
 
     def __init__(self, engagement: Engagement, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan the day")
+        self.setWindowTitle("Which factors first")
         self.engagement = engagement
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Plan the day", theme.BASE_POINT_SIZE + 6))
+        layout.addWidget(heading("Which factors first", theme.BASE_POINT_SIZE + 6))
         row = QHBoxLayout()
         row.addWidget(QLabel("Round:"))
         self.round_combo = QComboBox()

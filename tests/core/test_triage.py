@@ -1,4 +1,4 @@
-"""Plan the day: which factors of a round to discuss first, and why, from pre-work and earlier rounds."""
+"""Which factors first: which factors of a round to discuss first, and why, from pre-work and earlier rounds."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_the_cli_prints_the_lists(tmp_path: Path, capsys: object) -> None:
     assert run(["demo", "-o", str(path)]) == 0
     assert run(["triage", str(path), "--round", "Baseline"]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
-    assert "Plan the day for Baseline" in out
+    assert "Which factors first in Baseline" in out
     discuss = out.split("Discuss these")[1].split("Confirm quickly")[0]
     assert "Joint risk management strategy: pre-work: client views centre on 0" in discuss
 

@@ -54,11 +54,11 @@ def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtb
     assert stored_agenda(blank_path) == Agenda(570, 990, (Break("Coffee", 660, 15), Break("Lunch", 750, 45)))
     # 10:30 and nothing agreed: an hour of work done against none of the 24-minute factors
     assert page.agenda.pace_label.text() == "60 min behind: 15 factors left, 30 min to coffee"
-    assert page.agenda.breaks_label.text() == "Breaks: Coffee 11:00 · Lunch 12:30"
-    assert page.agenda.park_label.text() == "To finish by 16:30, park 3 factors: 15, 14 and 13."
+    assert page.agenda.breaks_label.text() == "Breaks to come: Coffee 11:00 · Lunch 12:30"
+    assert page.agenda.park_label.text() == "To finish by 16:30, park 3 factors: Mutuality 15, 14 and 13."
     assert page.agenda.park_label.toolTip().splitlines() == [
-        "15. Relationship management strategy", "14. Joint exit strategy",
-        "13. Measurement of delivery and performance"]
+        "Mutuality 15. Relationship management strategy", "Mutuality 14. Joint exit strategy",
+        "Mutuality 13. Measurement of delivery and performance"]
     assert page.agenda.park_label.isVisible() and not page.agenda.budget_label.isVisible()
 
     # the facilitator-only pace is not shown to the room

@@ -23,7 +23,7 @@ def test_a_factor_left_out_in_setup_is_greyed_and_a_click_brings_it_back(qtbot, 
     press(qtbot, Qt.Key.Key_Space)
     with stored(blank_path) as eng:
         assert eng.excluded_factors(eng.rounds()[0].id) == {EXIT}
-    assert panel.note.text().startswith("14 factors;")
+    assert panel.note.text().startswith("Baseline covers 14 factors.")
     assert "1 left out" in panel.list.item(0).text()
 
     page_tab(qtbot, window, "Walkthrough")

@@ -25,7 +25,11 @@ def test_ticking_a_dimension_shows_its_factors_and_the_note_never_says_not_chose
     page_tab(qtbot, window, "Setup")
     panel = window.setup_page.scope
     assert "not chosen yet" not in panel.note.text()
-    assert "Mutuality ticked by default" in panel.note.text()
+    # in a consultant's words, not the default rule's (play-through s5, finding 19)
+    assert panel.note.text() == (
+        "Baseline covers 15 factors. Mutuality is ticked to begin with; tick or untick a dimension "
+        "to change that. Only these appear in the walkthrough, Results, the spreadsheets, the "
+        "pre-work forms and the report.")
     assert "click a name to see its factors" in panel.title.text()
     economy = panel.list.item(1)
     click(qtbot, panel.list.viewport(), _check_box_point(panel.list, economy))
@@ -36,7 +40,7 @@ def test_ticking_a_dimension_shows_its_factors_and_the_note_never_says_not_chose
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Space)
     assert panel.factors_title.text().startswith("Factors of Efficiency")
-    assert "chosen for this round" in panel.note.text()
+    assert panel.note.text().startswith("Baseline covers 25 factors. Only these appear in the walkthrough")
 
 
 def test_the_participant_fields_sit_under_the_list_and_a_person_added_is_seen(qtbot, window, blank_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mutuality_desktop.core.engagement import Engagement
+
 from .journey import click, page_tab, press, stored
 
 
@@ -14,7 +16,7 @@ def test_ticking_a_dimension_adds_it_to_the_round_scope_and_undo_removes_it(qtbo
     panel = window.setup_page.scope
     items = [panel.list.item(i) for i in range(panel.list.count())]
     assert [i.checkState() == Qt.CheckState.Checked for i in items] == [True] + [False] * 5
-    assert "Baseline" in panel.title.text() and "ticked by default" in panel.note.text()
+    assert "Baseline" in panel.title.text() and "ticked to begin with" in panel.note.text()
     economy = next(i for i in items if i.text().startswith("Economy"))
     panel.list.scrollToItem(economy)
     click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
@@ -22,7 +24,7 @@ def test_ticking_a_dimension_adds_it_to_the_round_scope_and_undo_removes_it(qtbo
     press(qtbot, Qt.Key.Key_Space)
     with stored(blank_path) as eng:
         assert eng.chosen_scope(eng.rounds()[0].id) == ("mutuality", "economy")
-    assert "20 factors; chosen for this round" in panel.note.text()
+    assert panel.note.text().startswith("Baseline covers 20 factors. Only these appear")
     window.actions_.undo.trigger()
     with stored(blank_path) as eng:
         assert eng.chosen_scope(eng.rounds()[0].id) == ()
@@ -67,4 +69,20 @@ def test_a_scope_undone_from_the_walkthrough_shows_in_setup_when_it_is_shown_aga
         assert eng.chosen_scope(eng.rounds()[0].id) == ()
     page_tab(qtbot, window, "Setup")
     assert panel.list.item(1).checkState() == Qt.CheckState.Unchecked
-    assert "ticked by default" in panel.note.text()
+    assert "ticked to begin with" in panel.note.text()
+
+
+def test_a_round_nobody_chose_for_says_why_its_scored_dimensions_are_ticked(qtbot, window, blank_path):
+    """Play-through s5, finding 19: the note read as the rule's source ("ticked by default (the
+    dimensions scored so far, else Mutuality); a tick or untick chooses")."""
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[0]
+        eng.set_score(rnd.id, "joint-objective-setting", "client", 2)  # scores in two dimensions,
+        eng.set_score(rnd.id, "price-benchmarking", "agreed", 3)  # no scope chosen
+    window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    note = window.setup_page.scope.note.text()
+    assert note.startswith("Baseline covers 20 factors. Mutuality and Economy are ticked because Baseline "
+                           "has scores in them; tick or untick a dimension to change that.")
+    for developer_words in ("default", "else", "chooses", ";  "):
+        assert developer_words not in note

@@ -1,4 +1,4 @@
-"""Plan the day: opened from Setup or by its shortcut, the factors to discuss come first, and a click opens one."""
+"""Which factors first: opened from Setup or by its shortcut, the factors to discuss come first, and a click opens one."""
 
 from __future__ import annotations
 

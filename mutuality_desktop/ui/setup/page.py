@@ -57,7 +57,7 @@ class SetupPage(QScrollArea):
     create_requested = Signal(Path, object)  # path, EngagementInfo
     cancel_requested = Signal()
     walkthrough_requested = Signal()
-    plan_requested = Signal()  # Plan the day (ui/triage.py)
+    plan_requested = Signal()  # Which factors first (ui/triage.py)
     round_added = Signal(int)  # a follow-up round was added: the walkthrough moves to it
 
     def __init__(self, settings: Settings, doc: EngagementDocument | None = None,
@@ -231,7 +231,7 @@ class SetupPage(QScrollArea):
         self.walk_button.setProperty("role", "primary")
         self.walk_button.clicked.connect(self.walkthrough_requested)
         on_return(self.walk_button)
-        self.plan_button = QPushButton("Plan the day…")
+        self.plan_button = QPushButton("Which factors first…")
         self.plan_button.setToolTip("The factors to discuss first, and those to confirm quickly")
         self.plan_button.clicked.connect(self.plan_requested)
         on_return(self.plan_button)

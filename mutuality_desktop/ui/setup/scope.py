@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...core.framework import Framework
-from ...core.scope import in_scope_factors
+from ...core.scope import default_scope, in_scope_factors
 from ..widgets import caption
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -81,13 +81,21 @@ class ScopePanel(QWidget):
         self.list.setFixedHeight(min(190, rows + 2 * self.list.frameWidth() + 4))  # no blank band
         factors = len(in_scope_factors(framework, scope, excluded))
         # Never "not chosen yet" beside a visible tick (playthrough 1, finding 13): a round nobody
-        # has chosen for follows the default rule, and the note says that is what is ticked.
-        names = ", ".join(d.name for d in framework.workshop_order() if d.id in scope)
-        how = ("chosen for this round" if chosen else
-               f"{names} ticked by default (the dimensions scored so far, else Mutuality); "
-               "a tick or untick chooses")
-        self.note.setText(f"{factors} factors; {how}. Progress, the walkthrough, Results, the CSV, "
-                          "the pre-work forms and the report follow it.")
+        # has chosen for follows the default rule (core/scope.py), and the note says so in a
+        # consultant's words, not the rule's (play-through s5, finding 19).
+        ticked = [d.name for d in framework.workshop_order() if d.id in scope]
+        names = ", ".join(ticked[:-1]) + " and " + ticked[-1] if len(ticked) > 1 else "".join(ticked)
+        are = "are" if len(ticked) > 1 else "is"
+        if chosen:
+            why = ""
+        elif scope == default_scope(framework, {}):  # Mutuality: what a new round starts with
+            why = f" {names} {are} ticked to begin with; tick or untick a dimension to change that."
+        else:
+            why = (f" {names} {are} ticked because {label} has scores in "
+                   f"{'them' if len(ticked) > 1 else 'it'}; tick or untick a dimension to change that.")
+        self.note.setText(f"{label} covers {factors} factor{'s' if factors != 1 else ''}.{why} "
+                          "Only these appear in the walkthrough, Results, the spreadsheets, the "
+                          "pre-work forms and the report.")
         self._show_factors()
         self._loading = False
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -17,13 +18,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...core import operations as ops
 from ...core import scoring
 from ...core.agenda import (
+    DAY,
     ON_PLAN_MINUTES,
     Agenda,
     agenda_lines,
@@ -41,13 +43,16 @@ from ...core.agenda import (
     default_agenda,
     out_of_round,
     pace,
+    park_advice,
     plan_minutes,
     prework_agreement,
     read_agenda,
+    read_typed_time,
 )
 from ...core.errors import ValidationError
 from .. import theme
 from ..commands import Edit
+from ..flow_row import least_height
 
 if TYPE_CHECKING:
     from ...core.engagement import Engagement
@@ -67,10 +72,125 @@ class PaceText:
     park_names: str = ""  # the factors to park by name, one a line (the tooltip)
 
 
-def _time_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    return edit
+def _step_button(text: str, name: str, tip: str) -> QToolButton:
+    """A plain − or + beside a box: big enough to hit, drawn as text so it reads in every theme
+    (the spin boxes' own arrows drew as thin broken corners: play-through s5, finding 20)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    button.setProperty("role", "step")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Up and Down in the box do the same by keyboard
+    button.setAutoRepeat(True)
+    return button
+
+
+class TimeBox(QWidget):
+    """A time of day, typed as 09:30, 9:30, 0930 or 930 (core's read_typed_time), with − and +
+    buttons (and Up and Down) that move it five minutes. What is typed is read when the box is
+    left or Return is pressed; anything unreadable stays in the box, framed red, and `error` says
+    why (the dialog shows it and will not save), never silently keeping the old time."""
+
+    timeChanged = Signal(QTime)  # noqa: N815 - named as QTimeEdit's
+    error_changed = Signal(str)
+    STEP = 5
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._minute = 0
+        self.error = ""
+        self.edit = QLineEdit("00:00")
+        self.edit.setAccessibleName(name)
+        self.edit.setMaxLength(20)
+        self.edit.setToolTip("Type a time such as 09:30 or 0930")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00:00") + 24)
+        self.minus = _step_button("\u2212", f"{name}: five minutes earlier", "Five minutes earlier")
+        self.plus = _step_button("+", f"{name}: five minutes later", "Five minutes later")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.minus)
+        row.addWidget(self.plus)
+        self.setFocusProxy(self.edit)  # a label's mnemonic (Alt+S) lands in the box
+        self.edit.editingFinished.connect(self.commit)
+        self.minus.clicked.connect(lambda: self.step(-1))
+        self.plus.clicked.connect(lambda: self.step(1))
+        self.edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step(1 if event.key() == Qt.Key.Key_Up else -1)
+            return True
+        return False
+
+    def time(self) -> QTime:
+        return QTime(self._minute // 60, self._minute % 60)
+
+    def minute(self) -> int:
+        return self._minute
+
+    def setTime(self, time: QTime) -> None:  # noqa: N802 - named as QTimeEdit's
+        self._set(time.hour() * 60 + time.minute())
+
+    def step(self, direction: int) -> None:
+        """Five minutes later or earlier, from what is typed if it reads as a time."""
+        if not self.commit():
+            return
+        self._set((self._minute + direction * self.STEP) % DAY)
+
+    def commit(self) -> bool:
+        """Read what is typed; False (and the reason in `error`) if it is not a time of day."""
+        try:
+            minute = read_typed_time(self.edit.text())
+        except ValidationError as exc:
+            self._show_error(str(exc))
+            return False
+        self._set(minute)
+        return True
+
+    def _set(self, minute: int) -> None:
+        changed = minute != self._minute
+        self._minute = minute
+        text = clock(minute)
+        if self.edit.text() != text:
+            self.edit.setText(text)
+        self._show_error("")
+        if changed:
+            self.timeChanged.emit(self.time())
+
+    def _show_error(self, error: str) -> None:
+        if error == self.error:
+            return
+        self.error = error
+        self.edit.setProperty("invalid", bool(error))
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        self.edit.setToolTip(error or "Type a time such as 09:30 or 0930")
+        self.error_changed.emit(error)
+
+
+class StepSpin(QWidget):
+    """A number of minutes: the spin box without its arrows, and − and + buttons beside it."""
+
+    def __init__(self, spin: QSpinBox, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spin = spin
+        # its own arrows drawn at no width by the theme (NoButtons left its text no room at all)
+        spin.setAccessibleName(name)
+        step = spin.singleStep()
+        self.minus = _step_button("\u2212", f"{name}: {step} fewer", f"{step} minutes fewer")
+        self.plus = _step_button("+", f"{name}: {step} more", f"{step} minutes more")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(spin, 1)
+        row.addWidget(self.minus)
+        row.addWidget(self.plus)
+        self.setFocusProxy(spin)
+        self.minus.clicked.connect(lambda: spin.stepBy(-1))
+        self.plus.clicked.connect(lambda: spin.stepBy(1))
 
 
 def minutes_text(minutes: int) -> str:
@@ -91,7 +211,7 @@ class AgendaPanel(QFrame):
 
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
-    plan_requested = Signal()  # "Plan the day…": start, finish, breaks and minutes per dimension
+    plan_requested = Signal()  # "Plan the day’s times…": start, finish, breaks and minutes per dimension
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -103,6 +223,7 @@ class AgendaPanel(QFrame):
         self._left = 0
         self._source: Callable[[dt.datetime], PaceText | None] | None = None
         self._day: Callable[[], dt.date | None] | None = None  # the round's own day, if dated
+        self._planned: PaceText | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 12)
         layout.setSpacing(6)
@@ -130,8 +251,8 @@ class AgendaPanel(QFrame):
         layout.addWidget(self.clock_label)
         layout.addWidget(self.budget_label)
         layout.addWidget(self.pace_label)
+        layout.addWidget(self.park_label)  # before the breaks: what to park matters more
         layout.addWidget(self.breaks_label)
-        layout.addWidget(self.park_label)
         for label in (self.pace_label, self.breaks_label, self.park_label):
             label.hide()
         self._timer = QTimer(self, interval=30_000)
@@ -143,6 +264,50 @@ class AgendaPanel(QFrame):
         agreed" rather than wrap it onto four lines beside it."""
         super().resizeEvent(event)
         self._place_agenda_button()
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the wrapped lines' height changes with the width
+        self._fit_breaks()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for its wrapped lines at the width it has: the list column gives it this
+        (up to its share), where the width-free hint left the last lines cut off."""
+        hint = super().sizeHint()
+        room = self._room()
+        width = room.width() if room is not None else self.width()
+        if width > 0:
+            hint.setHeight(max(hint.height(), least_height(self, width)))
+        return hint
+
+    def _room(self) -> QSize | None:
+        """The most the panel can be seen in without scrolling: its scroll area's width and its
+        height limit (the list column's share, else its height); None outside a scroll area."""
+        parent = self.parentWidget()
+        area = parent.parentWidget() if parent is not None else None
+        if parent is None or not isinstance(area, QAbstractScrollArea):
+            return None
+        limit = area.maximumHeight()
+        return QSize(area.width(), limit if limit < 10_000 else area.height())
+
+    def _fit_breaks(self) -> None:
+        """The breaks to come are shown only while the whole panel fits the height it is seen in,
+        so what to park is never cut off at the foot of the list column (play-through s5,
+        finding 7); when they do not fit, the pace line's tooltip lists them and the pace line
+        itself already names the next one ("70 min to lunch")."""
+        layout = self.layout()
+        wanted = self._planned is not None and bool(self._planned.breaks)
+        room = self._room()
+        if layout is None or not wanted or room is None:
+            self.breaks_label.setVisible(wanted)
+            return
+        m = layout.contentsMargins()
+        inner = room.width() - m.left() - m.right()  # the width with no scroll bar beside it
+        shown = self.breaks_label.isVisible()
+        extra = self.breaks_label.heightForWidth(inner) + layout.spacing()
+        now = max(self.minimumSizeHint().height(), least_height(self, room.width()))  # as the scroll area fits it
+        need = now + (0 if shown else extra)
+        fits = need <= room.height()
+        if fits != shown:
+            self.breaks_label.setVisible(fits)
 
     def _place_agenda_button(self) -> None:
         layout = self.layout()
@@ -165,21 +330,27 @@ class AgendaPanel(QFrame):
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(12, 8, 12, 8)
-        self.start_edit = _time_edit()
-        self.end_edit = _time_edit()
+        self.start_edit = TimeBox("Started at")
+        self.end_edit = TimeBox("Finish by")
         self.start_edit.setTime(QTime(self._start.hour, self._start.minute))
         self.end_edit.setTime(self._end)
-        for edit in (self.start_edit, self.end_edit):  # room for the digits and both arrows
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 56)
+        self.time_error = QLabel(wordWrap=True)  # "“25:00” is not a time of day: …"
+        self.time_error.setAccessibleName("Time not read")
+        self.time_error.setStyleSheet(f"color: {theme.ERROR_TEXT};")
+        self.time_error.hide()
+        for edit in (self.start_edit, self.end_edit):
+            edit.error_changed.connect(self._on_time_error_changed)
         now_button = QPushButton("Start the clock now")
-        self.plan_button = QPushButton("Plan the day…")
+        self.plan_button = QPushButton("Plan the day\u2019s times\u2026")
         self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
         form.addRow("Finish by", self.end_edit)
+        form.addRow("", self.time_error)
         form.addRow("", now_button)
         form.addRow("", self.plan_button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(box)
+        self._menu, self._menu_action = menu, action
         menu.addAction(action)
         button.setMenu(menu)
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
@@ -246,19 +417,22 @@ class AgendaPanel(QFrame):
         if planned is not None:
             self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.setEnabled(planned is None)
-        self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day")
+        self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day\u2019s times")
+        self._planned = planned
         self.pace_label.setVisible(planned is not None)
-        self.breaks_label.setVisible(planned is not None and bool(planned.breaks))
         self.park_label.setVisible(planned is not None and bool(planned.park))
         if planned is None:
+            self.breaks_label.setVisible(False)
             return
         self.pace_label.setText(planned.headline)
+        self.pace_label.setToolTip(planned.breaks)
         style = f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};"
         if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
             self.pace_label.setStyleSheet(style)
         self.breaks_label.setText(planned.breaks)
         self.park_label.setText(planned.park)
         self.park_label.setToolTip(planned.park_names)
+        self._fit_breaks()
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
         self.end_edit.blockSignals(False)
@@ -273,6 +447,15 @@ class AgendaPanel(QFrame):
         self.end_time_changed.emit(time)
         self.refresh()
 
+    def _on_time_error_changed(self, _error: str) -> None:
+        errors = [e for e in (self.start_edit.error, self.end_edit.error) if e]
+        self.time_error.setText("\n".join(errors))
+        self.time_error.setVisible(bool(errors))
+        # the open menu takes the message's height: a changed action makes it measure its box again
+        self._menu_action.setText(self.time_error.text())
+        if self._menu.isVisible():
+            self._menu.adjustSize()
+
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock())
         self.start_time_changed.emit(self._start)
@@ -286,7 +469,7 @@ class SetAgendaEdit(Edit):
     what = "agenda"
 
     def __init__(self, round_id: int, agenda: Agenda | None) -> None:
-        super().__init__("Plan the day" if agenda is not None else "Remove the day's plan",
+        super().__init__("Plan the day\u2019s times" if agenda is not None else "Remove the day\u2019s plan",
                          ("agenda", round_id))
         self.round_id, self.agenda = round_id, agenda
 
@@ -299,9 +482,8 @@ def _qtime(minute: int) -> QTime:
     return QTime(minute // 60 % 24, minute % 60)
 
 
-def _minute(edit: QTimeEdit) -> int:
-    time = edit.time()
-    return time.hour() * 60 + time.minute()
+def _minute(edit: TimeBox) -> int:
+    return edit.minute()
 
 
 class _BreakRow:
@@ -309,12 +491,12 @@ class _BreakRow:
         self.name = QLineEdit(label)
         self.name.setAccessibleName("Break")
         self.name.setMaxLength(100)
-        self.start = _time_edit()
-        self.start.setAccessibleName(f"{label} starts")
+        self.start = TimeBox(f"{label} starts")
         self.start.setTime(_qtime(start))
         self.minutes = QSpinBox(minimum=1, maximum=240, suffix=" min")
-        self.minutes.setAccessibleName(f"{label} lasts")
         self.minutes.setValue(minutes)
+        self.lasts = StepSpin(self.minutes, f"{label} lasts")
+        self.start.error_changed.connect(dialog.update_preview)
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove {label}")
         for signal in (self.name.textChanged, self.start.timeChanged, self.minutes.valueChanged):
@@ -322,7 +504,7 @@ class _BreakRow:
         self.remove.clicked.connect(lambda: dialog.remove_break(self))
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.name, self.start, self.minutes, self.remove)
+        return (self.name, self.start, self.lasts, self.remove)
 
 
 class AgendaPlanDialog(QDialog):
@@ -333,7 +515,7 @@ class AgendaPlanDialog(QDialog):
                  agenda: Agenda | None, parent: QWidget | None = None,
                  out: frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Plan the day: {round_label}")
+        self.setWindowTitle(f"Plan the day\u2019s times: {round_label}")
         self._framework, self._scope, self._out = framework, scope, out
         self.removed = False
         self._ready = False  # the preview waits until every field is built
@@ -342,13 +524,13 @@ class AgendaPlanDialog(QDialog):
         given = agenda if agenda is not None else default_agenda()
         layout = QVBoxLayout(self)
         times = QFormLayout()
-        self.start_edit = _time_edit()
+        self.start_edit = TimeBox("Start")
         self.start_edit.setTime(_qtime(given.start))
-        self.finish_edit = _time_edit()
+        self.finish_edit = TimeBox("Finish")
         self.finish_edit.setTime(_qtime(given.finish))
         for edit in (self.start_edit, self.finish_edit):
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") + 56)
             edit.timeChanged.connect(self.update_preview)
+            edit.error_changed.connect(self.update_preview)
         times.addRow("&Start", self.start_edit)
         times.addRow("&Finish", self.finish_edit)
         layout.addLayout(times)
@@ -370,12 +552,12 @@ class AgendaPlanDialog(QDialog):
                 continue
             spin = QSpinBox(minimum=0, maximum=600, singleStep=5, suffix=" min")
             spin.setSpecialValueText("Shared")
-            spin.setAccessibleName(f"Minutes for {d.name}")
             spin.setValue(manual.get(d.id, 0))
             spin.valueChanged.connect(self.update_preview)
             self.dimension_spins[d.id] = spin
             count = sum(1 for f in d.factors if f.id not in out)
-            dims.addRow(f"{d.name} ({count} factor{'s' if count != 1 else ''})", spin)
+            dims.addRow(f"{d.name} ({count} factor{'s' if count != 1 else ''})",
+                        StepSpin(spin, f"Minutes for {d.name}"))
         layout.addWidget(dims_box)
         self.preview = QLabel(wordWrap=True)
         self.preview.setAccessibleName("The day as planned")
@@ -412,6 +594,12 @@ class AgendaPlanDialog(QDialog):
 
     def agenda(self) -> Agenda | None:
         """The plan as entered, checked by core; None (and the reason shown) if it cannot be."""
+        boxes = [("Start", self.start_edit), ("Finish", self.finish_edit)]
+        boxes += [(f"{r.name.text().strip() or 'Break'} starts", r.start) for r in self.rows]
+        unread = [f"{what}: {box.error}" for what, box in boxes if box.error]
+        if unread:  # the typed time is not kept silently, nor the old one saved in its place
+            self.preview.setText("\n".join(unread))
+            return None
         op = ops.SetAgenda("", _minute(self.start_edit), _minute(self.finish_edit),
                            tuple((r.name.text().strip() or "Break", _minute(r.start), r.minutes.value())
                                  for r in self.rows),
@@ -472,18 +660,10 @@ class AgendaController:
                             "", False, agenda.finish)
         quick = prework_agreement(eng, page.round_id, plan.order)
         where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
-        park, names = "", ""
-        if where.park:
-            easy = set(quick)
-            # short enough for the panel: the factor numbers, in the order to park them
-            numbers = [f"{fw.factor(f).number}" + (" (sides agree in pre-work)" if f in easy else "")
-                       for f in where.park]
-            listed = ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else numbers[0]
-            count = len(numbers)
-            park = (f"To finish by {clock(agenda.finish)}, park {count} factor{'s' if count != 1 else ''}: "
-                    f"{listed}.")
-            names = "\n".join(f"{fw.factor(f).number}. {fw.factor(f).name}" for f in where.park)
-        return PaceText(where.headline(), f"Breaks: {breaks}" if breaks else "", park,
+        park, names = park_advice(fw, where.park, quick, agenda.finish, where.left)
+        later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
+        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in later)
+        return PaceText(where.headline(), f"Breaks to come: {breaks}" if breaks else "", park,
                         where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names)
 
     def plan_the_day(self) -> None:
