@@ -27,12 +27,12 @@ REQUIRED = {
     "client_organisation": "Name the client organisation (the public body).",
     "provider_organisation": "Name the provider organisation.",
 }
-TEXT_FIELDS = {
-    "title": ("&Engagement title *", "e.g. Highways partnership review 2026"),
+TEXT_FIELDS = {  # no Alt letter of a menu (F, E, P, V, H): Alt+V opened Venue, not View
+    "title": ("Engagement &title *", "e.g. Highways partnership review 2026"),
     "client_organisation": ("&Client organisation *", "e.g. Northmoor Borough Council"),
-    "provider_organisation": ("&Provider organisation *", "e.g. Castleway Services Ltd"),
-    "facilitator": ("&Facilitator", "Who leads the workshop"),
-    "workshop_venue": ("&Venue", "Where the workshop is held"),
+    "provider_organisation": ("Prov&ider organisation *", "e.g. Castleway Services Ltd"),
+    "facilitator": ("Facilitat&or", "Who leads the workshop"),
+    "workshop_venue": ("Ven&ue", "Where the workshop is held"),
     "contract_name": ("Contract &name", "e.g. Highways and environmental services"),
     "contract_reference": ("Contract &reference", "e.g. NBC/2019/044"),
 }
@@ -131,7 +131,7 @@ class DetailsForm(QWidget):
             return Field(DATE_FIELDS[name], date)
         if name == "contract_annual_value":
             line = QLineEdit(placeholderText="e.g. 38,400,000")
-            label = "Annual &value (£)"
+            label = "Annua&l value (£)"
         else:
             label, placeholder = TEXT_FIELDS[name]
             line = QLineEdit(placeholderText=placeholder)
