@@ -17,6 +17,7 @@ from ..scoring import (
     factor_changes,
     in_workshop_order,
     levels_of,
+    minimum_agreed,
     mutuality_index,
     perception_gaps,
 )
@@ -208,6 +209,20 @@ def safe_index(framework: Framework, scores: Scores, rnd: RoundData | None = Non
     return Index(index.value, score.assessed, score.total)
 
 
+def index_provisional(index: Index) -> bool:
+    """The framework's aggregation rule for the index: below three in five of the round's
+    applicable mutuality factors agreed it is provisional, quoted with its coverage, not a finding."""
+    return index.value is not None and index.assessed < minimum_agreed(index.total)
+
+
+def index_label(index: Index) -> str:
+    """The headline box's label: "Mutuality index", or what makes it provisional."""
+    if not index_provisional(index):
+        return "Mutuality index"
+    return (f"Mutuality index, provisional: {index.assessed} of {index.total} factors agreed; "
+            f"a finding needs {minimum_agreed(index.total)}")
+
+
 def overall_mean(framework: Framework, scores: Scores) -> float | None:
     """Mean of the dimension means: each dimension counts equally, however many factors it has."""
     means = [d.mean for d in dimension_scores(framework, levels_of(scores)) if d.mean is not None]
@@ -340,8 +355,9 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
         label = ("Widest perception gap" + where if widest.size else
                  "Widest perception gap: both sides agree on every factor")
         gap = KeyFigure(str(widest.size), "level" if widest.size == 1 else "levels", label)
+    index = safe_index(fw, data.scores, data.current)
     return [
-        KeyFigure(whole(safe_index(fw, data.scores, data.current).value), "/ 100", "Mutuality index"),
+        KeyFigure(whole(index.value), "/ 100", index_label(index)),
         _overall_figure(data),
         KeyFigure(str(cover.agreed), f"of {cover.total}",
                   "Coverage: factors of this round's dimensions with an agreed level"),
