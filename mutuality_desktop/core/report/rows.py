@@ -172,6 +172,18 @@ class DimensionLine:
         """What a table prints instead of a mean for a dimension without one in this round."""
         return STATUS_TEXT.get(self.status, "")
 
+    @property
+    def provisional(self) -> bool:
+        """Below the framework's minimum coverage (three in five agreed): not a finding."""
+        return self.mean is not None and self.assessed < minimum_agreed(self.total)
+
+    @property
+    def agreed_text(self) -> str:
+        """'2 of 13 agreed, provisional', '4 of 5 agreed'; '' when every factor is agreed."""
+        if self.assessed == self.total:
+            return ""
+        return f"{self.assessed} of {self.total} agreed" + (", provisional" if self.provisional else "")
+
 
 NOT_REACHED_TEXT = "In this round, not reached: nothing agreed yet"
 OUTSIDE_TEXT = "Not part of this round"
