@@ -12,7 +12,12 @@ import pypdf
 
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.engagement import Engagement
-from mutuality_desktop.core.report import ReportOptions, build_html, build_report, collect_report_data
+from mutuality_desktop.core.report import (
+    ReportOptions,
+    build_html,
+    build_report,
+    collect_report_data,
+)
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "core"))
 from conftest import INFO  # noqa: E402
