@@ -1,8 +1,8 @@
 """The consultancy's branding profile: name, logos, colours and footer, portable as JSON.
 
-The profile lives in the app settings and is copied into the engagement file when a report is
-made, with every logo embedded as base64, so a colleague who opens the file prints the same
-report. JSON from an engagement file is untrusted: every field is checked, and a bad field falls
+The profile lives in the app settings and is copied into the open engagement file when the
+branding dialog's OK is pressed (one recorded, undoable change; an export never writes it), with
+every logo embedded as base64, so a colleague who opens the file prints the same report. JSON from an engagement file is untrusted: every field is checked, and a bad field falls
 back to the default with a warning instead of failing.
 """
 

@@ -299,7 +299,7 @@ class ActionRow(Base):
 
 
 class BrandingRow(Base):
-    """The branding profile copied in when a report is made (schema version 2)."""
+    """The branding profile copied in by the branding dialog's OK (schema version 2)."""
 
     __tablename__ = "branding"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
@@ -30,6 +31,9 @@ from ..core.branding import (
     default_branding,
     read_logo,
 )
+
+if TYPE_CHECKING:
+    from .document import EngagementDocument
 
 SETTINGS_KEY = "branding/profile"
 LOGO_FILTER = "Logos (*.png *.jpg *.jpeg *.svg);;All files (*)"
@@ -168,14 +172,17 @@ class ColourButton(QPushButton):
 
 
 class BrandingDialog(QDialog):
-    """Edit the branding profile; OK saves it to the app settings."""
+    """Edit the branding profile; OK saves it to the app settings and, with an engagement open,
+    stores a copy in its file as one recorded, undoable change. This is the only place the app
+    writes branding into an engagement: an export reads it and never writes."""
 
     def __init__(self, parent: QWidget | None = None, profile: BrandingProfile | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None, document: EngagementDocument | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Report branding")
         self.setMinimumWidth(660)  # room for a full consultancy name and footer line
         self._settings = settings
+        self._document = document
         start = profile if profile is not None else load_branding_setting(settings)
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME_CHARS)
@@ -188,9 +195,11 @@ class BrandingDialog(QDialog):
         self.provider_logo = LogoPicker("provider logo")
         self.primary = ColourButton("primary colour", start.primary_colour)
         self.accent = ColourButton("accent colour", start.accent_colour)
-        intro = QLabel("The report’s cover, headers and charts use this branding. It is copied into the "
-                       "engagement file when a report is made, so a colleague’s report of the same file "
-                       "looks the same. Logos may be PNG, JPEG or SVG.")
+        stored = ("OK also stores a copy in the open engagement file (Edit → Undo takes it back), so a "
+                  "colleague’s report of the same file looks the same; making a report never changes the file. "
+                  if document is not None and not document.readonly else "")
+        intro = QLabel("The report’s cover, headers and charts use this branding. " + stored
+                       + "Logos may be PNG, JPEG or SVG.")
         intro.setWordWrap(True)
         intro.setProperty("role", "caption")
         form = QFormLayout()
@@ -247,5 +256,18 @@ class BrandingDialog(QDialog):
         self.set_profile(default_branding())
 
     def accept(self) -> None:
-        save_branding_setting(self.profile(), self._settings)
+        profile = self.profile()
+        save_branding_setting(profile, self._settings)
+        self._store_in_engagement(profile)
         super().accept()
+
+    def _store_in_engagement(self, profile: BrandingProfile) -> None:
+        """Copy the profile into the open engagement when it differs from the file's copy."""
+        doc = self._document
+        if doc is None or doc.readonly:
+            return
+        from .commands import SetBranding
+
+        content = profile.portable()[0].to_json()
+        if content != doc.engagement.branding_json():
+            doc.execute(SetBranding("Change the report branding", content))

@@ -246,7 +246,7 @@ def edit_branding(w: MainWindow) -> None:
     except ImportError as exc:
         w.show_problem(f"Branding settings are not available in this build yet ({exc}).")
         return
-    dialog = BrandingDialog(w)
+    dialog = BrandingDialog(w, document=w.doc)  # OK stores it in the open file; an export never does
     dialog.exec()
 
 

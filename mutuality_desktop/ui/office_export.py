@@ -244,11 +244,6 @@ def export_office(parent: QWidget, engagement: Any, round_id: int | None, brandi
             return
         kind, output, template = dialog.kind(), dialog.target(), dialog.template
     profile, warnings = branding.portable()
-    if not engagement.readonly:
-        try:
-            engagement.save_branding(profile.to_json())  # a colleague's outputs of this file match
-        except MutualityError as exc:
-            warnings.append(f"The branding was not stored in the engagement file: {exc.message}")
     try:
         data = collect_report_data(engagement, round_id)
     except MutualityError as exc:

@@ -114,11 +114,6 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
             return
         output, page_size = answer
     profile, warnings = branding.portable()
-    if not engagement.readonly:
-        try:
-            engagement.save_branding(profile.to_json())  # a colleague's report of this file matches
-        except MutualityError as exc:
-            warnings.append(f"The branding was not stored in the engagement file: {exc.message}")
     try:
         data = collect_report_data(engagement, round_id, options)
     except MutualityError as exc:

@@ -29,6 +29,10 @@ def test_sheets_and_about(demo_book: openpyxl.Workbook, demo_data: ReportData, d
     assert about["Client"] == demo_data.info.client_organisation
     assert about["Rounds in this workbook"] == 2
     assert about["Round 1: Baseline"] == dt.datetime(2026, 3, 12)
+    # play-through s5: Setup's date is the first round's; the workbook covers both rounds
+    assert "Workshop date" not in about and "Workshop venue" not in about
+    assert about["Baseline workshop date"] == dt.datetime.combine(demo_data.info.workshop_date, dt.time())
+    assert about["Baseline workshop venue"] == demo_data.info.workshop_venue
     assert about["Made by"].startswith("Mutuality Desktop ")
     assert demo_data.framework.version in about["Framework"]
     import hashlib

@@ -91,7 +91,9 @@ def test_every_output_counts_the_round_less_factors_left_out_and_not_applicable(
     text = outputs[kind]
     # 15 + 5 + 5 factors in scope, 2 left out, 1 not applicable: 22; Mutuality 15 - 1 - 1 = 13
     assert re.search(r"4\s+of 22", text), "the coverage figure"
-    assert "4 of 13 mutuality factors of this round agreed so far" in text
+    # 4 of 13 is below three in five: the index is provisional (play-through s5, finding 4)
+    assert "only 4 of the 13 mutuality factors of this round are agreed" in text
+    assert "Mutuality index, provisional: 4 of 13 factors agreed; a finding needs 8" in text
     for wrong in (r"4\s+of (40|23)\b", r"(?<!Page )4 of 1[45]\b", r"Overall value for money \(mean level\)"):
         assert not re.search(wrong, text), (kind, wrong)
     if kind != "pptx":  # the deck shows the first findings only

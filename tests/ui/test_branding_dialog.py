@@ -118,7 +118,7 @@ def test_export_builds_off_the_ui_thread_and_offers_to_open(qtbot, parent, demo_
         assert any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
                    + parent.findChildren(QProgressDialog))
         qtbot.waitUntil(lambda: _ready_box() is not None, timeout=30_000)
-        assert "Acme Partners" in (eng.branding_json() or "")  # copied into the file for colleagues
+        assert eng.branding_json() is None  # an export reads the branding, never writes it
     box = _ready_box()
     assert box is not None and "Report.pdf" in box.text()
     box.buttons()[0].click()  # Open report
@@ -144,20 +144,3 @@ def test_cancelling_the_file_dialog_does_nothing(qtbot, parent, demo_path: Path,
     with Engagement.open(demo_path) as eng:
         report_export.export_report(parent, eng, None, default_branding())
         assert eng.branding_json() is None
-
-
-def test_a_branding_save_failure_is_a_warning_not_a_failure(qtbot, parent, demo_path: Path,
-                                                             tmp_path: Path, monkeypatch) -> None:
-    from mutuality_desktop.core.errors import SaveError
-
-    out = tmp_path / "r.pdf"
-    with Engagement.open(demo_path) as eng:
-        def refuse(_content: str) -> None:
-            raise SaveError("The change was not saved: the disk is full.")
-
-        monkeypatch.setattr(eng, "save_branding", refuse)
-        report_export.export_report(parent, eng, None, default_branding(), output=out, page_size="a4")
-        qtbot.waitUntil(lambda: _ready_box() is not None, timeout=30_000)
-    box = _ready_box()
-    assert out.exists() and box is not None and "disk is full" in box.informativeText()
-    box.close()

@@ -99,3 +99,73 @@ def test_export_scores_as_csv_says_where_and_reads_back(qtbot, window, demo_path
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows and "Joint objective setting" in {r["Factor"] for r in rows}
     assert f"Wrote {len(rows)} factor rows to {out}" == window.statusBar().currentMessage()
+
+
+def _history_and_bytes(path: Path) -> tuple[list[str], bytes]:
+    """The file's history (every recorded operation) and its bytes on disk, WAL included."""
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(path, readonly=True) as eng:
+        ops = [entry.op for entry in eng.history()]
+    wal = path.with_name(path.name + "-wal")
+    return ops, path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_exporting_never_writes_to_the_engagement(qtbot, window, demo_path: Path, tmp_path: Path,
+                                                   monkeypatch) -> None:
+    """Play-through s5, finding 16: a PDF export recorded set_branding in the file. An export
+    reads the branding (a consultancy name set under Settings is on the report) and leaves the
+    engagement file as it was: no new history entry, the same bytes."""
+    from mutuality_desktop.core.branding import BrandingProfile
+    from mutuality_desktop.ui.branding_dialog import save_branding_setting
+
+    save_branding_setting(BrandingProfile(consultancy_name="Acme Partners"))
+    window.open_path(demo_path)
+    window.doc.flush()
+    before_ops, before_bytes = _history_and_bytes(demo_path)
+    monkeypatch.setattr("mutuality_desktop.ui.report_options.ask_options", lambda *_: ReportOptions())
+    out = tmp_path / "Board report.pdf"
+    _answer_save_dialog(monkeypatch, out, report_export.A4_FILTER, [])
+    _menu_item(qtbot, window, ["&File", "&Export report…"])
+    _close(qtbot, _ready_box(qtbot))
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages[:2])
+    assert "Acme Partners" in text  # the export read the branding
+    after_ops, after_bytes = _history_and_bytes(demo_path)
+    assert after_ops == before_ops and "set_branding" not in after_ops
+    assert after_bytes == before_bytes
+
+
+def test_only_the_branding_dialog_stores_branding_in_the_file_and_undo_takes_it_back(
+        qtbot, window, demo_path: Path) -> None:
+    """File → Settings → Branding…, a name typed and OK: the open file gets the branding as one
+    recorded change (its history says so), and Edit → Undo takes it out again."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from mutuality_desktop.ui.branding_dialog import BrandingDialog
+
+    window.open_path(demo_path)
+    window.doc.flush()
+    before, _ = _history_and_bytes(demo_path)
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BrandingDialog) and w.isVisible())
+        qtbot.mouseClick(dialog.name, Qt.MouseButton.LeftButton, pos=dialog.name.rect().center())
+        dialog.name.selectAll()
+        qtbot.keyClicks(QApplication.focusWidget(), "Ffordd Consulting")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton, pos=ok.rect().center())
+
+    QTimer.singleShot(300, answer)
+    _menu_item(qtbot, window, ["&File", "&Settings", "&Branding…"])
+    qtbot.waitUntil(lambda: len(_history_and_bytes(demo_path)[0]) == len(before) + 1, timeout=10_000)
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(demo_path, readonly=True) as eng:
+        assert eng.history()[-1].op == "set_branding" or eng.history()[0].op == "set_branding"
+        assert "Ffordd Consulting" in (eng.branding_json() or "")
+    undo = next(a for a in window.menuBar().actions() if a.text() == "&Edit").menu().actions()[0]
+    assert undo.text() == "&Undo Change the report branding"
+    _menu_item(qtbot, window, ["&Edit", undo.text()])
+    with Engagement.open(demo_path, readonly=True) as eng:
+        assert eng.branding_json() is None

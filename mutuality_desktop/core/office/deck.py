@@ -8,6 +8,7 @@ Built from the same ReportData and row/wording functions as the PDF report.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,6 @@ from .common import (
 from .deck_parts import MARGIN, MUTED, WIDTH, Deck, _fill
 
 ACTIONS_PER_SLIDE = 7
-PARKED_PER_SLIDE = 7  # a short slide: the rest of the open points are in the report
 ACTION_CHARS = 150  # the deck shows an action's first words; Word and Excel hold it in full
 
 
@@ -192,24 +192,58 @@ def action_slides(deck: Deck, data: ReportData) -> None:
                    (0.5, 5.2, 2.2, 1.9, 1.2, 1.1), 11)
 
 
+PARKING_WIDTHS = (0.5, 6.3, 2.7, 1.5, 1.1)  # #, point, factor · round, raised by, status (inches)
+PARKING_ROOM = 4.3  # inches of rows under the header, above the summary line
+
+
+def _row_height(row: Sequence[str], size: float = 12) -> float:
+    """A generous estimate of a wrapped table row's height in inches: the longest column's lines
+    (an average character of the sans face at `size` points is about half its size wide; wrapping
+    at word ends wastes some, so a line is counted as 95% full: DejaVu, wider than Calibri)."""
+    lines = 1
+    for text, width in zip(row, PARKING_WIDTHS, strict=True):
+        per_line = max(1, int((width - 0.16) * 72 / (size * 0.5) * 0.95))
+        lines = max(lines, -(-len(one_line(text)) // per_line))
+    return lines * size * 1.2 / 72 + 0.12
+
+
+def parking_pages(rows: Sequence[Sequence[str]], room: float = PARKING_ROOM) -> list[list[Sequence[str]]]:
+    """The rows in slide-sized pages, in order, each point whole: a page ends before the row that
+    would run past the room left (a point longer than a whole slide has a slide of its own)."""
+    pages: list[list[Sequence[str]]] = []
+    used = room
+    for row in rows:
+        height = _row_height(row)
+        if not pages or used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += height
+    return pages
+
+
 def parking_slide(deck: Deck, data: ReportData) -> None:
-    """Points parked: the open ones, as the report lists them (core/report/sections_parking.py);
-    no slide when none is open or the report options leave the points parked out."""
+    """Points parked, as the report lists them (core/report/sections_parking.py): every point in
+    full, open ones first, with its status, continued on further slides when they do not fit on
+    one; no slide when none was parked or the report options leave the points parked out."""
     if not data.options.parking:
         return
-    rows = [row for row in parking_rows(data) if row[5] == "Open"]
+    rows = [(n, one_line(text), one_line(where), who, status)
+            for n, text, where, who, _, status in parking_rows(data)]
     if not rows:
         return
-    slide = deck.slide(PARKING_TITLE, "To come back to")
-    shown = rows[:PARKED_PER_SLIDE]
-    deck.table(slide, ["#", "Point", "Factor · round", "Raised by"],
-               [[n, _short(text), one_line(where), who] for n, text, where, who, _, _ in shown],
-               MARGIN, Inches(1.6), (0.5, 7.1, 2.9, 1.6), 12)
-    more = len(rows) - len(shown)
-    note = f"{more} more open {'point is' if more == 1 else 'points are'} in the report. " if more else ""
-    deck.text(slide, note + parking_summary(data.parking, parked_rounds(data)), MARGIN, Inches(6.4),
-              Inches(12), Inches(0.5), 12,
-              colour=MUTED)
+    pages = parking_pages(rows)
+    for k, page in enumerate(pages, start=1):
+        title = PARKING_TITLE + (f" ({k} of {len(pages)})" if len(pages) > 1 else "")
+        slide = deck.slide(title, "To come back to")
+        deck.table(slide, ["#", "Point", "Factor · round", "Raised by", "Status"], page,
+                   MARGIN, Inches(1.6), PARKING_WIDTHS, 12)
+        if k == len(pages):
+            deck.text(slide, parking_summary(data.parking, parked_rounds(data)), MARGIN, Inches(6.4),
+                      Inches(12), Inches(0.5), 12, colour=MUTED)
+        else:
+            deck.text(slide, f"Continued on the next slide ({len(rows) - sum(len(p) for p in pages[:k])} "
+                             f"more).", MARGIN, Inches(6.4), Inches(12), Inches(0.5), 12, colour=MUTED)
 
 
 def _short(text: str) -> str:

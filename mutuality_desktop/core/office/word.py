@@ -132,7 +132,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
         w.picture(chart_png(data, "dimensions", branding), min(13.0, w.width_cm), alt_text(data, "dimensions"),
                   "Value-for-money dimensions radar", "Agreed mean level of each value-for-money dimension")
     scale = fw.scale
-    rows = [[d.name + ("" if d.assessed == d.total else f"\n{d.assessed} of {d.total} agreed"),
+    rows = [[d.name + ("" if d.assessed == d.total else f"\n{d.agreed_text}"),
              one_decimal(d.mean)] if d.in_round else [d.name, d.status_text]
             for d in dimension_rows(fw, data.scores, data.current)]
     w.table(["Dimension", f"Mean ({scale.minimum}–{scale.maximum})"], rows,

@@ -27,7 +27,7 @@ from ..branding import BrandingProfile, profile_from_engagement
 from ..charts.series import LOOKS
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY, Factor
-from ..report.basis import is_assessed, round_factors
+from ..report.basis import is_assessed, round_factors, round_when
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
@@ -189,17 +189,24 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     _printable(sheet)
     info, fw = data.info, data.framework
     book.string(sheet, 0, 0, info.title, book.title)
+    # Setup's workshop date and venue are the first round's (core/report/basis.round_when): with
+    # more rounds than one in the workbook, say so rather than let it read as the whole workbook's
+    date_label, venue_label = "Workshop date", "Workshop venue"
+    if len(data.rounds) > 1:
+        first = one_line(data.rounds[0].label)
+        date_label, venue_label = f"{first} workshop date", f"{first} workshop venue"
     lines: list[tuple[str, object]] = [
         ("Client", info.client_organisation), ("Provider", info.provider_organisation),
         ("Contract", " · ".join(x for x in (info.contract_name, info.contract_reference) if x)),
         ("Contract value (£ a year)", info.contract_annual_value),
-        ("Facilitator", info.facilitator), ("Workshop date", info.workshop_date),
-        ("Workshop venue", info.workshop_venue), *context_lines(info),
+        ("Facilitator", info.facilitator), (date_label, info.workshop_date),
+        (venue_label, info.workshop_venue), *context_lines(info),
         *([("What the regime means", regime_sentence(info))] if regime_sentence(info) else []),
         ("Engagement ID", info.uuid),
         ("Rounds in this workbook", len(data.rounds)),
     ]
-    lines += [(f"Round {i}: {one_line(r.label)}", r.round.date or "no date") for i, r in enumerate(data.rounds, 1)]
+    lines += [(f"Round {i}: {one_line(r.label)}", round_when(data, r)[0] or "no date")
+              for i, r in enumerate(data.rounds, 1)]
     lines += [("Framework", f"{fw.title} (id {fw.id}, version {fw.version})"),
               ("Scale", ", ".join(f"{lv.value} {lv.name}" for lv in fw.scale.levels)),
               ("Made by", f"Mutuality Desktop {__version__}"), ("Made on", data.generated)]

@@ -92,7 +92,7 @@ def report_data(snap: EngagementSnapshot, round_id: int | None = None,
     kept = {r.round.id for r in rounds}
     return ReportData(
         info=snap.info,
-        framework=snap.framework,
+        framework=rounds[-1].guide or snap.framework,  # the guide the reported round was scored on
         rounds=rounds,
         participants=snap.participants,
         actions=tuple(a for a in snap.actions if a.round_id is None or a.round_id in kept),

@@ -182,7 +182,7 @@ def summary(data: ReportData, page: Page) -> str:
         for k in key_figures(data)
     )
     dims = [
-        [one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}"]
+        [one_line(d.name), one_decimal(d.mean), f"{d.assessed} of {d.total}" + (", provisional" if d.provisional else "")]
         if d.in_round
         else [one_line(d.name), "–", t(d.status_text)]
         for d in dimension_rows(fw, data.scores, data.current)

@@ -17,6 +17,7 @@ from ..scoring import (
     factor_changes,
     in_workshop_order,
     levels_of,
+    minimum_agreed,
     mutuality_index,
     perception_gaps,
 )
@@ -171,6 +172,18 @@ class DimensionLine:
         """What a table prints instead of a mean for a dimension without one in this round."""
         return STATUS_TEXT.get(self.status, "")
 
+    @property
+    def provisional(self) -> bool:
+        """Below the framework's minimum coverage (three in five agreed): not a finding."""
+        return self.mean is not None and self.assessed < minimum_agreed(self.total)
+
+    @property
+    def agreed_text(self) -> str:
+        """'2 of 13 agreed, provisional', '4 of 5 agreed'; '' when every factor is agreed."""
+        if self.assessed == self.total:
+            return ""
+        return f"{self.assessed} of {self.total} agreed" + (", provisional" if self.provisional else "")
+
 
 NOT_REACHED_TEXT = "In this round, not reached: nothing agreed yet"
 OUTSIDE_TEXT = "Not part of this round"
@@ -206,6 +219,20 @@ def safe_index(framework: Framework, scores: Scores, rnd: RoundData | None = Non
         return index
     score = round_dimension_score(framework, rnd, MUTUALITY)
     return Index(index.value, score.assessed, score.total)
+
+
+def index_provisional(index: Index) -> bool:
+    """The framework's aggregation rule for the index: below three in five of the round's
+    applicable mutuality factors agreed it is provisional, quoted with its coverage, not a finding."""
+    return index.value is not None and index.assessed < minimum_agreed(index.total)
+
+
+def index_label(index: Index) -> str:
+    """The headline box's label: "Mutuality index", or what makes it provisional."""
+    if not index_provisional(index):
+        return "Mutuality index"
+    return (f"Mutuality index, provisional: {index.assessed} of {index.total} factors agreed; "
+            f"a finding needs {minimum_agreed(index.total)}")
 
 
 def overall_mean(framework: Framework, scores: Scores) -> float | None:
@@ -340,8 +367,9 @@ def key_figures(data: ReportData) -> list[KeyFigure]:
         label = ("Widest perception gap" + where if widest.size else
                  "Widest perception gap: both sides agree on every factor")
         gap = KeyFigure(str(widest.size), "level" if widest.size == 1 else "levels", label)
+    index = safe_index(fw, data.scores, data.current)
     return [
-        KeyFigure(whole(safe_index(fw, data.scores, data.current).value), "/ 100", "Mutuality index"),
+        KeyFigure(whole(index.value), "/ 100", index_label(index)),
         _overall_figure(data),
         KeyFigure(str(cover.agreed), f"of {cover.total}",
                   "Coverage: factors of this round's dimensions with an agreed level"),

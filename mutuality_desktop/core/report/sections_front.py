@@ -119,7 +119,7 @@ def dimension_table(data: ReportData, styles: Styles, width: float) -> Table:
                          Paragraph(esc(d.status_text), styles.muted), ""])
             continue
         coverage = "" if d.assessed == d.total else (
-            f"<br/><font size='7' color='#5D6873'>{d.assessed} of {d.total} agreed</font>")
+            f"<br/><font size='7' color='#5D6873'>{d.agreed_text}</font>")
         rows.append([Paragraph(inline(d.name) + coverage, styles.cell),
                      Paragraph(one_decimal(d.mean), styles.cell_right),
                      level_bar(d.mean, scale.minimum, scale.maximum, styles.primary, width=width * 0.3 - 10,

@@ -7,7 +7,7 @@ from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
-from ..scoring import Gap, mutuality_index, perception_gaps
+from ..scoring import Gap, minimum_agreed, mutuality_index, perception_gaps
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
@@ -31,6 +31,7 @@ from .rows import (
     action_lines,
     dimension_moves,
     dimension_rows,
+    index_provisional,
     moved_factors,
     safe_index,
 )
@@ -91,12 +92,20 @@ def findings(data: ReportData) -> list[str]:
     index = safe_index(fw, data.scores, data.current)
     if index.value is not None:
         mean = fw.scale.minimum + index.value / 100 * (fw.scale.maximum - fw.scale.minimum)
-        partial = (f" ({index.assessed} of {index.total} mutuality factors of this round agreed so far)"
-                   if index.assessed < index.total else "")
-        out.append(
-            f"The mutuality index stands at {whole(index.value)} out of 100{partial}: on average the "
-            f"partnership's ways of working together sit {_where(data, mean)}."
-        )
+        if index_provisional(index):  # the aggregation rule: below minimum coverage, not a finding
+            out.append(
+                f"The mutuality index is provisional, not yet a finding: only {index.assessed} of the "
+                f"{index.total} mutuality factors of this round are agreed, and the framework needs "
+                f"{minimum_agreed(index.total)} (three in five) before it is one. On those agreed so far "
+                f"it would be {whole(index.value)} out of 100, {_where(data, mean)}."
+            )
+        else:
+            partial = (f" ({index.assessed} of {index.total} mutuality factors of this round agreed so far)"
+                       if index.assessed < index.total else "")
+            out.append(
+                f"The mutuality index stands at {whole(index.value)} out of 100{partial}: on average the "
+                f"partnership's ways of working together sit {_where(data, mean)}."
+            )
     rows = dimension_rows(fw, data.scores, data.current)
     scored = [d for d in rows if d.mean is not None]
     if len(scored) >= 2:
