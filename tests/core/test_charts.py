@@ -156,15 +156,15 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert len(points) == len(MUT) - 1 + 1  # the ring closes back on axis 1
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in points)
     assert not any(math.isclose(t, chart.theta[2], abs_tol=0.2) for t, _ in points)
-    assert "(n/a)" in chart.axis_labels[2].get_text()
-    assert "(n/a)" not in chart.axis_labels[5].get_text()
+    assert "(not yet scored)" in chart.axis_labels[2].get_text()
+    assert "(not yet scored)" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]
     assert not np.any(np.isclose(fill_angles, chart.theta[2]))  # the shading breaks there too
     # the legend says what the gap means, with a broken grey line, not a marker
     chart.relayout()
     texts = [t.get_text() for t in chart._legend.get_texts()]
-    assert "Gap in a line: not assessed (n/a)" in texts
-    handle = chart._legend.legend_handles[texts.index("Gap in a line: not assessed (n/a)")]
+    assert "Gap in a line: not yet scored" in texts
+    handle = chart._legend.legend_handles[texts.index("Gap in a line: not yet scored")]
     assert handle.get_marker() in (None, "None", "", " ")
     assert handle.get_linestyle() != "-"
 
@@ -173,7 +173,7 @@ def test_dimension_with_nothing_scored_is_marked_not_zero():
     agreed = {f.id: 2 for f in FW.factors if f.dimension_id != "economy"}
     chart = dimension_radar(FW, [("Baseline", scores(agreed=agreed))])
     assert math.isnan(radii(chart, "agreed")[0])
-    assert "(n/a)" in chart.axis_labels[0].get_text()
+    assert "(not yet scored)" in chart.axis_labels[0].get_text()
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in _data_points(chart))
     assert chart.series.missing("agreed") == [0]
 
@@ -396,7 +396,7 @@ def test_a_new_legend_entry_gets_room_without_overlapping():
 @pytest.mark.parametrize("font_scale", [1.0, 1.25])
 @pytest.mark.parametrize("size", [(8.0, 5.4), (5.4, 4.6), (6.0, 5.6)])
 def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
-    """View -> Large text: "Relationship management strategy (n/a)" ran into "Joint exit strategy"."""
+    """View -> Large text: "Relationship management strategy (not yet scored)" ran into "Joint exit strategy"."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     agreed = {f: 2 for f in MUT[:4]}
