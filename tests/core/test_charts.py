@@ -156,8 +156,8 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert len(points) == len(MUT) - 1 + 1  # the ring closes back on axis 1
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in points)
     assert not any(math.isclose(t, chart.theta[2], abs_tol=0.2) for t, _ in points)
-    assert "(not yet scored)" in chart.axis_labels[2].get_text()
-    assert "(not yet scored)" not in chart.axis_labels[5].get_text()
+    assert "not yet scored" in chart.axis_labels[2].get_text()
+    assert "not yet scored" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]
     assert not np.any(np.isclose(fill_angles, chart.theta[2]))  # the shading breaks there too
     # the legend says what the gap means, with a broken grey line, not a marker
@@ -173,7 +173,7 @@ def test_dimension_with_nothing_scored_is_marked_not_zero():
     agreed = {f.id: 2 for f in FW.factors if f.dimension_id != "economy"}
     chart = dimension_radar(FW, [("Baseline", scores(agreed=agreed))])
     assert math.isnan(radii(chart, "agreed")[0])
-    assert "(not yet scored)" in chart.axis_labels[0].get_text()
+    assert "not yet scored" in chart.axis_labels[0].get_text()
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in _data_points(chart))
     assert chart.series.missing("agreed") == [0]
 

@@ -37,6 +37,7 @@ from .series import (
     NA_DASHES,
     NA_GREY,
     NA_SUFFIX,
+    NOT_SCORED,
     OVERLAYS,
     PERSPECTIVES,
     SERIES,
@@ -455,7 +456,7 @@ def text_width(text: str, family: str, size: float) -> float:
     key = (text, family)
     if key not in _widths:
         prop = FontProperties(
-            family=family, style="italic" if text.endswith(NA_SUFFIX) else "normal", size=10
+            family=family, style="italic" if text.endswith(NA_SUFFIX) or text == NOT_SCORED else "normal", size=10
         )
         _widths[key] = text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 10
     return _widths[key] * 1.04 * size / 72  # a little extra for hinting at screen sizes
