@@ -412,3 +412,22 @@ def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
         touching = [(chart.axis_names[i], chart.axis_names[j]) for i in range(len(boxes))
                     for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
         assert touching == []
+
+
+@pytest.mark.parametrize("size", [(4.0, 4.5), (4.5, 4.5), (5.5, 4.8), (6.5, 6.5), (7, 7)])
+@pytest.mark.parametrize("look", [{}, {"font_scale": 1.25}, {"high_contrast": True},
+                                  {"font_scale": 1.25, "high_contrast": True}])
+def test_the_legend_stays_inside_the_figure(size, look):
+    """Play-through s5: at 1024 wide the factor chart's legend ran from x=-3 to x=453 in a 450-pixel
+    figure (the column estimate summed rows; matplotlib makes each column as wide as its widest entry)."""
+
+    agreed = {fid: 3 for fid in MUT}
+    agreed[MUT[9]] = None
+    rounds = [("Baseline", full_round(1)), ("Follow-up", {**full_round(2), **scores(agreed=agreed)})]
+    fig = Figure(figsize=size, dpi=100)
+    FigureCanvasAgg(fig)
+    factor_radar(FW, rounds, figure=fig, style=ChartStyle(**look)).relayout()
+    fig.canvas.draw()
+    legend = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert len(fig.legends[0].get_texts()) == 5
+    assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1, (legend.x0, legend.x1, fig.bbox.x1)

@@ -22,6 +22,7 @@ LINE_EM = 1.24  # line pitch of multi-line text, in ems
 PAD_IN = 0.12
 HANDLE_EM, HANDLE_GAP_EM, COLUMN_GAP_EM = 2.8, 0.8, 1.6  # legend: line sample, gap, between columns
 LEGEND_ROW_EM = 1.45
+LEGEND_PAD_EM = 0.4  # matplotlib's legend border pad, at either end of the legend
 
 
 @dataclass
@@ -53,11 +54,27 @@ def font_size(width: float, height: float, scale: float = 1.0) -> float:
     return min(max(1.35 * min(width, height), 7.5), 10.0) * scale
 
 
+def legend_width(labels: Sequence[str], fs: float, ncol: int, text_width: TextWidth) -> float:
+    """The legend's width in inches in ncol columns, as matplotlib lays it out: it fills column by
+    column (the first columns one entry longer), each column as wide as its widest entry, with a
+    column gap between columns and a border pad at either end."""
+    entries = [(HANDLE_EM + HANDLE_GAP_EM) * fs / 72 + text_width(s, fs) for s in labels]
+    ncol = max(1, min(ncol, len(entries)))
+    rows, longer = divmod(len(entries), ncol)
+    columns, start = [], 0
+    for c in range(ncol):
+        count = rows + (1 if c < longer else 0)
+        if count:
+            columns.append(max(entries[start : start + count]))
+        start += count
+    gaps = (len(columns) - 1) * COLUMN_GAP_EM + 2 * LEGEND_PAD_EM
+    return sum(columns) + gaps * fs / 72
+
+
 def legend_columns(labels: Sequence[str], fs: float, width: float, text_width: TextWidth) -> int:
-    widths = [(HANDLE_EM + HANDLE_GAP_EM + COLUMN_GAP_EM) * fs / 72 + text_width(s, fs) for s in labels]
-    for ncol in range(len(widths), 1, -1):
-        rows = [widths[i : i + ncol] for i in range(0, len(widths), ncol)]
-        if max(sum(r) for r in rows) <= 0.94 * width:
+    """The most columns whose legend fits the figure's width (inside its margins)."""
+    for ncol in range(len(labels), 1, -1):
+        if legend_width(labels, fs, ncol, text_width) <= width - 2 * PAD_IN:
             return ncol
     return 1
 
