@@ -431,3 +431,26 @@ def test_the_legend_stays_inside_the_figure(size, look):
     legend = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
     assert len(fig.legends[0].get_texts()) == 5
     assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1, (legend.x0, legend.x1, fig.bbox.x1)
+
+
+@pytest.mark.parametrize("size", [(7.4, 4.9), (5.0, 4.6), (4.5, 4.5), (7, 7)])
+@pytest.mark.parametrize("builder", [factor_radar, dimension_radar])
+def test_large_text_keeps_the_circle_and_grows_the_small_print(size, builder):
+    """Play-through s5, finding 3: Large text made the radar smaller and left its level numbers,
+    tags, legend and scale note small print."""
+    rounds = [("Baseline", full_round(1)), ("Follow-up", full_round(2))]
+    charts = []
+    for style in (ChartStyle(), ChartStyle(font_scale=1.25, large_text=1.25)):
+        fig = Figure(figsize=size, dpi=100)
+        chart = builder(FW, rounds, figure=fig, style=style)
+        chart.relayout()
+        charts.append(chart)
+    normal, large = charts
+    radius = [c.axes.get_position().width * size[0] / 2 for c in charts]
+    # names stay at least their normal size and give way first; the larger legend and scale note
+    # still cost the circle a little (the factor chart's five-entry legend most)
+    assert radius[1] >= (0.9 if builder is dimension_radar else 0.78) * radius[0], radius
+    assert large.axis_labels[0].get_fontsize() >= normal.axis_labels[0].get_fontsize()
+    for part in (lambda c: c.tick_labels[0], lambda c: c.scale_note, lambda c: c.direct_labels["agreed"]):
+        assert part(large).get_fontsize() >= 1.4 * part(normal).get_fontsize()
+    assert large._legend.get_texts()[0].get_fontsize() >= 1.2 * normal._legend.get_texts()[0].get_fontsize()

@@ -37,6 +37,7 @@ class Layout:
     aligns: list[tuple[HAlign, VAlign]]
     compact: bool  # numbers instead of factor names: too small for names
     laid_out_for: list[str]  # the legend entries room was made for
+    minor: float | None = None  # Large text: the level numbers, tags, scale note and legend's size
 
     @property
     def readable(self) -> bool:
@@ -111,29 +112,41 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
               titled: bool = False, reserve: bool = True, font_scale: float = 1.0,
-              legend_scale: float = 1.0) -> Layout:
+              legend_scale: float = 1.0, large_text: float = 1.0) -> Layout:
     """Lay the chart out at this size; number the factors when names leave it too small to read.
 
-    With reserve, room is kept for the longest label each axis can have ("(n/a)", coverage), so
-    a chart on screen does not jump as scores change; a printed chart fits the labels it has.
+    With reserve, room is kept for the longest label each axis can have ("not yet scored",
+    coverage), so a chart on screen does not jump as scores change; a printed chart fits the
+    labels it has. large_text (View -> Large text, already in font_scale): the small print
+    (level numbers, tags, scale note, legend) takes the full larger size, and the axis names grow
+    only as far as the circle keeps the size it has without Large text.
     """
     fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
-    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale)
+    floor, keep, minor = 0.0, smallest, None
+    if large_text > 1.0:
+        normal = fit_chart(series, width, height, text_width, titled, reserve, font_scale / large_text,
+                           legend_scale)
+        floor, keep, minor = 0.98 * normal.radius, normal.label_font, fs
+    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale,
+                  minor, floor, keep)
     if not layout.readable:
-        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest, legend_scale)
+        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest, legend_scale,
+                      minor, floor, keep)
     return layout
 
 
 def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled: bool, fs: float,
-         compact: bool, reserve: bool, smallest: float, legend_scale: float = 1.0) -> Layout:
+         compact: bool, reserve: bool, smallest: float, legend_scale: float = 1.0,
+         minor: float | None = None, floor: float = 0.0, keep: float = 0.0) -> Layout:
     """Make the circle as large as labels, title and legend allow; shrink the font if cramped."""
     label_fs = fs * (1.1 if len(series.axis_names) <= 8 else 1.0)
     top = PAD_IN + (fs * 1.3 * 1.6 / 72 if titled else 0.0)
     laid_out_for = series.legend_series()
     entries = [*laid_out_for, series.na_label] if reserve else series.legend_labels()
-    lfs = fs * legend_scale
+    lfs = (minor or fs) * legend_scale
     rows = math.ceil(len(entries) / legend_columns(entries, lfs, w, text_width))
-    bottom = 2 * PAD_IN + (0.85 * fs + rows * LEGEND_ROW_EM * lfs) * LINE_EM / 72
+    note = minor or 0.85 * fs
+    bottom = 2 * PAD_IN + (note + rows * LEGEND_ROW_EM * lfs) * LINE_EM / 72
     avail_w, avail_h = w - 2 * PAD_IN, h - top - bottom
     sizes = []
     for i in range(len(series.axis_names)):
@@ -149,8 +162,13 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
         if excess <= 0.01 or radius <= 0.2:
             break
         radius = max(0.2, radius - max(excess / 2, 0.02))
+    if radius < floor and label_fs > keep + 0.01:  # Large text: names no larger than the circle allows
+        step = min(0.5, (label_fs - keep) * fs / label_fs)
+        return _fit(series, w, h, text_width, titled, fs - step, compact, reserve, smallest, legend_scale,
+                    minor, floor, keep)
     if radius < 0.27 * min(w, h) and fs > smallest:
-        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale)
+        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale,
+                    minor, floor, keep)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
     cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
-    return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for)
+    return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for, minor)
