@@ -99,7 +99,6 @@ def test_large_text_grows_the_charts_small_print_and_keeps_the_circle(qtbot, win
     qtbot.waitUntil(page.isVisible)
     qtbot.wait(100)
     chart = page.dimension_pane.chart
-    canvas = page.dimension_pane.canvas
 
     def measure():
         chart.relayout()
