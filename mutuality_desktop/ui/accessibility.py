@@ -235,8 +235,8 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
         looks = [name for name, on in (("High contrast", contrast.isChecked()),
                                         ("Large text", large.isChecked())) if on]
         said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
-        window.statusBar().showMessage(said, 4000)
-        announce(window, said)  # the screen itself shows the change
+        window.statusBar().clearMessage()  # the screen itself shows the change
+        announce(window, said)
 
     def changed() -> None:
         """Say at once that the change is under way (a busy cursor and a status message), then
@@ -245,7 +245,7 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         window.statusBar().showMessage("Changing the look of every window…")
         window.statusBar().repaint()
-        QTimer.singleShot(0, restyle)
+        QTimer.singleShot(80, restyle)  # time to paint over where the menu was
 
     for action in (contrast, large):
         action.toggled.connect(changed)
