@@ -451,6 +451,8 @@ def test_large_text_keeps_the_circle_and_grows_the_small_print(size, builder):
     # still cost the circle a little (the factor chart's five-entry legend most)
     assert radius[1] >= (0.9 if builder is dimension_radar else 0.78) * radius[0], radius
     assert large.axis_labels[0].get_fontsize() >= normal.axis_labels[0].get_fontsize()
+    if builder is dimension_radar:  # names and the means under them kept where they fit before
+        assert large.compact == normal.compact
     for part in (lambda c: c.tick_labels[0], lambda c: c.scale_note, lambda c: c.direct_labels["agreed"]):
-        assert part(large).get_fontsize() >= 1.4 * part(normal).get_fontsize()
-    assert large._legend.get_texts()[0].get_fontsize() >= 1.2 * normal._legend.get_texts()[0].get_fontsize()
+        assert part(large).get_fontsize() >= 1.2 * part(normal).get_fontsize()
+    assert large._legend.get_texts()[0].get_fontsize() >= 1.1 * normal._legend.get_texts()[0].get_fontsize()

@@ -122,11 +122,24 @@ def fit_chart(series: RadarSeries, width: float, height: float, text_width: Text
     only as far as the circle keeps the size it has without Large text.
     """
     fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
-    floor, keep, minor = 0.0, smallest, None
-    if large_text > 1.0:
-        normal = fit_chart(series, width, height, text_width, titled, reserve, font_scale / large_text,
-                           legend_scale)
-        floor, keep, minor = 0.98 * normal.radius, normal.label_font, fs
+    if large_text <= 1.0:
+        return _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale)
+    normal = fit_chart(series, width, height, text_width, titled, reserve, font_scale / large_text, legend_scale)
+    floor, keep = 0.98 * normal.radius, normal.label_font
+    layout = normal
+    # the small print as large as it can be without numbering the axes where the normal chart names
+    # them (the dimension chart's means and coverage would go): full size, between, then as before
+    for minor in (fs, (fs + normal.font) / 2, None):
+        layout = _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale,
+                           minor, floor if minor is not None else 0.0, keep)
+        if not layout.compact or normal.compact:
+            break
+    return layout
+
+
+def _fit_once(series: RadarSeries, width: float, height: float, text_width: TextWidth, titled: bool,
+              reserve: bool, fs: float, smallest: float, legend_scale: float, minor: float | None = None,
+              floor: float = 0.0, keep: float = 0.0) -> Layout:
     layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale,
                   minor, floor, keep)
     if not layout.readable:
