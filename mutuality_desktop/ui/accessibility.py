@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -225,15 +225,27 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
     large = QAction("&Large text", window, checkable=True)
     large.setChecked(settings.large_text())
 
-    def changed() -> None:
-        settings.set_look(high_contrast=contrast.isChecked(), large_text=large.isChecked())
+    def restyle() -> None:
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        try:
+            if isinstance(app, QApplication):
+                theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        finally:
+            QApplication.restoreOverrideCursor()
         looks = [name for name, on in (("High contrast", contrast.isChecked()),
                                         ("Large text", large.isChecked())) if on]
         said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
-        announce(window, said)  # the screen itself shows the change
+        window.statusBar().clearMessage()  # the screen itself shows the change
+        announce(window, said)
+
+    def changed() -> None:
+        """Say at once that the change is under way (a busy cursor and a status message), then
+        restyle once the menu has closed: restyled while still open, it was drawn again."""
+        settings.set_look(high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        window.statusBar().showMessage("Changing the look of every window…")
+        window.statusBar().repaint()
+        QTimer.singleShot(80, restyle)  # time to paint over where the menu was
 
     for action in (contrast, large):
         action.toggled.connect(changed)

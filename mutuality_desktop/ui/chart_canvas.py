@@ -42,11 +42,13 @@ class ChartCanvas(FigureCanvasQTAgg):
     def _scale_type(self) -> None:
         """View -> Large text makes the chart's type a quarter larger too; View -> High contrast
         makes its grey and italic text black and upright, and its legend larger."""
-        scale = self._font_scale * theme.text_scale()
+        large = theme.text_scale()
+        scale = self._font_scale * large
         contrast = bool(theme.high_contrast)
         style = self.chart.style
-        if style.font_scale != scale or style.high_contrast != contrast:
-            self.chart.style = dataclasses.replace(style, font_scale=scale, high_contrast=contrast)
+        if style.font_scale != scale or style.high_contrast != contrast or style.large_text != large:
+            self.chart.style = dataclasses.replace(style, font_scale=scale, high_contrast=contrast,
+                                                   large_text=large)
             self._background = None
 
     def apply_look(self) -> None:

@@ -123,7 +123,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     sheet = file.addMenu("Export to s&preadsheet")
     _action(w, sheet, "&Scores (CSV)…", lambda: export_csv(w, "scores"))
     _action(w, sheet, "&Actions (CSV)…", lambda: export_csv(w, "actions"))
-    office = file.addMenu("Export to &Office")
+    office = file.addMenu("Export to O&ffice")
     _action(w, office, "&Word report…", lambda: export_office(w, "docx"))
     _action(w, office, "&Excel workbook…", lambda: export_office(w, "xlsx"))
     _action(w, office, "&PowerPoint deck…", lambda: export_office(w, "pptx"))
@@ -132,7 +132,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     _action(w, settings, "&Branding…", lambda: edit_branding(w))
     _action(w, settings, "&House template (.docx)…", lambda: edit_house_template(w))
     file.addSeparator()
-    close = _action(w, file, "&Close", w.close_document, [QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
+    close = _action(w, file, "C&lose", w.close_document, [QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
     _action(w, file, "&Quit", w.close, QKeySequence("Ctrl+Q"))
 
     edit = bar.addMenu("&Edit")
@@ -161,7 +161,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
     plan = _action(w, view, "Which &factors first…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
     pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
-    present = _action(w, view, "&Presentation mode", lambda: present_factor(w), QKeySequence("F11"))
+    present = _action(w, view, "Presentation &mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()
     add_look_actions(w, view)
 

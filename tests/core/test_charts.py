@@ -156,15 +156,15 @@ def test_not_assessed_is_never_drawn_as_zero_and_is_marked():
     assert len(points) == len(MUT) - 1 + 1  # the ring closes back on axis 1
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in points)
     assert not any(math.isclose(t, chart.theta[2], abs_tol=0.2) for t, _ in points)
-    assert "(n/a)" in chart.axis_labels[2].get_text()
-    assert "(n/a)" not in chart.axis_labels[5].get_text()
+    assert "not yet scored" in chart.axis_labels[2].get_text()
+    assert "not yet scored" not in chart.axis_labels[5].get_text()
     fill_angles = chart.fill.get_path().vertices[:, 0]
     assert not np.any(np.isclose(fill_angles, chart.theta[2]))  # the shading breaks there too
     # the legend says what the gap means, with a broken grey line, not a marker
     chart.relayout()
     texts = [t.get_text() for t in chart._legend.get_texts()]
-    assert "Gap in a line: not assessed (n/a)" in texts
-    handle = chart._legend.legend_handles[texts.index("Gap in a line: not assessed (n/a)")]
+    assert "Gap in a line: not yet scored" in texts
+    handle = chart._legend.legend_handles[texts.index("Gap in a line: not yet scored")]
     assert handle.get_marker() in (None, "None", "", " ")
     assert handle.get_linestyle() != "-"
 
@@ -173,7 +173,7 @@ def test_dimension_with_nothing_scored_is_marked_not_zero():
     agreed = {f.id: 2 for f in FW.factors if f.dimension_id != "economy"}
     chart = dimension_radar(FW, [("Baseline", scores(agreed=agreed))])
     assert math.isnan(radii(chart, "agreed")[0])
-    assert "(n/a)" in chart.axis_labels[0].get_text()
+    assert "not yet scored" in chart.axis_labels[0].get_text()
     assert all(FW.scale.minimum <= rr <= FW.scale.maximum for _, rr in _data_points(chart))
     assert chart.series.missing("agreed") == [0]
 
@@ -396,7 +396,7 @@ def test_a_new_legend_entry_gets_room_without_overlapping():
 @pytest.mark.parametrize("font_scale", [1.0, 1.25])
 @pytest.mark.parametrize("size", [(8.0, 5.4), (5.4, 4.6), (6.0, 5.6)])
 def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
-    """View -> Large text: "Relationship management strategy (n/a)" ran into "Joint exit strategy"."""
+    """View -> Large text: "Relationship management strategy (not yet scored)" ran into "Joint exit strategy"."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     agreed = {f: 2 for f in MUT[:4]}
@@ -412,3 +412,47 @@ def test_axis_labels_never_overlap_even_with_large_text(font_scale, size):
         touching = [(chart.axis_names[i], chart.axis_names[j]) for i in range(len(boxes))
                     for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
         assert touching == []
+
+
+@pytest.mark.parametrize("size", [(4.0, 4.5), (4.5, 4.5), (5.5, 4.8), (6.5, 6.5), (7, 7)])
+@pytest.mark.parametrize("look", [{}, {"font_scale": 1.25}, {"high_contrast": True},
+                                  {"font_scale": 1.25, "high_contrast": True}])
+def test_the_legend_stays_inside_the_figure(size, look):
+    """Play-through s5: at 1024 wide the factor chart's legend ran from x=-3 to x=453 in a 450-pixel
+    figure (the column estimate summed rows; matplotlib makes each column as wide as its widest entry)."""
+
+    agreed = {fid: 3 for fid in MUT}
+    agreed[MUT[9]] = None
+    rounds = [("Baseline", full_round(1)), ("Follow-up", {**full_round(2), **scores(agreed=agreed)})]
+    fig = Figure(figsize=size, dpi=100)
+    FigureCanvasAgg(fig)
+    factor_radar(FW, rounds, figure=fig, style=ChartStyle(**look)).relayout()
+    fig.canvas.draw()
+    legend = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert len(fig.legends[0].get_texts()) == 5
+    assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1, (legend.x0, legend.x1, fig.bbox.x1)
+
+
+@pytest.mark.parametrize("size", [(7.4, 4.9), (5.0, 4.6), (4.5, 4.5), (7, 7)])
+@pytest.mark.parametrize("builder", [factor_radar, dimension_radar])
+def test_large_text_keeps_the_circle_and_grows_the_small_print(size, builder):
+    """Play-through s5, finding 3: Large text made the radar smaller and left its level numbers,
+    tags, legend and scale note small print."""
+    rounds = [("Baseline", full_round(1)), ("Follow-up", full_round(2))]
+    charts = []
+    for style in (ChartStyle(), ChartStyle(font_scale=1.25, large_text=1.25)):
+        fig = Figure(figsize=size, dpi=100)
+        chart = builder(FW, rounds, figure=fig, style=style)
+        chart.relayout()
+        charts.append(chart)
+    normal, large = charts
+    radius = [c.axes.get_position().width * size[0] / 2 for c in charts]
+    # names stay at least their normal size and give way first; the larger legend and scale note
+    # still cost the circle a little (the factor chart's five-entry legend most)
+    assert radius[1] >= (0.9 if builder is dimension_radar else 0.78) * radius[0], radius
+    assert large.axis_labels[0].get_fontsize() >= normal.axis_labels[0].get_fontsize()
+    if builder is dimension_radar:  # names and the means under them kept where they fit before
+        assert large.compact == normal.compact
+    for part in (lambda c: c.tick_labels[0], lambda c: c.scale_note, lambda c: c.direct_labels["agreed"]):
+        assert part(large).get_fontsize() >= 1.2 * part(normal).get_fontsize()
+    assert large._legend.get_texts()[0].get_fontsize() >= 1.1 * normal._legend.get_texts()[0].get_fontsize()

@@ -95,7 +95,7 @@ def test_results_table_and_chart_description_say_not_agreed(disputed: Path):
     by_axis = {r[0]: dict(zip(header[1:], r[1:], strict=True)) for r in rows}
     assert by_axis["Joint communications strategy"] == {"Agreed": "not agreed", "Client view": "3",
                                                         "Provider view": "1"}
-    assert by_axis["Joint exit strategy"]["Agreed"] == "not assessed"
+    assert by_axis["Joint exit strategy"]["Agreed"] == "not yet scored"
     assert "Joint communications strategy: Agreed not agreed" in describe(chart)  # type: ignore[arg-type]
 
 

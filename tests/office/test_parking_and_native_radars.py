@@ -1,7 +1,7 @@
 """Play-through 2, office findings 1 and 2: the Word report has the PDF's "Points parked" section
 and the deck a "Points parked" slide (both left out with the report option off); the native radar
 charts of the deck and the workbook have a spoke per factor of the round (none for a factor left
-out of it or marked not applicable), "(n/a)" in the name of one not assessed, as the PDF's radar."""
+out of it or marked not applicable), "(not yet scored)" in the name of one not assessed, as the PDF's radar."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
 
 def _expected_categories(data: ReportData) -> list[str]:
     mutuality = data.framework.dimension("mutuality").factors
-    return [f.name + ("" if i < 6 else " (n/a)") for i, f in enumerate(mutuality) if i >= 2]
+    return [f.name + ("" if i < 6 else " (not yet scored)") for i, f in enumerate(mutuality) if i >= 2]
 
 
 def _docx_text(path: Path) -> str:
@@ -131,7 +131,7 @@ def test_the_workbook_mutuality_radar_has_a_spoke_per_factor_of_the_round(data: 
     dimensions, mutuality = categories(charts[0]), categories(charts[1])
     assert mutuality == _expected_categories(data)
     names = [d.name for d in data.framework.dimensions]
-    assert dimensions == [n if n == "Mutuality" else f"{n} (n/a)" for n in names]
+    assert dimensions == [n if n == "Mutuality" else f"{n} (not yet scored)" for n in names]
 
 
 def _parking_tables(path: Path) -> list[tuple[str, list[list[str]]]]:

@@ -49,7 +49,7 @@ def test_the_chart_prints_names_legend_and_scale_as_text(tmp_path: Path) -> None
     assert "Agreed" in text and "Levels 0 (Absent) to 5 (Exemplary)" in text
     # the sides scored nothing here: no line to break, so no "gap in a line" entry in the legend
     assert not series.any_missing()
-    assert "not assessed (n/a)" not in text
+    assert "Gap in a line: not yet scored" not in text
 
 
 def test_an_unscored_axis_is_marked_n_a_and_breaks_the_line(tmp_path: Path) -> None:
@@ -61,8 +61,8 @@ def test_an_unscored_axis_is_marked_n_a_and_breaks_the_line(tmp_path: Path) -> N
     assert (3, 4) not in series.band() and (2, 3) not in series.band()
     assert series.missing("agreed") == [3]
     text = draw(RadarFlowable(series, ChartStyle(), 400, 370), tmp_path / "c.pdf")
-    assert "(n/a)" in text
-    assert "Gap in a line: not assessed (n/a)" in text  # the legend says what the break means
+    assert "not yet scored" in text
+    assert "Gap in a line: not yet scored" in text  # the legend says what the break means
 
 
 def test_two_rounds_print_the_previous_outline_in_the_legend(tmp_path: Path) -> None:

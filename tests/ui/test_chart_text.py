@@ -28,7 +28,7 @@ def test_charts_are_named_described_and_shown_as_a_table(qtbot, window, demo_pat
         scores = eng.scores(rnd.id)
         factor = eng.framework.dimension("mutuality").factors[0]
         agreed = scores.get((factor.id, "agreed"))
-    level = "not assessed" if agreed is None or agreed.level is None else str(agreed.level)
+    level = "not yet scored" if agreed is None or agreed.level is None else str(agreed.level)
     assert f"{factor.name}: Agreed" in said and level in said.split(f"{factor.name}: ")[1].split(";")[0]
     click(qtbot, pane.as_table)
     assert pane.table.isVisible() and not pane.canvas.isVisible()

@@ -88,3 +88,35 @@ def test_walkthrough_at_1024_with_large_text_leaves_the_list_room(qtbot, window,
     assert QApplication.focusWidget() is editors["provider"]
     qtbot.wait(50)
     assert _inside(page.side_scroll.viewport(), editors["provider"])
+
+
+def test_large_text_grows_the_charts_small_print_and_keeps_the_circle(qtbot, window, demo_path, restore_look):
+    """Play-through s5, finding 3: with Large text the radar shrank and its level numbers, "Agreed" and
+    "Baseline" tags, legend and "Levels 0 (Absent)..." note stayed small print."""
+    assert window.open_path(demo_path)
+    page_tab(qtbot, window, "Results")
+    page = window.results.page
+    qtbot.waitUntil(page.isVisible)
+    qtbot.wait(100)
+    chart = page.dimension_pane.chart
+
+    def measure():
+        chart.relayout()
+        w = float(chart.figure.get_size_inches()[0])
+        return {"ticks": chart.tick_labels[0].get_fontsize(), "note": chart.scale_note.get_fontsize(),
+                "tag": chart.direct_labels["agreed"].get_fontsize(),
+                "legend": chart._legend.get_texts()[0].get_fontsize(),
+                "names": chart.axis_labels[0].get_fontsize(),
+                "radius": chart.axes.get_position().width * w / 2}
+
+    before = measure()
+    _large_text(qtbot, window)
+    qtbot.wait(100)
+    after = measure()
+    for part in ("ticks", "note", "tag"):  # small print before: now as large as the base type
+        assert after[part] >= 1.4 * before[part], (part, before, after)
+    assert after["legend"] >= 1.2 * before["legend"], (before, after)
+    assert after["names"] >= 0.98 * before["names"], (before, after)
+    # the page's larger headings take about 25 of the canvas's 560 pixels; the circle keeps its size
+    # within that (core: test_large_text_keeps_the_circle_and_grows_the_small_print)
+    assert after["radius"] >= 0.9 * before["radius"], (before, after)

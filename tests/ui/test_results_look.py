@@ -42,8 +42,8 @@ def test_high_contrast_makes_chart_text_black_upright_and_the_legend_larger(qtbo
                                                                            restore_look):
     page = _results(qtbot, window, blank_path)
     chart = page.factor_chart
-    unscored = chart.axis_labels[5]  # not assessed: grey italic "(n/a)" on a normal screen
-    assert "(n/a)" in unscored.get_text() and unscored.get_fontstyle() == "italic"
+    unscored = chart.axis_labels[5]  # not assessed: grey italic "not yet scored" on a normal screen
+    assert "not yet scored" in unscored.get_text() and unscored.get_fontstyle() == "italic"
     legend_before = chart._legend.get_texts()[0].get_fontsize()
     assert "#6b6b6b" in page._coverage.text()
     theme.apply(QApplication.instance(), high_contrast=True)

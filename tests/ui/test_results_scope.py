@@ -20,7 +20,7 @@ def test_a_mutuality_only_round_marks_the_other_dimensions_not_in_this_round(qtb
     labels = {d.name: chart.axis_labels[i].get_text() for i, d in enumerate(chart.framework.dimensions)}
     assert OUT_OF_SCOPE not in labels["Mutuality"]
     for name in ("Economy", "Efficiency", "Effectiveness", "Strategic Value", "Stakeholder Value"):
-        assert labels[name].endswith(OUT_OF_SCOPE) and "(n/a)" not in labels[name]
+        assert labels[name].endswith(OUT_OF_SCOPE) and "not yet scored" not in labels[name]
     assert chart.series.missing("agreed") == [], "no gap in the line for axes outside the round"
     # Economy joins the scope in Setup: its axis is then an unscored part of the round, marked n/a
     page_tab(qtbot, window, "Setup")
@@ -30,7 +30,7 @@ def test_a_mutuality_only_round_marks_the_other_dimensions_not_in_this_round(qtb
     press(qtbot, Qt.Key.Key_Space)
     page_tab(qtbot, window, "Results")
     label = chart.axis_labels[[d.id for d in chart.framework.dimensions].index("economy")].get_text()
-    assert label.endswith("(n/a)") and OUT_OF_SCOPE not in label
+    assert label.endswith("not yet scored") and OUT_OF_SCOPE not in label
 
 
 def test_a_factor_left_out_is_counted_out_on_the_radar_and_in_the_table(qtbot, window, blank_path):

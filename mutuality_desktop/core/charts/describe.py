@@ -20,13 +20,14 @@ class _Chart(Protocol):
 
 def _level(value: float | None) -> str:
     if value is None:
-        return "not assessed"
+        return "not yet scored"
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
     """A value as the chart says it: a level, or why there is none, as said under the axis name
-    ("not in this round", "not applicable" for this round's views, else "not assessed")."""
+    ("not in this round", "not applicable" for this round's views, else "not yet scored", or
+    "not scored" for the previous round, which is over)."""
     if value is not None:
         return _level(value)
     if series.axis_ids[i] in series.out_of_scope:
@@ -36,7 +37,7 @@ def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
         return disputed
     if name != "previous" and series.axis_ids[i] in series.not_applicable:
         return NOT_APPLICABLE
-    return _level(None)
+    return "not scored" if name == "previous" else _level(None)
 
 
 def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:

@@ -22,6 +22,7 @@ LINE_EM = 1.24  # line pitch of multi-line text, in ems
 PAD_IN = 0.12
 HANDLE_EM, HANDLE_GAP_EM, COLUMN_GAP_EM = 2.8, 0.8, 1.6  # legend: line sample, gap, between columns
 LEGEND_ROW_EM = 1.45
+LEGEND_PAD_EM = 0.4  # matplotlib's legend border pad, at either end of the legend
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Layout:
     aligns: list[tuple[HAlign, VAlign]]
     compact: bool  # numbers instead of factor names: too small for names
     laid_out_for: list[str]  # the legend entries room was made for
+    minor: float | None = None  # Large text: the level numbers, tags, scale note and legend's size
 
     @property
     def readable(self) -> bool:
@@ -53,11 +55,27 @@ def font_size(width: float, height: float, scale: float = 1.0) -> float:
     return min(max(1.35 * min(width, height), 7.5), 10.0) * scale
 
 
+def legend_width(labels: Sequence[str], fs: float, ncol: int, text_width: TextWidth) -> float:
+    """The legend's width in inches in ncol columns, as matplotlib lays it out: it fills column by
+    column (the first columns one entry longer), each column as wide as its widest entry, with a
+    column gap between columns and a border pad at either end."""
+    entries = [(HANDLE_EM + HANDLE_GAP_EM) * fs / 72 + text_width(s, fs) for s in labels]
+    ncol = max(1, min(ncol, len(entries)))
+    rows, longer = divmod(len(entries), ncol)
+    columns, start = [], 0
+    for c in range(ncol):
+        count = rows + (1 if c < longer else 0)
+        if count:
+            columns.append(max(entries[start : start + count]))
+        start += count
+    gaps = (len(columns) - 1) * COLUMN_GAP_EM + 2 * LEGEND_PAD_EM
+    return sum(columns) + gaps * fs / 72
+
+
 def legend_columns(labels: Sequence[str], fs: float, width: float, text_width: TextWidth) -> int:
-    widths = [(HANDLE_EM + HANDLE_GAP_EM + COLUMN_GAP_EM) * fs / 72 + text_width(s, fs) for s in labels]
-    for ncol in range(len(widths), 1, -1):
-        rows = [widths[i : i + ncol] for i in range(0, len(widths), ncol)]
-        if max(sum(r) for r in rows) <= 0.94 * width:
+    """The most columns whose legend fits the figure's width (inside its margins)."""
+    for ncol in range(len(labels), 1, -1):
+        if legend_width(labels, fs, ncol, text_width) <= width - 2 * PAD_IN:
             return ncol
     return 1
 
@@ -94,29 +112,54 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
               titled: bool = False, reserve: bool = True, font_scale: float = 1.0,
-              legend_scale: float = 1.0) -> Layout:
+              legend_scale: float = 1.0, large_text: float = 1.0) -> Layout:
     """Lay the chart out at this size; number the factors when names leave it too small to read.
 
-    With reserve, room is kept for the longest label each axis can have ("(n/a)", coverage), so
-    a chart on screen does not jump as scores change; a printed chart fits the labels it has.
+    With reserve, room is kept for the longest label each axis can have ("not yet scored",
+    coverage), so a chart on screen does not jump as scores change; a printed chart fits the
+    labels it has. large_text (View -> Large text, already in font_scale): the small print
+    (level numbers, tags, scale note, legend) takes the full larger size, and the axis names grow
+    only as far as the circle keeps the size it has without Large text.
     """
     fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
-    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale)
+    if large_text <= 1.0:
+        return _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale)
+    normal = fit_chart(series, width, height, text_width, titled, reserve, font_scale / large_text, legend_scale)
+    floor, keep = 0.98 * normal.radius, normal.label_font
+    layout = normal
+    # the small print as large as it can be without numbering the axes where the normal chart names
+    # them (the dimension chart's means and coverage would go): full size, between, then as before
+    for minor in (fs, (fs + normal.font) / 2, None):
+        layout = _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale,
+                           minor, floor if minor is not None else 0.0, keep)
+        if not layout.compact or normal.compact:
+            break
+    return layout
+
+
+def _fit_once(series: RadarSeries, width: float, height: float, text_width: TextWidth, titled: bool,
+              reserve: bool, fs: float, smallest: float, legend_scale: float, minor: float | None = None,
+              floor: float = 0.0, keep: float = 0.0) -> Layout:
+    layout = _fit(series, width, height, text_width, titled, fs, False, reserve, smallest, legend_scale,
+                  minor, floor, keep)
     if not layout.readable:
-        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest, legend_scale)
+        layout = _fit(series, width, height, text_width, titled, fs, True, reserve, smallest, legend_scale,
+                      minor, floor, keep)
     return layout
 
 
 def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled: bool, fs: float,
-         compact: bool, reserve: bool, smallest: float, legend_scale: float = 1.0) -> Layout:
+         compact: bool, reserve: bool, smallest: float, legend_scale: float = 1.0,
+         minor: float | None = None, floor: float = 0.0, keep: float = 0.0) -> Layout:
     """Make the circle as large as labels, title and legend allow; shrink the font if cramped."""
     label_fs = fs * (1.1 if len(series.axis_names) <= 8 else 1.0)
     top = PAD_IN + (fs * 1.3 * 1.6 / 72 if titled else 0.0)
     laid_out_for = series.legend_series()
     entries = [*laid_out_for, series.na_label] if reserve else series.legend_labels()
-    lfs = fs * legend_scale
+    lfs = (minor or fs) * legend_scale
     rows = math.ceil(len(entries) / legend_columns(entries, lfs, w, text_width))
-    bottom = 2 * PAD_IN + (0.85 * fs + rows * LEGEND_ROW_EM * lfs) * LINE_EM / 72
+    note = minor or 0.85 * fs
+    bottom = 2 * PAD_IN + (note + rows * LEGEND_ROW_EM * lfs) * LINE_EM / 72
     avail_w, avail_h = w - 2 * PAD_IN, h - top - bottom
     sizes = []
     for i in range(len(series.axis_names)):
@@ -132,8 +175,13 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
         if excess <= 0.01 or radius <= 0.2:
             break
         radius = max(0.2, radius - max(excess / 2, 0.02))
+    if radius < floor and label_fs > keep + 0.01:  # Large text: names no larger than the circle allows
+        step = min(0.5, (label_fs - keep) * fs / label_fs)
+        return _fit(series, w, h, text_width, titled, fs - step, compact, reserve, smallest, legend_scale,
+                    minor, floor, keep)
     if radius < 0.27 * min(w, h) and fs > smallest:
-        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale)
+        return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale,
+                    minor, floor, keep)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
     cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
-    return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for)
+    return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for, minor)

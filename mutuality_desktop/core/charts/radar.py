@@ -37,6 +37,7 @@ from .series import (
     NA_DASHES,
     NA_GREY,
     NA_SUFFIX,
+    NOT_SCORED,
     OVERLAYS,
     PERSPECTIVES,
     SERIES,
@@ -73,6 +74,7 @@ class RadarChart:
         self.axis_names = self.series.axis_names
         self.compact = False
         self._font = 9.0  # base font size in points, set by the layout
+        self._minor: float | None = None  # the small print's size with Large text (layout.minor)
         self._legend: Legend | None = None
         self._legend_key: tuple[object, ...] = ()
         self._laid_out_for: list[str] | None = None  # the legend entries the layout made room for
@@ -191,7 +193,7 @@ class RadarChart:
         layout = fit_chart(
             self.series, w, h, lambda text, size: text_width(text, family, size),
             titled=bool(self.title.get_text()), font_scale=self.style.font_scale,
-            legend_scale=self.style.legend_scale,
+            legend_scale=self.style.legend_scale, large_text=self.style.large_text,
         )
         self._apply(layout)
         self._refresh_axis_labels()
@@ -380,7 +382,7 @@ class RadarChart:
         self._legend_key = key
         if self._legend is not None:
             self._legend.remove()
-        fs = self._font * self.style.legend_scale
+        fs = self._minor_font(1.0) * self.style.legend_scale
         family = self.style.font_family
         ncol = legend_columns(labels, fs, float(self.figure.get_size_inches()[0]),
                               lambda text, size: text_width(text, family, size))
@@ -421,8 +423,9 @@ class RadarChart:
             text.set_multialignment(ha)
             text.set_fontsize(layout.label_font)
         fs = layout.font
+        self._font, self._minor = fs, layout.minor
         for tick in self.tick_labels:
-            tick.set_fontsize(fs * 0.8)
+            tick.set_fontsize(self._minor_font(0.8))
             tick.set_color(self.style.quiet)
         self.scale_note.set_color(self.style.quiet)
         for line in self.axes.get_lines():
@@ -432,14 +435,19 @@ class RadarChart:
         self._font = fs
         self.title.set_fontsize(fs * 1.3)
         self.title.set_y(1 - PAD_IN / h)
-        self.scale_note.set_fontsize(fs * 0.85)
+        self.scale_note.set_fontsize(self._minor_font(0.85))
         self.scale_note.set_y(PAD_IN / h)
         scale = self.style.font_scale
         for series in SERIES:
             size = LOOKS[series].markersize * min(1.0, fs / scale / 9) * scale
             self.lines[series].set_markersize(size)
             self.lines[series].set_linewidth(LOOKS[series].linewidth * scale**0.5)
-            self.direct_labels[series].set_fontsize(fs * 0.85)
+            self.direct_labels[series].set_fontsize(self._minor_font(0.85))
+
+    def _minor_font(self, ratio: float) -> float:
+        """The small print's size: ratio of the base font, or with Large text the full larger size
+        (level numbers, "Agreed" and "Baseline" tags, the scale note and the legend)."""
+        return self._minor if self._minor is not None else self._font * ratio
 
 
 def linestyle(look: Look) -> str | tuple[float, tuple[float, ...]]:
@@ -455,7 +463,7 @@ def text_width(text: str, family: str, size: float) -> float:
     key = (text, family)
     if key not in _widths:
         prop = FontProperties(
-            family=family, style="italic" if text.endswith(NA_SUFFIX) else "normal", size=10
+            family=family, style="italic" if text.endswith(NA_SUFFIX) or text == NOT_SCORED else "normal", size=10
         )
         _widths[key] = text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 10
     return _widths[key] * 1.04 * size / 72  # a little extra for hinting at screen sizes

@@ -23,7 +23,8 @@ RoundScores = tuple[str, Mapping[tuple[str, str], Score]]
 SERIES = ("agreed", "previous", "client", "provider")  # drawing and legend order
 OVERLAYS = ("client", "provider")
 NA_GREY = "#8c8c8c"
-NA_SUFFIX = " (n/a)"
+NOT_SCORED = "not yet scored"  # under an axis in the round that nobody has scored ("n/a" read as not applicable)
+NA_SUFFIX = f" ({NOT_SCORED})"  # the same, after a name on one line (a Word or PowerPoint chart's category)
 NA_DASHES = (5.0, 4.0)  # the legend's "gap in a line" sample: on, off, in line widths
 OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
 NOT_APPLICABLE = "not applicable"  # under a factor marked not applicable in the round: not a gap either
@@ -113,8 +114,8 @@ class RadarSeries:
         first, last = framework.scale.levels[0], framework.scale.levels[-1]
         self.scale_note = f"Levels {first.value} ({first.name}) to {last.value} ({last.name})"
         # No marker stands for "not assessed" (any mark on the chart reads as a level): the line
-        # breaks there and the axis name says "(n/a)"; the legend says what a gap means.
-        self.na_label = f"Gap in a line: {framework.scale.not_assessed_label.lower()} (n/a)"
+        # breaks there and the axis name says "not yet scored"; the legend says what a gap means.
+        self.na_label = "Gap in a line: not yet scored"
         self.not_agreed: frozenset[str] = frozenset()  # axis ids the room could not agree (guide 2.1)
         self.out_of_scope: frozenset[str] = frozenset()  # axis ids outside the round's scope
         self.factors_out: frozenset[str] = frozenset()  # factor ids outside it (counted out of "n of N")
@@ -165,7 +166,7 @@ class RadarSeries:
     def missing(self, series: str) -> list[int]:
         """The axes a visible series has not assessed, where its line breaks. Nothing is drawn
         there (no marker: at the rim it read as level 5, in the hub as level 0); the axis name
-        says "(n/a)". A series with nothing assessed has no line to break."""
+        says "not yet scored". A series with nothing assessed has no line to break."""
         values = self._values[series]
         if not self.is_visible(series) or all(v is None for v in values):
             return []
@@ -234,17 +235,18 @@ class RadarSeries:
     def label_lines(self, i: int, compact: bool) -> list[str]:
         """The lines to reserve room for: the widest and longest axis label i can have."""
         lines = self.wrapped_name(i, compact)
-        lines[-1] += NA_SUFFIX
         if self.axis_ids[i] in self.out_of_scope:
             lines.append(OUT_OF_SCOPE)
         elif self.axis_ids[i] in self.not_applicable:
             lines.append(NOT_APPLICABLE)
         if self.dimension_id is None and not compact:
             lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
+        elif len(lines) == len(self.wrapped_name(i, compact)):
+            lines.append(NOT_SCORED)  # the line it has while nobody has scored it
         return lines
 
     def axis_label(self, i: int, compact: bool) -> AxisLabel:
-        """The label under axis i: grey "(n/a)" where no shown perspective scored it."""
+        """The label under axis i: grey "not yet scored" where no shown perspective scored it."""
         current = [s for s in PERSPECTIVES if s in self.shown]
         name = "\n".join(self.wrapped_name(i, compact))
         if any(self._values[s][i] is not None for s in current):
@@ -254,7 +256,7 @@ class RadarSeries:
             return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
         if self.axis_ids[i] in self.not_applicable:
             return AxisLabel(f"{name}\n{NOT_APPLICABLE}", False)
-        return AxisLabel(name + NA_SUFFIX, False)
+        return AxisLabel(f"{name}\n{NOT_SCORED}", False)
 
     def band(self) -> list[tuple[int, int]]:
         """The pairs of neighbouring axes both agreed: the shaded area runs between those only."""

@@ -29,6 +29,7 @@ class ChartStyle:
     font_family: str = "DejaVu Sans"
     font_scale: float = 1.0  # above 1 for a chart read across a room (presentation mode)
     high_contrast: bool = False  # View -> High contrast: no grey or italic text, a larger legend
+    large_text: float = 1.0  # View -> Large text's part of font_scale: the small print grows in full
 
     @property
     def quiet(self) -> str:
