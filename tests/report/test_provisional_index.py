@@ -86,3 +86,19 @@ def test_with_three_in_five_agreed_the_index_is_a_finding(tmp_path) -> None:
     text = _flat("".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "r.pdf")).pages[:5]))
     assert "The mutuality index stands at 50 out of 100 (8 of 13 mutuality factors of this round agreed so far)" in text
     assert "Mutuality index, provisional" not in text
+
+
+def test_the_radar_note_under_a_thinly_agreed_dimension_says_provisional() -> None:
+    """The Results radar printed "Mutuality 2.5, 2 of 13 factors" while the report called the same
+    figure provisional (play-through s5): the chart says it too, and a well-covered one does not."""
+    from mutuality_desktop.core.charts.series import dimension_notes
+    from mutuality_desktop.core.framework import MUTUALITY, default_framework
+    from mutuality_desktop.core.model import Score
+
+    fw = default_framework()
+    factors = fw.dimension(MUTUALITY).factors
+    thin = {(f.id, "agreed"): Score(1, f.id, "agreed", 2) for f in factors[:2]}
+    wide = {(f.id, "agreed"): Score(1, f.id, "agreed", 3) for f in factors[:12]}
+    where = [d.id for d in fw.dimensions].index(MUTUALITY)
+    assert dimension_notes(fw, thin)[where] == f"2.0\nprovisional: 2 of {len(factors)} factors"
+    assert dimension_notes(fw, wide)[where] == f"3.0\n12 of {len(factors)} factors"

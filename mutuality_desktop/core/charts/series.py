@@ -16,7 +16,7 @@ from ..applicability import marks
 from ..framework import Framework
 from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
 from ..model import Score
-from ..scoring import dimension_scores, levels_of
+from ..scoring import dimension_scores, levels_of, minimum_agreed
 
 RoundScores = tuple[str, Mapping[tuple[str, str], Score]]
 
@@ -317,6 +317,8 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
                     and (f.id not in outside or levels.get(f.id) is not None))
         if d.mean is None:
             notes.append("")
+        elif d.assessed < minimum_agreed(total):  # as the report's table says it: not yet a finding
+            notes.append(f"{d.mean:.1f}\nprovisional: {d.assessed} of {total} factors")
         elif d.assessed < total:
             notes.append(f"{d.mean:.1f}\n{d.assessed} of {total} factors")
         else:
