@@ -12,6 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from mutuality_desktop.core.agreement import empty_agreed
 from mutuality_desktop.core.branding import BrandingProfile
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
@@ -94,6 +95,8 @@ def test_demo_report_has_every_factor_with_its_three_levels(demo_report, demo_fi
     for factor in fw.factors:
         levels = [scores.get((factor.id, p)) for p in ("client", "provider", "agreed")]
         labels = [level_label(fw.scale, s.level if s else None) for s in levels]
+        labels[2] = level_label(fw.scale, levels[2].level if levels[2] else None,
+                                empty_agreed(fw.scale, scores, factor.id))  # "Not agreed" for a dispute
         assert f"{factor.name} {' '.join(labels)}" in text, factor.name
 
 
