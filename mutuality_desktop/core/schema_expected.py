@@ -4,7 +4,7 @@
 The canonical definitions create_all writes for core/schema.py (see schema_check).
 """
 
-SOURCE_SHA256 = '4d0c61b5813146ef3bb26eb9971abb928e7ba65d05a00ed6abb192e797269c2f'
+SOURCE_SHA256 = 'd2a97a20c0c08590141b386145debbc6ee0b7ea0fde1bf00688b0faf5919be61'
 
 EXPECTED: dict[str, str] = {
     'table action on action':
