@@ -93,12 +93,14 @@ class TimeBox(QWidget):
 
     timeChanged = Signal(QTime)  # noqa: N815 - named as QTimeEdit's
     error_changed = Signal(str)
+    fixed_changed = Signal(str)  # why the time cannot be typed here, or ""
     STEP = 5
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._minute = 0
         self.error = ""
+        self.fixed_reason = ""
         self.edit = QLineEdit("00:00")
         self.edit.setAccessibleName(name)
         self.edit.setMaxLength(20)
@@ -125,6 +127,26 @@ class TimeBox(QWidget):
             return True
         return False
 
+    def set_fixed(self, reason: str) -> None:
+        """Show the time but take no typing, saying why ("" makes it editable again).
+
+        Not disabled: inside the Agenda pop-up a click on a disabled box fell through to the menu,
+        which closed, and the digits typed next scored the factor on screen (play-through s5).
+        """
+        fixed = bool(reason)
+        if self.edit.isReadOnly() == fixed and self.fixed_reason == reason:
+            return
+        self.fixed_reason = reason
+        self.edit.setReadOnly(fixed)
+        self.minus.setEnabled(not fixed)
+        self.plus.setEnabled(not fixed)
+        self.edit.setToolTip(reason or "Type a time such as 09:30 or 0930")
+        self.edit.setAccessibleDescription(reason)
+        self.edit.setProperty("fixed", fixed)
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        self.fixed_changed.emit(reason)
+
     def time(self) -> QTime:
         return QTime(self._minute // 60, self._minute % 60)
 
@@ -136,7 +158,7 @@ class TimeBox(QWidget):
 
     def step(self, direction: int) -> None:
         """Five minutes later or earlier, from what is typed if it reads as a time."""
-        if not self.commit():
+        if self.fixed_reason or not self.commit():
             return
         self._set((self._minute + direction * self.STEP) % DAY)
 
@@ -345,6 +367,11 @@ class AgendaPanel(QFrame):
         self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
         form.addRow("Finish by", self.end_edit)
+        self.end_note = QLabel(wordWrap=True)  # "Set in Plan the day's times", seen, not only hovered
+        self.end_note.setProperty("role", "hint")
+        self.end_note.hide()
+        self.end_edit.fixed_changed.connect(self._on_end_fixed_changed)
+        form.addRow("", self.end_note)
         form.addRow("", self.time_error)
         form.addRow("", now_button)
         form.addRow("", self.plan_button)
@@ -416,8 +443,7 @@ class AgendaPanel(QFrame):
         # on every score re-laid out the whole walkthrough (the factor list twice) per keystroke.
         if planned is not None:
             self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
-        self.end_edit.setEnabled(planned is None)
-        self.end_edit.setToolTip("" if planned is None else "The finish is set in Plan the day\u2019s times")
+        self.end_edit.set_fixed("" if planned is None else "Set in Plan the day\u2019s times")
         self._planned = planned
         self.pace_label.setVisible(planned is not None)
         self.park_label.setVisible(planned is not None and bool(planned.park))
@@ -436,6 +462,10 @@ class AgendaPanel(QFrame):
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(QTime(planned.finish // 60, planned.finish % 60))
         self.end_edit.blockSignals(False)
+
+    def _on_end_fixed_changed(self, why: str) -> None:
+        self.end_note.setText(why)
+        self.end_note.setVisible(bool(why))
 
     def _on_start_edit_time_changed(self, time: QTime) -> None:
         self._start = dt.datetime.combine(self._clock().date(), dt.time(time.hour(), time.minute()))

@@ -1,0 +1,49 @@
+"""With a plan for the day, the Agenda pop-up's Finish box is set by the plan: a click on it keeps
+the pop-up open and typing in it scores nothing (play-through s5: the click on the then disabled box
+closed the pop-up, and "2230" scored the factor on screen 2, 2, 3, 0)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+
+from mutuality_desktop.core import operations as ops
+from mutuality_desktop.core.engagement import Engagement
+
+from .test_agenda_journey import click
+from .test_walkthrough_journey import open_walkthrough
+
+
+def _stored_levels(path) -> dict:
+    with Engagement.open(path, readonly=True) as eng:
+        rnd = eng.rounds()[-1]
+        return {k: s.level for k, s in eng.scores(rnd.id).items()}
+
+
+def test_typing_in_the_planned_finish_box_keeps_the_pop_up_and_scores_nothing(qtbot, window, blank_path):
+    with Engagement.open(blank_path) as eng:
+        eng.apply(ops.SetAgenda(eng.rounds()[-1].uuid, 540, 945, ()))
+    before = _stored_levels(blank_path)
+    page = open_walkthrough(qtbot, window, blank_path)
+    box = page.agenda.end_edit
+    seen: dict[str, object] = {}
+
+    def in_menu() -> None:
+        menu = page.agenda._menu
+        try:
+            qtbot.mouseClick(box.edit, Qt.MouseButton.LeftButton, pos=box.edit.rect().center())
+            qtbot.keyClick(box.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            for digit in "2230":
+                qtbot.keyClick(box.edit, digit)
+            seen["text"] = box.edit.text()
+            seen["note"] = page.agenda.end_note.text() if page.agenda.end_note.isVisible() else ""
+        finally:
+            seen["open"] = menu.isVisible()
+            menu.close()
+
+    QTimer.singleShot(300, in_menu)
+    click(qtbot, page.agenda.agenda_button)  # opens the agenda pop-up
+    qtbot.waitUntil(lambda: "open" in seen, timeout=5000)
+    assert seen["open"], "the click on the Finish box kept the pop-up open"
+    assert seen["text"] == "15:45", "the plan's finish stays; nothing typed landed"
+    assert seen["note"] == "Set in Plan the day\u2019s times"
+    assert _stored_levels(blank_path) == before, "no digit scored the factor"
