@@ -368,7 +368,7 @@ class AgendaPanel(QFrame):
         form.addRow("Started at", self.start_edit)
         form.addRow("Finish by", self.end_edit)
         self.end_note = QLabel(wordWrap=True)  # "Set in Plan the day's times", seen, not only hovered
-        self.end_note.setProperty("role", "hint")
+        self.end_note.setProperty("role", "caption")  # grey: a fact, not a fault
         self.end_note.hide()
         self.end_edit.fixed_changed.connect(self._on_end_fixed_changed)
         form.addRow("", self.end_note)
