@@ -40,6 +40,9 @@ def test_large_text_at_1024_keeps_the_guide_usable(qtbot, window, demo_path, res
     normal_prompt = _prompt_points(guide)
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    from mutuality_desktop.ui import theme as look
+
+    qtbot.waitUntil(lambda: look.text_scale() > 1)  # the restyle runs once the menu has closed
     qtbot.wait(50)
     scroll = page.guide_scroll
     # the guide keeps most of the width, inside its scroll area (nothing cut off on the right)

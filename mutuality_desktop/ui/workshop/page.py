@@ -376,16 +376,20 @@ class WorkshopPage(QWidget):
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
         # takes what it can, and the tab names step down in size, never below the normal type
+        # The tab names step down in size first (never below the normal type); only then does the
+        # panel widen, and only with Large text: the guide is what the room reads, and its type
+        # must not shrink for a tab name, nor change size from factor to factor at 1366.
         bar = self.tabs.tabBar()
         bar.setFont(theme.font())
-        room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
-        side = max(side, min(self._tabs_width(), room))
         size = theme.BASE_POINT_SIZE * theme.text_scale()
         while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
             size = max(theme.BASE_POINT_SIZE, size - 0.5)
             small = theme.font()
             small.setPointSizeF(size)
             bar.setFont(small)
+        if large:
+            room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
+            side = max(side, min(self._tabs_width(), room))
         # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
         # room to spare on a real display; it still shortens names on a window too narrow for them
         bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_width() <= side
