@@ -254,21 +254,36 @@ def check_move(eng: Engagement, content: str) -> MovePlan:
 
 
 def move_to_framework(eng: Engagement, s: Session, op: ops.MoveToFramework) -> Outcome:
-    """Apply a move: archive the guide in use, pin the unpinned rounds to it, unpin the rounds the
-    operation names (an undo), and put the new guide in use."""
+    """Apply a move: archive the guide in use, pin to it the unpinned rounds that hold anything
+    recorded (an empty round moves with the engagement), unpin the rounds the operation names (an
+    undo), and put the new guide in use."""
     from sqlalchemy import delete, select
 
     from . import operations
     from .apply_base import Outcome
-    from .schema import FrameworkArchiveRow, FrameworkSnapshot, RoundFrameworkRow, RoundRow
+    from .schema import (
+        FrameworkArchiveRow,
+        FrameworkSnapshot,
+        NotApplicableRow,
+        ParticipantScoreRow,
+        RoundExcludedFactorRow,
+        RoundFrameworkRow,
+        RoundRow,
+        ScoreRow,
+    )
 
     plan = check_move(eng, op.content)
     old, new = plan.old, plan.new
     old_sha, new_sha = sha256(old.source_text), sha256(new.source_text)
     pinned = set(s.scalars(select(RoundFrameworkRow.round_uuid)))
+    # a round with nothing recorded against the old guide's factors (a follow-up added but not yet
+    # scored) moves with the engagement: it will be scored on the new guide, as the room will read it
+    worked: set[int] = set()
+    for table in (ScoreRow, ParticipantScoreRow, RoundExcludedFactorRow, NotApplicableRow):
+        worked.update(s.scalars(select(table.round_id).distinct()))
     pinned_now: list[str] = []
     for rnd in s.scalars(select(RoundRow).order_by(RoundRow.position, RoundRow.id)):
-        if rnd.uuid not in pinned:
+        if rnd.uuid not in pinned and rnd.id in worked:
             s.add(RoundFrameworkRow(round_uuid=rnd.uuid, sha256=old_sha))
             pinned_now.append(rnd.uuid)
     if op.unpin:

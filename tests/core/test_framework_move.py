@@ -102,6 +102,13 @@ def test_comparing_rounds_on_two_guides_says_which_each_used_and_leaves_out_the_
         assert REMOVED not in {c.factor.id for c in changes}  # the dropped factor is not compared
 
 
+def test_a_round_not_yet_scored_moves_with_the_engagement(path: Path) -> None:
+    with Engagement.open(path) as e:
+        e.add_round("Follow-up")  # added, not yet scored
+        e.apply(ops.MoveToFramework(newer_guide_text()))
+        assert versions(e) == {"Baseline": OLD, "Follow-up": NEW}
+
+
 def test_undo_puts_the_engagement_back_on_its_guide_and_redo_moves_it_again(path: Path) -> None:
     with Engagement.open(path) as e:
         change = e.apply(ops.MoveToFramework(newer_guide_text()))
@@ -112,7 +119,9 @@ def test_undo_puts_the_engagement_back_on_its_guide_and_redo_moves_it_again(path
         follow = e.add_round("Follow-up").id  # added after the undo: on 2.0.0
         e.apply(back.inverse)  # redo
         assert e.framework.version == NEW
-        assert versions(e) == {"Baseline": OLD, "Follow-up": OLD}
+        # the follow-up holds nothing yet, so it moves with the engagement (play-through s5: an
+        # empty round left on the old guide was scored by the room on the new guide's wording)
+        assert versions(e) == {"Baseline": OLD, "Follow-up": NEW}
         assert follow in round_guides(e)
 
 
@@ -213,6 +222,7 @@ def test_a_guide_rewritten_throughout_is_said_in_one_phrase_not_forty_names(tmp_
     old = load_framework(Path(__file__).parent / "data" / "vfm-mutuality-1.0.1.json")
     path = tmp_path / "old.mutuality"
     with Engagement.create(path, INFO, old) as e:
+        e.set_score(e.rounds()[0].id, old.factors[0].id, "agreed", 2)  # the baseline was scored on 1.0.1
         e.apply(ops.MoveToFramework(default_framework().source_text))
         follow = e.add_round("Follow-up").id
         sentence = rounds_version_sentence(e.framework, *compared_guides(e, follow))
@@ -248,7 +258,8 @@ def test_a_round_only_the_other_copy_scored_on_the_earlier_guide_is_not_merged_a
         e.export_copy(other, path)
         e.apply(ops.MoveToFramework(newer_guide_text()))
     with Engagement.open(other) as e:  # the colleague adds a round on 2.0.0, then moves too
-        e.add_round("Interim")
+        interim = e.add_round("Interim").id
+        e.set_score(interim, e.framework.factors[0].id, "agreed", 3)
         e.apply(ops.MoveToFramework(newer_guide_text()))
     with (Engagement.open(path) as ours, Engagement.open(other, readonly=True) as theirs,
           pytest.raises(MergeError, match=f"has the round .Interim., scored there on guide {OLD}")):
