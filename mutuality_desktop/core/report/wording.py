@@ -324,7 +324,8 @@ def comparison_lead(data: ReportData) -> str:
     else:
         base = (f" Each figure in the table is worked out like for like, on the factors with an agreed "
                 f"level in both rounds and marked not applicable in neither: {basis.compared} in all "
-                f"({basis.before_agreed} were agreed in {before}, {basis.after_agreed} in {after}); the "
+                f"({basis.before_agreed} {'was' if basis.before_agreed == 1 else 'were'} agreed in {before}, "
+                f"{basis.after_agreed} in {after}); the "
                 "column \u201cFactors compared\u201d gives the count for each dimension.")
         aside = left_out_of_comparison(basis)
         base += f" {aside}" if aside else ""
