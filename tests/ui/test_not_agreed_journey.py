@@ -104,3 +104,13 @@ def test_the_factor_list_and_results_count_a_disputed_factor_as_not_agreed(qtbot
         found = re.search(r"(\d+) partly scored", text)
         return int(found.group(1)) if found else 0
     assert partly(coverage) <= partly(before)
+
+
+def test_the_agreed_notes_box_says_how_to_record_a_factor_the_room_cannot_agree(qtbot, window, demo_path):
+    """Play-through s5: nothing on screen said how to record "Not agreed"; the rule sits in Help."""
+    page = open_walkthrough(qtbot, window, demo_path)
+    click_factor(qtbot, page, 2)
+    box = page.evidence.editors["agreed"]
+    assert box.isVisible()
+    hint = box.placeholderText()
+    assert "cannot agree" in hint and "\u201cNot agreed\u201d" in hint and "level empty" in hint

@@ -26,7 +26,10 @@ CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), (
 PLACEHOLDERS = {
     "client": "What the client side said, and the evidence it pointed to…",
     "provider": "What the provider said, and the evidence it pointed to…",
-    "agreed": "Why the room agreed this level; the evidence seen or still to collect…",
+    # how to record a factor the room cannot agree (guide 2.1's rule) is said where it is done
+    "agreed": ("Why the room agreed this level; the evidence seen or still to collect. If the room "
+               "cannot agree, leave the agreed level empty and begin here with \u201cNot agreed\u201d, "
+               "each side\u2019s level and reason…"),
 }
 
 
