@@ -4,25 +4,13 @@ unreadable says so and cannot be saved, and the plain − and + beside the boxes
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from mutuality_desktop.core.agenda import Agenda, Break, read_agenda
-from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.agenda import Agenda, Break
 
+from .test_agenda_journey import click, stored_agenda
 from .test_walkthrough_journey import open_walkthrough
-
-
-def stored_agenda(path: Path) -> Agenda | None:
-    with Engagement.open(path, readonly=True) as eng:
-        return read_agenda(eng, eng.rounds()[-1].id)
-
-
-def click(qtbot, widget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
 
 
 def retype(qtbot, box, text: str) -> None:
