@@ -231,7 +231,7 @@ def plan_minutes(framework: Framework, scope: Iterable[str], agenda: Agenda,
                  out: Collection[str] = frozenset()) -> Plan:
     """Share the day's working time among the dimensions in scope (hand-set minutes first), over
     their factors less those `out` of the round (left out, or not applicable)."""
-    chosen = [d for d in framework.dimensions if d.id in set(scope)]
+    chosen = [d for d in framework.workshop_order() if d.id in set(scope)]
     taken = {d.id: [f for f in d.factors if f.id not in out] for d in chosen}
     manual = {d: m for d, m in agenda.dimension_minutes if d in {c.id for c in chosen}}
     rest = [d for d in chosen if d.id not in manual]
@@ -348,7 +348,7 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
              f"{agenda.break_minutes} min of breaks"]
     lines += [f"  {b.label}: {clock(b.start)} for {b.minutes} min" for b in agenda.breaks]
     manual = dict(agenda.dimension_minutes)
-    for d in framework.dimensions:
+    for d in framework.workshop_order():
         if d.id in plan.dimension_minutes:
             minutes = plan.dimension_minutes[d.id]
             count = sum(1 for f in d.factors if f.id not in out)

@@ -577,7 +577,7 @@ class AgendaPlanDialog(QDialog):
         dims_box = QGroupBox("Minutes for each dimension in this round's scope")
         dims = QFormLayout(dims_box)
         manual = dict(given.dimension_minutes)
-        for d in framework.dimensions:
+        for d in framework.workshop_order():  # the order the room works through
             if d.id not in scope:
                 continue
             spin = QSpinBox(minimum=0, maximum=600, singleStep=5, suffix=" min")
