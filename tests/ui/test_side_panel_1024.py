@@ -22,9 +22,12 @@ def restore_look():
     theme.apply(QApplication.instance())
 
 
-def _large_text(window) -> None:
+def _large_text(window, qtbot) -> None:
+    from mutuality_desktop.ui import theme
+
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    qtbot.waitUntil(lambda: theme.text_scale() > 1)  # the restyle runs once the menu has closed
 
 
 def _fits(widget, text: str, width: int) -> bool:
@@ -38,7 +41,7 @@ def test_notes_panel_at_1024_reads_whole(qtbot, window, demo_path, restore_look,
     assert window.open_path(demo_path)
     page = window.workshop
     if large:
-        _large_text(window)
+        _large_text(window, qtbot)
     qtbot.wait(50)
     assert window.width() <= 1024
     assert page.guide_scroll.width() >= 440  # the guide keeps its room
