@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from mutuality_desktop.core.engagement import Engagement
 
 from .journey import click, page_tab, press
+from .test_side_panel_1024 import _large_text as large_text
 
 
 @pytest.fixture
@@ -22,9 +23,7 @@ def restore_look():
 
 
 def _large_text(qtbot, window) -> None:
-    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    next(a for a in view.actions() if a.text() == "&Large text").trigger()
-    qtbot.wait(100)
+    large_text(window, qtbot)  # waits for the restyle, which runs once the menu has closed
 
 
 def _inside(outer, widget) -> bool:
