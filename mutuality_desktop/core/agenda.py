@@ -266,11 +266,15 @@ class Pace:
     needed: int  # planned minutes of the factors left
     park: tuple[str, ...]  # factors to park to finish on time (when behind)
     in_break: Break | None = None
+    finish: int | None = None  # the planned finish (minutes after midnight), once it has passed
 
     def headline(self) -> str:
         """'12 min behind: 9 factors left, 70 min to lunch'."""
         if self.left == 0:
             return "Every factor in scope is agreed."
+        factors = f"{self.left} factor{'s' if self.left != 1 else ''} left"
+        if self.finish is not None:  # minutes behind a finish already past say nothing useful
+            return f"Past the {clock(self.finish)} finish: {factors}"
         if self.in_break is not None:
             state = f"{self.in_break.label} until {clock(self.in_break.end)}"
         elif self.behind > ON_PLAN_MINUTES:
@@ -279,7 +283,6 @@ class Pace:
             state = f"{-self.behind} min ahead"
         else:
             state = "On plan"
-        factors = f"{self.left} factor{'s' if self.left != 1 else ''} left"
         if self.next_break is not None and self.in_break is None:
             return f"{state}: {factors}, {self.to_next_break} min to {self.next_break.label.lower()}"
         return f"{state}: {factors}, {self.to_finish} min of work to the finish"
@@ -313,7 +316,8 @@ def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
                 break
             park.append(fid)
             saved += plan.factor_minutes[fid]
-    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break)
+    past = agenda.finish if now >= agenda.finish else None
+    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break, past)
 
 
 def agreed_in_prework(client: Mapping[str, int | None], provider: Mapping[str, int | None],

@@ -123,6 +123,10 @@ def test_the_plan_shares_the_day_and_says_what_to_park_when_behind(path: Path) -
     assert sum(plan.factor_minutes[f] for f in behind.park) >= behind.needed - behind.to_finish
     on_plan = pace(agenda, plan, plan.order[:4], 620)
     assert on_plan.headline().startswith("On plan") and on_plan.park == ()
+    # 23:03, long after the 15:00 finish: no "9 min behind … 0 min of work to the finish"
+    late = pace(agenda, plan, plan.order[:14], 23 * 60 + 3)
+    assert late.headline() == "Past the 15:00 finish: 1 factor left"
+    assert pace(agenda, plan, plan.order, 23 * 60 + 3).headline() == "Every factor in scope is agreed."
     two = plan_minutes(fw, ("mutuality", "economy"), Agenda(540, 900, (), (("economy", 60),)))
     assert two.dimension_minutes == {"economy": 60, "mutuality": 300}
 
