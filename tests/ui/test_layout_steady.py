@@ -122,3 +122,79 @@ def test_ticking_a_dimension_in_setup_moves_nothing_below_it(qtbot, window, blan
     assert (_where(panel.factors, body), _where(setup.walk_button, body)) == before[:2]
     with Engagement.open(blank_path, readonly=True) as eng:
         assert eng.chosen_scope(eng.rounds()[0].id) == ("mutuality",)
+
+
+# --- 2. Plan the day's times: Remove -------------------------------------------------------------
+
+
+def _open_plan(qtbot, window, path, check) -> None:
+    """Agenda -> Plan the day's times…, run `check(dialog)` in it (it closes the dialog)."""
+    from PySide6.QtCore import QTimer
+
+    page = window.workshop
+    done: list[bool] = []
+
+    def in_dialog() -> None:
+        try:
+            check(page.agenda_plan.dialog)
+        finally:
+            done.append(True)
+            if page.agenda_plan.dialog.isVisible():
+                page.agenda_plan.dialog.reject()
+
+    def in_menu() -> None:
+        QTimer.singleShot(300, in_dialog)
+        click(qtbot, page.agenda.plan_button)
+
+    QTimer.singleShot(300, in_menu)
+    click(qtbot, page.agenda.agenda_button)  # opens the agenda menu
+    qtbot.waitUntil(lambda: done == [True], timeout=10_000)
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_removing_breaks_keeps_the_rows_in_line_and_the_keyboard_on_the_next(qtbot, window, demo_path,
+                                                                             restore_look, large):
+    _at_1024(window, qtbot)
+    assert window.open_path(demo_path)
+    if large:
+        _large_text(window, qtbot)
+    page_tab(qtbot, window, "Walkthrough")
+    seen: list[str] = []
+
+    def check(dialog) -> None:
+        screen = dialog.screen().availableGeometry()
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        # Save and Cancel on the screen, whatever the plan's length (at 1024x768 they fell off)
+        assert dialog.frameGeometry().bottom() <= screen.bottom()
+        assert save.mapToGlobal(save.rect().bottomLeft()).y() <= screen.bottom()
+        assert [r.name.text() for r in dialog.rows] == ["Coffee", "Lunch", "Tea"]
+        where = [_where(r.remove, dialog) for r in dialog.rows]
+        box_top = _where(dialog.breaks_grid.parentWidget(), dialog)
+        first_dimension = _where(next(iter(dialog.dimension_spins.values())), dialog).x()
+        click(qtbot, dialog.rows[0].remove)  # Coffee
+        QApplication.processEvents()
+        assert [r.name.text() for r in dialog.rows] == ["Lunch", "Tea"]
+        assert [_where(r.remove, dialog) for r in dialog.rows] == where[:2]  # moved up one row, in line
+        assert _where(dialog.breaks_grid.parentWidget(), dialog) == box_top  # nothing above moved
+        assert _where(next(iter(dialog.dimension_spins.values())), dialog).x() == first_dimension
+        assert QApplication.focusWidget() is dialog.rows[0].remove  # Lunch's Remove, the next row's
+        press(qtbot, Qt.Key.Key_Space)  # removes Lunch
+        QApplication.processEvents()
+        assert [r.name.text() for r in dialog.rows] == ["Tea"]
+        assert _where(dialog.rows[0].remove, dialog) == where[0]
+        assert QApplication.focusWidget() is dialog.rows[0].remove
+        press(qtbot, Qt.Key.Key_Space)  # removes Tea, the last: the keyboard goes to Add a break
+        QApplication.processEvents()
+        assert dialog.rows == []
+        assert QApplication.focusWidget() is dialog.add_button
+        assert "0 min of breaks" in dialog.preview.text() or "Coffee" not in dialog.preview.text()
+        click(qtbot, save)
+        seen.append("saved")
+
+    _open_plan(qtbot, window, demo_path, check)
+    assert seen == ["saved"]
+    from mutuality_desktop.core.agenda import read_agenda
+
+    with stored(demo_path) as eng:
+        agenda = read_agenda(eng, eng.rounds()[-1].id)
+        assert agenda is not None and agenda.breaks == ()
