@@ -198,3 +198,43 @@ def test_removing_breaks_keeps_the_rows_in_line_and_the_keyboard_on_the_next(qtb
     with stored(demo_path) as eng:
         agenda = read_agenda(eng, eng.rounds()[-1].id)
         assert agenda is not None and agenda.breaks == ()
+
+
+# --- 4. Presentation mode: the key hint and the scores ------------------------------------------
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_presentation_hint_is_readable_and_the_scores_whole_at_1024(qtbot, window, blank_path, restore_look,
+                                                                    large):
+    from mutuality_desktop.ui import theme
+
+    assert window.open_path(blank_path)
+    if large:
+        _large_text(window, qtbot)
+    page = window.workshop
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F11)  # View -> Presentation mode
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    room.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is 800 wide: size it as a projector
+    for width, height in ((1024, 768), (1366, 768), (1920, 1080)):
+        room.resize(width, height)
+        qtbot.waitUntil(lambda w=width: room.width() == w)
+        qtbot.wait(50)
+        body = room.guide.fitted_point_size() * theme.text_scale()  # the guide's text, as drawn
+        hint = room.hint.font().pointSizeF()
+        assert hint >= 12 * theme.text_scale() * height / 768 - 0.01, (width, hint)
+        assert hint >= 0.75 * body, (width, hint, body)  # about the guide's size, not a footnote
+        assert hint < room.title.font().pointSizeF() / 1.5  # still quieter than the heading
+        assert room.hint.fontMetrics().horizontalAdvance(room.hint.text()) <= room.hint.width()
+        # "Client Not assessed · scoring" and the other two scores whole on their line
+        for label in room.score_labels.values():
+            assert label.sizeHint().width() <= label.width(), (width, label.text(), label.width())
+            assert label.geometry().right() <= room.width()
+    # keys still score from the room, and the hint follows the side being scored
+    qtbot.keyClicks(room, "3")
+    assert page.guide.chosen("client") == 3
+    assert "3  Established" in room.score_labels["client"].text()
+    with stored(blank_path) as eng:
+        assert eng.scores(eng.rounds()[0].id)[(page.factor().id, "client")].level == 3
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not room.isVisible())
