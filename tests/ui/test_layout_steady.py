@@ -238,3 +238,58 @@ def test_presentation_hint_is_readable_and_the_scores_whole_at_1024(qtbot, windo
         assert eng.scores(eng.rounds()[0].id)[(page.factor().id, "client")].level == 3
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not room.isVisible())
+
+
+# --- 5. The walkthrough's agenda: what to park, whole --------------------------------------------
+
+DAY = dt.date(2026, 3, 12)
+
+
+def _behind_on_the_day(path) -> None:
+    """Every dimension in scope, the day planned 09:30 to 16:30, four factors agreed."""
+    from mutuality_desktop.core import operations as ops
+
+    with Engagement.open(path) as eng:
+        rnd = eng.rounds()[0]
+        uuid = eng.round_uuid(rnd.id)
+        eng.apply(ops.UpdateRound(uuid, {"date": DAY}))
+        eng.apply(ops.SetScope(uuid, tuple(d.id for d in eng.framework.workshop_order())))
+        eng.apply(ops.SetAgenda(uuid, 570, 990, (("Lunch", 750, 45),), ()))
+        for factor in eng.framework.dimension("mutuality").factors[:4]:
+            eng.set_score(rnd.id, factor.id, "agreed", 3)
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_what_to_park_reads_whole_at_1024_with_the_scores_on_screen(qtbot, window, blank_path, restore_look,
+                                                                   large):
+    _behind_on_the_day(blank_path)
+    _at_1024(window, qtbot)
+    assert window.open_path(blank_path)
+    page = window.workshop
+    page.agenda._clock = lambda: dt.datetime.combine(DAY, dt.time(15, 0))  # the room's clock: 15:00
+    page.agenda.refresh()
+    if large:
+        _large_text(window, qtbot)
+    qtbot.wait(100)
+    park = page.agenda.park_label
+    assert park.isVisible() and park.text().startswith("To finish by 16:30, park ")
+    scroll = page.agenda.parentWidget().parentWidget()  # the agenda's scroll area in the list column
+    view = scroll.viewport()
+    top = park.mapTo(view, QPoint(0, 0)).y()
+    assert top >= 0 and top + park.heightForWidth(park.width()) <= view.height(), (top, view.height())
+    assert scroll.verticalScrollBar().value() == 0  # read whole without scrolling
+    # the scoring cards and the list stay on screen: a few factors, and a click on one opens it
+    bar = page.bar
+    assert bar.mapTo(window, QPoint(0, bar.height())).y() <= window.height()
+    nav = page.navigator
+    second = nav._items[page.framework.dimension("mutuality").factors[1].id]
+    rect = nav.visualItemRect(second)
+    assert rect.isValid() and rect.bottom() <= nav.viewport().height(), "the second factor is in view"
+    click(qtbot, nav.viewport(), rect.center())
+    assert page.title.text() == "Joint governance structure"
+    # once the room catches up (nothing to park), the list has its room back
+    shared = page.agenda.parentWidget().parentWidget().maximumHeight()
+    page.agenda._clock = lambda: dt.datetime.combine(DAY, dt.time(9, 40))
+    page.agenda.refresh()
+    assert not park.isVisible()
+    assert scroll.maximumHeight() < shared

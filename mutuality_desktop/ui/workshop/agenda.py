@@ -235,6 +235,7 @@ class AgendaPanel(QFrame):
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
     plan_requested = Signal()  # "Plan the day’s times…": start, finish, breaks and minutes per dimension
+    park_shown = Signal(bool)  # the advice on what to park came or went: the list column makes room
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -447,7 +448,10 @@ class AgendaPanel(QFrame):
         self.end_edit.set_fixed("" if planned is None else "Set in Plan the day\u2019s times")
         self._planned = planned
         self.pace_label.setVisible(planned is not None)
-        self.park_label.setVisible(planned is not None and bool(planned.park))
+        park = planned is not None and bool(planned.park)
+        if park != self.park_label.isVisibleTo(self):
+            self.park_label.setVisible(park)
+            self.park_shown.emit(park)
         if planned is None:
             self.breaks_label.setVisible(False)
             return
