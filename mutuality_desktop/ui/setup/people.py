@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import SIDE_LABELS
+from ..date_field import format_date
 from ..widgets import DateField, Field, caption, on_return
 
 SIDES = tuple((label, key) for key, label in SIDE_LABELS.items())
@@ -94,6 +95,7 @@ class _RowsPanel(QWidget):
 
     def _buttons(self, add: str, remove: str) -> QHBoxLayout:
         """Add (Save changes while a row is selected) and Remove on the left, New on the right."""
+        self._add_text = add
         self.add_button = QPushButton(add)
         self.add_button.setProperty("role", "primary")
         self.remove_button = QPushButton(remove)
@@ -105,7 +107,33 @@ class _RowsPanel(QWidget):
         buttons.addWidget(self.new_button)
         for button in (self.add_button, self.remove_button, self.new_button):
             on_return(button)
+        for button in (self.remove_button, self.new_button):  # shown while a row is selected:
+            policy = button.sizePolicy()  # their room is kept, so selecting a row never widens
+            policy.setRetainSizeWhenHidden(True)  # the column and moves the page sideways
+            button.setSizePolicy(policy)
+        self._fit_add_button()
         return buttons
+
+    def _fit_add_button(self) -> None:
+        """Add is as wide for "Save changes" as for its own words, so neither moves the column."""
+        button = getattr(self, "add_button", None)
+        if button is None:
+            return
+        shown = button.text()
+        widths = []
+        for text in (self._add_text, "Save changes"):
+            button.setText(text)
+            widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setMinimumWidth(max(widths))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # View -> Large text
+            self._fit()
+
+    def _fit(self) -> None:
+        self._fit_add_button()
 
 
 class ParticipantsPanel(_RowsPanel):
@@ -252,6 +280,7 @@ class RoundsPanel(_RowsPanel):
         self.label.setAccessibleName("Round label")
         self.date = DateField(likely_years=5)
         self.date.setAccessibleName("Round date")
+        self._fit_date()
         self.label_field = Field("Round &label", self.label)
         form = QHBoxLayout()
         form.addWidget(self.label_field, 3)
@@ -272,6 +301,17 @@ class RoundsPanel(_RowsPanel):
         self.date.committed.connect(self._sync)
         self.date.returnPressed.connect(self._on_add_button_clicked)
         self._sync()
+
+    def _fit_date(self) -> None:
+        """The date box shows the widest date whole (at 1024 wide it read "12 Mar 202")."""
+        edit = self.date.edit
+        widest = max(edit.fontMetrics().horizontalAdvance(format_date(dt.date(2026, month, 28)))
+                     for month in range(1, 13))
+        edit.setMinimumWidth(widest + 32)  # its padding, border and Qt's own margins
+
+    def _fit(self) -> None:
+        super()._fit()
+        self._fit_date()
 
     def start_new(self) -> None:
         super().start_new()

@@ -4,6 +4,7 @@ the dimension picked, checkable too; each tick is saved at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...core.framework import Framework
@@ -43,6 +44,10 @@ class ScopePanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.factors_title)
         layout.addWidget(self.factors)
+        # The note and the factors' title keep the height they have had at this width: a tick
+        # that shortens them by a line moved everything under them (about 17 px) as it was made.
+        self._kept: dict[QLabel, tuple[int, int]] = {}  # label -> (width, height kept)
+        self._titles: tuple[str, ...] = ()  # the factors' title, inside the round and outside
         self.round_id: int | None = None
         self.framework: Framework | None = None
         self.scope: tuple[str, ...] = ()
@@ -96,8 +101,36 @@ class ScopePanel(QWidget):
         self.note.setText(f"{label} covers {factors} factor{'s' if factors != 1 else ''}.{why} "
                           "Only these appear in the walkthrough, Results, the spreadsheets, the "
                           "pre-work forms and the report.")
+        self._keep_height(self.note)
         self._show_factors()
         self._loading = False
+
+    def _keep_height(self, label: QLabel, *texts: str) -> None:
+        """Never let a label shrink while its width stays: ticking must not move what is below.
+        `texts` are others it may show next (reserved now, so it does not grow either)."""
+        width = label.width()
+        if width <= 0 or not label.isVisible():
+            return
+        kept_width, kept = self._kept.get(label, (width, 0))
+        shown = label.text()
+        need = label.heightForWidth(width)
+        for text in texts:
+            label.setText(text)
+            need = max(need, label.heightForWidth(width))
+        label.setText(shown)
+        height = max(need, kept if kept_width == width else 0)
+        self._kept[label] = (width, height)
+        if label.minimumHeight() != height:
+            label.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():  # the lines wrap anew: measure again
+            self._kept.clear()
+            for label in (self.note, self.factors_title):
+                label.setMinimumHeight(0)
+            self._keep_height(self.note)
+            self._keep_height(self.factors_title, *self._titles)
 
     def _show_factors(self) -> None:
         """The factors of the dimension picked in the list above, ticked when in the round."""
@@ -111,9 +144,11 @@ class ScopePanel(QWidget):
             return
         dim = self.framework.dimension(str(picked.data(ID_ROLE)))
         inside = dim.id in self.scope
-        self.factors_title.setText(
-            f"Factors of {dim.name}: untick one to leave it out of {self.label}." if inside else
-            f"Factors of {dim.name}: tick {dim.name} above to bring it into {self.label}.")
+        titles = (f"Factors of {dim.name}: untick one to leave it out of {self.label}.",
+                  f"Factors of {dim.name}: tick {dim.name} above to bring it into {self.label}.")
+        self.factors_title.setText(titles[0] if inside else titles[1])
+        self._titles = titles
+        self._keep_height(self.factors_title, *titles)
         for factor in dim.factors:
             item = QListWidgetItem(f"{factor.number}. {factor.name}")
             item.setData(ID_ROLE, factor.id)

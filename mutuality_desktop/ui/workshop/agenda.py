@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -234,6 +235,7 @@ class AgendaPanel(QFrame):
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
     plan_requested = Signal()  # "Plan the day’s times…": start, finish, breaks and minutes per dimension
+    park_shown = Signal(bool)  # the advice on what to park came or went: the list column makes room
 
     def __init__(self, end: QTime, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: QWidget | None = None) -> None:
@@ -446,7 +448,10 @@ class AgendaPanel(QFrame):
         self.end_edit.set_fixed("" if planned is None else "Set in Plan the day\u2019s times")
         self._planned = planned
         self.pace_label.setVisible(planned is not None)
-        self.park_label.setVisible(planned is not None and bool(planned.park))
+        park = planned is not None and bool(planned.park)
+        if park != self.park_label.isVisibleTo(self):
+            self.park_label.setVisible(park)
+            self.park_shown.emit(park)
         if planned is None:
             self.breaks_label.setVisible(False)
             return
@@ -552,7 +557,16 @@ class AgendaPlanDialog(QDialog):
         self.rows: list[_BreakRow] = []
         self.dimension_spins: dict[str, QSpinBox] = {}
         given = agenda if agenda is not None else default_agenda()
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # Everything but Save and Cancel scrolls when the screen is short: at 1024x768 the dialog
+        # was taller than the screen and its buttons fell off the foot.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         times = QFormLayout()
         self.start_edit = TimeBox("Start")
         self.start_edit.setTime(_qtime(given.start))
@@ -567,9 +581,11 @@ class AgendaPlanDialog(QDialog):
         breaks_box = QGroupBox("Breaks")
         box_layout = QVBoxLayout(breaks_box)
         self.breaks_grid = QGridLayout()
+        self.breaks_grid.setColumnStretch(4, 1)  # the rows keep their widths when a scroll bar comes or goes
         box_layout.addLayout(self.breaks_grid)
         add = QPushButton("&Add a break")
         add.clicked.connect(lambda: self.add_break("Break", _minute(self.finish_edit) - 60, 15))
+        self.add_button = add
         box_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(breaks_box)
         for b in given.breaks:
@@ -593,6 +609,9 @@ class AgendaPlanDialog(QDialog):
         self.preview.setAccessibleName("The day as planned")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.preview)
+        layout.addStretch(1)  # room left by a removed break goes to the foot: nothing above moves
+        self.body_scroll.setWidget(body)
+        outer.addWidget(self.body_scroll, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         if agenda is not None:
@@ -600,9 +619,26 @@ class AgendaPlanDialog(QDialog):
             remove.clicked.connect(self._on_remove_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self._ready = True
         self.update_preview()
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As large as the plan needs, within the screen (less its title bar); beyond, it scrolls."""
+        owner = self.parentWidget()
+        screen = (owner if owner is not None else self).screen().availableGeometry()
+        body = self.body_scroll.widget()
+        if body is None:
+            return
+        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
+        outer = self.layout()
+        m = outer.contentsMargins() if outer is not None else None
+        frame = (m.left() + m.right(), m.top() + m.bottom()) if m is not None else (0, 0)
+        chrome = self.buttons.sizeHint().height() + 12 + frame[1]
+        width = min(body.sizeHint().width() + bar + frame[0], screen.width() - 16)
+        height = min(body.sizeHint().height() + chrome, screen.height() - 48)
+        self.resize(width, height)
 
     def add_break(self, label: str, start: int, minutes: int) -> None:
         row = _BreakRow(self, label, start, minutes)
@@ -611,13 +647,23 @@ class AgendaPlanDialog(QDialog):
         self.update_preview()
 
     def remove_break(self, row: _BreakRow) -> None:
+        """The rows below move up one, in line with those above; the keyboard goes to the next
+        row's Remove (or Add a break after the last), not to wherever Qt puts it."""
+        index = self.rows.index(row)
         self.rows.remove(row)
         for widget in row.widgets():
+            self.breaks_grid.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self._relayout()
         self.update_preview()
+        after = self.rows[index].remove if index < len(self.rows) else self.add_button
+        after.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _relayout(self) -> None:
+        for row in self.rows:  # taken out first: a widget added again kept its old cell too
+            for widget in row.widgets():
+                self.breaks_grid.removeWidget(widget)
         for index, row in enumerate(self.rows):
             for column, widget in enumerate(row.widgets()):
                 self.breaks_grid.addWidget(widget, index, column)

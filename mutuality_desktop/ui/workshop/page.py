@@ -195,16 +195,25 @@ class _LeftColumn(QWidget):
     height, scrolling beyond it, so the list keeps room for several factors (Large text at 1024)."""
 
     AGENDA_SHARE = 0.36
+    AGENDA_PARKING = 0.6  # while it says what to park: the advice whole (Large text at 1024 cut it)
 
     def __init__(self) -> None:
         super().__init__()
         self.agenda_scroll: _SideScroll | None = None
+        self.parking_advice = False  # the agenda says which factors to park (set by the page)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.fit_agenda()
+
+    def fit_agenda(self, parking: bool | None = None) -> None:
+        """Cap the agenda's height; `parking`: whether it now says which factors to park."""
+        if parking is not None:
+            self.parking_advice = parking
         if self.agenda_scroll is not None:
+            share = self.AGENDA_PARKING if self.parking_advice else self.AGENDA_SHARE
             self.agenda_scroll.setMaximumHeight(max(self.agenda_scroll.minimumSizeHint().height(),
-                                                    int(self.height() * self.AGENDA_SHARE)))
+                                                    int(self.height() * share)))
 
 
 class WorkshopPage(QWidget):
@@ -274,6 +283,7 @@ class WorkshopPage(QWidget):
         left_layout.addWidget(self.navigator, 1)
         left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
         left_layout.addWidget(left.agenda_scroll)
+        self.agenda.park_shown.connect(left.fit_agenda)
 
         self.caption = QLabel(wordWrap=True)
         self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))

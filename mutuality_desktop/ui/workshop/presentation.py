@@ -90,6 +90,10 @@ class RoomWindow(QWidget):
         self.closed.emit()
 
 
+HINT_POINT = 12.5  # the keys hint: about the guide's text size, so the back of the room can read
+# it (at 9 pt it was the smallest type on the screen), in the muted colour so it stays quiet
+
+
 class PresentationWindow(RoomWindow):
     """The current factor, its scoring guide and the scores, on the second screen when there is one."""
 
@@ -97,7 +101,8 @@ class PresentationWindow(RoomWindow):
         super().__init__("presentation", (48, 32, 48, 28), 12, parent)
         self._forward_key = forward_key
         self._scores: tuple[dict[str, str], str] | None = None
-        self.set_header_sizes(15, 26, 9)
+        self._score_point = 18.0  # the scores' type for this screen, before fitting them to its width
+        self.set_header_sizes(15, 26, HINT_POINT)
         scores = QHBoxLayout()
         scores.setSpacing(40)
         self.score_labels: dict[str, QLabel] = {}
@@ -148,6 +153,7 @@ class PresentationWindow(RoomWindow):
         view = theme.PERSPECTIVE_LABELS.get(scoring, "").lower()
         self.hint.setText(f"0–5 score the {view} view  ·  Esc leaves" if view
                           else "Esc leaves")
+        self._fit_scores()
 
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
         """The dot strip of own views beside the scores; hidden when nobody has given one."""
@@ -168,15 +174,34 @@ class PresentationWindow(RoomWindow):
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
         scale = max(1.0, min(2.2, size.height() / 768))
         width = size.width()
-        self.set_header_sizes(15 * scale, 26 * scale, 9 * scale)
+        self.set_header_sizes(15 * scale, 26 * scale, HINT_POINT * scale)
         narrow = width < 1300
         # three scores must fit one line: "Provider 3 Established" at 18 pt needs about 300 px
         type_scale = min(scale, max(0.8, width / 1280))
-        for label in self.score_labels.values():
-            label.setFont(theme.font(18 * type_scale))
+        self._score_point = 18 * type_scale
         self.score_row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                     else QBoxLayout.Direction.LeftToRight)
         self.spread.set_zoom(2.0 * (type_scale if narrow else scale))
+        self._fit_scores(width)
+
+    def _fit_scores(self, width: int | None = None) -> None:
+        """The three scores on one line, whole: their type steps down from the screen's size until
+        they fit (with Large text at 1024 wide, "Client Not assessed · scoring" was cut)."""
+        labels = list(self.score_labels.values())
+        m = self.body.contentsMargins()
+        room = (self.width() if width is None else width) - m.left() - m.right()
+        if self.score_row.direction() == QBoxLayout.Direction.LeftToRight and self.spread.isVisibleTo(self):
+            room -= self.spread.minimumWidth() + self.score_row.spacing()
+        spacing = 40 * (len(labels) - 1) + 8
+        point = self._score_point
+        while True:
+            font = theme.font(point)
+            for label in labels:
+                if label.font() != font:
+                    label.setFont(font)
+            if point <= 10 or sum(label.sizeHint().width() for label in labels) + spacing <= room:
+                return
+            point -= 0.5
 
     def event(self, event: QEvent) -> bool:
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
