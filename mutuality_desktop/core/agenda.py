@@ -160,7 +160,9 @@ def check_agenda(framework: Framework, op: ops.SetAgenda) -> Agenda | None:
     breaks.sort(key=lambda b: b.start)
     for first, second in zip(breaks, breaks[1:], strict=False):
         if second.start < first.end:
-            raise ValidationError(f"{first.label} and {second.label} overlap.")
+            raise ValidationError(f"{first.label} ({clock(first.start)} to {clock(first.end)}) and "
+                                  f"{second.label} ({clock(second.start)} to {clock(second.end)}) overlap: "
+                                  "move one of them.")
     dims: list[tuple[str, int]] = []
     known = {d.id for d in framework.dimensions}
     for pair in op.dimensions:
@@ -399,3 +401,21 @@ def park_advice(framework: Framework, park: Sequence[str], quick: Collection[str
         listed = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else pieces[0]
     sentence = f"To finish by {clock(finish)}, park {count} factor{'s' if count != 1 else ''}: {listed}."
     return sentence, names
+
+
+def free_slot(start: int, finish: int, taken: Iterable[tuple[int, int]], length: int = 15) -> int:
+    """Where a new break of `length` minutes fits: an hour before the finish if free, else the
+    nearest free quarter-hour to it (earlier first); the hour before the finish if none is free.
+
+    `taken` are (start, minutes) of the breaks already planned."""
+    busy = [(s, s + m) for s, m in taken]
+    wanted = max(start, finish - 60)
+
+    def free(at: int) -> bool:
+        return start <= at and at + length <= finish and all(at + length <= s or at >= e for s, e in busy)
+
+    for step in range(0, max(finish - start, 0) + 1, 15):
+        for at in (wanted - step, wanted + step):
+            if free(at):
+                return at
+    return wanted

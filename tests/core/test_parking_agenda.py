@@ -216,3 +216,12 @@ def test_merge_takes_the_agenda_planned_in_the_other_copy(path: Path, tmp_path: 
         assert read_agenda(e, e.rounds()[0].id) == Agenda(540, 960, (Break("Lunch", 750, 45),),
                                                           (("mutuality", 300),))
         assert [p.text for p in parking_items(e)] == ["Ours only"]
+
+
+def test_a_new_break_goes_where_the_day_has_room_and_an_overlap_names_the_times() -> None:
+    from mutuality_desktop.core.agenda import free_slot
+
+    assert free_slot(540, 990, []) == 930  # an hour before a 16:30 finish
+    assert free_slot(540, 990, [(930, 15)]) == 915  # that quarter is taken: the one before
+    assert free_slot(540, 990, [(900, 45)]) == 945  # 15:00-15:45 taken: 15:45 is the nearest
+    assert free_slot(540, 560, [(540, 20)]) == 540  # no room at all: the day's start, for the room to move

@@ -47,3 +47,30 @@ def test_typing_in_the_planned_finish_box_keeps_the_pop_up_and_scores_nothing(qt
     assert seen["text"] == "15:45", "the plan's finish stays; nothing typed landed"
     assert seen["note"] == "Set in Plan the day\u2019s times"
     assert _stored_levels(blank_path) == before, "no digit scored the factor"
+
+
+def test_before_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, window, blank_path):
+    """The evening before, the pop-up said "Started at 22:57" while the panel said the clock runs
+    only on the workshop day (play-through s6, finding 8)."""
+    import datetime as dt
+
+    day = dt.date.today() + dt.timedelta(days=7)
+    with Engagement.open(blank_path) as eng:
+        eng.apply(ops.UpdateRound(eng.rounds()[-1].uuid, {"date": day}))
+    page = open_walkthrough(qtbot, window, blank_path)
+    seen: dict[str, object] = {}
+
+    def in_menu() -> None:
+        agenda = page.agenda
+        try:
+            seen["label"] = agenda._start_label.text()
+            seen["note"] = agenda.start_note.text() if agenda.start_note.isVisible() else ""
+        finally:
+            agenda._menu.close()
+
+    QTimer.singleShot(300, in_menu)
+    click(qtbot, page.agenda.agenda_button)
+    qtbot.waitUntil(lambda: "label" in seen, timeout=5000)
+    assert seen["label"] == "Clock starts at"
+    assert seen["note"] == f"The clock counts on the workshop day, {day:%d %b %Y}."
+    assert page.agenda.clock_label.text().startswith("The clock and pacing run on the workshop day")

@@ -293,3 +293,36 @@ def test_what_to_park_reads_whole_at_1024_with_the_scores_on_screen(qtbot, windo
     page.agenda.refresh()
     assert not park.isVisible()
     assert scroll.maximumHeight() < shared
+
+
+# --- Add a break twice (play-through s6, finding 6) ---------------------------------------------
+
+
+def test_add_a_break_twice_gives_two_named_breaks_where_the_day_has_room(qtbot, window, demo_path):
+    """Two clicks on Add a break made two "Break 15:15" rows and "Break and Break overlap."."""
+    assert window.open_path(demo_path)
+    page_tab(qtbot, window, "Walkthrough")
+    seen: list[str] = []
+
+    def check(dialog) -> None:
+        before = len(dialog.rows)
+        click(qtbot, dialog.add_button)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.rows[-1].name)  # typing names it
+        click(qtbot, dialog.add_button)
+        QApplication.processEvents()
+        new = dialog.rows[before:]
+        assert [r.name.text() for r in new] == ["Break", "Break 2"]
+        spans = sorted((r.start.minute(), r.start.minute() + r.minutes.value()) for r in dialog.rows)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), spans  # no overlap
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        assert save.isEnabled(), dialog.preview.text()
+        click(qtbot, save)
+        seen.append("saved")
+
+    _open_plan(qtbot, window, demo_path, check)
+    assert seen == ["saved"]
+    from mutuality_desktop.core.agenda import read_agenda
+
+    with stored(demo_path) as eng:
+        agenda = read_agenda(eng, eng.rounds()[-1].id)
+        assert agenda is not None and {"Break", "Break 2"} <= {b.label for b in agenda.breaks}

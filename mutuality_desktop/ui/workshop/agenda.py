@@ -42,6 +42,7 @@ from ...core.agenda import (
     check_agenda,
     clock,
     default_agenda,
+    free_slot,
     out_of_round,
     pace,
     park_advice,
@@ -368,6 +369,11 @@ class AgendaPanel(QFrame):
         self.plan_button = QPushButton("Plan the day\u2019s times\u2026")
         self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
+        self.start_note = QLabel(wordWrap=True)  # before the workshop day: when the clock runs
+        self.start_note.setProperty("role", "caption")
+        self.start_note.hide()
+        form.addRow("", self.start_note)
+        self._start_label = form.labelForField(self.start_edit)
         form.addRow("Finish by", self.end_edit)
         self.end_note = QLabel(wordWrap=True)  # "Set in Plan the day's times", seen, not only hovered
         self.end_note.setProperty("role", "caption")  # grey: a fact, not a fault
@@ -414,6 +420,7 @@ class AgendaPanel(QFrame):
             self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
         else:  # set-up before the workshop, or a look back after it: no clock, no pacing
             self.clock_label.setText(f"The clock and pacing run on the workshop day, {day:%d %b %Y}.")
+        self._show_day(on_the_day, day)
         planned = self._source(now) if self._source is not None else None
         self._show_plan(planned)
         if planned is not None:
@@ -429,6 +436,18 @@ class AgendaPanel(QFrame):
         else:
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
+
+    def _show_day(self, on_the_day: bool, day: dt.date | None) -> None:
+        """Off the workshop day the pop-up's start is the time the clock will count from, not a
+        start that happened ("Started at 22:57" the evening before: play-through s6)."""
+        label = "Started at" if on_the_day else "Clock starts at"
+        if isinstance(self._start_label, QLabel) and self._start_label.text() != label:
+            self._start_label.setText(label)
+            self.start_edit.setAccessibleName(label)
+        note = "" if on_the_day or day is None else f"The clock counts on the workshop day, {day:%d %b %Y}."
+        if self.start_note.text() != note:
+            self.start_note.setText(note)
+            self.start_note.setVisible(bool(note))
 
     def set_day_source(self, source: Callable[[], dt.date | None]) -> None:
         """The round's own day (None: not dated): the clock and pacing show on that day only."""
@@ -584,7 +603,7 @@ class AgendaPlanDialog(QDialog):
         self.breaks_grid.setColumnStretch(4, 1)  # the rows keep their widths when a scroll bar comes or goes
         box_layout.addLayout(self.breaks_grid)
         add = QPushButton("&Add a break")
-        add.clicked.connect(lambda: self.add_break("Break", _minute(self.finish_edit) - 60, 15))
+        add.clicked.connect(self._on_add_clicked)
         self.add_button = add
         box_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(breaks_box)
@@ -639,6 +658,22 @@ class AgendaPlanDialog(QDialog):
         width = min(body.sizeHint().width() + bar + frame[0], screen.width() - 16)
         height = min(body.sizeHint().height() + chrome, screen.height() - 48)
         self.resize(width, height)
+
+    def _on_add_clicked(self) -> None:
+        """A new break where the day has room, named apart from the others ("Break 2"): two
+        "Break 15:15" rows and "Break and Break overlap" left the room to work out which was which."""
+        taken = [(r.start.minute(), r.minutes.value()) for r in self.rows if not r.start.error]
+        names = {r.name.text().strip() for r in self.rows}
+        label = next(n for n in ("Break", *(f"Break {i}" for i in range(2, 100)), "Another break")
+                     if n not in names)
+        self.add_break(label, free_slot(_minute(self.start_edit), _minute(self.finish_edit), taken), 15)
+        name = self.rows[-1].name
+        QTimer.singleShot(0, lambda: self._focus_new(name))  # once the new row is shown
+
+    def _focus_new(self, name: QLineEdit) -> None:
+        self.body_scroll.ensureWidgetVisible(name)
+        name.setFocus(Qt.FocusReason.OtherFocusReason)
+        name.selectAll()
 
     def add_break(self, label: str, start: int, minutes: int) -> None:
         row = _BreakRow(self, label, start, minutes)
