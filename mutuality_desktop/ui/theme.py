@@ -201,6 +201,9 @@ QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QTree
 QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; outline: none; }
 QCheckBox, QRadioButton { border: 2px solid transparent; padding: 1px 3px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #000000; outline: none; }
+QTabBar:focus { outline: none; }
+QTabBar::tab { border: 2px solid transparent; }
+QTabBar::tab:focus { border: 2px solid #000000; }
 """
 
 
