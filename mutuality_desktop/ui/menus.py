@@ -296,6 +296,7 @@ def show_shortcuts(w: MainWindow) -> QDialog:
     text.setTextFormat(Qt.TextFormat.RichText)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     text.setContentsMargins(12, 8, 12, 8)
+    text.setObjectName("pageBody")  # white, as the window's pages
     scroll = QScrollArea()
     scroll.setWidget(text)
     scroll.setWidgetResizable(True)
