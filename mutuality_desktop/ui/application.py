@@ -111,6 +111,7 @@ def run_gui(argv: list[str]) -> int:
         return self_test(app)
     window = MainWindow()
     window.show()
+    QTimer.singleShot(1500, window.results.prepare_in_background)  # the charts' libraries, off the UI thread
     if args.file:
         QTimer.singleShot(0, lambda: window.open_path(Path(args.file)))
     elif args.demo:

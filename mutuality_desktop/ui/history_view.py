@@ -143,6 +143,9 @@ class HistoryDialog(QDialog):
             self._timer.start()
 
 
+SHORT_NAME_PROMPT = "Set name…"  # the name button while a status message needs the room
+
+
 class NamePrompt(QObject):
     """After the first change in a window where no name is given for the history, the status bar
     says under which name changes are recorded, with a button that opens the History dialog at
@@ -159,31 +162,59 @@ class NamePrompt(QObject):
         self.button.setToolTip("The history records who made each change: Edit → History…")
         self.button.clicked.connect(self._on_button_clicked)
         self.button.hide()
+        self._offered = ""  # the button's full text while it is offered, else ""
         window.statusBar().insertPermanentWidget(1, self.button)  # left of "All changes saved"
+        window.statusBar().messageChanged.connect(self._fit)
         window.document_opened.connect(self._on_document_opened)
-        window.document_closed.connect(self.button.hide)
+        window.document_closed.connect(self._withdraw)
+
+    def _withdraw(self) -> None:
+        self._offered = ""
+        self.button.hide()
 
     def _on_document_opened(self) -> None:
-        self.button.hide()
+        self._withdraw()
         if self.window.doc is not None:
             self.window.doc.changed.connect(self._on_doc_changed)
 
     def _on_doc_changed(self, _what: str) -> None:
         """Every change (each keystroke of a note too): cheap once shown, and let go once named."""
         doc = self.window.doc
-        if self.button.isVisible() or doc is None:
+        if self._offered or doc is None:
             return
         if doc.readonly or not name_unset():
             doc.changed.disconnect(self._on_doc_changed)
             return
-        self.button.setText(f"Changes are recorded as “{doc.engagement.author}” · Set your name…")
-        self.button.show()
+        self._offered = f"Changes are recorded as “{doc.engagement.author}” · Set your name…"
+        self._fit(self.window.statusBar().currentMessage())
+
+    def _fit(self, message: str) -> None:
+        """A message in the status bar reports an outcome ("Merged …", "Moved the engagement to …")
+        and is read whole: while it shows, the button shortens to "Set name…", and steps aside
+        altogether if even that leaves the message too little room (play-through: the full button
+        cut a merge's outcome to "demo.mutuality holds nothing this…")."""
+        bar = self.window.statusBar()
+        bar.setToolTip(message)  # a message wider than any window can still be read in full
+        if not self._offered:
+            return
+        if not message:
+            self.button.setText(self._offered)
+            self.button.show()
+            return
+        self.button.setText(SHORT_NAME_PROMPT)
+        saved = self.window.save_label  # "All changes saved", right of the button
+        room = bar.width() - saved.sizeHint().width() - self.button.sizeHint().width() - 32
+        self.button.setVisible(bar.fontMetrics().horizontalAdvance(message) <= room)
+
+    def _on_name_given(self) -> None:
+        if not name_unset():
+            self._withdraw()
 
     def _on_button_clicked(self) -> None:
         dialog = show_history(self.window)
         if dialog is None:
             return
-        dialog.author.editingFinished.connect(lambda: self.button.setVisible(name_unset()))
+        dialog.author.editingFinished.connect(self._on_name_given)
         dialog.author.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

@@ -8,8 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+)
 
 from .accessibility import add_look_actions
 from .backups import restore_from_backup
@@ -276,8 +284,41 @@ def show_about(w: MainWindow) -> None:
     box.show()
 
 
-def show_shortcuts(w: MainWindow) -> None:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", SHORTCUTS_HELP,
-                      QMessageBox.StandardButton.Close, w)
+def show_shortcuts(w: MainWindow) -> QDialog:
+    """The shortcuts in a dialog that fits the screen: the table scrolls, Close stays in sight
+    (a message box with Large text at 1024x768 ran off the foot of the screen, Close with it)."""
+    box = QDialog(w)
+    box.setWindowTitle("Keyboard shortcuts")
+    box.setAccessibleName("Keyboard shortcuts")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    layout = QVBoxLayout(box)
+    text = QLabel(SHORTCUTS_HELP, wordWrap=True)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    text.setContentsMargins(12, 8, 12, 8)
+    text.setObjectName("pageBody")  # white, as the window's pages
+    scroll = QScrollArea()
+    scroll.setWidget(text)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page keys scroll the table
+    scroll.setAccessibleName("Shortcuts")
+    layout.addWidget(scroll, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(box.reject)
+    layout.addWidget(buttons)
+    screen = (w.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    width = min(640, screen.width() - 40)
+    margins = layout.contentsMargins()
+    text_height = text.heightForWidth(width - margins.left() - margins.right()
+                                      - scroll.verticalScrollBar().sizeHint().width() - 4)
+    frame = 40  # the title bar a window manager adds
+    height = min(text_height + buttons.sizeHint().height() + layout.spacing() + margins.top()
+                 + margins.bottom() + 8, screen.height() - frame - 20)
+    box.resize(width, height)
+    box.move(screen.left() + (screen.width() - width) // 2,
+             screen.top() + max(0, (screen.height() - height - frame) // 2))
     box.setModal(False)
     box.show()
+    buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
+    return box

@@ -251,8 +251,10 @@ def show_merge(window: MainWindow, theirs: Engagement) -> MergeDialog | None:
         return None
     if not plan.changes_anything:
         theirs.close()
-        window.statusBar().showMessage(f"{theirs.path.name} holds nothing this engagement does not "
-                                       "already have; nothing was changed.", 20000)
+        # the whole sentence in the banner, where a long file name cannot cut it short
+        text = f"{theirs.path.name} holds nothing this engagement does not already have; nothing was changed."
+        window.banner.show_message(text, "info")
+        window.statusBar().showMessage("Merge: nothing to add; nothing was changed.", 20000)
         return None
     dialog = MergeDialog(window, plan, theirs)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+RESULTS_MODULE = "mutuality_desktop.ui.results"
+
+
+def _import_results() -> None:
+    """On a worker: import the results page's module and the libraries it draws with (matplotlib,
+    numpy). Importing defines classes only; no Qt object is made, so no Qt is touched."""
+    import importlib
+
+    importlib.import_module(RESULTS_MODULE)
 
 
 class ResultsHost(QWidget):
@@ -24,6 +34,20 @@ class ResultsHost(QWidget):
         self._shown: tuple[Any, Any] = (None, None)  # what the page currently shows
         self._wanted: tuple[Any, Any] = (None, None)
         self._stale = False
+
+    def prepare_in_background(self) -> None:
+        """Import what the results page needs on a worker thread, while the facilitator works on
+        other pages: the first switch to Results then only builds the page (play-through: the
+        first Ctrl+3 at 1366 took over 2 s, most of it importing matplotlib). Nothing waits for
+        it: a switch before it ends imports the rest itself, and a failure there is reported then."""
+        import sys
+
+        if self.page is not None or self.unavailable or RESULTS_MODULE in sys.modules:
+            return
+        from .application import forget_import_sources
+        from .tasks import run_in_background
+
+        run_in_background(_import_results, lambda _result: forget_import_sources(), lambda _exc, _tb: None)
 
     def _ensure_page(self) -> Any:
         if self.page is None and not self.unavailable:
@@ -92,4 +116,12 @@ class ResultsHost(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._apply()
+        if self.page is not None or self.unavailable:
+            self._apply()
+            return
+        # the first showing builds the page and draws its charts: a busy pointer meanwhile
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._apply()
+        finally:
+            QGuiApplication.restoreOverrideCursor()

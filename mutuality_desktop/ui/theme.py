@@ -192,10 +192,18 @@ def stylesheet(palette: dict[str, str] | None = None) -> str:
     return _sheet(palette or NORMAL_PALETTE).replace("{chevron}", chevron)
 
 
+# The focus outline is Qt's focus rectangle, drawn tight round a control's label: on a button it
+# struck through the text ("Open", "Copy chart"). Controls with an edge of their own show focus
+# by that edge instead, and a check box or radio button by a frame outside its label.
 HIGH_CONTRAST_FOCUS = """
 *:focus { outline: 3px solid #000000; }
 QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QTreeView:focus,
-QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; }
+QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; outline: none; }
+QCheckBox, QRadioButton { border: 2px solid transparent; padding: 1px 3px; }
+QCheckBox:focus, QRadioButton:focus { border: 2px solid #000000; outline: none; }
+QTabBar:focus { outline: none; }
+QTabBar::tab { border: 2px solid transparent; }
+QTabBar::tab:focus { border: 2px solid #000000; }
 """
 
 

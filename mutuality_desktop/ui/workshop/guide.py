@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from html import escape
 from math import ceil
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -44,6 +44,7 @@ from .. import accessibility, theme
 PERSPECTIVES = theme.PERSPECTIVES
 # Not N: an "n" in a word typed at the guide by mistake cleared the room's agreed level.
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+GHOST_SECONDS_MS = 1500  # how long the preview of a click stays after the mouse stops
 
 
 @dataclass
@@ -88,6 +89,11 @@ class LevelGuide(QWidget):
         self._pending: dict[str, int | None] = {}
         self._focus = "client"
         self._hover: int | None = None
+        # The hover preview of a click ("+ Client", dashed) shows only while the mouse moves: a
+        # pointer left resting on the guide kept a chip on a level nobody had scored (play-through).
+        self._ghost_shown = False
+        self._ghost_timer = QTimer(self, singleShot=True, interval=GHOST_SECONDS_MS)
+        self._ghost_timer.timeout.connect(self._hide_ghost)
         self._fit: _Fit | None = None
         self._hint: tuple[list[tuple[int, str, str]], QSize] | None = None  # levels, size hint
         self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
@@ -534,14 +540,15 @@ class LevelGuide(QWidget):
             elif self._chosen.get(perspective) == value:
                 chips.append((perspective, perspective))
         focus_here = any(p == self._focus for p, _ in chips)
-        if self._hover == value and self.editable and not focus_here:
-            chips.append((self._focus, "ghost"))  # what a click would do
+        if self._hover == value and self.editable and not focus_here and self._ghost_shown:
+            chips.append((self._focus, "ghost"))  # what a click would do, while the mouse moves
         return chips
 
     def _paint_chips(self, p: QPainter, fit: _Fit, row: _Row) -> None:
         p.setFont(self._chip_font(fit.point_size))
         for slot, (perspective, style) in enumerate(self._row_chips(row.value)):
-            self._chip(p, self._chip_rect(fit, row, slot), theme.PERSPECTIVE_LABELS[perspective], style)
+            label = theme.PERSPECTIVE_LABELS[perspective]
+            self._chip(p, self._chip_rect(fit, row, slot), f"+ {label}" if style == "ghost" else label, style)
 
     @staticmethod
     def _chip(p: QPainter, rect: QRect, label: str, style: str) -> None:
@@ -588,11 +595,17 @@ class LevelGuide(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         level = self.level_at(event.position())
-        if level != self._hover:
+        if level != self._hover or not self._ghost_shown:
             self._hover = level
+            self._ghost_shown = True
             self.update()
+        self._ghost_timer.start()
         cursor = Qt.CursorShape.PointingHandCursor if level is not None and self.editable else Qt.CursorShape.ArrowCursor
         self.setCursor(cursor)
+
+    def _hide_ghost(self) -> None:
+        self._ghost_shown = False
+        self.update()
 
     def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._hover = None

@@ -53,6 +53,8 @@ Index = QModelIndex | QPersistentModelIndex
 NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in some bindings
 
 
+ROW_PADDING = 14  # above and below a factor's name, together
+
 def _wrapped(tip: str) -> str:
     """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
     return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
@@ -67,7 +69,7 @@ class _Delegate(QStyledItemDelegate):
         self.pad = 10
         self.mark = 16
         self.level_width = 30
-        self._heights: dict[tuple[str, int], int] = {}  # (name, text width) -> wrapped height
+        self._heights: dict[tuple[str, int, bool], int] = {}  # (name, text width, bold) -> wrapped height
         self._names: dict[tuple[str, int, str], QStaticText] = {}  # (name, width, font) -> laid out
 
     def _text_width(self) -> int:
@@ -77,16 +79,24 @@ class _Delegate(QStyledItemDelegate):
         if not index.data(FACTOR_ROLE):
             fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
             return QSize(self.view.viewport().width(), fm.height() + 22)
-        key = (str(index.data(Qt.ItemDataRole.DisplayRole)), self._text_width())
+        # Measured in the regular type the name is drawn in: measured in bold (the open factor's
+        # type), a name that wraps one line more in bold left a gap under it in the list, and the
+        # rows were unevenly spaced. The open factor is drawn bold only where bold takes no more lines.
+        height = self._height(str(index.data(Qt.ItemDataRole.DisplayRole)), bold=False)
+        return QSize(self.view.viewport().width(), height + ROW_PADDING)
+
+    def _height(self, text: str, *, bold: bool) -> int:
+        """The wrapped name's height at the list's width (asked for every item on each layout:
+        each name is measured once per width and weight)."""
+        key = (text, self._text_width(), bold)
         height = self._heights.get(key)
-        if height is None:  # asked for every item on each layout: measure each name once per width
+        if height is None:
             if len(self._heights) > 500:
                 self._heights.clear()
-            # measured in bold: the open factor is drawn bold, and must not lose its second line
-            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=True))
-            height = fm.boundingRect(QRect(0, 0, key[1], 10_000), Qt.TextFlag.TextWordWrap, key[0]).height()
+            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold))
+            height = fm.boundingRect(QRect(0, 0, key[1], 10_000), Qt.TextFlag.TextWordWrap, text).height()
             self._heights[key] = height
-        return QSize(self.view.viewport().width(), height + 14)
+        return height
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p.save()
@@ -133,11 +143,12 @@ class _Delegate(QStyledItemDelegate):
         state = index.data(STATE_ROLE)
         mark = QRectF(rect.left() + self.pad, rect.top() + 9, self.mark, self.mark)
         self._paint_mark(p, mark, state)
-        name_font = theme.font(theme.BASE_POINT_SIZE - 0.5, bold=selected)
+        name = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bold = selected and self._height(name, bold=True) <= self._height(name, bold=False)
+        name_font = theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold)
         p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        p.drawStaticText(int(mark.right()) + self.pad, rect.top() + 7,
-                         self._name(str(index.data(Qt.ItemDataRole.DisplayRole)), name_font))
+        p.drawStaticText(int(mark.right()) + self.pad, rect.top() + ROW_PADDING // 2, self._name(name, name_font))
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
             p.setFont(theme.font(theme.BASE_POINT_SIZE, weight=QFont.Weight.Bold))

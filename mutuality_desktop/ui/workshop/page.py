@@ -386,11 +386,15 @@ class WorkshopPage(QWidget):
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
         # takes what it can, and the tab names step down in size, never below the normal type
-        # The tab names step down in size first (never below the normal type); only then does the
-        # panel widen, and only with Large text: the guide is what the room reads, and its type
-        # must not shrink for a tab name, nor change size from factor to factor at 1366.
+        # With Large text the panel first widens for the tab names in Large type, as far as the guide
+        # keeps its least width (at 1366 they stayed in the normal type); where that is not enough
+        # the names step down in size (never below the normal type). The width needed is the same
+        # on every factor, so the guide's type does not change size from factor to factor.
         bar = self.tabs.tabBar()
         bar.setFont(theme.font())
+        if large:  # the tab names keep the Large type where the window has room (play-through at 1366)
+            room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
+            side = max(side, min(self._tabs_width(), room))
         size = theme.BASE_POINT_SIZE * theme.text_scale()
         while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
             size = max(theme.BASE_POINT_SIZE, size - 0.5)
@@ -418,8 +422,12 @@ class WorkshopPage(QWidget):
         Parking tabs take on later ("Actions (2)", "Parking (12)")."""
         bar = self.tabs.tabBar()
         tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
-        counts = sum(bar.fontMetrics().horizontalAdvance(" (00)") for i in range(bar.count())
-                     if i >= 2 and "(" not in bar.tabText(i))
+        fm = bar.fontMetrics()
+        # every count taken as two digits: the same width on every factor (the guide's type must not
+        # change size from factor to factor)
+        counts = sum(fm.horizontalAdvance(" (00)") - fm.horizontalAdvance(bar.tabText(i).partition(" (")[1]
+                                                                          + bar.tabText(i).partition(" (")[2])
+                     for i in range(2, bar.count()))
         # and a little per tab: on a real display the chosen tab's heavier type needs a few pixels more
         return (tabs + counts + bar.fontMetrics().horizontalAdvance("0") + 10 * bar.count()
                 + self.side_scroll.verticalScrollBar().sizeHint().width() + 8)
