@@ -107,15 +107,11 @@ class _RowsPanel(QWidget):
         buttons.addWidget(self.new_button)
         for button in (self.add_button, self.remove_button, self.new_button):
             on_return(button)
-        for button in (self.remove_button, self.new_button):  # shown while a row is selected:
-            policy = button.sizePolicy()  # their room is kept, so selecting a row never widens
-            policy.setRetainSizeWhenHidden(True)  # the column and moves the page sideways
-            button.setSizePolicy(policy)
-        self._fit_add_button()
+        self._fit_buttons()
         return buttons
 
-    def _fit_add_button(self) -> None:
-        """Add is as wide for "Save changes" as for its own words, so neither moves the column."""
+    def _fit_buttons(self) -> None:
+        """Add is as wide for "Save changes" as for its own words: selecting a row does not resize it."""
         button = getattr(self, "add_button", None)
         if button is None:
             return
@@ -133,7 +129,7 @@ class _RowsPanel(QWidget):
             self._fit()
 
     def _fit(self) -> None:
-        self._fit_add_button()
+        self._fit_buttons()
 
 
 class ParticipantsPanel(_RowsPanel):

@@ -109,7 +109,7 @@ class ScopePanel(QWidget):
         """Never let a label shrink while its width stays: ticking must not move what is below.
         `texts` are others it may show next (reserved now, so it does not grow either)."""
         width = label.width()
-        if width <= 0 or not label.isVisible():
+        if width <= 0 or label.isHidden():
             return
         kept_width, kept = self._kept.get(label, (width, 0))
         shown = label.text()
