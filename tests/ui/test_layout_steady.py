@@ -164,6 +164,7 @@ def test_removing_breaks_keeps_the_rows_in_line_and_the_keyboard_on_the_next(qtb
     seen: list[str] = []
 
     def check(dialog) -> None:
+        qtbot.wait(100)  # laid out as shown
         screen = dialog.screen().availableGeometry()
         save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
         # Save and Cancel on the screen, whatever the plan's length (at 1024x768 they fell off)
