@@ -63,12 +63,20 @@ def test_the_round_editor_shows_the_whole_date_at_1024(qtbot, window, demo_path,
     setup = window.setup_page
     rounds = setup.rounds
     setup.ensureWidgetVisible(rounds.table)
+    QApplication.processEvents()
+    qtbot.wait(20)
+    table_left = _where(rounds.table, setup).x()
     click(qtbot, rounds.table.viewport(), rounds.table.visualItemRect(rounds.table.item(0, 0)).center())
     assert rounds.label.text() == "Baseline"
     QApplication.processEvents()
     edit = rounds.date.edit
     assert edit.text() == "12 Mar 2026"
     assert _shows_whole(edit), (edit.text(), edit.width())
+    # Save changes, Remove and New appear without widening the column at normal size ("Remove
+    # round" moved it 18 px); with Large text they still need about 30 px more than its share
+    QApplication.processEvents()
+    qtbot.wait(20)
+    assert abs(_where(rounds.table, setup).x() - table_left) <= (40 if large else 0)
     # a date typed in the box is taken, shown whole and saved
     setup.ensureWidgetVisible(edit)
     click(qtbot, edit)
