@@ -237,6 +237,9 @@ def test_presentation_hint_is_readable_and_the_scores_whole_at_1024(qtbot, windo
         assert hint >= 0.75 * body, (width, hint, body)  # about the guide's size, not a footnote
         assert hint < room.title.font().pointSizeF() / 1.5  # still quieter than the heading
         assert room.hint.fontMetrics().horizontalAdvance(room.hint.text()) <= room.hint.width()
+        # at the foot, under the guide, and on the screen
+        assert room.guide.geometry().bottom() < room.hint.geometry().top()
+        assert room.hint.geometry().bottom() <= room.height()
         # "Client Not assessed · scoring" and the other two scores whole on their line
         for label in room.score_labels.values():
             assert label.sizeHint().width() <= label.width(), (width, label.text(), label.width())
