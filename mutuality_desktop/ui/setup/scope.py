@@ -34,6 +34,8 @@ class ScopePanel(QWidget):
         self.note.setWordWrap(True)
         self.factors_title = caption("")
         self.factors_title.setWordWrap(True)
+        for label in (self.note, self.factors_title):  # text at the top of the height kept for it
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.factors = QListWidget()
         self.factors.setAccessibleName("Factors of the dimension picked above")
         self.factors.setMaximumHeight(220)
