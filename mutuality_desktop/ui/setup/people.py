@@ -95,7 +95,6 @@ class _RowsPanel(QWidget):
 
     def _buttons(self, add: str, remove: str) -> QHBoxLayout:
         """Add (Save changes while a row is selected) and Remove on the left, New on the right."""
-        self._add_text = add
         self.add_button = QPushButton(add)
         self.add_button.setProperty("role", "primary")
         self.remove_button = QPushButton(remove)
@@ -107,25 +106,7 @@ class _RowsPanel(QWidget):
         buttons.addWidget(self.new_button)
         for button in (self.add_button, self.remove_button, self.new_button):
             on_return(button)
-        for button in (self.remove_button, self.new_button):  # shown while a row is selected:
-            policy = button.sizePolicy()  # their room is kept, so selecting a row never widens
-            policy.setRetainSizeWhenHidden(True)  # the column and moves the page sideways
-            button.setSizePolicy(policy)
-        self._fit_add_button()
         return buttons
-
-    def _fit_add_button(self) -> None:
-        """Add is as wide for "Save changes" as for its own words, so neither moves the column."""
-        button = getattr(self, "add_button", None)
-        if button is None:
-            return
-        shown = button.text()
-        widths = []
-        for text in (self._add_text, "Save changes"):
-            button.setText(text)
-            widths.append(button.sizeHint().width())
-        button.setText(shown)
-        button.setMinimumWidth(max(widths))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -133,7 +114,7 @@ class _RowsPanel(QWidget):
             self._fit()
 
     def _fit(self) -> None:
-        self._fit_add_button()
+        """Sizes that follow the type (View -> Large text)."""
 
 
 class ParticipantsPanel(_RowsPanel):
@@ -285,7 +266,10 @@ class RoundsPanel(_RowsPanel):
         form = QHBoxLayout()
         form.addWidget(self.label_field, 3)
         form.addWidget(Field("D&ate", self.date), 2)
-        buttons = self._buttons("Add follow-up round", "Remove round")
+        # "Remove", not "Remove round": with Large text at 1024 the longer row of buttons widened
+        # the column as a round was selected, squeezing the participants beside it
+        buttons = self._buttons("Add follow-up round", "Remove")
+        self.remove_button.setAccessibleName("Remove round")
         note = caption("A follow-up round re-scores every factor so the report can show what changed.")
         note.setWordWrap(True)
         layout.addWidget(self.table, 1)

@@ -34,6 +34,8 @@ class ScopePanel(QWidget):
         self.note.setWordWrap(True)
         self.factors_title = caption("")
         self.factors_title.setWordWrap(True)
+        for label in (self.note, self.factors_title):  # text at the top of the height kept for it
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.factors = QListWidget()
         self.factors.setAccessibleName("Factors of the dimension picked above")
         self.factors.setMaximumHeight(220)
@@ -109,7 +111,7 @@ class ScopePanel(QWidget):
         """Never let a label shrink while its width stays: ticking must not move what is below.
         `texts` are others it may show next (reserved now, so it does not grow either)."""
         width = label.width()
-        if width <= 0 or not label.isVisible():
+        if width <= 0 or label.isHidden():
             return
         kept_width, kept = self._kept.get(label, (width, 0))
         shown = label.text()

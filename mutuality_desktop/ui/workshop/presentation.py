@@ -52,6 +52,7 @@ class RoomWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
         top.addWidget(self.hint)
+        self.top = top
         self.body.addLayout(top)
         self.body.addWidget(self.title)
 
@@ -124,6 +125,10 @@ class PresentationWindow(RoomWindow):
         self.body.addLayout(self.score_row)
         self.body.addSpacing(6)
         self.body.addWidget(self.guide, 1)
+        # The keys hint at the foot, right: at the guide's size it no longer fits beside the caption
+        # without wrapping the caption onto a third line (and the guide's level 1 off the screen).
+        self.top.removeWidget(self.hint)
+        self.body.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_header(self, caption: str, title: str) -> None:
         self.caption.setText(caption)
