@@ -101,7 +101,8 @@ def _series(data: ReportData, kind: str) -> tuple[list[str], list[tuple[str, str
         ids = {f.id for f in chart_factors(data, data.current, series.dimension_id)}
         kept = [i for i, a in enumerate(series.axis_ids) if a in ids]
     current = [s for s in order if s in PERSPECTIVES]
-    categories = [category_name(series.axis_names[i], [series.values(s)[i] for s in current]) for i in kept]
+    categories = [category_name(series.axis_names[i], [series.values(s)[i] for s in current],
+                                series.axis_ids[i] in series.not_agreed) for i in kept]
     return categories, [(s, names[s], [series.values(s)[i] for i in kept]) for s in order]
 
 

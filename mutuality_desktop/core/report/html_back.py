@@ -9,6 +9,7 @@ from .sections_back import (
     CROSSWALK_LEAD,
     appendix_lead,
     attendance,
+    participants_kicker,
     crosswalk_keys,
     crosswalk_lines,
     crosswalk_rows,
@@ -63,7 +64,7 @@ def actions(data: ReportData, page: Page) -> str:
 
 
 def participants(data: ReportData, page: Page) -> str:
-    out = ['<p class="kicker">Who took part</p>']
+    out = [f'<p class="kicker">{t(participants_kicker(data))}</p>']
     rows = participant_rows(data.participants, data.info)
     if not rows:
         return "\n".join([*out, '<p class="lead">No participants were recorded.</p>'])
