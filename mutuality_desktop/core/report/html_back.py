@@ -9,13 +9,13 @@ from .sections_back import (
     CROSSWALK_LEAD,
     appendix_lead,
     attendance,
-    participants_kicker,
     crosswalk_keys,
     crosswalk_lines,
     crosswalk_rows,
     guide_dimensions,
     guide_factors,
     key_text,
+    participants_kicker,
 )
 from .text import plural
 
