@@ -94,7 +94,8 @@ def _series(data: ReportData, kind: str) -> tuple[list[str], list[tuple[str, str
         names["previous"] = f"{one_line(data.previous.label)} agreed"
         if "previous" in series.visible():
             names["agreed"] = f"{one_line(data.current.label)} agreed"
-    order = [s for s in ("previous", "agreed", "client", "provider") if s in series.visible()]
+    # agreed first: drawn under the others with a larger marker (deck_parts), it rings a marker at its level
+    order = [s for s in ("agreed", "previous", "client", "provider") if s in series.visible()]
     if series.dimension_id is None:
         kept = list(range(len(series.axis_ids)))
     else:
@@ -128,9 +129,9 @@ def mutuality_slide(deck: Deck, data: ReportData) -> None:
     categories, plotted = _series(data, "mutuality")  # the round's factors, as the title counts them
     slide = deck.slide("Mutuality: how each side sees the partnership",
                        f"The {len(categories)} mutuality factors of this round")
-    deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
+    deck.radar(slide, categories, plotted, Inches(0.3), Inches(1.25), Inches(9.5), Inches(5.9),
                alt_text(data, "mutuality", native=True), _scale(data))
-    deck.text(slide, mutuality_intro(data), Inches(9.3), Inches(2.0), Inches(3.4), Inches(4.0), 15)
+    deck.text(slide, mutuality_intro(data), Inches(9.9), Inches(1.9), Inches(2.9), Inches(4.6), 14)
 
 
 def movement_slide(deck: Deck, data: ReportData) -> None:
