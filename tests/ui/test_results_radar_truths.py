@@ -76,3 +76,38 @@ def test_results_radar_says_not_agreed_and_keeps_the_provisional_note_in_sight(q
     large_text(window, qtbot)
     qtbot.wait(100)
     note_whole()  # the mean and "provisional" stay with Large text (they used to vanish)
+
+
+def test_the_move_confirmation_agrees_with_the_banner_after_a_move_back(qtbot, window, played):
+    """The tester's case: Baseline scored on the app's 2.1.0, the file then moved back to 2.0.0 from
+    the command line. The banner says Baseline was scored on 2.1.0; so must the confirmation."""
+    from pathlib import Path
+
+    from mutuality_desktop.core import operations as ops
+    from mutuality_desktop.ui import framework_move as guide_move
+
+    older = (Path(__file__).parents[1] / "core" / "data" / "vfm-mutuality-2.0.0.json").read_text(encoding="utf-8")
+    with Engagement.open(played) as eng:
+        eng.apply(ops.MoveToFramework(older))
+        assert eng.framework.version == "2.0.0"
+    assert window.open_path(played)
+    page_tab(qtbot, window, "Results")
+    button = window.results.page.move_guide
+    qtbot.waitUntil(button.isVisible)
+    scroll = button.parent()
+    while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+        scroll = scroll.parent()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(button)  # a person scrolls the findings to it
+    click(qtbot, button)
+    found: list[guide_move.MoveGuideDialog] = []
+
+    def shown() -> bool:
+        found[:] = [d for d in window.findChildren(guide_move.MoveGuideDialog) if d.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown)
+    text = " ".join(found[0].text().split())
+    assert "Baseline keeps guide 2.1.0's, the guide it was scored on" in text
+    assert "keep guide 2.0.0's wording" not in text
+    click(qtbot, found[0].cancel_button)
