@@ -202,3 +202,14 @@ def test_the_move_confirmation_names_a_round_kept_on_another_guide() -> None:
     assert "2.0.9's wording" not in " ".join(mixed[:-1])
     back = move_summary(shipped, older, [("Baseline", shipped)])
     assert back[0] == f"Moving the engagement back from guide {shipped.version} to 2.0.9, an older version than the one in use."
+
+
+def test_the_deck_dimension_table_flags_a_provisional_mean(data: ReportData, tmp_path: Path) -> None:
+    import pptx
+
+    from mutuality_desktop.core.office.deck import write_pptx
+
+    write_pptx(data, tmp_path / "d.pptx")
+    rows = [[c.text for c in row.cells] for s in pptx.Presentation(str(tmp_path / "d.pptx")).slides
+            for sh in s.shapes if sh.has_table for row in sh.table.rows]
+    assert ["Mutuality", "3.0", "2 of 15, provisional"] in rows  # as the PDF: "2 of 15 agreed, provisional"

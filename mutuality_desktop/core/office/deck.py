@@ -119,7 +119,8 @@ def dimensions_slide(deck: Deck, data: ReportData) -> None:
         deck.radar(slide, categories, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
                    alt_text(data, "dimensions", native=True), _scale(data))
     scale = data.framework.scale
-    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"] if d.in_round
+    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}" + (", provisional" if d.provisional else "")]
+            if d.in_round  # as the report's table: a mean below minimum coverage is not yet a finding
             else [d.name, "–", d.status_text] for d in dimension_rows(data.framework, data.scores, data.current)]
     deck.table(slide, ["Dimension", f"Mean ({scale.minimum}–{scale.maximum})", "Factors agreed"], rows,
                Inches(8.1) if radar else MARGIN, Inches(1.9), (2.45, 1.1, 1.1) if radar else (4.5, 2.0, 5.0), 13)
