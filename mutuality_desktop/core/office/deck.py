@@ -142,9 +142,9 @@ def movement_slide(deck: Deck, data: ReportData) -> None:
                        f"{data.previous.label} to {data.current.label}")
     if any(d.id == MUTUALITY for d in data.framework.dimensions):
         categories, plotted = _series(data, "movement")
-        deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(7.4), Inches(5.6),
+        deck.radar(slide, categories, plotted, Inches(0.3), Inches(1.25), Inches(8.3), Inches(5.9),
                    alt_text(data, "movement", native=True), _scale(data))
-    deck.bullets(slide, movement(data), Inches(8.3), Inches(1.7), Inches(4.4), Inches(5.0), 14)
+    deck.bullets(slide, movement(data), Inches(8.7), Inches(1.6), Inches(4.1), Inches(5.2), 14)
 
 
 def gaps_slide(deck: Deck, data: ReportData) -> None:

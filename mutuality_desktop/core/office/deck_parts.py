@@ -163,9 +163,8 @@ class Deck:
         drawn in the app's colours, dashes and markers (readable in greyscale), the two sides'
         thinner lines over the agreed one; its alt text states the values."""
         data: Any = SafeChartData()  # type: ignore[no-untyped-call]
-        n = len(categories)  # spoke i points at 2*pi*i/n clockwise from the top: wider at top and bottom
-        data.categories = [category_lines(c, 26 if abs(math.cos(2 * math.pi * i / n)) > 0.95 else 22)
-                           for i, c in enumerate(categories)]
+        n = len(categories)  # spoke i points at 2*pi*i/n clockwise from the top
+        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n)) for i, c in enumerate(categories)]
         for _, name, values in series:
             data.add_series(one_line(name), values, number_format="0.0")
         frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, x, y, w, h, data)
@@ -204,7 +203,13 @@ class Deck:
         return picture
 
 
-def category_lines(name: str, width: int = 24) -> str:
+def _wrap_width(theta: float) -> int:
+    """Characters a line for a spoke's name: wider for a lone spoke straight up or down (nothing
+    beside it, so two lines leave the circle more height), else 22."""
+    return 26 if abs(math.sin(theta)) < 0.15 else 22
+
+
+def category_lines(name: str, width: int = 22) -> str:
     """A native radar's category on two or three short lines (a line break in its cell, which
     PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large."""
     return "\n".join(textwrap.wrap(one_line(name), width)) or one_line(name)
