@@ -43,7 +43,8 @@ def cmd(args: argparse.Namespace) -> int:
     with Engagement.open(args.file, readonly=not (moving and args.yes)) as eng:
         if target is not None:
             plan = check_move(eng, target.source_text)
-            for line in move_summary(plan.old, plan.new):
+            on = round_guides(eng)
+            for line in move_summary(plan.old, plan.new, [(r.label, on[r.id]) for r in eng.rounds()]):
                 print(_printable(line))
             if not args.yes:
                 print("Nothing was changed; add --yes to move.")

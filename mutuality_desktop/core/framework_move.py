@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -121,10 +122,27 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def move_summary(old: Framework, new: Framework) -> list[str]:
-    """What moving from old to new changes, one sentence a line, for the confirmation and the CLI."""
+def _version_key(version: str) -> tuple[int, ...] | None:
+    """"2.1.0" as (2, 1, 0), to tell an older guide from a newer one; None if not all numbers."""
+    parts = version.split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+
+
+def is_older(new: Framework, old: Framework) -> bool:
+    """True when new's version number is lower than old's (a move back to an earlier guide)."""
+    a, b = _version_key(new.version), _version_key(old.version)
+    return a is not None and b is not None and a < b
+
+
+def move_summary(old: Framework, new: Framework,
+                 scored_on: Sequence[tuple[str, Framework]] = ()) -> list[str]:
+    """What moving from old to new changes, one sentence a line, for the confirmation and the CLI.
+    scored_on: each round's label and the guide it was scored on (round_guides), so a round
+    already kept on another guide is not said to keep old's wording."""
     diff = framework_difference(old, new)
-    lines = [f"Moving the engagement from guide {old.version} to {new.version}."]
+    back = " back" if is_older(new, old) else ""
+    lines = [f"Moving the engagement{back} from guide {old.version} to {new.version}"
+             + (", an older version than the one in use." if back else ".")]
     if diff.reworded:
         lines.append(f"{_count(len(diff.reworded), 'factor')} worded differently: "
                      f"{_names(new, diff.reworded)}.")
@@ -137,8 +155,17 @@ def move_summary(old: Framework, new: Framework) -> list[str]:
                      f"are kept: {_names(old, diff.removed)}.")
     if diff.same_text:
         lines.append("No factor's wording changes.")
-    lines.append(f"The rounds scored so far keep guide {old.version}'s wording; new rounds are "
-                 f"scored on {new.version}.")
+    elsewhere = [(label, fw) for label, fw in scored_on if fw.source_text != old.source_text]
+    if not elsewhere:
+        lines.append(f"The rounds scored so far keep guide {old.version}'s wording; new rounds are "
+                     f"scored on {new.version}.")
+        return lines
+    kept = "; ".join(f"{label} keeps guide {fw.version}'s, the guide it was scored on" for label, fw in elsewhere)
+    rest = len(scored_on) - len(elsewhere)
+    others = (f"; the other {'round keeps' if rest == 1 else f'{rest} rounds keep'} guide {old.version}'s"
+              if rest else "")
+    lines.append(f"Each round scored so far keeps its wording: {kept}{others}. New rounds are scored on "
+                 f"{new.version}.")
     return lines
 
 

@@ -9,6 +9,7 @@ guide in use after the move and after its undo or redo (the window watches for t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core import operations as ops
 from ..core.framework import Framework, default_framework
-from ..core.framework_move import move_summary
+from ..core.framework_move import move_summary, round_guides
 
 
 def app_guide() -> Framework:
@@ -42,12 +43,13 @@ class MoveGuideDialog(QDialog):
 
     move_confirmed = Signal()
 
-    def __init__(self, old: Framework, new: Framework, parent: QWidget | None = None) -> None:
+    def __init__(self, old: Framework, new: Framework, parent: QWidget | None = None,
+                 scored_on: Sequence[tuple[str, Framework]] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Move to scoring guide {new.version}")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         lay = QVBoxLayout(self)
-        lines = move_summary(old, new)
+        lines = move_summary(old, new, scored_on)
         head, changes, tail = lines[0], lines[1:-1], lines[-1]
         self.head = self._label(head)
         self.head.setStyleSheet("font-weight: bold")
@@ -103,7 +105,8 @@ def ask_and_move(window: Any) -> MoveGuideDialog | None:
                             f"{doc.read_only_reason()}.")
         return None
     old, new = doc.engagement.framework, app_guide()
-    dialog = MoveGuideDialog(old, new, window)
+    guides = round_guides(doc.engagement)  # a round kept on another guide is named as keeping it
+    dialog = MoveGuideDialog(old, new, window, [(r.label, guides[r.id]) for r in doc.engagement.rounds()])
 
     def move() -> None:
         doc.flush()

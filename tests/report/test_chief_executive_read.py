@@ -146,7 +146,8 @@ def _deck_alts(path: Path) -> list[tuple[list[str], str]]:
         for shape in slide.shapes:
             if shape.has_chart:
                 descr = shape._element.nvGraphicFramePr.cNvPr.get("descr")
-                out.append(([str(c) for c in shape.chart.plots[0].categories], descr))
+                # a category's name wraps onto short lines (a line break in its cell): read it as one
+                out.append(([" ".join(str(c).split()) for c in shape.chart.plots[0].categories], descr))
     return out
 
 

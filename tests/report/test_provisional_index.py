@@ -100,5 +100,5 @@ def test_the_radar_note_under_a_thinly_agreed_dimension_says_provisional() -> No
     thin = {(f.id, "agreed"): Score(1, f.id, "agreed", 2) for f in factors[:2]}
     wide = {(f.id, "agreed"): Score(1, f.id, "agreed", 3) for f in factors[:12]}
     where = [d.id for d in fw.dimensions].index(MUTUALITY)
-    assert dimension_notes(fw, thin)[where] == f"2.0\nprovisional: 2 of {len(factors)} factors"
+    assert dimension_notes(fw, thin)[where] == f"2.0, provisional\n2 of {len(factors)} factors"
     assert dimension_notes(fw, wide)[where] == f"3.0\n12 of {len(factors)} factors"

@@ -29,6 +29,7 @@ NA_DASHES = (5.0, 4.0)  # the legend's "gap in a line" sample: on, off, in line 
 OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: not a zero, not a gap
 NOT_APPLICABLE = "not applicable"  # under a factor marked not applicable in the round: not a gap either
 TICK_GREY = "#6b6b6b"
+PROVISIONAL = "provisional"  # after a dimension's mean below minimum coverage: not yet a finding
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,14 @@ class RadarSeries:
 
     def legend_labels(self) -> list[str]:
         """Every legend entry: the visible series, then the not-assessed marker when one is drawn."""
-        return self.legend_series() + ([self.na_label] if self.any_missing() else [])
+        return self.legend_series() + ([self.gap_label()] if self.any_missing() else [])
+
+    def gap_label(self) -> str:
+        """The legend's gap entry: "not agreed" when every gap is a factor the room could not agree
+        (both sides scored it), else "not yet scored" (each axis name says which)."""
+        disputed = all(s == "agreed" and self.axis_ids[i] in self.not_agreed
+                       for s in SERIES for i in self.missing(s))
+        return f"Gap in a line: {NOT_AGREED.lower()}" if disputed and self.any_missing() else self.na_label
 
     def wrapped_name(self, i: int, compact: bool) -> list[str]:
         """Wrap an axis name: narrow at the sides, where labels stack, wider at top and bottom."""
@@ -239,23 +247,29 @@ class RadarSeries:
             lines.append(OUT_OF_SCOPE)
         elif self.axis_ids[i] in self.not_applicable:
             lines.append(NOT_APPLICABLE)
-        if self.dimension_id is None and not compact:
-            lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
+        if self.dimension_id is None:  # the longest note: "2.0, provisional" over "12 of 14 factors"
+            k = len(self.framework.dimensions[i].factors)
+            lines += [f"0.0, {PROVISIONAL}"] + ([] if compact else [f"{k} of {k} factors"])
         elif len(lines) == len(self.wrapped_name(i, compact)):
             lines.append(NOT_SCORED)  # the line it has while nobody has scored it
         return lines
 
     def axis_label(self, i: int, compact: bool) -> AxisLabel:
-        """The label under axis i: grey "not yet scored" where no shown perspective scored it."""
+        """The label under axis i: grey "not yet scored" where no shown perspective scored it, or
+        "not agreed" where the room could not agree it."""
         current = [s for s in PERSPECTIVES if s in self.shown]
         name = "\n".join(self.wrapped_name(i, compact))
         if any(self._values[s][i] is not None for s in current):
-            note = self.notes[i] if "agreed" in current and not compact else ""
+            note = self.notes[i] if "agreed" in current else ""
+            if compact:  # small or Large text: the mean, and whether it is provisional, on one line
+                note = note.split("\n")[0]
             return AxisLabel(f"{name}\n{note}" if note else name, True)
         if self.axis_ids[i] in self.out_of_scope:
             return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
         if self.axis_ids[i] in self.not_applicable:
             return AxisLabel(f"{name}\n{NOT_APPLICABLE}", False)
+        if self.axis_ids[i] in self.not_agreed:  # both sides scored it; the room did not agree a level
+            return AxisLabel(f"{name}\n{NOT_AGREED.lower()}", False)
         return AxisLabel(f"{name}\n{NOT_SCORED}", False)
 
     def band(self) -> list[tuple[int, int]]:
@@ -318,7 +332,7 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
         if d.mean is None:
             notes.append("")
         elif d.assessed < minimum_agreed(total):  # as the report's table says it: not yet a finding
-            notes.append(f"{d.mean:.1f}\nprovisional: {d.assessed} of {total} factors")
+            notes.append(f"{d.mean:.1f}, {PROVISIONAL}\n{d.assessed} of {total} factors")
         elif d.assessed < total:
             notes.append(f"{d.mean:.1f}\n{d.assessed} of {total} factors")
         else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import files
+from ..agreement import NOT_AGREED
 from ..applicability import marks
 from ..background import CHART_LOCK
 from ..branding import BrandingProfile, Logo
@@ -115,10 +116,13 @@ def chart_factors(data: ReportData, rnd: RoundData, dimension_id: str) -> tuple[
     return tuple(f for f in round_factors(data.framework, rnd, dimension_id) if f.id not in na)
 
 
-def category_name(name: str, values: Sequence[float | None]) -> str:
-    """A native chart's category: its name, with "(n/a)" where no series of this round has a value,
-    as the report's radar labels a spoke not assessed."""
-    return one_line(name) + ("" if any(v is not None for v in values) else NA_SUFFIX)
+def category_name(name: str, values: Sequence[float | None], disputed: bool = False) -> str:
+    """A native chart's category: its name, with "(not yet scored)" where no series of this round
+    has a value, as the report's radar labels a spoke not assessed, or "(not agreed)" where the
+    room could not agree it (disputed: both sides scored it, so it is not unscored)."""
+    if any(v is not None for v in values):
+        return one_line(name)
+    return one_line(name) + (f" ({NOT_AGREED.lower()})" if disputed else NA_SUFFIX)
 
 
 def _chart_title(data: ReportData, kind: str, count: int) -> str:

@@ -94,14 +94,16 @@ def _series(data: ReportData, kind: str) -> tuple[list[str], list[tuple[str, str
         names["previous"] = f"{one_line(data.previous.label)} agreed"
         if "previous" in series.visible():
             names["agreed"] = f"{one_line(data.current.label)} agreed"
-    order = [s for s in ("previous", "agreed", "client", "provider") if s in series.visible()]
+    # agreed first: drawn under the others with a larger marker (deck_parts), it rings a marker at its level
+    order = [s for s in ("agreed", "previous", "client", "provider") if s in series.visible()]
     if series.dimension_id is None:
         kept = list(range(len(series.axis_ids)))
     else:
         ids = {f.id for f in chart_factors(data, data.current, series.dimension_id)}
         kept = [i for i, a in enumerate(series.axis_ids) if a in ids]
     current = [s for s in order if s in PERSPECTIVES]
-    categories = [category_name(series.axis_names[i], [series.values(s)[i] for s in current]) for i in kept]
+    categories = [category_name(series.axis_names[i], [series.values(s)[i] for s in current],
+                                series.axis_ids[i] in series.not_agreed) for i in kept]
     return categories, [(s, names[s], [series.values(s)[i] for i in kept]) for s in order]
 
 
@@ -117,7 +119,8 @@ def dimensions_slide(deck: Deck, data: ReportData) -> None:
         deck.radar(slide, categories, plotted, MARGIN, Inches(1.45), Inches(7.2), Inches(5.5),
                    alt_text(data, "dimensions", native=True), _scale(data))
     scale = data.framework.scale
-    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}"] if d.in_round
+    rows = [[d.name, one_decimal(d.mean), f"{d.assessed} of {d.total}" + (", provisional" if d.provisional else "")]
+            if d.in_round  # as the report's table: a mean below minimum coverage is not yet a finding
             else [d.name, "–", d.status_text] for d in dimension_rows(data.framework, data.scores, data.current)]
     deck.table(slide, ["Dimension", f"Mean ({scale.minimum}–{scale.maximum})", "Factors agreed"], rows,
                Inches(8.1) if radar else MARGIN, Inches(1.9), (2.45, 1.1, 1.1) if radar else (4.5, 2.0, 5.0), 13)
@@ -127,9 +130,9 @@ def mutuality_slide(deck: Deck, data: ReportData) -> None:
     categories, plotted = _series(data, "mutuality")  # the round's factors, as the title counts them
     slide = deck.slide("Mutuality: how each side sees the partnership",
                        f"The {len(categories)} mutuality factors of this round")
-    deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(8.4), Inches(5.6),
+    deck.radar(slide, categories, plotted, Inches(0.3), Inches(1.25), Inches(9.5), Inches(5.9),
                alt_text(data, "mutuality", native=True), _scale(data))
-    deck.text(slide, mutuality_intro(data), Inches(9.3), Inches(2.0), Inches(3.4), Inches(4.0), 15)
+    deck.text(slide, mutuality_intro(data), Inches(9.9), Inches(1.9), Inches(2.9), Inches(4.6), 14)
 
 
 def movement_slide(deck: Deck, data: ReportData) -> None:
@@ -139,9 +142,9 @@ def movement_slide(deck: Deck, data: ReportData) -> None:
                        f"{data.previous.label} to {data.current.label}")
     if any(d.id == MUTUALITY for d in data.framework.dimensions):
         categories, plotted = _series(data, "movement")
-        deck.radar(slide, categories, plotted, MARGIN, Inches(1.4), Inches(7.4), Inches(5.6),
+        deck.radar(slide, categories, plotted, Inches(0.3), Inches(1.25), Inches(8.3), Inches(5.9),
                    alt_text(data, "movement", native=True), _scale(data))
-    deck.bullets(slide, movement(data), Inches(8.3), Inches(1.7), Inches(4.4), Inches(5.0), 14)
+    deck.bullets(slide, movement(data), Inches(8.7), Inches(1.6), Inches(4.1), Inches(5.2), 14)
 
 
 def gaps_slide(deck: Deck, data: ReportData) -> None:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import io
+import math
 import re
+import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -25,6 +27,8 @@ from .common import clean, logo_size, one_line
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.6)
+CATEGORY_PT = 12  # a native radar's category names (factor or dimension names), in points
+AGREED_MARKER = 13  # the agreed series' marker size in points; the two sides' are 7
 MUTED = "5D6873"
 INK = "222222"
 ZEBRA = "F2F4F7"
@@ -159,7 +163,8 @@ class Deck:
         drawn in the app's colours, dashes and markers (readable in greyscale), the two sides'
         thinner lines over the agreed one; its alt text states the values."""
         data: Any = SafeChartData()  # type: ignore[no-untyped-call]
-        data.categories = [one_line(c) for c in categories]
+        n = len(categories)  # spoke i points at 2*pi*i/n clockwise from the top
+        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n)) for i, c in enumerate(categories)]
         for _, name, values in series:
             data.add_series(one_line(name), values, number_format="0.0")
         frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, x, y, w, h, data)
@@ -168,11 +173,11 @@ class Deck:
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(12)
-        chart.font.size = Pt(11)
+        chart.legend.font.size = Pt(13)
+        chart.font.size = Pt(CATEGORY_PT)  # the factor names round the chart: readable across a room
         axis = chart.value_axis
         axis.minimum_scale, axis.maximum_scale, axis.major_unit = scale[0], scale[1], 1
-        axis.tick_labels.font.size = Pt(9)
+        axis.tick_labels.font.size = Pt(11)
         for plotted, (kind, _, _) in zip(chart.plots[0].series, series, strict=True):
             colour = rgb(getattr(self.style, kind))
             plotted.format.line.color.rgb = colour
@@ -180,7 +185,9 @@ class Deck:
             plotted.format.line.dash_style = DASHES[kind]
             plotted.smooth = False
             plotted.marker.style = MARKERS[kind]
-            plotted.marker.size = 7
+            # the agreed marker is drawn under the two sides' (series order) and larger, so it rings
+            # a client or provider marker at the same level instead of hiding beneath it
+            plotted.marker.size = AGREED_MARKER if kind == "agreed" else 7
             plotted.marker.format.fill.solid()
             plotted.marker.format.fill.fore_color.rgb = colour
             plotted.marker.format.line.color.rgb = colour
@@ -194,6 +201,18 @@ class Deck:
         picture = slide.shapes.add_picture(io.BytesIO(data), Emu(x + w - width), Emu(y), width, height)
         picture._element.nvPicPr.cNvPr.set("descr", self.logo_alt)
         return picture
+
+
+def _wrap_width(theta: float) -> int:
+    """Characters a line for a spoke's name: wider for a lone spoke straight up or down (nothing
+    beside it, so two lines leave the circle more height), else 22."""
+    return 26 if abs(math.sin(theta)) < 0.15 else 22
+
+
+def category_lines(name: str, width: int = 22) -> str:
+    """A native radar's category on two or three short lines (a line break in its cell, which
+    PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large."""
+    return "\n".join(textwrap.wrap(one_line(name), width)) or one_line(name)
 
 
 def _widen(presentation: Any) -> None:

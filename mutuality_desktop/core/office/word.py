@@ -37,7 +37,13 @@ from ..report.rows import (
     moved_factors,
     participant_rows,
 )
-from ..report.sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
+from ..report.sections_back import (
+    appendix_lead,
+    attendance,
+    guide_dimensions,
+    guide_factors,
+    participants_kicker,
+)
 from ..report.sections_parking import TITLE as PARKING_TITLE
 from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
@@ -309,7 +315,7 @@ def parking(w: WordWriter, data: ReportData) -> None:
 
 
 def participants(w: WordWriter, data: ReportData) -> None:
-    w.kicker("Who took part", new_page=True)
+    w.kicker(participants_kicker(data), new_page=True)
     w.heading("Participants", 1)
     rows = participant_rows(data.participants, data.info)
     if not rows:

@@ -154,6 +154,13 @@ def round_when(data: ReportData, rnd: RoundData) -> tuple[dt.date | None, str]:
     return rnd.round.date, ""
 
 
+def workshop_ahead(data: ReportData) -> bool:
+    """True when the report is made before the current round's workshop date: then no output says
+    the workshop was held or that people took part (the cover says "before the workshop on ...")."""
+    day = round_when(data, data.current)[0]
+    return day is not None and data.generated < day
+
+
 def common_factors(before: Scores, after: Scores) -> set[str]:
     """The like-for-like comparison base: the factors with an agreed level in both rounds and marked
     not applicable in neither (a factor the room set aside in one round is left out on both sides)."""

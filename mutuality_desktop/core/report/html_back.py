@@ -15,6 +15,7 @@ from .sections_back import (
     guide_dimensions,
     guide_factors,
     key_text,
+    participants_kicker,
 )
 from .text import plural
 
@@ -63,7 +64,7 @@ def actions(data: ReportData, page: Page) -> str:
 
 
 def participants(data: ReportData, page: Page) -> str:
-    out = ['<p class="kicker">Who took part</p>']
+    out = [f'<p class="kicker">{t(participants_kicker(data))}</p>']
     rows = participant_rows(data.participants, data.info)
     if not rows:
         return "\n".join([*out, '<p class="lead">No participants were recorded.</p>'])

@@ -219,7 +219,7 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         entries: list[tuple[str, Look | None, tuple[float, float, float]]] = [
             (self.series.labels[s], LOOKS[s], to_rgb(getattr(self.style, s))) for s in self.series.visible()]
         if self.series.any_missing():
-            entries.append((self.series.na_label, None, to_rgb(NA_GREY)))
+            entries.append((self.series.gap_label(), None, to_rgb(NA_GREY)))
         if not entries:
             return
         labels = [printable(e[0]) for e in entries]

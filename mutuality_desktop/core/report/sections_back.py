@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from ..framework import Dimension, Factor, Framework
-from .basis import assessed_dimensions, names_list, round_factors
+from .basis import assessed_dimensions, names_list, round_factors, workshop_ahead
 from .data import ReportData
 from .document import Heading
 from .fonts import BOLD
@@ -68,7 +68,7 @@ def section_actions(data: ReportData, styles: Styles) -> list[Flowable]:
 
 def section_participants(data: ReportData, styles: Styles) -> list[Flowable]:
     width = width_of(styles)
-    story: list[Flowable] = [kicker("Who took part", styles), Heading("Participants", styles.h1), Spacer(1, 6)]
+    story: list[Flowable] = [kicker(participants_kicker(data), styles), Heading("Participants", styles.h1), Spacer(1, 6)]
     rows = participant_rows(data.participants, data.info)
     if not rows:
         return story + [Paragraph("No participants were recorded.", styles.lead)]
@@ -229,6 +229,11 @@ def appendix_lead(data: ReportData) -> str:
     return scored
 
 
+def participants_kicker(data: ReportData) -> str:
+    """The participants page's kicker: "Who took part", or before the workshop, who is to take part."""
+    return "Who is taking part" if workshop_ahead(data) else "Who took part"
+
+
 def attendance(data: ReportData) -> str:
     """Say who took part: how many from each organisation, then facilitators and observers."""
     info = data.info
@@ -240,4 +245,7 @@ def attendance(data: ReportData) -> str:
              plural(count["observer"], "observer") if count["observer"] else ""]
     parts = [p for p in parts if p]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{plural(len(data.participants), 'person', 'people')} took part: {listed}."
+    people = plural(len(data.participants), "person", "people")
+    if workshop_ahead(data):  # made before the workshop: the list is who is expected, not who came
+        return f"{people} {'is' if len(data.participants) == 1 else 'are'} listed to take part: {listed}."
+    return f"{people} took part: {listed}."

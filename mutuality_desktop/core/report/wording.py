@@ -25,6 +25,7 @@ from .basis import (
     restricted,
     round_factors,
     round_when,
+    workshop_ahead,
 )
 from .data import ReportData
 from .rows import (
@@ -57,7 +58,9 @@ def opening(data: ReportData) -> str:
     day, venue = round_when(data, data.current)
     when = long_date(day)
     where = f" at {venue}" if venue else ""
-    held = f", held on {when}{where}" if when else where
+    # a report made before its round's workshop never says the workshop was held (the cover's wording)
+    held = (f", with the workshop planned for {when}{where}" if workshop_ahead(data)
+            else f", held on {when}{where}" if when else where)
     done = coverage(data.framework, data.scores, data.current.scope, data.current.excluded)
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
