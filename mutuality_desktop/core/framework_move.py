@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .engagement import Engagement
 
 
+@functools.lru_cache(maxsize=8)  # a guide in use is hashed once, not at every open and read
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
