@@ -239,7 +239,9 @@ def json_depth(value: Any) -> int:
         else:
             continue
         best = max(best, depth)
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return best
 
 
