@@ -10,18 +10,14 @@ below what makes a report or a screen hang.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import itertools
 import json
-import re
 import sqlite3
 
 from .errors import DamagedFileError, FrameworkError
 from .framework import Framework, parse_framework
 from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES
 
-MAX_JSON_DEPTH = 32
 MAX_DIMENSIONS = 12
 MAX_FACTORS = 200
 MAX_SCALE_LEVELS = 11
@@ -36,17 +32,6 @@ MAX_NOTE_CHARS = 250_000  # what set_notes accepts
 MAX_SHORT_CHARS = 300  # titles, organisations, names, roles, owners, labels
 MAX_ACTION_CHARS = 20_000  # what add_action accepts (and a participant's comment)
 MAX_ALL_NOTES_CHARS = 4_000_000
-
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: fast on long text
-_BRACKET = re.compile(r"[\[\]{}]")
-
-
-@functools.lru_cache(maxsize=4)  # the same scoring guide is checked at every open
-def json_depth(text: str) -> int:
-    """The deepest nesting of [ and { in JSON text (brackets inside strings do not count)."""
-    steps = (1 if b in "[{" else -1 for b in _BRACKET.findall(_STRING.sub("", text)))
-    return max(itertools.accumulate(steps, initial=0))
-
 
 _MATCHED_GUIDES: dict[str, str] = {}  # sha256 -> the scoring guide text found to match it (last few)
 
@@ -71,6 +56,11 @@ def matching_guide(text: str, digest: str) -> str | None:
 
 def read_framework(conn: sqlite3.Connection, name: str) -> Framework:
     """Parse the file's scoring guide, refusing one too deep, too large or not matching its hash."""
+    return _read_framework(conn, name)[0]
+
+
+def _read_framework(conn: sqlite3.Connection, name: str) -> tuple[Framework, str]:
+    """The file's scoring guide and its checksum (checked against its text)."""
     rows = conn.execute("SELECT content, sha256, typeof(content) FROM framework_snapshot "
                         "ORDER BY id LIMIT 2").fetchall()
     if not rows:
@@ -83,9 +73,6 @@ def read_framework(conn: sqlite3.Connection, name: str) -> Framework:
     content = matching_guide(str(content), str(digest))
     if content is None:
         raise DamagedFileError(f"{name} is damaged: its scoring guide does not match its checksum.")
-    if json_depth(content) > MAX_JSON_DEPTH:
-        raise DamagedFileError(f"{name} is damaged: its scoring guide is nested far deeper than "
-                               "any the app writes.")
     try:
         framework = parse_framework(content, f"{name} (scoring guide)")
     except FrameworkError as exc:
@@ -99,7 +86,7 @@ def read_framework(conn: sqlite3.Connection, name: str) -> Framework:
             f"{len(framework.factors)} factors, far more than the app uses; it was not opened.")
     if len(levels) > MAX_SCALE_LEVELS or levels[0].value < 0 or levels[-1].value > 100:
         raise DamagedFileError(f"{name} has a scoring scale the app cannot show; it was not opened.")
-    return framework
+    return framework, str(digest)
 
 
 def _count(conn: sqlite3.Connection, sql: str, *params: object) -> int:
@@ -178,14 +165,14 @@ def _check_texts(conn: sqlite3.Connection, name: str, table: str, columns: tuple
 
 def check_values(conn: sqlite3.Connection, name: str) -> Framework:
     """Refuse any value the app would never write; return the file's framework."""
-    framework = read_framework(conn, name)
+    framework, digest = _read_framework(conn, name)
     from .framework_move import (  # format 6: earlier guides
         archived_dimension_ids,
         archived_factor_ids,
         check_guides,
     )
 
-    check_guides(conn, name, framework)
+    check_guides(conn, name, framework, digest)
 
     factors = json.dumps(list(dict.fromkeys([*(f.id for f in framework.factors),
                                              *sorted(archived_factor_ids(conn, name))])))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -173,6 +173,7 @@ def _parse_scale(check: _Checker, raw: Any) -> Scale:
 
 def _parse_factor(
     check: _Checker, raw: Any, scale: Scale, dims: Mapping[str, Any], n: int, guide: Guide | None, v2: bool,
+    numbers: dict[str, int],
 ) -> Factor:
     if not isinstance(raw, dict):
         raise check.fail(f"factor {n} is not an object")
@@ -201,16 +202,47 @@ def _parse_factor(
         evidence = tuple(text for _, text in extras.level_evidence)
     else:
         evidence = check.texts(raw, "evidence", where, 1, 8)
+    name = check.text(raw, "name", where)
+    description = check.text(raw, "description", where)
+    questions = check.texts(raw, "questions", where, 3, 5)
+    numbers[dim_id] = numbers.get(dim_id, 0) + 1  # 1-based position within its dimension
     return Factor(
         id=fid,
         dimension_id=dim_id,
-        name=check.text(raw, "name", where),
-        description=check.text(raw, "description", where),
-        questions=check.texts(raw, "questions", where, 3, 5),
+        name=name,
+        description=description,
+        questions=questions,
         evidence=evidence,
         descriptors=descriptors,
+        number=numbers[dim_id],
         extras=extras,
     )
+
+
+MAX_JSON_DEPTH = 32  # a guide is 5 deep; nothing the app writes or reads comes near
+TOO_DEEP = "the scoring guide is nested far deeper than any the app writes"
+
+
+def json_depth(value: Any) -> int:
+    """The deepest nesting of lists and objects in parsed JSON (0 for a plain value).
+
+    Measured on what the JSON reader built (which refuses the pathological depths itself), not
+    on the text: no pass over the text's 200 KB, and brackets inside strings are text.
+    """
+    best, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        best = max(best, depth)
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return best
 
 
 _PARSED: dict[str, Framework] = {}  # the last few texts parsed: an open checks, then loads, the same
@@ -238,6 +270,10 @@ def _parse_framework(text: str, source: str) -> Framework:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise check.fail(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError:  # the reader stops a few hundred levels down: never deeper
+        raise check.fail(TOO_DEEP) from None
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise check.fail(TOO_DEEP)
     if not isinstance(raw, dict):
         raise check.fail("the top level must be an object")
     fw_id = check.text(raw, "id", "header")
@@ -261,8 +297,9 @@ def _parse_framework(text: str, source: str) -> Framework:
     by_dim: dict[str, list[Factor]] = {d: [] for d in dims}
     seen_ids: set[str] = set()
     seen_descriptors: dict[str, str] = {}
+    numbers: dict[str, int] = {}
     for n, rf in enumerate(raw_factors, start=1):
-        factor = _parse_factor(check, rf, scale, dims, n, guide, v2)
+        factor = _parse_factor(check, rf, scale, dims, n, guide, v2, numbers)
         if factor.id in seen_ids:
             raise check.fail("duplicate factor id", f"factor '{factor.id}'")
         seen_ids.add(factor.id)
@@ -274,8 +311,7 @@ def _parse_framework(text: str, source: str) -> Framework:
                     f"factor '{factor.id}'",
                 )
             seen_descriptors[key] = f"factor '{factor.id}'"
-        position = len(by_dim[factor.dimension_id]) + 1
-        by_dim[factor.dimension_id].append(_renumber(factor, position))
+        by_dim[factor.dimension_id].append(factor)
     dimensions = []
     for dim_id, d in dims.items():
         where = f"dimension '{dim_id}'"
@@ -287,10 +323,6 @@ def _parse_framework(text: str, source: str) -> Framework:
         ))
     title = raw.get("title") if isinstance(raw.get("title"), str) else fw_id
     return Framework(fw_id, version, str(title), scale, tuple(dimensions), source_text=text, guide=guide)
-
-
-def _renumber(factor: Factor, number: int) -> Factor:
-    return replace(factor, number=number)
 
 
 def load_framework(path: Path) -> Framework:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .engagement import Engagement
 
 
+@functools.lru_cache(maxsize=8)  # a guide in use is hashed once, not at every open and read
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -76,14 +77,15 @@ def round_pins(conn: sqlite3.Connection) -> dict[str, str]:
     return {str(r): str(d) for r, d in rows}
 
 
-def check_guides(conn: sqlite3.Connection, name: str, current: Framework) -> None:
+def check_guides(conn: sqlite3.Connection, name: str, current: Framework, digest: str | None = None) -> None:
     """For the received-file checks: every earlier guide reads and matches its checksum, is a
-    version of the guide in use, and every round's guide is one the file keeps."""
+    version of the guide in use, and every round's guide is one the file keeps. digest is the
+    guide in use's checksum if the caller has just checked it against the text (not hashed again)."""
     archive = archived_guides(conn, name, verify=True)
     if any(fw.id != current.id for fw in archive.values()):
         raise DamagedFileError(f"{name} is damaged: an earlier scoring guide it keeps is not a version "
                                "of its own guide.")
-    known = set(archive) | {sha256(current.source_text)}
+    known = set(archive) | {digest if digest is not None else sha256(current.source_text)}
     for round_uuid, digest in round_pins(conn).items():
         if digest not in known or len(round_uuid) > 36:
             raise DamagedFileError(f"{name} is damaged: a round is scored on a scoring guide the file "

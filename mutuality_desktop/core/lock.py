@@ -7,7 +7,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +63,16 @@ class LockHolder:
         return f"{self.user} on {self.host} (since {self.since})"
 
 
+def _host() -> str:
+    """This computer's name, as socket.gethostname() gives it (uname's node name is the same
+    value on Linux and macOS, without importing socket to open a file)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 class EditLock:
     """Hold the lock file for as long as the engagement is open for editing."""
 
@@ -81,11 +90,11 @@ class EditLock:
             return LockHolder("someone", "another computer", 0, "unknown")
 
     def _is_stale(self, holder: LockHolder) -> bool:
-        return holder.host == socket.gethostname() and not _pid_alive(holder.pid)
+        return holder.host == _host() and not _pid_alive(holder.pid)
 
     def acquire(self) -> LockHolder | None:
         """Take the lock; return the current holder instead if someone else has it."""
-        me = LockHolder(_user(), socket.gethostname(), os.getpid(),
+        me = LockHolder(_user(), _host(), os.getpid(),
                         dt.datetime.now().strftime("%d %b %Y %H:%M"))
         for _ in range(2):
             try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid as uuid_mod
 from dataclasses import dataclass
 
 # The vocabulary, defined here only: each value as stored in the file, with its label for people.
@@ -30,7 +29,9 @@ def utcnow() -> dt.datetime:
 
 def new_uuid() -> str:
     """A fresh random identity for a row (rounds, participants, scores, actions, changes)."""
-    return str(uuid_mod.uuid4())
+    import uuid  # on first use: uuid imports platform, which opening a file does not need
+
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)

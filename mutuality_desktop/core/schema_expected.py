@@ -50,3 +50,49 @@ EXPECTED: dict[str, str] = {
     'table score on score':
         "create table score ( confidence varchar ( 10 ) , constraint ck_confidence check ( confidence is null or confidence in ( 'high' , 'medium' , 'low' ) ) , constraint ck_level check ( level is null or ( level between 0 and 100 ) ) , constraint ck_perspective check ( perspective in ( 'client' , 'provider' , 'agreed' ) ) , constraint uq_score unique ( round_id , factor_id , perspective ) , factor_id varchar ( 100 ) not null , foreign key ( round_id ) references round ( id ) on delete cascade , id integer not null , level integer , notes text not null , perspective varchar ( 10 ) not null , primary key ( id ) , round_id integer not null , unique ( uuid ) , updated_at datetime not null , uuid varchar ( 36 ) not null ) ",
 }
+
+# Each definition exactly as create_all writes it: a file's identical text is not tokenised.
+EXPECTED_SQL: dict[str, str] = {
+    'table action on action':
+        "CREATE TABLE action (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER, \n\tfactor_id VARCHAR(100) NOT NULL, \n\ttext TEXT NOT NULL, \n\towner VARCHAR(200) NOT NULL, \n\tside VARCHAR(10) NOT NULL, \n\tdue_date DATE, \n\tstatus VARCHAR(20) NOT NULL, \n\tposition INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT ck_side CHECK (side IN ('client', 'provider', 'joint')), \n\tCONSTRAINT ck_status CHECK (status IN ('open', 'in progress', 'done', 'dropped')), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE SET NULL\n)",
+    'table agenda on agenda':
+        'CREATE TABLE agenda (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tstart_minute INTEGER NOT NULL, \n\tfinish_minute INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (round_id), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table agenda_break on agenda_break':
+        'CREATE TABLE agenda_break (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tlabel VARCHAR(100) NOT NULL, \n\tstart_minute INTEGER NOT NULL, \n\tminutes INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table agenda_dimension on agenda_dimension':
+        'CREATE TABLE agenda_dimension (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tdimension_id VARCHAR(100) NOT NULL, \n\tminutes INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_agenda_dimension UNIQUE (round_id, dimension_id), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table branding on branding':
+        'CREATE TABLE branding (\n\tid INTEGER NOT NULL, \n\tcontent TEXT NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id)\n)',
+    'table engagement on engagement':
+        'CREATE TABLE engagement (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\ttitle VARCHAR(300) NOT NULL, \n\tclient_organisation VARCHAR(300) NOT NULL, \n\tprovider_organisation VARCHAR(300) NOT NULL, \n\tcontract_name VARCHAR(300) NOT NULL, \n\tcontract_reference VARCHAR(100) NOT NULL, \n\tcontract_annual_value INTEGER, \n\tcontract_start DATE, \n\tcontract_end DATE, \n\tfacilitator VARCHAR(200) NOT NULL, \n\tworkshop_date DATE, \n\tworkshop_venue VARCHAR(300) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid)\n)',
+    'table engagement_context on engagement_context':
+        'CREATE TABLE engagement_context (\n\tid INTEGER NOT NULL, \n\tprocurement_regime VARCHAR(20) NOT NULL, \n\tauthority_type VARCHAR(100) NOT NULL, \n\tcontract_model VARCHAR(100) NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id)\n)',
+    'table file_meta on file_meta':
+        'CREATE TABLE file_meta (\n\t"key" VARCHAR(100) NOT NULL, \n\tvalue TEXT NOT NULL, \n\tPRIMARY KEY ("key")\n)',
+    'table framework_archive on framework_archive':
+        'CREATE TABLE framework_archive (\n\tid INTEGER NOT NULL, \n\tframework_id VARCHAR(100) NOT NULL, \n\tversion VARCHAR(40) NOT NULL, \n\tcontent TEXT NOT NULL, \n\tsha256 VARCHAR(64) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (sha256)\n)',
+    'table framework_snapshot on framework_snapshot':
+        'CREATE TABLE framework_snapshot (\n\tid INTEGER NOT NULL, \n\tframework_id VARCHAR(100) NOT NULL, \n\tversion VARCHAR(40) NOT NULL, \n\tcontent TEXT NOT NULL, \n\tsha256 VARCHAR(64) NOT NULL, \n\tPRIMARY KEY (id)\n)',
+    'table history on history':
+        'CREATE TABLE history (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tat DATETIME NOT NULL, \n\tauthor VARCHAR(200) NOT NULL, \n\treplica VARCHAR(36) NOT NULL, \n\top VARCHAR(40) NOT NULL, \n\ttarget TEXT NOT NULL, \n\t"before" TEXT NOT NULL, \n\t"after" TEXT NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid)\n)',
+    'table not_applicable on not_applicable':
+        'CREATE TABLE not_applicable (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tfactor_id VARCHAR(100) NOT NULL, \n\treason TEXT NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_not_applicable UNIQUE (round_id, factor_id), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table parking_item on parking_item':
+        "CREATE TABLE parking_item (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER, \n\tfactor_id VARCHAR(100), \n\ttext TEXT NOT NULL, \n\traised_by VARCHAR(20), \n\traised_at DATETIME NOT NULL, \n\tstatus VARCHAR(10) NOT NULL, \n\tposition INTEGER NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT ck_raised_by CHECK (raised_by IS NULL OR raised_by IN ('client', 'provider', 'facilitator')), \n\tCONSTRAINT ck_status CHECK (status IN ('open', 'resolved')), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE SET NULL\n)",
+    'table participant on participant':
+        "CREATE TABLE participant (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tname VARCHAR(200) NOT NULL, \n\trole VARCHAR(200) NOT NULL, \n\tside VARCHAR(20) NOT NULL, \n\tposition INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT ck_side CHECK (side IN ('client', 'provider', 'facilitator', 'observer')), \n\tUNIQUE (uuid)\n)",
+    'table participant_contact on participant_contact':
+        'CREATE TABLE participant_contact (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tparticipant_id INTEGER NOT NULL, \n\temail VARCHAR(254) NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (participant_id), \n\tFOREIGN KEY(participant_id) REFERENCES participant (id) ON DELETE CASCADE\n)',
+    'table participant_score on participant_score':
+        'CREATE TABLE participant_score (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tfactor_id VARCHAR(100) NOT NULL, \n\tparticipant_id INTEGER NOT NULL, \n\tlevel INTEGER, \n\tcomment TEXT NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_participant_score UNIQUE (round_id, factor_id, participant_id), \n\tCONSTRAINT ck_level CHECK (level IS NULL OR (level BETWEEN 0 AND 100)), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE, \n\tFOREIGN KEY(participant_id) REFERENCES participant (id) ON DELETE CASCADE\n)',
+    'table round on round':
+        'CREATE TABLE round (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tlabel VARCHAR(100) NOT NULL, \n\tdate DATE, \n\tposition INTEGER NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (uuid), \n\tUNIQUE (label)\n)',
+    'table round_excluded_factor on round_excluded_factor':
+        'CREATE TABLE round_excluded_factor (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tfactor_id VARCHAR(100) NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_round_excluded_factor UNIQUE (round_id, factor_id), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table round_framework on round_framework':
+        'CREATE TABLE round_framework (\n\tid INTEGER NOT NULL, \n\tround_uuid VARCHAR(36) NOT NULL, \n\tsha256 VARCHAR(64) NOT NULL, \n\tPRIMARY KEY (id), \n\tUNIQUE (round_uuid)\n)',
+    'table round_scope on round_scope':
+        'CREATE TABLE round_scope (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tdimension_id VARCHAR(100) NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_round_scope UNIQUE (round_id, dimension_id), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)',
+    'table score on score':
+        "CREATE TABLE score (\n\tid INTEGER NOT NULL, \n\tuuid VARCHAR(36) NOT NULL, \n\tround_id INTEGER NOT NULL, \n\tfactor_id VARCHAR(100) NOT NULL, \n\tperspective VARCHAR(10) NOT NULL, \n\tlevel INTEGER, \n\tnotes TEXT NOT NULL, \n\tconfidence VARCHAR(10), \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tCONSTRAINT uq_score UNIQUE (round_id, factor_id, perspective), \n\tCONSTRAINT ck_perspective CHECK (perspective IN ('client', 'provider', 'agreed')), \n\tCONSTRAINT ck_confidence CHECK (confidence IS NULL OR confidence IN ('high', 'medium', 'low')), \n\tCONSTRAINT ck_level CHECK (level IS NULL OR (level BETWEEN 0 AND 100)), \n\tUNIQUE (uuid), \n\tFOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE\n)",
+}

@@ -223,22 +223,23 @@ def check_sizes(conn: sqlite3.Connection, name: str) -> None:
     """Refuse values far beyond anything the app writes (a hostile or corrupted file).
 
     One statement for every table's row count and longest values (its ordinary columns against
-    MAX_TEXT_BYTES, its large ones against their own limit), not two per table.
+    MAX_TEXT_BYTES, its large ones against their own limit), not two per table. Its text depends
+    only on the tables and columns; once the exact schema check has passed they are this
+    version's own, so the statement is built once per process (the cache is keyed by them).
     """
-    columns: dict[str, list[str]] = {}
-    for table, column in conn.execute(
-            "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
-            "WHERE m.type = 'table' ORDER BY m.rowid, c.cid"):
-        columns.setdefault(str(table), []).append(str(column))
-    if not columns:
+    key = tuple(conn.execute(
+        "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
+        "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
+    built = _SIZES_SQL.get(key)
+    if built is None:
+        built = _sizes_statement(conn)
+        if len(_SIZES_SQL) >= 4:
+            _SIZES_SQL.pop(next(iter(_SIZES_SQL)))
+        _SIZES_SQL[key] = built
+    sql, limits = built
+    if not limits:
         return
-    parts, limits = [], []
-    for table, names in columns.items():
-        large = [c for c in names if (table, c) in _LARGE_COLUMNS]
-        ordinary = [c for c in names if (table, c) not in _LARGE_COLUMNS]
-        parts.append(f"SELECT count(*), {_longest(ordinary)}, {_longest(large)} FROM \"{table}\"")
-        limits.append((table, max((_LARGE_COLUMNS[(table, c)] for c in large), default=0)))
-    rows = conn.execute(" UNION ALL ".join(parts)).fetchall()
+    rows = conn.execute(sql).fetchall()
     for (table, large_limit), (count, longest, longest_large) in zip(limits, rows, strict=True):
         if count > MAX_ROWS:
             raise DamagedFileError(f"{name} holds an implausible number of {table} records.")
@@ -246,6 +247,25 @@ def check_sizes(conn: sqlite3.Connection, name: str) -> None:
             raise DamagedFileError(
                 f"{name} holds a {table} value far longer than the app ever writes; it was not opened."
             )
+
+
+_SIZES_SQL: dict[tuple[object, ...], tuple[str, list[tuple[str, int]]]] = {}
+
+
+def _sizes_statement(conn: sqlite3.Connection) -> tuple[str, list[tuple[str, int]]]:
+    """check_sizes' statement for this database's tables, and each table's large-value limit."""
+    columns: dict[str, list[str]] = {}
+    for table, column in conn.execute(
+            "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+            "WHERE m.type = 'table' ORDER BY m.rowid, c.cid"):
+        columns.setdefault(str(table), []).append(str(column))
+    parts, limits = [], []
+    for table, names in columns.items():
+        large = [c for c in names if (table, c) in _LARGE_COLUMNS]
+        ordinary = [c for c in names if (table, c) not in _LARGE_COLUMNS]
+        parts.append(f"SELECT count(*), {_longest(ordinary)}, {_longest(large)} FROM \"{table}\"")
+        limits.append((table, max((_LARGE_COLUMNS[(table, c)] for c in large), default=0)))
+    return " UNION ALL ".join(parts), limits
 
 
 def _longest(names: list[str]) -> str:

@@ -20,8 +20,8 @@ import pytest
 from mutuality_desktop.core import schema_check, store
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import DamagedFileError
-from mutuality_desktop.core.file_values import MAX_ACTIONS, json_depth
-from mutuality_desktop.core.framework import default_framework
+from mutuality_desktop.core.file_values import MAX_ACTIONS
+from mutuality_desktop.core.framework import default_framework, json_depth
 
 sys.path.insert(0, str(Path(__file__).parent))
 from hostile_files import digest, raw_edit  # noqa: E402
@@ -183,9 +183,17 @@ def test_hundreds_of_thousands_of_actions_are_refused_quickly(closed_file):
     assert f"{MAX_ACTIONS:,}" in message
 
 
+def test_a_scoring_guide_nested_forty_deep_is_refused(closed_file):
+    """Deep enough to break nothing in the JSON reader, deeper than the limit (32)."""
+    raw = _framework_json()
+    raw["title"] = {"x": "[" * 40 + "]" * 40, "deep": json.loads("[" * 40 + "]" * 40)}
+    _set_framework(closed_file, json.dumps(raw))
+    refused(closed_file, "nested far deeper")
+
+
 def test_json_depth_skips_brackets_inside_strings():
-    assert json_depth('{"a": "[[[[", "b": [[1]]}') == 3
-    assert json_depth("[]") == 1 and json_depth('"x"') == 0
+    assert json_depth(json.loads('{"a": "[[[[", "b": [[1]]}')) == 3
+    assert json_depth([]) == 1 and json_depth("x") == 0
 
 
 def test_more_action_text_than_a_report_can_print_quickly_is_refused(closed_file):
