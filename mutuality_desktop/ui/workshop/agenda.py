@@ -390,8 +390,10 @@ class AgendaPanel(QFrame):
 
     def set_progress(self, agreed: int, total: int) -> None:
         self._left = total - agreed
-        self.progress_label.setText(f"{agreed} of {total} factors agreed")
-        self._place_agenda_button()
+        text = f"{agreed} of {total} factors agreed"
+        if self.progress_label.text() != text:
+            self.progress_label.setText(text)
+            self._place_agenda_button()
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
         self.refresh()
@@ -441,6 +443,8 @@ class AgendaPanel(QFrame):
     def _show_plan(self, planned: PaceText | None) -> None:
         # Each label is shown or hidden once, to its final state: hiding and showing it again
         # on every score re-laid out the whole walkthrough (the factor list twice) per keystroke.
+        if planned is not None and planned == self._planned:
+            return  # the same words: nothing on the panel changes (most score keystrokes)
         if planned is not None:
             self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.set_fixed("" if planned is None else "Set in Plan the day\u2019s times")
