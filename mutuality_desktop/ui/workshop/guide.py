@@ -269,7 +269,16 @@ class LevelGuide(QWidget):
     def _grow(self) -> None:
         """Keep at least the height every level needs at the smallest type (the scroll area scrolls)."""
         if self.grow_to_fit and self.width() > 0:
-            need = self._compute(self.width(), self._min_point).total if self._levels else 0
+            # with room for the factor's longest next-level line wherever it shows, so the height
+            # (and the scroll bar) stays as it is while the room scores (issue 13)
+            need = 0
+            if self._levels:
+                saved, self._no_prompt = self._no_prompt, True
+                try:
+                    need = self._compute(self.width(), self._min_point).total
+                finally:
+                    self._no_prompt = saved
+                need += self._prompt_room(self._min_point) if self._prompts else 0
             if need != self.minimumHeight():
                 self.setMinimumHeight(need)
 

@@ -624,8 +624,8 @@ class WorkshopPage(QWidget):
         self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
-        agreed = scoring.levels_of(scores)
-        states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
+        agreed, na = scoring.levels_of(scores), marks(scores)
+        states = {fid: ((NOT_APPLICABLE, None) if fid in na
                         else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
         scope = self.doc.engagement.scope(self._round_id)
         left_out = frozenset(self.doc.engagement.excluded_factors(self._round_id))
