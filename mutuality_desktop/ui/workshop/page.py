@@ -656,7 +656,7 @@ class WorkshopPage(QWidget):
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c},
                                      self._count_tips(scores, scope, left_out, counted))
         self._navigator_shown = (states, counts)
-        self.navigator.set_scope(scope, left_out)
+        self.navigator.set_scope(tuple(scope), left_out)
         self._show_caption(scope, left_out)
         # the same count as the list's headings and Results' coverage (not-applicable factors out)
         self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
