@@ -37,6 +37,7 @@ from ...core.agenda import (
     DAY,
     ON_PLAN_MINUTES,
     Agenda,
+    Plan,
     agenda_lines,
     check_agenda,
     clock,
@@ -663,6 +664,8 @@ class AgendaController:
 
     def __init__(self, page: WorkshopPage) -> None:
         self.page = page
+        # the day's plan and what it was shared out from (scope, agenda, factors out of the round)
+        self._plan: tuple[tuple[object, ...], Plan] | None = None
         page.agenda.plan_requested.connect(self.plan_the_day)
         page.agenda.set_pace_source(self.pace_text)
         page.agenda.set_day_source(self.round_day)
@@ -683,7 +686,10 @@ class AgendaController:
         if agenda is None:
             return None
         fw = page.framework
-        plan = plan_minutes(fw, eng.scope(page.round_id), agenda, out_of_round(eng, page.round_id))
+        scope, out = tuple(eng.scope(page.round_id)), out_of_round(eng, page.round_id)
+        if self._plan is None or self._plan[0] != (scope, agenda, out):  # worked out again per score
+            self._plan = ((scope, agenda, out), plan_minutes(fw, scope, agenda, out))
+        plan = self._plan[1]
         agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
