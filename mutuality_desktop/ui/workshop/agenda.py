@@ -395,6 +395,7 @@ class AgendaPanel(QFrame):
         if self.progress_label.text() != text:
             self.progress_label.setText(text)
             self._place_agenda_button()
+            self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
         self.refresh()
