@@ -85,3 +85,34 @@ def test_a_level_moving_recounts_nothing_and_repaints_one_button(qtbot, window, 
     with stored(demo_path) as eng:
         score = eng.scores(page.round_id).get((factor, "agreed"))
         assert (score.level if score else None) == (None if had_agreed else 4)
+
+
+def test_the_next_factor_after_a_score_shows_the_round_before_without_a_new_snapshot(
+        qtbot, window, demo_path, monkeypatch):
+    """The baseline line ("Baseline: agreed 2 Developing") comes from the round before; a score in
+    the round on screen does not change it, so stepping on after scoring reads no new snapshot."""
+    window.resize(1366, 768)
+    window.open_path(demo_path)
+    page_tab(qtbot, window, "Walkthrough")
+    page = window.workshop
+    click(qtbot, page.guide, page.guide.rect().center())
+    press(qtbot, Qt.Key.Key_PageDown)  # the round before has been read for the baseline line
+    press(qtbot, Qt.Key.Key_PageUp)
+    snapshots: list[int] = []
+    real = page_module.take_snapshot
+    monkeypatch.setattr(page_module, "take_snapshot", lambda eng: snapshots.append(1) or real(eng))
+    first = page.factor_id
+    for key in (Qt.Key.Key_1, Qt.Key.Key_4, Qt.Key.Key_PageDown):
+        press(qtbot, key)
+    assert page.factor_id != first and snapshots == []
+    second = page.factor_id
+    with stored(demo_path) as eng:
+        from mutuality_desktop.core.agreement import previous_agreed_text
+        from mutuality_desktop.core.snapshot import take_snapshot
+
+        snap = take_snapshot(eng)
+        before = snap.previous(page.round_id)
+        assert before is not None, "the demo's latest round follows another"
+        expected = previous_agreed_text(page.framework.scale, before.label, before.scores, second)
+        assert eng.scores(page.round_id)[(first, "client")].level == 4
+    assert expected and page.previous_label.text() == expected

@@ -735,7 +735,10 @@ class WorkshopPage(QWidget):
             self.refresh_evidence()
             self.scores_changed.emit()
         elif what in ("score", "confidence"):
-            self._previous = None  # an undo may have changed the last round's level
+            if what != "score":  # a score is in the round on screen, so the round before keeps its
+                # levels (an undo in another round shows that round, which reads them again): the
+                # next factor after a score does not take the whole engagement's snapshot again
+                self._previous = None
             self.refresh_scores()
             if what != "score":
                 self.refresh_evidence()
