@@ -4,12 +4,23 @@ Prints the wall-clock samples (what the target is set on) and the same keystroke
 time on this thread (cpu_samples), which a machine loaded by other work inflates far less; the
 difference is mostly waiting for the disk (fsync) and for the processor.
 
+Each keystroke ends with the whole walkthrough painted again (page.repaint), more than a real
+keystroke paints; with --dirty it ends when Qt has painted what the keystroke marked for painting
+(the events processed until no paint is pending), as on a real display.
+
+floor_samples: a raw sqlite3 commit of one row, with the file's own settings (rollback journal,
+synchronous=FULL) in the same folder, timed alongside: the disk's share that no code change
+removes. --keys N sets how many keystrokes are timed after the 20 warm-up ones (a callgrind run
+on two counts gives the instructions of one keystroke).
+
 With --results the results page's charts are updated as well (what the room sees after a
 section), measured as the keystroke plus results refresh and a synchronous canvas draw.
 """
 
+import sqlite3
 import sys
 import time
+from pathlib import Path
 
 import _common
 
@@ -20,6 +31,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 with_results = "--results" in sys.argv
+dirty = "--dirty" in sys.argv
+keys = int(sys.argv[sys.argv.index("--keys") + 1]) if "--keys" in sys.argv else 100
 window = _common.open_walkthrough(app, sys.argv[1], "keystroke.mutuality")
 page = window.workshop
 guide = page.guide
@@ -32,18 +45,39 @@ if with_results:  # build the results page once so its charts exist and update w
 
     canvases = window.results.findChildren(FigureCanvasQTAgg)
 
+floor_path = Path(window.doc.path).with_name("floor.sqlite")
+floor = sqlite3.connect(floor_path, isolation_level=None)
+floor.execute("PRAGMA journal_mode=DELETE")
+floor.execute("PRAGMA synchronous=FULL")
+floor.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, level INTEGER, at TEXT)")
+
+
+def floor_commit() -> float:
+    t = time.perf_counter()
+    floor.execute("BEGIN IMMEDIATE")
+    floor.execute("INSERT INTO t (level, at) VALUES (?, ?)", (3, time.time()))
+    floor.execute("COMMIT")
+    return (time.perf_counter() - t) * 1000
+
+
 samples = []
 cpu = []  # this thread's processor time: what load from other processes does not inflate
-for i in range(120):
+floors = []
+for i in range(20 + keys):
     key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)[i % 4]
     t, c = time.perf_counter(), time.thread_time()
     QTest.keyClick(guide, key)
-    page.repaint()
+    if not dirty:
+        page.repaint()
     if with_results:
         window.results.page.refresh()
         for canvas in canvases[:1]:  # the chart on screen (one tab visible at a time)
             canvas.draw()
     app.processEvents()
+    if dirty:
+        app.processEvents()  # a paint the first pass posted (layout, then paint)
     samples.append((time.perf_counter() - t) * 1000)
     cpu.append((time.thread_time() - c) * 1000)
-_common.emit(samples=samples[20:], cpu_samples=cpu[20:])
+    floors.append(floor_commit())
+floor.close()
+_common.emit(samples=samples[20:], cpu_samples=cpu[20:], floor_samples=floors[20:])

@@ -38,6 +38,7 @@ from ...core.agenda import (
     DAY,
     ON_PLAN_MINUTES,
     Agenda,
+    Plan,
     agenda_lines,
     check_agenda,
     clock,
@@ -398,8 +399,11 @@ class AgendaPanel(QFrame):
 
     def set_progress(self, agreed: int, total: int) -> None:
         self._left = total - agreed
-        self.progress_label.setText(f"{agreed} of {total} factors agreed")
-        self._place_agenda_button()
+        text = f"{agreed} of {total} factors agreed"
+        if self.progress_label.text() != text:
+            self.progress_label.setText(text)
+            self._place_agenda_button()
+            self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
         self.refresh()
@@ -462,6 +466,8 @@ class AgendaPanel(QFrame):
     def _show_plan(self, planned: PaceText | None) -> None:
         # Each label is shown or hidden once, to its final state: hiding and showing it again
         # on every score re-laid out the whole walkthrough (the factor list twice) per keystroke.
+        if planned is not None and planned == self._planned:
+            return  # the same words: nothing on the panel changes (most score keystrokes)
         if planned is not None:
             self.budget_label.setVisible(False)  # with no plan, refresh decides (the clock's day)
         self.end_edit.set_fixed("" if planned is None else "Set in Plan the day\u2019s times")
@@ -740,6 +746,8 @@ class AgendaController:
 
     def __init__(self, page: WorkshopPage) -> None:
         self.page = page
+        # the day's plan and what it was shared out from (scope, agenda, factors out of the round)
+        self._plan: tuple[tuple[object, ...], Plan] | None = None
         page.agenda.plan_requested.connect(self.plan_the_day)
         page.agenda.set_pace_source(self.pace_text)
         page.agenda.set_day_source(self.round_day)
@@ -760,7 +768,10 @@ class AgendaController:
         if agenda is None:
             return None
         fw = page.framework
-        plan = plan_minutes(fw, eng.scope(page.round_id), agenda, out_of_round(eng, page.round_id))
+        scope, out = tuple(eng.scope(page.round_id)), out_of_round(eng, page.round_id)
+        if self._plan is None or self._plan[0] != (scope, agenda, out):  # worked out again per score
+            self._plan = ((scope, agenda, out), plan_minutes(fw, scope, agenda, out))
+        plan = self._plan[1]
         agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)

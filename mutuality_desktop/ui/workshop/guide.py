@@ -17,7 +17,7 @@ The type size is chosen with room for one prompt, so it does not jump when a lev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from math import ceil
 
@@ -104,6 +104,8 @@ class LevelGuide(QWidget):
         # lays the guide out again), so images kept on a row were drawn again at every keystroke
         self._images: dict[int, dict[tuple[int, float, int], QPixmap]] = {}
         self._drawn = 0  # images kept in _images
+        # the rows laid out per (width, type size, prompt, text scale), for the levels shown
+        self._computed: tuple[list[tuple[int, str, str]], dict[tuple[object, ...], _Fit]] = ([], {})
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
@@ -260,6 +262,7 @@ class LevelGuide(QWidget):
     def apply_look(self) -> None:
         """View -> Large text or High contrast changed (theme.apply): fit the type again, repaint."""
         self._fit, self._reference_fit, self._hint = None, {}, None
+        self._computed = ([], {})  # the type and colours changed
         self._grow()
         self.updateGeometry()
         self.update()
@@ -272,7 +275,16 @@ class LevelGuide(QWidget):
     def _grow(self) -> None:
         """Keep at least the height every level needs at the smallest type (the scroll area scrolls)."""
         if self.grow_to_fit and self.width() > 0:
-            need = self._compute(self.width(), self._min_point).total if self._levels else 0
+            # with room for the factor's longest next-level line wherever it shows, so the height
+            # (and the scroll bar) stays as it is while the room scores (issue 13)
+            need = 0
+            if self._levels:
+                saved, self._no_prompt = self._no_prompt, True
+                try:
+                    need = self._compute(self.width(), self._min_point).total
+                finally:
+                    self._no_prompt = saved
+                need += self._prompt_room(self._min_point) if self._prompts else 0
             if need != self.minimumHeight():
                 self.setMinimumHeight(need)
 
@@ -402,6 +414,27 @@ class LevelGuide(QWidget):
         return best if best.point_size == sizes[lo] else self._compute(width, sizes[lo])
 
     def _compute(self, width: int, pt: float) -> _Fit:
+        """The rows laid out at a width and type size, with the prompt where it is shown now.
+
+        Kept per guide (a score lays the guide out several times, mostly as it was before);
+        each caller gets its own rows, which the spreading moves.
+        """
+        prompt_at, prompt = self._reserve or (self.prompt_level(), self.prompt_text())
+        if self._no_prompt:
+            prompt = ""
+        if self._computed[0] is not self._levels:
+            self._computed = (self._levels, {})
+        kept = self._computed[1]
+        key = (width, pt, prompt_at if prompt else None, prompt, theme.text_scale())
+        fit = kept.get(key)
+        if fit is None:
+            if len(kept) > 200:
+                kept.clear()
+            fit = kept[key] = self._compute_rows(width, pt, prompt_at, prompt)
+        return _Fit(fit.point_size, [replace(r) for r in fit.rows], fit.number_width, fit.chip_width,
+                    fit.chip_height, fit.pad, fit.total)
+
+    def _compute_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str) -> _Fit:
         pad = max(6, round(pt * 0.75))
         number_width = QFontMetrics(self._number_font(pt)).horizontalAdvance("5") + 3 * pad
         chip_fm = QFontMetrics(self._chip_font(pt))
@@ -410,9 +443,6 @@ class LevelGuide(QWidget):
         text_width = max(120, width - number_width - chip_width - 3 * pad)
         min_height = 3 * chip_height + 2 * 3 + pad
         rows, top = [], 0
-        prompt_at, prompt = self._reserve or (self.prompt_level(), self.prompt_text())
-        if self._no_prompt:
-            prompt = ""
         for value, name, descriptor in reversed(self._levels):  # highest level at the top
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
             if value == prompt_at and prompt:

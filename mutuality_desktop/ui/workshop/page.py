@@ -244,6 +244,7 @@ class WorkshopPage(QWidget):
         self._panels_fitted = False
         # the factor states and dimension counts the navigator shows (set only where they change)
         self._navigator_shown: tuple[dict[str, tuple[str, int | None]], dict[str, str]] = ({}, {})
+        self._summary_shown: tuple[object, ...] = ()  # what the counts and caption were worked out from
         self._build(clock)
         self._connect()
         self.navigator.set_framework(self.framework)
@@ -641,11 +642,28 @@ class WorkshopPage(QWidget):
         self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
-        agreed = scoring.levels_of(scores)
-        states = {fid: ((NOT_APPLICABLE, None) if fid in marks(scores)
+        agreed, na = scoring.levels_of(scores), marks(scores)
+        states = {fid: ((NOT_APPLICABLE, None) if fid in na
                         else (scoring.factor_state(scores, fid), agreed.get(fid))) for fid in self._factor_ids}
         scope = self.doc.engagement.scope(self._round_id)
-        left_out = self.doc.engagement.excluded_factors(self._round_id)
+        left_out = frozenset(self.doc.engagement.excluded_factors(self._round_id))
+        # The counts, their tooltips, the caption and the round's total read only which factors
+        # are agreed, touched, left out or not applicable: a level moving from 2 to 3 changes none
+        # of them, so a keystroke that leaves this summary as it was skips them (issue 13).
+        label = self._round_label()
+        touched = frozenset(f for (f, _), s in scores.items() if s.level is not None or s.notes.strip())
+        summary = (self._round_id, self._factor_id, label, tuple(scope), frozenset(left_out),
+                   tuple(states.items()), touched)
+        if summary != self._summary_shown:
+            self._refresh_summary(scores, states, scope, left_out, label)  # the agenda's pace too
+            self._summary_shown = summary
+        else:  # the pace against the day's plan also reads client and provider levels (pre-work)
+            self.agenda.refresh()
+        self._refresh_presentation()
+
+    def _refresh_summary(self, scores: scoring.Scores, states: dict[str, tuple[str, int | None]],
+                         scope: Sequence[str], left_out: frozenset[str], label: str) -> None:
+        """The factor list's marks and counts, the caption and the progress line."""
         # the round's own count, as Results and the report count it: no left-out or
         # not-applicable factor; a dimension outside the scope shows "not in round" instead
         counted = dimension_counts(self.framework, scores, scope, left_out)
@@ -656,15 +674,14 @@ class WorkshopPage(QWidget):
                                      {d: c for d, c in counts.items() if shown_counts.get(d) != c},
                                      self._count_tips(scores, scope, left_out, counted))
         self._navigator_shown = (states, counts)
-        self.navigator.set_scope(scope, left_out)
+        self.navigator.set_scope(tuple(scope), left_out)
         self._show_caption(scope, left_out)
         # the same count as the list's headings and Results' coverage (not-applicable factors out)
         self.agenda.set_progress(sum(a for a, _ in counted.values()), sum(t for _, t in counted.values()))
         # which factors the count leaves out, and why (issue: counts on one screen must square)
-        total_tip = round_total_text(self.framework, scores, scope, left_out, self._round_label())
+        total_tip = round_total_text(self.framework, scores, scope, left_out, label)
         self.agenda.progress_label.setToolTip(_wrapped(total_tip))
         self.agenda.progress_label.setAccessibleDescription(total_tip)
-        self._refresh_presentation()
 
     def _round_label(self) -> str:
         return next((r.label for r in self.doc.engagement.rounds() if r.id == self._round_id), "This round")
@@ -736,7 +753,10 @@ class WorkshopPage(QWidget):
             self.refresh_evidence()
             self.scores_changed.emit()
         elif what in ("score", "confidence"):
-            self._previous = None  # an undo may have changed the last round's level
+            if what != "score":  # a score is in the round on screen, so the round before keeps its
+                # levels (an undo in another round shows that round, which reads them again): the
+                # next factor after a score does not take the whole engagement's snapshot again
+                self._previous = None
             self.refresh_scores()
             if what != "score":
                 self.refresh_evidence()

@@ -31,6 +31,8 @@ class PerspectiveButton(QAbstractButton):
         self._name_for_screen_readers()
 
     def set_level(self, level: int | None, name: str, pending: bool = False) -> None:
+        if (level, name, pending) == (self._level, self._value, self._pending):
+            return  # a score on another side: this button stays as drawn
         self._level, self._value, self._pending = level, name, pending
         self.setToolTip(f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {self.value_text()}"
                         + (" (not saved)" if pending else ""))
@@ -116,11 +118,14 @@ class PerspectiveBar(QWidget):
     def set_focus_perspective(self, perspective: str, active: bool | None = None) -> None:
         """Mark the perspective keys score; active says whether a digit typed now scores it."""
         for name, button in self.buttons.items():
-            button.setChecked(name == perspective)
+            checked = name == perspective
+            drawn = button.isChecked() == checked and (active is None or button.active == active)
+            button.setChecked(checked)
             if active is not None:
                 button.active = active
             button._name_for_screen_readers()
-            button.update()
+            if not drawn:  # each score keystroke comes here: a button as drawn is not painted again
+                button.update()
 
     def show_agreement(self, scale: Scale, scores: Mapping[tuple[str, str], Score], factor_id: str) -> None:
         """The AGREED button without a level says what core says of the factor: "Not agreed" when
