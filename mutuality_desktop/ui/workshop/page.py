@@ -54,6 +54,7 @@ from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
+from . import not_agreed
 from .navigator import NOT_APPLICABLE, Navigator
 from .parking import ParkingController
 from .presentation import PresentationWindow
@@ -360,7 +361,7 @@ class WorkshopPage(QWidget):
         # side's notes, then the tabs.
         editors = self.evidence.editors
         chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
-                 self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
+                 self.evidence.not_agreed_button, self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
                  self.tabs]
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
@@ -484,6 +485,7 @@ class WorkshopPage(QWidget):
         self.guide.focus_perspective_changed.connect(self._on_guide_focus_perspective_changed)
         self.bar.perspective_clicked.connect(self._on_bar_perspective_clicked)
         self.evidence.notes_saved.connect(self._on_evidence_notes_saved)
+        self.evidence.not_agreed_requested.connect(self._on_not_agreed_requested)
         self.evidence.confidence_chosen.connect(self._on_evidence_confidence_chosen)
         self.evidence.not_applicable_chosen.connect(self._on_evidence_not_applicable_chosen)
         self.actions_panel.action_added.connect(self._on_actions_panel_action_added)
@@ -621,6 +623,7 @@ class WorkshopPage(QWidget):
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
         self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
+        self._show_not_agreed_button(scores)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed = scoring.levels_of(scores)
@@ -705,6 +708,7 @@ class WorkshopPage(QWidget):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
         self.bar.show_agreement(self.framework.scale, scores, self._factor_id)  # agreed notes decide "Not agreed"
+        self._show_not_agreed_button(scores)
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
@@ -817,6 +821,12 @@ class WorkshopPage(QWidget):
                         self._factor_id, perspective, text)
         if self.doc.execute(edit):
             self.evidence.mark_saved(perspective, text)
+
+    def _show_not_agreed_button(self, scores: scoring.Scores) -> None:
+        not_agreed.show_button(self, scores)
+
+    def _on_not_agreed_requested(self, record: bool) -> None:
+        not_agreed.press(self, record)
 
     def _on_evidence_confidence_chosen(self, confidence: str | None) -> None:
         self.doc.execute(SetConfidence(f"Set evidence confidence on {self.factor().name}",
