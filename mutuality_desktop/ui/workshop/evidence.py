@@ -29,8 +29,8 @@ PLACEHOLDERS = {
     "provider": "What the provider said, and the evidence it pointed to…",
     # how to record a factor the room cannot agree (guide 2.1's rule) is said where it is done
     "agreed": ("Why the room agreed this level; the evidence seen or still to collect. If the room "
-               "cannot agree, leave the agreed level empty and begin here with \u201cNot agreed\u201d, "
-               "each side\u2019s level and reason…"),
+               "cannot agree, press \u201cRoom does not agree\u201d (Alt+G): it leaves the agreed level empty "
+               "and begins here with \u201cNot agreed\u201d and each side\u2019s level; then say why…"),
 }
 
 

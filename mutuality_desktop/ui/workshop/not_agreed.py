@@ -9,11 +9,18 @@ in the guide chooses the agreed level, which makes the factor agreed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from ...core.agreement import Agreement, agreement_in, not_agreed_opening, notes_not_agreed, withdraw_not_agreed
+from ...core.agreement import (
+    Agreement,
+    agreement_in,
+    not_agreed_opening,
+    notes_not_agreed,
+    withdraw_not_agreed,
+)
 from ...core.operations import Operation, SetNotes, SetScore
 
 if TYPE_CHECKING:
@@ -21,11 +28,11 @@ if TYPE_CHECKING:
     from .page import WorkshopPage
 
 
-def _levels(scores: dict[tuple[str, str], Score], factor_id: str) -> dict[str, int | None]:
+def _levels(scores: Mapping[tuple[str, str], Score], factor_id: str) -> dict[str, int | None]:
     return {p: (s.level if (s := scores.get((factor_id, p))) else None) for p in ("client", "provider", "agreed")}
 
 
-def show_button(page: WorkshopPage, scores: dict[tuple[str, str], Score]) -> None:
+def show_button(page: WorkshopPage, scores: Mapping[tuple[str, str], Score]) -> None:
     """Pressed while core says Not agreed; usable only when both sides have a level, else the
     tooltip names the side without one."""
     levels = _levels(scores, page._factor_id)

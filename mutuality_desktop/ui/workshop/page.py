@@ -48,13 +48,13 @@ from ..commands import (
 from ..document import EngagementDocument
 from ..flow_row import least_height
 from ..settings import Settings
+from . import not_agreed
 from .about import FactorAbout
 from .actions import ActionsPanel
 from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
 from .guide import LevelGuide
-from . import not_agreed
 from .navigator import NOT_APPLICABLE, Navigator
 from .parking import ParkingController
 from .presentation import PresentationWindow
