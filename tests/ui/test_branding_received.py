@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from mutuality_desktop.core.branding import BrandingProfile
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.operations import SetBranding
-from mutuality_desktop.ui.branding_dialog import BrandingDialog, load_branding_setting, save_branding_setting
+from mutuality_desktop.ui.branding_dialog import (
+    BrandingDialog,
+    load_branding_setting,
+    save_branding_setting,
+)
 
 from .test_export_journey import _history_and_bytes, _menu_item
 
