@@ -48,7 +48,7 @@ from ..commands import (
 from ..document import EngagementDocument
 from ..flow_row import least_height
 from ..settings import Settings
-from . import not_agreed
+from . import not_agreed, round_guide
 from .about import FactorAbout
 from .actions import ActionsPanel
 from .agenda import AgendaController, AgendaPanel
@@ -530,21 +530,29 @@ class WorkshopPage(QWidget):
         self._factor_id = factor_id
         self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()
-        dimension = self.framework.dimension(factor.dimension_id)
         self.title.setText(factor.name)
-        if dimension.id not in self._reference_guides:
-            self._reference_guides[dimension.id] = LevelGuide.tallest(
-                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
-        reference, reference_prompt = self._reference_guides[dimension.id]
-        self.guide.set_guide(self._guide_of(factor), reference, prompts=self._prompts_of(factor),
-                             reference_prompt=reference_prompt)
-        self.about.show_factor(factor)
+        self._show_guide_text()
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
         self.reveal_chosen()
+
+    def _show_guide_text(self) -> None:
+        """The factor's level descriptors (and About tab) in the wording the round on screen was
+        scored on: after a move to a newer guide, an earlier round shows its own guide's text."""
+        factor = self.factor()
+        dimension = self.framework.dimension(factor.dimension_id)
+        if dimension.id not in self._reference_guides:  # the type is fitted to the guide in use
+            self._reference_guides[dimension.id] = LevelGuide.tallest(
+                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
+        reference, reference_prompt = self._reference_guides[dimension.id]
+        shown = round_guide.factor_as_scored(self.doc.engagement, self._round_id, factor)
+        self._guide_shown_for = self._round_id
+        self.guide.set_guide(self._guide_of(shown), reference, prompts=self._prompts_of(shown),
+                             reference_prompt=reference_prompt)
+        self.about.show_factor(shown)
 
     def _prompts_of(self, factor: Any) -> dict[int, str]:
         return {lv.value: factor.next_level_prompt(lv.value) for lv in self.framework.scale.levels}
@@ -574,6 +582,8 @@ class WorkshopPage(QWidget):
         index = self.round_combo.findData(round_id)
         if index >= 0:
             self.round_combo.setCurrentIndex(index)
+        if getattr(self, "_guide_shown_for", round_id) != round_id:  # each round in its own guide's wording
+            self._show_guide_text()
         self._previous = None
         self.refresh_previous()
         self.refresh_scores()
