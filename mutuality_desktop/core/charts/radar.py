@@ -318,7 +318,21 @@ class RadarChart:
             text.set_visible(label is not None)
             if label is not None:
                 text.set_text(label.text)
-                text.set_position((float(self.theta[label.axis]), label.value + label.side * step))
+                theta = float(self.theta[label.axis])
+                text.set_position((theta, label.value + label.side * step))
+                text.set_horizontalalignment("center")
+                text.set_verticalalignment("center")
+                points = sum(v is not None for v in self.series.values(series))
+                if points <= 2:  # no line to follow: the name starts beside the point, never on it
+                    self._anchor_away(text, theta, label.side)
+
+    @staticmethod
+    def _anchor_away(text: Text, theta: float, side: int) -> None:
+        """Anchor a name at the corner nearest its point, so the text runs away from the point (a
+        centred name wider than its offset covered a lone point). Theta 0 is up, clockwise."""
+        dx, dy = math.sin(theta) * side, math.cos(theta) * side
+        text.set_horizontalalignment("left" if dx > 0.3 else "right" if dx < -0.3 else "center")
+        text.set_verticalalignment("bottom" if dy > 0.3 else "top" if dy < -0.3 else "center")
 
     def _redraw_data(self) -> None:
         for series in SERIES:

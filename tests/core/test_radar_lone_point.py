@@ -1,0 +1,47 @@
+"""A series with only one or two scored points: its name beside the point never covers it
+(play-through s6: the radar's lone agreed point was hidden under the label "Agreed")."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from mutuality_desktop.core.charts.radar import factor_radar
+
+from .test_charts import FW, scores
+
+MUTUALITY = [f.id for f in FW.factors if f.dimension_id == "mutuality"]
+
+
+def _covered(chart, series: str) -> list[int]:
+    """The axes where the series' point lies under its own name's box (pixels, as drawn)."""
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    box = chart.direct_labels[series].get_window_extent(renderer)
+    line = chart.lines[series]
+    radius = line.get_markersize() * chart.figure.dpi / 72 / 2
+    hit = []
+    for i, value in enumerate(chart.values(series)):
+        if value is None:
+            continue
+        x, y = chart.axes.transData.transform((float(chart.theta[i]), value))
+        if box.x0 - radius < x < box.x1 + radius and box.y0 - radius < y < box.y1 + radius:
+            hit.append(i)
+    return hit
+
+
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("level", [0, 3, 5])
+def test_a_lone_point_is_not_hidden_under_its_series_name(count: int, level: int) -> None:
+    covered = []
+    for start in range(len(MUTUALITY)):
+        ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
+        chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids}))],
+                             figure=Figure(figsize=(6.4, 6.4), dpi=80))
+        chart.relayout()
+        assert chart.direct_labels["agreed"].get_visible()
+        if _covered(chart, "agreed"):
+            covered.append(start)
+    assert covered == []
