@@ -37,7 +37,13 @@ from ..report.rows import (
     moved_factors,
     participant_rows,
 )
-from ..report.sections_back import appendix_lead, attendance, guide_dimensions, guide_factors
+from ..report.sections_back import (
+    appendix_lead,
+    attendance,
+    guide_dimensions,
+    guide_factors,
+    guide_heading,
+)
 from ..report.sections_parking import TITLE as PARKING_TITLE
 from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
 from ..report.sections_scores import gap_index_text, not_applicable_text
@@ -337,7 +343,7 @@ def appendix(w: WordWriter, data: ReportData) -> None:
     w.table(["Level", "What it means"], [[level_label(fw.scale, lv.value), lv.summary] for lv in fw.scale.levels],
             [3.6, w.width_cm - 3.6])
     for dim in guide_dimensions(data):  # the PDF's choice of dimensions and factors
-        w.heading(dim.name, 2)
+        w.heading(guide_heading(data, dim), 2)
         for factor in guide_factors(data, dim):
             w.heading(f"{factor.number} {factor.name}", 3)
             w.para(factor.description, muted=True)
