@@ -45,3 +45,42 @@ def test_a_lone_point_is_not_hidden_under_its_series_name(count: int, level: int
         if _covered(chart, "agreed"):
             covered.append(start)
     assert covered == []
+
+
+class _Recorder:
+    """A stand-in canvas that keeps the white boxes drawn behind the names (in points)."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def roundRect(self, x, y, w, h, *_a, **_k):  # noqa: N802 - reportlab's name
+        self.boxes.append((x, y, x + w, y + h))
+
+    def __getattr__(self, _name):
+        return lambda *a, **k: None
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_printed_radar_keeps_a_lone_point_clear_of_its_name(count: int) -> None:
+    from mutuality_desktop.core.charts.series import RadarSeries
+    from mutuality_desktop.core.charts.style import ChartStyle
+    from mutuality_desktop.core.report.radar import RadarFlowable
+
+    covered = []
+    for start in range(len(MUTUALITY)):
+        ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
+        series = RadarSeries(FW, "mutuality", {"agreed"})
+        series.update([("Baseline", scores(agreed={fid: 3 for fid in ids}))])
+        flowable = RadarFlowable(series, ChartStyle(), 420, 420, title="Mutuality")
+        flowable.wrap(420, 420)
+        canvas = _Recorder()
+        flowable._direct_labels(canvas)
+        (box,) = canvas.boxes  # the agreed series' name
+        radius = 3.0
+        for i, value in enumerate(series.values("agreed")):
+            if value is None:
+                continue
+            x, y = flowable.point(float(series.theta[i]), value)
+            if box[0] - radius < x < box[2] + radius and box[1] - radius < y < box[3] + radius:
+                covered.append((start, i))
+    assert covered == []

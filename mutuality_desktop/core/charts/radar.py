@@ -44,6 +44,7 @@ from .series import (
     TICK_GREY,
     Look,
     RadarSeries,
+    anchor_away,
 )
 from .series import (
     RoundScores as RoundScores,  # re-exported: the UI imports it from here
@@ -322,17 +323,10 @@ class RadarChart:
                 text.set_position((theta, label.value + label.side * step))
                 text.set_horizontalalignment("center")
                 text.set_verticalalignment("center")
-                points = sum(v is not None for v in self.series.values(series))
-                if points <= 2:  # no line to follow: the name starts beside the point, never on it
-                    self._anchor_away(text, theta, label.side)
-
-    @staticmethod
-    def _anchor_away(text: Text, theta: float, side: int) -> None:
-        """Anchor a name at the corner nearest its point, so the text runs away from the point (a
-        centred name wider than its offset covered a lone point). Theta 0 is up, clockwise."""
-        dx, dy = math.sin(theta) * side, math.cos(theta) * side
-        text.set_horizontalalignment("left" if dx > 0.3 else "right" if dx < -0.3 else "center")
-        text.set_verticalalignment("bottom" if dy > 0.3 else "top" if dy < -0.3 else "center")
+                if self.series.few_points(series):  # the name starts beside the point, never on it
+                    ha, va = anchor_away(theta, label.side)
+                    text.set_horizontalalignment(ha)
+                    text.set_verticalalignment(va)
 
     def _redraw_data(self) -> None:
         for series in SERIES:

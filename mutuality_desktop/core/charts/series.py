@@ -10,6 +10,7 @@ import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
@@ -180,6 +181,10 @@ class RadarSeries:
             return self.labels["previous"].removeprefix("Agreed, ")
         return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
 
+    def few_points(self, series: str) -> bool:
+        """One or two points: no line for the name to sit beside, only the points themselves."""
+        return sum(v is not None for v in self._values[series]) <= 2
+
     def direct_labels(self) -> list[DirectLabel]:
         """Where each visible series' name goes beside its line, so a greyscale print needs no key.
 
@@ -324,3 +329,13 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
         else:
             notes.append(f"{d.mean:.1f}")
     return notes
+
+
+def anchor_away(theta: float, side: int) -> tuple[Literal["left", "right", "center"],
+                                                  Literal["bottom", "top", "center"]]:
+    """(horizontal, vertical) alignment that makes a name run away from its point, for a series of
+    one or two points: a centred name wider than its offset covered a lone point (play-through s6).
+    Theta is 0 at the top, clockwise; side is +1 outward, -1 inward."""
+    dx, dy = math.sin(theta) * side, math.cos(theta) * side
+    return ("left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+            "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center")
