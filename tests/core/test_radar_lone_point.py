@@ -14,16 +14,17 @@ from .test_charts import FW, scores
 MUTUALITY = [f.id for f in FW.factors if f.dimension_id == "mutuality"]
 
 
-def _covered(chart, series: str) -> list[int]:
-    """The axes where the series' point lies under its own name's box (pixels, as drawn)."""
+def _covered(chart, series: str, under: str | None = None) -> list[int]:
+    """The axes where a point of `under` (the series itself by default) lies under the series'
+    name's box (pixels, as drawn)."""
     canvas = FigureCanvasAgg(chart.figure)
     canvas.draw()
     renderer = canvas.get_renderer()
     box = chart.direct_labels[series].get_window_extent(renderer)
-    line = chart.lines[series]
+    line = chart.lines[under or series]
     radius = line.get_markersize() * chart.figure.dpi / 72 / 2
     hit = []
-    for i, value in enumerate(chart.values(series)):
+    for i, value in enumerate(chart.values(under or series)):
         if value is None:
             continue
         x, y = chart.axes.transData.transform((float(chart.theta[i]), value))
@@ -38,11 +39,14 @@ def test_a_lone_point_is_not_hidden_under_its_series_name(count: int, level: int
     covered = []
     for start in range(len(MUTUALITY)):
         ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
-        chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids}))],
+        # both sides' own levels on the same axes, one level either side of the agreed one
+        chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids},
+                                                      client={fid: max(0, level - 1) for fid in ids},
+                                                      provider={fid: min(5, level + 1) for fid in ids}))],
                              figure=Figure(figsize=(6.4, 6.4), dpi=80))
         chart.relayout()
         assert chart.direct_labels["agreed"].get_visible()
-        if _covered(chart, "agreed"):
+        if any(_covered(chart, "agreed", under) for under in ("agreed", "client", "provider")):
             covered.append(start)
     assert covered == []
 
@@ -69,18 +73,21 @@ def test_the_printed_radar_keeps_a_lone_point_clear_of_its_name(count: int) -> N
     covered = []
     for start in range(len(MUTUALITY)):
         ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
-        series = RadarSeries(FW, "mutuality", {"agreed"})
-        series.update([("Baseline", scores(agreed={fid: 3 for fid in ids}))])
+        series = RadarSeries(FW, "mutuality", {"agreed", "client", "provider"})
+        series.update([("Baseline", scores(agreed={fid: 3 for fid in ids}, client={fid: 2 for fid in ids},
+                                           provider={fid: 4 for fid in ids}))])
         flowable = RadarFlowable(series, ChartStyle(), 420, 420, title="Mutuality")
         flowable.wrap(420, 420)
         canvas = _Recorder()
         flowable._direct_labels(canvas)
-        (box,) = canvas.boxes  # the agreed series' name
+        assert canvas.boxes  # at least the agreed series' name
         radius = 3.0
-        for i, value in enumerate(series.values("agreed")):
-            if value is None:
-                continue
-            x, y = flowable.point(float(series.theta[i]), value)
-            if box[0] - radius < x < box[2] + radius and box[1] - radius < y < box[3] + radius:
-                covered.append((start, i))
+        for box in canvas.boxes:  # no name over any series' point
+            for name in ("agreed", "client", "provider"):
+                for i, value in enumerate(series.values(name)):
+                    if value is None:
+                        continue
+                    x, y = flowable.point(float(series.theta[i]), value)
+                    if box[0] - radius < x < box[2] + radius and box[1] - radius < y < box[3] + radius:
+                        covered.append((start, name, i))
     assert covered == []

@@ -331,11 +331,13 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
     return notes
 
 
-def anchor_away(theta: float, side: int) -> tuple[Literal["left", "right", "center"],
-                                                  Literal["bottom", "top", "center"]]:
-    """(horizontal, vertical) alignment that makes a name run away from its point, for a series of
-    one or two points: a centred name wider than its offset covered a lone point (play-through s6).
-    Theta is 0 at the top, clockwise; side is +1 outward, -1 inward."""
-    dx, dy = math.sin(theta) * side, math.cos(theta) * side
-    return ("left" if dx > 0.3 else "right" if dx < -0.3 else "center",
-            "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center")
+def anchor_beside(theta: float) -> tuple[float, float, Literal["left", "right", "center"],
+                                          Literal["bottom", "top", "center"]]:
+    """For a series of one or two points: its name goes beside a point, across the axis (clockwise),
+    not along it, so it covers neither its own point nor the other series' points on that axis (a
+    centred name on the axis hid a lone point, play-through s6). Returns the unit direction on the
+    page (x right, y up) and the alignment that makes the text run that way. Theta is 0 at the
+    top, clockwise."""
+    tx, ty = math.cos(theta), -math.sin(theta)
+    return (tx, ty, "left" if tx > 0.3 else "right" if tx < -0.3 else "center",
+            "bottom" if ty > 0.3 else "top" if ty < -0.3 else "center")

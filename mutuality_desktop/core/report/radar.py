@@ -35,7 +35,7 @@ from ..charts.series import (
     TICK_GREY,
     Look,
     RadarSeries,
-    anchor_away,
+    anchor_beside,
 )
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
@@ -171,8 +171,10 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
             text = printable(label.text)
             w = stringWidth(text, BOLD, fs)
             pad = 0.15 * fs
-            if self.series.few_points(label.series):  # as on screen: the name runs away from the point
-                ha, va = anchor_away(theta, label.side)
+            if self.series.few_points(label.series):  # as on screen: beside the point, across the axis
+                tx, ty, ha, va = anchor_beside(theta)
+                x, y = self.point(theta, label.value)
+                x, y = x + tx * fs, y + ty * fs  # clear of the marker
                 x += {"left": w / 2 + pad, "right": -w / 2 - pad}.get(ha, 0.0)
                 y += {"bottom": 0.5 * fs + pad, "top": -0.5 * fs - pad}.get(va, 0.0)
             c.setFillColorRGB(1, 1, 1)
