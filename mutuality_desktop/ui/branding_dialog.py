@@ -288,5 +288,9 @@ class BrandingDialog(QDialog):
         from .commands import SetBranding
 
         content = profile.portable()[0].to_json()
-        if content != doc.engagement.branding_json():
+        stored = doc.engagement.branding_json()
+        # compared as read (a file written elsewhere may spell the same branding differently):
+        # OK with nothing changed writes nothing
+        same = stored is not None and profile_from_engagement(stored)[0].portable()[0].to_json() == content
+        if content != stored and not same:
             doc.execute(SetBranding("Change the report branding", content))

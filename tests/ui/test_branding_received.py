@@ -22,10 +22,10 @@ from .test_export_journey import _history_and_bytes, _menu_item
 
 
 def _received(path: Path) -> None:
-    """The file as a colleague sent it: branded with their consultancy's name and footer."""
-    theirs = BrandingProfile(consultancy_name="Colleague & Co", footer_text="Prepared by Colleague & Co")
+    """The file as a colleague sent it: branded with their consultancy's name and footer, spelt
+    as another copy may spell it (only the fields it sets, as `mutuality-desktop apply` takes it)."""
     with Engagement.open(path) as eng:
-        eng.apply(SetBranding(theirs.portable()[0].to_json()))
+        eng.apply(SetBranding('{"consultancy_name": "Colleague & Co", "footer_text": "Prepared by Colleague & Co"}'))
 
 
 def _branding_dialog(qtbot, window, answer) -> None:
