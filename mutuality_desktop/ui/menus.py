@@ -265,7 +265,7 @@ def about_text(engagement: Engagement | None = None) -> str:
     fw = default_framework()
     return (f"<h3>Mutuality Desktop {escape(__version__)}</h3>"
             "<p>Run a value-for-money and mutuality assessment workshop: score, chart, report.</p>"
-            f"<p>Framework: {escape(fw.title)}, version {escape(fw.version)}.</p>"
+            f"<p>Framework shipped with this app: {escape(fw.title)}, version {escape(fw.version)}.</p>"
             + (f"<p>This engagement: {escape(guides_in_use(engagement))}.</p>" if engagement is not None else "")
             + f"<p>Automatic backups: {escape(str(backup_root()))}<br/>"
             f"Error logs: {escape(str(log_folder()))}</p>"
