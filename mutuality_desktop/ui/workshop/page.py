@@ -361,8 +361,8 @@ class WorkshopPage(QWidget):
         # side's notes, then the tabs.
         editors = self.evidence.editors
         chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
-                 self.evidence.not_agreed_button, self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
-                 self.tabs]
+                 self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
+                 self.evidence.not_agreed_button, self.tabs]  # the button: Alt+G from anywhere
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
