@@ -91,20 +91,3 @@ def test_the_printed_radar_keeps_a_lone_point_clear_of_its_name(count: int) -> N
                     if box[0] - radius < x < box[2] + radius and box[1] - radius < y < box[3] + radius:
                         covered.append((start, name, i))
     assert covered == []
-
-
-@pytest.mark.parametrize("width", [5.6, 7.5])
-def test_a_provisional_dimension_label_stays_inside_a_narrow_chart(width: float) -> None:
-    """Results at 1024: 'Mutuality / 3.0 / provisional: 1 of 15 factors' ran off the left edge."""
-    from mutuality_desktop.core.charts.radar import dimension_radar
-
-    chart = dimension_radar(FW, [("Baseline", scores(agreed={MUTUALITY[3]: 3}))],
-                            figure=Figure(figsize=(width, 5.2), dpi=100))
-    chart.relayout()
-    canvas = FigureCanvasAgg(chart.figure)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    label = next(t for t in chart.axis_labels if t.get_text().startswith("Mutuality"))
-    assert "provisional: 1 of 15 factors" in label.get_text()
-    box = label.get_window_extent(renderer)
-    assert box.x0 >= 0 and box.x1 <= chart.figure.bbox.width

@@ -245,10 +245,7 @@ class RadarSeries:
         elif self.axis_ids[i] in self.not_applicable:
             lines.append(NOT_APPLICABLE)
         if self.dimension_id is None and not compact:
-            # the widest coverage line a dimension can have (dimension_notes): a provisional mean's
-            # (at 1024 the Mutuality label ran off the chart's left edge)
-            n = len(self.framework.dimensions[i].factors)
-            lines += ["0.0", f"provisional: {max(n - 1, 1)} of {n} factors"]
+            lines += ["0.0", f"{len(self.framework.dimensions[i].factors) - 1} of 99 factors"]
         elif len(lines) == len(self.wrapped_name(i, compact)):
             lines.append(NOT_SCORED)  # the line it has while nobody has scored it
         return lines
