@@ -11,6 +11,7 @@ and HTML), Word, Excel, PowerPoint, Results' table and the walkthrough's AGREED 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -159,3 +160,38 @@ def previous_agreed_text(scale: Scale, label: str, scores: Mapping[tuple[str, st
     if level is not None:
         return f"{label}: agreed {level} {scale.name_of(level)}"
     return f"{label}: {agreed_text(scale, scores, factor_id).lower()}"
+
+
+# --- recording Not agreed from the walkthrough's button ----------------------------------------
+
+_OPENING = re.compile(r"\ANot agreed\. .*? holds level \d+ \([^)\n]*\) and .*? level \d+ \([^)\n]*\)\.[ \t]*(\n|\Z)?")
+
+
+def not_agreed_opening(scale: Scale, client_name: str, provider_name: str, client: int, provider: int) -> str:
+    """The sentence the agreed notes begin with when the room records that it cannot agree (guide
+    2.1: 'Not agreed', each side's level): 'Not agreed. Northshire County Council holds level 2
+    (Developing) and Tarnwell Highways level 3 (Defined).' Organisation names are printed as given;
+    without one, 'The client' and 'the provider'."""
+    first = client_name.strip() or "The client"
+    second = provider_name.strip() or "the provider"
+    return (f"Not agreed. {first} holds level {client} ({scale.name_of(client)}) "
+            f"and {second} level {provider} ({scale.name_of(provider)}).")
+
+
+def notes_not_agreed(opening: str, notes: str) -> tuple[str, int]:
+    """The agreed notes with the opening put first and any text already there kept after it, and
+    where the cursor goes for the reason (just after the opening). A sentence written before by the
+    button is replaced, so pressing it again after a level changed does not repeat it."""
+    rest = withdraw_not_agreed(notes)
+    head = opening + " "
+    return (head + ("\n" + rest if rest.strip() else ""), len(head))
+
+
+def withdraw_not_agreed(notes: str) -> str:
+    """The agreed notes without the opening sentence the button wrote (the reason typed after it,
+    and anything else, is kept)."""
+    match = _OPENING.match(notes)
+    if match is None:
+        return notes
+    rest = notes[match.end():]
+    return rest[1:] if rest.startswith("\n") else rest

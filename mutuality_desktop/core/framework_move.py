@@ -226,16 +226,31 @@ def merge_refusal(ours: Engagement, theirs: Engagement) -> str:
 
 
 def earlier_guide_note(eng: Engagement, round_id: int) -> str:
-    """For the window: the round on screen was scored on an earlier guide than the one shown ('' if
-    not). The walkthrough and Results show the guide in use."""
+    """For the window: the round on screen was scored on an earlier guide than the one in use ('' if
+    not). The walkthrough shows that round's own guide text; Results and the reports use the guide
+    in use."""
     guide = round_guides(eng).get(round_id, eng.framework)
     if guide is eng.framework or guide.source_text == eng.framework.source_text:
         return ""
     label = next((r.label for r in eng.rounds() if r.id == round_id), "This round")
     diff = framework_difference(guide, eng.framework)
     differs = (f", worded differently for {_count(len(diff.reworded), 'factor')}" if diff.reworded else "")
-    return (f"{label} was scored on guide {guide.version}; the scoring guide on screen is version "
-            f"{eng.framework.version}{differs}. Its scores are kept as the room gave them.")
+    return (f"{label} was scored on guide {guide.version}, and the walkthrough shows that guide\u2019s "
+            f"wording for it. The guide in use is version {eng.framework.version}{differs}. "
+            "Its scores are kept as the room gave them.")
+
+
+def guides_in_use(eng: Engagement) -> str:
+    """For Help → About: the engagement's guide, and the earlier guides its rounds were scored on
+    ('Guide 2.1.0; Baseline was scored on 2.0.0.')."""
+    guides = round_guides(eng)
+    earlier = [(r.label, guides[r.id].version) for r in eng.rounds()
+               if r.id in guides and guides[r.id].source_text != eng.framework.source_text]
+    text = f"guide {eng.framework.version}"
+    if earlier:
+        named = "; ".join(f"{label} was scored on {version}" for label, version in earlier)
+        text += f" ({named})"
+    return text
 
 
 def earlier_rounds_refusal(ours: Engagement, theirs: Engagement) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from ..core.branding import (
     BrandingProfile,
     Logo,
     default_branding,
+    profile_from_engagement,
     read_logo,
 )
 
@@ -183,7 +185,16 @@ class BrandingDialog(QDialog):
         self.setMinimumWidth(660)  # room for a full consultancy name and footer line
         self._settings = settings
         self._document = document
-        start = profile if profile is not None else load_branding_setting(settings)
+        # A received file keeps its own branding: the dialog shows the file's copy when it has one
+        # (OK on a colleague's file used to replace its branding with this computer's settings).
+        own = document.engagement.branding_json() if document is not None else None
+        self.from_file = profile is None and own is not None
+        if profile is not None:
+            start = profile
+        elif own is not None:
+            start = profile_from_engagement(own)[0]
+        else:
+            start = load_branding_setting(settings)
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME_CHARS)
         self.name.setPlaceholderText("Your consultancy’s name, as it should appear on the cover")
@@ -198,7 +209,8 @@ class BrandingDialog(QDialog):
         stored = ("OK also stores a copy in the open engagement file (Edit → Undo takes it back), so a "
                   "colleague’s report of the same file looks the same; making a report never changes the file. "
                   if document is not None and not document.readonly else "")
-        intro = QLabel("The report’s cover, headers and charts use this branding. " + stored
+        shown = ("Shown: the branding stored in this engagement file. " if self.from_file else "")
+        intro = QLabel("The report’s cover, headers and charts use this branding. " + shown + stored
                        + "Logos may be PNG, JPEG or SVG.")
         intro.setWordWrap(True)
         intro.setProperty("role", "caption")
@@ -214,6 +226,10 @@ class BrandingDialog(QDialog):
         form.addRow("Footer text", self.footer)
         form.addRow("Client logo", self.client_logo)
         form.addRow("Provider logo", self.provider_logo)
+        # this computer's branding for new engagements: by default only when the dialog did not
+        # open on a file's own branding (a colleague's branding stays theirs)
+        self.keep_mine = QCheckBox("&Use this branding for my new engagements too")
+        self.keep_mine.setChecked(not self.from_file)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.reset = buttons.addButton("Restore default", QDialogButtonBox.ButtonRole.ResetRole)
         self.reset.clicked.connect(self._on_reset_clicked)
@@ -222,6 +238,8 @@ class BrandingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        if document is not None and not document.readonly:
+            layout.addWidget(self.keep_mine)
         layout.addWidget(buttons)
         self.set_profile(start)
 
@@ -257,7 +275,8 @@ class BrandingDialog(QDialog):
 
     def accept(self) -> None:
         profile = self.profile()
-        save_branding_setting(profile, self._settings)
+        if self.keep_mine.isChecked() or self._document is None or self._document.readonly:
+            save_branding_setting(profile, self._settings)
         self._store_in_engagement(profile)
         super().accept()
 
@@ -269,5 +288,9 @@ class BrandingDialog(QDialog):
         from .commands import SetBranding
 
         content = profile.portable()[0].to_json()
-        if content != doc.engagement.branding_json():
+        stored = doc.engagement.branding_json()
+        # compared as read (a file written elsewhere may spell the same branding differently):
+        # OK with nothing changed writes nothing
+        same = stored is not None and profile_from_engagement(stored)[0].portable()[0].to_json() == content
+        if content != stored and not same:
             doc.execute(SetBranding("Change the report branding", content))

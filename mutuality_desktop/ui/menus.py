@@ -30,6 +30,7 @@ from .triage import plan_the_day
 
 if TYPE_CHECKING:
     from ..core.branding import BrandingProfile
+    from ..core.engagement import Engagement
     from .main_window import MainWindow
 
 SHORTCUTS_HELP = """<table cellpadding=4>
@@ -258,26 +259,30 @@ def edit_branding(w: MainWindow) -> None:
     dialog.exec()
 
 
-def about_text() -> str:
-    """Version, the framework it scores against, and where its files live (for support calls)."""
+def about_text(engagement: Engagement | None = None) -> str:
+    """Version, the framework it scores against (and, with an engagement open, the guide it is on
+    and any earlier guide its rounds were scored on), and where its files live (support calls)."""
     from html import escape
 
     from .. import __version__
     from ..core.framework import default_framework
+    from ..core.framework_move import guides_in_use
     from .backups import backup_root
     from .crash import log_folder
 
     fw = default_framework()
     return (f"<h3>Mutuality Desktop {escape(__version__)}</h3>"
             "<p>Run a value-for-money and mutuality assessment workshop: score, chart, report.</p>"
-            f"<p>Framework: {escape(fw.title)}, version {escape(fw.version)}.</p>"
-            f"<p>Automatic backups: {escape(str(backup_root()))}<br/>"
+            f"<p>Framework shipped with this app: {escape(fw.title)}, version {escape(fw.version)}.</p>"
+            + (f"<p>This engagement: {escape(guides_in_use(engagement))}.</p>" if engagement is not None else "")
+            + f"<p>Automatic backups: {escape(str(backup_root()))}<br/>"
             f"Error logs: {escape(str(log_folder()))}</p>"
             "<p>Everything stays on this computer: the app makes no network connections.</p>")
 
 
 def show_about(w: MainWindow) -> None:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Mutuality Desktop", about_text(),
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Mutuality Desktop",
+                      about_text(w.doc.engagement if w.doc is not None else None),
                       QMessageBox.StandardButton.Close, w)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setModal(False)

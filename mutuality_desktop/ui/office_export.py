@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -56,6 +58,32 @@ def house_template() -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
 
 
+class _FolderLabel(QLabel):
+    """A folder's path on one line, elided in the middle to the width it has; the whole in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = Path()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.setToolTip(str(path))
+        self.setAccessibleDescription(str(path))
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        text = self.fontMetrics().elidedText(str(self.path), Qt.TextElideMode.ElideMiddle, max(40, self.width()))
+        if text != self.text():
+            self.setText(text)
+
+
 class OfficeExportDialog(QDialog):
     """Which output, where, and (for Word) which house template; one dialog, no surprises."""
 
@@ -68,13 +96,19 @@ class OfficeExportDialog(QDialog):
         for ext, (what, _, _) in KINDS.items():
             self.format.addItem(f"{what} (.{ext})", ext)
         self.format.setAccessibleName("Format")
-        self.output = QLineEdit()
-        self.output.setAccessibleName("Save as")
-        browse = QPushButton("Browse…")
+        # Where: the folder on a line of its own, elided in the middle so its start and its last
+        # folders both show (a single path box at 1024 showed neither), then the file name.
+        self.folder = _FolderLabel()
+        self.folder.setAccessibleName("Folder")
+        browse = QPushButton("&Browse…")
+        browse.setToolTip("Choose another folder or file name")
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
-        where.addWidget(self.output, 1)
+        where.addWidget(self.folder, 1)
         where.addWidget(browse)
+        self.output = QLineEdit()  # the file's name (a full path typed here is taken as it is)
+        self.output.setAccessibleName("File name")
+        self.output.textEdited.connect(lambda _text: self.output.setToolTip(str(self.target())))
         self.template = house_template()
         self.template_label = QLabel()
         self.template_label.setWordWrap(True)
@@ -90,7 +124,8 @@ class OfficeExportDialog(QDialog):
         self.template_widgets = (choose, self.default_button, self.template_label)
         form = QFormLayout(self)
         form.addRow("Format", self.format)
-        form.addRow("Save as", where)
+        form.addRow("Folder", where)
+        form.addRow("File &name", self.output)
         self.template_caption = QLabel("House template")
         form.addRow(self.template_caption, template_row)
         self.problem = QLabel()
@@ -107,20 +142,34 @@ class OfficeExportDialog(QDialog):
         self.format.setCurrentIndex(list(KINDS).index(kind))
         self._on_format_changed()
         self._set_template(self.template)
-        fit(self, 620)
+        fit(self, self._wide_enough())
+
+    def _wide_enough(self) -> int:
+        """Wide enough for the whole file name where the screen allows (a report's name carries the
+        engagement's title, often long), never wider than the screen, never under 620 pixels."""
+        name = self.output.fontMetrics().horizontalAdvance(self.output.text()) + 24
+        label = self.fontMetrics().horizontalAdvance("House template") + 60  # the labels and margins
+        screen = self.screen().availableGeometry().width() - 48
+        return max(620, min(name + label, screen))
 
     def kind(self) -> str:
         return str(self.format.currentData())
 
     def target(self) -> Path:
-        path = Path(self.output.text().strip())
+        path = self.folder.path / self.output.text().strip()  # an absolute name replaces the folder
         return path if path.suffix.lower() == f".{self.kind()}" else path.with_name(f"{path.name}.{self.kind()}")
+
+    def set_path(self, path: Path) -> None:
+        """Show where the file goes: its folder above, its name in the box."""
+        self.folder.set_path(path.parent)
+        self.output.setText(path.name)
+        self.output.setCursorPosition(0)
+        self.output.setToolTip(str(path))
 
     def _on_format_changed(self) -> None:
         kind = self.kind()
-        current = self.output.text().strip()
-        folder = Path(current).parent if current else self._folder
-        self.output.setText(str(folder / default_name(self._title, self._round, kind)))
+        folder = self.target().parent if self.output.text().strip() else self._folder
+        self.set_path(folder / default_name(self._title, self._round, kind))
         for widget in (*self.template_widgets, self.template_caption):
             widget.setVisible(kind == "docx")
         if self.layout() is not None and hasattr(self, "template"):
@@ -128,10 +177,10 @@ class OfficeExportDialog(QDialog):
 
     def _browse(self) -> None:
         kind = self.kind()
-        name, _ = QFileDialog.getSaveFileName(self, f"Save the {KINDS[kind][0]} as", self.output.text(),
+        name, _ = QFileDialog.getSaveFileName(self, f"Save the {KINDS[kind][0]} as", str(self.target()),
                                               KINDS[kind][1])
         if name:
-            self.output.setText(name)
+            self.set_path(Path(name))
 
     def _choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", str(self._folder),

@@ -86,9 +86,9 @@ def test_results_offers_the_newer_guide_names_the_changes_moves_and_ctrl_z_moves
         assert eng.scores(eng.rounds()[0].id)[(REMOVED, "agreed")].level == 3
     assert window.workshop.framework.has_factor(ADDED)  # the walkthrough is on the new guide
     assert not window.results.page.move_guide.isVisible()  # nothing newer to offer now
-    assert window.banner.text() == (f"Baseline was scored on guide {OLD}; the scoring guide on screen is "
-                                    f"version {NEW}, worded differently for 2 factors. Its scores are kept "
-                                    "as the room gave them.")
+    assert window.banner.text() == (f"Baseline was scored on guide {OLD}, and the walkthrough shows that "
+                                    f"guide\u2019s wording for it. The guide in use is version {NEW}, worded "
+                                    "differently for 2 factors. Its scores are kept as the room gave them.")
 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -21,6 +21,7 @@ from matplotlib.path import Path
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
+from matplotlib.transforms import ScaledTranslation
 
 from ..framework import MUTUALITY, Framework
 from .layout import (
@@ -44,6 +45,7 @@ from .series import (
     TICK_GREY,
     Look,
     RadarSeries,
+    anchor_beside,
 )
 from .series import (
     RoundScores as RoundScores,  # re-exported: the UI imports it from here
@@ -318,7 +320,19 @@ class RadarChart:
             text.set_visible(label is not None)
             if label is not None:
                 text.set_text(label.text)
-                text.set_position((float(self.theta[label.axis]), label.value + label.side * step))
+                theta = float(self.theta[label.axis])
+                text.set_position((theta, label.value + label.side * step))
+                text.set_horizontalalignment("center")
+                text.set_verticalalignment("center")
+                text.set_transform(self.axes.transData)
+                if self.series.few_points(series):  # beside the point, across the axis: never on it
+                    tx, ty, ha, va = anchor_beside(theta)
+                    text.set_position((theta, label.value))
+                    text.set_horizontalalignment(ha)
+                    text.set_verticalalignment(va)
+                    gap = float(text.get_fontsize()) / 72  # an em, in inches: clear of the marker
+                    text.set_transform(self.axes.transData + ScaledTranslation(
+                        tx * gap, ty * gap, self.figure.dpi_scale_trans))
 
     def _redraw_data(self) -> None:
         for series in SERIES:

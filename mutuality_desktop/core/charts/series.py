@@ -10,6 +10,7 @@ import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
@@ -181,6 +182,10 @@ class RadarSeries:
             return self.labels["previous"].removeprefix("Agreed, ")
         return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
 
+    def few_points(self, series: str) -> bool:
+        """One or two points: no line for the name to sit beside, only the points themselves."""
+        return sum(v is not None for v in self._values[series]) <= 2
+
     def direct_labels(self) -> list[DirectLabel]:
         """Where each visible series' name goes beside its line, so a greyscale print needs no key.
 
@@ -338,3 +343,15 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
         else:
             notes.append(f"{d.mean:.1f}")
     return notes
+
+
+def anchor_beside(theta: float) -> tuple[float, float, Literal["left", "right", "center"],
+                                          Literal["bottom", "top", "center"]]:
+    """For a series of one or two points: its name goes beside a point, across the axis (clockwise),
+    not along it, so it covers neither its own point nor the other series' points on that axis (a
+    centred name on the axis hid a lone point, play-through s6). Returns the unit direction on the
+    page (x right, y up) and the alignment that makes the text run that way. Theta is 0 at the
+    top, clockwise."""
+    tx, ty = math.cos(theta), -math.sin(theta)
+    return (tx, ty, "left" if tx > 0.3 else "right" if tx < -0.3 else "center",
+            "bottom" if ty > 0.3 else "top" if ty < -0.3 else "center")

@@ -42,6 +42,7 @@ from ..report.sections_back import (
     attendance,
     guide_dimensions,
     guide_factors,
+    guide_heading,
     participants_kicker,
 )
 from ..report.sections_parking import TITLE as PARKING_TITLE
@@ -343,7 +344,7 @@ def appendix(w: WordWriter, data: ReportData) -> None:
     w.table(["Level", "What it means"], [[level_label(fw.scale, lv.value), lv.summary] for lv in fw.scale.levels],
             [3.6, w.width_cm - 3.6])
     for dim in guide_dimensions(data):  # the PDF's choice of dimensions and factors
-        w.heading(dim.name, 2)
+        w.heading(guide_heading(data, dim), 2)
         for factor in guide_factors(data, dim):
             w.heading(f"{factor.number} {factor.name}", 3)
             w.para(factor.description, muted=True)

@@ -14,6 +14,7 @@ from .sections_back import (
     crosswalk_rows,
     guide_dimensions,
     guide_factors,
+    guide_heading,
     key_text,
     participants_kicker,
 )
@@ -96,7 +97,7 @@ def appendix(data: ReportData, page: Page) -> str:
         ),
     ]
     for dim in guide_dimensions(data):
-        out.append(f"<h3>{one_line(dim.name)}</h3>")
+        out.append(f"<h3>{one_line(guide_heading(data, dim))}</h3>")
         for factor in guide_factors(data, dim):
             levels = "".join(
                 f"<dt>{lv.value} {t(lv.name)}</dt>"

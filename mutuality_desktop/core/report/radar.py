@@ -35,6 +35,7 @@ from ..charts.series import (
     TICK_GREY,
     Look,
     RadarSeries,
+    anchor_beside,
 )
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
@@ -165,10 +166,17 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
         step = 0.42 * (scale.maximum - scale.minimum) / 5
         fs = self.layout.font * 0.85
         for label in self.series.direct_labels():
-            x, y = self.point(self.series.theta[label.axis], label.value + label.side * step)
+            theta = float(self.series.theta[label.axis])
+            x, y = self.point(theta, label.value + label.side * step)
             text = printable(label.text)
             w = stringWidth(text, BOLD, fs)
             pad = 0.15 * fs
+            if self.series.few_points(label.series):  # as on screen: beside the point, across the axis
+                tx, ty, ha, va = anchor_beside(theta)
+                x, y = self.point(theta, label.value)
+                x, y = x + tx * fs, y + ty * fs  # clear of the marker
+                x += {"left": w / 2 + pad, "right": -w / 2 - pad}.get(ha, 0.0)
+                y += {"bottom": 0.5 * fs + pad, "top": -0.5 * fs - pad}.get(va, 0.0)
             c.setFillColorRGB(1, 1, 1)
             c.setFillAlpha(0.85)
             c.roundRect(x - w / 2 - pad, y - 0.5 * fs - pad, w + 2 * pad, fs + 2 * pad, pad * 1.5,

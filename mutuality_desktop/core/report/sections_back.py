@@ -97,7 +97,8 @@ def section_appendix(data: ReportData, styles: Styles) -> list[Flowable]:
     guide = styles.cell.clone("guide", fontSize=7.8, leading=10.4, leftIndent=74, bulletIndent=0,
                               bulletFontName=BOLD, bulletFontSize=7.8, spaceAfter=3.5)
     for dim in guide_dimensions(data):
-        story += [CondPageBreak(200), Heading(inline(dim.name), styles.h2, outline_level=1, in_toc=False)]
+        story += [CondPageBreak(200), Heading(inline(guide_heading(data, dim)), styles.h2, outline_level=1,
+                                              in_toc=False)]
         for factor in guide_factors(data, dim):
             story += [CondPageBreak(160),
                       Paragraph(f"{factor.number}&nbsp;&nbsp;{inline(factor.name)}", styles.h3),
@@ -196,11 +197,27 @@ CROSSWALK_LEAD = ("Where each factor sits in ISO 44001:2017 (top-level clauses a
 
 
 def guide_dimensions(data: ReportData) -> list[Dimension]:
-    """The dimensions whose scoring guide the appendix prints: those assessed in this round, or
-    every dimension when the report options ask for the whole guide."""
+    """The dimensions whose scoring guide the appendix prints: those assessed in this round or in
+    its scope (a dimension in scope with no score yet is printed, marked as not yet scored: the
+    room will score it against this text), or every dimension when the options ask for the whole
+    guide."""
     if data.options.guide == "all":
         return list(data.framework.workshop_order())
-    return assessed_dimensions(data.framework, data.scores)
+    assessed = {d.id for d in assessed_dimensions(data.framework, data.scores)}
+    return [d for d in data.framework.workshop_order() if d.id in assessed or d.id in data.current.scope]
+
+
+def not_yet_scored(data: ReportData) -> list[Dimension]:
+    """The dimensions the round covers that have no level or note yet, in workshop order."""
+    assessed = {d.id for d in assessed_dimensions(data.framework, data.scores)}
+    return [d for d in data.framework.workshop_order() if d.id in data.current.scope and d.id not in assessed]
+
+
+def guide_heading(data: ReportData, dim: Dimension) -> str:
+    """A dimension's heading in the appendix: 'Economy (not yet scored)' for a dimension the round
+    covers that has no score yet."""
+    waiting = any(d.id == dim.id for d in not_yet_scored(data))
+    return f"{dim.name} (not yet scored)" if waiting else dim.name
 
 
 def guide_factors(data: ReportData, dim: Dimension) -> tuple[Factor, ...]:
@@ -224,7 +241,12 @@ def appendix_lead(data: ReportData) -> str:
     scored = (f"The factors of the dimensions assessed in this round "
               f"({names_list([d.name for d in assessed])}) were scored against the level "
               f"descriptions below, {source}")
-    if len(shown) > len(assessed):
+    waiting = not_yet_scored(data)
+    if waiting:
+        scored += (f" {names_list([d.name for d in waiting])} "
+                   f"{'is' if len(waiting) == 1 else 'are'} in this round but not yet scored; "
+                   f"{'its' if len(waiting) == 1 else 'their'} descriptions are included, marked as such.")
+    if len(shown) > len(assessed) + len(waiting):
         scored += " The other dimensions' descriptions follow for reference; they were not assessed."
     return scored
 

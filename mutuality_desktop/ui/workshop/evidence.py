@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +29,13 @@ PLACEHOLDERS = {
     "provider": "What the provider said, and the evidence it pointed to…",
     # how to record a factor the room cannot agree (guide 2.1's rule) is said where it is done
     "agreed": ("Why the room agreed this level; the evidence seen or still to collect. If the room "
-               "cannot agree, leave the agreed level empty and begin here with \u201cNot agreed\u201d, "
-               "each side\u2019s level and reason…"),
+               "cannot agree, press \u201cRoom does not agree\u201d (Alt+G): it leaves the agreed level empty "
+               "and begins here with \u201cNot agreed\u201d and each side\u2019s level; then say why…"),
 }
+
+
+NOT_AGREED_BUTTON = "Room does not a&gree\u2026"
+AGREES_BUTTON = "Room a&grees after all\u2026"
 
 
 def _is_undo_shortcut(event: QEvent) -> bool:
@@ -100,6 +105,7 @@ class EvidencePanel(QWidget):
     notes_saved = Signal(str, str)  # perspective, text: due to be committed now
     confidence_chosen = Signal(object)  # "high" / "medium" / "low" / None
     not_applicable_chosen = Signal(object, object)  # (round id, factor id), the reason or None
+    not_agreed_requested = Signal(bool)  # True: record Not agreed; False: the room agrees after all
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +123,16 @@ class EvidencePanel(QWidget):
             head.addStretch(1)
             confidence_row = None
             if perspective == "agreed":
+                # Not agreed (guide 2.1) by a visible control, not only by typing the notes: the
+                # facilitator in front of the directors presses it, then says why. Alt+G: the
+                # menus take F, E, P, V, H and the walkthrough R, D, T, C, I, N, K, O.
+                self.not_agreed_button = QPushButton(NOT_AGREED_BUTTON)
+                self.not_agreed_button.setCheckable(True)
+                self.not_agreed_button.setAccessibleName("Room does not agree")
+                self.not_agreed_button.clicked.connect(
+                    lambda checked: self.not_agreed_requested.emit(bool(checked)))
+                self.not_agreed_button.setEnabled(False)
+                head.addWidget(self.not_agreed_button)
                 self.confidence = QComboBox()
                 for label, value in CONFIDENCE_CHOICES:
                     self.confidence.addItem(label, value)
@@ -218,11 +234,41 @@ class EvidencePanel(QWidget):
             editor.setReadOnly(not editable)
         self.confidence.setEnabled(editable)
         self.not_applicable.setReadOnly(not editable)
+        if not editable:
+            self.not_agreed_button.setEnabled(False)
 
     def _save(self, perspective: str) -> None:
         text = self.editors[perspective].toPlainText()
         if text != self._saved[perspective] and not self.editors[perspective].isReadOnly():
             self.notes_saved.emit(perspective, text)
+
+    def show_not_agreed(self, not_agreed: bool, missing: str) -> None:
+        """The Not agreed button: pressed while the factor is Not agreed; usable only when both
+        sides have a level (missing names the side or sides without one, '' when both have)."""
+        button = self.not_agreed_button
+        button.setChecked(not_agreed)
+        button.setText(AGREES_BUTTON if not_agreed else NOT_AGREED_BUTTON)
+        button.setEnabled(not missing and not self.editors["agreed"].isReadOnly())
+        if missing:
+            tip = (f"Not agreed needs a level from each side: {missing} no level yet. "
+                   "Score both sides first.")
+        elif not_agreed:
+            tip = ("The room could not agree this factor. Press to take back the \u201cNot agreed\u201d "
+                   "sentence and choose the agreed level (type its digit).")
+        else:
+            tip = ("Record that the room cannot agree: the agreed level is left empty and the agreed "
+                   "notes begin \u201cNot agreed\u201d with both sides\u2019 levels; then type why.")
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+
+    def place_agreed_cursor(self, position: int) -> None:
+        """Put the typing point in the agreed notes at position (after the Not agreed sentence)."""
+        editor = self.editors["agreed"]
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = editor.textCursor()
+        cursor.setPosition(min(position, len(editor.toPlainText())))
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
 
     def _on_confidence_activated(self, index: int) -> None:
         self.confidence_chosen.emit(self.confidence.itemData(index) or None)

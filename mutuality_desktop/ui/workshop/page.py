@@ -48,6 +48,7 @@ from ..commands import (
 from ..document import EngagementDocument
 from ..flow_row import least_height
 from ..settings import Settings
+from . import not_agreed, round_guide
 from .about import FactorAbout
 from .actions import ActionsPanel
 from .agenda import AgendaController, AgendaPanel
@@ -372,7 +373,7 @@ class WorkshopPage(QWidget):
         editors = self.evidence.editors
         chain = [self.round_combo, self.navigator, self.guide, editors["agreed"],
                  self.evidence.confidence, self.evidence.not_applicable, editors["client"], editors["provider"],
-                 self.tabs]
+                 self.evidence.not_agreed_button, self.tabs]  # the button: Alt+G from anywhere
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._add_shortcuts()
@@ -503,6 +504,7 @@ class WorkshopPage(QWidget):
         self.guide.focus_perspective_changed.connect(self._on_guide_focus_perspective_changed)
         self.bar.perspective_clicked.connect(self._on_bar_perspective_clicked)
         self.evidence.notes_saved.connect(self._on_evidence_notes_saved)
+        self.evidence.not_agreed_requested.connect(self._on_not_agreed_requested)
         self.evidence.confidence_chosen.connect(self._on_evidence_confidence_chosen)
         self.evidence.not_applicable_chosen.connect(self._on_evidence_not_applicable_chosen)
         self.actions_panel.action_added.connect(self._on_actions_panel_action_added)
@@ -547,21 +549,29 @@ class WorkshopPage(QWidget):
         self._factor_id = factor_id
         self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()
-        dimension = self.framework.dimension(factor.dimension_id)
         self.title.setText(factor.name)
-        if dimension.id not in self._reference_guides:
-            self._reference_guides[dimension.id] = LevelGuide.tallest(
-                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
-        reference, reference_prompt = self._reference_guides[dimension.id]
-        self.guide.set_guide(self._guide_of(factor), reference, prompts=self._prompts_of(factor),
-                             reference_prompt=reference_prompt)
-        self.about.show_factor(factor)
+        self._show_guide_text()
         self.refresh_previous()
         self.navigator.select_factor(factor_id)
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
         self.reveal_chosen()
+
+    def _show_guide_text(self) -> None:
+        """The factor's level descriptors (and About tab) in the wording the round on screen was
+        scored on: after a move to a newer guide, an earlier round shows its own guide's text."""
+        factor = self.factor()
+        dimension = self.framework.dimension(factor.dimension_id)
+        if dimension.id not in self._reference_guides:  # the type is fitted to the guide in use
+            self._reference_guides[dimension.id] = LevelGuide.tallest(
+                [(self._guide_of(f), self._prompts_of(f)) for f in dimension.factors])
+        reference, reference_prompt = self._reference_guides[dimension.id]
+        shown = round_guide.factor_as_scored(self.doc.engagement, self._round_id, factor)
+        self._guide_shown_for = self._round_id
+        self.guide.set_guide(self._guide_of(shown), reference, prompts=self._prompts_of(shown),
+                             reference_prompt=reference_prompt)
+        self.about.show_factor(shown)
 
     def _prompts_of(self, factor: Any) -> dict[int, str]:
         return {lv.value: factor.next_level_prompt(lv.value) for lv in self.framework.scale.levels}
@@ -591,6 +601,8 @@ class WorkshopPage(QWidget):
         index = self.round_combo.findData(round_id)
         if index >= 0:
             self.round_combo.setCurrentIndex(index)
+        if getattr(self, "_guide_shown_for", round_id) != round_id:  # each round in its own guide's wording
+            self._show_guide_text()
         self._previous = None
         self.refresh_previous()
         self.refresh_scores()
@@ -640,6 +652,7 @@ class WorkshopPage(QWidget):
             shown = level if is_pending else chosen[perspective]
             self.bar.buttons[perspective].set_level(shown, scale.name_of(shown), is_pending)
         self.bar.show_agreement(scale, scores, self._factor_id)  # "Not agreed" (guide 2.1)
+        self._show_not_agreed_button(scores)
         self.guide.set_scores(chosen, pending)
         self.spread.set_spread(factor_spread(self.doc.engagement, self._round_id, self._factor_id), scale)
         agreed, na = scoring.levels_of(scores), marks(scores)
@@ -740,6 +753,7 @@ class WorkshopPage(QWidget):
             confidence = edit.confidence
         self.evidence.load(notes, confidence, unsaved, keep_typing=keep_typing)
         self.bar.show_agreement(self.framework.scale, scores, self._factor_id)  # agreed notes decide "Not agreed"
+        self._show_not_agreed_button(scores)
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
 
@@ -855,6 +869,12 @@ class WorkshopPage(QWidget):
                         self._factor_id, perspective, text)
         if self.doc.execute(edit):
             self.evidence.mark_saved(perspective, text)
+
+    def _show_not_agreed_button(self, scores: scoring.Scores) -> None:
+        not_agreed.show_button(self, scores)
+
+    def _on_not_agreed_requested(self, record: bool) -> None:
+        not_agreed.press(self, record)
 
     def _on_evidence_confidence_chosen(self, confidence: str | None) -> None:
         self.doc.execute(SetConfidence(f"Set evidence confidence on {self.factor().name}",

@@ -1,0 +1,82 @@
+"""The AGREED card's "Room does not agree…" button (scoring guide 2.1, "When the room cannot agree").
+
+Core decides what Not agreed is (core/agreement.py: no agreed level, a level from each side, and
+agreed notes); the button records it through the normal operations, in one undo step: the agreed
+level cleared if set, and the agreed notes beginning "Not agreed" with both sides' levels, any text
+already there kept after them. Pressed again, it takes that sentence back and the next digit typed
+in the guide chooses the agreed level, which makes the factor agreed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from ...core.agreement import (
+    Agreement,
+    agreement_in,
+    not_agreed_opening,
+    notes_not_agreed,
+    withdraw_not_agreed,
+)
+from ...core.operations import Operation, SetNotes, SetScore
+
+if TYPE_CHECKING:
+    from ...core.model import Score
+    from .page import WorkshopPage
+
+
+def _levels(scores: Mapping[tuple[str, str], Score], factor_id: str) -> dict[str, int | None]:
+    return {p: (s.level if (s := scores.get((factor_id, p))) else None) for p in ("client", "provider", "agreed")}
+
+
+def show_button(page: WorkshopPage, scores: Mapping[tuple[str, str], Score]) -> None:
+    """Pressed while core says Not agreed; usable only when both sides have a level, else the
+    tooltip names the side without one."""
+    levels = _levels(scores, page._factor_id)
+    info = page.doc.engagement.info()
+    names = {"client": info.client_organisation.strip() or "the client",
+             "provider": info.provider_organisation.strip() or "the provider"}
+    missing = [names[p] for p in ("client", "provider") if levels[p] is None]
+    said = " and ".join(missing) + (" have" if len(missing) == 2 else " has") if missing else ""
+    page.evidence.show_not_agreed(agreement_in(scores, page._factor_id) is Agreement.NOT_AGREED, said)
+
+
+def press(page: WorkshopPage, record: bool) -> None:
+    """Record Not agreed (record) or take it back and let the next digit choose the agreed level."""
+    page.evidence.flush()  # the agreed notes as typed so far are the base
+    engagement = page.doc.engagement
+    scores = engagement.scores(page._round_id)
+    levels = _levels(scores, page._factor_id)
+    notes = (s.notes if (s := scores.get((page._factor_id, "agreed"))) else "")
+    factor, uuid = page.factor(), engagement.round_uuid(page._round_id)
+    client, provider = levels["client"], levels["provider"]
+    if record and client is not None and provider is not None:
+        info = engagement.info()
+        opening = not_agreed_opening(page.framework.scale, info.client_organisation,
+                                     info.provider_organisation, client, provider)
+        text, cursor = notes_not_agreed(opening, notes)
+        steps: list[Operation] = []
+        if levels["agreed"] is not None:
+            steps.append(SetScore(uuid, page._factor_id, "agreed", None))
+        steps.append(SetNotes(uuid, page._factor_id, "agreed", text))
+        if page.doc.execute_all(f"Record {factor.name} as not agreed", "score", steps):
+            page.refresh_evidence(keep_typing=False)
+            page.tabs.setCurrentWidget(page.evidence)
+            page.evidence.place_agreed_cursor(cursor)
+            page._say(f"{factor.name}: not agreed. Type the reason after the levels.")
+        else:
+            page.refresh_scores()
+        return
+    kept = withdraw_not_agreed(notes)
+    if kept != notes:
+        page.doc.execute_all(f"Take back Not agreed on {factor.name}", "score",
+                             [SetNotes(uuid, page._factor_id, "agreed", kept)])
+        page.refresh_evidence(keep_typing=False)
+    page.refresh_scores()
+    page.guide.set_focus_perspective("agreed")
+    page.bar.set_focus_perspective("agreed")
+    page.guide.setFocus(Qt.FocusReason.OtherFocusReason)
+    page._say(f"{factor.name}: type the agreed level\u2019s digit to agree it.")

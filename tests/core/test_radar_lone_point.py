@@ -1,0 +1,93 @@
+"""A series with only one or two scored points: its name beside the point never covers it
+(play-through s6: the radar's lone agreed point was hidden under the label "Agreed")."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from mutuality_desktop.core.charts.radar import factor_radar
+
+from .test_charts import FW, scores
+
+MUTUALITY = [f.id for f in FW.factors if f.dimension_id == "mutuality"]
+
+
+def _covered(chart, series: str, under: str | None = None) -> list[int]:
+    """The axes where a point of `under` (the series itself by default) lies under the series'
+    name's box (pixels, as drawn)."""
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    box = chart.direct_labels[series].get_window_extent(renderer)
+    line = chart.lines[under or series]
+    radius = line.get_markersize() * chart.figure.dpi / 72 / 2
+    hit = []
+    for i, value in enumerate(chart.values(under or series)):
+        if value is None:
+            continue
+        x, y = chart.axes.transData.transform((float(chart.theta[i]), value))
+        if box.x0 - radius < x < box.x1 + radius and box.y0 - radius < y < box.y1 + radius:
+            hit.append(i)
+    return hit
+
+
+@pytest.mark.parametrize("count", [1, 2])
+@pytest.mark.parametrize("level", [0, 3, 5])
+def test_a_lone_point_is_not_hidden_under_its_series_name(count: int, level: int) -> None:
+    covered = []
+    for start in range(len(MUTUALITY)):
+        ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
+        # both sides' own levels on the same axes, one level either side of the agreed one
+        chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids},
+                                                      client={fid: max(0, level - 1) for fid in ids},
+                                                      provider={fid: min(5, level + 1) for fid in ids}))],
+                             figure=Figure(figsize=(6.4, 6.4), dpi=80))
+        chart.relayout()
+        assert chart.direct_labels["agreed"].get_visible()
+        if any(_covered(chart, "agreed", under) for under in ("agreed", "client", "provider")):
+            covered.append(start)
+    assert covered == []
+
+
+class _Recorder:
+    """A stand-in canvas that keeps the white boxes drawn behind the names (in points)."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def roundRect(self, x, y, w, h, *_a, **_k):  # noqa: N802 - reportlab's name
+        self.boxes.append((x, y, x + w, y + h))
+
+    def __getattr__(self, _name):
+        return lambda *a, **k: None
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_printed_radar_keeps_a_lone_point_clear_of_its_name(count: int) -> None:
+    from mutuality_desktop.core.charts.series import RadarSeries
+    from mutuality_desktop.core.charts.style import ChartStyle
+    from mutuality_desktop.core.report.radar import RadarFlowable
+
+    covered = []
+    for start in range(len(MUTUALITY)):
+        ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
+        series = RadarSeries(FW, "mutuality", {"agreed", "client", "provider"})
+        series.update([("Baseline", scores(agreed={fid: 3 for fid in ids}, client={fid: 2 for fid in ids},
+                                           provider={fid: 4 for fid in ids}))])
+        flowable = RadarFlowable(series, ChartStyle(), 420, 420, title="Mutuality")
+        flowable.wrap(420, 420)
+        canvas = _Recorder()
+        flowable._direct_labels(canvas)
+        assert canvas.boxes  # at least the agreed series' name
+        radius = 3.0
+        for box in canvas.boxes:  # no name over any series' point
+            for name in ("agreed", "client", "provider"):
+                for i, value in enumerate(series.values(name)):
+                    if value is None:
+                        continue
+                    x, y = flowable.point(float(series.theta[i]), value)
+                    if box[0] - radius < x < box[2] + radius and box[1] - radius < y < box[3] + radius:
+                        covered.append((start, name, i))
+    assert covered == []
