@@ -340,3 +340,22 @@ def test_add_a_break_twice_gives_two_named_breaks_where_the_day_has_room(qtbot, 
     with stored(demo_path) as eng:
         agenda = read_agenda(eng, eng.rounds()[-1].id)
         assert agenda is not None and {"Break", "Break 2"} <= {b.label for b in agenda.breaks}
+
+
+def test_presentation_at_1024_with_large_text_shows_every_level_whole(qtbot, window, demo_path, restore_look):
+    """With Large text on a 1024x768 projector level 0 fell off the foot of the screen (play-through
+    s6, finding 4): the guide's type now steps down until all six levels fit."""
+    assert window.open_path(demo_path)
+    _large_text(window, qtbot)
+    page = window.workshop
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F11)
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    room.setWindowState(Qt.WindowState.WindowNoState)
+    room.resize(1024, 768)
+    qtbot.waitUntil(lambda: room.width() == 1024)
+    qtbot.wait(50)
+    guide = room.guide
+    spans = [guide.row_span(level) for level in range(6)]
+    assert all(s is not None and s[0] + s[1] <= guide.height() for s in spans), spans
+    assert guide.geometry().bottom() < room.hint.geometry().top() <= room.height()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import theme
+from ..flow_row import FlowRow
 
 ORDER = ("agreed", "client", "provider")  # the room's reasoning first: Tab after the agreed level
 CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), ("Low", "low"))
@@ -115,12 +116,20 @@ class EvidencePanel(QWidget):
         self.editors: dict[str, NotesEdit] = {}
         self._saved: dict[str, str] = {}
         for perspective in ORDER:
-            head = QHBoxLayout()
             caption = QLabel(f"{theme.PERSPECTIVE_LABELS[perspective]} view".upper())
             caption.setProperty("role", "caption")
             caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
-            head.addWidget(caption)
-            head.addStretch(1)
+            head: QHBoxLayout | FlowRow
+            if perspective == "agreed":
+                # the Not agreed button goes under the heading when the panel is narrow (Large
+                # text at 1024): beside it, it widened the panel and squeezed the guide
+                head = FlowRow()
+                head.add(caption)
+                head.keep_right_from_here()
+            else:
+                head = QHBoxLayout()
+                head.addWidget(caption)
+                head.addStretch(1)
             confidence_row = None
             if perspective == "agreed":
                 # Not agreed (guide 2.1) by a visible control, not only by typing the notes: the

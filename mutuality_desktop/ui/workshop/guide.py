@@ -47,6 +47,9 @@ CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
 GHOST_SECONDS_MS = 1500  # how long the preview of a click stays after the mouse stops
 
 
+PRESENTATION_FLOOR_POINT = 7.0  # the guide's type never goes below this, even to fit
+
+
 @dataclass
 class _Row:
     value: int
@@ -403,6 +406,14 @@ class LevelGuide(QWidget):
         lo, hi = 0, len(sizes) - 1
         best = self._compute(width, sizes[0])
         if best.total > height:
+            if self.grow_to_fit:  # the scroll area scrolls
+                return best
+            # Nowhere to scroll (the presentation window, Large text on a 1024x768 projector):
+            # smaller type rather than a level cut off the foot of the screen (play-through s6).
+            pt = sizes[0]
+            while best.total > height and pt > PRESENTATION_FLOOR_POINT:
+                pt -= 0.5
+                best = self._compute(width, pt)
             return best
         while lo < hi:  # the largest size that still fits (height grows with size)
             mid = (lo + hi + 1) // 2
