@@ -23,7 +23,7 @@ run: $(STAMP)
 TEST_WORKERS ?= auto
 
 test: $(STAMP) lint
-	@workers="-n $(TEST_WORKERS) --dist loadgroup"; \
+	@workers="-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder"; \
 	if [ "$(TEST_WORKERS)" = 1 ]; then workers=""; \
 	elif ! $(PY) -c 'import xdist' 2>/dev/null; then \
 	  echo "pytest-xdist is not installed: the tests run in one process"; workers=""; fi; \

@@ -18,7 +18,6 @@ EXE = BUNDLE / ("mutuality-desktop.exe" if os.name == "nt" else "mutuality-deskt
 
 pytestmark = [
     pytest.mark.installer,
-    pytest.mark.xdist_group("installer"),  # one worker builds dist/; two at once would overwrite each other
     pytest.mark.skipif(os.environ.get("SKIP_INSTALLER") == "1", reason="SKIP_INSTALLER=1"),
 ]
 
