@@ -16,8 +16,21 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m mutuality_desktop --demo
 
+# Tests run on every core (pytest-xdist, from the test extras) and under eatmydata where it is
+# installed (.ci/system-deps installs it): the suite's thousands of durable commits then cost no
+# fsync. Either one missing is said in one line and the suite runs without it. TEST_WORKERS=1 runs
+# it in one process. The 20 slowest tests are listed at the end (issue 13: the suite's time).
+TEST_WORKERS ?= auto
+
 test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	@workers="-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder"; \
+	if [ "$(TEST_WORKERS)" = 1 ]; then workers=""; \
+	elif ! $(PY) -c 'import xdist' 2>/dev/null; then \
+	  echo "pytest-xdist is not installed: the tests run in one process"; workers=""; fi; \
+	nosync=""; if command -v eatmydata >/dev/null; then nosync=eatmydata; else \
+	  echo "eatmydata is not installed: every test commit waits for the disk (apt-get install eatmydata)"; fi; \
+	echo "QT_QPA_PLATFORM=offscreen $$nosync $(PY) -m pytest --durations=20 $$workers"; \
+	QT_QPA_PLATFORM=offscreen $$nosync $(PY) -m pytest --durations=20 $$workers
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check mutuality_desktop tests benchmarks

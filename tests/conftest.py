@@ -19,6 +19,41 @@ BLANK_INFO = dict(
 )
 
 
+# The files that take longest, slowest first (measured with --durations). Under pytest-xdist
+# (make test: --dist loadfile --no-loadscope-reorder) each file goes to one worker in this order,
+# so no long file is left to start last while the other workers sit idle.
+SLOW_FILES_FIRST = (
+    "tests/installer/test_frozen_bundle.py",
+    "tests/ui/test_export_stress.py",
+    "tests/ui/test_pieces.py",
+    "tests/report/test_chief_executive_read.py",
+    "tests/report/test_html.py",
+    "tests/report/test_accessibility.py",
+    "tests/ui/test_start_keys.py",
+    "tests/ui/test_backups_ui.py",
+    "tests/ui/test_export_journey.py",
+    "tests/office/test_libreoffice.py",
+    "tests/ui/test_accessibility.py",
+    "tests/cli/test_merge_cli.py",
+    "tests/ui/test_walkthrough_journey.py",
+    "tests/report/test_fonts.py",
+    "tests/office/test_cli_office.py",
+    "tests/ui/test_exchange_ui.py",
+    "tests/ui/test_large_text_results.py",
+    "tests/core/test_value_fuzz.py",
+    "tests/report/test_report.py",
+    "tests/core/test_crash_and_fuzz.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the slowest files first; each file's own order is kept."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: i for i, name in enumerate(SLOW_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
 def _is_ui_test(request: pytest.FixtureRequest) -> bool:
     return "ui" in Path(str(request.node.path)).parts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,14 +157,14 @@ def test_json_new_apply_history_round_trip(demo_file, tmp_path):
     assert exists.returncode == 1 and "already exists" in exists.stderr
 
 
-def test_check_says_not_agreed_left_out_and_not_applicable_apart(tmp_path):
+def test_check_says_not_agreed_left_out_and_not_applicable_apart(tmp_path, demo_file):
     """The one-line summary counts as the window does: a factor the room could not agree is
     "not agreed by the room", a factor marked not applicable is not called "left out"."""
     from mutuality_desktop.core import operations as ops
     from mutuality_desktop.core.engagement import Engagement
 
     path = tmp_path / "counts.mutuality"
-    assert cli("demo", "-o", str(path)).returncode == 0
+    shutil.copyfile(demo_file, path)  # the demo `mutuality-desktop demo` wrote
     with Engagement.open(path) as eng:
         rnd = eng.rounds()[-1]
         f = "joint-communications-strategy"

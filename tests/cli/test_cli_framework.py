@@ -15,9 +15,8 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from newer_guide import ADDED_NAME, NEW, OLD, write_newer_guide  # noqa: E402
 
 
-def test_the_difference_is_shown_first_and_the_move_needs_yes(tmp_path: Path) -> None:
-    demo = tmp_path / "demo.mutuality"
-    assert cli("demo", "-o", str(demo)).returncode == 0
+def test_the_difference_is_shown_first_and_the_move_needs_yes(tmp_path: Path, demo_path: Path) -> None:
+    demo = demo_path
     guide = write_newer_guide(tmp_path)
     shown = cli("framework", str(demo))
     assert shown.returncode == 0, shown.stderr

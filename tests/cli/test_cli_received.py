@@ -15,17 +15,9 @@ from pathlib import Path
 import pytest
 
 from mutuality_desktop.cli import run
-from mutuality_desktop.core.demo import build_demo
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from hostile_files import digest, hot_pair, raw_edit  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.mutuality"
-    build_demo(path).close()
-    return path
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture
-def two_copies(tmp_path: Path) -> tuple[Path, Path]:
+def two_copies(tmp_path: Path, demo_master: Path) -> tuple[Path, Path]:
     ours, theirs = tmp_path / "ours.mutuality", tmp_path / "theirs.mutuality"
-    assert cli("demo", "-o", str(ours)).returncode == 0
+    shutil.copyfile(demo_master, ours)  # the demo, as `mutuality-desktop demo` writes it (tests/cli/test_cli.py)
     shutil.copy(ours, theirs)
     for path, level, who in ((ours, 1, "Andrea Price"), (theirs, 4, "Sian Evans")):
         with Engagement.open(path) as e:

@@ -214,13 +214,12 @@ def test_oversized_files_and_zip_bombs_are_refused_before_opening(demo, tmp_path
         plan_import(demo, [bomb])
 
 
-def test_cli_forms_and_import(tmp_path: Path) -> None:
+def test_cli_forms_and_import(tmp_path: Path, demo_path: Path) -> None:
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "mutuality_desktop", *args],
                               capture_output=True, text=True, timeout=120)
 
-    path = tmp_path / "demo.mutuality"
-    assert cli("demo", "-o", str(path)).returncode == 0
+    path = demo_path
     out = tmp_path / "forms"
     out.mkdir()
     made = cli("prework", "forms", str(path), "-o", str(out), "--round", "baseline")

@@ -69,9 +69,8 @@ def test_only_the_round_scope_is_triaged(eng: Engagement) -> None:
     assert {i.factor.dimension_id for i in result.no_views} == {"economy"}
 
 
-def test_the_cli_prints_the_lists(tmp_path: Path, capsys: object) -> None:
-    path = tmp_path / "demo.mutuality"
-    assert run(["demo", "-o", str(path)]) == 0
+def test_the_cli_prints_the_lists(demo_path: Path, capsys: object) -> None:
+    path = demo_path
     assert run(["triage", str(path), "--round", "Baseline"]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert "Which factors first in Baseline" in out

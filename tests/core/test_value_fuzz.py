@@ -23,7 +23,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mutuality_desktop.core import exchange
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import MutualityError
 from mutuality_desktop.core.report import build_report_file
@@ -65,9 +64,9 @@ FUZZ = settings(max_examples=60, deadline=None,
 
 
 @pytest.fixture(scope="module")
-def master(tmp_path_factory) -> Path:
+def master(tmp_path_factory, demo_master: Path) -> Path:
     path = tmp_path_factory.mktemp("values") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     return path
 
 

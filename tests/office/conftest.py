@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.report import ReportData, collect_report_data
@@ -19,9 +19,9 @@ ROUND_LABEL = "=SUM(1,2)"
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Path:
     path = tmp_path_factory.mktemp("office-demo") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     return path
 
 

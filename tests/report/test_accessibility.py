@@ -14,7 +14,6 @@ import pikepdf
 import pypdf
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.report import build_report, build_report_file, collect_report_data
@@ -75,9 +74,9 @@ def assert_clean(pdf: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Path:
     path = tmp_path_factory.mktemp("a11y") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     return path
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,7 +20,6 @@ import pptx
 import pypdf
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.office.deck import write_pptx
@@ -35,9 +35,9 @@ DEFINITION_ONLY = ("Like for like: a change between rounds", "Perception-gap ind
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> ReportData:
     path = tmp_path_factory.mktemp("ce-demo") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     with Engagement.open(path, readonly=True) as e:
         return collect_report_data(e)
 

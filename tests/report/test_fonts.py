@@ -9,7 +9,6 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.report import build_report, collect_report_data
 from mutuality_desktop.core.report.fonts import FALLBACK, fallback_font, register_fonts
@@ -23,9 +22,9 @@ needs_fallback = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Path:
     path = tmp_path_factory.mktemp("fonts") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     return path
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.report import (
     HtmlReportError,
@@ -76,9 +75,9 @@ def parse(path: Path) -> Outline:
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Path:
     path = tmp_path_factory.mktemp("html") / "demo.mutuality"
-    build_demo(path).close()
+    shutil.copyfile(demo_master, path)
     return path
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mutuality_desktop.core.demo import build_demo
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.report import build_html_file
 from mutuality_desktop.core.report.data import collect_report_data
@@ -12,10 +11,8 @@ from mutuality_desktop.core.report.spread_rows import spread_notes
 from mutuality_desktop.core.spread import factor_spreads
 
 
-def test_spread_notes_beside_each_factor_and_no_names(tmp_path: Path) -> None:
-    path = tmp_path / "demo.mutuality"
-    with build_demo(path):
-        pass
+def test_spread_notes_beside_each_factor_and_no_names(tmp_path: Path, demo_path: Path) -> None:
+    path = demo_path
     with Engagement.open(path, readonly=True) as eng:
         baseline = eng.rounds()[0]
         data = collect_report_data(eng, baseline.id)
@@ -40,12 +37,10 @@ def test_spread_notes_beside_each_factor_and_no_names(tmp_path: Path) -> None:
     assert every_note and not any(name in every_note for name in shown)
 
 
-def test_names_appear_only_when_the_engagement_chose_them(tmp_path: Path) -> None:
+def test_names_appear_only_when_the_engagement_chose_them(tmp_path: Path, demo_path: Path) -> None:
     from mutuality_desktop.core.operations import SetReportNames
 
-    path = tmp_path / "demo.mutuality"
-    with build_demo(path):
-        pass
+    path = demo_path
     out = tmp_path / "anonymous.html"
     build_html_file(path, out, round_label="Baseline")
     assert "Own views: " not in out.read_text(encoding="utf-8")
