@@ -269,6 +269,7 @@ class Pace:
     park: tuple[str, ...]  # factors to park to finish on time (when behind)
     in_break: Break | None = None
     finish: int | None = None  # the planned finish (minutes after midnight), once it has passed
+    start: int | None = None  # the planned start, while it is still to come
 
     def headline(self) -> str:
         """'12 min behind: 9 factors left, 70 min to lunch'."""
@@ -277,6 +278,8 @@ class Pace:
         factors = f"{self.left} factor{'s' if self.left != 1 else ''} left"
         if self.finish is not None:  # minutes behind a finish already past say nothing useful
             return f"Past the {clock(self.finish)} finish: {factors}"
+        if self.start is not None:  # "20 min ahead … 647 min to coffee" at midnight said nothing useful
+            return f"The day starts at {clock(self.start)}: {factors}"
         if self.in_break is not None:
             state = f"{self.in_break.label} until {clock(self.in_break.end)}"
         elif self.behind > ON_PLAN_MINUTES:
@@ -319,7 +322,8 @@ def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
             park.append(fid)
             saved += plan.factor_minutes[fid]
     past = agenda.finish if now >= agenda.finish else None
-    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break, past)
+    early = agenda.start if now < agenda.start else None
+    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break, past, early)
 
 
 def agreed_in_prework(client: Mapping[str, int | None], provider: Mapping[str, int | None],

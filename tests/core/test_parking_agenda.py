@@ -127,6 +127,9 @@ def test_the_plan_shares_the_day_and_says_what_to_park_when_behind(path: Path) -
     late = pace(agenda, plan, plan.order[:14], 23 * 60 + 3)
     assert late.headline() == "Past the 15:00 finish: 1 factor left"
     assert pace(agenda, plan, plan.order, 23 * 60 + 3).headline() == "Every factor in scope is agreed."
+    # 00:13, hours before the 09:00 start: no "20 min ahead: 19 factors left, 647 min to coffee"
+    early = pace(agenda, plan, [], 13)
+    assert early.headline() == "The day starts at 09:00: 15 factors left" and early.park == ()
     two = plan_minutes(fw, ("mutuality", "economy"), Agenda(540, 900, (), (("economy", 60),)))
     assert two.dimension_minutes == {"economy": 60, "mutuality": 300}
 

@@ -4,6 +4,7 @@ closed the pop-up, and "2230" scored the factor on screen 2, 2, 3, 0)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from mutuality_desktop.core import operations as ops
@@ -49,12 +50,13 @@ def test_typing_in_the_planned_finish_box_keeps_the_pop_up_and_scores_nothing(qt
     assert _stored_levels(blank_path) == before, "no digit scored the factor"
 
 
-def test_before_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, window, blank_path):
+@pytest.mark.parametrize("days", [7, -40])
+def test_off_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, window, blank_path, days):
     """The evening before, the pop-up said "Started at 22:57" while the panel said the clock runs
-    only on the workshop day (play-through s6, finding 8)."""
+    only on the workshop day (play-through s6, finding 8); after it, "run" read as still to come."""
     import datetime as dt
 
-    day = dt.date.today() + dt.timedelta(days=7)
+    day = dt.date.today() + dt.timedelta(days=days)
     with Engagement.open(blank_path) as eng:
         eng.apply(ops.UpdateRound(eng.rounds()[-1].uuid, {"date": day}))
     page = open_walkthrough(qtbot, window, blank_path)
@@ -71,6 +73,11 @@ def test_before_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, wi
     QTimer.singleShot(300, in_menu)
     click(qtbot, page.agenda.agenda_button)
     qtbot.waitUntil(lambda: "label" in seen, timeout=5000)
-    assert seen["label"] == "Clock starts at"
-    assert seen["note"] == f"The clock counts on the workshop day, {day:%d %b %Y}."
-    assert page.agenda.clock_label.text().startswith("The clock and pacing run on the workshop day")
+    if days > 0:
+        assert seen["label"] == "Clock starts at"
+        assert seen["note"] == f"The clock counts on the workshop day, {day:%d %b %Y}."
+        assert page.agenda.clock_label.text().startswith("The clock and pacing run on the workshop day")
+    else:
+        assert seen["label"] == "Clock start"
+        assert seen["note"] == f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
+        assert page.agenda.clock_label.text().startswith("The clock and pacing ran on the workshop day")

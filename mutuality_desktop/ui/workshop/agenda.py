@@ -423,8 +423,10 @@ class AgendaPanel(QFrame):
             elapsed = int((now - self._start).total_seconds() // 60)
             self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
         else:  # set-up before the workshop, or a look back after it: no clock, no pacing
-            self.clock_label.setText(f"The clock and pacing run on the workshop day, {day:%d %b %Y}.")
-        self._show_day(on_the_day, day)
+            ran = day is not None and day < now.date()
+            self.clock_label.setText(f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, "
+                                     f"{day:%d %b %Y}.")
+        self._show_day(on_the_day, day, now.date())
         planned = self._source(now) if self._source is not None else None
         self._show_plan(planned)
         if planned is not None:
@@ -441,14 +443,20 @@ class AgendaPanel(QFrame):
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
 
-    def _show_day(self, on_the_day: bool, day: dt.date | None) -> None:
+    def _show_day(self, on_the_day: bool, day: dt.date | None, today: dt.date) -> None:
         """Off the workshop day the pop-up's start is the time the clock will count from, not a
         start that happened ("Started at 22:57" the evening before: play-through s6)."""
-        label = "Started at" if on_the_day else "Clock starts at"
+        past = not on_the_day and day is not None and day < today
+        label = "Started at" if on_the_day else ("Clock start" if past else "Clock starts at")
         if isinstance(self._start_label, QLabel) and self._start_label.text() != label:
             self._start_label.setText(label)
             self.start_edit.setAccessibleName(label)
-        note = "" if on_the_day or day is None else f"The clock counts on the workshop day, {day:%d %b %Y}."
+        if on_the_day or day is None:
+            note = ""
+        elif past:
+            note = f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
+        else:
+            note = f"The clock counts on the workshop day, {day:%d %b %Y}."
         if self.start_note.text() != note:
             self.start_note.setText(note)
             self.start_note.setVisible(bool(note))
