@@ -406,7 +406,9 @@ class LevelGuide(QWidget):
         lo, hi = 0, len(sizes) - 1
         best = self._compute(width, sizes[0])
         if best.total > height:
-            if self.grow_to_fit:  # the scroll area scrolls
+            if self.grow_to_fit or (self._reserve is not None or (self.prompt_text() and not self._no_prompt)):
+                # the scroll area scrolls; or, in the presentation, the next-level line goes first
+                # (the layout drops it and fits again) before the type goes below its floor
                 return best
             # Nowhere to scroll (the presentation window, Large text on a 1024x768 projector):
             # smaller type rather than a level cut off the foot of the screen (play-through s6).
