@@ -29,12 +29,12 @@ from hostile_files import digest, raw_edit  # noqa: E402
 
 def refused(path: Path, match: str) -> str:
     before = digest(path)
-    started = time.perf_counter()
+    started = time.process_time()  # processor time: a loaded CI machine stretches wall time
     with pytest.raises(DamagedFileError, match=match) as err:
         Engagement.open(path, readonly=True)
     with pytest.raises(DamagedFileError, match=match):
         Engagement.open(path)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert digest(path) == before
     message = str(err.value)
     assert "\n" not in message and path.name in message
