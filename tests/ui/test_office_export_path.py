@@ -28,7 +28,11 @@ def test_the_folder_and_the_name_both_show_and_export_writes_there(qtbot, window
     seen: dict[str, object] = {}
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, OfficeExportDialog) and w.isVisible())
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, OfficeExportDialog) and w.isVisible()), None)
+        if dialog is None:  # not up yet (a loaded machine): look again, never leave it open
+            QTimer.singleShot(100, answer)
+            return
         seen["width"] = dialog.width()
         label, box = dialog.folder, dialog.output
         shown = label.text()
