@@ -30,7 +30,11 @@ def _received(path: Path) -> None:
 
 def _branding_dialog(qtbot, window, answer) -> None:
     def run() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BrandingDialog) and w.isVisible())
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, BrandingDialog) and w.isVisible()), None)
+        if dialog is None:  # not up yet on a loaded machine: look again
+            QTimer.singleShot(100, run)
+            return
         answer(dialog)
 
     QTimer.singleShot(300, run)

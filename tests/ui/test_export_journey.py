@@ -149,7 +149,11 @@ def test_only_the_branding_dialog_stores_branding_in_the_file_and_undo_takes_it_
     before, _ = _history_and_bytes(demo_path)
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BrandingDialog) and w.isVisible())
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, BrandingDialog) and w.isVisible()), None)
+        if dialog is None:  # not up yet on a loaded machine: look again
+            QTimer.singleShot(100, answer)
+            return
         qtbot.mouseClick(dialog.name, Qt.MouseButton.LeftButton, pos=dialog.name.rect().center())
         dialog.name.selectAll()
         qtbot.keyClicks(QApplication.focusWidget(), "Ffordd Consulting")
