@@ -21,7 +21,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
-from ..charts.series import LOOKS
+from ..agreement import NOT_AGREED
+from ..charts.series import LOOKS, NA_SUFFIX
 from ..charts.style import ChartStyle
 from .common import clean, logo_size, one_line
 
@@ -205,14 +206,23 @@ class Deck:
 
 def _wrap_width(theta: float) -> int:
     """Characters a line for a spoke's name: wider for a lone spoke straight up or down (nothing
-    beside it, so two lines leave the circle more height), else 22."""
-    return 26 if abs(math.sin(theta)) < 0.15 else 22
+    beside it, so two lines leave the circle more height), narrow for the spokes either side of
+    the top one (their names stand beside its name: play-through 4's crowded top), else 22."""
+    if abs(math.sin(theta)) < 0.15:
+        return 26
+    return 15 if math.cos(theta) > 0.75 else 22
 
 
 def category_lines(name: str, width: int = 22) -> str:
     """A native radar's category on two or three short lines (a line break in its cell, which
-    PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large."""
-    return "\n".join(textwrap.wrap(one_line(name), width)) or one_line(name)
+    PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large; a
+    state in brackets ("(not yet scored)", "(not agreed)") on a line of its own."""
+    text, state = one_line(name), ""
+    for said in (NA_SUFFIX, f" ({NOT_AGREED.lower()})"):
+        if text.endswith(said):
+            text, state = text.removesuffix(said), said.strip()
+    lines = textwrap.wrap(text, width) or [text]
+    return "\n".join(lines + ([state] if state else []))
 
 
 def _widen(presentation: Any) -> None:
