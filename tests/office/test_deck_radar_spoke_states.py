@@ -53,7 +53,7 @@ def test_a_not_agreed_spoke_says_so_on_a_line_of_its_own(tmp_path: Path) -> None
 
 def test_the_names_beside_the_top_spoke_are_on_short_lines(tmp_path: Path) -> None:
     categories = _categories(tmp_path)
-    assert categories[0] == "Joint objective setting"  # the top spoke: one line
+    assert categories[0] == "Joint objective\nsetting"  # the top spoke: short lines too
     for neighbour in (categories[1], categories[-1]):
         assert max(len(line) for line in neighbour.split("\n")) <= 16, neighbour
     assert " ".join(categories[-1].split()) == "Relationship management strategy (not yet scored)"

@@ -165,7 +165,7 @@ class Deck:
         thinner lines over the agreed one; its alt text states the values."""
         data: Any = SafeChartData()  # type: ignore[no-untyped-call]
         n = len(categories)  # spoke i points at 2*pi*i/n clockwise from the top
-        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n)) for i, c in enumerate(categories)]
+        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n, n)) for i, c in enumerate(categories)]
         for _, name, values in series:
             data.add_series(one_line(name), values, number_format="0.0")
         frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, x, y, w, h, data)
@@ -204,13 +204,14 @@ class Deck:
         return picture
 
 
-def _wrap_width(theta: float) -> int:
-    """Characters a line for a spoke's name: wider for a lone spoke straight up or down (nothing
-    beside it, so two lines leave the circle more height), narrow for the spokes either side of
-    the top one (their names stand beside its name: play-through 4's crowded top), else 22."""
-    if abs(math.sin(theta)) < 0.15:
-        return 26
-    return 15 if math.cos(theta) > 0.75 else 22
+def _wrap_width(theta: float, spokes: int = 15) -> int:
+    """Characters a line for a spoke's name. With many spokes, those at the top stand
+    side by side, so their names go on short lines, as does one straight down between two others
+    (play-through 4: the names at the top ran into each other); else wider for a lone spoke straight up or down (nothing beside it, so two lines
+    leave the circle more height), and 22."""
+    if spokes > 8 and (math.cos(theta) > 0.75 or math.cos(theta) < -0.99):  # the top, straight down
+        return 15
+    return 26 if abs(math.sin(theta)) < 0.15 else 22
 
 
 def category_lines(name: str, width: int = 22) -> str:
