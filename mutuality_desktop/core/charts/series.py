@@ -10,7 +10,6 @@ import math
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
@@ -196,43 +195,19 @@ class RadarSeries:
             return self.labels["previous"].removeprefix("Agreed, ")
         return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
 
-    def few_points(self, series: str) -> bool:
-        """One or two points: no line for the name to sit beside, only the points themselves."""
-        return sum(v is not None for v in self._values[series]) <= 2
-
     def direct_labels(self) -> list[DirectLabel]:
-        """Where each visible series' name goes beside its line, so a greyscale print needs no key.
-
-        Each series gets its own axis: the one where its value is furthest from every other shown
-        series (so the name sits clear of the other lines), on the side away from them (outward if
-        it is the outermost there, else inward), away from the level numbers between the first two
-        axes when it can. Axes are never shared between two names.
-        """
-        scale = self.framework.scale
-        top, bottom = scale.maximum, scale.minimum
-        shown = [s for s in self.visible() if any(v is not None for v in self._values[s])]
+        """Each visible series' preferred axis for its name, never shared between two names: the
+        first of label_axes not taken (where the drawings start looking; place_labels decides)."""
         used: set[int] = set()
         out: list[DirectLabel] = []
-        for series in shown:
-            best: tuple[float, int, int] | None = None
-            for i, value in enumerate(self._values[series]):
-                if value is None or i in used:
-                    continue
-                others = [v for s in shown if s != series and (v := self._values[s][i]) is not None]
-                gap = min((abs(value - v) for v in others), default=float(top - bottom))
-                outward = all(value >= v for v in others)
-                room = (top - value) if outward else (value - bottom)  # a name needs room on its side
-                score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
-                if i in (0, 1):  # the level numbers stand between the first two axes: keep clear
-                    score -= 0.6
-                if best is None or score > best[0] + 1e-9:
-                    best = (score, i, 1 if outward else -1)
-            if best is not None:
-                _, i, side = best
-                used.add(i)
-                value = self._values[series][i]
-                assert value is not None
-                out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
+        for series in [s for s in self.visible() if any(v is not None for v in self._values[s])]:
+            for i, side in self.label_axes(series):
+                if i not in used:
+                    used.add(i)
+                    value = self._values[series][i]
+                    assert value is not None
+                    out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
+                    break
         return out
 
     def label_axes(self, series: str) -> list[tuple[int, int]]:
@@ -410,18 +385,6 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
         else:
             notes.append(f"{d.mean:.1f}")
     return notes
-
-
-def anchor_beside(theta: float) -> tuple[float, float, Literal["left", "right", "center"],
-                                          Literal["bottom", "top", "center"]]:
-    """For a series of one or two points: its name goes beside a point, across the axis (clockwise),
-    not along it, so it covers neither its own point nor the other series' points on that axis (a
-    centred name on the axis hid a lone point, play-through s6). Returns the unit direction on the
-    page (x right, y up) and the alignment that makes the text run that way. Theta is 0 at the
-    top, clockwise."""
-    tx, ty = math.cos(theta), -math.sin(theta)
-    return (tx, ty, "left" if tx > 0.3 else "right" if tx < -0.3 else "center",
-            "bottom" if ty > 0.3 else "top" if ty < -0.3 else "center")
 
 
 def _centre(point: Callable[[int, float], tuple[float, float]], n: int, low: float) -> tuple[float, float]:
