@@ -139,7 +139,7 @@ class EngagementDocument(QObject):
         self._steps.append(step)
         self.undo_stack.push(step)
         self._succeed()
-        self.changed.emit(what)
+        self._announce(what)  # "all": each kind, as undo and redo announce it
         return True
 
     def execute_none(self, operations: Sequence[Operation]) -> bool:

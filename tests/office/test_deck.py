@@ -62,7 +62,9 @@ def test_radars_are_native_editable_charts_with_the_scores(demo_deck: object, de
     chart = mutuality.chart  # type: ignore[attr-defined]
     factors = demo_data.framework.dimension(MUTUALITY).factors
     # names wrap onto short lines (a line break in the category) so the circle can be large
-    assert [" ".join(c.split()) for c in chart.plots[0].categories] == [f.name for f in factors]
+    # and a factor the room could not agree says so (play-through 4)
+    assert [" ".join(c.split()) for c in chart.plots[0].categories] == [
+        f.name + (" (not agreed)" if demo_data.scores[(f.id, "agreed")].level is None else "") for f in factors]
     series = {s.name: list(s.values) for s in chart.plots[0].series}
     assert set(series) == {"Agreed", "Client view", "Provider view"}
     # the demo's Follow-up has one factor the room could not agree: no agreed point is drawn for it

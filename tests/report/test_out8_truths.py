@@ -167,14 +167,14 @@ def test_the_deck_radar_fills_the_slide_with_readable_names_and_visible_agreed_m
     assert chart.font.size.pt >= 12
     names = [" ".join(c.split()) for c in chart.plots[0].categories]
     assert all(len(line) <= 26 for c in chart.plots[0].categories for line in c.split("\n"))
-    assert names[1] == "Joint governance structure"  # both sides scored it: no "(not yet scored)"
+    assert names[1] == "Joint governance structure (not agreed)"  # both sides scored it: not agreed, not unscored
     plotted = {s.name: s for s in chart.plots[0].series}
     assert list(plotted)[0] == "Agreed"  # drawn first, under the two sides'
     assert plotted["Agreed"].marker.size > plotted["Client view"].marker.size + 4
     assert plotted["Agreed"].marker.size > plotted["Provider view"].marker.size + 4
     with zipfile.ZipFile(tmp_path / "d.pptx") as z:
         xml = next(z.read(n).decode() for n in z.namelist() if n.startswith("ppt/charts/chart")
-                   and "Joint governance" in z.read(n).decode())
+                   and "governance" in z.read(n).decode())
     sizes = [int(v) for v in re.findall(r'<a:defRPr[^>]*\bsz="(\d+)"', xml)]
     assert sizes and min(sizes) >= 1100 and max(sizes) >= 1200  # level numbers 11 pt, names 12 pt
 

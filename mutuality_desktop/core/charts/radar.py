@@ -21,7 +21,6 @@ from matplotlib.path import Path
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
-from matplotlib.transforms import ScaledTranslation
 
 from ..framework import MUTUALITY, Framework
 from .layout import (
@@ -45,7 +44,6 @@ from .series import (
     TICK_GREY,
     Look,
     RadarSeries,
-    anchor_beside,
 )
 from .series import (
     RoundScores as RoundScores,  # re-exported: the UI imports it from here
@@ -75,6 +73,7 @@ class RadarChart:
         self.series = RadarSeries(framework, dimension_id, shown)
         self.axis_names = self.series.axis_names
         self.compact = False
+        self._layout: Layout | None = None  # the last layout applied: where the axis names are
         self._font = 9.0  # base font size in points, set by the layout
         self._minor: float | None = None  # the small print's size with Large text (layout.minor)
         self._legend: Legend | None = None
@@ -201,6 +200,7 @@ class RadarChart:
         self._refresh_axis_labels()
         self._legend_key = ()
         self._refresh_legend()
+        self._place_direct_labels()
 
     def wrapped_name(self, i: int) -> list[str]:
         """Wrap an axis name: narrow at the sides, where labels stack, wider at top and bottom."""
@@ -311,38 +311,70 @@ class RadarChart:
         )
 
     def _place_direct_labels(self) -> None:
-        """Write each shown series' name beside its line, where the series says (direct_labels)."""
-        scale = self.framework.scale
-        step = 0.42 * (scale.maximum - scale.minimum) / 5
-        placed = {label.series: label for label in self.series.direct_labels()}
+        """Write each shown series' name beside one of its points, clear of every point, level
+        number and other name (RadarSeries.place_labels); where there is no such place, the
+        legend alone names it. Placed in inches on the figure, from the axes' current position."""
+        fig_w, fig_h = (float(v) for v in self.figure.get_size_inches())
+        x0, y0, aw, ah = self.axes.get_position().bounds
+        radius = min(aw * fig_w, ah * fig_h) / 2
+        cx, cy = (x0 + aw / 2) * fig_w, (y0 + ah / 2) * fig_h
+        origin, top = self.axes.get_rorigin(), self.axes.get_ylim()[1]
+
+        def point(i: int, value: float) -> tuple[float, float]:
+            return self._at(cx, cy, radius, origin, top, float(self.theta[i]), value)
+
+        fs = float(self.direct_labels["agreed"].get_fontsize())
+        family = self.style.font_family
+
+        def size(text: str) -> tuple[float, float]:
+            return bold_width(text, family, fs) + 0.3 * fs / 72, 1.5 * fs / 72
+
+        marker = max(float(self.lines[s].get_markersize()) for s in self.series.visible()) \
+            if self.series.visible() else 0.0
+        names = [] if self._layout is None else [
+            (cx + b[0], cy + b[1], cx + b[2], cy + b[3]) for b in self._layout.boxes]
+        placed = {p.series: p for p in self.series.place_labels(
+            point, size, marker / 2 / 72 + 1.5 / 72,
+            self._tick_boxes(cx, cy, radius, origin, top) + names, 1.25 * radius)}
         for series, text in self.direct_labels.items():
             label = placed.get(series)
             text.set_visible(label is not None)
             if label is not None:
                 text.set_text(label.text)
-                theta = float(self.theta[label.axis])
-                text.set_position((theta, label.value + label.side * step))
+                text.set_position((label.x, label.y))
                 text.set_horizontalalignment("center")
                 text.set_verticalalignment("center")
-                text.set_transform(self.axes.transData)
-                if self.series.few_points(series):  # beside the point, across the axis: never on it
-                    tx, ty, ha, va = anchor_beside(theta)
-                    text.set_position((theta, label.value))
-                    text.set_horizontalalignment(ha)
-                    text.set_verticalalignment(va)
-                    gap = float(text.get_fontsize()) / 72  # an em, in inches: clear of the marker
-                    text.set_transform(self.axes.transData + ScaledTranslation(
-                        tx * gap, ty * gap, self.figure.dpi_scale_trans))
+                text.set_transform(self.figure.dpi_scale_trans)
+
+    @staticmethod
+    def _at(cx: float, cy: float, radius: float, origin: float, top: float, theta: float,
+            value: float) -> tuple[float, float]:
+        d = (value - origin) / (top - origin) * radius
+        return cx + d * math.sin(theta), cy + d * math.cos(theta)
+
+    def _tick_boxes(self, cx: float, cy: float, radius: float, origin: float,
+                    top: float) -> list[tuple[float, float, float, float]]:
+        """The level numbers' white boxes, in inches on the figure (see _draw_grid)."""
+        half = math.pi / len(self.theta)
+        boxes = []
+        for tick in self.tick_labels:
+            r = float(tick.get_position()[1])
+            x, y = self._at(cx, cy, radius, origin, top, half, r)
+            fs = float(tick.get_fontsize())
+            w = text_width(tick.get_text(), self.style.font_family, fs) / 2 + 0.15 * fs / 72
+            h = 0.75 * fs / 72
+            boxes.append((x - w, y - h, x + w, y + h))
+        return boxes
 
     def _redraw_data(self) -> None:
         for series in SERIES:
             self._set_series_data(series)
-        self._place_direct_labels()
         if self.series.legend_series() != self._laid_out_for:
             self.relayout()  # the legend gained or lost an entry: make room for it
         else:
             self._refresh_axis_labels()
             self._refresh_legend()
+            self._place_direct_labels()
 
     def _set_series_data(self, series: str) -> None:
         """Draw one series' line, broken where it is not assessed."""
@@ -424,6 +456,7 @@ class RadarChart:
         w, h = layout.width, layout.height
         radius, (cx, cy) = layout.radius, layout.centre
         self.compact = layout.compact
+        self._layout = layout
         self._laid_out_for = layout.laid_out_for
         self.axes.set_position(((cx - radius) / w, (cy - radius) / h, 2 * radius / w, 2 * radius / h))
         origin = self.axes.get_rorigin()
@@ -470,6 +503,16 @@ def linestyle(look: Look) -> str | tuple[float, tuple[float, ...]]:
 
 
 _widths: dict[tuple[str, str], float] = {}
+_bold_widths: dict[tuple[str, str], float] = {}
+
+
+def bold_width(text: str, family: str, size: float) -> float:
+    """Return a bold line's width in inches (a series' name on the chart)."""
+    key = (text, family)
+    if key not in _bold_widths:
+        prop = FontProperties(family=family, weight="bold", size=10)
+        _bold_widths[key] = text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 10
+    return _bold_widths[key] * 1.04 * size / 72
 
 
 def text_width(text: str, family: str, size: float) -> float:

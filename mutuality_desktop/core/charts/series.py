@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from ..agreement import NOT_AGREED, Agreement, agreement_in
 from ..applicability import marks
@@ -65,9 +64,10 @@ class Look:
 
 # Every series differs by line style and marker as well as colour: colour-blind and greyscale safe.
 # The overlays are thinner and drawn over the agreed line, so where a side's view equals the agreed
-# level both stay visible (a small square or triangle inside the agreed circle).
+# level both stay visible: the agreed circle is the larger, and rings the square or triangle drawn
+# on it (as the PowerPoint chart does; play-through 4: a triangle hid the agreed dot).
 LOOKS = {
-    "agreed": Look(None, "o", 2.6, 7.5, 4),
+    "agreed": Look(None, "o", 2.6, 10.0, 4),
     "previous": Look((6.0, 3.0), "D", 1.5, 5.5, 3),
     "client": Look((1.2, 1.6), "s", 1.6, 5.5, 5),
     "provider": Look((5.0, 1.6, 1.2, 1.6), "^", 1.5, 7.0, 5.5),
@@ -84,6 +84,19 @@ class DirectLabel:
     axis: int
     value: float
     side: int
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in a drawing's units, y up
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    """A series' name as drawn: its box's centre, in the drawing's units (y up)."""
+
+    series: str
+    text: str
+    x: float
+    y: float
 
 
 @dataclass(frozen=True)
@@ -182,43 +195,72 @@ class RadarSeries:
             return self.labels["previous"].removeprefix("Agreed, ")
         return {"agreed": "Agreed", "client": "Client", "provider": "Provider"}[series]
 
-    def few_points(self, series: str) -> bool:
-        """One or two points: no line for the name to sit beside, only the points themselves."""
-        return sum(v is not None for v in self._values[series]) <= 2
-
     def direct_labels(self) -> list[DirectLabel]:
-        """Where each visible series' name goes beside its line, so a greyscale print needs no key.
+        """Each visible series' preferred axis for its name, never shared between two names: the
+        first of label_axes not taken (where the drawings start looking; place_labels decides)."""
+        used: set[int] = set()
+        out: list[DirectLabel] = []
+        for series in [s for s in self.visible() if any(v is not None for v in self._values[s])]:
+            for i, side in self.label_axes(series):
+                if i not in used:
+                    used.add(i)
+                    value = self._values[series][i]
+                    assert value is not None
+                    out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
+                    break
+        return out
 
-        Each series gets its own axis: the one where its value is furthest from every other shown
-        series (so the name sits clear of the other lines), on the side away from them (outward if
-        it is the outermost there, else inward), away from the level numbers between the first two
-        axes when it can. Axes are never shared between two names.
-        """
+    def label_axes(self, series: str) -> list[tuple[int, int]]:
+        """The axes where a series' name may go beside its point, best first, with the side (1
+        outward, -1 inward): those the series' value is furthest from the others', away from the
+        level numbers between the first two axes (the order direct_labels takes the first of)."""
         scale = self.framework.scale
         top, bottom = scale.maximum, scale.minimum
         shown = [s for s in self.visible() if any(v is not None for v in self._values[s])]
-        used: set[int] = set()
-        out: list[DirectLabel] = []
-        for series in shown:
-            best: tuple[float, int, int] | None = None
-            for i, value in enumerate(self._values[series]):
-                if value is None or i in used:
-                    continue
-                others = [v for s in shown if s != series and (v := self._values[s][i]) is not None]
-                gap = min((abs(value - v) for v in others), default=float(top - bottom))
-                outward = all(value >= v for v in others)
-                room = (top - value) if outward else (value - bottom)  # a name needs room on its side
-                score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
-                if i in (0, 1):  # the level numbers stand between the first two axes: keep clear
-                    score -= 0.6
-                if best is None or score > best[0] + 1e-9:
-                    best = (score, i, 1 if outward else -1)
-            if best is not None:
-                _, i, side = best
-                used.add(i)
+        ranked: list[tuple[float, int, int]] = []
+        for i, value in enumerate(self._values[series]):
+            if value is None:
+                continue
+            others = [v for s in shown if s != series and (v := self._values[s][i]) is not None]
+            gap = min((abs(value - v) for v in others), default=float(top - bottom))
+            outward = all(value >= v for v in others)
+            room = (top - value) if outward else (value - bottom)
+            score = gap + (0.3 if outward else 0.0) + (0.2 if room >= 1 else 0.0)
+            if i in (0, 1):
+                score -= 0.6
+            ranked.append((-score, i, 1 if outward else -1))
+        ranked.sort()
+        return [(i, side) for _, i, side in ranked]
+
+    def place_labels(self, point: Callable[[int, float], tuple[float, float]],
+                     size: Callable[[str], tuple[float, float]], marker_radius: float,
+                     keep_clear: Sequence[Box], rim: float) -> list[PlacedLabel]:
+        """Where each visible series' name is written on the chart, in the drawing's own units
+        (y up): beside one of its own points, never over any drawn point (of any series), a level
+        number, another name or past the outer ring (rim: the greatest distance from the centre,
+        point(0, minimum) being the centre's offset). A series with no such place gets no name on
+        the chart: the legend names it (play-through 4: "Provider" hid the provider and agreed
+        points at one factor, "Agreed" sat on the level number 3).
+
+        point(i, value): where value on axis i is drawn; size(text): a name's box (width, height)
+        with its padding; marker_radius: half a marker's size, with a margin."""
+        centre = _centre(point, len(self.theta), float(self.framework.scale.minimum))
+        markers = [point(i, v) for s in self.visible() for i, v in enumerate(self._values[s]) if v is not None]
+        taken: list[Box] = list(keep_clear)
+        out: list[PlacedLabel] = []
+        for series in [s for s in self.visible() if any(v is not None for v in self._values[s])]:
+            text = self.direct_label_text(series)
+            w, h = size(text)
+            for i, side in self.label_axes(series):
                 value = self._values[series][i]
                 assert value is not None
-                out.append(DirectLabel(series, self.direct_label_text(series), i, float(value), side))
+                px, py = point(i, value)
+                box = _free_box(px, py, w, h, marker_radius, side, (px - centre[0], py - centre[1]),
+                                markers, taken, centre, rim)
+                if box is not None:
+                    taken.append(box)
+                    out.append(PlacedLabel(series, text, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+                    break
         return out
 
     def any_missing(self) -> bool:
@@ -345,13 +387,41 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
     return notes
 
 
-def anchor_beside(theta: float) -> tuple[float, float, Literal["left", "right", "center"],
-                                          Literal["bottom", "top", "center"]]:
-    """For a series of one or two points: its name goes beside a point, across the axis (clockwise),
-    not along it, so it covers neither its own point nor the other series' points on that axis (a
-    centred name on the axis hid a lone point, play-through s6). Returns the unit direction on the
-    page (x right, y up) and the alignment that makes the text run that way. Theta is 0 at the
-    top, clockwise."""
-    tx, ty = math.cos(theta), -math.sin(theta)
-    return (tx, ty, "left" if tx > 0.3 else "right" if tx < -0.3 else "center",
-            "bottom" if ty > 0.3 else "top" if ty < -0.3 else "center")
+def _centre(point: Callable[[int, float], tuple[float, float]], n: int, low: float) -> tuple[float, float]:
+    """The chart's centre: the middle of the lowest ring's points (a ring, not the centre, is low)."""
+    ring = [point(i, low) for i in range(n)]
+    return sum(p[0] for p in ring) / n, sum(p[1] for p in ring) / n
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _free_box(px: float, py: float, w: float, h: float, r: float, side: int, outward: tuple[float, float],
+              markers: Sequence[tuple[float, float]], taken: Sequence[Box], centre: tuple[float, float],
+              rim: float) -> Box | None:
+    """A name's box beside the point (px, py), clear of every marker (radius r), of the boxes taken
+    and inside the rim; tried along the spoke on the series' side first, then round the point."""
+    length = math.hypot(*outward) or 1.0
+    ux, uy = outward[0] / length * side, outward[1] / length * side
+    directions = [(ux, uy)]
+    for k in range(1, 8):  # then round the point, nearest turns first
+        a = math.atan2(uy, ux) + (1 if k % 2 else -1) * ((k + 1) // 2) * math.pi / 4
+        directions.append((math.cos(a), math.sin(a)))
+    for dx, dy in directions:
+        # move out until the box clears the point's own marker, whichever way it goes
+        reach = min(w / 2 / abs(dx) if abs(dx) > 1e-9 else math.inf,
+                    h / 2 / abs(dy) if abs(dy) > 1e-9 else math.inf)
+        for extra in (0.0, 0.5 * h):
+            d = reach + r + extra
+            cx, cy = px + dx * d, py + dy * d
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if any(_overlaps(box, (mx - r, my - r, mx + r, my + r)) for mx, my in markers):
+                continue
+            if any(_overlaps(box, other) for other in taken):
+                continue
+            corners = [(box[0], box[1]), (box[0], box[3]), (box[2], box[1]), (box[2], box[3])]
+            if any(math.hypot(x - centre[0], y - centre[1]) > rim for x, y in corners):
+                continue
+            return box
+    return None

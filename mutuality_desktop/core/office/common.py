@@ -119,10 +119,13 @@ def chart_factors(data: ReportData, rnd: RoundData, dimension_id: str) -> tuple[
 def category_name(name: str, values: Sequence[float | None], disputed: bool = False) -> str:
     """A native chart's category: its name, with "(not yet scored)" where no series of this round
     has a value, as the report's radar labels a spoke not assessed, or "(not agreed)" where the
-    room could not agree it (disputed: both sides scored it, so it is not unscored)."""
+    room could not agree it (disputed: both sides scored it, so it is not unscored, yet the
+    agreed line breaks there: play-through 4's spoke said nothing)."""
+    if disputed:
+        return f"{one_line(name)} ({NOT_AGREED.lower()})"
     if any(v is not None for v in values):
         return one_line(name)
-    return one_line(name) + (f" ({NOT_AGREED.lower()})" if disputed else NA_SUFFIX)
+    return one_line(name) + NA_SUFFIX
 
 
 def _chart_title(data: ReportData, kind: str, count: int) -> str:

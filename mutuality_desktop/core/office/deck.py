@@ -27,7 +27,7 @@ from ..report.basis import (
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
 from ..report.sections_parking import TITLE as PARKING_TITLE
-from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
+from ..report.sections_parking import parking_rows, parking_sentence
 from ..report.text import level_label, long_date, one_decimal
 from ..report.wording import findings, movement, mutuality_intro
 from ..scoring import perception_gaps, priorities, strengths
@@ -242,7 +242,7 @@ def parking_slide(deck: Deck, data: ReportData) -> None:
         deck.table(slide, ["#", "Point", "Factor · round", "Raised by", "Status"], page,
                    MARGIN, Inches(1.6), PARKING_WIDTHS, 12)
         if k == len(pages):
-            deck.text(slide, parking_summary(data.parking, parked_rounds(data)), MARGIN, Inches(6.4),
+            deck.text(slide, parking_sentence(data), MARGIN, Inches(6.4),
                       Inches(12), Inches(0.5), 12, colour=MUTED)
         else:
             deck.text(slide, f"Continued on the next slide ({len(rows) - sum(len(p) for p in pages[:k])} "

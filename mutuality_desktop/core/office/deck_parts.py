@@ -21,7 +21,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
-from ..charts.series import LOOKS
+from ..agreement import NOT_AGREED
+from ..charts.series import LOOKS, NA_SUFFIX
 from ..charts.style import ChartStyle
 from .common import clean, logo_size, one_line
 
@@ -164,7 +165,7 @@ class Deck:
         thinner lines over the agreed one; its alt text states the values."""
         data: Any = SafeChartData()  # type: ignore[no-untyped-call]
         n = len(categories)  # spoke i points at 2*pi*i/n clockwise from the top
-        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n)) for i, c in enumerate(categories)]
+        data.categories = [category_lines(c, _wrap_width(2 * math.pi * i / n, n)) for i, c in enumerate(categories)]
         for _, name, values in series:
             data.add_series(one_line(name), values, number_format="0.0")
         frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, x, y, w, h, data)
@@ -203,16 +204,26 @@ class Deck:
         return picture
 
 
-def _wrap_width(theta: float) -> int:
-    """Characters a line for a spoke's name: wider for a lone spoke straight up or down (nothing
-    beside it, so two lines leave the circle more height), else 22."""
+def _wrap_width(theta: float, spokes: int = 15) -> int:
+    """Characters a line for a spoke's name. With many spokes, those at the top stand
+    side by side, so their names go on short lines, as does one straight down between two others
+    (play-through 4: the names at the top ran into each other); else wider for a lone spoke straight up or down (nothing beside it, so two lines
+    leave the circle more height), and 22."""
+    if spokes > 8 and (math.cos(theta) > 0.75 or math.cos(theta) < -0.99):  # the top, straight down
+        return 15
     return 26 if abs(math.sin(theta)) < 0.15 else 22
 
 
 def category_lines(name: str, width: int = 22) -> str:
     """A native radar's category on two or three short lines (a line break in its cell, which
-    PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large."""
-    return "\n".join(textwrap.wrap(one_line(name), width)) or one_line(name)
+    PowerPoint and LibreOffice keep), so long factor names leave the circle room to be large; a
+    state in brackets ("(not yet scored)", "(not agreed)") on a line of its own."""
+    text, state = one_line(name), ""
+    for said in (NA_SUFFIX, f" ({NOT_AGREED.lower()})"):
+        if text.endswith(said):
+            text, state = text.removesuffix(said), said.strip()
+    lines = textwrap.wrap(text, width) or [text]
+    return "\n".join(lines + ([state] if state else []))
 
 
 def _widen(presentation: Any) -> None:

@@ -46,7 +46,7 @@ from ..report.sections_back import (
     participants_kicker,
 )
 from ..report.sections_parking import TITLE as PARKING_TITLE
-from ..report.sections_parking import parked_rounds, parking_rows, parking_summary
+from ..report.sections_parking import parking_rows, parking_sentence
 from ..report.sections_scores import gap_index_text, not_applicable_text
 from ..report.text import level_label, long_date, one_decimal, plural, signed
 from ..report.wording import (
@@ -308,7 +308,7 @@ def parking(w: WordWriter, data: ReportData) -> None:
         return
     w.kicker("To come back to", new_page=True)
     w.heading(PARKING_TITLE, 1)
-    w.para(parking_summary(data.parking, parked_rounds(data)))
+    w.para(parking_sentence(data))
     fixed = 0.8 + 3.9 + 2.0 + 2.5 + 1.8
     w.table(["#", "Point", "Factor · round", "Raised by", "Parked", "Status"],
             [list(row) for row in parking_rows(data)],

@@ -34,8 +34,8 @@ from ..charts.series import (
     SERIES,
     TICK_GREY,
     Look,
+    PlacedLabel,
     RadarSeries,
-    anchor_beside,
 )
 from ..charts.style import ChartStyle, to_rgb
 from .fonts import BOLD, OBLIQUE, REGULAR
@@ -161,22 +161,14 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
                     _marker(c, look.marker, x, y, size, fill=colour)
 
     def _direct_labels(self, c: Any) -> None:
-        """Each shown series' name beside its line (as on screen), so a greyscale print needs no key."""
-        scale = self.series.framework.scale
-        step = 0.42 * (scale.maximum - scale.minimum) / 5
+        """Each shown series' name beside one of its points (as on screen: RadarSeries.place_labels),
+        clear of every point, level number and axis name, so a greyscale print needs no key."""
         fs = self.layout.font * 0.85
-        for label in self.series.direct_labels():
-            theta = float(self.series.theta[label.axis])
-            x, y = self.point(theta, label.value + label.side * step)
+        pad = 0.15 * fs
+        for label in self.placed_labels():
             text = printable(label.text)
             w = stringWidth(text, BOLD, fs)
-            pad = 0.15 * fs
-            if self.series.few_points(label.series):  # as on screen: beside the point, across the axis
-                tx, ty, ha, va = anchor_beside(theta)
-                x, y = self.point(theta, label.value)
-                x, y = x + tx * fs, y + ty * fs  # clear of the marker
-                x += {"left": w / 2 + pad, "right": -w / 2 - pad}.get(ha, 0.0)
-                y += {"bottom": 0.5 * fs + pad, "top": -0.5 * fs - pad}.get(va, 0.0)
+            x, y = label.x, label.y
             c.setFillColorRGB(1, 1, 1)
             c.setFillAlpha(0.85)
             c.roundRect(x - w / 2 - pad, y - 0.5 * fs - pad, w + 2 * pad, fs + 2 * pad, pad * 1.5,
@@ -185,6 +177,35 @@ class RadarFlowable(Flowable):  # type: ignore[misc]
             c.setFillColorRGB(*to_rgb(getattr(self.style, label.series)))
             c.setFont(BOLD, fs)
             c.drawCentredString(x, y - 0.36 * fs, text)
+
+    def placed_labels(self) -> list[PlacedLabel]:
+        """Where the series' names go, in points (see RadarSeries.place_labels)."""
+        fs = self.layout.font * 0.85
+        pad = 0.15 * fs
+        theta = self.series.theta
+
+        def size(text: str) -> tuple[float, float]:
+            return stringWidth(printable(text), BOLD, fs) + 2 * pad, fs + 2 * pad
+
+        visible = self.series.visible()
+        marker = max((LOOKS[s].markersize for s in visible), default=0.0) * min(1.0, self.layout.font / 9)
+        cx, cy = self.layout.centre
+        names = [((cx + b[0]) * PT, (cy + b[1]) * PT, (cx + b[2]) * PT, (cy + b[3]) * PT)
+                 for b in self.layout.boxes]
+        return self.series.place_labels(lambda i, v: self.point(theta[i], v), size, marker / 2 + 1.5,
+                                        self.tick_boxes() + names, 1.25 * self.layout.radius * PT)
+
+    def tick_boxes(self) -> list[tuple[float, float, float, float]]:
+        """The level numbers' white boxes, in points (as _ticks draws them)."""
+        half = math.pi / len(self.series.theta)
+        fs = self.layout.font * 0.8
+        pad = 0.12 * fs
+        boxes = []
+        for level in self.series.framework.scale.levels:
+            x, y = self.point(half, self._origin + (level.value - self._origin) * math.cos(half))
+            w = stringWidth(str(level.value), REGULAR, fs)
+            boxes.append((x - w / 2 - pad, y - 0.5 * fs - pad, x + w / 2 + pad, y + 0.5 * fs + pad))
+        return boxes
 
     def _ticks(self, c: Any) -> None:
         """The level numbers, on white, on the polygon edge between the first two axes."""

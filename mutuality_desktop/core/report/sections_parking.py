@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..parking import RAISED_BY_WORDS, ParkingItem
+from .basis import workshop_ahead
 from .data import ReportData
 from .document import Heading
 from .sections_front import kicker, width_of
@@ -30,10 +31,13 @@ def _when(at: dt.datetime) -> str:
     return f"{local.day} {local:%b %Y}, {local:%H:%M}"
 
 
-def parking_summary(items: tuple[ParkingItem, ...], rounds: Mapping[int, str] | None = None) -> str:
+def parking_summary(items: tuple[ParkingItem, ...], rounds: Mapping[int, str] | None = None,
+                    planned: int | None = None) -> str:
     """'4 points were parked during the Baseline workshop to come back to: 3 are still open and 1
     was resolved.' The workshop is named when every point was parked in one round (a follow-up's
-    report must not say "the workshop" of points parked months before it)."""
+    report must not say "the workshop" of points parked months before it). planned: the id of the
+    round whose workshop is still ahead (basis.workshop_ahead); points parked in it (or in no
+    round) were not parked "during the workshop": they "have been parked so far"."""
     still = sum(1 for p in items if p.is_open)
     done = len(items) - still
     parts = []
@@ -42,6 +46,9 @@ def parking_summary(items: tuple[ParkingItem, ...], rounds: Mapping[int, str] | 
     if done:
         parts.append(f"{done} {'was' if done == 1 else 'were'} resolved")
     verb = "was" if len(items) == 1 else "were"
+    if planned is not None and any(p.round_id in (None, planned) for p in items):
+        verb = "has been" if len(items) == 1 else "have been"
+        return f"{plural(len(items), 'point')} {verb} parked so far to come back to: {' and '.join(parts)}."
     known = rounds or {}
     named = {known[p.round_id] for p in items if p.round_id is not None and p.round_id in known}
     if len(named) == 1:
@@ -53,6 +60,12 @@ def parking_summary(items: tuple[ParkingItem, ...], rounds: Mapping[int, str] | 
 
 def parked_rounds(data: ReportData) -> dict[int, str]:
     return {r.round.id: r.label for r in data.rounds}
+
+
+def parking_sentence(data: ReportData) -> str:
+    """The parking list's summary for this report, "so far" while the round's workshop is ahead."""
+    planned = data.current.round.id if workshop_ahead(data) else None
+    return parking_summary(data.parking, parked_rounds(data), planned)
 
 
 def parking_rows(data: ReportData) -> list[tuple[str, str, str, str, str, str]]:
@@ -76,7 +89,7 @@ def section_parking(data: ReportData, styles: Styles) -> list[Flowable]:
         return []
     width = width_of(styles)
     story: list[Flowable] = [kicker("To come back to", styles), Heading(TITLE, styles.h1), Spacer(1, 6),
-                             Paragraph(esc(parking_summary(data.parking, parked_rounds(data))), styles.lead)]
+                             Paragraph(esc(parking_sentence(data)), styles.lead)]
     small = styles.cell.clone("parking_small", fontSize=8, leading=10.5)
     cells = [[Paragraph(n, styles.cell_right), Paragraph(esc(text), styles.cell),
               Paragraph(inline(where), small), Paragraph(inline(who), small), Paragraph(esc(when), small),
@@ -92,7 +105,7 @@ def section_parking(data: ReportData, styles: Styles) -> list[Flowable]:
 def html_parking(data: ReportData, page: Page) -> str:
     from .html import one_line, paragraphs, t
 
-    out = ['<p class="kicker">To come back to</p>', f'<p class="lead">{t(parking_summary(data.parking, parked_rounds(data)))}</p>']
+    out = ['<p class="kicker">To come back to</p>', f'<p class="lead">{t(parking_sentence(data))}</p>']
     rows = [[n, paragraphs(text) or "", one_line(where), one_line(who), t(when), t(status)]
             for n, text, where, who, when, status in parking_rows(data)]
     out.append(page.table("Points parked, open ones first", ["#", "Point", "Factor · round", "Raised by",

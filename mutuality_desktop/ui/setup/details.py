@@ -20,6 +20,7 @@ from ...core.context import (
     regime_doubt,
 )
 from ...core.model import EngagementInfo
+from ..date_field import format_date
 from ..widgets import DateField, Field
 
 REQUIRED = {
@@ -95,6 +96,15 @@ class DetailsForm(QWidget):
         layout = self.fields["procurement_regime"].layout()
         assert layout is not None
         layout.addWidget(self.regime_doubt)
+        # Said when the first round's own date differs from the workshop date: the report and the
+        # other outputs give the round's date (play-through 4: the two disagreed unseen).
+        self.round_date = QLabel()
+        self.round_date.setProperty("role", "hint")
+        self.round_date.setWordWrap(True)
+        self.round_date.hide()
+        date_layout = self.fields["workshop_date"].layout()
+        assert date_layout is not None
+        date_layout.addWidget(self.round_date)
         self._valid = False
         self._committed: dict[str, Any] = {}
 
@@ -231,6 +241,14 @@ class DetailsForm(QWidget):
             self._valid = valid
             self.validity_changed.emit(valid)
         return valid
+
+    def show_round_date(self, label: str, date: dt.date | None, workshop: dt.date | None) -> None:
+        """Say the first round's own date under the workshop date when the two differ."""
+        differs = date is not None and date != workshop
+        if differs and date is not None:
+            self.round_date.setText(f"The {label} round's date is {format_date(date)}: the report gives "
+                                    f"that date. Change it under Rounds.")
+        self.round_date.setVisible(differs)
 
     def _show_regime_doubt(self) -> None:
         start = self.value("contract_start")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import operations as ops
 from ...core.prework.contacts import participant_emails
 from .. import theme
 from ..commands import (
@@ -272,6 +273,10 @@ class SetupPage(QScrollArea):
             self.participants.load(eng.participants())
         if what in ("", "rounds"):
             self.rounds.load(eng.rounds())
+        if what in ("", "info", "rounds"):
+            rounds = eng.rounds()
+            if rounds:
+                self.form.show_round_date(rounds[0].label, rounds[0].date, eng.info().workshop_date)
         self._load_scope()
 
     def _load_scope(self) -> None:
@@ -322,6 +327,14 @@ class SetupPage(QScrollArea):
     def _on_form_field_committed(self, name: str, value: Any) -> None:
         assert self.doc is not None
         label = FIELD_NAMES.get(name, name.replace("_", " "))
+        eng = self.doc.engagement
+        first = eng.rounds()[0] if name == "workshop_date" and eng.rounds() else None
+        if first is not None and first.date == eng.info().workshop_date and first.date != value:
+            # the first round's date was the workshop date: it moves with it, in one undo step, so
+            # the report's date (the round's own) is the one Setup shows (play-through 4)
+            self.doc.execute_all(f"Change the {label}", "all", [
+                ops.UpdateInfo({name: value}), ops.UpdateRound(first.uuid, {"date": value})])
+            return
         self.doc.execute(UpdateInfo(f"Change the {label}", **{name: value}))
 
     def _on_participants_participant_added(self, name: str, role: str, side: str, email: str) -> None:
