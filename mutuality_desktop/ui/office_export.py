@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -92,6 +93,7 @@ class OfficeExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export to Word, Excel or PowerPoint")
         self._title, self._round, self._folder = title, round_label, folder
+        self._replace_agreed: Path | None = None
         self.format = QComboBox()
         for ext, (what, _, _) in KINDS.items():
             self.format.addItem(f"{what} (.{ext})", ext)
@@ -181,6 +183,7 @@ class OfficeExportDialog(QDialog):
                                               KINDS[kind][1])
         if name:
             self.set_path(Path(name))
+            self._replace_agreed = self.target()  # the file dialog has already asked about replacing
 
     def _choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", str(self._folder),
@@ -205,6 +208,14 @@ class OfficeExportDialog(QDialog):
             self.problem.show()
             fit(self)
             return
+        target = self.target()
+        if target.exists() and target != self._replace_agreed:  # as the PDF export's file dialog asks
+            answer = QMessageBox.warning(
+                self, self.windowTitle(), f"{target.name} already exists.\nDo you want to replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.output.setFocus()
+                return
         settings = QSettings()
         settings.setValue(TEMPLATE_KEY, str(self.template) if self.template else "")
         settings.setValue(FOLDER_KEY, str(self.target().parent))
