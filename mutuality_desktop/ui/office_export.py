@@ -59,20 +59,21 @@ def house_template() -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
 
 
-class _FolderLabel(QLabel):
-    """A folder's path on one line, elided in the middle to the width it has; the whole in its tooltip."""
+class _ElidedLabel(QLabel):
+    """Text on one line, elided in the middle to the width it has; the whole in its tooltip (a
+    wrapped line lost its descenders under Large text)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.path = Path()
+        self.full = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def set_path(self, path: Path) -> None:
-        self.path = path
-        self.setToolTip(str(path))
-        self.setAccessibleDescription(str(path))
+    def set_full(self, text: str, tip: str) -> None:
+        self.full = text
+        self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
         self._elide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -80,9 +81,21 @@ class _FolderLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        text = self.fontMetrics().elidedText(str(self.path), Qt.TextElideMode.ElideMiddle, max(40, self.width()))
+        text = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideMiddle, max(40, self.width()))
         if text != self.text():
             self.setText(text)
+
+
+class _FolderLabel(_ElidedLabel):
+    """A folder's path on one line, elided in the middle to the width it has; the whole in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = Path()
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.set_full(str(path), str(path))
 
 
 class OfficeExportDialog(QDialog):
@@ -112,9 +125,7 @@ class OfficeExportDialog(QDialog):
         self.output.setAccessibleName("File name")
         self.output.textEdited.connect(lambda _text: self.output.setToolTip(str(self.target())))
         self.template = house_template()
-        self.template_label = QLabel()
-        self.template_label.setWordWrap(True)
-        self.template_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.template_label = _ElidedLabel()
         choose = QPushButton("Choose…")
         choose.clicked.connect(self._choose_template)
         self.default_button = QPushButton("Use the default")
@@ -193,8 +204,12 @@ class OfficeExportDialog(QDialog):
 
     def _set_template(self, path: Path | None) -> None:
         self.template = path
-        self.template_label.setText(path.name if path else "The default shipped with the app")
-        self.template_label.setToolTip(str(path) if path else "")
+        text = path.name if path else "The default shipped with the app"
+        self.template_label.set_full(text, str(path) if path else text)
+        # room for the whole name where the screen allows (the dialog is fitted to its rows)
+        self.template_label.setMinimumWidth(min(self.template_label.fontMetrics().horizontalAdvance(text) + 4, 420))
+        if self.isVisible():
+            fit(self)
         self.default_button.setEnabled(path is not None)
 
     def _accept(self) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
 
 from .test_export_journey import _close, _menu_item, _ready_box
+from .test_side_panel_1024 import _large_text
 
 
 def _click_box_button(qtbot, text: str) -> None:
@@ -51,3 +53,31 @@ def test_office_export_asks_before_replacing_a_file(qtbot, window, demo_path: Pa
     assert "Board pack.docx already exists" in str(seen["asked"]) and "replace" in str(seen["asked"])
     assert seen["kept after No"]
     assert old.read_bytes() != b"last week's report" and old.stat().st_size > 1000  # replaced after Yes
+
+
+@pytest.fixture
+def restore_look():
+    from mutuality_desktop.ui import theme
+
+    yield
+    theme.apply(QApplication.instance())
+
+
+@pytest.mark.parametrize("wide", [1366, 1024])
+def test_office_dialog_template_name_reads_whole_with_large_text(qtbot, window, demo_path: Path, restore_look,
+                                                                  wide: int) -> None:
+    """"The default shipped with the app" wrapped and lost its descenders at 1366 with Large text."""
+    window.open_path(demo_path)
+    window.resize(wide, 768)
+    _large_text(window, qtbot)
+    dialog = OfficeExportDialog(window, window.doc.engagement.info().title, "Baseline", "docx", demo_path.parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.template_label
+    inner = label.contentsRect()
+    metrics = label.fontMetrics()
+    assert label.text() == "The default shipped with the app"
+    assert metrics.horizontalAdvance(label.text()) <= inner.width() and metrics.height() <= inner.height()
+    corner = label.mapTo(dialog, label.rect().bottomRight())
+    assert dialog.rect().contains(corner)
