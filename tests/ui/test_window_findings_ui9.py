@@ -81,3 +81,33 @@ def test_office_dialog_template_name_reads_whole_with_large_text(qtbot, window, 
     assert metrics.horizontalAdvance(label.text()) <= inner.width() and metrics.height() <= inner.height()
     corner = label.mapTo(dialog, label.rect().bottomRight())
     assert dialog.rect().contains(corner)
+
+
+def test_results_presentation_hint_matches_the_walkthrough(qtbot, window, demo_path: Path) -> None:
+    """The walkthrough's "Esc leaves" sat bottom right at the guide's size; Results' top right, smaller."""
+    window.open_path(demo_path)
+    page = window.workshop
+    qtbot.keyClick(page.guide, Qt.Key.Key_F11)
+    walk = page.presentation
+    walk.showNormal()
+    walk.resize(1366, 768)
+    qtbot.waitUntil(lambda: walk.height() == 768)
+    qtbot.keyClick(walk, Qt.Key.Key_Escape)
+    window.show_page("Results")
+    window.actions_.present.trigger()
+    room = window.results.page.presentation
+    room.showNormal()
+    room.resize(1366, 768)
+    qtbot.waitUntil(lambda: room.height() == 768)
+    qtbot.wait(50)
+    walk.show()
+    walk.resize(1366, 768)
+    qtbot.waitUntil(lambda: walk.height() == 768)
+    for shown in (walk, room):
+        hint = shown.hint
+        corner = hint.mapTo(shown, hint.rect().bottomRight())
+        assert shown.height() - corner.y() < 60 and shown.width() - corner.x() < 60  # at the foot, right
+    assert room.hint.font().pointSizeF() == walk.hint.font().pointSizeF()
+    assert room.hint.styleSheet() == walk.hint.styleSheet()
+    room.close()
+    walk.close()
