@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QMessageBox,
     QStackedWidget,
@@ -28,7 +29,7 @@ from .menus import build_menus
 from .results_host import ResultsHost
 from .settings import Settings, data_folder
 from .start_page import StartPage
-from .widgets import PageSwitcher, guard_inputs
+from .widgets import WINDOW_KEYS, PageSwitcher, guard_inputs
 
 APP_NAME = "Mutuality Desktop"
 PAGES = ("Setup", "Walkthrough", "Results")
@@ -53,9 +54,23 @@ class MainWindow(QMainWindow):
         self._build()
         self.backups = BackupKeeper(self)
         self.actions_ = build_menus(self)
+        self._file_keys_win()
         self._update_state()
         self.start.set_recent(self.settings.recent_files())
         self._fit_to_screen()
+
+    def _file_keys_win(self) -> None:
+        """The File menu's shortcuts work from a text box too (InputGuard reads this list)."""
+        keys: list[str] = []
+        menus = [a.menu() for a in self.menuBar().actions()[:1]]
+        while menus:
+            menu = menus.pop()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                menus.append(action.menu())
+                keys += [key.toString() for key in action.shortcuts()]
+        self.setProperty(WINDOW_KEYS, keys)
 
     def _fit_to_screen(self) -> None:
         """Take the geometry the window had last time if it fits a screen; else fit this one.

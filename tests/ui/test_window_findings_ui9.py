@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
 from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
 
@@ -111,3 +112,44 @@ def test_results_presentation_hint_matches_the_walkthrough(qtbot, window, demo_p
     assert room.hint.styleSheet() == walk.hint.styleSheet()
     room.close()
     walk.close()
+
+
+class _LinuxLine(QLineEdit):
+    """A one-line box with Linux's key scheme, where Ctrl+E is the box's "end of line" (the tests'
+    offscreen platform has no such binding)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.key() == Qt.Key.Key_E and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            return True
+        return super().event(event)
+
+
+def test_file_menu_shortcuts_work_from_a_setup_text_box(qtbot, window, demo_path: Path, monkeypatch) -> None:
+    """Ctrl+E in a Setup box did nothing: the box took it as end-of-line. The File menu's keys win."""
+    from mutuality_desktop.ui.widgets import guard_inputs
+
+    asked: list[str] = []
+    monkeypatch.setattr("mutuality_desktop.ui.menus.export_report", lambda _w: asked.append("report"))
+    monkeypatch.setattr("mutuality_desktop.ui.menus.export_for_email", lambda _w: asked.append("email"))
+    window.open_path(demo_path)
+    window.show_page("Setup")
+    page = window.setup_page
+    title = page.form.editor("title")
+    linux = _LinuxLine(title.parentWidget())
+    linux.setGeometry(title.geometry().translated(0, title.height() + 4))
+    linux.show()
+    guard_inputs(page)
+    for box in (title, linux):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+        qtbot.waitUntil(lambda b=box: QApplication.focusWidget() is b)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked == ["report", "email", "report", "email"]
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton, pos=title.rect().center())
+    title.selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "Ewe and eel review")  # typing an E is still typing
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.doc.engagement.info().title == "Ewe and eel review"
