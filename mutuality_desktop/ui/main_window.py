@@ -29,6 +29,7 @@ from .menus import build_menus
 from .results_host import ResultsHost
 from .settings import Settings, data_folder
 from .start_page import StartPage
+from .status_bar import StatusBar
 from .widgets import WINDOW_KEYS, PageSwitcher, guard_inputs
 
 APP_NAME = "Mutuality Desktop"
@@ -120,9 +121,10 @@ class MainWindow(QMainWindow):
         self._menu_bar = QMenuBar()
         self._menu_row = _menu_row(self._menu_bar, self.page_switch)
         self.setMenuWidget(self._menu_row)
-        self.file_label = QLabel()
+        status = StatusBar(self)  # the file's name or a message, each elided to its room
+        self.setStatusBar(status)
+        self.file_label = status.file_label
         self.save_label = QLabel()
-        self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setSizeGripEnabled(False)
         from .history_view import NamePrompt
