@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
 
@@ -153,3 +153,59 @@ def test_file_menu_shortcuts_work_from_a_setup_text_box(qtbot, window, demo_path
     qtbot.keyClicks(QApplication.focusWidget(), "Ewe and eel review")  # typing an E is still typing
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert window.doc.engagement.info().title == "Ewe and eel review"
+
+
+def _no_overlap_nor_cut(window) -> None:
+    """Every shown piece of the status bar lies apart from the others, and reads whole or elided with "…"."""
+    from mutuality_desktop.ui.status_bar import ElidedLabel
+
+    bar = window.statusBar()
+    shown = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
+    for i, one in enumerate(shown):
+        assert bar.rect().contains(one.geometry()), f"{one} runs out of the status bar"
+        for other in shown[i + 1:]:
+            assert not one.geometry().intersects(other.geometry()), f"{one} overlaps {other}"
+    for widget in shown:
+        if isinstance(widget, ElidedLabel):
+            text = widget.shown_text()
+            assert text == widget.text() or "…" in text
+            assert widget.fontMetrics().horizontalAdvance(text) <= widget.contentsRect().width()
+        elif isinstance(widget, (QPushButton, QLabel)):
+            inner = widget.contentsRect().width() - (12 if isinstance(widget, QPushButton) else 0)
+            assert widget.fontMetrics().horizontalAdvance(widget.text()) <= inner, f"{widget.text()!r} is cut"
+
+
+@pytest.mark.parametrize(("wide", "large"), [(1366, True), (1024, True), (1024, False), (1366, False)])
+def test_status_bar_pieces_never_overlap_nor_cut_mid_word(qtbot, window, tmp_path: Path, blank_path: Path,
+                                                           monkeypatch, restore_look, wide: int, large: bool) -> None:
+    """At 1366 with Large text "Wrote the Word report to …" was drawn over the file's name; at 1024
+    the name button was cut at both ends and the file's name to "…2026.mutual"; long messages were
+    cut mid-word."""
+    from .test_walkthrough_journey import open_walkthrough
+    from .journey import focused
+
+    monkeypatch.delenv("MUTUALITY_AUTHOR", raising=False)
+    path = tmp_path / "Northmoor highways review 2026.mutuality"
+    path.write_bytes(blank_path.read_bytes())
+    window.resize(wide, 768)
+    qtbot.waitUntil(lambda: window.width() == wide)
+    open_walkthrough(qtbot, window, path)
+    if large:
+        _large_text(window, qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_3)  # an edit: the name button comes
+    qtbot.waitUntil(lambda: window.name_prompt._offered != "")
+    qtbot.wait(100)
+    _no_overlap_nor_cut(window)
+    bar = window.statusBar()
+    assert window.file_label.isVisible()
+    out = tmp_path / "Documents" / "Mutuality" / "Northmoor highways review 2026 - Baseline report.docx"
+    bar.showMessage(f"Wrote the Word report to {out}", 8000)
+    qtbot.wait(100)
+    _no_overlap_nor_cut(window)
+    assert not window.file_label.isVisible() and bar.message_label.toolTip() == f"Wrote the Word report to {out}"
+    shown = bar.message_label.shown_text()
+    assert shown.startswith("Wrote the Word report to ") and shown.endswith("report.docx")  # cut in the middle
+    bar.clearMessage()
+    qtbot.wait(100)
+    _no_overlap_nor_cut(window)
+    assert window.file_label.isVisible()
