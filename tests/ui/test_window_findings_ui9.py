@@ -209,3 +209,26 @@ def test_status_bar_pieces_never_overlap_nor_cut_mid_word(qtbot, window, tmp_pat
     qtbot.wait(100)
     _no_overlap_nor_cut(window)
     assert window.file_label.isVisible()
+
+
+def test_a_note_alone_marks_the_factor_started_in_the_list_at_once(qtbot, window, blank_path: Path) -> None:
+    """A factor with only a note showed an empty mark while typing and a half-filled one after a restart."""
+    from mutuality_desktop.core.scoring import NOT_STARTED, PARTLY_SCORED
+
+    from .journey import click, focused, press, stored, type_keys
+
+    window.open_path(blank_path)
+    page = window.workshop
+    factor = page.factor_id
+    assert page.navigator.state_of(factor)[0] == NOT_STARTED
+    box = page.evidence.editors["client"]
+    click(qtbot, box.viewport())
+    assert focused() is box
+    type_keys(qtbot, "Head of service away")
+    qtbot.waitUntil(lambda: page.navigator.state_of(factor)[0] == PARTLY_SCORED, timeout=3000)
+    with stored(blank_path) as eng:
+        score = eng.scores(eng.rounds()[0].id)[(factor, "client")]
+        assert score.notes == "Head of service away" and score.level is None
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.navigator.state_of(factor)[0] == NOT_STARTED, timeout=3000)
