@@ -181,8 +181,8 @@ def test_status_bar_pieces_never_overlap_nor_cut_mid_word(qtbot, window, tmp_pat
     """At 1366 with Large text "Wrote the Word report to …" was drawn over the file's name; at 1024
     the name button was cut at both ends and the file's name to "…2026.mutual"; long messages were
     cut mid-word."""
-    from .test_walkthrough_journey import open_walkthrough
     from .journey import focused
+    from .test_walkthrough_journey import open_walkthrough
 
     monkeypatch.delenv("MUTUALITY_AUTHOR", raising=False)
     path = tmp_path / "Northmoor highways review 2026.mutuality"
