@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
@@ -232,3 +232,74 @@ def test_a_note_alone_marks_the_factor_started_in_the_list_at_once(qtbot, window
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: page.navigator.state_of(factor)[0] == NOT_STARTED, timeout=3000)
+
+
+def _plan_dialog(qtbot, window, demo_path: Path, breaks):
+    from mutuality_desktop.core.agenda import Agenda, Break
+    from mutuality_desktop.ui.workshop.agenda import AgendaPlanDialog
+
+    window.open_path(demo_path)
+    eng = window.doc.engagement
+    agenda = Agenda(570, 990, tuple(Break(label, start, minutes) for label, start, minutes in breaks), ())
+    dialog = AgendaPlanDialog(eng.framework, ("mutuality", "economy"), "Baseline", agenda, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    return dialog
+
+
+def test_plan_dialog_rows_stay_under_the_pointer_after_remove(qtbot, window, demo_path: Path) -> None:
+    """At 1366 with 5 breaks, Remove on Lunch moved the list 56 px: the next click at the same
+    place landed between rows; down to 3 breaks the scroll bar went and all moved again."""
+    from .journey import click
+
+    dialog = _plan_dialog(qtbot, window, demo_path, [("Coffee", 660, 15), ("Lunch", 750, 45), ("Tea", 885, 15),
+                                                      ("Break", 930, 15), ("Break 2", 915, 15)])
+    assert [r.name.text() for r in dialog.rows] == ["Coffee", "Lunch", "Tea", "Break 2", "Break"]  # by start
+    bar = dialog.body_scroll.verticalScrollBar()
+    height = dialog.height()
+    while bar.maximum() < 60:  # a short screen: the body scrolls a little, the rows in sight
+        height -= 20
+        dialog.resize(dialog.width(), height)
+        qtbot.wait(20)
+    bar.setValue(bar.maximum())
+    qtbot.wait(50)
+    lunch = dialog.rows[1].remove
+    spot = lunch.mapTo(dialog, lunch.rect().center())
+    coffee_at = dialog.rows[0].remove.mapTo(dialog, QPoint(0, 0))
+    for expected in (["Coffee", "Tea", "Break 2", "Break"], ["Coffee", "Break 2", "Break"], ["Coffee", "Break"]):
+        under = dialog.childAt(spot)
+        assert isinstance(under, QPushButton) and under.text() == "Remove", f"the click lands between rows {expected} {under} {spot}"
+        click(qtbot, under)
+        QApplication.processEvents()
+        qtbot.wait(20)
+        assert [r.name.text() for r in dialog.rows] == expected
+        assert dialog.rows[0].remove.mapTo(dialog, QPoint(0, 0)) == coffee_at  # nothing above moved
+    dialog.reject()
+
+
+def test_plan_dialog_grows_for_an_added_break_and_sorts_by_start(qtbot, window, demo_path: Path) -> None:
+    """Added breaks made the dialog scroll though the screen had room; "Break 15:30" stood above
+    "Break 2 15:15". A time typed in moves its row once the box is left, not while typing."""
+    from .journey import click, focused, press, type_keys
+
+    dialog = _plan_dialog(qtbot, window, demo_path, [("Coffee", 660, 15), ("Lunch", 750, 45)])
+    before = dialog.height()
+    screen = dialog.screen().availableGeometry()
+    click(qtbot, dialog.add_button)
+    click(qtbot, dialog.add_button)
+    qtbot.wait(50)
+    assert dialog.height() > before or dialog.height() >= screen.height() - 48
+    starts = [r.start.minute() for r in dialog.rows]
+    assert starts == sorted(starts)
+    # type an earlier time into the last row: it stays while typed, moves once left
+    last = dialog.rows[-1]
+    click(qtbot, last.start.edit)
+    last.start.edit.selectAll()
+    type_keys(qtbot, "10:00")
+    assert dialog.rows[-1] is last
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: dialog.rows[0] is last)
+    assert focused() is not None and last.start.isAncestorOf(focused()) is False
+    dialog.reject()
