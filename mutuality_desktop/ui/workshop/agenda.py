@@ -718,7 +718,7 @@ class AgendaPlanDialog(QDialog):
                 self.breaks_grid.addWidget(widget, index, column)
                 chain += [w for w in (widget, *widget.findChildren(QWidget))
                           if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.focusProxy()]
-        for first, second in zip(chain, chain[1:] + [self.add_button], strict=True):
+        for first, second in zip(chain, [*chain[1:], self.add_button], strict=False):
             QWidget.setTabOrder(first, second)  # Tab walks the rows as shown, sorted or not
         self._hold_height()
 
