@@ -83,4 +83,7 @@ class StatusBar(QStatusBar):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self.refit.emit)
+            QTimer.singleShot(0, self, self._refit_later)  # once laid out; dropped if the bar goes
+
+    def _refit_later(self) -> None:
+        self.refit.emit()
