@@ -200,6 +200,7 @@ class NamePrompt(QObject):
         button is whole beside the file's whole name, else "Set name…", else gone (at 1024 with
         Large text it was cut at both ends and the file's name with it)."""
         bar = self.window.statusBar()
+        message = bar.currentMessage()  # the window's message (a menu's empty status tip clears only Qt's own)
         bar.setToolTip(message)  # a message wider than any window can still be read in full
         if not self._offered:
             return
