@@ -163,8 +163,12 @@ class NamePrompt(QObject):
         self.button.clicked.connect(self._on_button_clicked)
         self.button.hide()
         self._offered = ""  # the button's full text while it is offered, else ""
-        window.statusBar().insertPermanentWidget(1, self.button)  # left of "All changes saved"
+        index = 2 if hasattr(window.statusBar(), "message_label") else 1  # after the name and the message
+        window.statusBar().insertPermanentWidget(index, self.button)  # left of "All changes saved"
         window.statusBar().messageChanged.connect(self._fit)
+        refit = getattr(window.statusBar(), "refit", None)
+        if refit is not None:
+            refit.connect(self.refit)
         window.document_opened.connect(self._on_document_opened)
         window.document_closed.connect(self._withdraw)
 
@@ -192,19 +196,30 @@ class NamePrompt(QObject):
         """A message in the status bar reports an outcome ("Merged …", "Moved the engagement to …")
         and is read whole: while it shows, the button shortens to "Set name…", and steps aside
         altogether if even that leaves the message too little room (play-through: the full button
-        cut a merge's outcome to "demo.mutuality holds nothing this…")."""
+        cut a merge's outcome to "demo.mutuality holds nothing this…"). Without a message the
+        button is whole beside the file's whole name, else "Set name…", else gone (at 1024 with
+        Large text it was cut at both ends and the file's name with it)."""
         bar = self.window.statusBar()
+        message = bar.currentMessage()  # the window's message (a menu's empty status tip clears only Qt's own)
         bar.setToolTip(message)  # a message wider than any window can still be read in full
         if not self._offered:
             return
-        if not message:
-            self.button.setText(self._offered)
-            self.button.show()
-            return
-        self.button.setText(SHORT_NAME_PROMPT)
         saved = self.window.save_label  # "All changes saved", right of the button
-        room = bar.width() - saved.sizeHint().width() - self.button.sizeHint().width() - 32
-        self.button.setVisible(bar.fontMetrics().horizontalAdvance(message) <= room)
+        room = bar.contentsRect().width() - saved.sizeHint().width() - 40  # margins and gaps
+        left = getattr(bar, "message_label" if message else "file_label", None)
+        need = left.full_width() if left is not None else bar.fontMetrics().horizontalAdvance(message)
+        tries = [(SHORT_NAME_PROMPT, need)] if message else [
+            (self._offered, need), (SHORT_NAME_PROMPT, need), (SHORT_NAME_PROMPT, min(need, 160))]
+        for text, wanted in tries:
+            self.button.setText(text)
+            if wanted + self.button.sizeHint().width() <= room:
+                self.button.show()
+                return
+        self.button.hide()
+
+    def refit(self) -> None:
+        """The status bar was resized or its type changed: fit the button again."""
+        self._fit(self.window.statusBar().currentMessage())
 
     def _on_name_given(self) -> None:
         if not name_unset():

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QMessageBox,
     QStackedWidget,
@@ -28,7 +29,8 @@ from .menus import build_menus
 from .results_host import ResultsHost
 from .settings import Settings, data_folder
 from .start_page import StartPage
-from .widgets import PageSwitcher, guard_inputs
+from .status_bar import StatusBar
+from .widgets import WINDOW_KEYS, PageSwitcher, guard_inputs
 
 APP_NAME = "Mutuality Desktop"
 PAGES = ("Setup", "Walkthrough", "Results")
@@ -53,9 +55,23 @@ class MainWindow(QMainWindow):
         self._build()
         self.backups = BackupKeeper(self)
         self.actions_ = build_menus(self)
+        self._file_keys_win()
         self._update_state()
         self.start.set_recent(self.settings.recent_files())
         self._fit_to_screen()
+
+    def _file_keys_win(self) -> None:
+        """The File menu's shortcuts work from a text box too (InputGuard reads this list)."""
+        keys: list[str] = []
+        menus = [a.menu() for a in self.menuBar().actions()[:1]]
+        while menus:
+            menu = menus.pop()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                menus.append(action.menu())
+                keys += [key.toString() for key in action.shortcuts()]
+        self.setProperty(WINDOW_KEYS, keys)
 
     def _fit_to_screen(self) -> None:
         """Take the geometry the window had last time if it fits a screen; else fit this one.
@@ -105,9 +121,10 @@ class MainWindow(QMainWindow):
         self._menu_bar = QMenuBar()
         self._menu_row = _menu_row(self._menu_bar, self.page_switch)
         self.setMenuWidget(self._menu_row)
-        self.file_label = QLabel()
+        status = StatusBar(self)  # the file's name or a message, each elided to its room
+        self.setStatusBar(status)
+        self.file_label = status.file_label
         self.save_label = QLabel()
-        self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().setSizeGripEnabled(False)
         from .history_view import NamePrompt

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -58,20 +59,21 @@ def house_template() -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
 
 
-class _FolderLabel(QLabel):
-    """A folder's path on one line, elided in the middle to the width it has; the whole in its tooltip."""
+class _ElidedLabel(QLabel):
+    """Text on one line, elided in the middle to the width it has; the whole in its tooltip (a
+    wrapped line lost its descenders under Large text)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.path = Path()
+        self.full = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-    def set_path(self, path: Path) -> None:
-        self.path = path
-        self.setToolTip(str(path))
-        self.setAccessibleDescription(str(path))
+    def set_full(self, text: str, tip: str) -> None:
+        self.full = text
+        self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
         self._elide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -79,9 +81,21 @@ class _FolderLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        text = self.fontMetrics().elidedText(str(self.path), Qt.TextElideMode.ElideMiddle, max(40, self.width()))
+        text = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideMiddle, max(40, self.width()))
         if text != self.text():
             self.setText(text)
+
+
+class _FolderLabel(_ElidedLabel):
+    """A folder's path on one line, elided in the middle to the width it has; the whole in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = Path()
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.set_full(str(path), str(path))
 
 
 class OfficeExportDialog(QDialog):
@@ -92,6 +106,7 @@ class OfficeExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export to Word, Excel or PowerPoint")
         self._title, self._round, self._folder = title, round_label, folder
+        self._replace_agreed: Path | None = None
         self.format = QComboBox()
         for ext, (what, _, _) in KINDS.items():
             self.format.addItem(f"{what} (.{ext})", ext)
@@ -110,9 +125,7 @@ class OfficeExportDialog(QDialog):
         self.output.setAccessibleName("File name")
         self.output.textEdited.connect(lambda _text: self.output.setToolTip(str(self.target())))
         self.template = house_template()
-        self.template_label = QLabel()
-        self.template_label.setWordWrap(True)
-        self.template_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.template_label = _ElidedLabel()
         choose = QPushButton("Choose…")
         choose.clicked.connect(self._choose_template)
         self.default_button = QPushButton("Use the default")
@@ -181,6 +194,7 @@ class OfficeExportDialog(QDialog):
                                               KINDS[kind][1])
         if name:
             self.set_path(Path(name))
+            self._replace_agreed = self.target()  # the file dialog has already asked about replacing
 
     def _choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose the house template", str(self._folder),
@@ -190,8 +204,12 @@ class OfficeExportDialog(QDialog):
 
     def _set_template(self, path: Path | None) -> None:
         self.template = path
-        self.template_label.setText(path.name if path else "The default shipped with the app")
-        self.template_label.setToolTip(str(path) if path else "")
+        text = path.name if path else "The default shipped with the app"
+        self.template_label.set_full(text, str(path) if path else text)
+        # room for the whole name where the screen allows (the dialog is fitted to its rows)
+        self.template_label.setMinimumWidth(min(self.template_label.fontMetrics().horizontalAdvance(text) + 4, 420))
+        if self.isVisible():
+            fit(self)
         self.default_button.setEnabled(path is not None)
 
     def _accept(self) -> None:
@@ -205,6 +223,14 @@ class OfficeExportDialog(QDialog):
             self.problem.show()
             fit(self)
             return
+        target = self.target()
+        if target.exists() and target != self._replace_agreed:  # as the PDF export's file dialog asks
+            answer = QMessageBox.warning(
+                self, self.windowTitle(), f"{target.name} already exists.\nDo you want to replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.output.setFocus()
+                return
         settings = QSettings()
         settings.setValue(TEMPLATE_KEY, str(self.template) if self.template else "")
         settings.setValue(FOLDER_KEY, str(self.target().parent))

@@ -14,7 +14,7 @@ from ..core.charts.radar import ChartStyle, RadarChart, RoundScores, dimension_r
 from ..core.framework import MUTUALITY, Framework
 from . import theme
 from .chart_canvas import ChartCanvas
-from .workshop.presentation import RoomWindow
+from .workshop.presentation import HINT_POINT, RoomWindow
 
 
 def room_scale(height: int) -> float:
@@ -42,6 +42,9 @@ class ResultsPresentation(RoomWindow):
         row.setSpacing(24)
         self.body.addLayout(row, 1)
         self._row = row
+        # The keys hint at the foot, right, as the walkthrough's presentation has it (same size, colour)
+        self.top.removeWidget(self.hint)
+        self.body.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
         self._scale = 0.0
         self._rounds: list[RoundScores] = []
         self._outside: frozenset[str] = frozenset()
@@ -162,7 +165,8 @@ class ResultsPresentation(RoomWindow):
     def fit_type(self, size: QSize) -> None:
         """Type for the back of the room (Large text in the View menu: each ChartCanvas scales its own)."""
         scale = room_scale(size.height())
-        self.set_header_sizes(11 * scale, 17 * scale, 8 * scale)
+        hint_scale = max(1.0, min(2.2, size.height() / 768))  # as the walkthrough's presentation's
+        self.set_header_sizes(11 * scale, 17 * scale, HINT_POINT * hint_scale)
         self.one_at_a_time = size.width() < SIDE_BY_SIDE_MIN_WIDTH
         if abs(scale - self._scale) > 0.05:
             self._build(scale)

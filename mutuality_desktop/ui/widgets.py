@@ -77,6 +77,9 @@ class InputGuard(QObject):
                     QApplication.sendEvent(area.viewport(), event)
                 return True
         elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if _window_key(watched, event):
+                event.ignore()  # the window's File menu command (Ctrl+E: Export report), not the box's
+                return True
             line = watched.lineEdit() if isinstance(watched, QComboBox) else watched
             if not isinstance(line, QLineEdit):
                 return super().eventFilter(watched, event)
@@ -86,6 +89,18 @@ class InputGuard(QObject):
                 event.ignore()  # not the box's: the window's shortcut takes it
                 return True
         return super().eventFilter(watched, event)
+
+
+WINDOW_KEYS = "window_keys"  # a window's property: the File menu's shortcuts, as text ("Ctrl+E")
+
+
+def _window_key(watched: QObject, event: QKeyEvent) -> bool:
+    """Whether the key is one of the window's File menu shortcuts, which beat a box's own binding
+    (on Linux a one-line box took Ctrl+E as "end of line" and File → Export report did nothing)."""
+    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier or not isinstance(watched, QWidget):
+        return False
+    keys = watched.window().property(WINDOW_KEYS)
+    return isinstance(keys, list) and QKeySequence(event.keyCombination()).toString() in keys
 
 
 def guard_inputs(root: QWidget) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -621,7 +622,7 @@ class AgendaPlanDialog(QDialog):
         self.add_button = add
         box_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(breaks_box)
-        for b in given.breaks:
+        for b in sorted(given.breaks, key=lambda b: b.start):  # in the day's order
             self.add_break(b.label, b.start, b.minutes)
         dims_box = QGroupBox("Minutes for each dimension in this round's scope")
         dims = QFormLayout(dims_box)
@@ -656,6 +657,10 @@ class AgendaPlanDialog(QDialog):
         self._ready = True
         self.update_preview()
         self._fit_screen()
+        # a break moves to its place in the day once its time box is left, not while it is typed in
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def _fit_screen(self) -> None:
         """As large as the plan needs, within the screen (less its title bar); beyond, it scrolls."""
@@ -682,6 +687,8 @@ class AgendaPlanDialog(QDialog):
                      if n not in names)
         self.add_break(label, free_slot(_minute(self.start_edit), _minute(self.finish_edit), taken), 15)
         name = self.rows[-1].name
+        self._sort_rows()  # the new break in its place in the day
+        self._grow()  # taller while the screen has room, rather than scroll
         QTimer.singleShot(0, lambda: self._focus_new(name))  # once the new row is shown
 
     def _focus_new(self, name: QLineEdit) -> None:
@@ -713,9 +720,60 @@ class AgendaPlanDialog(QDialog):
         for row in self.rows:  # taken out first: a widget added again kept its old cell too
             for widget in row.widgets():
                 self.breaks_grid.removeWidget(widget)
+        chain: list[QWidget] = []
         for index, row in enumerate(self.rows):
             for column, widget in enumerate(row.widgets()):
                 self.breaks_grid.addWidget(widget, index, column)
+                chain += [w for w in (widget, *widget.findChildren(QWidget))
+                          if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.focusProxy()]
+        for first, second in zip(chain, [*chain[1:], self.add_button], strict=False):
+            QWidget.setTabOrder(first, second)  # Tab walks the rows as shown, sorted or not
+        self._hold_height()
+
+    def _hold_height(self) -> None:
+        """The body never shrinks while the dialog is open: a removed break leaves room at the foot
+        instead, so the scroll range stays and the rows above, and under the pointer, stay put (at
+        1366 the list jumped 56 pixels and the next click landed between rows)."""
+        body = self.body_scroll.widget() if hasattr(self, "body_scroll") else None
+        if body is None or body.layout() is None:
+            return
+        layout = body.layout()
+        assert layout is not None
+        layout.activate()
+        body.setMinimumHeight(max(body.minimumHeight(), layout.sizeHint().height()))
+
+    def _grow(self) -> None:
+        """Taller for what was added, as far as the screen allows (moved up if need be); never smaller."""
+        body = self.body_scroll.widget()
+        outer = self.layout()
+        if body is None or outer is None or not self.isVisible():
+            return
+        screen = self.screen().availableGeometry()
+        m = outer.contentsMargins()
+        chrome = self.buttons.sizeHint().height() + 12 + m.top() + m.bottom()
+        need = min(body.minimumHeight() + chrome, screen.height() - 48)
+        if need <= self.height():
+            return
+        frame = self.frameGeometry().height() - self.height()
+        self.resize(self.width(), need)
+        top = min(self.frameGeometry().top(), screen.bottom() - need - frame)
+        if top != self.frameGeometry().top():
+            self.move(self.frameGeometry().left(), max(screen.top(), top))
+
+    def _sort_rows(self) -> None:
+        """The breaks in the order of their starts (a time that does not read keeps its place)."""
+        order = sorted(self.rows, key=lambda r: r.start.minute())
+        if order != self.rows:
+            self.rows = order
+            self._relayout()
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        for row in self.rows:
+            box = row.start
+            if old is not None and (old is box or box.isAncestorOf(old)) and not (
+                    new is not None and (new is box or box.isAncestorOf(new))):
+                self._sort_rows()
+                return
 
     def agenda(self) -> Agenda | None:
         """The plan as entered, checked by core; None (and the reason shown) if it cannot be."""

@@ -738,6 +738,14 @@ class WorkshopPage(QWidget):
         else:
             self.caption.setText(f"{dimension}  ·  NOT IN THIS ROUND")
 
+    def _notes_moved_state(self) -> bool:
+        """Whether the saved notes changed the open factor's mark in the list (one factor's state:
+        cheap enough for every keystroke; the list and its counts are redone only when it moved)."""
+        shown = self._navigator_shown[0].get(self._factor_id)
+        if shown is None or shown[0] == NOT_APPLICABLE:
+            return False
+        return scoring.factor_state(self.doc.engagement.scores(self._round_id), self._factor_id) != shown[0]
+
     def refresh_evidence(self, keep_typing: bool = True) -> None:
         scores = self.doc.engagement.scores(self._round_id)
         notes = {p: s.notes for p in theme.PERSPECTIVES if (s := scores.get((self._factor_id, p)))}
@@ -763,8 +771,10 @@ class WorkshopPage(QWidget):
         self.tabs.setTabText(2, f"A&ctions ({len(actions)})" if actions else "A&ctions")
 
     def _on_doc_changed(self, what: str) -> None:
-        if what == "notes":  # every keystroke: notes change no level, state or chart
+        if what == "notes":  # every keystroke: notes change no level or chart
             self.refresh_evidence()
+            if self._notes_moved_state():  # a first note starts a factor; clearing the last unstarts it
+                self.refresh_scores()
             self.scores_changed.emit()
         elif what in ("score", "confidence"):
             if what != "score":  # a score is in the round on screen, so the round before keeps its
