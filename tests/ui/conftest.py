@@ -56,3 +56,12 @@ def _background_jobs_end_with_their_test(qtbot) -> Iterator[None]:
     yield
     QApplication.processEvents()
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=60_000)
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """Put View -> Large text and High contrast back as they were after a test that switches them."""
+    yield
+    from mutuality_desktop.ui import theme
+
+    theme.apply(QApplication.instance())

@@ -53,3 +53,18 @@ def stored(path: Path) -> Iterator[Any]:
         yield eng
     finally:
         eng.close()
+
+
+def when_shown(kind: type, answer: Any) -> None:
+    """Call answer(dialog) once a visible top-level `kind` is up (a modal dialog about to open):
+    looked for again every 100 ms, so a loaded machine never leaves the dialog open and the test hung."""
+    from PySide6.QtCore import QTimer
+
+    def look() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(100, look)
+            return
+        answer(dialog)
+
+    QTimer.singleShot(300, look)

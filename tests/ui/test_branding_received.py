@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mutuality_desktop.core.branding import BrandingProfile
@@ -18,6 +18,7 @@ from mutuality_desktop.ui.branding_dialog import (
     save_branding_setting,
 )
 
+from .journey import when_shown
 from .test_export_journey import _history_and_bytes, _menu_item
 
 
@@ -29,15 +30,7 @@ def _received(path: Path) -> None:
 
 
 def _branding_dialog(qtbot, window, answer) -> None:
-    def run() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, BrandingDialog) and w.isVisible()), None)
-        if dialog is None:  # not up yet on a loaded machine: look again
-            QTimer.singleShot(100, run)
-            return
-        answer(dialog)
-
-    QTimer.singleShot(300, run)
+    when_shown(BrandingDialog, answer)
     _menu_item(qtbot, window, ["&File", "&Settings", "&Branding…"])
 
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from mutuality_desktop.core.report import ReportOptions
 from mutuality_desktop.ui import report_export
 
+from .journey import when_shown
+
 
 def _menu_item(qtbot, window, path: list[str]) -> None:
     """Open the menu bar entry and click down the submenus to the item, with the mouse."""
@@ -139,7 +141,6 @@ def test_only_the_branding_dialog_stores_branding_in_the_file_and_undo_takes_it_
         qtbot, window, demo_path: Path) -> None:
     """File → Settings → Branding…, a name typed and OK: the open file gets the branding as one
     recorded change (its history says so), and Edit → Undo takes it out again."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialogButtonBox
 
     from mutuality_desktop.ui.branding_dialog import BrandingDialog
@@ -148,19 +149,14 @@ def test_only_the_branding_dialog_stores_branding_in_the_file_and_undo_takes_it_
     window.doc.flush()
     before, _ = _history_and_bytes(demo_path)
 
-    def answer() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, BrandingDialog) and w.isVisible()), None)
-        if dialog is None:  # not up yet on a loaded machine: look again
-            QTimer.singleShot(100, answer)
-            return
+    def answer(dialog: BrandingDialog) -> None:
         qtbot.mouseClick(dialog.name, Qt.MouseButton.LeftButton, pos=dialog.name.rect().center())
         dialog.name.selectAll()
         qtbot.keyClicks(QApplication.focusWidget(), "Ffordd Consulting")
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton, pos=ok.rect().center())
 
-    QTimer.singleShot(300, answer)
+    when_shown(BrandingDialog, answer)
     _menu_item(qtbot, window, ["&File", "&Settings", "&Branding…"])
     qtbot.waitUntil(lambda: len(_history_and_bytes(demo_path)[0]) == len(before) + 1, timeout=10_000)
     from mutuality_desktop.core.engagement import Engagement

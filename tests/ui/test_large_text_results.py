@@ -4,7 +4,6 @@ never taller than the screen, so the status bar stays in sight (play-through 2's
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -12,14 +11,6 @@ from mutuality_desktop.core.engagement import Engagement
 
 from .journey import click, page_tab, press
 from .test_side_panel_1024 import _large_text as large_text
-
-
-@pytest.fixture
-def restore_look():
-    from mutuality_desktop.ui import theme
-
-    yield
-    theme.apply(QApplication.instance())
 
 
 def _large_text(qtbot, window) -> None:

@@ -14,22 +14,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QStyleOptionFrame
 from mutuality_desktop.core.engagement import Engagement
 
 from .journey import click, focused, page_tab, press, stored
-
-
-@pytest.fixture
-def restore_look():
-    yield
-    from mutuality_desktop.ui import theme
-
-    theme.apply(QApplication.instance())
+from .test_side_panel_1024 import _large_text as _large_text_now
 
 
 def _large_text(window, qtbot) -> None:
-    from mutuality_desktop.ui import theme
-
-    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    next(a for a in view.actions() if a.text() == "&Large text").trigger()
-    qtbot.waitUntil(lambda: theme.text_scale() > 1)  # the restyle runs once the menu has closed
+    _large_text_now(window, qtbot)
     qtbot.wait(50)
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.operations import UpdateInfo
 from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
 
+from .journey import when_shown
 from .test_export_journey import _close, _menu_item, _ready_box
 
 
@@ -27,12 +28,7 @@ def test_the_folder_and_the_name_both_show_and_export_writes_there(qtbot, window
     window.resize(1024, 768)
     seen: dict[str, object] = {}
 
-    def answer() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, OfficeExportDialog) and w.isVisible()), None)
-        if dialog is None:  # not up yet (a loaded machine): look again, never leave it open
-            QTimer.singleShot(100, answer)
-            return
+    def answer(dialog: OfficeExportDialog) -> None:
         seen["width"] = dialog.width()
         label, box = dialog.folder, dialog.output
         shown = label.text()
@@ -46,7 +42,7 @@ def test_the_folder_and_the_name_both_show_and_export_writes_there(qtbot, window
         export = dialog.export_button
         qtbot.mouseClick(export, Qt.MouseButton.LeftButton, pos=export.rect().center())
 
-    QTimer.singleShot(300, answer)
+    when_shown(OfficeExportDialog, answer)
     _menu_item(qtbot, window, ["&File", "Export to O&ffice", "&Word report…"])
     _close(qtbot, _ready_box(qtbot))
     assert int(seen["width"]) <= 1024

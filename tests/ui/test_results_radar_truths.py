@@ -6,7 +6,6 @@ View -> Large text."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.core.engagement import Engagement
 
@@ -14,14 +13,6 @@ from .journey import click, page_tab
 from .test_side_panel_1024 import _large_text as large_text
 
 GOVERNANCE = "joint-governance-structure"
-
-
-@pytest.fixture
-def restore_look():
-    from mutuality_desktop.ui import theme
-
-    yield
-    theme.apply(QApplication.instance())
 
 
 @pytest.fixture

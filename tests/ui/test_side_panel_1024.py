@@ -14,14 +14,6 @@ from mutuality_desktop.core.engagement import Engagement
 from .journey import click, press
 
 
-@pytest.fixture
-def restore_look():
-    yield
-    from mutuality_desktop.ui import theme
-
-    theme.apply(QApplication.instance())
-
-
 def _large_text(window, qtbot) -> None:
     from mutuality_desktop.ui import theme
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QStatusBar
@@ -17,12 +16,6 @@ from mutuality_desktop.ui import theme
 
 from .journey import click, focused, stored
 from .test_walkthrough_journey import open_walkthrough
-
-
-@pytest.fixture
-def restore_look():
-    yield
-    theme.apply(QApplication.instance())
 
 
 def _look(window, qtbot, name: str) -> None:

@@ -56,14 +56,6 @@ def test_office_export_asks_before_replacing_a_file(qtbot, window, demo_path: Pa
     assert old.read_bytes() != b"last week's report" and old.stat().st_size > 1000  # replaced after Yes
 
 
-@pytest.fixture
-def restore_look():
-    from mutuality_desktop.ui import theme
-
-    yield
-    theme.apply(QApplication.instance())
-
-
 @pytest.mark.parametrize("wide", [1366, 1024])
 def test_office_dialog_template_name_reads_whole_with_large_text(qtbot, window, demo_path: Path, restore_look,
                                                                   wide: int) -> None:
