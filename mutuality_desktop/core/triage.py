@@ -7,8 +7,9 @@ A factor is listed under "Discuss these" when what is already known about it sho
   SIDES_APART levels or more apart, or were held with low confidence, or carry no evidence or notes;
 - the agreed level is SIDES_APART levels or more from either side's own view (the sides agreeing on
   3 and the room agreeing 1 is a disagreement to talk through, not one to confirm).
-Factors with views and none of these reasons are "Confirm quickly"; factors with no pre-work and no
-earlier scores are "No views yet" (nothing shows they can be confirmed quickly).
+Factors with views and none of these reasons are "Confirm quickly" (the views at most a level apart);
+factors with no pre-work and no level scored (notes alone are not a view) are "No views yet"
+(nothing shows they can be confirmed quickly).
 Only the factors in the round's scope are listed.
 """
 
@@ -157,8 +158,10 @@ def triage(eng: Engagement, round_id: int) -> Triage:
             reasons += _prework_reasons(spread)
             gap = max(gap, spread.sides_apart, float(spread.span) if reasons else 0.0)
             basis.append(f"pre-work: client {spread.client.text()}, provider {spread.provider.text()}")
+        # a round whose only word on the factor is a note gives no view to confirm (play-through s6 5)
         source = next((r for r in [rnd, *reversed(earlier)]
-                       if any(p in by_round[r.id].get(factor.id, {}) for p in ("client", "provider", "agreed"))),
+                       if any(s.level is not None for p, s in by_round[r.id].get(factor.id, {}).items()
+                              if p in ("client", "provider", "agreed"))),
                       None)
         if source is not None:
             scores = by_round[source.id][factor.id]

@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 FACTOR_ROLE = Qt.ItemDataRole.UserRole
 SECTIONS = (
     ("Discuss these", "the two sides apart, low confidence or no evidence: give these the time"),
-    ("Confirm quickly", "the views so far agree and carry evidence: check the room still agrees"),
-    ("No views yet", "no pre-work returns and no earlier scores: nothing shows these can be hurried"),
+    ("Confirm quickly", "the views so far are at most a level apart and carry evidence: check the room "
+                        "still agrees"),
+    ("No views yet", "no levels yet (in pre-work or scores; notes alone are not a view): nothing shows "
+                     "these can be hurried"),
 )
 
 

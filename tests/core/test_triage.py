@@ -117,3 +117,13 @@ def test_the_cli_lists_an_agreed_level_far_from_both_sides_under_discuss(
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     discuss = out.split("Discuss these")[1].split("Confirm quickly")[0]
     assert "Operational leadership: Baseline: agreed 1, 2 levels below both sides' own view (3)" in discuss
+
+
+def test_a_factor_with_only_a_note_has_no_view_to_confirm(eng: Engagement) -> None:
+    """Play-through s6 5: two factors with only a note each were listed under "Confirm quickly"."""
+    rid = eng.rounds()[0].id
+    eng.set_notes(rid, "joint-governance-structure", "client", "The board meets monthly")
+    eng.set_notes(rid, "joint-executive-leadership", "agreed", "To ask about sponsors")
+    result = triage(eng, rid)
+    assert result.confirm == () and result.discuss == ()
+    assert {"joint-governance-structure", "joint-executive-leadership"} <= set(_ids(result.no_views))
