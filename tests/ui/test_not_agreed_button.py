@@ -90,6 +90,9 @@ def test_undo_takes_it_back_and_pressing_again_lets_a_digit_agree_it(qtbot, wind
     click_button(qtbot, page)  # the room agrees after all: the sentence goes, the reason stays
     row = stored(demo_path, factor)
     assert row["agreed notes"] == "Two defect systems."
+    assert row["agreed"] == 2, "the level the button cleared comes back (play-through s6 5)"
+    assert page.bar.buttons["agreed"].value_text().startswith("2")
+    assert page.navigator._items[factor].data(0, STATE_ROLE) != NOT_AGREED
     assert QApplication.focusWidget() is page.guide and page.guide.focus_perspective() == "agreed"
     key(qtbot, Qt.Key.Key_2)
     row = stored(demo_path, factor)

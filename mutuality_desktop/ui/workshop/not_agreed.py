@@ -44,6 +44,17 @@ def show_button(page: WorkshopPage, scores: Mapping[tuple[str, str], Score]) -> 
     page.evidence.show_not_agreed(agreement_in(scores, page._factor_id) is Agreement.NOT_AGREED, said)
 
 
+def _cleared(page: WorkshopPage) -> dict[tuple[int, str], int]:
+    """The agreed levels the button cleared in this window, by (round, factor): taking Not agreed
+    back restores the level (play-through s6 5: the earlier 3 was gone and the card still said
+    Not agreed until a digit was typed)."""
+    kept: dict[tuple[int, str], int] | None = getattr(page, "_not_agreed_cleared", None)
+    if kept is None:
+        kept = {}
+        page._not_agreed_cleared = kept  # type: ignore[attr-defined]
+    return kept
+
+
 def press(page: WorkshopPage, record: bool) -> None:
     """Record Not agreed (record) or take it back and let the next digit choose the agreed level."""
     page.evidence.flush()  # the agreed notes as typed so far are the base
@@ -61,6 +72,7 @@ def press(page: WorkshopPage, record: bool) -> None:
         steps: list[Operation] = []
         if levels["agreed"] is not None:
             steps.append(SetScore(uuid, page._factor_id, "agreed", None))
+            _cleared(page)[(page._round_id, page._factor_id)] = levels["agreed"]
         steps.append(SetNotes(uuid, page._factor_id, "agreed", text))
         if page.doc.execute_all(f"Record {factor.name} as not agreed", "score", steps):
             page.refresh_evidence(keep_typing=False)
@@ -71,12 +83,18 @@ def press(page: WorkshopPage, record: bool) -> None:
             page.refresh_scores()
         return
     kept = withdraw_not_agreed(notes)
-    if kept != notes:
-        page.doc.execute_all(f"Take back Not agreed on {factor.name}", "score",
-                             [SetNotes(uuid, page._factor_id, "agreed", kept)])
+    before = _cleared(page).pop((page._round_id, page._factor_id), None)
+    back: list[Operation] = [SetNotes(uuid, page._factor_id, "agreed", kept)] if kept != notes else []
+    if before is not None and levels["agreed"] is None:  # the level the button cleared comes back
+        back.append(SetScore(uuid, page._factor_id, "agreed", before))
+    if back:
+        page.doc.execute_all(f"Take back Not agreed on {factor.name}", "score", back)
         page.refresh_evidence(keep_typing=False)
     page.refresh_scores()
     page.guide.set_focus_perspective("agreed")
     page.bar.set_focus_perspective("agreed")
     page.guide.setFocus(Qt.FocusReason.OtherFocusReason)
-    page._say(f"{factor.name}: type the agreed level\u2019s digit to agree it.")
+    if before is not None and levels["agreed"] is None:
+        page._say(f"{factor.name}: agreed at {before} {page.framework.scale.level(before).name} again.")
+    else:
+        page._say(f"{factor.name}: type the agreed level\u2019s digit to agree it.")
