@@ -37,7 +37,7 @@ TEXT_FIELDS = {  # no Alt letter of a menu (F, E, P, V, H): Alt+V opened Venue, 
     "contract_name": ("Contract &name", "e.g. Highways and environmental services"),
     "contract_reference": ("Contract &reference", "e.g. NBC/2019/044"),
 }
-DATE_FIELDS = {"workshop_date": "&Workshop date", "contract_start": "Contract &start",
+DATE_FIELDS = {"workshop_date": "First &workshop date", "contract_start": "Contract &start",
                "contract_end": "Contract en&d"}
 CHOICE_FIELDS = {  # label, choices (an editable box: anything else typed is "Other")
     "authority_type": ("A&uthority type", AUTHORITY_TYPES),
