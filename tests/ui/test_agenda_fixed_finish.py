@@ -81,3 +81,24 @@ def test_off_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, windo
         assert seen["label"] == "Clock start"
         assert seen["note"] == f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
         assert page.agenda.clock_label.text().startswith("The clock and pacing ran on the workshop day")
+
+
+def test_a_clock_opened_the_night_before_counts_from_the_plans_start(qtbot, window, blank_path):
+    """Opened at 00:58 on the workshop day with a 09:00 plan, the panel said "Started 00:58" beside
+    "The day starts at 09:00" (play-through s6 5)."""
+    import datetime as dt
+
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[-1]
+        eng.apply(ops.SetAgenda(rnd.uuid, 540, 945, ()))
+        day = rnd.date or dt.date.today()
+    page = open_walkthrough(qtbot, window, blank_path)
+    panel = page.agenda
+    night = dt.datetime.combine(day, dt.time(0, 58))
+    panel._clock = lambda: night
+    panel.set_start(night)  # the clock started itself when the file was opened
+    assert panel.clock_label.text() == "The clock starts with the day, at 09:00."
+    assert panel.pace_label.text().startswith("The day starts at 09:00")
+    panel._clock = lambda: dt.datetime.combine(day, dt.time(10, 0))
+    panel.refresh()
+    assert panel.clock_label.text().startswith("Started 09:00"), panel.clock_label.text()

@@ -74,6 +74,7 @@ class PaceText:
     behind: bool
     finish: int  # minutes after midnight
     park_names: str = ""  # the factors to park by name, one a line (the tooltip)
+    starts: int | None = None  # the planned start (minutes after midnight)
 
 
 def _step_button(text: str, name: str, tip: str) -> QToolButton:
@@ -420,15 +421,24 @@ class AgendaPanel(QFrame):
         now = self._clock()
         day = self._day() if self._day is not None else None
         on_the_day = day is None or day == now.date()
-        if on_the_day:
-            elapsed = int((now - self._start).total_seconds() // 60)
-            self.clock_label.setText(f"Started {self._start:%H:%M} · {minutes_text(elapsed)} so far")
+        planned = self._source(now) if self._source is not None else None
+        plan_start = (dt.datetime.combine(now.date(), dt.time(planned.starts // 60, planned.starts % 60))
+                      if on_the_day and planned is not None and planned.starts is not None else None)
+        if plan_start is not None and now < plan_start:
+            # before the planned start the clock has not started ("Started 00:58" beside "The day
+            # starts at 09:30": play-through s6 5)
+            self.clock_label.setText(f"The clock starts with the day, at {plan_start:%H:%M}.")
+        elif on_the_day:
+            # a clock that started itself before the plan's start (the file opened the night
+            # before) counts from the plan's start; one started later (a late start) from its own
+            start = max(self._start, plan_start) if plan_start is not None else self._start
+            elapsed = int((now - start).total_seconds() // 60)
+            self.clock_label.setText(f"Started {start:%H:%M} · {minutes_text(elapsed)} so far")
         else:  # set-up before the workshop, or a look back after it: no clock, no pacing
             ran = day is not None and day < now.date()
             self.clock_label.setText(f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, "
                                      f"{day:%d %b %Y}.")
         self._show_day(on_the_day, day, now.date())
-        planned = self._source(now) if self._source is not None else None
         self._show_plan(planned)
         if planned is not None:
             return
@@ -852,7 +862,7 @@ class AgendaController:
         later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in later)
         return PaceText(where.headline(), f"Breaks to come: {breaks}" if breaks else "", park,
-                        where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names)
+                        where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names, agenda.start)
 
     def plan_the_day(self) -> None:
         page = self.page
