@@ -19,6 +19,7 @@ from mutuality_desktop.core.charts.style import ChartStyle
 from mutuality_desktop.core.report.radar import RadarFlowable
 
 from .test_charts import FW, scores
+from .test_radar_lone_point import _Recorder
 
 # The play-through's round: three mutuality factors scored, the one between two of them marked
 # not applicable, Joint governance structure not agreed.
@@ -104,19 +105,6 @@ def test_the_agreed_marker_rings_a_side_marker_at_its_level() -> None:
     for side in ("client", "provider"):
         assert LOOKS["agreed"].markersize > LOOKS[side].markersize * 1.3
         assert LOOKS["agreed"].zorder < LOOKS[side].zorder
-
-
-class _Recorder:
-    """A stand-in canvas that keeps the white boxes drawn behind the names (in points)."""
-
-    def __init__(self) -> None:
-        self.boxes: list[tuple[float, float, float, float]] = []
-
-    def roundRect(self, x, y, w, h, *_a, **_k):  # noqa: N802 - reportlab's name
-        self.boxes.append((x, y, x + w, y + h))
-
-    def __getattr__(self, _name):
-        return lambda *a, **k: None
 
 
 def _printed_clashes(series: RadarSeries, width: float = 420, height: float = 420) -> list[str]:

@@ -150,6 +150,16 @@ def _open_plan(qtbot, window, path, check) -> None:
     qtbot.waitUntil(lambda: done == [True], timeout=10_000)
 
 
+def _stored_breaks(path) -> list[str]:
+    """The names of the breaks in the latest round's plan, read back from the file."""
+    from mutuality_desktop.core.agenda import read_agenda
+
+    with stored(path) as eng:
+        agenda = read_agenda(eng, eng.rounds()[-1].id)
+        assert agenda is not None, "a plan was saved"
+        return [b.label for b in agenda.breaks]
+
+
 @pytest.mark.parametrize("large", [False, True])
 def test_removing_breaks_keeps_the_rows_in_line_and_the_keyboard_on_the_next(qtbot, window, demo_path,
                                                                              restore_look, large):
@@ -193,11 +203,7 @@ def test_removing_breaks_keeps_the_rows_in_line_and_the_keyboard_on_the_next(qtb
 
     _open_plan(qtbot, window, demo_path, check)
     assert seen == ["saved"]
-    from mutuality_desktop.core.agenda import read_agenda
-
-    with stored(demo_path) as eng:
-        agenda = read_agenda(eng, eng.rounds()[-1].id)
-        assert agenda is not None and agenda.breaks == ()
+    assert _stored_breaks(demo_path) == []
 
 
 # --- 4. Presentation mode: the key hint and the scores ------------------------------------------
@@ -325,11 +331,7 @@ def test_add_a_break_twice_gives_two_named_breaks_where_the_day_has_room(qtbot, 
 
     _open_plan(qtbot, window, demo_path, check)
     assert seen == ["saved"]
-    from mutuality_desktop.core.agenda import read_agenda
-
-    with stored(demo_path) as eng:
-        agenda = read_agenda(eng, eng.rounds()[-1].id)
-        assert agenda is not None and {"Break", "Break 2"} <= {b.label for b in agenda.breaks}
+    assert {"Break", "Break 2"} <= set(_stored_breaks(demo_path))
 
 
 def test_presentation_at_1024_with_large_text_shows_every_level_whole(qtbot, window, demo_path, restore_look):
