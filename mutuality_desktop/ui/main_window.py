@@ -178,16 +178,19 @@ class MainWindow(QMainWindow):
             return False
         if merge_dialog.offer_merge(self, path):  # a returned copy of the open engagement
             return False
-        if not self.close_document():
-            return False
+        if self.doc is not None:
+            self.doc.flush()  # typing reaches the file before anything else happens
         self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
+        try:  # the new file opens first: a file that fails leaves the open one as it was
             engagement = opening.open_engagement(path)
         except opening.OpenFailed as exc:
             self.show_problem(str(exc))
             return False
         finally:
             self.unsetCursor()
+        if not self.close_document():
+            engagement.close()
+            return False
         self.settings.add_recent(path)
         self.settings.set_last_folder(path.parent)
         self._adopt(engagement)
