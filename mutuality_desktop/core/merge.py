@@ -302,7 +302,10 @@ def apply_merge(eng: Engagement, plan: MergePlan, choices: dict[Key, Choice] | N
                  "merge", to_json({"merge": entry["theirs"]["file"]}), to_json(None),
                  to_json(entry)))
 
-    return eng.apply_all(stream())
+    # the other copy's changes are in the history under their own authors (imported above), and the
+    # merge entry records the decisions: the operations that carry them out are not recorded again
+    # as this user's own (play-through 6: a colleague's point was listed twice, once under my name)
+    return eng.apply_all(stream(), record=False)
 
 
 def describe_key(eng: Engagement, key: Key, names: dict[str, str] | None = None) -> tuple[str, str, str]:

@@ -26,7 +26,8 @@ from .settings import Settings
 NOTE_PAUSE = 2.0  # seconds without typing that end a notes undo step
 SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]?\s$")  # the note so far ends a sentence
 
-EVERYTHING = ("info", "participants", "rounds", "score", "confidence", "notes", "actions")
+EVERYTHING = ("info", "branding", "participants", "rounds", "scope", "score", "confidence", "notes", "actions",
+              "parking", "agenda")  # a merge or an undo of one can change any of them
 
 
 class EngagementDocument(QObject):

@@ -269,7 +269,7 @@ def test_a_received_file_is_checked_as_any_received_file(base, tmp_path):
         merge_files(ours, theirs, tmp_path / "out.mutuality")
 
 
-def test_the_merge_is_one_transaction_with_every_operation_in_the_history(base, tmp_path):
+def test_the_merge_is_one_transaction_with_their_changes_and_one_merge_entry_in_the_history(base, tmp_path):
     ours, theirs = copies(base)
     edit(theirs, "B", theirs_edits)
     with Engagement.open(ours) as mine, open_copy(theirs) as them:
@@ -279,7 +279,9 @@ def test_the_merge_is_one_transaction_with_every_operation_in_the_history(base, 
         changes = apply_merge(mine, plan)
         assert changes and all(isinstance(c.op, ops.Operation) for c in changes)
         history = mine.history()
-        assert len(history) == count + len(plan.theirs.new) + len(changes) + 1
+        # their changes under their names, then one merge entry: not each change again under mine
+        assert len(history) == count + len(plan.theirs.new) + 1
+        assert [e.op for e in history[count:] if e.author == mine.author] == ["merge"]
         for change in reversed(changes):  # the app's undo: the inverses, newest first
             mine.apply(change.inverse)
         back = read_state(mine)
