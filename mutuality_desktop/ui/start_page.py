@@ -26,14 +26,13 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 def _summary(path: Path) -> tuple[str, str]:
     """Return a recent file's title and a one-line summary (runs off the UI thread)."""
     from ..core.engagement import Engagement
-    from ..core.scoring import completeness
+    from ..core.summary import round_tallies
 
     with Engagement.open(path, readonly=True) as eng:
         info = eng.info()
         parts = [f"{info.client_organisation} and {info.provider_organisation}"]
-        for rnd in eng.rounds():
-            done = completeness(eng.framework, eng.scores(rnd.id))
-            parts.append(f"{rnd.label}: {done.agreed} of {done.total} agreed")
+        # each round within its own scope, as the walkthrough counts it ("4 of 18", not "4 of 39")
+        parts += [f"{t.label}: {t.agreed} of {t.total} agreed" for t in round_tallies(eng)]
         return info.title, "  ·  ".join(parts)
 
 
