@@ -119,8 +119,10 @@ def operation_from_json(eng: Engagement, item: Any) -> ops.Operation:
     if kind == "remove_participant":
         return ops.RemoveParticipant(_participant(eng, item.get("participant")))
     if kind == "add_round":
-        return ops.AddRound(_text(item, "label"), parse_date(item.get("date"), "'date'"),
-                            _text(item, "id", "") or "")
+        from .scope import new_round  # the latest round's scope to start with, as in the window
+
+        return new_round(eng, _text(item, "label"), parse_date(item.get("date"), "'date'"),
+                         _text(item, "id", "") or "")
     if kind == "update_round":
         return ops.UpdateRound(_round(eng, item.get("round")), _changes(item, ("date",)))
     if kind == "remove_round":

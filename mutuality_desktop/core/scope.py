@@ -7,11 +7,13 @@ with any score in that round, else Mutuality alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import operations as ops
 from .applicability import marks
 from .errors import ValidationError
 from .framework import MUTUALITY, Dimension, Factor, Framework
@@ -216,3 +218,27 @@ def round_total_text(framework: Framework, scores: Mapping[tuple[str, str], Scor
     if gone:
         parts.append(f"left out of the round: {', '.join(gone)}")
     return ". ".join(p[0].upper() + p[1:] for p in parts) + "."
+
+
+def next_round_scope(eng: Engagement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The dimensions and left-out factors a new round starts with: the latest round's, so a
+    follow-up re-scores what the baseline covered (play-through 6: a follow-up to a Mutuality and
+    Economy baseline covered Mutuality alone). Empty for the first round (the default rule); only
+    what the engagement's guide still has."""
+    rounds = eng.rounds()
+    if not rounds:
+        return (), ()
+    last = rounds[-1].id
+    fw = eng.framework
+    dimensions = {d.id for d in fw.dimensions}
+    scope = tuple(d for d in eng.scope(last) if d in dimensions)
+    excluded = tuple(sorted(f for f in eng.excluded_factors(last)
+                            if fw.has_factor(f) and fw.factor(f).dimension_id in set(scope)))
+    return scope, excluded
+
+
+def new_round(eng: Engagement, label: str, date: dt.date | None = None, uuid: str = "") -> ops.AddRound:
+    """The operation that adds a round with the latest round's scope (the facilitator can change
+    it afterwards under Setup → Scope, or with set_scope)."""
+    scope, excluded = next_round_scope(eng)
+    return ops.AddRound(label, date, uuid, scope=scope, excluded=excluded)

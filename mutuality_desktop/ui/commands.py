@@ -177,7 +177,9 @@ class AddRound(Edit):
         self.label, self.date = label, date
 
     def operation(self, eng: Engagement) -> ops.Operation:
-        return ops.AddRound(self.label, self.date)
+        from ..core.scope import new_round
+
+        return new_round(eng, self.label, self.date)  # the latest round's scope to start with
 
 
 class UpdateRound(Edit):

@@ -270,7 +270,8 @@ class RoundsPanel(_RowsPanel):
         # the column as a round was selected, squeezing the participants beside it
         buttons = self._buttons("Add follow-up round", "Remove")
         self.remove_button.setAccessibleName("Remove round")
-        note = caption("A follow-up round re-scores every factor so the report can show what changed.")
+        note = caption("A follow-up round covers what the round before it covered (select it to change "
+                       "that); scoring it again lets the report show what changed.")
         note.setWordWrap(True)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
