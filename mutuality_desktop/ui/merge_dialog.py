@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -113,7 +114,7 @@ class MergeDialog(QDialog):
         intro = QLabel(
             f"<b>{_html(theirs.path.name)}</b> has {_n(len(plan.theirs.new), 'change')} since the "
             f"two copies parted; this engagement has {len(plan.ours.new)}. "
-            f"{_n(taken, 'change')} come from the other copy without a clash; "
+            f"{_n(taken, 'change')} come{'s' if taken == 1 else ''} from the other copy without a clash; "
             f"{_n(len(plan.conflicts), 'conflict')} need{'s' if len(plan.conflicts) == 1 else ''} "
             "your decision. Nothing is written until you choose Merge, and Undo takes the whole "
             "merge back.")
@@ -169,19 +170,48 @@ class MergeDialog(QDialog):
             if parent is None:
                 parent = groups[row.group] = QTreeWidgetItem([row.group])
                 self.changes.addTopLevelItem(parent)
-            item = QTreeWidgetItem([row.field, row.yours, row.theirs, row.by, row.result])
+                parent.setFirstColumnSpanned(True)  # the factor and round read whole, across the row
+            # a conflict's two authors one under the other, each whole
+            item = QTreeWidgetItem([row.field, row.yours, row.theirs, row.by.replace("; ", "\n"), row.result])
             for column in range(5):
-                item.setToolTip(column, item.text(column))
+                item.setToolTip(column, item.text(column).replace("\n", "; "))
             parent.addChild(item)
         self.changes.expandAll()
 
     def _size_columns(self) -> None:
-        """Share the width so every column, the result too, shows without scrolling sideways."""
-        width = self.width() - 60
-        for column, share in enumerate((0.3, 0.13, 0.13, 0.26)):
-            self.changes.resizeColumnToContents(column)
-            self.changes.setColumnWidth(column, min(self.changes.columnWidth(column),
-                                                    int(width * share)))
+        """The field, who changed it and the result take the width their text needs (play-through
+        6: factor names and "Changed by" were cut with "…" at 1366); the two values share what is
+        left and wrap. A screen too narrow even for that scrolls sideways."""
+        tree = self.changes
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.header().setStretchLastSection(False)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        metrics = tree.fontMetrics()
+        groups = [g for i in range(tree.topLevelItemCount()) if (g := tree.topLevelItem(i)) is not None]
+        children = [c for g in groups for j in range(g.childCount()) if (c := g.child(j)) is not None]
+
+        def need(column: int) -> int:
+            texts = [line for item in children for line in item.text(column).split("\n")]
+            texts.append(tree.headerItem().text(column))
+            return max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth() + 8
+
+        least = 10 * metrics.averageCharWidth()
+        room = self.width() - 60 - tree.verticalScrollBar().sizeHint().width()
+        fixed = {3: need(3), 4: need(4)}  # who and when, and the result: whole, on their lines
+        rest = max(3 * least, room - sum(fixed.values()))
+        # the field gets up to two fifths of the rest and wraps beyond it; the values share the others
+        field = min(need(0) + 2 * tree.indentation(), max(least, rest * 2 // 5))
+        values = {c: min(need(c), max(least, (rest - field) // 2)) for c in (1, 2)}
+        spare = rest - field - sum(values.values())
+        field = min(need(0) + 2 * tree.indentation(), field + max(0, spare))
+        for column, width in {0: field, **values, **fixed}.items():
+            tree.setColumnWidth(column, width)
+        # a tree's rows do not grow for text Qt wraps itself: the lines are broken here, so the row
+        # is as tall as its text and nothing is cut (the whole text is in the tooltip too)
+        for item in children:
+            for column, width in ((0, field - 2 * tree.indentation()), (1, values[1]), (2, values[2])):
+                item.setText(column, wrapped(item.toolTip(column), metrics, width - 12))
 
     def _update_button(self) -> None:
         self.merge_button.setEnabled(all(c.is_decided() for c in self.choices.values()))
@@ -224,6 +254,17 @@ class MergeDialog(QDialog):
 
     def _on_finished(self, _result: int) -> None:
         self.theirs.close()
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Text broken into lines at spaces to fit width (a word longer than the line has one to itself)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _n(count: int, word: str) -> str:
@@ -328,7 +369,8 @@ def merge_a_copy(window: MainWindow, path: Path | None = None) -> object | None:
 def offer_merge(window: MainWindow, path: Path) -> bool:
     """Opening a copy exported from the engagement open in the window: offer to merge it in.
 
-    Return True when the merge screen took over (the file is not opened on its own).
+    Return True when the merge screen took over or the facilitator cancelled (the file is not
+    opened on its own; the open engagement stays as it was).
     """
     doc = window.doc
     if doc is None or doc.readonly or is_sealed(path):
@@ -344,11 +386,16 @@ def offer_merge(window: MainWindow, path: Path) -> bool:
                       f"{path.name} is a copy of an engagement you have open ({doc.path.name}): "
                       "merge it?", parent=window)
     merge = box.addButton("&Merge it in", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Open it on its own", QMessageBox.ButtonRole.RejectRole)
+    alone = box.addButton("&Open it on its own", QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)  # and Escape: nothing happens
     box.setDefaultButton(merge)
+    box.setEscapeButton(cancel)
     box.exec()
-    if box.clickedButton() is not merge:
+    if box.clickedButton() is alone:
         theirs.close()
         return False
+    if box.clickedButton() is not merge:  # Cancel, Escape or the title bar's close
+        theirs.close()
+        return True
     show_merge(window, theirs)
     return True

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.engagement import Engagement
@@ -88,3 +88,84 @@ def test_after_a_merge_parking_notes_actions_and_history_show_the_colleagues_wor
     mine = [what for who, what in rows if who == window.doc.engagement.author]
     assert len(mine) == 1 and mine[0].startswith("merged “kv-back.mutuality”"), rows
     history.close()
+
+
+def test_the_merge_screen_reads_whole_at_1366_and_says_1_change_comes(qtbot, window, blank_path, monkeypatch):
+    ours, theirs = blank_path, blank_path.with_name("kv-back.mutuality")
+    shutil.copy(blank_path, theirs)
+    with Engagement.open(ours) as e:  # both copies score one factor: a conflict with two authors
+        e.author = "Andrea Price"
+        e.set_score(e.rounds()[0].id, "behaviours-and-trust-indicators", "agreed", 2)
+    with Engagement.open(theirs) as e:
+        e.author = "Sam Reid"
+        e.set_score(e.rounds()[0].id, "behaviours-and-trust-indicators", "agreed", 3)
+        e.apply(ops.AddParking(THEIR_POINT, None))
+    window.open_path(ours)
+    dialog = merge_by_clicks(qtbot, window, theirs, monkeypatch)
+    intro = dialog.findChildren(type(dialog.problem))[0].text()
+    assert "1 change comes from the other copy without a clash; 1 conflict needs" in intro
+    tree = dialog.changes
+    metrics = tree.fontMetrics()
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        assert group.isFirstColumnSpanned()  # "Behaviours and trust indicators · Baseline" whole
+        rect = tree.visualItemRect(group)
+        assert metrics.horizontalAdvance(group.text(0)) < rect.width()
+        for j in range(group.childCount()):
+            item = group.child(j)
+            for column in (3, 4):  # who changed it, the result: whole on their lines
+                for line in item.text(column).split("\n"):
+                    assert metrics.horizontalAdvance(line) <= tree.columnWidth(column), (column, line)
+            # the field wraps onto as many lines as it needs: its row is tall enough for them
+            lines = -(-metrics.horizontalAdvance(item.text(0)) // (tree.columnWidth(0) - 2 * tree.indentation()))
+            assert tree.visualItemRect(item).height() >= lines * metrics.lineSpacing(), item.text(0)
+    clash = next(group.child(j) for i in range(tree.topLevelItemCount())
+                 for group in [tree.topLevelItem(i)] for j in range(group.childCount())
+                 if group.child(j).text(4) == "conflict: you decide")
+    assert "Andrea Price" in clash.text(3) and "Sam Reid" in clash.text(3)
+    assert sum(tree.columnWidth(c) for c in range(5)) <= tree.viewport().width()  # no sideways scroll
+    buttons = dialog.findChild(QDialogButtonBox)
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not dialog.isVisible()
+
+
+def test_the_returned_copy_question_has_cancel_and_escape_changes_nothing(qtbot, window, blank_path, tmp_path,
+                                                                           monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from mutuality_desktop.core import exchange
+    from mutuality_desktop.core.lock import lock_path_for
+
+    sent = tmp_path / "blank (for email).mutuality"
+    exchange.export_file(blank_path, sent)
+    colleague = tmp_path / "colleague" / "blank.mutuality"
+    colleague.parent.mkdir()
+    shutil.copy(sent, colleague)
+    with Engagement.open(colleague) as e:
+        e.author = "Sam Reid"
+        e.apply(ops.AddParking(THEIR_POINT, None))
+    returned = tmp_path / "kv-back.mutuality"
+    exchange.export_file(colleague, returned)
+    page = open_walkthrough(qtbot, window, blank_path)
+    title = page.title.text()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(returned), ""))
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append([b.text() for b in box.buttons()])
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(100, answer)
+    key(qtbot, Qt.Key.Key_O, CTRL)  # File > Open… the copy that came back
+    assert seen and "Cancel" in [t.replace("&", "") for t in seen[0]]
+    assert visible("Merge a copy") is None
+    assert window.doc is not None and window.doc.path == blank_path and window.workshop is page
+    assert window.current_page() == "Walkthrough" and page.title.text() == title
+    assert lock_path_for(blank_path).exists() and not lock_path_for(returned).exists()
+    with Engagement.open(blank_path, readonly=True) as e:
+        assert parking_items(e) == []  # nothing merged
