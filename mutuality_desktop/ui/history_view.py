@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -56,17 +59,37 @@ class HistoryDialog(QDialog):
         self.setAccessibleName("Engagement history")
         self.scope = QComboBox()
         self.scope.setAccessibleName("Show the history of")
+        # a list that drops down from the box, the whole engagement first, then each dimension's
+        # factors under its name (play-through 6: the list popped up over the box, centred on
+        # the factor on screen, with "The whole engagement" scrolled out of sight)
+        self.scope.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.scope.setMaxVisibleItems(20)
         self.scope.addItem("The whole engagement", WHOLE)
-        framework = doc.engagement.framework
-        for factor in framework.factors:
-            self.scope.addItem(f"{factor.name}", factor.id)
+        model = self.scope.model()
+        assert isinstance(model, QStandardItemModel)
+        for dimension in doc.engagement.framework.workshop_order():
+            self.scope.addItem(dimension.name.upper())  # a heading: not a choice
+            heading = model.item(self.scope.count() - 1)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setAccessibleText(f"{dimension.name}:")
+            for factor in dimension.factors:
+                self.scope.addItem(f"    {factor.name}", factor.id)
+                model.item(self.scope.count() - 1).setAccessibleText(factor.name)
         if factor_id is not None:
             self.scope.setCurrentIndex(max(0, self.scope.findData(factor_id)))
+        self.whole = QPushButton("The &whole engagement")  # always in sight, however long the list
+        self.whole.setAutoDefault(False)
+        self.whole.setAccessibleName("Show the history of the whole engagement")
+        self.whole.clicked.connect(self._on_whole_clicked)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Changes")
         self.list.setHeaderLabels(["When", "Who", "What changed"])
         self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
+        # each sentence read whole on as many lines as it needs, not cut with "…" (play-through 6)
+        self.list.setWordWrap(True)
+        self.list.setUniformRowHeights(False)
+        self.list.setItemDelegateForColumn(2, WrappingDelegate(self.list))
+        self.list.header().sectionResized.connect(self._on_section_resized)
         self.count = QLabel()
         self.author = QLineEdit(Settings().author_name())
         self.author.setAccessibleName("Your name in the history")
@@ -86,6 +109,7 @@ class HistoryDialog(QDialog):
         label.setBuddy(self.scope)
         row.addWidget(label)
         row.addWidget(self.scope, 1)
+        row.addWidget(self.whole)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -120,6 +144,7 @@ class HistoryDialog(QDialog):
             self.list.addTopLevelItem(item)
         for column in (0, 1):
             self.list.resizeColumnToContents(column)
+        self.whole.setEnabled(self.factor_id() is not None)
         scope = "this factor" if self.factor_id() else "this engagement"
         self.count.setText(f"{len(rows)} change{'s' if len(rows) != 1 else ''} recorded for {scope}, "
                            "newest first." if rows else f"No changes are recorded for {scope} yet.")
@@ -138,9 +163,38 @@ class HistoryDialog(QDialog):
     def _on_scope_current_index_changed(self, _index: int) -> None:
         self.refresh()
 
+    def _on_whole_clicked(self) -> None:
+        self.scope.setCurrentIndex(0)
+        self.scope.setFocus()
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 2:  # the sentences wrap at the new width: rows take their new heights
+            QTimer.singleShot(0, self, self.list.doItemsLayout)
+
     def _on_doc_changed(self, _what: str) -> None:
         if self.isVisible():
             self._timer.start()
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """A column whose text wraps at the column's width, each row as tall as its lines."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        width = self.tree.header().sectionSize(index.column()) - 4 * TEXT_MARGIN
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return hint
+        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                              int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), box.height() + 2 * TEXT_MARGIN))
+
+
+TEXT_MARGIN = 4  # about the room Qt's item views leave around a cell's text
 
 
 SHORT_NAME_PROMPT = "Set name…"  # the name button while a status message needs the room
