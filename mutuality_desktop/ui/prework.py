@@ -39,6 +39,14 @@ def _round_label(w: MainWindow) -> str | None:
     return None
 
 
+def _forms_folder(w: MainWindow) -> Path:
+    """Where this engagement's forms were last written (the returns come back there), else the
+    engagement's own folder (play-through 6: Import returns… opened in Documents/Mutuality)."""
+    assert w.doc is not None
+    eng = w.doc.engagement
+    return w.settings.prework_folder(eng.info().uuid) or Path(eng.path).parent
+
+
 def create_forms(w: MainWindow, folder: Path | None = None) -> Path | None:
     """Ask for a folder (unless given), write one form per client and provider participant."""
     if w.doc is None:
@@ -47,8 +55,7 @@ def create_forms(w: MainWindow, folder: Path | None = None) -> Path | None:
     label = _round_label(w)
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(
-            w, f"Folder for the pre-work forms ({label or 'latest round'})",
-            str(Path(w.doc.engagement.path).parent))
+            w, f"Folder for the pre-work forms ({label or 'latest round'})", str(_forms_folder(w)))
         if not chosen:
             return None
         folder = Path(chosen)
@@ -59,6 +66,7 @@ def create_forms(w: MainWindow, folder: Path | None = None) -> Path | None:
     except (MutualityError, OSError) as exc:
         w.show_problem(f"The pre-work forms could not be written: {explain(exc)}")
         return None
+    w.settings.set_prework_folder(w.doc.engagement.info().uuid, folder)
     count = len(written)
     emails = participant_emails(w.doc.engagement)
     missing = [f.participant.name for f in written if f.participant.id not in emails]
@@ -82,7 +90,7 @@ def import_returns(w: MainWindow, paths: Sequence[Path] | None = None) -> QMessa
     w.doc.flush()
     if paths is None:
         names, _ = QFileDialog.getOpenFileNames(
-            w, "Import pre-work returns", str(Path(w.doc.engagement.path).parent),
+            w, "Import pre-work returns", str(_forms_folder(w)),
             "Returned forms (*.xlsx)")
         if not names:
             return None

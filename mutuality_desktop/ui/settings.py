@@ -94,6 +94,16 @@ class Settings:
         self._q.setValue(f"walkthrough/factor/{engagement_uuid}", factor_id)
         self._q.sync()  # a crash a second later must still find it
 
+    def prework_folder(self, engagement_uuid: str) -> Path | None:
+        """The folder this engagement's pre-work forms were last written to, if it is still there."""
+        value = self._q.value(f"prework/folder/{engagement_uuid}", "")
+        folder = Path(value) if isinstance(value, str) and value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_prework_folder(self, engagement_uuid: str, folder: Path) -> None:
+        self._q.setValue(f"prework/folder/{engagement_uuid}", str(folder))
+        self._q.sync()
+
     # --- history -----------------------------------------------------------------------------
 
     def author_name(self) -> str:
