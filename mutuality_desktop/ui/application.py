@@ -7,8 +7,10 @@ when the results page is first shown, so the first window paints quickly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,12 +113,60 @@ def run_gui(argv: list[str]) -> int:
         return self_test(app)
     window = MainWindow()
     window.show()
+    end_on_signals(app, window.end_session)
     QTimer.singleShot(1500, window.results.prepare_in_background)  # the charts' libraries, off the UI thread
     if args.file:
         QTimer.singleShot(0, lambda: window.open_path(Path(args.file)))
     elif args.demo:
         QTimer.singleShot(0, window.open_demo)
     return int(app.exec())  # type: ignore[attr-defined]
+
+
+END_SIGNALS = ("SIGTERM", "SIGHUP")  # a normal kill, a logout or shutdown, a closed terminal
+
+
+def end_on_signals(app: object, end: Callable[[], None]) -> None:
+    """Close the app as its window's close button does when the system asks it to end.
+
+    Qt's event loop does not return to Python while it waits, so a Python signal handler would
+    only run at the next event: the signal's byte on a socket wakes the loop (set_wakeup_fd),
+    and the handler then closes the window on the loop (play-through 6: after a plain `kill`
+    the engagement's lock file stayed beside it).
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    wanted = [getattr(signal, name) for name in END_SIGNALS if hasattr(signal, name)]
+    if not wanted:
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except ValueError:  # not the main thread: leave the default handling
+        reader.close()
+        writer.close()
+        return
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)  # type: ignore[call-overload]
+
+    def drain() -> None:  # the Python handler below runs once control is back in Python
+        with contextlib.suppress(OSError):
+            reader.recv(256)
+
+    notifier.activated.connect(drain)
+    ending: list[bool] = []
+
+    def on_signal(_number: int, _frame: object) -> None:
+        if not ending:  # a second signal while closing changes nothing
+            ending.append(True)
+            QTimer.singleShot(0, end)
+
+    for number in wanted:
+        signal.signal(number, on_signal)
+    app._end_signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]  # kept alive
 
 
 def self_test(app: object) -> int:

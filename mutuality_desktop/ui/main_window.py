@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.workshop: Any = None
         self._guide_built: Any = None  # the scoring guide the pages were built on (issue 21)
         self._guide_banner = ""  # the banner's note that the round on screen used an earlier guide
+        self._ending = False  # the session is ending (SIGTERM, logout): close without questions
         self.setAcceptDrops(True)
         self._build()
         self.backups = BackupKeeper(self)
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return True
         self.doc.flush()
-        if not self.doc.is_saved() and not self._confirm_close_unsaved():
+        if not self.doc.is_saved() and not self._ending and not self._confirm_close_unsaved():
             return False
         self.document_closing.emit()
         if self.workshop is not None and self.workshop.presentation is not None:
@@ -457,6 +458,16 @@ class MainWindow(QMainWindow):
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
             self.open_path(Path(urls[0].toLocalFile()))
+
+    def end_session(self) -> None:
+        """The system ends the app (SIGTERM, SIGHUP: a kill, a logout, a shutdown): close as the
+        window's close button does, keeping what was typed and releasing the file's lock, then
+        quit, with no question a person may not be there to answer."""
+        self._ending = True
+        self.close()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.close_document():
