@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--no-actions", action="store_true", help="leave out the action plan")
     report.add_argument("--no-parking", action="store_true", help="leave out the points parked")
     report.add_argument("--no-participants", action="store_true", help="leave out the participants")
-    export = sub.add_parser("export", help="write a compact copy for email")
+    export = sub.add_parser("export", help="write a copy for email (earlier note wording left out, with a checksum)")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
     export.add_argument("--passphrase-env", metavar="VAR",
