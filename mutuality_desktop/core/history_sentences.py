@@ -99,12 +99,12 @@ class Sentences(Describer):
         values = values if isinstance(values, dict) else {}
         known = {"participant": self.people, "round": self.rounds, "action": self.actions}[kind]
         name = values.get("name") or values.get("label") or values.get("text") or known.get(uuid)
-        label = f"{kind} {short(str(name), 50)}" if name else f"a {kind}"
+        label = f"{kind} {short(str(name), 120)}" if name else f"a {kind}"
         if verb == "add":
             return f"added {label}"
         if verb == "remove":
             return f"removed {label}"
-        now = short(str(known.get(uuid, "")), 50) if known.get(uuid) else f"a {kind} since removed"
+        now = short(str(known.get(uuid, "")), 120) if known.get(uuid) else f"a {kind} since removed"
         return f"edited {kind} {now}: {self.what(entry)}"
 
     def copy(self, entry: Entry) -> str:

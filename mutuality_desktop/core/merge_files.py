@@ -89,7 +89,8 @@ def row_names(eng: Engagement, plan: MergePlan) -> dict[str, str]:
     for state in (plan.theirs.state, plan.ours.state):
         for key, value in state.items():
             if len(key) == 3 and key[2] in ("label", "name", "text") and isinstance(value, str):
-                names[key[1]] = value[:60]
+                # whole (the merge screen wraps it); a very long one cut with "…", never silently
+                names[key[1]] = value if len(value) <= 120 else f"{value[:119]}…"
     return names
 
 

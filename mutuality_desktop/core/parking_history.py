@@ -24,9 +24,9 @@ def parking_sentence(describer: Any, entry: Entry) -> str:
     values = entry.after if op != "remove_parking" else entry.before
     values = values if isinstance(values, dict) else {}
     text = values.get("text") or describer.parking.get(t.get("parking", ""), "")
-    point = f"the parked point {short(str(text), 50)}" if text else "a parked point"
+    point = f"the parked point {short(str(text), 120)}" if text else "a parked point"
     if op == "add_parking":
-        return f"parked {short(str(text), 50)}" if text else "parked a point"
+        return f"parked {short(str(text), 120)}" if text else "parked a point"
     if op == "remove_parking":
         return f"removed {point}"
     if op == "resolve_parking":

@@ -71,6 +71,9 @@ class HistoryDialog(QDialog):
             self.scope.addItem(dimension.name.upper())  # a heading: not a choice
             heading = model.item(self.scope.count() - 1)
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            bold = heading.font()
+            bold.setBold(True)
+            heading.setFont(bold)
             heading.setAccessibleText(f"{dimension.name}:")
             for factor in dimension.factors:
                 self.scope.addItem(f"    {factor.name}", factor.id)
