@@ -14,6 +14,7 @@ from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.parking import parking_items
 
+from .journey import page_tab
 from .test_merge_dialog import click, menu_item, visible
 from .test_walkthrough_journey import key, open_walkthrough
 
@@ -35,6 +36,7 @@ def two_copies(blank_path: Path) -> tuple[Path, Path]:
         e.apply(ops.AddParking(THEIR_POINT, None))
         e.set_notes(rid, F1, "client", THEIR_NOTE)
         e.add_action(F1, "Sam to send the KPI table")
+        e.set_score(rid, F1, "agreed", 3)
     return blank_path, theirs
 
 
@@ -71,6 +73,8 @@ def test_after_a_merge_parking_notes_actions_and_history_show_the_colleagues_wor
     assert page.factor_id == F1  # the first factor is on screen: its notes and actions are the colleague's
     assert THEIR_NOTE in page.evidence.editors["client"].toPlainText()
     assert "Actions (1)" in page.tabs.tabText(2).replace("&", "")
+    assert page.navigator.state_of(F1) == ("agreed", 3)  # the factor list
+    assert page.agenda.progress_label.text() == "1 of 15 factors agreed"
 
     # the history credits the colleague's point to the colleague, once; the merge is one entry of mine
     menu_item(window, "&Edit", "&History…").trigger()
@@ -88,6 +92,9 @@ def test_after_a_merge_parking_notes_actions_and_history_show_the_colleagues_wor
     mine = [what for who, what in rows if who == window.doc.engagement.author]
     assert len(mine) == 1 and mine[0].startswith("merged “kv-back.mutuality”"), rows
     history.close()
+    page_tab(qtbot, window, "Results")
+    qtbot.waitUntil(lambda: window.results.page is not None and window.results.page.isVisible())
+    assert "Mutuality 1/15" in window.results.page._coverage.text()
 
 
 def test_the_merge_screen_reads_whole_at_1366_and_says_1_change_comes(qtbot, window, blank_path, monkeypatch):
