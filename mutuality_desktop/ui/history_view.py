@@ -76,8 +76,8 @@ class HistoryDialog(QDialog):
             heading.setFont(bold)
             heading.setAccessibleText(f"{dimension.name}:")
             for factor in dimension.factors:
-                self.scope.addItem(f"    {factor.name}", factor.id)
-                model.item(self.scope.count() - 1).setAccessibleText(factor.name)
+                self.scope.addItem(factor.name, factor.id)
+        self.scope.view().setItemDelegate(IndentedFactors(self.scope))  # factors under their heading
         if factor_id is not None:
             self.scope.setCurrentIndex(max(0, self.scope.findData(factor_id)))
         self.whole = QPushButton("The &whole engagement")  # always in sight, however long the list
@@ -177,6 +177,17 @@ class HistoryDialog(QDialog):
     def _on_doc_changed(self, _what: str) -> None:
         if self.isVisible():
             self._timer.start()
+
+
+class IndentedFactors(QStyledItemDelegate):
+    """The history's list of factors: each factor indented under its dimension's heading (the box
+    itself shows the factor's name alone)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.UserRole):  # a factor: the whole engagement's is "", a heading's None
+            option.text = f"    {option.text}"
 
 
 class WrappingDelegate(QStyledItemDelegate):
