@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -251,6 +251,12 @@ class MergeDialog(QDialog):
         self.window_.statusBar().showMessage(f"Merged {self.theirs.path.name} into this "
                                              "engagement; Undo takes the whole merge back.", 20000)
         self.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """A larger (or maximised) screen: the values take the new room and wrap less."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.changes.topLevelItemCount():
+            self._size_columns()
 
     def _on_finished(self, _result: int) -> None:
         self.theirs.close()
