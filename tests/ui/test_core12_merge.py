@@ -22,6 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 F1 = "joint-objective-setting"
 THEIR_POINT = "Colleague: check KPI definitions with the contract manager"
 THEIR_NOTE = "Sam saw the signed board minutes."
+LONG_NOTE = "Sam saw the signed board minutes and the joint board terms of reference."
 
 
 def two_copies(blank_path: Path) -> tuple[Path, Path]:
@@ -107,10 +108,11 @@ def test_the_merge_screen_reads_whole_at_1366_and_says_1_change_comes(qtbot, win
         e.author = "Sam Reid"
         e.set_score(e.rounds()[0].id, "behaviours-and-trust-indicators", "agreed", 3)
         e.apply(ops.AddParking(THEIR_POINT, None))
+        e.set_notes(e.rounds()[0].id, F1, "client", LONG_NOTE)
     window.open_path(ours)
     dialog = merge_by_clicks(qtbot, window, theirs, monkeypatch)
     intro = dialog.findChildren(type(dialog.problem))[0].text()
-    assert "1 change comes from the other copy without a clash; 1 conflict needs" in intro
+    assert "2 changes come from the other copy without a clash; 1 conflict needs" in intro
     tree = dialog.changes
     metrics = tree.fontMetrics()
     for i in range(tree.topLevelItemCount()):
@@ -131,6 +133,14 @@ def test_the_merge_screen_reads_whole_at_1366_and_says_1_change_comes(qtbot, win
                  if group.child(j).text(4) == "conflict: you decide")
     assert "Andrea Price" in clash.text(3) and "Sam Reid" in clash.text(3)
     assert sum(tree.columnWidth(c) for c in range(5)) <= tree.viewport().width()  # no sideways scroll
+    note = next(group.child(j) for i in range(tree.topLevelItemCount())
+                for group in [tree.topLevelItem(i)] for j in range(group.childCount())
+                if group.child(j).toolTip(2) == f"“{LONG_NOTE}”")
+    lines, width = note.text(2).count("\n"), tree.columnWidth(2)
+    assert lines >= 2  # wrapped, whole: nothing cut
+    dialog.resize(dialog.width() + 400, dialog.height())  # a larger screen: the values get the room
+    assert tree.columnWidth(2) > width and note.text(2).count("\n") < lines
+    assert note.text(2).replace("\n", " ") == f"“{LONG_NOTE}”"
     buttons = dialog.findChild(QDialogButtonBox)
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Cancel))
     assert not dialog.isVisible()
