@@ -530,6 +530,7 @@ class WorkshopPage(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
+        self.bar.set_editable(editable)
         self._update_bar_active()
         self.guide.editable = editable
         self.evidence.set_editable(editable)
@@ -863,6 +864,8 @@ class WorkshopPage(QWidget):
                 else f"Score {factor.name} ({name}) {level}")
         self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
         self.bar.set_focus_perspective(perspective)
+        self._say(f"Scored the {name} view of {factor.name}: {level} {self.framework.scale.name_of(level)}"
+                  if level is not None else f"Cleared the {name} view of {factor.name}")
         if level is not None:
             self.reveal_level(level)
 
@@ -950,7 +953,14 @@ class WorkshopPage(QWidget):
     def _on_navigator_scrolled(self, _value: int) -> None:
         self._update_bar_active()
 
-    def _on_app_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Focus in a side's notes box makes that side the one a guide click scores, and the
+        bar's SCORING card says so (a click on the guide to leave the provider's notes once
+        scored the client, unseen)."""
+        for perspective, editor in self.evidence.editors.items():
+            if new is editor:
+                self.guide.set_focus_perspective(perspective)
+                break
         self._update_bar_active()
 
     def ask_go_to_factor(self) -> None:
