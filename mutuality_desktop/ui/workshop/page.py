@@ -747,6 +747,11 @@ class WorkshopPage(QWidget):
             return False
         return scoring.factor_state(self.doc.engagement.scores(self._round_id), self._factor_id) != shown[0]
 
+    def _agreed_notes_moved(self) -> bool:
+        """A side's level changed the Not agreed sentence in the agreed notes (core rewrites it)."""
+        agreed = self.doc.engagement.scores(self._round_id).get((self._factor_id, "agreed"))
+        return (agreed.notes if agreed is not None else "") != self.evidence.saved_text("agreed")
+
     def refresh_evidence(self, keep_typing: bool = True) -> None:
         scores = self.doc.engagement.scores(self._round_id)
         notes = {p: s.notes for p in theme.PERSPECTIVES if (s := scores.get((self._factor_id, p)))}
@@ -783,7 +788,7 @@ class WorkshopPage(QWidget):
                 # next factor after a score does not take the whole engagement's snapshot again
                 self._previous = None
             self.refresh_scores()
-            if what != "score":
+            if what != "score" or self._agreed_notes_moved():
                 self.refresh_evidence()
             self.scores_changed.emit()
         elif what == "scope":
@@ -859,6 +864,7 @@ class WorkshopPage(QWidget):
             self.bar.set_focus_perspective(perspective)
             return  # nothing changes: no history entry, no undo step
         factor = self.factor()
+        self.flush()  # notes typed a moment ago are stored first: a level may restate the agreed notes
         name = theme.PERSPECTIVE_LABELS[perspective].lower()
         text = (f"Clear the {name} score of {factor.name}" if level is None
                 else f"Score {factor.name} ({name}) {level}")
