@@ -101,4 +101,4 @@ def test_a_clock_opened_the_night_before_counts_from_the_plans_start(qtbot, wind
     assert panel.pace_label.text().startswith("The day starts at 09:00")
     panel._clock = lambda: dt.datetime.combine(day, dt.time(10, 0))
     panel.refresh()
-    assert panel.clock_label.text().startswith("Started 09:00"), panel.clock_label.text()
+    assert panel.clock_label.text().startswith("Started at 09:00 (plan)"), panel.clock_label.text()

@@ -999,10 +999,10 @@ class WorkshopPage(QWidget):
         if start is None:
             self._settings.set_agenda_start(uuid, now)
         else:
-            self.agenda.set_start(start)
+            self.agenda.set_start(start, chosen=self._settings.agenda_start_chosen(uuid, now.date()))
 
     def _on_agenda_start_time_changed(self, start: dt.datetime) -> None:
-        self._settings.set_agenda_start(self.doc.engagement.info().uuid, start)
+        self._settings.set_agenda_start(self.doc.engagement.info().uuid, start, chosen=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """A digit or clearing key typed in the factor list scores the perspective the bar shows.
