@@ -493,7 +493,7 @@ class WorkshopPage(QWidget):
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
         self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
-        # scrolled away from the open factor: the bar stops saying SCORING (and back again)
+        # scrolled away from the open factor: the SCORING card loses its tint (and back again)
         self.navigator.verticalScrollBar().valueChanged.connect(self._on_navigator_scrolled)
         self.navigator.itemSelectionChanged.connect(self._update_bar_active)
         app = QApplication.instance()
@@ -1007,8 +1007,8 @@ class WorkshopPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """A digit or clearing key typed in the factor list scores the perspective the bar shows.
 
-        Keys left over by any other child (a tab bar, a button) score nothing: the bar does not
-        say SCORING there.
+        Keys left over by any other child (a tab bar, a button) score nothing: the SCORING card is
+        not tinted there (it names the side a click on the guide scores).
         """
         if QApplication.focusWidget() is self.navigator:
             if not self.navigator.shows(self._factor_id) and self._is_scoring_key(event):
