@@ -5,7 +5,8 @@ with normal and Large text. Real clicks and keys; files read back where somethin
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.ui import theme
 
@@ -64,3 +65,44 @@ def test_walkthrough_tabs_read_whole_in_a_real_1024_window(qtbot, window, demo_p
     qtbot.wait(50)
     assert _tabs_whole(page) == []
     assert page.guide_scroll.width() == guide_width
+
+
+def _ink_rows(widget, letters: str) -> tuple[int, int]:
+    """The first and last rows of dark text inside a box's edge (its outer 4 pixels left out), under
+    the first letters only (the caret, drawn after the last, is as tall as the line)."""
+    image = widget.grab().toImage()
+    ratio = image.devicePixelRatio()
+    right = int((12 + widget.fontMetrics().horizontalAdvance(letters)) * ratio)
+    rows = [y for y in range(int(4 * ratio), image.height() - int(4 * ratio))
+            if any(QColor(image.pixel(x, y)).lightness() < 100 for x in range(int(4 * ratio), right))]
+    assert rows, "no text drawn in the box"
+    return rows[0], rows[-1]
+
+
+def test_a_focused_box_keeps_the_tails_of_its_letters_with_high_contrast_and_large_text(
+        qtbot, window, demo_path, restore_look):
+    from mutuality_desktop.core.engagement import Engagement
+
+    assert window.open_path(demo_path)
+    page = window.workshop
+    _look(window, qtbot, "&Large text")
+    _look(window, qtbot, "&High contrast")
+    qtbot.wait(100)
+    box = page.evidence.not_applicable
+    page.side_scroll.ensureWidgetVisible(box)
+    click(qtbot, box, box.rect().center())
+    assert QApplication.focusWidget() is box
+    reason = "gypsy jigs: shared service"
+    qtbot.keyClicks(box, reason)
+    qtbot.wait(50)
+    focused_rows = _ink_rows(box, "gypsy")
+    # the same text with the focus elsewhere (a click in the client's notes): drawn whole
+    client = page.evidence.editors["client"]
+    page.side_scroll.ensureWidgetVisible(client)
+    click(qtbot, client.viewport(), client.viewport().rect().center())
+    assert QApplication.focusWidget() is client
+    qtbot.wait(50)
+    plain_rows = _ink_rows(box, "gypsy")
+    assert focused_rows[1] - focused_rows[0] >= plain_rows[1] - plain_rows[0], (focused_rows, plain_rows)
+    with Engagement.open(demo_path, readonly=True) as eng:
+        assert reason in eng.not_applicable(eng.rounds()[-1].id).values()
