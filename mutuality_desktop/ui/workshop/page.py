@@ -435,8 +435,9 @@ class WorkshopPage(QWidget):
         # (the splitter kept the larger least width and narrowed the guide)
         self.tabs.updateGeometry()
         inner = self.side_scroll.widget()
-        if inner is not None and inner.layout() is not None:
-            inner.layout().invalidate()
+        inner_layout = inner.layout() if inner is not None else None
+        if inner_layout is not None:
+            inner_layout.invalidate()
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
