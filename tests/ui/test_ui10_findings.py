@@ -144,3 +144,69 @@ def test_the_office_dialogs_buttons_stay_put_when_the_format_changes(qtbot, wind
     # the template row in its place, greyed, saying why it does not apply
     assert seen["powerpoint reason"] == (True, False, OfficeExportDialog.NOT_WORD)
     assert [p.suffix for p in out.iterdir()] == [".pptx"]
+
+
+def _line_edit_room(edit) -> int:
+    """The width a line box draws its text in (inside its edge and padding)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    opt = QStyleOptionFrame()
+    edit.initStyleOption(opt)
+    return edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, edit).width()
+
+
+def test_setup_name_box_holds_a_long_name_at_1366_with_large_text(qtbot, window, demo_path, restore_look):
+    from PySide6.QtCore import Qt
+
+    from mutuality_desktop.core.engagement import Engagement
+
+    from .journey import focused, page_tab, press, type_keys
+
+    assert window.open_path(demo_path)
+    _look(window, qtbot, "&Large text")
+    page_tab(qtbot, window, "Setup")
+    setup = window.setup_page
+    people = setup.participants
+    setup.ensureWidgetVisible(people.name)
+    qtbot.wait(50)
+    name = "Alexandra Montgomery-Smythe"
+    click(qtbot, people.name)
+    type_keys(qtbot, name)
+    box = people.name
+    assert box.fontMetrics().horizontalAdvance(name) <= _line_edit_room(box) - 4, (_line_edit_room(box), name)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is people.role
+    type_keys(qtbot, "Director of Place")
+    press(qtbot, Qt.Key.Key_Return)
+    with Engagement.open(demo_path, readonly=True) as eng:
+        assert (name, "Director of Place") in [(p.name, p.role) for p in eng.participants()]
+
+
+def test_selecting_a_round_keeps_setup_still_at_1024_with_large_text(qtbot, window, demo_path, restore_look):
+    from .journey import page_tab
+
+    window.resize(*REAL_1024)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == REAL_1024)
+    assert window.open_path(demo_path)
+    _look(window, qtbot, "&Large text")
+    page_tab(qtbot, window, "Setup")
+    setup = window.setup_page
+    rounds = setup.rounds
+    setup.ensureWidgetVisible(rounds.table)
+    qtbot.wait(100)
+    people = setup.participants
+
+    def columns():  # where each column starts and how wide it is, and the rounds panel itself
+        return rounds.geometry(), people.x(), people.width(), people.name.geometry()
+
+    before = columns()
+    table = rounds.table
+    click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
+    qtbot.waitUntil(lambda: rounds.label.text() == "Baseline")
+    assert rounds.remove_button.isVisible() and rounds.new_button.isVisible()
+    qtbot.wait(100)
+    assert columns() == before
+    click(qtbot, rounds.new_button)  # back to adding: still where it was
+    qtbot.waitUntil(lambda: rounds.label.text() == "")
+    qtbot.wait(100)
+    assert columns() == before
