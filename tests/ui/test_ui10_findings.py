@@ -210,3 +210,25 @@ def test_selecting_a_round_keeps_setup_still_at_1024_with_large_text(qtbot, wind
     qtbot.waitUntil(lambda: rounds.label.text() == "")
     qtbot.wait(100)
     assert columns() == before
+
+
+def test_the_agenda_writes_dates_as_the_rest_of_the_app_does(qtbot, window, demo_path):
+    """'8 Oct 2026', as Setup and the Rounds list write it, not '08 Oct 2026'."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.ui.date_field import format_date
+
+    from .journey import page_tab
+
+    with Engagement.open(demo_path, readonly=True) as eng:
+        day = eng.rounds()[-1].date  # the round the walkthrough opens on
+    assert day is not None and day.day < 10  # the demo's day: a leading zero would show
+    assert window.open_path(demo_path)
+    page_tab(qtbot, window, "Walkthrough")
+    agenda = window.workshop.agenda
+    qtbot.waitUntil(lambda: any(format_date(day) in label.text() for label in agenda.findChildren(QLabel)))
+    texts = [label.text() for label in agenda.findChildren(QLabel) if label.isVisible()]
+    assert not [t for t in texts if re.search(r"\b0\d [A-Z][a-z]{2} \d{4}", t)], texts
