@@ -161,8 +161,8 @@ class ParticipantsPanel(_RowsPanel):
         form.addWidget(Field("R&ole", self.role), 0, 1)
         form.addWidget(Field("Si&de", self.side), 1, 0)
         form.addWidget(Field("Emai&l", self.email), 1, 1)
-        form.setColumnStretch(0, 1)
-        form.setColumnStretch(1, 1)
+        form.setColumnStretch(0, 4)  # the name's column the wider: a long name whole at 1366, and the
+        form.setColumnStretch(1, 3)  # role still readable beside it at 1024
         buttons = self._buttons("Add participant", "Remove")
         # The form right under the list, the room below it (playthrough 1, finding 13: the fields
         # sat 250 px below an empty list, stretched to the height of the Rounds column).
@@ -179,13 +179,6 @@ class ParticipantsPanel(_RowsPanel):
         on_return(self.side, self._on_add_button_clicked)
         self.name.textChanged.connect(self._sync)
         self._sync()
-        self._fit()
-
-    LONG_NAME = "Alexandra Montgomery-Smythe"  # a long name the box shows whole, in either text size
-
-    def _fit(self) -> None:
-        super()._fit()
-        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.LONG_NAME) + 32)
 
     def start_new(self) -> None:
         super().start_new()
