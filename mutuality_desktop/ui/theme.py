@@ -119,6 +119,8 @@ QTabBar::tab {{
 }}
 QTabBar::tab:selected {{ color: {c["INK"]}; border-bottom: 3px solid {c["ACCENT"]}; font-weight: 600; }}
 QTabBar#factorDetails::tab {{ padding: 8px 7px; }}
+QTabBar#factorDetails[pad="5"]::tab {{ padding-left: 5px; padding-right: 5px; }}
+QTabBar#factorDetails[pad="3"]::tab {{ padding-left: 3px; padding-right: 3px; }}
 QTreeView, QTableView, QListWidget {{
     border: 2px solid transparent; background: white; selection-background-color: {c["ACCENT_TINT"]};
     selection-color: {c["INK"]}; outline: 0;

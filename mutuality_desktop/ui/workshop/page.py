@@ -455,8 +455,11 @@ class WorkshopPage(QWidget):
             return
         self._tab_padding = padding
         bar = self.tabs.tabBar()
-        bar.setStyleSheet("" if padding == self.TAB_PADDINGS[0] else
-                          f"QTabBar#factorDetails::tab {{ padding-left: {padding}px; padding-right: {padding}px; }}")
+        bar.setProperty("pad", str(padding))  # the theme's QTabBar#factorDetails[pad=...] rules
+        style = bar.style()
+        style.unpolish(bar)
+        style.polish(bar)
+        bar.setFont(bar.font())  # the tabs measured again with the new padding
 
     def _tabs_room(self, side: int) -> int:
         """The tab bar's width in a notes panel this wide: less the scroll bar the panel shows when
