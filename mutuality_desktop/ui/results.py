@@ -243,8 +243,12 @@ class _ChartPane(QWidget):
 
     def _on_toggle_toggled(self, _checked: bool) -> None:
         shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
+        # the key (and the scroll bar beside it) go until the chart is laid out again at its full
+        # width: fewer views may leave room for the names again
+        self.key.hide()
+        self._fit_canvas()
         self.chart.show(shown)
-        self.update_key()
+        QTimer.singleShot(0, self, self.update_key)
         self.describe()
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.views_changed.emit()
