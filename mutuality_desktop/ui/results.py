@@ -174,15 +174,15 @@ class _ChartPane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.canvas, 1)
         inner.addWidget(self.key, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.chart_area, 1)
         layout.addWidget(self.table, 1)
         self.stale = False
         self.apply_look()
@@ -214,7 +214,7 @@ class _ChartPane(QWidget):
 
     def _fit_canvas(self) -> None:
         """With the key showing, the chart keeps the whole view and the key is a scroll below it."""
-        tall = max(320, self.scroll.viewport().height()) if self.key.isVisibleTo(self) else 320
+        tall = max(320, self.chart_area.viewport().height()) if self.key.isVisibleTo(self) else 320
         if self.canvas.minimumHeight() != tall:
             self.canvas.setMinimumHeight(tall)
 
@@ -233,7 +233,7 @@ class _ChartPane(QWidget):
         self.table.show_chart(self.chart)
 
     def _on_as_table_toggled(self, checked: bool) -> None:
-        self.scroll.setVisible(not checked)
+        self.chart_area.setVisible(not checked)
         self.canvas.setVisible(not checked)
         self.table.setVisible(checked)
 

@@ -36,7 +36,7 @@ def test_numbered_mutuality_radar_has_its_key_in_reach(qtbot, window, demo_path,
     assert key.text().splitlines() == [f"{i}  {n}" for i, n in enumerate(names, 1)]
     assert key.font().pointSizeF() == theme.font().pointSizeF() > 0  # the page's Large text
     assert key.fontInfo().pointSizeF() >= 11
-    scroll = pane.scroll
+    scroll = pane.chart_area
     viewport = scroll.viewport()
     # the chart keeps the whole view; the key is below it, within reach of the scroll bar
     assert pane.canvas.height() >= viewport.height() - 1
