@@ -56,6 +56,7 @@ from ...core.agenda import (
 from ...core.errors import ValidationError
 from .. import theme
 from ..commands import Edit
+from ..date_field import format_date
 from ..flow_row import least_height
 
 if TYPE_CHECKING:
@@ -433,10 +434,10 @@ class AgendaPanel(QFrame):
                       if on_the_day and planned is not None and planned.starts is not None else None)
         if on_the_day:
             self.clock_label.setText(self._clock_text(now, plan_start))
-        else:  # set-up before the workshop, or a look back after it: no clock, no pacing
-            ran = day is not None and day < now.date()
+        elif day is not None:  # set-up before the workshop, or a look back after it: no clock, no pacing
+            ran = day < now.date()
             self.clock_label.setText(f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, "
-                                     f"{day:%d %b %Y}.")
+                                     f"{format_date(day)}.")
         self._show_day(on_the_day, day, now.date())
         self._show_plan(planned)
         if planned is not None:
@@ -490,9 +491,9 @@ class AgendaPanel(QFrame):
         if on_the_day or day is None:
             note = ""
         elif past:
-            note = f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
+            note = f"The workshop day was {format_date(day)}; the clock counted on that day only."
         else:
-            note = f"The clock counts on the workshop day, {day:%d %b %Y}."
+            note = f"The clock counts on the workshop day, {format_date(day)}."
         if self.start_note.text() != note:
             self.start_note.setText(note)
             self.start_note.setVisible(bool(note))
@@ -879,7 +880,7 @@ class AgendaController:
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
         if day is not None and day != now.date():  # not the workshop day: the plan, no pace
             left = sum(1 for f in plan.order if f not in set(agreed))
-            return PaceText(f"Planned for {day:%d %b %Y}, {clock(agenda.start)} to {clock(agenda.finish)}: "
+            return PaceText(f"Planned for {format_date(day)}, {clock(agenda.start)} to {clock(agenda.finish)}: "
                             f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
                             "", False, agenda.finish)
         quick = prework_agreement(eng, page.round_id, plan.order)

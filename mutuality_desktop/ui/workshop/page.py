@@ -9,7 +9,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -397,8 +405,18 @@ class WorkshopPage(QWidget):
         if large:  # the tab names keep the Large type where the window has room (play-through at 1366)
             room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
             side = max(side, min(self._tabs_width(), room))
+        self._set_tab_padding(self.TAB_PADDINGS[0])
         size = theme.BASE_POINT_SIZE * theme.text_scale()
-        while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
+        # On a real display at 1024 the names were cut to "Ab...", "Actions ...": the panel's scroll
+        # bar takes its width, and the screen's type is wider than offscreen. Where the names do not
+        # fit the bar, the space beside each name narrows first, then the type steps down (never
+        # below the normal type); each step taken with the counts at their widest, so the same on
+        # every factor.
+        paddings = list(self.TAB_PADDINGS[1:])
+        while self._tabs_need() > self._tabs_room(side) and (paddings or size > theme.BASE_POINT_SIZE):
+            if paddings:
+                self._set_tab_padding(paddings.pop(0))
+                continue
             size = max(theme.BASE_POINT_SIZE, size - 0.5)
             small = theme.font()
             small.setPointSizeF(size)
@@ -406,10 +424,20 @@ class WorkshopPage(QWidget):
         if large:
             room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
             side = max(side, min(self._tabs_width(), room))
+        if self._tabs_need() > self._tabs_room(side):  # still cut: the panel widens for them, as far as
+            room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12  # the guide allows
+            side = max(side, min(side + self._tabs_need() - self._tabs_room(side), room))
         # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
         # room to spare on a real display; it still shortens names on a window too narrow for them
-        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_width() <= side
+        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_need() <= self._tabs_room(side)
                          else Qt.TextElideMode.ElideRight)
+        # the panel's least width from the tabs as they are now, not as the Large type left them
+        # (the splitter kept the larger least width and narrowed the guide)
+        self.tabs.updateGeometry()
+        inner = self.side_scroll.widget()
+        inner_layout = inner.layout() if inner is not None else None
+        if inner_layout is not None:
+            inner_layout.invalidate()
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -418,6 +446,41 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    TAB_PADDINGS = (7, 5, 3)  # the space each side of a tab's name, widest first (theme: 7)
+    _tab_padding = 7
+
+    def _set_tab_padding(self, padding: int) -> None:
+        if padding == self._tab_padding:
+            return
+        self._tab_padding = padding
+        bar = self.tabs.tabBar()
+        bar.setProperty("pad", str(padding))  # the theme's QTabBar#factorDetails[pad=...] rules
+        style = bar.style()
+        style.unpolish(bar)
+        style.polish(bar)
+        bar.setFont(bar.font())  # the tabs measured again with the new padding
+
+    def _tabs_room(self, side: int) -> int:
+        """The tab bar's width in a notes panel this wide: less the scroll bar the panel shows when
+        the window is short (a real window's title bar takes the height it needs at 1024x768)."""
+        return side - self.side_scroll.verticalScrollBar().sizeHint().width()
+
+    def _tabs_need(self) -> int:
+        """The width the tabs take side by side with every name whole: each count taken as two
+        digits, and the chosen tab's heavier type (the widest of the names) allowed for."""
+        bar = self.tabs.tabBar()
+        fm = bar.fontMetrics()
+        heavy = QFont(bar.font())
+        heavy.setWeight(QFont.Weight.DemiBold)
+        hm = QFontMetrics(heavy)
+        texts = [bar.tabText(i).replace("&", "") for i in range(bar.count())]
+        wholes = [f"{text.partition(' (')[0]} (00)" if i >= 2 else text for i, text in enumerate(texts)]
+        # what a tab takes beside its name (padding, edges), from a tab not chosen (normal type)
+        beside = min((bar.tabSizeHint(i).width() - fm.horizontalAdvance(text)
+                      for i, text in enumerate(texts) if i != bar.currentIndex()), default=0)
+        heavier = max((hm.horizontalAdvance(whole) - fm.horizontalAdvance(whole) for whole in wholes), default=0)
+        return sum(fm.horizontalAdvance(whole) + beside for whole in wholes) + heavier + 1
 
     def _tabs_width(self) -> int:
         """What the factor's tabs need side by side, with room for the counts the Actions and
