@@ -164,18 +164,49 @@ def previous_agreed_text(scale: Scale, label: str, scores: Mapping[tuple[str, st
 
 # --- recording Not agreed from the walkthrough's button ----------------------------------------
 
-_OPENING = re.compile(r"\ANot agreed\. .*? holds level \d+ \([^)\n]*\) and .*? level \d+ \([^)\n]*\)\.[ \t]*(\n|\Z)?")
+_OPENING = re.compile(r"\ANot agreed\. .*? (?:holds level \d+ \([^)\n]*\)|has no level) and .*? "
+                      r"(?:level \d+ \([^)\n]*\)|has no level)\.[ \t]*(\n|\Z)?")
+# The same sentence read for its parts: the names as written and each side's level (none: "has no level")
+_SENTENCE = re.compile(r"\ANot agreed\. (?P<first>.*?) (?:holds level (?P<client>\d+) \([^)\n]*\)|has no level)"
+                       r" and (?P<second>.*?) (?:level (?P<provider>\d+) \([^)\n]*\)|has no level)\.")
 
 
-def not_agreed_opening(scale: Scale, client_name: str, provider_name: str, client: int, provider: int) -> str:
+def not_agreed_opening(scale: Scale, client_name: str, provider_name: str, client: int | None,
+                       provider: int | None) -> str:
     """The sentence the agreed notes begin with when the room records that it cannot agree (guide
     2.1: 'Not agreed', each side's level): 'Not agreed. Northshire County Council holds level 2
     (Developing) and Tarnwell Highways level 3 (Defined).' Organisation names are printed as given;
     without one, 'The client' and 'the provider'."""
     first = client_name.strip() or "The client"
     second = provider_name.strip() or "the provider"
-    return (f"Not agreed. {first} holds level {client} ({scale.name_of(client)}) "
-            f"and {second} level {provider} ({scale.name_of(provider)}).")
+    return _sentence(scale, first, second, client, provider)
+
+
+def _sentence(scale: Scale, first: str, second: str, client: int | None, provider: int | None) -> str:
+    """A side whose level was cleared after the sentence was written 'has no level' (true, and
+    the level typed again puts it back)."""
+    said_first = "has no level" if client is None else f"holds level {client} ({scale.name_of(client)})"
+    said_second = "has no level" if provider is None else f"level {provider} ({scale.name_of(provider)})"
+    return f"Not agreed. {first} {said_first} and {second} {said_second}."
+
+
+def restated_not_agreed(scale: Scale, notes: str, before: tuple[int | None, int | None],
+                        after: tuple[int | None, int | None]) -> str | None:
+    """The agreed notes with their opening Not agreed sentence saying the sides' levels after a
+    level changed, or None when nothing is to change.
+
+    Only a sentence that was true before the change (its levels are the levels before) is
+    rewritten: it then stays true, in the names as written, and everything after it is kept as
+    typed. Text that merely looks like it, or a sentence already out of date, is left alone (a
+    file being rebuilt from its JSON form sets levels one by one after such notes)."""
+    match = _SENTENCE.match(notes)
+    if match is None or before == after:
+        return None
+    said = tuple(None if match.group(side) is None else int(match.group(side)) for side in ("client", "provider"))
+    if said != before:
+        return None
+    text = _sentence(scale, match.group("first"), match.group("second"), *after) + notes[match.end():]
+    return None if text == notes else text
 
 
 def notes_not_agreed(opening: str, notes: str) -> tuple[str, int]:

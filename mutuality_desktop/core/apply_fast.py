@@ -139,6 +139,8 @@ def _apply_score(eng: Engagement, conn: sqlite3.Connection, op: Any, column: str
     else:
         conn.execute(f"UPDATE score SET {column} = ?, updated_at = ? WHERE id = ?",
                      (value, stored_time(now), row_id))
+    if column == "level" and op.perspective in ("client", "provider") and old != value:
+        _keep_not_agreed_true(eng, conn, op, round_id, old, value, now)
     inverse: ops.Operation = dataclasses.replace(op, uuid=uuid, drop_empty=created and not dropped,
                                                  **{column: old})
     target = {"round": op.round, "factor": op.factor, "perspective": op.perspective, "score": uuid}
@@ -146,6 +148,36 @@ def _apply_score(eng: Engagement, conn: sqlite3.Connection, op: Any, column: str
                                        values["notes"], values["confidence"], now, uuid)
     return (Outcome(inverse, target, old, value),
             ScoreWrite(row_id, score, round_id, (op.factor, op.perspective)))
+
+
+def _keep_not_agreed_true(eng: Engagement, conn: sqlite3.Connection, op: Any, round_id: int,
+                          old: int | None, new: int | None, now: Any) -> None:
+    """A side's level changed (or was cleared) on a factor whose agreed notes open with the Not
+    agreed sentence (core/agreement.py): the sentence is rewritten with the levels as they are
+    now, in this transaction and with its own history entry. The undo of the level change runs
+    through here too, so it puts the sentence back as it was (play-through s6 finding 64: the
+    sentence kept 'level 3' beside Client 2 on screen and in the PDF)."""
+    from .agreement import restated_not_agreed
+    from .history import write_entry
+
+    rows = {str(r[0]): r[1:] for r in conn.execute(
+        "SELECT perspective, id, uuid, level, notes FROM score WHERE round_id = ? AND factor_id = ?",
+        (round_id, op.factor))}
+    agreed = rows.get("agreed")
+    if agreed is None or not agreed[3]:
+        return
+    other = "provider" if op.perspective == "client" else "client"
+    other_level = rows[other][2] if other in rows else None
+    before = (old, other_level) if op.perspective == "client" else (other_level, old)
+    after = (new, other_level) if op.perspective == "client" else (other_level, new)
+    text = restated_not_agreed(eng.framework.scale, str(agreed[3]), before, after)
+    if text is None:
+        return
+    conn.execute("UPDATE score SET notes = ?, updated_at = ? WHERE id = ?", (text, stored_time(now), agreed[0]))
+    target = {"round": op.round, "factor": op.factor, "perspective": "agreed", "score": str(agreed[1])}
+    write_entry(conn, uuid=new_uuid(), at=now, author=eng.author, replica=eng._replica_id(),
+                op=ops.SetNotes.kind, target=target, before=str(agreed[3]), after=text, coalesce=False)
+    eng._scores.pop(round_id, None)  # the round's scores as read before hold the old notes
 
 
 def set_score(eng: Engagement, conn: sqlite3.Connection, op: ops.SetScore) -> tuple[Outcome, ScoreWrite]:

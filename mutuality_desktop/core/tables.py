@@ -67,7 +67,10 @@ def score_rows(snap: EngagementSnapshot) -> list[list[str]]:
                     names.append(scale.name_of(level) if level is not None else "Not assessed")
                 agreed = scores.get((factor.id, "agreed"))
                 if (reason := view.not_applicable.get(factor.id)) is not None:
-                    names[2] = label(reason)  # the room's decision, in the agreed level's name
+                    # levels given before the mark stay in the file (un-marking restores them) but
+                    # do not count, so none is printed as a score (play-through 7)
+                    levels = [None, None, None]
+                    names = ["Not applicable", "Not applicable", label(reason)]
                 elif not_agreed(levels[0], levels[1], levels[2], agreed.notes if agreed is not None else ""):
                     names[2] = NOT_AGREED  # the room reached it and the sides still differ
                 gap = "" if levels[0] is None or levels[1] is None else levels[0] - levels[1]

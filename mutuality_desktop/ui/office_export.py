@@ -183,10 +183,12 @@ class OfficeExportDialog(QDialog):
         kind = self.kind()
         folder = self.target().parent if self.output.text().strip() else self._folder
         self.set_path(folder / default_name(self._title, self._round, kind))
+        # The template row stays in its place for Excel and PowerPoint, greyed with the reason: hidden,
+        # it moved the Export button up under the pointer as the format changed.
         for widget in (*self.template_widgets, self.template_caption):
-            widget.setVisible(kind == "docx")
-        if self.layout() is not None and hasattr(self, "template"):
-            fit(self)  # no gap left by the hidden template row
+            widget.setEnabled(kind == "docx")
+        if hasattr(self, "template"):
+            self._show_template()
 
     def _browse(self) -> None:
         kind = self.kind()
@@ -202,15 +204,26 @@ class OfficeExportDialog(QDialog):
         if name:
             self._set_template(Path(name))
 
+    NOT_WORD = "Used by Word reports only: the workbook and the deck have the app's own look"
+
     def _set_template(self, path: Path | None) -> None:
         self.template = path
         text = path.name if path else "The default shipped with the app"
-        self.template_label.set_full(text, str(path) if path else text)
         # room for the whole name where the screen allows (the dialog is fitted to its rows)
         self.template_label.setMinimumWidth(min(self.template_label.fontMetrics().horizontalAdvance(text) + 4, 420))
+        self._show_template()
         if self.isVisible():
             fit(self)
-        self.default_button.setEnabled(path is not None)
+
+    def _show_template(self) -> None:
+        """The chosen template, or (Excel, PowerPoint) why none applies."""
+        path = self.template
+        if self.kind() == "docx":
+            text = path.name if path else "The default shipped with the app"
+            self.template_label.set_full(text, str(path) if path else text)
+        else:
+            self.template_label.set_full(self.NOT_WORD, self.NOT_WORD)
+        self.default_button.setEnabled(self.kind() == "docx" and path is not None)
 
     def _accept(self) -> None:
         if not self.output.text().strip():

@@ -56,6 +56,7 @@ from . import theme
 from .chart_canvas import ChartCanvas
 from .chart_text import ChartTable, name_chart
 from .flow_row import FlowRow
+from .results_presentation import factor_key
 from .results_spread import SpreadSection
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -141,7 +142,7 @@ class _ChartPane(QWidget):
         self.canvas = ChartCanvas(chart)
         self.canvas.setMinimumSize(320, 320)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.mpl_connect("resize_event", lambda _event: chart.relayout())
+        self.canvas.mpl_connect("resize_event", lambda _event: self._on_canvas_resized())
         self.toggles: dict[str, QCheckBox] = {}
         row = FlowRow()  # wraps rather than widens the page (Large text on a 1024 projector)
         row.setContentsMargins(8, 0, 8, 0)
@@ -159,10 +160,29 @@ class _ChartPane(QWidget):
         self.as_table = QCheckBox("Show as &table")
         self.as_table.toggled.connect(self._on_as_table_toggled)
         row.addWidget(self.as_table)
+        # A chart too small for factor names numbers its spokes: the key below it names them. Chart
+        # and key scroll together, so the key is reachable however little room Large text leaves
+        # (play-through 7: at 1024x768 the numbers showed and nothing said what they meant).
+        self.key_names: list[str] = []
+        self.key = QLabel()
+        self.key.setAccessibleName("Key to the numbered factors")
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key.setContentsMargins(12, 4, 8, 8)
+        self.key.hide()
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.canvas, 1)
+        inner.addWidget(self.key, 0)
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.chart_area, 1)
         layout.addWidget(self.table, 1)
         self.stale = False
         self.apply_look()
@@ -175,6 +195,32 @@ class _ChartPane(QWidget):
         side = max(13, round(QFontMetrics(theme.font()).height() * 0.9))
         for box in self.check_boxes():
             box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
+        self.update_key()
+
+    def set_key_names(self, names: Sequence[str]) -> None:
+        """The names a numbered chart's key lists, spoke by spoke."""
+        self.key_names = list(names)
+        self.update_key()
+
+    def update_key(self) -> None:
+        """Show the key, in the page's own type (Large text too), while the chart numbers its spokes."""
+        numbered = bool(self.chart.compact and self.key_names)
+        if numbered:
+            self.key.setFont(theme.font())
+            self.key.setText(factor_key(self.key_names))
+        if numbered != self.key.isVisibleTo(self):
+            self.key.setVisible(numbered)
+        self._fit_canvas()
+
+    def _fit_canvas(self) -> None:
+        """With the key showing, the chart keeps the whole view and the key is a scroll below it."""
+        tall = max(320, self.chart_area.viewport().height()) if self.key.isVisibleTo(self) else 320
+        if self.canvas.minimumHeight() != tall:
+            self.canvas.setMinimumHeight(tall)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_canvas()
 
     def set_name(self, name: str) -> None:
         self.name = name
@@ -187,12 +233,22 @@ class _ChartPane(QWidget):
         self.table.show_chart(self.chart)
 
     def _on_as_table_toggled(self, checked: bool) -> None:
+        self.chart_area.setVisible(not checked)
         self.canvas.setVisible(not checked)
         self.table.setVisible(checked)
 
+    def _on_canvas_resized(self) -> None:
+        self.chart.relayout()
+        self.update_key()
+
     def _on_toggle_toggled(self, _checked: bool) -> None:
         shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
+        # the key (and the scroll bar beside it) go until the chart is laid out again at its full
+        # width: fewer views may leave room for the names again
+        self.key.hide()
+        self._fit_canvas()
         self.chart.show(shown)
+        QTimer.singleShot(0, self, self.update_key)
         self.describe()
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.views_changed.emit()
@@ -645,6 +701,7 @@ class ResultsPage(QWidget):
         self._fit_tab_texts()
         self.dimension_pane.set_name("Value for money by dimension")
         self.factor_pane.set_name(f"{mutuality.name} by factor")
+        self.factor_pane.set_key_names([f.name for f in mutuality.factors])
 
     # --- data ---------------------------------------------------------------------------------
 

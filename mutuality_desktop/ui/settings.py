@@ -80,8 +80,14 @@ class Settings:
             return None
         return start if start is not None and start.date() == today else None
 
-    def set_agenda_start(self, engagement_uuid: str, start: dt.datetime) -> None:
+    def set_agenda_start(self, engagement_uuid: str, start: dt.datetime, chosen: bool = False) -> None:
+        """chosen: the facilitator set it (else the clock started itself at the first open)."""
         self._q.setValue(f"agenda/start/{engagement_uuid}", start.isoformat(timespec="minutes"))
+        self._q.setValue(f"agenda/start_chosen/{engagement_uuid}", start.date().isoformat() if chosen else "")
+
+    def agenda_start_chosen(self, engagement_uuid: str, today: dt.date) -> bool:
+        """Whether today's start was set by the facilitator (it then outranks the plan's start)."""
+        return self._q.value(f"agenda/start_chosen/{engagement_uuid}", "") == today.isoformat()
 
     # --- where the facilitator was -----------------------------------------------------------
 

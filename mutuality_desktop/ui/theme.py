@@ -110,15 +110,17 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox 
     selection-background-color: {c["ACCENT_TINT"]}; selection-color: {c["INK"]};
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {{
-    border: 2px solid {c["ACCENT"]};
+    border: 2px solid {c["ACCENT"]}; padding: 4px 6px;
 }}
-QLineEdit[invalid="true"] {{ border: 2px solid {c["ERROR_TEXT"]}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {c["ERROR_TEXT"]}; padding: 4px 6px; }}
 QTabWidget::pane {{ border: none; border-top: 1px solid {c["LINE"]}; }}
 QTabBar::tab {{
     padding: 8px 14px; border: none; color: {c["MUTED"]}; background: transparent;
 }}
 QTabBar::tab:selected {{ color: {c["INK"]}; border-bottom: 3px solid {c["ACCENT"]}; font-weight: 600; }}
 QTabBar#factorDetails::tab {{ padding: 8px 7px; }}
+QTabBar#factorDetails[pad="5"]::tab {{ padding-left: 5px; padding-right: 5px; }}
+QTabBar#factorDetails[pad="3"]::tab {{ padding-left: 3px; padding-right: 3px; }}
 QTreeView, QTableView, QListWidget {{
     border: 2px solid transparent; background: white; selection-background-color: {c["ACCENT_TINT"]};
     selection-color: {c["INK"]}; outline: 0;
@@ -194,11 +196,14 @@ def stylesheet(palette: dict[str, str] | None = None) -> str:
 
 # The focus outline is Qt's focus rectangle, drawn tight round a control's label: on a button it
 # struck through the text ("Open", "Copy chart"). Controls with an edge of their own show focus
-# by that edge instead, and a check box or radio button by a frame outside its label.
+# by that edge instead, and a check box or radio button by a frame outside its label. The thicker
+# edge takes its width from the padding, not the text: a box keeps its height when focused, and
+# the tails of g, p and y in it were cut off (High contrast with Large text).
 HIGH_CONTRAST_FOCUS = """
 *:focus { outline: 3px solid #000000; }
 QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QTreeView:focus,
 QTableView:focus, QListWidget:focus, QToolButton:focus { border: 3px solid #000000; outline: none; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus { padding: 3px 5px; }
 QCheckBox, QRadioButton { border: 2px solid transparent; padding: 1px 3px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #000000; outline: none; }
 QTabBar:focus { outline: none; }

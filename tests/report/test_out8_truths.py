@@ -166,7 +166,10 @@ def test_the_deck_radar_fills_the_slide_with_readable_names_and_visible_agreed_m
     chart = frame.chart
     assert chart.font.size.pt >= 12
     names = [" ".join(c.split()) for c in chart.plots[0].categories]
-    assert all(len(line) <= 26 for c in chart.plots[0].categories for line in c.split("\n"))
+    # short lines, but the two names low on either side on one (out10: two lines ran into the names below)
+    low = {6, 9}  # 144 and 216 degrees round from the top
+    assert all(len(line) <= (32 if i in low else 26)
+               for i, c in enumerate(chart.plots[0].categories) for line in c.split("\n"))
     assert names[1] == "Joint governance structure (not agreed)"  # both sides scored it: not agreed, not unscored
     plotted = {s.name: s for s in chart.plots[0].series}
     assert list(plotted)[0] == "Agreed"  # drawn first, under the two sides'

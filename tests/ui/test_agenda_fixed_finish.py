@@ -75,11 +75,11 @@ def test_off_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, windo
     qtbot.waitUntil(lambda: "label" in seen, timeout=5000)
     if days > 0:
         assert seen["label"] == "Clock starts at"
-        assert seen["note"] == f"The clock counts on the workshop day, {day:%d %b %Y}."
+        assert seen["note"] == f"The clock counts on the workshop day, {day.day} {day:%b %Y}."
         assert page.agenda.clock_label.text().startswith("The clock and pacing run on the workshop day")
     else:
         assert seen["label"] == "Clock start"
-        assert seen["note"] == f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
+        assert seen["note"] == f"The workshop day was {day.day} {day:%b %Y}; the clock counted on that day only."
         assert page.agenda.clock_label.text().startswith("The clock and pacing ran on the workshop day")
 
 
@@ -101,4 +101,4 @@ def test_a_clock_opened_the_night_before_counts_from_the_plans_start(qtbot, wind
     assert panel.pace_label.text().startswith("The day starts at 09:00")
     panel._clock = lambda: dt.datetime.combine(day, dt.time(10, 0))
     panel.refresh()
-    assert panel.clock_label.text().startswith("Started 09:00"), panel.clock_label.text()
+    assert panel.clock_label.text().startswith("Started at 09:00 (plan)"), panel.clock_label.text()

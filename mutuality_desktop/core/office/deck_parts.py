@@ -211,6 +211,10 @@ def _wrap_width(theta: float, spokes: int = 15) -> int:
     leave the circle more height), and 22."""
     if spokes > 8 and (math.cos(theta) > 0.75 or math.cos(theta) < -0.99):  # the top, straight down
         return 15
+    if spokes > 8 and -0.95 < math.cos(theta) < -0.7:
+        # low on either side, above the two names beside straight down: one line, so their second
+        # line does not run into those names (play-through 7: they overlapped in LibreOffice)
+        return 40
     return 26 if abs(math.sin(theta)) < 0.15 else 22
 
 

@@ -120,6 +120,9 @@ def _level(rnd: RoundData, factor_id: str, perspective: str) -> int | None:
     return None if s is None else s.level
 
 
+NOT_APPLICABLE_NAME = "Not applicable"
+
+
 def score_rows(data: ReportData) -> list[list[object]]:
     """The factors of every round in the workbook, in workshop order: as the report and the CSV,
     those of the round's dimensions (its scope and any dimension scored beyond it) less the factors
@@ -135,7 +138,9 @@ def score_rows(data: ReportData) -> list[list[object]]:
                 names = [scale.name_of(lv) if lv is not None else scale.not_assessed_label for lv in levels]
                 names[2] = empty_agreed(scale, rnd.scores, factor.id) or names[2]  # "Not agreed" (guide 2.1)
                 if (reason := marks(rnd.scores).get(factor.id)) is not None:
-                    names[2] = not_applicable_label(reason)  # the room's decision, in the agreed level's name
+                    # the room's decision, in the agreed level's name; the sides' own levels from before
+                    # the mark (already left out of the scores here) are not applicable either
+                    names = [NOT_APPLICABLE_NAME, NOT_APPLICABLE_NAME, not_applicable_label(reason)]
                 agreed = rnd.scores.get((factor.id, "agreed"))
                 gap = None if levels[0] is None or levels[1] is None else levels[0] - levels[1]
                 notes = [(s.notes if (s := rnd.scores.get((factor.id, p))) is not None else "")

@@ -17,6 +17,7 @@ from .data import ReportData, ReportOptions, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
 from .graphics import load_logos
+from .pagination import keep_tail
 from .pdfua import finish
 from .sections_audit import section_audit
 from .sections_back import section_actions, section_appendix, section_participants
@@ -30,6 +31,7 @@ from .text import collecting_missing
 
 # reportlab's font registry and matplotlib's settings are process-wide: one build at a time.
 _build_lock = threading.Lock()
+TAIL_MIN = 4.5 * 13.5  # a chapter's last page carries at least about four lines of body text
 
 
 class ReportError(MutualityError):
@@ -59,7 +61,7 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
                                  *section_contents(data, styles, entries)]
     for part in parts:
         if part:
-            flowables += [PageBreak(), *part]
+            flowables += [PageBreak(), *keep_tail(part, TAIL_MIN)]
     return flowables
 
 

@@ -198,10 +198,12 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
     story += _gaps(data, styles, width)
     moved = movement(data)
     if moved:
-        story += [Heading(f"What moved since {inline(data.previous.label if data.previous else '')}",
-                          styles.h2, outline_level=1, in_toc=False)]
-        story += [para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet2", leftIndent=10, firstLineIndent=-10))
-                  for s in moved]
+        # the block goes over whole, with its heading, rather than leave a bullet or two alone on a page
+        story += [KeepTogether([
+            Heading(f"What moved since {inline(data.previous.label if data.previous else '')}",
+                    styles.h2, outline_level=1, in_toc=False),
+            *[para("•&nbsp;&nbsp;" + esc(s), styles.body.clone("bullet2", leftIndent=10, firstLineIndent=-10))
+              for s in moved]])]
     return story
 
 

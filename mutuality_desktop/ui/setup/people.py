@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -151,12 +152,17 @@ class ParticipantsPanel(_RowsPanel):
         self.email.setToolTip("Where the pre-work form goes (Pre-work → Create forms…)")
         self.email.setAccessibleName("Participant email")
         self.name_field = Field("Na&me", self.name)
-        form = QHBoxLayout()
-        form.setSpacing(12)
-        form.addWidget(self.name_field, 2)
-        form.addWidget(Field("R&ole", self.role), 3)
-        form.addWidget(Field("Si&de", self.side), 1)
-        form.addWidget(Field("Emai&l", self.email), 2)
+        # Two rows of two: on one row of four the name box was too narrow for a long name
+        # ("Alexandra Montgomery-Smythe") with Large text, even at 1366.
+        form = QGridLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        form.addWidget(self.name_field, 0, 0)
+        form.addWidget(Field("R&ole", self.role), 0, 1)
+        form.addWidget(Field("Si&de", self.side), 1, 0)
+        form.addWidget(Field("Emai&l", self.email), 1, 1)
+        form.setColumnStretch(0, 4)  # the name's column the wider: a long name whole at 1366, and the
+        form.setColumnStretch(1, 3)  # role still readable beside it at 1024
         buttons = self._buttons("Add participant", "Remove")
         # The form right under the list, the room below it (playthrough 1, finding 13: the fields
         # sat 250 px below an empty list, stretched to the height of the Rounds column).
@@ -270,6 +276,7 @@ class RoundsPanel(_RowsPanel):
         # the column as a round was selected, squeezing the participants beside it
         buttons = self._buttons("Add follow-up round", "Remove")
         self.remove_button.setAccessibleName("Remove round")
+        self._button_row = buttons
         note = caption("A follow-up round covers what the round before it covered (select it to change "
                        "that); scoring it again lets the report show what changed.")
         note.setWordWrap(True)
@@ -286,6 +293,7 @@ class RoundsPanel(_RowsPanel):
         self.date.committed.connect(self._sync)
         self.date.returnPressed.connect(self._on_add_button_clicked)
         self._sync()
+        self._keep_width()
 
     def _fit_date(self) -> None:
         """The date box shows the widest date whole (at 1024 wide it read "12 Mar 202")."""
@@ -297,6 +305,22 @@ class RoundsPanel(_RowsPanel):
     def _fit(self) -> None:
         super()._fit()
         self._fit_date()
+        self._keep_width()
+
+    def _keep_width(self) -> None:
+        """As wide with a round selected as without: Save changes, Remove and New, shown as a round
+        was selected, widened the column by about 29 pixels with Large text at 1024, and the page
+        jumped sideways. The panel keeps the wider of the two rows of buttons from the start."""
+        layout = self.layout()
+        if layout is None or not hasattr(self, "_button_row"):
+            return
+        add = self.add_button
+        fm = add.fontMetrics()
+        save = add.sizeHint().width() - fm.horizontalAdvance(add.text()) + fm.horizontalAdvance("Save changes")
+        editing = (save + self.remove_button.sizeHint().width() + self.new_button.sizeHint().width()
+                   + 2 * max(0, self._button_row.spacing()))
+        self.setMinimumWidth(0)
+        self.setMinimumWidth(max(editing, layout.minimumSize().width()))
 
     def start_new(self) -> None:
         super().start_new()

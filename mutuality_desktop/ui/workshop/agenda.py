@@ -56,6 +56,7 @@ from ...core.agenda import (
 from ...core.errors import ValidationError
 from .. import theme
 from ..commands import Edit
+from ..date_field import format_date
 from ..flow_row import least_height
 
 if TYPE_CHECKING:
@@ -225,6 +226,10 @@ def minutes_text(minutes: int) -> str:
     return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
 
 
+def _minutes(span: dt.timedelta) -> int:
+    return int(span.total_seconds() // 60)
+
+
 def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int | None:
     """Minutes the room can give each factor still to agree, to finish by the end time."""
     if factors_left <= 0:
@@ -247,6 +252,9 @@ class AgendaPanel(QFrame):
         self.setProperty("role", "panel")
         self._clock = clock
         self._start = clock()
+        # set by the facilitator (the pop-up's start, "Start the clock now"); else the clock
+        # started itself at the day's first open, and a plan's start outranks it
+        self._chosen = False
         self._end = end
         self._left = 0
         self._source: Callable[[dt.datetime], PaceText | None] | None = None
@@ -410,8 +418,8 @@ class AgendaPanel(QFrame):
         self.progress.setValue(agreed)
         self.refresh()
 
-    def set_start(self, start: dt.datetime) -> None:
-        self._start = start
+    def set_start(self, start: dt.datetime, chosen: bool = False) -> None:
+        self._start, self._chosen = start, chosen
         self.start_edit.blockSignals(True)
         self.start_edit.setTime(QTime(start.hour, start.minute))
         self.start_edit.blockSignals(False)
@@ -424,20 +432,12 @@ class AgendaPanel(QFrame):
         planned = self._source(now) if self._source is not None else None
         plan_start = (dt.datetime.combine(now.date(), dt.time(planned.starts // 60, planned.starts % 60))
                       if on_the_day and planned is not None and planned.starts is not None else None)
-        if plan_start is not None and now < plan_start:
-            # before the planned start the clock has not started ("Started 00:58" beside "The day
-            # starts at 09:30": play-through s6 5)
-            self.clock_label.setText(f"The clock starts with the day, at {plan_start:%H:%M}.")
-        elif on_the_day:
-            # a clock that started itself before the plan's start (the file opened the night
-            # before) counts from the plan's start; one started later (a late start) from its own
-            start = max(self._start, plan_start) if plan_start is not None else self._start
-            elapsed = int((now - start).total_seconds() // 60)
-            self.clock_label.setText(f"Started {start:%H:%M} · {minutes_text(elapsed)} so far")
-        else:  # set-up before the workshop, or a look back after it: no clock, no pacing
-            ran = day is not None and day < now.date()
+        if on_the_day:
+            self.clock_label.setText(self._clock_text(now, plan_start))
+        elif day is not None:  # set-up before the workshop, or a look back after it: no clock, no pacing
+            ran = day < now.date()
             self.clock_label.setText(f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, "
-                                     f"{day:%d %b %Y}.")
+                                     f"{format_date(day)}.")
         self._show_day(on_the_day, day, now.date())
         self._show_plan(planned)
         if planned is not None:
@@ -454,6 +454,32 @@ class AgendaPanel(QFrame):
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
 
+    def _clock_text(self, now: dt.datetime, plan_start: dt.datetime | None) -> str:
+        """One clock: with a plan, the plan's start (the pace is counted from it too) unless the
+        facilitator set a start, which is then told against the plan's. The clock that started
+        itself at the day's first open counted from 01:52 beside "13 min ahead" counted from the
+        plan's 01:30, and moved with each laptop (play-through s6 finding 5)."""
+        if plan_start is not None and not self._chosen:
+            if now < plan_start:  # the file opened before the day: the clock has not started
+                return f"The clock starts with the day, at {plan_start:%H:%M}."
+            self._show_start(plan_start)
+            return f"Started at {plan_start:%H:%M} (plan) · {minutes_text(_minutes(now - plan_start))} so far"
+        start = self._start
+        if start.date() == now.date() and now < start:  # a start set for later today
+            return f"The clock starts at {start:%H:%M}."
+        text = f"Started {start:%H:%M} · {minutes_text(_minutes(now - start))} so far"
+        if plan_start is not None and (start.hour, start.minute) != (plan_start.hour, plan_start.minute):
+            gap = _minutes(abs(start - plan_start))
+            text += f", {minutes_text(gap)} {'after' if start > plan_start else 'before'} the plan’s {plan_start:%H:%M}"
+        return text
+
+    def _show_start(self, start: dt.datetime) -> None:
+        """The pop-up's start says the time the clock counts from."""
+        if self.start_edit.time() != QTime(start.hour, start.minute):
+            self.start_edit.blockSignals(True)
+            self.start_edit.setTime(QTime(start.hour, start.minute))
+            self.start_edit.blockSignals(False)
+
     def _show_day(self, on_the_day: bool, day: dt.date | None, today: dt.date) -> None:
         """Off the workshop day the pop-up's start is the time the clock will count from, not a
         start that happened ("Started at 22:57" the evening before: play-through s6)."""
@@ -465,9 +491,9 @@ class AgendaPanel(QFrame):
         if on_the_day or day is None:
             note = ""
         elif past:
-            note = f"The workshop day was {day:%d %b %Y}; the clock counted on that day only."
+            note = f"The workshop day was {format_date(day)}; the clock counted on that day only."
         else:
-            note = f"The clock counts on the workshop day, {day:%d %b %Y}."
+            note = f"The clock counts on the workshop day, {format_date(day)}."
         if self.start_note.text() != note:
             self.start_note.setText(note)
             self.start_note.setVisible(bool(note))
@@ -518,6 +544,7 @@ class AgendaPanel(QFrame):
 
     def _on_start_edit_time_changed(self, time: QTime) -> None:
         self._start = dt.datetime.combine(self._clock().date(), dt.time(time.hour(), time.minute()))
+        self._chosen = True
         self.start_time_changed.emit(self._start)
         self.refresh()
 
@@ -536,7 +563,7 @@ class AgendaPanel(QFrame):
             self._menu.adjustSize()
 
     def _on_now_button_clicked(self) -> None:
-        self.set_start(self._clock())
+        self.set_start(self._clock(), chosen=True)
         self.start_time_changed.emit(self._start)
 
 
@@ -853,7 +880,7 @@ class AgendaController:
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
         if day is not None and day != now.date():  # not the workshop day: the plan, no pace
             left = sum(1 for f in plan.order if f not in set(agreed))
-            return PaceText(f"Planned for {day:%d %b %Y}, {clock(agenda.start)} to {clock(agenda.finish)}: "
+            return PaceText(f"Planned for {format_date(day)}, {clock(agenda.start)} to {clock(agenda.finish)}: "
                             f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
                             "", False, agenda.finish)
         quick = prework_agreement(eng, page.round_id, plan.order)

@@ -230,6 +230,10 @@ class EvidencePanel(QWidget):
     def mark_saved(self, perspective: str, text: str) -> None:
         self._saved[perspective] = text
 
+    def saved_text(self, perspective: str) -> str:
+        """A box's text as last stored (what the file held when the box was loaded or saved)."""
+        return self._saved[perspective]
+
     def has_unsaved_typing(self) -> bool:
         return any(e.toPlainText() != self._saved[p] for p, e in self.editors.items())
 

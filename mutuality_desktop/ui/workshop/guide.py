@@ -112,6 +112,14 @@ class LevelGuide(QWidget):
         self.editable = True
         self.tab_leaves_by_signal = False  # Tab after agreed emits left_forward (the page places focus)
         self.grow_to_fit = False  # in a scroll area: never shorter than the smallest type needs
+        # The room's screen (F11): the type is the largest at which this factor's levels fit, not
+        # the size its dimension's longest guide needs, and a row is as tall as its text and its
+        # own chips need, with room kept for the two further chips a score can add anywhere (a
+        # row held room for three chips each, which kept the type at about 14 px with empty
+        # space in every row: play-through s6 finding 3).
+        self.per_factor = False
+        self._one_chip = False  # while fitting the type: every row as if it held one chip
+        self._room_fits: tuple[list[tuple[int, str, str]], dict[tuple[int, int], float]] = ([], {})
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -195,8 +203,9 @@ class LevelGuide(QWidget):
 
     def copy_from(self, other: LevelGuide) -> None:
         """Show what another guide shows (the presentation window mirrors the walkthrough)."""
-        self._levels = list(other._levels)
-        self._prompts = dict(other._prompts)
+        if other._levels != self._levels or other._prompts != self._prompts:  # a score keeps the
+            self._levels = list(other._levels)  # laid-out rows and the room's type size
+            self._prompts = dict(other._prompts)
         if other._reference != self._reference or other._reference_prompt != self._reference_prompt:
             self._reference, self._reference_fit = list(other._reference), {}
             self._reference_prompt = other._reference_prompt
@@ -326,6 +335,8 @@ class LevelGuide(QWidget):
 
     def _steady_point(self, width: int, height: int) -> float | None:
         """The type size at which the reference guide fits (cached per size), if there is one."""
+        if self.per_factor:
+            return self._room_point(width, height)
         if not self._reference or self._reference is self._levels:
             return None
         cache = self._reference_fit
@@ -342,6 +353,38 @@ class LevelGuide(QWidget):
                 self._levels = levels
                 self._reserve = None
         return cache[(width, height)]
+
+    def _room_point(self, width: int, height: int) -> float:
+        """The room's type: the largest at which this factor's levels fit with one chip a row, room
+        for the other two chips on the row that has least room for them, and for the factor's
+        longest next-level line (so a score in the room changes no type size). Kept per factor and
+        screen size."""
+        if self._room_fits[0] is not self._levels:
+            self._room_fits = (self._levels, {})
+        kept = self._room_fits[1]
+        if (width, height) not in kept:
+            saved, self._one_chip = self._one_chip, True
+            try:
+                room = height
+                sizes = []
+                for level, text in self._prompts.items():
+                    if text:
+                        self._reserve = (level, f"To reach level {level + 1}: {text}")
+                        fit = self._best_fit(width, room)
+                        if fit.total <= room:
+                            sizes.append(fit.point_size)
+                self._reserve = None
+                if not sizes:  # no line, or none fits even at the smallest type: the line gives way
+                    saved_prompt, self._no_prompt = self._no_prompt, True
+                    try:
+                        sizes.append(self._best_fit(width, room).point_size)
+                    finally:
+                        self._no_prompt = saved_prompt
+                kept[(width, height)] = min(sizes)
+            finally:
+                self._one_chip = saved
+                self._reserve = None
+        return kept[(width, height)]
 
     def _steady_spread(self, fit: _Fit, height: int, dropped: bool = False) -> _Fit:
         """Spread the spare height between the rows, holding back at the bottom the room the
@@ -438,7 +481,7 @@ class LevelGuide(QWidget):
         if self._computed[0] is not self._levels:
             self._computed = (self._levels, {})
         kept = self._computed[1]
-        key = (width, pt, prompt_at if prompt else None, prompt, theme.text_scale())
+        key = (width, pt, prompt_at if prompt else None, prompt, theme.text_scale(), self._chip_slots())
         fit = kept.get(key)
         if fit is None:
             if len(kept) > 200:
@@ -447,6 +490,14 @@ class LevelGuide(QWidget):
         return _Fit(fit.point_size, [replace(r) for r in fit.rows], fit.number_width, fit.chip_width,
                     fit.chip_height, fit.pad, fit.total)
 
+    def _chip_slots(self) -> tuple[int, ...] | None:
+        """Per row (highest level first), the chips it must have room for; None: three each."""
+        if not self.per_factor:
+            return None
+        if self._one_chip:
+            return tuple(1 for _ in self._levels)
+        return tuple(max(1, len(self._row_chips(value))) for value, _, _ in reversed(self._levels))
+
     def _compute_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str) -> _Fit:
         pad = max(6, round(pt * 0.75))
         number_width = QFontMetrics(self._number_font(pt)).horizontalAdvance("5") + 3 * pad
@@ -454,9 +505,10 @@ class LevelGuide(QWidget):
         chip_width = chip_fm.horizontalAdvance("Provider") + 2 * pad + 4
         chip_height = chip_fm.height() + 4
         text_width = max(120, width - number_width - chip_width - 3 * pad)
-        min_height = 3 * chip_height + 2 * 3 + pad
+        slots = self._chip_slots() or tuple(3 for _ in self._levels)
         rows, top = [], 0
-        for value, name, descriptor in reversed(self._levels):  # highest level at the top
+        for index, (value, name, descriptor) in enumerate(reversed(self._levels)):  # highest level at the top
+            min_height = slots[index] * chip_height + 2 * slots[index] + pad
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
             if value == prompt_at and prompt:
                 head, _, rest = prompt.partition(": ")
@@ -467,6 +519,9 @@ class LevelGuide(QWidget):
             height = max(min_height, int(doc.size().height()) + 2 * pad)
             rows.append(_Row(value, top, height, doc, self._images.setdefault(id(doc), {})))
             top += height + 1
+        if self._one_chip and rows:  # fitting the room's type: all three chips may meet on one row
+            three = 3 * chip_height + 2 * 3 + pad
+            top += max(0, max(three - row.height for row in rows))
         return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
 
     def _doc(self, html: str, pt: float, width: int) -> QTextDocument:

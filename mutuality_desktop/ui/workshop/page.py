@@ -9,7 +9,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -397,8 +405,18 @@ class WorkshopPage(QWidget):
         if large:  # the tab names keep the Large type where the window has room (play-through at 1366)
             room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
             side = max(side, min(self._tabs_width(), room))
+        self._set_tab_padding(self.TAB_PADDINGS[0])
         size = theme.BASE_POINT_SIZE * theme.text_scale()
-        while self._tabs_width() > side and size > theme.BASE_POINT_SIZE:
+        # On a real display at 1024 the names were cut to "Ab...", "Actions ...": the panel's scroll
+        # bar takes its width, and the screen's type is wider than offscreen. Where the names do not
+        # fit the bar, the space beside each name narrows first, then the type steps down (never
+        # below the normal type); each step taken with the counts at their widest, so the same on
+        # every factor.
+        paddings = list(self.TAB_PADDINGS[1:])
+        while self._tabs_need() > self._tabs_room(side) and (paddings or size > theme.BASE_POINT_SIZE):
+            if paddings:
+                self._set_tab_padding(paddings.pop(0))
+                continue
             size = max(theme.BASE_POINT_SIZE, size - 0.5)
             small = theme.font()
             small.setPointSizeF(size)
@@ -406,10 +424,20 @@ class WorkshopPage(QWidget):
         if large:
             room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12
             side = max(side, min(self._tabs_width(), room))
+        if self._tabs_need() > self._tabs_room(side):  # still cut: the panel widens for them, as far as
+            room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12  # the guide allows
+            side = max(side, min(side + self._tabs_need() - self._tabs_room(side), room))
         # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
         # room to spare on a real display; it still shortens names on a window too narrow for them
-        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_width() <= side
+        bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_need() <= self._tabs_room(side)
                          else Qt.TextElideMode.ElideRight)
+        # the panel's least width from the tabs as they are now, not as the Large type left them
+        # (the splitter kept the larger least width and narrowed the guide)
+        self.tabs.updateGeometry()
+        inner = self.side_scroll.widget()
+        inner_layout = inner.layout() if inner is not None else None
+        if inner_layout is not None:
+            inner_layout.invalidate()
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
@@ -418,6 +446,41 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    TAB_PADDINGS = (7, 5, 3)  # the space each side of a tab's name, widest first (theme: 7)
+    _tab_padding = 7
+
+    def _set_tab_padding(self, padding: int) -> None:
+        if padding == self._tab_padding:
+            return
+        self._tab_padding = padding
+        bar = self.tabs.tabBar()
+        bar.setProperty("pad", str(padding))  # the theme's QTabBar#factorDetails[pad=...] rules
+        style = bar.style()
+        style.unpolish(bar)
+        style.polish(bar)
+        bar.setFont(bar.font())  # the tabs measured again with the new padding
+
+    def _tabs_room(self, side: int) -> int:
+        """The tab bar's width in a notes panel this wide: less the scroll bar the panel shows when
+        the window is short (a real window's title bar takes the height it needs at 1024x768)."""
+        return side - self.side_scroll.verticalScrollBar().sizeHint().width()
+
+    def _tabs_need(self) -> int:
+        """The width the tabs take side by side with every name whole: each count taken as two
+        digits, and the chosen tab's heavier type (the widest of the names) allowed for."""
+        bar = self.tabs.tabBar()
+        fm = bar.fontMetrics()
+        heavy = QFont(bar.font())
+        heavy.setWeight(QFont.Weight.DemiBold)
+        hm = QFontMetrics(heavy)
+        texts = [bar.tabText(i).replace("&", "") for i in range(bar.count())]
+        wholes = [f"{text.partition(' (')[0]} (00)" if i >= 2 else text for i, text in enumerate(texts)]
+        # what a tab takes beside its name (padding, edges), from a tab not chosen (normal type)
+        beside = min((bar.tabSizeHint(i).width() - fm.horizontalAdvance(text)
+                      for i, text in enumerate(texts) if i != bar.currentIndex()), default=0)
+        heavier = max((hm.horizontalAdvance(whole) - fm.horizontalAdvance(whole) for whole in wholes), default=0)
+        return sum(fm.horizontalAdvance(whole) + beside for whole in wholes) + heavier + 1
 
     def _tabs_width(self) -> int:
         """What the factor's tabs need side by side, with room for the counts the Actions and
@@ -493,7 +556,7 @@ class WorkshopPage(QWidget):
         self.navigator.factor_selected.connect(self._on_navigator_factor_selected)
         self.navigator.tab_pressed.connect(self._on_navigator_tab_pressed)
         self.navigator.add_requested.connect(lambda factor_id: offer_to_add(self, factor_id))
-        # scrolled away from the open factor: the bar stops saying SCORING (and back again)
+        # scrolled away from the open factor: the SCORING card loses its tint (and back again)
         self.navigator.verticalScrollBar().valueChanged.connect(self._on_navigator_scrolled)
         self.navigator.itemSelectionChanged.connect(self._update_bar_active)
         app = QApplication.instance()
@@ -530,6 +593,7 @@ class WorkshopPage(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
+        self.bar.set_editable(editable)
         self._update_bar_active()
         self.guide.editable = editable
         self.evidence.set_editable(editable)
@@ -746,6 +810,11 @@ class WorkshopPage(QWidget):
             return False
         return scoring.factor_state(self.doc.engagement.scores(self._round_id), self._factor_id) != shown[0]
 
+    def _agreed_notes_moved(self) -> bool:
+        """A side's level changed the Not agreed sentence in the agreed notes (core rewrites it)."""
+        agreed = self.doc.engagement.scores(self._round_id).get((self._factor_id, "agreed"))
+        return (agreed.notes if agreed is not None else "") != self.evidence.saved_text("agreed")
+
     def refresh_evidence(self, keep_typing: bool = True) -> None:
         scores = self.doc.engagement.scores(self._round_id)
         notes = {p: s.notes for p in theme.PERSPECTIVES if (s := scores.get((self._factor_id, p)))}
@@ -782,7 +851,7 @@ class WorkshopPage(QWidget):
                 # next factor after a score does not take the whole engagement's snapshot again
                 self._previous = None
             self.refresh_scores()
-            if what != "score":
+            if what != "score" or self._agreed_notes_moved():
                 self.refresh_evidence()
             self.scores_changed.emit()
         elif what == "scope":
@@ -858,11 +927,14 @@ class WorkshopPage(QWidget):
             self.bar.set_focus_perspective(perspective)
             return  # nothing changes: no history entry, no undo step
         factor = self.factor()
+        self.flush()  # notes typed a moment ago are stored first: a level may restate the agreed notes
         name = theme.PERSPECTIVE_LABELS[perspective].lower()
         text = (f"Clear the {name} score of {factor.name}" if level is None
                 else f"Score {factor.name} ({name}) {level}")
         self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
         self.bar.set_focus_perspective(perspective)
+        self._say(f"Scored the {name} view of {factor.name}: {level} {self.framework.scale.name_of(level)}"
+                  if level is not None else f"Cleared the {name} view of {factor.name}")
         if level is not None:
             self.reveal_level(level)
 
@@ -950,7 +1022,14 @@ class WorkshopPage(QWidget):
     def _on_navigator_scrolled(self, _value: int) -> None:
         self._update_bar_active()
 
-    def _on_app_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Focus in a side's notes box makes that side the one a guide click scores, and the
+        bar's SCORING card says so (a click on the guide to leave the provider's notes once
+        scored the client, unseen)."""
+        for perspective, editor in self.evidence.editors.items():
+            if new is editor:
+                self.guide.set_focus_perspective(perspective)
+                break
         self._update_bar_active()
 
     def ask_go_to_factor(self) -> None:
@@ -983,16 +1062,16 @@ class WorkshopPage(QWidget):
         if start is None:
             self._settings.set_agenda_start(uuid, now)
         else:
-            self.agenda.set_start(start)
+            self.agenda.set_start(start, chosen=self._settings.agenda_start_chosen(uuid, now.date()))
 
     def _on_agenda_start_time_changed(self, start: dt.datetime) -> None:
-        self._settings.set_agenda_start(self.doc.engagement.info().uuid, start)
+        self._settings.set_agenda_start(self.doc.engagement.info().uuid, start, chosen=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """A digit or clearing key typed in the factor list scores the perspective the bar shows.
 
-        Keys left over by any other child (a tab bar, a button) score nothing: the bar does not
-        say SCORING there.
+        Keys left over by any other child (a tab bar, a button) score nothing: the SCORING card is
+        not tinted there (it names the side a click on the guide scores).
         """
         if QApplication.focusWidget() is self.navigator:
             if not self.navigator.shows(self._factor_id) and self._is_scoring_key(event):

@@ -59,6 +59,9 @@ class RoomWindow(QWidget):
     def _restyle(self) -> None:
         self.caption.setStyleSheet(f"color: {theme.MUTED};")
         self.hint.setStyleSheet(f"color: {theme.MUTED};")
+        key = getattr(self, "spread_key", None)
+        if key is not None:
+            key.setStyleSheet(f"color: {theme.ACCENT_DARK};")
 
     def apply_look(self) -> None:
         """View -> High contrast or Large text changed (theme.apply): take the new colours and type."""
@@ -99,7 +102,7 @@ class PresentationWindow(RoomWindow):
     """The current factor, its scoring guide and the scores, on the second screen when there is one."""
 
     def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
-        super().__init__("presentation", (48, 32, 48, 28), 12, parent)
+        super().__init__("presentation", (48, 20, 48, 14), 12, parent)  # the guide gets the height
         self._forward_key = forward_key
         self._scores: tuple[dict[str, str], str] | None = None
         self._score_point = 18.0  # the scores' type for this screen, before fitting them to its width
@@ -116,12 +119,22 @@ class PresentationWindow(RoomWindow):
         self.spread = DotStrip(zoom=2.0)  # the participants' own views, never with names (issue 17)
         self.spread.setMinimumWidth(360)
         self.spread.hide()
+        # the strip's key, as the walkthrough shows it: which dots are whose (play-through s6 3)
+        self.spread_key = QLabel("Own views:  \u25cf Client   \u25cb Provider")
+        self.spread_key.setAccessibleName("Own views: filled dots, client; rings, provider")
+        self.spread_key.hide()
+        self._restyle()
+        spread_column = QVBoxLayout()
+        spread_column.setSpacing(0)
+        spread_column.addWidget(self.spread_key, 0, Qt.AlignmentFlag.AlignLeft)
+        spread_column.addWidget(self.spread)
         # Scores and the strip side by side on a wide screen, the strip under them on a narrow one
         # (on a 1024-pixel projector they ran off the right edge, cut mid-word).
         self.score_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.score_row.addLayout(scores, 1)
-        self.score_row.addWidget(self.spread)
+        self.score_row.addLayout(spread_column)
         self.guide = LevelGuide(min_point=11, max_point=26, interactive=False)
+        self.guide.per_factor = True  # as large as this factor's levels fit (play-through s6 finding 3)
         self.body.addLayout(self.score_row)
         self.body.addSpacing(6)
         self.body.addWidget(self.guide, 1)
@@ -163,7 +176,9 @@ class PresentationWindow(RoomWindow):
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
         """The dot strip of own views beside the scores; hidden when nobody has given one."""
         self.spread.spread, self.spread.scale = spread, scale
-        self.spread.setVisible(spread is not None and bool(spread.levels))
+        shown = spread is not None and bool(spread.levels)
+        self.spread.setVisible(shown)
+        self.spread_key.setVisible(shown)
         self.spread.update()
 
     def apply_look(self) -> None:
@@ -187,6 +202,7 @@ class PresentationWindow(RoomWindow):
         self.score_row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                     else QBoxLayout.Direction.LeftToRight)
         self.spread.set_zoom(2.0 * (type_scale if narrow else scale))
+        self.spread_key.setFont(theme.font(11 * (type_scale if narrow else scale)))
         self._fit_scores(width)
 
     def _fit_scores(self, width: int | None = None) -> None:

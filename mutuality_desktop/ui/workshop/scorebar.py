@@ -28,6 +28,10 @@ class PerspectiveButton(QAbstractButton):
         self._level: int | None = None
         self._pending = False
         self.active = True  # keys score this perspective now (the guide or the list has focus)
+        # A click on a guide row scores the checked perspective whenever the file can be
+        # changed, wherever the focus is (a notes box too): the checked card always says
+        # SCORING then, so the side a click changes is the side the screen names.
+        self.editable = True
         self._name_for_screen_readers()
 
     def set_level(self, level: int | None, name: str, pending: bool = False) -> None:
@@ -51,7 +55,7 @@ class PerspectiveButton(QAbstractButton):
         name = f"{theme.PERSPECTIVE_LABELS[self.perspective]} view: {level}"
         if self._pending:
             name += " (not saved)"
-        if self.isChecked() and self.active:
+        if self.isChecked() and self.editable:
             name += ", scoring now"
         if self.accessibleName() != name:
             self.setAccessibleName(name)
@@ -75,9 +79,10 @@ class PerspectiveButton(QAbstractButton):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         focused = self.isChecked()
-        scoring = focused and self.active
+        scoring = focused and self.editable  # a guide click scores this side
+        keys = scoring and self.active  # and so does a digit typed now: the tinted card
         p.setPen(QPen(QColor(theme.ACCENT if focused else theme.CONTROL_LINE), 2 if scoring else 1))
-        p.setBrush(QColor(theme.ACCENT_TINT if scoring else "white"))
+        p.setBrush(QColor(theme.ACCENT_TINT if keys else "white"))
         p.drawRoundedRect(rect, 8, 8)
         small = theme.font(theme.BASE_POINT_SIZE - 1.5, weight=QFont.Weight.DemiBold)
         big = theme.font(theme.BASE_POINT_SIZE + 1, bold=True)
@@ -85,7 +90,7 @@ class PerspectiveButton(QAbstractButton):
         p.setFont(small)
         p.setPen(QColor(theme.ACCENT if focused else theme.MUTED))
         label = theme.PERSPECTIVE_LABELS[self.perspective].upper()
-        if scoring:  # only while a digit typed now scores this perspective
+        if scoring:  # a guide click (and a digit in the guide) scores this perspective
             label += "  ·  SCORING"
         label = QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()))
         p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
@@ -138,6 +143,18 @@ class PerspectiveBar(QWidget):
                 button.active = active
                 button._name_for_screen_readers()
                 button.update()
+
+    def set_editable(self, editable: bool) -> None:
+        """A read-only file scores nothing: no card says SCORING."""
+        for button in self.buttons.values():
+            if button.editable != editable:
+                button.editable = editable
+                button._name_for_screen_readers()
+                button.update()
+
+    def scoring(self) -> list[str]:
+        """The perspectives the bar shows as SCORING (exactly one while the file can be changed)."""
+        return [p for p, b in self.buttons.items() if b.isChecked() and b.editable]
 
     def is_active(self) -> bool:
         return all(b.active for b in self.buttons.values())

@@ -43,7 +43,7 @@ class DotStrip(QWidget):
     def set_zoom(self, zoom: float) -> None:
         """Larger dots and type for the room's screen (presentation mode)."""
         self.zoom = zoom
-        self.setMinimumWidth(int(150 * zoom))
+        self.setMinimumWidth(int(136 * zoom))  # at 1024 wide: beside "Split" and "Names off"
         self.setFixedHeight(int(STRIP_HEIGHT * zoom))
         self.update()
 
@@ -147,13 +147,18 @@ class SpreadPanel(QWidget):
                                 f"{theme.WARNING_LINE}; border-radius: 3px; padding: 1px 5px;")
         self.flag.hide()
         self.names = QToolButton()
-        self.names.setText("Names")
         self.names.setCheckable(True)
         self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
-        self.names.setToolTip("Show who chose each level when you hover a dot (off for the projector)")
         self.names.toggled.connect(self._on_names_toggled)
         self.names.setFixedHeight(STRIP_HEIGHT - 2)
-        self.names.setStyleSheet("QToolButton { padding: 0 8px; }")
+        # Pressed, it looks pressed (filled in the accent colour; High contrast recolours it) and
+        # says "Names on": a plain "Names" never said which was showing (play-through s6 finding 4).
+        self.names.setStyleSheet(
+            "QToolButton { padding: 0 4px; }"
+            f" QToolButton:checked {{ background: {theme.ACCENT}; color: #ffffff;"
+            f" border: 1px solid {theme.ACCENT_DARK}; font-weight: 600; }}")
+        self._show_names_state(False)
+        self.names.setMinimumWidth(self.names.sizeHint().width())  # "on" and "off": the same width
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.summary, 1)
@@ -190,7 +195,18 @@ class SpreadPanel(QWidget):
 
     def _on_names_toggled(self, on: bool) -> None:
         self.strip.show_names = on
+        self._show_names_state(on)
         self.names_toggled.emit(on)
+
+    def _show_names_state(self, on: bool) -> None:
+        """The button's text, tooltip and spoken name say whether names are on."""
+        self.names.setText("Names on" if on else "Names off")
+        self.names.setToolTip(
+            "Names on: hovering a dot names who chose that level. Click to turn names off "
+            "(before the projector shows this screen)." if on else
+            "Names off: hovering a dot says how many chose that level (“1 person”). "
+            "Click to show who chose it (this laptop only; the room's screen never shows names).")
+        self.names.setAccessibleName("Participants' names: on" if on else "Participants' names: off")
 
 
 def _short(side: SideViews) -> str:

@@ -118,7 +118,7 @@ def test_the_dialog_picks_format_place_and_house_template(qtbot, tmp_path: Path,
     assert dialog.template_label.text() == "acme.dotx"
     dialog.format.setCurrentIndex(2)
     assert dialog.target().name == "Highways A B review - Follow-up board deck.pptx"
-    assert not dialog.template_label.isVisible()
+    assert not dialog.template_label.isEnabled() and dialog.template_label.full == dialog.NOT_WORD
     dialog.output.setText(str(tmp_path / "mine"))
     assert dialog.target() == tmp_path / "mine.pptx"
     dialog.export_button.click()

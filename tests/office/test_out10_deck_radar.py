@@ -1,0 +1,73 @@
+"""Play-through 7, outputs (out10): the PowerPoint mutuality radar's spoke names never overlap.
+
+On the 15-spoke slide LibreOffice drew "Joint issue resolution strategy" into "Joint risk management
+strategy" and "Joint communications strategy" into "Joint knowledge management strategy". The deck is
+rendered by LibreOffice and the text lines of the slide read back with their boxes.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pptx
+import pytest
+
+from mutuality_desktop.core.demo import build_demo
+from mutuality_desktop.core.framework import MUTUALITY
+from mutuality_desktop.core.office.deck import write_pptx
+from mutuality_desktop.core.report.data import collect_report_data
+
+Box = tuple[float, float, float, float]
+LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
+
+
+def _deck(tmp: Path) -> tuple[Path, list[str]]:
+    with build_demo(tmp / "demo.mutuality") as e:
+        data = collect_report_data(e)
+        names = [f.name for f in e.framework.dimension(MUTUALITY).factors]
+    write_pptx(data, tmp / "deck.pptx")
+    return tmp / "deck.pptx", names
+
+
+def _radar_slide(deck: Path) -> int:
+    for number, slide in enumerate(pptx.Presentation(str(deck)).slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_chart and len(list(shape.chart.plots[0].categories)) == 15:
+                return number
+    raise AssertionError("no 15-spoke radar in the deck")
+
+
+def _labels(pdf: Path, page: int, names: list[str]) -> list[tuple[int, str, Box]]:
+    """Each line of a spoke name: which block (one name) it is in, its text and its box."""
+    xml = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = " ".join(names)
+    found = []
+    for b, block in enumerate(xml.split("<block")[1:]):
+        for m in LINE.finditer(block):
+            text = " ".join(re.findall(r">([^<]+)</word>", m.group(5)))
+            if text and text in words:
+                found.append((b, text, (float(m[1]), float(m[2]), float(m[3]), float(m[4]))))
+    return found
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice and pdftotext")
+def test_fifteen_spoke_names_do_not_overlap_in_libreoffice(tmp_path: Path) -> None:
+    deck, names = _deck(tmp_path)
+    page = _radar_slide(deck)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   capture_output=True, check=True, timeout=240)
+    lines = _labels(tmp_path / "deck.pdf", page, names)
+    assert len({b for b, _, _ in lines}) == 15, "two names ran together into one block of text"
+    inset = 1.0  # a line's box takes in its leading; the next line of the same name touches it
+    for i, (block_a, text_a, a) in enumerate(lines):
+        for block_b, text_b, b in lines[i + 1:]:
+            if block_a == block_b:
+                continue
+            apart = (a[2] <= b[0] or b[2] <= a[0] or a[3] - inset <= b[1] + inset or b[3] - inset <= a[1] + inset)
+            assert apart, f"'{text_a}' {a} runs into '{text_b}' {b}"
+    assert {"Joint issue resolution strategy", "Joint communications strategy"} <= {t for _, t, _ in lines}

@@ -1,0 +1,55 @@
+"""Play-through 7 (out10): at 1024x768 with Large text the Mutuality radar numbers its spokes, and the
+key naming the numbers is below the chart, in the page's Large type, reached by scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.framework import MUTUALITY
+from mutuality_desktop.ui import theme
+
+from .journey import click, page_tab
+from .test_side_panel_1024 import _large_text
+
+
+def test_numbered_mutuality_radar_has_its_key_in_reach(qtbot, window, demo_path, restore_look):
+    with Engagement.open(demo_path) as eng:
+        names = [f.name for f in eng.framework.dimension(MUTUALITY).factors]
+    window.resize(1024, 740)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.open_path(demo_path)
+    _large_text(window, qtbot)
+    page_tab(qtbot, window, "Results")
+    page = window.results.page
+    qtbot.waitUntil(page.isVisible)
+    bar = page.tabs.tabBar()
+    click(qtbot, bar, bar.tabRect(1).center())
+    pane = page.factor_pane
+    qtbot.waitUntil(pane.isVisible)
+    for side in ("client", "provider"):  # the sides' views and their legend rows leave no room for names
+        box = pane.toggles[side]
+        click(qtbot, box, QPoint(box.height() // 2, box.height() // 2))
+    qtbot.waitUntil(lambda: pane.chart.compact, timeout=3000)
+    key = pane.key
+    qtbot.waitUntil(key.isVisible)
+    assert key.text().splitlines() == [f"{i}  {n}" for i, n in enumerate(names, 1)]
+    assert key.font().pointSizeF() == theme.font().pointSizeF() > 0  # the page's Large text
+    assert key.fontInfo().pointSizeF() >= 11
+    scroll = pane.chart_area
+    viewport = scroll.viewport()
+    # the chart keeps the whole view; the key is below it, within reach of the scroll bar
+    assert pane.canvas.height() >= viewport.height() - 1
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    bottom = key.mapTo(scroll.widget(), key.rect().bottomLeft()).y()
+    assert scroll.verticalScrollBar().maximum() >= bottom + 1 - viewport.height() > 0
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # as a drag of the bar
+    qtbot.wait(50)
+    top_left = key.mapTo(viewport, key.rect().topLeft())
+    assert viewport.rect().contains(QRect(top_left, key.size())), (top_left, key.size(), viewport.size())
+    # untick the sides: room for the names again, and the key goes
+    for side in ("client", "provider"):
+        box = pane.toggles[side]
+        click(qtbot, box, QPoint(box.height() // 2, box.height() // 2))
+    qtbot.waitUntil(lambda: not pane.chart.compact, timeout=3000)
+    qtbot.waitUntil(lambda: not key.isVisible())
