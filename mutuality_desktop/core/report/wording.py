@@ -11,12 +11,10 @@ from ..scoring import Gap, minimum_agreed, mutuality_index, perception_gaps
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
-    assessed_dimensions,
     common_factors,
     comparison_basis,
     coverage,
     definitions,
-    dimensions_phrase,
     left_out_of_comparison,
     left_out_sentence,
     mutuality_basis,
@@ -25,6 +23,7 @@ from .basis import (
     restricted,
     round_factors,
     round_when,
+    scope_sentence,
     workshop_ahead,
 )
 from .data import ReportData
@@ -65,10 +64,8 @@ def opening(data: ReportData) -> str:
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
-    dims = assessed_dimensions(data.framework, data.scores)
     assessed = ("" if done.whole_framework else
-                f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
-                else " of the dimensions in this round")
+                " of this dimension" if done.dimensions == 1 else " of these dimensions")
     # a factor the room could not agree is named once, in the key findings, with both sides' levels
     gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
                                 not_applicable_sentence(data.framework, data.current)) if x)
@@ -81,9 +78,9 @@ def opening(data: ReportData) -> str:
                    f"rounds.")
     return (
         f"This report sets out the {rnd.label} assessment of the partnership between "
-        f"{info.client_organisation} and {info.provider_organisation}{held}. Leaders from both "
-        f"organisations scored the contract against {dimensions_phrase(data.framework, data.scores)}, "
-        f"factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
+        f"{info.client_organisation} and {info.provider_organisation}{held}. "
+        f"{scope_sentence(data.framework, data.current)} Leaders from both organisations scored the "
+        f"contract factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
         f"({highest.name}), and agreed a level for {agreed}{assessed}.{gone}{earlier}"
     )
 
