@@ -35,6 +35,7 @@ from .wording import (
     gaps_lead,
     movement,
     opening,
+    ranking_note,
     reading_note,
 )
 
@@ -195,6 +196,8 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
     story += [CondPageBreak(150), side_by_side(ranked_table("Top strengths", top, data, styles, half),
                                               ranked_table("Improvement priorities", low, data, styles, half),
                                               (half, half), gap=16)]
+    if note := ranking_note(data):  # how a list cut at a tie was picked
+        story += [Spacer(1, 4), Paragraph(esc(note), styles.muted)]
     story += _gaps(data, styles, width)
     moved = movement(data)
     if moved:

@@ -7,7 +7,16 @@ from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
-from ..scoring import Gap, minimum_agreed, mutuality_index, perception_gaps
+from ..scoring import (
+    Gap,
+    Ranked,
+    levels_of,
+    minimum_agreed,
+    mutuality_index,
+    perception_gaps,
+    priorities,
+    strengths,
+)
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
@@ -148,6 +157,48 @@ def findings(data: ReportData) -> list[str]:
         out.append(f"Not part of this round: {names_list([d.name for d in skipped])}. The report "
                    f"makes no finding about {'it' if len(skipped) == 1 else 'them'}.")
     return out
+
+
+def ranking_note(data: ReportData) -> str:
+    """Under the strengths and priorities: when more factors share a listed level than the list has
+    room for, how the ones shown were picked ('' when no list is cut at a tie). A chief executive
+    reading five mutuality factors as "Top strengths" would otherwise take them for the five best,
+    where seventeen factors share that level."""
+    fw = data.framework
+    top = strengths(fw, data.scores)
+    low = priorities(fw, data.scores)
+    taken = {r.factor.id for r in top}
+    levels = _agreed_pool(data)
+
+    def cut(shown: list[Ranked], pool: dict[str, int], last: int) -> tuple[int, int]:
+        return sum(1 for lv in pool.values() if lv == last), sum(1 for r in shown if r.level == last)
+
+    out: list[str] = []
+    scale = {lv.value: lv.name for lv in fw.scale.levels}
+    if top:
+        last = min(r.level for r in top)
+        share, shown = cut(top, levels, last)
+        if share > shown:
+            out.append(f"{share} factors share the agreed level {last}, {scale.get(last, '')}, the lowest among "
+                       f"the strengths: the {number_word(shown)} of them listed {'are those' if shown > 1 else 'is the one'} "
+                       "the two sides see most alike, then in the order of this report.")
+    if low:
+        last = max(r.level for r in low)
+        share, shown = cut(low, {f: lv for f, lv in levels.items() if f not in taken}, last)
+        if share > shown:
+            out.append(f"{share} factors{' not listed as strengths' if taken else ''} share the agreed level "
+                       f"{last}, {scale.get(last, '')}, the highest among the priorities: the {number_word(shown)} "
+                       f"of them listed {'are those' if shown > 1 else 'is the one'} the two sides see most "
+                       "differently, then in the order of this report.")
+    return " ".join(out)
+
+
+def _agreed_pool(data: ReportData) -> dict[str, int]:
+    """Every factor with an agreed level in the round and not marked not applicable: the pool both
+    lists are drawn from (core/scoring._ranked)."""
+    agreed, aside = levels_of(data.scores), marks(data.scores)
+    return {f.id: lv for f in data.framework.factors
+            if (lv := agreed.get(f.id)) is not None and f.id not in aside}
 
 
 def gaps_lead(apart: list[Gap], shown: int) -> str:
