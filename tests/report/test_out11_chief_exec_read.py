@@ -45,3 +45,13 @@ def test_the_demo_report_counts_people_as_its_cover_and_says_how_tied_lists_were
         assert RANKING in text, kind
         assert PRIORITIES in text, kind
     assert "8 participants, with 1 facilitator and 1 observer" in texts["pdf"], "the cover, which the page now agrees with"
+
+
+def test_the_comparison_names_the_factor_agreed_in_only_one_round(demo_path: Path, tmp_path: Path) -> None:
+    """It said "1 factor is left out on both sides: 1 agreed in only one of the two rounds", and a
+    reader had to hunt for which."""
+    pdf = tmp_path / "r.pdf"
+    build_report_file(demo_path, pdf)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages).split())
+    assert ("1 factor is left out on both sides: Joint knowledge management strategy, agreed in only one "
+            "of the two rounds.") in text

@@ -211,6 +211,7 @@ class Basis:
     after_agreed: int  # the same in the later round
     not_applicable: tuple[tuple[str, str], ...] = ()  # (factor name, the round(s) it was marked in)
     one_round_only: int = 0  # applicable in both, agreed in only one of them
+    one_round_names: tuple[str, ...] = ()  # those factors' names, in workshop order
 
     @property
     def complete(self) -> bool:
@@ -237,8 +238,9 @@ def comparison_basis(framework: Framework, before: Scores, after: Scores,
                    else before_label if f.id in na_before else after_label)
                   for f in factors if f.id in na_before or f.id in na_after)
     either = (agreed(a, na_before) | agreed(b, na_after)) - set(na_before) - set(na_after)
+    only_one = either - common
     return Basis(len(common), len(agreed(a, na_before)), len(agreed(b, na_after)), aside,
-                 len(either - common))
+                 len(only_one), tuple(f.name for f in factors if f.id in only_one))
 
 
 def left_out_of_comparison(basis: Basis) -> str:
@@ -251,7 +253,9 @@ def left_out_of_comparison(basis: Basis) -> str:
     if basis.not_applicable:
         named = names_list([f"{name} (marked not applicable in {where})" for name, where in basis.not_applicable])
         parts.append(named)
-    if basis.one_round_only:
+    if basis.one_round_only and 0 < len(basis.one_round_names) <= 3:  # a few are named, as a reader asks "which?"
+        parts.append(f"{names_list(list(basis.one_round_names))}, agreed in only one of the two rounds")
+    elif basis.one_round_only:
         parts.append(f"{basis.one_round_only} agreed in only one of the two rounds")
     verb = "is" if basis.left_out == 1 else "are"
     return (f"{basis.left_out} factor{'s' if basis.left_out != 1 else ''} {verb} left out on both sides: "
