@@ -16,10 +16,10 @@ from mutuality_desktop.core.office.word import write_docx_file
 from mutuality_desktop.core.report import build_report_file
 from mutuality_desktop.core.report.html import build_html_file
 
-RANKING = ("17 factors share the agreed level 3, Established, the lowest among the strengths: the five of "
-           "them listed are those the two sides see most alike, then in the order of this report.")
-PRIORITIES = ("19 factors not listed as strengths share the agreed level 2, Developing, the highest among "
-              "the priorities: the two of them listed are those the two sides see most differently")
+RANKING = ("17 factors are at level 3, Established: the five listed are those the two sides see most alike, "
+           "in report order.")
+PRIORITIES = ("19 other factors are at level 2, Developing: the two listed are those the two sides see most "
+              "differently.")
 ATTENDANCE = ("8 participants took part, 4 from Brackenford Council and 4 from Tarnwell Environmental "
               "Services Ltd, with 1 facilitator and 1 observer.")
 

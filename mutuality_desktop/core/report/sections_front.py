@@ -35,7 +35,7 @@ from .wording import (
     gaps_lead,
     movement,
     opening,
-    ranking_note,
+    ranking_notes,
     reading_note,
 )
 
@@ -193,11 +193,12 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
     half = (width - 16) / 2
     top = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in strengths(fw, data.scores)]
     low = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in priorities(fw, data.scores)]
-    story += [CondPageBreak(150), side_by_side(ranked_table("Top strengths", top, data, styles, half),
-                                              ranked_table("Improvement priorities", low, data, styles, half),
+    # under each list, how one cut at a tie was picked (ranking_notes)
+    notes = [[Spacer(1, 4), Paragraph(esc(n), styles.muted)] if n else [] for n in ranking_notes(data)]
+    story += [CondPageBreak(150), side_by_side([ranked_table("Top strengths", top, data, styles, half), *notes[0]],
+                                              [ranked_table("Improvement priorities", low, data, styles, half),
+                                               *notes[1]],
                                               (half, half), gap=16)]
-    if note := ranking_note(data):  # how a list cut at a tie was picked
-        story += [Spacer(1, 4), Paragraph(esc(note), styles.muted)]
     story += _gaps(data, styles, width)
     moved = movement(data)
     if moved:

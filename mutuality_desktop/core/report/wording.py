@@ -160,6 +160,11 @@ def findings(data: ReportData) -> list[str]:
 
 
 def ranking_note(data: ReportData) -> str:
+    """Both lists' notes in one paragraph (HTML and Word, under the two tables)."""
+    return " ".join(x for x in ranking_notes(data) if x)
+
+
+def ranking_notes(data: ReportData) -> tuple[str, str]:
     """Under the strengths and priorities: when more factors share a listed level than the list has
     room for, how the ones shown were picked ('' when no list is cut at a tie). A chief executive
     reading five mutuality factors as "Top strengths" would otherwise take them for the five best,
@@ -173,24 +178,23 @@ def ranking_note(data: ReportData) -> str:
     def cut(shown: list[Ranked], pool: dict[str, int], last: int) -> tuple[int, int]:
         return sum(1 for lv in pool.values() if lv == last), sum(1 for r in shown if r.level == last)
 
-    out: list[str] = []
+    top_note = low_note = ""
     scale = {lv.value: lv.name for lv in fw.scale.levels}
     if top:
         last = min(r.level for r in top)
         share, shown = cut(top, levels, last)
         if share > shown:
-            out.append(f"{share} factors share the agreed level {last}, {scale.get(last, '')}, the lowest among "
-                       f"the strengths: the {number_word(shown)} of them listed {'are those' if shown > 1 else 'is the one'} "
-                       "the two sides see most alike, then in the order of this report.")
+            top_note = (f"{share} factors are at level {last}, {scale.get(last, '')}: the {number_word(shown)} "
+                        f"listed {'are those' if shown > 1 else 'is the one'} the two sides see most alike, in "
+                        "report order.")
     if low:
         last = max(r.level for r in low)
         share, shown = cut(low, {f: lv for f, lv in levels.items() if f not in taken}, last)
         if share > shown:
-            out.append(f"{share} factors{' not listed as strengths' if taken else ''} share the agreed level "
-                       f"{last}, {scale.get(last, '')}, the highest among the priorities: the {number_word(shown)} "
-                       f"of them listed {'are those' if shown > 1 else 'is the one'} the two sides see most "
-                       "differently, then in the order of this report.")
-    return " ".join(out)
+            low_note = (f"{share} {'other factors' if taken else 'factors'} are at level {last}, "
+                        f"{scale.get(last, '')}: the {number_word(shown)} listed "
+                        f"{'are those' if shown > 1 else 'is the one'} the two sides see most differently.")
+    return top_note, low_note
 
 
 def _agreed_pool(data: ReportData) -> dict[str, int]:
