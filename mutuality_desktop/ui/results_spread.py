@@ -79,6 +79,9 @@ class SpreadSection(QWidget):
         super().__init__(parent)
         self.model = SpreadTableModel(self)
         self.summary = QLabel(wordWrap=True)
+        # At the top of the section: with no views yet the table is hidden and the section keeps the
+        # findings' spare height, which a centred sentence showed as a blank gap under the heading
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

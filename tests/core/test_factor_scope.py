@@ -120,7 +120,8 @@ def test_the_report_states_the_factors_left_out_and_counts_coverage_without_them
     out = tmp_path / "r.pdf"
     build_report(collect_report_data(eng), out)
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
-    assert "agreed a level for all 13 factors of Mutuality" in text
+    assert "covers one of the six value-for-money dimensions, Mutuality." in text
+    assert "agreed a level for all 13 factors of this dimension" in text
     assert ("2 factors of this dimension were left out of this round by choice: Joint knowledge "
             "management strategy and Joint exit strategy.") in text
     assert "The 13 mutuality factors of this round" in text

@@ -97,4 +97,4 @@ def test_with_no_mark_the_basis_says_nothing_more(tmp_path: Path) -> None:
     assert like_for_like_sentence(data.framework, data.previous.scores, data.scores, "Baseline",
                                   "Follow-up") == (
         "Follow-up is compared with Baseline like for like, on the 4 factors agreed in both rounds. "
-        "1 factor is left out on both sides: 1 agreed in only one of the two rounds.")
+        "1 factor is left out on both sides: Operational leadership, agreed in only one of the two rounds.")

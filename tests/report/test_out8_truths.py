@@ -84,12 +84,12 @@ def test_a_report_made_before_the_workshop_says_it_is_planned_not_held(data: Rep
         assert "held on 3 December 2026" not in text, kind
         assert "with the workshop planned for 3 December 2026 at Town Hall" in text, kind
         assert "took part" not in text.lower(), kind  # the participants are those listed to come
-        assert "2 people are listed to take part" in text, kind
+        assert "2 participants are listed to take part, 1 from" in text, kind
         assert "Who is taking part".upper() in text.upper(), kind
     after = _texts(replace(data, generated=dt.date(2026, 12, 4)), tmp_path)
     for kind, text in after.items():
         assert "held on 3 December 2026 at Town Hall" in text, kind
-        assert "2 people took part" in text, kind
+        assert "2 participants took part, 1 from" in text, kind
 
 
 def _mutuality(data: ReportData, shown: tuple[str, ...] = ("agreed",)) -> RadarSeries:

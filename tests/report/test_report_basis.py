@@ -57,7 +57,7 @@ def test_a_mutuality_only_baseline_claims_one_dimension(partial: Path, tmp_path:
     out = tmp_path / "baseline.pdf"
     build_report_file(partial, out, round_label="Baseline")
     text = text_of(out)
-    assert "against one of the six value-for-money dimensions, Mutuality" in text
+    assert "This round covers one of the six value-for-money dimensions, Mutuality." in text
     assert "six value-for-money dimensions, factor by factor" not in text
     assert "Overall value for money" not in text, "one dimension's mean is not value for money"
     assert "Dimensions with an agreed level: Mutuality" in text
@@ -82,7 +82,7 @@ def test_a_partial_follow_up_compares_like_for_like_and_borrows_no_date(partial:
     assert ("like for like, on the 8 mutuality factors agreed in both rounds (15 agreed in Baseline, "
             "8 in Follow-up)") in text
     assert "Factors compared" in text and "8 of 15" in text
-    assert "agreed a level for 8 of the 15 factors of Mutuality" in text
+    assert "agreed a level for 8 of the 15 factors of this dimension" in text
 
 
 def test_the_comparison_figures_are_those_of_the_common_factors(partial: Path) -> None:
@@ -113,7 +113,8 @@ def test_a_file_scored_in_two_dimensions_says_which_and_averages_only_those(tmp_
     assert [d.id for d in assessed_dimensions(data.framework, data.scores)] == [
         "mutuality", "economy", "efficiency"]
     assert coverage(data.framework, data.scores).total == 25
-    assert "three of the six value-for-money dimensions (Mutuality, Economy and Efficiency)" in opening(data)
+    assert ("three of the six value-for-money dimensions, Mutuality, Economy and Efficiency; "
+            "Efficiency has no agreed level yet.") in opening(data)
     figure = R.key_figures(data)[1]
     assert figure.value == "3.0" and figure.label.startswith("Mean of the 2 dimensions assessed (of 6)")
     out = tmp_path / "two.pdf"

@@ -23,6 +23,7 @@ from ..report.basis import (
     assessed_dimensions,
     is_assessed,
     round_when,
+    scope_sentence,
 )
 from ..report.data import ReportData
 from ..report.rows import action_lines, dimension_rows, gap_phrase
@@ -80,7 +81,9 @@ def headline_slide(deck: Deck, data: ReportData) -> None:
     for i, t in enumerate(tiles):
         deck.tile(slide, MARGIN + i * (width + gap), Inches(1.6), width, Inches(1.9), t.value, t.unit,
                   t.label, i == 0)
-    deck.bullets(slide, findings(data)[:4], MARGIN, Inches(3.8), WIDTH - 2 * MARGIN, Inches(3.0), 16)
+    # first what the round covers, in the report's own words (its executive summary's sentence)
+    deck.bullets(slide, [scope_sentence(data.framework, data.current), *findings(data)[:4]], MARGIN,
+                 Inches(3.75), WIDTH - 2 * MARGIN, Inches(3.1), 15)
 
 
 def _series(data: ReportData, kind: str) -> tuple[list[str], list[tuple[str, str, list[float | None]]]]:

@@ -59,6 +59,7 @@ from ..report.wording import (
     mutuality_caption,
     mutuality_intro,
     opening,
+    ranking_note,
     reading_note,
 )
 from ..scoring import perception_gaps, priorities, strengths
@@ -156,6 +157,8 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
         w.table(["Factor", "Dimension", "Agreed level"],
                 [[r.factor.name, names[r.factor.dimension_id], level_label(scale, r.level)] for r in ranked],
                 [w.width_cm * 0.45, w.width_cm * 0.25, w.width_cm * 0.3])
+    if note := ranking_note(data):  # how a list cut at a tie was picked, as in the PDF
+        w.para(note, muted=True)
     apart = [g for g in perception_gaps(fw, data.scores) if g.size > 0]
     if apart:
         w.heading("Largest perception gaps", 2)

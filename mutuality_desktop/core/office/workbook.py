@@ -27,7 +27,7 @@ from ..branding import BrandingProfile, profile_from_engagement
 from ..charts.series import LOOKS
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY, Factor
-from ..report.basis import is_assessed, round_factors, round_when
+from ..report.basis import is_assessed, round_factors, round_when, scope_sentence
 from ..report.data import ReportData, RoundData
 from ..report.rows import action_lines, safe_index
 from ..report.text import change, rounded
@@ -212,6 +212,8 @@ def _about(book: _Book, data: ReportData, source: Path | None) -> None:
     ]
     lines += [(f"Round {i}: {one_line(r.label)}", round_when(data, r)[0] or "no date")
               for i, r in enumerate(data.rounds, 1)]
+    # what the round covers, in the report's own words (its executive summary's sentence)
+    lines.append((f"{one_line(data.current.label)}: coverage", scope_sentence(fw, data.current)))
     lines += [("Framework", f"{fw.title} (id {fw.id}, version {fw.version})"),
               ("Scale", ", ".join(f"{lv.value} {lv.name}" for lv in fw.scale.levels)),
               ("Made by", f"Mutuality Desktop {__version__}"), ("Made on", data.generated)]

@@ -131,18 +131,47 @@ def names_list(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def dimensions_phrase(framework: Framework, scores: Scores) -> str:
-    """What the room scored against, in words: never more dimensions than have a level."""
-    dims = assessed_dimensions(framework, scores)
+def round_dimensions(framework: Framework, rnd: RoundData) -> list[Dimension]:
+    """The round's dimensions: those in its scope and any scored beyond it, in workshop order (the
+    coverage base of core/report/basis.coverage)."""
+    touched_ids = {d.id for d in assessed_dimensions(framework, rnd.scores)}
+    return [d for d in framework.workshop_order() if d.id in touched_ids or d.id in rnd.scope]
+
+
+def scope_sentence(framework: Framework, rnd: RoundData) -> str:
+    """What the round covers, then which of its dimensions have no agreed level, in one sentence
+    every output prints alike: "This round covers two of the six value-for-money dimensions,
+    Mutuality and Economy; Economy's factors are not yet scored." A dimension counts as covered when
+    it is in the round's scope or anything in it was scored; never more than the data shows."""
+    dims = round_dimensions(framework, rnd)
     total = len(framework.dimensions)
     if not dims:
-        return "no value-for-money dimension yet"
-    if len(dims) == total:
-        return f"all {number_word(total)} value-for-money dimensions"
+        return "This round covers no value-for-money dimension yet."
     named = names_list([d.name for d in dims])
-    if len(dims) == 1:
-        return f"one of the {number_word(total)} value-for-money dimensions, {named}"
-    return f"{number_word(len(dims))} of the {number_word(total)} value-for-money dimensions ({named})"
+    if len(dims) == total:
+        covers = f"all {number_word(total)} value-for-money dimensions"
+    elif len(dims) == 1:
+        covers = f"one of the {number_word(total)} value-for-money dimensions, {named}"
+    else:
+        covers = f"{number_word(len(dims))} of the {number_word(total)} value-for-money dimensions, {named}"
+    agreed = levels_of(rnd.scores)
+    kept = {d.id: round_factors(framework, rnd, d.id) for d in dims}
+    unscored = [d for d in dims if not any(touched(rnd.scores, f.id) for f in kept[d.id])]
+    unagreed = [d for d in dims if d not in unscored
+                and not any(agreed.get(f.id) is not None for f in kept[d.id])]
+    notes: list[str] = []
+    if unscored:
+        if len(unscored) == len(dims):
+            notes.append("none of " + ("its" if len(dims) == 1 else "their") + " factors is scored yet")
+        elif len(unscored) == 1:
+            notes.append(f"{unscored[0].name}'s factors are not yet scored")
+        else:
+            notes.append(f"the factors of {names_list([d.name for d in unscored])} are not yet scored")
+    if unagreed:
+        verb = "has" if len(unagreed) == 1 else "have"
+        notes.append(f"{names_list([d.name for d in unagreed])} {verb} no agreed level yet")
+    tail = f"; {' and '.join(notes)}" if notes else ""
+    return f"This round covers {covers}{tail}."
 
 
 def round_when(data: ReportData, rnd: RoundData) -> tuple[dt.date | None, str]:
@@ -182,6 +211,7 @@ class Basis:
     after_agreed: int  # the same in the later round
     not_applicable: tuple[tuple[str, str], ...] = ()  # (factor name, the round(s) it was marked in)
     one_round_only: int = 0  # applicable in both, agreed in only one of them
+    one_round_names: tuple[str, ...] = ()  # those factors' names, in workshop order
 
     @property
     def complete(self) -> bool:
@@ -208,8 +238,9 @@ def comparison_basis(framework: Framework, before: Scores, after: Scores,
                    else before_label if f.id in na_before else after_label)
                   for f in factors if f.id in na_before or f.id in na_after)
     either = (agreed(a, na_before) | agreed(b, na_after)) - set(na_before) - set(na_after)
+    only_one = either - common
     return Basis(len(common), len(agreed(a, na_before)), len(agreed(b, na_after)), aside,
-                 len(either - common))
+                 len(only_one), tuple(f.name for f in factors if f.id in only_one))
 
 
 def left_out_of_comparison(basis: Basis) -> str:
@@ -222,7 +253,9 @@ def left_out_of_comparison(basis: Basis) -> str:
     if basis.not_applicable:
         named = names_list([f"{name} (marked not applicable in {where})" for name, where in basis.not_applicable])
         parts.append(named)
-    if basis.one_round_only:
+    if basis.one_round_only and 0 < len(basis.one_round_names) <= 3:  # a few are named, as a reader asks "which?"
+        parts.append(f"{names_list(list(basis.one_round_names))}, agreed in only one of the two rounds")
+    elif basis.one_round_only:
         parts.append(f"{basis.one_round_only} agreed in only one of the two rounds")
     verb = "is" if basis.left_out == 1 else "are"
     return (f"{basis.left_out} factor{'s' if basis.left_out != 1 else ''} {verb} left out on both sides: "

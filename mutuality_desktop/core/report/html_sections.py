@@ -52,6 +52,7 @@ from .wording import (
     movement,
     mutuality_intro,
     opening,
+    ranking_note,
     reading_note,
 )
 
@@ -229,6 +230,8 @@ def summary(data: ReportData, page: Page) -> str:
             if rows
             else '<p class="muted">No agreed levels yet.</p>'
         )
+    if note := ranking_note(data):  # how a list cut at a tie was picked
+        out.append(f'<p class="muted">{t(note)}</p>')
     out.append(_gaps(data, page))
     moved = movement(data)
     if moved and data.previous is not None:

@@ -257,17 +257,24 @@ def participants_kicker(data: ReportData) -> str:
 
 
 def attendance(data: ReportData) -> str:
-    """Say who took part: how many from each organisation, then facilitators and observers."""
+    """Say who took part as the cover counts them (core/report/rows._taking_part): the two sides'
+    participants, how many from each organisation, then the facilitators and observers with them
+    ("8 participants took part, 4 from A and 4 from B, with 1 facilitator and 1 observer"). It once
+    said "10 people took part" under a cover saying "8 participants"."""
     info = data.info
     count = {side: sum(1 for p in data.participants if p.side == side)
              for side in ("client", "provider", "facilitator", "observer")}
-    parts = [f"{count['client']} from {info.client_organisation}" if count["client"] else "",
-             f"{count['provider']} from {info.provider_organisation}" if count["provider"] else "",
-             plural(count["facilitator"], "facilitator") if count["facilitator"] else "",
-             plural(count["observer"], "observer") if count["observer"] else ""]
-    parts = [p for p in parts if p]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    people = plural(len(data.participants), "person", "people")
-    if workshop_ahead(data):  # made before the workshop: the list is who is expected, not who came
-        return f"{people} {'is' if len(data.participants) == 1 else 'are'} listed to take part: {listed}."
-    return f"{people} took part: {listed}."
+    members = count["client"] + count["provider"]
+    sides = names_list([x for x in (f"{count['client']} from {info.client_organisation}" if count["client"] else "",
+                                    f"{count['provider']} from {info.provider_organisation}" if count["provider"] else "")
+                        if x])
+    others = names_list([plural(count[s], s) for s in ("facilitator", "observer") if count[s]])
+    ahead = workshop_ahead(data)  # made before the workshop: the list is who is expected, not who came
+    if not members:
+        many = len(data.participants) != 1
+        verb = ("are" if many else "is") if ahead else ("were" if many else "was")
+        return (f"No participant from either organisation {'is' if ahead else 'was'} listed; "
+                f"{others} {verb} {'listed to take part' if ahead else 'there'}.")
+    head = plural(members, "participant")
+    verb = (f"{'are' if members != 1 else 'is'} listed to take part" if ahead else "took part")
+    return f"{head} {verb}, {sides}" + (f", with {others}" if others else "") + "."

@@ -35,6 +35,7 @@ from .wording import (
     gaps_lead,
     movement,
     opening,
+    ranking_notes,
     reading_note,
 )
 
@@ -192,8 +193,11 @@ def section_summary(data: ReportData, styles: Styles) -> list[Flowable]:
     half = (width - 16) / 2
     top = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in strengths(fw, data.scores)]
     low = [(r.factor.name, names[r.factor.dimension_id], r.level) for r in priorities(fw, data.scores)]
-    story += [CondPageBreak(150), side_by_side(ranked_table("Top strengths", top, data, styles, half),
-                                              ranked_table("Improvement priorities", low, data, styles, half),
+    # under each list, how one cut at a tie was picked (ranking_notes)
+    notes = [[Spacer(1, 4), Paragraph(esc(n), styles.muted)] if n else [] for n in ranking_notes(data)]
+    story += [CondPageBreak(150), side_by_side([ranked_table("Top strengths", top, data, styles, half), *notes[0]],
+                                              [ranked_table("Improvement priorities", low, data, styles, half),
+                                               *notes[1]],
                                               (half, half), gap=16)]
     story += _gaps(data, styles, width)
     moved = movement(data)

@@ -7,16 +7,23 @@ from ..applicability import marks
 from ..context import regime_sentence
 from ..framework import MUTUALITY
 from ..framework_guide import rounds_version_sentence
-from ..scoring import Gap, minimum_agreed, mutuality_index, perception_gaps
+from ..scoring import (
+    Gap,
+    Ranked,
+    levels_of,
+    minimum_agreed,
+    mutuality_index,
+    perception_gaps,
+    priorities,
+    strengths,
+)
 from .basis import (
     NOT_REACHED,
     OUTSIDE,
-    assessed_dimensions,
     common_factors,
     comparison_basis,
     coverage,
     definitions,
-    dimensions_phrase,
     left_out_of_comparison,
     left_out_sentence,
     mutuality_basis,
@@ -25,6 +32,7 @@ from .basis import (
     restricted,
     round_factors,
     round_when,
+    scope_sentence,
     workshop_ahead,
 )
 from .data import ReportData
@@ -65,10 +73,8 @@ def opening(data: ReportData) -> str:
     lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
-    dims = assessed_dimensions(data.framework, data.scores)
     assessed = ("" if done.whole_framework else
-                f" of {dims[0].name}" if len(dims) == 1 and done.dimensions == 1
-                else " of the dimensions in this round")
+                " of this dimension" if done.dimensions == 1 else " of these dimensions")
     # a factor the room could not agree is named once, in the key findings, with both sides' levels
     gone = " ".join(x for x in (left_out_sentence(data.framework, data.current),
                                 not_applicable_sentence(data.framework, data.current)) if x)
@@ -81,9 +87,9 @@ def opening(data: ReportData) -> str:
                    f"rounds.")
     return (
         f"This report sets out the {rnd.label} assessment of the partnership between "
-        f"{info.client_organisation} and {info.provider_organisation}{held}. Leaders from both "
-        f"organisations scored the contract against {dimensions_phrase(data.framework, data.scores)}, "
-        f"factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
+        f"{info.client_organisation} and {info.provider_organisation}{held}. "
+        f"{scope_sentence(data.framework, data.current)} Leaders from both organisations scored the "
+        f"contract factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
         f"({highest.name}), and agreed a level for {agreed}{assessed}.{gone}{earlier}"
     )
 
@@ -151,6 +157,52 @@ def findings(data: ReportData) -> list[str]:
         out.append(f"Not part of this round: {names_list([d.name for d in skipped])}. The report "
                    f"makes no finding about {'it' if len(skipped) == 1 else 'them'}.")
     return out
+
+
+def ranking_note(data: ReportData) -> str:
+    """Both lists' notes in one paragraph (HTML and Word, under the two tables)."""
+    return " ".join(x for x in ranking_notes(data) if x)
+
+
+def ranking_notes(data: ReportData) -> tuple[str, str]:
+    """Under the strengths and priorities: when more factors share a listed level than the list has
+    room for, how the ones shown were picked ('' when no list is cut at a tie). A chief executive
+    reading five mutuality factors as "Top strengths" would otherwise take them for the five best,
+    where seventeen factors share that level."""
+    fw = data.framework
+    top = strengths(fw, data.scores)
+    low = priorities(fw, data.scores)
+    taken = {r.factor.id for r in top}
+    levels = _agreed_pool(data)
+
+    def cut(shown: list[Ranked], pool: dict[str, int], last: int) -> tuple[int, int]:
+        return sum(1 for lv in pool.values() if lv == last), sum(1 for r in shown if r.level == last)
+
+    top_note = low_note = ""
+    scale = {lv.value: lv.name for lv in fw.scale.levels}
+    if top:
+        last = min(r.level for r in top)
+        share, shown = cut(top, levels, last)
+        if share > shown:
+            top_note = (f"{share} factors are at level {last}, {scale.get(last, '')}: the {number_word(shown)} "
+                        f"listed {'are those' if shown > 1 else 'is the one'} the two sides see most alike, in "
+                        "report order.")
+    if low:
+        last = max(r.level for r in low)
+        share, shown = cut(low, {f: lv for f, lv in levels.items() if f not in taken}, last)
+        if share > shown:
+            low_note = (f"{share} {'other factors' if taken else 'factors'} are at level {last}, "
+                        f"{scale.get(last, '')}: the {number_word(shown)} listed "
+                        f"{'are those' if shown > 1 else 'is the one'} the two sides see most differently.")
+    return top_note, low_note
+
+
+def _agreed_pool(data: ReportData) -> dict[str, int]:
+    """Every factor with an agreed level in the round and not marked not applicable: the pool both
+    lists are drawn from (core/scoring._ranked)."""
+    agreed, aside = levels_of(data.scores), marks(data.scores)
+    return {f.id: lv for f in data.framework.factors
+            if (lv := agreed.get(f.id)) is not None and f.id not in aside}
 
 
 def gaps_lead(apart: list[Gap], shown: int) -> str:
