@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from .errors import (
     ReadOnlyError,
     ValidationError,
 )
-from .framework import Framework, default_framework, parse_framework
+from .framework import Framework, default_framework, parse_framework, sha256_hex
 from .history import Entry, default_author, read_entries, replica_for, write_entry
 from .lock import EditLock, LockHolder
 from .model import (
@@ -183,7 +182,7 @@ class Engagement(EditMethods):
             Base.metadata.create_all(self._session.connection())
             s = self._session
             s.add(FrameworkSnapshot(id=1, framework_id=fw.id, version=fw.version, content=content,
-                                    sha256=hashlib.sha256(content.encode("utf-8")).hexdigest()))
+                                    sha256=sha256_hex(content)))
             fields = {k: getattr(info, k) for k in ROW_INFO_FIELDS}
             s.add(EngagementRow(id=1, uuid=info.uuid or new_uuid(), **fields))
             context = {k: getattr(info, k) for k in CONTEXT_FIELDS}
