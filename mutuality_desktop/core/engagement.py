@@ -39,6 +39,8 @@ from .model import (
     ParticipantScore,
     Round,
     Score,
+    build_participant_scores,
+    build_scores,
     new_uuid,
     utcnow,
 )
@@ -487,9 +489,10 @@ class Engagement(EditMethods):
             "SELECT factor_id, perspective, level, notes, confidence, updated_at, uuid FROM score "
             "WHERE round_id = ?", (round_id,)
         ).fetchall()
+        scores = build_scores((round_id, f, p, lv, n or "", c, as_datetime(u), i)
+                              for f, p, lv, n, c, u, i in rows)
         return RoundScores({  # with the round's not-applicable marks, which scoring leaves out
-            (f, p): Score(round_id, f, p, lv, n or "", c, as_datetime(u), i)
-            for f, p, lv, n, c, u, i in rows
+            (s.factor_id, s.perspective): s for s in scores
         }, stored_not_applicable(self._conn, round_id))
 
     def participant_scores(self, round_id: int) -> list[ParticipantScore]:
@@ -497,7 +500,7 @@ class Engagement(EditMethods):
             "SELECT factor_id, participant_id, level, comment, uuid FROM participant_score "
             "WHERE round_id = ? ORDER BY id", (round_id,)
         ).fetchall()
-        return [ParticipantScore(round_id, f, p, lv, c or "", i) for f, p, lv, c, i in rows]
+        return build_participant_scores((round_id, f, p, lv, c or "", i) for f, p, lv, c, i in rows)
 
     def actions(self) -> list[Action]:
         rows = self._conn.execute(
