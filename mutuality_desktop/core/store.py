@@ -209,7 +209,13 @@ def _verify_current(conn: sqlite3.Connection, name: str) -> None:
     from .file_values import check_values
 
     schema_check.check(conn, name)
-    check_sizes(conn, name)
+    # From here the file's tables, columns and indexes are exactly this version's, and it has no
+    # view or trigger: the sizes statement for this version's tables serves every such file, and
+    # the authorizer, which refuses what a view or trigger would run, has nothing left to refuse
+    # on this checking connection (a private copy, closed after the check). Unset, SQLite no
+    # longer calls into Python for every column and function of the checks' statements.
+    conn.set_authorizer(None)
+    check_sizes(conn, name, schema_checked=True)
     broken = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
     if broken:
         raise DamagedFileError(f"{name} is damaged: a {broken[0][0]} record refers to a "
@@ -221,17 +227,22 @@ _LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "co
                   ("history", "before"): 12_000_000, ("history", "after"): 12_000_000}
 
 
-def check_sizes(conn: sqlite3.Connection, name: str) -> None:
+def check_sizes(conn: sqlite3.Connection, name: str, *, schema_checked: bool = False) -> None:
     """Refuse values far beyond anything the app writes (a hostile or corrupted file).
 
     One statement for every table's row count and longest values (its ordinary columns against
     MAX_TEXT_BYTES, its large ones against their own limit), not two per table. Its text depends
-    only on the tables and columns; once the exact schema check has passed they are this
-    version's own, so the statement is built once per process (the cache is keyed by them).
+    only on the tables and columns; once the exact schema check has passed (schema_checked) they
+    are this version's own, so the statement is built once per process for the schema expected,
+    without reading the file's columns again. Otherwise the cache is keyed by the file's tables
+    and columns.
     """
-    key = tuple(conn.execute(
-        "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
-        "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
+    if schema_checked:
+        key: tuple[object, ...] = ("the exact schema", *schema_check.expected())
+    else:
+        key = tuple(conn.execute(
+            "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
+            "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
     built = _SIZES_SQL.get(key)
     if built is None:
         built = _sizes_statement(conn)
