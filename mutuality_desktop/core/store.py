@@ -236,16 +236,25 @@ def check_sizes(conn: sqlite3.Connection, name: str, *, schema_checked: bool = F
     are this version's own, so the statement is built once per process for the schema expected,
     without reading the file's columns again. Otherwise the cache is keyed by the file's tables
     and columns.
+
+    No value is longer than the database holding it (its bytes are stored in its pages, and a
+    character takes at least a byte): a column whose limit is at least the database's size
+    cannot break it and is not measured. In a file of 1.2 MB the guide, the branding and the
+    history's before and after (limits of 4 and 12 million) are left out; every other column
+    is measured against its million.
     """
+    db_bytes = int(conn.execute("SELECT p.page_count * s.page_size FROM pragma_page_count() AS p, "
+                                "pragma_page_size() AS s").fetchone()[0])
+    measured = tuple(limit for limit in _SIZE_LIMITS if limit < db_bytes)
     if schema_checked:
-        key: tuple[object, ...] = ("the exact schema", *schema_check.expected())
+        key: tuple[object, ...] = ("the exact schema", measured, *schema_check.expected())
     else:
-        key = tuple(conn.execute(
+        key = (measured, *conn.execute(
             "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
             "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
     built = _SIZES_SQL.get(key)
     if built is None:
-        built = _sizes_statement(conn)
+        built = _sizes_statement(conn, measured)
         if len(_SIZES_SQL) >= 4:
             _SIZES_SQL.pop(next(iter(_SIZES_SQL)))
         _SIZES_SQL[key] = built
@@ -263,10 +272,12 @@ def check_sizes(conn: sqlite3.Connection, name: str, *, schema_checked: bool = F
 
 
 _SIZES_SQL: dict[tuple[object, ...], tuple[str, list[tuple[str, int]]]] = {}
+_SIZE_LIMITS = tuple(sorted({MAX_TEXT_BYTES, *_LARGE_COLUMNS.values()}))
 
 
-def _sizes_statement(conn: sqlite3.Connection) -> tuple[str, list[tuple[str, int]]]:
-    """check_sizes' statement for this database's tables, and each table's large-value limit."""
+def _sizes_statement(conn: sqlite3.Connection, measured: tuple[int, ...]) -> tuple[str, list[tuple[str, int]]]:
+    """check_sizes' statement for this database's tables, and each table's large-value limit;
+    only columns whose limit is in `measured` are measured (the others are 0)."""
     columns: dict[str, list[str]] = {}
     for table, column in conn.execute(
             "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
@@ -276,6 +287,9 @@ def _sizes_statement(conn: sqlite3.Connection) -> tuple[str, list[tuple[str, int
     for table, names in columns.items():
         large = [c for c in names if (table, c) in _LARGE_COLUMNS]
         ordinary = [c for c in names if (table, c) not in _LARGE_COLUMNS]
+        if MAX_TEXT_BYTES not in measured:
+            ordinary = []
+        large = [c for c in large if _LARGE_COLUMNS[(table, c)] in measured]
         parts.append(f"SELECT count(*), {_longest(ordinary)}, {_longest(large)} FROM \"{table}\"")
         limits.append((table, max((_LARGE_COLUMNS[(table, c)] for c in large), default=0)))
     return " UNION ALL ".join(parts), limits
