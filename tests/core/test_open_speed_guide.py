@@ -123,3 +123,12 @@ def test_a_precomputed_file_built_for_other_classes_is_ignored(tmp_path, fresh, 
     assert framework_bundled.bundled_text(stale.digest) is None
     monkeypatch.setattr(framework_bundled, "_LOADED", [_precomputed(tmp_path, framework_bundled.shape(), good)])
     assert framework_bundled.bundled_parse(_bundled_text()) is not None
+
+
+def test_the_precomputed_guide_is_shipped_in_the_wheel():
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["mutuality_desktop.resources"]
+    assert any(Path("frameworks", PARSED_FILE).match(p) for p in patterns)
