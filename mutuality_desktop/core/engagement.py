@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from .errors import (
     ReadOnlyError,
     ValidationError,
 )
-from .framework import Framework, default_framework, parse_framework
+from .framework import Framework, default_framework, parse_framework, sha256_hex
 from .history import Entry, default_author, read_entries, replica_for, write_entry
 from .lock import EditLock, LockHolder
 from .model import (
@@ -40,6 +39,8 @@ from .model import (
     ParticipantScore,
     Round,
     Score,
+    build_participant_scores,
+    build_scores,
     new_uuid,
     utcnow,
 )
@@ -183,7 +184,7 @@ class Engagement(EditMethods):
             Base.metadata.create_all(self._session.connection())
             s = self._session
             s.add(FrameworkSnapshot(id=1, framework_id=fw.id, version=fw.version, content=content,
-                                    sha256=hashlib.sha256(content.encode("utf-8")).hexdigest()))
+                                    sha256=sha256_hex(content)))
             fields = {k: getattr(info, k) for k in ROW_INFO_FIELDS}
             s.add(EngagementRow(id=1, uuid=info.uuid or new_uuid(), **fields))
             context = {k: getattr(info, k) for k in CONTEXT_FIELDS}
@@ -488,9 +489,10 @@ class Engagement(EditMethods):
             "SELECT factor_id, perspective, level, notes, confidence, updated_at, uuid FROM score "
             "WHERE round_id = ?", (round_id,)
         ).fetchall()
+        scores = build_scores((round_id, f, p, lv, n or "", c, as_datetime(u), i)
+                              for f, p, lv, n, c, u, i in rows)
         return RoundScores({  # with the round's not-applicable marks, which scoring leaves out
-            (f, p): Score(round_id, f, p, lv, n or "", c, as_datetime(u), i)
-            for f, p, lv, n, c, u, i in rows
+            (s.factor_id, s.perspective): s for s in scores
         }, stored_not_applicable(self._conn, round_id))
 
     def participant_scores(self, round_id: int) -> list[ParticipantScore]:
@@ -498,7 +500,7 @@ class Engagement(EditMethods):
             "SELECT factor_id, participant_id, level, comment, uuid FROM participant_score "
             "WHERE round_id = ? ORDER BY id", (round_id,)
         ).fetchall()
-        return [ParticipantScore(round_id, f, p, lv, c or "", i) for f, p, lv, c, i in rows]
+        return build_participant_scores((round_id, f, p, lv, c or "", i) for f, p, lv, c, i in rows)
 
     def actions(self) -> list[Action]:
         rows = self._conn.execute(

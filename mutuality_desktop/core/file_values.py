@@ -10,12 +10,11 @@ below what makes a report or a screen hang.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 
 from .errors import DamagedFileError, FrameworkError
-from .framework import Framework, parse_framework
+from .framework import Framework, parse_framework, sha256_hex
 from .model import ACTION_SIDES, ACTION_STATUSES, CONFIDENCES, PERSPECTIVES, SIDES
 
 MAX_DIMENSIONS = 12
@@ -41,12 +40,19 @@ def matching_guide(text: str, digest: str) -> str | None:
 
     A text that matched this digest before is compared with it (equal text, equal hash) instead
     of hashed again, and the earlier string is returned: the parsed-guide caches keyed by it then
-    find it without hashing its 200 KB again. An open checks the guide and then loads it.
+    find it without hashing its 200 KB again. An open checks the guide and then loads it. The
+    bundled guide's text under the bundled guide's checksum is not hashed either: the checksum
+    was recorded from that very text when the app was built.
     """
     known = _MATCHED_GUIDES.get(digest)
     if known is not None and known == text:
         return known
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+    from .framework_bundled import bundled_text
+
+    bundled = bundled_text(digest)  # the bundled guide's checksum, recorded when the app was built
+    if bundled is not None and bundled == text:
+        text = bundled
+    elif sha256_hex(text) != digest:
         return None
     if len(_MATCHED_GUIDES) >= 4:
         _MATCHED_GUIDES.pop(next(iter(_MATCHED_GUIDES)))

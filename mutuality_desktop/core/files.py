@@ -94,15 +94,19 @@ def open_regular(path: Path, max_bytes: int, what: str = "") -> Iterator[tuple[i
 
 def read_bytes(path: Path, max_bytes: int, what: str = "") -> bytes:
     """Read a whole regular file of at most max_bytes (checked before and while reading)."""
-    with open_regular(path, max_bytes, what) as (fd, _size):
-        return _read_fd(fd, path, max_bytes, what)
+    with open_regular(path, max_bytes, what) as (fd, size):
+        return _read_fd(fd, path, max_bytes, what, size)
 
 
-def _read_fd(fd: int, path: Path, max_bytes: int, what: str) -> bytes:
+def _read_fd(fd: int, path: Path, max_bytes: int, what: str, size: int = 0) -> bytes:
+    """The file's bytes. The first read asks for the size the file had when opened (and one
+    byte more), so a file that has not grown arrives in one piece, not copied again to join it."""
     parts: list[bytes] = []
     total = 0
+    ask = min(max(size + 1, _CHUNK), max_bytes + 1)
     try:
-        while chunk := os.read(fd, _CHUNK):
+        while chunk := os.read(fd, ask):
+            ask = _CHUNK
             total += len(chunk)
             if total > max_bytes:
                 raise NotOurFileError(f"{what or path.name} grew beyond any engagement file while "

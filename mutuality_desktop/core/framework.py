@@ -252,12 +252,17 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
     """Parse and validate framework JSON; raise FrameworkError naming the file, factor and problem.
 
     A text parsed successfully before gives the same (immutable) Framework again without parsing:
-    opening a file checks its scoring guide and then loads it, and a window reopens files.
+    opening a file checks its scoring guide and then loads it, and a window reopens files. The
+    bundled guide's exact text gets the objects parsed and checked when the app was built
+    (core/framework_bundled.py); any other text is parsed and checked in full.
     """
     known = _PARSED.get(text)
     if known is not None:
         return known
-    framework = _parse_framework(text, source)
+    from .framework_bundled import bundled_parse
+
+    # The bundled guide's own text: its objects as built and checked with the app (no parse).
+    framework = bundled_parse(text) or _parse_framework(text, source)
     if len(_PARSED) >= 4:
         _PARSED.pop(next(iter(_PARSED)))
     _PARSED[text] = framework
@@ -323,6 +328,13 @@ def _parse_framework(text: str, source: str) -> Framework:
         ))
     title = raw.get("title") if isinstance(raw.get("title"), str) else fw_id
     return Framework(fw_id, version, str(title), scale, tuple(dimensions), source_text=text, guide=guide)
+
+
+def sha256_hex(text: str) -> str:
+    """The SHA-256 of text's UTF-8 bytes, in hex (a guide's checksum in the file)."""
+    import hashlib  # here, not at start-up: importing it loads OpenSSL (a few ms)
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def load_framework(path: Path) -> Framework:

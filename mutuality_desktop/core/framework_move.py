@@ -13,7 +13,6 @@ Reading here is plain SQL (no ORM, no Qt), so the snapshot, the outputs and the 
 from __future__ import annotations
 
 import functools
-import hashlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ if TYPE_CHECKING:
 
 @functools.lru_cache(maxsize=8)  # a guide in use is hashed once, not at every open and read
 def sha256(text: str) -> str:
+    import hashlib  # here, not at start-up: importing it loads OpenSSL (a few ms)
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

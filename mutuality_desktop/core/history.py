@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import sqlite3
@@ -45,6 +44,7 @@ def default_author() -> str:
 
 def place_of(path: Path) -> str:
     """A fingerprint of this machine and this file's location (not reversible to either)."""
+    import hashlib  # here, not at start-up: importing it loads OpenSSL (a few ms)
     import socket
 
     where = f"{socket.gethostname()}\0{Path(path).resolve()}"

@@ -14,7 +14,6 @@ source is newer than the cache, the expected form is computed from the ORM inste
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import sqlite3
 import sys
@@ -108,9 +107,24 @@ def _schema_source() -> Path:
 def source_hash() -> str | None:
     """sha256 of schema.py, or None where the source is not there (a frozen build)."""
     try:
-        return hashlib.sha256(_schema_source().read_bytes()).hexdigest()
+        data = _schema_source().read_bytes()
     except OSError:
         return None
+    return _sha256(data)
+
+
+def _sha256(data: bytes) -> str:
+    """SHA-256 in hex, from CPython's own implementation where it has one: the first file opened
+    needs this one small hash, and importing hashlib would load OpenSSL (a few ms) for it."""
+    try:
+        from _sha256 import sha256  # Python 3.11 (in 3.12 on, _sha2)
+    except ImportError:
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
+    digest: str = sha256(data).hexdigest()
+    return digest
 
 
 def from_orm() -> Fingerprint:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
+import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -50,8 +50,10 @@ class FileHeader:
 
 
 # Repair invalid UTF-8 from a damaged or hostile file instead of failing the read (a C-level
-# callable: every text value read goes through it, about 4,000 when the demo opens).
-_decode_text = functools.partial(str, encoding="utf-8", errors="replace")
+# callable: every text value read goes through it, about 4,000 when the demo opens). The bytes'
+# own decode with positional arguments: str(value, encoding=..., errors=...) costs a third more,
+# parsing its keywords for every value.
+_decode_text = operator.methodcaller("decode", "utf-8", "replace")
 
 
 def _deny_schema_sql(action: int, arg1: Any, arg2: Any, db: Any, source: str | None) -> int:
@@ -207,7 +209,13 @@ def _verify_current(conn: sqlite3.Connection, name: str) -> None:
     from .file_values import check_values
 
     schema_check.check(conn, name)
-    check_sizes(conn, name)
+    # From here the file's tables, columns and indexes are exactly this version's, and it has no
+    # view or trigger: the sizes statement for this version's tables serves every such file, and
+    # the authorizer, which refuses what a view or trigger would run, has nothing left to refuse
+    # on this checking connection (a private copy, closed after the check). Unset, SQLite no
+    # longer calls into Python for every column and function of the checks' statements.
+    conn.set_authorizer(None)
+    check_sizes(conn, name, schema_checked=True)
     broken = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
     if broken:
         raise DamagedFileError(f"{name} is damaged: a {broken[0][0]} record refers to a "
@@ -219,20 +227,34 @@ _LARGE_COLUMNS = {("framework_snapshot", "content"): 4_000_000, ("branding", "co
                   ("history", "before"): 12_000_000, ("history", "after"): 12_000_000}
 
 
-def check_sizes(conn: sqlite3.Connection, name: str) -> None:
+def check_sizes(conn: sqlite3.Connection, name: str, *, schema_checked: bool = False) -> None:
     """Refuse values far beyond anything the app writes (a hostile or corrupted file).
 
     One statement for every table's row count and longest values (its ordinary columns against
     MAX_TEXT_BYTES, its large ones against their own limit), not two per table. Its text depends
-    only on the tables and columns; once the exact schema check has passed they are this
-    version's own, so the statement is built once per process (the cache is keyed by them).
+    only on the tables and columns; once the exact schema check has passed (schema_checked) they
+    are this version's own, so the statement is built once per process for the schema expected,
+    without reading the file's columns again. Otherwise the cache is keyed by the file's tables
+    and columns.
+
+    No value is longer than the database holding it (its bytes are stored in its pages, and a
+    character takes at least a byte): a column whose limit is at least the database's size
+    cannot break it and is not measured. In a file of 1.2 MB the guide, the branding and the
+    history's before and after (limits of 4 and 12 million) are left out; every other column
+    is measured against its million.
     """
-    key = tuple(conn.execute(
-        "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
-        "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
+    db_bytes = int(conn.execute("SELECT p.page_count * s.page_size FROM pragma_page_count() AS p, "
+                                "pragma_page_size() AS s").fetchone()[0])
+    measured = tuple(limit for limit in _SIZE_LIMITS if limit < db_bytes)
+    if schema_checked:
+        key: tuple[object, ...] = ("the exact schema", measured, *schema_check.expected())
+    else:
+        key = (measured, *conn.execute(
+            "SELECT group_concat(m.name || '.' || c.name, ' ') FROM sqlite_master AS m, "
+            "pragma_table_info(m.name) AS c WHERE m.type = 'table' ORDER BY m.rowid, c.cid").fetchone())
     built = _SIZES_SQL.get(key)
     if built is None:
-        built = _sizes_statement(conn)
+        built = _sizes_statement(conn, measured)
         if len(_SIZES_SQL) >= 4:
             _SIZES_SQL.pop(next(iter(_SIZES_SQL)))
         _SIZES_SQL[key] = built
@@ -250,10 +272,12 @@ def check_sizes(conn: sqlite3.Connection, name: str) -> None:
 
 
 _SIZES_SQL: dict[tuple[object, ...], tuple[str, list[tuple[str, int]]]] = {}
+_SIZE_LIMITS = tuple(sorted({MAX_TEXT_BYTES, *_LARGE_COLUMNS.values()}))
 
 
-def _sizes_statement(conn: sqlite3.Connection) -> tuple[str, list[tuple[str, int]]]:
-    """check_sizes' statement for this database's tables, and each table's large-value limit."""
+def _sizes_statement(conn: sqlite3.Connection, measured: tuple[int, ...]) -> tuple[str, list[tuple[str, int]]]:
+    """check_sizes' statement for this database's tables, and each table's large-value limit;
+    only columns whose limit is in `measured` are measured (the others are 0)."""
     columns: dict[str, list[str]] = {}
     for table, column in conn.execute(
             "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
@@ -263,6 +287,9 @@ def _sizes_statement(conn: sqlite3.Connection) -> tuple[str, list[tuple[str, int
     for table, names in columns.items():
         large = [c for c in names if (table, c) in _LARGE_COLUMNS]
         ordinary = [c for c in names if (table, c) not in _LARGE_COLUMNS]
+        if MAX_TEXT_BYTES not in measured:
+            ordinary = []
+        large = [c for c in large if _LARGE_COLUMNS[(table, c)] in measured]
         parts.append(f"SELECT count(*), {_longest(ordinary)}, {_longest(large)} FROM \"{table}\"")
         limits.append((table, max((_LARGE_COLUMNS[(table, c)] for c in large), default=0)))
     return " UNION ALL ".join(parts), limits
