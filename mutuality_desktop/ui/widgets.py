@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
 )
@@ -230,6 +231,16 @@ class Field(QWidget, Generic[EditorT]):
         layout.addWidget(self.label)
         layout.addWidget(editor)
         layout.addWidget(self.hint)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click on the label, or beside the box, puts the keyboard in the box (play-through 6:
+        a click on "Round label" left it in a field scrolled out of sight, which took the typing)."""
+        target = self.label.buddy() or self.editor
+        if event.button() == Qt.MouseButton.LeftButton and target.isEnabled():
+            target.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def set_problem(self, problem: str) -> None:
         """Show (or with "" clear) the inline problem under the field."""
