@@ -102,8 +102,7 @@ def test_the_side_kept_for_the_next_person_is_said_under_the_form(qtbot, window,
         assert focused() is people.name
         assert people.added.isVisible() and people.added.text() == (
             f"Added {name} ({side}). The next person is {side} too unless you change Side.")
-        label = people.added
-        qtbot.waitUntil(lambda: _in_view(page, label) and _in_view(page, people.name))  # both in sight
+        qtbot.waitUntil(lambda: _in_view(page, people.added) and _in_view(page, people.name))  # both in sight
     with stored(demo_path) as eng:
         sides = {p.name: p.side for p in eng.participants()}
     assert (sides["Priya Nair"], sides["Dave Lund"], sides["Jo Marsh"]) == ("provider", "provider", "facilitator")
