@@ -117,8 +117,11 @@ class TemplateRow(QWidget):
 
     def set_template(self, path: Path | None) -> None:
         self.template = path
-        self.label.setText(path.name if path else "The default shipped with the app")
+        text = path.name if path else "The default shipped with the app"
+        self.label.setText(text)
         self.label.setToolTip(str(path) if path else "")
+        # on one line where the screen allows (wrapped, it read in two halves beside its buttons)
+        self.label.setMinimumWidth(min(self.label.fontMetrics().horizontalAdvance(text) + 4, 320))
         self.default_button.setEnabled(path is not None)
         QSettings().setValue(TEMPLATE_KEY, str(path) if path else "")
 
