@@ -103,9 +103,19 @@ def test_the_side_kept_for_the_next_person_is_said_under_the_form(qtbot, window,
         assert people.added.isVisible() and people.added.text() == (
             f"Added {name} ({side}). The next person is {side} too unless you change Side.")
         qtbot.waitUntil(lambda: _in_view(page, people.added) and _in_view(page, people.name))  # both in sight
+        table = people.table
+        row = next(i for i in range(table.rowCount()) if table.item(i, 0).text() == name)
+        qtbot.waitUntil(lambda t=table, r=row: _row_whole(t, r))
+        qtbot.wait(100)  # and still whole once the list has its new rows
+        assert _row_whole(table, row)
+        assert table.item(row, 2).text() == side  # the side, in the row just added
     with stored(demo_path) as eng:
         sides = {p.name: p.side for p in eng.participants()}
     assert (sides["Priya Nair"], sides["Dave Lund"], sides["Jo Marsh"]) == ("provider", "provider", "facilitator")
+
+
+def _row_whole(table, row: int) -> bool:
+    return table.viewport().rect().contains(table.visualItemRect(table.item(row, 2)))
 
 
 def _room(edit) -> int:

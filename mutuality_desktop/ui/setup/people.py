@@ -270,7 +270,8 @@ class ParticipantsPanel(_RowsPanel):
         item = self.table.item(row, 0) if row is not None else None
         if item is None:
             return None
-        self.table.scrollToItem(item)
+        self.table.updateGeometries()  # the scroll range of the rows just loaded (else the new last row was cut)
+        self.table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
         rect = self.table.visualItemRect(item)
         return QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
 
