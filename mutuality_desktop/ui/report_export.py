@@ -54,14 +54,17 @@ def default_report_name(title: str, round_label: str) -> str:
     return f"{safe_stem(f'{title} - {round_label} report') or 'Report'}.pdf"
 
 
-def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path, str] | None:
+def ask_output(parent: QWidget, engagement: Any, round_label: str,
+               edition: str | None = None) -> tuple[Path, str] | None:
     """Ask where to write the report, as a PDF on which paper or as a web page; None if cancelled.
 
     The second value is the paper size ("a4", "letter"), "html" for the web page edition or
-    "docx" for the Word edition: a name ending .html or .docx wins over the type chosen.
+    "docx" for the Word edition: a name ending .html or .docx wins over the type chosen. The
+    type offered first is the edition given (File → Export to Office → Word report), else the
+    one chosen last time.
     """
     settings = QSettings()
-    size = settings.value(PAGE_SIZE_KEY, "a4")
+    size = edition or settings.value(PAGE_SIZE_KEY, "a4")
     start = Path(engagement.path).parent / default_report_name(engagement.info().title, round_label)
     chosen = {"letter": LETTER_FILTER, HTML: HTML_FILTER, DOCX: WORD_FILTER}.get(str(size), A4_FILTER)
     if chosen == HTML_FILTER:
@@ -92,9 +95,11 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str) -> tuple[Path
 
 def export_report(parent: QWidget, engagement: Any, round_id: int | None,
                   branding: BrandingProfile | None, *, output: Path | None = None,
-                  page_size: str | None = None, options: ReportOptions | None = None) -> None:
+                  page_size: str | None = None, options: ReportOptions | None = None,
+                  edition: str | None = None) -> None:
     """Write the report of one round (page_size "html": the web page edition); the window stays
-    responsive while it is built."""
+    responsive while it is built. edition: the type the save dialog offers first ("docx" from
+    File → Export to Office → Word report, the same dialog with Word chosen)."""
     if branding is None:
         from .branding_dialog import load_branding_setting
 
@@ -109,7 +114,7 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
         options = ask_options(parent, has_previous)
         if options is None:
             return
-        answer = ask_output(parent, engagement, label)
+        answer = ask_output(parent, engagement, label, edition)
         if answer is None:
             return
         output, page_size = answer

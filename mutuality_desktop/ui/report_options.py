@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.report import ReportOptions
+from .office_export import TemplateRow
 
 KEY = "report/options/"
 GUIDE_TEXT = {"assessed": "For the dimensions assessed in this round",
@@ -75,6 +76,8 @@ class ReportOptionsDialog(QDialog):
         label = form.labelForField(self.guide)
         if isinstance(label, QLabel):
             label.setBuddy(self.guide)
+        self.template = TemplateRow()  # the Word edition's template, as the Office dialog had
+        form.addRow("House template (Word)", self.template)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
 )
@@ -230,6 +231,20 @@ class Field(QWidget, Generic[EditorT]):
         layout.addWidget(self.label)
         layout.addWidget(editor)
         layout.addWidget(self.hint)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click on the label, or beside the box, puts the keyboard in the box (play-through 6:
+        a click on "Round label" left it in a field scrolled out of sight, which took the typing)."""
+        target: QWidget | None = self.label.buddy() or self.editor
+        if target is not None and target.focusProxy() is None and target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            # a row of widgets (a path box and its Choose… button): its first box that takes the keyboard
+            target = next((w for w in target.findChildren(QWidget)
+                           if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisible()), None)
+        if event.button() == Qt.MouseButton.LeftButton and target is not None and target.isEnabled():
+            target.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def set_problem(self, problem: str) -> None:
         """Show (or with "" clear) the inline problem under the field."""

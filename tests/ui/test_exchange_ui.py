@@ -101,9 +101,7 @@ def _ready_box(qtbot) -> QMessageBox:
 
 def test_the_export_dialog_has_a_fixed_size_so_no_resize_handle_shows(qtbot, window, demo_path):
     """Play-through 18: a stray clipped strip along the bottom (the window manager's resize
-    handle) of the email and Office export dialogs."""
-    from mutuality_desktop.ui.office_export import OfficeExportDialog
-
+    handle) of the email export dialog (the Office export now asks in the save dialog)."""
     window.open_path(demo_path)
     dialog = _export_dialog(qtbot, window)
     assert dialog.minimumSize() == dialog.maximumSize() == dialog.size()
@@ -111,14 +109,6 @@ def test_the_export_dialog_has_a_fixed_size_so_no_resize_handle_shows(qtbot, win
     _tick(qtbot, dialog.protect)  # the passphrase section: the dialog grows to show it all
     assert dialog.height() > height and dialog.minimumSize() == dialog.maximumSize()
     dialog.reject()
-    office = OfficeExportDialog(window, "Review", "Baseline", "docx", demo_path.parent)
-    qtbot.addWidget(office)
-    office.show()
-    assert office.minimumSize() == office.maximumSize() == office.size()
-    with_template = office.height()
-    office.format.setCurrentIndex(1)  # Excel: no house template row, and no gap left for it
-    assert office.height() < with_template and office.minimumSize() == office.maximumSize()
-    assert office.layout().totalHeightForWidth(office.width()) <= office.height()
 
 
 def test_the_passphrase_is_checked_inline_and_its_loss_explained(qtbot, window, demo_path,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.ui import theme
 
-from .journey import click, when_shown
+from .journey import click
 from .test_window_findings_ui8 import _look
 
 # a window on a real 1024x768 screen: the title bar and frame take about 20 pixels of the height
@@ -110,44 +110,6 @@ def test_a_focused_box_keeps_the_tails_of_its_letters_with_high_contrast_and_lar
     assert focused_rows[1] - focused_rows[0] >= plain_rows[1] - plain_rows[0], (focused_rows, plain_rows)
     with Engagement.open(demo_path, readonly=True) as eng:
         assert reason in eng.not_applicable(eng.rounds()[-1].id).values()
-
-
-def test_the_office_dialogs_buttons_stay_put_when_the_format_changes(qtbot, window, demo_path, tmp_path):
-    from PySide6.QtCore import QSettings, Qt
-
-    from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
-
-    from .test_export_journey import _close, _menu_item, _ready_box
-
-    out = tmp_path / "board"
-    out.mkdir()
-    QSettings().setValue(FOLDER_KEY, str(out))
-    assert window.open_path(demo_path)
-    seen: dict[str, object] = {}
-
-    def answer(dialog: OfficeExportDialog) -> None:
-        export = dialog.export_button
-        seen["word"] = export.mapToGlobal(export.rect().center())
-        combo = dialog.format
-        for row, name in ((1, "excel"), (2, "powerpoint")):  # the format chosen with the keys
-            click(qtbot, combo)
-            qtbot.waitUntil(lambda: combo.view().isVisible())
-            qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
-            qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda row=row: combo.currentIndex() == row)
-            qtbot.wait(50)
-            seen[name] = export.mapToGlobal(export.rect().center())
-            seen[f"{name} reason"] = (dialog.template_label.isVisible(), dialog.template_label.isEnabled(),
-                                      dialog.template_label.toolTip())
-        click(qtbot, export)  # clicked where it was for Word
-
-    when_shown(OfficeExportDialog, answer)
-    _menu_item(qtbot, window, ["&File", "Export to O&ffice", "&Word report…"])
-    _close(qtbot, _ready_box(qtbot))
-    assert seen["excel"] == seen["word"] and seen["powerpoint"] == seen["word"], seen
-    # the template row in its place, greyed, saying why it does not apply
-    assert seen["powerpoint reason"] == (True, False, OfficeExportDialog.NOT_WORD)
-    assert [p.suffix for p in out.iterdir()] == [".pptx"]
 
 
 def _line_edit_room(edit) -> int:

@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from mutuality_desktop.ui.office_export import FOLDER_KEY, OfficeExportDialog
-
-from .test_export_journey import _close, _menu_item, _ready_box
 from .test_side_panel_1024 import _large_text
 
 
@@ -19,61 +16,6 @@ def _click_box_button(qtbot, text: str) -> None:
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
     button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == text)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
-
-
-def test_office_export_asks_before_replacing_a_file(qtbot, window, demo_path: Path, tmp_path: Path) -> None:
-    """The Word export wrote over a report of the same name without a word; the PDF export asks."""
-    QSettings().setValue(FOLDER_KEY, str(tmp_path))
-    old = tmp_path / "Board pack.docx"
-    old.write_bytes(b"last week's report")
-    window.open_path(demo_path)
-    seen: dict[str, object] = {}
-
-    def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, OfficeExportDialog) and w.isVisible())
-        box = dialog.output
-        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
-        box.selectAll()
-        qtbot.keyClicks(QApplication.focusWidget(), "Board pack")
-
-        def no() -> None:
-            box_text = next(w for w in QApplication.topLevelWidgets()
-                            if isinstance(w, QMessageBox) and w.isVisible()).text()
-            seen["asked"] = box_text
-            _click_box_button(qtbot, "No")
-
-        QTimer.singleShot(200, no)
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton, pos=dialog.export_button.rect().center())
-        seen["kept after No"] = old.read_bytes() == b"last week's report" and dialog.isVisible()
-        QTimer.singleShot(200, lambda: _click_box_button(qtbot, "Yes"))
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton, pos=dialog.export_button.rect().center())
-
-    QTimer.singleShot(300, answer)
-    _menu_item(qtbot, window, ["&File", "Export to O&ffice", "&Word report…"])
-    _close(qtbot, _ready_box(qtbot))
-    assert "Board pack.docx already exists" in str(seen["asked"]) and "replace" in str(seen["asked"])
-    assert seen["kept after No"]
-    assert old.read_bytes() != b"last week's report" and old.stat().st_size > 1000  # replaced after Yes
-
-
-@pytest.mark.parametrize("wide", [1366, 1024])
-def test_office_dialog_template_name_reads_whole_with_large_text(qtbot, window, demo_path: Path, restore_look,
-                                                                  wide: int) -> None:
-    """"The default shipped with the app" wrapped and lost its descenders at 1366 with Large text."""
-    window.open_path(demo_path)
-    window.resize(wide, 768)
-    _large_text(window, qtbot)
-    dialog = OfficeExportDialog(window, window.doc.engagement.info().title, "Baseline", "docx", demo_path.parent)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    label = dialog.template_label
-    inner = label.contentsRect()
-    metrics = label.fontMetrics()
-    assert label.text() == "The default shipped with the app"
-    assert metrics.horizontalAdvance(label.text()) <= inner.width() and metrics.height() <= inner.height()
-    corner = label.mapTo(dialog, label.rect().bottomRight())
-    assert dialog.rect().contains(corner)
 
 
 def test_results_presentation_hint_matches_the_walkthrough(qtbot, window, demo_path: Path) -> None:

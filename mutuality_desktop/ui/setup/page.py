@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -91,6 +91,23 @@ class SetupPage(QScrollArea):
         row.addStretch(1)
         body.setMaximumWidth(1180)
         self.setWidget(outer)
+        # Typing goes where it can be seen: a key typed into a box the wheel scrolled out of sight
+        # brings the box back into view (play-through 6: "Follow-up" went into the title, unseen).
+        for widget in outer.findChildren(QWidget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget) and watched.hasFocus()
+                and not self._in_view(watched)):
+            self.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
+
+    def _in_view(self, widget: QWidget) -> bool:
+        """Whether all of the widget shows in the page's viewport."""
+        viewport = self.viewport()
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        return viewport.rect().contains(QRect(top_left, widget.size()))
 
     # --- new engagement ----------------------------------------------------------------------
 
@@ -342,6 +359,7 @@ class SetupPage(QScrollArea):
         before = {p.id for p in self.doc.engagement.participants()}
         if self.doc.execute(AddParticipant(name, role, side, email)):
             self.participants.start_new()
+            self.participants.show_added(name, side)
             self.participants.name.setFocus()
             added = [p.id for p in self.doc.engagement.participants() if p.id not in before]
             if added:  # once the list has its new height: the new row in view, and the fields
@@ -353,6 +371,7 @@ class SetupPage(QScrollArea):
         if rect is not None and body is not None:
             top = self.participants.mapTo(body, rect.topLeft())
             self.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height())
+            self.ensureWidgetVisible(self.participants.added, 0, 8)  # who was added, on which side
             self.ensureWidgetVisible(self.participants.name)
 
     def _on_participants_participant_updated(self, participant_id: int, changes: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -169,10 +169,21 @@ class ParticipantsPanel(_RowsPanel):
         layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        # Who was added, on which side: a slip (a Down arrow too many in Side) shows at once.
+        self.added = caption("")
+        self.added.setWordWrap(True)
+        self.added.setTextFormat(Qt.TextFormat.PlainText)  # a name printed as typed
+        self.added.setAccessibleName("Last added")
+        self.added.hide()
+        layout.addWidget(self.added)
         layout.addStretch(1)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.new_button.clicked.connect(self.start_new)
+        # A box too narrow for the whole of its text shows its start once left (play-through 6:
+        # a saved address read "lave@orrin.co.uk", scrolled to its end).
+        for box in (self.name, self.role, self.email):
+            box.installEventFilter(self)
         self.name.returnPressed.connect(self._on_add_button_clicked)
         self.role.returnPressed.connect(self._on_add_button_clicked)
         self.email.returnPressed.connect(self._on_add_button_clicked)
@@ -185,7 +196,10 @@ class ParticipantsPanel(_RowsPanel):
         self.name.clear()
         self.role.clear()
         self.email.clear()
-        # the side of the person last added: people are usually entered one side at a time
+        # The side of the person last added: people come one organisation at a time (play-through 2:
+        # back to Client, each provider had to be switched again). The line under the form says so,
+        # before the next person is typed (play-through 6: a Down arrow meant to turn Client into
+        # Provider turned the kept Provider into Facilitator, unseen).
         self.side.setCurrentIndex(max(0, self.side.findData(self._last_side)))
         self.name_field.set_problem("")
         self._sync()
@@ -210,6 +224,9 @@ class ParticipantsPanel(_RowsPanel):
             self.role.setText(person.role)
             self.side.setCurrentIndex(max(0, self.side.findData(person.side)))
             self.email.setText(self.emails.get(person.id, ""))
+            for box in (self.name, self.role, self.email):
+                box.setCursorPosition(0)  # the start of a long address, not its end
+            self.added.hide()
         self._sync()
 
     def _on_add_button_clicked(self) -> None:
@@ -235,13 +252,26 @@ class ParticipantsPanel(_RowsPanel):
         if person_id is not None:
             self.participant_removed.emit(person_id)
 
+    def show_added(self, name: str, side: str) -> None:
+        """Say who was just added and on which side."""
+        label = next((text for text, value in SIDES if value == side), side)
+        self.added.setText(f"Added {name} ({label}). The next person is {self.side.currentText()} too "
+                           "unless you change Side.")
+        self.added.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit):
+            watched.setCursorPosition(0)
+        return super().eventFilter(watched, event)
+
     def show_row(self, person_id: int) -> QRect | None:
         """Scroll the list to a participant's row; its rectangle in this panel (None: not listed)."""
         row = next((i for i, p in enumerate(self._items) if p.id == person_id), None)
         item = self.table.item(row, 0) if row is not None else None
         if item is None:
             return None
-        self.table.scrollToItem(item)
+        self.table.updateGeometries()  # the scroll range of the rows just loaded (else the new last row was cut)
+        self.table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
         rect = self.table.visualItemRect(item)
         return QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -106,35 +106,24 @@ def test_a_bad_house_template_is_explained(qtbot, parent, demo_path: Path, tmp_p
                      "document (.docx or .dotx)."]
 
 
-def test_the_dialog_picks_format_place_and_house_template(qtbot, tmp_path: Path, monkeypatch) -> None:
-    dialog = office_export.OfficeExportDialog(None, 'Highways: "A/B" review?', "Follow-up", "docx", tmp_path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.target() == tmp_path / "Highways A B review - Follow-up report.docx"
-    assert dialog.template_label.isVisible() and dialog.template_label.text().startswith("The default")
-    house = tmp_path / "acme.dotx"
-    monkeypatch.setattr(office_export.QFileDialog, "getOpenFileName", lambda *a, **k: (str(house), ""))
-    qtbot.mouseClick(dialog.template_widgets[0], Qt.MouseButton.LeftButton)
-    assert dialog.template_label.text() == "acme.dotx"
-    dialog.format.setCurrentIndex(2)
-    assert dialog.target().name == "Highways A B review - Follow-up board deck.pptx"
-    assert not dialog.template_label.isEnabled() and dialog.template_label.full == dialog.NOT_WORD
-    dialog.output.setText(str(tmp_path / "mine"))
-    assert dialog.target() == tmp_path / "mine.pptx"
-    dialog.export_button.click()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert QSettings().value(office_export.TEMPLATE_KEY) == str(house)
-    assert office_export.house_template() == house
+def test_the_save_dialog_names_the_file_and_takes_the_type_chosen(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The same save dialog as File → Export report: a default name from the title and round, the
+    format as its type; a name typed without an extension takes the type chosen."""
+    asked: list[tuple[str, str, str]] = []
 
+    def answer(_parent, _title, start, filters, chosen):  # type: ignore[no-untyped-def]
+        asked.append((start, filters, chosen))
+        return str(tmp_path / "mine"), office_export.KINDS["pptx"][1]
 
-def test_the_dialog_refuses_a_missing_folder(qtbot, tmp_path: Path) -> None:
-    dialog = office_export.OfficeExportDialog(None, "T", "Baseline", "xlsx", tmp_path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.output.setText(str(tmp_path / "gone" / "book.xlsx"))
-    dialog.export_button.click()
-    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
-    assert "does not exist" in dialog.problem.text()
+    monkeypatch.setattr(office_export.QFileDialog, "getSaveFileName", answer)
+    info = SimpleNamespace(title='Highways: "A/B" review?')
+    eng = SimpleNamespace(path=str(tmp_path / "e.mutuality"), info=lambda: info)
+    got = office_export.ask_office_output(None, eng, "Follow-up", "xlsx")  # type: ignore[arg-type]
+    start, filters, chosen = asked[0]
+    assert Path(start) == tmp_path / "Highways A B review - Follow-up workbook.xlsx"
+    assert filters == "Excel workbook (*.xlsx);;PowerPoint presentation (*.pptx)" and chosen.startswith("Excel")
+    assert got == (tmp_path / "mine.pptx", "pptx")
+    assert QSettings().value(office_export.FOLDER_KEY) == str(tmp_path)
 
 
 def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Path, monkeypatch) -> None:
@@ -155,16 +144,14 @@ def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Pa
     assert names == ["&Word report…", "&Excel workbook…", "&PowerPoint deck…"]
     chosen: list[str] = []
 
-    def exec_(dialog) -> int:  # type: ignore[no-untyped-def]
-        chosen.append(dialog.kind())
-        dialog.output.setText(str(tmp_path / f"menu.{dialog.kind()}"))
-        dialog._accept()
-        return int(QDialog.DialogCode.Accepted)
+    def save(_parent, _title, _start, _filters, picked):  # type: ignore[no-untyped-def]
+        chosen.append(picked.split(" (")[0])
+        return str(tmp_path / "menu.xlsx"), picked
 
-    monkeypatch.setattr(office_export.OfficeExportDialog, "exec", exec_)
+    monkeypatch.setattr(office_export.QFileDialog, "getSaveFileName", save)
     office.actions()[1].trigger()
     qtbot.waitUntil(lambda: _ready_box() is not None, timeout=60_000)
-    assert chosen == ["xlsx"] and (tmp_path / "menu.xlsx").exists()
+    assert chosen == ["Excel workbook"] and (tmp_path / "menu.xlsx").exists()
     _ready_box().close()  # type: ignore[union-attr]
     window.close_document()
 
@@ -179,8 +166,10 @@ def test_settings_house_template_is_what_word_exports_use(qtbot, tmp_path: Path,
     assert dialog.width() <= 800  # the explanation wraps; the dialog fits a projector's 1024 px
     qtbot.mouseClick(dialog.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton)  # Choose…
     assert office_export.house_template() == house
-    export = office_export.OfficeExportDialog(None, "T", "Baseline", "docx", tmp_path)
-    qtbot.addWidget(export)
-    assert export.template == house and export.template_label.text() == "firm.docx"
+    from mutuality_desktop.ui.report_options import ReportOptionsDialog, saved_options
+
+    options = ReportOptionsDialog(saved_options(), False)  # the Word report's options show it
+    qtbot.addWidget(options)
+    assert options.template.template == house and options.template.label.text() == "firm.docx"
     qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
     assert office_export.house_template() is None
