@@ -63,7 +63,7 @@ def build(onefile: bool) -> Path:
     render_icons()
     env = dict(os.environ, MUTUALITY_ONEFILE="1" if onefile else "0")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", os.environ.get("PYI_LOG_LEVEL", "WARN"),
          "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build" / "pyinstaller"),
          str(ROOT / "installer" / "mutuality_desktop.spec")],
         check=True, env=env, cwd=ROOT,

@@ -43,6 +43,22 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> ReportD
 
 
 @pytest.fixture(scope="module")
+def demo_built(demo: ReportData, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The demo's PDF, Word and HTML outputs, each built once for this module's tests (which only
+    read them) and copied to where the test reads it."""
+    folder = tmp_path_factory.mktemp("ce-built")
+    made: dict[str, Path] = {}
+
+    def copy(build, dest: Path) -> None:  # type: ignore[no-untyped-def]
+        if dest.suffix not in made:
+            made[dest.suffix] = folder / f"demo{dest.suffix}"
+            build(demo, made[dest.suffix])
+        shutil.copyfile(made[dest.suffix], dest)
+
+    return copy
+
+
+@pytest.fixture(scope="module")
 def marked(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
     """One round: Mutuality's first factor left out of it, its last marked not applicable, the
     other thirteen scored by both sides and agreed."""
@@ -69,10 +85,10 @@ def _squash(text: str) -> str:
 
 # --- 1. the executive summary's definitions -------------------------------------------------------
 
-def test_the_pdf_summary_page_has_a_short_box_and_the_definitions_are_at_the_back(demo: ReportData,
+def test_the_pdf_summary_page_has_a_short_box_and_the_definitions_are_at_the_back(demo: ReportData, demo_built,
                                                                                   tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
-    build_report(demo, out)
+    demo_built(build_report, out)
     pages = [_squash(p) for p in _pages(out)]
     summary = next(i for i, p in enumerate(pages) if "Executive summary" in p and "Contents" not in p)
     first = pages[summary]
@@ -92,9 +108,9 @@ def test_the_pdf_summary_page_has_a_short_box_and_the_definitions_are_at_the_bac
     assert re.search(r"How to read this report \.* ?\d+", pages[1]), "listed in the contents"
 
 
-def test_the_definitions_are_at_reading_size_in_the_pdf(demo: ReportData, tmp_path: Path) -> None:
+def test_the_definitions_are_at_reading_size_in_the_pdf(demo: ReportData, demo_built, tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
-    build_report(demo, out)
+    demo_built(build_report, out)
     reader = pypdf.PdfReader(str(out))
     sizes: list[float] = []
     for page in reader.pages:
@@ -109,9 +125,9 @@ def test_the_definitions_are_at_reading_size_in_the_pdf(demo: ReportData, tmp_pa
     assert sizes and min(sizes) >= 9.0, sizes  # was 7.5 point grey on the summary page
 
 
-def test_word_and_html_summaries_have_the_box_and_a_section_of_definitions(demo: ReportData,
+def test_word_and_html_summaries_have_the_box_and_a_section_of_definitions(demo: ReportData, demo_built,
                                                                            tmp_path: Path) -> None:
-    write_docx(demo, tmp_path / "r.docx")
+    demo_built(write_docx, tmp_path / "r.docx")
     document = docx.Document(str(tmp_path / "r.docx"))
     paragraphs = document.paragraphs
     heads = [i for i, p in enumerate(paragraphs) if p.style is not None and p.style.name == "Heading 1"]
@@ -129,7 +145,7 @@ def test_word_and_html_summaries_have_the_box_and_a_section_of_definitions(demo:
     for phrase in DEFINITION_ONLY:
         assert phrase in section
 
-    build_html(demo, tmp_path / "r.html")
+    demo_built(build_html, tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     summary_html = html[html.index('id="executive-summary"'):html.index("</section>", html.index('id="executive-summary"'))]
     assert 'class="reading"' in summary_html and "<dl" not in summary_html
@@ -222,10 +238,10 @@ def test_at_a_glance_says_not_applicable(marked: ReportData, tmp_path: Path) -> 
     assert glance[2:5] == ["Not applicable"] * 3
 
 
-def test_each_level_bar_in_the_pdf_says_which_dimension_it_measures(demo: ReportData, tmp_path: Path) -> None:
+def test_each_level_bar_in_the_pdf_says_which_dimension_it_measures(demo: ReportData, demo_built, tmp_path: Path) -> None:
     import pikepdf
 
-    build_report(demo, tmp_path / "r.pdf")
+    demo_built(build_report, tmp_path / "r.pdf")
     with pikepdf.open(tmp_path / "r.pdf") as pdf:
         alts = [str(o.Alt) for o in pdf.objects
                 if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure" and "/Alt" in o]
@@ -236,7 +252,7 @@ def test_each_level_bar_in_the_pdf_says_which_dimension_it_measures(demo: Report
     assert any(re.fullmatch(r"Mutuality: mean level \d\.\d on the scale 0 to 5\.?.*", b) for b in bars), bars
 
 
-def test_a_follow_ups_report_names_the_workshop_its_points_were_parked_in(demo: ReportData,
+def test_a_follow_ups_report_names_the_workshop_its_points_were_parked_in(demo: ReportData, demo_built,
                                                                           tmp_path: Path) -> None:
     """The demo's four points were parked at the Baseline workshop in March; its Follow-up report
     (October) said they were parked "during the workshop", which reads as October's."""
@@ -246,9 +262,9 @@ def test_a_follow_ups_report_names_the_workshop_its_points_were_parked_in(demo: 
     said = (f"{len(demo.parking)} points were parked during the Baseline workshop to come back to: "
             f"{still} {'is' if still == 1 else 'are'} still open and {done} {'was' if done == 1 else 'were'} "
             "resolved.")
-    build_report(demo, tmp_path / "r.pdf")
+    demo_built(build_report, tmp_path / "r.pdf")
     assert said in _squash(" ".join(_pages(tmp_path / "r.pdf")))
-    write_docx(demo, tmp_path / "r.docx")
+    demo_built(write_docx, tmp_path / "r.docx")
     assert said in [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
     write_pptx(demo, tmp_path / "r.pptx")
     deck = " ".join(s.text_frame.text for slide in pptx.Presentation(str(tmp_path / "r.pptx")).slides
@@ -288,7 +304,7 @@ def test_the_html_charts_number_tables_say_why_a_factor_has_no_level(marked: Rep
     assert re.search(rf"{re.escape(factors[0].name)}</th>(<td[^>]*>not in this round</td>){{3}}", table)
 
 
-def test_gaps_of_one_size_are_not_said_to_differ_most(demo: ReportData, tmp_path: Path) -> None:
+def test_gaps_of_one_size_are_not_said_to_differ_most(demo: ReportData, demo_built, tmp_path: Path) -> None:
     """The demo's gaps are all one level: "the five shown differ most" was false (they are the
     first five of thirteen equal gaps)."""
     from mutuality_desktop.core.report.wording import gaps_lead
@@ -297,12 +313,12 @@ def test_gaps_of_one_size_are_not_said_to_differ_most(demo: ReportData, tmp_path
     gaps = [g for g in perception_gaps(demo.framework, demo.scores) if g.size > 0]
     assert {g.size for g in gaps} == {1}, "the demo's gaps are all one level"
     said = f"{len(gaps)} factors differ, each by one level; the first five in the order of this report are shown."
-    build_report(demo, tmp_path / "r.pdf")
+    demo_built(build_report, tmp_path / "r.pdf")
     text = _squash(" ".join(_pages(tmp_path / "r.pdf")))
     assert said in text and "shown differ most" not in text
-    write_docx(demo, tmp_path / "r.docx")
+    demo_built(write_docx, tmp_path / "r.docx")
     assert any(said in p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
-    build_html(demo, tmp_path / "r.html")
+    demo_built(build_html, tmp_path / "r.html")
     assert said in (tmp_path / "r.html").read_text(encoding="utf-8")
     wider = [replace_size(gaps[0], 2), *gaps[1:]]  # one gap of two levels, then twelve of one
     assert gaps_lead(wider, 5).endswith(f"{len(gaps)} factors differ; the five shown differ most, ties in the "

@@ -151,6 +151,7 @@ def test_only_the_branding_dialog_stores_branding_in_the_file_and_undo_takes_it_
 
     def answer(dialog: BrandingDialog) -> None:
         qtbot.mouseClick(dialog.name, Qt.MouseButton.LeftButton, pos=dialog.name.rect().center())
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)  # slow to come on a loaded machine
         dialog.name.selectAll()
         qtbot.keyClicks(QApplication.focusWidget(), "Ffordd Consulting")
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

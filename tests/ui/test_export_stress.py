@@ -53,21 +53,35 @@ class WorkerWatch:
         self.workers: set[str] = set()
 
     def profile(self, frame: Any, event: str, arg: Any) -> None:
+        """A new thread's first event: a worker (named at its start) keeps a watch of its own for
+        every later event, any other thread drops the watch."""
         name = threading.current_thread().name
         if not name.startswith("background-"):
+            sys.setprofile(None)
             return
         self.workers.add(name)
-        if event == "call":
-            module = frame.f_globals.get("__name__", "")
-            where = f"{module.rsplit('.', 1)[-1]}.{frame.f_code.co_name}"
-            if module.startswith("mutuality_desktop.ui") and where not in PLAIN_WORK:
-                self.problems.append(f"{name} ran {module}.{frame.f_code.co_name}")
-        elif event == "c_call":
-            owner = getattr(arg, "__self__", None)
-            if isinstance(owner, Shiboken.Object):
-                self.problems.append(f"{name} called {type(owner).__name__}.{arg.__name__}")
-            elif type(owner).__name__ == "SignalInstance":
-                self.problems.append(f"{name} emitted a signal from {frame.f_code.co_name}")
+        watch = self.watch(name)
+        sys.setprofile(watch)
+        watch(frame, event, arg)
+
+    def watch(self, name: str) -> Any:
+        problems = self.problems
+
+        def watch(frame: Any, event: str, arg: Any) -> None:
+            if event == "call":
+                module = frame.f_globals.get("__name__", "")
+                if module.startswith("mutuality_desktop.ui"):
+                    where = f"{module.rsplit('.', 1)[-1]}.{frame.f_code.co_name}"
+                    if where not in PLAIN_WORK:
+                        problems.append(f"{name} ran {module}.{frame.f_code.co_name}")
+            elif event == "c_call":
+                owner = getattr(arg, "__self__", None)
+                if isinstance(owner, Shiboken.Object):
+                    problems.append(f"{name} called {type(owner).__name__}.{arg.__name__}")
+                elif type(owner).__name__ == "SignalInstance":
+                    problems.append(f"{name} emitted a signal from {frame.f_code.co_name}")
+
+        return watch
 
     def collected(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start" and threading.current_thread() is not threading.main_thread():
