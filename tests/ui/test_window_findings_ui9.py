@@ -131,6 +131,10 @@ def test_status_bar_pieces_never_overlap_nor_cut_mid_word(qtbot, window, tmp_pat
     qtbot.wait(100)
     _no_overlap_nor_cut(window)
     bar = window.statusBar()
+    assert bar.currentMessage().startswith("Scored the client view")  # the score names its side
+    bar.clearMessage()  # ... for a few seconds; then the file's name is back
+    qtbot.wait(100)
+    _no_overlap_nor_cut(window)
     assert window.file_label.isVisible()
     out = tmp_path / "Documents" / "Mutuality" / "Northmoor highways review 2026 - Baseline report.docx"
     bar.showMessage(f"Wrote the Word report to {out}", 8000)
