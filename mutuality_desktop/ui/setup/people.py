@@ -310,8 +310,15 @@ class RoundsPanel(_RowsPanel):
         note = caption("A follow-up round covers what the round before it covered (select it to change "
                        "that); scoring it again lets the report show what changed.")
         note.setWordWrap(True)
+        # a date out of order with the rounds around it is said here, not refused: history may be
+        # entered out of order (play-through 7: a follow-up dated the day before the baseline)
+        self.date_note = caption("")
+        self.date_note.setWordWrap(True)
+        self.date_note.setAccessibleName("Round date order")
+        self.date_note.hide()
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        layout.addWidget(self.date_note)
         layout.addLayout(buttons)
         layout.addWidget(note)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -384,6 +391,48 @@ class RoundsPanel(_RowsPanel):
         self.remove_button.setToolTip("" if len(self._items) > 1 else "An engagement keeps at least one round.")
         self.remove_button.setVisible(editing)
         self.new_button.setVisible(editing)
+        doubt = self.date_doubt()
+        self.date_note.setText(doubt)
+        self.date_note.setVisible(bool(doubt))
+
+    def load(self, items: list[Any]) -> None:
+        super().load(items)
+        self._sync()
+
+    def date_doubt(self) -> str:
+        """A plain warning when the date in the form, or a saved round's, is out of order with the
+        round listed before or after it ("" when the dates follow the list)."""
+        items = list(self._items)
+        chosen = self.selected_id()
+        index = next((i for i, r in enumerate(items) if r.id == chosen), None)
+        typed = self.date.value()
+        if index is None and typed is not None and items:  # a new round goes at the end
+            before = [r for r in items if r.date is not None]
+            if before and typed < before[-1].date:
+                last = before[-1]
+                return (f"This date is before {last.label}'s ({format_date(last.date)}). It can be saved; "
+                        f"the new round is still listed after {last.label} and compared with it.")
+            return ""
+        if index is not None:
+            label = items[index].label
+            earlier = [r for r in items[:index] if r.date is not None]
+            later = [r for r in items[index + 1:] if r.date is not None]
+            if typed is not None and earlier and typed < earlier[-1].date:
+                prev = earlier[-1]
+                return (f"This date is before {prev.label}'s ({format_date(prev.date)}), the round listed "
+                        f"before it. It can be saved; {label} is still compared with {prev.label}.")
+            if typed is not None and later and typed > later[0].date:
+                nxt = later[0]
+                return (f"This date is after {nxt.label}'s ({format_date(nxt.date)}), the round listed "
+                        f"after it. It can be saved; {nxt.label} is still compared with {label}.")
+            return ""
+        dated = [r for r in items if r.date is not None]
+        for prev, rnd in zip(dated, dated[1:], strict=False):
+            if rnd.date < prev.date:
+                return (f"{rnd.label} ({format_date(rnd.date)}) is dated before {prev.label} "
+                        f"({format_date(prev.date)}), listed before it: rounds are compared in the order "
+                        f"listed. Select one to change its date.")
+        return ""
 
     def _on_table_item_selection_changed(self) -> None:
         rnd = self.selected()
