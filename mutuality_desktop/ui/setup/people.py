@@ -132,11 +132,13 @@ class ParticipantsPanel(_RowsPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = _table(["Name", "Role", "Side", "Email"])
-        # Name, role and email share the width (Email was cut to a sliver at 1024); side fits its words
+        # Columns sized to what they hold, the name first (play-through 7: names were cut to
+        # "Dr Priya …" while an empty Email column took a quarter of the width): see _size_columns
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.table.viewport().installEventFilter(self)
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
@@ -262,7 +264,48 @@ class ParticipantsPanel(_RowsPanel):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit):
             watched.setCursorPosition(0)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._size_columns()
         return super().eventFilter(watched, event)
+
+    def load(self, items: list[Any]) -> None:
+        super().load(items)
+        self._size_columns()
+
+    def _fit(self) -> None:
+        super()._fit()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its widest text (or heading) when they all fit, the room left over
+        to the name and role; when they do not, Side and Email keep their own width (Email at most
+        a fifth) and the name is cut last: it gets its whole width, or two thirds of what is left."""
+        table = self.table
+        avail = table.viewport().width()
+        if avail <= 0:
+            return
+        fm = table.fontMetrics()
+        pad = fm.horizontalAdvance("M") + 6  # the cell's margins, with room to spare
+        header = table.horizontalHeader()
+        natural = []
+        for column in range(4):
+            head = table.horizontalHeaderItem(column)
+            texts = [head.text() if head else ""] + [
+                cell.text() for row in range(table.rowCount()) if (cell := table.item(row, column))]
+            widest = max(fm.horizontalAdvance(t) for t in texts)
+            natural.append(widest + pad)
+        side = natural[2]
+        email = min(natural[3], avail // 5) if sum(natural) > avail else natural[3]
+        rest = max(0, avail - side - email)
+        name_want, role_want = natural[0], natural[1]
+        if name_want + role_want <= rest:
+            extra = rest - name_want - role_want
+            name, role = name_want + extra // 2, role_want + extra - extra // 2
+        else:
+            name = min(name_want, max(rest * 2 // 3, rest - role_want))
+            role = rest - name
+        for column, width in enumerate((name, role, side, email)):
+            header.resizeSection(column, max(width, fm.horizontalAdvance("Side") + pad))
 
     def show_row(self, person_id: int) -> QRect | None:
         """Scroll the list to a participant's row; its rectangle in this panel (None: not listed)."""
