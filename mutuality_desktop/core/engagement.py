@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,8 @@ from .model import (
 from .validation import require_text
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from sqlalchemy.orm import Session
 
     from . import operations as ops
@@ -98,6 +100,7 @@ class Engagement(EditMethods):
         self._lock = lock
         self._closed = False
         self.author = default_author()  # who the history names; the window or CLI may set it
+        self.clock: Callable[[], dt.datetime] = utcnow  # when the history says (the demo tells its story's)
         self._replica: str | None = None
         # Each round's scores as last read or written here (the file is ours alone while open:
         # edited under the lock, or read from a private copy); any write but a score's clears it.
@@ -354,7 +357,7 @@ class Engagement(EditMethods):
     def _recorded(self, op: ops.Operation, outcome: Any, record: bool) -> ops.Change:
         """The change one applied operation made, with its history entry written (in the open
         transaction) unless record is off (undo of an unrecorded step)."""
-        at, uuid = utcnow(), new_uuid()
+        at, uuid = self.clock(), new_uuid()
         if record:
             uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
                                replica=self._replica_id(), op=op.kind,

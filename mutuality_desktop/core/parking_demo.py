@@ -28,14 +28,22 @@ DEMO_POINTS = (
 )
 
 
+def demo_points(eng: Engagement) -> list[ops.AddParking]:
+    """The four points parked on the baseline day (two resolved by the follow-up), raised at their times."""
+    baseline = eng.rounds()[0]
+    day = baseline.date or dt.date(2026, 3, 12)
+    return [ops.AddParking(text, factor if eng.framework.has_factor(factor) else None, baseline.uuid, who,
+                           dt.datetime.combine(day, dt.time(hour, minute)), "resolved" if resolved else "open")
+            for factor, who, (hour, minute), resolved, text in DEMO_POINTS]
+
+
+def add_demo_agenda(eng: Engagement) -> None:
+    """The agenda for the latest round (the follow-up)."""
+    eng.apply(default_agenda().as_operation(eng.rounds()[-1].uuid))
+
+
 def add_demo_parking(eng: Engagement) -> None:
     """Four points parked on the baseline day (two resolved by the follow-up) and an agenda for the follow-up."""
-    rounds = eng.rounds()
-    baseline = rounds[0]
-    day = baseline.date or dt.date(2026, 3, 12)
-    for factor, who, (hour, minute), resolved, text in DEMO_POINTS:
-        factor_id = factor if eng.framework.has_factor(factor) else None
-        eng.apply(ops.AddParking(text, factor_id, baseline.uuid, who,
-                                 dt.datetime.combine(day, dt.time(hour, minute)),
-                                 "resolved" if resolved else "open"))
-    eng.apply(default_agenda().as_operation(rounds[-1].uuid))
+    for point in demo_points(eng):
+        eng.apply(point)
+    add_demo_agenda(eng)

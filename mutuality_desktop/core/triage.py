@@ -6,7 +6,9 @@ A factor is listed under "Discuss these" when what is already known about it sho
 - the side scores (the round's own, else the latest earlier round that scored the factor) are
   SIDES_APART levels or more apart, or were held with low confidence, or carry no evidence or notes;
 - the agreed level is SIDES_APART levels or more from either side's own view (the sides agreeing on
-  3 and the room agreeing 1 is a disagreement to talk through, not one to confirm).
+  3 and the room agreeing 1 is a disagreement to talk through, not one to confirm);
+- the room recorded that it could not agree the factor (core/agreement.py, "Not agreed"): however
+  close the two sides' levels, nothing was agreed, so there is nothing to confirm (play-through 7).
 Factors with views and none of these reasons are "Confirm quickly" (the views at most a level apart);
 factors with no pre-work and no level scored (notes alone are not a view) are "No views yet"
 (nothing shows they can be confirmed quickly).
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .agreement import Agreement, agreement
 from .framework import Factor
 from .model import Score
 from .scope import scope_factors
@@ -100,6 +103,9 @@ def _score_reasons(label: str, scores: dict[str, Score]) -> list[str]:
     la = scores["agreed"].level if "agreed" in scores else None
     if la is not None:
         reasons += _agreed_far(label, la, lc, lp)
+    notes = scores["agreed"].notes if "agreed" in scores else ""
+    if lc is not None and lp is not None and agreement(lc, lp, la, notes) is Agreement.NOT_AGREED:
+        reasons.insert(0, f"{label}: not agreed by the room (client {lc}, provider {lp})")
     low = [p for p, s in scores.items() if s.confidence == "low"]
     if low:
         which = "agreed score" if low == ["agreed"] else ", ".join(sorted(low)) + " score"
@@ -174,6 +180,9 @@ def triage(eng: Engagement, round_id: int) -> Triage:
                                if a is not None and b is not None])
             shown = ", ".join(f"{p} {scores[p].level}" for p in ("client", "provider", "agreed")
                               if p in scores and scores[p].level is not None)
+            if lc is not None and lp is not None and la is None and "agreed" in scores and agreement(
+                    lc, lp, la, scores["agreed"].notes) is Agreement.NOT_AGREED:
+                shown += ", not agreed"
             basis.append(f"{source.label}: {shown}" if shown else f"{source.label}: notes only")
         item = TriageItem(factor, names[factor.dimension_id], tuple(reasons), tuple(basis), gap)
         if not views and source is None:

@@ -107,13 +107,17 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
     rounds = {r.id: r.label for r in engagement.rounds()}
     label = rounds.get(round_id, "") if round_id is not None else (list(rounds.values()) or [""])[-1]
     if output is None:
-        from .report_options import ask_options
+        from .report_options import RoundChoice, ask_options
 
         ids = [r.id for r in engagement.rounds()]
-        has_previous = (ids.index(round_id) if round_id in ids else len(ids) - 1) > 0
-        options = ask_options(parent, has_previous)
+        choice = RoundChoice.of([(r.id, r.label, _has_agreed(engagement, r.id)) for r in engagement.rounds()],
+                                round_id)
+        has_previous = (ids.index(choice.chosen) if choice.chosen in ids else len(ids) - 1) > 0
+        options = ask_options(parent, has_previous, choice)
         if options is None:
             return
+        if choice.chosen in rounds:  # the round chosen in the dialog (shown there, play-through 7)
+            round_id, label = choice.chosen, rounds[choice.chosen]
         answer = ask_output(parent, engagement, label, edition)
         if answer is None:
             return
@@ -142,6 +146,10 @@ def export_report(parent: QWidget, engagement: Any, round_id: int | None,
     export_in_background(
         parent, what, output, work, warnings=warnings, why=WHY[size if size in WHY else "pdf"],
         on_error=lambda title, exc, tb: show_error(parent, title, exc, tb))
+
+
+def _has_agreed(engagement: Any, round_id: int) -> bool:
+    return any(p == "agreed" and s.level is not None for (_, p), s in engagement.scores(round_id).items())
 
 
 def _build(data: ReportData, output: Path, profile: BrandingProfile, size: str) -> list[str]:

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 FACTOR_ROLE = Qt.ItemDataRole.UserRole
 SECTIONS = (
-    ("Discuss these", "the two sides apart, low confidence or no evidence: give these the time"),
-    ("Confirm quickly", "the views so far are at most a level apart and carry evidence: check the room "
-                        "still agrees"),
+    ("Discuss these", "the two sides apart, not agreed, low confidence or no evidence: give these the time"),
+    ("Confirm quickly", "the views so far are at most a level apart and nothing else marks them: check "
+                        "the room agrees"),
     ("No views yet", "no levels yet (in pre-work or scores; notes alone are not a view): nothing shows "
                      "these can be hurried"),
 )

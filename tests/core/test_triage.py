@@ -54,7 +54,9 @@ def test_an_earlier_round_with_sides_apart_low_confidence_or_no_notes_is_discuss
     follow = eng.add_round("Follow-up").id
     result = triage(eng, follow)
     reasons = {i.factor_id: i.reasons for i in result.discuss}
-    assert reasons["joint-objective-setting"] == ("Baseline: client scored 1, provider 4 (3 levels apart)",)
+    assert reasons["joint-objective-setting"] == (  # agreed notes and no agreed level: Not agreed
+        "Baseline: not agreed by the room (client 1, provider 4)",
+        "Baseline: client scored 1, provider 4 (3 levels apart)")
     assert reasons["joint-governance-structure"] == ("Baseline: agreed score held with low confidence",)
     assert reasons["operational-leadership"] == ("Baseline: no evidence or notes recorded",)
     assert _ids(result.discuss)[0] == "joint-objective-setting", "the widest gap first"

@@ -27,11 +27,11 @@ def test_plan_the_day_from_setup_lists_the_split_factors_first_and_a_click_opens
     click(qtbot, window.setup_page.plan_button)
     dialog = _dialog(qtbot)
     texts = _texts(dialog)
-    assert texts[0].startswith("Discuss these (4)")
+    assert texts[0].startswith("Discuss these (5)")  # with the factor not agreed (play-through 7)
     assert texts[1].startswith("Economy 4. Inflation and indexation control\n")
     assert "client views centre on 3.5, provider views on 1.5 (2 levels apart)" in texts[1]
     confirm = next(i for i, t in enumerate(texts) if t.startswith("Confirm quickly"))
-    assert confirm == 5 and "pre-work returns for Follow-up (8 people)" in dialog.basis.text()
+    assert confirm == 6 and "pre-work returns for Follow-up (8 people)" in dialog.basis.text()
     item = dialog.list.item(2)  # Mutuality 5. Operational leadership
     dialog.list.scrollToItem(item)
     click(qtbot, dialog.list.viewport(), dialog.list.visualItemRect(item).center())

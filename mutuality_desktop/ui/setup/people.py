@@ -132,11 +132,13 @@ class ParticipantsPanel(_RowsPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = _table(["Name", "Role", "Side", "Email"])
-        # Name, role and email share the width (Email was cut to a sliver at 1024); side fits its words
+        # Columns sized to what they hold, the name first (play-through 7: names were cut to
+        # "Dr Priya …" while an empty Email column took a quarter of the width): see _size_columns
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.table.viewport().installEventFilter(self)
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
@@ -262,7 +264,48 @@ class ParticipantsPanel(_RowsPanel):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit):
             watched.setCursorPosition(0)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._size_columns()
         return super().eventFilter(watched, event)
+
+    def load(self, items: list[Any]) -> None:
+        super().load(items)
+        self._size_columns()
+
+    def _fit(self) -> None:
+        super()._fit()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its widest text (or heading) when they all fit, the room left over
+        to the name and role; when they do not, Side and Email keep their own width (Email at most
+        a fifth) and the name is cut last: it gets its whole width, or two thirds of what is left."""
+        table = self.table
+        avail = table.viewport().width()
+        if avail <= 0:
+            return
+        fm = table.fontMetrics()
+        pad = fm.horizontalAdvance("M") + 6  # the cell's margins, with room to spare
+        header = table.horizontalHeader()
+        natural = []
+        for column in range(4):
+            head = table.horizontalHeaderItem(column)
+            texts = [head.text() if head else ""] + [
+                cell.text() for row in range(table.rowCount()) if (cell := table.item(row, column))]
+            widest = max(fm.horizontalAdvance(t) for t in texts)
+            natural.append(widest + pad)
+        side = natural[2]
+        email = min(natural[3], avail // 5) if sum(natural) > avail else natural[3]
+        rest = max(0, avail - side - email)
+        name_want, role_want = natural[0], natural[1]
+        if name_want + role_want <= rest:
+            extra = rest - name_want - role_want
+            name, role = name_want + extra // 2, role_want + extra - extra // 2
+        else:
+            name = min(name_want, max(rest * 2 // 3, rest - role_want))
+            role = rest - name
+        for column, width in enumerate((name, role, side, email)):
+            header.resizeSection(column, max(width, fm.horizontalAdvance("Side") + pad))
 
     def show_row(self, person_id: int) -> QRect | None:
         """Scroll the list to a participant's row; its rectangle in this panel (None: not listed)."""
@@ -310,8 +353,15 @@ class RoundsPanel(_RowsPanel):
         note = caption("A follow-up round covers what the round before it covered (select it to change "
                        "that); scoring it again lets the report show what changed.")
         note.setWordWrap(True)
+        # a date out of order with the rounds around it is said here, not refused: history may be
+        # entered out of order (play-through 7: a follow-up dated the day before the baseline)
+        self.date_note = caption("")
+        self.date_note.setWordWrap(True)
+        self.date_note.setAccessibleName("Round date order")
+        self.date_note.hide()
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        layout.addWidget(self.date_note)
         layout.addLayout(buttons)
         layout.addWidget(note)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -384,6 +434,48 @@ class RoundsPanel(_RowsPanel):
         self.remove_button.setToolTip("" if len(self._items) > 1 else "An engagement keeps at least one round.")
         self.remove_button.setVisible(editing)
         self.new_button.setVisible(editing)
+        doubt = self.date_doubt()
+        self.date_note.setText(doubt)
+        self.date_note.setVisible(bool(doubt))
+
+    def load(self, items: list[Any]) -> None:
+        super().load(items)
+        self._sync()
+
+    def date_doubt(self) -> str:
+        """A plain warning when the date in the form, or a saved round's, is out of order with the
+        round listed before or after it ("" when the dates follow the list)."""
+        items = list(self._items)
+        chosen = self.selected_id()
+        index = next((i for i, r in enumerate(items) if r.id == chosen), None)
+        typed = self.date.value()
+        if index is None and typed is not None and items:  # a new round goes at the end
+            before = [r for r in items if r.date is not None]
+            if before and typed < before[-1].date:
+                last = before[-1]
+                return (f"This date is before {last.label}'s ({format_date(last.date)}). It can be saved; "
+                        f"the new round is still listed after {last.label} and compared with it.")
+            return ""
+        if index is not None:
+            label = items[index].label
+            earlier = [r for r in items[:index] if r.date is not None]
+            later = [r for r in items[index + 1:] if r.date is not None]
+            if typed is not None and earlier and typed < earlier[-1].date:
+                prev = earlier[-1]
+                return (f"This date is before {prev.label}'s ({format_date(prev.date)}), the round listed "
+                        f"before it. It can be saved; {label} is still compared with {prev.label}.")
+            if typed is not None and later and typed > later[0].date:
+                nxt = later[0]
+                return (f"This date is after {nxt.label}'s ({format_date(nxt.date)}), the round listed "
+                        f"after it. It can be saved; {nxt.label} is still compared with {label}.")
+            return ""
+        dated = [r for r in items if r.date is not None]
+        for prev, rnd in zip(dated, dated[1:], strict=False):
+            if rnd.date < prev.date:
+                return (f"{rnd.label} ({format_date(rnd.date)}) is dated before {prev.label} "
+                        f"({format_date(prev.date)}), listed before it: rounds are compared in the order "
+                        f"listed. Select one to change its date.")
+        return ""
 
     def _on_table_item_selection_changed(self) -> None:
         rnd = self.selected()

@@ -610,6 +610,11 @@ class WorkshopPage(QWidget):
             self.guide_scroll.verticalScrollBar().setValue(0)
         if factor_id != self._factor_id:
             self._scored_in_list = False
+            parking = getattr(self, "parking", None)  # made after the first factor is shown
+            if parking is not None and self.tabs.currentWidget() is parking.panel:
+                # the parking list belongs to no factor: the next factor opens on its evidence
+                # (play-through 7: a click meant for "Not applicable because" hit the parking list)
+                self.tabs.setCurrentWidget(self.evidence)
         self._factor_id = factor_id
         self._settings.set_last_factor(self.doc.engagement.info().uuid, factor_id)
         factor = self.factor()

@@ -90,8 +90,10 @@ class RemoveParking(Edit):
 # --- the panel ---------------------------------------------------------------------------------
 
 def local_time(at: dt.datetime) -> str:
+    """'12 Mar 10:12', today's points too: one format, with the date (play-through 7: today's
+    showed only '03:01' beside an earlier day's '12 Mar, …')."""
     local = at.replace(tzinfo=dt.UTC).astimezone()
-    return f"{local:%H:%M}" if local.date() == dt.date.today() else f"{local.day} {local:%b}, {local:%H:%M}"
+    return f"{local.day} {local:%b} {local:%H:%M}"
 
 
 class _TextField(QLineEdit):
@@ -319,8 +321,10 @@ class ParkingPanel(QWidget):
         for p in shown:
             where = self._names.get(p.factor_id or "", "General point")
             who = dict((v, label) for label, v in RAISERS).get(p.raised_by or "", "")
-            detail = " · ".join(x for x in (where, f"raised by {who.lower()}" if p.raised_by else "",
-                                            local_time(p.raised_at), "" if p.is_open else "resolved") if x)
+            # when first: a long factor name is what gets cut, never the date
+            detail = " · ".join(x for x in (local_time(p.raised_at), where,
+                                            f"raised by {who.lower()}" if p.raised_by else "",
+                                            "" if p.is_open else "resolved") if x)
             item = QListWidgetItem(f"{p.text}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, p.uuid)
             item.setToolTip(p.text)
