@@ -40,8 +40,9 @@ def _radar_slide(deck: Path) -> int:
     raise AssertionError("no 15-spoke radar in the deck")
 
 
-def _labels(pdf: Path, page: int, names: list[str]) -> list[tuple[int, str, Box]]:
-    """Each line of a spoke name: which block (one name) it is in, its text and its box."""
+def _labels(pdf: Path, page: int, names: list[str], also: tuple[str, ...] = ()) -> list[tuple[int, str, Box]]:
+    """Each line of a spoke name (or one of also): which block (one name) it is in, its text and
+    its box."""
     xml = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     words = " ".join(names)
@@ -49,7 +50,7 @@ def _labels(pdf: Path, page: int, names: list[str]) -> list[tuple[int, str, Box]
     for b, block in enumerate(xml.split("<block")[1:]):
         for m in LINE.finditer(block):
             text = " ".join(re.findall(r">([^<]+)</word>", m.group(5)))
-            if text and text in words:
+            if text and (text in words or text in also):
                 found.append((b, text, (float(m[1]), float(m[2]), float(m[3]), float(m[4]))))
     return found
 

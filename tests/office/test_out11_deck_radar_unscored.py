@@ -18,23 +18,15 @@ from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.core.model import EngagementInfo
 from mutuality_desktop.core.office.deck import write_pptx_file
-from tests.office.test_out10_deck_radar import LINE, Box, _radar_slide
+from tests.office.test_out10_deck_radar import Box, _radar_slide
+from tests.office.test_out10_deck_radar import _labels as _spoke_lines
 
 STATES = ("(not yet scored)", "(not agreed)")
 
 
 def _labels(pdf: Path, page: int, names: list[str]) -> list[tuple[int, str, Box]]:
     """Each line of a spoke name or of its state, with its block and box."""
-    xml = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    words = " ".join(names)
-    found = []
-    for b, block in enumerate(xml.split("<block")[1:]):
-        for m in LINE.finditer(block):
-            text = " ".join(re.findall(r">([^<]+)</word>", m.group(5)))
-            if text and (text in words or text in STATES):
-                found.append((b, text, (float(m[1]), float(m[2]), float(m[3]), float(m[4]))))
-    return found
+    return _spoke_lines(pdf, page, names, STATES)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
