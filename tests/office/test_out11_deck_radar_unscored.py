@@ -7,7 +7,6 @@ management", "Joint knowledge management" over "Joint communications" and "Joint
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import subprocess
 from pathlib import Path
