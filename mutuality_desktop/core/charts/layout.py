@@ -131,7 +131,8 @@ def fit_chart(series: RadarSeries, width: float, height: float, text_width: Text
     # Large text: every part of the chart takes the larger size, the axis names too (play-through 7:
     # they stayed small at 1366 while the window grew); names that leave the circle too small to
     # read give way to numbers and the key below the chart.
-    return _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale, fs)
+    # the type keeps the size chosen: where names would have to shrink, numbers and the key instead
+    return _fit_once(series, width, height, text_width, titled, reserve, fs, fs, legend_scale, fs)
 
 
 def _fit_once(series: RadarSeries, width: float, height: float, text_width: TextWidth, titled: bool,
