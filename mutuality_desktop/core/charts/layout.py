@@ -181,5 +181,7 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
         return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale,
                     minor, floor, keep)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
-    cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
+    spare = avail_h - (y1 - y0)
+    # a figure taller than wide (scrolled, with the key below) keeps the circle at the top, in view
+    cy = bottom - y0 + (spare if h > 1.15 * w else spare / 2)
     return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for, minor)
