@@ -218,7 +218,10 @@ class _ChartPane(QWidget):
         of the width (play-through 7: at 1024x768 with Large text it was 100 px across)."""
         keyed = self.key.isVisibleTo(self)
         wide = self.chart_area.width() - self.chart_area.verticalScrollBar().sizeHint().width()  # the bar shows
-        tall = max(320, self.chart_area.viewport().height(), round(1.3 * wide)) if keyed else 320
+        seen = self.chart_area.viewport().height()
+        # taller only where the view is about square: a wide view's circle is as tall as the view
+        stretch = round(1.3 * wide) if wide < 1.2 * seen else 0
+        tall = max(320, seen, stretch) if keyed else 320
         if self.canvas.minimumHeight() != tall:
             self.canvas.setMinimumHeight(tall)
 
