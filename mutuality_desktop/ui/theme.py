@@ -165,6 +165,7 @@ QPushButton[role="pagetab"] {{
 QPushButton[role="pagetab"]:checked {{ color: {c["ACCENT_DARK"]}; border-bottom: 3px solid {c["ACCENT"]}; }}
 QPushButton[role="pagetab"]:hover {{ color: {c["INK"]}; }}
 QPushButton[role="pagetab"]:focus {{ color: {c["INK"]}; border: 2px solid {c["ACCENT"]}; }}
+QComboBox {{ combobox-popup: 0; }}
 QComboBox::drop-down, QDateEdit::drop-down, QTimeEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 26px; border: none;
 }}
