@@ -216,8 +216,15 @@ class _ChartPane(QWidget):
         self._fit_canvas()
 
     def _fit_canvas(self) -> None:
-        """With the key showing, the chart keeps the whole view and the key is a scroll below it."""
-        tall = max(320, self.chart_area.viewport().height()) if self.key.isVisibleTo(self) else 320
+        """With the key showing, the chart keeps the whole view and the key is a scroll below it; the
+        chart is then taller than wide, so its legend's rows below the circle leave the circle most
+        of the width (play-through 7: at 1024x768 with Large text it was 100 px across)."""
+        keyed = self.key.isVisibleTo(self)
+        wide = self.chart_area.width() - self.chart_area.verticalScrollBar().sizeHint().width()  # the bar shows
+        seen = self.chart_area.viewport().height()
+        # taller only where the view is about square: a wide view's circle is as tall as the view
+        stretch = round(1.3 * wide) if wide < 1.2 * seen else 0
+        tall = max(320, seen, stretch) if keyed else 320
         if self.canvas.minimumHeight() != tall:
             self.canvas.setMinimumHeight(tall)
 
@@ -241,6 +248,10 @@ class _ChartPane(QWidget):
         self.table.setVisible(checked)
 
     def _on_canvas_resized(self) -> None:
+        w, h = (float(v) for v in self.chart.figure.get_size_inches())
+        shown = self.chart_area.viewport().height()
+        canvas = max(1, self.canvas.height())
+        self.chart.view_size = (w, h * shown / canvas) if shown < canvas else None
         self.chart.relayout()
         self.update_key()
 

@@ -165,6 +165,7 @@ QPushButton[role="pagetab"] {{
 QPushButton[role="pagetab"]:checked {{ color: {c["ACCENT_DARK"]}; border-bottom: 3px solid {c["ACCENT"]}; }}
 QPushButton[role="pagetab"]:hover {{ color: {c["INK"]}; }}
 QPushButton[role="pagetab"]:focus {{ color: {c["INK"]}; border: 2px solid {c["ACCENT"]}; }}
+QComboBox {{ combobox-popup: 0; }}
 QComboBox::drop-down, QDateEdit::drop-down, QTimeEdit::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 26px; border: none;
 }}
@@ -224,8 +225,9 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
     # Fonts set on a widget (headings, presentation type) and their sizes before the change:
     # widgets that size their type from font() as they react to the change are left as they are.
-    explicit = [(w, w.font().pointSizeF()) for w in app.allWidgets()
-                if ratio != 1.0 and w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
+    # Kept whatever the change: a new stylesheet (High contrast alone) reset some of them to their
+    # unscaled size, and Large text was lost on those (play-through 7: contrast on, then off).
+    explicit = [(w, w.font()) for w in app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
     palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
     globals().update(palette)
@@ -234,9 +236,10 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     app.setFont(font())
     sheet = stylesheet(palette)
     app.setStyleSheet(sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet)
-    for widget, size in explicit:
-        f = widget.font()
-        if size > 0 and f.pointSizeF() == size:
+    for widget, before in explicit:
+        size = before.pointSizeF()
+        if size > 0 and widget.font().pointSizeF() != size * ratio:
+            f = QFont(before)
             f.setPointSizeF(size * ratio)
             widget.setFont(f)
     for widget in app.allWidgets():

@@ -103,10 +103,13 @@ def test_large_text_grows_the_charts_small_print_and_keeps_the_circle(qtbot, win
     _large_text(qtbot, window)
     qtbot.wait(100)
     after = measure()
-    for part in ("ticks", "note", "tag"):  # small print before: now as large as the base type
+    for part in ("note", "tag"):  # small print before: now as large as the base type
         assert after[part] >= 1.4 * before[part], (part, before, after)
+    assert after["ticks"] >= 1.15 * before["ticks"], (before, after)  # 8 pt at least without Large text
     assert after["legend"] >= 1.2 * before["legend"], (before, after)
     assert after["names"] >= 0.98 * before["names"], (before, after)
     # the page's larger headings take about 25 of the canvas's 560 pixels; the circle keeps its size
     # within that (core: test_large_text_keeps_the_circle_and_grows_the_small_print)
-    assert after["radius"] >= 0.9 * before["radius"], (before, after)
+    # ui13: the spoke names take the Large size too (play-through 7), which costs the circle a little
+    assert after["radius"] >= 0.8 * before["radius"], (before, after)
+    assert after["names"] >= 1.2 * before["names"] or after.get("compact"), (before, after)

@@ -51,5 +51,7 @@ def test_numbered_mutuality_radar_has_its_key_in_reach(qtbot, window, demo_path,
     for side in ("client", "provider"):
         box = pane.toggles[side]
         click(qtbot, box, QPoint(box.height() // 2, box.height() // 2))
-    qtbot.waitUntil(lambda: not pane.chart.compact, timeout=3000)
-    qtbot.waitUntil(lambda: not key.isVisible())
+    # (ui13: the names take the Large size too, so at 1024 they may still be numbered: the key stays
+    # exactly while the spokes are numbered)
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: key.isVisible() == pane.chart.compact)

@@ -112,29 +112,27 @@ def label_boxes(theta: Sequence[float], sizes: Sequence[tuple[float, float]],
 
 def fit_chart(series: RadarSeries, width: float, height: float, text_width: TextWidth,
               titled: bool = False, reserve: bool = True, font_scale: float = 1.0,
-              legend_scale: float = 1.0, large_text: float = 1.0) -> Layout:
+              legend_scale: float = 1.0, large_text: float = 1.0, numbered: bool | None = None) -> Layout:
     """Lay the chart out at this size; number the factors when names leave it too small to read.
 
     With reserve, room is kept for the longest label each axis can have ("not yet scored",
     coverage), so a chart on screen does not jump as scores change; a printed chart fits the
     labels it has. large_text (View -> Large text, already in font_scale): the small print
-    (level numbers, tags, scale note, legend) takes the full larger size, and the axis names grow
-    only as far as the circle keeps the size it has without Large text.
+    (level numbers, tags, scale note, legend) takes the full larger size, the axis names too.
+    numbered: names (False) or numbers (True) decided already (at the size the chart is seen at).
     """
+    if numbered is not None:
+        size = font_size(width, height, font_scale)
+        return _fit(series, width, height, text_width, titled, size, numbered, reserve, 6.5 * font_scale,
+                    legend_scale, size if large_text > 1.0 else None)
     fs, smallest = font_size(width, height, font_scale), 6.5 * font_scale
     if large_text <= 1.0:
         return _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale)
-    normal = fit_chart(series, width, height, text_width, titled, reserve, font_scale / large_text, legend_scale)
-    floor, keep = 0.98 * normal.radius, normal.label_font
-    layout = normal
-    # the small print as large as it can be without numbering the axes where the normal chart names
-    # them (the dimension chart's means and coverage would go): full size, between, then as before
-    for minor in (fs, (fs + normal.font) / 2, None):
-        layout = _fit_once(series, width, height, text_width, titled, reserve, fs, smallest, legend_scale,
-                           minor, floor if minor is not None else 0.0, keep)
-        if not layout.compact or normal.compact:
-            break
-    return layout
+    # Large text: every part of the chart takes the larger size, the axis names too (play-through 7:
+    # they stayed small at 1366 while the window grew); names that leave the circle too small to
+    # read give way to numbers and the key below the chart.
+    # the type keeps the size chosen: where names would have to shrink, numbers and the key instead
+    return _fit_once(series, width, height, text_width, titled, reserve, fs, fs, legend_scale, fs)
 
 
 def _fit_once(series: RadarSeries, width: float, height: float, text_width: TextWidth, titled: bool,
@@ -183,5 +181,7 @@ def _fit(series: RadarSeries, w: float, h: float, text_width: TextWidth, titled:
         return _fit(series, w, h, text_width, titled, fs - 0.5, compact, reserve, smallest, legend_scale,
                     minor, floor, keep)
     cx = PAD_IN - x0 + (avail_w - (x1 - x0)) / 2
-    cy = bottom - y0 + (avail_h - (y1 - y0)) / 2
+    spare = avail_h - (y1 - y0)
+    # a figure taller than wide (scrolled, with the key below) keeps the circle at the top, in view
+    cy = bottom - y0 + (spare if h > 1.15 * w else spare / 2)
     return Layout(w, h, fs, label_fs, radius, (cx, cy), boxes, aligns, compact, laid_out_for, minor)

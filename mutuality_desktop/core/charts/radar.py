@@ -74,6 +74,9 @@ class RadarChart:
         self.axis_names = self.series.axis_names
         self.compact = False
         self._layout: Layout | None = None  # the last layout applied: where the axis names are
+        # The size (inches) the chart is seen at, when its figure is taller (scrolled): names or
+        # numbers are decided there, so a taller figure does not bring names back and lose the key.
+        self.view_size: tuple[float, float] | None = None
         self._font = 9.0  # base font size in points, set by the layout
         self._minor: float | None = None  # the small print's size with Large text (layout.minor)
         self._legend: Legend | None = None
@@ -191,11 +194,16 @@ class RadarChart:
         """Fit fonts, margins, labels and legend to the figure's current size."""
         w, h = (float(v) for v in self.figure.get_size_inches())
         family = self.style.font_family
-        layout = fit_chart(
-            self.series, w, h, lambda text, size: text_width(text, family, size),
-            titled=bool(self.title.get_text()), font_scale=self.style.font_scale,
-            legend_scale=self.style.legend_scale, large_text=self.style.large_text,
-        )
+
+        def fit(width: float, height: float, numbered: bool | None = None) -> Layout:
+            return fit_chart(
+                self.series, width, height, lambda text, size: text_width(text, family, size),
+                titled=bool(self.title.get_text()), font_scale=self.style.font_scale,
+                legend_scale=self.style.legend_scale, large_text=self.style.large_text, numbered=numbered,
+            )
+
+        seen = self.view_size
+        layout = fit(w, h) if seen is None or seen == (w, h) else fit(w, h, fit(*seen).compact)
         self._apply(layout)
         self._refresh_axis_labels()
         self._legend_key = ()
@@ -333,7 +341,9 @@ class RadarChart:
             if self.series.visible() else 0.0
         names = [] if self._layout is None else [
             (cx + b[0], cy + b[1], cx + b[2], cy + b[3]) for b in self._layout.boxes]
-        placed = {p.series: p for p in self.series.place_labels(
+        # A numbered chart is a cramped one: there a name would cover the plot, so the legend alone
+        # names the series (play-through 7: "Client" lay over the 1024x768 Large-text radar).
+        placed = {} if self.compact else {p.series: p for p in self.series.place_labels(
             point, size, marker / 2 / 72 + 1.5 / 72,
             self._tick_boxes(cx, cy, radius, origin, top) + names, 1.25 * radius)}
         for series, text in self.direct_labels.items():
@@ -472,7 +482,7 @@ class RadarChart:
         fs = layout.font
         self._font, self._minor = fs, layout.minor
         for tick in self.tick_labels:
-            tick.set_fontsize(self._minor_font(0.8))
+            tick.set_fontsize(max(self._minor_font(0.8), 8.0))  # readable beside the markers
             tick.set_color(self.style.quiet)
         self.scale_note.set_color(self.style.quiet)
         for line in self.axes.get_lines():

@@ -290,6 +290,8 @@ class RadarSeries:
     def label_lines(self, i: int, compact: bool) -> list[str]:
         """The lines to reserve room for: the widest and longest axis label i can have."""
         lines = self.wrapped_name(i, compact)
+        if compact and self.dimension_id is not None:
+            return lines  # a numbered spoke is its number alone: its state is in the key and the table
         if self.axis_ids[i] in self.out_of_scope:
             lines.append(OUT_OF_SCOPE)
         elif self.axis_ids[i] in self.not_applicable:
@@ -306,6 +308,8 @@ class RadarSeries:
         "not agreed" where the room could not agree it."""
         current = [s for s in PERSPECTIVES if s in self.shown]
         name = "\n".join(self.wrapped_name(i, compact))
+        if compact and self.dimension_id is not None:  # a number beside its spoke, grey where unscored
+            return AxisLabel(name, any(self._values[s][i] is not None for s in current))
         if any(self._values[s][i] is not None for s in current):
             note = self.notes[i] if "agreed" in current else ""
             if compact:  # small or Large text: the mean, and whether it is provisional, on one line
