@@ -100,7 +100,9 @@ class Engagement(EditMethods):
         self._lock = lock
         self._closed = False
         self.author = default_author()  # who the history names; the window or CLI may set it
-        self.clock: Callable[[], dt.datetime] = utcnow  # when the history says (the demo tells its story's)
+        # when the history says: None is the time now, read through utcnow at each change (the demo
+        # tells its story's)
+        self.clock: Callable[[], dt.datetime] | None = None
         self._replica: str | None = None
         # Each round's scores as last read or written here (the file is ours alone while open:
         # edited under the lock, or read from a private copy); any write but a score's clears it.
@@ -357,7 +359,7 @@ class Engagement(EditMethods):
     def _recorded(self, op: ops.Operation, outcome: Any, record: bool) -> ops.Change:
         """The change one applied operation made, with its history entry written (in the open
         transaction) unless record is off (undo of an unrecorded step)."""
-        at, uuid = self.clock(), new_uuid()
+        at, uuid = (self.clock or utcnow)(), new_uuid()
         if record:
             uuid = write_entry(self._conn, uuid=uuid, at=at, author=self.author,
                                replica=self._replica_id(), op=op.kind,

@@ -27,6 +27,13 @@ def test_tab_goes_down_each_column_and_the_hint_is_whole(qtbot, window):
 
 
 def test_the_participants_email_column_is_readable_at_1024(qtbot, window, demo_path):
+    # the demo's people have no addresses (then Email keeps to its heading's width): give some
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.operations import SetParticipantEmail
+
+    with Engagement.open(demo_path) as eng:
+        for person in eng.participants()[:3]:
+            eng.apply(SetParticipantEmail(person.uuid, f"{person.name.split()[-1].lower()}@brackenford.gov.uk"))
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: window.width() == 1024)
     window.open_path(demo_path)

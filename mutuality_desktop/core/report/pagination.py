@@ -24,10 +24,8 @@ class KeepTail(_ContainerSpace, Flowable):  # type: ignore[misc]
         super().__init__()
         self._content = list(flowables)
         self.min_height = min_height
-        self._height = 0.0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self._height = _list_height(self._content, aW, self.canv)
         return aW, 0xFFFFFF  # always split, like KeepTogether: the parts are drawn one by one
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -36,8 +34,10 @@ class KeepTail(_ContainerSpace, Flowable):  # type: ignore[misc]
         return [NullActionFlowable(), *parts] if parts else []
 
     def _parts(self, aW: float, aH: float) -> list[Flowable]:
-        self.wrap(aW, aH)
-        total, content = self._height, self._content
+        content = self._content
+        # measured only as far as decides the case: a long run is split page by page, and measuring
+        # all of what is left on every page made a 1,000-action plan quadratic (13 s of processor)
+        total = _list_height(content, aW, self.canv, stop_after=aH + self.min_height)
         if total <= aH + _FUZZ:
             return list(content)
         if total - aH >= self.min_height:  # a long run: fill this page, keep guarding the rest
@@ -58,10 +58,13 @@ def _height(f: Flowable, aW: float, canv: Any) -> float:
     return float(getattr(f, "_H", h)) if isinstance(f, KeepTogether) else float(h)
 
 
-def _list_height(content: list[Flowable], aW: float, canv: Any) -> float:
+def _list_height(content: list[Flowable], aW: float, canv: Any, stop_after: float = float("inf")) -> float:
+    """The height of content; once past stop_after, a height past it (the rest is not measured)."""
     total, space_after = 0.0, 0.0
     for i, f in enumerate(content):
         total += (max(f.getSpaceBefore() - space_after, 0) if i else 0) + _height(f, aW, canv)
+        if total > stop_after + _FUZZ:
+            return total
         space_after = f.getSpaceAfter()
         total += space_after
     return total - space_after

@@ -279,7 +279,7 @@ class ParticipantsPanel(_RowsPanel):
     def _size_columns(self) -> None:
         """Each column as wide as its widest text (or heading) when they all fit, the room left over
         to the name and role; when they do not, Side and Email keep their own width (Email at most
-        a fifth) and the name is cut last: it gets its whole width, or two thirds of what is left."""
+        a quarter) and the name is cut last: it gets its whole width, or two thirds of what is left."""
         table = self.table
         avail = table.viewport().width()
         if avail <= 0:
@@ -295,7 +295,7 @@ class ParticipantsPanel(_RowsPanel):
             widest = max(fm.horizontalAdvance(t) for t in texts)
             natural.append(widest + pad)
         side = natural[2]
-        email = min(natural[3], avail // 5) if sum(natural) > avail else natural[3]
+        email = min(natural[3], avail // 4) if sum(natural) > avail else natural[3]
         rest = max(0, avail - side - email)
         name_want, role_want = natural[0], natural[1]
         if name_want + role_want <= rest:
