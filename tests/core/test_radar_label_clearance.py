@@ -83,7 +83,9 @@ def test_the_play_through_names_cover_no_point_and_no_level_number(size) -> None
     # every series is still named, on the chart or else in the legend
     legend = [t.get_text() for t in chart._legend.get_texts()]
     assert {"Agreed", "Client view", "Provider view"} <= set(legend)
-    assert any(t.get_visible() for t in chart.direct_labels.values())
+    # on the chart too, unless it numbers its spokes: a cramped chart, where the legend alone names
+    # the series (play-through 7: "Client" lay over the plot)
+    assert chart.compact or any(t.get_visible() for t in chart.direct_labels.values())
 
 
 @pytest.mark.parametrize("size", SIZES)
