@@ -9,27 +9,15 @@ from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.ui import theme
 
-from .journey import click, page_tab
-from .test_side_panel_1024 import _large_text
+from .journey import click
+from .test_ui13_radar import _open_mutuality
 
 
 def test_numbered_mutuality_radar_has_its_key_in_reach(qtbot, window, demo_path, restore_look):
     with Engagement.open(demo_path) as eng:
         names = [f.name for f in eng.framework.dimension(MUTUALITY).factors]
-    window.resize(1024, 740)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    assert window.open_path(demo_path)
-    _large_text(window, qtbot)
-    page_tab(qtbot, window, "Results")
-    page = window.results.page
-    qtbot.waitUntil(page.isVisible)
-    bar = page.tabs.tabBar()
-    click(qtbot, bar, bar.tabRect(1).center())
-    pane = page.factor_pane
-    qtbot.waitUntil(pane.isVisible)
-    for side in ("client", "provider"):  # the sides' views and their legend rows leave no room for names
-        box = pane.toggles[side]
-        click(qtbot, box, QPoint(box.height() // 2, box.height() // 2))
+    pane = _open_mutuality(qtbot, window, demo_path, 1024, large=True)  # both sides' views ticked:
+    # their legend rows leave no room for names
     qtbot.waitUntil(lambda: pane.chart.compact, timeout=3000)
     key = pane.key
     qtbot.waitUntil(key.isVisible)
