@@ -20,6 +20,11 @@ def main() -> int:
         return 0
     if sys.argv[1:] == ["office"]:  # `python -m benchmarks office`: Word, Excel, PowerPoint only
         print(table(office_figures.office_figures(demo, folder, ui_figures.soffice())))
+        return 0
+    if sys.argv[1:] == ["keystroke"]:  # `python -m benchmarks keystroke`: score and note keystrokes
+        commit = core_figures.set_score_figure(demo, folder)
+        print(table([*ui_figures.keystroke_figures(demo, commit.floor), commit]))
+        return 0
     if sys.argv[1:] == ["prework"]:  # `python -m benchmarks prework`: forms out, returns in
         print(table(prework_figures.prework_figures(demo, folder)))
         return 0

@@ -41,7 +41,6 @@ def keystroke_figures(demo: Path, commit_floor: list[float]) -> list[Figure]:
     figures = []
     for name, samples, run in (
             ("score keystroke → committed → navigator and guide repainted", walk, walked),
-            ("same, with the results chart also redrawn on screen", charted["samples"], charted),
             ("score keystroke → committed → what it changed repainted (--dirty)", dirty["samples"], dirty)):
         s = sorted(samples)
         p50, p99 = s[len(s) // 2], s[min(len(s) - 1, int(len(s) * 0.99))]
@@ -49,6 +48,12 @@ def keystroke_figures(demo: Path, commit_floor: list[float]) -> list[Figure]:
         figures.append(Figure(name, samples, floor, "raw sqlite3 commit, same journal settings",
                               "p50 ≤ 12 ms, p99 ≤ 16.7 ms (one frame)",
                               verdict="met" if p50 <= 12 and p99 <= 16.7 else "missed"))
+    # The results page is not on screen while the room scores; this is what a score costs when
+    # its charts are redrawn as well (as on a second screen showing Results): context, no target.
+    figures.append(Figure("score keystroke with the results charts also updated and drawn", charted["samples"],
+                          charted.get("floor_samples") or commit_floor,
+                          "raw sqlite3 commit, same journal settings", "—",
+                          note="context: Results is not on screen while scoring"))
     cpu = walked.get("cpu_samples")
     if cpu:  # the same keystrokes' processor time: read beside the wall clock on a busy machine
         figures.append(Figure("score keystroke, processor time of the UI thread (same keystrokes)", cpu,
