@@ -231,6 +231,12 @@ class Completeness:
     def fraction(self) -> float:
         return self.agreed / self.total if self.total else 0.0
 
+    @property
+    def provisional(self) -> bool:
+        """Something agreed, but fewer than three in five of the factors counted here (those in
+        the round and applicable): a figure to quote with its coverage, not a finding."""
+        return 0 < self.agreed < minimum_agreed(self.total)
+
 
 def completeness(framework: Framework, scores: Scores, dimension_id: str | None = None) -> Completeness:
     """Count agreed factors (and each perspective's) for a round, optionally one dimension; factors

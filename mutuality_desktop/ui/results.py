@@ -289,7 +289,7 @@ def _dimension_coverage(framework: Framework, scores: scoring.Scores, dimension_
     dim = framework.dimension(dimension_id)
     score = scoring.dimension_score(dim, scoring.levels_of(scores))
     text = f"{html.escape(dim.name)} {counted.agreed}/{counted.total}"
-    if score.provisional:
+    if counted.provisional:  # of the factors in the round, as counted: not the whole dimension
         text += " <b>provisional</b>"
     if score.not_applicable:
         text += f", {score.not_applicable} not applicable"

@@ -204,6 +204,26 @@ def test_the_round_is_chosen_on_results_too_and_the_walkthrough_follows(qtbot, w
     assert combo.currentText() == follow_up.label and page.factor_chart.is_visible("previous")
 
 
+def test_provisional_counts_only_the_factors_in_the_round(page, eng):
+    """Play-through 8: a dimension with 8 of its 13 factors in the round agreed (one left out of
+    the round, one not applicable) read "provisional", though 8 is three in five of 13: the factor
+    left out was counted. Below three in five it still reads provisional."""
+    from mutuality_desktop.core.operations import SetExcludedFactors
+
+    rid = eng.rounds()[0].id
+    ids = mutuality_ids(eng)
+    eng.apply(SetExcludedFactors(round=eng.rounds()[0].uuid, factors=(ids[14],)))
+    eng.set_not_applicable(rid, ids[13], "Both sides are one legal body for this service")
+    for factor in ids[:7]:
+        eng.set_score(rid, factor, "agreed", 3)
+    page.refresh()
+    assert "Mutuality 7/13 <b>provisional</b>, 1 not applicable" in page._coverage.text()
+    eng.set_score(rid, ids[7], "agreed", 3)
+    page.refresh()
+    text = page._coverage.text()
+    assert "Mutuality 8/13, 1 not applicable" in text and "provisional</b>" not in text
+
+
 def test_provisional_figures_the_gap_index_and_not_applicable_factors_are_shown(page, eng):
     """Issue 21: the aggregation rules on Results."""
     rid = eng.rounds()[0].id
