@@ -273,6 +273,9 @@ def check_sizes(conn: sqlite3.Connection, name: str, *, schema_checked: bool = F
             )
 
 
+_PAGES_SQL = "SELECT name, ncell, mx_payload FROM dbstat('main', 1)"  # one row per table and index
+
+
 def _within_limits_by_pages(conn: sqlite3.Connection, tables: list[str]) -> bool:
     """True when the tables' own b-tree pages prove every row count and value within its limit.
 
@@ -287,7 +290,7 @@ def _within_limits_by_pages(conn: sqlite3.Connection, tables: list[str]) -> bool
     so none of them can stand in for dbstat.
     """
     try:
-        pages = conn.execute("SELECT name, ncell, mx_payload FROM dbstat('main', 1)").fetchall()
+        pages = conn.execute(_PAGES_SQL).fetchall()
     except sqlite3.Error:
         return False
     wanted = set(tables)
