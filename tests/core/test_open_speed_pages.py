@@ -93,3 +93,52 @@ def test_a_note_just_over_the_limit_in_a_received_file_is_refused_with_the_same_
         store.inspect(closed_file)
     assert str(refused.value) == ("closed.mutuality holds a score value far longer than the app ever "
                                   "writes; it was not opened.")
+
+
+def _sizes_verdict(data: bytes) -> str:
+    """What check_sizes says of these bytes ("" when it passes them)."""
+    conn = store._connect_bytes(data, "received.mutuality")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 50_000_000)  # the real limit, not 4x the test's
+    conn.set_authorizer(None)
+    try:
+        store.check_sizes(conn, "received.mutuality", schema_checked=True)
+    except DamagedFileError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return ""
+
+
+@pytest.mark.parametrize(("table", "column"), [
+    ("score", "notes"), ("participant_score", "comment"), ("action", "text"), ("engagement", "title"),
+    ("history", "author"), ("history", "before"), ("framework_snapshot", "sha256"), ("file_meta", "value")])
+def test_the_pages_and_the_exact_measure_agree_value_for_value(demo_path, no_memory, monkeypatch,
+                                                               table, column):
+    """Values around a limit, one byte or two a character: refused or passed alike, in the same words,
+    with dbstat and without it."""
+    limit = 3_000
+    limits = {key: 8_000 for key in store._LARGE_COLUMNS}  # the large columns' limit, over the ordinary
+    limits[("framework_snapshot", "content")] = 4_000_000  # the guide itself (about 200 KB)
+    monkeypatch.setattr(store, "MAX_TEXT_BYTES", limit)
+    monkeypatch.setattr(store, "_LARGE_COLUMNS", limits)
+    monkeypatch.setattr(store, "_SIZE_LIMITS", (limit, 8_000, 4_000_000))
+    own = limits.get((table, column), limit)
+    seen = set()
+    for text in ("x" * own, "x" * (own + 1), "é" * (own // 2 + 1), "é" * own, "é" * (own + 1)):
+        conn = sqlite3.connect(demo_path)
+        conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = (SELECT min(rowid) FROM "{table}")',
+                     (text,))
+        conn.commit()
+        conn.close()
+        data = demo_path.read_bytes()
+        with_pages = _sizes_verdict(data)
+        monkeypatch.setattr(store, "_PAGES_SQL", "SELECT name, ncell, mx_payload FROM no_such_dbstat")
+        measured = _sizes_verdict(data)
+        monkeypatch.setattr(store, "_PAGES_SQL", "SELECT name, ncell, mx_payload FROM dbstat('main', 1)")
+        assert with_pages == measured, (table, column, len(text))
+        refused = len(text) > own
+        assert bool(measured) == refused, (table, column, len(text))
+        if refused:
+            assert measured.startswith(f"received.mutuality holds a {table} value far longer")
+        seen.add(refused)
+    assert seen == {True, False}
