@@ -124,7 +124,7 @@ def builder(cls: type[T]) -> Callable[[Iterable[tuple[Any, ...]]], list[T]]:
 
     Equal to `[cls(*values) for values in rows]`, without the frozen __init__'s one
     object.__setattr__ call per field: opening a file reads some thousand scores and
-    participants' scores (tests/core/test_open_speed_reads.py compares the two).
+    participants' scores (tests/core/test_open_speed_checks.py compares the two).
     """
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
     new = object.__new__
