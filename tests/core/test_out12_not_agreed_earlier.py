@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from mutuality_desktop.core import operations as ops
-from mutuality_desktop.core.agreement import not_agreed_opening, notes_not_agreed, withdraw_not_agreed
+from mutuality_desktop.core.agreement import (
+    not_agreed_opening,
+    notes_not_agreed,
+    withdraw_not_agreed,
+)
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import default_framework
 
