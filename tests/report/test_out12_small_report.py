@@ -29,9 +29,8 @@ PARKED = ("Check the depot lease end date.", "Ask finance for the fuel index fig
 SECTIONS = ("Action plan", "Points parked", "Participants", "How to read this report")
 
 
-@pytest.fixture(scope="module")
-def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("out12") / "small.mutuality"
+def small_engagement(path: Path) -> Path:
+    """A new engagement: four factors scored, no actions, two parked points, three people."""
     with Engagement.create(path, INFO) as eng:
         rid = eng.rounds()[0].id
         for name, role, side in PEOPLE:
@@ -45,6 +44,12 @@ def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         uuid = eng.round_uuid(rid)
         eng.apply(ops.AddParking(PARKED[0], factors[0].id, uuid, "client"))
         eng.apply(ops.AddParking(PARKED[1], None, uuid, "provider"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = small_engagement(tmp_path_factory.mktemp("out12") / "small.mutuality")
     out = path.with_suffix(".pdf")
     build_report_file(path, out)
     return out
