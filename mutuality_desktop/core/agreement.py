@@ -209,20 +209,40 @@ def restated_not_agreed(scale: Scale, notes: str, before: tuple[int | None, int 
     return None if text == notes else text
 
 
-def notes_not_agreed(opening: str, notes: str) -> tuple[str, int]:
-    """The agreed notes with the opening put first and any text already there kept after it, and
-    where the cursor goes for the reason (just after the opening). A sentence written before by the
-    button is replaced, so pressing it again after a level changed does not repeat it."""
-    rest = withdraw_not_agreed(notes)
+def notes_not_agreed(opening: str, notes: str, scale: Scale | None = None,
+                     agreed: int | None = None) -> tuple[str, int]:
+    """The agreed notes with the opening put first, and where the cursor goes for the reason
+    (just after the opening). Text already there is kept after it under "Earlier notes, from
+    when the room agreed level 3 (Established):" (agreed: the level the button clears) or
+    "Earlier notes:", so words written for an agreed level ("Moved from Level 2 to Level 3.") are
+    never read as the room's view of a factor it did not agree (play-through 7, 6). A sentence
+    written before by the button is replaced, so pressing it again after a level changed does not
+    repeat it, and what follows it is kept as it is."""
     head = opening + " "
+    match = _OPENING.match(notes)
+    if match is not None:
+        rest = notes[match.end():]
+        rest = rest[1:] if rest.startswith("\n") else rest
+    elif notes.strip():
+        said = ("" if agreed is None or scale is None
+                else f", from when the room agreed level {agreed} ({scale.name_of(agreed)})")
+        rest = f"Earlier notes{said}: {notes}"
+    else:
+        rest = ""
     return (head + ("\n" + rest if rest.strip() else ""), len(head))
 
 
+_EARLIER = re.compile(r"^Earlier notes(?:, from when the room agreed level \d+ \([^)\n]*\))?: ", re.MULTILINE)
+
+
 def withdraw_not_agreed(notes: str) -> str:
-    """The agreed notes without the opening sentence the button wrote (the reason typed after it,
-    and anything else, is kept)."""
+    """The agreed notes without the opening sentence the button wrote and the "Earlier notes"
+    words it put before the text that was there (the reason typed after it, and anything else,
+    is kept): pressed and taken back with nothing typed, the notes are as they were."""
     match = _OPENING.match(notes)
     if match is None:
         return notes
     rest = notes[match.end():]
-    return rest[1:] if rest.startswith("\n") else rest
+    rest = rest[1:] if rest.startswith("\n") else rest
+    earlier = _EARLIER.search(rest)
+    return rest if earlier is None else rest[:earlier.start()] + rest[earlier.end():]

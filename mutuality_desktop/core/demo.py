@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .engagement import Engagement
-from .model import EngagementInfo, Participant
+from .model import EngagementInfo, Participant, story_clock
 from .resources import resource_path
 
 DEMO_CONTENT = "demo-engagement.json"
@@ -67,24 +67,27 @@ def _uk_time(day: dt.date, hour: int, minute: int) -> dt.datetime:
 
 def build_demo(path: Path) -> Engagement:
     """Write the demo engagement to path and return it open. Its history names the demo's
-    facilitator and the days of its rounds; the engagement returned records as usual."""
+    facilitator, and it and every row's created and updated time are on the days of its rounds;
+    the engagement returned records as usual."""
     content = json.loads(resource_path("demo", DEMO_CONTENT).read_text(encoding="utf-8"))
     e = content["engagement"]
     date_fields = ("contract_start", "contract_end", "workshop_date")
     fields: dict[str, Any] = {k: (_date(v) if k in date_fields else v) for k, v in e.items()}
     info = EngagementInfo(**fields)
     rounds = content["rounds"]
-    eng = Engagement.create(Path(path), info, baseline_label=rounds[0]["label"])
-    author, clock = eng.author, eng.clock
-    try:
-        eng.author = info.facilitator or author
-        eng.clock = _StoryClock(_date(rounds[0]["date"]) or dt.date(2026, 3, 12))
-        _fill(eng, content)
-    except BaseException:
-        eng.close()
-        raise
-    finally:
-        eng.author, eng.clock = author, clock
+    story = _StoryClock(_date(rounds[0]["date"]) or dt.date(2026, 3, 12))
+    with story_clock(story):  # rows' stamps and history alike carry the story's times
+        eng = Engagement.create(Path(path), info, baseline_label=rounds[0]["label"])
+        author, clock = eng.author, eng.clock
+        try:
+            eng.author = info.facilitator or author
+            eng.clock = story
+            _fill(eng, content)
+        except BaseException:
+            eng.close()
+            raise
+        finally:
+            eng.author, eng.clock = author, clock
     return eng
 
 

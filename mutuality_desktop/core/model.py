@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
@@ -26,9 +28,27 @@ PARKING_RAISERS = ("client", "provider", "facilitator")  # who raised a parked p
 PARKING_STATUSES = ("open", "resolved")
 
 
+_STORY_CLOCK: ContextVar[Callable[[], dt.datetime] | None] = ContextVar("story_clock", default=None)
+
+
 def utcnow() -> dt.datetime:
-    """Now in UTC to the second, naive, as the engagement file stores timestamps."""
+    """Now in UTC to the second, naive, as the engagement file stores timestamps; inside
+    `story_clock`, the story's time (the demo is built on its rounds' days)."""
+    story = _STORY_CLOCK.get()
+    if story is not None:
+        return story()
     return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+@contextmanager
+def story_clock(clock: Callable[[], dt.datetime]) -> Iterator[None]:
+    """Every time stamp written meanwhile (rows' created and updated times, history) is the
+    clock's, so a built story agrees with itself."""
+    token = _STORY_CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _STORY_CLOCK.reset(token)
 
 
 def new_uuid() -> str:

@@ -50,8 +50,9 @@ def test_the_button_records_not_agreed_with_both_levels_and_keeps_the_notes(qtbo
     scale = page.framework.scale
     assert (scale.name_of(1), scale.name_of(3)) == ("Initial", "Established")
     assert (row["client"], row["provider"], row["agreed"]) == (1, 3, None)
-    assert row["agreed notes"] == opening + "\nMinutes seen."  # what was there is kept
-    assert agreed_row(demo_path, factor)["notes"] == opening + "\nMinutes seen."
+    earlier = "\nEarlier notes, from when the room agreed level 2 (Developing): Minutes seen."
+    assert row["agreed notes"] == opening + earlier  # what was there is kept, said to be earlier
+    assert agreed_row(demo_path, factor)["notes"] == opening + earlier
     assert agreed_row(demo_path, factor).get("level") is None
     assert page.bar.buttons["agreed"].value_text() == "Not agreed"
     assert window.doc.undo_stack.count() == undo_count + 1  # one step: Ctrl+Z takes it all back
@@ -59,7 +60,7 @@ def test_the_button_records_not_agreed_with_both_levels_and_keeps_the_notes(qtbo
     editor = page.evidence.editors["agreed"]
     assert QApplication.focusWidget() is editor
     qtbot.keyClicks(editor, "Two defect systems.")
-    assert stored(demo_path, factor)["agreed notes"] == opening + "Two defect systems.\nMinutes seen."
+    assert stored(demo_path, factor)["agreed notes"] == opening + "Two defect systems." + earlier
     assert button.isChecked() and "after all" in button.text()
 
     page_tab(qtbot, window, "Results")

@@ -18,6 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook
 
@@ -29,6 +30,10 @@ from .common import clean, logo_size, one_line
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.6)
 CATEGORY_PT = 12  # a native radar's category names (factor or dimension names), in points
+# A radar of 14 or more spokes has its circle set, 3.7 in across, near the top of its frame, and not
+# left to the program drawing it: LibreOffice shrank it to make room for the names, and the names
+# low on either side then ran into each other (play-through 7, 15).
+FIXED_SPOKES, PLOT_SIDE, PLOT_TOP = 14, Inches(3.7), 0.14
 AGREED_MARKER = 13  # the agreed series' marker size in points; the two sides' are 7
 MUTED = "5D6873"
 INK = "222222"
@@ -176,6 +181,8 @@ class Deck:
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(13)
         chart.font.size = Pt(CATEGORY_PT)  # the factor names round the chart: readable across a room
+        if n >= FIXED_SPOKES:
+            _fix_plot(chart, w, h)
         axis = chart.value_axis
         axis.minimum_scale, axis.maximum_scale, axis.major_unit = scale[0], scale[1], 1
         axis.tick_labels.font.size = Pt(11)
@@ -204,11 +211,34 @@ class Deck:
         return picture
 
 
+def _fix_plot(chart: Any, w: int, h: int) -> None:
+    """Set the circle's square (the plot's inner area) in the chart frame: PLOT_SIDE across,
+    centred, PLOT_TOP of the frame's height from its top. PowerPoint and LibreOffice both keep it."""
+    from pptx.oxml import parse_xml
+
+    plot = chart._chartSpace.chart.plotArea
+    for old in plot.findall(qn("c:layout")):
+        plot.remove(old)
+    wide, high = PLOT_SIDE / w, PLOT_SIDE / h
+    plot.insert(0, parse_xml(
+        f'<c:layout xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:manualLayout>'
+        f'<c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{(1 - wide) / 2:.4f}"/><c:y val="{PLOT_TOP:.4f}"/><c:w val="{wide:.4f}"/>'
+        f'<c:h val="{high:.4f}"/></c:manualLayout></c:layout>'))
+
+
 def _wrap_width(theta: float, spokes: int = 15) -> int:
     """Characters a line for a spoke's name. With many spokes, those at the top stand
     side by side, so their names go on short lines, as does one straight down between two others
     (play-through 4: the names at the top ran into each other); else wider for a lone spoke straight up or down (nothing beside it, so two lines
-    leave the circle more height), and 22."""
+    leave the circle more height), and 22. Round a circle of fixed size (FIXED_SPOKES or more), the
+    two names either side of straight down are short lines too, and a name out to the side is one
+    line, its state under it: fewer lines stacked low on either side, where the spokes' ends are
+    closest in height (play-through 7: "(not yet scored)" touched the name below)."""
+    if spokes >= FIXED_SPOKES:
+        if math.cos(theta) > 0.75 or math.cos(theta) < -0.9:
+            return 15
+        return 40 if abs(math.sin(theta)) > 0.45 else 22
     if spokes > 8 and (math.cos(theta) > 0.75 or math.cos(theta) < -0.99):  # the top, straight down
         return 15
     if spokes > 8 and -0.95 < math.cos(theta) < -0.7:

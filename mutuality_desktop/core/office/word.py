@@ -11,7 +11,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Cm
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile, profile_from_engagement
@@ -83,6 +84,38 @@ from .house_template import (
 from .word_parts import WordWriter
 
 PERSPECTIVES = tuple(PERSPECTIVE_LABELS.items())  # (value, label): one vocabulary, core/model.py
+# A section at the back with at most this many rows follows the one before on its page when the
+# whole of it fits there, as in the PDF (core/report/pagination.py PackBreak); longer ones start a page.
+SHORT_ROWS = 12
+
+
+class _Packed:
+    """A short section's start: no page break before its kicker, a gap instead, and every paragraph
+    of it (table cells too) kept with the next, so Word and LibreOffice move it to a new page whole
+    when it does not fit under the section before (play-through 7, 10)."""
+
+    def __init__(self, w: WordWriter, short: bool) -> None:
+        self.w, self.short = w, short
+        self.start = len(w.doc.element.body)
+
+    def kicker(self, text: str) -> None:
+        paragraph = self.w.kicker(text, new_page=not self.short)
+        if self.short:
+            paragraph.paragraph_format.space_before = Pt(30)
+
+    def close(self) -> None:
+        if not self.short:
+            return
+        from docx.text.paragraph import Paragraph
+
+        blocks = [b for b in list(self.w.doc.element.body)[self.start:] if b.tag in (qn("w:p"), qn("w:tbl"))]
+        paragraphs = []
+        for block in blocks:
+            rows = block.findall(qn("w:tr")) if block.tag == qn("w:tbl") else [block]
+            paragraphs += [[p for p in row.iter(qn("w:p"))] if row.tag == qn("w:tr") else [row] for row in rows]
+        for group in paragraphs[:-1]:  # the last row or paragraph may part from what follows
+            for p in group:
+                Paragraph(p, self.w.doc).paragraph_format.keep_with_next = True
 NOTE_LABELS = {"client": "Client’s view", "provider": "Provider’s view", "agreed": "Agreed in the room"}
 
 
@@ -276,11 +309,15 @@ def comparison(w: WordWriter, data: ReportData, branding: BrandingProfile) -> No
 
 
 def action_plan(w: WordWriter, data: ReportData) -> None:
+    if not data.actions:
+        packed = _Packed(w, True)
+        packed.kicker("Next steps")
+        w.heading("Action plan", 1)
+        w.para("No improvement actions were recorded.")
+        packed.close()
+        return
     w.kicker("Next steps", new_page=True)
     w.heading("Action plan", 1)
-    if not data.actions:
-        w.para("No improvement actions were recorded.")
-        return
     counts = action_counts(data.actions)
     groups = action_groups(data.actions, data.framework, data.info, data.generated)
     lines = [line for _, _, group in groups for line in group]
@@ -309,33 +346,40 @@ def parking(w: WordWriter, data: ReportData) -> None:
     out when nothing was parked or the report options say so."""
     if not data.options.parking or not data.parking:
         return
-    w.kicker("To come back to", new_page=True)
+    rows = [list(row) for row in parking_rows(data)]
+    packed = _Packed(w, len(rows) <= SHORT_ROWS)
+    packed.kicker("To come back to")
     w.heading(PARKING_TITLE, 1)
     w.para(parking_sentence(data))
     fixed = 0.8 + 3.9 + 2.0 + 2.5 + 1.8
-    w.table(["#", "Point", "Factor · round", "Raised by", "Parked", "Status"],
-            [list(row) for row in parking_rows(data)],
+    w.table(["#", "Point", "Factor · round", "Raised by", "Parked", "Status"], rows,
             [0.8, w.width_cm - fixed, 3.9, 2.0, 2.5, 1.8], right=(0,))
+    packed.close()
 
 
 def participants(w: WordWriter, data: ReportData) -> None:
-    w.kicker(participants_kicker(data), new_page=True)
-    w.heading("Participants", 1)
     rows = participant_rows(data.participants, data.info)
+    packed = _Packed(w, len(rows) <= SHORT_ROWS)
+    packed.kicker(participants_kicker(data))
+    w.heading("Participants", 1)
     if not rows:
         w.para("No participants were recorded.")
-        return
-    w.para(attendance(data))
-    w.table(["Name", "Role", "Organisation or part"], rows, [w.width_cm * f for f in (0.28, 0.36, 0.36)])
+    else:
+        w.para(attendance(data))
+        w.table(["Name", "Role", "Organisation or part"], rows, [w.width_cm * f for f in (0.28, 0.36, 0.36)])
+    packed.close()
 
 
 def reading(w: WordWriter, data: ReportData) -> None:
     """Every term the report uses, defined once, at reading size (the summary's box points here)."""
-    w.kicker("Appendix", new_page=True)
+    lines = definition_lines(data)
+    packed = _Packed(w, len(lines) <= SHORT_ROWS + 2)
+    packed.kicker("Appendix")
     w.heading(READING_TITLE, 1)
     w.para("The figures in this report are worked out from the levels the room agreed, as follows.")
-    for term, meaning in definition_lines(data):
+    for term, meaning in lines:
         w.labelled(term, meaning)
+    packed.close()
 
 
 def appendix(w: WordWriter, data: ReportData) -> None:

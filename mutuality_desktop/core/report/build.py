@@ -17,7 +17,7 @@ from .data import ReportData, ReportOptions, collect_report_data
 from .document import LANG, MARGIN_X, Heading, PageContext, ReportDocument, page_size
 from .fonts import register_fonts
 from .graphics import load_logos
-from .pagination import keep_tail
+from .pagination import PackBreak, keep_tail
 from .pdfua import finish
 from .sections_audit import section_audit
 from .sections_back import section_actions, section_appendix, section_participants
@@ -32,6 +32,7 @@ from .text import collecting_missing
 # reportlab's font registry and matplotlib's settings are process-wide: one build at a time.
 _build_lock = threading.Lock()
 TAIL_MIN = 4.5 * 13.5  # a chapter's last page carries at least about four lines of body text
+PACK_GAP = 36.0  # above a short section's heading when it follows another on the same page
 
 
 class ReportError(MutualityError):
@@ -44,13 +45,11 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
     # a dimension with nothing scored in this round is one line of the summary, not a section
     parts += [section_dimension(data, styles, d.id) for d in assessed_dimensions(data.framework, data.scores)]
     chosen = data.options
-    parts += [section_comparison(data, styles) if chosen.comparison else [],
-              section_actions(data, styles) if chosen.actions else [],
-              section_parking(data, styles),
-              section_participants(data, styles) if chosen.participants else [],
-              section_reading(data, styles),
-              section_appendix(data, styles) if chosen.guide != "none" else [],
-              section_audit(data, styles)]
+    parts += [section_comparison(data, styles) if chosen.comparison else []]
+    # the short sections of a small report share a page when each fits whole (play-through 7, 10)
+    packed = [section_actions(data, styles) if chosen.actions else [], section_parking(data, styles),
+              section_participants(data, styles) if chosen.participants else [], section_reading(data, styles)]
+    parts += [*packed, section_appendix(data, styles) if chosen.guide != "none" else [], section_audit(data, styles)]
     entries: list[tuple[str, str]] = []
     for part in parts:
         heading = next((f for f in part if isinstance(f, Heading) and f.in_toc), None)
@@ -61,7 +60,8 @@ def story(data: ReportData, styles: Styles) -> list[Flowable]:
                                  *section_contents(data, styles, entries)]
     for part in parts:
         if part:
-            flowables += [PageBreak(), *keep_tail(part, TAIL_MIN)]
+            start = PackBreak(part, PACK_GAP) if any(part is p for p in packed) else PageBreak()
+            flowables += [start, *keep_tail(part, TAIL_MIN)]
     return flowables
 
 

@@ -112,3 +112,31 @@ def keep_tail(part: list[Flowable], min_height: float) -> list[Flowable]:
     if start >= len(part):
         return part
     return [*part[:start], KeepTail(part[start:], min_height)]
+
+
+class PackBreak(CondPageBreak):  # type: ignore[misc]
+    """Before a short section (no actions, two parked points, three people): it follows the one
+    before on the same page, a gap above its heading, when the whole of it fits in what is left;
+    otherwise it starts a new page as every section does. A small report then no longer gives a
+    whole page to "No improvement actions were recorded." (play-through 7, 10), and a heading is
+    never parted from its content: only a section that fits whole is packed."""
+
+    def __init__(self, part: list[Flowable], gap: float) -> None:
+        super().__init__(0)
+        self._part = list(part)
+        self.gap = gap
+        self._packed = False
+
+    def __repr__(self) -> str:
+        return f"PackBreak({len(self._part)} flowables, gap={self.gap})"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if not frame or _at_top(self):
+            return 0, 0
+        total = _list_height(self._part, availWidth, self.canv, stop_after=availHeight)
+        self._packed = total + self.gap <= availHeight + _FUZZ
+        if self._packed:
+            return availWidth, self.gap
+        self.height = availHeight + 1  # as a CondPageBreak that cannot be met: a new page
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]

@@ -68,7 +68,7 @@ def press(page: WorkshopPage, record: bool) -> None:
         info = engagement.info()
         opening = not_agreed_opening(page.framework.scale, info.client_organisation,
                                      info.provider_organisation, client, provider)
-        text, cursor = notes_not_agreed(opening, notes)
+        text, cursor = notes_not_agreed(opening, notes, page.framework.scale, levels["agreed"])
         steps: list[Operation] = []
         if levels["agreed"] is not None:
             steps.append(SetScore(uuid, page._factor_id, "agreed", None))
