@@ -24,12 +24,19 @@ from ..agreement import empty_agreed
 from ..applicability import label as not_applicable_label
 from ..applicability import marks
 from ..branding import BrandingProfile, profile_from_engagement
-from ..charts.series import LOOKS
+from ..charts.series import LOOKS, NA_SUFFIX, OUT_OF_SCOPE
 from ..context import context_lines, regime_sentence
 from ..framework import MUTUALITY, Factor
-from ..report.basis import is_assessed, round_factors, round_when, scope_sentence
+from ..report.basis import (
+    NOT_REACHED,
+    OUTSIDE,
+    is_assessed,
+    round_factors,
+    round_when,
+    scope_sentence,
+)
 from ..report.data import ReportData, RoundData
-from ..report.rows import action_lines, safe_index
+from ..report.rows import OUTSIDE_TEXT, DimensionLine, action_lines, dimension_rows, safe_index
 from ..report.text import change, rounded
 from ..scoring import dimension_scores, levels_of
 from .common import (
@@ -176,11 +183,16 @@ def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
         header.append(f"Change since {data.rounds[-2].label}")
     per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
                  for r in data.rounds]
+    # a dimension without a mean in a round says why, in the report's words ("Not part of this round")
+    status = [{d.id: line.status_text for d, line in zip(data.framework.workshop_order(),
+                                                          dimension_rows(data.framework, r.scores, r), strict=True)}
+              for r in data.rounds]
     rows: list[list[object]] = []
     for dim in data.framework.workshop_order():
         values = [m[dim.id] for m in per_round]
         moved: list[object] = [change(values[-2], values[-1])] if len(values) > 1 else []
-        rows.append([dim.name, *values, *moved])
+        shown = [v if v is not None else (said[dim.id] or None) for v, said in zip(values, status, strict=True)]
+        rows.append([dim.name, *shown, *moved])
     index = [safe_index(data.framework, r.scores).value for r in data.rounds]
     last: list[object] = [change(index[-2], index[-1], 0)] if len(index) > 1 else []
     rows.append(["Mutuality index (0–100)", *[None if v is None else rounded(v, 1) for v in index], *last])
@@ -249,18 +261,35 @@ def _sha256(path: Path) -> str:
         return ""
 
 
+ROUND_WIDTH = 24  # characters across a round's column on the Rounds sheet: "Not part of this round"
+
+
 def _comparison(book: _Book, data: ReportData) -> None:
     header, rows = comparison_table(data)
     sheet = book.wb.add_worksheet("Rounds")
     for c, title in enumerate(header):
         book.string(sheet, 0, c, title, book.head)
-        sheet.set_column(c, c, 26 if c == 0 else 14)
+        sheet.set_column(c, c, 26 if c == 0 else ROUND_WIDTH)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             last_change = len(data.rounds) > 1 and c == len(row) - 1
-            book.value(sheet, r, c, value, book.signed if last_change else book.mean if c else None)
+            fmt = book.signed if last_change else book.mean if c else None
+            book.value(sheet, r, c, value, book.wrap if isinstance(value, str) and c else fmt)
+        said = [_wrapped_height(v, ROUND_WIDTH) for v in row[1:] if isinstance(v, str)]
+        if height := max((h for h in said if h is not None), default=None):
+            sheet.set_row(r, height)  # as on the About sheet: LibreOffice would not grow the row
     sheet.freeze_panes(1, 1)
     _printable(sheet)
+
+
+# The dimension radar: wide enough, with its circle in the middle half, for "Effectiveness (not
+# in this round)" beside it in full (LibreOffice does not shrink the circle for its labels; play-
+# through 8 read "Efficiency (not ye"); the mutuality radar starts a column clear of it, at the
+# sheet's default column width of 64 pixels (it overlapped the dimension radar's right-hand side).
+STATUS_COLUMN = 4  # Chart data's "In this round" column, after the three levels of a factor
+DIMENSION_SCALE = 1.4  # of XlsxWriter's 480 by 288 pixel chart
+DIMENSION_PLOT = {"x": 0.25, "y": 0.2, "width": 0.5, "height": 0.6}
+MUTUALITY_COLUMN = -(-int(480 * DIMENSION_SCALE) // 64)
 
 
 def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
@@ -274,21 +303,27 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
     book.string(charts, 0, 0, "Radar charts per round (native Excel charts: right-click to edit; "
                               "their numbers are on the Chart data sheet)", book.bold)
     source.set_column(0, 0, 34)
+    source.set_column(1, 3, 9)
+    source.set_column(STATUS_COLUMN, STATUS_COLUMN, 46)
     _printable(charts)
     row = 0
     for k, rnd in enumerate(data.rounds):
         book.string(source, row, 0, f"{rnd.label}: agreed mean per dimension", book.bold)
         book.string(source, row, 1, "Agreed", book.bold)
-        means = {d.dimension_id: d.mean for d in dimension_scores(fw, levels_of(rnd.scores))}
+        book.string(source, row, STATUS_COLUMN, "In this round", book.bold)
+        lines = dict(zip((d.id for d in fw.workshop_order()), dimension_rows(fw, rnd.scores, rnd), strict=True))
         for i, dim in enumerate(dims, start=row + 1):
-            book.string(source, i, 0, category_name(dim.name, [means[dim.id]]))  # "(n/a)" as the report's radar
-            book.value(source, i, 1, means[dim.id], book.mean)
+            line = lines[dim.id]
+            # the chart's category says why a spoke has no point in the radar's own words; the
+            # status beside it in the report's ("Not part of this round"), as in its summary table
+            book.string(source, i, 0, dimension_category(dim.name, line.status, line.mean))
+            book.value(source, i, 1, line.mean, book.mean)
+            book.string(source, i, STATUS_COLUMN, line.status_text or line.agreed_text)
         first, last = row + 1, row + len(dims)
         chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
-                       [source.name, first, 0, last, 0], [source.name, row, 0], style)
-        said = "; ".join(f"{one_line(d.name)} {'not assessed' if means[d.id] is None else f'{means[d.id]:.1f}'}"
-                         for d in dims)
-        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": 1.25, "y_scale": 1.55, "description": (
+                       [source.name, first, 0, last, 0], [source.name, row, 0], style, DIMENSION_PLOT)
+        said = "; ".join(f"{one_line(d.name)} {_dimension_said(lines[d.id])}" for d in dims)
+        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": DIMENSION_SCALE, "y_scale": 1.55, "description": (
             f"Radar chart of the agreed mean level of each value-for-money dimension, {one_line(rnd.label)}. "
             f"{said}.")})
         row = last + 2
@@ -308,9 +343,43 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
             series = [(p, [source.name, row, c], [source.name, first, c, last, c])
                       for c, p in enumerate(("client", "provider", "agreed"), start=1)]
             chart = _radar(book, series, [source.name, first, 0, last, 0], [source.name, row, 0], style)
-            charts.insert_chart(2 + k * 24, 8, chart, {"x_scale": 1.6, "y_scale": 1.55,
+            charts.insert_chart(2 + k * 24, MUTUALITY_COLUMN, chart, {"x_scale": 1.6, "y_scale": 1.55,
                                                        "description": _factor_alt(data, rnd, mutuality)})
+            # below the chart's range, the factors it has no spoke for and why, as the report says it
+            for i, (factor, why) in enumerate(_not_drawn(data, rnd, mutuality), start=last + 1):
+                book.string(source, i, 0, one_line(factor.name))
+                book.string(source, i, STATUS_COLUMN, why)
+                last = i
             row = last + 2
+
+
+def dimension_category(name: str, status: str, mean: float | None) -> str:
+    """A dimension's spoke on the workbook's radar: its name, and for one without a point why, in
+    the report's radar's words: "(not in this round)" for a dimension outside the round's scope,
+    "(not yet scored)" for one in it that nothing was agreed for yet."""
+    if status == OUTSIDE:
+        return f"{one_line(name)} ({OUT_OF_SCOPE})"
+    if status == NOT_REACHED or mean is None:
+        return one_line(name) + NA_SUFFIX
+    return one_line(name)
+
+
+def _dimension_said(line: DimensionLine) -> str:
+    if line.mean is not None:
+        return f"{line.mean:.1f}"
+    return line.status_text.lower() or "not assessed"
+
+
+def _not_drawn(data: ReportData, rnd: RoundData, drawn: Sequence[Factor]) -> list[tuple[Factor, str]]:
+    """The mutuality factors without a spoke on the workbook's radar, in the framework's order, each
+    with the report's words: "Not part of this round" (left out of it, core/report/rows.OUTSIDE_TEXT)
+    or "Not applicable: <the room's reason>"."""
+    na = marks(rnd.scores)
+    kept = {f.id for f in round_factors(data.framework, rnd, MUTUALITY)}
+    ids = {f.id for f in drawn}
+    return [(f, not_applicable_label(na[f.id]) if f.id in na else OUTSIDE_TEXT)
+            for f in data.framework.dimension(MUTUALITY).factors
+            if f.id not in ids and (f.id in na or f.id not in kept)]
 
 
 def _factor_alt(data: ReportData, rnd: RoundData, drawn: Sequence[Factor]) -> str:
@@ -336,7 +405,7 @@ def _factor_alt(data: ReportData, rnd: RoundData, drawn: Sequence[Factor]) -> st
 
 
 def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], categories: list[object],
-           title: list[object], style: Any) -> Any:
+           title: list[object], style: Any, plot: dict[str, float] | None = None) -> Any:
     chart = book.wb.add_chart({"type": "radar", "subtype": "marker"})
     for perspective, name, values in series:
         colour, look = getattr(style, perspective), LOOKS[perspective]  # as on screen and in the PDF
@@ -348,6 +417,8 @@ def _radar(book: _Book, series: list[tuple[str, list[object], list[object]]], ca
     chart.set_title({"name": title, "name_font": {"size": 11}})
     chart.set_y_axis({"min": book.scale[0], "max": book.scale[1], "major_unit": 1})
     chart.set_legend({"position": "bottom"})
+    if plot is not None:  # the circle's place in the chart, leaving its labels room on either side
+        chart.set_plotarea({"layout": plot})
     chart.show_blanks_as("gap")
     return chart
 
