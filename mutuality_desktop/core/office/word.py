@@ -439,6 +439,7 @@ def write_docx(data: ReportData, out: Path, branding: BrandingProfile | None = N
     reading(w, data)
     if chosen.guide != "none":
         appendix(w, data)
+    w.finish_contents()
     restore_tail(doc, tail)
     update_fields_on_open(doc)
     props = doc.core_properties

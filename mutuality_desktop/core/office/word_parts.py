@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -17,6 +17,8 @@ from .common import clean, one_line
 from .house_template import TABLE_STYLE, add_field, has_style
 
 MUTED = RGBColor.from_string("5D6873")
+BOOKMARK_PREFIX = "_TocMutuality"  # a leading underscore: hidden in Word's list of bookmarks, as its own
+BOOKMARK_ID = 90_000  # above the ids a house template's own bookmarks use
 RULE = "C9D1D9"
 
 
@@ -30,12 +32,17 @@ class WordWriter:
         self.bullets = has_style(doc, "List Bullet")
         section = doc.sections[-1]
         self.width_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
+        self._marks: dict[str, str] = {}  # a contents entry's text -> its heading's bookmark, until placed
+        self._entries: list[tuple[Any, str]] = []
+        self._bookmark_id = BOOKMARK_ID
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Any:
         paragraph = self.doc.add_paragraph(style=f"Heading {level}")
         paragraph.add_run(one_line(text))
         if new_page:
             paragraph.paragraph_format.page_break_before = True
+        if level == 1:
+            self.mark(paragraph, text)
         return paragraph
 
     def contents_title(self, text: str, new_page: bool) -> Any:
@@ -188,31 +195,90 @@ class WordWriter:
         return shape
 
     def contents(self, entries: Sequence[str]) -> None:
-        """A real table-of-contents field over Heading 1 (Word fills in the page numbers when it
-        opens the file); until then it lists the sections."""
-        first = self.doc.add_paragraph()
-        run = first.add_run()
-        run._r.append(_char("begin"))
-        code = OxmlElement("w:instrText")
-        code.set(qn("xml:space"), "preserve")
-        code.text = ' TOC \\o "1-1" \\h \\z \\u '
-        run._r.append(code)
-        run._r.append(_char("separate"))
-        first.add_run(one_line(entries[0]) if entries else "")
-        last = first
-        for entry in entries[1:]:
-            last = self.doc.add_paragraph()
-            last.add_run(one_line(entry))
-        last.add_run()._r.append(_char("end"))
+        """The contents: a line per section, each a link to its heading with the heading's page
+        number as a PAGEREF field to a bookmark on it. LibreOffice works a PAGEREF out as it lays
+        the pages (it shows a TOC field's stored text as it is, and python-docx cannot know the
+        pages: play-through 8 saw a contents page without numbers); Word updates them when it
+        opens the file (settings' updateFields) or prints it. Until then the number is empty,
+        never a guess."""
+        leader = self.width_cm
+        for n, entry in enumerate(entries, start=1):
+            name = f"{BOOKMARK_PREFIX}{n:02d}"
+            self._marks[one_line(entry)] = name
+            paragraph = self.doc.add_paragraph(style="TOC 1" if has_style(self.doc, "TOC 1") else None)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(leader), WD_TAB_ALIGNMENT.RIGHT,
+                                                              WD_TAB_LEADER.DOTS)
+            paragraph.paragraph_format.space_after = Pt(4)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), name)
+            link.set(qn("w:history"), "1")
+            paragraph._p.append(link)
+            link.append(_run(text=one_line(entry)))
+            link.append(_run(tab=True))
+            for part in (_char("begin", dirty=True), _instruction(f" PAGEREF {name} \\h "), _char("separate"),
+                         None, _char("end")):
+                link.append(_run(text="") if part is None else _run(part))
+            self._entries.append((paragraph, name))
+
+    def mark(self, paragraph: Any, text: str) -> None:
+        """Put a contents entry's bookmark on its heading (a Heading 1 the contents lists)."""
+        name = self._marks.pop(one_line(text), None)
+        if name is None:
+            return
+        self._bookmark_id += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(qn("w:id"), str(self._bookmark_id))
+        start.set(qn("w:name"), name)
+        end.set(qn("w:id"), str(self._bookmark_id))
+        paragraph._p.insert(paragraph._p.index(paragraph.runs[0]._r) if paragraph.runs else len(paragraph._p),
+                            start)
+        paragraph._p.append(end)
+
+    def finish_contents(self) -> None:
+        """A contents line whose heading was never written keeps its text without a link or a
+        page number (Word would print "Error! Bookmark not defined.")."""
+        for paragraph, name in self._entries:
+            if name not in self._marks.values():
+                continue
+            link = paragraph._p.find(qn("w:hyperlink"))
+            text = "".join(t.text or "" for t in link.iter(qn("w:t")))
+            paragraph._p.remove(link)
+            paragraph.add_run(text)
+        self._marks.clear()
 
     def field(self, paragraph: Any, instruction: str, shown: str) -> None:
         add_field(paragraph, instruction, shown)
 
 
-def _char(kind: str) -> Any:
+def _char(kind: str, dirty: bool = False) -> Any:
     node = OxmlElement("w:fldChar")
     node.set(qn("w:fldCharType"), kind)
+    if dirty:  # Word refreshes the field when it opens the file
+        node.set(qn("w:dirty"), "true")
     return node
+
+
+def _instruction(code: str) -> Any:
+    node = OxmlElement("w:instrText")
+    node.set(qn("xml:space"), "preserve")
+    node.text = code
+    return node
+
+
+def _run(part: Any = None, text: str | None = None, tab: bool = False) -> Any:
+    """A bare w:r holding a field part, a tab or literal text (inside a hyperlink, which python-docx
+    does not build runs in)."""
+    run = OxmlElement("w:r")
+    if part is not None:
+        run.append(part)
+    if tab:
+        run.append(OxmlElement("w:tab"))
+    if text is not None:
+        node = OxmlElement("w:t")
+        node.set(qn("xml:space"), "preserve")
+        node.text = clean(text)
+        run.append(node)
+    return run
 
 
 def _look(table: Any, header: bool) -> None:
