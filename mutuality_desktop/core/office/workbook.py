@@ -287,6 +287,15 @@ def _comparison(book: _Book, data: ReportData) -> None:
 # through 8 read "Efficiency (not ye"); the mutuality radar starts a column clear of it, at the
 # sheet's default column width of 64 pixels (it overlapped the dimension radar's right-hand side).
 STATUS_COLUMN = 4  # Chart data's "In this round" column, after the three levels of a factor
+STATUS_WIDTH = 50
+
+
+def _status(book: _Book, sheet: Any, row: int, text: str) -> None:
+    """Chart data's "In this round" cell: wrapped, its row as tall as the text (a long reason)."""
+    book.string(sheet, row, STATUS_COLUMN, text, book.wrap)
+    if height := _wrapped_height(text, STATUS_WIDTH):
+        sheet.set_row(row, height)
+
 DIMENSION_SCALE = 1.4  # of XlsxWriter's 480 by 288 pixel chart
 DIMENSION_PLOT = {"x": 0.25, "y": 0.2, "width": 0.5, "height": 0.6}
 MUTUALITY_COLUMN = -(-int(480 * DIMENSION_SCALE) // 64)
@@ -302,9 +311,10 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
     has_mutuality = any(d.id == MUTUALITY for d in dims)
     book.string(charts, 0, 0, "Radar charts per round (native Excel charts: right-click to edit; "
                               "their numbers are on the Chart data sheet)", book.bold)
-    source.set_column(0, 0, 34)
+    source.set_column(0, 0, 48)  # "Relationship management strategy (not yet scored)"
     source.set_column(1, 3, 9)
-    source.set_column(STATUS_COLUMN, STATUS_COLUMN, 46)
+    source.set_column(STATUS_COLUMN, STATUS_COLUMN, STATUS_WIDTH)
+    _printable(source)
     _printable(charts)
     row = 0
     for k, rnd in enumerate(data.rounds):
@@ -318,7 +328,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
             # status beside it in the report's ("Not part of this round"), as in its summary table
             book.string(source, i, 0, dimension_category(dim.name, line.status, line.mean))
             book.value(source, i, 1, line.mean, book.mean)
-            book.string(source, i, STATUS_COLUMN, line.status_text or line.agreed_text)
+            _status(book, source, i, line.status_text or line.agreed_text)
         first, last = row + 1, row + len(dims)
         chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
                        [source.name, first, 0, last, 0], [source.name, row, 0], style, DIMENSION_PLOT)
@@ -348,7 +358,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
             # below the chart's range, the factors it has no spoke for and why, as the report says it
             for i, (factor, why) in enumerate(_not_drawn(data, rnd, mutuality), start=last + 1):
                 book.string(source, i, 0, one_line(factor.name))
-                book.string(source, i, STATUS_COLUMN, why)
+                _status(book, source, i, why)
                 last = i
             row = last + 2
 
