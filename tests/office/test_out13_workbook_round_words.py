@@ -123,6 +123,11 @@ def test_the_two_radars_do_not_overlap(book_path: Path) -> None:
     assert len(anchors) == 2
     (_, _, end_col, end_off), (start_col, start_off, _, _) = [tuple(map(int, a)) for a in anchors]
     assert (end_col, end_off) < (start_col, start_off)
+    # printed past the mutuality radar's right edge (LibreOffice cut its frame off at the edge)
+    last = max(int(c) for c in re.findall(r"<xdr:to><xdr:col>(\d+)</xdr:col>", drawing))
+    area = openpyxl.load_workbook(book_path)["Charts"].print_area
+    column = re.search(r":\$?([A-Z]+)\$?\d+$", area[0] if isinstance(area, list) else area).group(1)  # type: ignore[union-attr]
+    assert openpyxl.utils.column_index_from_string(column) - 1 > last
 
 
 @pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None,

@@ -299,6 +299,7 @@ def _status(book: _Book, sheet: Any, row: int, text: str) -> None:
 DIMENSION_SCALE = 1.4  # of XlsxWriter's 480 by 288 pixel chart
 DIMENSION_PLOT = {"x": 0.25, "y": 0.2, "width": 0.5, "height": 0.6}
 MUTUALITY_COLUMN = -(-int(480 * DIMENSION_SCALE) // 64)
+CHART_ROWS = 24  # a round's charts, 1.55 times 288 pixels high, and the gap below them
 
 
 def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
@@ -316,6 +317,9 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
     source.set_column(STATUS_COLUMN, STATUS_COLUMN, STATUS_WIDTH)
     _printable(source)
     _printable(charts)
+    # printed to a column past the mutuality radar's right edge (LibreOffice cut its frame off
+    # where the chart ended on a column's boundary)
+    charts.print_area(0, 0, 2 + len(data.rounds) * CHART_ROWS, MUTUALITY_COLUMN + -(-int(480 * 1.6) // 64) + 1)
     row = 0
     for k, rnd in enumerate(data.rounds):
         book.string(source, row, 0, f"{rnd.label}: agreed mean per dimension", book.bold)
@@ -333,7 +337,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
         chart = _radar(book, [("agreed", [source.name, row, 1], [source.name, first, 1, last, 1])],
                        [source.name, first, 0, last, 0], [source.name, row, 0], style, DIMENSION_PLOT)
         said = "; ".join(f"{one_line(d.name)} {_dimension_said(lines[d.id])}" for d in dims)
-        charts.insert_chart(2 + k * 24, 0, chart, {"x_scale": DIMENSION_SCALE, "y_scale": 1.55, "description": (
+        charts.insert_chart(2 + k * CHART_ROWS, 0, chart, {"x_scale": DIMENSION_SCALE, "y_scale": 1.55, "description": (
             f"Radar chart of the agreed mean level of each value-for-money dimension, {one_line(rnd.label)}. "
             f"{said}.")})
         row = last + 2
@@ -353,7 +357,7 @@ def _charts(book: _Book, data: ReportData, branding: BrandingProfile) -> None:
             series = [(p, [source.name, row, c], [source.name, first, c, last, c])
                       for c, p in enumerate(("client", "provider", "agreed"), start=1)]
             chart = _radar(book, series, [source.name, first, 0, last, 0], [source.name, row, 0], style)
-            charts.insert_chart(2 + k * 24, MUTUALITY_COLUMN, chart, {"x_scale": 1.6, "y_scale": 1.55,
+            charts.insert_chart(2 + k * CHART_ROWS, MUTUALITY_COLUMN, chart, {"x_scale": 1.6, "y_scale": 1.55,
                                                        "description": _factor_alt(data, rnd, mutuality)})
             # below the chart's range, the factors it has no spoke for and why, as the report says it
             for i, (factor, why) in enumerate(_not_drawn(data, rnd, mutuality), start=last + 1):
