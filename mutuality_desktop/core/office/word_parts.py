@@ -1,5 +1,6 @@
 """Building blocks of the Word report: headings, tables, bullets, pictures with alt text, the
-contents field. All text is set as literal run text (never fields or markup)."""
+contents with its page-number fields. All user text is set as literal run text (never fields or
+markup)."""
 
 from __future__ import annotations
 
