@@ -33,7 +33,8 @@ class WordWriter:
         self.bullets = has_style(doc, "List Bullet")
         section = doc.sections[-1]
         self.width_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
-        self._marks: dict[str, str] = {}  # a contents entry's text -> its heading's bookmark, until placed
+        self._marks: dict[str, list[str]] = {}  # a contents entry's text -> bookmarks still to place
+        self._placed: set[str] = set()
         self._entries: list[tuple[Any, str]] = []
         self._bookmark_id = BOOKMARK_ID
 
@@ -205,7 +206,7 @@ class WordWriter:
         leader = self.width_cm
         for n, entry in enumerate(entries, start=1):
             name = f"{BOOKMARK_PREFIX}{n:02d}"
-            self._marks[one_line(entry)] = name
+            self._marks.setdefault(one_line(entry), []).append(name)
             paragraph = self.doc.add_paragraph(style="TOC 1" if has_style(self.doc, "TOC 1") else None)
             paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(leader), WD_TAB_ALIGNMENT.RIGHT,
                                                               WD_TAB_LEADER.DOTS)
@@ -223,9 +224,11 @@ class WordWriter:
 
     def mark(self, paragraph: Any, text: str) -> None:
         """Put a contents entry's bookmark on its heading (a Heading 1 the contents lists)."""
-        name = self._marks.pop(one_line(text), None)
-        if name is None:
+        waiting = self._marks.get(one_line(text))
+        if not waiting:
             return
+        name = waiting.pop(0)
+        self._placed.add(name)
         self._bookmark_id += 1
         start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
         start.set(qn("w:id"), str(self._bookmark_id))
@@ -239,7 +242,7 @@ class WordWriter:
         """A contents line whose heading was never written keeps its text without a link or a
         page number (Word would print "Error! Bookmark not defined.")."""
         for paragraph, name in self._entries:
-            if name not in self._marks.values():
+            if name in self._placed:
                 continue
             link = paragraph._p.find(qn("w:hyperlink"))
             text = "".join(t.text or "" for t in link.iter(qn("w:t")))
