@@ -62,7 +62,7 @@ from ..report.wording import (
     ranking_note,
     reading_note,
 )
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from .common import (
     alt_text,
     chart_png,
@@ -152,7 +152,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
                           ("Improvement priorities", priorities(fw, data.scores))):
         w.heading(title, 2)
         if not ranked:
-            w.para("No agreed levels yet.", muted=True)
+            w.para(empty_list_note(fw, data.scores, title == "Top strengths"), muted=True)
             continue
         w.table(["Factor", "Dimension", "Agreed level"],
                 [[r.factor.name, names[r.factor.dimension_id], level_label(scale, r.level)] for r in ranked],

@@ -6,7 +6,7 @@ from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from . import figures as charts  # through the module: the benchmarks swap the charts there
 from .basis import (
     RADAR_MINIMUM,
@@ -228,7 +228,7 @@ def summary(data: ReportData, page: Page) -> str:
         out.append(
             page.table(title, ["Factor", "Agreed level"], rows, visible_caption=False)
             if rows
-            else '<p class="muted">No agreed levels yet.</p>'
+            else f'<p class="muted">{t(empty_list_note(fw, data.scores, title == "Top strengths"))}</p>'
         )
     if note := ranking_note(data):  # how a list cut at a tie was picked
         out.append(f'<p class="muted">{t(note)}</p>')
