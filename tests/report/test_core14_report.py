@@ -118,3 +118,44 @@ def test_a_summary_written_before_the_workshop_keeps_one_tense(data: ReportData,
     for kind in ("pdf", "html", "docx"):
         assert "held on 28 November 2026" in after[kind], kind
         assert "Leaders from both organisations scored the contract factor by factor" in after[kind], kind
+
+
+MINUTES = "Objectives were agreed at mobilisation in 2021 … see board minutes."
+LITERAL = "Cytunwyd yn 2021 <not> “agreed” — 见董事会会议记录"
+
+
+def _with_comments(path: Path) -> Engagement:
+    info = EngagementInfo("Northmoor Review", "Northmoor Council", "Castleway Ltd", workshop_date=WORKSHOP)
+    e = Engagement.create(path, info)
+    rid = e.rounds()[0].id
+    f = e.framework.dimension(MUTUALITY).factors[0]
+    for side in ("client", "provider", "agreed"):
+        e.set_score(rid, f.id, side, 2)
+    ann = e.add_participant("Ann Smith", "Director", "client").id
+    bob = e.add_participant("Bob Jones", "Contract manager", "provider").id
+    e.set_participant_score(rid, f.id, ann, 2, MINUTES)
+    e.set_participant_score(rid, f.id, bob, 4, LITERAL)
+    return e
+
+
+def test_pre_work_comments_are_printed_with_their_factor(tmp_path: Path) -> None:
+    from mutuality_desktop.core import operations as ops
+
+    e = _with_comments(tmp_path / "c.mutuality")
+    try:
+        anonymous = _texts(collect_report_data(e), tmp_path)
+        for kind in ("pdf", "html", "docx"):
+            text = anonymous[kind]
+            # (Word puts the label on a line of its own, the PDF and HTML run it in with a colon)
+            assert re.search(r"A client participant, level 2 Developing \(pre-work\):? " + re.escape(MINUTES),
+                             text), kind
+            assert "A provider participant, level 4 Advanced (pre-work)" in text, kind
+            assert LITERAL in text, kind  # as written, any script, nothing taken for markup
+            assert "Ann Smith (client)" not in text and "Bob Jones (provider)" not in text, kind
+        e.apply(ops.SetReportNames(True))  # the engagement chose to name who gave which view
+        named = _texts(collect_report_data(e), tmp_path)
+        for kind in ("pdf", "html", "docx"):
+            assert "Ann Smith (client), level 2 Developing (pre-work)" in named[kind], kind
+            assert "Bob Jones (provider), level 4 Advanced (pre-work)" in named[kind], kind
+    finally:
+        e.close()

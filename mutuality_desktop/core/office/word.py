@@ -243,6 +243,18 @@ def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
         wrote = True
     if not wrote:
         w.para("No evidence notes were recorded for this factor.", muted=True)
+    _prework_comments(w, data, factor)
+
+
+def _prework_comments(w: WordWriter, data: ReportData, factor: Factor) -> None:
+    """Participants' pre-work comments after the evidence notes, as the PDF prints them."""
+    from ..report.comments import prework_comments
+
+    for who, comment in prework_comments(data, factor):
+        w.para(who, muted=True, bold=True, size=8).paragraph_format.keep_with_next = True  # a name as written
+        for line in comment.replace("\r\n", "\n").split("\n"):
+            if line.strip():
+                w.para(line)
 
 
 def comparison(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
