@@ -45,6 +45,8 @@ def test_the_evidence_tab_opens_the_factors_pre_work_comments(qtbot, window, bla
     assert not evidence.comments_list.isVisible()  # closed, it takes one line
     click(qtbot, button)
     assert evidence.comments_list.isVisible()
+    qtbot.waitUntil(lambda: evidence.comments_list.geometry().bottom()
+                    < evidence.not_agreed_button.geometry().top())  # open, it overlaps nothing below
     shown = evidence.comments_list.toPlainText()
     assert shown.split("\n")[:4] == [
         "A client participant, level 2 Developing", MINUTES,

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.framework import Scale
 from ...core.prework.comments import PreworkComment
 from .. import theme
-from ..flow_row import FlowRow
+from ..flow_row import FlowRow, least_height
 
 ORDER = ("agreed", "client", "provider")  # the room's reasoning first: Tab after the agreed level
 CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), ("Low", "low"))
@@ -214,7 +214,6 @@ class EvidencePanel(QWidget):
         self.comments_list = QTextBrowser()
         self.comments_list.setOpenLinks(False)
         self.comments_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.comments_list.setFixedHeight(self.fontMetrics().lineSpacing() * 9 + 12)
         self.comments_list.setAccessibleName("Participants' pre-work comments")
         self.comments_list.hide()
         self.comments_button.hide()
@@ -223,6 +222,28 @@ class EvidencePanel(QWidget):
         self._comment_names = False
         layout.addWidget(self.comments_button)
         layout.addWidget(self.comments_list)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for what wraps at the width it has (the Not agreed button under its heading at
+        1024): a tab's page is given its minimum only, and with the pre-work comments open the
+        agreed heading was drawn over the comments' box (as the parking editor, parking.py)."""
+        hint = super().minimumSizeHint()
+        if self.width() <= 0:
+            return hint
+        layout = self.layout()
+        # least_height leaves out the fixed spaces between the three views (a spacer is "empty"):
+        # with the comments open, their 18 pixels were taken from the agreed heading
+        spaces = sum(item.minimumSize().height() for i in range(layout.count() if layout is not None else 0)
+                     if layout is not None and (item := layout.itemAt(i)) is not None
+                     and item.spacerItem() is not None)
+        return QSize(hint.width(), max(hint.height(), least_height(self, self.width()) + spaces))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        need = self.minimumSizeHint().height()
+        if need != getattr(self, "_need", None):
+            self._need = need
+            self.updateGeometry()
 
     def show_comments(self, comments: Sequence[PreworkComment], scale: Scale) -> None:
         """The factor's comments from the returned pre-work forms; the button hides when there are none."""
@@ -259,7 +280,11 @@ class EvidencePanel(QWidget):
 
     def _on_comments_toggled(self, on: bool) -> None:
         self.comments_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        # its height in its own type now (Large text changes it): nine lines, then it scrolls
+        self.comments_list.setFixedHeight(self.comments_list.fontMetrics().lineSpacing() * 9 + 12)
         self.comments_list.setVisible(on and bool(self._comments))
+        self._need = -1
+        self.updateGeometry()  # the side panel scrolls for the open list rather than squeeze it
 
     def load(self, notes: dict[str, str], confidence: str | None, unsaved: dict[str, str] | None = None,
              keep_typing: bool = False) -> None:
