@@ -136,7 +136,8 @@ def editable(conflict: Conflict) -> bool:
 def parse_value(conflict: Conflict, text: str) -> Any:
     """A typed value for a conflict's field; levels must be whole numbers."""
     if conflict.key[-1] == "level":
-        text = text.strip()
+        words = text.split()
+        text = words[0] if words else ""  # "3 Established", as the screen shows levels, is 3
         if not text.lstrip("-").isdigit():
             raise ValueError("A level is a whole number.")
         return int(text)
