@@ -55,5 +55,6 @@ def test_the_merge_names_levels_and_the_factor_history_shows_what_it_kept(qtbot,
         from mutuality_desktop.core.history_sentences import history_sentences
 
         assert "kept the other copy's 3 Established" in history_sentences(e, factor=F1)[-1]
+        assert "kept the other copy's 3 Established" in history_sentences(e)[-1]  # the whole history too
         other = next(f.id for f in e.framework.factors if f.id != F1)
         assert not any("merged" in s for s in history_sentences(e, factor=other))
