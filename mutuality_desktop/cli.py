@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -128,9 +129,35 @@ def _prework_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(argv: Sequence[str]) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """End quietly when the reader of stdout has gone (`… | head`), as Unix tools do.
+
+    Later writes and the interpreter's last flush go to the null device, so no second
+    error is printed; the exit status is the shell's for a pipe closed under a writer.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 128 + 13  # 128 + SIGPIPE
+
+
+def _run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(list(argv))
     try:
-        return int(COMMANDS[args.command](args))
+        code = int(COMMANDS[args.command](args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:
+        raise
     except MutualityError as exc:
         print(printable(f"{exc}"), file=sys.stderr)
         for kind, code in EXIT_CODES:

@@ -119,18 +119,31 @@ def read_entries(conn: sqlite3.Connection, *, factor: str | None = None) -> list
     sql = 'SELECT uuid, at, author, replica, op, target, "before", "after" FROM history'
     params: tuple[str, ...] = ()
     if factor is not None:  # a cheap first cut in SQL; the parsed target decides below
-        sql += " WHERE instr(target, ?) > 0"
-        params = (to_json({"factor": factor})[1:-1],)
+        # a merge that decided a conflict on the factor belongs to its history too (play-through 8)
+        sql += """ WHERE instr(target, ?) > 0 OR (op = 'merge' AND instr("after", ?) > 0)"""
+        params = (to_json({"factor": factor})[1:-1], to_json(factor))
     rows = conn.execute(sql + " ORDER BY id", params).fetchall()
     entries = []
     for uuid, at, author, replica, op, target, before, after in rows:
         parsed = _loads(target)
         target_dict = parsed if isinstance(parsed, dict) else {}
-        if factor is not None and target_dict.get("factor") != factor:
+        if factor is not None and target_dict.get("factor") != factor and not (
+                op == "merge" and merge_decisions(_loads(after), factor)):
             continue
         entries.append(Entry(str(uuid), _as_datetime(at) or utcnow(), str(author), str(replica),
                              str(op), target_dict, _loads(before), _loads(after)))
     return entries
+
+
+def merge_decisions(after: Any, factor: str | None = None) -> list[dict[str, Any]]:
+    """The conflicts a merge entry records as decided (each with its key, both sides' values, the
+    value kept and which side it came from); only those on one factor's scores if given."""
+    decided = after.get("decided") if isinstance(after, dict) else None
+    out = [d for d in decided if isinstance(d, dict)] if isinstance(decided, list) else []
+    if factor is None:
+        return out
+    return [d for d in out if isinstance(key := d.get("key"), list) and len(key) > 2
+            and key[0] in ("score", "pscore") and key[2] == factor]
 
 
 def _loads(text: Any) -> Any:

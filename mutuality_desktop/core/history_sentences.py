@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from .engagement import Engagement
-from .history import REPLICA_KEY, Entry, is_left_out
+from .history import REPLICA_KEY, Entry, is_left_out, merge_decisions
 from .historytext import Describer, merge_summary, short, text_change
 
 _SET = {"set_score": "level", "set_notes": "evidence notes", "set_confidence": "evidence confidence"}
@@ -17,8 +17,9 @@ _ROWS = {"participant": "participant", "round": "round", "action": "action"}
 class Sentences(Describer):
     """Describes each entry as one sentence, naming rows as the engagement knows them now."""
 
-    def __init__(self, eng: Engagement) -> None:
+    def __init__(self, eng: Engagement, factor: str | None = None) -> None:
         super().__init__(eng)
+        self.factor = factor  # a factor's history names only the merge decisions on that factor
         row = eng.connection.execute("SELECT value FROM file_meta WHERE key = ?",
                                      (REPLICA_KEY,)).fetchone()
         self.replica = "" if row is None else str(row[0])
@@ -60,7 +61,7 @@ class Sentences(Describer):
         if op == "set_branding":
             return "changed the report branding" if after else "removed the report branding"
         if op == "merge":
-            return f"merged {merge_summary(after)}"
+            return f"merged {merge_summary(after)}{self._decisions(after)}"
         if op in ("set_scope", "set_excluded_factors"):
             return self._scope(entry)
         if op.endswith("_parking") or op == "set_agenda":
@@ -71,6 +72,37 @@ class Sentences(Describer):
         if kind in _ROWS and verb in ("add", "update", "remove"):
             return self._row(entry, verb, kind)
         return op.replace("_", " ")
+
+    def _decisions(self, after: Any) -> str:
+        """Which value each decided conflict kept ("the agreed level for Joint objective setting
+        (Baseline): kept the other copy's 3 Established, not this copy's 1 Initial"): every
+        decision on the factor shown, or, for the whole engagement, up to three."""
+        decided = merge_decisions(after, self.factor)
+        if not decided or (self.factor is None and len(decided) > 3):
+            return ""
+        return "".join(f"; {self._decision(d)}" for d in decided)
+
+    def _decision(self, d: dict[str, Any]) -> str:
+        key = [str(k) for k in d.get("key", [])]
+        field = key[-1]
+        if key[0] == "score" and len(key) == 5:
+            word = _SET.get(f"set_{field}", field) if field != "level" else "level"
+            what = f"the {key[3]} {word} for {self._factor_round({'factor': key[2], 'round': key[1]})}"
+        else:
+            what = f"a participant's {field} for {self._factor_round({'factor': key[2]})}"
+
+        def value(v: Any) -> str:
+            if field == "level" and isinstance(v, int) and not isinstance(v, bool):
+                return f"{v} {self.framework.scale.name_of(v)}".strip()
+            return "not assessed" if v is None and field == "level" else short(v, 60)
+
+        ours, theirs, kept = value(d.get("ours")), value(d.get("theirs")), value(d.get("value"))
+        chosen = d.get("chosen")
+        if chosen == "theirs":
+            return f"{what}: kept the other copy's {kept}, not this copy's {ours}"
+        if chosen == "ours":
+            return f"{what}: kept this copy's {kept}, not the other copy's {theirs}"
+        return f"{what}: set to {kept} in the merge, in place of this copy's {ours} and the other copy's {theirs}"
 
     def _scope(self, entry: Entry) -> str:
         """'left Joint exit strategy out of Baseline', 'set the dimensions of Baseline to …'."""
@@ -129,12 +161,12 @@ def when(at: dt.datetime) -> str:
 
 def history_table(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str, str]]:
     """(when, who, what was done and on which copy, the whole sentence) per change, oldest first."""
-    sentences = Sentences(eng)
+    sentences = Sentences(eng, factor)
     return [(when(e.at), e.author or "unknown", f"{sentences.body(e)}, {sentences.copy(e)}",
              sentences.sentence(e)) for e in eng.history(factor=factor)]
 
 
 def history_sentences(eng: Engagement, factor: str | None = None) -> list[str]:
     """One sentence per recorded change, oldest first; times in local time."""
-    sentences = Sentences(eng)
+    sentences = Sentences(eng, factor)
     return [sentences.sentence(entry) for entry in eng.history(factor=factor)]

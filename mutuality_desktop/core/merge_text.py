@@ -91,14 +91,26 @@ def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
                 f"{key[0]} “{names.get(key[1], '')}” (removed in one copy, edited in the other)"
         else:
             field = describe_key(eng, key, names)[2]
-        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o), _shown(t), by,
-                              result, key))
+        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o, eng, key),
+                              _shown(t, eng, key), by, result, key))
     rows.sort(key=lambda r: (r.result != CLASH, r.group, r.field))
     return rows
 
 
-def _shown(value: Any) -> str:
-    return "—" if value is None else ("present" if value is True else show(value))
+def _shown(value: Any, eng: Engagement | None = None, key: Key = ()) -> str:
+    if value is None:
+        return "—"
+    return level_text(eng, key, value) if eng is not None else (
+        "present" if value is True else show(value))
+
+
+def level_text(eng: Engagement, key: Key, value: Any) -> str:
+    """A value as the merge screen shows it: a level with its name ("3 Established"), as the rest
+    of the app does (play-through 8: bare "1", "3", "4"); anything else as merge_files.show."""
+    if key and key[-1] == "level" and isinstance(value, int) and not isinstance(value, bool):
+        name = eng.framework.scale.name_of(value)
+        return f"{value} {name}" if name else str(value)
+    return "present" if value is True else show(value)
 
 
 def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:
@@ -107,8 +119,10 @@ def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def base_text(conflict: Conflict) -> str:
-    return "not known" if conflict.base is UNKNOWN else show(conflict.base)
+def base_text(conflict: Conflict, eng: Engagement | None = None) -> str:
+    if conflict.base is UNKNOWN:
+        return "not known"
+    return level_text(eng, conflict.key, conflict.base) if eng is not None else show(conflict.base)
 
 
 def editable(conflict: Conflict) -> bool:
@@ -122,7 +136,8 @@ def editable(conflict: Conflict) -> bool:
 def parse_value(conflict: Conflict, text: str) -> Any:
     """A typed value for a conflict's field; levels must be whole numbers."""
     if conflict.key[-1] == "level":
-        text = text.strip()
+        words = text.split()
+        text = words[0] if words else ""  # "3 Established", as the screen shows levels, is 3
         if not text.lstrip("-").isdigit():
             raise ValueError("A level is a whole number.")
         return int(text)

@@ -184,20 +184,58 @@ def _share(ranked: list[Ranked], count: int) -> int:
 
 def strengths(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
     """Highest agreed levels first; among equals, the factor both sides see alike, then workshop order."""
-    ranked = _ranked(framework, scores)
-    ranked.sort(key=lambda r: (-r.level, r.gap if r.gap is not None else 99))
-    return ranked[: _share(ranked, count)]
+    return _lists(framework, scores, count)[0]
 
 
 def priorities(framework: Framework, scores: Scores, count: int = 5) -> list[Ranked]:
     """Lowest agreed levels first; among equals, the largest perception gap, then workshop order.
     A factor listed among the strengths is never a priority too (ties in level could put it in both)."""
+    return _lists(framework, scores, count)[1]
+
+
+def _lists(framework: Framework, scores: Scores, count: int) -> tuple[list[Ranked], list[Ranked]]:
+    """The strengths and the priorities, drawn so that no level is on both lists (play-through 8:
+    "2 Developing" listed as a top strength and as an improvement priority at once). Where the two
+    lists would meet at one level, that level goes to the list on its side of the middle of the
+    scale: below it (2 Developing on 0 to 5) to the priorities, at or above it to the strengths."""
     ranked = _ranked(framework, scores)
     share = _share(ranked, count)
-    taken = {r.factor.id for r in strengths(framework, scores, count)}
-    left = [r for r in ranked if r.factor.id not in taken]
-    left.sort(key=lambda r: (r.level, -(r.gap or 0)))
-    return left[:share]
+    top = sorted(ranked, key=lambda r: (-r.level, r.gap if r.gap is not None else 99))[:share]
+
+    def lowest(taken: list[Ranked]) -> list[Ranked]:
+        ids = {r.factor.id for r in taken}
+        return sorted((r for r in ranked if r.factor.id not in ids),
+                      key=lambda r: (r.level, -(r.gap or 0)))[:share]
+
+    low = lowest(top)
+    if top and low and (meet := min(r.level for r in top)) == max(r.level for r in low):
+        if meet < (framework.scale.minimum + framework.scale.maximum) / 2:
+            top = [r for r in top if r.level != meet]
+            low = lowest(top)
+        else:
+            low = [r for r in low if r.level != meet]
+    return top, low
+
+
+def empty_list_note(framework: Framework, scores: Scores, strengths_list: bool, count: int = 5) -> str:
+    """What an empty strengths or priorities list says instead of factors: none agreed yet, too few
+    to rank, or every agreed level is on the other list (the level they would share went there)."""
+    ranked = _ranked(framework, scores)
+    if not ranked:
+        return "No agreed levels yet."
+    top, low = _lists(framework, scores, count)
+    if not top and not low:
+        return "Agree a level for more factors to rank them."
+    scale = framework.scale
+    if strengths_list and low:
+        high = max(r.level for r in ranked)
+        return (f"None: the highest agreed level, {high} {scale.name_of(high)}, is below the middle of "
+                f"the scale, so its factors are listed under the priorities.")
+    if not strengths_list and top:
+        least = min(r.level for r in ranked)
+        return (f"None: the lowest agreed level, {least} {scale.name_of(least)}, is in the upper half "
+                f"of the scale, so its factors are listed under the strengths.")
+    return "Agree a level for more factors to rank them."
 
 
 def factor_state(scores: Scores, factor_id: str) -> str:

@@ -34,7 +34,7 @@ from shiboken6 import isValid
 
 from ..core.errors import MutualityError
 from ..core.merge import OURS, THEIRS, Choice, MergePlan, apply_merge, plan_merge
-from ..core.merge_files import is_returned_copy, open_copy, show
+from ..core.merge_files import is_returned_copy, open_copy
 from ..core.merge_state import Key
 from ..core.merge_text import (
     base_text,
@@ -43,6 +43,7 @@ from ..core.merge_text import (
     conflict_title,
     editable,
     last_change,
+    level_text,
     parse_value,
 )
 from .exchange_files import describe, in_background
@@ -128,9 +129,11 @@ class MergeDialog(QDialog):
         box = QGroupBox(f"Conflicts to decide ({len(plan.conflicts)})")
         inner = QVBoxLayout(box)
         for conflict in plan.conflicts:
-            yours = f"{show(conflict.ours)} ({by_line(last_change(plan.ours.new, conflict.key))})"
-            theirs_text = f"{show(conflict.theirs)} ({by_line(last_change(plan.theirs.new, conflict.key))})"
-            widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict), yours,
+            yours = (f"{level_text(eng, conflict.key, conflict.ours)} "
+                     f"({by_line(last_change(plan.ours.new, conflict.key))})")
+            theirs_text = (f"{level_text(eng, conflict.key, conflict.theirs)} "
+                           f"({by_line(last_change(plan.theirs.new, conflict.key))})")
+            widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict, eng), yours,
                                     theirs_text, editable(conflict))
             widget.decided.connect(self._update_button)
             self.choices[conflict.key] = widget

@@ -321,11 +321,6 @@ def _not_applicable_lines(framework: Framework, scores: scoring.Scores) -> str:
     return "".join(lines)
 
 
-def _unranked(framework: Framework, scores: scoring.Scores) -> str:
-    agreed = scoring.completeness(framework, scores).agreed
-    return "No agreed scores yet." if not agreed else "Agree a level for more factors to rank them."
-
-
 def _ranked_text(items: Sequence[Ranked], framework: Framework, empty: str) -> str:
     if not items:
         return f"<span style='color:{_muted()}'>{html.escape(empty)}</span>"
@@ -482,10 +477,10 @@ class ResultsPage(QWidget):
 
         def write_findings() -> None:
             self._strengths.setText(
-                _ranked_text(scoring.strengths(fw, scores), fw, _unranked(fw, scores))
+                _ranked_text(scoring.strengths(fw, scores), fw, scoring.empty_list_note(fw, scores, True))
             )
             self._priorities.setText(
-                _ranked_text(scoring.priorities(fw, scores), fw, _unranked(fw, scores))
+                _ranked_text(scoring.priorities(fw, scores), fw, scoring.empty_list_note(fw, scores, False))
             )
             self._show_coverage(fw, scores, scope, excluded)
             self._show_guide_version(fw, compared=compared)

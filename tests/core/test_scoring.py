@@ -109,7 +109,7 @@ def test_ties_follow_the_workshop_order_mutuality_first():
     s = scores(client=everything, provider={f: 3 for f in everything})
     order = [f.id for d in FW.workshop_order() for f in d.factors]
     assert [g.factor.id for g in scoring.perception_gaps(FW, s)] == order
-    agreed = scores(agreed=everything)
+    agreed = scores(agreed={f: 3 for f in everything})  # at 2 they would all be priorities (core14)
     assert [r.factor.id for r in scoring.strengths(FW, agreed)] == order[:5]
 
 

@@ -31,7 +31,7 @@ from ..report.sections_parking import TITLE as PARKING_TITLE
 from ..report.sections_parking import parking_rows, parking_sentence
 from ..report.text import level_label, long_date, one_decimal
 from ..report.wording import findings, movement, mutuality_intro
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from .common import (
     alt_text,
     category_name,
@@ -175,7 +175,8 @@ def priorities_slide(deck: Deck, data: ReportData) -> None:
         x = MARGIN + i * (Inches(half) + Inches(0.4))
         deck.text(slide, title, x, Inches(1.6), Inches(half), Inches(0.4), 18, colour=deck.primary, bold=True)
         if not ranked:
-            deck.text(slide, "No agreed levels yet.", x, Inches(2.2), Inches(half), Inches(0.4), 14, colour=MUTED)
+            deck.text(slide, empty_list_note(fw, data.scores, i == 0), x, Inches(2.2), Inches(half),
+                      Inches(1.2), 14, colour=MUTED)
             continue
         rows = [[r.factor.name, names[r.factor.dimension_id], level_label(fw.scale, r.level)] for r in ranked]
         deck.table(slide, ["Factor", "Dimension", "Agreed"], rows, x, Inches(2.15),

@@ -63,7 +63,7 @@ from ..report.wording import (
     ranking_note,
     reading_note,
 )
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from .common import (
     alt_text,
     chart_png,
@@ -185,7 +185,7 @@ def summary(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:
                           ("Improvement priorities", priorities(fw, data.scores))):
         w.heading(title, 2)
         if not ranked:
-            w.para("No agreed levels yet.", muted=True)
+            w.para(empty_list_note(fw, data.scores, title == "Top strengths"), muted=True)
             continue
         w.table(["Factor", "Dimension", "Agreed level"],
                 [[r.factor.name, names[r.factor.dimension_id], level_label(scale, r.level)] for r in ranked],
@@ -276,6 +276,18 @@ def factor_block(w: WordWriter, data: ReportData, factor: Factor) -> None:
         wrote = True
     if not wrote:
         w.para("No evidence notes were recorded for this factor.", muted=True)
+    _prework_comments(w, data, factor)
+
+
+def _prework_comments(w: WordWriter, data: ReportData, factor: Factor) -> None:
+    """Participants' pre-work comments after the evidence notes, as the PDF prints them."""
+    from ..report.comments import prework_comments
+
+    for who, comment in prework_comments(data, factor):
+        w.para(who, muted=True, bold=True, size=8).paragraph_format.keep_with_next = True  # a name as written
+        for line in comment.replace("\r\n", "\n").split("\n"):
+            if line.strip():
+                w.para(line)
 
 
 def comparison(w: WordWriter, data: ReportData, branding: BrandingProfile) -> None:

@@ -6,7 +6,7 @@ from ..agreement import empty_agreed, notes_label
 from ..branding import BrandingProfile
 from ..charts.series import RadarSeries
 from ..framework import MUTUALITY, Factor
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from . import figures as charts  # through the module: the benchmarks swap the charts there
 from .basis import (
     RADAR_MINIMUM,
@@ -15,6 +15,7 @@ from .basis import (
     round_factors,
     round_when,
 )
+from .comments import prework_comments
 from .data import ReportData
 from .html import Page, clean, one_line, paragraphs, slug, t
 from .html_back import actions, appendix, participants
@@ -228,7 +229,7 @@ def summary(data: ReportData, page: Page) -> str:
         out.append(
             page.table(title, ["Factor", "Agreed level"], rows, visible_caption=False)
             if rows
-            else '<p class="muted">No agreed levels yet.</p>'
+            else f'<p class="muted">{t(empty_list_note(fw, data.scores, title == "Top strengths"))}</p>'
         )
     if note := ranking_note(data):  # how a list cut at a tie was picked
         out.append(f'<p class="muted">{t(note)}</p>')
@@ -353,7 +354,18 @@ def factor_block(data: ReportData, page: Page, factor: Factor) -> str:
             any_notes = True
     if not any_notes:
         out.append(f'<p class="muted">No evidence notes were recorded for {t(factor.name)}.</p>')
+    out += _prework_comments(data, factor)
     return "\n".join(out)
+
+
+def _prework_comments(data: ReportData, factor: Factor) -> list[str]:
+    """Participants' pre-work comments after the evidence notes, each line as written."""
+    out = []
+    for label, comment in prework_comments(data, factor):
+        lines = [line for line in clean(comment).replace("\r", "\n").split("\n") if line.strip()]
+        out += [f"<p>{f'<strong>{t(label)}:</strong> ' if i == 0 else ''}{t(line)}</p>"
+                for i, line in enumerate(lines)]
+    return out
 
 
 def _level(data: ReportData, factor: Factor, perspective: str) -> int | None:

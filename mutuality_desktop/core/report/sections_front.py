@@ -16,7 +16,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from ..scoring import perception_gaps, priorities, strengths
+from ..scoring import empty_list_note, perception_gaps, priorities, strengths
 from .basis import RADAR_MINIMUM, assessed_dimensions, round_when
 from .data import ReportData
 from .document import ContentsLine, Heading
@@ -137,7 +137,8 @@ def ranked_table(title: str, items: list[tuple[str, str, int]], data: ReportData
                        styles.cell), level_chip(styles, scale, level, width=None)]
             for name, dim, level in items]
     if not rows:
-        return [Paragraph(esc(title), styles.h3), Paragraph("No agreed levels yet.", styles.muted)]
+        empty = empty_list_note(data.framework, data.scores, title == "Top strengths")
+        return [Paragraph(esc(title), styles.h3), Paragraph(esc(empty), styles.muted)]
     return [Paragraph(esc(title), styles.h3),
             data_table(styles, None, rows, [width * 0.6, width * 0.4], zebra=False,
                        extra=[("LINEABOVE", (0, 0), (-1, 0), 0.9, colour(styles.primary)),

@@ -21,6 +21,7 @@ from ..model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS  # one vocabulary, 
 from ..model import Score
 from ..scoring import perception_gap_index
 from .basis import round_dimension_score, round_factors
+from .comments import prework_comments
 from .data import ReportData
 from .document import Heading
 from .figures import factor_chart
@@ -211,6 +212,8 @@ def factor_block(data: ReportData, styles: Styles, factor: Factor,
         notes += note_paragraphs(parts, styles, notes_label(data.scores, factor.id, p, NOTE_LABELS[p]))
     if not notes:
         notes = [Paragraph(f"No evidence notes were recorded for {esc(factor.name)}.", styles.muted)]
+    for who, comment in prework_comments(data, factor):  # what participants wrote on their forms
+        notes += note_paragraphs(pieces(comment), styles, who)
     # The heading, levels and first lines of evidence stay together; long notes flow on.
     return [KeepTogether(head + notes[:1]), *notes[1:]]
 

@@ -61,7 +61,7 @@ def _where(data: ReportData, mean: float) -> str:
 
 def opening(data: ReportData) -> str:
     """Who, when, what was scored: only the dimensions that have a level in this round."""
-    info, scale = data.info, data.framework.scale
+    info = data.info
     rnd = data.current.round
     day, venue = round_when(data, data.current)
     when = long_date(day)
@@ -70,7 +70,6 @@ def opening(data: ReportData) -> str:
     held = (f", with the workshop planned for {when}{where}" if workshop_ahead(data)
             else f", held on {when}{where}" if when else where)
     done = coverage(data.framework, data.scores, data.current.scope, data.current.excluded)
-    lowest, highest = scale.levels[0], scale.levels[-1]
     agreed = (f"all {done.total} factors" if done.agreed == done.total
               else f"{done.agreed} of the {done.total} factors")
     assessed = ("" if done.whole_framework else
@@ -88,10 +87,21 @@ def opening(data: ReportData) -> str:
     return (
         f"This report sets out the {rnd.label} assessment of the partnership between "
         f"{info.client_organisation} and {info.provider_organisation}{held}. "
-        f"{scope_sentence(data.framework, data.current)} Leaders from both organisations scored the "
-        f"contract factor by factor, on a scale from {lowest.value} ({lowest.name}) to {highest.value} "
-        f"({highest.name}), and agreed a level for {agreed}{assessed}.{gone}{earlier}"
+        f"{scope_sentence(data.framework, data.current)} {_scored_sentence(data, agreed + assessed)}"
+        f"{gone}{earlier}"
     )
+
+
+def _scored_sentence(data: ReportData, agreed: str) -> str:
+    """What leaders did, in the tense of the round's date: before a workshop dated ahead of the
+    report the scoring is work so far ("So far, leaders ... have scored"), never a finished day."""
+    lowest, highest = data.framework.scale.levels[0], data.framework.scale.levels[-1]
+    scale = f"on a scale from {lowest.value} ({lowest.name}) to {highest.value} ({highest.name})"
+    if workshop_ahead(data):
+        return (f"So far, leaders from both organisations have scored the contract factor by factor, "
+                f"{scale}, and have agreed a level for {agreed}.")
+    return (f"Leaders from both organisations scored the contract factor by factor, {scale}, and "
+            f"agreed a level for {agreed}.")
 
 
 def findings(data: ReportData) -> list[str]:

@@ -7,8 +7,11 @@ merges a run of typing into one undo step (until a pause or the end of a sentenc
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,12 +19,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.framework import Scale
+from ...core.prework.comments import PreworkComment
 from .. import theme
-from ..flow_row import FlowRow
+from ..flow_row import FlowRow, least_height
 
 ORDER = ("agreed", "client", "provider")  # the room's reasoning first: Tab after the agreed level
 CONFIDENCE_CHOICES = (("Not set", ""), ("High", "high"), ("Medium", "medium"), ("Low", "low"))
@@ -115,6 +122,7 @@ class EvidencePanel(QWidget):
         layout.setSpacing(6)
         self.editors: dict[str, NotesEdit] = {}
         self._saved: dict[str, str] = {}
+        self._build_comments(layout)  # participants' pre-work comments, one click open (play-through 8)
         for perspective in ORDER:
             caption = QLabel(f"{theme.PERSPECTIVE_LABELS[perspective]} view".upper())
             caption.setProperty("role", "caption")
@@ -187,6 +195,96 @@ class EvidencePanel(QWidget):
             layout.addSpacing(6)
             self.editors[perspective] = editor
             self._saved[perspective] = ""
+
+    # --- participants' pre-work comments ----------------------------------------------------
+
+    def _build_comments(self, layout: QVBoxLayout) -> None:
+        """A one-line button at the top, 'Pre-work comments (4)', that opens the list under it: who
+        (names only with Names on, as the spread strip), their side and level, the comment as written.
+        Closed, it takes one line, so the notes boxes keep their place on a 768-high screen."""
+        self.comments_button = QToolButton()
+        self.comments_button.setCheckable(True)
+        self.comments_button.setAutoRaise(True)
+        self.comments_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.comments_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.comments_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
+        self.comments_button.toggled.connect(self._on_comments_toggled)
+        # a read-only box of its own height that scrolls: a wrapped label in the scrolling side
+        # panel was cut off after two comments at 1366x768
+        self.comments_list = QTextBrowser()
+        self.comments_list.setOpenLinks(False)
+        self.comments_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.comments_list.setAccessibleName("Participants' pre-work comments")
+        self.comments_list.hide()
+        self.comments_button.hide()
+        self._comments: list[PreworkComment] = []
+        self._comment_scale: Scale | None = None
+        self._comment_names = False
+        layout.addWidget(self.comments_button)
+        layout.addWidget(self.comments_list)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for what wraps at the width it has (the Not agreed button under its heading at
+        1024): a tab's page is given its minimum only, and with the pre-work comments open the
+        agreed heading was drawn over the comments' box (as the parking editor, parking.py)."""
+        hint = super().minimumSizeHint()
+        if self.width() <= 0:
+            return hint
+        layout = self.layout()
+        # least_height leaves out the fixed spaces between the three views (a spacer is "empty"):
+        # with the comments open, their 18 pixels were taken from the agreed heading
+        spaces = sum(item.minimumSize().height() for i in range(layout.count() if layout is not None else 0)
+                     if layout is not None and (item := layout.itemAt(i)) is not None
+                     and item.spacerItem() is not None)
+        return QSize(hint.width(), max(hint.height(), least_height(self, self.width()) + spaces))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        need = self.minimumSizeHint().height()
+        if need != getattr(self, "_need", None):
+            self._need = need
+            self.updateGeometry()
+
+    def show_comments(self, comments: Sequence[PreworkComment], scale: Scale) -> None:
+        """The factor's comments from the returned pre-work forms; the button hides when there are none."""
+        self._comments, self._comment_scale = list(comments), scale
+        count = len(self._comments)
+        self.comments_button.setVisible(count > 0)
+        self.comments_button.setText(f"Pre-work comments ({count})")
+        self.comments_button.setToolTip(
+            "What participants wrote beside their own level on the pre-work form. Names show only "
+            "with Names on.")
+        self.comments_list.setVisible(count > 0 and self.comments_button.isChecked())
+        self._write_comments()
+
+    def set_comment_names(self, on: bool) -> None:
+        """Names on or off, as the spread strip's Names button."""
+        self._comment_names = on
+        self._write_comments()
+
+    def comments_text(self) -> str:
+        """The list as plain text, one comment a paragraph (what a screen reader and a test read)."""
+        scale = self._comment_scale
+        if scale is None:
+            return ""
+        return "\n".join(f"{c.heading(scale, self._comment_names)}: {c.comment}" for c in self._comments)
+
+    def _write_comments(self) -> None:
+        scale = self._comment_scale
+        if scale is None:
+            return
+        blocks = [f"<p style='margin:0 0 6px 0'><b>{html.escape(c.heading(scale, self._comment_names))}</b>"
+                  f"<br>{html.escape(c.comment).replace(chr(10), '<br>')}</p>" for c in self._comments]
+        self.comments_list.setHtml("".join(blocks))
+        self.comments_list.setAccessibleDescription(self.comments_text())
+
+    def _on_comments_toggled(self, on: bool) -> None:
+        self.comments_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        # its height in its own type now (Large text changes it): nine lines, then it scrolls
+        self.comments_list.setFixedHeight(self.comments_list.fontMetrics().lineSpacing() * 9 + 12)
+        self.comments_list.setVisible(on and bool(self._comments))
+        self._need = -1
+        self.updateGeometry()  # the side panel scrolls for the open list rather than squeeze it
 
     def load(self, notes: dict[str, str], confidence: str | None, unsaved: dict[str, str] | None = None,
              keep_typing: bool = False) -> None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ...core import scoring
 from ...core.agreement import previous_agreed_text
 from ...core.applicability import marks
+from ...core.prework.comments import factor_comments
 from ...core.scope import dimension_counts, round_count, round_position, round_total_text
 from ...core.snapshot import take_snapshot
 from ...core.spread import factor_spread
@@ -349,6 +350,7 @@ class WorkshopPage(QWidget):
         self.tabs.addTab(self.about, "Abou&t")
         self.tabs.addTab(self.actions_panel, "A&ctions")
         self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17: above the
+        self.spread.names_toggled.connect(self.evidence.set_comment_names)  # comments: names as the dots
         side = QWidget()  # tabs, so the scoring guide keeps all its height
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -838,6 +840,8 @@ class WorkshopPage(QWidget):
         self._show_not_agreed_button(scores)
         reason = self.doc.engagement.not_applicable(self._round_id).get(self._factor_id)
         self.evidence.load_not_applicable((self._round_id, self._factor_id), reason)
+        self.evidence.show_comments(factor_comments(self.doc.engagement, self._round_id, self._factor_id),
+                                    self.framework.scale)  # the returned forms' comments (play-through 8)
 
     def refresh_actions(self) -> None:
         actions = [a for a in self.doc.engagement.actions() if a.factor_id == self._factor_id]
