@@ -293,6 +293,7 @@ class WorkshopPage(QWidget):
         left_layout.addWidget(self.navigator, 1)
         left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
         left_layout.addWidget(left.agenda_scroll)
+        left_layout.addWidget(self.agenda.foot)  # the Agenda button: put, whatever the panel says
         self.agenda.park_shown.connect(left.fit_agenda)
 
         self.caption = QLabel(wordWrap=True)
