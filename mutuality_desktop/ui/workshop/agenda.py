@@ -557,8 +557,9 @@ class AgendaPanel(QFrame):
         and once a plan added "Set in Plan the day's times" the rows were squeezed into it and the
         top of "The clock counts on the workshop day" was cut (play-through 7, 12)."""
         box = self._menu_action.defaultWidget()
-        if box is not None and box.layout() is not None:
-            box.layout().activate()
+        layout = box.layout() if box is not None else None
+        if box is not None and layout is not None:
+            layout.activate()
             box.adjustSize()
         QApplication.sendEvent(self._menu, QActionEvent(QEvent.Type.ActionChanged, self._menu_action))
 
