@@ -696,6 +696,8 @@ class WorkshopPage(QWidget):
         self.round_combo.clear()
         for rnd in rounds:
             when = f" ({rnd.date:%b %Y})" if rnd.date else ""
+            if when and when.strip().lower() in rnd.label.lower():  # "Review (Dec 2026)": not twice
+                when = ""
             self.round_combo.addItem(f"{rnd.label}{when}", rnd.id)
             self.round_combo.setItemData(self.round_combo.count() - 1, rnd.label, _RoundCombo.SHORT_ROLE)
         ids = [r.id for r in rounds]
