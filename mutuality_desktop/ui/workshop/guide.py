@@ -399,9 +399,9 @@ class LevelGuide(QWidget):
                 if not text:
                     continue
                 self._reserve = (level, f"To reach level {level + 1}: {text}")
-                pt = self._min_point - 0.5
+                pt = self._min_point - 0.25
                 while pt >= PRESENTATION_FLOOR_POINT and self._compute(width, pt).total > room:
-                    pt -= 0.5
+                    pt -= 0.25  # quarter steps: the room has no type to spare
                 if pt < PRESENTATION_FLOOR_POINT:
                     return []  # one line fits at no size: the lines give way, as before
                 sizes.append(pt)
