@@ -33,6 +33,7 @@ from ..core.report import ReportData, collect_report_data
 from .export_task import export_in_background
 from .messages import show_error
 from .names import safe_stem
+from .settings import Settings
 
 KINDS = {  # extension: (what it is, file-dialog filter, name suffix)
     "docx": ("Word report", "Word document (*.docx)", "report"),
@@ -40,7 +41,6 @@ KINDS = {  # extension: (what it is, file-dialog filter, name suffix)
     "pptx": ("PowerPoint deck", "PowerPoint presentation (*.pptx)", "board deck"),
 }
 TEMPLATE_KEY = "office/house_template"
-FOLDER_KEY = "office/last_folder"
 
 
 def default_name(title: str, round_label: str, kind: str) -> str:
@@ -63,8 +63,8 @@ def ask_office_output(parent: QWidget, engagement: Any, round_label: str, kind: 
     Play-through 6: a separate Office dialog kept the keyboard on its Format box, so a path typed
     and Return, as in Export report, went nowhere and the file was written under a default name.
     """
-    folder = QSettings().value(FOLDER_KEY, "")
-    start = Path(folder) if isinstance(folder, str) and folder else Path(engagement.path).parent
+    uuid = engagement.info().uuid
+    start = Settings().export_folder(uuid, Path(engagement.path))  # as Export report's
     filters = {KINDS[k][1]: k for k in ("xlsx", "pptx")}
     name, picked = QFileDialog.getSaveFileName(
         parent, "Export to Office", str(start / default_name(engagement.info().title, round_label, kind)),
@@ -82,7 +82,7 @@ def ask_office_output(parent: QWidget, engagement: Any, round_label: str, kind: 
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-    QSettings().setValue(FOLDER_KEY, str(path.parent))
+    Settings().set_export_folder(uuid, path.parent)
     return path, chosen
 
 

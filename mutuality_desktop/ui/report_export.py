@@ -29,6 +29,7 @@ from ..core.report import (
 from .export_task import export_in_background, unless_cancelled
 from .messages import show_error
 from .names import safe_stem
+from .settings import Settings
 
 A4_FILTER = "PDF report, A4, tagged for screen readers (*.pdf)"
 LETTER_FILTER = "PDF report, US Letter, tagged for screen readers (*.pdf)"
@@ -65,7 +66,9 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str,
     """
     settings = QSettings()
     size = edition or settings.value(PAGE_SIZE_KEY, "a4")
-    start = Path(engagement.path).parent / default_report_name(engagement.info().title, round_label)
+    uuid = engagement.info().uuid
+    start = Settings().export_folder(uuid, Path(engagement.path)) / default_report_name(
+        engagement.info().title, round_label)  # where this engagement was last exported (Office too)
     chosen = {"letter": LETTER_FILTER, HTML: HTML_FILTER, DOCX: WORD_FILTER}.get(str(size), A4_FILTER)
     if chosen == HTML_FILTER:
         start = start.with_suffix(".html")
@@ -90,6 +93,7 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str,
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
     settings.setValue(PAGE_SIZE_KEY, edition)
+    Settings().set_export_folder(uuid, path.parent)
     return path, edition
 
 

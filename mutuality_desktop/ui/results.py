@@ -314,9 +314,13 @@ def _gap_index_line(framework: Framework, scores: scoring.Scores, scope: tuple[s
 
 
 def _not_applicable_lines(framework: Framework, scores: scoring.Scores) -> str:
-    from ..core.applicability import label, marks
+    """'Not applicable in this round: Joint exit strategy (“the room's reason, as typed”)', in the
+    form of the Not agreed line above it; "Joint exit strategy: Not applicable: Covered by…" read
+    as a doubled colon (play-through 7)."""
+    from ..core.applicability import marks
 
-    lines = [f"<br>{html.escape(framework.factor(f).name)}: {html.escape(label(r))}"
+    lines = [f"<br>Not applicable in this round: {html.escape(framework.factor(f).name)} "
+             f"(\u201c{html.escape(r)}\u201d)"
              for f, r in marks(scores).items() if framework.has_factor(f)]
     return "".join(lines)
 

@@ -61,6 +61,18 @@ class Settings:
     def set_last_folder(self, folder: Path) -> None:
         self._q.setValue("folders/last", str(folder))
 
+    def export_folder(self, engagement_uuid: str, engagement_path: Path) -> Path:
+        """Where File → Export report and Export to Office open their save dialog: the folder
+        this engagement was last exported to (either export), if it is still there, else the
+        engagement's own folder. The Office dialog opened in the last Office folder of any
+        engagement while Export report opened in the engagement's (play-through 7)."""
+        value = self._q.value(f"export/folder/{engagement_uuid}", "")
+        folder = Path(value) if isinstance(value, str) and value else None
+        return folder if folder is not None and folder.is_dir() else engagement_path.parent
+
+    def set_export_folder(self, engagement_uuid: str, folder: Path) -> None:
+        self._q.setValue(f"export/folder/{engagement_uuid}", str(folder))
+
     # --- agenda ------------------------------------------------------------------------------
 
     def agenda_end(self) -> QTime:

@@ -237,4 +237,5 @@ def test_provisional_figures_the_gap_index_and_not_applicable_factors_are_shown(
     text = page._coverage.text()
     assert "2 of 14" in text and "Mutuality 2/14 <b>provisional</b>, 1 not applicable" in text
     assert "Perception-gap index: Mutuality 1.5" in text
-    assert f"{eng.framework.factor(third).name}: Not applicable: Both sides are one legal body" in text
+    assert (f"Not applicable in this round: {eng.framework.factor(third).name} "
+            "(\u201cBoth sides are one legal body for this service\u201d)") in text

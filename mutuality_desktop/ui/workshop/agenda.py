@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QActionEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -268,10 +267,16 @@ class AgendaPanel(QFrame):
         self.progress = QProgressBar(textVisible=False)
         self.progress.setFixedHeight(6)
         self.progress.setAccessibleName("Factors agreed")
-        head = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # under the count in a narrow column
-        head.addWidget(self.progress_label, 1)
-        head.addWidget(self._agenda_button(), 0, Qt.AlignmentFlag.AlignLeft)
-        self._head = head
+        # The Agenda button sits in a strip of its own at the column's foot (the page puts it under
+        # the panel's scroll area): the panel grows upwards when a plan is saved (its lines and the
+        # breaks), and the button above them rose about 100 px from under the pointer (play-through
+        # 7, 12); at the foot it stays put whatever the panel says, and never scrolls away.
+        self.foot = QFrame()
+        self.foot.setProperty("role", "panel")
+        foot = QHBoxLayout(self.foot)
+        foot.setContentsMargins(14, 0, 10, 10)
+        foot.addWidget(self._agenda_button(), 0, Qt.AlignmentFlag.AlignLeft)
+        foot.addStretch(1)
         self.clock_label = QLabel(wordWrap=True)
         self.clock_label.setProperty("role", "caption")
         self.budget_label = QLabel(wordWrap=True)
@@ -282,7 +287,7 @@ class AgendaPanel(QFrame):
         self.park_label = QLabel(wordWrap=True)  # falling behind: which factors to park
         self.park_label.setAccessibleName("What to park")
         self.park_label.setStyleSheet(f"color: {theme.ERROR_TEXT};")
-        layout.addLayout(head)
+        layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.clock_label)
         layout.addWidget(self.budget_label)
@@ -296,10 +301,7 @@ class AgendaPanel(QFrame):
         self._timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Large text in a narrow list column: the Agenda button goes under "19 of 19 factors
-        agreed" rather than wrap it onto four lines beside it."""
         super().resizeEvent(event)
-        self._place_agenda_button()
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # the wrapped lines' height changes with the width
         self._fit_breaks()
@@ -345,18 +347,6 @@ class AgendaPanel(QFrame):
         if fits != shown:
             self.breaks_label.setVisible(fits)
 
-    def _place_agenda_button(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        m = layout.contentsMargins()
-        room = self.width() - m.left() - m.right()
-        one_line = self.progress_label.fontMetrics().horizontalAdvance(self.progress_label.text())
-        beside = one_line + self.agenda_button.sizeHint().width() + 12 <= room
-        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
-        if self._head.direction() != direction:
-            self._head.setDirection(direction)
-
     def _agenda_button(self) -> QToolButton:
         button = QToolButton()
         button.setText("Agenda")
@@ -398,6 +388,7 @@ class AgendaPanel(QFrame):
         action.setDefaultWidget(box)
         self._menu, self._menu_action = menu, action
         menu.addAction(action)
+        menu.aboutToShow.connect(self._measure_menu)
         button.setMenu(menu)
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
         self.end_edit.timeChanged.connect(self._on_end_edit_time_changed)
@@ -412,7 +403,6 @@ class AgendaPanel(QFrame):
         text = f"{agreed} of {total} factors agreed"
         if self.progress_label.text() != text:
             self.progress_label.setText(text)
-            self._place_agenda_button()
             self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
@@ -561,6 +551,17 @@ class AgendaPanel(QFrame):
         self._menu_action.setText(self.time_error.text())
         if self._menu.isVisible():
             self._menu.adjustSize()
+
+    def _measure_menu(self) -> None:
+        """The pop-up measures its box afresh each time it opens: it kept the height it first had,
+        and once a plan added "Set in Plan the day's times" the rows were squeezed into it and the
+        top of "The clock counts on the workshop day" was cut (play-through 7, 12)."""
+        box = self._menu_action.defaultWidget()
+        layout = box.layout() if box is not None else None
+        if box is not None and layout is not None:
+            layout.activate()
+            box.adjustSize()
+        QApplication.sendEvent(self._menu, QActionEvent(QEvent.Type.ActionChanged, self._menu_action))
 
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock(), chosen=True)

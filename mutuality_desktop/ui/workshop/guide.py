@@ -374,6 +374,11 @@ class LevelGuide(QWidget):
                         if fit.total <= room:
                             sizes.append(fit.point_size)
                 self._reserve = None
+                if not sizes and any(self._prompts.values()):
+                    # none fits at the floor: below it (as far as the presentation's floor) with
+                    # the line kept, rather than the line dropped for type a step larger (at
+                    # 1024x768 with Large text the line went while the levels grew 1 pt: ui14)
+                    sizes = self._below_floor_with_prompts(width, room)
                 if not sizes:  # no line, or none fits even at the smallest type: the line gives way
                     saved_prompt, self._no_prompt = self._no_prompt, True
                     try:
@@ -385,6 +390,24 @@ class LevelGuide(QWidget):
                 self._one_chip = saved
                 self._reserve = None
         return kept[(width, height)]
+
+    def _below_floor_with_prompts(self, width: int, room: int) -> list[float]:
+        """Per next-level line, the largest type under the floor at which the levels fit with it."""
+        sizes: list[float] = []
+        try:
+            for level, text in self._prompts.items():
+                if not text:
+                    continue
+                self._reserve = (level, f"To reach level {level + 1}: {text}")
+                pt = self._min_point - 0.25
+                while pt >= PRESENTATION_FLOOR_POINT and self._compute(width, pt).total > room:
+                    pt -= 0.25  # quarter steps: the room has no type to spare
+                if pt < PRESENTATION_FLOOR_POINT:
+                    return []  # one line fits at no size: the lines give way, as before
+                sizes.append(pt)
+        finally:
+            self._reserve = None
+        return sizes
 
     def _steady_spread(self, fit: _Fit, height: int, dropped: bool = False) -> _Fit:
         """Spread the spare height between the rows, holding back at the bottom the room the

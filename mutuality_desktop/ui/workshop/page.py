@@ -294,6 +294,7 @@ class WorkshopPage(QWidget):
         left_layout.addWidget(self.navigator, 1)
         left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
         left_layout.addWidget(left.agenda_scroll)
+        left_layout.addWidget(self.agenda.foot)  # the Agenda button: put, whatever the panel says
         self.agenda.park_shown.connect(left.fit_agenda)
 
         self.caption = QLabel(wordWrap=True)
@@ -697,6 +698,8 @@ class WorkshopPage(QWidget):
         self.round_combo.clear()
         for rnd in rounds:
             when = f" ({rnd.date:%b %Y})" if rnd.date else ""
+            if when and when.strip().lower() in rnd.label.lower():  # "Review (Dec 2026)": not twice
+                when = ""
             self.round_combo.addItem(f"{rnd.label}{when}", rnd.id)
             self.round_combo.setItemData(self.round_combo.count() - 1, rnd.label, _RoundCombo.SHORT_ROLE)
         ids = [r.id for r in rounds]

@@ -101,8 +101,11 @@ HINT_POINT = 12.5  # the keys hint: about the guide's text size, so the back of 
 class PresentationWindow(RoomWindow):
     """The current factor, its scoring guide and the scores, on the second screen when there is one."""
 
+    MARGINS = (48, 20, 48, 14)
+    SPACING = 12
+
     def __init__(self, forward_key: Callable[[QKeyEvent], bool], parent: QWidget | None = None) -> None:
-        super().__init__("presentation", (48, 20, 48, 14), 12, parent)  # the guide gets the height
+        super().__init__("presentation", self.MARGINS, self.SPACING, parent)  # the guide gets the height
         self._forward_key = forward_key
         self._scores: tuple[dict[str, str], str] | None = None
         self._score_point = 18.0  # the scores' type for this screen, before fitting them to its width
@@ -124,10 +127,12 @@ class PresentationWindow(RoomWindow):
         self.spread_key.setAccessibleName("Own views: filled dots, client; rings, provider")
         self.spread_key.hide()
         self._restyle()
-        spread_column = QVBoxLayout()
+        # the key above the strip; beside it on a narrow screen, where the guide needs the height
+        spread_column = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         spread_column.setSpacing(0)
-        spread_column.addWidget(self.spread_key, 0, Qt.AlignmentFlag.AlignLeft)
-        spread_column.addWidget(self.spread)
+        spread_column.addWidget(self.spread_key, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        spread_column.addWidget(self.spread, 1)
+        self.spread_column = spread_column
         # Scores and the strip side by side on a wide screen, the strip under them on a narrow one
         # (on a 1024-pixel projector they ran off the right edge, cut mid-word).
         self.score_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -194,8 +199,21 @@ class PresentationWindow(RoomWindow):
         """Header type grows with the screen, as the guide's does: a projector gets larger type."""
         scale = max(1.0, min(2.2, size.height() / 768))
         width = size.width()
-        self.set_header_sizes(15 * scale, 26 * scale, HINT_POINT * scale)
         narrow = width < 1300
+        # A narrow screen (a 1024x768 projector) is short of height for the guide, whose type is
+        # held by it (11 pt with Large text, too small for the back of the room: play-through 7):
+        # there the margins and gaps are tighter, the caption a little smaller (one line, where
+        # it can), and the strip's key beside the strip, so the guide takes the height.
+        self.set_header_sizes((13 if narrow else 15) * scale, 26 * scale, HINT_POINT * scale)
+        if narrow:
+            self.body.setContentsMargins(24, 10, 24, 6)
+            self.body.setSpacing(6)
+        else:
+            self.body.setContentsMargins(*self.MARGINS)
+            self.body.setSpacing(self.SPACING)
+        self.spread_column.setDirection(QBoxLayout.Direction.LeftToRight if narrow
+                                        else QBoxLayout.Direction.TopToBottom)
+        self.spread_column.setSpacing(16 if narrow else 0)
         # three scores must fit one line: "Provider 3 Established" at 18 pt needs about 300 px
         type_scale = min(scale, max(0.8, width / 1280))
         self._score_point = 18 * type_scale

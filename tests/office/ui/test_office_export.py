@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from mutuality_desktop.core.branding import BrandingProfile, default_branding
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.ui import export_task, office_export
+from mutuality_desktop.ui.settings import Settings
 
 
 @pytest.fixture
@@ -116,14 +117,14 @@ def test_the_save_dialog_names_the_file_and_takes_the_type_chosen(qtbot, tmp_pat
         return str(tmp_path / "mine"), office_export.KINDS["pptx"][1]
 
     monkeypatch.setattr(office_export.QFileDialog, "getSaveFileName", answer)
-    info = SimpleNamespace(title='Highways: "A/B" review?')
+    info = SimpleNamespace(title='Highways: "A/B" review?', uuid="e-1")
     eng = SimpleNamespace(path=str(tmp_path / "e.mutuality"), info=lambda: info)
     got = office_export.ask_office_output(None, eng, "Follow-up", "xlsx")  # type: ignore[arg-type]
     start, filters, chosen = asked[0]
     assert Path(start) == tmp_path / "Highways A B review - Follow-up workbook.xlsx"
     assert filters == "Excel workbook (*.xlsx);;PowerPoint presentation (*.pptx)" and chosen.startswith("Excel")
     assert got == (tmp_path / "mine.pptx", "pptx")
-    assert QSettings().value(office_export.FOLDER_KEY) == str(tmp_path)
+    assert Settings().export_folder("e-1", tmp_path / "elsewhere" / "e.mutuality") == tmp_path  # remembered
 
 
 def test_the_file_menu_reaches_every_output(qtbot, demo_path: Path, tmp_path: Path, monkeypatch) -> None:
