@@ -1,0 +1,130 @@
+"""Play-through 8 (ui15), the walkthrough: the header names a factor by the list's and the report's
+number, with its place in the round apart; the header stays still when a title wraps; a look change
+keeps the factor open in sight and the scored level whole; the status bar says what was done last.
+Real clicks and keys; what is stored is read back from the file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from mutuality_desktop.core import operations as ops
+from mutuality_desktop.core.engagement import Engagement
+from mutuality_desktop.core.parking import parking_items
+
+from .journey import click, press, stored
+from .test_ui13_look_toggles import _toggle
+
+KNOWLEDGE = "joint-knowledge-management-strategy"  # Mutuality 8, left out of the round
+VALUE = "value-creation-and-continuous-improvement"  # Mutuality 11
+LEARNING = "utilisation-of-learning-from-experience"  # Mutuality 12
+
+
+def _leave_out(path, factor_id: str) -> None:
+    with Engagement.open(path) as eng:
+        rnd = eng.rounds()[-1]
+        eng.apply(ops.SetExcludedFactors(rnd.uuid, (factor_id,)))
+
+
+def _click_factor(qtbot, page, factor_id: str) -> None:
+    nav = page.navigator
+    item = nav._items[factor_id]
+    nav.scrollToItem(item)
+    rect = nav.visualItemRect(item)
+    assert nav.viewport().rect().contains(rect.center())
+    click(qtbot, nav.viewport(), rect.center())
+    assert page.title.text() == page.framework.factor(factor_id).name
+
+
+def test_the_header_and_the_room_name_a_factor_by_the_lists_number(qtbot, window, demo_path):
+    _leave_out(demo_path, KNOWLEDGE)
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _click_factor(qtbot, page, VALUE)
+    item = page.navigator._items[VALUE]
+    assert item.text(0).startswith("11. ")  # the list's number, the report's too
+    # play-through 8: "FACTOR 10 OF 14 IN THIS ROUND" for the list's "11."
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 11  ·  10TH OF 14 IN THIS ROUND"
+    assert "Factor 11 is the 10th of the 14 Mutuality factors in this round" in page.caption.accessibleDescription()
+    _click_factor(qtbot, page, "joint-objective-setting")  # before the gap: the same number twice
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 1  ·  1ST OF 14 IN THIS ROUND"
+    _click_factor(qtbot, page, VALUE)
+    press(qtbot, Qt.Key.Key_F11)  # the room's screen
+    room = page.presentation
+    qtbot.waitUntil(lambda: room is not None and room.isVisible())
+    assert room.caption.text().startswith("MUTUALITY  ·  FACTOR 11  ·  10TH OF 14 IN THIS ROUND  ·  ")
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+    assert not room.isVisible()
+
+
+def test_a_whole_dimension_keeps_the_short_caption(qtbot, window, demo_path):
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _click_factor(qtbot, page, VALUE)
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 11 OF 15"
+
+
+def test_the_guide_stays_still_when_a_title_wraps(qtbot, window, demo_path):
+    """Play-through 8 (38.png, 39.png): a two-line title moved the cards and the guide down."""
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    tops = {}
+    for factor_id in ("joint-management-framework", VALUE):  # one line, then two at 1366
+        _click_factor(qtbot, page, factor_id)
+        qtbot.wait(30)
+        tops[factor_id] = (page.guide_scroll.mapTo(page, QPoint(0, 0)).y(),
+                           page.bar.mapTo(page, QPoint(0, 0)).y())
+    assert page.title.heightForWidth(page.title.width()) > page.title.fontMetrics().lineSpacing() * 1.5
+    assert tops["joint-management-framework"] == tops[VALUE]
+
+
+def _fully_shown(scroll, top: int, height: int) -> bool:
+    shown = scroll.verticalScrollBar().value()
+    return shown <= top and top + height <= shown + scroll.viewport().height()
+
+
+def test_large_text_keeps_the_factor_in_the_list_and_the_scored_level_whole(
+        qtbot, window, demo_path, restore_look):
+    window.resize(1024, 768)
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    qtbot.wait(50)
+    _click_factor(qtbot, page, LEARNING)
+    click(qtbot, page.guide, page.guide.rect().center())
+    press(qtbot, Qt.Key.Key_2)  # the client view: level 2, low in the guide
+    with stored(demo_path) as eng:
+        assert eng.scores(eng.rounds()[-1].id)[(LEARNING, "client")].level == 2
+    for look in ("&Large text", "&High contrast", "&Large text", "&High contrast"):
+        _toggle(window, qtbot, look)
+        qtbot.wait(200)
+        nav = page.navigator
+        rect = nav.visualItemRect(nav._items[LEARNING])
+        assert nav.viewport().rect().contains(rect), look  # the factor open, whole in the list
+        top, height = page.guide.row_span(2)
+        assert _fully_shown(page.guide_scroll, top, height), look  # level 2 and its chips whole
+    assert QApplication.focusWidget() is not None
+
+
+def test_parking_a_point_replaces_the_scored_message(qtbot, window, demo_path):
+    """Play-through 8 (36.png): after parking, the status bar still said "Scored the agreed view…"."""
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _click_factor(qtbot, page, VALUE)
+    click(qtbot, page.guide, page.guide.rect().center())
+    press(qtbot, Qt.Key.Key_5)
+    bar = window.statusBar()
+    assert bar.currentMessage().startswith("Scored the client view of Value creation")
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Ask finance for the savings log")
+    panel = page.parking.panel
+    qtbot.waitUntil(lambda: panel.save_button.isEnabled())
+    click(qtbot, panel.save_button)
+    with stored(demo_path) as eng:
+        assert any(p.text == "Ask finance for the savings log" for p in parking_items(eng))
+    assert bar.currentMessage() == "Parked a point: Ask finance for the savings log"
