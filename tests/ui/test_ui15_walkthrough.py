@@ -6,6 +6,7 @@ Real clicks and keys; what is stored is read back from the file."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.core import operations as ops
@@ -128,3 +129,53 @@ def test_parking_a_point_replaces_the_scored_message(qtbot, window, demo_path):
     with stored(demo_path) as eng:
         assert any(p.text == "Ask finance for the savings log" for p in parking_items(eng))
     assert bar.currentMessage() == "Parked a point: Ask finance for the savings log"
+
+
+def _key_lines(label) -> list[str]:
+    """The key's lines as the label wraps them at its width."""
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(label.text()[line.textStart():line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return lines
+
+
+def test_at_1024_with_large_text_names_is_whole_and_the_key_keeps_its_symbols(
+        qtbot, window, demo_path, restore_look):
+    """Play-through 8 (92.png, 94.png, 87.png): "Na…ff" beside the Split flag; "○" alone at a line's end."""
+    window.resize(1024, 768)
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _toggle(window, qtbot, "&Large text")
+    qtbot.wait(200)
+    for factor_id in ("operational-leadership", "joint-objective-setting", VALUE):
+        _click_factor(qtbot, page, factor_id)
+        qtbot.wait(50)
+        panel = page.spread
+        if not panel.isVisible():
+            continue
+        button = panel.names
+        bold = QFont(button.font())
+        bold.setBold(True)
+        for text in ("Names off", "Names on"):  # the button's words whole, pressed or not
+            assert button.contentsRect().width() >= QFontMetrics(bold).horizontalAdvance(text), text
+        click(qtbot, button)
+        assert button.text() == "Names on" and panel.strip.show_names
+        click(qtbot, button)
+        assert button.text() == "Names off"
+        # nothing of the panel is outside the side column
+        assert panel.mapTo(page, QPoint(panel.width(), 0)).x() <= page.width()
+        for widget in (panel.strip, panel.names, *([panel.flag] if panel.flag.isVisible() else [])):
+            assert panel.rect().contains(widget.geometry()), widget
+        if panel.flag.isVisible():
+            assert not panel.flag.geometry().intersects(panel.names.geometry())
+            assert not panel.flag.geometry().intersects(panel.strip.geometry())
+        for line in _key_lines(panel.summary):
+            assert not line.endswith(("\u25cf", "\u25cb")) and line not in ("\u25cf", "\u25cb"), line
