@@ -171,13 +171,13 @@ class SpreadPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
-        self._top, self._bottom = top, bottom
+        self._top, self._bottom, self._column = top, bottom, layout
         # the least width leaves the flag out: where it does not fit beside the dots it goes up
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         self.hide()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         width = (self.strip.minimumWidth() + self.names.sizeHint().width() + self._bottom.spacing()
                  + margins.left() + margins.right())
         return QSize(width, super().minimumSizeHint().height())
@@ -186,7 +186,7 @@ class SpreadPanel(QWidget):
         """The "Split" flag beside the dots where the row has room for the strip, the flag and the
         whole Names button; else beside the key above (at 1024 with Large text the button was cut
         to "Na…ff" to make room for it, play-through 8)."""
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         need = (self.strip.minimumWidth() + self.flag.sizeHint().width() + self.names.sizeHint().width()
                 + 2 * self._bottom.spacing() + margins.left() + margins.right())
         below = self.width() >= need
