@@ -5,13 +5,15 @@ Real clicks and keys; what is stored is read back from the file."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.parking import parking_items
+from mutuality_desktop.ui import theme
+from mutuality_desktop.ui.workshop.navigator import COUNT_ROLE, OUT_ROLE
 
 from .journey import click, press, stored
 from .test_ui13_look_toggles import _toggle
@@ -179,3 +181,33 @@ def test_at_1024_with_large_text_names_is_whole_and_the_key_keeps_its_symbols(
             assert not panel.flag.geometry().intersects(panel.strip.geometry())
         for line in _key_lines(panel.summary):
             assert not line.endswith(("\u25cf", "\u25cb")) and line not in ("\u25cf", "\u25cb"), line
+
+
+def test_dimension_headings_are_whole_at_1024_with_large_text(qtbot, window, demo_path, restore_look):
+    """Play-through 8 (55.png): "STAKEHOLDER V…" as a heading; the name is whole, the count under it."""
+    with Engagement.open(demo_path) as eng:  # a round of two dimensions: the rest "not in round"
+        eng.apply(ops.SetScope(eng.rounds()[-1].uuid, ("mutuality", "economy")))
+    window.resize(1024, 768)
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _toggle(window, qtbot, "&Large text")
+    qtbot.wait(200)
+    nav = page.navigator
+    bold = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+    room = nav.viewport().width() - 20
+    seen = 0
+    for dim in page.framework.workshop_order():
+        item = next(nav.topLevelItem(i) for i in range(nav.topLevelItemCount())
+                    if nav.topLevelItem(i).text(0) == dim.name)
+        name = dim.name.upper()
+        nav.scrollToItem(item)
+        rect = nav.visualItemRect(item)
+        count = str(item.data(0, COUNT_ROLE) or "")
+        small = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 2.5)) if item.data(0, OUT_ROLE) else bold
+        wrapped = bold.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, name).height()
+        if bold.horizontalAdvance(name) + 8 + small.horizontalAdvance(count) > room:
+            seen += 1
+            # the name whole on its lines, the count on a line of its own below
+            assert rect.height() >= wrapped + bold.height() + 22, name
+    assert seen  # at 1024 with Large text, some heading needs more than one line

@@ -73,8 +73,8 @@ from .spread import SpreadPanel
 
 
 class _Title(QLabel):
-    """The factor's name, as tall as the longest name of the framework at its width: a name that
-    wraps to two lines no longer moves the guide and the score cards down (play-through 8)."""
+    """The factor's name, as tall as the longest name of the framework at its width (up to two
+    lines): a name that wraps to two lines no longer moves the guide and the cards (play-through 8)."""
 
     def __init__(self) -> None:
         super().__init__(wordWrap=True)
@@ -84,7 +84,11 @@ class _Title(QLabel):
         metrics = QFontMetrics(self.font())
         room = QRect(0, 0, max(1, width), 10_000)
         flags = int(Qt.TextFlag.TextWordWrap)
-        return max((metrics.boundingRect(room, flags, name).height() for name in self.names), default=0)
+        tallest = max((metrics.boundingRect(room, flags, name).height() for name in self.names), default=0)
+        two = metrics.boundingRect(room, flags, "X\nX").height()  # two lines at most: a third is rare,
+        # and costs the guide its room; plus what the label adds around its text
+        extra = max(0, super().heightForWidth(width) - metrics.boundingRect(room, flags, self.text()).height())
+        return min(tallest, two) + extra
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(super().heightForWidth(width), self._tallest(width))
