@@ -330,8 +330,8 @@ class ParticipantsPanel(_RowsPanel):
         self._fit_rows(widths, pad)
 
     def _fit_rows(self, widths: list[int], pad: int) -> None:
-        """A name or role too long for its column wraps onto more lines, the row taller, rather than
-        being cut ("Director of …" at 1366, play-through 8); the list grows to show every row."""
+        """A name or role too long for its column wraps onto a second line, the row taller, rather
+        than being cut ("Director of …" at 1366, play-through 8); the list grows to show the rows."""
         table = self.table
         fm = table.fontMetrics()
         one = table.verticalHeader().defaultSectionSize()
@@ -343,7 +343,8 @@ class ParticipantsPanel(_RowsPanel):
                 cell = table.item(row, column)
                 if cell is not None and cell.text():
                     box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
-                    need = max(need, box.height() + one - fm.height())
+                    # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
+                    need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
             table.setRowHeight(row, need)
             heights.append(need)
         shown = sum(heights[:10]) + max(0, 4 - len(heights)) * one  # up to ten rows, room for four
