@@ -79,3 +79,50 @@ def test_a_long_role_wraps_in_the_list(qtbot, window, demo_path: Path) -> None:
     assert table.rowHeight(row) >= wrapped.height()  # 12.png: "Director of …"
     assert table.height() >= table.horizontalHeader().height() + sum(
         table.rowHeight(r) for r in range(min(10, table.rowCount())))  # up to ten rows in sight
+
+
+def test_the_annual_value_reads_as_money_once_left_and_is_stored_as_typed(qtbot, window, demo_path: Path) -> None:
+    """Play-through 8 (05.png): "24500000" in the new-engagement form until it was created."""
+    press(qtbot, Qt.Key.Key_Return)  # New engagement, from the start page
+    form = window.setup_page.form
+    value = form.editor("contract_annual_value")
+    click(qtbot, value)
+    type_keys(qtbot, "24500000")
+    assert value.text() == "24500000"  # as typed while typing
+    press(qtbot, Qt.Key.Key_Tab)
+    assert value.text() == "24,500,000"
+    assert form.value("contract_annual_value") == 24_500_000
+    # in Setup, an engagement's value: written as money, stored as the number
+    assert window.open_path(demo_path)
+    page_tab(qtbot, window, "Setup")
+    form = window.setup_page.form
+    value = form.editor("contract_annual_value")
+    window.setup_page.ensureWidgetVisible(value)
+    click(qtbot, value)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, "£ 31500000")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert value.text() == "31,500,000"
+    with stored(demo_path) as eng:
+        assert eng.info().contract_annual_value == 31_500_000
+
+
+def test_the_contract_model_list_opens_without_a_blank_row(qtbot, window) -> None:
+    """Play-through 8 (08.png): the list opened on an empty highlighted first row."""
+    press(qtbot, Qt.Key.Key_Return)  # New engagement
+    form = window.setup_page.form
+    for name in ("contract_model", "authority_type"):
+        box = form.editor(name)
+        window.setup_page.ensureWidgetVisible(box)
+        assert box.currentText() == ""
+        arrow = box.rect().adjusted(box.width() - 20, 0, 0, 0).center()
+        click(qtbot, box, arrow)
+        view = box.view()
+        qtbot.waitUntil(view.isVisible)
+        texts = [box.itemText(i) for i in range(box.count())]
+        assert "" not in texts, name
+        current = view.currentIndex()
+        assert not current.isValid() or box.itemText(current.row()) != "", name
+        press(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda v=view: not v.isVisible())
+        assert box.currentText() == ""  # nothing chosen by opening and closing the list
