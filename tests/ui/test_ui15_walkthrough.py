@@ -211,3 +211,23 @@ def test_dimension_headings_are_whole_at_1024_with_large_text(qtbot, window, dem
             # the name whole on its lines, the count on a line of its own below
             assert rect.height() >= wrapped + bold.height() + 22, name
     assert seen  # at 1024 with Large text, some heading needs more than one line
+
+
+def test_with_large_text_at_1366_the_header_keeps_the_guide_its_height(qtbot, window, demo_path, restore_look):
+    """Play-through 8 at 1366 with Large text: beside the cards "Value creation and continuous
+    improvement" took three lines and the caption two; the cards go under the title instead."""
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _toggle(window, qtbot, "&Large text")
+    qtbot.wait(200)
+    tops = set()
+    for factor_id in ("joint-management-framework", VALUE, LEARNING):
+        _click_factor(qtbot, page, factor_id)
+        qtbot.wait(30)
+        lines = page.title.heightForWidth(page.title.width()) / page.title.fontMetrics().lineSpacing()
+        assert lines < 2.5, factor_id  # two lines at most
+        assert page.caption.height() < 1.5 * page.caption.fontMetrics().lineSpacing() + 4  # one line
+        tops.add(page.guide_scroll.mapTo(page, QPoint(0, 0)).y())
+    assert len(tops) == 1  # the guide starts at one place whatever the name
+    assert page.guide_scroll.height() >= 0.6 * page.height()

@@ -476,6 +476,9 @@ class WorkshopPage(QWidget):
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
+        # with Large text at 1366 too: beside the cards a name took three lines and the caption two,
+        # and the guide lost a fifth of its height (play-through 8)
+        narrow = narrow or (large and width < 1600)
         self.title.setFont(theme.font(theme.BASE_POINT_SIZE + (4 if narrow else 6), bold=True))
         # On a projector the bar goes under the title: beside it, long factor names squeezed the
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
