@@ -202,7 +202,7 @@ def round_total_text(framework: Framework, scores: Mapping[tuple[str, str], Scor
     """A sentence on the round's overall count, for the walkthrough's progress line ('' when every
     factor of the round's dimensions is counted): how many the round takes in, which are left out
     and which are marked not applicable, so "1 of 18 factors agreed" squares with the list's
-    headings and the caption's "FACTOR 3 OF 14 IN THIS ROUND"."""
+    headings and the caption's "FACTOR 3  ·  3RD OF 14 IN THIS ROUND"."""
     counts = [round_count(framework, scores, scope, excluded, d.id)
               for d in framework.workshop_order() if d.id in set(scope)]
     counted = sum(c.counted for c in counts)

@@ -105,6 +105,27 @@ def import_returns(w: MainWindow, paths: Sequence[Path] | None = None) -> QMessa
     return confirm_import(w, plan)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _returns_said(plan: ImportPlan) -> tuple[str, str]:
+    """'from 4 returns', and what the other returns held: a blank return is counted as blank
+    (play-through 8: "68 answers from 5 returns" when one of the five was blank)."""
+    given = [any(a.given for a in ret.answers) for ret in plan.returns]
+    answering = [ret for ret, g, new in zip(plan.returns, given, plan.new_per_return, strict=True) if g and new]
+    blank = [ret.participant.name for ret, g in zip(plan.returns, given, strict=True) if not g]
+    old = [ret.participant.name for ret, g, new in zip(plan.returns, given, plan.new_per_return, strict=True)
+           if g and not new]
+    rest = []
+    if blank:
+        rest.append(f"{_plural(len(blank), 'return')} {'was' if len(blank) == 1 else 'were'} blank, "
+                    f"with no answers ({', '.join(blank)})")
+    if old:
+        rest.append(f"{_plural(len(old), 'return')} held nothing new ({', '.join(old)})")
+    return f"from {_plural(len(answering), 'return')}", "; ".join(rest)
+
+
 def confirm_import(w: MainWindow, plan: ImportPlan) -> QMessageBox:
     """A window-modal question listing each return; Import applies the plan as one step."""
     count = len(plan.operations)
@@ -114,8 +135,9 @@ def confirm_import(w: MainWindow, plan: ImportPlan) -> QMessageBox:
     box.setWindowTitle(IMPORT_STEP)
     box.setIcon(QMessageBox.Icon.Question)
     if count:
-        box.setText(f"Import {count} answer{'s' if count != 1 else ''} from "
-                    f"{len(plan.returns)} return{'s' if len(plan.returns) != 1 else ''}?")
+        source, rest = _returns_said(plan)
+        box.setText(f"Import {_plural(count, 'answer')} {source}?" + (f" ({rest[0].upper()}{rest[1:]}.)"
+                                                                     if rest else ""))
         box.setInformativeText(f"<ul>{items}</ul>Edit → Undo takes the whole import back.")
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         go = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
@@ -129,9 +151,23 @@ def confirm_import(w: MainWindow, plan: ImportPlan) -> QMessageBox:
     def done() -> None:
         if (go is not None and box.clickedButton() is go and w.doc is not None
                 and w.doc.execute_all(IMPORT_STEP, "score", plan.operations)):
-            w.statusBar().showMessage(
-                f"Imported {count} answer{'s' if count != 1 else ''} from "
-                f"{len(plan.returns)} return{'s' if len(plan.returns) != 1 else ''}.", 10000)
+            source, rest = _returns_said(plan)
+            said = f"Imported {_plural(count, 'answer')} {source}" + (f"; {rest}" if rest else "") + "."
+            w.statusBar().showMessage(said, 10000)
+            # the banner, where the person looks, says what the import did: it still said
+            # "Wrote 5 pre-work forms…" from before (play-through 8)
+            w.banner.show_message(f"{said} Each person's own view is in the walkthrough, in the "
+                                  "strip above the notes; Edit → Undo takes the whole import back.", "info")
+            shown = w.banner.label.text()
+            doc = w.doc
+
+            def undone(verb: str, text: str, _key: object) -> None:
+                if verb == "Undid" and text == IMPORT_STEP:
+                    doc.stepped.disconnect(undone)
+                    if w.banner.text() == shown:
+                        w.banner.clear()  # the import taken back: its message goes with it
+
+            doc.stepped.connect(undone)
         box.deleteLater()
 
     box.finished.connect(done)

@@ -26,7 +26,7 @@ def test_caption_heading_and_progress_say_which_factors_they_leave_out(qtbot, wi
     page_tab(qtbot, window, "Walkthrough")
     page = window.workshop
     _click_factor(qtbot, page, TRUST)
-    assert page.caption.text() == "MUTUALITY  ·  FACTOR 3 OF 14 IN THIS ROUND"
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 3  ·  3RD OF 14 IN THIS ROUND"
     box = page.evidence.not_applicable
     click(qtbot, box, box.rect().center())
     assert QApplication.focusWidget() is box
@@ -36,7 +36,7 @@ def test_caption_heading_and_progress_say_which_factors_they_leave_out(qtbot, wi
         assert eng.not_applicable(eng.rounds()[0].id) == {TRUST: REASON}
 
     # the caption keeps the factor's place and says it is not applicable
-    assert page.caption.text() == "MUTUALITY  ·  FACTOR 3 OF 14 IN THIS ROUND (NOT APPLICABLE)"
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 3  ·  3RD OF 14 IN THIS ROUND (NOT APPLICABLE)"
     tip = page.caption.accessibleDescription()  # what a screen reader says; the tooltip wraps it
     assert page.caption.toolTip() == f"<p>{tip}</p>"
     assert "13 of them are counted" in tip

@@ -86,9 +86,9 @@ def test_the_walkthrough_caption_counts_the_factors_in_the_round(qtbot, window, 
     assert page.title.text() == "Joint exit strategy"
     assert page.caption.text() == "MUTUALITY  ·  LEFT OUT OF THIS ROUND"
     _click_factor(qtbot, page, "relationship-management-strategy")
-    assert page.caption.text() == "MUTUALITY  ·  FACTOR 14 OF 14 IN THIS ROUND"
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 15  ·  14TH OF 14 IN THIS ROUND"
     _click_factor(qtbot, page, "joint-governance-structure")
-    assert page.caption.text() == "MUTUALITY  ·  FACTOR 2 OF 14 IN THIS ROUND"
+    assert page.caption.text() == "MUTUALITY  ·  FACTOR 2  ·  2ND OF 14 IN THIS ROUND"
 
 
 def test_both_results_tabs_start_unticked_and_keep_their_ticks(qtbot, window, blank_path):

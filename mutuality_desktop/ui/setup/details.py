@@ -122,7 +122,9 @@ class DetailsForm(QWidget):
             box = QComboBox()
             box.setEditable(True)
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            box.addItems(["", *choices])
+            # no empty first item: the list opened on a blank highlighted row (play-through 8)
+            box.addItems(list(choices))
+            box.setCurrentIndex(-1)
             line = box.lineEdit()
             assert line is not None
             line.setMaxLength(MAX_CONTEXT_CHARS)
@@ -215,9 +217,8 @@ class DetailsForm(QWidget):
                     index = editor.count() - 1
                 editor.setCurrentIndex(index)
             elif name in CHOICE_FIELDS:
-                known = editor.findText(value or "")  # a listed choice is that item: Down goes on from it
-                if known >= 0:
-                    editor.setCurrentIndex(known)
+                known = editor.findText(value or "") if value else -1  # a listed choice is that item:
+                editor.setCurrentIndex(known)  # Down goes on from it; nothing chosen, none highlighted
                 editor.setEditText(value or "")
             elif name == "contract_annual_value":
                 editor.setText("" if value is None else f"{value:,}")
@@ -250,6 +251,14 @@ class DetailsForm(QWidget):
                                     f"that date. Change it under Rounds.")
         self.round_date.setVisible(differs)
 
+    def _show_pounds(self) -> None:
+        """The annual value written as money once the box is left ("24500000" reads "24,500,000";
+        the number stored is the same). Text that is not a number is left as typed, with its hint."""
+        editor = self.editor("contract_annual_value")
+        value, problem = parse_pounds(editor.text())
+        if value is not None and not problem and editor.text() != f"{value:,}":
+            editor.setText(f"{value:,}")
+
     def _show_regime_doubt(self) -> None:
         start = self.value("contract_start")
         info = EngagementInfo("", "", "", procurement_regime=self.value("procurement_regime"),
@@ -259,6 +268,8 @@ class DetailsForm(QWidget):
         self.regime_doubt.setVisible(bool(doubt))
 
     def _on_editor_changed(self, name: str, commit: bool) -> None:
+        if name == "contract_annual_value" and commit:
+            self._show_pounds()
         if name in ("procurement_regime", "contract_start"):
             self._show_regime_doubt()
         # A missing required field is pointed out when it is left; a malformed value at once.

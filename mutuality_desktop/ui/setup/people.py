@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -166,6 +167,14 @@ class ParticipantsPanel(_RowsPanel):
         form.setColumnStretch(0, 4)  # the name's column the wider: a long name whole at 1366, and the
         form.setColumnStretch(1, 3)  # role still readable beside it at 1024
         buttons = self._buttons("Add participant", "Remove")
+        # A missing name is said beside the button, not under the name box: there it pushed Side
+        # down and the Role box out of line with the name's (play-through 8).
+        self.problem = QLabel()
+        self.problem.setProperty("role", "hint")
+        self.problem.setAccessibleName("Participant problem")
+        self.problem.hide()
+        buttons.insertWidget(2, self.problem, 1)
+        self._editable = True
         # The form right under the list, the room below it (playthrough 1, finding 13: the fields
         # sat 250 px below an empty list, stretched to the height of the Rounds column).
         layout.addWidget(self.table)
@@ -203,21 +212,32 @@ class ParticipantsPanel(_RowsPanel):
         # before the next person is typed (play-through 6: a Down arrow meant to turn Client into
         # Provider turned the kept Provider into Facilitator, unseen).
         self.side.setCurrentIndex(max(0, self.side.findData(self._last_side)))
-        self.name_field.set_problem("")
+        self._say_problem("")
         self._sync()
 
     def set_editable(self, editable: bool) -> None:
+        self._editable = editable
         for widget in (self.name, self.role, self.side, self.email, self.add_button, self.remove_button, self.new_button):
             widget.setEnabled(editable)
+        self._sync()  # one rule for the button, whether the file was just made or opened again
+
+    def _say_problem(self, problem: str) -> None:
+        """Mark the name box and say why beside the button (the form's fields stay where they are)."""
+        self.name_field.set_problem(problem)
+        self.name_field.hint.hide()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
     def _sync(self) -> None:
         editing = self.selected_id() is not None
         self.add_button.setText("Save changes" if editing else "Add participant")
-        self.add_button.setEnabled(bool(self.name.text().strip()))
+        # enabled once there is a name to add (play-through 8: disabled on a new file, enabled
+        # on the same empty form after a restart)
+        self.add_button.setEnabled(self._editable and bool(self.name.text().strip()))
         self.remove_button.setVisible(editing)
         self.new_button.setVisible(editing)
         if self.name.text().strip():
-            self.name_field.set_problem("")
+            self._say_problem("")
 
     def _on_table_item_selection_changed(self) -> None:
         person = self.selected()
@@ -235,7 +255,7 @@ class ParticipantsPanel(_RowsPanel):
         name, role, side = self.name.text().strip(), self.role.text().strip(), self.side.currentData()
         email = self.email.text().strip()
         if not name:
-            self.name_field.set_problem("Enter the participant's name.")
+            self._say_problem("Enter the participant's name.")
             return
         person_id = self.selected_id()
         if person_id is None:
@@ -304,8 +324,31 @@ class ParticipantsPanel(_RowsPanel):
         else:
             name = min(name_want, max(rest * 2 // 3, rest - role_want))
             role = rest - name
-        for column, width in enumerate((name, role, side, email)):
-            header.resizeSection(column, max(width, fm.horizontalAdvance("Side") + pad))
+        widths = [max(width, fm.horizontalAdvance("Side") + pad) for width in (name, role, side, email)]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        self._fit_rows(widths, pad)
+
+    def _fit_rows(self, widths: list[int], pad: int) -> None:
+        """A name or role too long for its column wraps onto a second line, the row taller, rather
+        than being cut ("Director of …" at 1366, play-through 8); the list grows to show the rows."""
+        table = self.table
+        fm = table.fontMetrics()
+        one = table.verticalHeader().defaultSectionSize()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        heights = []
+        for row in range(table.rowCount()):
+            need = one
+            for column in (0, 1):
+                cell = table.item(row, column)
+                if cell is not None and cell.text():
+                    box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
+                    # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
+                    need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
+            table.setRowHeight(row, need)
+            heights.append(need)
+        shown = sum(heights[:10]) + max(0, 4 - len(heights)) * one  # up to ten rows, room for four
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + shown + 4)
 
     def show_row(self, person_id: int) -> QRect | None:
         """Scroll the list to a participant's row; its rectangle in this panel (None: not listed)."""

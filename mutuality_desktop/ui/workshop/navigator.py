@@ -78,7 +78,8 @@ class _Delegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         if not index.data(FACTOR_ROLE):
             fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
-            return QSize(self.view.viewport().width(), fm.height() + 22)
+            return QSize(self.view.viewport().width(), self._heading_name_height(index)
+                         + (fm.height() if self._heading_wraps(index) else 0) + 22)
         # Measured in the regular type the name is drawn in: measured in bold (the open factor's
         # type), a name that wraps one line more in bold left a gap under it in the list, and the
         # rows were unevenly spaced. The open factor is drawn bold only where bold takes no more lines.
@@ -108,12 +109,42 @@ class _Delegate(QStyledItemDelegate):
             self._paint_factor(p, option, rect, index)
         p.restore()
 
+    def _heading_wraps(self, index: Index) -> bool:
+        """Whether a dimension's name and its count (or "not in round") need two lines at the
+        list's width: the name is shown whole, the count under it (play-through 8: "STAKEHOLDER V…")."""
+        name = str(index.data(Qt.ItemDataRole.DisplayRole)).upper()
+        count = str(index.data(COUNT_ROLE) or "")
+        bold = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+        small = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 2.5)) if index.data(OUT_ROLE) else bold
+        room = self.view.viewport().width() - 2 * self.pad
+        return bool(count) and bold.horizontalAdvance(name) + 8 + small.horizontalAdvance(count) > room
+
+    def _heading_name_height(self, index: Index) -> int:
+        """The dimension's name wrapped to the list's width (one line, or two for "STAKEHOLDER
+        VALUE" at 1024 with Large text)."""
+        name = str(index.data(Qt.ItemDataRole.DisplayRole)).upper()
+        bold = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
+        room = max(40, self.view.viewport().width() - 2 * self.pad)
+        return bold.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, name).height()
+
     def _paint_heading(self, p: QPainter, rect: QRect, index: Index) -> None:
         p.setFont(theme.font(theme.BASE_POINT_SIZE - 1, bold=True))
         p.setPen(QColor(theme.MUTED))
         inner = rect.adjusted(self.pad, 10, -self.pad, -4)
         name = str(index.data(Qt.ItemDataRole.DisplayRole)).upper()
         count = str(index.data(COUNT_ROLE) or "")
+        if self._heading_wraps(index):  # the name whole on its own lines; the count under it, right
+            high = self._heading_name_height(index)
+            top = QRect(inner.left(), inner.top(), inner.width(), high)
+            below = QRect(inner.left(), inner.top() + high, inner.width(), inner.height() - high)
+            if index.data(OUT_ROLE):
+                p.setOpacity(0.6)
+            p.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+                       name)
+            if index.data(OUT_ROLE):
+                p.setFont(theme.font(theme.BASE_POINT_SIZE - 2.5))
+            p.drawText(below, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+            return
         if index.data(OUT_ROLE):  # greyed, the marker in small plain type so the name keeps its room
             p.setOpacity(0.6)
             p.setFont(theme.font(theme.BASE_POINT_SIZE - 2.5))

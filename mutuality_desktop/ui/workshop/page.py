@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QBoxLayout,
     QComboBox,
@@ -70,6 +71,38 @@ from .presentation import PresentationWindow
 from .scope_add import offer_to_add
 from .scorebar import PerspectiveBar
 from .spread import SpreadPanel
+
+
+class _Title(QLabel):
+    """The factor's name, as tall as the longest name of the framework at its width (up to two
+    lines): a name that wraps to two lines no longer moves the guide and the cards (play-through 8)."""
+
+    def __init__(self) -> None:
+        super().__init__(wordWrap=True)
+        self.names: list[str] = []
+
+    def _tallest(self, width: int) -> int:
+        metrics = QFontMetrics(self.font())
+        room = QRect(0, 0, max(1, width), 10_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = max((metrics.boundingRect(room, flags, name).height() for name in self.names), default=0)
+        two = metrics.boundingRect(room, flags, "X\nX").height()  # two lines at most: a third is rare,
+        # and costs the guide its room; plus what the label adds around its text
+        extra = max(0, super().heightForWidth(width) - metrics.boundingRect(room, flags, self.text()).height())
+        return min(tallest, two) + extra
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(super().heightForWidth(width), self._tallest(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._tallest(self.width())))
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _wrapped(tip: str) -> str:
@@ -300,7 +333,9 @@ class WorkshopPage(QWidget):
         self.caption = QLabel(wordWrap=True)
         self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
         self.caption.setProperty("role", "caption")
-        self.title = QLabel(wordWrap=True)
+        self.title = _Title()
+        self.title.names = [f.name for d in self.framework.workshop_order() for f in d.factors]
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.title.setFont(theme.font(theme.BASE_POINT_SIZE + 6, bold=True))
         self.previous_label = QLabel(wordWrap=True)  # in a follow-up: where the room stood last time
         self.previous_label.setProperty("role", "caption")
@@ -444,6 +479,9 @@ class WorkshopPage(QWidget):
         self.outer.setSizes([nav, max(400, width - nav)])
         self.inner.setSizes([max(300, width - nav - side), side])
         narrow = width < 1280
+        # with Large text at 1366 too: beside the cards a name took three lines and the caption two,
+        # and the guide lost a fifth of its height (play-through 8)
+        narrow = narrow or (large and width < 1600)
         self.title.setFont(theme.font(theme.BASE_POINT_SIZE + (4 if narrow else 6), bold=True))
         # On a projector the bar goes under the title: beside it, long factor names squeezed the
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
@@ -517,7 +555,25 @@ class WorkshopPage(QWidget):
         (the list and notes had grown to their larger minimum and kept it, leaving the guide a
         narrow column on a 1024 screen)."""
         if self._panels_fitted:
-            QTimer.singleShot(0, self, lambda: self.fit_panels(self.window().width()))  # not once deleted
+            QTimer.singleShot(0, self, self._refit_after_look)  # not once deleted
+
+    def _refit_after_look(self) -> None:
+        """After Large text or High contrast the factor open stays in sight in the list, and the
+        guide shows the level being scored whole (play-through 8: factor 12 open, the list showing
+        7-10; the scored level below the guide's foot). Again once the new sizes are laid out."""
+        self.fit_panels(self.window().width())
+        self._keep_place()
+        QTimer.singleShot(0, self, self._keep_place)
+        QTimer.singleShot(120, self, self._keep_place)
+
+    def _keep_place(self) -> None:
+        current = self.navigator.currentItem()
+        if current is not None:
+            self.navigator.doItemsLayout()  # the rows' new heights, before asking where the factor is
+            rect = self.navigator.visualItemRect(current)
+            if not self.navigator.viewport().rect().contains(rect):
+                self.navigator.scrollToItem(current, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.reveal_chosen()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if not self._panels_fitted and self.window().width() > 0:
@@ -786,8 +842,8 @@ class WorkshopPage(QWidget):
         return tips
 
     def _show_caption(self, scope: Sequence[str], left_out: Iterable[str]) -> None:
-        """'MUTUALITY · FACTOR 3 OF 14 IN THIS ROUND': the place among the factors the round
-        covers, not the framework's numbering (which stays in the list and the title's number)."""
+        """'MUTUALITY · FACTOR 4 · 3RD OF 14 IN THIS ROUND': the factor's own number (the list's and
+        the report's), then its place among the factors the round covers."""
         factor = self.factor()
         dim = self.framework.dimension(factor.dimension_id)
         dimension = dim.name.upper()
@@ -798,10 +854,15 @@ class WorkshopPage(QWidget):
             scores = self.doc.engagement.scores(self._round_id)
             na = marks(scores)
             aside = " (NOT APPLICABLE)" if factor.id in na else ""
-            self.caption.setText(f"{dimension}  ·  FACTOR {place[0]} OF {place[1]}{whole}{aside}")
+            # the factor by its own number, as the list and the report call it; its place in the
+            # round apart (play-through 8: "FACTOR 10 OF 14" was read out for the list's "11.")
+            where = (f"FACTOR {factor.number} OF {place[1]}" if not whole and place[0] == factor.number
+                     else f"FACTOR {factor.number}  ·  {_ordinal(place[0]).upper()} OF {place[1]}{whole}")
+            self.caption.setText(f"{dimension}  ·  {where}{aside}")
             rc = round_count(self.framework, scores, scope, frozenset(left_out), dim.id)
             if rc.counted != place[1] or place[1] != len(dim.factors):  # say why the counts differ
-                tip = (f"Factor {place[0]} of the {place[1]} {dim.name} factors in this round; "
+                tip = (f"Factor {factor.number} is the {_ordinal(place[0])} of the {place[1]} {dim.name} "
+                       "factors in this round; "
                        f"{rc.counted} of them are counted. {rc.explanation(self._round_label())}")
         self.caption.setToolTip(_wrapped(tip))
         self.caption.setAccessibleDescription(tip)
@@ -851,7 +912,11 @@ class WorkshopPage(QWidget):
         self.actions_panel.load(actions)
         self.tabs.setTabText(2, f"A&ctions ({len(actions)})" if actions else "A&ctions")
 
+    _said = ""  # the status bar's message as the page last set it
+
     def _on_doc_changed(self, what: str) -> None:
+        if what not in ("score", "notes"):
+            self._forget_said()
         if what == "notes":  # every keystroke: notes change no level or chart
             self.refresh_evidence()
             if self._notes_moved_state():  # a first note starts a factor; clearing the last unstarts it
@@ -906,6 +971,18 @@ class WorkshopPage(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 8000)
+            self._said = text
+
+    def say(self, text: str) -> None:
+        """Report what was just done in the status bar (for a while), in place of the last report."""
+        self._say(text)
+
+    def _forget_said(self) -> None:
+        """Another kind of edit was made: the page's last report (a score) is no longer the latest."""
+        window = self.window()
+        if isinstance(window, QMainWindow) and self._said and window.statusBar().currentMessage() == self._said:
+            window.statusBar().clearMessage()
+        self._said = ""
 
     @staticmethod
     def _is_scoring_key(event: QKeyEvent) -> bool:

@@ -410,15 +410,20 @@ class ParkingController:
         if self.page.doc.execute(edit):
             self.panel.close_editor()
             self.panel.list.setFocus()
+            # the status bar says what was just done (it still said "Scored the agreed view…")
+            self.page.say(f"Parked a point: {text}")
 
     def _on_update_requested(self, uuid: str, changes: dict[str, Any]) -> None:
         """The edit reaches the file at once (one undo step, one history entry)."""
         if self.page.doc.execute(UpdateParking(uuid, changes)):
             self.panel.close_editor()
             self.panel.list.setFocus()
+            self.page.say("Changed the parked point")
 
     def _on_resolve_requested(self, uuid: str, resolved: bool) -> None:
-        self.page.doc.execute(ResolveParking(uuid, resolved))
+        if self.page.doc.execute(ResolveParking(uuid, resolved)):
+            self.page.say("Marked the parked point resolved" if resolved else "Opened the parked point again")
 
     def _on_remove_requested(self, uuid: str) -> None:
-        self.page.doc.execute(RemoveParking(uuid))
+        if self.page.doc.execute(RemoveParking(uuid)):
+            self.page.say("Removed the parked point")

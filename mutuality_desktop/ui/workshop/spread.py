@@ -9,7 +9,7 @@ on the projector): hovering a dot says how many chose that level; with *Names* o
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -146,7 +146,7 @@ class SpreadPanel(QWidget):
         self.flag.setStyleSheet(f"background: {theme.WARNING_BG}; border: 1px solid "
                                 f"{theme.WARNING_LINE}; border-radius: 3px; padding: 1px 5px;")
         self.flag.hide()
-        self.names = QToolButton()
+        self.names = _NamesButton()
         self.names.setCheckable(True)
         self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the walkthrough's Tab order stays
         self.names.toggled.connect(self._on_names_toggled)
@@ -158,7 +158,6 @@ class SpreadPanel(QWidget):
             f" QToolButton:checked {{ background: {theme.ACCENT}; color: #ffffff;"
             f" border: 1px solid {theme.ACCENT_DARK}; font-weight: 600; }}")
         self._show_names_state(False)
-        self.names.setMinimumWidth(self.names.sizeHint().width())  # "on" and "off": the same width
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.summary, 1)
@@ -172,7 +171,36 @@ class SpreadPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        self._top, self._bottom, self._column = top, bottom, layout
+        # the least width leaves the flag out: where it does not fit beside the dots it goes up
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         self.hide()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        margins = self._column.contentsMargins()
+        width = (self.strip.minimumWidth() + self.names.sizeHint().width() + self._bottom.spacing()
+                 + margins.left() + margins.right())
+        return QSize(width, super().minimumSizeHint().height())
+
+    def _fit_flag(self) -> None:
+        """The "Split" flag beside the dots where the row has room for the strip, the flag and the
+        whole Names button; else beside the key above (at 1024 with Large text the button was cut
+        to "Na…ff" to make room for it, play-through 8)."""
+        margins = self._column.contentsMargins()
+        need = (self.strip.minimumWidth() + self.flag.sizeHint().width() + self.names.sizeHint().width()
+                + 2 * self._bottom.spacing() + margins.left() + margins.right())
+        below = self.width() >= need
+        if below == (self._bottom.indexOf(self.flag) >= 0):
+            return
+        (self._top if below else self._bottom).removeWidget(self.flag)
+        if below:
+            self._bottom.insertWidget(1, self.flag)
+        else:
+            self._top.addWidget(self.flag, 0, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_flag()
 
     def set_spread(self, spread: FactorSpread | None, scale: Scale) -> None:
         """Show the factor's views; hidden when nobody has given one."""
@@ -183,9 +211,11 @@ class SpreadPanel(QWidget):
         if spread is None or not has_views:
             return
         marks = {"client": "\u25cf", "provider": "\u25cb"}  # filled dot, ring: as drawn
-        lines = [f"{marks[s.side]} {theme.PERSPECTIVE_LABELS[s.side]} {_short(s)}"
+        # each symbol held to its words (no-break spaces): a wrap comes only between the sides
+        # (play-through 8: "○" alone at a line's end, "Provider 3–4 (2)" on the next)
+        lines = [f"{marks[s.side]} {theme.PERSPECTIVE_LABELS[s.side]} {_short(s)}".replace(" ", "\u00a0")
                  for s in (spread.client, spread.provider)]
-        self.summary.setText("Own views:  " + "   ".join(lines))
+        self.summary.setText("Own\u00a0views:  " + "   ".join(lines))
         self.summary.setToolTip("\n".join(f"{theme.PERSPECTIVE_LABELS[s.side]}: {s.text()}"
                                           for s in (spread.client, spread.provider)))
         self.flag.setVisible(spread.polarised)
@@ -207,6 +237,25 @@ class SpreadPanel(QWidget):
             "Names off: hovering a dot says how many chose that level (“1 person”). "
             "Click to show who chose it (this laptop only; the room's screen never shows names).")
         self.names.setAccessibleName("Participants' names: on" if on else "Participants' names: off")
+
+
+class _NamesButton(QToolButton):
+    """Never narrower than its widest text ("Names off", "Names on" in bold) in the type in use:
+    at 1024 with Large text and the "Split" flag beside it, it was cut to "Na…ff"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        widest = max(QFontMetrics(bold).horizontalAdvance(t) for t in ("Names off", "Names on"))
+        return QSize(max(hint.width(), widest + 2 * self.fontMetrics().horizontalAdvance("M")), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
 
 
 def _short(side: SideViews) -> str:
