@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# matplotlib keeps its list of fonts under the home folder, which UI tests point at a folder of
+# their own: every test process, and every app a UI test starts, scanned all the fonts again
+# (about a second of processor each). One folder for the tests, outside the user's own.
+os.environ.setdefault("MPLCONFIGDIR", str(
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mutuality-desktop-tests" / "matplotlib"))
 
 BLANK_INFO = dict(
     title="Highways partnership review",

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.doc: EngagementDocument | None = None
-        self.setup_page: Any = None
+        self._setup_page: Any = None  # built when first shown or asked for (see setup_page)
         self.workshop: Any = None
         self._guide_built: Any = None  # the scoring guide the pages were built on (issue 21)
         self._guide_banner = ""  # the banner's note that the round on screen used an earlier guide
@@ -136,6 +136,20 @@ class MainWindow(QMainWindow):
         self.start.demo_requested.connect(self.open_demo)
         self.start.path_chosen.connect(self.open_path)
 
+    @property
+    def setup_page(self) -> Any:
+        """The Setup page of the open engagement, built the first time it is shown or asked for:
+        opening a file builds only the walkthrough a person sees first."""
+        if self._setup_page is None and self.doc is not None and self.workshop is not None:
+            from .setup import SetupPage
+
+            setup = SetupPage(self.settings, self.doc)
+            setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
+            setup.plan_requested.connect(self._on_setup_plan_requested)
+            setup.round_added.connect(self.workshop.set_round)  # a new follow-up is the round to score
+            self._replace_page("_setup_page", setup)
+        return self._setup_page
+
     def menuBar(self) -> QMenuBar:  # noqa: N802 - Qt override
         """The menus, which share their row with the page switcher (see _menu_row)."""
         return self._menu_bar
@@ -146,7 +160,7 @@ class MainWindow(QMainWindow):
         """Show Setup, Walkthrough or Results for the open engagement."""
         if self.doc is None:
             return
-        page = {"Setup": self.setup_page, "Walkthrough": self.workshop, "Results": self.results}[name]
+        page = self.setup_page if name == "Setup" else self.workshop if name == "Walkthrough" else self.results
         if name == "Results":
             self.results.show_engagement(self.doc.engagement, self.workshop.round_id)
         self.stack.setCurrentWidget(page)
@@ -158,7 +172,7 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         if widget is self.workshop and widget is not None:
             return "Walkthrough"
-        if widget is self.setup_page and widget is not None:
+        if widget is self._setup_page and widget is not None:
             return "Setup"
         return "Results" if widget is self.results else "Start"
 
@@ -220,7 +234,7 @@ class MainWindow(QMainWindow):
         page = SetupPage(self.settings)
         page.create_requested.connect(self._on_setup_create_requested)
         page.cancel_requested.connect(self._on_setup_cancel_requested)
-        self._replace_page("setup_page", page)
+        self._replace_page("_setup_page", page)
         self.stack.setCurrentWidget(page)
         page.form.editor("title").setFocus()
         self._update_state()
@@ -237,7 +251,7 @@ class MainWindow(QMainWindow):
         self.show_page("Setup")
 
     def _on_setup_cancel_requested(self) -> None:
-        self._replace_page("setup_page", None)
+        self._replace_page("_setup_page", None)
         self.show_start()
 
     def _adopt(self, engagement: Any) -> None:
@@ -255,8 +269,8 @@ class MainWindow(QMainWindow):
         self.document_opened.emit()
 
     def _build_pages(self) -> None:
-        """Setup and the walkthrough for the document, on the scoring guide it uses now."""
-        from .setup import SetupPage
+        """The walkthrough for the document, on the scoring guide it uses now; Setup is built again
+        when next shown (see setup_page)."""
         from .workshop import WorkshopPage
 
         assert self.doc is not None
@@ -264,14 +278,10 @@ class MainWindow(QMainWindow):
         if self.workshop is not None:  # built again on another guide: the old page saves no more
             self.doc.flush()
             self.doc.remove_flusher(self.workshop.flush)
-        setup = SetupPage(self.settings, self.doc)
-        setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
-        setup.plan_requested.connect(self._on_setup_plan_requested)
-        self._replace_page("setup_page", setup)
+        self._replace_page("_setup_page", None)
         workshop = WorkshopPage(self.doc, self.settings)
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
-        setup.round_added.connect(workshop.set_round)  # a new follow-up is the round to score
         workshop.round_changed.connect(self._note_round_guide)
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
@@ -340,7 +350,7 @@ class MainWindow(QMainWindow):
             self.workshop.presentation.close()
         self.results.show_engagement(None, None)
         self._replace_page("workshop", None)
-        self._replace_page("setup_page", None)
+        self._replace_page("_setup_page", None)
         doc, self.doc = self.doc, None
         doc.close()
         doc.deleteLater()

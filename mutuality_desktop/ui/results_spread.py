@@ -24,12 +24,19 @@ SIDES = ("client", "provider")
 HEADERS = ("Factor", "Client", "Provider", "Split")  # each side's own views (the section's heading)
 
 
+def _views(spread: FactorSpread, side: str) -> str:
+    """One side's range on one line, how many views under it: the views columns are narrow."""
+    return spread.side(side).text().replace(" (", "\n(", 1)
+
+
 class SpreadTableModel(QAbstractTableModel):
     """One row per factor with views: each side's range; split factors first, widest first."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, FactorSpread]] = []
+        self._texts: list[tuple[str, str, str, str]] = []  # each row's cells, worked out once
+        self._split: list[bool] = []
 
     def set_spreads(self, framework: Framework, spreads: dict[str, FactorSpread]) -> None:
         self.beginResetModel()
@@ -39,6 +46,11 @@ class SpreadTableModel(QAbstractTableModel):
         rows.sort(key=lambda r: (not r[1].polarised, -r[1].span if r[1].polarised else 0,
                                  order[r[1].factor_id]))
         self._rows = rows
+        # Qt asks for every cell many times over while it lays the table out (a restyle for View ->
+        # High contrast asked some 60,000 times): the words are worked out once per change here.
+        self._texts = [(name, _views(s, "client"), _views(s, "provider"), "Split" if s.polarised else "")
+                       for name, s in rows]
+        self._split = [s.polarised for _, s in rows]
         self.endResetModel()
 
     def rows(self) -> list[tuple[str, FactorSpread]]:
@@ -53,15 +65,12 @@ class SpreadTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        name, spread = self._rows[index.row()]
-        column = index.column()
+        row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column in (1, 2):  # the range on one line, how many views under it: narrow columns
-                return spread.side(SIDES[column - 1]).text().replace(" (", "\n(", 1)
-            return (name, "", "", "Split" if spread.polarised else "")[column]
-        if role == Qt.ItemDataRole.ToolTipRole and spread.polarised:
-            return f"The room is split: {spread.reason()}."
-        if role == Qt.ItemDataRole.BackgroundRole and spread.polarised and column == 3:
+            return self._texts[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and self._split[row]:
+            return f"The room is split: {self._rows[row][1].reason()}."
+        if role == Qt.ItemDataRole.BackgroundRole and self._split[row] and column == 3:
             return QColor(theme.WARNING_BG)
         return None
 

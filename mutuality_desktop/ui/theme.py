@@ -221,6 +221,13 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
     """
     global _scale
+    palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
+    sheet = stylesheet(palette)
+    sheet = sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet
+    if (app.styleSheet() == sheet and bool(globals()["high_contrast"]) == high_contrast
+            and _scale == (LARGE_TEXT_SCALE if large_text else 1.0)
+            and app.style().name().lower() == "fusion" and app.font() == font()):
+        return  # the look already applied: setting it again re-polished every widget for nothing
     was_high = bool(globals()["high_contrast"])
     ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
     # Fonts set on a widget (headings, presentation type) and their sizes before the change:
@@ -229,13 +236,11 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     # unscaled size, and Large text was lost on those (play-through 7: contrast on, then off).
     explicit = [(w, w.font()) for w in app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
-    palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
     globals().update(palette)
     globals()["high_contrast"] = high_contrast
     app.setStyle("Fusion")
     app.setFont(font())
-    sheet = stylesheet(palette)
-    app.setStyleSheet(sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet)
+    app.setStyleSheet(sheet)
     for widget, before in explicit:
         size = before.pointSizeF()
         if size > 0 and widget.font().pointSizeF() != size * ratio:

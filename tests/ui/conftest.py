@@ -46,6 +46,16 @@ def type_text(qtbot, widget, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _previous_windows_deleted(qapp) -> None:
+    """The last test's windows, closed and handed to deleteLater by pytest-qt, are deleted before
+    this test starts. Without an event loop running between tests they lived on (a main window
+    and its menus per test), and every restyle and walk of the app's widgets went through them."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _background_jobs_end_with_their_test(qtbot) -> Iterator[None]:
     """A test's background jobs (exports, checks) finish before the next test starts: a job left
     running would keep garbage collection paused, or hand its result to a window already closed."""
