@@ -60,7 +60,10 @@ def _labels(pdf: Path, page: int, names: list[str], also: tuple[str, ...] = ()) 
 def test_fifteen_spoke_names_do_not_overlap_in_libreoffice(tmp_path: Path) -> None:
     deck, names = _deck(tmp_path)
     page = _radar_slide(deck)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+    # its own LibreOffice profile: with another soffice on the default profile (the other test
+    # worker, or a LibreOffice the person has open) the conversion exited 1
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(deck)],
                    capture_output=True, check=True, timeout=240)
     lines = _labels(tmp_path / "deck.pdf", page, names)
     assert len({b for b, _, _ in lines}) == 15, "two names ran together into one block of text"

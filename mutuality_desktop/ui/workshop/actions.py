@@ -82,7 +82,9 @@ class ActionText(QPlainTextEdit):
         super().__init__()
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        lines = QFontMetrics(self.font()).lineSpacing() * 4
+        # three lines (it scrolls beyond): with the walkthrough's header keeping room for a
+        # two-line factor name, four left the list above less than one long action's height
+        lines = QFontMetrics(self.font()).lineSpacing() * 3
         self.setFixedHeight(lines + 2 * int(self.document().documentMargin()) + 8)
 
     def text(self) -> str:
