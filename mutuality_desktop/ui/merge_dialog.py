@@ -112,13 +112,17 @@ class MergeDialog(QDialog):
         self.setAccessibleName("Merge a copy")
         rows = change_rows(eng, plan)
         taken = sum(1 for r in rows if r.result.startswith("taken"))
+        # play-through 9: "…this engagement has 1. 1 change comes…" read like a typo
+        conflicts = len(plan.conflicts)
+        coming = (f"{_n(taken, 'change')} come{'s' if taken == 1 else ''} from the other copy without a clash"
+                  if taken else "No change comes from the other copy without a clash")
         intro = QLabel(
             f"<b>{_html(theirs.path.name)}</b> has {_n(len(plan.theirs.new), 'change')} since the "
-            f"two copies parted; this engagement has {len(plan.ours.new)}. "
-            f"{_n(taken, 'change')} come{'s' if taken == 1 else ''} from the other copy without a clash; "
-            f"{_n(len(plan.conflicts), 'conflict')} need{'s' if len(plan.conflicts) == 1 else ''} "
-            "your decision. Nothing is written until you choose Merge, and Undo takes the whole "
-            "merge back.")
+            f"two copies parted, and this engagement has {_n(len(plan.ours.new), 'change')} of its own. "
+            + coming
+            + (f"; {_n(conflicts, 'conflict')} need{'s' if conflicts == 1 else ''} your decision. "
+               if conflicts else ". ")
+            + "Nothing is written until you choose Merge, and Undo takes the whole merge back.")
         intro.setWordWrap(True)
         self.changes = QTreeWidget()
         self.changes.setAccessibleName("Changes since the copies parted")

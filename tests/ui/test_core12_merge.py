@@ -113,6 +113,8 @@ def test_the_merge_screen_reads_whole_at_1366_and_says_1_change_comes(qtbot, win
     dialog = merge_by_clicks(qtbot, window, theirs, monkeypatch)
     intro = dialog.findChildren(type(dialog.problem))[0].text()
     assert "2 changes come from the other copy without a clash; 1 conflict needs" in intro
+    # no two numbers back to back ("…has 1. 1 change comes", play-through 9)
+    assert "this engagement has 1 change of its own. 2 changes come" in intro
     tree = dialog.changes
     metrics = tree.fontMetrics()
     for i in range(tree.topLevelItemCount()):
