@@ -9,6 +9,7 @@ minutes shared equally.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -270,6 +271,7 @@ class Pace:
     in_break: Break | None = None
     finish: int | None = None  # the planned finish (minutes after midnight), once it has passed
     start: int | None = None  # the planned start, while it is still to come
+    in_hand: int | None = None  # minutes before the plan's start, the clock started early
 
     def headline(self) -> str:
         """'12 min behind: 9 factors left, 70 min to lunch'."""
@@ -279,6 +281,10 @@ class Pace:
         if self.finish is not None:  # minutes behind a finish already past say nothing useful
             return f"Past the {clock(self.finish)} finish: {factors}"
         if self.start is not None:  # "20 min ahead … 647 min to coffee" at midnight said nothing useful
+            if self.in_hand is not None:  # the clock started early: the plan's times stand
+                state = f"{-self.behind} min ahead" if self.behind < -ON_PLAN_MINUTES else "Early start"
+                return (f"{state}: {factors}, {_span(self.in_hand)} in hand before the plan\u2019s "
+                        f"{clock(self.start)}")
             return f"The day starts at {clock(self.start)}: {factors}"
         if self.in_break is not None:
             state = f"{self.in_break.label} until {clock(self.in_break.end)}"
@@ -294,10 +300,12 @@ class Pace:
 
 
 def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
-         quick: Iterable[str] = ()) -> Pace:
+         quick: Iterable[str] = (), started: int | None = None) -> Pace:
     """Compare the working time used so far with the planned time of the factors agreed.
 
     `quick` are factors the two sides already agree on (pre-work): suggested first for parking.
+    `started` is the minute the facilitator started the clock, if they did: started before the
+    plan's start, the room has that time in hand and the plan's times stand (see `day_clock`).
     """
     done = set(agreed)
     worked = agenda.worked_by(now)
@@ -323,7 +331,90 @@ def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
             saved += plan.factor_minutes[fid]
     past = agenda.finish if now >= agenda.finish else None
     early = agenda.start if now < agenda.start else None
-    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break, past, early)
+    in_hand = agenda.start - now if early is not None and started is not None and started <= now else None
+    return Pace(behind, len(left), upcoming, to_break, to_finish, needed, tuple(park), in_break, past, early,
+                in_hand)
+
+
+def _span(minutes: int) -> str:
+    """'3 h 57 min' or '12 min'."""
+    hours, mins = divmod(max(0, minutes), 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"  # 28 Nov 2026, the app's one date format
+
+
+@dataclass(frozen=True)
+class DayClock:
+    """The workshop clock at one moment, in the words the agenda panel and its pop-up both show.
+
+    The rule (play-through 8): the clock runs on the workshop day only (any day for a round with no
+    date). With a plan it counts from the plan's start unless the facilitator started it at another
+    time; either way the plan's breaks and finish stand, so a late start shows as minutes behind and
+    an early one as time in hand. Without a plan it counts from the time set, else from the day's
+    first open of the file. A start set is kept for that day only (never in the engagement file), so
+    a rehearsal the day before leaves nothing behind; on the day, "Count from the plan's start"
+    takes a start set by mistake back."""
+
+    line: str  # the panel's clock line
+    label: str  # the pop-up's name for its start box
+    start: int | None  # the minute the box shows (the clock counts, or will count, from it); None: no box
+    note: str = ""  # under the box: how the clock counts, in words
+    running: bool = False
+    can_start: bool = True  # "Start the clock now" is offered (on the workshop day only)
+    can_reset: bool = False  # a start was set apart from the plan's: it can be taken back to the plan's
+    editable: bool = True  # the start box takes typing (on the workshop day only)
+
+
+def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
+              started: dt.datetime | None, chosen: bool) -> DayClock:
+    """What the clock says at `now`: `day` is the round's date (None: not dated), `plan_start` the
+    plan's start (None: no plan), `started` today's start (set by the facilitator when `chosen`,
+    else the day's first open of the file)."""
+    if day is not None and day != now.date():
+        ran = day < now.date()
+        line = f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, {_day(day)}."
+        if ran:
+            note = f"The workshop day was {_day(day)}; the clock counted on that day only."
+            return DayClock(line, "Clock start", plan_start, note, can_start=False, editable=False)
+        if plan_start is not None:
+            note = f"On the workshop day, {_day(day)}, the clock counts from the plan\u2019s {clock(plan_start)}."
+        else:
+            note = f"The clock counts on the workshop day, {_day(day)}, from when this file is first opened that day."
+        return DayClock(line, "Clock starts at", plan_start, note, can_start=False, editable=False)
+    today = now.date()
+    minute = now.hour * 60 + now.minute
+    if started is not None and started.date() != today:
+        started = None
+    if chosen and started is not None:
+        at = started.hour * 60 + started.minute
+        back = plan_start is not None and at != plan_start
+        if started > now:
+            return DayClock(f"The clock starts at {clock(at)}.", "Clock starts at", at, can_reset=back)
+        line = f"Started {clock(at)} \u00b7 {_span(int((now - started).total_seconds() // 60))} so far"
+        note = ""
+        if plan_start is not None and at < plan_start:
+            if minute >= plan_start:
+                line += f", {_span(plan_start - at)} before the plan\u2019s {clock(plan_start)}"
+            note = (f"Started before the plan\u2019s {clock(plan_start)}: the plan\u2019s breaks and finish "
+                    "stand, and the time before its start is in hand.")
+        elif plan_start is not None and at > plan_start:
+            line += f", {_span(at - plan_start)} after the plan\u2019s {clock(plan_start)}"
+            note = (f"Started after the plan\u2019s {clock(plan_start)}: the plan\u2019s breaks and finish "
+                    "stand, so the minutes lost count as behind.")
+        return DayClock(line, "Started at", at, note, running=True, can_reset=back)
+    if plan_start is not None:
+        if minute < plan_start:
+            return DayClock(f"The clock starts with the day, at {clock(plan_start)}.", "Clock starts at",
+                            plan_start)
+        line = f"Started at {clock(plan_start)} (plan) \u00b7 {_span(minute - plan_start)} so far"
+        return DayClock(line, "Started at", plan_start, running=True)
+    first = started if started is not None else now
+    at = first.hour * 60 + first.minute
+    line = f"Started {clock(at)} \u00b7 {_span(int((now - first).total_seconds() // 60))} so far"
+    return DayClock(line, "Started at", at, "Started when this file was first opened today.", running=True)
 
 
 def agreed_in_prework(client: Mapping[str, int | None], provider: Mapping[str, int | None],

@@ -59,6 +59,13 @@ def test_typed_0900_is_read_and_an_unreadable_time_says_so(qtbot, window, blank_
 
 
 def test_the_panel_start_box_reads_0900_and_says_when_it_cannot(qtbot, window, blank_path):
+    import datetime as dt
+
+    from mutuality_desktop.core import operations as ops
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(blank_path) as eng:  # on the workshop day: the start box takes typing
+        eng.apply(ops.UpdateRound(eng.rounds()[-1].uuid, {"date": dt.date.today()}))
     page = open_walkthrough(qtbot, window, blank_path)
     panel = page.agenda
     seen: list[str] = []

@@ -90,5 +90,5 @@ def test_the_agenda_pop_up_draws_its_notes_whole_once_a_plan_is_set(qtbot, windo
     QTimer.singleShot(400, look)
     click(qtbot, page.agenda.agenda_button)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
-    assert seen == [("The clock counts on the workshop day, 10 Dec 2026.", True),
+    assert seen == [("On the workshop day, 10 Dec 2026, the clock counts from the plan\u2019s 09:30.", True),
                     ("Set in Plan the day\u2019s times", True)]

@@ -38,10 +38,12 @@ from ...core.agenda import (
     DAY,
     ON_PLAN_MINUTES,
     Agenda,
+    DayClock,
     Plan,
     agenda_lines,
     check_agenda,
     clock,
+    day_clock,
     default_agenda,
     free_slot,
     out_of_round,
@@ -225,10 +227,6 @@ def minutes_text(minutes: int) -> str:
     return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
 
 
-def _minutes(span: dt.timedelta) -> int:
-    return int(span.total_seconds() // 60)
-
-
 def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int | None:
     """Minutes the room can give each factor still to agree, to finish by the end time."""
     if factors_left <= 0:
@@ -242,6 +240,7 @@ class AgendaPanel(QFrame):
 
     end_time_changed = Signal(QTime)
     start_time_changed = Signal(object)  # datetime: the facilitator set when the workshop started
+    start_reset = Signal()  # the start set was taken back: the clock counts from the plan's start
     plan_requested = Signal()  # "Plan the day’s times…": start, finish, breaks and minutes per dimension
     park_shown = Signal(bool)  # the advice on what to park came or went: the list column makes room
 
@@ -367,6 +366,10 @@ class AgendaPanel(QFrame):
         for edit in (self.start_edit, self.end_edit):
             edit.error_changed.connect(self._on_time_error_changed)
         now_button = QPushButton("Start the clock now")
+        self.now_button = now_button
+        self.reset_button = QPushButton("Count from the plan\u2019s start")  # a start set by mistake
+        self.reset_button.setToolTip("Take back the start that was set: the clock counts from the plan\u2019s start")
+        self.reset_button.hide()
         self.plan_button = QPushButton("Plan the day\u2019s times\u2026")
         self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
@@ -383,6 +386,8 @@ class AgendaPanel(QFrame):
         form.addRow("", self.end_note)
         form.addRow("", self.time_error)
         form.addRow("", now_button)
+        form.addRow("", self.reset_button)
+        self._form = form
         form.addRow("", self.plan_button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(box)
@@ -393,6 +398,7 @@ class AgendaPanel(QFrame):
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
         self.end_edit.timeChanged.connect(self._on_end_edit_time_changed)
         now_button.clicked.connect(self._on_now_button_clicked)
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.plan_button.clicked.connect(menu.close)
         self.plan_button.clicked.connect(self.plan_requested)
         self.agenda_button = button
@@ -420,15 +426,11 @@ class AgendaPanel(QFrame):
         day = self._day() if self._day is not None else None
         on_the_day = day is None or day == now.date()
         planned = self._source(now) if self._source is not None else None
-        plan_start = (dt.datetime.combine(now.date(), dt.time(planned.starts // 60, planned.starts % 60))
-                      if on_the_day and planned is not None and planned.starts is not None else None)
-        if on_the_day:
-            self.clock_label.setText(self._clock_text(now, plan_start))
-        elif day is not None:  # set-up before the workshop, or a look back after it: no clock, no pacing
-            ran = day < now.date()
-            self.clock_label.setText(f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, "
-                                     f"{format_date(day)}.")
-        self._show_day(on_the_day, day, now.date())
+        # one clock, one story: the panel's line and the pop-up's box, label and note all come from
+        # core's day_clock (play-through 8: "Started at 04:53" above "The clock starts with the day")
+        state = day_clock(now, day, planned.starts if planned is not None else None, self._start, self._chosen)
+        self.clock_label.setText(state.line)
+        self._show_clock(state)
         self._show_plan(planned)
         if planned is not None:
             return
@@ -444,49 +446,32 @@ class AgendaPanel(QFrame):
             self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
                                       f"to finish by {end:%H:%M}.")
 
-    def _clock_text(self, now: dt.datetime, plan_start: dt.datetime | None) -> str:
-        """One clock: with a plan, the plan's start (the pace is counted from it too) unless the
-        facilitator set a start, which is then told against the plan's. The clock that started
-        itself at the day's first open counted from 01:52 beside "13 min ahead" counted from the
-        plan's 01:30, and moved with each laptop (play-through s6 finding 5)."""
-        if plan_start is not None and not self._chosen:
-            if now < plan_start:  # the file opened before the day: the clock has not started
-                return f"The clock starts with the day, at {plan_start:%H:%M}."
-            self._show_start(plan_start)
-            return f"Started at {plan_start:%H:%M} (plan) · {minutes_text(_minutes(now - plan_start))} so far"
-        start = self._start
-        if start.date() == now.date() and now < start:  # a start set for later today
-            return f"The clock starts at {start:%H:%M}."
-        text = f"Started {start:%H:%M} · {minutes_text(_minutes(now - start))} so far"
-        if plan_start is not None and (start.hour, start.minute) != (plan_start.hour, plan_start.minute):
-            gap = _minutes(abs(start - plan_start))
-            text += f", {minutes_text(gap)} {'after' if start > plan_start else 'before'} the plan’s {plan_start:%H:%M}"
-        return text
-
-    def _show_start(self, start: dt.datetime) -> None:
-        """The pop-up's start says the time the clock counts from."""
-        if self.start_edit.time() != QTime(start.hour, start.minute):
-            self.start_edit.blockSignals(True)
-            self.start_edit.setTime(QTime(start.hour, start.minute))
-            self.start_edit.blockSignals(False)
-
-    def _show_day(self, on_the_day: bool, day: dt.date | None, today: dt.date) -> None:
-        """Off the workshop day the pop-up's start is the time the clock will count from, not a
-        start that happened ("Started at 22:57" the evening before: play-through s6)."""
-        past = not on_the_day and day is not None and day < today
-        label = "Started at" if on_the_day else ("Clock start" if past else "Clock starts at")
+    def _show_clock(self, state: DayClock) -> None:
+        """The pop-up says what the panel says: the time the clock counts from (or will), named as
+        such, how it counts, and only the buttons that apply on this day."""
+        label = state.label
         if isinstance(self._start_label, QLabel) and self._start_label.text() != label:
             self._start_label.setText(label)
             self.start_edit.setAccessibleName(label)
-        if on_the_day or day is None:
-            note = ""
-        elif past:
-            note = f"The workshop day was {format_date(day)}; the clock counted on that day only."
-        else:
-            note = f"The clock counts on the workshop day, {format_date(day)}."
-        if self.start_note.text() != note:
-            self.start_note.setText(note)
-            self.start_note.setVisible(bool(note))
+        self._form.setRowVisible(self.start_edit, state.start is not None)
+        if state.start is not None and self.start_edit.minute() != state.start:
+            self.start_edit.blockSignals(True)
+            self.start_edit.setTime(QTime(state.start // 60, state.start % 60))
+            self.start_edit.blockSignals(False)
+        self.start_edit.set_fixed("" if state.editable else "The clock runs on the workshop day only")
+        if self.start_note.text() != state.note:
+            self.start_note.setText(state.note)
+        self.start_note.setVisible(bool(state.note))
+        self.now_button.setVisible(state.can_start)
+        self.reset_button.setVisible(state.can_reset)
+        if self._menu.isVisible():
+            self._measure_menu()
+
+    def started_minute(self) -> int | None:
+        """The minute the facilitator started today's clock at, if they did (the pace needs it)."""
+        if not self._chosen or self._start.date() != self._clock().date():
+            return None
+        return self._start.hour * 60 + self._start.minute
 
     def set_day_source(self, source: Callable[[], dt.date | None]) -> None:
         """The round's own day (None: not dated): the clock and pacing show on that day only."""
@@ -566,6 +551,12 @@ class AgendaPanel(QFrame):
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock(), chosen=True)
         self.start_time_changed.emit(self._start)
+
+    def _on_reset_button_clicked(self) -> None:
+        """The start set is taken back: the clock counts from the plan's start again."""
+        self._start, self._chosen = self._clock(), False
+        self.start_reset.emit()
+        self.refresh()
 
 
 # --- planning the day --------------------------------------------------------------------------
@@ -883,9 +874,9 @@ class AgendaController:
             left = sum(1 for f in plan.order if f not in set(agreed))
             return PaceText(f"Planned for {format_date(day)}, {clock(agenda.start)} to {clock(agenda.finish)}: "
                             f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
-                            "", False, agenda.finish)
+                            "", False, agenda.finish, starts=agenda.start)
         quick = prework_agreement(eng, page.round_id, plan.order)
-        where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick)
+        where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick, page.agenda.started_minute())
         park, names = park_advice(fw, where.park, quick, agenda.finish, where.left)
         later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
         breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in later)

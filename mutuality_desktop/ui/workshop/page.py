@@ -634,6 +634,7 @@ class WorkshopPage(QWidget):
         self.actions_panel.action_removed.connect(self._on_actions_panel_action_removed)
         self.agenda.end_time_changed.connect(self._on_agenda_end_time_changed)
         self.agenda.start_time_changed.connect(self._on_agenda_start_time_changed)
+        self.agenda.start_reset.connect(self._on_agenda_start_reset)
         self._restore_agenda_start()
         self.bar.set_focus_perspective(self.guide.focus_perspective())
 
@@ -1155,6 +1156,9 @@ class WorkshopPage(QWidget):
 
     def _on_agenda_start_time_changed(self, start: dt.datetime) -> None:
         self._settings.set_agenda_start(self.doc.engagement.info().uuid, start, chosen=True)
+
+    def _on_agenda_start_reset(self) -> None:  # the start set is forgotten: the plan's start counts
+        self._settings.set_agenda_start(self.doc.engagement.info().uuid, self._clock())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """A digit or clearing key typed in the factor list scores the perspective the bar shows.

@@ -1,0 +1,60 @@
+"""The workshop clock's one story (play-through 8): what the agenda panel and its pop-up both say."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mutuality_desktop.core.agenda import Agenda, Break, day_clock, pace, plan_minutes
+from mutuality_desktop.core.framework import default_framework
+
+DAY = dt.date(2026, 11, 28)
+
+
+def at(hour: int, minute: int, day: dt.date = DAY) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def test_before_the_plans_start_both_say_the_clock_starts_with_the_day():
+    state = day_clock(at(4, 53), DAY, 540, at(4, 53), chosen=False)  # the file opened at 04:53
+    assert state.line == "The clock starts with the day, at 09:00."
+    assert (state.label, state.start, state.running) == ("Clock starts at", 540, False)
+
+
+def test_the_day_before_the_box_offers_the_plans_start_and_no_clock_can_start():
+    state = day_clock(at(4, 53, DAY - dt.timedelta(days=1)), DAY, 540, at(4, 53, DAY - dt.timedelta(days=1)),
+                      chosen=False)
+    assert (state.label, state.start) == ("Clock starts at", 540)
+    assert not state.can_start and not state.editable and not state.running
+    assert state.note == "On the workshop day, 28 Nov 2026, the clock counts from the plan\u2019s 09:00."
+    without_plan = day_clock(at(4, 53, DAY - dt.timedelta(days=1)), DAY, None, None, chosen=False)
+    assert without_plan.start is None  # no time to offer: the note says when it will start
+    assert without_plan.note.startswith("The clock counts on the workshop day, 28 Nov 2026")
+
+
+def test_a_start_set_hours_before_the_plan_is_time_in_hand_not_a_day_yet_to_start():
+    state = day_clock(at(5, 3), DAY, 540, at(5, 3), chosen=True)
+    assert state.line == "Started 05:03 \u00b7 0 min so far"
+    assert (state.label, state.start, state.running, state.can_reset) == ("Started at", 303, True, True)
+    assert "the plan\u2019s breaks and finish stand" in state.note
+    fw = default_framework()
+    agenda = Agenda(540, 990, (Break("Coffee", 660, 15),))
+    scope = [fw.workshop_order()[0].id]
+    plan = plan_minutes(fw, scope, agenda)
+    early = pace(agenda, plan, [], 303, started=303)
+    assert early.headline() == f"Early start: {len(plan.order)} factors left, 3 h 57 min in hand before the plan\u2019s 09:00"
+    ahead = pace(agenda, plan, plan.order[:2], 400, started=303)  # two agreed by 06:40
+    assert ahead.headline().startswith(f"{round(2 * plan.factor_minutes[plan.order[0]])} min ahead: ")
+    not_started = pace(agenda, plan, [], 303)
+    assert not_started.headline().startswith("The day starts at 09:00")
+    later = day_clock(at(9, 30), DAY, 540, at(5, 3), chosen=True)
+    assert later.line == "Started 05:03 \u00b7 4 h 27 min so far, 3 h 57 min before the plan\u2019s 09:00"
+
+
+def test_a_late_start_is_told_against_the_plan_and_a_start_of_another_day_is_forgotten():
+    late = day_clock(at(9, 22), DAY, 540, at(9, 10), chosen=True)
+    assert late.line == "Started 09:10 \u00b7 12 min so far, 10 min after the plan\u2019s 09:00"
+    assert "minutes lost count as behind" in late.note
+    rehearsal = day_clock(at(9, 22), DAY, 540, at(5, 3, DAY - dt.timedelta(days=1)), chosen=True)
+    assert rehearsal.line == "Started at 09:00 (plan) \u00b7 22 min so far"  # yesterday's start left nothing
+    after = day_clock(at(9, 0, DAY + dt.timedelta(days=3)), DAY, 540, None, chosen=False)
+    assert (after.label, after.can_start) == ("Clock start", False)
