@@ -60,3 +60,12 @@ def format2_file(tmp_path: Path) -> Path:
     path = tmp_path / "format2.mutuality"
     shutil.copyfile(DATA / "format2.mutuality", path)
     return path
+
+
+@pytest.fixture
+def no_memory(monkeypatch):
+    """Nothing remembered from earlier open checks in this process (the open-speed tests)."""
+    from mutuality_desktop.core import store
+
+    monkeypatch.setattr(store, "_PASSED", [])
+    monkeypatch.setattr(store, "_SIZES_SQL", {})

@@ -20,13 +20,6 @@ def _edit(path: Path, sql: str, *params: object) -> None:
     conn.close()
 
 
-@pytest.fixture
-def no_memory(monkeypatch):
-    """Nothing remembered from earlier checks in this process."""
-    monkeypatch.setattr(store, "_PASSED", [])
-    monkeypatch.setattr(store, "_SIZES_SQL", {})
-
-
 def test_a_note_longer_than_any_value_the_app_writes_is_still_measured_and_refused(closed_file, no_memory):
     _edit(closed_file, "UPDATE score SET notes = ?", "x" * (store.MAX_TEXT_BYTES + 10))
     with pytest.raises(DamagedFileError, match="holds a score value far longer than the app ever writes"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -11,19 +10,7 @@ from mutuality_desktop.core import store
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import DamagedFileError
 
-
-def _edit(path: Path, sql: str, *params: object) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute(sql, params)
-    conn.commit()
-    conn.close()
-
-
-@pytest.fixture
-def no_memory(monkeypatch):
-    """Nothing remembered from earlier checks in this process."""
-    monkeypatch.setattr(store, "_PASSED", [])
-    monkeypatch.setattr(store, "_SIZES_SQL", {})
+from .test_open_speed_checks import _edit
 
 
 @pytest.fixture
