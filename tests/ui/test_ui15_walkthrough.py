@@ -133,6 +133,24 @@ def test_parking_a_point_replaces_the_scored_message(qtbot, window, demo_path):
     assert bar.currentMessage() == "Parked a point: Ask finance for the savings log"
 
 
+def test_the_scored_message_goes_when_results_is_shown(qtbot, window, demo_path):
+    """Play-through 9 (36.png): after scoring, Results still said "Scored the agreed view of …"."""
+    from .journey import page_tab
+
+    assert window.open_path(demo_path)
+    page = window.workshop
+    qtbot.waitUntil(lambda: page.guide.hasFocus())
+    _click_factor(qtbot, page, VALUE)
+    click(qtbot, page.guide, page.guide.rect().center())
+    press(qtbot, Qt.Key.Key_4)
+    bar = window.statusBar()
+    assert bar.currentMessage().startswith("Scored the client view of Value creation")
+    page_tab(qtbot, window, "Results")
+    assert window.current_page() == "Results" and not bar.currentMessage().startswith("Scored")
+    with stored(demo_path) as eng:  # the score itself stays, of course
+        assert eng.scores(page.round_id)[(VALUE, "client")].level == 4
+
+
 def _key_lines(label) -> list[str]:
     """The key's lines as the label wraps them at its width."""
     layout = QTextLayout(label.text(), label.font())

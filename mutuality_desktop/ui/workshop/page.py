@@ -584,6 +584,12 @@ class WorkshopPage(QWidget):
         # the factor reopened (or gone to before the list had its size) is scrolled into view
         QTimer.singleShot(0, self, self._scroll_to_current)
 
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        # Results or Setup shown: "Scored the agreed view of …" was about this page, not that one
+        # (play-through 9: it still showed on Results)
+        self._forget_said()
+        super().hideEvent(event)
+
     def _scroll_to_current(self) -> None:
         current = self.navigator.currentItem()
         if current is not None:
