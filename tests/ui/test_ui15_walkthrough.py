@@ -112,16 +112,23 @@ def test_large_text_keeps_the_factor_in_the_list_and_the_scored_level_whole(
     assert QApplication.focusWidget() is not None
 
 
-def test_parking_a_point_replaces_the_scored_message(qtbot, window, demo_path):
-    """Play-through 8 (36.png): after parking, the status bar still said "Scored the agreed view…"."""
+def _score_value_creation(qtbot, window, demo_path, key: Qt.Key):
+    """Open the demo, click Value creation in the list and the guide, press a level: the page and
+    the status bar, which names the score."""
     assert window.open_path(demo_path)
     page = window.workshop
     qtbot.waitUntil(lambda: page.guide.hasFocus())
     _click_factor(qtbot, page, VALUE)
     click(qtbot, page.guide, page.guide.rect().center())
-    press(qtbot, Qt.Key.Key_5)
+    press(qtbot, key)
     bar = window.statusBar()
     assert bar.currentMessage().startswith("Scored the client view of Value creation")
+    return page, bar
+
+
+def test_parking_a_point_replaces_the_scored_message(qtbot, window, demo_path):
+    """Play-through 8 (36.png): after parking, the status bar still said "Scored the agreed view…"."""
+    page, bar = _score_value_creation(qtbot, window, demo_path, Qt.Key.Key_5)
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     editor = QApplication.focusWidget()
     qtbot.keyClicks(editor, "Ask finance for the savings log")
@@ -137,14 +144,7 @@ def test_the_scored_message_goes_when_results_is_shown(qtbot, window, demo_path)
     """Play-through 9 (36.png): after scoring, Results still said "Scored the agreed view of …"."""
     from .journey import page_tab
 
-    assert window.open_path(demo_path)
-    page = window.workshop
-    qtbot.waitUntil(lambda: page.guide.hasFocus())
-    _click_factor(qtbot, page, VALUE)
-    click(qtbot, page.guide, page.guide.rect().center())
-    press(qtbot, Qt.Key.Key_4)
-    bar = window.statusBar()
-    assert bar.currentMessage().startswith("Scored the client view of Value creation")
+    page, bar = _score_value_creation(qtbot, window, demo_path, Qt.Key.Key_4)
     page_tab(qtbot, window, "Results")
     assert window.current_page() == "Results" and not bar.currentMessage().startswith("Scored")
     with stored(demo_path) as eng:  # the score itself stays, of course
