@@ -282,21 +282,21 @@ class Pace:
             return f"Past the {clock(self.finish)} finish: {factors}"
         if self.start is not None:  # "20 min ahead … 647 min to coffee" at midnight said nothing useful
             if self.in_hand is not None:  # the clock started early: the plan's times stand
-                state = f"{-self.behind} min ahead" if self.behind < -ON_PLAN_MINUTES else "Early start"
-                return (f"{state}: {factors}, {_span(self.in_hand)} in hand before the plan\u2019s "
+                state = f"{duration(-self.behind)} ahead" if self.behind < -ON_PLAN_MINUTES else "Early start"
+                return (f"{state}: {factors}, {duration(self.in_hand)} in hand before the plan\u2019s "
                         f"{clock(self.start)}")
             return f"The day starts at {clock(self.start)}: {factors}"
         if self.in_break is not None:
             state = f"{self.in_break.label} until {clock(self.in_break.end)}"
         elif self.behind > ON_PLAN_MINUTES:
-            state = f"{self.behind} min behind"
+            state = f"{duration(self.behind)} behind"
         elif self.behind < -ON_PLAN_MINUTES:
-            state = f"{-self.behind} min ahead"
+            state = f"{duration(-self.behind)} ahead"
         else:
             state = "On plan"
         if self.next_break is not None and self.in_break is None:
-            return f"{state}: {factors}, {self.to_next_break} min to {self.next_break.label.lower()}"
-        return f"{state}: {factors}, {self.to_finish} min of work to the finish"
+            return f"{state}: {factors}, {duration(self.to_next_break)} to {self.next_break.label.lower()}"
+        return f"{state}: {factors}, {duration(self.to_finish)} of work to the finish"
 
 
 def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
@@ -336,10 +336,15 @@ def pace(agenda: Agenda, plan: Plan, agreed: Iterable[str], now: int,
                 in_hand)
 
 
-def _span(minutes: int) -> str:
-    """'3 h 57 min' or '12 min'."""
-    hours, mins = divmod(max(0, minutes), 60)
-    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+def duration(minutes: int) -> str:
+    """A length of time as a facilitator says it: '12 min' up to the hour ('60 min'), then '1 h 5 min',
+    '6 h 20 min', '2 h' (play-through 9: '380 min ahead', '647 min to coffee' made the room do sums)."""
+    minutes = max(0, minutes)
+    if minutes <= 60:
+        return f"{minutes} min"
+    hours, mins = divmod(minutes, 60)
+    return f"{hours} h {mins} min" if mins else f"{hours} h"
+
 
 
 def _day(day: dt.date) -> str:
@@ -393,15 +398,15 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         back = plan_start is not None and at != plan_start
         if started > now:
             return DayClock(f"The clock starts at {clock(at)}.", "Clock starts at", at, can_reset=back)
-        line = f"Started {clock(at)} \u00b7 {_span(int((now - started).total_seconds() // 60))} so far"
+        line = f"Started {clock(at)} \u00b7 {duration(int((now - started).total_seconds() // 60))} so far"
         note = ""
         if plan_start is not None and at < plan_start:
             if minute >= plan_start:
-                line += f", {_span(plan_start - at)} before the plan\u2019s {clock(plan_start)}"
+                line += f", {duration(plan_start - at)} before the plan\u2019s {clock(plan_start)}"
             note = (f"Started before the plan\u2019s {clock(plan_start)}: the plan\u2019s breaks and finish "
                     "stand, and the time before its start is in hand.")
         elif plan_start is not None and at > plan_start:
-            line += f", {_span(at - plan_start)} after the plan\u2019s {clock(plan_start)}"
+            line += f", {duration(at - plan_start)} after the plan\u2019s {clock(plan_start)}"
             note = (f"Started after the plan\u2019s {clock(plan_start)}: the plan\u2019s breaks and finish "
                     "stand, so the minutes lost count as behind.")
         return DayClock(line, "Started at", at, note, running=True, can_reset=back)
@@ -409,11 +414,11 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         if minute < plan_start:
             return DayClock(f"The clock starts with the day, at {clock(plan_start)}.", "Clock starts at",
                             plan_start)
-        line = f"Started at {clock(plan_start)} (plan) \u00b7 {_span(minute - plan_start)} so far"
+        line = f"Started at {clock(plan_start)} (plan) \u00b7 {duration(minute - plan_start)} so far"
         return DayClock(line, "Started at", plan_start, running=True)
     first = started if started is not None else now
     at = first.hour * 60 + first.minute
-    line = f"Started {clock(at)} \u00b7 {_span(int((now - first).total_seconds() // 60))} so far"
+    line = f"Started {clock(at)} \u00b7 {duration(int((now - first).total_seconds() // 60))} so far"
     return DayClock(line, "Started at", at, "Started when this file was first opened today.", running=True)
 
 
@@ -445,9 +450,9 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
                  out: Collection[str] = frozenset()) -> list[str]:
     """The day in words, for the CLI and the planning dialog: one line per block."""
     plan = plan_minutes(framework, scope, agenda, out)
-    lines = [f"{clock(agenda.start)} to {clock(agenda.finish)}: {agenda.working_minutes} min of work, "
-             f"{agenda.break_minutes} min of breaks"]
-    lines += [f"  {b.label}: {clock(b.start)} for {b.minutes} min" for b in agenda.breaks]
+    lines = [f"{clock(agenda.start)} to {clock(agenda.finish)}: {duration(agenda.working_minutes)} of work, "
+             f"{duration(agenda.break_minutes)} of breaks"]
+    lines += [f"  {b.label}: {clock(b.start)} for {duration(b.minutes)}" for b in agenda.breaks]
     manual = dict(agenda.dimension_minutes)
     for d in framework.workshop_order():
         if d.id in plan.dimension_minutes:
@@ -455,7 +460,7 @@ def agenda_lines(framework: Framework, scope: Iterable[str], agenda: Agenda,
             count = sum(1 for f in d.factors if f.id not in out)
             each = minutes / count if count else 0
             how = "set by hand" if d.id in manual else "shared by factors"
-            lines.append(f"  {d.name}: {minutes} min ({how}), about {each:.0f} min per factor")
+            lines.append(f"  {d.name}: {duration(minutes)} ({how}), about {each:.0f} min per factor")
     return lines
 
 

@@ -118,7 +118,7 @@ def test_the_plan_shares_the_day_and_says_what_to_park_when_behind(path: Path) -
     # 10:30, two factors agreed: 90 minutes worked against 40 planned
     behind = pace(agenda, plan, plan.order[:2], 630, quick=[plan.order[5]])
     assert behind.behind == 50 and behind.left == 13
-    assert behind.headline() == "50 min behind: 13 factors left, 90 min to lunch"
+    assert behind.headline() == "50 min behind: 13 factors left, 1 h 30 min to lunch"
     assert behind.park[0] == plan.order[5], "a factor the sides agree on in pre-work is parked first"
     assert sum(plan.factor_minutes[f] for f in behind.park) >= behind.needed - behind.to_finish
     on_plan = pace(agenda, plan, plan.order[:4], 620)
@@ -170,8 +170,8 @@ def test_the_cli_lists_adds_and_resolves_points(path: Path, capsys: pytest.Captu
     assert run(["agenda", str(path), "--start", "09:30", "--finish", "16:30",
                 "--break", "Lunch=12:30+45", "--minutes", "mutuality=300"]) == 0
     out = capsys.readouterr().out
-    assert "09:30 to 16:30: 375 min of work, 45 min of breaks" in out
-    assert "Lunch: 12:30 for 45 min" in out and "Mutuality: 300 min (set by hand)" in out
+    assert "09:30 to 16:30: 6 h 15 min of work, 45 min of breaks" in out
+    assert "Lunch: 12:30 for 45 min" in out and "Mutuality: 5 h (set by hand)" in out
 
 
 def test_a_format_4_file_is_upgraded_with_an_empty_parking_list(path: Path) -> None:

@@ -38,7 +38,7 @@ def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtb
         tea = next(r for r in dialog.rows if r.name.text() == "Tea")
         click(qtbot, tea.remove)  # the usual day less the afternoon tea
         assert "Tea" not in dialog.preview.text()
-        assert "09:30 to 16:30: 360 min of work, 60 min of breaks" in dialog.preview.text()
+        assert "09:30 to 16:30: 6 h of work, 60 min of breaks" in dialog.preview.text()
         click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
         done.append("saved")
 

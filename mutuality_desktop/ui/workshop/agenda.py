@@ -45,6 +45,7 @@ from ...core.agenda import (
     clock,
     day_clock,
     default_agenda,
+    duration,
     free_slot,
     out_of_round,
     pace,
@@ -223,8 +224,7 @@ class StepSpin(QWidget):
 
 
 def minutes_text(minutes: int) -> str:
-    hours, mins = divmod(max(0, minutes), 60)
-    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+    return duration(minutes)  # the agenda's one way of saying a length of time
 
 
 def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int | None:
