@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +52,45 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setMinimumHeight(150)
     table.setTabKeyNavigation(False)  # Tab leaves the table for the form below; arrows move rows
     return table
+
+
+def email_lines(email: str, room: int, lines: int, width: Callable[[str], int],
+                elide: Callable[[str, Qt.TextElideMode], str]) -> str:
+    """How an email address shows in a cell `room` wide: whole when it fits; else, in a row of two
+    lines, the name on one and "@domain" on the next, each cut with "…" at its end if still too
+    long; in a row of one line, cut in the middle so its start and the domain's end both show.
+    Never broken inside a word (play-through 9: "fiona.mcalliste… environmental…" at 1024)."""
+    local, at, domain = email.partition("@")
+    if width(email) <= room:
+        return email
+    if lines >= 2 and at:
+        return f"{elide(local, Qt.TextElideMode.ElideRight)}\n{elide(at + domain, Qt.TextElideMode.ElideRight)}"
+    return elide(email, Qt.TextElideMode.ElideMiddle)
+
+
+class _EmailDelegate(QStyledItemDelegate):
+    """The Email column: an address on the lines of its row, never wrapped inside a word; the whole
+    address stays the cell's text (its tooltip and what a screen reader reads)."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        if not text:
+            return
+        fm = option.fontMetrics
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1 if style else 4
+        room = option.rect.width() - 2 * margin - 2  # the text's width inside the cell, a little to spare
+        one = self._table.verticalHeader().defaultSectionSize()  # a row of one line (see _fit_rows)
+        lines = 2 if option.rect.height() >= one + fm.lineSpacing() - 2 else 1
+        option.text = email_lines(text, room, lines, fm.horizontalAdvance,
+                                  lambda part, mode: fm.elidedText(part, mode, room))
 
 
 class _RowsPanel(QWidget):
@@ -140,6 +182,7 @@ class ParticipantsPanel(_RowsPanel):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.viewport().installEventFilter(self)
+        self.table.setItemDelegateForColumn(3, _EmailDelegate(self.table))
         self.table.setAccessibleName("Participants")
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
@@ -315,7 +358,14 @@ class ParticipantsPanel(_RowsPanel):
             widest = max(fm.horizontalAdvance(t) for t in texts)
             natural.append(widest + pad)
         side = natural[2]
-        email = min(natural[3], avail // 4) if sum(natural) > avail else natural[3]
+        # short of room, an address shows on two lines, "@domain" under the name (_EmailDelegate):
+        # its column needs only the longer part, and the role keeps the width (play-through 9)
+        parts = [fm.horizontalAdvance(part) for row in range(table.rowCount())
+                 if (cell := table.item(row, 3)) and "@" in cell.text()
+                 for part in cell.text().partition("@")[0::2]]
+        longest = max(parts, default=0) + fm.horizontalAdvance("@") + pad  # "@domain" has the @
+        split = min(natural[3], max(longest, fm.horizontalAdvance("Email") + pad))
+        email = min(split, avail // 4) if sum(natural) > avail else natural[3]
         rest = max(0, avail - side - email)
         name_want, role_want = natural[0], natural[1]
         if name_want + role_want <= rest:
@@ -345,8 +395,12 @@ class ParticipantsPanel(_RowsPanel):
                     box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
                     # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
                     need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
-            table.setRowHeight(row, need)
             heights.append(need)
+        # rows of one height (play-through 9: a two-line row among one-line rows looked like a slip)
+        tall = max(heights, default=one)
+        for row in range(table.rowCount()):
+            table.setRowHeight(row, tall)
+        heights = [tall] * len(heights)
         shown = sum(heights[:10]) + max(0, 4 - len(heights)) * one  # up to ten rows, room for four
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + shown + 4)
 
