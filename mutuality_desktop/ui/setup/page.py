@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -50,6 +50,22 @@ FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
 def file_name_for(title: str) -> str:
     """A safe file name from an engagement title."""
     return f"{safe_stem(title, 80, joiner='-') or 'New engagement'}{SUFFIX}"
+
+
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+                            Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_CapsLock})
+
+
+def _edits(event: QKeyEvent) -> bool:
+    """Whether a key press may type into or move in the box it reaches: not a modifier on its own
+    (the Ctrl of Ctrl+Shift+E, the Alt of Alt+F) and not an Alt or Meta chord, which the window's menus
+    take, unless it types a character (AltGr, which Windows reports as Ctrl+Alt, types "€").
+    Play-through 9: Export for email by its keys scrolled Setup back up to the title box."""
+    if event.key() in _MODIFIER_KEYS:
+        return False
+    if event.text() and event.text().isprintable():
+        return True
+    return not event.modifiers() & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
 
 
 class SetupPage(QScrollArea):
@@ -98,8 +114,8 @@ class SetupPage(QScrollArea):
                 widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget) and watched.hasFocus()
-                and not self._in_view(watched)):
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and _edits(event)
+                and isinstance(watched, QWidget) and watched.hasFocus() and not self._in_view(watched)):
             self.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
 
