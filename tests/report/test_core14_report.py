@@ -4,7 +4,7 @@
    and as Improvement priorities at once. Where the lists would meet at one level, that level goes to
    the list on its side of the middle of the scale, in Results, the PDF, HTML, Word and the deck alike.
 4. A summary written before the round's workshop date does not say leaders "scored ... and agreed"
-   in the past: the scoring so far is in the present perfect.
+   in the past; before the day it says what is recorded, not that leaders scored (ui9).
 """
 
 from __future__ import annotations
@@ -111,8 +111,10 @@ def test_a_summary_written_before_the_workshop_keeps_one_tense(data: ReportData,
     for kind in ("pdf", "html", "docx"):
         text = before[kind]
         assert "with the workshop planned for 28 November 2026" in text, kind
-        assert "So far, leaders from both organisations have scored the contract factor by factor" in text, kind
-        assert "and have agreed a level for 10 of the" in text, kind
+        # no pre-work returns here: the levels were recorded before the day, not scored by a room
+        assert "Before the workshop, scores are recorded factor by factor" in text, kind
+        assert "and a level is already recorded as agreed for 10 of the" in text, kind
+        assert "So far, leaders" not in text, kind
         assert "Leaders from both organisations scored" not in text, kind
     after = _texts(replace(data, generated=dt.date(2026, 11, 30)), tmp_path)
     for kind in ("pdf", "html", "docx"):

@@ -87,19 +87,36 @@ def opening(data: ReportData) -> str:
     return (
         f"This report sets out the {rnd.label} assessment of the partnership between "
         f"{info.client_organisation} and {info.provider_organisation}{held}. "
-        f"{scope_sentence(data.framework, data.current)} {_scored_sentence(data, agreed + assessed)}"
+        f"{scope_sentence(data.framework, data.current)} {_scored_sentence(data, agreed + assessed, done.agreed)}"
         f"{gone}{earlier}"
     )
 
 
-def _scored_sentence(data: ReportData, agreed: str) -> str:
-    """What leaders did, in the tense of the round's date: before a workshop dated ahead of the
-    report the scoring is work so far ("So far, leaders ... have scored"), never a finished day."""
+def _scored_sentence(data: ReportData, agreed: str, count: int) -> str:
+    """What leaders did, in the tense of the round's date. Before a workshop dated ahead of the report
+    nothing is said to have happened in the room (play-through 9: "So far, leaders ... have scored"
+    read to a chief executive as a day already held): it says who gave their own scores in pre-work,
+    if anyone did, and how many levels are already recorded as agreed."""
     lowest, highest = data.framework.scale.levels[0], data.framework.scale.levels[-1]
     scale = f"on a scale from {lowest.value} ({lowest.name}) to {highest.value} ({highest.name})"
     if workshop_ahead(data):
-        return (f"So far, leaders from both organisations have scored the contract factor by factor, "
-                f"{scale}, and have agreed a level for {agreed}.")
+        sides = {p.id: p.side for p in data.participants}
+        returned = {s.participant_id for s in data.current.participant_scores if s.level is not None}
+        leaders = [sides[i] for i in returned if sides.get(i) in ("client", "provider")]
+        if leaders:
+            info = data.info
+            who = ("both organisations" if len(set(leaders)) == 2 else
+                   info.client_organisation if leaders[0] == "client" else info.provider_organisation)
+            n = len(leaders)
+            done = (f"Before the workshop, {n} leader{'s' if n != 1 else ''} from {who} "
+                    f"{'have' if n != 1 else 'has'} given their own scores in pre-work, factor by factor, {scale}")
+        elif any(score.level is not None for score in data.scores.values()):
+            done = f"Before the workshop, scores are recorded factor by factor, {scale}"
+        else:
+            return f"Before the workshop, no level is recorded yet. Each factor is scored {scale}."
+        if count:
+            return f"{done}, and a level is already recorded as agreed for {agreed}."
+        return f"{done}; no level is agreed yet."
     return (f"Leaders from both organisations scored the contract factor by factor, {scale}, and "
             f"agreed a level for {agreed}.")
 
