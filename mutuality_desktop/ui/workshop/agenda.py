@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -227,6 +228,14 @@ def minutes_text(minutes: int) -> str:
     return duration(minutes)  # the agenda's one way of saying a length of time
 
 
+_HOURS = re.compile(r"\b(\d+) h(?: (\d+) min)?\b")
+
+
+def unbroken(text: str) -> str:
+    """A length of time in hours kept on one line of a narrow label ("2 h 9 min", not "2 / h 9 min")."""
+    return _HOURS.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+
+
 def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int | None:
     """Minutes the room can give each factor still to agree, to finish by the end time."""
     if factors_left <= 0:
@@ -429,7 +438,7 @@ class AgendaPanel(QFrame):
         # one clock, one story: the panel's line and the pop-up's box, label and note all come from
         # core's day_clock (play-through 8: "Started at 04:53" above "The clock starts with the day")
         state = day_clock(now, day, planned.starts if planned is not None else None, self._start, self._chosen)
-        self.clock_label.setText(state.line)
+        self.clock_label.setText(unbroken(state.line))
         self._show_clock(state)
         self._show_plan(planned)
         if planned is not None:
@@ -500,7 +509,7 @@ class AgendaPanel(QFrame):
         if planned is None:
             self.breaks_label.setVisible(False)
             return
-        self.pace_label.setText(planned.headline)
+        self.pace_label.setText(unbroken(planned.headline))
         self.pace_label.setToolTip(planned.breaks)
         style = f"font-weight: 600; color: {theme.ERROR_TEXT if planned.behind else theme.INK};"
         if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
