@@ -346,7 +346,6 @@ def duration(minutes: int) -> str:
     return f"{hours} h {mins} min" if mins else f"{hours} h"
 
 
-
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"  # 28 Nov 2026, the app's one date format
 
