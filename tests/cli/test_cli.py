@@ -22,17 +22,28 @@ def test_version():
     assert result.returncode == 0 and __version__ in result.stdout
 
 
-def test_core_and_cli_never_load_qt(tmp_path):
+def test_core_and_cli_never_load_qt(tmp_path, demo_file):
+    """No command loads Qt; the commands that only read (check, json, history, the agenda and the
+    parking list) do not load SQLAlchemy either (it loads with the first write): a quicker
+    command line."""
     code = (
         "import sys, mutuality_desktop.core.engagement, mutuality_desktop.core.scoring, "
         "mutuality_desktop.core.exchange, mutuality_desktop.core.summary\n"
         "from mutuality_desktop.app import main\n"
         f"rc = main(['check', {str(tmp_path / 'absent.mutuality')!r}])\n"
+        f"assert main(['check', {str(demo_file)!r}]) == 0\n"
+        f"assert main(['json', {str(demo_file)!r}, '-o', {str(tmp_path / 'demo.json')!r}]) == 0\n"
+        f"assert main(['history', {str(demo_file)!r}]) == 0\n"
+        f"assert main(['agenda', {str(demo_file)!r}]) == 0\n"
+        f"assert main(['parking', {str(demo_file)!r}]) == 0\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'matplotlib.pyplot'))]\n"
         "print('LOADED', bad)\n"
+        "print('SQLALCHEMY', [m for m in sys.modules if m.startswith('sqlalchemy')][:3])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in result.stdout, result.stdout + result.stderr
+    assert "SQLALCHEMY []" in result.stdout, result.stdout + result.stderr
+    assert (tmp_path / "demo.json").stat().st_size > 0
 
 
 @pytest.fixture(scope="module")

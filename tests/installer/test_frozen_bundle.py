@@ -1,6 +1,8 @@
 """Build the frozen bundle and use it headless, as a consultant's double-click would.
 
-Runs in CI; skip it locally with SKIP_INSTALLER=1 (the build takes about a minute).
+Runs in CI; skip it locally with SKIP_INSTALLER=1 (the build takes about a minute). The build is
+incremental: PyInstaller reuses its last analysis when no module, library, data file or spec
+setting changed since (build.py --incremental), and redoes it all on any change.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def frozen() -> Path:
-    result = subprocess.run([sys.executable, str(ROOT / "installer" / "build.py")],
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "build.py"), "--incremental"],
                             capture_output=True, text=True, timeout=1800, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert EXE.exists()
