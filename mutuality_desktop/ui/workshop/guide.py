@@ -56,6 +56,12 @@ PRESENTATION_FLOOR_POINT = 7.0  # the guide's type never goes below this, even t
 # inch) and its width. Opening a file measured the same texts thousands of times (issue 13).
 _HEIGHTS: dict[tuple[str, str, int], float] = {}
 _HEIGHTS_KEPT = 5000  # a few MB of row texts at most; all of them are dropped when it fills
+# The rows of a guide laid out, by everything that decides them (the levels' text, the width, the
+# type, the prompt and where it shows, the chips each row makes room for, the look): the guides of
+# a file's factors are laid out again at every open and at every visit to a factor.
+_Laid = tuple[tuple[tuple[int, int, int, tuple[str, str, int]], ...], int, int, int, int, int]
+_LAID: dict[tuple[object, ...], _Laid] = {}
+_LAID_KEPT = 3000
 # A guide's type metrics at a type size: (pad, number column, chip width, chip height).
 _METRICS: dict[tuple[float, float, str], tuple[int, int, int, int]] = {}
 # LevelGuide.tallest(): the reference guide of a set of guides, at a width, type and look.
@@ -603,10 +609,24 @@ class LevelGuide(QWidget):
     def _compute_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str) -> _Fit:
         font = self._body_font(pt)
         font_key = _font_key(font)
+        slots = self._chip_slots() or tuple(3 for _ in self._levels)
+        key = (tuple(self._levels), width, pt, prompt_at if prompt else None, prompt, slots, self._one_chip,
+               self._min_point, theme.text_scale(), theme.ACCENT_DARK, font_key)
+        laid = _LAID.get(key)
+        if laid is None:
+            if len(_LAID) >= _LAID_KEPT:
+                _LAID.clear()
+            laid = _LAID[key] = self._lay_out_rows(width, pt, prompt_at, prompt, font, font_key, slots)
+        rows, number_width, chip_width, chip_height, pad, total = laid
+        return _Fit(pt, [_Row(value, top, height, text, font, self._texts) for value, top, height, text in rows],
+                    number_width, chip_width, chip_height, pad, total)
+
+    def _lay_out_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str, font: QFont,
+                      font_key: str, slots: tuple[int, ...]) -> _Laid:
         pad, number_width, chip_width, chip_height = self._metrics(pt, font_key)
         text_width = max(120, width - number_width - chip_width - 3 * pad)
-        slots = self._chip_slots() or tuple(3 for _ in self._levels)
-        rows, top = [], 0
+        rows: list[tuple[int, int, int, tuple[str, str, int]]] = []
+        top = 0
         for index, (value, name, descriptor) in enumerate(reversed(self._levels)):  # highest level at the top
             min_height = slots[index] * chip_height + 2 * slots[index] + pad
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
@@ -617,12 +637,12 @@ class LevelGuide(QWidget):
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
             text = (html, font_key, text_width)
             height = max(min_height, self._texts.height(text, font) + 2 * pad)
-            rows.append(_Row(value, top, height, text, font, self._texts))
+            rows.append((value, top, height, text))
             top += height + 1
         if self._one_chip and rows:  # fitting the room's type: all three chips may meet on one row
             three = 3 * chip_height + 2 * 3 + pad
-            top += max(0, max(three - row.height for row in rows))
-        return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
+            top += max(0, max(three - height for _, _, height, _ in rows))
+        return tuple(rows), number_width, chip_width, chip_height, pad, max(0, top - 1)
 
     def _metrics(self, pt: float, font_key: str) -> tuple[int, int, int, int]:
         """(pad, number column's width, chip width, chip height) at a type size (kept per look)."""
