@@ -17,7 +17,7 @@ The type size is chosen with room for one prompt, so it does not jump when a lev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import escape
 from math import ceil
 
@@ -595,8 +595,8 @@ class LevelGuide(QWidget):
             if len(kept) > 200:
                 kept.clear()
             fit = kept[key] = self._compute_rows(width, pt, prompt_at, prompt)
-        return _Fit(fit.point_size, [replace(r) for r in fit.rows], fit.number_width, fit.chip_width,
-                    fit.chip_height, fit.pad, fit.total)
+        return _Fit(fit.point_size, [_Row(r.value, r.top, r.height, r.text, r.font, r.texts) for r in fit.rows],
+                    fit.number_width, fit.chip_width, fit.chip_height, fit.pad, fit.total)
 
     def _chip_slots(self) -> tuple[int, ...] | None:
         """Per row (highest level first), the chips it must have room for; None: three each."""
