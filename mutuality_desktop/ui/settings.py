@@ -109,6 +109,8 @@ class Settings:
         return value if isinstance(value, str) and value else None
 
     def set_last_factor(self, engagement_uuid: str, factor_id: str) -> None:
+        if self.last_factor(engagement_uuid) == factor_id:
+            return  # already kept (a file opens on it): no write to wait for
         self._q.setValue(f"walkthrough/factor/{engagement_uuid}", factor_id)
         self._q.sync()  # a crash a second later must still find it
 

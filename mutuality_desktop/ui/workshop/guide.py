@@ -17,7 +17,7 @@ The type size is chosen with room for one prompt, so it does not jump when a lev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import escape
 from math import ceil
 
@@ -50,13 +50,87 @@ GHOST_SECONDS_MS = 1500  # how long the preview of a click stays after the mouse
 PRESENTATION_FLOOR_POINT = 7.0  # the guide's type never goes below this, even to fit
 
 
+# A row's text laid out at a width and type takes the same height whichever guide lays it out
+# (the walkthrough, the room's screen, a second window, the next open of a file): the heights are
+# kept for the process, by the text's HTML, its font (with Large text and the screen's dots per
+# inch) and its width. Opening a file measured the same texts thousands of times (issue 13).
+_HEIGHTS: dict[tuple[str, str, int], float] = {}
+_HEIGHTS_KEPT = 5000  # a few MB of row texts at most; all of them are dropped when it fills
+# The rows of a guide laid out, by everything that decides them (the levels' text, the width, the
+# type, the prompt and where it shows, the chips each row makes room for, the look): the guides of
+# a file's factors are laid out again at every open and at every visit to a factor.
+_Laid = tuple[tuple[tuple[int, int, int, tuple[str, str, int]], ...], int, int, int, int, int]
+_LAID: dict[tuple[object, ...], _Laid] = {}
+_LAID_KEPT = 3000
+# A guide's type metrics at a type size: (pad, number column, chip width, chip height).
+_METRICS: dict[tuple[float, float, str], tuple[int, int, int, int]] = {}
+# LevelGuide.tallest(): the reference guide of a set of guides, at a width, type and look.
+_TALLEST: dict[tuple[object, ...], tuple[list[tuple[int, str, str]], str]] = {}
+_TALLEST_KEPT = 256
+
+
+def _font_key(font: QFont) -> str:
+    """Everything about a font that decides how text set in it is laid out, with the dots per inch
+    text is laid out at (a document without a device uses the primary screen's)."""
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchY() if screen is not None else 0.0
+    return f"{font.toString()}@{dpi}"
+
+
+class _Texts:
+    """A guide's row texts as laid-out documents, made when first drawn or read, and the images
+    drawn from them. Bounded: about eight factors' rows."""
+
+    def __init__(self) -> None:
+        self.docs: dict[tuple[str, str, int], QTextDocument] = {}
+        # each text's drawn images: rows are made afresh at each layout (a score lays the guide
+        # out again), so images kept on a row were drawn again at every keystroke
+        self.images: dict[tuple[str, str, int], dict[tuple[int, float, int], QPixmap]] = {}
+        self.drawn = 0  # images kept
+
+    def doc(self, key: tuple[str, str, int], font: QFont) -> QTextDocument:
+        doc = self.docs.get(key)
+        if doc is None:
+            if len(self.docs) > 400:
+                self.docs.clear()
+                self.images.clear()
+                self.drawn = 0
+            html, _, width = key
+            doc = self.docs[key] = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+        return doc
+
+    def height(self, key: tuple[str, str, int], font: QFont) -> int:
+        """The laid-out height of a text (from the process's kept heights when it was measured)."""
+        height = _HEIGHTS.get(key)
+        if height is None:
+            if len(_HEIGHTS) >= _HEIGHTS_KEPT:
+                _HEIGHTS.clear()
+            height = _HEIGHTS[key] = self.doc(key, font).size().height()
+        return int(height)
+
+
 @dataclass
 class _Row:
     value: int
     top: int
     height: int
-    doc: QTextDocument
-    images: dict[tuple[int, float, int], QPixmap] = field(default_factory=dict)  # text on a background
+    text: tuple[str, str, int]  # (html, font key, width): the row's text
+    font: QFont = field(repr=False)
+    texts: _Texts = field(repr=False)
+
+    @property
+    def doc(self) -> QTextDocument:
+        """The row's text laid out (made when first asked for: most layouts are only measured)."""
+        return self.texts.doc(self.text, self.font)
+
+    @property
+    def images(self) -> dict[tuple[int, float, int], QPixmap]:
+        """The row's text drawn on a background, by (background, pixel ratio, text colour)."""
+        return self.texts.images.setdefault(self.text, {})
 
 
 @dataclass
@@ -102,11 +176,7 @@ class LevelGuide(QWidget):
         self._reserve: tuple[int, str] | None = None  # (level, prompt) while fitting the reference
         self._no_prompt = False  # while fitting without the prompt (it did not fit at the smallest type)
         self._room: tuple[tuple[object, ...], int] | None = None  # (prompts, width, type) -> room held for a line
-        self._docs: dict[tuple[str, str, int], QTextDocument] = {}  # laid-out row texts
-        # each kept text's drawn images, by id(doc): rows are made afresh at each layout (a score
-        # lays the guide out again), so images kept on a row were drawn again at every keystroke
-        self._images: dict[int, dict[tuple[int, float, int], QPixmap]] = {}
-        self._drawn = 0  # images kept in _images
+        self._texts = _Texts()  # laid-out row texts and their drawn images
         # the rows laid out per (width, type size, prompt, text scale), for the levels shown
         self._computed: tuple[list[tuple[int, str, str]], dict[tuple[object, ...], _Fit]] = ([], {})
         self.editable = True
@@ -224,7 +294,22 @@ class LevelGuide(QWidget):
     def tallest(cls, guides: list[tuple[list[tuple[int, str, str]], dict[int, str]]],
                 width: int = 640, point_size: float = 11.0) -> tuple[list[tuple[int, str, str]], str]:
         """Of several (levels, prompts), the guide that stands tallest with its longest prompt shown,
-        and that prompt: the reference the type is fitted to, so it stays the same across them."""
+        and that prompt: the reference the type is fitted to, so it stays the same across them.
+
+        Kept for the process by the guides' text, the width, the type and the look: a second
+        open, or the same dimension in another window, reuses it."""
+        key = (cls, width, point_size, theme.text_scale(), _font_key(theme.font(point_size)),
+               tuple((tuple(levels), tuple(prompts.items())) for levels, prompts in guides))
+        kept = _TALLEST.get(key)
+        if kept is None:
+            if len(_TALLEST) >= _TALLEST_KEPT:
+                _TALLEST.clear()
+            kept = _TALLEST[key] = cls._find_tallest(guides, width, point_size)
+        return list(kept[0]), kept[1]
+
+    @classmethod
+    def _find_tallest(cls, guides: list[tuple[list[tuple[int, str, str]], dict[int, str]]],
+                      width: int, point_size: float) -> tuple[list[tuple[int, str, str]], str]:
         probe = cls(interactive=False)
         best: tuple[int, list[tuple[int, str, str]], str] | None = None
         try:
@@ -510,8 +595,8 @@ class LevelGuide(QWidget):
             if len(kept) > 200:
                 kept.clear()
             fit = kept[key] = self._compute_rows(width, pt, prompt_at, prompt)
-        return _Fit(fit.point_size, [replace(r) for r in fit.rows], fit.number_width, fit.chip_width,
-                    fit.chip_height, fit.pad, fit.total)
+        return _Fit(fit.point_size, [_Row(r.value, r.top, r.height, r.text, r.font, r.texts) for r in fit.rows],
+                    fit.number_width, fit.chip_width, fit.chip_height, fit.pad, fit.total)
 
     def _chip_slots(self) -> tuple[int, ...] | None:
         """Per row (highest level first), the chips it must have room for; None: three each."""
@@ -522,14 +607,26 @@ class LevelGuide(QWidget):
         return tuple(max(1, len(self._row_chips(value))) for value, _, _ in reversed(self._levels))
 
     def _compute_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str) -> _Fit:
-        pad = max(6, round(pt * 0.75))
-        number_width = QFontMetrics(self._number_font(pt)).horizontalAdvance("5") + 3 * pad
-        chip_fm = QFontMetrics(self._chip_font(pt))
-        chip_width = chip_fm.horizontalAdvance("Provider") + 2 * pad + 4
-        chip_height = chip_fm.height() + 4
-        text_width = max(120, width - number_width - chip_width - 3 * pad)
+        font = self._body_font(pt)
+        font_key = _font_key(font)
         slots = self._chip_slots() or tuple(3 for _ in self._levels)
-        rows, top = [], 0
+        key = (tuple(self._levels), width, pt, prompt_at if prompt else None, prompt, slots, self._one_chip,
+               self._min_point, theme.text_scale(), theme.ACCENT_DARK, font_key)
+        laid = _LAID.get(key)
+        if laid is None:
+            if len(_LAID) >= _LAID_KEPT:
+                _LAID.clear()
+            laid = _LAID[key] = self._lay_out_rows(width, pt, prompt_at, prompt, font, font_key, slots)
+        rows, number_width, chip_width, chip_height, pad, total = laid
+        return _Fit(pt, [_Row(value, top, height, text, font, self._texts) for value, top, height, text in rows],
+                    number_width, chip_width, chip_height, pad, total)
+
+    def _lay_out_rows(self, width: int, pt: float, prompt_at: int | None, prompt: str, font: QFont,
+                      font_key: str, slots: tuple[int, ...]) -> _Laid:
+        pad, number_width, chip_width, chip_height = self._metrics(pt, font_key)
+        text_width = max(120, width - number_width - chip_width - 3 * pad)
+        rows: list[tuple[int, int, int, tuple[str, str, int]]] = []
+        top = 0
         for index, (value, name, descriptor) in enumerate(reversed(self._levels)):  # highest level at the top
             min_height = slots[index] * chip_height + 2 * slots[index] + pad
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
@@ -538,31 +635,28 @@ class LevelGuide(QWidget):
                 html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
                          f"font-size:{max(self._min_point - 1, pt - 1.5) * theme.text_scale():.1f}pt'>"
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
-            doc = self._doc(html, pt, text_width)
-            height = max(min_height, int(doc.size().height()) + 2 * pad)
-            rows.append(_Row(value, top, height, doc, self._images.setdefault(id(doc), {})))
+            text = (html, font_key, text_width)
+            height = max(min_height, self._texts.height(text, font) + 2 * pad)
+            rows.append((value, top, height, text))
             top += height + 1
         if self._one_chip and rows:  # fitting the room's type: all three chips may meet on one row
             three = 3 * chip_height + 2 * 3 + pad
-            top += max(0, max(three - row.height for row in rows))
-        return _Fit(pt, rows, number_width, chip_width, chip_height, pad, max(0, top - 1))
+            top += max(0, max(three - height for _, _, height, _ in rows))
+        return tuple(rows), number_width, chip_width, chip_height, pad, max(0, top - 1)
 
-    def _doc(self, html: str, pt: float, width: int) -> QTextDocument:
-        """A row's text laid out at a type size and width (kept: scoring lays the rows out again)."""
-        font = self._body_font(pt)
-        key = (html, font.toString(), width)
-        doc = self._docs.get(key)
-        if doc is None:
-            if len(self._docs) > 400:
-                self._docs.clear()
-                self._images.clear()
-                self._drawn = 0
-            doc = self._docs[key] = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(font)
-            doc.setHtml(html)
-            doc.setTextWidth(width)
-        return doc
+    def _metrics(self, pt: float, font_key: str) -> tuple[int, int, int, int]:
+        """(pad, number column's width, chip width, chip height) at a type size (kept per look)."""
+        key = (pt, theme.text_scale(), font_key)
+        metrics = _METRICS.get(key)
+        if metrics is None:
+            if len(_METRICS) > 2000:
+                _METRICS.clear()
+            pad = max(6, round(pt * 0.75))
+            number_width = QFontMetrics(self._number_font(pt)).horizontalAdvance("5") + 3 * pad
+            chip_fm = QFontMetrics(self._chip_font(pt))
+            chip_width = chip_fm.horizontalAdvance("Provider") + 2 * pad + 4
+            metrics = _METRICS[key] = (pad, number_width, chip_width, chip_fm.height() + 4)
+        return metrics
 
     @staticmethod
     def _body_font(pt: float) -> QFont:
@@ -619,13 +713,14 @@ class LevelGuide(QWidget):
         guide, and drawing six text documents each time was most of its cost."""
         background = self._row_background(row)
         key = (background.rgba(), self.devicePixelRatioF(), QGuiApplication.palette().text().color().rgba())
-        image = row.images.get(key)
+        images = row.images
+        image = images.get(key)
         if image is None:
-            self._drawn += 1
-            if self._drawn > 48:  # about eight factors' levels kept: bounded memory
-                for kept in self._images.values():
+            self._texts.drawn += 1
+            if self._texts.drawn > 48:  # about eight factors' levels kept: bounded memory
+                for kept in self._texts.images.values():
                     kept.clear()
-                self._drawn = 1
+                self._texts.drawn = 1
             ratio = self.devicePixelRatioF()
             size = row.doc.size()
             image = QPixmap(max(1, ceil(size.width() * ratio)), max(1, ceil(size.height() * ratio)))
@@ -636,7 +731,7 @@ class LevelGuide(QWidget):
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             row.doc.drawContents(painter)
             painter.end()
-            row.images[key] = image
+            images[key] = image
         return image
 
     def _row_background(self, row: _Row) -> QColor:

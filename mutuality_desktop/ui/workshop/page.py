@@ -80,12 +80,20 @@ class _Title(QLabel):
     def __init__(self) -> None:
         super().__init__(wordWrap=True)
         self.names: list[str] = []
+        self._names_height: dict[tuple[object, ...], int] = {}  # by font, width and names
 
     def _tallest(self, width: int) -> int:
-        metrics = QFontMetrics(self.font())
+        font = self.font()
+        metrics = QFontMetrics(font)
         room = QRect(0, 0, max(1, width), 10_000)
         flags = int(Qt.TextFlag.TextWordWrap)
-        tallest = max((metrics.boundingRect(room, flags, name).height() for name in self.names), default=0)
+        key = (font.toString(), width, tuple(self.names))  # asked many times per factor shown
+        tallest = self._names_height.get(key)
+        if tallest is None:
+            if len(self._names_height) > 200:
+                self._names_height.clear()
+            tallest = self._names_height[key] = max(
+                (metrics.boundingRect(room, flags, name).height() for name in self.names), default=0)
         two = metrics.boundingRect(room, flags, "X\nX").height()  # two lines at most: a third is rare,
         # and costs the guide its room; plus what the label adds around its text
         extra = max(0, super().heightForWidth(width) - metrics.boundingRect(room, flags, self.text()).height())
