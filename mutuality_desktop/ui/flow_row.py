@@ -25,9 +25,6 @@ class FlowRow(QLayout):
         self._spacing, self._line_spacing = spacing, line_spacing
         self.right_from: int | None = None
         self._height = 0  # the height the lines took at the last width given
-        # the height at each width asked since the items last changed (Qt calls invalidate() when
-        # they do, as its own box layouts keep theirs): layouts ask many times per factor shown
-        self._heights: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     def add(self, widget: QWidget) -> None:
@@ -58,14 +55,7 @@ class FlowRow(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), apply=False)
-        return height
-
-    def invalidate(self) -> None:
-        self._heights.clear()
-        super().invalidate()
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)

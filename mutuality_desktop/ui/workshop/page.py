@@ -187,6 +187,7 @@ class _SideScroll(QScrollArea):
     def __init__(self, side: QWidget, shortest: int = 160) -> None:
         super().__init__()
         self._shortest = shortest
+        self._hinted = -1  # the height last hinted to the column
         self.setWidget(side)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -219,6 +220,9 @@ class _SideScroll(QScrollArea):
         height = max(self.height(), need)
         if inner.size() != QSize(width, height):
             inner.resize(width, height)
+        if self.sizeHint().height() != self._hinted:  # the lines wrapped again at the new width:
+            self._hinted = self.sizeHint().height()  # the column shares its height out again
+            self.updateGeometry()  # (else the agenda kept a taller share, the list a shorter one)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
