@@ -238,15 +238,17 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
     globals().update(palette)
     globals()["high_contrast"] = high_contrast
+    # The font first, while the old sheet is still set: set after the sheet was taken off, the
+    # scroll areas' inner containers kept the old size (their font is not taken from a parent).
+    app.setFont(font())
     if app.styleSheet():
         # Replacing a style sheet in place (Qt's QStyleSheetStyle::repolish) polishes every
         # widget again once for itself and once more for each styled ancestor: about a second
         # per switch with the walkthrough, results and setup built. Taking the old sheet off and
-        # setting the new one polishes each widget once per step, to the same result.
+        # setting the new one polishes each widget once per step.
         app.setStyleSheet("")
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setFont(font())
     app.setStyleSheet(sheet)
     for widget, before in explicit:
         size = before.pointSizeF()
