@@ -213,6 +213,11 @@ QTabBar::tab:focus { border: 2px solid #000000; }
 """
 
 
+# The sheet apply() last set over the Fusion style. With a sheet set, app.style() is Qt's
+# style-sheet style, whose name() is empty, so the style cannot be asked whether it is Fusion.
+_fusion_under_sheet = ""
+
+
 def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = False) -> None:
     """Give the application its font, colours and stylesheet, in the chosen contrast and text size.
 
@@ -220,13 +225,13 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     once: fonts set on a widget are scaled by the change, and each widget with an apply_look()
     method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
     """
-    global _scale
+    global _scale, _fusion_under_sheet
     palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
     sheet = stylesheet(palette)
     sheet = sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet
     if (app.styleSheet() == sheet and bool(globals()["high_contrast"]) == high_contrast
             and _scale == (LARGE_TEXT_SCALE if large_text else 1.0)
-            and app.style().name().lower() == "fusion" and app.font() == font()):
+            and _fusion_under_sheet == sheet and app.font() == font()):
         return  # the look already applied: setting it again re-polished every widget for nothing
     was_high = bool(globals()["high_contrast"])
     ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
@@ -250,6 +255,7 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setStyleSheet(sheet)
+    _fusion_under_sheet = sheet
     for widget, before in explicit:
         size = before.pointSizeF()
         if size > 0 and widget.font().pointSizeF() != size * ratio:
