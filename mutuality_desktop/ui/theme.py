@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from ..core.model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS
 from ..core.model import PERSPECTIVES as PERSPECTIVES
@@ -251,10 +254,13 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
         # widget again once for itself and once more for each styled ancestor: about a second
         # per switch with the walkthrough, results and setup built. Taking the old sheet off and
         # setting the new one polishes each widget once per step.
-        app.setStyleSheet("")
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    app.setStyleSheet(sheet)
+        with _text_scroll_bars_held(app):
+            app.setStyleSheet("")
+            app.setStyleSheet(sheet)
+    else:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setStyleSheet(sheet)
     _fusion_under_sheet = sheet
     for widget, before in explicit:
         size = before.pointSizeF()
@@ -269,6 +275,32 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
             restyle()
         widget.updateGeometry()
         widget.update()
+
+
+@contextmanager
+def _text_scroll_bars_held(app: QApplication) -> Iterator[None]:
+    """Keep a text box's scroll bar shown while the style sheet is off for a moment.
+
+    Without the sheet a notes box's frame and padding are thinner for that moment: its text,
+    three lines beside the scroll bar, fitted in two without it, and the bar stayed hidden once
+    the sheet was back, where replacing the sheet in place had kept it. Let go once the
+    boxes are laid out in the new look: let go at once, the bar was hidden before the text was
+    laid out again, and the text then fitted without it.
+    """
+    held = [w for w in app.allWidgets() if isinstance(w, (QPlainTextEdit, QTextEdit))
+            and w.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            and w.verticalScrollBar().isVisibleTo(w)]
+    for widget in held:
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    def release() -> None:
+        for widget in held:
+            if shiboken6.isValid(widget):
+                widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    try:
+        yield
+    finally:
+        QTimer.singleShot(0, release)  # once the boxes are laid out in the new look
 
 
 # Greys some screens use for quiet text of their own: black in high contrast.
