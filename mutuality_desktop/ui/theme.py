@@ -256,6 +256,8 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
         # setting the new one polishes each widget once per step.
         with _text_scroll_bars_held(app):
             app.setStyleSheet("")
+            if app.style().name().lower() != "fusion":  # a sheet someone else set over another style
+                app.setStyle("Fusion")
             app.setStyleSheet(sheet)
     else:
         if app.style().name().lower() != "fusion":
@@ -292,6 +294,7 @@ def _text_scroll_bars_held(app: QApplication) -> Iterator[None]:
             and w.verticalScrollBar().isVisibleTo(w)]
     for widget in held:
         widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
     def release() -> None:
         for widget in held:
             if shiboken6.isValid(widget):
