@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from ..core.model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS
 from ..core.model import PERSPECTIVES as PERSPECTIVES
@@ -213,6 +216,11 @@ QTabBar::tab:focus { border: 2px solid #000000; }
 """
 
 
+# The sheet apply() last set over the Fusion style. With a sheet set, app.style() is Qt's
+# style-sheet style, whose name() is empty, so the style cannot be asked whether it is Fusion.
+_fusion_under_sheet = ""
+
+
 def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = False) -> None:
     """Give the application its font, colours and stylesheet, in the chosen contrast and text size.
 
@@ -220,13 +228,13 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     once: fonts set on a widget are scaled by the change, and each widget with an apply_look()
     method (the painted ones, presentation mode) is asked to restyle itself; all are repainted.
     """
-    global _scale
+    global _scale, _fusion_under_sheet
     palette = HIGH_CONTRAST_PALETTE if high_contrast else NORMAL_PALETTE
     sheet = stylesheet(palette)
     sheet = sheet + HIGH_CONTRAST_FOCUS if high_contrast else sheet
     if (app.styleSheet() == sheet and bool(globals()["high_contrast"]) == high_contrast
             and _scale == (LARGE_TEXT_SCALE if large_text else 1.0)
-            and app.style().name().lower() == "fusion" and app.font() == font()):
+            and _fusion_under_sheet == sheet and app.font() == font()):
         return  # the look already applied: setting it again re-polished every widget for nothing
     was_high = bool(globals()["high_contrast"])
     ratio = (LARGE_TEXT_SCALE if large_text else 1.0) / _scale
@@ -238,9 +246,24 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     _scale = LARGE_TEXT_SCALE if large_text else 1.0
     globals().update(palette)
     globals()["high_contrast"] = high_contrast
-    app.setStyle("Fusion")
+    # The font first, while the old sheet is still set: set after the sheet was taken off, the
+    # scroll areas' inner containers kept the old size (their font is not taken from a parent).
     app.setFont(font())
-    app.setStyleSheet(sheet)
+    if app.styleSheet():
+        # Replacing a style sheet in place (Qt's QStyleSheetStyle::repolish) polishes every
+        # widget again once for itself and once more for each styled ancestor: about a second
+        # per switch with the walkthrough, results and setup built. Taking the old sheet off and
+        # setting the new one polishes each widget once per step.
+        with _text_scroll_bars_held(app):
+            app.setStyleSheet("")
+            if app.style().name().lower() != "fusion":  # a sheet someone else set over another style
+                app.setStyle("Fusion")
+            app.setStyleSheet(sheet)
+    else:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setStyleSheet(sheet)
+    _fusion_under_sheet = sheet
     for widget, before in explicit:
         size = before.pointSizeF()
         if size > 0 and widget.font().pointSizeF() != size * ratio:
@@ -254,6 +277,33 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
             restyle()
         widget.updateGeometry()
         widget.update()
+
+
+@contextmanager
+def _text_scroll_bars_held(app: QApplication) -> Iterator[None]:
+    """Keep a text box's scroll bar shown while the style sheet is off for a moment.
+
+    Without the sheet a notes box's frame and padding are thinner for that moment: its text,
+    three lines beside the scroll bar, fitted in two without it, and the bar stayed hidden once
+    the sheet was back, where replacing the sheet in place had kept it. Let go once the
+    boxes are laid out in the new look: let go at once, the bar was hidden before the text was
+    laid out again, and the text then fitted without it.
+    """
+    held = [w for w in app.allWidgets() if isinstance(w, (QPlainTextEdit, QTextEdit))
+            and w.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            and w.verticalScrollBar().isVisibleTo(w)]
+    for widget in held:
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    def release() -> None:
+        for widget in held:
+            if shiboken6.isValid(widget):
+                widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    try:
+        yield
+    finally:
+        QTimer.singleShot(0, release)  # once the boxes are laid out in the new look
 
 
 # Greys some screens use for quiet text of their own: black in high contrast.
