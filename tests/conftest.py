@@ -99,6 +99,84 @@ def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+class DemoOutputs:
+    """The unmodified demo's outputs with default options, each built on first use and then kept
+    for the test session: a PDF report is a second and a half of processor, a Word report two.
+
+    Only for tests that read an output of the demo as it is; a test that changes the engagement or
+    an output (or passes options) builds its own. The files are read-only."""
+
+    def __init__(self, folder: Path, master: Path) -> None:
+        import shutil
+
+        self.folder = folder
+        self.file = folder / "demo.mutuality"  # a copy no test writes to
+        shutil.copyfile(master, self.file)
+        self.warnings: dict[str, list[str]] = {}
+        self._paths: dict[str, Path] = {}
+        self._pages: list[str] | None = None
+
+    def _built(self, kind: str) -> Path:
+        if kind not in self._paths:
+            from mutuality_desktop.core.office.deck import write_pptx_file
+            from mutuality_desktop.core.office.word import write_docx_file
+            from mutuality_desktop.core.office.workbook import write_xlsx_file
+            from mutuality_desktop.core.report import build_html_file, build_report_file
+
+            build = {"pdf": build_report_file, "html": build_html_file, "docx": write_docx_file,
+                     "xlsx": write_xlsx_file, "pptx": write_pptx_file}[kind]
+            out = self.folder / f"demo.{kind}"
+            self.warnings[kind] = list(build(self.file, out))
+            out.chmod(0o444)
+            self._paths[kind] = out
+        return self._paths[kind]
+
+    @property
+    def pdf(self) -> Path:
+        """build_report_file(demo, out): the PDF report."""
+        return self._built("pdf")
+
+    @property
+    def html(self) -> Path:
+        """build_html_file(demo, out): the web page."""
+        return self._built("html")
+
+    @property
+    def docx(self) -> Path:
+        """write_docx_file(demo, out): the Word report (as write_docx of the demo's report data)."""
+        return self._built("docx")
+
+    @property
+    def xlsx(self) -> Path:
+        return self._built("xlsx")
+
+    @property
+    def pptx(self) -> Path:
+        return self._built("pptx")
+
+    @property
+    def pdf_pages(self) -> list[str]:
+        """pypdf's extract_text() of each page of the PDF report, read once (a copy each time)."""
+        if self._pages is None:
+            import pypdf
+
+            self._pages = [page.extract_text() or "" for page in pypdf.PdfReader(str(self.pdf)).pages]
+        return list(self._pages)
+
+    def copy(self, kind: str, dest: Path) -> Path:
+        """A writable copy of one output where a test wants it."""
+        import shutil
+
+        shutil.copyfile(self._built(kind), dest)
+        return dest
+
+
+@pytest.fixture(scope="session")
+def demo_outputs(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> DemoOutputs:
+    """The demo's PDF, HTML, Word, Excel and PowerPoint outputs, built once per test process."""
+    return DemoOutputs(tmp_path_factory.mktemp("demo-outputs"), demo_master)
+
+
 @pytest.fixture
 def demo_path(demo_master: Path, tmp_path: Path) -> Path:
     """A closed copy of the demo engagement (two rounds, every factor scored), the test's own."""

@@ -8,16 +8,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from mutuality_desktop.core.demo import build_demo
-
 
 def _when(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value).replace(microsecond=0)
 
 
-def test_every_score_row_is_stamped_with_its_last_change_in_the_history(tmp_path: Path) -> None:
-    path = tmp_path / "demo.mutuality"
-    build_demo(path).close()
+def test_every_score_row_is_stamped_with_its_last_change_in_the_history(demo_path: Path) -> None:
+    path = demo_path  # a copy of build_demo's file, built once per session (tests/conftest.py)
     conn = sqlite3.connect(path)
     try:
         last: dict[tuple[str, str], dt.datetime] = {}

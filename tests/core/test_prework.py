@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -34,11 +35,26 @@ def demo(demo_path: Path):
         yield eng
 
 
-@pytest.fixture
-def forms(demo: Engagement, tmp_path: Path):
-    out = tmp_path / "forms"
+@pytest.fixture(scope="module")
+def demo_forms(demo_master: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The Baseline forms of the demo as it is, written once for the module (read-only files):
+    every test's demo is a copy of the same file, so the forms are the same."""
+    folder = tmp_path_factory.mktemp("prework-forms")
+    path = folder / "demo.mutuality"
+    shutil.copyfile(demo_master, path)
+    out = folder / "forms"
     out.mkdir()
-    return write_forms(demo, out, "Baseline")
+    with Engagement.open(path) as eng:
+        made = write_forms(eng, out, "Baseline")
+    for form in made:
+        form.path.chmod(0o444)
+    return made
+
+
+@pytest.fixture
+def forms(demo: Engagement, demo_forms):  # type: ignore[no-untyped-def]
+    """The forms of the test's demo (which has not changed when they are asked for)."""
+    return demo_forms
 
 
 def fill(form: Path, out: Path, answers: dict[int, tuple[object, object]]) -> Path:

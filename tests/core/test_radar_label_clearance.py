@@ -33,16 +33,19 @@ PLAY_THROUGH = RoundScores(
 )
 
 
-def _demo_rounds(tmp: Path) -> list[tuple[str, RoundScores]]:
-    from mutuality_desktop.core.demo import build_demo
+@pytest.fixture(scope="module")
+def demo_rounds(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, RoundScores]]:
+    """The demo's rounds and scores, read once for the module from a copy of the session's demo."""
+    import shutil
+
+    from mutuality_desktop.core.engagement import Engagement
     from mutuality_desktop.core.snapshot import take_snapshot
 
-    eng = build_demo(tmp / "demo.mutuality")
-    try:
+    path = tmp_path_factory.mktemp("clearance") / "demo.mutuality"
+    shutil.copyfile(demo_master, path)
+    with Engagement.open(path, readonly=True) as eng:
         snap = take_snapshot(eng)
         return [(r.label, r.scores) for r in snap.rounds]
-    finally:
-        eng.close()
 
 
 def _overlap(a, b, margin: float = 0.0) -> bool:
@@ -89,8 +92,8 @@ def test_the_play_through_names_cover_no_point_and_no_level_number(size) -> None
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_demo_charts_names_cover_no_point_and_no_level_number(size, tmp_path) -> None:
-    rounds = _demo_rounds(tmp_path)
+def test_the_demo_charts_names_cover_no_point_and_no_level_number(size, demo_rounds) -> None:
+    rounds = demo_rounds
     w, h, dpi = size
     for upto in (1, len(rounds)):
         some = rounds[:upto]
@@ -135,8 +138,8 @@ def test_the_printed_play_through_names_cover_no_point_and_no_level_number(size)
     assert _printed_clashes(series, *size) == []
 
 
-def test_the_printed_demo_names_cover_no_point_and_no_level_number(tmp_path) -> None:
-    rounds = _demo_rounds(tmp_path)
+def test_the_printed_demo_names_cover_no_point_and_no_level_number(demo_rounds) -> None:
+    rounds = demo_rounds
     for dimension, shown in (("mutuality", {"agreed", "client", "provider"}), (None, {"agreed", "previous"}),
                              ("mutuality", {"agreed", "previous"})):
         series = RadarSeries(FW, dimension, shown)

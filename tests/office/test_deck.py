@@ -15,7 +15,7 @@ from pptx.util import Emu
 
 from mutuality_desktop.core.branding import BrandingProfile, Logo
 from mutuality_desktop.core.framework import MUTUALITY
-from mutuality_desktop.core.office.deck import write_pptx, write_pptx_file
+from mutuality_desktop.core.office.deck import write_pptx
 from mutuality_desktop.core.report import ReportData
 
 from .conftest import ROUND_LABEL
@@ -30,9 +30,10 @@ def charts(slide: object) -> list[object]:
 
 
 @pytest.fixture(scope="module")
-def demo_deck(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
-    out = tmp_path_factory.mktemp("pptx") / "demo.pptx"
-    assert write_pptx_file(demo_file, out) == []
+def demo_deck(demo_outputs) -> object:  # type: ignore[no-untyped-def]
+    """write_pptx_file of the demo, built once per session (tests/conftest.py)."""
+    out = demo_outputs.pptx
+    assert demo_outputs.warnings["pptx"] == []
     return Presentation(str(out))
 
 

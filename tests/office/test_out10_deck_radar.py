@@ -15,21 +15,19 @@ from pathlib import Path
 import pptx
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
+from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import MUTUALITY
-from mutuality_desktop.core.office.deck import write_pptx
-from mutuality_desktop.core.report.data import collect_report_data
 
 Box = tuple[float, float, float, float]
 LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
 
 
-def _deck(tmp: Path) -> tuple[Path, list[str]]:
-    with build_demo(tmp / "demo.mutuality") as e:
-        data = collect_report_data(e)
+def _deck(tmp: Path, demo_outputs) -> tuple[Path, list[str]]:  # type: ignore[no-untyped-def]
+    """The demo's deck (write_pptx of its report data, as write_pptx_file does; built once per
+    session) copied here, and the Mutuality factors' names."""
+    with Engagement.open(demo_outputs.file, readonly=True) as e:
         names = [f.name for f in e.framework.dimension(MUTUALITY).factors]
-    write_pptx(data, tmp / "deck.pptx")
-    return tmp / "deck.pptx", names
+    return demo_outputs.copy("pptx", tmp / "deck.pptx"), names
 
 
 def _radar_slide(deck: Path) -> int:
@@ -57,8 +55,8 @@ def _labels(pdf: Path, page: int, names: list[str], also: tuple[str, ...] = ()) 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="needs LibreOffice and pdftotext")
-def test_fifteen_spoke_names_do_not_overlap_in_libreoffice(tmp_path: Path) -> None:
-    deck, names = _deck(tmp_path)
+def test_fifteen_spoke_names_do_not_overlap_in_libreoffice(tmp_path: Path, demo_outputs) -> None:  # type: ignore[no-untyped-def]
+    deck, names = _deck(tmp_path, demo_outputs)
     page = _radar_slide(deck)
     # its own LibreOffice profile: with another soffice on the default profile (the other test
     # worker, or a LibreOffice the person has open) the conversion exited 1

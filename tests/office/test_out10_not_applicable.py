@@ -14,7 +14,7 @@ import docx
 import openpyxl
 
 from mutuality_desktop.core import operations as ops
-from mutuality_desktop.core.demo import build_demo
+from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.office.word import write_docx
 from mutuality_desktop.core.office.workbook import write_xlsx
 from mutuality_desktop.core.report.data import collect_report_data
@@ -24,8 +24,8 @@ EXIT = "joint-exit-strategy"
 REASON = "The contract runs to 2040; no exit in view"
 
 
-def test_outputs_say_not_applicable_and_print_no_stale_level(tmp_path: Path) -> None:
-    with build_demo(tmp_path / "demo.mutuality") as e:
+def test_outputs_say_not_applicable_and_print_no_stale_level(tmp_path: Path, demo_path: Path) -> None:
+    with Engagement.open(demo_path) as e:  # a copy of the demo, built once per session
         follow_up = e.rounds()[-1]
         before = {p: e.scores(follow_up.id)[(EXIT, p)].level for p in ("client", "provider", "agreed")}
         assert before == {"client": 2, "provider": 2, "agreed": 2}

@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from mutuality_desktop.core.office.word import section_titles, write_docx
+from mutuality_desktop.core.office.word import section_titles
 from mutuality_desktop.core.office.word_parts import WordWriter
 from mutuality_desktop.core.report import ReportData
 
@@ -22,10 +22,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="module")
-def report(demo_data: ReportData, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out13-word") / "report.docx"
-    write_docx(demo_data, out)
-    return out
+def report(demo_outputs, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """The demo's Word report (write_docx of its report data), built once per session; a copy."""
+    return demo_outputs.copy("docx", tmp_path_factory.mktemp("out13-word") / "report.docx")
 
 
 def _contents(document: object) -> list[object]:

@@ -47,10 +47,10 @@ def alt_texts(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_docx(demo_data: ReportData, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("word") / "demo.docx"
-    assert write_docx(demo_data, out) == []
-    return out
+def demo_docx(demo_outputs) -> Path:  # type: ignore[no-untyped-def]
+    """The demo's Word report (write_docx of its report data), built once per session."""
+    assert demo_outputs.docx and demo_outputs.warnings["docx"] == []
+    return demo_outputs.docx
 
 
 def test_sections_are_real_word_headings_in_the_pdf_order(demo_docx: Path, demo_data: ReportData) -> None:

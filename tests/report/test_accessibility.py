@@ -16,7 +16,7 @@ import pytest
 
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
-from mutuality_desktop.core.report import build_report, build_report_file, collect_report_data
+from mutuality_desktop.core.report import build_report, collect_report_data
 
 HOSTILE_TEXTS = [
     '<b>bold & <i>unclosed <img src="/etc/passwd"/> <a href="javascript:alert(1)">x</a> ]]> <para>',
@@ -81,10 +81,9 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> Pa
 
 
 @pytest.fixture(scope="module")
-def demo_pdf(demo_file: Path) -> Path:
-    out = demo_file.with_name("demo.pdf")
-    build_report_file(demo_file, out)
-    return out
+def demo_pdf(demo_outputs) -> Path:  # type: ignore[no-untyped-def]
+    """build_report_file of the demo, built once per session (tests/conftest.py)."""
+    return demo_outputs.pdf
 
 
 @pytest.fixture(scope="module")

@@ -43,17 +43,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_master: Path) -> ReportD
 
 
 @pytest.fixture(scope="module")
-def demo_built(demo: ReportData, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The demo's PDF, Word and HTML outputs, each built once for this module's tests (which only
-    read them) and copied to where the test reads it."""
-    folder = tmp_path_factory.mktemp("ce-built")
-    made: dict[str, Path] = {}
+def demo_built(demo_outputs):  # type: ignore[no-untyped-def]
+    """The demo's PDF, Word and HTML outputs, each built once per test session (tests/conftest.py;
+    build_report, write_docx or build_html of the demo's report data, as its *_file form does)
+    and copied to where the test reads it."""
+    kinds = {build_report: "pdf", write_docx: "docx", build_html: "html"}
 
     def copy(build, dest: Path) -> None:  # type: ignore[no-untyped-def]
-        if dest.suffix not in made:
-            made[dest.suffix] = folder / f"demo{dest.suffix}"
-            build(demo, made[dest.suffix])
-        shutil.copyfile(made[dest.suffix], dest)
+        assert dest.suffix == f".{kinds[build]}"
+        demo_outputs.copy(kinds[build], dest)
 
     return copy
 

@@ -17,7 +17,6 @@ from mutuality_desktop.core.report import (
     HtmlReportError,
     build_html,
     build_html_file,
-    build_report_file,
     collect_report_data,
 )
 
@@ -158,9 +157,8 @@ def test_tables_charts_and_captions(demo_html: Path) -> None:
         assert "Radar chart of" in desc and re.search(r"\d", desc)
 
 
-def test_the_same_content_as_the_pdf(demo_file: Path, demo_html: Path) -> None:
-    pdf = demo_file.with_name("demo.pdf")
-    build_report_file(demo_file, pdf)
+def test_the_same_content_as_the_pdf(demo_file: Path, demo_html: Path, demo_outputs) -> None:  # type: ignore[no-untyped-def]
+    pdf = demo_outputs.pdf  # build_report_file of the demo, once per session
     with pikepdf.open(pdf) as doc:
         sections, item = [], doc.Root.Outlines.First
         while item is not None:

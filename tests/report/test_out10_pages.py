@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from mutuality_desktop.core.demo import build_demo
+from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.core.report.build import build_report_file
 
@@ -37,9 +37,10 @@ def _pages(pdf: Path) -> list[list[str]]:
     return [[x.strip() for x in page.splitlines() if x.strip()] for page in text.split("\f")[:-1]]
 
 
-def _variant(tmp: Path, shape: str) -> Path:
+def _variant(tmp: Path, shape: str, demo_master: Path) -> Path:
     path = tmp / f"{shape}.mutuality"
-    with build_demo(path) as e:
+    shutil.copyfile(demo_master, path)  # the demo, built once per session
+    with Engagement.open(path) as e:
         follow_up = e.rounds()[-1].id
         if shape.startswith("not_agreed_"):
             for fid in NOT_AGREED[:int(shape.rsplit("_", 1)[1])]:
@@ -52,9 +53,23 @@ def _variant(tmp: Path, shape: str) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def pages_of(demo_master: Path, demo_outputs, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Each shape's report read back, built once for the module (the demo's own once per session)."""
+    folder = tmp_path_factory.mktemp("out10-pages")
+    read: dict[str, list[list[str]]] = {}
+
+    def pages(shape: str) -> list[list[str]]:
+        if shape not in read:
+            read[shape] = _pages(demo_outputs.pdf if shape == "demo" else _variant(folder, shape, demo_master))
+        return read[shape]
+
+    return pages
+
+
 @pytest.mark.parametrize("shape", ["demo", "not_agreed_1", "not_agreed_3", "long_notes"])
-def test_no_page_carries_only_a_line_or_two(tmp_path: Path, shape: str) -> None:
-    pages = _pages(_variant(tmp_path, shape))
+def test_no_page_carries_only_a_line_or_two(pages_of, shape: str) -> None:  # type: ignore[no-untyped-def]
+    pages = pages_of(shape)
     assert len(pages) > 20
     for number, lines in enumerate(pages[1:], start=2):  # the cover is laid out on its own
         assert re.search(rf"Page {number} of {len(pages)}$", lines[-1])
@@ -62,9 +77,9 @@ def test_no_page_carries_only_a_line_or_two(tmp_path: Path, shape: str) -> None:
         assert content >= MIN_LINES, f"{shape}: page {number} holds only {content} lines: {lines}"
 
 
-def test_what_moved_is_never_split_from_its_heading(tmp_path: Path) -> None:
+def test_what_moved_is_never_split_from_its_heading(pages_of) -> None:  # type: ignore[no-untyped-def]
     """With three more factors not agreed, the summary's last block goes over whole, heading first."""
-    pages = _pages(_variant(tmp_path, "not_agreed_3"))
+    pages = pages_of("not_agreed_3")
     holding = [i for i, lines in enumerate(pages) if any(x.startswith("What moved since") for x in lines)]
     assert len(holding) == 1
     page = pages[holding[0]]

@@ -10,11 +10,6 @@ from html import unescape
 from pathlib import Path
 
 import docx
-import pypdf
-
-from mutuality_desktop.core.office.word import write_docx_file
-from mutuality_desktop.core.report import build_report_file
-from mutuality_desktop.core.report.html import build_html_file
 
 RANKING = ("17 factors are at level 3, Established: the five listed are those the two sides see most alike, "
            "in report order.")
@@ -24,21 +19,19 @@ ATTENDANCE = ("8 participants took part, 4 from Brackenford Council and 4 from T
               "Services Ltd, with 1 facilitator and 1 observer.")
 
 
-def _texts(path: Path, tmp: Path) -> dict[str, str]:
-    pdf, html, word = tmp / "r.pdf", tmp / "r.html", tmp / "r.docx"
-    build_report_file(path, pdf)
-    build_html_file(path, html)
-    write_docx_file(path, word)
+def _texts(pdf_pages: list[str], html: Path, word: Path) -> dict[str, str]:
+    """The words of the PDF (pypdf's text of each page), web page and Word report
+    (build_report_file, build_html_file and write_docx_file of one engagement)."""
     return {
-        "pdf": " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages).split()),
+        "pdf": " ".join(" ".join(pdf_pages).split()),
         "html": " ".join(unescape(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))).split()),
         "word": " ".join(" ".join(p.text for p in docx.Document(str(word)).paragraphs).split()),
     }
 
 
 def test_the_demo_report_counts_people_as_its_cover_and_says_how_tied_lists_were_picked(
-        demo_path: Path, tmp_path: Path) -> None:
-    texts = _texts(demo_path, tmp_path)
+        demo_outputs) -> None:  # type: ignore[no-untyped-def]
+    texts = _texts(demo_outputs.pdf_pages, demo_outputs.html, demo_outputs.docx)  # built once per session
     for kind, text in texts.items():
         assert ATTENDANCE in text, kind
         assert "10 people took part" not in text, kind
@@ -47,11 +40,9 @@ def test_the_demo_report_counts_people_as_its_cover_and_says_how_tied_lists_were
     assert "8 participants, with 1 facilitator and 1 observer" in texts["pdf"], "the cover, which the page now agrees with"
 
 
-def test_the_comparison_names_the_factor_agreed_in_only_one_round(demo_path: Path, tmp_path: Path) -> None:
+def test_the_comparison_names_the_factor_agreed_in_only_one_round(demo_outputs) -> None:  # type: ignore[no-untyped-def]
     """It said "1 factor is left out on both sides: 1 agreed in only one of the two rounds", and a
     reader had to hunt for which."""
-    pdf = tmp_path / "r.pdf"
-    build_report_file(demo_path, pdf)
-    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages).split())
+    text = " ".join(" ".join(demo_outputs.pdf_pages).split())  # build_report_file of the demo, once per session
     assert ("1 factor is left out on both sides: Joint knowledge management strategy, agreed in only one "
             "of the two rounds.") in text

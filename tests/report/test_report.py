@@ -71,10 +71,10 @@ def demo_file(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture(scope="module")
-def demo_report(demo_file: Path) -> tuple[Path, str, list[str]]:
-    out = demo_file.with_name("demo.pdf")
-    warnings = build_report_file(demo_file, out)
-    return out, pdf_text(out), warnings
+def demo_report(demo_outputs) -> tuple[Path, str, list[str]]:  # type: ignore[no-untyped-def]
+    """build_report_file of the demo, built once per session (tests/conftest.py)."""
+    out = demo_outputs.pdf
+    return out, pdf_text(out), demo_outputs.warnings["pdf"]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.model import EngagementInfo
-from mutuality_desktop.core.report import build_report_file, collect_report_data
+from mutuality_desktop.core.report import collect_report_data
 from mutuality_desktop.core.report import rows as R
 from mutuality_desktop.core.report.tables import SectionRule
 from mutuality_desktop.core.report.text import change, one_decimal, rounded, whole
@@ -102,16 +102,14 @@ def test_the_cover_counts_participants_apart_from_facilitator_and_observers(data
     assert details["Participants"].startswith(f"{members} participants, with 1 facilitator")
 
 
-def test_a_tie_for_the_widest_gap_is_not_pinned_on_one_factor(demo: Path, tmp_path: Path) -> None:
-    out = tmp_path / "r.pdf"
-    build_report_file(demo, out)
+def test_a_tie_for_the_widest_gap_is_not_pinned_on_one_factor(demo_outputs) -> None:  # type: ignore[no-untyped-def]
+    out = demo_outputs.pdf  # build_report_file of the demo, once per session
     page3 = " ".join(pypdf.PdfReader(str(out)).pages[2].extract_text().split())
     assert re.search(r"Widest perception gap, on \d+ factors", page3)
 
 
-def test_the_agreed_reasoning_comes_before_each_side_view(demo: Path, tmp_path: Path) -> None:
-    out = tmp_path / "r.pdf"
-    build_report_file(demo, out)
+def test_the_agreed_reasoning_comes_before_each_side_view(demo_outputs) -> None:  # type: ignore[no-untyped-def]
+    out = demo_outputs.pdf  # build_report_file of the demo, once per session
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(out)).pages[5:8])
     first = text.index("Joint objective setting")
     assert text.index("Agreed in the room:", first) < text.index("Client\u2019s view:", first)
