@@ -68,3 +68,30 @@ def when_shown(kind: type, answer: Any) -> None:
         answer(dialog)
 
     QTimer.singleShot(300, look)
+
+
+def plan_the_day(qtbot: Any, page: Any, check: Any = None) -> None:
+    """Agenda button -> Plan the day… -> (check(dialog), if given) -> Save, as a person clicks
+    them; back at the guide afterwards. Save is clicked even when the check fails (the failure is
+    reported at the test's end), so a failing check never leaves the modal dialog open."""
+    from PySide6.QtCore import QTimer
+
+    done: list[str] = []
+
+    def in_dialog() -> None:
+        dialog = page.agenda_plan.dialog
+        try:
+            if check is not None:
+                check(dialog)
+        finally:
+            click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+            done.append("saved")
+
+    def in_menu() -> None:
+        QTimer.singleShot(300, in_dialog)
+        click(qtbot, page.agenda.plan_button)
+
+    QTimer.singleShot(300, in_menu)
+    click(qtbot, page.agenda.agenda_button)  # opens the agenda menu
+    qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)  # back to scoring

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from mutuality_desktop.core.agenda import Agenda, Break, read_agenda
 from mutuality_desktop.core.engagement import Engagement
 
+from .journey import plan_the_day
 from .test_walkthrough_journey import key, open_walkthrough
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -31,25 +32,13 @@ def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtb
     with Engagement.open(blank_path, readonly=True) as eng:
         day = eng.rounds()[-1].date or dt.date.today()  # the workshop day
     page.agenda._clock = lambda: dt.datetime.combine(day, dt.time(10, 30))  # the room's clock: 10:30
-    done: list[str] = []
-
-    def in_dialog() -> None:
-        dialog = page.agenda_plan.dialog
+    def check(dialog) -> None:
         tea = next(r for r in dialog.rows if r.name.text() == "Tea")
         click(qtbot, tea.remove)  # the usual day less the afternoon tea
         assert "Tea" not in dialog.preview.text()
         assert "09:30 to 16:30: 6 h of work, 60 min of breaks" in dialog.preview.text()
-        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
-        done.append("saved")
 
-    def in_menu() -> None:
-        QTimer.singleShot(300, in_dialog)
-        click(qtbot, page.agenda.plan_button)
-
-    QTimer.singleShot(300, in_menu)
-    click(qtbot, page.agenda.agenda_button)  # opens the agenda menu
-    qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)  # back to scoring
+    plan_the_day(qtbot, page, check)
 
     assert stored_agenda(blank_path) == Agenda(570, 990, (Break("Coffee", 660, 15), Break("Lunch", 750, 45)))
     # 10:30 and nothing agreed: an hour of work done against none of the 24-minute factors

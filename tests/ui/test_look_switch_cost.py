@@ -10,15 +10,12 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from mutuality_desktop.ui import theme
 
 from .journey import page_tab
+from .test_ui13_look_toggles import _toggle as toggle_look
 
 
 def _toggle(window, qtbot, text: str) -> None:
-    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    action = next(a for a in view.actions() if a.text() == text)
-    before = (theme.text_scale(), bool(theme.high_contrast))
-    action.trigger()
-    qtbot.waitUntil(lambda: (theme.text_scale(), bool(theme.high_contrast)) != before)
-    qtbot.wait(200)
+    toggle_look(window, qtbot, text)
+    qtbot.wait(150)  # the scroll bars held over the switch are let go once laid out
 
 
 def _notes_boxes(window) -> list[tuple[str, bool, int]]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from mutuality_desktop.core.agenda import read_agenda
 from mutuality_desktop.core.engagement import Engagement
 
+from .journey import plan_the_day
 from .test_walkthrough_journey import open_walkthrough
 
 FUTURE = dt.date(2026, 12, 10)
@@ -25,24 +26,6 @@ def _on_screen(widget) -> QPoint:
     return widget.mapToGlobal(QPoint(0, 0))
 
 
-def _plan_the_day(qtbot, page) -> None:
-    done: list[str] = []
-
-    def in_dialog() -> None:
-        dialog = page.agenda_plan.dialog
-        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
-        done.append("saved")
-
-    def in_menu() -> None:
-        QTimer.singleShot(300, in_dialog)
-        click(qtbot, page.agenda.plan_button)
-
-    QTimer.singleShot(300, in_menu)
-    click(qtbot, page.agenda.agenda_button)
-    qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)
-
-
 def _dated(path) -> None:
     with Engagement.open(path) as eng:
         eng.update_round(eng.rounds()[-1].id, date=FUTURE)  # set up a fortnight before the day
@@ -55,7 +38,7 @@ def test_the_agenda_button_stays_put_when_the_days_times_are_saved(qtbot, window
     page.agenda.refresh()
     qtbot.wait(100)
     before = _on_screen(page.agenda.agenda_button)
-    _plan_the_day(qtbot, page)
+    plan_the_day(qtbot, page)
     with Engagement.open(blank_path, readonly=True) as eng:
         assert read_agenda(eng, eng.rounds()[-1].id) is not None  # the plan reached the file
     qtbot.waitUntil(lambda: page.agenda.pace_label.isVisible())
@@ -78,7 +61,7 @@ def test_the_agenda_pop_up_draws_its_notes_whole_once_a_plan_is_set(qtbot, windo
     page = open_walkthrough(qtbot, window, blank_path)
     page.agenda._clock = lambda: dt.datetime(2026, 11, 27, 10, 0)
     page.agenda.refresh()
-    _plan_the_day(qtbot, page)
+    plan_the_day(qtbot, page)
     seen: list[tuple[str, bool]] = []
 
     def look() -> None:

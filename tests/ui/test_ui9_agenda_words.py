@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.agenda import Agenda, Break, read_agenda
 from mutuality_desktop.core.engagement import Engagement
 
-from .journey import click
+from .journey import plan_the_day
 from .test_walkthrough_journey import open_walkthrough
 
 
@@ -29,22 +26,10 @@ def test_a_long_day_reads_in_hours_in_the_panel_and_the_plan(qtbot, window, blan
     pace = page.agenda.pace_label.text()
     assert pace.replace("\u00a0", " ") == "8 h 40 min behind: 15 factors left, 1 h 5 min to coffee"
     assert "8\u00a0h\u00a040\u00a0min" in pace and "1\u00a0h\u00a05\u00a0min" in pace  # each on one line
-    done: list[str] = []
-
-    def in_dialog() -> None:
-        dialog = page.agenda_plan.dialog
+    def check(dialog) -> None:
         assert "07:00 to 18:30: 11 h 15 min of work, 15 min of breaks" in dialog.preview.text()
         assert "Mutuality: 11 h 15 min (shared by factors), about 45 min per factor" in dialog.preview.text()
-        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
-        done.append("saved")
 
-    def in_menu() -> None:
-        QTimer.singleShot(300, in_dialog)
-        click(qtbot, page.agenda.plan_button)
-
-    QTimer.singleShot(300, in_menu)
-    click(qtbot, page.agenda.agenda_button)
-    qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)
+    plan_the_day(qtbot, page, check)
     with Engagement.open(blank_path, readonly=True) as eng:
         assert read_agenda(eng, eng.rounds()[-1].id) == Agenda(420, 1110, (Break("Coffee", 1005, 15),))
