@@ -112,7 +112,10 @@ def test_a_summary_written_before_the_workshop_keeps_one_tense(data: ReportData,
         text = before[kind]
         assert "with the workshop planned for 28 November 2026" in text, kind
         # no pre-work returns here: the levels were recorded before the day, not scored by a room
-        assert "Before the workshop, scores are recorded factor by factor" in text, kind
+        assert "Before the workshop, some scores are recorded for this round" in text, kind
+        assert "and the level recorded as agreed." in text, kind  # the chart's caption: not held yet
+        assert "the level the room agreed" not in text, kind
+        assert "the same text the room will see during the workshop" in text, kind
         assert "and a level is already recorded as agreed for 10 of the" in text, kind
         assert "So far, leaders" not in text, kind
         assert "Leaders from both organisations scored" not in text, kind
@@ -120,6 +123,7 @@ def test_a_summary_written_before_the_workshop_keeps_one_tense(data: ReportData,
     for kind in ("pdf", "html", "docx"):
         assert "held on 28 November 2026" in after[kind], kind
         assert "Leaders from both organisations scored the contract factor by factor" in after[kind], kind
+        assert "the same text the room saw during the workshop" in after[kind], kind
 
 
 MINUTES = "Objectives were agreed at mobilisation in 2021 … see board minutes."
@@ -161,3 +165,16 @@ def test_pre_work_comments_are_printed_with_their_factor(tmp_path: Path) -> None
             assert "Bob Jones (provider), level 4 Advanced (pre-work)" in named[kind], kind
     finally:
         e.close()
+
+
+def test_within_one_level_speaks_only_of_the_factors_both_sides_scored(tmp_path: Path) -> None:
+    """Play-through 10: before the workshop, with 3 of 15 factors scored by both sides, the findings
+    said 'Both sides see every factor within one level of each other'."""
+    from mutuality_desktop.core.report.wording import findings
+
+    few = _make(tmp_path / "few.mutuality", [3, 2, 2])  # the same level on each side: no gap at all
+    said = " ".join(findings(few))
+    assert "every factor within one level" not in said
+    assert "Where both sides have scored a factor (3 of 15 in this round), they are within one level" in said
+    every = _make(tmp_path / "every.mutuality", [2] * 15)
+    assert "Both sides see every factor within one level of each other." in " ".join(findings(every))

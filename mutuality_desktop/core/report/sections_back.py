@@ -232,8 +232,8 @@ def appendix_lead(data: ReportData) -> str:
     fw = data.framework
     assessed = assessed_dimensions(fw, data.scores)
     shown = guide_dimensions(data)
-    source = (f"from {fw.title} (version {fw.version}), the same text the room saw during the "
-              "workshop.")
+    source = (f"from {fw.title} (version {fw.version}), the same text the room "
+              + ("will see during the workshop." if workshop_ahead(data) else "saw during the workshop."))
     if len(assessed) == len(fw.dimensions):
         return f"Every factor was scored against the level descriptions below, {source}"
     if not assessed:

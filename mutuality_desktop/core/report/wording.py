@@ -111,7 +111,7 @@ def _scored_sentence(data: ReportData, agreed: str, count: int) -> str:
             done = (f"Before the workshop, {n} leader{'s' if n != 1 else ''} from {who} "
                     f"{'have' if n != 1 else 'has'} given their own scores in pre-work, factor by factor, {scale}")
         elif any(score.level is not None for score in data.scores.values()):
-            done = f"Before the workshop, scores are recorded factor by factor, {scale}"
+            done = f"Before the workshop, some scores are recorded for this round, {scale}"
         else:
             return f"Before the workshop, no level is recorded yet. Each factor is scored {scale}."
         if count:
@@ -160,11 +160,15 @@ def findings(data: ReportData) -> list[str]:
             f"widest gap is on {g.factor.name}, where the {higher} scores it {g.size} levels higher "
             f"({g.client} against {g.provider})."
         )
-    elif gaps:
-        apart = [g for g in gaps if g.size == 1]
-        out.append("Both sides see every factor within one level of each other" +
-                   (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
     done = coverage(fw, data.scores, data.current.scope, data.current.excluded)
+    if not wide and gaps:
+        apart = [g for g in gaps if g.size == 1]
+        # "every factor" only when both sides scored every factor of the round (play-through 10:
+        # said of 3 scored factors of 15 before the workshop)
+        lead = ("Both sides see every factor within one level of each other" if len(gaps) >= done.total
+                else f"Where both sides have scored a factor ({len(gaps)} of {done.total} in this round), "
+                     "they are within one level of each other")
+        out.append(lead + (f"; they differ by one level on {plural(len(apart), 'factor')}." if apart else "."))
     disputed = disputes_sentence(fw, data.scores)  # counted apart: the room reached them
     missing = done.total - done.agreed - len(disputes(fw, data.scores))
     if disputed:
@@ -369,10 +373,11 @@ def mutuality_intro(data: ReportData) -> str:
     na = marks(data.scores)
     marked = [f.name for f in factors if f.id in na]
     count = len(factors) - len(marked)
+    agreed = "the level recorded as agreed" if workshop_ahead(data) else "the level the room agreed"
     base = (f"The chart shows, for each of the {count} mutuality factors assessed in this round, the "
-            f"level each side gave on its own and the level the room agreed." if marked else
+            f"level each side gave on its own and {agreed}." if marked else
             f"The chart shows, for each of the {count} mutuality factors of this round, the level each "
-            f"side gave on its own and the level the room agreed.")
+            f"side gave on its own and {agreed}.")
     if marked:
         base += (f" {names_list(marked)}, marked not applicable to this contract, "
                  f"{'has' if len(marked) == 1 else 'have'} no level.")
