@@ -13,7 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAction
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAction,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAccessibleWidget,
@@ -247,7 +253,10 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
         window.statusBar().repaint()
         QTimer.singleShot(80, restyle)  # time to paint over where the menu was
 
-    for action in (contrast, large):
+    # keys that also work in presentation (F11), where the menus are hidden (play-through 10)
+    for action, key in ((contrast, "Ctrl+Shift+H"), (large, "Ctrl+Shift+L")):
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.toggled.connect(changed)
         menu.addAction(action)
     return contrast, large
