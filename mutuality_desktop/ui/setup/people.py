@@ -349,8 +349,9 @@ class ParticipantsPanel(_RowsPanel):
     def _size_columns(self) -> None:
         """Each column as wide as its widest text (or heading) when they all fit, the room left over
         to the name and role; when they do not, Side keeps its width, the name and role theirs, and
-        Email has what is left (at most a quarter, at least its heading); when even that is short,
-        the name is cut last: it gets its whole width, or two thirds of what is left."""
+        Email has what is left (at most a quarter, at least its heading); a name or role reads whole
+        on the row's two lines when one line is too long; when even that is short, the name keeps
+        its two lines' width (at most two thirds of what is left) and the role has the rest."""
         table = self.table
         avail = table.viewport().width()
         if avail <= 0:
@@ -388,11 +389,14 @@ class ParticipantsPanel(_RowsPanel):
              if sum(want) <= room), (two[0], two[1]))
         email = max(heading, min(cap, avail - side - name_want - role_want))
         rest = max(0, avail - side - email)
-        if name_want + role_want <= rest:
+        if name_want + role_want <= rest:  # room over: a wrapped name onto one line first, then the role
             extra = rest - name_want - role_want
-            name, role = name_want + extra // 2, role_want + extra - extra // 2
-        else:
-            name = min(name_want, max(rest * 2 // 3, rest - role_want))
+            name = name_want + min(extra, max(0, natural[0] - name_want))
+            role = role_want + min(rest - name - role_want, max(0, natural[1] - role_want))
+            extra = rest - name - role
+            name, role = name + extra // 2, role + extra - extra // 2
+        else:  # too little room for both on two lines: the name whole on two, the role the rest
+            name = min(name_want, rest * 2 // 3)
             role = rest - name
         widths = [max(width, fm.horizontalAdvance("Side") + pad) for width in (name, role, side, email)]
         for column, width in enumerate(widths):
