@@ -7,8 +7,8 @@ text: its tooltip and what a screen reader reads. Typed in the form, read back f
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QTableWidget
 
 from mutuality_desktop.core.prework.contacts import participant_emails
 from tests.ui.journey import click, focused, page_tab, press, stored
@@ -98,3 +98,63 @@ def test_long_emails_show_at_sensible_points_on_rows_of_one_height(qtbot, window
     rect = table.visualRect(table.model().index(row, 3))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(0, 0))
     assert panel.email.text() == PEOPLE[2][2]
+
+
+# play-through 10: one long address grew the Email column and cut every role ("Corporate Director …")
+ROLES = [("Helen Whitcombe", "Corporate Director of Place", ""),
+         ("Samuel Okafor", "Head of Commissioning", ""),
+         ("Priya Raman", "Assistant Director",
+          "firstname.middlename.lastname@northmoor-borough-council.gov.uk")]
+
+
+def reads_whole(table: QTableWidget, row: int, column: int) -> bool:
+    """The cell's text fits its rectangle, wrapped at spaces onto the row's lines, nothing cut."""
+    rect = table.visualRect(table.model().index(row, column))
+    fm = table.fontMetrics()
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = rect.width() - 2 * margin
+    text = table.item(row, column).text()
+    box = fm.boundingRect(QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+    return box.width() <= room and box.height() <= rect.height()
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_a_long_address_gives_way_to_the_roles(qtbot, window, blank_path, restore_look, width):
+    window.resize(width, 768)
+    qtbot.waitUntil(lambda: window.width() == width)
+    assert window.open_path(blank_path)
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    next(a for a in view.actions() if a.text() == "&Large text").trigger()
+    from mutuality_desktop.ui import theme
+
+    qtbot.waitUntil(lambda: theme.text_scale() > 1)
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.participants
+    table = panel.table
+    for number, (name, role, email) in enumerate(ROLES, start=1):
+        click(qtbot, panel.name)
+        qtbot.keyClicks(focused(), name)
+        click(qtbot, panel.role)
+        qtbot.keyClicks(focused(), role)
+        if email:
+            click(qtbot, panel.email)
+            qtbot.keyClicks(focused(), email)
+        press(qtbot, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        assert table.rowCount() == number
+        for row in range(table.rowCount()):  # every role whole, before the address and after it
+            assert reads_whole(table, row, 1), (table.item(row, 1).text(), table.columnWidth(1), number)
+            assert reads_whole(table, row, 0), (table.item(row, 0).text(), table.columnWidth(0), number)
+    with stored(blank_path) as eng:
+        saved = {p.name: participant_emails(eng).get(p.id, "") for p in eng.participants()}
+    assert saved == {name: email for name, _, email in ROLES}
+    # the address gave way, still on two lines, name then "@domain", whole when hovered and read out
+    row = next(r for r in range(table.rowCount()) if table.item(r, 3).text())
+    cell = table.item(row, 3)
+    email = ROLES[2][2]
+    assert cell.text() == email and cell.toolTip() == email
+    lines = shown_lines(table, row)
+    local, _, domain = email.partition("@")
+    assert len(lines) == 2, lines
+    assert is_whole_or_cut_at_its_end(lines[0], local) and is_whole_or_cut_at_its_end(lines[1], "@" + domain)

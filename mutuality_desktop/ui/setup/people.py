@@ -68,6 +68,13 @@ def email_lines(email: str, room: int, lines: int, width: Callable[[str], int],
     return elide(email, Qt.TextElideMode.ElideMiddle)
 
 
+def two_line_width(text: str, width: Callable[[str], int]) -> int:
+    """The narrowest width at which `text`, wrapped at spaces, reads whole on two lines."""
+    words = text.split(" ")
+    return min((max(width(" ".join(words[:cut])), width(" ".join(words[cut:])))
+                for cut in range(1, len(words))), default=width(text))
+
+
 class _EmailDelegate(QStyledItemDelegate):
     """The Email column: an address on the lines of its row, never wrapped inside a word; the whole
     address stays the cell's text (its tooltip and what a screen reader reads)."""
@@ -341,8 +348,10 @@ class ParticipantsPanel(_RowsPanel):
 
     def _size_columns(self) -> None:
         """Each column as wide as its widest text (or heading) when they all fit, the room left over
-        to the name and role; when they do not, Side and Email keep their own width (Email at most
-        a quarter) and the name is cut last: it gets its whole width, or two thirds of what is left."""
+        to the name and role; when they do not, Side keeps its width, the name and role theirs, and
+        Email has what is left (at most a quarter, at least its heading); a name or role reads whole
+        on the row's two lines when one line is too long; when even that is short, the name keeps
+        its two lines' width (at most two thirds of what is left) and the role has the rest."""
         table = self.table
         avail = table.viewport().width()
         if avail <= 0:
@@ -364,15 +373,30 @@ class ParticipantsPanel(_RowsPanel):
                  if (cell := table.item(row, 3)) and "@" in cell.text()
                  for part in cell.text().partition("@")[0::2]]
         longest = max(parts, default=0) + fm.horizontalAdvance("@") + pad  # "@domain" has the @
-        split = min(natural[3], max(longest, fm.horizontalAdvance("Email") + pad))
-        email = min(split, avail // 4) if sum(natural) > avail else natural[3]
+        heading = fm.horizontalAdvance("Email") + pad
+        split = min(natural[3], max(longest, heading))
+        cap = min(split, avail // 4) if sum(natural) > avail else natural[3]
+        # what the name and role need to read whole: on one line, or on the row's two (_fit_rows)
+        two = [max([fm.horizontalAdvance(head.text()) if (head := table.horizontalHeaderItem(column)) else 0]
+                   + [two_line_width(cell.text(), fm.horizontalAdvance) for row in range(table.rowCount())
+                      if (cell := table.item(row, column))]) + pad for column in (0, 1)]
+        # the name and role come first: the Email column has what is left after they read whole (at
+        # most its own width or a quarter), down to its heading; the address gives way, whole on hover
+        # (play-through 10: one long address cut every role to "Corporate Director …" at 1024)
+        room = avail - side - heading
+        name_want, role_want = next(
+            (want for want in ((natural[0], natural[1]), (natural[0], two[1]), (two[0], two[1]))
+             if sum(want) <= room), (two[0], two[1]))
+        email = max(heading, min(cap, avail - side - name_want - role_want))
         rest = max(0, avail - side - email)
-        name_want, role_want = natural[0], natural[1]
-        if name_want + role_want <= rest:
+        if name_want + role_want <= rest:  # room over: a wrapped name onto one line first, then the role
             extra = rest - name_want - role_want
-            name, role = name_want + extra // 2, role_want + extra - extra // 2
-        else:
-            name = min(name_want, max(rest * 2 // 3, rest - role_want))
+            name = name_want + min(extra, max(0, natural[0] - name_want))
+            role = role_want + min(rest - name - role_want, max(0, natural[1] - role_want))
+            extra = rest - name - role
+            name, role = name + extra // 2, role + extra - extra // 2
+        else:  # too little room for both on two lines: the name whole on two, the role the rest
+            name = min(name_want, rest * 2 // 3)
             role = rest - name
         widths = [max(width, fm.horizontalAdvance("Side") + pad) for width in (name, role, side, email)]
         for column, width in enumerate(widths):
@@ -381,7 +405,8 @@ class ParticipantsPanel(_RowsPanel):
 
     def _fit_rows(self, widths: list[int], pad: int) -> None:
         """A name or role too long for its column wraps onto a second line, the row taller, rather
-        than being cut ("Director of …" at 1366, play-through 8); the list grows to show the rows."""
+        than being cut ("Director of …" at 1366, play-through 8), and so does an address too long
+        for its column, as its name and "@domain"; the list grows to show the rows."""
         table = self.table
         fm = table.fontMetrics()
         one = table.verticalHeader().defaultSectionSize()
@@ -395,6 +420,9 @@ class ParticipantsPanel(_RowsPanel):
                     box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
                     # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
                     need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
+            cell = table.item(row, 3)  # an address too long for its column: name and "@domain" (_EmailDelegate)
+            if cell is not None and "@" in cell.text() and fm.horizontalAdvance(cell.text()) > widths[3] - pad:
+                need = max(need, fm.lineSpacing() + one)
             heights.append(need)
         # rows of one height (play-through 9: a two-line row among one-line rows looked like a slip)
         tall = max(heights, default=one)
