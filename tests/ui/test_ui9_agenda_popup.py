@@ -80,3 +80,59 @@ def test_a_click_on_agenda_closes_the_pop_up_and_the_next_opens_it(qtbot, window
     button = panel.agenda_button
     on_button = lambda: click_on_screen(qtbot, button, QPoint(8, 8))  # noqa: E731
     assert _run(qtbot, panel, on_button) == ["open", "closed", "open again"]
+
+
+def test_the_open_pop_up_grows_upwards_when_the_clock_buttons_appear(qtbot, window, blank_path):
+    """Play-through 10: with the pop-up open above Agenda, a start typed in made "Count from the
+    plan's start" and a note appear, and the pop-up grew down over the button and off the foot of
+    the screen, "Plan the day's times…" cut. It now keeps its foot where it was and stays on screen."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from mutuality_desktop.core import operations as ops
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(blank_path) as eng:
+        rnd = eng.rounds()[-1]
+        eng.apply(ops.SetAgenda(rnd.uuid, 570, 990, (("Lunch", 750, 45),), ()))
+        day = rnd.date or dt.date.today()
+    page = open_walkthrough(qtbot, window, blank_path)
+    page.agenda._clock = page._clock = lambda: dt.datetime.combine(day, dt.time(10, 0))
+    page.agenda.refresh()
+    panel = page.agenda
+    seen: dict[str, object] = {}
+
+    def grown() -> None:
+        try:
+            menu = panel._menu
+            seen["after"] = menu.geometry()
+            seen["reset shown"] = panel.reset_button.isVisible()
+            plan = panel.plan_button
+            seen["plan foot"] = plan.mapToGlobal(plan.rect().bottomLeft()).y()
+            seen["screen"] = menu.screen().availableGeometry()
+        finally:
+            panel._menu.close()
+            seen["done"] = True
+
+    def typed() -> None:
+        try:
+            seen["before"] = panel._menu.geometry()
+            line = panel.start_edit.findChild(QLineEdit)  # the box's text, where a click puts the caret
+            click_on_screen(qtbot, line)
+            line.selectAll()
+            qtbot.keyClicks(QApplication.focusWidget(), "0800")
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        finally:
+            _after(200, grown)
+
+    _after(300, typed)
+    click_on_screen(qtbot, panel.agenda_button)
+    qtbot.waitUntil(lambda: "done" in seen, timeout=8000)
+    before, after, screen = seen["before"], seen["after"], seen["screen"]
+    assert seen["reset shown"], "the start typed in is not the plan's: it can be taken back"
+    assert after.height() > before.height(), (before, after)
+    button_top = panel.agenda_button.mapToGlobal(QPoint(0, 0)).y()
+    assert before.bottom() <= button_top  # it opened above Agenda …
+    assert after.bottom() == before.bottom(), (before, after)  # … and grew upwards, off no edge
+    assert after.top() >= screen.top() and seen["plan foot"] <= screen.bottom()

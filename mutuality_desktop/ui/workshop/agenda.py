@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QActionEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -544,18 +544,39 @@ class AgendaPanel(QFrame):
         # the open menu takes the message's height: a changed action makes it measure its box again
         self._menu_action.setText(self.time_error.text())
         if self._menu.isVisible():
+            was = self._menu.geometry()
             self._menu.adjustSize()
+            self._keep_menu_in_place(was)
 
     def _measure_menu(self) -> None:
         """The pop-up measures its box afresh each time it opens: it kept the height it first had,
         and once a plan added "Set in Plan the day's times" the rows were squeezed into it and the
         top of "The clock counts on the workshop day" was cut (play-through 7, 12)."""
+        menu = self._menu
+        was = menu.geometry() if menu.isVisible() else None
         box = self._menu_action.defaultWidget()
         layout = box.layout() if box is not None else None
         if box is not None and layout is not None:
             layout.activate()
             box.adjustSize()
-        QApplication.sendEvent(self._menu, QActionEvent(QEvent.Type.ActionChanged, self._menu_action))
+        QApplication.sendEvent(menu, QActionEvent(QEvent.Type.ActionChanged, self._menu_action))
+        if was is not None:  # open, and grown or shrunk: it keeps its place on the screen
+            menu.adjustSize()
+            self._keep_menu_in_place(was)
+
+    def _keep_menu_in_place(self, was: QRect) -> None:
+        """An open pop-up above its button grows upwards, not down over the button and off the foot
+        of the screen (play-through 10: "Start the clock now" appeared and "Plan the day's times…"
+        was cut at the screen's edge); one below it grows down; either stays on the screen."""
+        menu = self._menu
+        height = menu.height()
+        above = was.bottom() <= self.agenda_button.mapToGlobal(QPoint(0, 0)).y()
+        top = was.bottom() + 1 - height if above else was.top()
+        screen = menu.screen().availableGeometry() if menu.screen() is not None else None
+        if screen is not None:
+            top = max(screen.top(), min(top, screen.bottom() + 1 - height))
+        if top != menu.y():
+            menu.move(was.left(), top)
 
     def _on_now_button_clicked(self) -> None:
         self.set_start(self._clock(), chosen=True)
