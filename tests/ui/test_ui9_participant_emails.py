@@ -38,6 +38,18 @@ def is_whole_or_cut_at_its_end(line: str, part: str) -> bool:
     return line == part or (line.endswith("\u2026") and part.startswith(line[:-1]))
 
 
+def _add_participant(qtbot, panel, name: str, role: str, email: str) -> None:
+    """Name, role and (if any) email typed into Setup's boxes as a person clicks them, then Return."""
+    click(qtbot, panel.name)
+    qtbot.keyClicks(focused(), name)
+    click(qtbot, panel.role)
+    qtbot.keyClicks(focused(), role)
+    if email:
+        click(qtbot, panel.email)
+        qtbot.keyClicks(focused(), email)
+    press(qtbot, Qt.Key.Key_Return)
+
+
 @pytest.mark.parametrize("large", [False, True], ids=["normal text", "large text"])
 @pytest.mark.parametrize("width", [1366, 1024])
 def test_long_emails_show_at_sensible_points_on_rows_of_one_height(qtbot, window, blank_path, restore_look,
@@ -54,14 +66,7 @@ def test_long_emails_show_at_sensible_points_on_rows_of_one_height(qtbot, window
     page_tab(qtbot, window, "Setup")
     panel = window.setup_page.participants
     for name, role, email in PEOPLE:
-        click(qtbot, panel.name)
-        qtbot.keyClicks(focused(), name)
-        click(qtbot, panel.role)
-        qtbot.keyClicks(focused(), role)
-        if email:
-            click(qtbot, panel.email)
-            qtbot.keyClicks(focused(), email)
-        press(qtbot, Qt.Key.Key_Return)
+        _add_participant(qtbot, panel, name, role, email)
     with stored(blank_path) as eng:
         saved = {p.name: participant_emails(eng).get(p.id, "") for p in eng.participants()}
     assert saved == {name: email for name, _, email in PEOPLE}
@@ -133,14 +138,7 @@ def test_a_long_address_gives_way_to_the_roles(qtbot, window, blank_path, restor
     panel = window.setup_page.participants
     table = panel.table
     for number, (name, role, email) in enumerate(ROLES, start=1):
-        click(qtbot, panel.name)
-        qtbot.keyClicks(focused(), name)
-        click(qtbot, panel.role)
-        qtbot.keyClicks(focused(), role)
-        if email:
-            click(qtbot, panel.email)
-            qtbot.keyClicks(focused(), email)
-        press(qtbot, Qt.Key.Key_Return)
+        _add_participant(qtbot, panel, name, role, email)
         QApplication.processEvents()
         assert table.rowCount() == number
         for row in range(table.rowCount()):  # every role whole, before the address and after it
