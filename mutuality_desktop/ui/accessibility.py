@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
@@ -231,32 +232,35 @@ def add_look_actions(window: QMainWindow, menu: QMenu) -> tuple[QAction, QAction
     large = QAction("&Large text", window, checkable=True)
     large.setChecked(settings.large_text())
 
-    def restyle() -> None:
+    def restyle(high: bool, big: bool) -> None:
         app = QApplication.instance()
         try:
             if isinstance(app, QApplication):
-                theme.apply(app, high_contrast=contrast.isChecked(), large_text=large.isChecked())
+                theme.apply(app, high_contrast=high, large_text=big)
         finally:
-            QApplication.restoreOverrideCursor()
-        looks = [name for name, on in (("High contrast", contrast.isChecked()),
-                                        ("Large text", large.isChecked())) if on]
+            QApplication.restoreOverrideCursor()  # never left busy, even with the window gone
+        if not shiboken6.isValid(window):  # closed in the moment between: the look still applies
+            return
+        looks = [name for name, on in (("High contrast", high), ("Large text", big)) if on]
         said = " and ".join(looks) + " on" if looks else "Normal contrast and text size"
         window.statusBar().clearMessage()  # the screen itself shows the change
         announce(window, said)
 
     def changed() -> None:
         """Say at once that the change is under way (a busy cursor and a status message), then
-        restyle once the menu has closed: restyled while still open, it was drawn again."""
-        settings.set_look(high_contrast=contrast.isChecked(), large_text=large.isChecked())
+        restyle once the menu has closed: restyled while still open, it was drawn again. The
+        choice is read now: the window (and its actions) may be gone when the restyle runs."""
+        high, big = contrast.isChecked(), large.isChecked()
+        settings.set_look(high_contrast=high, large_text=big)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         window.statusBar().showMessage("Changing the look of every window…")
         window.statusBar().repaint()
-        QTimer.singleShot(80, restyle)  # time to paint over where the menu was
+        QTimer.singleShot(80, lambda: restyle(high, big))  # time to paint over where the menu was
 
-    # keys that also work in presentation (F11), where the menus are hidden (play-through 10)
+    # keys, for presentation (F11) too, where the menus are hidden (play-through 10): the page adds
+    # these actions to its presentation window; each window's own, so two windows never clash
     for action, key in ((contrast, "Ctrl+Shift+H"), (large, "Ctrl+Shift+L")):
         action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.toggled.connect(changed)
         menu.addAction(action)
     return contrast, large

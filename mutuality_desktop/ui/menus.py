@@ -46,6 +46,7 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Ctrl+Shift+D</b></td><td>Which factors first: those to discuss, and those to confirm quickly</td></tr>
 <tr><td><b>Ctrl+Shift+P</b></td><td>Park this point: note it on the parking list, on the factor on screen</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>
+<tr><td><b>Ctrl+Shift+H</b>, <b>Ctrl+Shift+L</b></td><td>High contrast, Large text (in presentation mode too)</td></tr>
 <tr><td><b>Ctrl+1</b> / <b>Ctrl+2</b> / <b>Ctrl+3</b></td><td>Setup / walkthrough / results</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the report</td></tr>
 <tr><td><b>Ctrl+Shift+E</b></td><td>Export a copy for email</td></tr>
@@ -69,6 +70,7 @@ class MenuActions:
     office: QMenu | None = None
     prework: QMenu | None = None
     report_names: QAction | None = None
+    looks: tuple[QAction, ...] = ()  # High contrast, Large text: their keys work in presentation too
 
     def update(self, window: MainWindow) -> None:
         doc = window.doc
@@ -172,7 +174,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
     present = _action(w, view, "Presentation &mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()
-    add_look_actions(w, view)
+    looks = add_look_actions(w, view)
 
     help_menu = bar.addMenu("&Help")
     _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), QKeySequence("F1"))
@@ -180,7 +182,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     help_menu.addSeparator()
     _action(w, help_menu, "&About Mutuality Desktop", lambda: show_about(w))
     return MenuActions(close, save_copy, export, undo, redo, pages, present, recent, email, restore, sheet,
-                       office=office, prework=prework, report_names=names)
+                       office=office, prework=prework, report_names=names, looks=looks)
 
 
 def _fill_recent(w: MainWindow, menu: QMenu) -> None:

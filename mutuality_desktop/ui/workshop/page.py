@@ -1229,6 +1229,8 @@ class WorkshopPage(QWidget):
         if self.presentation is None:
             self.presentation = PresentationWindow(self.handle_room_key, self.window())
             self.presentation.closed.connect(self._on_presentation_closed)
+            menus = getattr(self.window(), "actions_", None)  # View's High contrast and Large text:
+            self.presentation.addActions(list(getattr(menus, "looks", ())))  # their keys work here too
         self._refresh_presentation()
         self.presentation.open_full_screen()
 
