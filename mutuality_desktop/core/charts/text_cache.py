@@ -10,54 +10,23 @@ report, SVG) get the ordinary text calls.
 from __future__ import annotations
 
 import math
-import threading
 from collections import OrderedDict
 from typing import Any
 
 import numpy as np
-from matplotlib import rcParams as _rc
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.text import Text
 
-_LIMIT = 1200  # lines kept: every chart's labels at a few sizes, values and resolutions
+_LIMIT = 400  # lines kept per cache: a chart's labels at a few sizes and values
 _Agg: Any = RendererAgg  # matplotlib's renderer is untyped
-_Pixels = tuple[np.ndarray, int, int]
-
-
-class _Store:
-    """Line pixels by key, least recently used dropped first; safe to share between threads
-    (the screen draws on the window's thread while an export draws on a worker)."""
-
-    def __init__(self, limit: int) -> None:
-        self.items: OrderedDict[tuple[Any, ...], _Pixels] = OrderedDict()
-        self.limit = limit
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> _Pixels | None:
-        with self.lock:
-            item = self.items.get(key)
-            if item is not None:
-                self.items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple[Any, ...], item: _Pixels) -> None:
-        with self.lock:
-            self.items[key] = item
-            while len(self.items) > self.limit:
-                self.items.popitem(last=False)
-
-
-# The key holds everything that changes a line's pixels, so charts can share them: a new chart
-# (the Results view's, an export's picture) draws the same names without rasterising them again.
-_SHARED = _Store(_LIMIT)
 
 
 class TextRasterCache:
-    """Pixels of drawn text lines, least recently used dropped first: by default those shared
-    by every chart in the process; a cache given its own limit keeps its own."""
+    """Pixels of drawn text lines, least recently used dropped first."""
 
-    def __init__(self, limit: int | None = None) -> None:
-        self._store = _SHARED if limit is None else _Store(limit)
+    def __init__(self, limit: int = _LIMIT) -> None:
+        self._items: OrderedDict[tuple[Any, ...], tuple[np.ndarray, int, int]] = OrderedDict()
+        self._limit = limit
         self._proxy: _CachingRenderer | None = None
 
     def wrap(self, renderer: RendererAgg) -> _CachingRenderer:
@@ -71,11 +40,10 @@ class TextRasterCache:
         return self._proxy
 
     def __len__(self) -> int:
-        return len(self._store.items)
+        return len(self._items)
 
     def clear(self) -> None:
-        with self._store.lock:
-            self._store.items.clear()
+        self._items.clear()
 
     def draw_text(
         self, renderer: Any, gc: Any, x: float, y: float, s: str, prop: Any, mtext: Any
@@ -101,14 +69,15 @@ class TextRasterCache:
             language,
             round((x - fx) * 64),
             round((y - fy) * 64),
-            _rc["text.hinting"],
-            _rc["text.hinting_factor"],
-            _rc["text.kerning_factor"],
         )
-        item = self._store.get(key)
+        item = self._items.get(key)
         if item is None:
             item = _rasterise(renderer, gc, x - fx, y - fy, s, prop, mtext)
-            self._store.put(key, item)
+            self._items[key] = item
+            if len(self._items) > self._limit:
+                self._items.popitem(last=False)
+        else:
+            self._items.move_to_end(key)
         image, left, top = item
         if image.size == 0:
             return
@@ -122,7 +91,7 @@ class TextRasterCache:
 
 def _rasterise(
     renderer: Any, gc: Any, fx: float, fy: float, s: str, prop: Any, mtext: Any
-) -> _Pixels:
+) -> tuple[np.ndarray, int, int]:
     """Draw a line on a small transparent canvas; return its pixels and offset from the anchor.
 
     The rows are stored bottom first, as draw_image expects them.
