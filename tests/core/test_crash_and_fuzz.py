@@ -22,42 +22,22 @@ from mutuality_desktop.core.errors import MutualityError
 from mutuality_desktop.core.exchange import export_file, verify_checksum
 
 WRITER = textwrap.dedent("""
-    import os
     import sys
-    import traceback
     from pathlib import Path
     from mutuality_desktop.core.engagement import Engagement, load_orm
     load_orm()  # the ORM loads on the first edit: load it before READY, so kills land in scoring
-
-
-    def write(path, start):
-        e = Engagement.open(path)
-        rid = e.rounds()[0].id
-        factors = [f.id for f in e.framework.factors]
-        print("READY", os.getpid(), flush=True)
-        n = start
-        while True:
-            f = factors[n % len(factors)]
-            e.set_score(rid, f, "client", n % 6)
-            e.set_notes(rid, f, "client", str(n))
-            print(n, flush=True)
-            n += 1
-
-
-    # One writer process per line read ("COUNTER"), forked from this one with Python and the
-    # libraries already loaded: each is a process of its own, with its own connection, that the
-    # test kills; this one waits for it and then says ENDED (after every line the writer printed).
-    for line in iter(sys.stdin.readline, ""):
-        pid = os.fork()
-        if pid == 0:
-            try:
-                write(Path(sys.argv[1]), int(line))
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(1)
-        os.waitpid(pid, 0)
-        print("ENDED", flush=True)
+    e = Engagement.open(Path(sys.argv[1]))
+    rid = e.rounds()[0].id
+    factors = [f.id for f in e.framework.factors]
+    start = int(sys.argv[2])
+    print("READY", flush=True)
+    n = start
+    while True:
+        f = factors[n % len(factors)]
+        e.set_score(rid, f, "client", n % 6)
+        e.set_notes(rid, f, "client", str(n))
+        print(n, flush=True)
+        n += 1
 """)
 
 
@@ -68,44 +48,33 @@ def test_sigkill_while_scoring_never_loses_an_acknowledged_score(tmp_path, close
     script.write_text(WRITER)
     counter = 0
     expected: dict[int, set[tuple[int | None, int | None]]] = {}  # factor index → allowed states
-    forker = subprocess.Popen([sys.executable, str(script), str(closed_file)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert forker.stdin is not None and forker.stdout is not None
-    try:
-        for _run in range(20):
-            forker.stdin.write(f"{counter}\n")
-            forker.stdin.flush()
-            ready = forker.stdout.readline().split()
-            assert ready[:1] == ["READY"], ready
-            time.sleep(rng.uniform(0.02, 0.4))
-            os.kill(int(ready[1]), signal.SIGKILL)
-            printed: list[str] = []
-            while (line := forker.stdout.readline()) != "ENDED\n":  # then the writer is dead and reaped
-                assert line, "the writers' parent ended"
-                printed.append(line)
-            acked = [int(line) for line in printed if line.strip().isdigit()]
-            with Engagement.open(closed_file) as e:  # rolls back the hot journal; never delete it
-                assert e.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-                factors = [f.id for f in e.framework.factors]
-                for n in acked:
-                    expected[n % len(factors)] = {(n, n % 6)}
-                # Each iteration commits the level, then the note: the write in flight at the kill
-                # may have landed neither, the level only, or both.
-                flight = (acked[-1] + 1) if acked else counter
-                idx = flight % len(factors)
-                before = expected.get(idx, {(None, None)})
-                expected[idx] = before | {(note, flight % 6) for note, _ in before} | {(flight, flight % 6)}
-                scores = e.scores(e.rounds()[0].id)
-                for i, states in expected.items():
-                    s = scores.get((factors[i], "client"))
-                    state = (int(s.notes) if s and s.notes else None, s.level if s else None)
-                    assert state in states, (i, state, states, acked[-3:])
-                    expected[i] = {state}
-            counter = flight + 1
-    finally:
-        forker.stdin.close()  # the forker ends with its input
-        ended = forker.wait(timeout=60)
-    assert ended == 0
+    for _run in range(20):
+        proc = subprocess.Popen([sys.executable, str(script), str(closed_file), str(counter)],
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "READY"
+        time.sleep(rng.uniform(0.02, 0.4))
+        os.kill(proc.pid, signal.SIGKILL)
+        acked = [int(line) for line in proc.stdout.read().split() if line.isdigit()]
+        proc.wait()
+        with Engagement.open(closed_file) as e:  # rolls back the hot journal; never delete it
+            assert e.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            factors = [f.id for f in e.framework.factors]
+            for n in acked:
+                expected[n % len(factors)] = {(n, n % 6)}
+            # Each iteration commits the level, then the note: the write in flight at the kill
+            # may have landed neither, the level only, or both.
+            flight = (acked[-1] + 1) if acked else counter
+            idx = flight % len(factors)
+            before = expected.get(idx, {(None, None)})
+            expected[idx] = before | {(note, flight % 6) for note, _ in before} | {(flight, flight % 6)}
+            scores = e.scores(e.rounds()[0].id)
+            for i, states in expected.items():
+                s = scores.get((factors[i], "client"))
+                state = (int(s.notes) if s and s.notes else None, s.level if s else None)
+                assert state in states, (i, state, states, acked[-3:])
+                expected[i] = {state}
+        counter = flight + 1
     assert len(expected) >= 40
 
 
