@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
@@ -249,16 +247,17 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     # The font first, while the old sheet is still set: set after the sheet was taken off, the
     # scroll areas' inner containers kept the old size (their font is not taken from a parent).
     app.setFont(font())
+    held: list[QPlainTextEdit | QTextEdit] = []
     if app.styleSheet():
         # Replacing a style sheet in place (Qt's QStyleSheetStyle::repolish) polishes every
         # widget again once for itself and once more for each styled ancestor: about a second
         # per switch with the walkthrough, results and setup built. Taking the old sheet off and
         # setting the new one polishes each widget once per step.
-        with _text_scroll_bars_held(app):
-            app.setStyleSheet("")
-            if app.style().name().lower() != "fusion":  # a sheet someone else set over another style
-                app.setStyle("Fusion")
-            app.setStyleSheet(sheet)
+        held = _hold_text_scroll_bars(app)
+        app.setStyleSheet("")
+        if app.style().name().lower() != "fusion":  # a sheet someone else set over another style
+            app.setStyle("Fusion")
+        app.setStyleSheet(sheet)
     else:
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
@@ -277,33 +276,43 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
             restyle()
         widget.updateGeometry()
         widget.update()
+    # Queued after the widgets' own re-fits (apply_look above queues them): the boxes are let go
+    # at their widths in the new look.
+    QTimer.singleShot(0, lambda: _let_go(held))
 
 
-@contextmanager
-def _text_scroll_bars_held(app: QApplication) -> Iterator[None]:
+def _hold_text_scroll_bars(app: QApplication) -> list[QPlainTextEdit | QTextEdit]:
     """Keep a text box's scroll bar shown while the style sheet is off for a moment.
 
     Without the sheet a notes box's frame and padding are thinner for that moment: its text,
     three lines beside the scroll bar, fitted in two without it, and the bar stayed hidden once
-    the sheet was back, where replacing the sheet in place had kept it. Let go once the
-    boxes are laid out in the new look: let go at once, the bar was hidden before the text was
-    laid out again, and the text then fitted without it.
+    the sheet was back, where replacing the sheet in place had kept it. Let go (`_let_go`) once
+    the boxes are laid out in the new look: let go at once, the bar was hidden before the text
+    was laid out again, and the text then fitted without it. Let go before the page had shared
+    the window's width out again, a box measured at a passing width kept the bar hidden too
+    (CI under load: the text took two lines there, and still fitted in two once narrowed).
     """
-    held = [w for w in app.allWidgets() if isinstance(w, (QPlainTextEdit, QTextEdit))
-            and w.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            and w.verticalScrollBar().isVisibleTo(w)]
+    held: list[QPlainTextEdit | QTextEdit] = [
+        w for w in app.allWidgets() if isinstance(w, (QPlainTextEdit, QTextEdit))
+        and w.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        and w.verticalScrollBar().isVisibleTo(w)]
     for widget in held:
         widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    return held
 
-    def release() -> None:
-        for widget in held:
-            if shiboken6.isValid(widget):
-                widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
-    try:
-        yield
-    finally:
-        QTimer.singleShot(0, release)  # once the boxes are laid out in the new look
+def _let_go(held: list[QPlainTextEdit | QTextEdit], last: list[QSize] | None = None, rounds: int = 0) -> None:
+    """Let the held boxes' bars go once their sizes have stopped changing: the notes panel fits
+    its column again a round after each layout (workshop/page.py _SideScroll.fit), and a box let
+    go at a passing width kept its bar hidden there (CI under load: 298 pixels, then 284)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # every new size laid out first
+    live = [widget for widget in held if shiboken6.isValid(widget)]
+    sizes = [widget.size() for widget in live]
+    if sizes != last and rounds < 20:
+        QTimer.singleShot(0, lambda: _let_go(live, sizes, rounds + 1))
+        return
+    for widget in live:
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
 
 # Greys some screens use for quiet text of their own: black in high contrast.

@@ -4,7 +4,7 @@ does it before every UI test)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from mutuality_desktop.ui import theme
@@ -15,7 +15,11 @@ from .test_ui13_look_toggles import _toggle as toggle_look
 
 def _toggle(window, qtbot, text: str) -> None:
     toggle_look(window, qtbot, text)
-    qtbot.wait(150)  # the scroll bars held over the switch are let go once laid out
+    # the scroll bars held over the switch are let go once the page has shared the width out
+    # again (under load that came half a second later: measured before, a box was mid-way)
+    qtbot.waitUntil(lambda: all(box.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                                for box in window.findChildren(QPlainTextEdit)))
+    qtbot.wait(150)
 
 
 def _notes_boxes(window) -> list[tuple[str, bool, int]]:
