@@ -632,8 +632,9 @@ class LevelGuide(QWidget):
             html = f"<b>{escape(name)}.</b>&nbsp; {escape(descriptor)}"
             if value == prompt_at and prompt:
                 head, _, rest = prompt.partition(": ")
+                # never larger than the level's own text (under the floor it was 10 pt under 9.5)
                 html += (f"<p style='margin-top:{pad // 3}px; color:{theme.ACCENT_DARK}; "
-                         f"font-size:{max(self._min_point - 1, pt - 1.5) * theme.text_scale():.1f}pt'>"
+                         f"font-size:{min(pt, max(self._min_point - 1, pt - 1.5)) * theme.text_scale():.1f}pt'>"
                          f"<b>{escape(head)}:</b>&nbsp; {escape(rest)}</p>")
             text = (html, font_key, text_width)
             height = max(min_height, self._texts.height(text, font) + 2 * pad)

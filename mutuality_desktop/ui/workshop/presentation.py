@@ -230,7 +230,10 @@ class PresentationWindow(RoomWindow):
         m = self.body.contentsMargins()
         room = (self.width() if width is None else width) - m.left() - m.right()
         if self.score_row.direction() == QBoxLayout.Direction.LeftToRight and self.spread.isVisibleTo(self):
-            room -= self.spread.minimumWidth() + self.score_row.spacing()
+            # the strip's column as wide as it asks (its key can be wider than the strip's least
+            # width): measured by the least, the scores were squeezed and "· scoring" cut at 1366
+            column = max(self.spread.minimumWidth(), self.spread_key.sizeHint().width())
+            room -= column + max(0, self.score_row.spacing())
         spacing = 40 * (len(labels) - 1) + 8
         point = self._score_point
         while True:
