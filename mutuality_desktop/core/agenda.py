@@ -369,7 +369,7 @@ class DayClock:
     running: bool = False
     can_start: bool = True  # "Start the clock now" is offered (on the workshop day only)
     can_reset: bool = False  # a start was set apart from the plan's: it can be taken back to the plan's
-    editable: bool = True  # the start box takes typing (on the workshop day only)
+    editable: bool = True  # the start box takes typing (on the workshop day or before it, not after)
 
 
 def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
@@ -383,11 +383,22 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         if ran:
             note = f"The workshop day was {_day(day)}; the clock counted on that day only."
             return DayClock(line, "Clock start", plan_start, note, can_start=False, editable=False)
+        # Still to come: the facilitator planning the night before sets the start here (kept on
+        # this laptop for that day, as a start set on the day is), from the plan's or the usual day's.
+        ahead = f"The workshop day, {_day(day)}, is still to come"
+        if chosen and started is not None and started.date() == day:
+            at = started.hour * 60 + started.minute
+            told = (f" (the plan\u2019s start is {clock(plan_start)}; its breaks and finish stand)"
+                    if plan_start is not None and at != plan_start else "")
+            note = f"{ahead}: the clock will count from {clock(at)} that day{told}."
+            return DayClock(line, "Clock starts at", at, note, can_start=False,
+                            can_reset=plan_start is not None and at != plan_start)
         if plan_start is not None:
-            note = f"On the workshop day, {_day(day)}, the clock counts from the plan\u2019s {clock(plan_start)}."
-        else:
-            note = f"The clock counts on the workshop day, {_day(day)}, from when this file is first opened that day."
-        return DayClock(line, "Clock starts at", plan_start, note, can_start=False, editable=False)
+            note = f"{ahead}: the clock will count from the plan\u2019s {clock(plan_start)} that day."
+            return DayClock(line, "Clock starts at", plan_start, note, can_start=False)
+        note = (f"{ahead}. Type the time the clock should count from that day; until you do, it counts "
+                "from when this file is first opened that day.")
+        return DayClock(line, "Start the clock at", default_agenda().start, note, can_start=False)
     today = now.date()
     minute = now.hour * 60 + now.minute
     if started is not None and started.date() != today:

@@ -97,6 +97,17 @@ class Settings:
         self._q.setValue(f"agenda/start/{engagement_uuid}", start.isoformat(timespec="minutes"))
         self._q.setValue(f"agenda/start_chosen/{engagement_uuid}", start.date().isoformat() if chosen else "")
 
+    def agenda_start_ahead(self, engagement_uuid: str, today: dt.date) -> dt.datetime | None:
+        """A start the facilitator set before the workshop day, for that day (still to come)."""
+        value = self._q.value(f"agenda/start/{engagement_uuid}", "")
+        try:
+            start = dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
+        except ValueError:
+            return None
+        if start is None or start.date() <= today or not self.agenda_start_chosen(engagement_uuid, start.date()):
+            return None
+        return start
+
     def agenda_start_chosen(self, engagement_uuid: str, today: dt.date) -> bool:
         """Whether today's start was set by the facilitator (it then outranks the plan's start)."""
         return self._q.value(f"agenda/start_chosen/{engagement_uuid}", "") == today.isoformat()

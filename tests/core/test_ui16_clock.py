@@ -24,11 +24,16 @@ def test_the_day_before_the_box_offers_the_plans_start_and_no_clock_can_start():
     state = day_clock(at(4, 53, DAY - dt.timedelta(days=1)), DAY, 540, at(4, 53, DAY - dt.timedelta(days=1)),
                       chosen=False)
     assert (state.label, state.start) == ("Clock starts at", 540)
-    assert not state.can_start and not state.editable and not state.running
-    assert state.note == "On the workshop day, 28 Nov 2026, the clock counts from the plan\u2019s 09:00."
+    assert not state.can_start and not state.running
+    assert state.editable  # the night before, the facilitator can set the day's start (play-through s9)
+    assert state.note == "The workshop day, 28 Nov 2026, is still to come: the clock will count from the plan\u2019s 09:00 that day."
     without_plan = day_clock(at(4, 53, DAY - dt.timedelta(days=1)), DAY, None, None, chosen=False)
-    assert without_plan.start is None  # no time to offer: the note says when it will start
-    assert without_plan.note.startswith("The clock counts on the workshop day, 28 Nov 2026")
+    assert (without_plan.label, without_plan.start, without_plan.editable) == ("Start the clock at", 570, True)
+    assert without_plan.note.startswith("The workshop day, 28 Nov 2026, is still to come. Type the time")
+    set_ahead = day_clock(at(21, 0, DAY - dt.timedelta(days=1)), DAY, 540, at(8, 45), chosen=True)
+    assert (set_ahead.label, set_ahead.start, set_ahead.can_reset) == ("Clock starts at", 525, True)
+    assert set_ahead.note == ("The workshop day, 28 Nov 2026, is still to come: the clock will count from 08:45 "
+                              "that day (the plan\u2019s start is 09:00; its breaks and finish stand).")
 
 
 def test_a_start_set_hours_before_the_plan_is_time_in_hand_not_a_day_yet_to_start():

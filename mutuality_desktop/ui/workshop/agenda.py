@@ -228,12 +228,19 @@ def minutes_text(minutes: int) -> str:
     return duration(minutes)  # the agenda's one way of saying a length of time
 
 
-_HOURS = re.compile(r"\b(\d+) h(?: (\d+) min)?\b")
+_LENGTH = re.compile(r"\b\d+ (?:h \d+ min|h|min)\b")
+_BREAK = re.compile(r"(\S) (\d\d:\d\d)\b")
 
 
 def unbroken(text: str) -> str:
-    """A length of time in hours kept on one line of a narrow label ("2 h 9 min", not "2 / h 9 min")."""
-    return _HOURS.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    """A length of time kept on one line of a narrow label, number and unit together ("23 min",
+    "2 h 9 min": at 1024 and with Large text the lines broke as "23 / min in hand")."""
+    return _LENGTH.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+
+
+def bound_break(name: str, start: int) -> str:
+    """A break's name and time kept together on a line ("Coffee 11:00", not "Coffee / 11:00")."""
+    return f"{name}\u00a0{clock(start)}"
 
 
 def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int | None:
@@ -452,8 +459,8 @@ class AgendaPanel(QFrame):
             still = f"{self._left} factor{'s are' if self._left != 1 else ' is'} still to agree"
             self.budget_label.setText(f"It is past the {end:%H:%M} finish and {still}.")
         else:
-            self.budget_label.setText(f"{self._left} to agree: about {minutes_text(per)} each "
-                                      f"to finish by {end:%H:%M}.")
+            self.budget_label.setText(unbroken(f"{self._left} to agree: about {minutes_text(per)} each "
+                                               f"to finish by {end:%H:%M}."))
 
     def _show_clock(self, state: DayClock) -> None:
         """The pop-up says what the panel says: the time the clock counts from (or will), named as
@@ -467,9 +474,9 @@ class AgendaPanel(QFrame):
             self.start_edit.blockSignals(True)
             self.start_edit.setTime(QTime(state.start // 60, state.start % 60))
             self.start_edit.blockSignals(False)
-        self.start_edit.set_fixed("" if state.editable else "The clock runs on the workshop day only")
-        if self.start_note.text() != state.note:
-            self.start_note.setText(state.note)
+        self.start_edit.set_fixed("" if state.editable else "The workshop day has passed: the clock ran on that day only")
+        if self.start_note.text() != unbroken(state.note):
+            self.start_note.setText(unbroken(state.note))
         self.start_note.setVisible(bool(state.note))
         self.now_button.setVisible(state.can_start)
         self.reset_button.setVisible(state.can_reset)
@@ -515,7 +522,7 @@ class AgendaPanel(QFrame):
         if self.pace_label.styleSheet() != style:  # a new style sheet re-polishes the label
             self.pace_label.setStyleSheet(style)
         self.breaks_label.setText(planned.breaks)
-        self.park_label.setText(planned.park)
+        self.park_label.setText(unbroken(planned.park))
         self.park_label.setToolTip(planned.park_names)
         self._fit_breaks()
         self.end_edit.blockSignals(True)
@@ -527,7 +534,11 @@ class AgendaPanel(QFrame):
         self.end_note.setVisible(bool(why))
 
     def _on_start_edit_time_changed(self, time: QTime) -> None:
-        self._start = dt.datetime.combine(self._clock().date(), dt.time(time.hour(), time.minute()))
+        today = self._clock().date()
+        day = self._day() if self._day is not None else None
+        # before a workshop still to come the start is set for its day (the night before's planning)
+        when = day if day is not None and day > today else today
+        self._start = dt.datetime.combine(when, dt.time(time.hour(), time.minute()))
         self._chosen = True
         self.start_time_changed.emit(self._start)
         self.refresh()
@@ -898,7 +909,7 @@ class AgendaController:
             self._plan = ((scope, agenda, out), plan_minutes(fw, scope, agenda, out))
         plan = self._plan[1]
         agreed = [f for f, level in scoring.levels_of(eng.scores(page.round_id)).items() if level is not None]
-        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in agenda.breaks)
+        breaks = " · ".join(bound_break(b.label, b.start) for b in agenda.breaks)
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
         if day is not None and day != now.date():  # not the workshop day: the plan, no pace
             left = sum(1 for f in plan.order if f not in set(agreed))
@@ -909,7 +920,7 @@ class AgendaController:
         where = pace(agenda, plan, agreed, now.hour * 60 + now.minute, quick, page.agenda.started_minute())
         park, names = park_advice(fw, where.park, quick, agenda.finish, where.left)
         later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
-        breaks = " · ".join(f"{b.label} {clock(b.start)}" for b in later)
+        breaks = " · ".join(bound_break(b.label, b.start) for b in later)
         return PaceText(where.headline(), f"Breaks to come: {breaks}" if breaks else "", park,
                         where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names, agenda.start)
 

@@ -1167,7 +1167,10 @@ class WorkshopPage(QWidget):
         uuid = self.doc.engagement.info().uuid
         now = self._clock()
         start = self._settings.agenda_start(uuid, now.date())
-        if start is None:
+        ahead = self._settings.agenda_start_ahead(uuid, now.date())
+        if start is None and ahead is not None:  # set the night before for its day: kept for it
+            self.agenda.set_start(ahead, chosen=True)
+        elif start is None:
             self._settings.set_agenda_start(uuid, now)
         else:
             self.agenda.set_start(start, chosen=self._settings.agenda_start_chosen(uuid, now.date()))
