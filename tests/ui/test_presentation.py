@@ -79,7 +79,7 @@ def test_a_follow_up_shows_where_the_room_stood_last_round(qtbot, window, demo_p
     assert page.previous_label.isVisible()
     assert page.previous_label.text() == f"{baseline.label}: agreed {before} {name}"
     qtbot.keyClick(page.guide, Qt.Key.Key_F11)
-    assert f"{baseline.label.upper()}: AGREED {before}" in page.presentation.caption.text()
+    assert f"{baseline.label.upper()}: AGREED {before}" in page.presentation.caption.text().replace("\u00a0", " ")
     qtbot.keyClick(page.presentation, Qt.Key.Key_Escape)
     page.set_round(baseline.id)  # the first round has nothing before it
     assert not page.previous_label.isVisible()

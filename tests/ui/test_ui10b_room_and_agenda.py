@@ -58,13 +58,15 @@ def test_presentation_scores_whole_and_next_level_line_no_larger_in_every_look(
         assert "scoring" in client.text(), look
         labels = list(room.score_labels.values())
 
-        def whole() -> bool:  # each score as wide as its words once laid out: nothing cut ("· scorin")
+        def whole(labels=labels) -> bool:  # each score as wide as its words once laid out ("· scorin" was cut)
             return all(label.width() >= label.sizeHint().width() for label in labels)
 
         qtbot.waitUntil(whole, timeout=3000)
         if room.spread.isVisible() and room.score_row.direction().name == "LeftToRight":
             strip_left = min(room.spread.geometry().left(), room.spread_key.geometry().left())
             assert labels[-1].geometry().right() < strip_left, look
+        # the caption wraps between its parts, never as "AGREED 2 / DEVELOPING"
+        assert f"BASELINE:{NBSP}AGREED{NBSP}2{NBSP}DEVELOPING" in room.caption.text(), look
         for label in (room.caption, room.title):  # the header wraps at words; none is cut
             assert label.height() >= label.heightForWidth(label.width()), (look, label.text())
         fit = room.guide._layout()

@@ -56,7 +56,7 @@ def test_the_header_and_the_room_name_a_factor_by_the_lists_number(qtbot, window
     press(qtbot, Qt.Key.Key_F11)  # the room's screen
     room = page.presentation
     qtbot.waitUntil(lambda: room is not None and room.isVisible())
-    assert room.caption.text().startswith("MUTUALITY  ·  FACTOR 11  ·  10TH OF 14 IN THIS ROUND  ·  ")
+    assert room.caption.text().replace("\u00a0", " ").startswith("MUTUALITY  ·  FACTOR 11  ·  10TH OF 14 IN THIS ROUND  ·  ")
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     assert not room.isVisible()
 

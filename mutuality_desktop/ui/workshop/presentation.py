@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -94,6 +95,15 @@ class RoomWindow(QWidget):
         self.closed.emit()
 
 
+def caption_lines(caption: str) -> str:
+    """The caption wraps between its parts ("FOLLOW-UP (OCT 2026)  ·  BASELINE: AGREED 2 DEVELOPING"),
+    never inside one: with Large text at 1366 it broke as "AGREED 2 / DEVELOPING". A part too long for
+    a line of its own (a long organisation name) still wraps at its words, never cut."""
+    parts = re.split(r"(\s+\u00b7\s+)", caption)
+    return "".join(part if index % 2 or len(part) > 40 else part.replace(" ", "\u00a0")
+                   for index, part in enumerate(parts))
+
+
 HINT_POINT = 12.5  # the keys hint: about the guide's text size, so the back of the room can read
 # it (at 9 pt it was the smallest type on the screen), in the muted colour so it stays quiet
 
@@ -149,7 +159,7 @@ class PresentationWindow(RoomWindow):
         self.body.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_header(self, caption: str, title: str) -> None:
-        self.caption.setText(caption)
+        self.caption.setText(caption_lines(caption))
         self.title.setText(title)
 
     def set_scores(self, texts: dict[str, str], focus: str) -> None:
