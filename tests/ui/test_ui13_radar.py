@@ -4,6 +4,7 @@ their small size with Large text at 1366."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 from PySide6.QtCore import QPoint
@@ -55,18 +56,33 @@ def _check_plot(pane):
     assert all(t.get_fontsize() >= 8 for t in chart.tick_labels)
 
 
-def test_numbered_radar_fills_its_area_at_1024_large(qtbot, window, demo_path, restore_look):
-    pane = _open_mutuality(qtbot, window, demo_path, 1024, True)
-    qtbot.waitUntil(lambda: pane.chart.compact, timeout=3000)
+def _check_settled_plot(qtbot, pane) -> None:
+    """The plot as it settles: under load (CI, a loaded laptop) the chart is laid out again a
+    moment after the window, and a layout met on the way there was smaller (radius 1.40 for 1.55)."""
+    def holds() -> bool:
+        try:
+            _check_plot(pane)
+        except AssertionError:
+            return False
+        return True
+
+    with contextlib.suppress(Exception):  # the check below says what is wrong if it never settles
+        qtbot.waitUntil(holds, timeout=5000)
     _check_plot(pane)
 
 
+def test_numbered_radar_fills_its_area_at_1024_large(qtbot, window, demo_path, restore_look):
+    pane = _open_mutuality(qtbot, window, demo_path, 1024, True)
+    qtbot.waitUntil(lambda: pane.chart.compact, timeout=3000)
+    _check_settled_plot(qtbot, pane)
+
+
 def test_radar_at_1024_normal(qtbot, window, demo_path, restore_look):
-    _check_plot(_open_mutuality(qtbot, window, demo_path, 1024, False))
+    _check_settled_plot(qtbot, _open_mutuality(qtbot, window, demo_path, 1024, False))
 
 
 def test_radar_at_1366_normal(qtbot, window, demo_path, restore_look):
-    _check_plot(_open_mutuality(qtbot, window, demo_path, 1366, False))
+    _check_settled_plot(qtbot, _open_mutuality(qtbot, window, demo_path, 1366, False))
 
 
 def test_spoke_names_grow_with_large_text_at_1366(qtbot, window, demo_path, restore_look):
@@ -77,7 +93,7 @@ def test_spoke_names_grow_with_large_text_at_1366(qtbot, window, demo_path, rest
     _large_text(window, qtbot)
     qtbot.waitUntil(lambda: theme.text_scale() > 1)
     qtbot.wait(300)
-    _check_plot(pane)
+    _check_settled_plot(qtbot, pane)
     after = pane.chart._layout
     assert after is not None
     if not after.compact:  # names kept: they follow the larger text
