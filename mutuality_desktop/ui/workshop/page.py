@@ -314,7 +314,8 @@ class WorkshopPage(QWidget):
         last = settings.last_factor(doc.engagement.info().uuid)
         self.go_to_factor(last if isinstance(last, str) and last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
-        QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
+        # tied to the page: a page closed within the time (every UI test's) leaves nothing to settle
+        QTimer.singleShot(SETTLE_MS, self, settle_long_lived_objects)
 
     # --- building ----------------------------------------------------------------------------
 
