@@ -1061,6 +1061,8 @@ class WorkshopPage(QWidget):
 
     def reveal_level(self, level: int) -> None:
         """Scroll the guide (in a short window) so the row just scored is in view."""
+        if not self.guide_scroll.isVisible():  # the page being built inside the window, or another
+            return  # page shown: its size is not known yet (as when the page was built apart)
         span = self.guide.row_span(level)
         if span is not None:
             top, height = span
