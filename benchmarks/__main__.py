@@ -28,12 +28,16 @@ def main() -> int:
     if sys.argv[1:] == ["prework"]:  # `python -m benchmarks prework`: forms out, returns in
         print(table(prework_figures.prework_figures(demo, folder)))
         return 0
+    if sys.argv[1:] == ["open"]:  # `python -m benchmarks open`: the walkthrough's open and factor change
+        print(table(ui_figures.open_figures(demo)))
+        return 0
     if sys.argv[1:] == ["frozen"]:  # `python -m benchmarks frozen`: the bundle figures only
         print(table(ui_figures.frozen_figures(demo)))
         return 0
     commit = core_figures.set_score_figure(demo, folder)
     figures = ui_figures.startup_figures(demo)
     figures += ui_figures.keystroke_figures(demo, commit.floor)
+    figures += ui_figures.open_figures(demo)
     figures += [commit, *core_figures.apply_figures(demo, folder, commit.floor),
                 core_figures.radar_redraw_figure(demo)]
     figures += core_figures.report_figures(demo, folder, ui_figures.soffice())

@@ -31,6 +31,17 @@ def startup_figures(demo: Path, runs: int = 7) -> list[Figure]:
     return [first, second]
 
 
+def open_figures(demo: Path) -> list[Figure]:
+    """The walkthrough's open and factor change, in the UI thread's processor time, each beside a
+    floor from the same process and the same moments (see probes/walkthrough_open.py). Context
+    for issue 13 (a UI test opens the demo about a thousand times a run): no target."""
+    run = probe("walkthrough_open", str(demo), timeout=300)
+    return [Figure("open the demo in a shown window → walkthrough painted (processor time)", run["open_ms"],
+                   run["read_ms"], "the same file opened and read by core alone", "—"),
+            Figure("Next factor → painted (processor time, every factor once)", run["factor_ms"],
+                   run["repaint_ms"], "the same page repainted unchanged", "—")]
+
+
 def keystroke_figures(demo: Path, commit_floor: list[float]) -> list[Figure]:
     """The probe times a raw commit (same settings, same folder) after each keystroke: the floor
     the ratio is taken against comes from the same run, so a busy disk weighs on both alike."""

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             self.doc.flush()
             self.doc.remove_flusher(self.workshop.flush)
         self._replace_page("_setup_page", None)
-        workshop = WorkshopPage(self.doc, self.settings)
+        workshop = WorkshopPage(self.doc, self.settings, parent=self.stack)
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
         workshop.round_changed.connect(self._note_round_guide)

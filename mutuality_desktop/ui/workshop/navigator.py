@@ -403,7 +403,8 @@ class Navigator(QTreeWidget):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
-            self.scrollToItem(item)
+            if self.isVisible():  # hidden (the page being built, or another page shown), its size is
+                self.scrollToItem(item)  # not yet known: the page scrolls to it when shown
 
     def _on_self_current_item_changed(self, current: QTreeWidgetItem | None,
                                       previous: QTreeWidgetItem | None) -> None:

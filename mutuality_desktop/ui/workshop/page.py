@@ -77,8 +77,8 @@ class _Title(QLabel):
     """The factor's name, as tall as the longest name of the framework at its width (up to two
     lines): a name that wraps to two lines no longer moves the guide and the cards (play-through 8)."""
 
-    def __init__(self) -> None:
-        super().__init__(wordWrap=True)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, wordWrap=True)
         self.names: list[str] = []
         self._names_height: dict[tuple[object, ...], int] = {}  # by font, width and names
 
@@ -123,8 +123,8 @@ class _RoundCombo(QComboBox):
 
     _popup_choice = False
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.currentIndexChanged.connect(self._on_self_current_index_changed)
 
     def _on_self_current_index_changed(self, _index: int) -> None:
@@ -184,18 +184,23 @@ class _SideScroll(QScrollArea):
     than the screen, and the status bar fell off its foot); as wide as they need, so nothing is cut
     at the side."""
 
-    def __init__(self, side: QWidget, shortest: int = 160) -> None:
-        super().__init__()
+    def __init__(self, side: QWidget | None, shortest: int = 160, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._shortest = shortest
         self._hinted = -1  # the height last hinted to the column
-        self.setWidget(side)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        side.installEventFilter(self)  # its minimum changes with Large text: fit it again
+        if side is not None:
+            self.take(side)
         app = QApplication.instance()
         if isinstance(app, QApplication):  # what Tab or a click reaches is scrolled into sight
             app.focusChanged.connect(self._on_app_focus_changed)
+
+    def take(self, side: QWidget) -> None:
+        """Scroll side (given once; best while it is still empty: it is polished in its place)."""
+        self.setWidget(side)
+        side.installEventFilter(self)  # its minimum changes with Large text: fit it again
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         inner = self.widget()
@@ -252,8 +257,8 @@ class _LeftColumn(QWidget):
     AGENDA_SHARE = 0.36
     AGENDA_PARKING = 0.6  # while it says what to park: the advice whole (Large text at 1024 cut it)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.agenda_scroll: _SideScroll | None = None
         self.parking_advice = False  # the agenda says which factors to park (set by the page)
 
@@ -309,70 +314,98 @@ class WorkshopPage(QWidget):
         last = settings.last_factor(doc.engagement.info().uuid)
         self.go_to_factor(last if isinstance(last, str) and last in self._factor_ids else self._factor_id)
         forget_import_sources()  # built right after an open, once SQLAlchemy is imported
-        QTimer.singleShot(SETTLE_MS, settle_long_lived_objects)
+        # tied to the page: a page closed within the time (every UI test's) leaves nothing to settle
+        QTimer.singleShot(SETTLE_MS, self, settle_long_lived_objects)
 
     # --- building ----------------------------------------------------------------------------
 
     def _build(self, clock: Callable[[], dt.datetime]) -> None:
-        self.navigator = Navigator()
-        self.round_combo = _RoundCombo()
-        self.round_combo.setAccessibleName("Round")
-        # A list that drops below the box: a popup centred on the current round put another
-        # round under the mouse, and the next click chose it.
-        self.round_combo.setStyleSheet("QComboBox { combobox-popup: 0; }")
-        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.round_combo.setMinimumContentsLength(8)
-        self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
-        left = _LeftColumn()
+        # Built from the page down: each panel is made in its place or put there while it is
+        # still empty, so the style sheet is applied to each widget once. Built bottom-up, every
+        # level added moved the whole tree below it again, and Qt polished it all again (about a
+        # third of an open's processor time). The order widgets join the page is the order Tab
+        # follows between those not in the chain below, as before.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.outer = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(self.outer)
+        left = _LeftColumn(self.outer)
+        self.outer.addWidget(left)
+        right = QWidget(self.outer)
+        self.outer.addWidget(right)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setSizes([260, 1100])
+
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
         round_row = QVBoxLayout()  # the caption above: the round's name gets the panel's width
         round_row.setSpacing(2)
         round_row.setContentsMargins(14, 10, 10, 8)
-        round_label = QLabel("&Round")
-        round_label.setBuddy(self.round_combo)
+        left_layout.addLayout(round_row)
+        round_label = QLabel("&Round", left)
         round_label.setProperty("role", "caption")
         round_row.addWidget(round_label)
+        self.round_combo = _RoundCombo(left)
         round_row.addWidget(self.round_combo)
-        left_layout.addLayout(round_row)
+        round_label.setBuddy(self.round_combo)
+        self.round_combo.setAccessibleName("Round")
+        # A list that drops below the box: a popup centred on the current round put another
+        # round under the mouse, and the next click chose it.
+        self.round_combo.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_combo.setMinimumContentsLength(8)
+        self.navigator = Navigator(left)
         left_layout.addWidget(self.navigator, 1)
-        left.agenda_scroll = _SideScroll(self.agenda, shortest=90)
+        left.agenda_scroll = _SideScroll(None, shortest=90, parent=left)
         left_layout.addWidget(left.agenda_scroll)
+        self.agenda = AgendaPanel(self._settings.agenda_end(), clock)
+        left.agenda_scroll.take(self.agenda)
         left_layout.addWidget(self.agenda.foot)  # the Agenda button: put, whatever the panel says
         self.agenda.park_shown.connect(left.fit_agenda)
 
-        self.caption = QLabel(wordWrap=True)
-        self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
-        self.caption.setProperty("role", "caption")
-        self.title = _Title()
-        self.title.names = [f.name for d in self.framework.workshop_order() for f in d.factors]
-        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.title.setFont(theme.font(theme.BASE_POINT_SIZE + 6, bold=True))
-        self.previous_label = QLabel(wordWrap=True)  # in a follow-up: where the room stood last time
-        self.previous_label.setProperty("role", "caption")
-        self.previous_label.hide()
-        self.older_round = QLabel(wordWrap=True)  # editing a round that is not the latest: say so
-        self.older_round.setStyleSheet(
-            f"color: {theme.ERROR_TEXT}; font-weight: 600;")
-        self.older_round.hide()
-        self.bar = PerspectiveBar()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.caption)
-        titles.addWidget(self.title)
-        titles.addWidget(self.previous_label)
-        titles.addWidget(self.older_round)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
         header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.header = header
         header.setContentsMargins(20, 10, 16, 10)
         header.setSpacing(16)
+        right_layout.addLayout(header)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
         header.addLayout(titles, 1)
+        self.caption = QLabel(right, wordWrap=True)
+        self.caption.setFont(theme.font(theme.BASE_POINT_SIZE - 1.5, bold=True))
+        self.caption.setProperty("role", "caption")
+        titles.addWidget(self.caption)
+        self.title = _Title(right)
+        self.title.names = [f.name for d in self.framework.workshop_order() for f in d.factors]
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.title.setFont(theme.font(theme.BASE_POINT_SIZE + 6, bold=True))
+        titles.addWidget(self.title)
+        self.previous_label = QLabel(right, wordWrap=True)  # in a follow-up: where the room stood last time
+        self.previous_label.setProperty("role", "caption")
+        self.previous_label.hide()
+        titles.addWidget(self.previous_label)
+        self.older_round = QLabel(right, wordWrap=True)  # editing a round that is not the latest: say so
+        self.older_round.hide()
+        titles.addWidget(self.older_round)
+        self.older_round.setStyleSheet(
+            f"color: {theme.ERROR_TEXT}; font-weight: 600;")
+        self.bar = PerspectiveBar(right)
         header.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignVCenter)
 
+        self.inner = QSplitter(Qt.Orientation.Horizontal, right)
+        right_layout.addWidget(self.inner, 1)
+        self.guide_scroll = QScrollArea(self.inner)
+        self.inner.addWidget(self.guide_scroll)
+        self.side_scroll = _SideScroll(None, parent=self.inner)  # Large text at 768 high: scrolls, never
+        self.inner.addWidget(self.side_scroll)  # taller than the screen
+        self.inner.setStretchFactor(0, 1)
+        self.inner.setSizes([760, 360])
         self.guide = LevelGuide()
         self.guide.grow_to_fit = True
-        self.guide_scroll = QScrollArea()
         self.guide_scroll.setWidget(self.guide)
         self.guide_scroll.setWidgetResizable(True)
         self.guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -383,10 +416,14 @@ class WorkshopPage(QWidget):
         # and "C" at 1024 with Large text): the list and the notes give way instead.
         self.guide_scroll.setMinimumWidth(self.guide.minimumSizeHint().width()
                                           + self.guide_scroll.verticalScrollBar().sizeHint().width())
-        self.about = FactorAbout()
-        self.evidence = EvidencePanel()
-        self.actions_panel = ActionsPanel()
-        self.tabs = QTabWidget()
+        side = QWidget()  # tabs, so the scoring guide keeps all its height
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_scroll.take(side)  # in place while still empty
+        self.spread = SpreadPanel(side)  # the participants' own views (pre-work), issue 17: above the
+        side_layout.addWidget(self.spread)  # comments
+        self.tabs = QTabWidget(side)
+        side_layout.addWidget(self.tabs, 1)
         self.tabs.tabBar().setAccessibleName("Factor details")
         self.tabs.tabBar().setObjectName("factorDetails")  # narrower tabs: four fit the side panel
         self.tabs.setDocumentMode(True)
@@ -394,37 +431,13 @@ class WorkshopPage(QWidget):
         # rather than hide behind scroll arrows
         self.tabs.tabBar().setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.evidence = EvidencePanel()
         self.tabs.addTab(self.evidence, "Evi&dence")  # Alt+E is the Edit menu
+        self.about = FactorAbout()
         self.tabs.addTab(self.about, "Abou&t")
+        self.actions_panel = ActionsPanel()
         self.tabs.addTab(self.actions_panel, "A&ctions")
-        self.spread = SpreadPanel()  # the participants' own views (pre-work), issue 17: above the
-        self.spread.names_toggled.connect(self.evidence.set_comment_names)  # comments: names as the dots
-        side = QWidget()  # tabs, so the scoring guide keeps all its height
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.spread)
-        side_layout.addWidget(self.tabs, 1)
-        self.inner = QSplitter(Qt.Orientation.Horizontal)
-        self.inner.addWidget(self.guide_scroll)
-        self.side_scroll = _SideScroll(side)  # Large text at 768 high: scrolls, never taller than the screen
-        self.inner.addWidget(self.side_scroll)
-        self.inner.setStretchFactor(0, 1)
-        self.inner.setSizes([760, 360])
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addLayout(header)
-        right_layout.addWidget(self.inner, 1)
-
-        self.outer = QSplitter(Qt.Orientation.Horizontal)
-        self.outer.addWidget(left)
-        self.outer.addWidget(right)
-        self.outer.setStretchFactor(1, 1)
-        self.outer.setSizes([260, 1100])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.outer)
+        self.spread.names_toggled.connect(self.evidence.set_comment_names)  # names as the dots
         # Tab follows the screen: the round, the factor list, the guide (client, provider,
         # agreed), then the evidence top down: the room's agreed reasoning, its confidence, each
         # side's notes, then the tabs.
@@ -1048,6 +1061,8 @@ class WorkshopPage(QWidget):
 
     def reveal_level(self, level: int) -> None:
         """Scroll the guide (in a short window) so the row just scored is in view."""
+        if not self.guide_scroll.isVisible():  # the page being built inside the window, or another
+            return  # page shown: its size is not known yet (as when the page was built apart)
         span = self.guide.row_span(level)
         if span is not None:
             top, height = span
