@@ -48,10 +48,13 @@ def _check_plot(pane):
     for box in layout.boxes:
         nearest = math.hypot(max(box[0], min(0.0, box[2])), max(box[1], min(0.0, box[3])))
         assert nearest <= layout.radius + (0.3 if layout.compact else 0.6), (box, layout.radius)
-    # no series name is written over the plot: the legend names the series
-    drawn = [t.get_text() for t in chart.direct_labels.values() if t.get_visible()]
+    # a series name is written on a numbered chart only where the circle has room for it (each
+    # name at most half the radius across); on a smaller one the legend alone names the series
+    renderer = pane.canvas.get_renderer()
+    drawn = [t for t in chart.direct_labels.values() if t.get_visible()]
     if layout.compact:
-        assert drawn == []
+        radius_px = layout.radius * chart.figure.dpi
+        assert all(t.get_window_extent(renderer).width <= 0.5 * radius_px for t in drawn), radius_px
     # the level numbers are readable (at least the page's small print) and drawn
     assert all(t.get_fontsize() >= 8 for t in chart.tick_labels)
 

@@ -341,9 +341,13 @@ class RadarChart:
             if self.series.visible() else 0.0
         names = [] if self._layout is None else [
             (cx + b[0], cy + b[1], cx + b[2], cy + b[3]) for b in self._layout.boxes]
-        # A numbered chart is a cramped one: there a name would cover the plot, so the legend alone
-        # names the series (play-through 7: "Client" lay over the 1024x768 Large-text radar).
-        placed = {} if self.compact else {p.series: p for p in self.series.place_labels(
+        # On a small circle a name would cover the plot, so the legend alone names the series
+        # (play-through 7: "Client" lay over a 1024x768 Large-text radar 100 px across). A compact
+        # chart with room keeps its names: its legend may be scrolled below the view (1024, Large
+        # text) and High contrast makes the VfM radar compact at 1366 (play-through 10).
+        widest = max((size(self.series.direct_label_text(s))[0] for s in self.series.visible()), default=0.0)
+        cramped = self.compact and widest > 0.5 * radius
+        placed = {} if cramped else {p.series: p for p in self.series.place_labels(
             point, size, marker / 2 / 72 + 1.5 / 72,
             self._tick_boxes(cx, cy, radius, origin, top) + names, 1.25 * radius)}
         for series, text in self.direct_labels.items():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +44,7 @@ from .people import ParticipantsPanel, RoundsPanel
 from .scope import ScopePanel
 
 SUFFIX = ".mutuality"
+_SETTLE_MS = 1500  # how long after a look switch the page's new layouts keep its place
 FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
                "provider_organisation": "provider organisation", "contract_annual_value": "annual value"}
 
@@ -107,6 +109,15 @@ class SetupPage(QScrollArea):
         row.addStretch(1)
         body.setMaximumWidth(1180)
         self.setWidget(outer)
+        self._body, self._outer = body, outer
+        # The facilitator's place: the part of the page at the top of the view, and how far into it.
+        # A look switch (Large text, High contrast) re-lays the page out, and the same part is put
+        # back at the top (play-through 10: Setup was back at its top after a switch).
+        self._place: tuple[QWidget, float] | None = None
+        self._settling = QElapsedTimer()  # running from a look switch while the page re-lays out
+        self._relaid_unseen = False  # a look switch while another page was shown
+        self.verticalScrollBar().valueChanged.connect(self._note_place)
+        outer.installEventFilter(self)
         # Typing goes where it can be seen: a key typed into a box the wheel scrolled out of sight
         # brings the box back into view (play-through 6: "Follow-up" went into the title, unseen).
         for widget in outer.findChildren(QWidget):
@@ -114,10 +125,71 @@ class SetupPage(QScrollArea):
                 widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget() and event.type() == QEvent.Type.Resize:
+            if self._is_settling():
+                QTimer.singleShot(0, self, self._restore_place)  # once the scroll bar has its new range
+            else:  # a list grew or the window was resized: the place as it now is
+                self._note_place_soon()
+            return False
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and _edits(event)
                 and isinstance(watched, QWidget) and watched.hasFocus() and not self._in_view(watched)):
             self.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
+
+    def _parts(self) -> list[QWidget]:
+        """The page's parts top to bottom: its headings, the details, the lists, the buttons."""
+        parts = self._body.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return [w for w in parts if not w.isHidden() and w.height() > 0]
+
+    def _note_place_soon(self, *_: object) -> None:
+        """Note the place once the page is laid out again (a list grew, the window was resized)."""
+        QTimer.singleShot(0, self, self._note_place)
+
+    def _note_place(self, *_: object) -> None:
+        """Remember the part at the top of the view and how far into it (a share of its height)."""
+        if self._is_settling() or not self.isVisible():
+            return
+        top = self._body.mapFrom(self.viewport(), QPoint(0, 0)).y()
+        below = [w for w in self._parts() if w.y() + w.height() > top]
+        if not below or self.verticalScrollBar().value() == 0:
+            self._place = None  # at the top of the page: it stays at the top
+            return
+        part = min(below, key=lambda w: w.y())
+        self._place = (part, (top - part.y()) / part.height())
+
+    def _is_settling(self) -> bool:
+        return self._settling.isValid() and self._settling.elapsed() < _SETTLE_MS
+
+    def _restore_place(self) -> None:
+        """Scroll so the remembered part is at the top of the view again, as far into it as before."""
+        if self._place is None:
+            return
+        part, into = self._place
+        if not shiboken6.isValid(part) or part.isHidden():
+            return
+        at = self._body.mapTo(self._outer, QPoint(0, part.y() + round(into * part.height()))).y()
+        self.verticalScrollBar().setValue(at)
+
+    def apply_look(self) -> None:
+        """Called by theme.apply when View -> Large text or High contrast changes: for a moment the
+        page re-lays itself out, and each new layout puts the remembered part back at the top."""
+        if not self.isVisible():  # laid out again when next shown
+            self._relaid_unseen = True
+            return
+        self._settle()
+
+    def _settle(self) -> None:
+        self._settling.start()
+        QTimer.singleShot(0, self, self._restore_place)
+        QTimer.singleShot(_SETTLE_MS + 50, self, self._note_place)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab moves on and scrolls to the box it reaches; but when the page is hidden (another page
+        shown), Qt moves the focus off it by this call too, and QScrollArea's scroll to that box lost
+        the facilitator's place on Setup (play-through 10): then the focus moves without a scroll."""
+        if not self.isVisible():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
     def _in_view(self, widget: QWidget) -> bool:
         """Whether all of the widget shows in the page's viewport."""
@@ -335,6 +407,9 @@ class SetupPage(QScrollArea):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         if self._scope_stale and self.doc is not None:
             self._load_scope()
+        if self._relaid_unseen:
+            self._relaid_unseen = False
+            self._settle()
         super().showEvent(event)
 
     def _on_scope_scope_chosen(self, round_id: int, dimensions: list[str]) -> None:
