@@ -69,3 +69,19 @@ def no_memory(monkeypatch):
 
     monkeypatch.setattr(store, "_PASSED", [])
     monkeypatch.setattr(store, "_SIZES_SQL", {})
+
+
+def run_cli(*args: str) -> str:
+    """`mutuality-desktop ARGS` run in this process: its standard output; a non-zero exit fails the
+    test. For core tests that use a command to make or read a file; each command's own process is
+    started in tests/cli and tests/office (a new Python and its imports are a second of processor)."""
+    import contextlib
+    import io
+
+    from mutuality_desktop.cli import run
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run(list(args))
+    assert code == 0, f"mutuality-desktop {' '.join(args)} exited {code}: {err.getvalue()}"
+    return out.getvalue()

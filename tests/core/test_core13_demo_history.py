@@ -6,16 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 from mutuality_desktop.core.demo import build_demo
+from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.history import default_author
 
 
-def _story(path: Path) -> list[tuple[dt.datetime, str, str]]:
-    with build_demo(path) as eng:
+def _story(eng: Engagement) -> list[tuple[dt.datetime, str, str]]:
+    with eng:
         return [(e.at, e.author, e.op) for e in eng.history()]
 
 
-def test_the_demo_history_names_its_facilitator_and_the_days_of_its_rounds(tmp_path: Path) -> None:
-    eng = build_demo(tmp_path / "demo.mutuality")
+def test_the_demo_history_names_its_facilitator_and_the_days_of_its_rounds(demo_path: Path) -> None:
+    eng = Engagement.open(demo_path)  # a copy of the demo built for this test session
     try:
         info = eng.info()
         history = eng.history()
@@ -40,5 +41,6 @@ def test_the_demo_history_names_its_facilitator_and_the_days_of_its_rounds(tmp_p
         eng.close()
 
 
-def test_the_demo_history_is_the_same_every_time(tmp_path: Path) -> None:
-    assert _story(tmp_path / "one.mutuality") == _story(tmp_path / "two.mutuality")
+def test_the_demo_history_is_the_same_every_time(demo_path: Path, tmp_path: Path) -> None:
+    # the session's demo was built earlier in the run, this one now
+    assert _story(build_demo(tmp_path / "again.mutuality")) == _story(Engagement.open(demo_path))

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from mutuality_desktop.core.agreement import not_agreed
 from mutuality_desktop.core.engagement import Engagement
 
-from .conftest import INFO
+from .conftest import INFO, run_cli
 
 NOTE = ("Not agreed. The council holds Level 3: the protocol was kept for every planned statement. "
         "The provider holds Level 1: the August statement reached it after the press.")
 
 
 def _cli(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "mutuality_desktop", *args], check=True, capture_output=True)
+    run_cli(*args)
 
 
 def test_a_disputed_factor_is_not_agreed_in_the_csv_and_a_pre_scored_one_is_not_assessed(tmp_path: Path):

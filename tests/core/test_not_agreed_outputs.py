@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from mutuality_desktop.core.charts.describe import chart_rows, describe
 from mutuality_desktop.core.charts.series import RadarSeries
 from mutuality_desktop.core.engagement import Engagement
 
-from .conftest import INFO
+from .conftest import INFO, run_cli
 
 COMMS = "joint-communications-strategy"
 NOTE = ("Not agreed. The council holds Level 3: the protocol was kept for every planned statement. "
@@ -34,7 +32,7 @@ NOTE = ("Not agreed. The council holds Level 3: the protocol was kept for every 
 
 
 def _cli(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "mutuality_desktop", *args], check=True, capture_output=True)
+    run_cli(*args)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ from mutuality_desktop.core.agreement import (
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import default_framework
 
-from .conftest import INFO
+from .conftest import INFO, run_cli
 
 FACTOR = "joint-objective-setting"
 EARLIER = "Moved from Level 2 to Level 3. Six partnership objectives were signed in June."
@@ -55,8 +53,7 @@ def test_earlier_words_come_after_the_sentence_said_to_be_earlier_and_come_back_
 
 
 def _cli(*args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "mutuality_desktop", *args], check=True,
-                          capture_output=True, text=True).stdout
+    return run_cli(*args)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,39 @@ def _drawn(chart):
     return canvas.get_renderer()
 
 
+def _measured(chart):
+    """A renderer for the chart's boxes without drawing it: drawing moves no name and no point
+    (test_drawing_moves_no_name_and_no_point), and 90 draws were most of this file's time."""
+    return FigureCanvasAgg(chart.figure).get_renderer()
+
+
+def _where(chart, renderer) -> list[object]:
+    """Every series' name's box and where each axis' points are, in pixels."""
+    boxes = [tuple(text.get_window_extent(renderer).bounds) for text in chart.direct_labels.values()]
+    points = [tuple(chart.axes.transData.transform((float(t), r))) for t in chart.theta for r in (0.0, 2.5, 5.0)]
+    return [*boxes, *points]
+
+
+def _lone_points(count: int, level: int, start: int):
+    ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
+    # both sides' own levels on the same axes, one level either side of the agreed one
+    chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids},
+                                                  client={fid: max(0, level - 1) for fid in ids},
+                                                  provider={fid: min(5, level + 1) for fid in ids}))],
+                         figure=Figure(figsize=(6.4, 6.4), dpi=80))
+    chart.relayout()
+    return chart
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_drawing_moves_no_name_and_no_point(count: int) -> None:
+    """The boxes measured before the chart is drawn are the boxes it is drawn at."""
+    chart = _lone_points(count, 3, 0)
+    assert chart.direct_labels["agreed"].get_visible()
+    before = _where(chart, _measured(chart))
+    assert before == _where(chart, _drawn(chart))
+
+
 def _covered(chart, series: str, under: str | None = None, renderer=None) -> list[int]:
     """The axes where a point of `under` (the series itself by default) lies under the series'
     name's box (pixels, as drawn)."""
@@ -43,15 +76,9 @@ def _covered(chart, series: str, under: str | None = None, renderer=None) -> lis
 def test_a_lone_point_is_not_hidden_under_its_series_name(count: int, level: int) -> None:
     covered = []
     for start in range(len(MUTUALITY)):
-        ids = [MUTUALITY[(start + k * 5) % len(MUTUALITY)] for k in range(count)]
-        # both sides' own levels on the same axes, one level either side of the agreed one
-        chart = factor_radar(FW, [("Baseline", scores(agreed={fid: level for fid in ids},
-                                                      client={fid: max(0, level - 1) for fid in ids},
-                                                      provider={fid: min(5, level + 1) for fid in ids}))],
-                             figure=Figure(figsize=(6.4, 6.4), dpi=80))
-        chart.relayout()
+        chart = _lone_points(count, level, start)
         assert chart.direct_labels["agreed"].get_visible()
-        renderer = _drawn(chart)  # drawn once for the three series, not once per series
+        renderer = _measured(chart)  # one renderer for the three series, not one per series
         if any(_covered(chart, "agreed", under, renderer) for under in ("agreed", "client", "provider")):
             covered.append(start)
     assert covered == []

@@ -9,8 +9,6 @@ the sentence back.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from mutuality_desktop.core import operations as ops
@@ -18,15 +16,14 @@ from mutuality_desktop.core.agreement import not_agreed_opening, restated_not_ag
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.framework import default_framework
 
-from .conftest import INFO
+from .conftest import INFO, run_cli
 
 FACTOR = "joint-communications-strategy"
 REASON = " The council counts the protocol kept; the provider says the August statement was late."
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mutuality_desktop", *args], check=True,
-                          capture_output=True, text=True)
+def _cli(*args: str) -> str:
+    return run_cli(*args)
 
 
 def _apply(tmp_path: Path, path: Path, items: list[dict[str, object]]) -> None:
@@ -39,7 +36,7 @@ def _score(perspective: str, level: int | None) -> dict[str, object]:
 
 
 def _agreed_notes(path: Path) -> str:
-    data = json.loads(_cli("json", str(path)).stdout)
+    data = json.loads(_cli("json", str(path)))
     rnd = next(r for r in data["rounds"] if r["label"] == "Baseline")
     return next(s["notes"] for s in rnd["scores"] if s["factor"] == FACTOR and s["perspective"] == "agreed")
 

@@ -159,19 +159,47 @@ def _distinctive_template(path: Path, marker: bool = True) -> None:
     document.save(str(path))
 
 
-def test_a_house_template_is_the_master(demo_data: ReportData, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def small_data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
+    """A small engagement's report data (two rounds, six factors scored, one action), for the
+    template tests: what a house template does to the report does not depend on its length, and
+    the demo's whole report is two seconds of processor a time."""
+    import datetime as dt
+
+    from mutuality_desktop.core.engagement import Engagement
+    from mutuality_desktop.core.model import EngagementInfo
+    from mutuality_desktop.core.report import collect_report_data
+
+    info = EngagementInfo(title="Highways partnership review", client_organisation="Northmoor Borough Council",
+                          provider_organisation="Castleway Services Ltd", workshop_date=dt.date(2026, 3, 12))
+    with Engagement.create(tmp_path_factory.mktemp("word-small") / "small.mutuality", info) as eng:
+        factors = eng.framework.dimension(MUTUALITY).factors[:3] + eng.framework.factors[:3]
+        base = eng.rounds()[0].id
+        for factor in factors:
+            eng.set_score(base, factor.id, "agreed", 2)
+        rid = eng.add_round("Follow-up", dt.date(2026, 10, 8)).id
+        for i, factor in enumerate(factors):
+            eng.set_score(rid, factor.id, "client", i % 6)
+            eng.set_score(rid, factor.id, "provider", (i + 2) % 6)
+            eng.set_score(rid, factor.id, "agreed", (i + 1) % 6)
+        eng.add_action(factors[0].id, "Agree the exit plan with both boards", owner="Ann Smith", side="joint")
+        eng.add_participant("Ann Smith", "Director", "client")
+        return collect_report_data(eng)
+
+
+def test_a_house_template_is_the_master(small_data: ReportData, tmp_path: Path) -> None:
     template = tmp_path / "acme.docx"
     _distinctive_template(template)
     out = tmp_path / "acme-report.docx"
-    write_docx(demo_data, out, template=template)
+    write_docx(small_data, out, template=template)
     document = docx.Document(str(out))
     style = document.styles["Heading 1"]
     assert style.font.name == "Courier New" and style.font.size == Pt(31)
-    info = demo_data.info
+    info = small_data.info
     assert document.sections[0].header.paragraphs[0].text == f"ACME CONSULTING for {info.client_organisation}"
     assert document.sections[0].footer.paragraphs[0].text == f"ACME footer: {info.title}"
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == (f"ACME cover: {info.title}, {demo_data.current.label} assessment of "
+    assert texts[0] == (f"ACME cover: {info.title}, {small_data.current.label} assessment of "
                         f"{info.provider_organisation}")
     assert texts[-1] == "ACME back page"
     assert "{{report}}" not in texts
@@ -179,17 +207,17 @@ def test_a_house_template_is_the_master(demo_data: ReportData, tmp_path: Path) -
     assert "Executive summary" in headings(document, 1)
 
 
-def test_without_a_marker_the_template_body_is_replaced(demo_data: ReportData, tmp_path: Path) -> None:
+def test_without_a_marker_the_template_body_is_replaced(small_data: ReportData, tmp_path: Path) -> None:
     template = tmp_path / "plain.docx"
     _distinctive_template(template, marker=False)
     out = tmp_path / "plain-report.docx"
-    write_docx(demo_data, out, template=template)
+    write_docx(small_data, out, template=template)
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "Sample body text the report replaces" not in texts
-    assert demo_data.info.title in texts  # the app's own cover
+    assert small_data.info.title in texts  # the app's own cover
 
 
-def test_a_template_without_heading_styles_gets_them(demo_data: ReportData, tmp_path: Path) -> None:
+def test_a_template_without_heading_styles_gets_them(small_data: ReportData, tmp_path: Path) -> None:
     """Word saves Heading 1 into a file only once it is used: a bare template lacks it."""
     document = docx.Document()
     for style in list(document.styles):
@@ -199,13 +227,13 @@ def test_a_template_without_heading_styles_gets_them(demo_data: ReportData, tmp_
     template = tmp_path / "bare.docx"
     document.save(str(template))
     out = tmp_path / "bare-report.docx"
-    write_docx(demo_data, out, template=template)
+    write_docx(small_data, out, template=template)
     result = docx.Document(str(out))
     assert "Executive summary" in headings(result, 1)
     assert any(p.text.startswith("•\t") for p in result.paragraphs)  # bullets without List Bullet
 
 
-def test_a_dotx_template_is_accepted(demo_data: ReportData, tmp_path: Path) -> None:
+def test_a_dotx_template_is_accepted(small_data: ReportData, tmp_path: Path) -> None:
     raw = default_template_path().read_bytes()
     out_zip = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out_zip, "w") as dst:
@@ -217,7 +245,7 @@ def test_a_dotx_template_is_accepted(demo_data: ReportData, tmp_path: Path) -> N
     template = tmp_path / "house.dotx"
     template.write_bytes(out_zip.getvalue())
     out = tmp_path / "from-dotx.docx"
-    write_docx(demo_data, out, template=template)
+    write_docx(small_data, out, template=template)
     with zipfile.ZipFile(out) as z:
         assert b"document.main+xml" in z.read("[Content_Types].xml")
 
@@ -269,7 +297,7 @@ def test_the_action_plan_groups_actions_under_their_factor(demo_docx: Path, demo
     assert numbers == [str(n) for n in range(1, len(demo_data.actions) + 1)]
 
 
-def test_a_placeholder_word_split_across_runs_is_filled(demo_data: ReportData, tmp_path: Path) -> None:
+def test_a_placeholder_word_split_across_runs_is_filled(small_data: ReportData, tmp_path: Path) -> None:
     """Word splits typed text into runs (spell check, edits); the page number field stays whole."""
     from mutuality_desktop.core.office.house_template import add_field
 
@@ -281,7 +309,7 @@ def test_a_placeholder_word_split_across_runs_is_filled(demo_data: ReportData, t
     template = tmp_path / "split.docx"
     house.save(str(template))
     out = tmp_path / "split-report.docx"
-    write_docx(demo_data, out, BrandingProfile(consultancy_name="Acme"), template=template)
+    write_docx(small_data, out, BrandingProfile(consultancy_name="Acme"), template=template)
     footer = docx.Document(str(out)).sections[0].footer.paragraphs[0]
-    assert footer.text.startswith(f"Prepared for {demo_data.info.client_organisation} by Acme · page ")
+    assert footer.text.startswith(f"Prepared for {small_data.info.client_organisation} by Acme · page ")
     assert "PAGE" in footer._p.xml and footer._p.xml.count("w:fldChar ") == 3

@@ -16,6 +16,7 @@ from mutuality_desktop.core.agreement import empty_agreed
 from mutuality_desktop.core.branding import BrandingProfile
 from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.core.errors import ValidationError
+from mutuality_desktop.core.framework import MUTUALITY
 from mutuality_desktop.core.model import Action, EngagementInfo, Participant
 from mutuality_desktop.core.report import (
     ReportError,
@@ -175,11 +176,28 @@ def _fonts(reader: pypdf.PdfReader) -> dict[str, dict]:
     return found
 
 
-def test_letter_paper(demo_file: Path, tmp_path: Path) -> None:
+def _two_rounds(path: Path) -> Path:
+    """A small closed engagement: two rounds with three factors scored in each, so every chart has
+    a current and an earlier round (the demo's whole report is a second and a half of processor)."""
+    with Engagement.create(path, INFO) as e:
+        factors = e.framework.dimension(MUTUALITY).factors[:2] + e.framework.factors[:1]
+        base = e.rounds()[0].id
+        later = e.add_round("Follow-up", dt.date(2026, 10, 8)).id
+        for rid, level in ((base, 2), (later, 3)):
+            for f in factors:
+                for perspective in ("client", "provider", "agreed"):
+                    e.set_score(rid, f.id, perspective, level)
+    return path
+
+
+def test_letter_paper(tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
-    build_report_file(demo_file, out, page_size="letter")
-    box = pypdf.PdfReader(str(out)).pages[3].mediabox
-    assert (round(float(box[2])), round(float(box[3]))) == (612, 792)
+    build_report_file(_two_rounds(tmp_path / "small.mutuality"), out, page_size="letter")
+    pages = pypdf.PdfReader(str(out)).pages
+    assert len(pages) > 3
+    for page in pages:
+        box = page.mediabox
+        assert (round(float(box[2])), round(float(box[3]))) == (612, 792)
 
 
 def test_an_earlier_round_is_reported_without_the_comparison(demo_file: Path, tmp_path: Path) -> None:
@@ -384,10 +402,9 @@ def test_action_and_participant_rows() -> None:
     assert [p[0] for p in R.participant_rows(people, INFO)] == ["Bea", "Amy", "Zed"]
 
 
-def test_dollar_signs_and_markup_in_chart_labels_are_plain_text(demo_file: Path, tmp_path: Path) -> None:
+def test_dollar_signs_and_markup_in_chart_labels_are_plain_text(tmp_path: Path) -> None:
     """Round labels reach the chart legends: "$" must not switch on mathtext, nor break the build."""
-    path = tmp_path / "dollars.mutuality"
-    path.write_bytes(demo_file.read_bytes())
+    path = _two_rounds(tmp_path / "dollars.mutuality")
     with Engagement.open(path) as e:
         first, second = e.rounds()
         e.update_round(first.id, label="Spend $5m to $10m \\frac{")
