@@ -83,13 +83,16 @@ class Settings:
     def set_agenda_end(self, end: QTime) -> None:
         self._q.setValue("agenda/end", end.toString("HH:mm"))
 
-    def agenda_start(self, engagement_uuid: str, today: dt.date) -> dt.datetime | None:
-        """When today's workshop on this engagement started (kept over a restart or a reopen)."""
+    def _agenda_start_kept(self, engagement_uuid: str) -> dt.datetime | None:
         value = self._q.value(f"agenda/start/{engagement_uuid}", "")
         try:
-            start = dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
+            return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
         except ValueError:
             return None
+
+    def agenda_start(self, engagement_uuid: str, today: dt.date) -> dt.datetime | None:
+        """When today's workshop on this engagement started (kept over a restart or a reopen)."""
+        start = self._agenda_start_kept(engagement_uuid)
         return start if start is not None and start.date() == today else None
 
     def set_agenda_start(self, engagement_uuid: str, start: dt.datetime, chosen: bool = False) -> None:
@@ -99,11 +102,7 @@ class Settings:
 
     def agenda_start_ahead(self, engagement_uuid: str, today: dt.date) -> dt.datetime | None:
         """A start the facilitator set before the workshop day, for that day (still to come)."""
-        value = self._q.value(f"agenda/start/{engagement_uuid}", "")
-        try:
-            start = dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
-        except ValueError:
-            return None
+        start = self._agenda_start_kept(engagement_uuid)
         if start is None or start.date() <= today or not self.agenda_start_chosen(engagement_uuid, start.date()):
             return None
         return start

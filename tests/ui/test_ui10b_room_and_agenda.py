@@ -23,6 +23,7 @@ from mutuality_desktop.core.engagement import Engagement
 from mutuality_desktop.ui import theme
 
 from .journey import click
+from .test_ui16_agenda_clock import _in_pop_up
 from .test_walkthrough_journey import open_walkthrough, stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -115,27 +116,6 @@ def test_agenda_keeps_numbers_with_their_units_and_breaks_with_their_times(qtbot
     assert f"Coffee{NBSP}11:00" in breaks and f"Lunch{NBSP}12:30" in breaks, breaks
     assert breaks.replace(NBSP, " ") == "Breaks to come: Coffee 11:00 · Lunch 12:30"
     assert not re.search(r"\d (?:min|h)\b", pace + panel.clock_label.text()), "a number parted from its unit"
-
-
-def _in_pop_up(qtbot, panel, act=None) -> dict[str, object]:
-    seen: dict[str, object] = {}
-
-    def look() -> None:
-        try:
-            seen["label"] = panel._start_label.text()
-            seen["box"] = panel.start_edit.edit.text() if panel.start_edit.isVisible() else None
-            seen["note"] = panel.start_note.text().replace(NBSP, " ") if panel.start_note.isVisible() else ""
-            seen["now"] = panel.now_button.isVisible()
-            if act is not None:
-                act()
-        finally:
-            seen["done"] = True
-            panel._menu.close()
-
-    QTimer.singleShot(300, look)
-    click(qtbot, panel.agenda_button)
-    qtbot.waitUntil(lambda: "done" in seen, timeout=5000)
-    return seen
 
 
 def test_a_workshop_still_to_come_offers_its_start_and_keeps_one_set_the_night_before(

@@ -36,11 +36,12 @@ def _in_pop_up(qtbot, panel, act=None) -> dict[str, object]:
         try:
             seen["label"] = panel._start_label.text()
             seen["box"] = panel.start_edit.edit.text() if panel.start_edit.isVisible() else None
-            seen["note"] = panel.start_note.text() if panel.start_note.isVisible() else ""
+            seen["note"] = panel.start_note.text().replace("\u00a0", " ") if panel.start_note.isVisible() else ""
             seen["now"] = panel.now_button.isVisible()
             seen["reset"] = panel.reset_button.isVisible()
-            if act is not None:
-                click(qtbot, act())
+            target = act() if act is not None else None  # a widget to click, or None (act did it)
+            if target is not None:
+                click(qtbot, target)
         finally:
             seen["done"] = True
             panel._menu.close()
