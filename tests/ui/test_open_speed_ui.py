@@ -8,10 +8,6 @@ text. Opening the walkthrough loads no SQLAlchemy (it loads after the page is on
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -19,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from mutuality_desktop.ui import theme
 from mutuality_desktop.ui.workshop import guide as guide_module
 
+from .test_pieces import run_offscreen
 from .test_walkthrough_journey import click_factor, key, open_walkthrough
 
 
@@ -133,9 +130,4 @@ def test_opening_the_walkthrough_loads_no_sqlalchemy(tmp_path, demo_path):
         "w.workshop.repaint(); app.processEvents()\n"
         "print(w.current_page(), 'sqlalchemy' in sys.modules)\n"
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
-           "XDG_RUNTIME_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                            cwd=Path(__file__).resolve().parents[2], timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["Walkthrough", "False"]
+    assert run_offscreen(code, tmp_path).split() == ["Walkthrough", "False"]

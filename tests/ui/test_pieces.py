@@ -74,12 +74,17 @@ def test_the_window_paints_without_sqlalchemy_or_matplotlib(tmp_path):
         "heavy = sorted(m for m in ('sqlalchemy', 'matplotlib', 'reportlab') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
-           "XDG_RUNTIME_DIR": str(tmp_path)}
+    assert run_offscreen(code, tmp_path) == ""
+
+
+def run_offscreen(code: str, home: Path) -> str:
+    """Run `code` in a fresh Python process with Qt offscreen and its own home; what it printed."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "PATH": "/usr/bin:/bin",
+           "XDG_RUNTIME_DIR": str(home)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                             cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    return result.stdout.strip()
 
 
 def test_self_test_exits_zero(tmp_path):
