@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QActionEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QActionEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -251,6 +251,19 @@ def per_factor_minutes(now: dt.datetime, end: dt.time, factors_left: int) -> int
     return max(0, int(remaining // factors_left))
 
 
+
+class _PopUpBody(QWidget):
+    """The Agenda pop-up's contents. A click on its words or margins stays here: passed on to the
+    menu it chose the pop-up's one action and closed it, and the time typed next scored the
+    factor instead (play-through 11: "10:00" typed after a click on the note set the client to 0)."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+
+
 class AgendaPanel(QFrame):
     """Show 'n of m agreed', the time since the workshop started and the time per factor left."""
 
@@ -368,7 +381,7 @@ class AgendaPanel(QFrame):
         button.setToolTip("The workshop's start and finish, and the plan for the day")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
-        box = QWidget()
+        box = _PopUpBody()
         form = QFormLayout(box)
         form.setContentsMargins(12, 8, 12, 8)
         self.start_edit = TimeBox("Started at")
