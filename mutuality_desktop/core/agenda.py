@@ -386,16 +386,24 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         # Still to come: the facilitator planning the night before sets the start here (kept on
         # this laptop for that day, as a start set on the day is), from the plan's or the usual day's.
         ahead = f"The workshop day, {_day(day)}, is still to come"
+        # the panel names the start the pop-up shows, and its day (play-through 11: a start set for
+        # tomorrow was seen only in the pop-up)
+        when = f"tomorrow, {_day(day)}" if day == now.date() + dt.timedelta(days=1) else f"on {_day(day)}"
         if chosen and started is not None and started.date() == day:
             at = started.hour * 60 + started.minute
             told = (f" (the plan\u2019s start is {clock(plan_start)}; its breaks and finish stand)"
                     if plan_start is not None and at != plan_start else "")
             note = f"{ahead}: the clock will count from {clock(at)} that day{told}."
-            return DayClock(line, "Clock starts at", at, note, can_start=False,
-                            can_reset=plan_start is not None and at != plan_start)
+            apart = ""
+            if plan_start is not None and at != plan_start:
+                apart = (f", {duration(abs(at - plan_start))} {'after' if at > plan_start else 'before'} "
+                         f"the plan\u2019s {clock(plan_start)}")
+            return DayClock(f"The clock starts at {clock(at)} {when}{apart}.", "Clock starts at", at, note,
+                            can_start=False, can_reset=plan_start is not None and at != plan_start)
         if plan_start is not None:
             note = f"{ahead}: the clock will count from the plan\u2019s {clock(plan_start)} that day."
-            return DayClock(line, "Clock starts at", plan_start, note, can_start=False)
+            return DayClock(f"The clock starts at {clock(plan_start)} (plan) {when}.", "Clock starts at",
+                            plan_start, note, can_start=False)
         note = (f"{ahead}. Type the time the clock should count from that day; until you do, it counts "
                 "from when this file is first opened that day.")
         return DayClock(line, "Start the clock at", default_agenda().start, note, can_start=False)
@@ -430,6 +438,29 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
     at = first.hour * 60 + first.minute
     line = f"Started {clock(at)} \u00b7 {duration(int((now - first).total_seconds() // 60))} so far"
     return DayClock(line, "Started at", at, "Started when this file was first opened today.", running=True)
+
+
+def clocks_within_reach(now: dt.datetime, day: dt.date | None, plan_start: int | None,
+                        started: dt.datetime | None, chosen: bool) -> list[DayClock]:
+    """What the clock may come to say while the Agenda pop-up is open: as it is now, with a start
+    typed there (earlier or later than the plan's start, than the start shown and than now) and
+    with that start taken back. The pop-up keeps room for the longest of them from the moment it
+    opens, so nothing in it moves under the pointer when "+" changes its sentence (play-through 11:
+    the pop-up grew upwards and the next click landed on the words)."""
+    states = [day_clock(now, day, plan_start, started, chosen)]
+    if not states[0].editable or states[0].start is None:
+        return states
+    when = day if day is not None and day > now.date() else now.date()
+    bases = {now.hour * 60 + now.minute, states[0].start}
+    if plan_start is not None:
+        bases.add(plan_start)
+    for base in sorted(bases):
+        for step in (-5, 5):
+            at = (base + step) % DAY
+            states.append(day_clock(now, day, plan_start, dt.datetime.combine(when, dt.time(at // 60, at % 60)),
+                                    True))
+    states.append(day_clock(now, day, plan_start, now, False))  # "Count from the plan's start"
+    return states
 
 
 def agreed_in_prework(client: Mapping[str, int | None], provider: Mapping[str, int | None],

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QActionEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -44,6 +44,7 @@ from ...core.agenda import (
     agenda_lines,
     check_agenda,
     clock,
+    clocks_within_reach,
     day_clock,
     default_agenda,
     duration,
@@ -141,14 +142,20 @@ class TimeBox(QWidget):
 
         Not disabled: inside the Agenda pop-up a click on a disabled box fell through to the menu,
         which closed, and the digits typed next scored the factor on screen (play-through s5).
+        Its − and + are hidden, and the box drawn without its frame: disabled, they looked as
+        active as ever and did nothing (play-through 11, on a past workshop day).
         """
         fixed = bool(reason)
         if self.edit.isReadOnly() == fixed and self.fixed_reason == reason:
             return
         self.fixed_reason = reason
         self.edit.setReadOnly(fixed)
-        self.minus.setEnabled(not fixed)
-        self.plus.setEnabled(not fixed)
+        for button in (self.minus, self.plus):
+            button.setEnabled(not fixed)
+            button.setVisible(not fixed)
+        # a time to read, not a box to type in (the frame comes back while it has the keyboard)
+        self.edit.setStyleSheet("QLineEdit:!focus { border-color: transparent; background: transparent; }"
+                                if fixed else "")
         self.edit.setToolTip(reason or "Type a time such as 09:30 or 0930")
         self.edit.setAccessibleDescription(reason)
         self.edit.setProperty("fixed", fixed)
@@ -399,11 +406,20 @@ class AgendaPanel(QFrame):
         self.reset_button = QPushButton("Count from the plan\u2019s start")  # a start set by mistake
         self.reset_button.setToolTip("Take back the start that was set: the clock counts from the plan\u2019s start")
         self.reset_button.hide()
+        # its place in the pop-up, kept empty while the button may come (a hidden row of the form
+        # takes no room; a hidden button in a box layout of its own can keep its room)
+        self._reset_slot = QWidget()
+        slot = QVBoxLayout(self._reset_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self.reset_button)
+        self._reset_slot.hide()
+        self._room_for_note = self._room_for_reset = False  # kept while the pop-up is open
         self.plan_button = QPushButton("Plan the day\u2019s times\u2026")
         self.plan_button.setToolTip("Start and finish, breaks, and the minutes for each dimension")
         form.addRow("Started at", self.start_edit)
         self.start_note = QLabel(wordWrap=True)  # before the workshop day: when the clock runs
         self.start_note.setProperty("role", "caption")
+        self.start_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # room kept below it
         self.start_note.hide()
         form.addRow("", self.start_note)
         self._start_label = form.labelForField(self.start_edit)
@@ -415,13 +431,14 @@ class AgendaPanel(QFrame):
         form.addRow("", self.end_note)
         form.addRow("", self.time_error)
         form.addRow("", now_button)
-        form.addRow("", self.reset_button)
+        form.addRow("", self._reset_slot)
         self._form = form
         form.addRow("", self.plan_button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(box)
         self._menu, self._menu_action = menu, action
         menu.addAction(action)
+        menu.aboutToShow.connect(self._reserve_room)
         menu.aboutToShow.connect(self._measure_menu)
         button.setMenu(menu)
         self.start_edit.timeChanged.connect(self._on_start_edit_time_changed)
@@ -478,6 +495,11 @@ class AgendaPanel(QFrame):
     def _show_clock(self, state: DayClock) -> None:
         """The pop-up says what the panel says: the time the clock counts from (or will), named as
         such, how it counts, and only the buttons that apply on this day."""
+        self._put_clock(state)
+        if self._menu.isVisible():
+            self._measure_menu()
+
+    def _put_clock(self, state: DayClock) -> None:
         label = state.label
         if isinstance(self._start_label, QLabel) and self._start_label.text() != label:
             self._start_label.setText(label)
@@ -490,11 +512,54 @@ class AgendaPanel(QFrame):
         self.start_edit.set_fixed("" if state.editable else "The workshop day has passed: the clock ran on that day only")
         if self.start_note.text() != unbroken(state.note):
             self.start_note.setText(unbroken(state.note))
-        self.start_note.setVisible(bool(state.note))
+        self.start_note.setVisible(bool(state.note) or self._room_for_note)
         self.now_button.setVisible(state.can_start)
         self.reset_button.setVisible(state.can_reset)
-        if self._menu.isVisible():
-            self._measure_menu()
+        self._reset_slot.setVisible(state.can_reset or self._room_for_reset)
+
+    def _clock_state(self) -> tuple[dt.datetime, dt.date | None, int | None]:
+        """Now, the round's day and the plan's start: what core's day_clock reads besides the start."""
+        now = self._clock()
+        day = self._day() if self._day is not None else None
+        return now, day, self._planned.starts if self._planned is not None else None
+
+    def _reserve_room(self) -> None:
+        """Before the pop-up opens: room for the longest label, sentence and buttons the clock may
+        come to show while it is open (core's clocks_within_reach), so that typing or pressing − or
+        + leaves every box and button where it was, and the pop-up keeps its size and place
+        (play-through 11: it grew upwards, every box rose about 55 px and the next click missed)."""
+        box = self._menu_action.defaultWidget()
+        layout = box.layout() if box is not None else None
+        label = self._start_label
+        if box is None or layout is None or not isinstance(label, QLabel):
+            return
+        for widget in (label, self.start_note, box):
+            widget.setMinimumSize(0, 0)
+        now, day, plan_start = self._clock_state()
+        states = clocks_within_reach(now, day, plan_start, self._start, self._chosen)
+        self._room_for_note = any(s.note for s in states)
+        self._room_for_reset = any(s.can_reset for s in states)
+        policy = self.reset_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(self._room_for_reset)
+        self.reset_button.setSizePolicy(policy)
+        widths, box_widths = [], []
+        for state in states:
+            self._put_clock(state)
+            layout.activate()
+            widths.append(label.sizeHint().width())
+            box_widths.append(box.sizeHint().width())
+        label.setMinimumWidth(max(widths))
+        box.setMinimumWidth(max(box_widths))
+        layout.activate()
+        box.resize(box.minimumWidth(), box.sizeHint().height())
+        layout.activate()
+        width = self.start_note.width()
+        heights = []
+        for state in states:
+            self._put_clock(state)
+            heights.append(self.start_note.heightForWidth(width) if state.note else 0)
+        self._put_clock(states[0])
+        self.start_note.setMinimumHeight(max(heights))
 
     def started_minute(self) -> int | None:
         """The minute the facilitator started today's clock at, if they did (the pace needs it)."""
@@ -589,13 +654,14 @@ class AgendaPanel(QFrame):
             self._keep_menu_in_place(was)
 
     def _keep_menu_in_place(self, was: QRect) -> None:
-        """An open pop-up above its button grows upwards, not down over the button and off the foot
-        of the screen (play-through 10: "Start the clock now" appeared and "Plan the day's times…"
-        was cut at the screen's edge); one below it grows down; either stays on the screen."""
+        """An open pop-up that grows (a time typed wrongly says why under the boxes) keeps its top
+        where it was and grows downwards, over its button if need be, so the boxes stay under the
+        pointer (play-through 11: grown upwards, every box rose about 55 px and the next click
+        landed on the words); only what would pass the foot of the screen moves it up (play-through
+        10: "Plan the day's times…" was cut at the screen's edge)."""
         menu = self._menu
         height = menu.height()
-        above = was.bottom() <= self.agenda_button.mapToGlobal(QPoint(0, 0)).y()
-        top = was.bottom() + 1 - height if above else was.top()
+        top = was.top()
         screen = menu.screen().availableGeometry() if menu.screen() is not None else None
         if screen is not None:
             top = max(screen.top(), min(top, screen.bottom() + 1 - height))
