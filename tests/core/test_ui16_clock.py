@@ -63,3 +63,33 @@ def test_a_late_start_is_told_against_the_plan_and_a_start_of_another_day_is_for
     assert rehearsal.line == "Started at 09:00 (plan) \u00b7 22 min so far"  # yesterday's start left nothing
     after = day_clock(at(9, 0, DAY + dt.timedelta(days=3)), DAY, 540, None, chosen=False)
     assert (after.label, after.can_start) == ("Clock start", False)
+
+
+def test_a_start_for_a_day_still_to_come_is_named_in_the_panels_line():
+    """Play-through 11: a start set for tomorrow showed in the pop-up only; the panel's line now
+    names it and its day, as the pop-up's sentence does."""
+    eve = at(21, 0, DAY - dt.timedelta(days=1))
+    assert day_clock(eve, DAY, 540, None, chosen=False).line == "The clock starts at 09:00 (plan) tomorrow, 28 Nov 2026."
+    assert day_clock(eve, DAY, 540, at(10, 0), chosen=True).line == (
+        "The clock starts at 10:00 tomorrow, 28 Nov 2026, 60 min after the plan\u2019s 09:00.")
+    assert day_clock(eve, DAY, 540, at(8, 45), chosen=True).line == (
+        "The clock starts at 08:45 tomorrow, 28 Nov 2026, 15 min before the plan\u2019s 09:00.")
+    assert day_clock(eve, DAY, None, at(10, 0), chosen=True).line == "The clock starts at 10:00 tomorrow, 28 Nov 2026."
+    week = at(21, 0, DAY - dt.timedelta(days=7))
+    assert day_clock(week, DAY, None, at(10, 0), chosen=True).line == "The clock starts at 10:00 on 28 Nov 2026."
+    # no plan and no start set: the clock will start at the day's first open, so no time is named
+    assert day_clock(week, DAY, None, None, chosen=False).line == "The clock and pacing run on the workshop day, 28 Nov 2026."
+
+
+def test_the_pop_ups_room_covers_every_start_that_can_be_typed_and_taken_back():
+    from mutuality_desktop.core.agenda import clocks_within_reach
+
+    eve = at(21, 0, DAY - dt.timedelta(days=1))
+    states = clocks_within_reach(eve, DAY, 540, None, chosen=False)
+    assert states[0] == day_clock(eve, DAY, 540, None, chosen=False)  # first, as it is now
+    assert any(s.can_reset for s in states)  # a start apart from the plan's: "Count from…" may come
+    assert {s.label for s in states} == {"Clock starts at"}
+    on_the_day = clocks_within_reach(at(10, 0), DAY, 540, at(8, 0), chosen=False)
+    assert {s.label for s in on_the_day} == {"Started at", "Clock starts at"}  # before and after now
+    past = clocks_within_reach(at(9, 0, DAY + dt.timedelta(days=2)), DAY, 540, None, chosen=False)
+    assert len(past) == 1 and not past[0].editable  # nothing can be typed: no room kept for it

@@ -178,11 +178,24 @@ def test_without_a_plan_the_box_stays_put_when_its_label_changes(qtbot, window, 
         qtbot.wait(50)
         seen["label"].append(panel._start_label.text())  # type: ignore[union-attr]
         seen["plus"].append(_where(box.plus))  # type: ignore[union-attr]
+        # a time that cannot be read: the pop-up grows for the reason, downwards from its top
+        click(qtbot, box.edit)
+        qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(focused(), "2500")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.wait(50)
+        seen["error"] = _text(panel.time_error) if panel.time_error.isVisible() else ""
+        seen["plus"].append(_where(box.plus))  # type: ignore[union-attr]
+        seen["plan foot"] = _where(panel.plan_button).bottom()
+        seen["screen foot"] = panel._menu.screen().availableGeometry().bottom()
 
     seen = _in_pop_up(qtbot, panel, act)
     assert seen["label"] == ["Start the clock at", "Clock starts at"]
-    was, now = seen["plus"]  # type: ignore[misc]
+    was, now, erred = seen["plus"]  # type: ignore[misc]
     assert abs(now.x() - was.x()) <= 2 and abs(now.y() - was.y()) <= 2, (was, now)
+    assert str(seen["error"]).startswith("\u201c2500\u201d is not a time of day"), seen["error"]
+    assert abs(erred.x() - was.x()) <= 2 and abs(erred.y() - was.y()) <= 2, (was, erred)
+    assert seen["plan foot"] <= seen["screen foot"]  # type: ignore[operator]
 
 
 def test_a_start_set_for_tomorrow_shows_in_the_panel_and_after_a_restart(qtbot, window, blank_path):

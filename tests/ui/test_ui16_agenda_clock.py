@@ -75,7 +75,9 @@ def test_the_day_before_the_pop_up_offers_the_plans_start_and_starts_no_clock(qt
         f"The workshop day, {tomorrow.day} {tomorrow:%b %Y}, is still to come: the clock will count "
         "from the plan\u2019s 09:00 that day.")
     assert seen["now"] is False  # the clock runs on the workshop day: nothing to start the day before
-    assert page.agenda.clock_label.text().replace("\u00a0", " ").startswith("The clock and pacing run on the workshop day")
+    # the panel names the start the pop-up offers, and its day (play-through 11)
+    assert page.agenda.clock_label.text().replace("\u00a0", " ") == (
+        f"The clock starts at 09:00 (plan) tomorrow, {tomorrow.day} {tomorrow:%b %Y}.")
 
 
 def test_a_clock_started_hours_early_says_so_once_and_can_be_taken_back(qtbot, window, blank_path):

@@ -542,13 +542,17 @@ class AgendaPanel(QFrame):
         policy = self.reset_button.sizePolicy()
         policy.setRetainSizeWhenHidden(self._room_for_reset)
         self.reset_button.setSizePolicy(policy)
-        widths, box_widths = [], []
+        widths = []
         for state in states:
             self._put_clock(state)
-            layout.activate()
             widths.append(label.sizeHint().width())
+        label.setMinimumWidth(max(widths))  # then the box at each sentence, beside the widest label
+        box_widths = []
+        for state in states:
+            self._put_clock(state)
+            layout.invalidate()
+            layout.activate()
             box_widths.append(box.sizeHint().width())
-        label.setMinimumWidth(max(widths))
         box.setMinimumWidth(max(box_widths))
         layout.activate()
         box.resize(box.minimumWidth(), box.sizeHint().height())
