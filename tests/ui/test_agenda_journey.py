@@ -74,7 +74,8 @@ def test_on_another_day_the_panel_shows_the_plan_without_pace_or_parking(qtbot, 
     page = open_walkthrough(qtbot, window, blank_path)
     page.agenda._clock = lambda: dt.datetime(2026, 3, 20, 10, 30)  # a week later, reviewing
     page.agenda.refresh()
-    assert page.agenda.pace_label.text().replace("\u00a0", " ") == "Planned for 12 Mar 2026, 09:30 to 16:30: 15 factors left"
+    assert page.agenda.pace_label.text().replace("\u00a0", " ") == "Planned 09:30 to 16:30: 15 factors left"
+    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "The clock and pacing ran on the workshop day, 12 Mar 2026."
     assert not page.agenda.park_label.isVisible() and "behind" not in page.agenda.pace_label.text()
 
 

@@ -60,7 +60,6 @@ from ...core.agenda import (
 from ...core.errors import ValidationError
 from .. import theme
 from ..commands import Edit
-from ..date_field import format_date
 from ..flow_row import least_height
 
 if TYPE_CHECKING:
@@ -996,7 +995,9 @@ class AgendaController:
         day = next((r.date for r in eng.rounds() if r.id == page.round_id), None)
         if day is not None and day != now.date():  # not the workshop day: the plan, no pace
             left = sum(1 for f in plan.order if f not in set(agreed))
-            return PaceText(f"Planned for {format_date(day)}, {clock(agenda.start)} to {clock(agenda.finish)}: "
+            # the clock's line above it names the day (and a start set for it): not said twice in the
+            # narrow panel (with Large text at 1024 the plan's line was scrolled out of view)
+            return PaceText(f"Planned {clock(agenda.start)} to {clock(agenda.finish)}: "
                             f"{left} factor{'s' if left != 1 else ''} left", f"Breaks: {breaks}" if breaks else "",
                             "", False, agenda.finish, starts=agenda.start)
         quick = prework_agreement(eng, page.round_id, plan.order)
