@@ -237,3 +237,31 @@ def test_a_start_set_for_tomorrow_shows_in_the_panel_and_after_a_restart(qtbot, 
     seen = _in_pop_up(qtbot, page.agenda, lambda seen: seen.update(box=page.agenda.start_edit.edit.text()))
     assert seen["box"] == "10:00"
     again.close()
+
+
+def test_return_after_each_time_typed_keeps_the_pop_up_open(qtbot, window, blank_path):
+    """On the real display one Return kept the pop-up open and the next closed it (the pop-up took
+    the first to mark its one action, the second to choose it): Return reads the time, every time,
+    and the pop-up stays until Esc or a click outside."""
+    _dated(blank_path, 1, plan=True)
+    page = open_walkthrough(qtbot, window, blank_path)
+    panel = page.agenda
+    before = _history(blank_path)
+
+    def act(seen: dict[str, object]) -> None:
+        click(qtbot, panel.start_edit.edit)
+        for typed in ("2500", "1000", "1030"):
+            qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(focused(), typed)
+            qtbot.keyClick(focused(), Qt.Key.Key_Return)
+            qtbot.wait(50)
+            seen.setdefault("open", []).append(panel._menu.isVisible())  # type: ignore[union-attr]
+            seen.setdefault("box", []).append(panel.start_edit.edit.text())  # type: ignore[union-attr]
+            seen.setdefault("focus", []).append(QApplication.focusWidget() is panel.start_edit.edit)  # type: ignore[union-attr]
+
+    seen = _in_pop_up(qtbot, panel, act)
+    assert seen["open"] == [True, True, True]
+    assert seen["box"] == ["2500", "10:00", "10:30"]  # the unreadable time stays to be put right
+    assert seen["focus"] == [True, True, True]
+    assert _text(panel.clock_label).startswith("The clock starts at 10:30 tomorrow")
+    assert _history(blank_path) == before  # no digit reached the guide

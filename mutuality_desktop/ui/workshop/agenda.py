@@ -110,6 +110,10 @@ class TimeBox(QWidget):
         self._minute = 0
         self.error = ""
         self.fixed_reason = ""
+        # Return reads the time and goes no further (the Agenda pop-up): passed on, the pop-up took
+        # the first Return to mark its one action and the second to close, so one time typed kept it
+        # open and the next closed it (play-through 11's real-display check)
+        self.return_reads = False
         self.edit = QLineEdit("00:00")
         self.edit.setAccessibleName(name)
         self.edit.setMaxLength(20)
@@ -133,6 +137,10 @@ class TimeBox(QWidget):
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.step(1 if event.key() == Qt.Key.Key_Up else -1)
+            return True
+        if self.return_reads and watched is self.edit and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit()
             return True
         return False
 
@@ -400,6 +408,7 @@ class AgendaPanel(QFrame):
         self.time_error.hide()
         for edit in (self.start_edit, self.end_edit):
             edit.error_changed.connect(self._on_time_error_changed)
+            edit.return_reads = True  # the pop-up stays open to show what the time changed
         now_button = QPushButton("Start the clock now")
         self.now_button = now_button
         self.reset_button = QPushButton("Count from the plan\u2019s start")  # a start set by mistake
