@@ -429,11 +429,17 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
                     "stand, so the minutes lost count as behind.")
         return DayClock(line, "Started at", at, note, running=True, can_reset=back)
     if plan_start is not None:
+        # a sentence in these, the day's usual states, too: the pop-up keeps room for the longest it
+        # may come to say, and says how to change the start rather than leave that room empty
         if minute < plan_start:
+            note = (f"The clock starts itself at the plan\u2019s {clock(plan_start)}; Start the clock now if "
+                    "the room begins sooner.")
             return DayClock(f"The clock starts with the day, at {clock(plan_start)}.", "Clock starts at",
-                            plan_start)
+                            plan_start, note)
         line = f"Started at {clock(plan_start)} (plan) \u00b7 {duration(minute - plan_start)} so far"
-        return DayClock(line, "Started at", plan_start, running=True)
+        note = (f"Counting from the plan\u2019s {clock(plan_start)}. If the room started at another time, "
+                "type it here; the plan\u2019s breaks and finish stand.")
+        return DayClock(line, "Started at", plan_start, note, running=True)
     first = started if started is not None else now
     at = first.hour * 60 + first.minute
     line = f"Started {clock(at)} \u00b7 {duration(int((now - first).total_seconds() // 60))} so far"

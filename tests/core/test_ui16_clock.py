@@ -93,3 +93,13 @@ def test_the_pop_ups_room_covers_every_start_that_can_be_typed_and_taken_back():
     assert {s.label for s in on_the_day} == {"Started at", "Clock starts at"}  # before and after now
     past = clocks_within_reach(at(9, 0, DAY + dt.timedelta(days=2)), DAY, 540, None, chosen=False)
     assert len(past) == 1 and not past[0].editable  # nothing can be typed: no room kept for it
+
+
+def test_on_the_day_the_plans_start_says_how_to_change_it():
+    """The pop-up keeps room for its longest sentence; the day's usual states fill it with how the
+    start can be changed, rather than leave a gap under the box."""
+    before = day_clock(at(8, 0), DAY, 540, at(8, 0), chosen=False)
+    assert before.note == "The clock starts itself at the plan\u2019s 09:00; Start the clock now if the room begins sooner."
+    running = day_clock(at(10, 0), DAY, 540, at(8, 0), chosen=False)
+    assert running.note == ("Counting from the plan\u2019s 09:00. If the room started at another time, type it here; "
+                            "the plan\u2019s breaks and finish stand.")
