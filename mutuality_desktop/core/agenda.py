@@ -414,10 +414,12 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
     if chosen and started is not None:
         at = started.hour * 60 + started.minute
         back = plan_start is not None and at != plan_start
+        kept = "the start you set, kept on this laptop for today"
         if started > now:
-            return DayClock(f"The clock starts at {clock(at)}.", "Clock starts at", at, can_reset=back)
+            return DayClock(f"The clock starts at {clock(at)}.", "Clock starts at", at,
+                            f"The clock will count from {clock(at)}, {kept}.", can_reset=back)
         line = f"Started {clock(at)} \u00b7 {duration(int((now - started).total_seconds() // 60))} so far"
-        note = ""
+        note = f"Counting from {clock(at)}, {kept}."
         if plan_start is not None and at < plan_start:
             if minute >= plan_start:
                 line += f", {duration(plan_start - at)} before the plan\u2019s {clock(plan_start)}"

@@ -103,3 +103,11 @@ def test_on_the_day_the_plans_start_says_how_to_change_it():
     running = day_clock(at(10, 0), DAY, 540, at(8, 0), chosen=False)
     assert running.note == ("Counting from the plan\u2019s 09:00. If the room started at another time, type it here; "
                             "the plan\u2019s breaks and finish stand.")
+
+
+def test_a_start_set_today_says_it_is_the_one_set_and_kept_on_this_laptop():
+    later = day_clock(at(10, 0), DAY, None, at(10, 30), chosen=True)
+    assert (later.line, later.note) == (
+        "The clock starts at 10:30.", "The clock will count from 10:30, the start you set, kept on this laptop for today.")
+    running = day_clock(at(10, 0), DAY, None, at(9, 15), chosen=True)
+    assert running.note == "Counting from 09:15, the start you set, kept on this laptop for today."
