@@ -412,6 +412,10 @@ class WorkshopPage(QWidget):
         self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide_scroll.setAccessibleName("Scoring guide area")
+        # the level scored stays in view while the guide and its area settle after an open
+        self.guide_scroll.viewport().installEventFilter(self)
+        self.guide.installEventFilter(self)
+        self.guide_scroll.verticalScrollBar().installEventFilter(self)
         # Never squeezed below the guide's own minimum (the chips on its right were cut to "A"
         # and "C" at 1024 with Large text): the list and the notes give way instead.
         self.guide_scroll.setMinimumWidth(self.guide.minimumSizeHint().width()
@@ -606,14 +610,42 @@ class WorkshopPage(QWidget):
             self.fit_panels(self.window().width())
             self._fitted_width = self.window().width()
         super().showEvent(event)
-        # the factor reopened (or gone to before the list had its size) is scrolled into view
+        # the factor reopened (or gone to before the list had its size) is scrolled into view,
+        # and the guide shows its scored level whole
         QTimer.singleShot(0, self, self._scroll_to_current)
+        self._reveal_armed = True
+        QTimer.singleShot(0, self, self._reveal_if_armed)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         # Results or Setup shown: "Scored the agreed view of …" was about this page, not that one
         # (play-through 9: it still showed on Results)
         self._forget_said()
         super().hideEvent(event)
+
+    # --- the level scored in view -------------------------------------------------------------
+
+    _reveal_armed = False  # the guide shows the level scored whenever its size changes
+
+    def _arm_reveal(self) -> None:
+        """A factor opened: its scored level is brought into view now and again each time the
+        guide or its area changes size, until the facilitator scrolls the guide themselves. On
+        reopening at 1024x768 the level was revealed before the panels had their final widths;
+        the rows then wrapped afresh and the level ended half out of view (play-through 11)."""
+        self._reveal_armed = True
+        self.reveal_chosen()
+
+    def _reveal_if_armed(self) -> None:
+        if self._reveal_armed:
+            self.reveal_chosen()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Resize and self._reveal_armed:
+            QTimer.singleShot(0, self, self._reveal_if_armed)  # once the new rows are laid out
+        elif kind == QEvent.Type.Wheel or (kind == QEvent.Type.MouseButtonPress
+                                           and watched is self.guide_scroll.verticalScrollBar()):
+            self._reveal_armed = False  # scrolled by hand: the guide stays where it was put
+        return False
 
     def _scroll_to_current(self) -> None:
         current = self.navigator.currentItem()
@@ -716,7 +748,7 @@ class WorkshopPage(QWidget):
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
-        self.reveal_chosen()
+        self._arm_reveal()
 
     def _show_guide_text(self) -> None:
         """The factor's level descriptors (and About tab) in the wording the round on screen was
@@ -767,7 +799,7 @@ class WorkshopPage(QWidget):
         self.refresh_previous()
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
-        self.reveal_chosen()
+        self._arm_reveal()
         self._show_older_round()
         self.round_changed.emit(round_id)
 
