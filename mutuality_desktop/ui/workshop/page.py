@@ -64,7 +64,7 @@ from .actions import ActionsPanel
 from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
-from .guide import LevelGuide
+from .guide import LevelGuide, ScoringStrip
 from .navigator import NOT_APPLICABLE, Navigator
 from .parking import ParkingController
 from .presentation import PresentationWindow
@@ -398,8 +398,15 @@ class WorkshopPage(QWidget):
 
         self.inner = QSplitter(Qt.Orientation.Horizontal, right)
         right_layout.addWidget(self.inner, 1)
-        self.guide_scroll = QScrollArea(self.inner)
-        self.inner.addWidget(self.guide_scroll)
+        guide_column = QWidget(self.inner)  # the line naming the view a click scores, over the guide
+        self.inner.addWidget(guide_column)
+        guide_layout = QVBoxLayout(guide_column)
+        guide_layout.setContentsMargins(0, 0, 0, 0)
+        guide_layout.setSpacing(0)
+        self.scoring_strip = ScoringStrip(guide_column)
+        guide_layout.addWidget(self.scoring_strip)
+        self.guide_scroll = QScrollArea(guide_column)
+        guide_layout.addWidget(self.guide_scroll, 1)
         self.side_scroll = _SideScroll(None, parent=self.inner)  # Large text at 768 high: scrolls, never
         self.inner.addWidget(self.side_scroll)  # taller than the screen
         self.inner.setStretchFactor(0, 1)
@@ -700,6 +707,9 @@ class WorkshopPage(QWidget):
         self.agenda.start_reset.connect(self._on_agenda_start_reset)
         self._restore_agenda_start()
         self.bar.set_focus_perspective(self.guide.focus_perspective())
+        values = [lv.value for lv in self.framework.scale.levels]
+        self.scoring_strip.digits = f"{min(values)}–{max(values)}" if values else ""
+        self.scoring_strip.show_scoring(self.guide.focus_perspective())
 
     # --- state -------------------------------------------------------------------------------
 
@@ -717,6 +727,7 @@ class WorkshopPage(QWidget):
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
         self.bar.set_editable(editable)
+        self.scoring_strip.show_scoring(self.guide.focus_perspective(), editable=editable)
         self._update_bar_active()
         self.guide.editable = editable
         self.evidence.set_editable(editable)
@@ -1172,7 +1183,9 @@ class WorkshopPage(QWidget):
                                                          or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
-        self.bar.set_active(self.keys_score())
+        keys = self.keys_score()
+        self.bar.set_active(keys)
+        self.scoring_strip.show_scoring(self.guide.focus_perspective(), keys=keys)
 
     def _on_navigator_scrolled(self, _value: int) -> None:
         self._update_bar_active()
@@ -1199,6 +1212,7 @@ class WorkshopPage(QWidget):
 
     def _on_guide_focus_perspective_changed(self, perspective: str) -> None:
         self.bar.set_focus_perspective(perspective)
+        self.scoring_strip.show_scoring(perspective)
         self._refresh_presentation()
 
     def _on_bar_perspective_clicked(self, perspective: str) -> None:
