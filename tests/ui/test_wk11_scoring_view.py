@@ -1,0 +1,98 @@
+"""A click in a side's notes box makes that side the one a click on the guide scores; the screen
+says so where the facilitator looks, and the click scores that side and no other (play-through 11:
+after a click in the agreed notes only the score bar's small "AGREED · SCORING" said so).
+
+Real input only: the notes box and the level are clicked where they are drawn, and the file is
+read back with a second connection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from mutuality_desktop.ui import theme
+
+from .test_walkthrough_journey import open_walkthrough, stored
+
+
+def _shows_colour(widget, colour: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a widget as drawn has pixels of a colour (a chip's fill)."""
+    image = widget.grab().toImage()
+    want = QColor(colour).rgb()
+    return any(image.pixel(x, y) == want
+               for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
+
+
+def _click_in_view(qtbot, page, widget) -> None:  # type: ignore[no-untyped-def]
+    """Click the middle of a notes box, scrolled into sight as a person would scroll to it."""
+    page.side_scroll.ensureWidgetVisible(widget)
+    qtbot.wait(20)
+    target = widget.viewport() if hasattr(widget, "viewport") else widget
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.rect().center())
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_a_click_after_the_agreed_notes_scores_the_agreed_view_and_the_screen_says_so_first(
+        qtbot, window, demo_path, width):
+    window.resize(width, 768)
+    qtbot.waitUntil(lambda: window.width() == width)
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = page.factor_id
+    before = stored(demo_path, factor)
+    assert before["client"] == 3 and before["agreed"] == 3
+    strip = page.scoring_strip
+    assert page.bar.scoring() == ["client"] and strip.perspective == "client"
+
+    _click_in_view(qtbot, page, page.evidence.editors["agreed"])
+    assert QApplication.focusWidget() is page.evidence.editors["agreed"]
+    # before the click on the guide, the screen shows Agreed as the view a click scores: the bar's
+    # card, the line over the guide (with the agreed chip's colour) and the ring on its level
+    assert page.bar.scoring() == ["agreed"]
+    assert strip.isVisible() and strip.text() == "Click a level to score the Agreed view"
+    assert strip.accessibleName() == strip.text()
+    assert _shows_colour(strip, theme.ACCENT) and not _shows_colour(strip, theme.INK)
+    assert page.guide.focus_perspective() == "agreed"
+    viewport = page.guide_scroll.viewport()
+    assert strip.mapTo(window, QPoint(0, strip.height())).y() <= viewport.mapTo(window, QPoint(0, 0)).y()
+
+    top, height = page.guide.row_span(4)
+    page.guide_scroll.ensureVisible(0, top + height // 2, 0, height // 2)  # as a person scrolls to it
+    qtbot.wait(20)
+    qtbot.mouseClick(page.guide, Qt.MouseButton.LeftButton, pos=QPoint(page.guide.width() // 3, top + 12))
+
+    after = stored(demo_path, factor)
+    assert after["agreed"] == 4, after
+    assert after["client"] == before["client"] and after["provider"] == before["provider"]
+    assert page.bar.scoring() == ["agreed"] and strip.perspective == "agreed"
+    # the guide has the keys now: the line says digits score the agreed view too
+    assert strip.text() == "Click a level or type 0–5 to score the Agreed view"
+
+
+def test_the_client_notes_then_a_click_scores_the_client_and_the_line_follows(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = page.factor_id
+    before = stored(demo_path, factor)
+    _click_in_view(qtbot, page, page.evidence.editors["provider"])
+    assert page.scoring_strip.text() == "Click a level to score the Provider view"
+    _click_in_view(qtbot, page, page.evidence.editors["client"])
+    assert page.bar.scoring() == ["client"]
+    assert page.scoring_strip.text() == "Click a level to score the Client view"
+    assert _shows_colour(page.scoring_strip, theme.INK)
+    top, _ = page.guide.row_span(2)
+    page.guide_scroll.ensureVisible(0, top + 12, 0, 12)
+    qtbot.mouseClick(page.guide, Qt.MouseButton.LeftButton, pos=QPoint(page.guide.width() // 3, top + 12))
+    after = stored(demo_path, factor)
+    assert after["client"] == 2
+    assert after["agreed"] == before["agreed"] and after["provider"] == before["provider"]
+
+
+def test_a_read_only_file_names_no_view_to_score(qtbot, window, demo_path):
+    from mutuality_desktop.core.engagement import Engagement
+
+    with Engagement.open(demo_path):  # another window holds it: this one opens read-only
+        page = open_walkthrough(qtbot, window, demo_path)
+        assert window.doc.readonly
+        assert page.bar.scoring() == []
+        assert page.scoring_strip.text() == "Read-only: a click on a level scores nothing"
