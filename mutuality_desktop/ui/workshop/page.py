@@ -465,7 +465,7 @@ class WorkshopPage(QWidget):
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
-        nav = 260 if width >= 1280 else (220 if large else 200)
+        nav = 260 if width >= 1280 else (220 if large else 222)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
