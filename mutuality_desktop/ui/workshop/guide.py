@@ -943,12 +943,18 @@ class ScoringStrip(QWidget):
             self._name()
             self.update()
 
+    def _leads(self) -> list[str]:
+        """What comes before the chip, longest first: a narrow column takes a shorter one."""
+        if not self.editable:
+            return ["Read-only: a click on a level scores nothing", "Read-only: nothing is scored"]
+        if self.keys:
+            return [f"Click a level or type {self.digits} to score the", f"Click or type {self.digits} to score the",
+                    "Click or type to score the", "Scoring the"]
+        return ["Click a level to score the", "A click scores the", "Scoring the"]
+
     def words(self) -> tuple[str, str]:
         """The sentence around the chip: what comes before it and after it."""
-        if not self.editable:
-            return "Read-only: a click on a level scores nothing", ""
-        before = f"Click a level or type {self.digits} to score the" if self.keys else "Click a level to score the"
-        return before, "view"
+        return self._leads()[0], "view" if self.editable else ""
 
     def text(self) -> str:
         before, after = self.words()
@@ -994,16 +1000,17 @@ class ScoringStrip(QWidget):
         room = self.width() - x - 8
         middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if not self.editable:
+            before = next((lead for lead in self._leads() if fm.horizontalAdvance(lead) <= room), self._leads()[-1])
             p.drawText(QRect(x, 0, room, self.height()), middle, fm.elidedText(before, Qt.TextElideMode.ElideRight, room))
             p.end()
             return
         chip = self._chip_size()
         label = theme.PERSPECTIVE_LABELS[self.perspective]
         chip_width = QFontMetrics(bold).horizontalAdvance(label) + 22
-        whole = fm.horizontalAdvance(before) + chip_width + fm.horizontalAdvance(after) + 16
-        if whole > room:  # a narrow column: the chip and its word stay, the lead-in gives way
-            before = fm.elidedText(before, Qt.TextElideMode.ElideLeft,
-                                   max(0, room - chip_width - fm.horizontalAdvance(after) - 16))
+        beside = chip_width + fm.horizontalAdvance(after) + 16  # the chip and its word always whole
+        # a narrow column (Large text at 1024) takes a shorter lead-in, never one cut short
+        before = next((lead for lead in self._leads() if fm.horizontalAdvance(lead) + beside <= room),
+                      self._leads()[-1])
         p.drawText(QRect(x, 0, room, self.height()), middle, before)
         x += fm.horizontalAdvance(before) + 8
         rect = QRect(x, (self.height() - chip.height()) // 2, chip_width, chip.height())
