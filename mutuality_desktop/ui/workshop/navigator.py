@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
+    QStaticText,
     QTextLayout,
     QTextOption,
 )
@@ -78,7 +79,7 @@ class _Delegate(QStyledItemDelegate):
         self.right = 5  # after the level
         self._level_widths: dict[str, int] = {}  # by the level's font
         self._heights: dict[tuple[str, int, int, bool], int] = {}  # (name, widths, bold) -> wrapped height
-        self._names: dict[tuple[str, int, int, str], QTextLayout] = {}  # (name, widths, font) -> laid out
+        self._names: dict[tuple[str, int, int, str], list[QStaticText]] = {}  # (name, widths, font) -> lines
 
     @staticmethod
     def _level_font() -> QFont:
@@ -121,7 +122,7 @@ class _Delegate(QStyledItemDelegate):
 
     def name_lines(self, text: str, *, bold: bool = False) -> int:
         """How many lines a name takes in the list at its width."""
-        return self._name(text, self.name_font(bold=bold)).lineCount()
+        return len(self._name(text, self.name_font(bold=bold)))
 
     def _height(self, text: str, *, bold: bool) -> int:
         """The wrapped name's height at the list's width (asked for every item on each layout:
@@ -132,8 +133,7 @@ class _Delegate(QStyledItemDelegate):
             if len(self._heights) > 500:
                 self._heights.clear()
             font = self.name_font(bold=bold)
-            lines = self._name(text, font).lineCount()
-            height = lines * QFontMetrics(font).lineSpacing()
+            height = len(self._name(text, font)) * QFontMetrics(font).lineSpacing()
             self._heights[key] = height
         return height
 
@@ -217,7 +217,7 @@ class _Delegate(QStyledItemDelegate):
         name_font = self.name_font(bold=bold)
         p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        self._name(name, name_font).draw(p, QPointF(rect.left() + self._name_left(), rect.top() + ROW_PADDING // 2))
+        self._draw_name(p, rect.left() + self._name_left(), rect.top() + ROW_PADDING // 2, name, name_font)
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
             p.setFont(self._level_font())
@@ -226,32 +226,38 @@ class _Delegate(QStyledItemDelegate):
                                self.level_width(), 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
 
-    def _name(self, text: str, font: QFont) -> QTextLayout:
-        """The factor's name laid out (wrapped: the first line beside the level, the rest under it)
-        once per width and font, not on every paint."""
+    def _name(self, text: str, font: QFont) -> list[QStaticText]:
+        """The factor's name wrapped (the first line beside the level, the rest under it), each line
+        laid out once per width and font and drawn as static text (a score repaints the list)."""
         first, rest = self._text_width(), self._rest_width()
         key = (text, first, rest, font.key())
         laid_out = self._names.get(key)
         if laid_out is None:
             if len(self._names) > 500:
                 self._names.clear()
-            laid_out = QTextLayout(text, font)
+            layout = QTextLayout(text, font)
             option = QTextOption()
             option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            laid_out.setTextOption(option)
-            spacing = QFontMetrics(font).lineSpacing()
-            laid_out.beginLayout()
-            y = 0.0
+            layout.setTextOption(option)
+            layout.beginLayout()
+            lines: list[QStaticText] = []
             while True:
-                line = laid_out.createLine()
+                line = layout.createLine()
                 if not line.isValid():
                     break
-                line.setLineWidth(first if y == 0 else rest)
-                line.setPosition(QPointF(0, y))
-                y += spacing
-            laid_out.endLayout()
-            self._names[key] = laid_out
+                line.setLineWidth(first if not lines else rest)
+                static = QStaticText(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                static.prepare(font=font)
+                lines.append(static)
+            layout.endLayout()
+            laid_out = self._names[key] = lines
         return laid_out
+
+    def _draw_name(self, p: QPainter, x: int, y: int, text: str, font: QFont) -> None:
+        spacing = QFontMetrics(font).lineSpacing()
+        for i, line in enumerate(self._name(text, font)):
+            p.drawStaticText(x, y + i * spacing, line)
 
     @staticmethod
     def _paint_mark(p: QPainter, r: QRectF, state: str) -> None:
