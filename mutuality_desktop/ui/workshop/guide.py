@@ -971,13 +971,13 @@ class ScoringStrip(QWidget):
     def _chip_size(self) -> QSize:
         _, bold = self._fonts()
         fm = QFontMetrics(bold)
-        return QSize(fm.horizontalAdvance("Provider") + 22, fm.height() + 6)
+        return QSize(fm.horizontalAdvance("Provider") + 22, fm.height() + 4)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         plain, _ = self._fonts()
         chip = self._chip_size()
         width = QFontMetrics(plain).horizontalAdvance(self.text()) + chip.width() + 40
-        return QSize(width, max(chip.height(), QFontMetrics(plain).height()) + 10)
+        return QSize(width, max(chip.height(), QFontMetrics(plain).height()) + 6)  # a thin line: the guide keeps its height
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(120, self.sizeHint().height())
