@@ -17,12 +17,13 @@ from mutuality_desktop.ui import theme
 from .test_walkthrough_journey import open_walkthrough, stored
 
 
-def _shows_colour(widget, colour: str) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a widget as drawn has pixels of a colour (a chip's fill)."""
-    image = widget.grab().toImage()
-    want = QColor(colour).rgb()
-    return any(image.pixel(x, y) == want
-               for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
+def _chip_fill(strip) -> QColor:  # type: ignore[no-untyped-def]
+    """The fill of the chip the line over the guide shows, as drawn (left of its label)."""
+    image = strip.grab().toImage()
+    ratio = image.devicePixelRatio()
+    rect = strip.chip_rect
+    assert rect.isValid() and strip.rect().contains(rect), "no chip drawn"
+    return QColor(image.pixel(int((rect.left() + 5) * ratio), int(rect.center().y() * ratio)))
 
 
 def _click_in_view(qtbot, page, widget) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +53,7 @@ def test_a_click_after_the_agreed_notes_scores_the_agreed_view_and_the_screen_sa
     assert page.bar.scoring() == ["agreed"]
     assert strip.isVisible() and strip.text() == "Click a level to score the Agreed view"
     assert strip.accessibleName() == strip.text()
-    assert _shows_colour(strip, theme.ACCENT) and not _shows_colour(strip, theme.INK)
+    assert _chip_fill(strip) == QColor(theme.ACCENT)  # the agreed chip's colour, as on the guide
     assert page.guide.focus_perspective() == "agreed"
     viewport = page.guide_scroll.viewport()
     assert strip.mapTo(window, QPoint(0, strip.height())).y() <= viewport.mapTo(window, QPoint(0, 0)).y()
@@ -79,7 +80,7 @@ def test_the_client_notes_then_a_click_scores_the_client_and_the_line_follows(qt
     _click_in_view(qtbot, page, page.evidence.editors["client"])
     assert page.bar.scoring() == ["client"]
     assert page.scoring_strip.text() == "Click a level to score the Client view"
-    assert _shows_colour(page.scoring_strip, theme.INK)
+    assert _chip_fill(page.scoring_strip) == QColor(theme.INK)  # the client chip's colour
     top, _ = page.guide.row_span(2)
     page.guide_scroll.ensureVisible(0, top + 12, 0, 12)
     qtbot.mouseClick(page.guide, Qt.MouseButton.LeftButton, pos=QPoint(page.guide.width() // 3, top + 12))

@@ -930,6 +930,7 @@ class ScoringStrip(QWidget):
         self.keys = False  # a digit typed now scores the view too
         self.editable = True
         self.digits = "0–5"
+        self.chip_rect = QRect()
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._name()
@@ -1014,6 +1015,7 @@ class ScoringStrip(QWidget):
         p.drawText(QRect(x, 0, room, self.height()), middle, before)
         x += fm.horizontalAdvance(before) + 8
         rect = QRect(x, (self.height() - chip.height()) // 2, chip_width, chip.height())
+        self.chip_rect = QRect(rect)  # where the chip was last drawn
         p.setFont(bold)
         LevelGuide._chip(p, rect, label, self.perspective)
         p.setFont(plain)
