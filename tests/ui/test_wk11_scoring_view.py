@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.ui import theme
@@ -52,7 +52,8 @@ def test_a_click_after_the_agreed_notes_scores_the_agreed_view_and_the_screen_sa
     # card, the line over the guide (with the agreed chip's colour) and the ring on its level
     assert page.bar.scoring() == ["agreed"]
     assert strip.isVisible() and strip.text() == "Click a level to score the Agreed view"
-    assert strip.accessibleName() == strip.text()
+    told = QAccessible.queryAccessibleInterface(strip)  # what a screen reader reads there
+    assert told.role() == QAccessible.Role.StaticText and told.text(QAccessible.Text.Name) == strip.text()
     assert _chip_fill(strip) == QColor(theme.ACCENT)  # the agreed chip's colour, as on the guide
     assert page.guide.focus_perspective() == "agreed"
     viewport = page.guide_scroll.viewport()

@@ -1025,3 +1025,4 @@ class ScoringStrip(QWidget):
 
 
 accessibility.register(LevelGuide, QAccessible.Role.List)
+accessibility.register(ScoringStrip, QAccessible.Role.StaticText)  # a screen reader reads its sentence
