@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from mutuality_desktop.ui import theme
 
-from .test_walkthrough_journey import open_walkthrough, stored
+from .test_walkthrough_journey import click_factor, open_walkthrough, stored
 
 
 def _chip_fill(strip) -> QColor:  # type: ignore[no-untyped-def]
@@ -98,3 +98,33 @@ def test_a_read_only_file_names_no_view_to_score(qtbot, window, demo_path):
         assert window.doc.readonly
         assert page.bar.scoring() == []
         assert page.scoring_strip.text() == "Read-only: a click on a level scores nothing"
+
+
+def test_a_click_on_another_views_chip_scores_the_view_marked_and_clears_nothing(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 3)  # Behaviours and trust indicators: client 2, provider 3, agreed 2
+    before = stored(demo_path, factor)
+    assert (before["client"], before["provider"], before["agreed"]) == (2, 3, 2)
+    _click_in_view(qtbot, page, page.evidence.editors["agreed"])
+    assert page.scoring_strip.text() == "Click a level to score the Agreed view"
+    guide = page.guide
+    fit = guide._layout()
+    three = next(r for r in fit.rows if r.value == 3)
+    chips = [p for p, _ in guide._row_chips(3)]
+    assert chips == ["provider"]
+    chip = guide._chip_rect(fit, three, 0)  # the Provider chip on level 3, where the pointer lands
+    page.guide_scroll.ensureVisible(0, chip.center().y(), 0, chip.height())
+    qtbot.mouseClick(guide, Qt.MouseButton.LeftButton, pos=chip.center())
+    after = stored(demo_path, factor)
+    assert after["agreed"] == 3, after  # the view the screen named
+    assert after["provider"] == 3 and after["client"] == 2  # the provider's level is still there
+    assert page.bar.scoring() == ["agreed"]
+    # the marked view's own chip still takes its level away
+    fit = guide._layout()
+    three = next(r for r in fit.rows if r.value == 3)
+    slot = [p for p, _ in guide._row_chips(3)].index("agreed")
+    own = guide._chip_rect(fit, three, slot)
+    page.guide_scroll.ensureVisible(0, own.center().y(), 0, own.height())
+    qtbot.mouseClick(guide, Qt.MouseButton.LeftButton, pos=own.center())
+    assert stored(demo_path, factor)["agreed"] is None
+    assert stored(demo_path, factor)["provider"] == 3

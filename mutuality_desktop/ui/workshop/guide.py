@@ -852,10 +852,12 @@ class LevelGuide(QWidget):
         level = self.level_at(event.position())
         if level is None or not self.editable:
             return
-        on_chip = self.slot_at(event.position(), level)  # a click on a chip takes that score away
-        perspective = on_chip or self._focus
-        self.set_focus_perspective(perspective)
-        self.score_requested.emit(perspective, None if on_chip else level)
+        # A click on the chip of the view being scored takes that score away. Another view's chip
+        # is part of its row: the click scores the view the screen marks, like the rest of the row
+        # (play-through 11: with Agreed marked, a click landing on the Client chip cleared the
+        # client's level, a view the screen did not name).
+        on_chip = self.slot_at(event.position(), level) == self._focus
+        self.score_requested.emit(self._focus, None if on_chip else level)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Score, clear or change perspective from a key; return whether the key was used."""
