@@ -125,8 +125,7 @@ def test_factor_rows_are_evenly_spaced_with_large_text(qtbot, window, demo_path,
         item = nav._items[factor_id]
         rect = nav.visualItemRect(item)
         name = item.text(0)
-        width = nav.itemDelegate()._text_width()
-        lines = fm.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, name).height() // line
+        lines = nav.itemDelegate().name_lines(name)  # the first line beside the level, the rest under it
         gaps.append(rect.height() - lines * line)
     assert max(gaps) - min(gaps) <= 2, f"rows' space round the names differs: {gaps}"
 

@@ -765,7 +765,24 @@ class LevelGuide(QWidget):
         p.setFont(self._chip_font(fit.point_size))
         for slot, (perspective, style) in enumerate(self._row_chips(row.value)):
             label = theme.PERSPECTIVE_LABELS[perspective]
-            self._chip(p, self._chip_rect(fit, row, slot), f"+ {label}" if style == "ghost" else label, style)
+            rect = self._chip_rect(fit, row, slot)
+            self._chip(p, rect, f"+ {label}" if style == "ghost" else label, style)
+            if perspective == self._focus and style != "ghost" and self._interactive and self.editable:
+                self._mark_scoring(p, rect)
+
+    @staticmethod
+    def _mark_scoring(p: QPainter, rect: QRect) -> None:
+        """The level of the view a click scores now: its chip ringed in the accent, with a pointer
+        beside it (play-through 11: nothing on the guide said which view a click would change)."""
+        accent = QColor(theme.ACCENT)
+        p.setPen(QPen(accent, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        ring = QRectF(rect).adjusted(-1.5, -1.5, 1.5, 1.5)
+        p.drawRoundedRect(ring, ring.height() / 2, ring.height() / 2)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(accent)
+        mid, tip = rect.center().y() + 0.5, rect.left() - 3.5
+        p.drawPolygon([QPointF(tip, mid), QPointF(tip - 5, mid - 5), QPointF(tip - 5, mid + 5)])
 
     @staticmethod
     def _chip(p: QPainter, rect: QRect, label: str, style: str) -> None:
@@ -835,10 +852,12 @@ class LevelGuide(QWidget):
         level = self.level_at(event.position())
         if level is None or not self.editable:
             return
-        on_chip = self.slot_at(event.position(), level)  # a click on a chip takes that score away
-        perspective = on_chip or self._focus
-        self.set_focus_perspective(perspective)
-        self.score_requested.emit(perspective, None if on_chip else level)
+        # A click on the chip of the view being scored takes that score away. Another view's chip
+        # is part of its row: the click scores the view the screen marks, like the rest of the row
+        # (play-through 11: with Agreed marked, a click landing on the Client chip cleared the
+        # client's level, a view the screen did not name).
+        on_chip = self.slot_at(event.position(), level) == self._focus
+        self.score_requested.emit(self._focus, None if on_chip else level)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Score, clear or change perspective from a key; return whether the key was used."""
@@ -898,4 +917,114 @@ class LevelGuide(QWidget):
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
 
+class ScoringStrip(QWidget):
+    """The line over the walkthrough's guide that names the view a click on a level scores, with
+    that view's chip as the guide draws it ("Click a level to score the [Agreed] view").
+
+    Play-through 11: a click in the agreed notes box made the next click on the guide score the
+    agreed view, and only the score bar's small "AGREED · SCORING" said so; the facilitator looks
+    at the guide. A read-only file scores nothing: the strip is empty then.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.perspective = "client"
+        self.keys = False  # a digit typed now scores the view too
+        self.editable = True
+        self.digits = "0–5"
+        self.chip_rect = QRect()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._name()
+
+    def show_scoring(self, perspective: str, *, keys: bool | None = None, editable: bool | None = None) -> None:
+        """Name the view a click scores now (and whether digits typed now score it as well)."""
+        state = (perspective, self.keys if keys is None else keys,
+                 self.editable if editable is None else editable)
+        if state != (self.perspective, self.keys, self.editable):
+            self.perspective, self.keys, self.editable = state
+            self._name()
+            self.update()
+
+    def _leads(self) -> list[str]:
+        """What comes before the chip, longest first: a narrow column takes a shorter one."""
+        if not self.editable:
+            return ["Read-only: a click on a level scores nothing", "Read-only: nothing is scored"]
+        if self.keys:
+            return [f"Click a level or type {self.digits} to score the", f"Click or type {self.digits} to score the",
+                    "Click or type to score the", "Scoring the"]
+        return ["Click a level to score the", "A click scores the", "Scoring the"]
+
+    def words(self) -> tuple[str, str]:
+        """The sentence around the chip: what comes before it and after it."""
+        return self._leads()[0], "view" if self.editable else ""
+
+    def text(self) -> str:
+        before, after = self.words()
+        label = theme.PERSPECTIVE_LABELS[self.perspective]
+        return f"{before} {label} {after}" if self.editable else before
+
+    def _name(self) -> None:
+        self.setAccessibleName(self.text())
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        size = theme.BASE_POINT_SIZE - 0.5
+        return theme.font(size), theme.font(size, weight=QFont.Weight.Bold)
+
+    def _chip_size(self) -> QSize:
+        _, bold = self._fonts()
+        fm = QFontMetrics(bold)
+        return QSize(fm.horizontalAdvance("Provider") + 22, fm.height() + 4)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        plain, _ = self._fonts()
+        chip = self._chip_size()
+        width = QFontMetrics(plain).horizontalAdvance(self.text()) + chip.width() + 40
+        return QSize(width, max(chip.height(), QFontMetrics(plain).height()) + 6)  # a thin line: the guide keeps its height
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(120, self.sizeHint().height())
+
+    def apply_look(self) -> None:
+        self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor(theme.ACCENT_TINT if self.editable and self.keys else "white"))
+        p.fillRect(QRect(0, self.height() - 1, self.width(), 1), QColor(theme.LINE))
+        plain, bold = self._fonts()
+        before, after = self.words()
+        x = 12
+        p.setFont(plain)
+        p.setPen(QColor(theme.INK if self.editable else theme.MUTED))
+        fm = QFontMetrics(plain)
+        room = self.width() - x - 8
+        middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if not self.editable:
+            before = next((lead for lead in self._leads() if fm.horizontalAdvance(lead) <= room), self._leads()[-1])
+            p.drawText(QRect(x, 0, room, self.height()), middle, fm.elidedText(before, Qt.TextElideMode.ElideRight, room))
+            p.end()
+            return
+        chip = self._chip_size()
+        label = theme.PERSPECTIVE_LABELS[self.perspective]
+        chip_width = QFontMetrics(bold).horizontalAdvance(label) + 22
+        beside = chip_width + fm.horizontalAdvance(after) + 16  # the chip and its word always whole
+        # a narrow column (Large text at 1024) takes a shorter lead-in, never one cut short
+        before = next((lead for lead in self._leads() if fm.horizontalAdvance(lead) + beside <= room),
+                      self._leads()[-1])
+        p.drawText(QRect(x, 0, room, self.height()), middle, before)
+        x += fm.horizontalAdvance(before) + 8
+        rect = QRect(x, (self.height() - chip.height()) // 2, chip_width, chip.height())
+        self.chip_rect = QRect(rect)  # where the chip was last drawn
+        p.setFont(bold)
+        LevelGuide._chip(p, rect, label, self.perspective)
+        p.setFont(plain)
+        p.setPen(QColor(theme.INK))
+        p.drawText(QRect(rect.right() + 8, 0, max(0, self.width() - rect.right() - 8), self.height()), middle, after)
+        p.end()
+
+
 accessibility.register(LevelGuide, QAccessible.Role.List)
+accessibility.register(ScoringStrip, QAccessible.Role.StaticText)  # a screen reader reads its sentence

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QStaticText,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,19 +63,48 @@ def _wrapped(tip: str) -> str:
 
 
 class _Delegate(QStyledItemDelegate):
-    """Paint a factor as state mark, wrapped name and agreed level; a dimension as a heading."""
+    """Paint a factor as state mark, wrapped name and agreed level; a dimension as a heading.
+
+    The agreed level sits at the right of the name's first line only; the lines under it run on
+    beneath the level, so a name takes two lines where the list is narrow (play-through 11: at
+    1024x768 most names took three, and the list was long and hard to scan)."""
 
     def __init__(self, view: Navigator) -> None:
         super().__init__(view)
         self.view = view
-        self.pad = 10
+        self.pad = 10  # the headings' margins
+        self.left = 7  # before the state mark (the open factor's bar is 4 wide)
         self.mark = 16
-        self.level_width = 30
-        self._heights: dict[tuple[str, int, bool], int] = {}  # (name, text width, bold) -> wrapped height
-        self._names: dict[tuple[str, int, str], QStaticText] = {}  # (name, width, font) -> laid out
+        self.gap = 6  # between the mark and the name
+        self.right = 5  # after the level
+        self._level_widths: dict[str, int] = {}  # by the level's font
+        self._heights: dict[tuple[str, int, int, bool], int] = {}  # (name, widths, bold) -> wrapped height
+        self._names: dict[tuple[str, int, int, str], list[QStaticText]] = {}  # (name, widths, font) -> lines
+
+    @staticmethod
+    def _level_font() -> QFont:
+        return theme.font(theme.BASE_POINT_SIZE, weight=QFont.Weight.Bold)
+
+    def level_width(self) -> int:
+        """The level's column: as wide as the widest digit in its type, and a little room before it."""
+        font = self._level_font()
+        key = font.key()
+        width = self._level_widths.get(key)
+        if width is None:
+            fm = QFontMetrics(font)
+            width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + 5
+        return width
+
+    def _name_left(self) -> int:
+        return self.left + self.mark + self.gap
+
+    def _rest_width(self) -> int:
+        """The width of a name's second and later lines: to the list's right edge, under the level."""
+        return max(80, self.view.viewport().width() - self._name_left() - self.right)
 
     def _text_width(self) -> int:
-        return max(80, self.view.viewport().width() - 3 * self.pad - self.mark - self.level_width)
+        """The width of a name's first line, beside its level."""
+        return max(80, self._rest_width() - self.level_width())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         if not index.data(FACTOR_ROLE):
@@ -86,16 +117,23 @@ class _Delegate(QStyledItemDelegate):
         height = self._height(str(index.data(Qt.ItemDataRole.DisplayRole)), bold=False)
         return QSize(self.view.viewport().width(), height + ROW_PADDING)
 
+    def name_font(self, *, bold: bool) -> QFont:
+        return theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold)
+
+    def name_lines(self, text: str, *, bold: bool = False) -> int:
+        """How many lines a name takes in the list at its width."""
+        return len(self._name(text, self.name_font(bold=bold)))
+
     def _height(self, text: str, *, bold: bool) -> int:
         """The wrapped name's height at the list's width (asked for every item on each layout:
         each name is measured once per width and weight)."""
-        key = (text, self._text_width(), bold)
+        key = (text, self._text_width(), self._rest_width(), bold)
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 500:
                 self._heights.clear()
-            fm = QFontMetrics(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold))
-            height = fm.boundingRect(QRect(0, 0, key[1], 10_000), Qt.TextFlag.TextWordWrap, text).height()
+            font = self.name_font(bold=bold)
+            height = len(self._name(text, font)) * QFontMetrics(font).lineSpacing()
             self._heights[key] = height
         return height
 
@@ -172,33 +210,54 @@ class _Delegate(QStyledItemDelegate):
         if index.data(OUT_ROLE):
             p.setOpacity(0.5)  # left out of this round: greyed, a click offers to add it back
         state = index.data(STATE_ROLE)
-        mark = QRectF(rect.left() + self.pad, rect.top() + 9, self.mark, self.mark)
+        mark = QRectF(rect.left() + self.left, rect.top() + 9, self.mark, self.mark)
         self._paint_mark(p, mark, state)
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
         bold = selected and self._height(name, bold=True) <= self._height(name, bold=False)
-        name_font = theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold)
+        name_font = self.name_font(bold=bold)
         p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        p.drawStaticText(int(mark.right()) + self.pad, rect.top() + ROW_PADDING // 2, self._name(name, name_font))
+        self._draw_name(p, rect.left() + self._name_left(), rect.top() + ROW_PADDING // 2, name, name_font)
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
-            p.setFont(theme.font(theme.BASE_POINT_SIZE, weight=QFont.Weight.Bold))
+            p.setFont(self._level_font())
             p.setPen(QColor(theme.ACCENT))
-            level_rect = QRect(rect.right() - self.level_width - self.pad + 4, rect.top() + 6, self.level_width, 20)
+            level_rect = QRect(rect.right() - self.level_width() - self.right + 1, rect.top() + 6,
+                               self.level_width(), 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
 
-    def _name(self, text: str, font: QFont) -> QStaticText:
-        """The factor's name laid out (wrapped) once per width and font, not on every paint."""
-        key = (text, self._text_width(), font.key())
+    def _name(self, text: str, font: QFont) -> list[QStaticText]:
+        """The factor's name wrapped (the first line beside the level, the rest under it), each line
+        laid out once per width and font and drawn as static text (a score repaints the list)."""
+        first, rest = self._text_width(), self._rest_width()
+        key = (text, first, rest, font.key())
         laid_out = self._names.get(key)
         if laid_out is None:
             if len(self._names) > 500:
                 self._names.clear()
-            laid_out = QStaticText(text)
-            laid_out.setTextWidth(key[1])
-            laid_out.prepare(font=font)
-            self._names[key] = laid_out
+            layout = QTextLayout(text, font)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            lines: list[QStaticText] = []
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(first if not lines else rest)
+                static = QStaticText(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                static.prepare(font=font)
+                lines.append(static)
+            layout.endLayout()
+            laid_out = self._names[key] = lines
         return laid_out
+
+    def _draw_name(self, p: QPainter, x: int, y: int, text: str, font: QFont) -> None:
+        spacing = QFontMetrics(font).lineSpacing()
+        for i, line in enumerate(self._name(text, font)):
+            p.drawStaticText(x, y + i * spacing, line)
 
     @staticmethod
     def _paint_mark(p: QPainter, r: QRectF, state: str) -> None:

@@ -64,7 +64,7 @@ from .actions import ActionsPanel
 from .agenda import AgendaController, AgendaPanel
 from .evidence import EvidencePanel
 from .goto import choose_factor
-from .guide import LevelGuide
+from .guide import LevelGuide, ScoringStrip
 from .navigator import NOT_APPLICABLE, Navigator
 from .parking import ParkingController
 from .presentation import PresentationWindow
@@ -398,8 +398,15 @@ class WorkshopPage(QWidget):
 
         self.inner = QSplitter(Qt.Orientation.Horizontal, right)
         right_layout.addWidget(self.inner, 1)
-        self.guide_scroll = QScrollArea(self.inner)
-        self.inner.addWidget(self.guide_scroll)
+        guide_column = QWidget(self.inner)  # the line naming the view a click scores, over the guide
+        self.inner.addWidget(guide_column)
+        guide_layout = QVBoxLayout(guide_column)
+        guide_layout.setContentsMargins(0, 0, 0, 0)
+        guide_layout.setSpacing(0)
+        self.scoring_strip = ScoringStrip(guide_column)
+        guide_layout.addWidget(self.scoring_strip)
+        self.guide_scroll = QScrollArea(guide_column)
+        guide_layout.addWidget(self.guide_scroll, 1)
         self.side_scroll = _SideScroll(None, parent=self.inner)  # Large text at 768 high: scrolls, never
         self.inner.addWidget(self.side_scroll)  # taller than the screen
         self.inner.setStretchFactor(0, 1)
@@ -412,6 +419,10 @@ class WorkshopPage(QWidget):
         self.guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide_scroll.setAccessibleName("Scoring guide area")
+        # the level scored stays in view while the guide and its area settle after an open
+        self.guide_scroll.viewport().installEventFilter(self)
+        self.guide.installEventFilter(self)
+        self.guide_scroll.verticalScrollBar().installEventFilter(self)
         # Never squeezed below the guide's own minimum (the chips on its right were cut to "A"
         # and "C" at 1024 with Large text): the list and the notes give way instead.
         self.guide_scroll.setMinimumWidth(self.guide.minimumSizeHint().width()
@@ -454,7 +465,7 @@ class WorkshopPage(QWidget):
     def fit_panels(self, width: int) -> None:
         """Share a window's width: on a 1024-pixel projector the guide needs the room most."""
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
-        nav = 260 if width >= 1280 else (220 if large else 200)
+        nav = 260 if width >= 1280 else (220 if large else 222)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
@@ -606,14 +617,42 @@ class WorkshopPage(QWidget):
             self.fit_panels(self.window().width())
             self._fitted_width = self.window().width()
         super().showEvent(event)
-        # the factor reopened (or gone to before the list had its size) is scrolled into view
+        # the factor reopened (or gone to before the list had its size) is scrolled into view,
+        # and the guide shows its scored level whole
         QTimer.singleShot(0, self, self._scroll_to_current)
+        self._reveal_armed = True
+        QTimer.singleShot(0, self, self._reveal_if_armed)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         # Results or Setup shown: "Scored the agreed view of …" was about this page, not that one
         # (play-through 9: it still showed on Results)
         self._forget_said()
         super().hideEvent(event)
+
+    # --- the level scored in view -------------------------------------------------------------
+
+    _reveal_armed = False  # the guide shows the level scored whenever its size changes
+
+    def _arm_reveal(self) -> None:
+        """A factor opened: its scored level is brought into view now and again each time the
+        guide or its area changes size, until the facilitator scrolls the guide themselves. On
+        reopening at 1024x768 the level was revealed before the panels had their final widths;
+        the rows then wrapped afresh and the level ended half out of view (play-through 11)."""
+        self._reveal_armed = True
+        self.reveal_chosen()
+
+    def _reveal_if_armed(self) -> None:
+        if self._reveal_armed:
+            self.reveal_chosen()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Resize and self._reveal_armed:
+            QTimer.singleShot(0, self, self._reveal_if_armed)  # once the new rows are laid out
+        elif kind == QEvent.Type.Wheel or (kind == QEvent.Type.MouseButtonPress
+                                           and watched is self.guide_scroll.verticalScrollBar()):
+            self._reveal_armed = False  # scrolled by hand: the guide stays where it was put
+        return False
 
     def _scroll_to_current(self) -> None:
         current = self.navigator.currentItem()
@@ -668,6 +707,9 @@ class WorkshopPage(QWidget):
         self.agenda.start_reset.connect(self._on_agenda_start_reset)
         self._restore_agenda_start()
         self.bar.set_focus_perspective(self.guide.focus_perspective())
+        values = [lv.value for lv in self.framework.scale.levels]
+        self.scoring_strip.digits = f"{min(values)}–{max(values)}" if values else ""
+        self.scoring_strip.show_scoring(self.guide.focus_perspective())
 
     # --- state -------------------------------------------------------------------------------
 
@@ -685,6 +727,7 @@ class WorkshopPage(QWidget):
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
         self.bar.set_editable(editable)
+        self.scoring_strip.show_scoring(self.guide.focus_perspective(), editable=editable)
         self._update_bar_active()
         self.guide.editable = editable
         self.evidence.set_editable(editable)
@@ -716,7 +759,7 @@ class WorkshopPage(QWidget):
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
         self.refresh_actions()
-        self.reveal_chosen()
+        self._arm_reveal()
 
     def _show_guide_text(self) -> None:
         """The factor's level descriptors (and About tab) in the wording the round on screen was
@@ -767,7 +810,7 @@ class WorkshopPage(QWidget):
         self.refresh_previous()
         self.refresh_scores()
         self.refresh_evidence(keep_typing=False)
-        self.reveal_chosen()
+        self._arm_reveal()
         self._show_older_round()
         self.round_changed.emit(round_id)
 
@@ -1140,7 +1183,9 @@ class WorkshopPage(QWidget):
                                                          or room is not None and focus is room)
 
     def _update_bar_active(self) -> None:
-        self.bar.set_active(self.keys_score())
+        keys = self.keys_score()
+        self.bar.set_active(keys)
+        self.scoring_strip.show_scoring(self.guide.focus_perspective(), keys=keys)
 
     def _on_navigator_scrolled(self, _value: int) -> None:
         self._update_bar_active()
@@ -1167,6 +1212,7 @@ class WorkshopPage(QWidget):
 
     def _on_guide_focus_perspective_changed(self, perspective: str) -> None:
         self.bar.set_focus_perspective(perspective)
+        self.scoring_strip.show_scoring(perspective)
         self._refresh_presentation()
 
     def _on_bar_perspective_clicked(self, perspective: str) -> None:

@@ -92,8 +92,19 @@ class PerspectiveButton(QAbstractButton):
         label = theme.PERSPECTIVE_LABELS[self.perspective].upper()
         if scoring:  # a guide click (and a digit in the guide) scores this perspective
             label += "  ·  SCORING"
-        label = QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()))
-        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+        fm = QFontMetrics(small)
+        if scoring:  # the words on a filled band, as the guide's line over the levels shows the same
+            # view: the card a click scores stands out from across the room (play-through 11)
+            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()) - 12)
+            band = QRectF(inner.left() - 6, inner.top() - 2, fm.horizontalAdvance(label) + 12, fm.height() + 3)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.ACCENT))
+            p.drawRoundedRect(band, 4, 4)
+            p.setPen(QColor("white"))
+            p.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
+        else:
+            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(inner.width()))
+            p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
         p.setFont(big)
         colour = theme.ERROR_TEXT if self._pending else (theme.INK if self._level is not None else theme.MUTED)
         p.setPen(QColor(colour))
