@@ -338,9 +338,8 @@ def _show_cursor(box: QPlainTextEdit | QTextEdit) -> None:
     line = box.cursorRect()
     parent = box.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None \
-                and parent.widget().isAncestorOf(box):
-            inner = parent.widget()
+        inner = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(box):
             centre = box.viewport().mapTo(inner, line.center())
             parent.ensureVisible(centre.x(), centre.y(), 0, line.height())
         parent = parent.parentWidget()
