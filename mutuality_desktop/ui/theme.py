@@ -133,6 +133,7 @@ QHeaderView::section {{
 }}
 QStatusBar {{ background: {c["SURFACE"]}; border-top: 1px solid {c["LINE"]}; color: {c["INK"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
+QStatusBar QPushButton[role="link"] {{ padding: 4px 8px; }}
 QFrame#menuRow {{ background: white; border: none; border-bottom: 1px solid {c["LINE"]}; }}
 QMenuBar {{ background: white; border: none; }}
 QMenuBar::item {{ padding: 6px 12px; }}
