@@ -212,25 +212,34 @@ TEXT_MARGIN = 4  # about the room Qt's item views leave around a cell's text
 
 
 SHORT_NAME_PROMPT = "Set name…"  # the name button while a status message needs the room
+OFFER_CHANGES = 5  # changes made with the offer in sight, after which it steps aside for the session
+YOUR_NAME_ACTION = "Your &name in the history…"  # Edit menu: where the offer is once it has gone
 
 
 class NamePrompt(QObject):
-    """After the first change in a window where no name is given for the history, the status bar
-    says under which name changes are recorded, with a button that opens the History dialog at
-    the name box. Nothing blocks; the button goes once a name is given."""
+    """While no name is given for the history, the status bar says under which name changes are
+    recorded, with a link that opens the History dialog at the name box: from the moment a file is
+    open for editing, so the offer is there before the first change. Nothing blocks. It goes once a
+    name is given, or once OFFER_CHANGES changes have been made with it in sight, for the rest of
+    the session (play-through 11: it stayed all day beside "All changes saved"); Edit → Your name in
+    the history… is always there."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.button = QPushButton()
         self.button.setFlat(True)
+        self.button.setProperty("role", "link")  # an offer, not a control of the day's work
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard where it was
         self.button.setAccessibleName("Set your name for the history")
-        self.button.setToolTip("The history records who made each change: Edit → History…")
+        self.button.setToolTip("The history records who made each change. Your name can also be "
+                               "given under Edit → Your name in the history…")
         self.button.clicked.connect(self._on_button_clicked)
         self.button.hide()
         self._offered = ""  # the button's full text while it is offered, else ""
+        self._seen_from: int | None = None  # the undo stack's place when the offer was first in sight
+        self.stepped_aside = False  # seen through OFFER_CHANGES changes: not offered again this session
         index = 2 if hasattr(window.statusBar(), "message_label") else 1  # after the name and the message
         window.statusBar().insertPermanentWidget(index, self.button)  # left of "All changes saved"
         window.statusBar().messageChanged.connect(self._fit)
@@ -242,23 +251,31 @@ class NamePrompt(QObject):
 
     def _withdraw(self) -> None:
         self._offered = ""
+        self._seen_from = None
         self.button.hide()
 
     def _on_document_opened(self) -> None:
         self._withdraw()
-        if self.window.doc is not None:
-            self.window.doc.changed.connect(self._on_doc_changed)
-
-    def _on_doc_changed(self, _what: str) -> None:
-        """Every change (each keystroke of a note too): cheap once shown, and let go once named."""
         doc = self.window.doc
-        if self._offered or doc is None:
-            return
-        if doc.readonly or not name_unset():
-            doc.changed.disconnect(self._on_doc_changed)
-            return
+        if doc is None or doc.readonly or self.stepped_aside or not name_unset():
+            return  # nothing to record, or the offer was made and seen through this session
+        doc.changed.connect(self._on_doc_changed)
         self._offered = f"Changes are recorded as “{doc.engagement.author}” · Set your name…"
         self._fit(self.window.statusBar().currentMessage())
+
+    def _on_doc_changed(self, _what: str) -> None:
+        """Every change (each keystroke of a note too): a comparison or two, and let go once done."""
+        doc = self.window.doc
+        if doc is None:
+            return
+        if not self._offered or not name_unset():
+            self._withdraw()
+            doc.changed.disconnect(self._on_doc_changed)
+            return
+        if self._seen_from is not None and doc.undo_stack.index() - self._seen_from >= OFFER_CHANGES:
+            self.stepped_aside = True  # seen through some changes: out of the way for the session
+            self._withdraw()
+            doc.changed.disconnect(self._on_doc_changed)
 
     def _fit(self, message: str) -> None:
         """A message in the status bar reports an outcome ("Merged …", "Moved the engagement to …")
@@ -266,7 +283,8 @@ class NamePrompt(QObject):
         altogether if even that leaves the message too little room (play-through: the full button
         cut a merge's outcome to "demo.mutuality holds nothing this…"). Without a message the
         button is whole beside the file's whole name, else "Set name…", else gone (at 1024 with
-        Large text it was cut at both ends and the file's name with it)."""
+        Large text it was cut at both ends and the file's name with it). "All changes saved" keeps
+        its whole width whatever is shown."""
         bar = self.window.statusBar()
         message = bar.currentMessage()  # the window's message (a menu's empty status tip clears only Qt's own)
         bar.setToolTip(message)  # a message wider than any window can still be read in full
@@ -282,6 +300,9 @@ class NamePrompt(QObject):
             self.button.setText(text)
             if wanted + self.button.sizeHint().width() <= room:
                 self.button.show()
+                doc = self.window.doc
+                if self._seen_from is None and doc is not None:
+                    self._seen_from = doc.undo_stack.index()  # in sight from here: changes count
                 return
         self.button.hide()
 
@@ -289,16 +310,22 @@ class NamePrompt(QObject):
         """The status bar was resized or its type changed: fit the button again."""
         self._fit(self.window.statusBar().currentMessage())
 
-    def _on_name_given(self) -> None:
+    def on_name_given(self) -> None:
+        """A name typed in the History dialog: the offer has done its work."""
         if not name_unset():
             self._withdraw()
 
     def _on_button_clicked(self) -> None:
-        dialog = show_history(self.window)
-        if dialog is None:
-            return
-        dialog.author.editingFinished.connect(self._on_name_given)
+        ask_for_name(self.window)
+
+
+def ask_for_name(window: MainWindow) -> HistoryDialog | None:
+    """The History dialog with the keyboard in its name box (the status bar's offer, Edit → Your
+    name in the history…): the name given is the author of every change from then on."""
+    dialog = show_history(window)
+    if dialog is not None:
         dialog.author.setFocus(Qt.FocusReason.OtherFocusReason)
+    return dialog
 
 
 def show_history(window: MainWindow) -> HistoryDialog | None:
@@ -310,5 +337,6 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
         factor_id = window.workshop.factor_id
     dialog = HistoryDialog(window.doc, factor_id, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.author.editingFinished.connect(window.name_prompt.on_name_given)
     dialog.show()
     return dialog

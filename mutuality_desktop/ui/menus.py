@@ -23,7 +23,7 @@ from .accessibility import add_look_actions
 from .backups import restore_from_backup
 from .exchange_dialogs import export_for_email
 from .framework_rules import show_scoring_rules
-from .history_view import show_history
+from .history_view import YOUR_NAME_ACTION, ask_for_name, show_history
 from .merge_dialog import merge_a_copy
 from .prework import create_forms, import_returns, report_names_shown, set_report_names
 from .triage import plan_the_day
@@ -152,6 +152,7 @@ def build_menus(w: MainWindow) -> MenuActions:
                    [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit.addSeparator()
     history = _action(w, edit, "&History…", lambda: show_history(w), QKeySequence("Ctrl+H"))
+    your_name = _action(w, edit, YOUR_NAME_ACTION, lambda: ask_for_name(w))
 
     prework = bar.addMenu("&Pre-work")
     _action(w, prework, "&Create forms…", lambda: create_forms(w))
@@ -171,7 +172,7 @@ def build_menus(w: MainWindow) -> MenuActions:
     view.addSeparator()
     goto = _action(w, view, "&Go to factor…", lambda: go_to_factor(w), QKeySequence("Ctrl+G"))
     plan = _action(w, view, "Which &factors first…", lambda: plan_the_day(w), QKeySequence("Ctrl+Shift+D"))
-    pages += [goto, plan, merge, history]  # enabled with an engagement open, like the pages
+    pages += [goto, plan, merge, history, your_name]  # enabled with an engagement open, like the pages
     present = _action(w, view, "Presentation &mode", lambda: present_factor(w), QKeySequence("F11"))
     view.addSeparator()
     looks = add_look_actions(w, view)

@@ -7,7 +7,7 @@ import re
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 
 from ..core.model import PERSPECTIVE_LABELS as PERSPECTIVE_LABELS
 from ..core.model import PERSPECTIVES as PERSPECTIVES
@@ -133,6 +133,7 @@ QHeaderView::section {{
 }}
 QStatusBar {{ background: {c["SURFACE"]}; border-top: 1px solid {c["LINE"]}; color: {c["INK"]}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
+QStatusBar QPushButton[role="link"] {{ padding: 4px 8px; }}
 QFrame#menuRow {{ background: white; border: none; border-bottom: 1px solid {c["LINE"]}; }}
 QMenuBar {{ background: white; border: none; }}
 QMenuBar::item {{ padding: 6px 12px; }}
@@ -248,6 +249,9 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
     # scroll areas' inner containers kept the old size (their font is not taken from a parent).
     app.setFont(font())
     held: list[QPlainTextEdit | QTextEdit] = []
+    typing = app.focusWidget()  # a note being typed: its cursor is kept in sight (play-through 11)
+    if not isinstance(typing, (QPlainTextEdit, QTextEdit)):
+        typing = None
     if app.styleSheet():
         # Replacing a style sheet in place (Qt's QStyleSheetStyle::repolish) polishes every
         # widget again once for itself and once more for each styled ancestor: about a second
@@ -278,7 +282,7 @@ def apply(app: QApplication, *, high_contrast: bool = False, large_text: bool = 
         widget.update()
     # Queued after the widgets' own re-fits (apply_look above queues them): the boxes are let go
     # at their widths in the new look.
-    QTimer.singleShot(0, lambda: _let_go(held))
+    QTimer.singleShot(0, lambda: _let_go(held, typing=typing))
 
 
 def _hold_text_scroll_bars(app: QApplication) -> list[QPlainTextEdit | QTextEdit]:
@@ -301,18 +305,45 @@ def _hold_text_scroll_bars(app: QApplication) -> list[QPlainTextEdit | QTextEdit
     return held
 
 
-def _let_go(held: list[QPlainTextEdit | QTextEdit], last: list[QSize] | None = None, rounds: int = 0) -> None:
+def _let_go(held: list[QPlainTextEdit | QTextEdit], last: list[QSize] | None = None, rounds: int = 0,
+            typing: QPlainTextEdit | QTextEdit | None = None) -> None:
     """Let the held boxes' bars go once their sizes have stopped changing: the notes panel fits
     its column again a round after each layout (workshop/page.py _SideScroll.fit), and a box let
-    go at a passing width kept its bar hidden there (CI under load: 298 pixels, then 284)."""
+    go at a passing width kept its bar hidden there (CI under load: 298 pixels, then 284). Then
+    the box being typed in shows its cursor again (`_show_cursor`)."""
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # every new size laid out first
     live = [widget for widget in held if shiboken6.isValid(widget)]
+    if typing is not None and not shiboken6.isValid(typing):
+        typing = None
     sizes = [widget.size() for widget in live]
+    if typing is not None and typing not in live:
+        sizes.append(typing.size())
     if sizes != last and rounds < 20:
-        QTimer.singleShot(0, lambda: _let_go(live, sizes, rounds + 1))
+        QTimer.singleShot(0, lambda: _let_go(live, sizes, rounds + 1, typing))
         return
     for widget in live:
         widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    if typing is not None:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the bar's coming or going laid out
+        _show_cursor(typing)
+
+
+def _show_cursor(box: QPlainTextEdit | QTextEdit) -> None:
+    """The text laid out again in the new type or padding kept its scroll position in lines, so the
+    cursor at the end of a note longer than its box was left below sight (play-through 11): the box
+    scrolls to its cursor, and each scroll area round it (the notes panel at 1024 with Large text)
+    to the box's cursor line."""
+    if not box.isVisible() or QApplication.focusWidget() is not box:
+        return  # the keyboard went elsewhere meanwhile: nothing is being typed here
+    box.ensureCursorVisible()
+    line = box.cursorRect()
+    parent = box.parentWidget()
+    while parent is not None:
+        inner = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(box):
+            centre = box.viewport().mapTo(inner, line.center())
+            parent.ensureVisible(centre.x(), centre.y(), 0, line.height())
+        parent = parent.parentWidget()
 
 
 # Greys some screens use for quiet text of their own: black in high contrast.

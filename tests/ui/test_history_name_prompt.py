@@ -1,5 +1,5 @@
-"""No name given for the history: the first change shows, in the status bar, under which name changes are
-recorded, with a button to the History dialog's name box. Nothing blocks the change itself."""
+"""No name given for the history: from the moment a file is open for editing, the status bar says under which
+name changes are recorded, with a link to the History dialog's name box. Nothing blocks the change itself."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def test_the_first_change_offers_to_set_the_name_and_the_name_is_recorded(qtbot,
     login = default_author()
     page = open_walkthrough(qtbot, window, blank_path)
     prompt = window.name_prompt.button
-    assert not prompt.isVisible(), "nothing is said before anything changes"
+    assert prompt.isVisible() and prompt.text().startswith("Changes are recorded as"), \
+        "offered before the first change"
     qtbot.keyClick(focused(), Qt.Key.Key_3)  # the client's level: saved at once, nothing in the way
     with stored(blank_path) as eng:
         assert eng.scores(eng.rounds()[0].id)[(page.factor_id, "client")].level == 3
