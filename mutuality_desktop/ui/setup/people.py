@@ -70,9 +70,22 @@ def email_lines(email: str, room: int, lines: int, width: Callable[[str], int],
 
 def two_line_width(text: str, width: Callable[[str], int]) -> int:
     """The narrowest width at which `text`, wrapped at spaces, reads whole on two lines."""
+    return lines_width(text, width, 2)
+
+
+def lines_width(text: str, width: Callable[[str], int], lines: int) -> int:
+    """The narrowest width at which `text`, wrapped at spaces, reads whole on `lines` lines (its
+    longest word's width when even that many lines cannot hold it unbroken)."""
     words = text.split(" ")
-    return min((max(width(" ".join(words[:cut])), width(" ".join(words[cut:])))
-                for cut in range(1, len(words))), default=width(text))
+    if lines <= 1 or len(words) == 1:
+        return width(text)
+    best = width(text)
+    for cut in range(1, len(words)):  # the first line ends after words[:cut]; the rest on lines - 1
+        first = width(" ".join(words[:cut]))
+        if first >= best:
+            break
+        best = min(best, max(first, lines_width(" ".join(words[cut:]), width, lines - 1)))
+    return best
 
 
 class _EmailDelegate(QStyledItemDelegate):
@@ -350,8 +363,9 @@ class ParticipantsPanel(_RowsPanel):
         """Each column as wide as its widest text (or heading) when they all fit, the room left over
         to the name and role; when they do not, Side keeps its width, the name and role theirs, and
         Email has what is left (at most a quarter, at least its heading); a name or role reads whole
-        on the row's two lines when one line is too long; when even that is short, the name keeps
-        its two lines' width (at most two thirds of what is left) and the role has the rest."""
+        on the row's two lines when one line is too long, or on three when two are; when even that
+        is short, the name keeps its three lines' width (at most two thirds of what is left) and the
+        role has the rest, cut with "…" (whole in the cell's tooltip)."""
         table = self.table
         avail = table.viewport().width()
         if avail <= 0:
@@ -376,17 +390,25 @@ class ParticipantsPanel(_RowsPanel):
         heading = fm.horizontalAdvance("Email") + pad
         split = min(natural[3], max(longest, heading))
         cap = min(split, avail // 4) if sum(natural) > avail else natural[3]
-        # what the name and role need to read whole: on one line, or on the row's two (_fit_rows)
-        two = [max([fm.horizontalAdvance(head.text()) if (head := table.horizontalHeaderItem(column)) else 0]
-                   + [two_line_width(cell.text(), fm.horizontalAdvance) for row in range(table.rowCount())
-                      if (cell := table.item(row, column))]) + pad for column in (0, 1)]
+        # what the name and role need to read whole: on one line, or on the row's two or three (_fit_rows)
+        def need(column: int, lines: int) -> int:
+            head = table.horizontalHeaderItem(column)
+            return max([fm.horizontalAdvance(head.text()) if head else 0]
+                       + [lines_width(cell.text(), fm.horizontalAdvance, lines) for row in range(table.rowCount())
+                          if (cell := table.item(row, column))]) + pad
+
+        two = [need(column, 2) for column in (0, 1)]
+        three = [need(column, 3) for column in (0, 1)]
         # the name and role come first: the Email column has what is left after they read whole (at
         # most its own width or a quarter), down to its heading; the address gives way, whole on hover
-        # (play-through 10: one long address cut every role to "Corporate Director …" at 1024)
+        # (play-through 10: one long address cut every role to "Corporate Director …" at 1024). Rows
+        # take a third line before a role is cut (play-through 11: with Large text at 1024 the
+        # Participants column is 480 px and "Managing Director, Public …" was cut on two).
         room = avail - side - heading
         name_want, role_want = next(
-            (want for want in ((natural[0], natural[1]), (natural[0], two[1]), (two[0], two[1]))
-             if sum(want) <= room), (two[0], two[1]))
+            (want for want in ((natural[0], natural[1]), (natural[0], two[1]), (two[0], two[1]),
+                               (two[0], three[1]), (three[0], three[1]))
+             if sum(want) <= room), (three[0], three[1]))
         email = max(heading, min(cap, avail - side - name_want - role_want))
         rest = max(0, avail - side - email)
         if name_want + role_want <= rest:  # room over: a wrapped name onto one line first, then the role
@@ -404,9 +426,10 @@ class ParticipantsPanel(_RowsPanel):
         self._fit_rows(widths, pad)
 
     def _fit_rows(self, widths: list[int], pad: int) -> None:
-        """A name or role too long for its column wraps onto a second line, the row taller, rather
-        than being cut ("Director of …" at 1366, play-through 8), and so does an address too long
-        for its column, as its name and "@domain"; the list grows to show the rows."""
+        """A name or role too long for its column wraps onto a second line (a third when two are too
+        few), the row taller, rather than being cut ("Director of …" at 1366, play-through 8), and
+        so does an address too long for its column, as its name and "@domain"; the list grows to
+        show the rows."""
         table = self.table
         fm = table.fontMetrics()
         one = table.verticalHeader().defaultSectionSize()
@@ -418,8 +441,8 @@ class ParticipantsPanel(_RowsPanel):
                 cell = table.item(row, column)
                 if cell is not None and cell.text():
                     box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
-                    # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
-                    need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
+                    # three lines at most: at 1024 with Large text a narrow column made rows six lines tall
+                    need = max(need, min(box.height(), 3 * fm.lineSpacing()) + one - fm.height())
             cell = table.item(row, 3)  # an address too long for its column: name and "@domain" (_EmailDelegate)
             if cell is not None and "@" in cell.text() and fm.horizontalAdvance(cell.text()) > widths[3] - pad:
                 need = max(need, fm.lineSpacing() + one)

@@ -27,8 +27,12 @@ class WholeList(QListWidget):
     (play-through 11: with Large text the dimensions became a small box scrolling inside the
     scrolling page, and the fifteen Mutuality factors always did)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, never_shorter: bool = False) -> None:
         super().__init__(parent)
+        # never shorter while its width and type stay: the factors of a five-factor dimension,
+        # picked after Mutuality's fifteen, must not pull the page up under the pointer
+        self._never_shorter = never_shorter
+        self._kept = (0, 0)  # (width, height) the list has had at that width
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap anew as the width changes
@@ -51,6 +55,10 @@ class WholeList(QListWidget):
         self._fitting = True
         try:
             height = self.rows_height() + 2 * self.frameWidth() + 4
+            if self._never_shorter:
+                width, kept = self._kept
+                height = max(height, kept if width == self.width() else 0)
+                self._kept = (self.width(), height)
             if self.minimumHeight() != height or self.maximumHeight() != height:
                 self.setFixedHeight(height)
             if self.verticalScrollBar().value():
@@ -65,6 +73,7 @@ class WholeList(QListWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # View -> Large text
+            self._kept = (0, 0)  # measured afresh in the new type
             self.scheduleDelayedItemsLayout()
 
 
@@ -89,7 +98,7 @@ class ScopePanel(QWidget):
         self.factors_title.setWordWrap(True)
         for label in (self.note, self.factors_title):  # text at the top of the height kept for it
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.factors = WholeList()
+        self.factors = WholeList(never_shorter=True)
         self.factors.setAccessibleName("Factors of the dimension picked above")
         self.factors.setWordWrap(True)  # long names wrap at 1024 wide instead of scrolling sideways
         layout.addWidget(self.title)
