@@ -7,7 +7,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -44,6 +44,7 @@ from .people import ParticipantsPanel, RoundsPanel
 from .scope import ScopePanel
 
 SUFFIX = ".mutuality"
+_WIDE = 1200  # a view at least this wide has the page's full side margins
 _SETTLE_MS = 1500  # how long after a look switch the page's new layouts keep its place
 FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
                "provider_organisation": "provider organisation", "contract_annual_value": "annual value"}
@@ -135,6 +136,15 @@ class SetupPage(QScrollArea):
                 and isinstance(watched, QWidget) and watched.hasFocus() and not self._in_view(watched)):
             self.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Side margins of 48 px on a wide window, 24 on a narrow one: at 1024 with Large text the
+        48 px went from a Participants column too narrow for its roles (play-through 11)."""
+        side = 48 if self.viewport().width() >= _WIDE else 24
+        margins = self._layout.contentsMargins()
+        if margins.left() != side:
+            self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+        super().resizeEvent(event)
 
     def _parts(self) -> list[QWidget]:
         """The page's parts top to bottom: its headings, the details, the lists, the buttons."""
@@ -324,12 +334,14 @@ class SetupPage(QScrollArea):
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
             column = QVBoxLayout()
             column.setSpacing(8)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
-                                if panel is self.rounds else QSizePolicy.Policy.Preferred)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
-            column.addWidget(panel, 1)
+            column.addWidget(panel, 1 if panel is self.participants else 0)
             if panel is self.rounds:
+                # the room the taller Participants column leaves goes under the scope, not into
+                # a blank band under the two rounds (play-through 11: about 100 px at 1024)
                 column.addWidget(self.scope)
+                column.addStretch(1)
             columns.addLayout(column, stretch)
         self._layout.addSpacing(8)
         self._layout.addLayout(columns)

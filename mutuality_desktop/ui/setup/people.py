@@ -6,7 +6,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -140,15 +149,18 @@ class _RowsPanel(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.clearSelection()
         self.table.blockSignals(False)
-        # Show up to ten rows without the table scrolling inside the scrolling page.
-        shown = min(max(len(items), 4), 10)
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + shown * row_height + 4)
+        self._fit_height()
         ids = [i.id for i in items]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
         else:
             self.start_new()
+
+    def _fit_height(self) -> None:
+        """Show up to ten rows without the table scrolling inside the scrolling page."""
+        shown = min(max(len(self._items), 4), 10)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + shown * row_height + 4)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -534,6 +546,7 @@ class RoundsPanel(_RowsPanel):
         super()._fit()
         self._fit_date()
         self._keep_width()
+        QTimer.singleShot(0, self, self._fit_height)  # once the rows have the new type's height
 
     def _keep_width(self) -> None:
         """As wide with a round selected as without: Save changes, Remove and New, shown as a round
@@ -585,6 +598,13 @@ class RoundsPanel(_RowsPanel):
         doubt = self.date_doubt()
         self.date_note.setText(doubt)
         self.date_note.setVisible(bool(doubt))
+
+    def _fit_height(self) -> None:
+        # the list as tall as its room for four rows (or its rows), no taller: the Participants
+        # column beside it left a blank band of about 100 px under two rounds (play-through 11)
+        self.table.setMaximumHeight(16_777_215)
+        super()._fit_height()
+        self.table.setMaximumHeight(self.table.minimumHeight())
 
     def load(self, items: list[Any]) -> None:
         super().load(items)
