@@ -187,3 +187,17 @@ def test_a_role_too_long_for_three_lines_is_cut_with_its_whole_text_a_hover_away
     for other in range(table.rowCount()):
         if other != row:
             assert _reads_whole(table, other, 1), table.item(other, 1).text()
+
+
+def test_at_1366_large_the_roles_read_whole_on_rows_two_lines_tall(qtbot, window, demo_path, restore_look):
+    """A role exactly two lines wide was measured in a narrower room than it is drawn in, took a
+    third line, and every row was a line too tall."""
+    page = _open_setup(qtbot, window, demo_path, (1366, 768))
+    click(qtbot, page.form.editor("title"))
+    _large_text(qtbot, True)
+    table = page.participants.table
+    lines = table.fontMetrics().lineSpacing()
+    for row in range(table.rowCount()):
+        assert _reads_whole(table, row, 0), table.item(row, 0).text()
+        assert _reads_whole(table, row, 1), table.item(row, 1).text()
+        assert table.rowHeight(row) < 3 * lines + 6, "a row a line taller than its text"

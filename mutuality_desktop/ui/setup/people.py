@@ -446,13 +446,19 @@ class ParticipantsPanel(_RowsPanel):
         fm = table.fontMetrics()
         one = table.verticalHeader().defaultSectionSize()
         flags = int(Qt.TextFlag.TextWordWrap)
+        # measured in the room the text is drawn in (the cell less its margins, and 2 px to spare): in
+        # the narrower room the columns are sized with, a role exactly two lines wide took a third
+        # line, and every row was a line too tall (Large text at 1366)
+        style = table.style()
+        drawn = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
         heights = []
         for row in range(table.rowCount()):
             need = one
             for column in (0, 1):
                 cell = table.item(row, column)
                 if cell is not None and cell.text():
-                    box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
+                    room = max(1, widths[column] - max(drawn, pad // 2))
+                    box = fm.boundingRect(QRect(0, 0, room, 10_000), flags, cell.text())
                     # three lines at most: at 1024 with Large text a narrow column made rows six lines tall
                     need = max(need, min(box.height(), 3 * fm.lineSpacing()) + one - fm.height())
             cell = table.item(row, 3)  # an address too long for its column: name and "@domain" (_EmailDelegate)
