@@ -201,3 +201,28 @@ def test_at_1366_large_the_roles_read_whole_on_rows_two_lines_tall(qtbot, window
         assert _reads_whole(table, row, 0), table.item(row, 0).text()
         assert _reads_whole(table, row, 1), table.item(row, 1).text()
         assert table.rowHeight(row) < 3 * lines + 6, "a row a line taller than its text"
+
+
+def test_a_hyphenated_name_wraps_at_its_hyphen_and_the_roles_keep_their_room(qtbot, window, demo_path,
+                                                                             restore_look):
+    """Measured as one unbreakable word, "Montgomery-Smythe" took the room of the roles, which were
+    cut at 1024 with Large text; the list wraps it after its hyphen, as Qt draws it."""
+    name, role = "Alexandra Montgomery-Smythe", "Strategic Director of Neighbourhoods and Climate"
+    email = "alexandra.montgomery-smythe@brackenford.gov.uk"
+    page = _open_setup(qtbot, window, demo_path, (1024, 768))
+    click(qtbot, page.form.editor("title"))
+    _large_text(qtbot, True)
+    panel = page.participants
+    table = panel.table
+    page.ensureWidgetVisible(panel.name)
+    _add_participant(qtbot, panel, name, role, email)
+    qtbot.waitUntil(lambda: table.rowCount() == 11)
+    with stored(demo_path) as eng:
+        person = next(p for p in eng.participants() if p.name == name)
+        assert person.role == role and participant_emails(eng)[person.id] == email
+    qtbot.wait(50)
+    for row in range(table.rowCount()):
+        assert _reads_whole(table, row, 0), table.item(row, 0).text()
+        assert _reads_whole(table, row, 1), table.item(row, 1).text()
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
+    assert table.item(row, 3).toolTip() == email  # the address, cut to fit, whole on hover

@@ -96,6 +96,7 @@ class SetupPage(QScrollArea):
         self._layout.setContentsMargins(48, 28, 48, 28)
         self._layout.setSpacing(16)
         self.form = DetailsForm()
+        self._columns: QHBoxLayout | None = None  # Participants beside Rounds (an open engagement)
         if doc is None:
             self._build_new()
         else:
@@ -138,12 +139,16 @@ class SetupPage(QScrollArea):
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Side margins of 48 px on a wide window, 24 on a narrow one: at 1024 with Large text the
-        48 px went from a Participants column too narrow for its roles (play-through 11)."""
-        side = 48 if self.viewport().width() >= _WIDE else 24
+        """Side margins of 48 px on a wide window, 24 on a narrow one, and 40 or 24 px between the
+        Participants and Rounds columns: at 1024 with Large text that room went from a Participants
+        list too narrow for its roles (play-through 11)."""
+        wide = self.viewport().width() >= _WIDE
+        side = 48 if wide else 24
         margins = self._layout.contentsMargins()
         if margins.left() != side:
             self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+        if self._columns is not None and self._columns.spacing() != (40 if wide else 24):
+            self._columns.setSpacing(40 if wide else 24)
         super().resizeEvent(event)
 
     def _parts(self) -> list[QWidget]:
@@ -331,6 +336,7 @@ class SetupPage(QScrollArea):
         self.scope = ScopePanel()
         columns = QHBoxLayout()
         columns.setSpacing(40)
+        self._columns = columns
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
             column = QVBoxLayout()
             column.setSpacing(8)

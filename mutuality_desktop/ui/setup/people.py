@@ -83,18 +83,30 @@ def two_line_width(text: str, width: Callable[[str], int]) -> int:
 
 
 def lines_width(text: str, width: Callable[[str], int], lines: int) -> int:
-    """The narrowest width at which `text`, wrapped at spaces, reads whole on `lines` lines (its
-    longest word's width when even that many lines cannot hold it unbroken)."""
-    words = text.split(" ")
-    if lines <= 1 or len(words) == 1:
-        return width(text)
-    best = width(text)
-    for cut in range(1, len(words)):  # the first line ends after words[:cut]; the rest on lines - 1
-        first = width(" ".join(words[:cut]))
-        if first >= best:
-            break
-        best = min(best, max(first, lines_width(" ".join(words[cut:]), width, lines - 1)))
-    return best
+    """The narrowest width at which `text` reads whole on `lines` lines, wrapped as Qt wraps it: at
+    spaces and after hyphens ("Montgomery-" / "Smythe"); its widest unbreakable part's width when
+    even that many lines cannot hold it."""
+    parts: list[tuple[str, str]] = []  # (a piece a line may end with, what joins it to the next)
+    for word in text.split(" "):
+        pieces = word.split("-")
+        parts += [(piece + "-", "") for piece in pieces[:-1]] + [(pieces[-1], " ")]
+
+    def line(start: int, end: int) -> str:
+        return "".join(piece + (join if i < end - 1 else "") for i, (piece, join) in
+                       enumerate(parts[start:end], start))
+
+    def fit(start: int, left: int) -> int:
+        if left <= 1 or len(parts) - start == 1:
+            return width(line(start, len(parts)))
+        best = width(line(start, len(parts)))
+        for cut in range(start + 1, len(parts)):  # this line ends before parts[cut]
+            first = width(line(start, cut))
+            if first >= best:
+                break
+            best = min(best, max(first, fit(cut, left - 1)))
+        return best
+
+    return fit(0, lines)
 
 
 class _EmailDelegate(QStyledItemDelegate):
@@ -219,7 +231,7 @@ class ParticipantsPanel(_RowsPanel):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
         self.name.setAccessibleName("Participant name")
-        self.role = QLineEdit(placeholderText="Role, e.g. Director of Place")
+        self.role = QLineEdit(placeholderText="e.g. Director of Place")  # under its label "Role": whole at 1024 with Large text
         self.role.setAccessibleName("Participant role")
         self.side = QComboBox()
         self._last_side: object = None  # the side of the person last added (the next one's default)
@@ -383,7 +395,11 @@ class ParticipantsPanel(_RowsPanel):
         if avail <= 0:
             return
         fm = table.fontMetrics()
-        pad = fm.horizontalAdvance("M") + 6  # the cell's margins, with room to spare
+        # the cell's margins, with room to spare: the text's own margins and a few pixels (an "M"
+        # and 6 px, twice the margins, left 56 px of a 514 px list unused with Large text at 1024)
+        style = table.style()
+        drawn = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
+        pad = max(drawn + 4, fm.horizontalAdvance("M") // 2 + 6)
         header = table.horizontalHeader()
         natural = []
         for column in range(4):
@@ -399,7 +415,9 @@ class ParticipantsPanel(_RowsPanel):
                  if (cell := table.item(row, 3)) and "@" in cell.text()
                  for part in cell.text().partition("@")[0::2]]
         longest = max(parts, default=0) + fm.horizontalAdvance("@") + pad  # "@domain" has the @
-        heading = fm.horizontalAdvance("Email") + pad
+        # each column at least its heading's width, in the heading's own bold type and padding
+        headings = [header.sectionSizeFromContents(column).width() for column in range(4)]
+        heading = max(headings[3], fm.horizontalAdvance("Email") + pad)
         split = min(natural[3], max(longest, heading))
         cap = min(split, avail // 4) if sum(natural) > avail else natural[3]
         # what the name and role need to read whole: on one line, or on the row's two or three (_fit_rows)
@@ -432,7 +450,7 @@ class ParticipantsPanel(_RowsPanel):
         else:  # too little room for both on two lines: the name whole on two, the role the rest
             name = min(name_want, rest * 2 // 3)
             role = rest - name
-        widths = [max(width, fm.horizontalAdvance("Side") + pad) for width in (name, role, side, email)]
+        widths = [max(width, floor) for width, floor in zip((name, role, side, email), headings, strict=True)]
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self._fit_rows(widths, pad)
