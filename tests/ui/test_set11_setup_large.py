@@ -82,6 +82,13 @@ def test_the_scope_lists_show_every_row_in_the_page_in_both_looks(qtbot, window,
     assert scope.list.count() == 6 and scope.factors.count() == 15  # Mutuality's fifteen, picked
     _whole_in_the_page(qtbot, scope.list)
     _whole_in_the_page(qtbot, scope.factors)
+    for _ in range(2):  # High contrast on and off again (its thicker frames): still whole
+        contrast = bool(theme.high_contrast)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_H, CTRL_SHIFT)
+        qtbot.waitUntil(lambda contrast=contrast: bool(theme.high_contrast) != contrast, timeout=5000)
+        qtbot.wait(300)
+        _whole_in_the_page(qtbot, scope.list)
+        _whole_in_the_page(qtbot, scope.factors)
     # the last dimension, the row the small box hid, unticked with one click where it is drawn
     assert scope.list.item(5).text().startswith("Stakeholder Value")
     _click_in_view(qtbot, page, scope.list, 5)
