@@ -215,6 +215,7 @@ class ParticipantsPanel(_RowsPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(lambda p: [*_person_cells(p), self.emails.get(p.id, "")], parent)
         self.emails: dict[int, str] = {}  # participant id -> email, set by the page before load
+        self._wrapped: dict[tuple[str, str, int], int] = {}  # (font, text, lines) -> width (_size_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -376,6 +377,7 @@ class ParticipantsPanel(_RowsPanel):
         return super().eventFilter(watched, event)
 
     def load(self, items: list[Any]) -> None:
+        self._wrapped.clear()  # only the texts now listed are measured again
         super().load(items)
         self._size_columns()
 
@@ -421,10 +423,18 @@ class ParticipantsPanel(_RowsPanel):
         split = min(natural[3], max(longest, heading))
         cap = min(split, avail // 4) if sum(natural) > avail else natural[3]
         # what the name and role need to read whole: on one line, or on the row's two or three (_fit_rows)
+        font = table.font().key()
+
+        def wrapped(text: str, lines: int) -> int:  # kept between resizes: the texts stay, the width changes
+            key = (font, text, lines)
+            if key not in self._wrapped:
+                self._wrapped[key] = lines_width(text, fm.horizontalAdvance, lines)
+            return self._wrapped[key]
+
         def need(column: int, lines: int) -> int:
             head = table.horizontalHeaderItem(column)
             return max([fm.horizontalAdvance(head.text()) if head else 0]
-                       + [lines_width(cell.text(), fm.horizontalAdvance, lines) for row in range(table.rowCount())
+                       + [wrapped(cell.text(), lines) for row in range(table.rowCount())
                           if (cell := table.item(row, column))]) + pad
 
         two = [need(column, 2) for column in (0, 1)]
