@@ -7,7 +7,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -44,6 +44,7 @@ from .people import ParticipantsPanel, RoundsPanel
 from .scope import ScopePanel
 
 SUFFIX = ".mutuality"
+_WIDE = 1200  # a view at least this wide has the page's full side margins
 _SETTLE_MS = 1500  # how long after a look switch the page's new layouts keep its place
 FIELD_NAMES = {"title": "title", "client_organisation": "client organisation",
                "provider_organisation": "provider organisation", "contract_annual_value": "annual value"}
@@ -95,6 +96,7 @@ class SetupPage(QScrollArea):
         self._layout.setContentsMargins(48, 28, 48, 28)
         self._layout.setSpacing(16)
         self.form = DetailsForm()
+        self._columns: QHBoxLayout | None = None  # Participants beside Rounds (an open engagement)
         if doc is None:
             self._build_new()
         else:
@@ -135,6 +137,19 @@ class SetupPage(QScrollArea):
                 and isinstance(watched, QWidget) and watched.hasFocus() and not self._in_view(watched)):
             self.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Side margins of 48 px on a wide window, 24 on a narrow one, and 40 or 24 px between the
+        Participants and Rounds columns: at 1024 with Large text that room went from a Participants
+        list too narrow for its roles (play-through 11)."""
+        wide = self.viewport().width() >= _WIDE
+        side = 48 if wide else 24
+        margins = self._layout.contentsMargins()
+        if margins.left() != side:
+            self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+        if self._columns is not None and self._columns.spacing() != (40 if wide else 24):
+            self._columns.setSpacing(40 if wide else 24)
+        super().resizeEvent(event)
 
     def _parts(self) -> list[QWidget]:
         """The page's parts top to bottom: its headings, the details, the lists, the buttons."""
@@ -321,15 +336,18 @@ class SetupPage(QScrollArea):
         self.scope = ScopePanel()
         columns = QHBoxLayout()
         columns.setSpacing(40)
+        self._columns = columns
         for title, panel, stretch in (("Participants", self.participants, 3), ("Rounds", self.rounds, 2)):
             column = QVBoxLayout()
             column.setSpacing(8)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
-                                if panel is self.rounds else QSizePolicy.Policy.Preferred)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             column.addWidget(heading(title, theme.BASE_POINT_SIZE + 3))
-            column.addWidget(panel, 1)
+            column.addWidget(panel, 1 if panel is self.participants else 0)
             if panel is self.rounds:
+                # the room the taller Participants column leaves goes under the scope, not into
+                # a blank band under the two rounds (play-through 11: about 100 px at 1024)
                 column.addWidget(self.scope)
+                column.addStretch(1)
             columns.addLayout(column, stretch)
         self._layout.addSpacing(8)
         self._layout.addLayout(columns)

@@ -6,7 +6,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,9 +79,34 @@ def email_lines(email: str, room: int, lines: int, width: Callable[[str], int],
 
 def two_line_width(text: str, width: Callable[[str], int]) -> int:
     """The narrowest width at which `text`, wrapped at spaces, reads whole on two lines."""
-    words = text.split(" ")
-    return min((max(width(" ".join(words[:cut])), width(" ".join(words[cut:])))
-                for cut in range(1, len(words))), default=width(text))
+    return lines_width(text, width, 2)
+
+
+def lines_width(text: str, width: Callable[[str], int], lines: int) -> int:
+    """The narrowest width at which `text` reads whole on `lines` lines, wrapped as Qt wraps it: at
+    spaces and after hyphens ("Montgomery-" / "Smythe"); its widest unbreakable part's width when
+    even that many lines cannot hold it."""
+    parts: list[tuple[str, str]] = []  # (a piece a line may end with, what joins it to the next)
+    for word in text.split(" "):
+        pieces = word.split("-")
+        parts += [(piece + "-", "") for piece in pieces[:-1]] + [(pieces[-1], " ")]
+
+    def line(start: int, end: int) -> str:
+        return "".join(piece + (join if i < end - 1 else "") for i, (piece, join) in
+                       enumerate(parts[start:end], start))
+
+    def fit(start: int, left: int) -> int:
+        if left <= 1 or len(parts) - start == 1:
+            return width(line(start, len(parts)))
+        best = width(line(start, len(parts)))
+        for cut in range(start + 1, len(parts)):  # this line ends before parts[cut]
+            first = width(line(start, cut))
+            if first >= best:
+                break
+            best = min(best, max(first, fit(cut, left - 1)))
+        return best
+
+    return fit(0, lines)
 
 
 class _EmailDelegate(QStyledItemDelegate):
@@ -127,15 +161,18 @@ class _RowsPanel(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.clearSelection()
         self.table.blockSignals(False)
-        # Show up to ten rows without the table scrolling inside the scrolling page.
-        shown = min(max(len(items), 4), 10)
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + shown * row_height + 4)
+        self._fit_height()
         ids = [i.id for i in items]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
         else:
             self.start_new()
+
+    def _fit_height(self) -> None:
+        """Show up to ten rows without the table scrolling inside the scrolling page."""
+        shown = min(max(len(self._items), 4), 10)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + shown * row_height + 4)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -178,6 +215,7 @@ class ParticipantsPanel(_RowsPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(lambda p: [*_person_cells(p), self.emails.get(p.id, "")], parent)
         self.emails: dict[int, str] = {}  # participant id -> email, set by the page before load
+        self._wrapped: dict[tuple[str, str, int], int] = {}  # (font, text, lines) -> width (_size_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -194,7 +232,7 @@ class ParticipantsPanel(_RowsPanel):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.name = QLineEdit(placeholderText="Full name")
         self.name.setAccessibleName("Participant name")
-        self.role = QLineEdit(placeholderText="Role, e.g. Director of Place")
+        self.role = QLineEdit(placeholderText="e.g. Director of Place")  # under its label "Role": whole at 1024 with Large text
         self.role.setAccessibleName("Participant role")
         self.side = QComboBox()
         self._last_side: object = None  # the side of the person last added (the next one's default)
@@ -339,6 +377,7 @@ class ParticipantsPanel(_RowsPanel):
         return super().eventFilter(watched, event)
 
     def load(self, items: list[Any]) -> None:
+        self._wrapped.clear()  # only the texts now listed are measured again
         super().load(items)
         self._size_columns()
 
@@ -350,14 +389,19 @@ class ParticipantsPanel(_RowsPanel):
         """Each column as wide as its widest text (or heading) when they all fit, the room left over
         to the name and role; when they do not, Side keeps its width, the name and role theirs, and
         Email has what is left (at most a quarter, at least its heading); a name or role reads whole
-        on the row's two lines when one line is too long; when even that is short, the name keeps
-        its two lines' width (at most two thirds of what is left) and the role has the rest."""
+        on the row's two lines when one line is too long, or on three when two are; when even that
+        is short, the name keeps its three lines' width (at most two thirds of what is left) and the
+        role has the rest, cut with "…" (whole in the cell's tooltip)."""
         table = self.table
         avail = table.viewport().width()
         if avail <= 0:
             return
         fm = table.fontMetrics()
-        pad = fm.horizontalAdvance("M") + 6  # the cell's margins, with room to spare
+        # the cell's margins, with room to spare: the text's own margins and a few pixels (an "M"
+        # and 6 px, twice the margins, left 56 px of a 514 px list unused with Large text at 1024)
+        style = table.style()
+        drawn = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
+        pad = max(drawn + 4, fm.horizontalAdvance("M") // 2 + 6)
         header = table.horizontalHeader()
         natural = []
         for column in range(4):
@@ -373,20 +417,38 @@ class ParticipantsPanel(_RowsPanel):
                  if (cell := table.item(row, 3)) and "@" in cell.text()
                  for part in cell.text().partition("@")[0::2]]
         longest = max(parts, default=0) + fm.horizontalAdvance("@") + pad  # "@domain" has the @
-        heading = fm.horizontalAdvance("Email") + pad
+        # each column at least its heading's width, in the heading's own bold type and padding
+        headings = [header.sectionSizeFromContents(column).width() for column in range(4)]
+        heading = max(headings[3], fm.horizontalAdvance("Email") + pad)
         split = min(natural[3], max(longest, heading))
         cap = min(split, avail // 4) if sum(natural) > avail else natural[3]
-        # what the name and role need to read whole: on one line, or on the row's two (_fit_rows)
-        two = [max([fm.horizontalAdvance(head.text()) if (head := table.horizontalHeaderItem(column)) else 0]
-                   + [two_line_width(cell.text(), fm.horizontalAdvance) for row in range(table.rowCount())
-                      if (cell := table.item(row, column))]) + pad for column in (0, 1)]
+        # what the name and role need to read whole: on one line, or on the row's two or three (_fit_rows)
+        font = table.font().key()
+
+        def wrapped(text: str, lines: int) -> int:  # kept between resizes: the texts stay, the width changes
+            key = (font, text, lines)
+            if key not in self._wrapped:
+                self._wrapped[key] = lines_width(text, fm.horizontalAdvance, lines)
+            return self._wrapped[key]
+
+        def need(column: int, lines: int) -> int:
+            head = table.horizontalHeaderItem(column)
+            return max([fm.horizontalAdvance(head.text()) if head else 0]
+                       + [wrapped(cell.text(), lines) for row in range(table.rowCount())
+                          if (cell := table.item(row, column))]) + pad
+
+        two = [need(column, 2) for column in (0, 1)]
+        three = [need(column, 3) for column in (0, 1)]
         # the name and role come first: the Email column has what is left after they read whole (at
         # most its own width or a quarter), down to its heading; the address gives way, whole on hover
-        # (play-through 10: one long address cut every role to "Corporate Director …" at 1024)
+        # (play-through 10: one long address cut every role to "Corporate Director …" at 1024). Rows
+        # take a third line before a role is cut (play-through 11: with Large text at 1024 the
+        # Participants column is 480 px and "Managing Director, Public …" was cut on two).
         room = avail - side - heading
         name_want, role_want = next(
-            (want for want in ((natural[0], natural[1]), (natural[0], two[1]), (two[0], two[1]))
-             if sum(want) <= room), (two[0], two[1]))
+            (want for want in ((natural[0], natural[1]), (natural[0], two[1]), (two[0], two[1]),
+                               (two[0], three[1]), (three[0], three[1]))
+             if sum(want) <= room), (three[0], three[1]))
         email = max(heading, min(cap, avail - side - name_want - role_want))
         rest = max(0, avail - side - email)
         if name_want + role_want <= rest:  # room over: a wrapped name onto one line first, then the role
@@ -398,28 +460,35 @@ class ParticipantsPanel(_RowsPanel):
         else:  # too little room for both on two lines: the name whole on two, the role the rest
             name = min(name_want, rest * 2 // 3)
             role = rest - name
-        widths = [max(width, fm.horizontalAdvance("Side") + pad) for width in (name, role, side, email)]
+        widths = [max(width, floor) for width, floor in zip((name, role, side, email), headings, strict=True)]
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self._fit_rows(widths, pad)
 
     def _fit_rows(self, widths: list[int], pad: int) -> None:
-        """A name or role too long for its column wraps onto a second line, the row taller, rather
-        than being cut ("Director of …" at 1366, play-through 8), and so does an address too long
-        for its column, as its name and "@domain"; the list grows to show the rows."""
+        """A name or role too long for its column wraps onto a second line (a third when two are too
+        few), the row taller, rather than being cut ("Director of …" at 1366, play-through 8), and
+        so does an address too long for its column, as its name and "@domain"; the list grows to
+        show the rows."""
         table = self.table
         fm = table.fontMetrics()
         one = table.verticalHeader().defaultSectionSize()
         flags = int(Qt.TextFlag.TextWordWrap)
+        # measured in the room the text is drawn in (the cell less its margins, and 2 px to spare): in
+        # the narrower room the columns are sized with, a role exactly two lines wide took a third
+        # line, and every row was a line too tall (Large text at 1366)
+        style = table.style()
+        drawn = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
         heights = []
         for row in range(table.rowCount()):
             need = one
             for column in (0, 1):
                 cell = table.item(row, column)
                 if cell is not None and cell.text():
-                    box = fm.boundingRect(QRect(0, 0, max(1, widths[column] - pad), 10_000), flags, cell.text())
-                    # two lines at most: at 1024 with Large text a narrow column made rows six lines tall
-                    need = max(need, min(box.height(), 2 * fm.lineSpacing()) + one - fm.height())
+                    room = max(1, widths[column] - max(drawn, pad // 2))
+                    box = fm.boundingRect(QRect(0, 0, room, 10_000), flags, cell.text())
+                    # three lines at most: at 1024 with Large text a narrow column made rows six lines tall
+                    need = max(need, min(box.height(), 3 * fm.lineSpacing()) + one - fm.height())
             cell = table.item(row, 3)  # an address too long for its column: name and "@domain" (_EmailDelegate)
             if cell is not None and "@" in cell.text() and fm.horizontalAdvance(cell.text()) > widths[3] - pad:
                 need = max(need, fm.lineSpacing() + one)
@@ -511,6 +580,7 @@ class RoundsPanel(_RowsPanel):
         super()._fit()
         self._fit_date()
         self._keep_width()
+        QTimer.singleShot(0, self, self._fit_height)  # once the rows have the new type's height
 
     def _keep_width(self) -> None:
         """As wide with a round selected as without: Save changes, Remove and New, shown as a round
@@ -562,6 +632,13 @@ class RoundsPanel(_RowsPanel):
         doubt = self.date_doubt()
         self.date_note.setText(doubt)
         self.date_note.setVisible(bool(doubt))
+
+    def _fit_height(self) -> None:
+        # the list as tall as its room for four rows (or its rows), no taller: the Participants
+        # column beside it left a blank band of about 100 px under two rounds (play-through 11)
+        self.table.setMaximumHeight(16_777_215)
+        super()._fit_height()
+        self.table.setMaximumHeight(self.table.minimumHeight())
 
     def load(self, items: list[Any]) -> None:
         super().load(items)

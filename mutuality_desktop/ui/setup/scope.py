@@ -3,15 +3,78 @@ the dimension picked, checkable too; each tick is saved at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.framework import Framework
 from ...core.scope import default_scope, in_scope_factors
 from ..widgets import caption
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WholeList(QListWidget):
+    """A list as tall as its rows, in whatever type and width: the page scrolls, never the list
+    (play-through 11: with Large text the dimensions became a small box scrolling inside the
+    scrolling page, and the fifteen Mutuality factors always did)."""
+
+    def __init__(self, parent: QWidget | None = None, *, never_shorter: bool = False) -> None:
+        super().__init__(parent)
+        # never shorter while its width and type stay: the factors of a five-factor dimension,
+        # picked after Mutuality's fifteen, must not pull the page up under the pointer
+        self._never_shorter = never_shorter
+        self._kept = (0, 0)  # (width, height) the list has had at that width
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap anew as the width changes
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fitting = False
+
+    def rows_height(self) -> int:
+        """The height of all the rows as laid out now (wrapped lines included)."""
+        count = self.count()
+        if count == 0:
+            return 0
+        first = self.visualRect(self.indexFromItem(self.item(0)))
+        last = self.visualRect(self.indexFromItem(self.item(count - 1)))
+        return last.bottom() - first.top() + 1
+
+    def fit(self) -> None:
+        """Take the height of the rows, with the frame and a little room under the last."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            height = self.rows_height() + 2 * self.frameWidth() + 4
+            if self._never_shorter:
+                width, kept = self._kept
+                height = max(height, kept if width == self.width() else 0)
+                self._kept = (self.width(), height)
+            if self.minimumHeight() != height or self.maximumHeight() != height:
+                self.setFixedHeight(height)
+            if self.verticalScrollBar().value():
+                self.verticalScrollBar().setValue(0)
+        finally:
+            self._fitting = False
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt override: called once the rows are laid out
+        super().updateGeometries()
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # View -> Large text
+            self._kept = (0, 0)  # measured afresh in the new type
+            self.scheduleDelayedItemsLayout()
 
 
 class ScopePanel(QWidget):
@@ -27,20 +90,17 @@ class ScopePanel(QWidget):
         layout.setSpacing(6)
         self.title = QLabel("")
         self.title.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = WholeList()
         self.list.setAccessibleName("Dimensions in this round")
-        self.list.setMaximumHeight(190)
         self.note = caption("")
         self.note.setWordWrap(True)
         self.factors_title = caption("")
         self.factors_title.setWordWrap(True)
         for label in (self.note, self.factors_title):  # text at the top of the height kept for it
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.factors = QListWidget()
+        self.factors = WholeList(never_shorter=True)
         self.factors.setAccessibleName("Factors of the dimension picked above")
-        self.factors.setMaximumHeight(220)
         self.factors.setWordWrap(True)  # long names wrap at 1024 wide instead of scrolling sideways
-        self.factors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         layout.addWidget(self.note)
@@ -84,8 +144,7 @@ class ScopePanel(QWidget):
             self.list.addItem(item)
             if dim.id == shown:
                 self.list.setCurrentItem(item)
-        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
-        self.list.setFixedHeight(min(190, rows + 2 * self.list.frameWidth() + 4))  # no blank band
+        self.list.fit()  # no blank band, no scrolling
         factors = len(in_scope_factors(framework, scope, excluded))
         # Never "not chosen yet" beside a visible tick (playthrough 1, finding 13): a round nobody
         # has chosen for follows the default rule (core/scope.py), and the note says so in a
@@ -128,11 +187,22 @@ class ScopePanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():  # the lines wrap anew: measure again
-            self._kept.clear()
-            for label in (self.note, self.factors_title):
-                label.setMinimumHeight(0)
-            self._keep_height(self.note)
-            self._keep_height(self.factors_title, *self._titles)
+            self._measure_again()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # View -> Large text and back: the heights kept for the larger type left blank bands
+            # of up to 60 px above and below the note in the ordinary look (play-through 11)
+            QTimer.singleShot(0, self, self._measure_again)
+
+    def _measure_again(self) -> None:
+        """The labels' kept heights measured afresh, for a new width or a new type size."""
+        self._kept.clear()
+        for label in (self.note, self.factors_title):
+            label.setMinimumHeight(0)
+        self._keep_height(self.note)
+        self._keep_height(self.factors_title, *self._titles)
 
     def _show_factors(self) -> None:
         """The factors of the dimension picked in the list above, ticked when in the round."""
@@ -159,6 +229,7 @@ class ScopePanel(QWidget):
             ticked = inside and factor.id not in self.excluded
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.factors.addItem(item)
+        self.factors.fit()
         self._loading = was
 
     def checked(self) -> list[str]:
