@@ -70,6 +70,7 @@ def _muted() -> str:
 
 _NO_GAPS_YET = "Gaps appear once both sides have scored a factor."
 _SIDES = {"client": ("Client view", "Client"), "provider": ("Provider view", "Provider")}  # whole, short
+_ROW_GAP = 8  # between the header's items
 _COPY, _SAVE = ("Copy chart", "Copy"), ("Save chart…", "Save…")  # whole and short (a narrow header)
 _SAME_EVERYWHERE = "None: the two sides give the same level on every factor both have scored."
 
@@ -503,9 +504,13 @@ class ResultsPage(QWidget):
         width = self._chart_side.width() - margins.left() - margins.right()
         if width <= 0:
             return
+        # measured on the widgets: the row's own hint for the buttons' group is brought up to date
+        # only once Qt next lays it out
+        lead = [w for w in (self._title, self._round_label, self.round_combo) if not w.isHidden()]
+        lead_width = sum(w.sizeHint().width() + _ROW_GAP for w in lead)
         for short in (False, True):
             self._name_buttons(short)
-            if self._header.sizeHint().width() <= width:  # title, round and buttons on one line
+            if lead_width + self._actions.sizeHint().width() <= width:  # all on one line
                 return
         self._name_buttons(short=False)  # on a line of their own: whole names if they fit
         if self._actions.sizeHint().width() > width:
@@ -667,7 +672,7 @@ class ResultsPage(QWidget):
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round_combo)
         self._round_label_follower = _ShownWith(self.round_combo, round_label)
-        header = FlowRow()  # the buttons go under the title when the chart's side is narrow
+        header = FlowRow(spacing=_ROW_GAP)  # the buttons go under the title when the chart's side is narrow
         header.addWidget(self._title)
         header.addWidget(round_label)
         header.addWidget(self.round_combo)
@@ -680,11 +685,11 @@ class ResultsPage(QWidget):
         self._actions = QWidget()
         actions = QHBoxLayout(self._actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        actions.setSpacing(8)  # as the header row spaces its items
+        actions.setSpacing(_ROW_GAP)
         for button in (copy, save, present):
             actions.addWidget(button)
         header.addWidget(self._actions)
-        self._header = header
+        self._round_label = round_label
         self.tabs = QTabWidget()
         self.tabs.tabBar().setAccessibleName("Charts")
         self.tabs.setDocumentMode(True)
