@@ -679,6 +679,7 @@ class ResultsPage(QWidget):
         header.keep_right_from_here()
         present = QPushButton("Present")
         present.setToolTip("Both charts full screen for the room, on the second screen if there is one (F11)")
+        present.setAccessibleName("Present")
         present.clicked.connect(self.toggle_presentation)
         # The three buttons wrap as one group: never Present alone on a line of its own (play-through
         # 11 at 1024x768); where the line is short they take short names first (_fit_header).
