@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton
 
-from mutuality_desktop.core.agreement import agreement_in, Agreement
+from mutuality_desktop.core.agreement import Agreement, agreement_in
 
 from .journey import click, page_tab, stored
 from .test_res10_chart_names import _look_keys
