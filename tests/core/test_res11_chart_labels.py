@@ -78,12 +78,10 @@ def test_the_printed_report_keeps_not_agreed_under_the_spoke(disputed: Path, tmp
     assert "not yet agreed" in lines
 
 
-def test_a_compact_dimension_chart_keeps_its_coverage(demo_engagement_path: Path | None = None):
-    import tempfile
-
+def test_a_compact_dimension_chart_keeps_its_coverage(tmp_path: Path):
     from mutuality_desktop.core.demo import build_demo
 
-    eng = build_demo(Path(tempfile.mkdtemp()) / "demo.mutuality")
+    eng = build_demo(tmp_path / "demo.mutuality")
     try:
         rnd = eng.rounds()[-1]
         rounds = [(r.label, eng.scores(r.id)) for r in eng.rounds()]
