@@ -216,7 +216,7 @@ class _ChartPane(QWidget):
         numbered = bool(self.chart.compact and self.key_names)
         if numbered:
             self.key.setFont(theme.font())
-            self.key.setText(factor_key(self.key_names))
+            self.key.setText(factor_key(self.chart.series.key_names()))  # "(not agreed)" where so
         if numbered != self.key.isVisibleTo(self):
             self.key.setVisible(numbered)
         self._fit_canvas()
@@ -543,6 +543,7 @@ class ResultsPage(QWidget):
             pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
             pane.describe()
+            pane.update_key()  # the key says which factor the room did not agree
             pane.stale = True
         self._redraw_visible()
         fw = eng.framework

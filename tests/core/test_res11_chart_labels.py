@@ -98,3 +98,11 @@ def test_a_compact_dimension_chart_keeps_its_coverage(tmp_path: Path):
         assert "of" not in small.axis_labels[full].get_text()  # fully scored: the mean alone
     finally:
         eng.close()
+
+
+def test_the_key_to_a_numbered_chart_names_the_factor_not_agreed(disputed: Path):  # noqa: F811
+    with_agreed = _series(disputed, {"agreed", "client"}).key_names()
+    at = _series(disputed, {"agreed"}).axis_ids.index(COMMS)
+    assert with_agreed[at] == "Joint communications strategy (not agreed)"
+    assert [n for n in with_agreed if "(" in n] == [with_agreed[at]]
+    assert "(" not in " ".join(_series(disputed, {"client", "provider"}).key_names())  # no agreed line to break

@@ -159,3 +159,26 @@ def test_the_compact_value_for_money_chart_keeps_what_a_mean_rests_on(qtbot, win
     assert mutuality.get_text().split("\n")[-1] == "14 of 15", mutuality.get_text()
     page.dimension_pane.canvas.draw()
     assert mutuality.get_visible()
+
+
+def test_a_numbered_chart_says_in_its_key_which_factor_the_room_did_not_agree(qtbot, window, demo_path,
+                                                                             restore_look):
+    page = _results(qtbot, window, demo_path, 1366)
+    _look_keys(qtbot, window, "large")
+    qtbot.wait(400)
+    _to_tab(qtbot, page, 1)
+    pane = page.factor_pane
+    _tick(qtbot, pane.toggles["client"])
+    qtbot.waitUntil(lambda: pane.chart.compact and pane.key.isVisible(), timeout=3000)  # numbers, the key below
+    lines = pane.key.text().split("\n")
+    number = pane.chart.series.axis_ids.index(KNOWLEDGE) + 1
+    assert f"{number}  Joint knowledge management strategy (not agreed)" in lines, lines
+    assert sum("(not agreed)" in line for line in lines) == 1
+    click(qtbot, next(b for b in page.findChildren(QPushButton) if b.accessibleName() == "Present"))
+    room = page.presentation
+    qtbot.waitUntil(room.isVisible)
+    room.resize(1024, 768)  # a projector: one chart at a time, Mutuality's (as on Results) with its key
+    qtbot.wait(100)
+    assert room.current == 1 and room.charts[1].compact and room.key.isVisible()
+    assert "Joint knowledge management strategy (not agreed)" in room.key.text()
+    qtbot.keyClick(room, Qt.Key.Key_Escape)

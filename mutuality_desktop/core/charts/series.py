@@ -170,6 +170,13 @@ class RadarSeries:
         disputed = series == "agreed" and self._values[series][i] is None and self.axis_ids[i] in self.not_agreed
         return NOT_AGREED.lower() if disputed else None
 
+    def key_names(self) -> list[str]:
+        """The key to a numbered chart, spoke by spoke: the name, with "(not agreed)" where the
+        agreed line breaks at a factor the room could not agree (a number alone cannot say it)."""
+        agreed = self.is_visible("agreed")
+        return [f"{name} ({note})" if agreed and (note := self.not_agreed_at("agreed", i)) else name
+                for i, name in enumerate(self.axis_names)]
+
     def values(self, series: str) -> list[float | None]:
         """One series' values in axis order, None where it is not assessed."""
         return list(self._values[series])
