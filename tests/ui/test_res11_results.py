@@ -170,7 +170,7 @@ def test_a_numbered_chart_says_in_its_key_which_factor_the_room_did_not_agree(qt
     pane = page.factor_pane
     _tick(qtbot, pane.toggles["client"])
     qtbot.waitUntil(lambda: pane.chart.compact and pane.key.isVisible(), timeout=3000)  # numbers, the key below
-    lines = pane.key.text().split("\n")
+    lines = pane.key.text().replace("\u00a0", " ").split("\n")  # the note's words held together
     number = pane.chart.series.axis_ids.index(KNOWLEDGE) + 1
     assert f"{number}  Joint knowledge management strategy (not agreed)" in lines, lines
     assert sum("(not agreed)" in line for line in lines) == 1
