@@ -206,6 +206,7 @@ class _ChartPane(QWidget):
         for box in self.check_boxes():
             box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
         self.update_key()
+        QTimer.singleShot(0, self, self._fit_options)  # the type's new size may not change the pane's
 
     def set_key_names(self, names: Sequence[str]) -> None:
         """The names a numbered chart's key lists, spoke by spoke."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from mutuality_desktop.core.agreement import Agreement, agreement_in
 
@@ -182,3 +182,15 @@ def test_a_numbered_chart_says_in_its_key_which_factor_the_room_did_not_agree(qt
     assert room.current == 1 and room.charts[1].compact and room.key.isVisible()
     assert "Joint knowledge management strategy (not agreed)" in room.key.text()
     qtbot.keyClick(room, Qt.Key.Key_Escape)
+
+
+def test_the_options_take_whole_names_again_when_the_type_is_normal_again(qtbot, window, demo_path, restore_look):
+    page = _results(qtbot, window, demo_path, 1024)
+    pane = page.dimension_pane
+    _look_keys(qtbot, window, "large")
+    qtbot.waitUntil(lambda: pane.toggles["client"].text() == "Client", timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # Large text off
+    qtbot.waitUntil(lambda: pane.toggles["client"].text() == "Client view", timeout=3000)
+    qtbot.waitUntil(lambda: next(b for b in page.findChildren(QPushButton)
+                                 if b.accessibleName() == "Copy chart").text() == "Copy", timeout=3000)
