@@ -174,7 +174,6 @@ class _ChartPane(QWidget):
         self.key.setAccessibleName("Key to the numbered factors")
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key.setContentsMargins(12, 4, 8, 8)
-        self.key.setWordWrap(True)  # a long name (with "(not agreed)") wraps rather than runs off the pane
         self.key.hide()
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -218,8 +217,8 @@ class _ChartPane(QWidget):
         numbered = bool(self.chart.compact and self.key_names)
         if numbered:
             self.key.setFont(theme.font())
-            # "(not agreed)" where so, its words kept together where the name wraps
-            self.key.setText(factor_key([_keep_note(n) for n in self.chart.series.key_names()]))
+            # "(not agreed)" where so, on a line of its own: beside the name it ran off a 1024 pane
+            self.key.setText(factor_key([_note_below(n) for n in self.chart.series.key_names()]))
         if numbered != self.key.isVisibleTo(self):
             self.key.setVisible(numbered)
         self._fit_canvas()
@@ -320,10 +319,10 @@ class _ChartPane(QWidget):
             self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
 
-def _keep_note(name: str) -> str:
-    """A key's "Joint knowledge management strategy (not agreed)" with the note's words held together."""
+def _note_below(name: str) -> str:
+    """A key's "Joint knowledge management strategy (not agreed)" with the note under the name."""
     head, sep, note = name.rpartition(" (")
-    return f"{head} ({note.replace(' ', chr(0xA0))}" if sep else name
+    return f"{head}\n{chr(0xA0) * 4}({note}" if sep else name
 
 
 def _heading(text: str) -> QLabel:

@@ -170,10 +170,13 @@ def test_a_numbered_chart_says_in_its_key_which_factor_the_room_did_not_agree(qt
     pane = page.factor_pane
     _tick(qtbot, pane.toggles["client"])
     qtbot.waitUntil(lambda: pane.chart.compact and pane.key.isVisible(), timeout=3000)  # numbers, the key below
-    lines = pane.key.text().replace("\u00a0", " ").split("\n")  # the note's words held together
+    lines = pane.key.text().split("\n")
     number = pane.chart.series.axis_ids.index(KNOWLEDGE) + 1
-    assert f"{number}  Joint knowledge management strategy (not agreed)" in lines, lines
+    at = lines.index(f"{number}  Joint knowledge management strategy")
+    assert lines[at + 1].strip() == "(not agreed)", lines  # under its name: beside it, it ran off the pane
     assert sum("(not agreed)" in line for line in lines) == 1
+    end = pane.key.fontMetrics().horizontalAdvance(max(lines, key=len)) + pane.key.contentsMargins().left()
+    assert end <= pane.key.width(), "nothing runs off the edge of the pane"
     click(qtbot, next(b for b in page.findChildren(QPushButton) if b.accessibleName() == "Present"))
     room = page.presentation
     qtbot.waitUntil(room.isVisible)
