@@ -9,8 +9,17 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAccessible, QColor, QFocusEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFocusEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 
 from ..core.background import CHART_LOCK
 from ..core.charts.radar import RadarChart
@@ -67,6 +76,19 @@ class ChartCanvas(FigureCanvasQTAgg):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -2, -2))
             p.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]
+        # matplotlib drops a resize that arrives while it handles one (what the chart does on a
+        # resize may resize the canvas again: the key below a numbered radar): the figure then kept
+        # the old size, and names were placed for a taller chart than shown (res11, unticking both
+        # sides' views at 1366 with Large text). Catch up once the first has been handled.
+        QTimer.singleShot(0, self, self._match_size)
+
+    def _match_size(self) -> None:
+        w, h = (float(v) * self.figure.dpi / self.device_pixel_ratio for v in self.figure.get_size_inches())
+        if abs(w - self.width()) > 1 or abs(h - self.height()) > 1:
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         """The chart does nothing with the wheel: it scrolls what holds the chart (the key below it)."""

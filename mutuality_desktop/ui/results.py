@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -68,6 +69,9 @@ def _muted() -> str:
     return "#000000" if theme.high_contrast else _MUTED
 
 _NO_GAPS_YET = "Gaps appear once both sides have scored a factor."
+_SIDES = {"client": ("Client view", "Client"), "provider": ("Provider view", "Provider")}  # whole, short
+_ROW_GAP = 8  # between the header's items
+_COPY, _SAVE = ("Copy chart", "Copy"), ("Save chart…", "Save…")  # whole and short (a narrow header)
 _SAME_EVERYWHERE = "None: the two sides give the same level on every factor both have scored."
 
 
@@ -147,8 +151,9 @@ class _ChartPane(QWidget):
         row = FlowRow()  # wraps rather than widens the page (Large text on a 1024 projector)
         row.setContentsMargins(8, 0, 8, 0)
         row.addWidget(QLabel("Show also:"))
-        for series, text in (("client", "Client view"), ("provider", "Provider view")):
+        for series, text in (("client", _SIDES["client"][0]), ("provider", _SIDES["provider"][0])):
             box = QCheckBox(text)
+            box.setAccessibleName(text)  # whole whichever text it shows (_fit_options)
             box.setChecked(series in overlays)
             box.toggled.connect(self._on_toggle_toggled)
             self.toggles[series] = box
@@ -160,6 +165,7 @@ class _ChartPane(QWidget):
         self.as_table = QCheckBox("Show as &table")
         self.as_table.toggled.connect(self._on_as_table_toggled)
         row.addWidget(self.as_table)
+        self._row = row
         # A chart too small for factor names numbers its spokes: the key below it names them. Chart
         # and key scroll together, so the key is reachable however little room Large text leaves
         # (play-through 7: at 1024x768 the numbers showed and nothing said what they meant).
@@ -199,6 +205,7 @@ class _ChartPane(QWidget):
         for box in self.check_boxes():
             box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
         self.update_key()
+        QTimer.singleShot(0, self, self._fit_options)  # the type's new size may not change the pane's
 
     def set_key_names(self, names: Sequence[str]) -> None:
         """The names a numbered chart's key lists, spoke by spoke."""
@@ -210,7 +217,8 @@ class _ChartPane(QWidget):
         numbered = bool(self.chart.compact and self.key_names)
         if numbered:
             self.key.setFont(theme.font())
-            self.key.setText(factor_key(self.key_names))
+            # "(not agreed)" where so, on a line of its own: beside the name it ran off a 1024 pane
+            self.key.setText(factor_key([_note_below(n) for n in self.chart.series.key_names()]))
         if numbered != self.key.isVisibleTo(self):
             self.key.setVisible(numbered)
         self._fit_canvas()
@@ -230,7 +238,24 @@ class _ChartPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit_options()
         self._fit_canvas()
+
+    def _fit_options(self) -> None:
+        """The options on one line where they fit; else "Client" and "Provider" for the sides' views
+        if that fits them (Large text on a 1024 projector: "Show as table" was alone on a line)."""
+        width = self.width()
+        if width <= 0:
+            return
+        for short in (False, True):
+            for series, box in self.toggles.items():
+                text = _SIDES[series][1 if short else 0]
+                if box.text() != text:
+                    box.setText(text)
+            if self._row.sizeHint().width() <= width:  # all on one line, margins included
+                return
+        for series, box in self.toggles.items():  # wrapped all the same: the whole names
+            box.setText(_SIDES[series][0])
 
     def set_name(self, name: str) -> None:
         self.name = name
@@ -255,8 +280,26 @@ class _ChartPane(QWidget):
         self.chart.relayout()
         self.update_key()
 
+    def overlays(self) -> frozenset[str]:
+        """The sides' views ticked: of client and provider."""
+        return frozenset(s for s, box in self.toggles.items() if box.isChecked())
+
+    def set_overlays(self, overlays: frozenset[str]) -> None:
+        """Tick these sides' views (as ticked on the other chart) and show them, without a signal."""
+        if overlays == self.overlays():
+            return
+        for series, box in self.toggles.items():
+            box.blockSignals(True)
+            box.setChecked(series in overlays)
+            box.blockSignals(False)
+        self._show_overlays()
+
     def _on_toggle_toggled(self, _checked: bool) -> None:
-        shown = {"agreed", "previous"} | {s for s, box in self.toggles.items() if box.isChecked()}
+        self._show_overlays()
+        self.views_changed.emit()
+
+    def _show_overlays(self) -> None:
+        shown = {"agreed", "previous"} | self.overlays()
         # the key (and the scroll bar beside it) go until the chart is laid out again at its full
         # width: fewer views may leave room for the names again
         self.key.hide()
@@ -264,14 +307,22 @@ class _ChartPane(QWidget):
         self.chart.show(shown)
         QTimer.singleShot(0, self, self.update_key)
         self.describe()
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-        self.views_changed.emit()
+        if self.isVisible():
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        else:
+            self.stale = True  # drawn when its tab is shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.stale:  # changed while hidden: draw now it is on screen
             self.stale = False
             self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+
+def _note_below(name: str) -> str:
+    """A key's "Joint knowledge management strategy (not agreed)" with the note under the name."""
+    head, sep, note = name.rpartition(" (")
+    return f"{head}\n{chr(0xA0) * 4}({note}" if sep else name
 
 
 def _heading(text: str) -> QLabel:
@@ -358,6 +409,7 @@ class ResultsPage(QWidget):
         self._write_findings: Callable[[], None] | None = None  # rewrites the findings' text
         self._factor_count: RoundCount | None = None  # what the Mutuality tab counts
         self._fitted = False  # the splitter shared out for this screen and type size
+        self._overlays: frozenset[str] = frozenset()  # the sides' views ticked, one choice for both charts
         self.gap_model = GapTableModel(self)
         self._stack = QStackedWidget(self)
         empty = QLabel("Open an engagement to see its results.")
@@ -413,6 +465,7 @@ class ResultsPage(QWidget):
         share = 0.5 if (width < 1200 and theme.text_scale() > 1) else 0.56
         self._splitter.setSizes([round(width * share), width - round(width * share)])
         self._fit_tab_texts()
+        self._fit_header()
 
     def _fit_tab_texts(self) -> None:
         """Whole tab names where they fit ("Mutuality (14 of 15 factors)"), else short ones
@@ -446,6 +499,37 @@ class ResultsPage(QWidget):
         super().resizeEvent(event)
         self._fit_tab_texts()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._chart_side and event.type() == QEvent.Type.Resize:
+            self._fit_header()
+        return False
+
+    def _fit_header(self) -> None:
+        """The title, round and buttons on one line where they fit, the buttons' short names
+        ("Copy", "Save…") if that makes them fit; else (Large text on a 1024 projector) the buttons
+        under the title as one group, in whole names where that line has room for them."""
+        margins = self._chart_side_layout.contentsMargins()
+        width = self._chart_side.width() - margins.left() - margins.right()
+        if width <= 0:
+            return
+        # measured on the widgets: the row's own hint for the buttons' group is brought up to date
+        # only once Qt next lays it out
+        lead = [w for w in (self._title, self._round_label, self.round_combo) if not w.isHidden()]
+        lead_width = sum(w.sizeHint().width() + _ROW_GAP for w in lead)
+        for short in (False, True):
+            self._name_buttons(short)
+            if lead_width + self._actions.sizeHint().width() <= width:  # all on one line
+                return
+        self._name_buttons(short=False)  # on a line of their own: whole names if they fit
+        if self._actions.sizeHint().width() > width:
+            self._name_buttons(short=True)
+
+    def _name_buttons(self, short: bool) -> None:
+        for button, names in ((self._copy, _COPY), (self._save, _SAVE)):
+            text = names[1] if short else names[0]
+            if button.text() != text:
+                button.setText(text)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._fitted:
@@ -467,6 +551,7 @@ class ResultsPage(QWidget):
             pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
             pane.describe()
+            pane.update_key()  # the key says which factor the room did not agree
             pane.stale = True
         self._redraw_visible()
         fw = eng.framework
@@ -501,6 +586,7 @@ class ResultsPage(QWidget):
             eng.participants(), eng.participant_scores(rid), [f.id for f in fw.factors]))
         self._fill_rounds(eng, rid)
         self._title.setText("Results:" if self.round_combo.isVisibleTo(self) else f"Results: {rounds[-1][0]}")
+        self._fit_header()
         if self.presentation is not None and self.presentation.isVisible():
             self._present(rounds)
 
@@ -541,7 +627,14 @@ class ResultsPage(QWidget):
                                       None if counted is None else f"{counted.dimension.name}: {counted.label()}")
 
     def _on_pane_views_changed(self) -> None:
-        """A view ticked or unticked on screen is shown or hidden in the room too."""
+        """A side's view ticked or unticked on one chart is one choice for both charts (play-through
+        11: ticked on one tab, it showed unticked on the other) and for the room."""
+        pane = self.sender()
+        if isinstance(pane, _ChartPane):
+            self._overlays = pane.overlays()
+            for other in (self.dimension_pane, self.factor_pane):
+                if other is not None and other is not pane:
+                    other.set_overlays(self._overlays)
         room = self.presentation
         if room is not None and self.dimension_pane is not None and self.factor_pane is not None:
             room.set_shown(self.dimension_pane.chart.shown, self.factor_pane.chart.shown)
@@ -571,12 +664,15 @@ class ResultsPage(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self._title.setFont(font)
-        copy = QPushButton("Copy chart")
+        copy = QPushButton(_COPY[0])
         copy.setToolTip("Copy the chart shown to the clipboard, to paste into a document or email")
         copy.clicked.connect(self._on_copy_clicked)
-        save = QPushButton("Save chart…")
+        save = QPushButton(_SAVE[0])
         save.setToolTip("Save the chart shown as a PNG picture or an SVG drawing")
         save.clicked.connect(self._on_save_clicked)
+        for button, (whole, _short) in ((copy, _COPY), (save, _SAVE)):
+            button.setAccessibleName(whole)  # whole whichever text the button shows
+        self._copy, self._save = copy, save
         self.round_combo = QComboBox()
         self.round_combo.setAccessibleName("Round")
         self.round_combo.setToolTip("The round whose results are shown (with the round before it)")
@@ -585,17 +681,25 @@ class ResultsPage(QWidget):
         round_label = QLabel("&Round")
         round_label.setBuddy(self.round_combo)
         self._round_label_follower = _ShownWith(self.round_combo, round_label)
-        header = FlowRow()  # the buttons go under the title when the chart's side is narrow
+        header = FlowRow(spacing=_ROW_GAP)  # the buttons go under the title when the chart's side is narrow
         header.addWidget(self._title)
         header.addWidget(round_label)
         header.addWidget(self.round_combo)
         header.keep_right_from_here()
         present = QPushButton("Present")
         present.setToolTip("Both charts full screen for the room, on the second screen if there is one (F11)")
+        present.setAccessibleName("Present")
         present.clicked.connect(self.toggle_presentation)
-        header.addWidget(copy)
-        header.addWidget(save)
-        header.addWidget(present)
+        # The three buttons wrap as one group: never Present alone on a line of its own (play-through
+        # 11 at 1024x768); where the line is short they take short names first (_fit_header).
+        self._actions = QWidget()
+        actions = QHBoxLayout(self._actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(_ROW_GAP)
+        for button in (copy, save, present):
+            actions.addWidget(button)
+        header.addWidget(self._actions)
+        self._round_label = round_label
         self.tabs = QTabWidget()
         self.tabs.tabBar().setAccessibleName("Charts")
         self.tabs.setDocumentMode(True)
@@ -604,8 +708,11 @@ class ResultsPage(QWidget):
         self.message.setStyleSheet(f"color: {_MUTED}")
         self.message.setWordWrap(True)
         left = QWidget()
+        left.installEventFilter(self)  # its width decides the header's button names (_fit_header)
+        self._chart_side = left
         lay = QVBoxLayout(left)
         lay.setContentsMargins(12, 8, 8, 8)
+        self._chart_side_layout = lay
         lay.addLayout(header)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
@@ -693,15 +800,18 @@ class ResultsPage(QWidget):
         for pane in (self.dimension_pane, self.factor_pane):
             if pane is not None:
                 pane.deleteLater()
+        # Both tabs show the same views, the agreed levels (and the round before) at first: the
+        # sides' own views are a tick away on either, and ticked on one they are ticked on both
+        # (play-through 2: Mutuality started with them ticked, value for money without; 11: a tick
+        # on one tab showed unticked on the other). A new engagement keeps the ticks.
+        sides = tuple(sorted(self._overlays))
         self.dimension_pane = _ChartPane(
-            dimension_radar(framework, [], style=self._style, figure=Figure(figsize=(7, 7))), ()
+            dimension_radar(framework, [], overlays=sides, style=self._style, figure=Figure(figsize=(7, 7))),
+            sides,
         )
-        # Both tabs start alike, the agreed levels (and the round before) only: the sides' own
-        # views are a tick away on either (play-through 2: Mutuality started with them ticked,
-        # value for money without, and a first click on Mutuality unticked what looked unticked).
         self.factor_pane = _ChartPane(
-            factor_radar(framework, [], perspectives=("agreed",), style=self._style,
-                         figure=Figure(figsize=(7, 7))), ()
+            factor_radar(framework, [], perspectives=("agreed", *sides), style=self._style,
+                         figure=Figure(figsize=(7, 7))), sides
         )
         for pane in (self.dimension_pane, self.factor_pane):
             pane.views_changed.connect(self._on_pane_views_changed)

@@ -105,8 +105,7 @@ class ResultsPresentation(RoomWindow):
         """A chart too small for factor names numbers them: then the key lists the names."""
         numbered = self.charts[1].compact and (not self.one_at_a_time or self.current == 1)
         if numbered:
-            mutuality = self.framework.dimension(MUTUALITY)
-            self.key.setText(factor_key([f.name for f in mutuality.factors]))
+            self.key.setText(factor_key(self.charts[1].series.key_names()))  # "(not agreed)" where so
             self.key.setFont(theme.font(9 * self._scale))
         if numbered != self.key.isVisibleTo(self):
             self.key.setVisible(numbered)
@@ -121,6 +120,7 @@ class ResultsPresentation(RoomWindow):
         self._shown = [dimension, factor]
         for chart in self.charts:
             chart.show(dimension if chart is self.charts[0] else factor)
+        self._update_key()
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 
@@ -150,6 +150,7 @@ class ResultsPresentation(RoomWindow):
         for chart in self.charts:
             chart.set_out_of_scope(outside)
             chart.update(self._rounds)
+        self._update_key()
         for canvas in self.canvases:
             canvas.draw_idle()  # type: ignore[no-untyped-call]
 

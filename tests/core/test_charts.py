@@ -449,7 +449,10 @@ def test_large_text_keeps_the_circle_and_grows_the_small_print(size, builder):
     radius = [c.axes.get_position().width * size[0] / 2 for c in charts]
     # names stay at least their normal size and give way first; the larger legend and scale note
     # still cost the circle a little (the factor chart's five-entry legend most)
-    assert radius[1] >= 0.78 * radius[0], radius  # ui13: larger names cost the circle a little
+    # ui13: larger names cost the circle a little; a compact dimension chart a little more, as it
+    # keeps each partly scored dimension's "14 of 15" under its mean (res11: it dropped it)
+    least = 0.74 if builder is dimension_radar and large.compact else 0.78
+    assert radius[1] >= least * radius[0], radius
     # play-through 7 (ui13): the names take the larger size too, or give way to numbers (and the key)
     assert (large.compact and not normal.compact) or \
         large.axis_labels[0].get_fontsize() >= 1.2 * normal.axis_labels[0].get_fontsize()

@@ -137,7 +137,8 @@ def test_the_dimension_note_fits_and_survives_a_compact_layout(data: ReportData)
     series.update([("Baseline", data.scores)])
     m = series.axis_ids.index(MUTUALITY)
     assert series.axis_label(m, compact=False).text == "Mutuality\n3.0, provisional\n2 of 15 factors"
-    assert series.axis_label(m, compact=True).text == "Mutuality\n3.0, provisional"
+    # compact: shorter, never without what the mean rests on (res11: it dropped "2 of 15 factors")
+    assert series.axis_label(m, compact=True).text == "Mutuality\n3.0, provisional\n2 of 15"
     # the Results chart at 1024x768 (about 5.6 by 5.2 inches), with and without Large text
     for width, height, scale in ((5.6, 5.2, 1.0), (4.9, 4.4, 1.0), (4.9, 4.4, 1.35)):
         layout = fit_chart(series, width, height, lambda s, fs: text_width(s, "DejaVu Sans", fs),

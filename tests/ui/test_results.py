@@ -115,10 +115,15 @@ def test_overlay_toggles_show_and_hide_views(page):
         assert not pane.chart.is_visible("client") and not pane.chart.is_visible("provider")
         assert not any(box.isChecked() for box in pane.toggles.values())
     dims.toggles["client"].setChecked(True)
+    assert dims.chart.is_visible("client") and not dims.chart.is_visible("provider")
+    # one choice for both charts (res11): ticked on one, ticked on the other
+    assert factors.toggles["client"].isChecked() and factors.chart.is_visible("client")
     factors.toggles["provider"].setChecked(True)
-    assert dims.chart.is_visible("client")
-    assert factors.chart.is_visible("provider") and not factors.chart.is_visible("client")
-    assert factors.chart.is_visible("agreed")
+    for pane in (dims, factors):
+        assert pane.chart.is_visible("provider") and pane.chart.is_visible("client")
+        assert pane.chart.is_visible("agreed")
+    dims.toggles["client"].setChecked(False)
+    assert not factors.chart.is_visible("client") and factors.chart.is_visible("provider")
 
 
 def test_round_choice_draws_the_previous_round(page, eng):

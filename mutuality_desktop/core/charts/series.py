@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..agreement import NOT_AGREED, Agreement, agreement_in
+from ..agreement import NOT_AGREED, NOT_YET_AGREED, Agreement, agreement_in
 from ..applicability import marks
 from ..framework import Framework
 from ..model import PERSPECTIVES as PERSPECTIVES  # one vocabulary (core/model.py), re-exported
@@ -30,6 +30,12 @@ OUT_OF_SCOPE = "not in this round"  # under an axis outside the round's scope: n
 NOT_APPLICABLE = "not applicable"  # under a factor marked not applicable in the round: not a gap either
 TICK_GREY = "#6b6b6b"
 PROVISIONAL = "provisional"  # after a dimension's mean below minimum coverage: not yet a finding
+FACTORS = "factors"  # "14 of 15 factors" under a partly scored dimension's mean; "14 of 15" where room is short
+
+
+def coverage_text(agreed: int, total: int, short: bool = False) -> str:
+    """What a dimension's mean rests on: "14 of 15 factors", or "14 of 15" on a compact chart."""
+    return f"{agreed} of {total}" + ("" if short else f" {FACTORS}")
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,13 @@ class RadarSeries:
         """"not agreed" where the agreed line breaks at a factor the room could not agree, else None."""
         disputed = series == "agreed" and self._values[series][i] is None and self.axis_ids[i] in self.not_agreed
         return NOT_AGREED.lower() if disputed else None
+
+    def key_names(self) -> list[str]:
+        """The key to a numbered chart, spoke by spoke: the name, with "(not agreed)" where the
+        agreed line breaks at a factor the room could not agree (a number alone cannot say it)."""
+        agreed = self.is_visible("agreed")
+        return [f"{name} ({note})" if agreed and (note := self.not_agreed_at("agreed", i)) else name
+                for i, name in enumerate(self.axis_names)]
 
     def values(self, series: str) -> list[float | None]:
         """One series' values in axis order, None where it is not assessed."""
@@ -298,9 +311,11 @@ class RadarSeries:
             lines.append(NOT_APPLICABLE)
         if self.dimension_id is None:  # the longest note: "2.0, provisional" over "12 of 14 factors"
             k = len(self.framework.dimensions[i].factors)
-            lines += [f"0.0, {PROVISIONAL}"] + ([] if compact else [f"{k} of {k} factors"])
+            lines += [f"0.0, {PROVISIONAL}", coverage_text(k, k, compact)]
         elif len(lines) == len(self.wrapped_name(i, compact)):
-            lines.append(NOT_SCORED)  # the line it has while nobody has scored it
+            # the line it has while nobody has scored it, or (a little wider) while the sides' views
+            # are shown and the room has not agreed it
+            lines.append(NOT_YET_AGREED.lower())
         return lines
 
     def axis_label(self, i: int, compact: bool) -> AxisLabel:
@@ -312,8 +327,11 @@ class RadarSeries:
             return AxisLabel(name, any(self._values[s][i] is not None for s in current))
         if any(self._values[s][i] is not None for s in current):
             note = self.notes[i] if "agreed" in current else ""
-            if compact:  # small or Large text: the mean, and whether it is provisional, on one line
-                note = note.split("\n")[0]
+            if compact:  # small or Large text: "14 of 15", not "14 of 15 factors" (never dropped: the
+                # mean of a partly scored dimension says what it rests on; play-through 10)
+                note = note.removesuffix(f" {FACTORS}")
+            elif "agreed" in current and self._values["agreed"][i] is None and self.dimension_id is not None:
+                note = self._no_agreed_level(i)  # the sides' points drawn, the agreed line broken: why
             return AxisLabel(f"{name}\n{note}" if note else name, True)
         if self.axis_ids[i] in self.out_of_scope:
             return AxisLabel(f"{name}\n{OUT_OF_SCOPE}", False)
@@ -322,6 +340,16 @@ class RadarSeries:
         if self.axis_ids[i] in self.not_agreed:  # both sides scored it; the room did not agree a level
             return AxisLabel(f"{name}\n{NOT_AGREED.lower()}", False)
         return AxisLabel(f"{name}\n{NOT_SCORED}", False)
+
+    def _no_agreed_level(self, i: int) -> str:
+        """Why a factor the sides' views have points on has no agreed level: the room did not agree
+        it, it is outside the round, or it is not agreed yet (play-through 11: with Client view
+        ticked, the spoke of a factor the room did not agree lost its "not agreed")."""
+        if self.axis_ids[i] in self.not_agreed:
+            return NOT_AGREED.lower()
+        if self.axis_ids[i] in self.out_of_scope:
+            return OUT_OF_SCOPE
+        return NOT_YET_AGREED.lower()
 
     def band(self) -> list[tuple[int, int]]:
         """The pairs of neighbouring axes both agreed: the shaded area runs between those only."""
@@ -383,9 +411,9 @@ def dimension_notes(framework: Framework, scores: Mapping[tuple[str, str], Score
         if d.mean is None:
             notes.append("")
         elif d.assessed < minimum_agreed(total):  # as the report's table says it: not yet a finding
-            notes.append(f"{d.mean:.1f}, {PROVISIONAL}\n{d.assessed} of {total} factors")
+            notes.append(f"{d.mean:.1f}, {PROVISIONAL}\n{coverage_text(d.assessed, total)}")
         elif d.assessed < total:
-            notes.append(f"{d.mean:.1f}\n{d.assessed} of {total} factors")
+            notes.append(f"{d.mean:.1f}\n{coverage_text(d.assessed, total)}")
         else:
             notes.append(f"{d.mean:.1f}")
     return notes
