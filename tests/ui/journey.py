@@ -38,6 +38,18 @@ def select_all_and_type(qtbot: Any, text: str) -> None:
     type_keys(qtbot, text)
 
 
+def menu_item(qtbot: Any, window: Any, menu_text: str, item_text: str) -> None:
+    """Open a menu of the menu bar with the mouse and click one of its items (which must be enabled)."""
+    bar = window.menuBar()
+    entry = next(a for a in bar.actions() if a.text() == menu_text)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(entry).center())
+    menu = entry.menu()
+    qtbot.waitUntil(menu.isVisible)
+    item = next(a for a in menu.actions() if a.text() == item_text)
+    assert item.isEnabled(), f"{item_text} is greyed out"
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+
+
 def page_tab(qtbot: Any, window: Any, name: str) -> None:
     """Click Setup, Walkthrough or Results in the window's page tabs."""
     click(qtbot, window.page_switch.buttons[name])

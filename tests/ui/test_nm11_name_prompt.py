@@ -16,7 +16,7 @@ from mutuality_desktop.core.history import default_author
 from mutuality_desktop.ui.history_view import OFFER_CHANGES
 
 from .conftest import type_text
-from .journey import click, focused, press, stored, type_keys
+from .journey import click, focused, menu_item, press, stored, type_keys
 from .test_walkthrough_journey import open_walkthrough
 
 SAVED = "All changes saved"
@@ -33,17 +33,6 @@ def _history_dialog():
     return next(w for w in QApplication.topLevelWidgets()
                 if w.isVisible() and w.accessibleName() == "Engagement history")
 
-
-def _menu_item(qtbot, window, menu_text: str, item_text: str) -> None:
-    """Open a menu of the menu bar and click one of its items, with the mouse."""
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text() == menu_text)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == item_text)
-    assert item.isEnabled()
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
 
 
 def _save_label_whole(window) -> None:
@@ -117,7 +106,7 @@ def test_without_a_name_the_offer_goes_after_a_few_changes_and_the_menu_still_ha
     qtbot.wait(50)
     assert not prompt.isVisible() and not window.name_prompt._offered
     # ... but Edit → Your name in the history… is always there
-    _menu_item(qtbot, window, "&Edit", "Your &name in the history…")
+    menu_item(qtbot, window, "&Edit", "Your &name in the history…")
     dialog = _history_dialog()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.author)

@@ -8,18 +8,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
-from tests.ui.journey import stored
-
-
-def _menu_item(qtbot, window, menu_text: str, item_text: str) -> None:
-    """Open a menu from the menu bar with the mouse and click one of its items."""
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text() == menu_text)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == item_text)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+from tests.ui.journey import menu_item, stored
 
 
 def _fill(form: Path, out: Path, level: str, comment: str) -> Path:
@@ -36,14 +25,14 @@ def test_create_forms_then_import_returns_and_undo(qtbot, window, demo_path, tmp
     folder = tmp_path / "forms"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    _menu_item(qtbot, window, "&Pre-work", "&Create forms…")
+    menu_item(qtbot, window, "&Pre-work", "&Create forms…")
     forms = sorted(folder.glob("*.xlsx"))
     assert len(forms) == 8
     assert f"Wrote 8 pre-work forms for Follow-up to {folder}" in window.banner.label.text()
 
     ret = _fill(forms[0], tmp_path / "ret.xlsx", "5 Exemplary", "Shared plan, reviewed yearly.")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(ret)], ""))
-    _menu_item(qtbot, window, "&Pre-work", "&Import returns…")
+    menu_item(qtbot, window, "&Pre-work", "&Import returns…")
     box = window.findChild(QMessageBox, "prework_import")
     qtbot.waitUntil(box.isVisible)
     assert "Import 1 answer from 1 return?" in box.text()
