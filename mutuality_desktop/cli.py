@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="list the changes recorded in an engagement file")
     history.add_argument("file", type=Path)
     history.add_argument("--factor", help="only the changes to one factor (its id)")
+    history.add_argument("--newest-first", action="store_true",
+                         help="the latest change first, as Edit → History… lists them (default: oldest first)")
     _office_parsers(sub)
     merge = sub.add_parser("merge", help="merge two copies of one engagement into a new file")
     merge.add_argument("ours", type=Path, metavar="OURS")
@@ -373,7 +375,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     with Engagement.open(args.file, readonly=True) as engagement:
         lines = history_sentences(engagement, factor=args.factor)
-    for line in lines:
+    for line in reversed(lines) if args.newest_first else lines:
         print(_printable(line))
     if not lines:
         print("No changes are recorded in this file yet.")

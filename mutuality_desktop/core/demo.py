@@ -101,7 +101,8 @@ def _fill(eng: Engagement, content: dict[str, Any]) -> None:
     assert isinstance(clock, _StoryClock)
     rounds = content["rounds"]
     baseline = eng.rounds()[0]
-    eng.update_round(baseline.id, date=_date(rounds[0]["date"]))
+    if baseline.date != _date(rounds[0]["date"]):  # a change that changed nothing is not history
+        eng.update_round(baseline.id, date=_date(rounds[0]["date"]))
     people: list[Participant] = []
     for p in content["participants"]:
         clock.tick(60)
@@ -134,7 +135,8 @@ def _fill(eng: Engagement, content: dict[str, Any]) -> None:
                 clock.now = mark
             for perspective in ("client", "provider", "agreed"):
                 clock.tick()
-                eng.set_score(rid, factor_id, perspective, s.get(perspective))
+                if s.get(perspective) is not None:  # an empty level is left empty, not "cleared"
+                    eng.set_score(rid, factor_id, perspective, s.get(perspective))
                 note = s.get("notes", {}).get(perspective)
                 if note:
                     clock.tick()

@@ -154,6 +154,9 @@ def test_json_new_apply_history_round_trip(demo_file, tmp_path):
     lines = [line for line in history.stdout.splitlines() if "Andrea Price" in line]
     assert len(lines) == 3 and " to 5 on " in lines[0] and "Write it down" in lines[2]
     assert lines[0].startswith("Andrea Price set the agreed level for ")
+    newest = cli("history", str(copy), "--newest-first")  # as Edit → History… lists them
+    assert newest.returncode == 0 and newest.stdout.splitlines() == history.stdout.splitlines()[::-1]
+    assert "Write it down" in newest.stdout.splitlines()[0]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([
         {"op": "set_score", "round": label, "factor": factor, "perspective": "agreed", "level": 1},

@@ -25,6 +25,8 @@ def test_the_demo_history_names_its_facilitator_and_the_days_of_its_rounds(demo_
         assert {e.author for e in history} == {info.facilitator} == {"Helen Marchbank"}
         assert {e.at.date() for e in history} == days
         assert [e.at for e in history] == sorted(e.at for e in history), "oldest first, as it happened"
+        # play-through 12: its first line was 'edited round "Baseline": date "2026-03-12" → "2026-03-12"'
+        assert [e for e in history if e.before == e.after] == [], "a change that changed nothing"
         baseline_returns = [e.at for e in history if e.op == "set_participant_score" and e.at.month == 3]
         baseline_room = [e.at for e in history if e.op == "set_score" and e.at.month == 3]
         assert max(baseline_returns) < dt.datetime(2026, 3, 12, 10, 0) <= min(baseline_room)
