@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from ...core.agreement import (
+    NOT_AGREED,
     Agreement,
     agreement_in,
     not_agreed_opening,
@@ -98,3 +99,39 @@ def press(page: WorkshopPage, record: bool) -> None:
         page._say(f"{factor.name}: agreed at {before} {page.framework.scale.level(before).name} again.")
     else:
         page._say(f"{factor.name}: type the agreed level\u2019s digit to agree it.")
+
+
+
+def agree_at(page: WorkshopPage, level: int) -> bool:
+    """An agreed level chosen for a factor recorded as Not agreed: the room agrees after all.
+
+    Play-through 12: one click turned a recorded disagreement into an agreed level with nothing
+    said, and the notes still began "Not agreed". Now the level goes in with the notes without the
+    sentence the button wrote (one undo step), or, when the notes were typed to begin "Not agreed",
+    as they are; either way the status bar says the disagreement is over and how to take it back.
+    Returns False for a factor not recorded as Not agreed (notes typed before the level are not a
+    disagreement): the caller scores as usual."""
+    engagement = page.doc.engagement
+    scores = engagement.scores(page._round_id)
+    notes = (s.notes if (s := scores.get((page._factor_id, "agreed"))) else "")
+    if (agreement_in(scores, page._factor_id) is not Agreement.NOT_AGREED
+            or not notes.lstrip().casefold().startswith(NOT_AGREED.casefold())):
+        return False
+    factor, uuid = page.factor(), engagement.round_uuid(page._round_id)
+    kept = withdraw_not_agreed(notes)
+    steps: list[Operation] = [SetScore(uuid, page._factor_id, "agreed", level)]
+    if kept != notes:
+        steps.append(SetNotes(uuid, page._factor_id, "agreed", kept))
+    _cleared(page).pop((page._round_id, page._factor_id), None)
+    if not page.doc.execute_all(f"Agree {factor.name} at {level} after all", "score", steps):
+        page.refresh_scores()
+        return True
+    page.refresh_evidence(keep_typing=False)
+    name = str(level)  # the level's name is on the AGREED card; at 1024 the whole sentence fits
+    if kept != notes:
+        page._say(f"{factor.name}: now agreed at {name}; \u201cNot agreed\u201d taken out of its notes "
+                  "(Ctrl+Z undoes).")
+    else:
+        page._say(f"{factor.name}: now agreed at {name}; its notes still begin \u201cNot agreed\u201d "
+                  "(Ctrl+Z undoes).")
+    return True

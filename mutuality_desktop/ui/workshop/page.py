@@ -1092,6 +1092,10 @@ class WorkshopPage(QWidget):
             return  # nothing changes: no history entry, no undo step
         factor = self.factor()
         self.flush()  # notes typed a moment ago are stored first: a level may restate the agreed notes
+        if perspective == "agreed" and level is not None and not_agreed.agree_at(self, level):
+            self.bar.set_focus_perspective(perspective)
+            self.reveal_level(level)
+            return
         name = theme.PERSPECTIVE_LABELS[perspective].lower()
         text = (f"Clear the {name} score of {factor.name}" if level is None
                 else f"Score {factor.name} ({name}) {level}")
