@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -163,10 +164,15 @@ class MainWindow(QMainWindow):
         page = self.setup_page if name == "Setup" else self.workshop if name == "Walkthrough" else self.results
         if name == "Results":
             self.results.show_engagement(self.doc.engagement, self.workshop.round_id)
+        focus = QApplication.focusWidget()
         self.stack.setCurrentWidget(page)
         self.page_switch.set_current(name)
         if name == "Walkthrough":
             self.workshop.guide.setFocus()
+        elif name == "Setup" and (focus is None or not page.isAncestorOf(focus)):
+            # Arriving from another page, the keyboard waits on the page's tab, not in the first
+            # box: a stray key edited the engagement's title (play-through 12). Tab goes on in.
+            self.page_switch.buttons[name].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
