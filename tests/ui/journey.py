@@ -69,13 +69,25 @@ def stored(path: Path) -> Iterator[Any]:
 
 def when_shown(kind: type, answer: Any) -> None:
     """Call answer(dialog) once a visible top-level `kind` is up (a modal dialog about to open):
-    looked for again every 100 ms, so a loaded machine never leaves the dialog open and the test hung."""
+    looked for again every 100 ms, so a loaded machine never leaves the dialog open and the test hung,
+    and answered once the keyboard is in it (or after 5 s, so a dialog that takes no focus is too)."""
+    import time
+
     from PySide6.QtCore import QTimer
+
+    since: list[float] = []
 
     def look() -> None:
         dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
         if dialog is None:
             QTimer.singleShot(100, look)
+            return
+        # shown is not yet ready: a person waits for the keyboard to be in the dialog. Keys pressed
+        # before went to the window behind it, and the dialog stayed open (CI hung twice)
+        focus = QApplication.focusWidget()
+        since.append(time.monotonic())
+        if not (focus is dialog or (focus is not None and dialog.isAncestorOf(focus))) and since[-1] - since[0] < 5:
+            QTimer.singleShot(50, look)
             return
         answer(dialog)
 
