@@ -62,6 +62,24 @@ def _wrapped(tip: str) -> str:
     return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
 
 
+def _line_count(text: str, font: QFont, first: int, rest: int) -> int:
+    """How many lines a name takes wrapped at words, its first line `first` wide, the rest `rest`."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    count = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(first if count == 0 else rest)
+        count += 1
+    layout.endLayout()
+    return count
+
+
 class _Delegate(QStyledItemDelegate):
     """Paint a factor as state mark, wrapped name and agreed level; a dimension as a heading.
 
@@ -80,6 +98,7 @@ class _Delegate(QStyledItemDelegate):
         self._level_widths: dict[str, int] = {}  # by the level's font
         self._heights: dict[tuple[str, int, int, bool], int] = {}  # (name, widths, bold) -> wrapped height
         self._names: dict[tuple[str, int, int, str], list[QStaticText]] = {}  # (name, widths, font) -> lines
+        self._widths_for: dict[tuple[tuple[str, ...], int, str, int], int] = {}  # see width_for
 
     @staticmethod
     def _level_font() -> QFont:
@@ -226,6 +245,28 @@ class _Delegate(QStyledItemDelegate):
                                self.level_width(), 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
 
+    def width_for(self, names: list[str], lines: int) -> int:
+        """The least width of the list's viewport at which each of these names takes at most
+        `lines` lines in the type they are drawn in now (wrapped as painted: the first line beside
+        the level, the rest under it). Measured once per set of names and type."""
+        font = self.name_font(bold=False)
+        level = self.level_width()
+        key = (tuple(names), lines, font.key(), level)
+        width = self._widths_for.get(key)
+        if width is None:
+            def fits(rest: int) -> bool:
+                return all(_line_count(name, font, rest - level, rest) <= lines for name in names)
+
+            low, high = 80, 2000  # rest widths: the least that fits lies in (low, high]
+            while high - low > 1:
+                middle = (low + high) // 2
+                if fits(middle):
+                    high = middle
+                else:
+                    low = middle
+            width = self._widths_for[key] = high + self._name_left() + self.right
+        return width
+
     def _name(self, text: str, font: QFont) -> list[QStaticText]:
         """The factor's name wrapped (the first line beside the level, the rest under it), each line
         laid out once per width and font and drawn as static text (a score repaints the list)."""
@@ -332,6 +373,19 @@ class Navigator(QTreeWidget):
         if isinstance(delegate, _Delegate):
             delegate._heights.clear()
         self.scheduleDelayedItemsLayout()
+
+    def width_for_two_lines(self) -> int:
+        """The list's width (its frame and scroll bar included) at which every factor name of the
+        first dimension, Mutuality, where the day starts, takes at most two lines in the type now
+        shown (play-through 12: with Large text at 1024 most took three, and five factors showed)."""
+        head = self.topLevelItem(0)
+        names = [child.text(0) for i in range(head.childCount()) if (child := head.child(i)) is not None] \
+            if head is not None else []
+        delegate = self.itemDelegate()
+        if not names or not isinstance(delegate, _Delegate):
+            return 0
+        return (delegate.width_for(names, 2) + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
 
     def set_framework(self, framework: Any) -> None:
         self.blockSignals(True)
