@@ -56,6 +56,14 @@ NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in
 
 
 ROW_PADDING = 14  # above and below a factor's name, together
+# With Large text, less: the type's own line spacing keeps the rows apart, and at 1024x768 the list
+# shows six factors whole rather than five (play-through 12)
+LARGE_ROW_PADDING = 8
+
+
+def _row_padding() -> int:
+    return LARGE_ROW_PADDING if theme.text_scale() > 1 else ROW_PADDING
+
 
 def _wrapped(tip: str) -> str:
     """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
@@ -111,15 +119,20 @@ class _Delegate(QStyledItemDelegate):
         width = self._level_widths.get(key)
         if width is None:
             fm = QFontMetrics(font)
-            width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + 5
+            room = 2 if theme.text_scale() > 1 else 5  # Large text: tighter, names keep the width
+            width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + room
         return width
 
     def _name_left(self) -> int:
-        return self.left + self.mark + self.gap
+        return self.left + self.mark + (self.gap - 2 if theme.text_scale() > 1 else self.gap)
 
     def _rest_width(self) -> int:
         """The width of a name's second and later lines: to the list's right edge, under the level."""
-        return max(80, self.view.viewport().width() - self._name_left() - self.right)
+        return max(80, self.view.viewport().width() - self._name_left() - self._rest_right())
+
+    def _rest_right(self) -> int:
+        """After a name's second and later lines: with Large text they run on closer to the edge."""
+        return self.right - 2 if theme.text_scale() > 1 else self.right
 
     def _text_width(self) -> int:
         """The width of a name's first line, beside its level."""
@@ -134,7 +147,7 @@ class _Delegate(QStyledItemDelegate):
         # type), a name that wraps one line more in bold left a gap under it in the list, and the
         # rows were unevenly spaced. The open factor is drawn bold only where bold takes no more lines.
         height = self._height(str(index.data(Qt.ItemDataRole.DisplayRole)), bold=False)
-        return QSize(self.view.viewport().width(), height + ROW_PADDING)
+        return QSize(self.view.viewport().width(), height + _row_padding())
 
     def name_font(self, *, bold: bool) -> QFont:
         return theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold)
@@ -229,19 +242,20 @@ class _Delegate(QStyledItemDelegate):
         if index.data(OUT_ROLE):
             p.setOpacity(0.5)  # left out of this round: greyed, a click offers to add it back
         state = index.data(STATE_ROLE)
-        mark = QRectF(rect.left() + self.left, rect.top() + 9, self.mark, self.mark)
+        less = (ROW_PADDING - _row_padding()) // 2  # the mark and level move up with the name
+        mark = QRectF(rect.left() + self.left, rect.top() + 9 - less, self.mark, self.mark)
         self._paint_mark(p, mark, state)
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
         bold = selected and self._height(name, bold=True) <= self._height(name, bold=False)
         name_font = self.name_font(bold=bold)
         p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        self._draw_name(p, rect.left() + self._name_left(), rect.top() + ROW_PADDING // 2, name, name_font)
+        self._draw_name(p, rect.left() + self._name_left(), rect.top() + _row_padding() // 2, name, name_font)
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
             p.setFont(self._level_font())
             p.setPen(QColor(theme.ACCENT))
-            level_rect = QRect(rect.right() - self.level_width() - self.right + 1, rect.top() + 6,
+            level_rect = QRect(rect.right() - self.level_width() - self.right + 1, rect.top() + 6 - less,
                                self.level_width(), 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
 
@@ -264,7 +278,7 @@ class _Delegate(QStyledItemDelegate):
                     high = middle
                 else:
                     low = middle
-            width = self._widths_for[key] = high + self._name_left() + self.right
+            width = self._widths_for[key] = high + self._name_left() + self._rest_right()
         return width
 
     def _name(self, text: str, font: QFont) -> list[QStaticText]:

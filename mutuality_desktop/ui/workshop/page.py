@@ -470,8 +470,8 @@ class WorkshopPage(QWidget):
         # the list as wide as Mutuality's names need to take two lines at most (play-through 12: with
         # Large text at 1024 most took three and five factors showed), as far as the guide keeps
         # GUIDE_LEAST; below, it gives back what the tab names need to stay whole
-        least_nav = nav
-        nav = max(nav, min(self.navigator.width_for_two_lines(), width - side - self.GUIDE_LEAST - 8))
+        least_nav, want = nav, self.navigator.width_for_two_lines()
+        nav = max(nav, min(want, width - side - self.GUIDE_LEAST - 8))
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
         # takes what it can, and the tab names step down in size, never below the normal type
@@ -509,6 +509,7 @@ class WorkshopPage(QWidget):
         if nav > least_nav and self._tabs_need() > self._tabs_room(side):  # the tab names come first
             give = min(nav - least_nav, self._tabs_need() - self._tabs_room(side))
             nav, side = nav - give, side + give
+            nav = max(nav, min(want, width - side - self.GUIDE_LEAST - 8))  # what the guide can spare
         # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
         # room to spare on a real display; it still shortens names on a window too narrow for them
         bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_need() <= self._tabs_room(side)
