@@ -119,7 +119,7 @@ class _Delegate(QStyledItemDelegate):
         width = self._level_widths.get(key)
         if width is None:
             fm = QFontMetrics(font)
-            room = 2 if theme.text_scale() > 1 else 5  # Large text: tighter, names keep the width
+            room = 4 if theme.text_scale() > 1 else 5  # Large text: tighter, names keep the width
             width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + room
         return width
 
@@ -132,7 +132,7 @@ class _Delegate(QStyledItemDelegate):
 
     def _rest_right(self) -> int:
         """After a name's second and later lines: with Large text they run on closer to the edge."""
-        return self.right - 2 if theme.text_scale() > 1 else self.right
+        return self.right - 1 if theme.text_scale() > 1 else self.right
 
     def _text_width(self) -> int:
         """The width of a name's first line, beside its level."""
