@@ -56,10 +56,36 @@ NO_LEVEL = -1  # item data never holds None: reading a None variant is costly in
 
 
 ROW_PADDING = 14  # above and below a factor's name, together
+# With Large text, less: the type's own line spacing keeps the rows apart, and at 1024x768 the list
+# shows six factors whole rather than five (play-through 12)
+LARGE_ROW_PADDING = 8
+
+
+def _row_padding() -> int:
+    return LARGE_ROW_PADDING if theme.text_scale() > 1 else ROW_PADDING
+
 
 def _wrapped(tip: str) -> str:
     """A long tooltip as a paragraph, so that it wraps instead of running off the screen."""
     return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
+
+
+def _line_count(text: str, font: QFont, first: int, rest: int) -> int:
+    """How many lines a name takes wrapped at words, its first line `first` wide, the rest `rest`."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    count = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(first if count == 0 else rest)
+        count += 1
+    layout.endLayout()
+    return count
 
 
 class _Delegate(QStyledItemDelegate):
@@ -80,6 +106,7 @@ class _Delegate(QStyledItemDelegate):
         self._level_widths: dict[str, int] = {}  # by the level's font
         self._heights: dict[tuple[str, int, int, bool], int] = {}  # (name, widths, bold) -> wrapped height
         self._names: dict[tuple[str, int, int, str], list[QStaticText]] = {}  # (name, widths, font) -> lines
+        self._widths_for: dict[tuple[tuple[str, ...], int, str, int], int] = {}  # see width_for
 
     @staticmethod
     def _level_font() -> QFont:
@@ -92,15 +119,20 @@ class _Delegate(QStyledItemDelegate):
         width = self._level_widths.get(key)
         if width is None:
             fm = QFontMetrics(font)
-            width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + 5
+            room = 4 if theme.text_scale() > 1 else 5  # Large text: tighter, names keep the width
+            width = self._level_widths[key] = max(fm.horizontalAdvance(d) for d in "0123456789") + room
         return width
 
     def _name_left(self) -> int:
-        return self.left + self.mark + self.gap
+        return self.left + self.mark + (self.gap - 2 if theme.text_scale() > 1 else self.gap)
 
     def _rest_width(self) -> int:
         """The width of a name's second and later lines: to the list's right edge, under the level."""
-        return max(80, self.view.viewport().width() - self._name_left() - self.right)
+        return max(80, self.view.viewport().width() - self._name_left() - self._rest_right())
+
+    def _rest_right(self) -> int:
+        """After a name's second and later lines: with Large text they run on closer to the edge."""
+        return self.right - 1 if theme.text_scale() > 1 else self.right
 
     def _text_width(self) -> int:
         """The width of a name's first line, beside its level."""
@@ -115,7 +147,7 @@ class _Delegate(QStyledItemDelegate):
         # type), a name that wraps one line more in bold left a gap under it in the list, and the
         # rows were unevenly spaced. The open factor is drawn bold only where bold takes no more lines.
         height = self._height(str(index.data(Qt.ItemDataRole.DisplayRole)), bold=False)
-        return QSize(self.view.viewport().width(), height + ROW_PADDING)
+        return QSize(self.view.viewport().width(), height + _row_padding())
 
     def name_font(self, *, bold: bool) -> QFont:
         return theme.font(theme.BASE_POINT_SIZE - 0.5, bold=bold)
@@ -210,21 +242,44 @@ class _Delegate(QStyledItemDelegate):
         if index.data(OUT_ROLE):
             p.setOpacity(0.5)  # left out of this round: greyed, a click offers to add it back
         state = index.data(STATE_ROLE)
-        mark = QRectF(rect.left() + self.left, rect.top() + 9, self.mark, self.mark)
+        less = (ROW_PADDING - _row_padding()) // 2  # the mark and level move up with the name
+        mark = QRectF(rect.left() + self.left, rect.top() + 9 - less, self.mark, self.mark)
         self._paint_mark(p, mark, state)
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
         bold = selected and self._height(name, bold=True) <= self._height(name, bold=False)
         name_font = self.name_font(bold=bold)
         p.setFont(name_font)
         p.setPen(QColor(theme.INK))
-        self._draw_name(p, rect.left() + self._name_left(), rect.top() + ROW_PADDING // 2, name, name_font)
+        self._draw_name(p, rect.left() + self._name_left(), rect.top() + _row_padding() // 2, name, name_font)
         level = index.data(LEVEL_ROLE)
         if level != NO_LEVEL:
             p.setFont(self._level_font())
             p.setPen(QColor(theme.ACCENT))
-            level_rect = QRect(rect.right() - self.level_width() - self.right + 1, rect.top() + 6,
+            level_rect = QRect(rect.right() - self.level_width() - self.right + 1, rect.top() + 6 - less,
                                self.level_width(), 20)
             p.drawText(level_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(level))
+
+    def width_for(self, names: list[str], lines: int) -> int:
+        """The least width of the list's viewport at which each of these names takes at most
+        `lines` lines in the type they are drawn in now (wrapped as painted: the first line beside
+        the level, the rest under it). Measured once per set of names and type."""
+        font = self.name_font(bold=False)
+        level = self.level_width()
+        key = (tuple(names), lines, font.key(), level)
+        width = self._widths_for.get(key)
+        if width is None:
+            def fits(rest: int) -> bool:
+                return all(_line_count(name, font, rest - level, rest) <= lines for name in names)
+
+            low, high = 80, 2000  # rest widths: the least that fits lies in (low, high]
+            while high - low > 1:
+                middle = (low + high) // 2
+                if fits(middle):
+                    high = middle
+                else:
+                    low = middle
+            width = self._widths_for[key] = high + self._name_left() + self._rest_right()
+        return width
 
     def _name(self, text: str, font: QFont) -> list[QStaticText]:
         """The factor's name wrapped (the first line beside the level, the rest under it), each line
@@ -332,6 +387,19 @@ class Navigator(QTreeWidget):
         if isinstance(delegate, _Delegate):
             delegate._heights.clear()
         self.scheduleDelayedItemsLayout()
+
+    def width_for_two_lines(self) -> int:
+        """The list's width (its frame and scroll bar included) at which every factor name of the
+        first dimension, Mutuality, where the day starts, takes at most two lines in the type now
+        shown (play-through 12: with Large text at 1024 most took three, and five factors showed)."""
+        head = self.topLevelItem(0)
+        names = [child.text(0) for i in range(head.childCount()) if (child := head.child(i)) is not None] \
+            if head is not None else []
+        delegate = self.itemDelegate()
+        if not names or not isinstance(delegate, _Delegate):
+            return 0
+        return (delegate.width_for(names, 2) + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
 
     def set_framework(self, framework: Any) -> None:
         self.blockSignals(True)

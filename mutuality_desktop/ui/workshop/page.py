@@ -467,6 +467,11 @@ class WorkshopPage(QWidget):
         large = theme.text_scale() > 1  # Large text: the list a little wider, the notes narrower
         nav = 260 if width >= 1280 else (220 if large else 222)
         side = 360 if width >= 1280 else (300 if large else 330)  # the views strip, its key and flag
+        # the list as wide as Mutuality's names need to take two lines at most (play-through 12: with
+        # Large text at 1024 most took three and five factors showed), as far as the guide keeps
+        # GUIDE_LEAST; below, it gives back what the tab names need to stay whole
+        least_nav, want = nav, self.navigator.width_for_two_lines()
+        nav = max(nav, min(want, width - side - self.GUIDE_LEAST - 8))
         # every tab's name whole (Large text at 1024 cut them to "Evid...", "A..."), while the guide
         # keeps room to read (its least width made a column of a few words a line): the notes panel
         # takes what it can, and the tab names step down in size, never below the normal type
@@ -501,6 +506,10 @@ class WorkshopPage(QWidget):
         if self._tabs_need() > self._tabs_room(side):  # still cut: the panel widens for them, as far as
             room = width - nav - max(self.guide_scroll.minimumWidth(), 450) - 12  # the guide allows
             side = max(side, min(side + self._tabs_need() - self._tabs_room(side), room))
+        if nav > least_nav and self._tabs_need() > self._tabs_room(side):  # the tab names come first
+            give = min(nav - least_nav, self._tabs_need() - self._tabs_room(side))
+            nav, side = nav - give, side + give
+            nav = max(nav, min(want, width - side - self.GUIDE_LEAST - 8))  # what the guide can spare
         # names in full where they fit: eliding, the bar cut "Actions (2)" to "Actions (..." with
         # room to spare on a real display; it still shortens names on a window too narrow for them
         bar.setElideMode(Qt.TextElideMode.ElideNone if self._tabs_need() <= self._tabs_room(side)
@@ -523,6 +532,8 @@ class WorkshopPage(QWidget):
         # bar ("AGREED · SCORI…") and the layout jumped from factor to factor.
         self.header.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                  else QBoxLayout.Direction.LeftToRight)
+
+    GUIDE_LEAST = 440  # the list widens for its names only as far as the guide keeps this width
 
     TAB_PADDINGS = (7, 5, 3)  # the space each side of a tab's name, widest first (theme: 7)
     _tab_padding = 7
