@@ -421,7 +421,7 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         note = (f"{ahead}. Type the time the clock should count from that day; until you do, it counts "
                 "from when this file is first opened that day.")
         return DayClock(line, "Start the clock at", default_agenda().start, note, can_start=False,
-                        short=f"Workshop day {'tomorrow' if tomorrow else 'on'} {_day(day)}")
+                        short=f"Workshop day: {'tomorrow, ' if tomorrow else ''}{_day(day)}")
     today = now.date()
     minute = now.hour * 60 + now.minute
     if started is not None and started.date() != today:
