@@ -155,6 +155,12 @@ def test_after_setting_the_start_the_panel_fits_whole_without_a_scroll_bar(
         assert words == f"Workshop day was {date}"
         assert whole == f"The clock and pacing ran on the workshop day, {date}."
     assert panel.clock_label.accessibleDescription() == whole  # what a screen reader hears
+    progress = panel.progress_label  # one line: "factors" left out only where it would wrap
+    agreed, total = (int(n) for n in progress.text().split()[::2][:2])
+    assert progress.text() in (f"{agreed} of {total} factors agreed", f"{agreed} of {total} agreed")
+    assert progress.fontMetrics().horizontalAdvance(progress.text()) <= progress.width()
+    assert (progress.text().endswith("factors agreed")) is (width == 1366 or not large)
+    assert progress.accessibleName() == f"{agreed} of {total} factors agreed"
     breaks = panel.breaks_label.text().replace(NBSP, " ")
     assert breaks == "Breaks: Coffee 11:00 \u00b7 Lunch 12:30 \u00b7 Tea 14:45"
     assert _history(demo_path) == history  # a start is kept on this laptop; the file is untouched
