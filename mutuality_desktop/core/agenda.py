@@ -362,7 +362,7 @@ class DayClock:
     a rehearsal the day before leaves nothing behind; on the day, "Count from the plan's start"
     takes a start set by mistake back."""
 
-    line: str  # the panel's clock line
+    line: str  # the clock in a whole sentence: the panel's tooltip and what a screen reader hears
     label: str  # the pop-up's name for its start box
     start: int | None  # the minute the box shows (the clock counts, or will count, from it); None: no box
     note: str = ""  # under the box: how the clock counts, in words
@@ -370,6 +370,16 @@ class DayClock:
     can_start: bool = True  # "Start the clock now" is offered (on the workshop day only)
     can_reset: bool = False  # a start was set apart from the plan's: it can be taken back to the plan's
     editable: bool = True  # the start box takes typing (on the workshop day or before it, not after)
+    # the panel's words, where the sentence is too long for the narrow column ("" : the line itself):
+    # with Large text at 1024x768 "The clock starts at 09:40 tomorrow, 28 Nov 2026, 10 min after the
+    # plan's 09:30." took five lines and the panel a scroll bar of its own (play-through 12); the
+    # day's date and the plan's start are said by the round's name and the plan's line beside it
+    short: str = ""
+
+    @property
+    def panel(self) -> str:
+        """What the agenda panel shows: the short words if there are any, else the line."""
+        return self.short or self.line
 
 
 def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
@@ -382,13 +392,16 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         line = f"The clock and pacing {'ran' if ran else 'run'} on the workshop day, {_day(day)}."
         if ran:
             note = f"The workshop day was {_day(day)}; the clock counted on that day only."
-            return DayClock(line, "Clock start", plan_start, note, can_start=False, editable=False)
+            return DayClock(line, "Clock start", plan_start, note, can_start=False, editable=False,
+                            short=f"Workshop day was {_day(day)}")
         # Still to come: the facilitator planning the night before sets the start here (kept on
         # this laptop for that day, as a start set on the day is), from the plan's or the usual day's.
         ahead = f"The workshop day, {_day(day)}, is still to come"
         # the panel names the start the pop-up shows, and its day (play-through 11: a start set for
         # tomorrow was seen only in the pop-up)
-        when = f"tomorrow, {_day(day)}" if day == now.date() + dt.timedelta(days=1) else f"on {_day(day)}"
+        tomorrow = day == now.date() + dt.timedelta(days=1)
+        when = f"tomorrow, {_day(day)}" if tomorrow else f"on {_day(day)}"
+        briefly = "tomorrow" if tomorrow else f"on {_day(day)}"  # the panel's words: the date is in its tooltip
         if chosen and started is not None and started.date() == day:
             at = started.hour * 60 + started.minute
             told = (f" (the plan\u2019s start is {clock(plan_start)}; its breaks and finish stand)"
@@ -399,14 +412,16 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
                 apart = (f", {duration(abs(at - plan_start))} {'after' if at > plan_start else 'before'} "
                          f"the plan\u2019s {clock(plan_start)}")
             return DayClock(f"The clock starts at {clock(at)} {when}{apart}.", "Clock starts at", at, note,
-                            can_start=False, can_reset=plan_start is not None and at != plan_start)
+                            can_start=False, can_reset=plan_start is not None and at != plan_start,
+                            short=f"Starts {clock(at)} {briefly}")
         if plan_start is not None:
             note = f"{ahead}: the clock will count from the plan\u2019s {clock(plan_start)} that day."
             return DayClock(f"The clock starts at {clock(plan_start)} (plan) {when}.", "Clock starts at",
-                            plan_start, note, can_start=False)
+                            plan_start, note, can_start=False, short=f"Starts {clock(plan_start)} {briefly} (plan)")
         note = (f"{ahead}. Type the time the clock should count from that day; until you do, it counts "
                 "from when this file is first opened that day.")
-        return DayClock(line, "Start the clock at", default_agenda().start, note, can_start=False)
+        return DayClock(line, "Start the clock at", default_agenda().start, note, can_start=False,
+                        short=f"Workshop day: {'tomorrow, ' if tomorrow else ''}{_day(day)}")
     today = now.date()
     minute = now.hour * 60 + now.minute
     if started is not None and started.date() != today:
@@ -417,8 +432,9 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
         kept = "the start you set, kept on this laptop for today"
         if started > now:
             return DayClock(f"The clock starts at {clock(at)}.", "Clock starts at", at,
-                            f"The clock will count from {clock(at)}, {kept}.", can_reset=back)
-        line = f"Started {clock(at)} \u00b7 {duration(int((now - started).total_seconds() // 60))} so far"
+                            f"The clock will count from {clock(at)}, {kept}.", can_reset=back,
+                            short=f"Starts {clock(at)}")
+        line = short = f"Started {clock(at)} \u00b7 {duration(int((now - started).total_seconds() // 60))} so far"
         note = f"Counting from {clock(at)}, {kept}."
         if plan_start is not None and at < plan_start:
             if minute >= plan_start:
@@ -429,7 +445,8 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
             line += f", {duration(at - plan_start)} after the plan\u2019s {clock(plan_start)}"
             note = (f"Started after the plan\u2019s {clock(plan_start)}: the plan\u2019s breaks and finish "
                     "stand, so the minutes lost count as behind.")
-        return DayClock(line, "Started at", at, note, running=True, can_reset=back)
+        # the panel leaves out how far from the plan's start it is: the pace line counts it already
+        return DayClock(line, "Started at", at, note, running=True, can_reset=back, short=short)
     if plan_start is not None:
         # a sentence in these, the day's usual states, too: the pop-up keeps room for the longest it
         # may come to say, and says how to change the start rather than leave that room empty
@@ -437,7 +454,7 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
             note = (f"The clock starts itself at the plan\u2019s {clock(plan_start)}; Start the clock now if "
                     "the room begins sooner.")
             return DayClock(f"The clock starts with the day, at {clock(plan_start)}.", "Clock starts at",
-                            plan_start, note)
+                            plan_start, note, short=f"Starts {clock(plan_start)} (plan)")
         line = f"Started at {clock(plan_start)} (plan) \u00b7 {duration(minute - plan_start)} so far"
         note = (f"Counting from the plan\u2019s {clock(plan_start)}. If the room started at another time, "
                 "type it here; the plan\u2019s breaks and finish stand.")

@@ -76,11 +76,13 @@ def test_off_the_workshop_day_the_pop_up_says_when_the_clock_counts(qtbot, windo
     if days > 0:
         assert seen["label"] == "Start the clock at"  # no plan: the facilitator may set the day's start
         assert seen["note"].replace("\u00a0", " ").startswith(f"The workshop day, {day.day} {day:%b %Y}, is still to come")
-        assert page.agenda.clock_label.text().replace("\u00a0", " ").startswith("The clock and pacing run on the workshop day")
+        assert page.agenda.clock_label.text().replace("\u00a0", " ").startswith("Workshop day: ")
+        assert page.agenda.clock_label.toolTip().startswith("The clock and pacing run on the workshop day")
     else:
         assert seen["label"] == "Clock start"
         assert seen["note"] == f"The workshop day was {day.day} {day:%b %Y}; the clock counted on that day only."
-        assert page.agenda.clock_label.text().replace("\u00a0", " ").startswith("The clock and pacing ran on the workshop day")
+        assert page.agenda.clock_label.text().replace("\u00a0", " ").startswith("Workshop day was ")
+        assert page.agenda.clock_label.toolTip().startswith("The clock and pacing ran on the workshop day")
 
 
 def test_a_clock_opened_the_night_before_counts_from_the_plans_start(qtbot, window, blank_path):
@@ -97,7 +99,8 @@ def test_a_clock_opened_the_night_before_counts_from_the_plans_start(qtbot, wind
     night = dt.datetime.combine(day, dt.time(0, 58))
     panel._clock = lambda: night
     panel.set_start(night)  # the clock started itself when the file was opened
-    assert panel.clock_label.text().replace("\u00a0", " ") == "The clock starts with the day, at 09:00."
+    assert panel.clock_label.text().replace("\u00a0", " ") == "Starts 09:00 (plan)"
+    assert panel.clock_label.toolTip() == "The clock starts with the day, at 09:00."
     assert panel.pace_label.text().replace("\u00a0", " ").startswith("The day starts at 09:00")
     panel._clock = lambda: dt.datetime.combine(day, dt.time(10, 0))
     panel.refresh()

@@ -43,7 +43,7 @@ def test_plan_the_day_from_the_agenda_panel_then_the_panel_says_what_to_park(qtb
     assert stored_agenda(blank_path) == Agenda(570, 990, (Break("Coffee", 660, 15), Break("Lunch", 750, 45)))
     # 10:30 and nothing agreed: an hour of work done against none of the 24-minute factors
     assert page.agenda.pace_label.text().replace("\u00a0", " ") == "60 min behind: 15 factors left, 30 min to coffee"
-    assert page.agenda.breaks_label.text().replace("\u00a0", " ") == "Breaks to come: Coffee 11:00 · Lunch 12:30"
+    assert page.agenda.breaks_label.text().replace("\u00a0", " ") == "Breaks: Coffee 11:00 · Lunch 12:30"
     assert page.agenda.park_label.text().replace("\u00a0", " ") == "To finish by 16:30, park 3 factors: Mutuality 15, 14 and 13."
     assert page.agenda.park_label.toolTip().splitlines() == [
         "Mutuality 15. Relationship management strategy", "Mutuality 14. Joint exit strategy",
@@ -75,7 +75,8 @@ def test_on_another_day_the_panel_shows_the_plan_without_pace_or_parking(qtbot, 
     page.agenda._clock = lambda: dt.datetime(2026, 3, 20, 10, 30)  # a week later, reviewing
     page.agenda.refresh()
     assert page.agenda.pace_label.text().replace("\u00a0", " ") == "Planned 09:30 to 16:30: 15 factors left"
-    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "The clock and pacing ran on the workshop day, 12 Mar 2026."
+    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "Workshop day was 12 Mar 2026"
+    assert page.agenda.clock_label.toolTip() == "The clock and pacing ran on the workshop day, 12 Mar 2026."
     assert not page.agenda.park_label.isVisible() and "behind" not in page.agenda.pace_label.text()
 
 
@@ -88,7 +89,8 @@ def test_set_up_a_week_before_shows_no_clock_and_no_pacing(qtbot, window, blank_
     panel = page.agenda
     panel._clock = lambda: dt.datetime(2026, 3, 5, 18, 5)  # set-up, a week before, no plan yet
     panel.refresh()
-    assert panel.clock_label.text().replace("\u00a0", " ") == "The clock and pacing run on the workshop day, 12 Mar 2026."
+    assert panel.clock_label.text().replace("\u00a0", " ") == "Workshop day: 12 Mar 2026"
+    assert panel.clock_label.toolTip() == "The clock and pacing run on the workshop day, 12 Mar 2026."
     assert not panel.budget_label.isVisible() and not panel.pace_label.isVisible()
     panel._clock = lambda: dt.datetime(2026, 3, 12, 18, 5)  # the day itself, after the finish
     panel.refresh()

@@ -114,7 +114,7 @@ def test_agenda_keeps_numbers_with_their_units_and_breaks_with_their_times(qtbot
     assert pace.replace(NBSP, " ").endswith("23 min in hand before the plan\u2019s 09:00")
     breaks = panel.breaks_label.text() or panel.pace_label.toolTip()
     assert f"Coffee{NBSP}11:00" in breaks and f"Lunch{NBSP}12:30" in breaks, breaks
-    assert breaks.replace(NBSP, " ") == "Breaks to come: Coffee 11:00 · Lunch 12:30"
+    assert breaks.replace(NBSP, " ") == "Breaks: Coffee 11:00 · Lunch 12:30"
     assert not re.search(r"\d (?:min|h)\b", pace + panel.clock_label.text()), "a number parted from its unit"
 
 

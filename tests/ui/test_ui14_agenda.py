@@ -45,7 +45,8 @@ def test_the_agenda_button_stays_put_when_the_days_times_are_saved(qtbot, window
     qtbot.wait(200)  # the column settles
     assert page.agenda.pace_label.text().replace("\u00a0", " ").startswith("Planned 09:30 to 16:30")
     # the day is named once, on the clock's line with the start it will count from
-    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "The clock starts at 09:30 (plan) on 10 Dec 2026."
+    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "Starts 09:30 on 10 Dec 2026 (plan)"
+    assert page.agenda.clock_label.toolTip() == "The clock starts at 09:30 (plan) on 10 Dec 2026."
     assert _on_screen(page.agenda.agenda_button) == before
     # and the plan's lines are shown whole, not scrolled away
     scroll = page.agenda.parentWidget().parentWidget()

@@ -60,7 +60,8 @@ def test_before_the_plans_start_the_pop_up_says_what_the_panel_says(qtbot, windo
     early = dt.datetime.combine(today, dt.time(4, 53))
     panel._clock = page._clock = lambda: early
     panel.set_start(early)  # the clock started itself when the file was opened at 04:53
-    assert panel.clock_label.text().replace("\u00a0", " ") == "The clock starts with the day, at 09:00."
+    assert panel.clock_label.text().replace("\u00a0", " ") == "Starts 09:00 (plan)"
+    assert panel.clock_label.toolTip() == "The clock starts with the day, at 09:00."
     seen = _in_pop_up(qtbot, panel)
     assert (seen["label"], seen["box"]) == ("Clock starts at", "09:00")  # not "Started at 04:53"
 
@@ -76,7 +77,8 @@ def test_the_day_before_the_pop_up_offers_the_plans_start_and_starts_no_clock(qt
         "from the plan\u2019s 09:00 that day.")
     assert seen["now"] is False  # the clock runs on the workshop day: nothing to start the day before
     # the panel names the start the pop-up offers, and its day (play-through 11)
-    assert page.agenda.clock_label.text().replace("\u00a0", " ") == (
+    assert page.agenda.clock_label.text().replace("\u00a0", " ") == "Starts 09:00 tomorrow (plan)"
+    assert page.agenda.clock_label.toolTip() == (
         f"The clock starts at 09:00 (plan) tomorrow, {tomorrow.day} {tomorrow:%b %Y}.")
 
 
@@ -101,7 +103,8 @@ def test_a_clock_started_hours_early_says_so_once_and_can_be_taken_back(qtbot, w
     uuid = window.doc.engagement.info().uuid
     assert window.settings.agenda_start_chosen(uuid, today)
     _in_pop_up(qtbot, panel, lambda: panel.reset_button)  # "Count from the plan's start"
-    assert panel.clock_label.text().replace("\u00a0", " ") == "The clock starts with the day, at 09:00."
+    assert panel.clock_label.text().replace("\u00a0", " ") == "Starts 09:00 (plan)"
+    assert panel.clock_label.toolTip() == "The clock starts with the day, at 09:00."
     assert panel.pace_label.text().replace("\u00a0", " ").startswith("The day starts at 09:00")
     assert not window.settings.agenda_start_chosen(uuid, today)  # a reopen keeps the plan's start
     assert _history(blank_path) == before  # the rehearsal left nothing in the engagement file

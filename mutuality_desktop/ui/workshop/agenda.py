@@ -301,11 +301,14 @@ class AgendaPanel(QFrame):
         self._source: Callable[[dt.datetime], PaceText | None] | None = None
         self._day: Callable[[], dt.date | None] | None = None  # the round's own day, if dated
         self._planned: PaceText | None = None
+        self._counts: tuple[int, int] | None = None  # factors agreed, and in all
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 10, 12)
-        layout.setSpacing(6)
+        # close-set: with Large text at 1024x768 every line, the breaks too, fits the list column's share
+        layout.setContentsMargins(14, 8, 10, 8)
+        layout.setSpacing(4)
         self.progress_label = QLabel(wordWrap=True)  # Large text: wraps, never widens the list's panel
         self.progress_label.setFont(theme.font(theme.BASE_POINT_SIZE - 0.5, bold=True))
+        self.progress_label.installEventFilter(self)
         self.progress = QProgressBar(textVisible=False)
         self.progress.setFixedHeight(6)
         self.progress.setAccessibleName("Factors agreed")
@@ -345,6 +348,7 @@ class AgendaPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._word_progress()
             self.updateGeometry()  # the wrapped lines' height changes with the width
         self._fit_breaks()
 
@@ -367,6 +371,33 @@ class AgendaPanel(QFrame):
             return None
         limit = area.maximumHeight()
         return QSize(area.width(), limit if limit < 10_000 else area.height())
+
+    def _word_progress(self) -> None:
+        """"40 of 40 factors agreed" where it fits on one line, else "40 of 40 agreed" (under the
+        factor list, the word is not missed): with Large text at 1024x768 it took two lines, and
+        with the breaks shown the panel needed a scroll bar of its own (play-through 12)."""
+        if self._counts is None:
+            return
+        agreed, total = self._counts
+        whole = f"{agreed} of {total} factors agreed"
+        layout = self.layout()
+        room = self._room()
+        width = room.width() if room is not None else self.width()
+        if layout is not None:
+            m = layout.contentsMargins()
+            width -= m.left() + m.right()
+        fits = width <= 0 or self.progress_label.fontMetrics().horizontalAdvance(whole) <= width
+        text = whole if fits else f"{agreed} of {total} agreed"
+        if self.progress_label.accessibleName() != whole:
+            self.progress_label.setAccessibleName(whole)  # a screen reader hears the whole words
+        if self.progress_label.text() != text:
+            self.progress_label.setText(text)
+            self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.progress_label and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._word_progress)  # Large text: does it still fit on one line?
+        return False
 
     def _fit_breaks(self) -> None:
         """The breaks to come are shown only while the whole panel fits the height it is seen in,
@@ -460,10 +491,8 @@ class AgendaPanel(QFrame):
 
     def set_progress(self, agreed: int, total: int) -> None:
         self._left = total - agreed
-        text = f"{agreed} of {total} factors agreed"
-        if self.progress_label.text() != text:
-            self.progress_label.setText(text)
-            self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
+        self._counts = (agreed, total)
+        self._word_progress()
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(agreed)
         self.refresh()
@@ -483,7 +512,7 @@ class AgendaPanel(QFrame):
         # one clock, one story: the panel's line and the pop-up's box, label and note all come from
         # core's day_clock (play-through 8: "Started at 04:53" above "The clock starts with the day")
         state = day_clock(now, day, planned.starts if planned is not None else None, self._start, self._chosen)
-        self.clock_label.setText(unbroken(state.line))
+        self._put_clock_line(state)
         self._show_clock(state)
         self._show_plan(planned)
         if planned is not None:
@@ -499,6 +528,16 @@ class AgendaPanel(QFrame):
         else:
             self.budget_label.setText(unbroken(f"{self._left} to agree: about {minutes_text(per)} each "
                                                f"to finish by {end:%H:%M}."))
+
+    def _put_clock_line(self, state: DayClock) -> None:
+        """The panel's short words; the whole sentence in its tooltip and for a screen reader."""
+        text = unbroken(state.panel)
+        if self.clock_label.text() != text:
+            self.clock_label.setText(text)
+        whole = state.line if state.panel != state.line else ""
+        if self.clock_label.toolTip() != whole:
+            self.clock_label.setToolTip(whole)
+            self.clock_label.setAccessibleDescription(whole)
 
     def _show_clock(self, state: DayClock) -> None:
         """The pop-up says what the panel says: the time the clock counts from (or will), named as
@@ -1014,7 +1053,9 @@ class AgendaController:
         park, names = park_advice(fw, where.park, quick, agenda.finish, where.left)
         later = [b for b in agenda.breaks if b.end > now.hour * 60 + now.minute]  # past ones are done
         breaks = " · ".join(bound_break(b.label, b.start) for b in later)
-        return PaceText(where.headline(), f"Breaks to come: {breaks}" if breaks else "", park,
+        # "Breaks:", as the day before: those already over are left out, and "Breaks to come:" took
+        # the panel a fourth line with Large text at 1024x768 (play-through 12)
+        return PaceText(where.headline(), f"Breaks: {breaks}" if breaks else "", park,
                         where.behind > ON_PLAN_MINUTES and where.left > 0, agenda.finish, names, agenda.start)
 
     def plan_the_day(self) -> None:
