@@ -146,6 +146,7 @@ def test_after_setting_the_start_the_panel_fits_whole_without_a_scroll_bar(
         assert words == "Starts 09:40 tomorrow"
         assert whole == f"The clock starts at 09:40 tomorrow, {date}, 10 min after the plan\u2019s 09:30."
         assert panel.pace_label.text().replace(NBSP, " ") == "Planned 09:30 to 16:30: 1 factor left"
+        assert f"1{NBSP}factor" in panel.pace_label.text()  # play-through 13: "…16:30: 1 / factor left"
         assert window.settings.agenda_start_ahead(uuid, dt.date.today()) == dt.datetime.combine(day, dt.time(9, 40))
     elif days == 0:
         assert words == "Started 09:40 \u00b7 40 min so far"

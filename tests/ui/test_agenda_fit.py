@@ -40,6 +40,8 @@ def test_what_to_park_names_the_dimension_and_is_seen_whole(qtbot, window, blank
     panel.refresh()
     qtbot.wait(200)
     text = panel.park_label.text()
+    assert "7\u00a0factors" in text  # a count kept with its noun on a narrow line
+    text = text.replace("\u00a0", " ")
     assert text.startswith("To finish by 16:30, park ")
     # Mutuality and Economy both have factors 1 to 5: each number goes with its dimension
     # the room works Mutuality first, so what to park comes from the end of the day: Economy's last

@@ -242,13 +242,14 @@ def minutes_text(minutes: int) -> str:
     return duration(minutes)  # the agenda's one way of saying a length of time
 
 
-_LENGTH = re.compile(r"\b\d+ (?:h \d+ min|h|min)\b")
+_LENGTH = re.compile(r"\b\d+ (?:h \d+ min|h|min|factors?)\b")
 _BREAK = re.compile(r"(\S) (\d\d:\d\d)\b")
 
 
 def unbroken(text: str) -> str:
-    """A length of time kept on one line of a narrow label, number and unit together ("23 min",
-    "2 h 9 min": at 1024 and with Large text the lines broke as "23 / min in hand")."""
+    """A length of time or a count of factors kept on one line of a narrow label, number and unit
+    together ("23 min", "2 h 9 min", "1 factor": at 1024 and with Large text the lines broke as
+    "23 / min in hand", and at 1366 as "…16:30: 1 / factor left", play-through 13)."""
     return _LENGTH.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
 
 
