@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
 
-from .test_prework_menu import _fill, _menu_item
+from .journey import menu_item
+from .test_prework_menu import _fill
 
 
 def test_import_returns_opens_where_the_forms_were_written(qtbot, window, demo_path, tmp_path, monkeypatch):
@@ -19,7 +20,7 @@ def test_import_returns_opens_where_the_forms_were_written(qtbot, window, demo_p
         return str(folder)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)
-    _menu_item(qtbot, window, "&Pre-work", "&Create forms…")
+    menu_item(qtbot, window, "&Pre-work", "&Create forms…")
     assert asked_forms == [str(demo_path.parent)]  # the first time: beside the engagement
     form = sorted(folder.glob("*.xlsx"))[0]
     _fill(form, folder / "returned.xlsx", "5 Exemplary", "Shared plan.")
@@ -30,11 +31,11 @@ def test_import_returns_opens_where_the_forms_were_written(qtbot, window, demo_p
         return [], ""  # the facilitator looks, then cancels
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick_returns)
-    _menu_item(qtbot, window, "&Pre-work", "&Import returns…")
+    menu_item(qtbot, window, "&Pre-work", "&Import returns…")
     assert opened_in == [str(folder)]
 
     window.close_document()  # another day: the engagement opened again
     window.open_path(demo_path)
-    _menu_item(qtbot, window, "&Pre-work", "&Import returns…")
-    _menu_item(qtbot, window, "&Pre-work", "&Create forms…")
+    menu_item(qtbot, window, "&Pre-work", "&Import returns…")
+    menu_item(qtbot, window, "&Pre-work", "&Create forms…")
     assert opened_in == [str(folder), str(folder)] and asked_forms[-1] == str(folder)

@@ -36,7 +36,8 @@ def _save_as(qtbot, typed: str, seen: dict[str, object]):
         press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_keys(qtbot, typed)
         press(qtbot, Qt.Key.Key_Return)
-        QTimer.singleShot(15_000, lambda: dialog.isVisible() and dialog.reject())  # never a hang
+        # never a hang; the dialog as context: no call once it is gone (as it is after Return)
+        QTimer.singleShot(15_000, dialog, lambda: dialog.isVisible() and dialog.reject())
     return answer
 
 

@@ -9,8 +9,8 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
-from .journey import stored
-from .test_prework_menu import _fill, _menu_item
+from .journey import menu_item, stored
+from .test_prework_menu import _fill
 
 
 def test_the_banner_says_what_the_import_did_and_counts_a_blank_return(
@@ -19,7 +19,7 @@ def test_the_banner_says_what_the_import_did_and_counts_a_blank_return(
     folder = tmp_path / "forms"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    _menu_item(qtbot, window, "&Pre-work", "&Create forms…")
+    menu_item(qtbot, window, "&Pre-work", "&Create forms…")
     forms = sorted(folder.glob("*.xlsx"))
     assert "Wrote 8 pre-work forms" in window.banner.label.text()
     first = _fill(forms[0], tmp_path / "first.xlsx", "4 Advanced", "Reviewed each spring.")
@@ -28,7 +28,7 @@ def test_the_banner_says_what_the_import_did_and_counts_a_blank_return(
     shutil.copyfile(forms[2], blank)  # sent back as it went out
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(first), str(second), str(blank)], ""))
-    _menu_item(qtbot, window, "&Pre-work", "&Import returns…")
+    menu_item(qtbot, window, "&Pre-work", "&Import returns…")
     box = window.findChild(QMessageBox, "prework_import")
     qtbot.waitUntil(box.isVisible)
     with stored(demo_path) as eng:
