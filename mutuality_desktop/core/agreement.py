@@ -232,7 +232,9 @@ def notes_not_agreed(opening: str, notes: str, scale: Scale | None = None,
     return (head + ("\n" + rest if rest.strip() else ""), len(head))
 
 
-_EARLIER = re.compile(r"^Earlier notes(?:, from when the room agreed level \d+ \([^)\n]*\))?: ", re.MULTILINE)
+_EARLIER = re.compile(r"^Earlier notes(?:, from when the room agreed level (?P<level>\d+) \([^)\n]*\))?: ",
+                      re.MULTILINE)
+NOT_AGREED_EARLIER = "Earlier notes, from when the room did not agree: "
 
 
 def withdraw_not_agreed(notes: str) -> str:
@@ -246,3 +248,25 @@ def withdraw_not_agreed(notes: str) -> str:
     rest = rest[1:] if rest.startswith("\n") else rest
     earlier = _EARLIER.search(rest)
     return rest if earlier is None else rest[:earlier.start()] + rest[earlier.end():]
+
+
+def agreed_after_all(notes: str, level: int) -> str:
+    """The agreed notes of a factor recorded as Not agreed once the room agrees it at level after
+    all (play-through 13: the notes went on reading "Not agreed" beside an agreed level, or reasons
+    written for level 3 came back unlabelled under an agreed 4).
+
+    The sentence the button wrote goes. Its "Earlier notes, from when the room agreed level N"
+    words go only when N is the level now agreed (the notes were written for it); otherwise, and
+    for plain "Earlier notes:", they stay. Notes typed to begin "Not agreed" are kept, under
+    "Earlier notes, from when the room did not agree:". Any other notes are returned as they are."""
+    match = _OPENING.match(notes)
+    if match is None:
+        if notes.lstrip().casefold().startswith(NOT_AGREED.casefold()):
+            return NOT_AGREED_EARLIER + notes.lstrip()
+        return notes
+    rest = notes[match.end():]
+    rest = rest[1:] if rest.startswith("\n") else rest
+    earlier = _EARLIER.search(rest)
+    if earlier is not None and earlier.group("level") is not None and int(earlier.group("level")) == level:
+        return rest[:earlier.start()] + rest[earlier.end():]
+    return rest

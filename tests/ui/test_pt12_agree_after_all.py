@@ -36,12 +36,17 @@ def test_a_level_on_a_factor_typed_as_not_agreed_says_the_room_now_agrees(qtbot,
     assert page.bar.scoring() == ["agreed"]
     _click_level(qtbot, page, 3)
     after = stored(demo_path, factor)
-    assert after["agreed"] == 3 and after["agreed notes"] == before["agreed notes"]  # the user's words kept
+    # the words typed are kept, labelled as what they were (play-through 13: "agreed 3" beside
+    # notes still opening "Not agreed")
+    assert after["agreed"] == 3
+    assert after["agreed notes"] == "Earlier notes, from when the room did not agree: " + before["agreed notes"]
+    assert page.evidence.editors["agreed"].toPlainText() == after["agreed notes"]
     said = window.statusBar().currentMessage()
-    assert said == ("Joint knowledge management strategy: now agreed at 3; its notes still begin "
-                    "\u201cNot agreed\u201d (Ctrl+Z undoes)."), said
-    key(qtbot, Qt.Key.Key_Z, CTRL)
-    assert stored(demo_path, factor)["agreed"] is None
+    assert said == ("Joint knowledge management strategy: now agreed at 3; its \u201cNot agreed\u201d notes "
+                    "kept as earlier notes (Ctrl+Z undoes)."), said
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes back both
+    back = stored(demo_path, factor)
+    assert back["agreed"] is None and back["agreed notes"] == before["agreed notes"]
 
 
 def test_the_buttons_not_agreed_sentence_leaves_the_notes_with_the_level_and_comes_back_on_undo(
@@ -67,11 +72,12 @@ def test_the_buttons_not_agreed_sentence_leaves_the_notes_with_the_level_and_com
     _click_level(qtbot, page, 2)
     after = stored(demo_path, factor)
     assert after["agreed"] == 2
-    assert after["agreed notes"] == "The August statement came late."  # the reason typed after it stays
+    # the sentence goes; what was there before it stays under its "Earlier notes:" label
+    assert after["agreed notes"] == "Earlier notes: The August statement came late."
     said = window.statusBar().currentMessage()
     assert said.startswith("Joint communications strategy: now agreed at 2; ") and said.endswith(
         "\u201cNot agreed\u201d taken out of its notes (Ctrl+Z undoes)."), said
-    assert page.evidence.editors["agreed"].toPlainText() == "The August statement came late."
+    assert page.evidence.editors["agreed"].toPlainText() == after["agreed notes"]
     assert QApplication.focusWidget() is not None
     key(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes back both
     back = stored(demo_path, factor)

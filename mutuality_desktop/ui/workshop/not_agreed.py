@@ -16,7 +16,9 @@ from PySide6.QtCore import Qt
 
 from ...core.agreement import (
     NOT_AGREED,
+    NOT_AGREED_EARLIER,
     Agreement,
+    agreed_after_all,
     agreement_in,
     not_agreed_opening,
     notes_not_agreed,
@@ -102,15 +104,15 @@ def press(page: WorkshopPage, record: bool) -> None:
 
 
 
+
 def agree_at(page: WorkshopPage, level: int) -> bool:
     """An agreed level chosen for a factor recorded as Not agreed: the room agrees after all.
 
     Play-through 12: one click turned a recorded disagreement into an agreed level with nothing
-    said, and the notes still began "Not agreed". Now the level goes in with the notes without the
-    sentence the button wrote (one undo step), or, when the notes were typed to begin "Not agreed",
-    as they are; either way the status bar says the disagreement is over and how to take it back.
-    Returns False for a factor not recorded as Not agreed (notes typed before the level are not a
-    disagreement): the caller scores as usual."""
+    said, and the notes still began "Not agreed". The level now goes in with the notes as
+    core.agreement.agreed_after_all leaves them (one undo step), and the status bar says what
+    became of the disagreement and how to take it back. Returns False for a factor not recorded
+    as Not agreed (notes typed before the level are not a disagreement): the caller scores as usual."""
     engagement = page.doc.engagement
     scores = engagement.scores(page._round_id)
     notes = (s.notes if (s := scores.get((page._factor_id, "agreed"))) else "")
@@ -118,20 +120,16 @@ def agree_at(page: WorkshopPage, level: int) -> bool:
             or not notes.lstrip().casefold().startswith(NOT_AGREED.casefold())):
         return False
     factor, uuid = page.factor(), engagement.round_uuid(page._round_id)
-    kept = withdraw_not_agreed(notes)
-    steps: list[Operation] = [SetScore(uuid, page._factor_id, "agreed", level)]
-    if kept != notes:
-        steps.append(SetNotes(uuid, page._factor_id, "agreed", kept))
+    kept = agreed_after_all(notes, level)
+    steps: list[Operation] = [SetScore(uuid, page._factor_id, "agreed", level),
+                              SetNotes(uuid, page._factor_id, "agreed", kept)]
     _cleared(page).pop((page._round_id, page._factor_id), None)
     if not page.doc.execute_all(f"Agree {factor.name} at {level} after all", "score", steps):
         page.refresh_scores()
         return True
     page.refresh_evidence(keep_typing=False)
-    name = str(level)  # the level's name is on the AGREED card; at 1024 the whole sentence fits
-    if kept != notes:
-        page._say(f"{factor.name}: now agreed at {name}; \u201cNot agreed\u201d taken out of its notes "
-                  "(Ctrl+Z undoes).")
-    else:
-        page._say(f"{factor.name}: now agreed at {name}; its notes still begin \u201cNot agreed\u201d "
-                  "(Ctrl+Z undoes).")
+    # the level's name is on the AGREED card; at 1024 the whole sentence fits the status bar
+    done = ("its \u201cNot agreed\u201d notes kept as earlier notes" if kept.startswith(NOT_AGREED_EARLIER)
+            else "\u201cNot agreed\u201d taken out of its notes")
+    page._say(f"{factor.name}: now agreed at {level}; {done} (Ctrl+Z undoes).")
     return True
