@@ -43,7 +43,7 @@ def test_a_level_on_a_factor_typed_as_not_agreed_says_the_room_now_agrees(qtbot,
     assert page.evidence.editors["agreed"].toPlainText() == after["agreed notes"]
     said = window.statusBar().currentMessage()
     assert said == ("Joint knowledge management strategy: now agreed at 3; its \u201cNot agreed\u201d notes "
-                    "kept as earlier notes (Ctrl+Z undoes)."), said
+                    "kept (Ctrl+Z undoes)."), said
     key(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes back both
     back = stored(demo_path, factor)
     assert back["agreed"] is None and back["agreed notes"] == before["agreed notes"]

@@ -129,7 +129,7 @@ def agree_at(page: WorkshopPage, level: int) -> bool:
         return True
     page.refresh_evidence(keep_typing=False)
     # the level's name is on the AGREED card; at 1024 the whole sentence fits the status bar
-    done = ("its \u201cNot agreed\u201d notes kept as earlier notes" if kept.startswith(NOT_AGREED_EARLIER)
+    done = ("its \u201cNot agreed\u201d notes kept" if kept.startswith(NOT_AGREED_EARLIER)
             else "\u201cNot agreed\u201d taken out of its notes")
     page._say(f"{factor.name}: now agreed at {level}; {done} (Ctrl+Z undoes).")
     return True
