@@ -162,6 +162,9 @@ def test_after_setting_the_start_the_panel_fits_whole_without_a_scroll_bar(
     assert progress.fontMetrics().horizontalAdvance(progress.text()) <= progress.width()
     assert (progress.text().endswith("factors agreed")) is (width == 1366 or not large)
     assert progress.accessibleName() == f"{agreed} of {total} factors agreed"
+    # play-through 13: the short words had no tooltip to say "factors"
+    assert progress.toolTip() == ("" if progress.text().endswith("factors agreed")
+                                  else f"{agreed} of {total} factors agreed")
     breaks = panel.breaks_label.text().replace(NBSP, " ")
     assert breaks == "Breaks: Coffee 11:00 \u00b7 Lunch 12:30 \u00b7 Tea 14:45"
     assert _history(demo_path) == history  # a start is kept on this laptop; the file is untouched

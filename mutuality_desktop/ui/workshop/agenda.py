@@ -391,6 +391,9 @@ class AgendaPanel(QFrame):
         text = whole if fits else f"{agreed} of {total} agreed"
         if self.progress_label.accessibleName() != whole:
             self.progress_label.setAccessibleName(whole)  # a screen reader hears the whole words
+        tip = "" if fits else whole  # the short words, "39 of 40 agreed", said whole on hover
+        if self.progress_label.toolTip() != tip:
+            self.progress_label.setToolTip(tip)
         if self.progress_label.text() != text:
             self.progress_label.setText(text)
             self._fit_breaks()  # the line may now wrap differently: do the breaks still fit?
