@@ -50,6 +50,14 @@ def menu_item(qtbot: Any, window: Any, menu_text: str, item_text: str) -> None:
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
 
 
+def open_on_page(qtbot: Any, window: Any, path: Path, size: tuple[int, int], name: str) -> None:
+    """The window at a screen size, the engagement opened in it, and one of its pages clicked."""
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    assert window.open_path(path)
+    page_tab(qtbot, window, name)
+
+
 def page_tab(qtbot: Any, window: Any, name: str) -> None:
     """Click Setup, Walkthrough or Results in the window's page tabs."""
     click(qtbot, window.page_switch.buttons[name])

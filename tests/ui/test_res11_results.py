@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from mutuality_desktop.core.agreement import Agreement, agreement_in
 
-from .journey import click, page_tab, stored
+from .journey import click, open_on_page, page_tab, stored
 from .test_res10_chart_names import _look_keys
 
 KNOWLEDGE = "joint-knowledge-management-strategy"  # the demo's factor the room did not agree
@@ -22,10 +22,7 @@ def _tick(qtbot, box) -> None:
 
 
 def _results(qtbot, window, path, width: int = 1366):
-    window.resize(width, 768)
-    qtbot.waitUntil(lambda: window.width() == width)
-    assert window.open_path(path)
-    page_tab(qtbot, window, "Results")
+    open_on_page(qtbot, window, path, (width, 768), "Results")
     page = window.results.page
     qtbot.waitUntil(lambda: page.isVisible() and page.dimension_pane is not None)
     qtbot.wait(100)

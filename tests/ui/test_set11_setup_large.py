@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QStyle, QStyleOptionVie
 from mutuality_desktop.core.prework.contacts import participant_emails
 from mutuality_desktop.ui import theme
 
-from .journey import click, focused, page_tab, stored
+from .journey import click, focused, open_on_page, stored
 from .test_ui9_participant_emails import _add_participant
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -28,10 +28,7 @@ def _large_text(qtbot, on: bool) -> None:
 
 
 def _open_setup(qtbot, window, path, size):
-    window.resize(*size)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
-    assert window.open_path(path)
-    page_tab(qtbot, window, "Setup")
+    open_on_page(qtbot, window, path, size, "Setup")
     page = window.setup_page
     qtbot.waitUntil(page.isVisible)
     return page
@@ -170,18 +167,24 @@ def test_at_1024_large_the_roles_read_whole_beside_a_narrow_empty_email_column(q
     assert header.sectionSize(3) >= _header_need(table) - 4
 
 
-def test_a_role_too_long_for_three_lines_is_cut_with_its_whole_text_a_hover_away(qtbot, window, demo_path,
-                                                                                 restore_look):
-    role = ("Interim Assistant Director for Environment, Neighbourhoods, Regulatory Services, Highways "
-            "Asset Management and Climate Resilience")
-    page = _open_setup(qtbot, window, demo_path, (1024, 768))
+def _eleventh_at_1024_large(qtbot, window, path, name: str, role: str, email: str):
+    """Setup at 1024 with Large text, an eleventh participant added by typing; the list."""
+    page = _open_setup(qtbot, window, path, (1024, 768))
     click(qtbot, page.form.editor("title"))
     _large_text(qtbot, True)
     panel = page.participants
     table = panel.table
     page.ensureWidgetVisible(panel.name)
-    _add_participant(qtbot, panel, "Bea Long-Title", role, "")
+    _add_participant(qtbot, panel, name, role, email)
     qtbot.waitUntil(lambda: table.rowCount() == 11)
+    return table
+
+
+def test_a_role_too_long_for_three_lines_is_cut_with_its_whole_text_a_hover_away(qtbot, window, demo_path,
+                                                                                 restore_look):
+    role = ("Interim Assistant Director for Environment, Neighbourhoods, Regulatory Services, Highways "
+            "Asset Management and Climate Resilience")
+    table = _eleventh_at_1024_large(qtbot, window, demo_path, "Bea Long-Title", role, "")
     with stored(demo_path) as eng:
         assert any(p.name == "Bea Long-Title" and p.role == role for p in eng.participants())  # as typed
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Bea Long-Title")
@@ -216,14 +219,7 @@ def test_a_hyphenated_name_wraps_at_its_hyphen_and_the_roles_keep_their_room(qtb
     cut at 1024 with Large text; the list wraps it after its hyphen, as Qt draws it."""
     name, role = "Alexandra Montgomery-Smythe", "Strategic Director of Neighbourhoods and Climate"
     email = "alexandra.montgomery-smythe@brackenford.gov.uk"
-    page = _open_setup(qtbot, window, demo_path, (1024, 768))
-    click(qtbot, page.form.editor("title"))
-    _large_text(qtbot, True)
-    panel = page.participants
-    table = panel.table
-    page.ensureWidgetVisible(panel.name)
-    _add_participant(qtbot, panel, name, role, email)
-    qtbot.waitUntil(lambda: table.rowCount() == 11)
+    table = _eleventh_at_1024_large(qtbot, window, demo_path, name, role, email)
     with stored(demo_path) as eng:
         person = next(p for p in eng.participants() if p.name == name)
         assert person.role == role and participant_emails(eng)[person.id] == email
