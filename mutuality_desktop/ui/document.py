@@ -41,6 +41,7 @@ class EngagementDocument(QObject):
     save_state_changed = Signal()
     problem_raised = Signal(str)  # a refused edit (validation, read-only): shown inline
     stepped = Signal(str, str, object)  # undo or redo done: "Undid"/"Redid", the step's text, its key
+    author_set = Signal()  # the name the history records was given (or taken back)
 
     def __init__(self, engagement: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class EngagementDocument(QObject):
     def set_author(self, name: str) -> None:
         """Name the history records for this window's changes ("" = the system's name for you)."""
         self.engagement.author = " ".join(name.split())[:200] or default_author()
+        self.author_set.emit()
 
     # --- what the status bar and title show --------------------------------------------------
 

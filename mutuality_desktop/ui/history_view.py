@@ -6,6 +6,7 @@ and follows every change. The same list is `mutuality-desktop history FILE [--fa
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING
 
@@ -260,22 +261,35 @@ class NamePrompt(QObject):
         if doc is None or doc.readonly or self.stepped_aside or not name_unset():
             return  # nothing to record, or the offer was made and seen through this session
         doc.changed.connect(self._on_doc_changed)
+        doc.author_set.connect(self._on_author_set)
         self._offered = f"Changes are recorded as “{doc.engagement.author}” · Set your name…"
         self._fit(self.window.statusBar().currentMessage())
+
+    def _let_go(self) -> None:
+        self._withdraw()
+        doc = self.window.doc
+        if doc is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # already let go
+                doc.changed.disconnect(self._on_doc_changed)
+                doc.author_set.disconnect(self._on_author_set)
+
+    def _on_author_set(self) -> None:
+        """A name given (Edit → Your name in the history…, or the offer's own link): the only way
+        the settings' name changes while a file is open, so it is read here, not on every change."""
+        if not name_unset():
+            self._let_go()
 
     def _on_doc_changed(self, _what: str) -> None:
         """Every change (each keystroke of a note too): a comparison or two, and let go once done."""
         doc = self.window.doc
         if doc is None:
             return
-        if not self._offered or not name_unset():
-            self._withdraw()
-            doc.changed.disconnect(self._on_doc_changed)
+        if not self._offered:
+            self._let_go()
             return
         if self._seen_from is not None and doc.undo_stack.index() - self._seen_from >= OFFER_CHANGES:
             self.stepped_aside = True  # seen through some changes: out of the way for the session
-            self._withdraw()
-            doc.changed.disconnect(self._on_doc_changed)
+            self._let_go()
 
     def _fit(self, message: str) -> None:
         """A message in the status bar reports an outcome ("Merged …", "Moved the engagement to …")
