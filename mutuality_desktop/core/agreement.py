@@ -219,16 +219,11 @@ def notes_not_agreed(opening: str, notes: str, scale: Scale | None = None,
     written before by the button is replaced, so pressing it again after a level changed does not
     repeat it, and what follows it is kept as it is."""
     head = opening + " "
-    match = _OPENING.match(notes)
-    if match is not None:
-        rest = notes[match.end():]
-        rest = rest[1:] if rest.startswith("\n") else rest
-    elif notes.strip():
+    rest = _after_opening(notes)
+    if rest is None:
         said = ("" if agreed is None or scale is None
                 else f", from when the room agreed level {agreed} ({scale.name_of(agreed)})")
-        rest = f"Earlier notes{said}: {notes}"
-    else:
-        rest = ""
+        rest = f"Earlier notes{said}: {notes}" if notes.strip() else ""
     return (head + ("\n" + rest if rest.strip() else ""), len(head))
 
 
@@ -241,13 +236,21 @@ def withdraw_not_agreed(notes: str) -> str:
     """The agreed notes without the opening sentence the button wrote and the "Earlier notes"
     words it put before the text that was there (the reason typed after it, and anything else,
     is kept): pressed and taken back with nothing typed, the notes are as they were."""
-    match = _OPENING.match(notes)
-    if match is None:
+    rest = _after_opening(notes)
+    if rest is None:
         return notes
-    rest = notes[match.end():]
-    rest = rest[1:] if rest.startswith("\n") else rest
     earlier = _EARLIER.search(rest)
     return rest if earlier is None else rest[:earlier.start()] + rest[earlier.end():]
+
+
+def _after_opening(notes: str) -> str | None:
+    """What follows the sentence the button wrote (without the line break after it), or None
+    when the notes do not begin with that sentence."""
+    match = _OPENING.match(notes)
+    if match is None:
+        return None
+    rest = notes[match.end():]
+    return rest[1:] if rest.startswith("\n") else rest
 
 
 def agreed_after_all(notes: str, level: int) -> str:
@@ -259,13 +262,11 @@ def agreed_after_all(notes: str, level: int) -> str:
     words go only when N is the level now agreed (the notes were written for it); otherwise, and
     for plain "Earlier notes:", they stay. Notes typed to begin "Not agreed" are kept, under
     "Earlier notes, from when the room did not agree:". Any other notes are returned as they are."""
-    match = _OPENING.match(notes)
-    if match is None:
+    rest = _after_opening(notes)
+    if rest is None:
         if notes.lstrip().casefold().startswith(NOT_AGREED.casefold()):
             return NOT_AGREED_EARLIER + notes.lstrip()
         return notes
-    rest = notes[match.end():]
-    rest = rest[1:] if rest.startswith("\n") else rest
     earlier = _EARLIER.search(rest)
     if earlier is not None and earlier.group("level") is not None and int(earlier.group("level")) == level:
         return rest[:earlier.start()] + rest[earlier.end():]

@@ -77,11 +77,6 @@ def email_lines(email: str, room: int, lines: int, width: Callable[[str], int],
     return elide(email, Qt.TextElideMode.ElideMiddle)
 
 
-def two_line_width(text: str, width: Callable[[str], int]) -> int:
-    """The narrowest width at which `text`, wrapped at spaces, reads whole on two lines."""
-    return lines_width(text, width, 2)
-
-
 def lines_width(text: str, width: Callable[[str], int], lines: int) -> int:
     """The narrowest width at which `text` reads whole on `lines` lines, wrapped as Qt wraps it: at
     spaces and after hyphens ("Montgomery-" / "Smythe"); its widest unbreakable part's width when

@@ -243,7 +243,6 @@ def minutes_text(minutes: int) -> str:
 
 
 _LENGTH = re.compile(r"\b\d+ (?:h \d+ min|h|min|factors?)\b")
-_BREAK = re.compile(r"(\S) (\d\d:\d\d)\b")
 
 
 def unbroken(text: str) -> str:

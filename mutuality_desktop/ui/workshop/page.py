@@ -718,8 +718,8 @@ class WorkshopPage(QWidget):
         self.agenda.start_reset.connect(self._on_agenda_start_reset)
         self._restore_agenda_start()
         self.bar.set_focus_perspective(self.guide.focus_perspective())
-        values = [lv.value for lv in self.framework.scale.levels]
-        self.scoring_strip.digits = f"{min(values)}–{max(values)}" if values else ""
+        scale = self.framework.scale
+        self.scoring_strip.digits = f"{scale.minimum}–{scale.maximum}" if scale.levels else ""
         self.scoring_strip.show_scoring(self.guide.focus_perspective())
 
     # --- state -------------------------------------------------------------------------------
