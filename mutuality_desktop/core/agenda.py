@@ -465,6 +465,12 @@ def day_clock(now: dt.datetime, day: dt.date | None, plan_start: int | None,
     return DayClock(line, "Started at", at, "Started when this file was first opened today.", running=True)
 
 
+def start_day(today: dt.date, day: dt.date | None) -> dt.date:
+    """The day a start typed in the Agenda pop-up is for: the workshop's day while it is still to
+    come (the night before's planning), else today."""
+    return day if day is not None and day > today else today
+
+
 def clocks_within_reach(now: dt.datetime, day: dt.date | None, plan_start: int | None,
                         started: dt.datetime | None, chosen: bool) -> list[DayClock]:
     """What the clock may come to say while the Agenda pop-up is open: as it is now, with a start
@@ -475,7 +481,7 @@ def clocks_within_reach(now: dt.datetime, day: dt.date | None, plan_start: int |
     states = [day_clock(now, day, plan_start, started, chosen)]
     if not states[0].editable or states[0].start is None:
         return states
-    when = day if day is not None and day > now.date() else now.date()
+    when = start_day(now.date(), day)
     bases = {now.hour * 60 + now.minute, states[0].start}
     if plan_start is not None:
         bases.add(plan_start)

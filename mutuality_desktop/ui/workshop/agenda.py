@@ -56,6 +56,7 @@ from ...core.agenda import (
     prework_agreement,
     read_agenda,
     read_typed_time,
+    start_day,
 )
 from ...core.errors import ValidationError
 from .. import theme
@@ -668,9 +669,7 @@ class AgendaPanel(QFrame):
     def _on_start_edit_time_changed(self, time: QTime) -> None:
         today = self._clock().date()
         day = self._day() if self._day is not None else None
-        # before a workshop still to come the start is set for its day (the night before's planning)
-        when = day if day is not None and day > today else today
-        self._start = dt.datetime.combine(when, dt.time(time.hour(), time.minute()))
+        self._start = dt.datetime.combine(start_day(today, day), dt.time(time.hour(), time.minute()))
         self._chosen = True
         self.start_time_changed.emit(self._start)
         self.refresh()
