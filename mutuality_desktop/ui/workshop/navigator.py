@@ -70,22 +70,27 @@ def _wrapped(tip: str) -> str:
     return f"<p>{html.escape(tip, quote=False)}</p>" if tip else ""
 
 
-def _line_count(text: str, font: QFont, first: int, rest: int) -> int:
-    """How many lines a name takes wrapped at words, its first line `first` wide, the rest `rest`."""
+def _wrap(text: str, font: QFont, first: int, rest: int) -> list[str]:
+    """A name's lines wrapped at words, its first line `first` wide, the rest `rest`."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    count = 0
+    lines: list[str] = []
     while True:
         line = layout.createLine()
         if not line.isValid():
             break
-        line.setLineWidth(first if count == 0 else rest)
-        count += 1
+        line.setLineWidth(first if not lines else rest)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].rstrip())
     layout.endLayout()
-    return count
+    return lines
+
+
+def _line_count(text: str, font: QFont, first: int, rest: int) -> int:
+    """How many lines a name takes wrapped at words, its first line `first` wide, the rest `rest`."""
+    return len(_wrap(text, font, first, rest))
 
 
 class _Delegate(QStyledItemDelegate):
@@ -290,22 +295,12 @@ class _Delegate(QStyledItemDelegate):
         if laid_out is None:
             if len(self._names) > 500:
                 self._names.clear()
-            layout = QTextLayout(text, font)
-            option = QTextOption()
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            layout.setTextOption(option)
-            layout.beginLayout()
             lines: list[QStaticText] = []
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(first if not lines else rest)
-                static = QStaticText(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+            for words in _wrap(text, font, first, rest):
+                static = QStaticText(words)
                 static.setTextFormat(Qt.TextFormat.PlainText)
                 static.prepare(font=font)
                 lines.append(static)
-            layout.endLayout()
             laid_out = self._names[key] = lines
         return laid_out
 
