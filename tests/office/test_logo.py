@@ -89,6 +89,39 @@ def test_gradients_clipping_text_and_embedded_pictures_are_drawn() -> None:
     assert (0x33, 0x33, 0x33) in {tuple(p[:3]) for p in pixels(text) if p[3] == 255}
 
 
+# Matplotlib's Agg renderer keeps the last clip path it drew by the address of its data; a logo
+# whose clip paths were freed while it was drawn lost a clipped shape to a stale clip (one CI run).
+# A fresh process draws it the same way every time, so the first drawing there is the one checked.
+MANY_CLIPS = """
+import io, sys
+from PIL import Image
+from mutuality_desktop.core.office.logo import svg_to_png
+n = 24
+defs = "".join(
+    f'<linearGradient id="g{i}"><stop offset="0" stop-color="#ff0000"/>'
+    f'<stop offset="1" stop-color="#0000ff"/></linearGradient>'
+    f'<clipPath id="c{i}"><circle cx="{i * 40 + 30}" cy="30" r="8"/></clipPath>' for i in range(n))
+body = "".join(
+    f'<circle cx="{i * 40 + 10}" cy="10" r="8" fill="url(#g{i})"/>'
+    f'<rect x="{i * 40 + 22}" y="22" width="16" height="16" fill="#f0a000" clip-path="url(#c{i})"/>'
+    for i in range(n))
+svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{n * 40}" height="40" '
+       f'viewBox="0 0 {n * 40} 40"><defs>{defs}</defs>{body}</svg>').encode()
+image = Image.open(io.BytesIO(svg_to_png(svg, longest=n * 40))).convert("RGBA")
+print(sum(image.getpixel((i * 40 + 30, 30)) == (0xF0, 0xA0, 0x00, 255) for i in range(n)))
+"""
+
+
+def test_every_clipped_shape_of_a_logo_with_many_clip_paths_is_drawn() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", MANY_CLIPS], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["24"]  # all 24 orange shapes inside their own circles
+
+
 def test_an_svg_from_a_received_file_reads_no_local_file_and_no_web_address(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = tmp_path / "secret.png"

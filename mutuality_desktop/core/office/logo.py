@@ -53,6 +53,10 @@ class _AggRenderer(Renderer):  # type: ignore[misc]
         self._agg = agg
         self._base = base
         self._clips: list[Any] = []
+        # Agg remembers the last clip path it rendered by the address of its vertices, so a clip
+        # path freed during a drawing could be mistaken for a new one at the same address (the new
+        # clip then never applied: issue 13's CI run). Every clip path lives as long as the drawing.
+        self._kept: list[Any] = []
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -203,6 +207,7 @@ class _AggRenderer(Renderer):  # type: ignore[misc]
             if v:
                 self._clips.append(TransformedPath(MPath(v, c),
                                                    Affine2D.from_values(*self._state()["ctm"])))
+                self._kept.append(self._clips[-1])
         even_odd = getattr(path, "fillMode", None) == 0  # reportlab's FILL_EVEN_ODD
         autoclose = getattr(path, "autoclose", "")
         if autoclose in ("svg", "pdf"):
@@ -297,7 +302,8 @@ class _AggRenderer(Renderer):  # type: ignore[misc]
             rgba[:, i] = np.interp(t, stops, [float(getattr(col, channel, 1.0)) for col in colours])
         pixels = (rgba.reshape(height, width, 4)[::-1] * 255).round().astype(np.uint8)
         gc = self._agg.new_gc()
-        gc.set_clip_path(TransformedPath(MPath(v, c), transform))
+        self._kept.append(TransformedPath(MPath(v, c), transform))
+        gc.set_clip_path(self._kept[-1])
         self._agg.draw_image(gc, 0, 0, pixels)
         gc.restore()
 
