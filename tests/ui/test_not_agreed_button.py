@@ -117,3 +117,35 @@ def test_the_button_waits_for_both_sides_and_says_why(qtbot, window, demo_path):
     page.side_scroll.ensureWidgetVisible(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert stored(demo_path, factor) == before
+
+
+def test_two_sides_at_the_same_level_have_nothing_to_record_as_not_agreed(qtbot, window, demo_path):
+    """The guide's Not agreed is for two sides that still differ: with both at level 3 the button
+    once wrote "holds level 3 (Established) and … level 3 (Established)" (left alone in session 11)."""
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 8)
+    for k in (Qt.Key.Key_3, Qt.Key.Key_Tab, Qt.Key.Key_3, Qt.Key.Key_Tab, Qt.Key.Key_Delete,
+              Qt.Key.Key_Tab):
+        key(qtbot, k)  # client 3, provider 3, the agreed level cleared, then the agreed notes
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    key(qtbot, Qt.Key.Key_Delete)  # the demo's own note on this factor, emptied
+    row = stored(demo_path, factor)
+    assert (row["client"], row["provider"], row["agreed"], row["agreed notes"]) == (3, 3, None, "")
+    button = page.evidence.not_agreed_button
+    assert not button.isEnabled()
+    assert "Both sides hold level 3 Established" in button.toolTip()
+    assert button.accessibleDescription() == button.toolTip()
+    before = stored(demo_path, factor)
+    page.side_scroll.ensureWidgetVisible(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert stored(demo_path, factor) == before
+
+    click(qtbot, page.bar.buttons["provider"])  # the provider's chip, as a person clicks it
+    key(qtbot, Qt.Key.Key_2)  # the provider moves to 2: now there is a difference to record
+    assert stored(demo_path, factor)["provider"] == 2
+    assert button.isEnabled()
+    click_button(qtbot, page)
+    info = window.doc.engagement.info()
+    assert stored(demo_path, factor)["agreed notes"].startswith(
+        f"Not agreed. {info.client_organisation} holds level 3 (Established) and "
+        f"{info.provider_organisation} level 2 (Developing).")

@@ -353,16 +353,21 @@ class EvidencePanel(QWidget):
         if text != self._saved[perspective] and not self.editors[perspective].isReadOnly():
             self.notes_saved.emit(perspective, text)
 
-    def show_not_agreed(self, not_agreed: bool, missing: str) -> None:
+    def show_not_agreed(self, not_agreed: bool, missing: str, same: str = "") -> None:
         """The Not agreed button: pressed while the factor is Not agreed; usable only when both
-        sides have a level (missing names the side or sides without one, '' when both have)."""
+        sides have a level (missing names the side or sides without one, '' when both have) and
+        the levels differ (same names the one level both sides hold, '' when they differ)."""
         button = self.not_agreed_button
         button.setChecked(not_agreed)
         button.setText(AGREES_BUTTON if not_agreed else NOT_AGREED_BUTTON)
-        button.setEnabled(not missing and not self.editors["agreed"].isReadOnly())
+        blocked = bool(missing or (same and not not_agreed))  # a recorded one can always be taken back
+        button.setEnabled(not blocked and not self.editors["agreed"].isReadOnly())
         if missing:
             tip = (f"Not agreed needs a level from each side: {missing} no level yet. "
                    "Score both sides first.")
+        elif same and not not_agreed:
+            tip = (f"Both sides hold level {same}, so there is nothing to record as not agreed: "
+                   "type the agreed level\u2019s digit in the guide.")
         elif not_agreed:
             tip = ("The room could not agree this factor. Press to take back the \u201cNot agreed\u201d "
                    "sentence and choose the agreed level (type its digit).")

@@ -44,7 +44,12 @@ def show_button(page: WorkshopPage, scores: Mapping[tuple[str, str], Score]) -> 
              "provider": info.provider_organisation.strip() or "the provider"}
     missing = [names[p] for p in ("client", "provider") if levels[p] is None]
     said = " and ".join(missing) + (" have" if len(missing) == 2 else " has") if missing else ""
-    page.evidence.show_not_agreed(agreement_in(scores, page._factor_id) is Agreement.NOT_AGREED, said)
+    same = ""
+    if not missing and levels["client"] == levels["provider"] and levels["client"] is not None:
+        level = levels["client"]  # the guide's Not agreed is for two sides that still differ
+        same = f"{level} {page.framework.scale.level(level).name}"
+    page.evidence.show_not_agreed(agreement_in(scores, page._factor_id) is Agreement.NOT_AGREED, said,
+                                  same)
 
 
 def _cleared(page: WorkshopPage) -> dict[tuple[int, str], int]:
