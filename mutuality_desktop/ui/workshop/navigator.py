@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -373,6 +374,8 @@ class Navigator(QTreeWidget):
         self._tips: dict[str, str] = {}  # dimension id -> what its count leaves out (hover, screen reader)
         self._peek: set[str] = set()  # dimensions outside the scope opened to show their factors
         self._scope: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
+        self._placing = False  # the open factor is placed again whenever the list changes size
+        self.verticalScrollBar().actionTriggered.connect(self._on_scrolled_by_hand)
         self.currentItemChanged.connect(self._on_self_current_item_changed)
         self.itemClicked.connect(self._on_self_item_clicked)
 
@@ -507,6 +510,30 @@ class Navigator(QTreeWidget):
             item.setSelected(True)
             self.scrollToItem(item)
 
+    def place_current(self) -> None:
+        """The open factor in view, on opening the page: the list from its top (its heading and
+        count in sight) when the factor fits there, else the factor in the middle; and again as the
+        list takes its final size, until the facilitator scrolls it. Scrolled only far enough while
+        the window was still growing, the list had reopened at factor 10 with factor 1 cut in half
+        at its top and the dimension's heading out of view (session 11)."""
+        self._placing = True
+        self._place()
+
+    def _place(self) -> None:
+        item = self.currentItem()
+        if not self._placing or item is None:
+            return
+        self.doItemsLayout()  # the rows' heights at this width, before asking where the factor is
+        bar = self.verticalScrollBar()
+        rect = self.visualItemRect(item)
+        if rect.bottom() + bar.value() < self.viewport().height():
+            bar.setValue(bar.minimum())
+        elif not self.viewport().rect().contains(rect):
+            self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _on_scrolled_by_hand(self, _action: int) -> None:
+        self._placing = False
+
     def shows(self, factor_id: str) -> bool:
         """Whether the list shows this factor as the open one: current, selected and in view."""
         item = self._items.get(factor_id)
@@ -584,3 +611,5 @@ class Navigator(QTreeWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+        if self._placing:
+            QTimer.singleShot(0, self, self._place)  # once the rows have their new heights

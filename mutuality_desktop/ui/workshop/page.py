@@ -666,9 +666,7 @@ class WorkshopPage(QWidget):
         return False
 
     def _scroll_to_current(self) -> None:
-        current = self.navigator.currentItem()
-        if current is not None:
-            self.navigator.scrollToItem(current)
+        self.navigator.place_current()
 
     def _add_shortcuts(self) -> None:
         def action(keys: list[QKeySequence], slot: Callable[[], object], text: str) -> QAction:
