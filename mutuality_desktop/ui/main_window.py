@@ -343,6 +343,22 @@ class MainWindow(QMainWindow):
         if page is not None:
             self.stack.addWidget(page)
             guard_inputs(page)  # the wheel scrolls past unfocused boxes; Ctrl+Z reaches Edit → Undo
+            self._status_link_last(page)
+
+    def _status_link_last(self, page: QWidget) -> None:
+        """The status bar's "Set your name…" comes after the page in the Tab order, not between the
+        page tabs and the page: a page built after the status bar had its widgets after the link in
+        the focus chain, so Tab from the Setup tab went to the link before the first field
+        (left alone in session 11)."""
+        link = self.name_prompt.button
+        last: QWidget | None = None
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page and page.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, link)
 
     def close_document(self) -> bool:
         """Close the open engagement after saving pending typing; return False if the user declines."""
@@ -358,6 +374,12 @@ class MainWindow(QMainWindow):
         self._replace_page("workshop", None)
         self._replace_page("_setup_page", None)
         doc, self.doc = self.doc, None
+        # The closed document says nothing more to this window: its undo stack, cleared as it is
+        # deleted, would report a change to a window that may itself be going (its menus gone).
+        doc.save_state_changed.disconnect(self._update_state)
+        doc.problem_raised.disconnect(self._on_doc_problem_raised)
+        doc.stepped.disconnect(self._on_doc_stepped)
+        doc.undo_stack.indexChanged.disconnect(self._update_state)
         doc.close()
         doc.deleteLater()
         self.save_banner.clear()

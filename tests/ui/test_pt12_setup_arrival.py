@@ -32,3 +32,27 @@ def test_a_stray_key_on_arriving_at_setup_edits_nothing(qtbot, window, demo_path
         if setup.isAncestorOf(QApplication.focusWidget()):
             break
     assert setup.isAncestorOf(focused())
+
+
+def test_tab_from_the_setup_tab_reaches_the_first_field_after_the_other_page_tabs(qtbot, window, demo_path):
+    """Session 11 left alone: Tab from the Setup tab went to "Set your name…" in the status bar
+    before the page's first field. Now the page tabs, then the page; the link comes after the page."""
+    open_walkthrough(qtbot, window, demo_path)
+    page_tab(qtbot, window, "Setup")
+    qtbot.waitUntil(lambda: focused() is window.page_switch.buttons["Setup"])
+    link = window.name_prompt.button
+    assert link.isVisible()  # the demo's changes are recorded under the OS user's name: it is offered
+    seen = []
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Tab)
+        seen.append(focused())
+    buttons = window.page_switch.buttons
+    assert seen[:2] == [buttons["Walkthrough"], buttons["Results"]]
+    assert window.setup_page.isAncestorOf(seen[2]) and isinstance(seen[2], QLineEdit)
+    assert link not in seen
+    for _ in range(200):  # on through the page: the link is still reached, after its last field
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused() is link:
+            break
+        assert focused() is not buttons["Setup"], "back at the page tabs without passing the link"
+    assert focused() is link
