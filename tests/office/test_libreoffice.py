@@ -81,3 +81,27 @@ def test_the_workbook_and_deck_convert(converted: dict[str, list[str]], demo_dat
     assert len(deck) >= 8
     assert "Headline figures" in deck[1]
     assert any("Joint objective setting" in page for page in deck[2:5])  # the radar's axis labels
+
+
+def test_no_word_in_a_deck_table_is_broken_across_lines(converted: dict[str, list[str]], demo_data: ReportData,
+                                                        tmp_path: Path) -> None:
+    """Every word in the deck's tables is whole on its slide as LibreOffice lays it out: the
+    priorities slide's Dimension column once broke "Effectiveness" into "Effectivenes" and "s"."""
+    import re
+
+    from pptx import Presentation
+
+    deck = converted["deck"]
+    write_pptx(demo_data, tmp_path / "deck.pptx")  # the deck that was converted, to read its tables
+    slides = Presentation(str(tmp_path / "deck.pptx")).slides
+    assert len(slides) == len(deck)
+    checked = 0
+    for number, (slide, text) in enumerate(zip(slides, deck, strict=True), start=1):
+        for shape in slide.shapes:
+            if not shape.has_table:
+                continue
+            for cell in (c for row in shape.table.rows for c in row.cells):
+                for word in re.findall(r"[A-Za-z]{6,}", cell.text):
+                    checked += 1
+                    assert re.search(rf"\b{word}\b", text), f"slide {number}: '{word}' is broken"
+    assert checked > 50
