@@ -105,3 +105,19 @@ def test_no_word_in_a_deck_table_is_broken_across_lines(converted: dict[str, lis
                     checked += 1
                     assert re.search(rf"\b{word}\b", text), f"slide {number}: '{word}' is broken"
     assert checked > 50
+
+
+def test_no_word_in_a_word_report_table_is_broken_across_lines(converted: dict[str, list[str]], demo_outputs,
+                                                               tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same in the Word report: the action plan's Due column once broke "OVERDUE" into
+    "OVERDU" and "E"."""
+    import re
+
+    text = " ".join(converted["report"])
+    report = docx.Document(str(demo_outputs.copy("docx", tmp_path / "report.docx")))
+    words = [word for table in report.tables for row in table.rows for cell in row.cells
+             for word in re.findall(r"[A-Za-z]{6,}", cell.text)]
+    assert len(words) > 500 and "OVERDUE" in words
+    broken = sorted({word for word in words if not re.search(rf"\b{word}\b", text)})
+    assert broken == []
+

@@ -254,3 +254,35 @@ def write_atomically(out: Path, what: str, write: Callable[[Path], None],
 
 def index_value(data: ReportData) -> float | None:
     return safe_index(data.framework, data.scores).value
+
+
+def word_fitted_widths(header: Sequence[str] | None, rows: Sequence[Sequence[object]], widths: Sequence[float],
+                       size: float, margins: float, per_inch: float = 1.0) -> list[float]:
+    """A table's column widths (same total) in which every column holds its longest word whole.
+
+    A word longer than its column is broken inside it (the deck's "Effectivenes" / "s" under
+    Dimension, Word's "OVERDU" / "E" under Due): such a column is widened and the room taken from
+    the columns with room to spare. Words are measured in DejaVu Sans at `size` points (bold in the
+    header), wider than Calibri, and the font LibreOffice shows where Calibri is not installed.
+    Widths and `margins` (a cell's left and right margins and a little room) are in units of which
+    `per_inch` make an inch: 1 for inches, 2.54 for centimetres.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ..report.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    cells = ([[(str(v), BOLD) for v in header]] if header else []) + [[(clean(v), REGULAR) for v in row]
+                                                                     for row in rows]
+    need = []
+    for c in range(len(widths)):
+        words = (stringWidth(word, font, size) for row in cells if c < len(row)
+                 for text, font in [row[c]] for word in text.split())
+        need.append(max(words, default=0.0) / 72 * per_inch + margins)
+    short = [max(0.0, n - w) for w, n in zip(widths, need, strict=True)]
+    spare = [max(0.0, w - n) for w, n in zip(widths, need, strict=True)]
+    moved = min(sum(short), sum(spare))  # the table never grows: a word too long for any table breaks
+    if moved <= 0:
+        return list(widths)
+    return [w + moved * (s / sum(short) if sum(short) else 0.0) - moved * (r / sum(spare))
+            for w, s, r in zip(widths, short, spare, strict=True)]

@@ -25,7 +25,7 @@ from xlsxwriter import Workbook
 from ..agreement import NOT_AGREED
 from ..charts.series import LOOKS, NA_SUFFIX
 from ..charts.style import ChartStyle
-from .common import clean, logo_size, one_line
+from .common import clean, logo_size, one_line, word_fitted_widths
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.6)
@@ -146,7 +146,7 @@ class Deck:
               widths: Sequence[float], size: float = 12) -> Any:
         """A native table: brand-coloured header, light bands, widths in inches (widened where a
         word would not fit its column, see word_fitted_widths)."""
-        widths = word_fitted_widths(header, rows, widths, size)
+        widths = word_fitted_widths(header, rows, widths, size, 2 * 0.08 + 0.06)
         height = Inches(0.4) * (len(rows) + 1)
         shape = slide.shapes.add_table(len(rows) + 1, len(widths), x, y, Inches(sum(widths)), height)
         table = shape.table
@@ -284,38 +284,6 @@ def _theme_colours(presentation: Any, colours: dict[str, str]) -> None:
         xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", f'<a:{slot}><a:srgbClr val="{value}"/></a:{slot}>',
                      xml, count=1, flags=re.S)
     theme._blob = xml.encode("utf-8")
-
-
-CELL_MARGINS = 2 * 0.08 + 0.06  # a table cell's left and right margins and a little room, in inches
-
-
-def word_fitted_widths(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-                       size: float) -> list[float]:
-    """Column widths (inches, same total) in which every column holds its longest word whole.
-
-    A word longer than its column is broken inside it ("Effectivenes" / "s" under Dimension on the
-    priorities slide): such a column is widened and the room taken from the columns with room to
-    spare. Words are measured in DejaVu Sans, wider than the Calibri PowerPoint uses, which is the
-    font LibreOffice shows where Calibri is not installed.
-    """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from ..report.fonts import BOLD, REGULAR, register_fonts
-
-    register_fonts()
-    need = []
-    for c in range(len(widths)):
-        cells = [(str(header[c]), BOLD)] + [(str(row[c]), REGULAR) for row in rows if c < len(row)]
-        longest = max((stringWidth(word, font, size) for text, font in cells for word in one_line(text).split()),
-                      default=0.0)
-        need.append(longest / 72 + CELL_MARGINS)
-    fitted = [max(w, n) for w, n in zip(widths, need, strict=True)]
-    extra = sum(fitted) - sum(widths)
-    spare = [max(0.0, w - n) for w, n in zip(widths, need, strict=True)]
-    if extra <= 0 or sum(spare) <= 0:
-        return fitted
-    share = min(1.0, extra / sum(spare))  # taken from each column in proportion to its spare room
-    return [f - room * share for f, room in zip(fitted, spare, strict=True)]
 
 
 def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:

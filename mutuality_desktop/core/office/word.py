@@ -348,7 +348,7 @@ def action_plan(w: WordWriter, data: ReportData) -> None:
                   r.status] for r in group]
     fixed = 0.8 + 2.8 + 1.6 + 2.0 + 2.2
     table = w.table(["#", "Action", "Owner", "Side", "Due", "Status"], rows,
-                    [0.8, w.width_cm - fixed, 2.8, 1.6, 2.0, 2.2], right=(0,))
+                    [0.8, w.width_cm - fixed, 2.8, 1.6, 2.0, 2.2], right=(0,), spanned=bands)
     for row in bands:
         w.band(table, row)
 

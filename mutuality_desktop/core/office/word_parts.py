@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .common import clean, one_line
+from .common import clean, one_line, word_fitted_widths
 from .house_template import TABLE_STYLE, add_field, has_style
 
 MUTED = RGBColor.from_string("5D6873")
@@ -130,9 +130,15 @@ class WordWriter:
         return paragraph
 
     def table(self, header: Sequence[str] | None, rows: Sequence[Sequence[object]],
-              widths: Sequence[float], right: Sequence[int] = ()) -> Any:
-        """A real Word table: header row repeated on each page, columns widths in cm."""
+              widths: Sequence[float], right: Sequence[int] = (), spanned: Sequence[int] = ()) -> Any:
+        """A real Word table: header row repeated on each page, columns widths in cm (widened where
+        a word would not fit its column). `spanned`: the table rows (counting the header) that
+        band() will span across the table, whose text does not count against the first column."""
         count = len(rows) + (1 if header else 0)
+        first = 1 if header else 0
+        measured = [row for r, row in enumerate(rows, start=first) if r not in spanned]
+        # the report table style's 9 pt; a cell's default margins, 0.19 cm each side, and a little room
+        widths = word_fitted_widths(header, measured, widths, 9, 2 * 0.19 + 0.15, per_inch=2.54)
         table = self.doc.add_table(rows=count, cols=len(widths))
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
