@@ -241,14 +241,26 @@ class NamePrompt(QObject):
         self._offered = ""  # the button's full text while it is offered, else ""
         self._seen_from: int | None = None  # the undo stack's place when the offer was first in sight
         self.stepped_aside = False  # seen through OFFER_CHANGES changes: not offered again this session
-        index = 2 if hasattr(window.statusBar(), "message_label") else 1  # after the name and the message
-        window.statusBar().insertPermanentWidget(index, self.button)  # left of "All changes saved"
+        self._place()
         window.statusBar().messageChanged.connect(self._fit)
         refit = getattr(window.statusBar(), "refit", None)
         if refit is not None:
             refit.connect(self.refit)
         window.document_opened.connect(self._on_document_opened)
         window.document_closed.connect(self._withdraw)
+
+    def _place(self) -> None:
+        index = 2 if hasattr(self.window.statusBar(), "message_label") else 1  # after the name and the message
+        self.window.statusBar().insertPermanentWidget(index, self.button)  # left of "All changes saved"
+
+    def move_to_end_of_tab_order(self) -> None:
+        """Take the link out of the status bar and put it back: a widget given a parent joins the
+        end of its window's focus chain, after the pages built so far."""
+        shown = not self.button.isHidden()
+        self.window.statusBar().removeWidget(self.button)
+        self.button.setParent(None)
+        self._place()
+        self.button.setVisible(shown)
 
     def _withdraw(self) -> None:
         self._offered = ""

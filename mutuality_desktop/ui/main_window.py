@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         workshop.scores_changed.connect(self.results.mark_stale)
         workshop.round_changed.connect(self.results.set_round)
         workshop.round_changed.connect(self._note_round_guide)
+        workshop.actions_panel.draft_changed.connect(self._update_state)  # "Action not added yet"
         self._replace_page("workshop", workshop)
         self.results.show_engagement(None, None)
         self._note_round_guide(workshop.round_id)
@@ -343,27 +344,23 @@ class MainWindow(QMainWindow):
         if page is not None:
             self.stack.addWidget(page)
             guard_inputs(page)  # the wheel scrolls past unfocused boxes; Ctrl+Z reaches Edit → Undo
-            self._status_link_last(page)
+            self._status_link_last()
 
-    def _status_link_last(self, page: QWidget) -> None:
+    def _status_link_last(self) -> None:
         """The status bar's "Set your name…" comes after the page in the Tab order, not between the
         page tabs and the page: a page built after the status bar had its widgets after the link in
         the focus chain, so Tab from the Setup tab went to the link before the first field
-        (left alone in session 11)."""
-        link = self.name_prompt.button
-        last: QWidget | None = None
-        widget = page.nextInFocusChain()
-        while widget is not None and widget is not page and page.isAncestorOf(widget):
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                last = widget
-            widget = widget.nextInFocusChain()
-        if last is not None:
-            QWidget.setTabOrder(last, link)
+        (left alone in session 11). Put back into the status bar, it joins the end of the chain
+        (QWidget.setTabOrder across the page and the status bar left Qt's chain pointing at deleted
+        widgets once the page went: a crash on the next restyle)."""
+        self.name_prompt.move_to_end_of_tab_order()
 
     def close_document(self) -> bool:
         """Close the open engagement after saving pending typing; return False if the user declines."""
         if self.doc is None:
             return True
+        if self.workshop is not None and not self.doc.readonly:
+            self.workshop.commit_action_draft()  # an action typed but not yet added goes in too
         self.doc.flush()
         if not self.doc.is_saved() and not self._ending and not self._confirm_close_unsaved():
             return False
@@ -450,9 +447,18 @@ class MainWindow(QMainWindow):
             self.save_banner.show_message(
                 f"{doc.last_error} Your change is still on screen; Retry saves it.",
                 "error", [("Retry", self.retry_save)], dismissable=False)
+        elif self.workshop is not None and self.workshop.actions_panel.draft() is not None:
+            # an action typed but not added is not in the file: the window must not say "saved"
+            self.setWindowTitle(f"{name} — {APP_NAME}")
+            self.save_label.setText("Action not added yet")
+            self.save_label.setToolTip("The action you are typing goes into the file when you press Return "
+                                       "(or Add action), or when you move to another factor.")
+            self.save_label.setStyleSheet("")
+            self.save_banner.clear()
         else:
             self.setWindowTitle(f"{name} — {APP_NAME}")
             self.save_label.setText("✓  All changes saved")
+            self.save_label.setToolTip("")
             self.save_label.setStyleSheet("")
             self.save_banner.clear()
 

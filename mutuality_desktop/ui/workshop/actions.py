@@ -112,6 +112,7 @@ class ActionsPanel(QWidget):
     action_added = Signal(dict)
     action_updated = Signal(int, dict)
     action_removed = Signal(int)
+    draft_changed = Signal()  # the form came to hold, or stopped holding, typing not in the file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +189,9 @@ class ActionsPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.new_button):
             on_return(button)
         self.text.textChanged.connect(lambda: self._on_text_text_changed(self.text.text()))
+        self.owner.textChanged.connect(lambda _text: self._on_text_text_changed(self.text.text()))
+        for combo in (self.side, self.status):
+            combo.currentIndexChanged.connect(lambda _index: self._on_text_text_changed(self.text.text()))
         box.addLayout(form)
         box.addLayout(buttons)
         self._on_text_text_changed("")
@@ -197,9 +201,12 @@ class ActionsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self._actions[rows[0].row()].id if rows else None
 
-    def load(self, actions: list[Any]) -> None:
-        """Show actions; keep the selection on the same action if it is still there."""
+    def load(self, actions: list[Any], keep_draft: bool = False) -> None:
+        """Show actions; keep the selection on the same action if it is still there. With
+        keep_draft (the same factor's list redone: an undo, a merge), a new action still being
+        typed stays in the form."""
         keep = self.selected_id()
+        typed = self.fields() if keep is None and self.text.text().strip() else None
         self._actions = list(actions)
         self.table.blockSignals(True)
         self.table.setRowCount(len(actions))
@@ -219,8 +226,36 @@ class ActionsPanel(QWidget):
         ids = [a.id for a in actions]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
-        else:
+        elif not (keep_draft and typed is not None):
             self.start_new()
+
+    def draft(self) -> tuple[int | None, dict[str, Any]] | None:
+        """Typing in the form that is not in the file: (None, fields) for a new action with text,
+        (id, changed fields) for a selected action whose fields differ from it; None otherwise."""
+        fields = self.fields()
+        action_id = self.selected_id()
+        if action_id is None:
+            return (None, fields) if fields["text"] else None
+        action = next((a for a in self._actions if a.id == action_id), None)
+        if action is None or not fields["text"]:
+            return None
+        changes = {k: v for k, v in fields.items() if getattr(action, k, v) != v}
+        return (action_id, changes) if changes else None
+
+    def commit_draft(self) -> str:
+        """Add the new action being typed, or save the changes to the selected one, as Return would
+        (before the factor changes or the file closes: typing is never dropped). Returns what was
+        done ("added" or "saved"), or "" if the form held nothing unsaved."""
+        draft = self.draft()
+        if draft is None or not self.due.take():
+            return ""
+        action_id, fields = draft
+        if action_id is None:
+            fields["due_date"] = self.due.value()
+            self.action_added.emit(fields)
+            return "added"
+        self.action_updated.emit(action_id, self.fields() | {"due_date": self.due.value()})
+        return "saved"
 
     def _fit_rows(self, column: int = 0, _old: int = 0, new: int = 0) -> None:
         """Each row: the action cut to two lines, then owner, side and due date, always shown."""
@@ -269,9 +304,16 @@ class ActionsPanel(QWidget):
         self.new_button.setVisible(editing)
 
     def _on_text_text_changed(self, text: str) -> None:
-        self.hint.setText("" if text.strip() or not self.text.isModified() else "Describe the action.")
-        self.hint.setVisible(bool(self.hint.text()))
+        # typing not yet in the file is said by the status bar ("Action not added yet"): a line here
+        # would move the list and the form under the pointer as the first letter is typed
+        hint = "Describe the action." if not text.strip() and self.text.isModified() else ""
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
         self._sync_buttons()
+        pending = self.draft() is not None
+        if pending != getattr(self, "_pending", False):
+            self._pending = pending
+            self.draft_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:
         action_id = self.selected_id()

@@ -46,6 +46,43 @@ NOT_AGREED_BUTTON = "Room does not a&gree\u2026"
 AGREES_BUTTON = "Room a&grees after all\u2026"
 
 
+def _mapped_position(old: str, new: str, position: int) -> int:
+    """Where a cursor at `position` in `old` belongs once the text is `new`: before the changed
+    part it stays, after it it moves with the text, inside it or at its edge it goes to the end of
+    the change (after text put back by Redo, where text taken away by Undo was)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    if position < prefix:
+        return position
+    if position > len(old) - suffix:
+        return position + len(new) - len(old)
+    return len(new) - suffix
+
+
+def _replace_text(editor: QPlainTextEdit, text: str) -> None:
+    """Put text in a notes box (after an undo, a redo or a change made elsewhere) with the typing
+    point where the facilitator left it, mapped through the change, and the box scrolled as it
+    was. setPlainText alone put the cursor at the very start: after Ctrl+Z in a note the next
+    words typed went in front of "Not agreed. …" (play-through s12)."""
+    old, cursor = editor.toPlainText(), editor.textCursor()
+    position = _mapped_position(old, text, cursor.position())
+    scroll = editor.verticalScrollBar().value()
+    editor.blockSignals(True)
+    editor.setPlainText(text)
+    editor.blockSignals(False)
+    cursor = editor.textCursor()
+    cursor.setPosition(max(0, min(position, len(text))))
+    editor.setTextCursor(cursor)
+    editor.verticalScrollBar().setValue(scroll)
+    if editor.hasFocus():
+        editor.ensureCursorVisible()
+
+
 def _is_undo_shortcut(event: QEvent) -> bool:
     """Ctrl+Z or its redo, asked of a text box before it takes the key: the window's, not the box's."""
     return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
@@ -302,9 +339,7 @@ class EvidencePanel(QWidget):
                 continue
             text = unsaved.get(perspective, stored)
             if editor.toPlainText() != text:
-                editor.blockSignals(True)
-                editor.setPlainText(text)
-                editor.blockSignals(False)
+                _replace_text(editor, text)
         index = next(i for i, (_, value) in enumerate(CONFIDENCE_CHOICES) if value == (confidence or ""))
         self.confidence.setCurrentIndex(index)
 

@@ -747,8 +747,18 @@ class WorkshopPage(QWidget):
         """Commit typing still waiting for its debounce (before a factor change, undo or close)."""
         self.evidence.flush()
 
+    def commit_action_draft(self) -> None:
+        """An action typed in the form but not yet added (or an action's unsaved change) goes into
+        the file before the factor changes or the file closes, and the status bar says so: it
+        was dropped without a word (play-through s12)."""
+        done = self.actions_panel.commit_draft()
+        if done:
+            self._say(f"{self.factor().name}: {'added the action' if done == 'added' else 'saved the change to the action'}"
+                      " you were typing (Ctrl+Z takes it back).")
+
     def go_to_factor(self, factor_id: str) -> None:
         if factor_id != self._factor_id:
+            self.commit_action_draft()
             self.flush()
             self.guide_scroll.verticalScrollBar().setValue(0)
         if factor_id != self._factor_id:
@@ -991,9 +1001,9 @@ class WorkshopPage(QWidget):
         self.evidence.show_comments(factor_comments(self.doc.engagement, self._round_id, self._factor_id),
                                     self.framework.scale)  # the returned forms' comments (play-through 8)
 
-    def refresh_actions(self) -> None:
+    def refresh_actions(self, keep_draft: bool = False) -> None:
         actions = [a for a in self.doc.engagement.actions() if a.factor_id == self._factor_id]
-        self.actions_panel.load(actions)
+        self.actions_panel.load(actions, keep_draft=keep_draft)
         self.tabs.setTabText(2, f"A&ctions ({len(actions)})" if actions else "A&ctions")
 
     _said = ""  # the status bar's message as the page last set it
@@ -1019,7 +1029,7 @@ class WorkshopPage(QWidget):
             self.refresh_scores()
             self.scores_changed.emit()  # Results' charts and coverage follow the scope
         elif what == "actions":
-            self.refresh_actions()
+            self.refresh_actions(keep_draft=True)  # an action still being typed stays in the form
         elif what == "parking":
             self.parking.refresh()
         elif what == "agenda":
