@@ -121,3 +121,28 @@ def test_no_word_in_a_word_report_table_is_broken_across_lines(converted: dict[s
     broken = sorted({word for word in words if not re.search(rf"\b{word}\b", text)})
     assert broken == []
 
+
+
+def test_a_long_list_of_changes_stays_on_its_slide_above_the_footer(demo_data: ReportData, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The movement slide's bullets shrink to fit their box, and what still does not fit is left to
+    the report (play-through s12: a three-round engagement's list ran over the footer and off the
+    slide). LibreOffice lays the slide out; every line of text is read back with its height."""
+    from mutuality_desktop.core.office import deck as deck_module
+    from mutuality_desktop.core.office.deck_parts import MORE_IN_REPORT
+
+    sentence = ("At factor level, the agreed level of Price benchmarking and competitive tension went from "
+                "3 to 2 after the room weighed the indexation evidence again, like for like on both sides. ")
+    monkeypatch.setattr(deck_module, "movement", lambda data: [sentence * 2] * 6)
+    write_pptx(demo_data, tmp_path / "deck.pptx")
+    (pdf,) = convert([tmp_path / "deck.pptx"], tmp_path)
+    page = pypdf.PdfReader(str(pdf)).pages[4]
+    height = float(page.mediabox.height)
+    seen: list[tuple[float, str]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: seen.append((tm[5] * cm[3] + cm[5], text))
+                      if text.strip() else None)
+    body = [(y, t) for y, t in seen if "Confidential" not in t and not t.strip().isdigit()]
+    footer = next(y for y, t in seen if "Confidential" in t)
+    lowest = min(y for y, t in body if "like for like" in t or MORE_IN_REPORT in t)
+    assert footer < lowest < height  # every bullet line above the footer line
+    assert any(MORE_IN_REPORT in t for _, t in body)

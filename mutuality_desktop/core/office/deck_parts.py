@@ -115,6 +115,11 @@ class Deck:
 
     def bullets(self, slide: Any, items: Sequence[str], x: int, y: int, w: int, h: int,
                 size: float = 16) -> Any:
+        """Bullet points in a box, in the largest type down to BULLETS_FLOOR points that keeps them
+        inside it (a long list ran over the footer and off the slide: play-through s12); any that
+        still do not fit are left to the report, and the last line says so."""
+        items = [one_line(item) for item in items]
+        size, items = _fitted_bullets(items, w / 914400 - 0.2, h / 914400, size)
         box = slide.shapes.add_textbox(x, y, w, h)
         frame = box.text_frame
         frame.word_wrap = True
@@ -284,6 +289,42 @@ def _theme_colours(presentation: Any, colours: dict[str, str]) -> None:
         xml = re.sub(rf"<a:{slot}>.*?</a:{slot}>", f'<a:{slot}><a:srgbClr val="{value}"/></a:{slot}>',
                      xml, count=1, flags=re.S)
     theme._blob = xml.encode("utf-8")
+
+
+BULLETS_FLOOR = 11  # points: the smallest type a bullet list shrinks to, readable across a room
+MORE_IN_REPORT = "More in the report."
+
+
+def _lines(text: str, width_pt: float, size: float) -> int:
+    """How many lines text takes wrapped at width_pt, measured in DejaVu Sans (wider than Calibri)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ..report.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    lines, line = 1, 0.0
+    space = stringWidth(" ", REGULAR, size)
+    for word in text.split():
+        width = stringWidth(word, REGULAR, size)
+        if line and line + space + width > width_pt:
+            lines, line = lines + 1, width
+        else:
+            line += (space if line else 0.0) + width
+    return lines
+
+
+def _fitted_bullets(items: list[str], width_in: float, height_in: float, size: float) -> tuple[float, list[str]]:
+    """The type size and the items that fit a box width_in x height_in (inches)."""
+    def height(chosen: list[str], points: float) -> float:  # in points: lines at 1.2 and 10 pt after each
+        return sum(_lines("•  " + item, width_in * 72, points) * points * 1.2 + 10 for item in chosen)
+
+    points = size
+    while points > BULLETS_FLOOR and height(items, points) > height_in * 72:
+        points -= 1
+    kept = list(items)
+    while len(kept) > 1 and height(kept, points) > height_in * 72:
+        kept = kept[:-2] + [MORE_IN_REPORT] if kept[-1] == MORE_IN_REPORT else kept[:-1] + [MORE_IN_REPORT]
+    return points, kept
 
 
 def _run(paragraph: Any, text: str, size: float, colour: str, bold: bool) -> Any:
