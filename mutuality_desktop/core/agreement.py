@@ -232,15 +232,32 @@ _EARLIER = re.compile(r"^Earlier notes(?:, from when the room agreed level (?P<l
 NOT_AGREED_EARLIER = "Earlier notes, from when the room did not agree: "
 
 
+def _agreed_again(rest: str, earlier: re.Match[str] | None, older_still_earlier: bool) -> str:
+    """What followed the button's sentence, once the room agrees after all: the notes that were
+    there before (without their "Earlier notes" words unless older_still_earlier), and after them
+    the reason typed for not agreeing under "Earlier notes, from when the room did not agree:", so
+    reasons for not agreeing are never printed as the agreed reasoning (play-through s12: the PDF
+    printed them under "Agreed in the room")."""
+    reason = (rest if earlier is None else rest[:earlier.start()]).strip()
+    if earlier is None:
+        older = ""
+    else:
+        older = (rest[earlier.start():] if older_still_earlier else rest[earlier.end():]).strip()
+    said = NOT_AGREED_EARLIER + reason if reason else ""
+    if older_still_earlier:
+        return "\n".join(part for part in (said, older) if part)
+    return "\n".join(part for part in (older, said) if part)
+
+
 def withdraw_not_agreed(notes: str) -> str:
     """The agreed notes without the opening sentence the button wrote and the "Earlier notes"
-    words it put before the text that was there (the reason typed after it, and anything else,
-    is kept): pressed and taken back with nothing typed, the notes are as they were."""
+    words it put before the text that was there; a reason typed after it is kept after that text,
+    under "Earlier notes, from when the room did not agree:". Pressed and taken back with nothing
+    typed, the notes are as they were."""
     rest = _after_opening(notes)
     if rest is None:
         return notes
-    earlier = _EARLIER.search(rest)
-    return rest if earlier is None else rest[:earlier.start()] + rest[earlier.end():]
+    return _agreed_again(rest, _EARLIER.search(rest), older_still_earlier=False)
 
 
 def _after_opening(notes: str) -> str | None:
@@ -268,6 +285,5 @@ def agreed_after_all(notes: str, level: int) -> str:
             return NOT_AGREED_EARLIER + notes.lstrip()
         return notes
     earlier = _EARLIER.search(rest)
-    if earlier is not None and earlier.group("level") is not None and int(earlier.group("level")) == level:
-        return rest[:earlier.start()] + rest[earlier.end():]
-    return rest
+    written_for = None if earlier is None or earlier.group("level") is None else int(earlier.group("level"))
+    return _agreed_again(rest, earlier, older_still_earlier=written_for != level)

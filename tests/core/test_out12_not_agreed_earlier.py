@@ -14,6 +14,7 @@ import pytest
 
 from mutuality_desktop.core import operations as ops
 from mutuality_desktop.core.agreement import (
+    NOT_AGREED_EARLIER,
     not_agreed_opening,
     notes_not_agreed,
     withdraw_not_agreed,
@@ -41,7 +42,8 @@ def test_earlier_words_come_after_the_sentence_said_to_be_earlier_and_come_back_
     assert text[:cursor] == _opening(2, 3) + " "  # the reason is typed straight after the levels
     assert withdraw_not_agreed(text) == EARLIER  # taken back with nothing typed: as it was
     typed = text[:cursor] + REASON + text[cursor:]
-    assert withdraw_not_agreed(typed) == REASON + "\n" + EARLIER  # the reason typed is kept too
+    # the reason typed is kept too, after them, said to be from when the room did not agree (s12)
+    assert withdraw_not_agreed(typed) == EARLIER + "\n" + NOT_AGREED_EARLIER + REASON
     # no agreed level was set before: the words are still said to be earlier
     assert notes_not_agreed(_opening(2, 3), EARLIER)[0] == _opening(2, 3) + " \nEarlier notes: " + EARLIER
     assert withdraw_not_agreed(notes_not_agreed(_opening(2, 3), EARLIER)[0]) == EARLIER

@@ -88,16 +88,17 @@ def test_undo_takes_it_back_and_pressing_again_lets_a_digit_agree_it(qtbot, wind
     click_button(qtbot, page)
     assert stored(demo_path, factor)["agreed notes"].startswith("Not agreed.")
     qtbot.keyClicks(QApplication.focusWidget(), "Two defect systems.")
-    click_button(qtbot, page)  # the room agrees after all: the sentence goes, the reason stays
-    row = stored(demo_path, factor)
-    assert row["agreed notes"] == "Two defect systems."
+    click_button(qtbot, page)  # the room agrees after all: the sentence goes, the reason stays,
+    row = stored(demo_path, factor)  # said to be from when the room did not agree (s12)
+    assert row["agreed notes"] == "Earlier notes, from when the room did not agree: Two defect systems."
     assert row["agreed"] == 2, "the level the button cleared comes back (play-through s6 5)"
     assert page.bar.buttons["agreed"].value_text().startswith("2")
     assert page.navigator._items[factor].data(0, STATE_ROLE) != NOT_AGREED
     assert QApplication.focusWidget() is page.guide and page.guide.focus_perspective() == "agreed"
     key(qtbot, Qt.Key.Key_2)
     row = stored(demo_path, factor)
-    assert (row["agreed"], row["agreed notes"]) == (2, "Two defect systems.")
+    assert (row["agreed"], row["agreed notes"]) == (
+        2, "Earlier notes, from when the room did not agree: Two defect systems.")
     assert page.bar.buttons["agreed"].value_text().startswith("2")
     assert page.navigator._items[factor].data(0, STATE_ROLE) != NOT_AGREED
 
