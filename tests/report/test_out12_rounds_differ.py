@@ -169,7 +169,9 @@ def test_the_workbook_change_is_the_reports_like_for_like(made: tuple[ReportData
     """Mutuality: 2.4 to 2.7 on the 7 factors agreed in both rounds (+0.3), where the rounds' own
     means, 2.5 on 15 and 2.7 on 7, differ by 0.2: the workbook showed the 0.2 beside the report's +0.3."""
     _, d = made
-    rows = list(openpyxl.load_workbook(d / "r.xlsx")["Rounds"].iter_rows(values_only=True))
+    sheet = openpyxl.load_workbook(d / "r.xlsx")["Rounds"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert (sheet.row_dimensions[1].height or 0) >= 30, "two-line headings get a row tall enough in LibreOffice"
     assert rows[0] == ("Dimension", BEFORE, AFTER, f"Factors compared, {BEFORE} to {AFTER}",
                        f"{BEFORE}, like for like", f"{AFTER}, like for like",
                        f"Change since {BEFORE}, like for like")
@@ -178,6 +180,8 @@ def test_the_workbook_change_is_the_reports_like_for_like(made: tuple[ReportData
     assert round(mutuality[1], 2) == 2.47 and round(mutuality[2], 2) == 2.71  # each round's own
     assert mutuality[3:] == ("7 of 15", 2.4, 2.7, 0.3)
     assert economy[3:] == ("5 of 5", 2.8, 2.2, -0.6)
+    assert by_name["Mutuality index (0–100)"][3:] == ("7 of 15", 49, 54, 5)  # 2.43 and 2.71 of 5, as whole numbers of 100
+    assert "Mutuality index (0–100) 7 of 15 49 54 +5" in texts["pdf"]
     assert "Mutuality 7 of 15 2.4 2.7 +0.3" in texts["pdf"]
     assert "Economy 5 of 5 2.8 2.2 −0.6" in texts["pdf"]
     assert "Improved: Mutuality (+0.3)." in texts["pdf"]

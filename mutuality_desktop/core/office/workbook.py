@@ -83,6 +83,9 @@ class _Book:
         self.label = workbook.add_format({"bold": True, "valign": "top"})
         self.mean = workbook.add_format({"num_format": "0.0"})
         self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
+        self.whole = workbook.add_format({"num_format": "0"})
+        self.signed_whole = workbook.add_format({"num_format": "+0;-0;0"})
+        self.right = workbook.add_format({"align": "right"})
         self.bold = workbook.add_format({"bold": True})
         self.title = workbook.add_format({"bold": True, "font_size": 14, "font_color": primary})
 
@@ -305,23 +308,37 @@ ROUND_WIDTH = 24  # characters across a round's column on the Rounds sheet: "Not
 def _comparison(book: _Book, data: ReportData) -> None:
     header, rows = comparison_table(data)
     sheet = book.wb.add_worksheet("Rounds")
+    widths = [26 if c == 0 else ROUND_WIDTH for c in range(len(header))]
     for c, title in enumerate(header):
         book.string(sheet, 0, c, title, book.head)
-        sheet.set_column(c, c, 26 if c == 0 else ROUND_WIDTH)
+        sheet.set_column(c, c, widths[c])
+    heads = [h for c, title in enumerate(header) if (h := _wrapped_height(title, widths[c])) is not None]
+    if heads:  # "Change since Follow-up, like for like" on two lines: LibreOffice would cut it
+        sheet.set_row(0, max(heads))
+    own = len(data.rounds) + 1  # after the rounds' own columns: the like-for-like ones, if any
     for r, row in enumerate(rows, start=1):
+        index_row = r == len(rows)  # the mutuality index: like for like in whole numbers, as the report
         for c, value in enumerate(row):
-            last_change = len(data.rounds) > 1 and c == len(row) - 1
-            fmt = book.signed if last_change else book.mean if c else None
-            book.value(sheet, r, c, value, book.wrap if isinstance(value, str) and c else fmt)
-        said = [_wrapped_height(v, ROUND_WIDTH) for v in row[1:] if isinstance(v, str)]
+            if c == 0:
+                fmt = None
+            elif c < own:
+                fmt = book.wrap if isinstance(value, str) else book.mean
+            elif c == own:
+                fmt = book.right  # "6 of 15"
+            elif c == len(row) - 1:
+                fmt = book.signed_whole if index_row else book.signed
+            else:
+                fmt = book.whole if index_row else book.mean
+            book.value(sheet, r, c, value, fmt)
+        said = [_wrapped_height(v, ROUND_WIDTH) for v in row[1:own] if isinstance(v, str)]
         if height := max((h for h in said if h is not None), default=None):
             sheet.set_row(r, height)  # as on the About sheet: LibreOffice would not grow the row
     if note := comparison_note(data):
         r = len(rows) + 2
-        width = 26 + ROUND_WIDTH * 3
-        sheet.merge_range(r, 0, r, min(3, len(header) - 1), "", book.wrap)
+        last = min(3, len(header) - 1)
+        sheet.merge_range(r, 0, r, last, "", book.wrap)
         book.string(sheet, r, 0, note, book.wrap)
-        if height := _wrapped_height(note, width):
+        if height := _wrapped_height(note, sum(widths[:last + 1])):
             sheet.set_row(r, height)
     sheet.freeze_panes(1, 1)
     _printable(sheet)
