@@ -221,6 +221,8 @@ def _like_for_like(lines: Sequence[ComparisonLine], i: int) -> list[object]:
     to a whole number), so the change is what a reader subtracts ([] with one round)."""
     if not lines:
         return []
+    if i >= len(lines):  # the index row of a framework without Mutuality: no index to compare
+        return [None, None, None, None]
     line = lines[i]
 
     def value(v: float | None) -> float | None:
