@@ -4,6 +4,7 @@ frozen headers, native radar charts, and no cell ever a formula."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -73,12 +74,17 @@ def test_actions_have_dates_as_dates(demo_book: openpyxl.Workbook, demo_data: Re
 
 def test_round_comparison_holds_numbers(demo_book: openpyxl.Workbook, demo_data: ReportData) -> None:
     rows = list(demo_book["Rounds"].iter_rows(values_only=True))
-    assert rows[0] == ("Dimension", "Baseline", "Follow-up", "Change since Baseline")
-    names = [r[0] for r in rows[1:-1]]
+    assert rows[0] == ("Dimension", "Baseline", "Follow-up", "Factors compared, Baseline to Follow-up",
+                       "Baseline, like for like", "Follow-up, like for like",
+                       "Change since Baseline, like for like")
+    table = [r for r in rows[1:] if r[1] is not None]  # then a blank row and the note
+    names = [r[0] for r in table[:-1]]
     assert names == [d.name for d in demo_data.framework.workshop_order()]
-    for _, before, after, moved in rows[1:]:
-        assert all(isinstance(v, (int, float)) for v in (before, after, moved))
-    assert rows[-1][0] == "Mutuality index (0–100)"
+    for _, before, after, compared, *like_for_like in table:
+        assert all(isinstance(v, (int, float)) for v in (before, after, *like_for_like))
+        assert re.fullmatch(r"\d+ of \d+", compared)
+    assert table[-1][0] == "Mutuality index (0–100)"
+    assert rows[-1][0].startswith("Each round's own column is the mean of the factors agreed in that round.")
 
 
 def test_native_radar_charts_per_round(demo_book: openpyxl.Workbook) -> None:

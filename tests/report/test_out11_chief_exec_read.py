@@ -13,8 +13,8 @@ import docx
 
 RANKING = ("17 factors are at level 3, Established: the five listed are those the two sides see most alike, "
            "in report order.")
-PRIORITIES = ("19 other factors are at level 2, Developing: the two listed are those the two sides see most "
-              "differently.")
+PRIORITIES = ("19 factors are at level 2, Developing: the two listed are those the two sides see most "
+              "differently; the other 17 are not listed.")  # play-through 12: "19 other" read as 19 besides
 ATTENDANCE = ("8 participants took part, 4 from Brackenford Council and 4 from Tarnwell Environmental "
               "Services Ltd, with 1 facilitator and 1 observer.")
 

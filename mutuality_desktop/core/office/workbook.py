@@ -36,8 +36,16 @@ from ..report.basis import (
     scope_sentence,
 )
 from ..report.data import ReportData, RoundData
-from ..report.rows import OUTSIDE_TEXT, DimensionLine, action_lines, dimension_rows, safe_index
-from ..report.text import change, rounded
+from ..report.rows import (
+    OUTSIDE_TEXT,
+    ComparisonLine,
+    DimensionLine,
+    action_lines,
+    comparison_lines,
+    dimension_rows,
+    safe_index,
+)
+from ..report.text import rounded
 from ..scoring import dimension_scores, levels_of
 from .common import (
     category_name,
@@ -75,6 +83,9 @@ class _Book:
         self.label = workbook.add_format({"bold": True, "valign": "top"})
         self.mean = workbook.add_format({"num_format": "0.0"})
         self.signed = workbook.add_format({"num_format": "+0.0;-0.0;0.0"})
+        self.whole = workbook.add_format({"num_format": "0"})
+        self.signed_whole = workbook.add_format({"num_format": "+0;-0;0"})
+        self.right = workbook.add_format({"align": "right"})
         self.bold = workbook.add_format({"bold": True})
         self.title = workbook.add_format({"bold": True, "font_size": 14, "font_color": primary})
 
@@ -177,10 +188,17 @@ def action_table(data: ReportData) -> list[list[object]]:
 
 
 def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
-    """Agreed dimension means and the mutuality index in every round, with the last change."""
+    """Agreed dimension means and the mutuality index in every round, each on the factors agreed in
+    that round; then, with an earlier round, the report's like-for-like comparison of the last two
+    (report/rows.comparison_lines): the factors compared, both rounds' means on those factors and
+    the change. Play-through 12: the change was the difference of each round's own means (Mutuality
+    0.0) where the report said +0.2 like for like, and the two read as contradicting each other."""
     header = ["Dimension", *[r.label for r in data.rounds]]
-    if len(data.rounds) > 1:
-        header.append(f"Change since {data.rounds[-2].label}")
+    compared = comparison_lines(data)
+    if data.previous is not None:
+        before, after = data.previous.label, data.current.label
+        header += [f"Factors compared, {before} to {after}", f"{before}, like for like",
+                   f"{after}, like for like", f"Change since {before}, like for like"]
     per_round = [{d.dimension_id: d.mean for d in dimension_scores(data.framework, levels_of(r.scores))}
                  for r in data.rounds]
     # a dimension without a mean in a round says why, in the report's words ("Not part of this round")
@@ -188,15 +206,40 @@ def comparison_table(data: ReportData) -> tuple[list[str], list[list[object]]]:
                                                           dimension_rows(data.framework, r.scores, r), strict=True)}
               for r in data.rounds]
     rows: list[list[object]] = []
-    for dim in data.framework.workshop_order():
+    for i, dim in enumerate(data.framework.workshop_order()):
         values = [m[dim.id] for m in per_round]
-        moved: list[object] = [change(values[-2], values[-1])] if len(values) > 1 else []
         shown = [v if v is not None else (said[dim.id] or None) for v, said in zip(values, status, strict=True)]
-        rows.append([dim.name, *shown, *moved])
+        rows.append([dim.name, *shown, *_like_for_like(compared, i)])
     index = [safe_index(data.framework, r.scores).value for r in data.rounds]
-    last: list[object] = [change(index[-2], index[-1], 0)] if len(index) > 1 else []
-    rows.append(["Mutuality index (0–100)", *[None if v is None else rounded(v, 1) for v in index], *last])
+    rows.append(["Mutuality index (0–100)", *[None if v is None else rounded(v, 1) for v in index],
+                 *_like_for_like(compared, len(rows))])
     return header, rows
+
+
+def _like_for_like(lines: Sequence[ComparisonLine], i: int) -> list[object]:
+    """A row's like-for-like cells, rounded as the report prints them (a mean to 0.1, the index
+    to a whole number), so the change is what a reader subtracts ([] with one round)."""
+    if not lines:
+        return []
+    if i >= len(lines):  # the index row of a framework without Mutuality: no index to compare
+        return [None, None, None, None]
+    line = lines[i]
+
+    def value(v: float | None) -> float | None:
+        return None if v is None else rounded(v, line.decimals)
+
+    return [line.compared, value(line.before), value(line.after), line.change]
+
+
+def comparison_note(data: ReportData) -> str:
+    """Under the Rounds table: what each kind of column counts ('' with one round)."""
+    if data.previous is None:
+        return ""
+    before, after = data.previous.label, data.current.label
+    return (f"Each round's own column is the mean of the factors agreed in that round. The like-for-like "
+            f"columns and the change count only the factors with an agreed level in both {before} and "
+            f"{after} and marked not applicable in neither, as the report's round-over-round comparison "
+            f"does; so the change need not equal the difference of the rounds' own columns.")
 
 
 def _about(book: _Book, data: ReportData, source: Path | None) -> None:
@@ -267,17 +310,38 @@ ROUND_WIDTH = 24  # characters across a round's column on the Rounds sheet: "Not
 def _comparison(book: _Book, data: ReportData) -> None:
     header, rows = comparison_table(data)
     sheet = book.wb.add_worksheet("Rounds")
+    widths = [26 if c == 0 else ROUND_WIDTH for c in range(len(header))]
     for c, title in enumerate(header):
         book.string(sheet, 0, c, title, book.head)
-        sheet.set_column(c, c, 26 if c == 0 else ROUND_WIDTH)
+        sheet.set_column(c, c, widths[c])
+    heads = [h for c, title in enumerate(header) if (h := _wrapped_height(title, widths[c])) is not None]
+    if heads:  # "Change since Follow-up, like for like" on two lines: LibreOffice would cut it
+        sheet.set_row(0, max(heads))
+    own = len(data.rounds) + 1  # after the rounds' own columns: the like-for-like ones, if any
     for r, row in enumerate(rows, start=1):
+        index_row = r == len(rows)  # the mutuality index: like for like in whole numbers, as the report
         for c, value in enumerate(row):
-            last_change = len(data.rounds) > 1 and c == len(row) - 1
-            fmt = book.signed if last_change else book.mean if c else None
-            book.value(sheet, r, c, value, book.wrap if isinstance(value, str) and c else fmt)
-        said = [_wrapped_height(v, ROUND_WIDTH) for v in row[1:] if isinstance(v, str)]
+            if c == 0:
+                fmt = None
+            elif c < own:
+                fmt = book.wrap if isinstance(value, str) else book.mean
+            elif c == own:
+                fmt = book.right  # "6 of 15"
+            elif c == len(row) - 1:
+                fmt = book.signed_whole if index_row else book.signed
+            else:
+                fmt = book.whole if index_row else book.mean
+            book.value(sheet, r, c, value, fmt)
+        said = [_wrapped_height(v, ROUND_WIDTH) for v in row[1:own] if isinstance(v, str)]
         if height := max((h for h in said if h is not None), default=None):
             sheet.set_row(r, height)  # as on the About sheet: LibreOffice would not grow the row
+    if note := comparison_note(data):
+        r = len(rows) + 2
+        last = min(3, len(header) - 1)
+        sheet.merge_range(r, 0, r, last, "", book.wrap)
+        book.string(sheet, r, 0, note, book.wrap)
+        if height := _wrapped_height(note, sum(widths[:last + 1])):
+            sheet.set_row(r, height)
     sheet.freeze_panes(1, 1)
     _printable(sheet)
 

@@ -241,30 +241,55 @@ def overall_mean(framework: Framework, scores: Scores) -> float | None:
     return sum(means) / len(means) if means else None
 
 
-def comparison_rows(data: ReportData) -> tuple[list[str], list[list[str]]]:
-    """Dimension means of the previous and this round, like for like: each worked out on the
-    factors with an agreed level in both rounds, with how many that is and the change."""
+@dataclass(frozen=True)
+class ComparisonLine:
+    """One row of the like-for-like comparison: the means (or index) of both rounds worked out on
+    the factors agreed in both, how many that is, and the change as printed."""
+
+    name: str
+    compared: str  # "6 of 15" or "none"
+    before: float | None
+    after: float | None
+    change: float | None
+    decimals: int = 1  # a dimension mean to 0.1, the index to a whole number
+
+
+def comparison_lines(data: ReportData) -> list[ComparisonLine]:
+    """The comparison every output prints (the PDF, HTML and Word table, the workbook's like-for-like
+    columns): dimension means, then the mutuality index, each on the factors with an agreed level
+    in both rounds and marked not applicable in neither."""
     fw = data.framework
     if data.previous is None:
-        return [], []
+        return []
     before, after = data.previous, data.current
-    header = ["Dimension", "Factors compared", before.label, after.label, "Change"]
     common = common_factors(before.scores, after.scores)
     b = {d.dimension_id: d.mean for d in dimension_scores(fw, restricted(before.scores, common))}
     a = {d.dimension_id: d.mean for d in dimension_scores(fw, restricted(after.scores, common))}
-    rows = []
+    lines = []
     for dim in fw.workshop_order():
         basis = comparison_basis(fw, before.scores, after.scores, dim.id)
         compared = f"{basis.compared} of {len(dim.factors)}" if basis.compared else "none"
-        rows.append([dim.name, compared, one_decimal(b[dim.id]), one_decimal(a[dim.id]),
-                     signed(change(b[dim.id], a[dim.id]), 1)])
+        lines.append(ComparisonLine(dim.name, compared, b[dim.id], a[dim.id], change(b[dim.id], a[dim.id])))
     if any(d.id == MUTUALITY for d in fw.dimensions):
         basis = comparison_basis(fw, before.scores, after.scores, MUTUALITY)
         old = mutuality_index(fw, restricted(before.scores, common)).value
         new = mutuality_index(fw, restricted(after.scores, common)).value
         total = len(fw.dimension(MUTUALITY).factors)
-        rows.append(["Mutuality index (0–100)", f"{basis.compared} of {total}" if basis.compared else "none",
-                     whole(old), whole(new), signed(change(old, new, 0))])
+        lines.append(ComparisonLine("Mutuality index (0–100)", f"{basis.compared} of {total}" if basis.compared
+                                    else "none", old, new, change(old, new, 0), 0))
+    return lines
+
+
+def comparison_rows(data: ReportData) -> tuple[list[str], list[list[str]]]:
+    """Dimension means of the previous and this round, like for like: each worked out on the
+    factors with an agreed level in both rounds, with how many that is and the change."""
+    if data.previous is None:
+        return [], []
+    header = ["Dimension", "Factors compared", data.previous.label, data.current.label, "Change"]
+    rows = [[line.name, line.compared, *((one_decimal(line.before), one_decimal(line.after),
+                                          signed(line.change, 1)) if line.decimals else
+                                         (whole(line.before), whole(line.after), signed(line.change)))]
+            for line in comparison_lines(data)]
     return header, rows
 
 

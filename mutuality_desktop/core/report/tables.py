@@ -121,12 +121,21 @@ def level_chip(styles: Styles, scale: Scale, level: int | None, width: float | N
     return Chip(text, fill, ink, width=width, outline=RULE if luminance(fill) > 0.8 else None)
 
 
-def head_cells(styles: Styles, labels: Sequence[str], right: Sequence[int] = ()) -> list[Cell]:
-    """Header labels: short ones as plain strings (cheap), long ones as wrapping paragraphs."""
+HEAD_PADDING = 10.0  # a cell's left and right padding (base_commands)
+
+
+def head_cells(styles: Styles, labels: Sequence[str], right: Sequence[int] = (),
+               widths: Sequence[float] | None = None) -> list[Cell]:
+    """Header labels: those that fit their column on one line as plain strings (cheap), the rest as
+    wrapping paragraphs. A plain string never wraps: measured against its column, not counted in
+    characters ("SECOND FOLLOW-UP", 16 characters, ran over "FOLLOW-UP" beside it, play-through 12)."""
     cells: list[Cell] = []
     for i, label in enumerate(labels):
         text = " ".join(printable(label).split()).upper()
-        if len(text) <= 16:
+        room = widths[i] - HEAD_PADDING if widths is not None and i < len(widths) else None
+        fits = (stringWidth(text, styles.head.fontName, styles.head.fontSize) <= room if room is not None
+                else len(text) <= 16)
+        if fits:
             cells.append(text)
             continue
         style = styles.head.clone("head_right", alignment=2) if i in right else styles.head
@@ -170,7 +179,7 @@ def data_table(styles: Styles, header: Sequence[str] | None, rows: Sequence[Sequ
     """A table that repeats its header on every page it spans."""
     data: list[list[Cell]] = []
     if header is not None:
-        data.append(head_cells(styles, header, right))
+        data.append(head_cells(styles, header, right, widths))
     data += [list(r) for r in rows]
     table = Table(data, colWidths=list(widths), repeatRows=1 if header is not None else 0,
                   splitByRow=1, splitInRow=1 if split_in_row else 0, hAlign="LEFT",

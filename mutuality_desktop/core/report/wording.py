@@ -10,6 +10,7 @@ from ..framework_guide import rounds_version_sentence
 from ..scoring import (
     Gap,
     Ranked,
+    in_workshop_order,
     levels_of,
     minimum_agreed,
     mutuality_index,
@@ -37,6 +38,8 @@ from .basis import (
 )
 from .data import ReportData
 from .rows import (
+    DimensionLine,
+    MoveLine,
     action_lines,
     dimension_moves,
     dimension_rows,
@@ -143,13 +146,8 @@ def findings(data: ReportData) -> list[str]:
                 f"partnership's ways of working together sit {_where(data, mean)}."
             )
     rows = dimension_rows(fw, data.scores, data.current)
-    scored = [d for d in rows if d.mean is not None]
-    if len(scored) >= 2:
-        best = max(scored, key=lambda d: d.mean or 0)
-        worst = min(scored, key=lambda d: d.mean or 0)
-        if best.mean != worst.mean:
-            out.append(f"{best.name} is the strongest dimension (mean level {one_decimal(best.mean)}) "
-                       f"and {worst.name} the weakest ({one_decimal(worst.mean)}).")
+    if ranked := _ranking(rows):
+        out.append(ranked)
     gaps = perception_gaps(fw, data.scores)
     wide = [g for g in gaps if g.size >= 2]
     if wide:
@@ -190,6 +188,49 @@ def findings(data: ReportData) -> list[str]:
     return out
 
 
+def _ranking(rows: list[DimensionLine]) -> str:
+    """Strongest and weakest dimension, ranked only among the dimensions whose mean is a finding
+    (three in five of their factors agreed), each mean with the factors it rests on when any of them
+    is partly agreed; a provisional mean is named as not ranked (play-through 12: "Economy is the
+    strongest dimension (2.5) and Mutuality the weakest (2.4)" on 2 of 5 and 7 of 14 agreed)."""
+    scored = [d for d in rows if d.mean is not None]
+    if len(scored) < 2:
+        return ""
+    ranked = [d for d in scored if not d.provisional]
+    held = [d for d in scored if d.provisional]
+
+    def rests(d: DimensionLine) -> str:
+        return f"{d.assessed} of {d.total} factors agreed"
+
+    if len(ranked) < 2:
+        if len(held) == 1:
+            d = held[0]
+            why = (f"{d.name}'s mean rests on {d.assessed} of its {d.total} factors agreed, fewer than "
+                   "three in five, so it is provisional")
+        else:
+            named = names_list([f"{d.name} ({d.assessed} of {d.total})" for d in held])
+            why = (f"the means of {named} rest on fewer than three in five of their factors agreed, so "
+                   "they are provisional")
+        return f"The dimensions are not ranked strongest and weakest: {why}."
+    best = max(ranked, key=lambda d: d.mean or 0)
+    worst = min(ranked, key=lambda d: d.mean or 0)
+    if one_decimal(best.mean) == one_decimal(worst.mean):
+        return ""
+    partial = any(d.assessed < d.total for d in (best, worst))
+
+    def on(d: DimensionLine) -> str:
+        return "" if not partial else f", all {d.total} factors agreed" if d.assessed == d.total else f", {rests(d)}"
+
+    lead = "Of the dimensions whose mean is a finding, " if held else ""
+    text = (f"{lead}{best.name} is the strongest dimension (mean level {one_decimal(best.mean)}{on(best)}) "
+            f"and {worst.name} the weakest ({one_decimal(worst.mean)}{on(worst)}).")
+    if held:
+        many = len(held) > 1
+        text += (f" {names_list([f'{d.name} ({rests(d)})' for d in held])} {'are' if many else 'is'} not "
+                 f"ranked: {'their means are' if many else 'its mean is'} provisional.")
+    return text
+
+
 def ranking_note(data: ReportData) -> str:
     """Both lists' notes in one paragraph (HTML and Word, under the two tables)."""
     return " ".join(x for x in ranking_notes(data) if x)
@@ -221,10 +262,17 @@ def ranking_notes(data: ReportData) -> tuple[str, str]:
     if low:
         last = max(r.level for r in low)
         share, shown = cut(low, {f: lv for f, lv in levels.items() if f not in taken}, last)
-        if share > shown:
-            low_note = (f"{share} {'other factors' if taken else 'factors'} are at level {last}, "
-                        f"{scale.get(last, '')}: the {number_word(shown)} listed "
-                        f"{'are those' if shown > 1 else 'is the one'} the two sides see most differently.")
+        if share > shown:  # counted with the listed ones (play-through 12: "5 other factors ... the
+            # four listed" read as five besides the four, where one was)
+            listed = {r.factor.id for r in low}
+            rest = [f.name for f in in_workshop_order(fw)
+                    if levels.get(f.id) == last and f.id not in taken and f.id not in listed]
+            # named apart by semicolons: factor names hold commas and "and"
+            others = (f"the other {number_word(len(rest))}, not listed: {'; '.join(rest)}" if len(rest) <= 3
+                      else f"the other {len(rest)} are not listed")
+            low_note = (f"{share} factors are at level {last}, {scale.get(last, '')}: the "
+                        f"{number_word(shown)} listed {'are those' if shown > 1 else 'is the one'} the two "
+                        f"sides see most differently; {others}.")
     return top_note, low_note
 
 
@@ -355,12 +403,20 @@ def movement(data: ReportData) -> list[str]:
     factors = moved_factors(data)
     ups = [f for f in factors if f.delta > 0]
     downs = [f for f in factors if f.delta < 0]
-    if factors:
-        text = f"At factor level, {plural(len(ups), 'agreed level')} went up and {len(downs)} went down"
-        if downs:
-            named = "; ".join(f"{f.name} ({f.before} \u2192 {f.after})" for f in downs[:4])
-            text += f": {named}" + ("; and others" if len(downs) > 4 else "")
-        out.append(text + ".")
+    if factors:  # both directions named (play-through 12: "2 went up and 2 went down:" named the two down only)
+        def named(moved: list[MoveLine]) -> str:
+            return ("; ".join(f"{f.name} ({f.before} \u2192 {f.after})" for f in moved[:4])
+                    + ("; and others" if len(moved) > 4 else ""))
+
+        if ups and downs:
+            text = (f"At factor level, {plural(len(ups), 'agreed level')} went up: {named(ups)}. "
+                    f"{plural(len(downs), 'agreed level')} went down: {named(downs)}.")
+        elif ups:
+            text = f"At factor level, none went down and {plural(len(ups), 'agreed level')} went up: {named(ups)}."
+        else:
+            text = (f"At factor level, none went up and {plural(len(downs), 'agreed level')} went down: "
+                    f"{named(downs)}.")
+        out.append(text)
     else:
         out.append(f"No agreed factor score changed between {before} and {after}.")
     return out
