@@ -97,6 +97,11 @@ def fit(dialog: QDialog, width: int | None = None) -> None:
     showed as a stray clipped strip along the bottom of these short dialogs."""
     layout = dialog.layout()
     if layout is not None:
+        # a box's own layout tells its parent's of new text only when events next run: a pasted
+        # folder three lines long kept the height of one, its last lines cut (play-through 12)
+        for child in dialog.findChildren(QWidget):
+            if child.layout() is not None:
+                child.updateGeometry()
         layout.activate()
         wide = max(width or dialog.width(), dialog.minimumSizeHint().width(), 1)
         high = max(layout.totalHeightForWidth(wide), layout.totalMinimumSize().height())
