@@ -78,8 +78,10 @@ def conflict_lines(eng: Engagement, plan: MergePlan) -> list[str]:
     for c in plan.conflicts:
         rnd, factor, what = describe_key(eng, c.key, names)
         where = ", ".join(p for p in (rnd, factor, what) if p)
-        before = "" if c.base is UNKNOWN else f" (before: {show(c.base)})"
-        lines.append(f"Conflict: {where}: ours {show(c.ours)}, theirs {show(c.theirs)}{before}")
+        both = (c.ours, c.theirs)
+        before = "" if c.base is UNKNOWN else f" (before: {show(c.base, both)})"
+        lines.append(f"Conflict: {where}: ours {show(c.ours, (c.theirs,))}, "
+                     f"theirs {show(c.theirs, (c.ours,))}{before}")
     return lines
 
 
@@ -94,13 +96,46 @@ def row_names(eng: Engagement, plan: MergePlan) -> dict[str, str]:
     return names
 
 
-def show(value: object) -> str:
+def show(value: object, against: tuple[object, ...] = ()) -> str:
+    """A value in one line; a long text cut to 80 characters around where it first differs from
+    the texts in against (play-through 12: two long notes differing only at their end showed the
+    same cut beginning, so the colleague's added sentence could not be seen)."""
     if value is None:
         return "(none)"
     if value is True:
         return "present"
     text = " ".join(str(value).split())
-    return f"“{text[:79]}…”" if len(text) > 80 else (f"“{text}”" if isinstance(value, str) else text)
+    if len(text) <= 80:
+        return f"“{text}”" if isinstance(value, str) else text
+    start = excerpt_start(text, against)
+    end = start + 79 - (1 if start else 0)
+    return f"“{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}”"
+
+
+def differs_at(text: str, others: tuple[object, ...]) -> int | None:
+    """Where text first differs from the other texts that are not the same as it (whitespace
+    runs read as one space; a text that is the start of another differs where it ends); None if
+    no other text differs."""
+    first: int | None = None
+    for other in others:
+        if not isinstance(other, str) or " ".join(other.split()) == text:
+            continue
+        words = " ".join(other.split())
+        same = next((i for i, (a, b) in enumerate(zip(text, words, strict=False)) if a != b),
+                    min(len(text), len(words)))
+        first = same if first is None else min(first, same)
+    return first
+
+
+def excerpt_start(text: str, others: tuple[object, ...], width: int = 80, before: int = 30) -> int:
+    """Where an excerpt of width characters starts so that the first difference from others
+    comes a few words after its start (0: the beginning already shows it, or nothing differs)."""
+    at = differs_at(text, others)
+    if at is None or at + 20 <= width - 1:
+        return 0
+    start = max(0, min(at - before, len(text) - (width - 2)))
+    space = text.find(" ", start, at)
+    return space + 1 if space >= 0 else start
 
 
 def merge_files(ours: Path, theirs: Path, output: Path, *, prefer: str | None = None,

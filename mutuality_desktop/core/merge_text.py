@@ -91,26 +91,28 @@ def change_rows(eng: Engagement, plan: MergePlan) -> list[ChangeRow]:
                 f"{key[0]} “{names.get(key[1], '')}” (removed in one copy, edited in the other)"
         else:
             field = describe_key(eng, key, names)[2]
-        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o, eng, key),
-                              _shown(t, eng, key), by, result, key))
+        rows.append(ChangeRow(_group(eng, key, names, plan), field, _shown(o, eng, key, (t,)),
+                              _shown(t, eng, key, (o,)), by, result, key))
     rows.sort(key=lambda r: (r.result != CLASH, r.group, r.field))
     return rows
 
 
-def _shown(value: Any, eng: Engagement | None = None, key: Key = ()) -> str:
+def _shown(value: Any, eng: Engagement | None = None, key: Key = (),
+           against: tuple[Any, ...] = ()) -> str:
     if value is None:
         return "—"
-    return level_text(eng, key, value) if eng is not None else (
-        "present" if value is True else show(value))
+    return level_text(eng, key, value, against) if eng is not None else (
+        "present" if value is True else show(value, against))
 
 
-def level_text(eng: Engagement, key: Key, value: Any) -> str:
+def level_text(eng: Engagement, key: Key, value: Any, against: tuple[Any, ...] = ()) -> str:
     """A value as the merge screen shows it: a level with its name ("3 Established"), as the rest
-    of the app does (play-through 8: bare "1", "3", "4"); anything else as merge_files.show."""
+    of the app does (play-through 8: bare "1", "3", "4"); anything else as merge_files.show (a
+    long text around where it first differs from the values in against)."""
     if key and key[-1] == "level" and isinstance(value, int) and not isinstance(value, bool):
         name = eng.framework.scale.name_of(value)
         return f"{value} {name}" if name else str(value)
-    return "present" if value is True else show(value)
+    return "present" if value is True else show(value, against)
 
 
 def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:
@@ -122,7 +124,9 @@ def conflict_title(eng: Engagement, plan: MergePlan, conflict: Conflict) -> str:
 def base_text(conflict: Conflict, eng: Engagement | None = None) -> str:
     if conflict.base is UNKNOWN:
         return "not known"
-    return level_text(eng, conflict.key, conflict.base) if eng is not None else show(conflict.base)
+    both = (conflict.ours, conflict.theirs)
+    return level_text(eng, conflict.key, conflict.base, both) if eng is not None else \
+        show(conflict.base, both)
 
 
 def editable(conflict: Conflict) -> bool:

@@ -40,7 +40,7 @@ from .exchange_files import (
     plain_copy_bytes,
     seal_and_check,
 )
-from .widgets import ElidedLabel, Field, caption
+from .widgets import Field, caption
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -97,6 +97,11 @@ def fit(dialog: QDialog, width: int | None = None) -> None:
     showed as a stray clipped strip along the bottom of these short dialogs."""
     layout = dialog.layout()
     if layout is not None:
+        # a box's own layout tells its parent's of new text only when events next run: a pasted
+        # folder three lines long kept the height of one, its last lines cut (play-through 12)
+        for child in dialog.findChildren(QWidget):
+            if child.layout() is not None:
+                child.updateGeometry()
         layout.activate()
         wide = max(width or dialog.width(), dialog.minimumSizeHint().width(), 1)
         high = max(layout.totalHeightForWidth(wide), layout.totalMinimumSize().height())
@@ -146,6 +151,9 @@ class ExportDialog(WorkingDialog):
                        "wording of notes is left out, and a checksum lets your colleague’s app "
                        "tell whether the file was changed or damaged on the way.")
         intro.setWordWrap(True)
+        # a bare name ("copy.mutuality") goes in the folder the dialog first showed, never the
+        # app's working folder (play-through 12: "Folder: ." was the program folder)
+        self.folder = target.parent if target.is_absolute() else Path(engagement.path).resolve().parent
         self.path_edit = QLineEdit(str(target))
         self.browse = QPushButton("Browse…")
         self.browse.setAutoDefault(False)  # Return in a box exports; it never opens Browse…
@@ -156,7 +164,9 @@ class ExportDialog(WorkingDialog):
         row.addWidget(self.browse)
         self.path_field = Field("Save as", path_row)
         self.path_field.label.setBuddy(self.path_edit)
-        self.folder_note = ElidedLabel()
+        self.folder_note = QLabel()
+        self.folder_note.setWordWrap(True)  # the whole folder, on two lines if it must
+        self.folder_note.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_note.setStyleSheet(f"color: {theme.MUTED};")
         self.replace_note = caption("A file with this name is there already; "
                                     "exporting replaces it.")
@@ -212,6 +222,8 @@ class ExportDialog(WorkingDialog):
 
     def target(self) -> Path:
         path = Path(os.path.expanduser(self.path_edit.text().strip()))
+        if not path.is_absolute():
+            path = self.folder / path
         if not path.name or path.suffix == ".mutuality":  # "/" while a path is being typed
             return path
         return path.with_name(path.name + ".mutuality")
@@ -253,7 +265,11 @@ class ExportDialog(WorkingDialog):
         text = self.path_edit.text().strip()
         self.path_edit.setToolTip(str(self.target()) if text else "")
         shown = bool(text) and not self.path_field.hint.isVisible()
-        self.folder_note.setText(f"Folder: {self.target().parent}" if text else "")
+        folder = f"Folder: {self.target().parent}" if text else ""
+        # a long folder wraps at its separators (a zero-width space after each), not mid-word
+        self.folder_note.setText(folder.replace(os.sep, os.sep + "\u200b"))
+        self.folder_note.setAccessibleName(folder)
+        self.folder_note.setToolTip(folder)
         self.folder_note.setVisible(shown)
         self.replace_note.setVisible(shown and self.target().is_file())
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QScrollArea,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,8 +36,8 @@ from shiboken6 import isValid
 
 from ..core.errors import MutualityError
 from ..core.merge import OURS, THEIRS, Choice, MergePlan, apply_merge, plan_merge
-from ..core.merge_files import is_returned_copy, open_copy
-from ..core.merge_state import Key
+from ..core.merge_files import is_returned_copy, open_copy, show
+from ..core.merge_state import UNKNOWN, Key
 from ..core.merge_text import (
     base_text,
     by_line,
@@ -60,20 +62,39 @@ class ConflictChoice(QWidget):
     decided = Signal()
 
     def __init__(self, title: str, before: str, yours: str, theirs: str, can_edit: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, texts: tuple[Any, Any, Any] | None = None,
+                 bys: tuple[str, str] = ("", ""), wrap: int = 0) -> None:
         super().__init__(parent)
         self.setAccessibleName(f"Conflict: {title}")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 8)
         heading = QLabel(f"<b>{_html(title)}</b> — before: {_html(before)}")
         heading.setWordWrap(True)
-        grid.addWidget(heading, 0, 0, 1, 3)
+        grid.addWidget(heading, 0, 0, 1, 2)
         self.group = QButtonGroup(self)
-        self.yours = QRadioButton(f"Keep yours: {yours}")
-        self.theirs = QRadioButton(f"Take theirs: {theirs}")
+        self.compare: QPushButton | None = None
+        self.texts = texts
+        if texts is not None and _long_text(texts):
+            # play-through 12: two long notes cut at the same place looked the same; each is shown
+            # around where they differ, on lines of its own, whole in the tooltip and Compare…
+            metrics = self.fontMetrics()
+            self.yours = QRadioButton(f"Keep yours ({bys[0]}):\n{wrapped(yours, metrics, wrap)}")
+            self.theirs = QRadioButton(f"Take theirs ({bys[1]}):\n{wrapped(theirs, metrics, wrap)}")
+            self.yours.setToolTip(whole_html(texts[0], texts[1]))
+            self.theirs.setToolTip(whole_html(texts[1], texts[0]))
+            self.compare = QPushButton("Compare…")
+            self.compare.setAutoDefault(False)
+            self.compare.setAccessibleName(f"Compare the whole of both versions: {title}")
+            self.compare.setToolTip("Both versions whole, side by side, the words that differ marked")
+            self.compare.clicked.connect(self._on_compare_clicked)
+            grid.addWidget(self.compare, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        else:
+            self.yours = QRadioButton(f"Keep yours: {yours}")
+            self.theirs = QRadioButton(f"Take theirs: {theirs}")
+        self.title, self.bys = title, bys
         for column, button in enumerate((self.yours, self.theirs)):
             self.group.addButton(button)
-            grid.addWidget(button, 1, column)
+            grid.addWidget(button, 1, column, 1, 1 + column)
         self.other: QRadioButton | None = None
         self.edit: QLineEdit | None = None
         if can_edit:
@@ -89,6 +110,12 @@ class ConflictChoice(QWidget):
         self.problem.setProperty("role", "problem")
         self.problem.hide()
         grid.addWidget(self.problem, 3, 0, 1, 3)
+
+    def _on_compare_clicked(self) -> None:
+        assert self.texts is not None
+        yours, theirs, before = self.texts
+        compare_versions(self, self.title, (yours, theirs),
+                         (f"Yours ({self.bys[0]})", f"Theirs ({self.bys[1]})"), before)
 
     def _on_edit_text_edited(self, _text: str) -> None:
         if self.other is not None and not self.other.isChecked():
@@ -132,13 +159,21 @@ class MergeDialog(QDialog):
         self.choices: dict[Key, ConflictChoice] = {}
         box = QGroupBox(f"Conflicts to decide ({len(plan.conflicts)})")
         inner = QVBoxLayout(box)
+        screen = window.screen().availableGeometry()
+        wrap = min(1100, screen.width() - 40) // 2 - 90  # a text conflict's half of the row
         for conflict in plan.conflicts:
-            yours = (f"{level_text(eng, conflict.key, conflict.ours)} "
-                     f"({by_line(last_change(plan.ours.new, conflict.key))})")
-            theirs_text = (f"{level_text(eng, conflict.key, conflict.theirs)} "
-                           f"({by_line(last_change(plan.theirs.new, conflict.key))})")
+            bys = (by_line(last_change(plan.ours.new, conflict.key)),
+                   by_line(last_change(plan.theirs.new, conflict.key)))
+            texts = (conflict.ours, conflict.theirs,
+                     None if conflict.base is UNKNOWN else conflict.base)
+            if _long_text(texts):
+                yours = level_text(eng, conflict.key, conflict.ours, (conflict.theirs,))
+                theirs_text = level_text(eng, conflict.key, conflict.theirs, (conflict.ours,))
+            else:
+                yours = f"{level_text(eng, conflict.key, conflict.ours)} ({bys[0]})"
+                theirs_text = f"{level_text(eng, conflict.key, conflict.theirs)} ({bys[1]})"
             widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict, eng), yours,
-                                    theirs_text, editable(conflict))
+                                    theirs_text, editable(conflict), texts=texts, bys=bys, wrap=wrap)
             widget.decided.connect(self._update_button)
             self.choices[conflict.key] = widget
             inner.addWidget(widget)
@@ -164,7 +199,6 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        screen = window.screen().availableGeometry()
         self.resize(min(1100, screen.width() - 40), min(620, screen.height() - 80))
         self._size_columns()
         self._update_button()
@@ -181,9 +215,27 @@ class MergeDialog(QDialog):
             # a conflict's two authors one under the other, each whole
             item = QTreeWidgetItem([row.field, row.yours, row.theirs, row.by.replace("; ", "\n"), row.result])
             for column in range(5):
+                item.setData(column, SHOWN, item.text(column))  # unwrapped, for _size_columns
                 item.setToolTip(column, item.text(column).replace("\n", "; "))
+            # play-through 12: the tooltip repeated the cut text; a long note is there whole, the
+            # words that differ from the other side marked, and Enter or a double-click compares
+            values = (self.plan.ours.state.get(row.key), self.plan.theirs.state.get(row.key))
+            if _long_text(values):
+                item.setData(0, KEY, row.key)
+                for column, (mine, other) in ((1, values), (2, values[::-1])):
+                    item.setToolTip(column, whole_html(mine, other, hint=True))
             parent.addChild(item)
         self.changes.expandAll()
+        self.changes.itemActivated.connect(self._on_item_activated)
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, KEY)
+        if key is None:
+            return
+        parent = item.parent()
+        title = f"{parent.text(0)} · {item.data(0, SHOWN)}" if parent is not None else ""
+        compare_versions(self, title, (self.plan.ours.state.get(key), self.plan.theirs.state.get(key)),
+                         ("Yours", "Theirs"), None)
 
     def _size_columns(self) -> None:
         """The field, who changed it and the result take the width their text needs (play-through
@@ -218,7 +270,7 @@ class MergeDialog(QDialog):
         # is as tall as its text and nothing is cut (the whole text is in the tooltip too)
         for item in children:
             for column, width in ((0, field - 2 * tree.indentation()), (1, values[1]), (2, values[2])):
-                item.setText(column, wrapped(item.toolTip(column), metrics, width - 12))
+                item.setText(column, wrapped(str(item.data(column, SHOWN)), metrics, width - 12))
 
     def _update_button(self) -> None:
         self.merge_button.setEnabled(all(c.is_decided() for c in self.choices.values()))
@@ -278,6 +330,95 @@ def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
         else:
             lines.append(word)
     return "\n".join(lines)
+
+
+SHOWN = Qt.ItemDataRole.UserRole  # a cell's text before it is wrapped
+KEY = Qt.ItemDataRole.UserRole + 1  # a row with long texts: its field, to compare them whole
+LONG = 80  # a text longer than this is cut on the screen (merge_files.show)
+
+
+def _long_text(values: tuple[Any, ...]) -> bool:
+    """Whether the values are texts and one of them is cut on the screen."""
+    texts = [v for v in values if v is not None]
+    return bool(texts) and all(isinstance(v, str) for v in texts) and any(
+        len(" ".join(v.split())) > LONG for v in texts)
+
+
+def differing_part(text: str, other: Any) -> tuple[int, int]:
+    """Where text stops being the same as other and where it is the same again (the same words
+    at both ends; whole words): (start, end) of the part only text has, maybe empty."""
+    if not isinstance(other, str) or other == text:
+        return len(text), len(text)
+    start = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b),
+                 min(len(text), len(other)))
+    tail = 0
+    while tail < min(len(text), len(other)) - start and text[-1 - tail] == other[-1 - tail]:
+        tail += 1
+    end = len(text) - tail
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # from the start of the word that differs
+    while end < len(text) and not text[end].isspace() and end > start:
+        end += 1  # to its end
+    return start, max(start, end)
+
+
+def whole_html(text: Any, other: Any, hint: bool = False) -> str:
+    """A text whole, as rich text that wraps (a tooltip or a text box), the part that differs from
+    other in bold and underlined."""
+    if not isinstance(text, str):
+        return _html(show(text))
+    start, end = differing_part(text, other)
+    body = (_html(text[:start]) + (f"<b><u>{_html(text[start:end])}</u></b>" if end > start else "")
+            + _html(text[end:])).replace("\n", "<br>")
+    tail = ("<p><i>Double-click or press Enter to compare both versions whole.</i></p>"
+            if hint else "")
+    return f"<p style='white-space: pre-wrap'>{body}</p>{tail}"
+
+
+class CompareDialog(QDialog):
+    """Two versions of a long text side by side, each whole, the words that differ marked."""
+
+    def __init__(self, parent: QWidget, title: str, texts: tuple[Any, Any], heads: tuple[str, str],
+                 before: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Compare the two versions")
+        self.setAccessibleName("Compare the two versions")
+        grid = QGridLayout(self)
+        intro = QLabel(f"<b>{_html(title)}</b><br>Each version whole; the words that differ from the "
+                       "other version are in <b><u>bold and underlined</u></b>.")
+        intro.setWordWrap(True)
+        grid.addWidget(intro, 0, 0, 1, 2)
+        self.boxes: list[QTextBrowser] = []
+        for column, (text, other, head) in enumerate(((texts[0], texts[1], heads[0]),
+                                                      (texts[1], texts[0], heads[1]))):
+            label = QLabel(f"<b>{_html(head)}</b>")
+            label.setWordWrap(True)
+            box = QTextBrowser()
+            box.setAccessibleName(head)
+            box.setHtml(whole_html(text, other) if text is not None else "<i>(none)</i>")
+            label.setBuddy(box)
+            grid.addWidget(label, 1, column)
+            grid.addWidget(box, 2, column)
+            self.boxes.append(box)
+        if isinstance(before, str):
+            note = QLabel(f"Before either change: {_html(show(before, texts))}")
+            note.setWordWrap(True)
+            note.setToolTip(whole_html(before, None))
+            grid.addWidget(note, 3, 0, 1, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        grid.addWidget(buttons, 4, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+        screen = parent.screen().availableGeometry()
+        self.resize(min(1000, screen.width() - 60), min(520, screen.height() - 120))
+
+
+def compare_versions(parent: QWidget, title: str, texts: tuple[Any, Any], heads: tuple[str, str],
+                     before: Any) -> CompareDialog:
+    dialog = CompareDialog(parent, title, texts, heads, before)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def _n(count: int, word: str) -> str:
