@@ -88,6 +88,8 @@ def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantSco
     target = {"round": op.round, "factor": op.factor, "participant": op.participant,
               "participant_score": row.uuid}
     empty = row.level is None and not row.comment
+    if op.drop_empty and empty:  # an undo taking the return back: the history says so, not "Don't know"
+        target["removed"] = True
     inverse = _inverse(s, op, row, created, empty, level=old_level, comment=old_comment)
     return Outcome(inverse, target, {"level": old_level, "comment": old_comment},
                    {"level": level, "comment": comment})
