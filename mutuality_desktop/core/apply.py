@@ -85,9 +85,11 @@ def set_participant_score(eng: Engagement, s: Session, op: ops.SetParticipantSco
         s.add(row)
     old_level, old_comment = row.level, row.comment or ""
     row.level, row.comment, row.updated_at = level, comment, utcnow()
-    target = {"round": op.round, "factor": op.factor, "participant": op.participant,
-              "participant_score": row.uuid}
+    target: dict[str, Any] = {"round": op.round, "factor": op.factor, "participant": op.participant,
+                              "participant_score": row.uuid}
     empty = row.level is None and not row.comment
+    if op.drop_empty and empty:  # an undo taking the return back: the history says so, not "Don't know"
+        target["removed"] = True
     inverse = _inverse(s, op, row, created, empty, level=old_level, comment=old_comment)
     return Outcome(inverse, target, {"level": old_level, "comment": old_comment},
                    {"level": level, "comment": comment})

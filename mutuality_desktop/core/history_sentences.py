@@ -9,6 +9,7 @@ from typing import Any
 from .engagement import Engagement
 from .history import REPLICA_KEY, Entry, is_left_out, merge_decisions
 from .historytext import Describer, merge_summary, short, text_change
+from .prework.forms import DONT_KNOW
 
 _SET = {"set_score": "level", "set_notes": "evidence notes", "set_confidence": "evidence confidence"}
 _ROWS = {"participant": "participant", "round": "round", "action": "action"}
@@ -48,8 +49,12 @@ class Sentences(Describer):
                 else f"set {what} to {_value(after)}"
         if op == "set_participant_score":
             person = self.people.get(t.get("participant", ""), "a participant since removed")
+            if t.get("removed") is True:  # an undo of the import that made the row
+                return f"took back {person}'s return for {self._factor_round(t)}"
             level = after.get("level") if isinstance(after, dict) else None
-            return f"recorded {person}'s return for {self._factor_round(t)}: level {_value(level)}"
+            # a return without a level is the form's "Don't know", as the participant chose it
+            said = DONT_KNOW if level is None else f"level {level} {self.framework.scale.name_of(level)}".rstrip()
+            return f"recorded {person}'s return for {self._factor_round(t)}: {said}"
         if op == "set_not_applicable":  # issue 21
             if after is None:
                 return f"made {self._factor_round(t)} applicable again"

@@ -1,7 +1,8 @@
 """Pre-work forms out: one Excel workbook per client and provider participant (XlsxWriter).
 
-Each form is one protected sheet: instructions, then a block per factor (name, what it covers,
-the six level descriptors) with two unlocked answer cells, the level (a drop-down) and a comment.
+Each form is one protected sheet: instructions, then each dimension's name heading its factors,
+and a block per factor (name, what it covers, the six level descriptors) with two unlocked answer
+cells, the level (a drop-down) and a comment. A factor the round marks not applicable is not asked.
 A very hidden `_meta` sheet holds the identities a return is matched by (engagement, round,
 participant, form), the factor each answer row belongs to and a check over the fixed text, so
 `returns.py` can refuse a form that was changed or belongs elsewhere.
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from ..engagement import Engagement
 
 FORM_FORMAT = "mutuality-prework-form"
-FORM_VERSION = "1"
+FORM_VERSION = "2"  # 2: a heading row names the dimension before its first factor
+READABLE_VERSIONS = ("1", "2")  # a version-1 form, sent out before headings, still imports
 FORM_SHEET = "Your views"
 META_SHEET = "_meta"
 DONT_KNOW = "Don't know"
@@ -63,19 +65,40 @@ def form_factors(fw: Framework, in_scope: Sequence[Factor] | None = None) -> tup
     return tuple(in_scope)
 
 
-def layout(factors: Sequence[Factor], levels: int) -> list[FactorRows]:
-    """The rows of each factor's block: name, description, one per level, level, comment, gap."""
-    rows, row = [], FIRST_BLOCK_ROW
+def headed(version: str) -> bool:
+    """Whether a form of this version heads each dimension's factors with its name."""
+    return version != "1"
+
+
+def heading_rows(factors: Sequence[Factor], levels: int, version: str = FORM_VERSION) -> dict[int, str]:
+    """The 1-based row of each dimension heading and the dimension it names (none in version 1)."""
+    if not headed(version):
+        return {}
+    out: dict[int, str] = {}
+    dimension = None
+    for factor, place in zip(factors, layout(factors, levels, version), strict=True):
+        if factor.dimension_id != dimension:
+            out[place.name_row - 1] = dimension = factor.dimension_id
+    return out
+
+
+def layout(factors: Sequence[Factor], levels: int, version: str = FORM_VERSION) -> list[FactorRows]:
+    """The rows of each factor's block: name, description, one per level, level, comment, gap; a
+    dimension's first factor follows a row naming the dimension (from version 2)."""
+    rows, row, dimension = [], FIRST_BLOCK_ROW, None
     for factor in factors:
+        if headed(version) and factor.dimension_id != dimension:
+            row += 1  # the dimension's heading
+            dimension = factor.dimension_id
         level_row = row + 2 + levels
         rows.append(FactorRows(factor.id, row, level_row, level_row + 1))
         row = level_row + 3
     return rows
 
 
-def form_check(ids: dict[str, str], factors: Sequence[tuple[str, str]]) -> str:
+def form_check(ids: dict[str, str], factors: Sequence[tuple[str, str]], version: str = FORM_VERSION) -> str:
     """A digest over the identities and the factor names: a return whose fixed text moved fails it."""
-    text = "\n".join([FORM_FORMAT, FORM_VERSION, ids["engagement"], ids["round"], ids["participant"],
+    text = "\n".join([FORM_FORMAT, version, ids["engagement"], ids["round"], ids["participant"],
                       ids["form"]] + [f"{fid}\t{name}" for fid, name in factors])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -107,6 +130,13 @@ def write_forms(eng: Engagement, folder: Path, round_label: str | None = None) -
     rnd = pick_round(eng, round_label)
     if not folder.is_dir():
         raise ValidationError(f"The folder {folder} does not exist.")
+    in_scope = scope_factors(eng, rnd.id)
+    not_applicable = eng.not_applicable(rnd.id)
+    asked = tuple(f for f in in_scope if f.id not in not_applicable)  # play-through 12: n/a was asked
+    if not asked:
+        raise ValidationError(f"Every factor of {rnd.label} is marked not applicable, so a form would "
+                              "ask nothing.")
+    skipped = tuple(f for f in in_scope if f.id in not_applicable)
     info = eng.info()
     written, used = [], set()
     for person in people:
@@ -120,9 +150,19 @@ def write_forms(eng: Engagement, folder: Path, round_label: str | None = None) -
                "form": new_uuid()}
         _write_form(path, eng.framework, ids, person, rnd, info.title,
                     (info.client_organisation, info.provider_organisation), info.facilitator,
-                    scope_factors(eng, rnd.id))
+                    asked, skipped)
         written.append(WrittenForm(person, path))
     return written
+
+
+def _not_asked(fw: Framework, skipped: Sequence[Factor]) -> str:
+    """The sentence naming the factors the round marks not applicable ('' when there are none)."""
+    if not skipped:
+        return ""
+    names = "; ".join(f"{fw.dimension(f.dimension_id).name} factor {f.number}, {f.name}" for f in skipped)
+    one = len(skipped) == 1
+    return (f"Not asked: {names}. The workshop marked {'it' if one else 'them'} not applicable "
+            "in this round.")
 
 
 def _instructions(person: Participant, rnd: Round, title: str, orgs: tuple[str, str],
@@ -147,11 +187,15 @@ def _instructions(person: Participant, rnd: Round, title: str, orgs: tuple[str, 
 
 def _write_form(path: Path, fw: Framework, ids: dict[str, str], person: Participant, rnd: Round,
                 title: str, orgs: tuple[str, str], facilitator: str = "",
-                in_scope: Sequence[Factor] | None = None) -> None:
+                in_scope: Sequence[Factor] | None = None, skipped: Sequence[Factor] = (),
+                version: str = FORM_VERSION) -> None:
+    """One form; `version` "1" writes one as forms were before dimension headings (the tests read
+    such a form, as a participant may return one sent out before an update)."""
     import xlsxwriter
 
     factors = form_factors(fw, in_scope)
-    rows = layout(factors, len(fw.scale.levels))
+    rows = layout(factors, len(fw.scale.levels), version)
+    headings = heading_rows(factors, len(fw.scale.levels), version)
     choices = level_choices(fw)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -169,11 +213,22 @@ def _write_form(path: Path, fw: Framework, ids: dict[str, str], person: Particip
         for i, line in enumerate(lines[1:], start=2):
             ws.merge_range(i, 0, i, 1, line, fmt["note"])
             ws.set_row(i, 30)
+        if skipped:  # the row under the instructions, above the first heading
+            i = len(lines) + 1
+            ws.merge_range(i, 0, i, 1, _not_asked(fw, skipped), fmt["note"])
+            ws.set_row(i, 30)
+        counts = {d: sum(f.dimension_id == d for f in factors) for d in headings.values()}
+        for row, dimension_id in headings.items():  # where the participant is: play-through 12
+            name = fw.dimension(dimension_id).name
+            n = counts[dimension_id]
+            ws.merge_range(row - 1, 0, row - 1, 1, f"{name}: {n} factor{'s' if n != 1 else ''}",
+                           fmt["dimension"])
+            ws.set_row(row - 1, 24)
         by_id = {f.id: f for f in factors}
         for place in rows:
             _write_block(ws, fmt, by_id[place.factor_id], place, fw, choices)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
-        _write_meta(wb, ids, rows, factors, choices)
+        _write_meta(wb, ids, rows, factors, choices, version)
         wb.set_properties({"title": f"Pre-work form: {person.name}", "author": facilitator,
                            "comments": "Mutuality Desktop pre-work form"})
     finally:
@@ -186,6 +241,8 @@ def _formats(wb: Any) -> dict[str, Any]:
     return {
         "title": wb.add_format({**base, "bold": True, "font_size": 14, "text_wrap": False}),
         "note": wb.add_format(base),
+        "dimension": wb.add_format({**base, "bold": True, "font_size": 14, "text_wrap": False,
+                                    "valign": "vcenter", "bg_color": "#DCE6F0", "bottom": 2}),
         "factor": wb.add_format({**base, "bold": True, "font_size": 12, "bottom": 1}),
         "text": wb.add_format(base),
         "level": wb.add_format({**base, "bold": True}),
@@ -221,10 +278,10 @@ def _write_block(ws: Any, fmt: dict[str, Any], factor: Factor, place: FactorRows
 
 
 def _write_meta(wb: Any, ids: dict[str, str], rows: list[FactorRows], factors: Sequence[Factor],
-                choices: list[str]) -> None:
+                choices: list[str], version: str = FORM_VERSION) -> None:
     meta = wb.add_worksheet(META_SHEET)
-    pairs = [("format", FORM_FORMAT), ("form_version", FORM_VERSION), *ids.items(),
-             ("check", form_check(ids, [(f.id, f.name) for f in factors]))]
+    pairs = [("format", FORM_FORMAT), ("form_version", version), *ids.items(),
+             ("check", form_check(ids, [(f.id, f.name) for f in factors], version))]
     for i, (key, value) in enumerate(pairs):
         meta.write_string(i, 0, key)
         meta.write_string(i, 1, value)

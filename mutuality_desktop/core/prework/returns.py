@@ -28,8 +28,8 @@ from .forms import (
     FORM_FORMAT,
     FORM_SHEET,
     FORM_SIDES,
-    FORM_VERSION,
     META_SHEET,
+    READABLE_VERSIONS,
     form_check,
     form_factors,
     layout,
@@ -202,9 +202,10 @@ def _meta(path: Path, cells: dict[tuple[int, int], Any]) -> tuple[dict[str, str]
             meta[key] = cells[(r, 2)]
     if meta.get("format") != FORM_FORMAT:
         raise _fail(path, "this is not a Mutuality pre-work form.")
-    if meta.get("form_version") != FORM_VERSION:
+    if meta.get("form_version") not in READABLE_VERSIONS:
+        readable = " and ".join(READABLE_VERSIONS)
         raise _fail(path, f"this form is version {meta.get('form_version', '?')}; this app reads "
-                          f"version {FORM_VERSION}. Please send the participant a new form.")
+                          f"versions {readable}. Please send the participant a new form.")
     for key in ("engagement", "round", "participant", "form", "check"):
         if key not in meta:
             raise _fail(path, "the form was changed: its hidden identifiers are missing.")
@@ -234,7 +235,8 @@ def _answers(eng: Engagement, path: Path, meta: dict[str, str], rows: list[tuple
         raise _fail(path, "the form was changed: its factors are not the ones this engagement asks "
                           "about.")
     factors = form_factors(fw, [fw.factor(str(f)) for f in asked])
-    expected = layout(factors, len(fw.scale.levels))
+    version = meta["form_version"]  # a form sent out before an update is read as it was written
+    expected = layout(factors, len(fw.scale.levels), version)
     got = [(meta[f"factor{i}"], name, lv, cm) for i, name, lv, cm in rows]
     if got != [(p.factor_id, p.name_row, p.level_row, p.comment_row) for p in expected]:
         raise _fail(path, "the form was changed: its factors are not the ones this engagement asks "
@@ -243,7 +245,7 @@ def _answers(eng: Engagement, path: Path, meta: dict[str, str], rows: list[tuple
         if cells.get((place.name_row, 2)) != factor.name:
             raise _fail(path, f"the form was changed: this cell should read \u201c{factor.name}\u201d.",
                         f"B{place.name_row}")
-    if form_check(meta, [(f.id, f.name) for f in factors]) != meta["check"]:
+    if form_check(meta, [(f.id, f.name) for f in factors], version) != meta["check"]:
         raise _fail(path, "the form was changed: its hidden identifiers do not match.")
     choices = {c.casefold(): i for i, c in enumerate(level_choices(fw))}
     return tuple(_answer(eng, path, place.factor_id, cells.get((place.level_row, 2)),

@@ -1016,7 +1016,7 @@ class WorkshopPage(QWidget):
             if self._notes_moved_state():  # a first note starts a factor; clearing the last unstarts it
                 self.refresh_scores()
             self.scores_changed.emit()
-        elif what in ("score", "confidence"):
+        elif what in ("score", "confidence", "prework"):  # prework: returns imported (ui/prework.py)
             if what != "score":  # a score is in the round on screen, so the round before keeps its
                 # levels (an undo in another round shows that round, which reads them again): the
                 # next factor after a score does not take the whole engagement's snapshot again
