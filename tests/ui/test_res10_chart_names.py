@@ -5,9 +5,12 @@ each line shown is named where the room can see it: beside the line, or in the l
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError
 
 from mutuality_desktop.ui import theme
 
@@ -82,7 +85,8 @@ def test_every_line_is_named_in_view(qtbot, window, demo_path, restore_look, wid
                 _tick(qtbot, pane.toggles["client"])
             elif step == "provider view too":
                 _tick(qtbot, pane.toggles["provider"])
-            qtbot.wait(200)
+            with contextlib.suppress(TimeoutError):  # the chart redraws after the tick: slow under load
+                qtbot.waitUntil(lambda pane=pane: not _unnamed_in_view(pane), timeout=4000)
             missing = _unnamed_in_view(pane)
             if missing:
                 problems.append((pane.name, step, missing, pane.chart.compact))
