@@ -207,6 +207,7 @@ class ActionsPanel(QWidget):
         typed stays in the form."""
         keep = self.selected_id()
         typed = self.fields() if keep is None and self.text.text().strip() else None
+        known = {a.id for a in self._actions}
         self._actions = list(actions)
         self.table.blockSignals(True)
         self.table.setRowCount(len(actions))
@@ -224,6 +225,9 @@ class ActionsPanel(QWidget):
         if isinstance(layout, QVBoxLayout):  # the list takes the room while it is there
             layout.setStretch(layout.indexOf(self._slack), 0 if actions else 1)
         ids = [a.id for a in actions]
+        added = [row for row, a in enumerate(actions) if a.id not in known]
+        if known and len(added) == 1:  # the action just added is brought into view, whole (s12)
+            self.table.scrollTo(self.table.model().index(added[0], 0), QAbstractItemView.ScrollHint.PositionAtBottom)
         if keep in ids:
             self.table.selectRow(ids.index(keep))
         elif not (keep_draft and typed is not None):

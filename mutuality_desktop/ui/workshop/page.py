@@ -758,6 +758,7 @@ class WorkshopPage(QWidget):
 
     def go_to_factor(self, factor_id: str) -> None:
         if factor_id != self._factor_id:
+            self._forget_said()  # "Scored … on Joint objective setting" is not about the next factor
             self.commit_action_draft()
             self.flush()
             self.guide_scroll.verticalScrollBar().setValue(0)
@@ -1230,6 +1231,7 @@ class WorkshopPage(QWidget):
                                       for d in self.framework.workshop_order() for f in d.factors])
         if chosen is not None:
             self.go_to_factor(chosen)
+            self.navigator.place_current()  # whole, with its heading in sight where it fits (s12)
             self.guide.set_focus_perspective("client")
             self.guide.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -1,0 +1,61 @@
+"""Three things a facilitator's play-through (s12) saw in the walkthrough, under real input:
+an action just added lands whole in view; Ctrl+G to a factor near the top shows the list from its
+heading; the status bar's report on one factor goes when the next factor opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .journey import click, press, type_keys
+from .test_actions_keys import _actions_tab
+from .test_walkthrough_journey import CTRL, click_factor, key, open_walkthrough
+
+
+def test_an_action_added_under_a_full_list_is_whole_in_view_at_1024(qtbot, window, demo_path):
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    panel = _actions_tab(qtbot, window, demo_path)  # factor 1: two long actions fill the list
+    table = panel.table
+    assert table.rowCount() == 2
+    click(qtbot, panel.text)
+    type_keys(qtbot, "Publish the joint objectives on both intranets by March")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    row = table.visualRect(table.model().index(2, 0))
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(table.model().index(2, 0))))
+    assert row.height() > 0
+
+
+def test_go_to_a_factor_near_the_top_shows_the_list_from_its_heading(qtbot, window, demo_path):
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    page = open_walkthrough(qtbot, window, demo_path)
+    click_factor(qtbot, page, 15)  # the list scrolled to the foot of the dimension
+    bar = page.navigator.verticalScrollBar()
+    assert bar.value() > 0
+
+    def type_into_dialog(tries: int = 200) -> None:
+        dialog, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
+        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
+            if tries:
+                QTimer.singleShot(50, lambda: type_into_dialog(tries - 1))
+            return
+        qtbot.keyClicks(focused, "trust")
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, type_into_dialog)
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert page.title.text() == "Behaviours and trust indicators"
+    qtbot.waitUntil(lambda: bar.value() == 0)  # "MUTUALITY 14/15" and factor 1 in sight again
+    nav = page.navigator
+    assert nav.viewport().rect().contains(nav.visualItemRect(nav._items[page.factor_id]))
+
+
+def test_the_report_on_one_factor_goes_when_the_next_opens(qtbot, window, demo_path):
+    page = open_walkthrough(qtbot, window, demo_path)
+    first = page.factor().name
+    key(qtbot, Qt.Key.Key_4)
+    assert first in window.statusBar().currentMessage()
+    click_factor(qtbot, page, 2)
+    assert first not in window.statusBar().currentMessage()
