@@ -259,7 +259,14 @@ class DateField(QWidget):
         return bool(self.edit.property("invalid") == "true")
 
     def _show_message(self, text: str, refused: bool = False) -> None:
-        self.message.setText(text)
+        if text:
+            self.message.setText(text)
+            # once a message has been shown its line stays when it goes: the form moved up under the
+            # pointer as a corrected date took its message away, and a click meant for "Save as"
+            # landed in a box (play-through s12)
+            policy = self.message.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.message.setSizePolicy(policy)
         self.message.setVisible(bool(text))
         self.edit.setProperty("invalid", "true" if refused else "false")
         self.edit.style().unpolish(self.edit)

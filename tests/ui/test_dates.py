@@ -196,3 +196,25 @@ def test_a_round_date_typed_in_a_cleared_box_is_not_glued_to_a_placeholder(qtbot
     press(qtbot, Qt.Key.Key_Return)  # takes the date and adds the round
     with stored(blank_path) as eng:
         assert [(r.label, r.date) for r in eng.rounds()][-1] == ("Follow-up", dt.date(2026, 3, 12))
+
+
+def test_a_corrected_date_does_not_move_the_form_under_the_pointer(qtbot, window, blank_path):
+    """Play-through s12: the refused date's message went as a valid date was typed, the form
+    moved up 19 px, and the click meant for the field below landed in another box."""
+    form = _setup(qtbot, window, blank_path)
+    workshop = form.editor("workshop_date")
+    venue = form.editor("workshop_venue")
+    click(qtbot, workshop.edit)
+    select_all_and_type(qtbot, "31/02/2026")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert workshop.message.isVisible()
+    click(qtbot, workshop.edit)
+    before = venue.mapTo(window, venue.rect().topLeft())
+    select_all_and_type(qtbot, "28/02/2026")
+    qtbot.wait(50)  # the layout settles
+    assert not workshop.message.isVisible()
+    assert venue.mapTo(window, venue.rect().topLeft()) == before  # the box below stays where it was
+    click(qtbot, venue)  # so a click where the person saw it lands in it
+    assert focused() is venue
+    with stored(blank_path) as eng:
+        assert eng.info().workshop_date == dt.date(2026, 2, 28)
