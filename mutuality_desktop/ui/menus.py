@@ -43,6 +43,8 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>Go to factor: type part of its name</td></tr>
+<tr><td><b>Alt+G</b></td><td>Room does not agree (or agrees after all) on the factor on screen</td></tr>
+<tr><td><b>Alt+N</b></td><td>Not applicable because: type why this factor does not apply in this round</td></tr>
 <tr><td><b>Ctrl+Shift+D</b></td><td>Which factors first: those to discuss, and those to confirm quickly</td></tr>
 <tr><td><b>Ctrl+Shift+P</b></td><td>Park this point: note it on the parking list, on the factor on screen</td></tr>
 <tr><td><b>F11</b></td><td>Presentation mode: the factor, or on Results the charts (Esc leaves)</td></tr>

@@ -85,7 +85,8 @@ def build_report(data: ReportData, out: Path, branding: BrandingProfile | None =
                           round_label=f"{data.current.label} assessment", footer=branding.footer_text,
                           consultancy=branding.consultancy_name, logos=logos)
         meta = {"title": f"{data.info.title}: {data.current.label}",
-                "author": branding.consultancy_name,
+                # the consultancy, else the facilitator: a PDF's Author was empty (play-through s12)
+                "author": branding.consultancy_name.strip() or data.info.facilitator.strip(),
                 "subject": "Value for money and mutuality assessment"}
         def write(temp: Path) -> None:
             if tagged:
