@@ -291,9 +291,15 @@ def _share(room: int, names: list[int], roomy: list[int], tight: list[int]) -> l
         if least + sum(tight) <= room:
             spare = room - least - sum(tight)
             widths = list(tight)
-            for i in sorted(range(len(widths)), key=lambda i: roomy[i] - tight[i]):  # smallest need first
-                more = min(roomy[i] - tight[i], spare)
-                widths[i] += more
-                spare -= more
+            # columns' text on one line where the room allows it, smallest need first, columns of
+            # like need together (Client view and Provider view: never one wrapped beside the
+            # other whole); a column only part widened would still wrap: the names take the rest
+            needs = sorted({roomy[i] - tight[i] for i in range(len(widths))})
+            for need in needs:
+                group = [i for i in range(len(widths)) if roomy[i] - tight[i] == need]
+                if need * len(group) <= spare:
+                    spare -= need * len(group)
+                    for i in group:
+                        widths[i] = roomy[i]
             return [least + spare, *widths]
     return [names[0], *tight]
