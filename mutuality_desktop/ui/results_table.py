@@ -212,9 +212,9 @@ class ResultsTable(ChartTable):
     def _place_names(self) -> None:
         if not hasattr(self, "names"):  # Qt lays the table out while it is being built
             return
-        frame = self.frameWidth()
-        self.names.setGeometry(frame, frame, self.columnWidth(0),
-                               self.viewport().height() + self.horizontalHeader().height())
+        frame, own = self.frameWidth(), self.names.frameWidth()  # its frame over the table's
+        self.names.setGeometry(frame - own, frame - own, self.columnWidth(0) + 2 * own,
+                               self.viewport().height() + self.horizontalHeader().height() + 2 * own)
         self.names.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
 
     def _on_row_resized(self, row: int, _old: int, new: int) -> None:
