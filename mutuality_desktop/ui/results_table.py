@@ -110,7 +110,7 @@ class ResultsTable(ChartTable):
         self.names.setModel(self.model())
         self.names.setSelectionModel(self.selectionModel())
         self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table is the one Tab stop
-        self.names.setAccessibleName("Factor names")
+        self.names.setAccessibleName("Row names, kept in place while the values scroll")
         self.names.verticalHeader().hide()
         self.names.setHorizontalHeader(_WrappingHeader(self.names))
         self.names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
