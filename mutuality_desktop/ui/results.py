@@ -55,10 +55,11 @@ from ..core.spread import factor_spreads
 from . import framework_move as guide_move
 from . import theme
 from .chart_canvas import ChartCanvas
-from .chart_text import ChartTable, name_chart
+from .chart_text import name_chart
 from .flow_row import FlowRow
 from .results_presentation import factor_key
 from .results_spread import SpreadSection
+from .results_table import ResultsTable
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = "#6b6b6b"
@@ -160,7 +161,8 @@ class _ChartPane(QWidget):
             row.addWidget(box)
         row.keep_right_from_here()
         self.name = ""
-        self.table = ChartTable("Chart")
+        self.rounds: list[RoundScores] = []  # what the chart was last updated with (the table reads them)
+        self.table = ResultsTable("Chart")
         self.table.hide()
         self.as_table = QCheckBox("Show as &table")
         self.as_table.toggled.connect(self._on_as_table_toggled)
@@ -206,6 +208,7 @@ class _ChartPane(QWidget):
             box.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
         self.update_key()
         QTimer.singleShot(0, self, self._fit_options)  # the type's new size may not change the pane's
+        QTimer.singleShot(0, self, self.table.fit_columns)  # nor the table's: its columns fit the new type
 
     def set_key_names(self, names: Sequence[str]) -> None:
         """The names a numbered chart's key lists, spoke by spoke."""
@@ -265,7 +268,7 @@ class _ChartPane(QWidget):
     def describe(self) -> None:
         """Keep the canvas's spoken description and the table in step with the chart."""
         name_chart(self.canvas, self.name, self.chart)
-        self.table.show_chart(self.chart)
+        self.table.show_chart(self.chart, self.rounds)
 
     def _on_as_table_toggled(self, checked: bool) -> None:
         self.chart_area.setVisible(not checked)
@@ -550,6 +553,7 @@ class ResultsPage(QWidget):
         for pane in (self.dimension_pane, self.factor_pane):
             pane.chart.set_out_of_scope(outside)
             pane.chart.update(rounds)
+            pane.rounds = rounds
             pane.describe()
             pane.update_key()  # the key says which factor the room did not agree
             pane.stale = True

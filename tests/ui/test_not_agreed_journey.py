@@ -62,7 +62,7 @@ def test_the_agreed_button_and_results_table_say_not_agreed(qtbot, window, demo_
             for r in range(table.rowCount())}
     comms = dict(zip(headers, rows["Joint communications strategy"], strict=True))
     current = headers[1]  # "Agreed, <this round>" (the demo's follow-up); the earlier round's comes later
-    assert current.startswith("Agreed") and comms[current] == "not agreed"
+    assert current.startswith("Agreed") and comms[current] == "Not agreed"
     client = next(h for h in headers if h.startswith("Client"))
     provider = next(h for h in headers if h.startswith("Provider"))
     assert (comms[client], comms[provider]) == ("3", "1")

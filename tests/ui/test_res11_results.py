@@ -100,7 +100,7 @@ def test_the_factor_the_room_did_not_agree_says_so_whatever_is_ticked(qtbot, win
     assert spoke.get_visible() and spoke.get_text().endswith("not agreed"), spoke.get_text()
     assert spoke.get_text().startswith("Joint knowledge")
     row = next(r for r in range(pane.table.rowCount()) if pane.table.item(r, 0).text().startswith("Joint knowledge"))
-    assert pane.table.item(row, 1).text() == "not agreed"  # the table (Show as table) says it too
+    assert pane.table.item(row, 1).text() == "Not agreed"  # the table (Show as table) says it too, as core words it
 
 
 def _row_of(widget, outer) -> QRect:

@@ -59,7 +59,7 @@ def test_a_factor_left_out_is_counted_out_on_the_radar_and_in_the_table(qtbot, w
     assert pane.table.isVisible()
     table = pane.table
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == exit_name)
-    assert [table.item(row, c).text() for c in range(1, table.columnCount())] == ["not in this round"] * (
+    assert [table.item(row, c).text() for c in range(1, table.columnCount())] == ["Not in this round"] * (
         table.columnCount() - 1)
     header = table.horizontalHeader()
     for column in range(1, table.columnCount()):  # each heading whole, never "rovider vie"
