@@ -35,7 +35,7 @@ def test_charts_are_named_described_and_shown_as_a_table(qtbot, window, demo_pat
     assert pane.table.rowCount() == len(eng.framework.dimension("mutuality").factors)
     assert pane.table.item(0, 0).text() == factor.name
     headers = [pane.table.horizontalHeaderItem(c).text() for c in range(pane.table.columnCount())]
-    assert headers[0] == "Axis" and any(h.startswith("Agreed") for h in headers)
+    assert headers[0] == "Factor" and any(h.startswith("Agreed") for h in headers)
     out = tmp_path / "chart.svg"
     assert results.save_chart(out, svg=True)
     root = ET.parse(out).getroot()

@@ -41,10 +41,11 @@ def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
 
 
 def chart_rows(chart: _Chart) -> tuple[list[str], list[list[str]]]:
-    """The chart as a table: a header (axis, then each visible series) and one row per axis."""
+    """The chart as a table: a header (Dimension or Factor, then each visible series) and one row per axis."""
     series = chart.series
     shown = series.visible()
-    header = ["Axis"] + [series.labels[s] for s in shown]
+    # the first column names what the spokes are ("Axis" read as chart jargon in the Results table)
+    header = ["Dimension" if series.dimension_id is None else "Factor"] + [series.labels[s] for s in shown]
     values = {s: series.values(s) for s in shown}
     rows = []
     for i, name in enumerate(series.axis_names):
