@@ -217,6 +217,7 @@ class DateField(QWidget):
         self._value = value
         self.edit.setText("" if value is None else format_date(value))
         self.edit.setCursorPosition(0)
+        self._keep_message_line(False)  # a date loaded, not corrected: the line goes with its message
         self._show_message("")
 
     def show_stored(self, value: dt.date | None) -> None:
@@ -258,15 +259,16 @@ class DateField(QWidget):
         """Whether the box shows text it refused (marked until corrected, not while typing)."""
         return bool(self.edit.property("invalid") == "true")
 
+    def _keep_message_line(self, keep: bool) -> None:
+        """Whether the message's line stays when the message goes (see _on_edit_text_edited)."""
+        policy = self.message.sizePolicy()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)
+            self.message.setSizePolicy(policy)
+
     def _show_message(self, text: str, refused: bool = False) -> None:
         if text:
             self.message.setText(text)
-            # once a message has been shown its line stays when it goes: the form moved up under the
-            # pointer as a corrected date took its message away, and a click meant for "Save as"
-            # landed in a box (play-through s12)
-            policy = self.message.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            self.message.setSizePolicy(policy)
         self.message.setVisible(bool(text))
         self.edit.setProperty("invalid", "true" if refused else "false")
         self.edit.style().unpolish(self.edit)
@@ -315,6 +317,9 @@ class DateField(QWidget):
 
     def _on_edit_text_edited(self, _text: str) -> None:
         if self.message.isVisible() and not self.problem():
+            # corrected by typing: the message goes but its line stays, or the form moved up under
+            # the pointer and a click meant for "Save as" landed in a box (play-through s12)
+            self._keep_message_line(True)
             self._show_message("")
         self.edited.emit()
 

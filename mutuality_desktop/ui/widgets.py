@@ -247,13 +247,8 @@ class Field(QWidget, Generic[EditorT]):
         super().mousePressEvent(event)
 
     def set_problem(self, problem: str) -> None:
-        """Show (or with "" clear) the inline problem under the field. Once shown, its line stays
-        when the problem goes, so the form does not move under the pointer (play-through s12)."""
-        if problem:
-            self.hint.setText(problem)
-            policy = self.hint.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            self.hint.setSizePolicy(policy)
+        """Show (or with "" clear) the inline problem under the field."""
+        self.hint.setText(problem)
         self.hint.setVisible(bool(problem))
         marked = self.editor.focusProxy() or self.editor  # a date field marks its text box
         unread = isinstance(self.editor, DateField) and self.editor.is_refused()
