@@ -117,3 +117,23 @@ def test_in_presentation_mode_a_digit_scores_the_view_the_screen_marks(qtbot, wi
     qtbot.waitUntil(lambda: stored(blank_path, factor_id)["agreed"] == 2)
     assert stored(blank_path, factor_id)["provider"] == 3
     qtbot.keyClick(room, Qt.Key.Key_Escape)
+
+
+def test_the_caption_never_breaks_inside_a_part_at_a_hyphen():
+    """Play-through s12: "… · FOLLOW-UP: AGREED 2 DEVELOPING" wrapped as "FOLLOW-" / "UP: …"."""
+    from PySide6.QtGui import QFont, QFontMetrics, QTextLayout
+
+    from mutuality_desktop.ui.workshop.presentation import caption_lines
+
+    text = caption_lines("MUTUALITY  ·  FACTOR 5 OF 15  ·  SECOND FOLLOW-UP (NOV 2026)  ·  FOLLOW-UP: AGREED 2 DEVELOPING")
+    layout = QTextLayout(text, QFont("DejaVu Sans", 13, QFont.Weight.Bold))
+    layout.beginLayout()
+    lines = []
+    width = QFontMetrics(QFont("DejaVu Sans", 13, QFont.Weight.Bold)).horizontalAdvance(text) * 0.8
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert len(lines) == 2  # it wraps, between parts
+    assert all(not line.rstrip().endswith(("-", "\u2011")) for line in lines)
+    assert lines[1].lstrip().startswith("FOLLOW\u2011UP:\u00a0AGREED")

@@ -100,7 +100,8 @@ def caption_lines(caption: str) -> str:
     never inside one: with Large text at 1366 it broke as "AGREED 2 / DEVELOPING". A part too long for
     a line of its own (a long organisation name) still wraps at its words, never cut."""
     parts = re.split(r"(\s+\u00b7\s+)", caption)
-    return "".join(part if index % 2 or len(part) > 40 else part.replace(" ", "\u00a0")
+    # within a part, spaces and hyphens hold: "FOLLOW-UP: AGREED 2" broke as "FOLLOW-" / "UP" (s12)
+    return "".join(part if index % 2 or len(part) > 40 else part.replace(" ", "\u00a0").replace("-", "\u2011")
                    for index, part in enumerate(parts))
 
 
