@@ -35,12 +35,19 @@ def export_table(w: MainWindow, what: str, target: Path | None = None,
     w.doc.flush()
     engagement = w.doc.engagement
     if target is None:
-        start = Path(engagement.path).parent / default_csv_name(engagement.info().title, WHAT[what][0])
+        from .settings import Settings
+
+        # where this engagement was last exported, as Export report and Export to Office do (it
+        # opened in the engagement's own folder: play-through s12)
+        uuid = engagement.info().uuid
+        start = Settings().export_folder(uuid, Path(engagement.path)) / default_csv_name(
+            engagement.info().title, WHAT[what][0])
         name, _ = QFileDialog.getSaveFileName(w, f"Export {WHAT[what][0]} as CSV", str(start),
                                               "CSV for spreadsheets (*.csv)")
         if not name:
             return
         target = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
+        Settings().set_export_folder(uuid, target.parent)
     from ..core.snapshot import take_snapshot
     from ..core.tables import write_csv
 

@@ -57,3 +57,18 @@ def test_both_exports_open_where_this_engagement_was_last_exported(qtbot, window
     assert _export(qtbot, window, EXCEL, pack / "Scores 2.xlsx") == str(pack)
     shutil.rmtree(pack)  # the folder is gone: back to the engagement's own
     assert _export(qtbot, window, EXCEL, board / "Scores 3.xlsx") == here
+
+
+CSV = ["&File", "Export to s&preadsheet", "&Scores (CSV)…"]
+
+
+def test_the_csv_export_opens_where_this_engagement_was_last_exported_too(qtbot, window, demo_path: Path,
+                                                                          tmp_path: Path) -> None:
+    """Play-through s12: the CSV dialog opened in the engagement's folder, not the last one used."""
+    board, pack = tmp_path / "board", tmp_path / "pack"
+    board.mkdir()
+    pack.mkdir()
+    window.open_path(demo_path)
+    assert _export(qtbot, window, EXCEL, board / "Scores.xlsx") == str(demo_path.parent)
+    assert _export(qtbot, window, CSV, pack / "Scores.csv") == str(board)  # where Office went
+    assert _export(qtbot, window, DECK, pack / "Deck.pptx") == str(pack)  # where the CSV went
