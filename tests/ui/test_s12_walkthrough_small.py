@@ -59,3 +59,21 @@ def test_the_report_on_one_factor_goes_when_the_next_opens(qtbot, window, demo_p
     assert first in window.statusBar().currentMessage()
     click_factor(qtbot, page, 2)
     assert first not in window.statusBar().currentMessage()
+
+
+def test_actions_added_with_the_button_are_whole_in_view_at_1024(qtbot, window, demo_path):
+    """Second play-through: with four actions, one added by the Add action button (not Return)
+    landed half below the list at 1024."""
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    panel = _actions_tab(qtbot, window, demo_path)
+    table = panel.table
+    for n, text in enumerate(("Publish the joint objectives on both intranets by March, with a named "
+                              "owner on each side and a review date",
+                              "Report progress on each objective at every Strategic Partnership Board, "
+                              "in one agreed format"), start=3):
+        click(qtbot, panel.text)
+        type_keys(qtbot, text)
+        click(qtbot, panel.add_button)
+        qtbot.waitUntil(lambda n=n: table.rowCount() == n)
+        qtbot.waitUntil(lambda n=n: table.viewport().rect().contains(table.visualRect(table.model().index(n - 1, 0))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -227,11 +227,19 @@ class ActionsPanel(QWidget):
         ids = [a.id for a in actions]
         added = [row for row, a in enumerate(actions) if a.id not in known]
         if known and len(added) == 1:  # the action just added is brought into view, whole (s12)
-            self.table.scrollTo(self.table.model().index(added[0], 0), QAbstractItemView.ScrollHint.PositionAtBottom)
+            self._show_row(added[0])
+            # and again once the rows have their heights (a scroll bar appearing narrows the column
+            # and the rows grow: with four actions at 1024 the new one was left half below)
+            QTimer.singleShot(0, self, lambda row=added[0]: self._show_row(row))
         if keep in ids:
             self.table.selectRow(ids.index(keep))
         elif not (keep_draft and typed is not None):
             self.start_new()
+
+    def _show_row(self, row: int) -> None:
+        if row < self.table.rowCount():
+            self._fit_rows()
+            self.table.scrollTo(self.table.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
 
     def draft(self) -> tuple[int | None, dict[str, Any]] | None:
         """Typing in the form that is not in the file: (None, fields) for a new action with text,
