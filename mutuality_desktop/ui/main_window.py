@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             setup = SetupPage(self.settings, self.doc)
             setup.walkthrough_requested.connect(lambda: self.show_page("Walkthrough"))
             setup.plan_requested.connect(self._on_setup_plan_requested)
-            setup.round_added.connect(self.workshop.set_round)  # a new follow-up is the round to score
+            setup.round_added.connect(self.workshop.start_round)  # a new follow-up is the round to score
             self._replace_page("_setup_page", setup)
         return self._setup_page
 

@@ -4,12 +4,20 @@ heading; the status bar's report on one factor goes when the next factor opens."
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .journey import click, press, type_keys
+from .journey import click, press, stored, type_keys
 from .test_actions_keys import _actions_tab
 from .test_walkthrough_journey import CTRL, click_factor, key, open_walkthrough
+
+
+@contextmanager
+def stored_rounds(path):  # type: ignore[no-untyped-def]
+    with stored(path) as eng:
+        yield [r.label for r in eng.rounds()]
 
 
 def test_an_action_added_under_a_full_list_is_whole_in_view_at_1024(qtbot, window, demo_path):
@@ -77,3 +85,24 @@ def test_actions_added_with_the_button_are_whole_in_view_at_1024(qtbot, window, 
         click(qtbot, panel.add_button)
         qtbot.waitUntil(lambda n=n: table.rowCount() == n)
         qtbot.waitUntil(lambda n=n: table.viewport().rect().contains(table.visualRect(table.model().index(n - 1, 0))))
+
+
+def test_a_round_just_added_opens_at_its_first_factor(qtbot, window, demo_path):
+    """Second play-through: a new round opened on factor 14, where the last round was left, with
+    the MUTUALITY heading scrolled out of view."""
+    from .journey import page_tab
+
+    page = open_walkthrough(qtbot, window, demo_path)
+    click_factor(qtbot, page, 14)
+    page_tab(qtbot, window, "Setup")
+    rounds = window.setup_page.rounds
+    window.setup_page.ensureWidgetVisible(rounds.label)
+    click(qtbot, rounds.label)
+    type_keys(qtbot, "Second follow-up")
+    click(qtbot, rounds.add_button)
+    with stored_rounds(demo_path) as labels:
+        assert labels[-1] == "Second follow-up"
+    page_tab(qtbot, window, "Walkthrough")
+    assert page.round_combo.currentText().startswith("Second follow-up")
+    assert page.factor_id == page.navigator.factor_ids()[0]
+    qtbot.waitUntil(lambda: page.navigator.verticalScrollBar().value() == 0)

@@ -834,6 +834,15 @@ class WorkshopPage(QWidget):
         self._show_older_round()
         self.round_changed.emit(round_id)
 
+    def start_round(self, round_id: int) -> None:
+        """A round just added: shown from its first factor, the list from its heading (second
+        play-through: a new round opened on factor 14, where the last round was left)."""
+        self.set_round(round_id)
+        ids = self.navigator.factor_ids()
+        if ids:
+            self.go_to_factor(ids[0])
+            self.navigator.place_current()
+
     def _show_older_round(self) -> None:
         rounds = self.doc.engagement.rounds()
         latest = rounds[-1] if rounds else None
