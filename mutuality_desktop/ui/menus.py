@@ -37,8 +37,8 @@ SHORTCUTS_HELP = """<table cellpadding=4>
 <tr><td><b>0</b> – <b>5</b></td><td>Score the perspective marked SCORING (guide or factor list focused)</td></tr>
 <tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>Client → provider → agreed</td></tr>
 <tr><td><b>Delete</b> or <b>Backspace</b></td><td>Clear the score (not assessed)</td></tr>
-<tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor</td></tr>
-<tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor</td></tr>
+<tr><td><b>Page Down</b> / <b>Ctrl+→</b></td><td>Next factor (from the guide or the list; in a note they move the cursor)</td></tr>
+<tr><td><b>Page Up</b> / <b>Ctrl+←</b></td><td>Previous factor (from the guide or the list)</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
 <tr><td><b>Ctrl+H</b></td><td>History: who changed what, when (the factor on screen)</td></tr>
 <tr><td><b>↑ / ↓</b></td><td>In the guide: raise or lower the level by one; in the factor list: move</td></tr>
