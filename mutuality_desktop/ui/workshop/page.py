@@ -682,6 +682,29 @@ class WorkshopPage(QWidget):
                                   self.next_factor, "Next factor")
         self.previous_action = action([QKeySequence(Key.Key_PageUp), QKeySequence("Ctrl+Left")],
                                       self.previous_factor, "Previous factor")
+        # Alt+N and Alt+G are the Evidence tab's own keys (Not applicable because, Room does not
+        # agree); from another tab they did nothing (second play-through): there they bring the
+        # Evidence tab forward with the keyboard on that control. Enabled only while Evidence is
+        # hidden, so the tab's own keys never clash with these.
+        self._evidence_keys = [
+            action([QKeySequence("Alt+N")], lambda: self._to_evidence(self.evidence.not_applicable),
+                   "Not applicable because"),
+            action([QKeySequence("Alt+G")], lambda: self._to_evidence(self.evidence.not_agreed_button),
+                   "Room does not agree"),
+        ]
+        self.tabs.currentChanged.connect(self._enable_evidence_keys)
+        self._enable_evidence_keys()
+
+    def _enable_evidence_keys(self, _index: int = 0) -> None:
+        hidden = self.tabs.currentWidget() is not self.evidence
+        for act in self._evidence_keys:
+            act.setEnabled(hidden)
+
+    def _to_evidence(self, target: QWidget) -> None:
+        self.tabs.setCurrentWidget(self.evidence)
+        self.side_scroll.ensureWidgetVisible(target)
+        if target.isEnabled():
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_doc_changed)
