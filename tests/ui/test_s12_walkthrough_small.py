@@ -106,3 +106,31 @@ def test_a_round_just_added_opens_at_its_first_factor(qtbot, window, demo_path):
     assert page.round_combo.currentText().startswith("Second follow-up")
     assert page.factor_id == page.navigator.factor_ids()[0]
     qtbot.waitUntil(lambda: page.navigator.verticalScrollBar().value() == 0)
+
+
+def test_go_to_factor_offers_only_the_factors_of_the_round(qtbot, window, demo_path):
+    """Second play-through: Ctrl+G offered Cost per outcome, outside the round, and a click then
+    scored it. A factor outside the round is added from the list (its greyed heading)."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "mutuality_desktop", "scope", str(demo_path),
+                    "--dimensions", "mutuality,economy"], check=True, capture_output=True)
+    page = open_walkthrough(qtbot, window, demo_path)
+    offered: list[list[str]] = []
+
+    def look(tries: int = 200) -> None:
+        dialog, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
+        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
+            if tries:
+                QTimer.singleShot(50, lambda: look(tries - 1))
+            return
+        qtbot.keyClicks(focused, "outcome")
+        results = dialog.results
+        offered.append([results.item(i).text() for i in range(results.count()) if not results.item(i).isHidden()])
+        qtbot.keyClick(focused, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, look)
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert offered and not any("Cost per outcome" in text for text in offered[0]), offered
+    assert page.title.text() != "Cost per outcome"

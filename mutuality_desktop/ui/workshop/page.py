@@ -1258,9 +1258,11 @@ class WorkshopPage(QWidget):
 
     def ask_go_to_factor(self) -> None:
         """Jump to a factor by typing part of its name ("trust", "exit", "12")."""
+        in_round = set(self.navigator.factor_ids())  # a factor outside the round is added from the list
         chosen = choose_factor(self, [(f.id, f"{f.number}. {f.name}",
                                        self.framework.dimension(f.dimension_id).name)
-                                      for d in self.framework.workshop_order() for f in d.factors])
+                                      for d in self.framework.workshop_order() for f in d.factors
+                                      if f.id in in_round or not in_round])
         if chosen is not None:
             self.go_to_factor(chosen)
             self.navigator.place_current()  # whole, with its heading in sight where it fits (s12)
