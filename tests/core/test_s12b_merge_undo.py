@@ -111,3 +111,21 @@ def test_redo_after_undo_and_a_later_edit_are_held(tmp_path):
         with open_copy(theirs) as them:
             assert not plan_merge(e, them).changes_anything
         assert read_state(e)[("score", e.rounds()[0].uuid, EXIT, "agreed", "notes")] == NOTE + " Reviewed."
+
+
+def test_an_empty_other_value_is_refused_not_taken_as_erase(tmp_path):
+    import pytest
+
+    from mutuality_desktop.core.merge_text import combined, parse_value
+
+    ours, theirs = _copies(tmp_path)
+    with Engagement.open(ours) as e:
+        e.author = "Sam Lee"
+        e.set_notes(e.rounds()[0].id, EXIT, "agreed", "Checked with both directors. " + NOTE)
+    with Engagement.open(ours) as mine, open_copy(theirs) as them:
+        conflict = plan_merge(mine, them).conflicts[0]
+    for empty in ("", "   \n "):
+        with pytest.raises(ValueError, match="The box is empty"):
+            parse_value(conflict, empty)
+    assert parse_value(conflict, " Agreed. ") == "Agreed."
+    assert combined(conflict.ours, conflict.theirs) == "Checked with both directors. " + NOTE + ADDED
