@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -116,7 +116,7 @@ class ConflictChoice(QWidget):
                     self.hint = QLabel("Starts with the words of both versions (where they differ, "
                                        "yours then theirs): edit it to the wording agreed.")
                     self.hint.setWordWrap(True)
-                    grid.addWidget(self.hint, 3, 1, 1, 2)
+                    grid.addWidget(self.hint, 4, 1, 1, 2)
                 box.textChanged.connect(lambda: self._on_edit_text_edited(""))
                 self.edit = box
             else:
@@ -133,7 +133,7 @@ class ConflictChoice(QWidget):
         self.problem.setProperty("role", "problem")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        grid.addWidget(self.problem, 4, 1 if can_edit else 0, 1, 3 if not can_edit else 2)
+        grid.addWidget(self.problem, 3, 1 if can_edit else 0, 1, 3 if not can_edit else 2)
 
     def other_text(self) -> str:
         """What is typed in the Other box."""
@@ -329,9 +329,13 @@ class MergeDialog(QDialog):
                     widget.problem.setText(str(exc))
                     widget.problem.show()
                     widget.edit.setFocus()
-                    self.conflict_scroll.ensureWidgetVisible(widget.problem)
+                    QTimer.singleShot(0, lambda w=widget: self._show_problem_of(w))  # once laid out
                     return None
         return out
+
+    def _show_problem_of(self, widget: ConflictChoice) -> None:
+        if isValid(self) and isValid(widget):
+            self.conflict_scroll.ensureWidgetVisible(widget.problem)
 
     def merge(self) -> None:
         choices = self.decisions()
@@ -425,7 +429,7 @@ class CompareDialog(QDialog):
             # what differs in words, as History says it (play-through 12b: every word was marked)
             changes = word_changes(str(texts[0]), str(texts[1]))
             self.summary = QLabel("What differs: " + "; ".join(_html(c) for c in changes[:6])
-                                  + ("; and more." if len(changes) > 6 else "."))
+                                  + ("; and more" if len(changes) > 6 else ""))
             self.summary.setWordWrap(True)
             self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(self.summary, 3, 0, 1, 2)
