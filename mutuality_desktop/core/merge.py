@@ -103,8 +103,9 @@ def plan_merge(ours_eng: Engagement, theirs_eng: Engagement) -> MergePlan:
     ours, theirs = read_side(ours_eng, ours_eng.path.name), read_side(theirs_eng, theirs_eng.path.name)
     for side in (ours, theirs):
         _check_history_matches_data(side)
-    common = _common(ours, theirs)
-    ours.new = [r for r in ours.records if r.uuid not in common]
+    not_held, neutral = taken_back(ours)
+    common = _common(ours, theirs) - not_held
+    ours.new = [r for r in ours.records if r.uuid not in common and r.uuid not in neutral]
     theirs.new = [r for r in theirs.records if r.uuid not in common]
     keys = set(ours.state) | set(theirs.state)
     t_ours, t_theirs = touched_keys(ours.new, keys), touched_keys(theirs.new, keys)
@@ -127,6 +128,54 @@ def plan_merge(ours_eng: Engagement, theirs_eng: Engagement) -> MergePlan:
                              "merged.")
     _decide_rows(plan, t_ours, t_theirs)
     return plan
+
+
+def digest(value: Any) -> str:
+    """A short fingerprint of a field's value, so a merge entry can say what it changed without
+    holding the words (an exported copy leaves out wording the engagement no longer holds)."""
+    import hashlib
+    import json
+
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def taken_back(side: Side) -> tuple[set[str], set[str]]:
+    """The other copy's changes a merge brought in and Undo then took back (play-through 12b: a
+    colleague's sentence was lost for good after Merge, Undo, Merge): (their ids, which are not held
+    here, so merging that copy again offers them again; the ids of the merge, its imports and the
+    entries that undid it, which are not this copy's own changes).
+
+    A merge is taken back when every field it changed holds again the value it had before the
+    merge (its entry records each changed field's fingerprint before and after); an entry that set
+    one of those fields from the merged value back to the earlier one is part of the undo."""
+    not_held: set[str] = set()
+    neutral: set[str] = set()
+    for index, rec in enumerate(side.records):
+        if rec.op != "merge":
+            continue
+        after = rec.after if isinstance(rec.after, dict) else {}
+        changed, imported = after.get("changed"), after.get("imported")
+        if not isinstance(changed, list) or not changed or not isinstance(imported, list):
+            continue  # a merge from before 12b, or one that changed nothing
+        fields: dict[Key, tuple[str, str]] = {}
+        for item in changed:
+            if isinstance(item, list) and len(item) == 3 and isinstance(item[0], list):
+                fields[tuple(item[0])] = (str(item[1]), str(item[2]))
+        if not fields or any(digest(side.state.get(k)) != pre for k, (pre, _post) in fields.items()):
+            continue  # still merged (or redone, or built on since): its changes are held
+        from .merge_state import touches
+
+        undo = set()
+        for later in side.records[index + 1:]:
+            exact = touches(later).exact
+            if exact and all(k in fields and digest(a) == fields[k][0] and digest(b) == fields[k][1]
+                             for k, (b, a) in exact.items()):
+                undo.add(later.uuid)
+        ids = {str(u) for u in imported}
+        not_held |= ids
+        neutral |= ids | undo | {rec.uuid}
+    return not_held, neutral
 
 
 def _check_history_matches_data(side: Side) -> None:
@@ -264,15 +313,26 @@ def _resolve_row(plan: MergePlan, result: State, row: Key, how: str) -> None:
             result[key] = value
 
 
-def merge_entry(plan: MergePlan, decided: list[dict[str, Any]], author: str) -> dict[str, Any]:
-    """The closing history entry: both parents and every decision, with who decided."""
+def merge_entry(plan: MergePlan, decided: list[dict[str, Any]], author: str,
+                result: State | None = None, imported: list[str] | None = None) -> dict[str, Any]:
+    """The closing history entry: both parents and every decision, with who decided; and, so an
+    undone merge can be told (taken_back), the other copy's changes it brought in and each field it
+    changed with fingerprints of the value before and after."""
     def parent(side: Any) -> dict[str, Any]:
         head = side.records[-1].uuid if side.records else None
         return {"file": side.name, "head": head, "changes": len(side.new)}
 
-    return {"ours": parent(plan.ours), "theirs": parent(plan.theirs), "decided": decided,
-            "rows": [list(k) for k, v in plan.rows.items() if v == "conflict"],
-            "taken": len(plan.take), "by": author}
+    entry = {"ours": parent(plan.ours), "theirs": parent(plan.theirs), "decided": decided,
+             "rows": [list(k) for k, v in plan.rows.items() if v == "conflict"],
+             "taken": len(plan.take), "by": author}
+    if result is not None:
+        before = plan.ours.state
+        forced = {tuple(d["key"]) for d in decided}
+        keys = sorted({k for k in set(before) | set(result)
+                       if before.get(k) != result.get(k) or k in forced}, key=repr)
+        entry["changed"] = [[list(k), digest(before.get(k)), digest(result.get(k))] for k in keys]
+        entry["imported"] = list(imported or [])
+    return entry
 
 
 def apply_merge(eng: Engagement, plan: MergePlan, choices: dict[Key, Choice] | None = None
@@ -284,7 +344,11 @@ def apply_merge(eng: Engagement, plan: MergePlan, choices: dict[Key, Choice] | N
     result, decided = resolved(plan, choices or {})
     known = {r.uuid for r in plan.ours.records}
     imported = [r.row() for r in plan.theirs.new if r.uuid not in known]
-    entry = merge_entry(plan, decided, eng.author)
+    # the other copy's changes this merge makes held here: the new ones and any an undone merge
+    # had brought in (taken_back), so undoing this merge offers them again too
+    not_held = taken_back(plan.ours)[0]
+    brought = [r.uuid for r in plan.theirs.new if r.uuid not in known or r.uuid in not_held]
+    entry = merge_entry(plan, decided, eng.author, result, brought)
 
     def stream() -> Iterator[ops.Operation]:
         if imported:  # inside apply_all's transaction: all of it is one step, or nothing

@@ -199,6 +199,9 @@ def touches(rec: Record) -> Touch:
         for prefix in _dict(after).get("rows", []):
             if isinstance(prefix, list):
                 patterns.append(_key(*prefix))
+        for item in _dict(after).get("changed", []):  # fingerprints only: what it set is not said
+            if isinstance(item, list) and item and isinstance(item[0], list):
+                touch.loose.append(_key(*item[0]))
     return touch
 
 

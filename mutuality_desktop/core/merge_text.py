@@ -145,4 +145,77 @@ def parse_value(conflict: Conflict, text: str) -> Any:
         if not text.lstrip("-").isdigit():
             raise ValueError("A level is a whole number.")
         return int(text)
-    return text.strip() or None
+    if not text.strip():
+        # play-through 12b: "Other" with its box empty erased the whole agreed note, no warning
+        raise ValueError("The box is empty: type the wording to keep, or choose yours or theirs "
+                         "(an empty box would erase it, so nothing was merged).")
+    return text.strip()
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    import re
+
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def _opcodes(text: str, other: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]],
+                                              list[tuple[str, int, int, int, int]]]:
+    from difflib import SequenceMatcher
+
+    mine, theirs = _words(text), _words(other)
+    matcher = SequenceMatcher(None, [w for w, _s, _e in mine], [w for w, _s, _e in theirs],
+                              autojunk=False)
+    return mine, theirs, [(str(t), i1, i2, j1, j2) for t, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def differing_words(text: str, other: Any) -> list[tuple[int, int]]:
+    """Where text has words other has not (difflib on words): (start, end) of each run, in order.
+    Play-through 12b: marking everything from the first difference to the last made two notes
+    that each added one sentence (one at the start, one at the end) wholly bold."""
+    if not isinstance(other, str) or other == text:
+        return []
+    mine, _theirs, codes = _opcodes(text, other)
+    return [(mine[i1][1], mine[i2 - 1][2]) for tag, i1, i2, _j1, _j2 in codes
+            if tag != "equal" and i2 > i1]
+
+
+def word_changes(yours: str, theirs: str, limit: int = 60) -> list[str]:
+    """How two versions of a text differ, in words as History puts them ("theirs adds “…” after
+    “…”"), one phrase per place they differ."""
+    mine, other, codes = _opcodes(yours, theirs)
+
+    def cut(text: str) -> str:
+        return text if len(text) <= limit else text[:limit - 1] + "…"
+
+    def span(words: list[tuple[str, int, int]], source: str, i: int, j: int) -> str:
+        return cut(source[words[i][1]:words[j - 1][2]])
+
+    def where(i: int) -> str:
+        if i == 0:
+            return "at the start"
+        lead = " ".join(w for w, _s, _e in mine[max(0, i - 5):i])
+        return f"after “{'…' if i > 5 else ''}{lead}”"
+
+    out = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "insert":
+            out.append(f"theirs adds “{span(other, theirs, j1, j2)}” {where(i1)}")
+        elif tag == "delete":
+            out.append(f"yours adds “{span(mine, yours, i1, i2)}” {where(i1)}")
+        elif tag == "replace":
+            out.append(f"yours has “{span(mine, yours, i1, i2)}” where theirs has "
+                       f"“{span(other, theirs, j1, j2)}” ({where(i1)})")
+    return out
+
+
+def combined(yours: str, theirs: str) -> str:
+    """A start for a combined text: every word of either version in order, where they differ
+    yours first and then theirs (two notes that each added a sentence read as one with both)."""
+    mine, other, codes = _opcodes(yours, theirs)
+    parts = []
+    for tag, i1, i2, j1, j2 in codes:
+        if i2 > i1:
+            parts.append(yours[mine[i1][1]:mine[i2 - 1][2]])
+        if tag != "equal" and j2 > j1:
+            parts.append(theirs[other[j1][1]:other[j2 - 1][2]])
+    return " ".join(parts)

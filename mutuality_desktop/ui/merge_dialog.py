@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -42,11 +43,14 @@ from ..core.merge_text import (
     base_text,
     by_line,
     change_rows,
+    combined,
     conflict_title,
+    differing_words,
     editable,
     last_change,
     level_text,
     parse_value,
+    word_changes,
 )
 from .exchange_files import describe, in_background
 from .unlock_dialog import UnlockDialog, is_sealed
@@ -63,7 +67,7 @@ class ConflictChoice(QWidget):
 
     def __init__(self, title: str, before: str, yours: str, theirs: str, can_edit: bool,
                  parent: QWidget | None = None, *, texts: tuple[Any, Any, Any] | None = None,
-                 bys: tuple[str, str] = ("", ""), wrap: int = 0) -> None:
+                 bys: tuple[str, str] = ("", ""), wrap: int = 0, multiline: bool = False) -> None:
         super().__init__(parent)
         self.setAccessibleName(f"Conflict: {title}")
         grid = QGridLayout(self)
@@ -96,20 +100,50 @@ class ConflictChoice(QWidget):
             self.group.addButton(button)
             grid.addWidget(button, 1, column, 1, 1 + column)
         self.other: QRadioButton | None = None
-        self.edit: QLineEdit | None = None
+        self.edit: QLineEdit | QPlainTextEdit | None = None
+        self.hint: QLabel | None = None
         if can_edit:
             self.other = QRadioButton("Other:")
-            self.edit = QLineEdit()
+            if multiline:
+                # play-through 12b: a long note could only be combined in a one-line box; it is a
+                # box of several lines, started with both versions' words (see merge_text.combined)
+                box = QPlainTextEdit()
+                box.setTabChangesFocus(True)
+                box.setFixedHeight(box.fontMetrics().lineSpacing() * 6 + 12)
+                yours_text, theirs_text = (texts or (None, None, None))[:2]
+                if isinstance(yours_text, str) and isinstance(theirs_text, str):
+                    box.setPlainText(combined(yours_text, theirs_text))
+                    self.hint = QLabel("Starts with the words of both versions (where they differ, "
+                                       "yours then theirs): edit it to the wording agreed.")
+                    self.hint.setWordWrap(True)
+                    grid.addWidget(self.hint, 4, 1, 1, 2)
+                box.textChanged.connect(lambda: self._on_edit_text_edited(""))
+                self.edit = box
+            else:
+                line = QLineEdit()
+                line.textEdited.connect(self._on_edit_text_edited)
+                self.edit = line
             self.edit.setAccessibleName(f"Other value for {title}")
-            self.edit.textEdited.connect(self._on_edit_text_edited)
+            self.other.toggled.connect(self._on_other_toggled)
             self.group.addButton(self.other)
-            grid.addWidget(self.other, 2, 0)
+            grid.addWidget(self.other, 2, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.edit, 2, 1, 1, 2)
         self.group.buttonToggled.connect(lambda *_: self.decided.emit())
-        self.problem = QLabel()
+        self.problem = QLabel()  # beside the box it is about, under it
         self.problem.setProperty("role", "problem")
+        self.problem.setWordWrap(True)
         self.problem.hide()
-        grid.addWidget(self.problem, 3, 0, 1, 3)
+        grid.addWidget(self.problem, 3, 1 if can_edit else 0, 1, 3 if not can_edit else 2)
+
+    def other_text(self) -> str:
+        """What is typed in the Other box."""
+        if isinstance(self.edit, QPlainTextEdit):
+            return self.edit.toPlainText()
+        return self.edit.text() if self.edit is not None else ""
+
+    def _on_other_toggled(self, checked: bool) -> None:
+        if not checked:
+            self.problem.hide()
 
     def _on_compare_clicked(self) -> None:
         assert self.texts is not None
@@ -172,15 +206,17 @@ class MergeDialog(QDialog):
             else:
                 yours = f"{level_text(eng, conflict.key, conflict.ours)} ({bys[0]})"
                 theirs_text = f"{level_text(eng, conflict.key, conflict.theirs)} ({bys[1]})"
+            multiline = conflict.key[-1] in ("notes", "comment", "text") or _long_text(texts)
             widget = ConflictChoice(conflict_title(eng, plan, conflict), base_text(conflict, eng), yours,
-                                    theirs_text, editable(conflict), texts=texts, bys=bys, wrap=wrap)
+                                    theirs_text, editable(conflict), texts=texts, bys=bys, wrap=wrap,
+                                    multiline=multiline)
             widget.decided.connect(self._update_button)
             self.choices[conflict.key] = widget
             inner.addWidget(widget)
         if not plan.conflicts:
             inner.addWidget(QLabel("None: every change merges without a clash."))
         inner.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.conflict_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(box)
         buttons = QDialogButtonBox()
@@ -288,13 +324,18 @@ class MergeDialog(QDialog):
                 out[key] = THEIRS
             elif widget.edit is not None:
                 try:
-                    out[key] = ("edited", parse_value(conflicts[key], widget.edit.text()))
+                    out[key] = ("edited", parse_value(conflicts[key], widget.other_text()))
                 except ValueError as exc:
                     widget.problem.setText(str(exc))
                     widget.problem.show()
                     widget.edit.setFocus()
+                    QTimer.singleShot(0, lambda w=widget: self._show_problem_of(w))  # once laid out
                     return None
         return out
+
+    def _show_problem_of(self, widget: ConflictChoice) -> None:
+        if isValid(self) and isValid(widget):
+            self.conflict_scroll.ensureWidgetVisible(widget.problem)
 
     def merge(self) -> None:
         choices = self.decisions()
@@ -344,32 +385,16 @@ def _long_text(values: tuple[Any, ...]) -> bool:
         len(" ".join(v.split())) > LONG for v in texts)
 
 
-def differing_part(text: str, other: Any) -> tuple[int, int]:
-    """Where text stops being the same as other and where it is the same again (the same words
-    at both ends; whole words): (start, end) of the part only text has, maybe empty."""
-    if not isinstance(other, str) or other == text:
-        return len(text), len(text)
-    start = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b),
-                 min(len(text), len(other)))
-    tail = 0
-    while tail < min(len(text), len(other)) - start and text[-1 - tail] == other[-1 - tail]:
-        tail += 1
-    end = len(text) - tail
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1  # from the start of the word that differs
-    while end < len(text) and not text[end].isspace() and end > start:
-        end += 1  # to its end
-    return start, max(start, end)
-
-
 def whole_html(text: Any, other: Any, hint: bool = False) -> str:
     """A text whole, as rich text that wraps (a tooltip or a text box), the part that differs from
     other in bold and underlined."""
     if not isinstance(text, str):
         return _html(show(text))
-    start, end = differing_part(text, other)
-    body = (_html(text[:start]) + (f"<b><u>{_html(text[start:end])}</u></b>" if end > start else "")
-            + _html(text[end:])).replace("\n", "<br>")
+    parts, at = [], 0
+    for start, end in differing_words(text, other):  # only the words the other version has not
+        parts += [_html(text[at:start]), f"<b><u>{_html(text[start:end])}</u></b>"]
+        at = end
+    body = ("".join(parts) + _html(text[at:])).replace("\n", "<br>")
     tail = ("<p><i>Double-click or press Enter to compare both versions whole.</i></p>"
             if hint else "")
     return f"<p style='white-space: pre-wrap'>{body}</p>{tail}"
@@ -400,14 +425,22 @@ class CompareDialog(QDialog):
             grid.addWidget(label, 1, column)
             grid.addWidget(box, 2, column)
             self.boxes.append(box)
+        if all(isinstance(t, str) for t in texts) and texts[0] != texts[1]:
+            # what differs in words, as History says it (play-through 12b: every word was marked)
+            changes = word_changes(str(texts[0]), str(texts[1]))
+            self.summary = QLabel("What differs: " + "; ".join(_html(c) for c in changes[:6])
+                                  + ("; and more" if len(changes) > 6 else ""))
+            self.summary.setWordWrap(True)
+            self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(self.summary, 3, 0, 1, 2)
         if isinstance(before, str):
             note = QLabel(f"Before either change: {_html(show(before, texts))}")
             note.setWordWrap(True)
             note.setToolTip(whole_html(before, None))
-            grid.addWidget(note, 3, 0, 1, 2)
+            grid.addWidget(note, 4, 0, 1, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        grid.addWidget(buttons, 4, 0, 1, 2)
+        grid.addWidget(buttons, 5, 0, 1, 2)
         grid.setRowStretch(2, 1)
         screen = parent.screen().availableGeometry()
         self.resize(min(1000, screen.width() - 60), min(520, screen.height() - 120))
