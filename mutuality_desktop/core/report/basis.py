@@ -217,8 +217,8 @@ class Basis:
 
     @property
     def complete(self) -> bool:
-        return (self.compared == self.before_agreed == self.after_agreed and not self.not_applicable
-                and not self.neither_names)
+        """Both rounds agreed the same factors (those agreed in neither do not make it partial)."""
+        return self.compared == self.before_agreed == self.after_agreed and not self.not_applicable
 
     @property
     def left_out(self) -> int:
