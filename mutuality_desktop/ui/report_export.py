@@ -36,6 +36,10 @@ LETTER_FILTER = "PDF report, US Letter, tagged for screen readers (*.pdf)"
 HTML_FILTER = "Web page (HTML): the most accessible edition, to publish online (*.html)"
 WORD_FILTER = "Word document, to edit in the house template (*.docx)"
 PAGE_SIZE_KEY = "report/page_size"
+# the type last chosen in File → Export report, never the Word report's of Export to Office
+# (play-through 12b: after a Word export, Export report offered a .docx name); page_size is read
+# when this is unset, unless it holds the Word type an Office export may have left there
+REPORT_TYPE_KEY = "report/export_type"
 HTML = "html"  # the "page size" of the HTML edition
 DOCX = "docx"  # the "page size" of the Word edition
 WHY = {
@@ -62,10 +66,11 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str,
     The second value is the paper size ("a4", "letter"), "html" for the web page edition or
     "docx" for the Word edition: a name ending .html or .docx wins over the type chosen. The
     type offered first is the edition given (File → Export to Office → Word report), else the
-    one chosen last time.
+    one chosen last time in File → Export report (PDF on A4 the first time).
     """
     settings = QSettings()
-    size = edition or settings.value(PAGE_SIZE_KEY, "a4")
+    chosen_as = edition
+    size = edition or _last_report_type(settings)
     uuid = engagement.info().uuid
     start = Settings().export_folder(uuid, Path(engagement.path)) / default_report_name(
         engagement.info().title, round_label)  # where this engagement was last exported (Office too)
@@ -92,9 +97,20 @@ def ask_output(parent: QWidget, engagement: Any, round_label: str,
         edition = "letter" if picked == LETTER_FILTER else "a4"
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-    settings.setValue(PAGE_SIZE_KEY, edition)
+    if chosen_as is None:  # Export report's own choice; the Office menu's Word report leaves it be
+        settings.setValue(PAGE_SIZE_KEY, edition)
+        settings.setValue(REPORT_TYPE_KEY, edition)
     Settings().set_export_folder(uuid, path.parent)
     return path, edition
+
+
+def _last_report_type(settings: QSettings) -> str:
+    """The type File → Export report offers first: the one last chosen there, else PDF on A4."""
+    remembered = str(settings.value(REPORT_TYPE_KEY, "") or "")
+    if remembered:
+        return remembered
+    older = str(settings.value(PAGE_SIZE_KEY, "a4") or "a4")
+    return "a4" if older == DOCX else older
 
 
 def export_report(parent: QWidget, engagement: Any, round_id: int | None,

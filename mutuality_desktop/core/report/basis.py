@@ -212,14 +212,17 @@ class Basis:
     not_applicable: tuple[tuple[str, str], ...] = ()  # (factor name, the round(s) it was marked in)
     one_round_only: int = 0  # applicable in both, agreed in only one of them
     one_round_names: tuple[str, ...] = ()  # those factors' names, in workshop order
+    neither_names: tuple[str, ...] = ()  # applicable in both, of a dimension assessed in either, agreed in neither
+    applicable: int = 0  # the factors marked not applicable in neither round (the "of m" of "n of m")
 
     @property
     def complete(self) -> bool:
+        """Both rounds agreed the same factors (those agreed in neither do not make it partial)."""
         return self.compared == self.before_agreed == self.after_agreed and not self.not_applicable
 
     @property
     def left_out(self) -> int:
-        return len(self.not_applicable) + self.one_round_only
+        return len(self.not_applicable) + self.one_round_only + len(self.neither_names)
 
 
 def comparison_basis(framework: Framework, before: Scores, after: Scores,
@@ -239,8 +242,25 @@ def comparison_basis(framework: Framework, before: Scores, after: Scores,
                   for f in factors if f.id in na_before or f.id in na_after)
     either = (agreed(a, na_before) | agreed(b, na_after)) - set(na_before) - set(na_after)
     only_one = either - common
+    # play-through 12b: a factor agreed in neither round was missing from "n factors are left out"
+    assessed = {d.id for d in assessed_dimensions(framework, before)} | {
+        d.id for d in assessed_dimensions(framework, after)}
+    in_play = {f.id for d in framework.dimensions if d.id in assessed for f in d.factors}
+    neither = tuple(f.name for f in factors if f.id in in_play and f.id not in either and f.id not in common
+                    and f.id not in na_before and f.id not in na_after)
+    applicable = sum(1 for f in factors if f.id not in na_before and f.id not in na_after)
     return Basis(len(common), len(agreed(a, na_before)), len(agreed(b, na_after)), aside,
-                 len(only_one), tuple(f.name for f in factors if f.id in only_one))
+                 len(only_one), tuple(f.name for f in factors if f.id in only_one), neither, applicable)
+
+
+def compared_of(basis: Basis, total: int) -> str:
+    """The table's "Factors compared": "5 of 15", or "5 of 14 applicable" when a factor was marked
+    not applicable in either round, counted as the summary's "5 of 14 factors agreed" is."""
+    if not basis.compared:
+        return "none"
+    if basis.applicable < total:
+        return f"{basis.compared} of {basis.applicable} applicable"
+    return f"{basis.compared} of {total}"
 
 
 def left_out_of_comparison(basis: Basis) -> str:
@@ -257,9 +277,15 @@ def left_out_of_comparison(basis: Basis) -> str:
         parts.append(f"{names_list(list(basis.one_round_names))}, agreed in only one of the two rounds")
     elif basis.one_round_only:
         parts.append(f"{basis.one_round_only} agreed in only one of the two rounds")
+    neither = basis.neither_names
+    if 0 < len(neither) <= 3:
+        parts.append(f"{names_list(list(neither))}, agreed in neither round")
+    elif neither:
+        parts.append(f"{len(neither)} agreed in neither round")
     verb = "is" if basis.left_out == 1 else "are"
+    joined = " and ".join(parts) if len(parts) < 3 else "; ".join(parts[:-1]) + "; and " + parts[-1]
     return (f"{basis.left_out} factor{'s' if basis.left_out != 1 else ''} {verb} left out on both sides: "
-            f"{' and '.join(parts)}.")
+            f"{joined}.")
 
 
 def like_for_like_sentence(framework: Framework, before: Scores, after: Scores, before_label: str,

@@ -27,6 +27,7 @@ from .basis import (
     OUTSIDE,
     assessed_dimensions,
     common_factors,
+    compared_of,
     comparison_basis,
     coverage,
     dimension_status,
@@ -268,15 +269,15 @@ def comparison_lines(data: ReportData) -> list[ComparisonLine]:
     lines = []
     for dim in fw.workshop_order():
         basis = comparison_basis(fw, before.scores, after.scores, dim.id)
-        compared = f"{basis.compared} of {len(dim.factors)}" if basis.compared else "none"
+        compared = compared_of(basis, len(dim.factors))
         lines.append(ComparisonLine(dim.name, compared, b[dim.id], a[dim.id], change(b[dim.id], a[dim.id])))
     if any(d.id == MUTUALITY for d in fw.dimensions):
         basis = comparison_basis(fw, before.scores, after.scores, MUTUALITY)
         old = mutuality_index(fw, restricted(before.scores, common)).value
         new = mutuality_index(fw, restricted(after.scores, common)).value
         total = len(fw.dimension(MUTUALITY).factors)
-        lines.append(ComparisonLine("Mutuality index (0–100)", f"{basis.compared} of {total}" if basis.compared
-                                    else "none", old, new, change(old, new, 0), 0))
+        lines.append(ComparisonLine("Mutuality index (0–100)", compared_of(basis, total), old, new,
+                                    change(old, new, 0), 0))
     return lines
 
 

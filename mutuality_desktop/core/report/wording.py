@@ -390,7 +390,8 @@ def movement(data: ReportData) -> list[str]:
     whole_base = comparison_basis(fw, data.previous.scores, data.scores, None, before, after)
     if whole_base.compared and not whole_base.complete:
         aside = left_out_of_comparison(whole_base) if whole_base.not_applicable else ""
-        out.append(f"Changes in dimension means below are like for like, on the "
+        # play-through 12b: "below" was untrue on the deck's slide, and with no comparison table
+        out.append(f"Changes in dimension means are worked out like for like, on the "
                    f"{plural(whole_base.compared, 'factor')} agreed in both rounds."
                    + (f" {aside}" if aside else ""))
     moves = dimension_moves(data)
