@@ -127,3 +127,13 @@ def plan_the_day(qtbot: Any, page: Any, check: Any = None) -> None:
     click(qtbot, page.agenda.agenda_button)  # opens the agenda menu
     qtbot.waitUntil(lambda: done == ["saved"], timeout=5000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)  # back to scoring
+
+
+def shown_window(qtbot: Any, name: str) -> Any:
+    """The visible top-level window of this accessible name, once shown and active."""
+    qtbot.waitUntil(lambda: any(w.isVisible() and w.accessibleName() == name
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == name)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog

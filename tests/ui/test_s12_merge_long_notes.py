@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from mutuality_desktop.core.engagement import Engagement
 
-from .journey import click, menu_item, press, stored
+from .journey import click, menu_item, press, shown_window, stored
 
 GOV, EXIT = "joint-governance-structure", "joint-exit-strategy"
 BASE = ("Moved from Level 2 to Level 3. Revised terms of reference for all three tiers were signed by "
@@ -65,14 +65,6 @@ def read(text: str) -> str:
     return " ".join(text.split())
 
 
-def shown_dialog(qtbot, title: str):
-    qtbot.waitUntil(lambda: any(w.isVisible() and w.accessibleName() == title
-                                for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.isVisible() and w.accessibleName() == title)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
 
 
 def test_both_versions_show_where_they_differ_and_can_be_read_whole(qtbot, window, blank_path,
@@ -82,7 +74,7 @@ def test_both_versions_show_where_they_differ_and_can_be_read_whole(qtbot, windo
     window.resize(1024, 768)
     assert window.open_path(ours)
     menu_item(qtbot, window, "&File", "Merge a cop&y…")
-    dialog = shown_dialog(qtbot, "Merge a copy")
+    dialog = shown_window(qtbot, "Merge a copy")
     found = rows(dialog)
     clash = next(item for name, item in found.items() if "Joint governance" in name)
     taken = next(item for name, item in found.items() if "Joint exit" in name)
@@ -110,7 +102,7 @@ def test_both_versions_show_where_they_differ_and_can_be_read_whole(qtbot, windo
     rect = tree.visualItemRect(taken)
     click(qtbot, tree.viewport(), at=rect.center())  # as a double-click's first press does
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    compare = shown_dialog(qtbot, "Compare the two versions")
+    compare = shown_window(qtbot, "Compare the two versions")
     assert [box.toPlainText() for box in compare.boxes] == [EXIT_BASE, EXIT_BASE + EXIT_END]
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not compare.isVisible())
@@ -120,7 +112,7 @@ def test_both_versions_show_where_they_differ_and_can_be_read_whole(qtbot, windo
     tree.scrollToItem(clash)  # as a person scrolls back up
     click(qtbot, tree.viewport(), at=tree.visualItemRect(clash).center())
     press(qtbot, Qt.Key.Key_Return)
-    compare = shown_dialog(qtbot, "Compare the two versions")
+    compare = shown_window(qtbot, "Compare the two versions")
     assert [box.toPlainText() for box in compare.boxes] == [BASE + OURS_END, BASE + THEIRS_END]
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not compare.isVisible())
@@ -128,7 +120,7 @@ def test_both_versions_show_where_they_differ_and_can_be_read_whole(qtbot, windo
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     click(qtbot, choice.compare)
-    compare = shown_dialog(qtbot, "Compare the two versions")
+    compare = shown_window(qtbot, "Compare the two versions")
     assert [box.toPlainText() for box in compare.boxes] == [BASE + OURS_END, BASE + THEIRS_END]
     assert "Morgan Ellis" in compare.boxes[0].accessibleName()
     assert "Sian Evans" in compare.boxes[1].accessibleName()

@@ -14,6 +14,20 @@ from .test_actions_keys import _actions_tab
 from .test_walkthrough_journey import CTRL, click_factor, key, open_walkthrough
 
 
+def _go_to(qtbot, act) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+G, then act(dialog, its focused box) once the Go to factor dialog takes keys."""
+    def when_open(tries: int = 200) -> None:  # looks again every 50 ms, for up to 10 s
+        dialog, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
+        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
+            if tries:
+                QTimer.singleShot(50, lambda: when_open(tries - 1))
+            return
+        act(dialog, focused)
+
+    QTimer.singleShot(50, when_open)
+    key(qtbot, Qt.Key.Key_G, CTRL)
+
+
 @contextmanager
 def stored_rounds(path):  # type: ignore[no-untyped-def]
     with stored(path) as eng:
@@ -43,17 +57,11 @@ def test_go_to_a_factor_near_the_top_shows_the_list_from_its_heading(qtbot, wind
     bar = page.navigator.verticalScrollBar()
     assert bar.value() > 0
 
-    def type_into_dialog(tries: int = 200) -> None:
-        dialog, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
-        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
-            if tries:
-                QTimer.singleShot(50, lambda: type_into_dialog(tries - 1))
-            return
+    def type_trust(dialog, focused) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(focused, "trust")
         qtbot.keyClick(focused, Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, type_into_dialog)
-    key(qtbot, Qt.Key.Key_G, CTRL)
+    _go_to(qtbot, type_trust)
     assert page.title.text() == "Behaviours and trust indicators"
     qtbot.waitUntil(lambda: bar.value() == 0)  # "MUTUALITY 14/15" and factor 1 in sight again
     nav = page.navigator
@@ -119,18 +127,12 @@ def test_go_to_factor_offers_only_the_factors_of_the_round(qtbot, window, demo_p
     page = open_walkthrough(qtbot, window, demo_path)
     offered: list[list[str]] = []
 
-    def look(tries: int = 200) -> None:
-        dialog, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
-        if dialog is None or focused is None or not dialog.isAncestorOf(focused):
-            if tries:
-                QTimer.singleShot(50, lambda: look(tries - 1))
-            return
+    def look(dialog, focused) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(focused, "outcome")
         results = dialog.results
         offered.append([results.item(i).text() for i in range(results.count()) if not results.item(i).isHidden()])
         qtbot.keyClick(focused, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(50, look)
-    key(qtbot, Qt.Key.Key_G, CTRL)
+    _go_to(qtbot, look)
     assert offered and not any("Cost per outcome" in text for text in offered[0]), offered
     assert page.title.text() != "Cost per outcome"

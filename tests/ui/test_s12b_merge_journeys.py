@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
 from mutuality_desktop.core.engagement import Engagement
 
-from .journey import click, focused, menu_item, press, stored, type_keys
+from .journey import click, focused, menu_item, press, shown_window, stored, type_keys
 
 EXIT = "joint-exit-strategy"
 NOTE = ("Moved from Level 1 to Level 2. The exit plan was rewritten jointly over the summer, with a "
@@ -45,19 +45,11 @@ def note(path: Path) -> str:
         return e.scores(e.rounds()[0].id)[(EXIT, "agreed")].notes
 
 
-def shown(qtbot, title: str):
-    qtbot.waitUntil(lambda: any(w.isVisible() and w.accessibleName() == title
-                                for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.isVisible() and w.accessibleName() == title)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
 
 
 def merge_screen(qtbot, window):
     menu_item(qtbot, window, "&File", "Merge a cop&y…")
-    return shown(qtbot, "Merge a copy")
+    return shown_window(qtbot, "Merge a copy")
 
 
 def test_merge_undo_merge_offers_the_colleagues_sentence_again(qtbot, window, blank_path, monkeypatch):
@@ -136,7 +128,7 @@ def test_compare_marks_only_the_words_that_differ(qtbot, window, blank_path, mon
     dialog = merge_screen(qtbot, window)
     choice = next(iter(dialog.choices.values()))
     click(qtbot, choice.compare)
-    compare = shown(qtbot, "Compare the two versions")
+    compare = shown_window(qtbot, "Compare the two versions")
     yours, theirs_box = compare.boxes
     assert bold_runs(yours) == [OURS_START.strip()]
     assert bold_runs(theirs_box) == [ADDED.strip()]
