@@ -1,5 +1,6 @@
 """The history as sentences a consultant reads aloud: "Sian Evans set the agreed level for Joint
-objective setting (Baseline) from 2 to 3 on 8 Oct, 14:02, on this copy"."""
+objective setting (Baseline) from 2 to 3 on 8 Oct, 14:02" (", on this copy" or ", on another copy"
+once the file holds changes from another copy)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ class Sentences(Describer):
         row = eng.connection.execute("SELECT value FROM file_meta WHERE key = ?",
                                      (REPLICA_KEY,)).fetchone()
         self.replica = "" if row is None else str(row[0])
+        # which copy made a change is said once changes from another copy are in the file: on a
+        # file only ever edited here, ", on this copy" ended every line and said nothing (s12)
+        other = eng.connection.execute("SELECT 1 FROM history WHERE replica != ? LIMIT 1",
+                                       (self.replica,)).fetchone()
+        self.copies = bool(self.replica) and other is not None
 
     def _factor_round(self, t: dict[str, Any]) -> str:
         fid = str(t.get("factor", ""))
@@ -145,10 +151,13 @@ class Sentences(Describer):
         return f"edited {kind} {now}: {self.what(entry)}"
 
     def copy(self, entry: Entry) -> str:
-        return "on this copy" if self.replica and entry.replica == self.replica else "on another copy"
+        """", on this copy" or ", on another copy" once the file holds another copy's changes, else ""."""
+        if not self.copies:
+            return ""
+        return ", on this copy" if entry.replica == self.replica else ", on another copy"
 
     def sentence(self, entry: Entry) -> str:
-        return f"{entry.author or 'Someone'} {self.body(entry)} on {when(entry.at)}, {self.copy(entry)}"
+        return f"{entry.author or 'Someone'} {self.body(entry)} on {when(entry.at)}{self.copy(entry)}"
 
 
 def _version(value: Any) -> str:
@@ -167,7 +176,7 @@ def when(at: dt.datetime) -> str:
 def history_table(eng: Engagement, factor: str | None = None) -> list[tuple[str, str, str, str]]:
     """(when, who, what was done and on which copy, the whole sentence) per change, oldest first."""
     sentences = Sentences(eng, factor)
-    return [(when(e.at), e.author or "unknown", f"{sentences.body(e)}, {sentences.copy(e)}",
+    return [(when(e.at), e.author or "unknown", f"{sentences.body(e)}{sentences.copy(e)}",
              sentences.sentence(e)) for e in eng.history(factor=factor)]
 
 

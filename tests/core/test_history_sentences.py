@@ -21,7 +21,9 @@ def test_each_change_reads_as_one_sentence(eng, tmp_path):
     eng.update_info(workshop_venue="Civic Centre")
     lines = history_sentences(eng)
     assert re.fullmatch(r"Sian Evans set the agreed level for Joint objective setting \(Baseline\) "
-                        r"from 2 to 3 on \d{1,2} \w{3} \d{4}, \d\d:\d\d, on this copy", lines[1])
+                        r"from 2 to 3 on \d{1,2} \w{3} \d{4}, \d\d:\d\d", lines[1])
+    # a file only ever edited here: which copy made each change goes without saying (s12)
+    assert not any("copy" in line for line in lines)
     assert lines[0].startswith("Sian Evans set the agreed level for Joint objective setting "
                                "(Baseline) to 2 on ")
     assert "edited the agreed evidence notes for Joint objective setting (Baseline): “Joint plan seen.”" \
