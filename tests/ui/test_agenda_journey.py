@@ -97,3 +97,23 @@ def test_set_up_a_week_before_shows_no_clock_and_no_pacing(qtbot, window, blank_
     assert panel.clock_label.text().replace("\u00a0", " ").startswith("Started ")
     assert panel.budget_label.isVisible()
     assert panel.budget_label.text().replace("\u00a0", " ") == "It is past the 16:30 finish and 15 factors are still to agree."
+
+
+def test_an_undated_round_with_nothing_agreed_sounds_no_alarm_after_the_finish(qtbot, window, blank_path):
+    """Third play-through (s12): a round added in the evening, no date, nothing scored, said "It is
+    past the 16:30 finish and 20 factors are still to agree". It says the date is not set; once the
+    room agrees a factor, the pacing is the day's again."""
+    with Engagement.open(blank_path) as eng:
+        eng.update_round(eng.rounds()[0].id, date=None)
+    page = open_walkthrough(qtbot, window, blank_path)
+    panel = page.agenda
+    panel._clock = lambda: dt.datetime(2026, 3, 12, 18, 5)
+    panel.refresh()
+    assert panel.budget_label.text().replace("\u00a0", " ") == (
+        "No date is set for this round: set it in Setup, and pacing counts on that day.")
+    page.guide.set_focus_perspective("agreed")
+    qtbot.keyClick(page.guide, Qt.Key.Key_3)  # the room agrees the first factor at 3
+    with Engagement.open(blank_path) as eng:
+        assert eng.scores(eng.rounds()[0].id)[(page.factor_id, "agreed")].level == 3
+    panel.refresh()
+    assert panel.budget_label.text().replace("\u00a0", " ").startswith("It is past the 16:30 finish")

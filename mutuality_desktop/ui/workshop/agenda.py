@@ -524,7 +524,14 @@ class AgendaPanel(QFrame):
         end = dt.time(self._end.hour(), self._end.minute())
         per = per_factor_minutes(now, end, self._left)
         self.budget_label.setVisible(on_the_day or per is None)
-        if per is None:
+        untouched = day is None and (self._counts is None or self._counts[0] == 0)
+        if untouched and per == 0:
+            # a round with no date and nothing agreed yet (one just added, the evening before) is not
+            # a workshop running late: no alarm (third play-through: "It is past the 16:30 finish
+            # and 20 factors are still to agree" on a round added minutes before)
+            self.budget_label.setText("No date is set for this round: set it in Setup, and pacing "
+                                      "counts on that day.")
+        elif per is None:
             self.budget_label.setText("Every factor is agreed.")
         elif per == 0:
             still = f"{self._left} factor{'s are' if self._left != 1 else ' is'} still to agree"
