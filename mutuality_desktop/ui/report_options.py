@@ -54,13 +54,14 @@ class RoundChoice:
 
     @classmethod
     def of(cls, rounds: list[tuple[int, str, bool]], picked: int | None) -> RoundChoice:
-        """Picked (the round open in the window) first, else the latest round with agreed levels,
-        else the latest round."""
+        """Picked (the round open in the window) if it has agreed levels, else the latest round
+        that has, else picked, else the latest round: a round just added with nothing agreed is
+        not offered first for a board report (third play-through, s12)."""
         ids = [r[0] for r in rounds]
-        if picked in ids:
+        with_levels = [r[0] for r in rounds if r[2]]
+        if picked in with_levels or (picked in ids and not with_levels):
             assert picked is not None
             return cls(rounds, picked)
-        with_levels = [r[0] for r in rounds if r[2]]
         return cls(rounds, (with_levels or ids or [0])[-1])
 
 
