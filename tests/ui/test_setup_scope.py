@@ -86,3 +86,25 @@ def test_a_round_nobody_chose_for_says_why_its_scored_dimensions_are_ticked(qtbo
                            "has scores in them; tick or untick a dimension to change that.")
     for developer_words in ("default", "else", "chooses", ";  "):
         assert developer_words not in note
+
+
+def test_leaving_out_a_dimension_with_agreed_levels_says_they_are_kept(qtbot, window, demo_path):
+    """Third play-through (s12): unticking a dimension with scores took them out of the
+    walkthrough, Results and the report without a word. The status bar says they are kept."""
+    window.open_path(demo_path)
+    page_tab(qtbot, window, "Setup")
+    panel = window.setup_page.scope
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    economy = next(i for i in items if i.text().startswith("Economy"))
+    assert economy.checkState() == Qt.CheckState.Checked
+    panel.list.scrollToItem(economy)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(economy).center())
+    press(qtbot, Qt.Key.Key_Space)
+    with stored(demo_path) as eng:
+        rnd = eng.rounds()[-1]
+        assert "economy" not in eng.scope(rnd.id)
+        kept = sum(1 for f in eng.framework.dimension("economy").factors
+                   if (s := eng.scores(rnd.id).get((f.id, "agreed"))) is not None and s.level is not None)
+    assert kept > 0  # the levels are still in the file
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Economy left out of {rnd.label}: its {kept} agreed levels stay in the file")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -437,7 +438,26 @@ class SetupPage(QScrollArea):
                                          "before clearing this one.")
             self._load_scope()
             return
-        self.doc.execute(SetScope(round_id, dimensions))
+        engagement = self.doc.engagement
+        before = engagement.scope(round_id)
+        if self.doc.execute(SetScope(round_id, dimensions)):
+            self._say_scores_kept(round_id, [d for d in before if d not in dimensions])
+
+    def _say_scores_kept(self, round_id: int, dropped: list[str]) -> None:
+        """A dimension with agreed levels left out of a round: say that they are kept, not lost
+        (third play-through: they left the walkthrough, Results and the report without a word)."""
+        assert self.doc is not None
+        engagement, fw = self.doc.engagement, self.doc.engagement.framework
+        scores = engagement.scores(round_id)
+        for dimension_id in dropped:
+            agreed = sum(1 for f in fw.dimension(dimension_id).factors
+                         if (s := scores.get((f.id, "agreed"))) is not None and s.level is not None)
+            if agreed and isinstance(window := self.window(), QMainWindow):
+                label = next((r.label for r in engagement.rounds() if r.id == round_id), "the round")
+                window.statusBar().showMessage(
+                    f"{fw.dimension(dimension_id).name} left out of {label}: its {agreed} agreed "
+                    f"level{'s stay' if agreed != 1 else ' stays'} in the file and come{'' if agreed != 1 else 's'} "
+                    "back when you tick it again (Ctrl+Z undoes).", 12000)
 
     def _on_scope_factors_left_out(self, round_id: int, factors: list[str]) -> None:
         assert self.doc is not None
