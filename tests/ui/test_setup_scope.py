@@ -107,4 +107,4 @@ def test_leaving_out_a_dimension_with_agreed_levels_says_they_are_kept(qtbot, wi
                    if (s := eng.scores(rnd.id).get((f.id, "agreed"))) is not None and s.level is not None)
     assert kept > 0  # the levels are still in the file
     message = window.statusBar().currentMessage()
-    assert message.startswith(f"Economy left out of {rnd.label}: its {kept} agreed levels stay in the file")
+    assert message == f"Economy left out of {rnd.label}; its {kept} agreed levels are kept in the file (Ctrl+Z undoes)."

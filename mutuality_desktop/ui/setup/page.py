@@ -454,10 +454,9 @@ class SetupPage(QScrollArea):
                          if (s := scores.get((f.id, "agreed"))) is not None and s.level is not None)
             if agreed and isinstance(window := self.window(), QMainWindow):
                 label = next((r.label for r in engagement.rounds() if r.id == round_id), "the round")
-                window.statusBar().showMessage(
-                    f"{fw.dimension(dimension_id).name} left out of {label}: its {agreed} agreed "
-                    f"level{'s stay' if agreed != 1 else ' stays'} in the file and come{'' if agreed != 1 else 's'} "
-                    "back when you tick it again (Ctrl+Z undoes).", 12000)
+                window.statusBar().showMessage(  # short enough to be read whole at 1024
+                    f"{fw.dimension(dimension_id).name} left out of {label}; its {agreed} agreed "
+                    f"level{'s are' if agreed != 1 else ' is'} kept in the file (Ctrl+Z undoes).", 12000)
 
     def _on_scope_factors_left_out(self, round_id: int, factors: list[str]) -> None:
         assert self.doc is not None
