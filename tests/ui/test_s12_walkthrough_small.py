@@ -136,3 +136,27 @@ def test_go_to_factor_offers_only_the_factors_of_the_round(qtbot, window, demo_p
     _go_to(qtbot, look)
     assert offered and not any("Cost per outcome" in text for text in offered[0]), offered
     assert page.title.text() != "Cost per outcome"
+
+
+def test_a_level_refused_for_a_factor_marked_not_applicable_is_never_said_to_be_scored(qtbot, window, demo_path):
+    """Third play-through (s12): a digit on a factor marked not applicable. Core refuses the
+    level (the banner says why), yet the status bar said "Scored the client view … 4"."""
+    page = open_walkthrough(qtbot, window, demo_path)
+    factor = click_factor(qtbot, page, 14)
+    box = page.evidence.not_applicable
+    page.side_scroll.ensureWidgetVisible(box)
+    click(qtbot, box)
+    type_keys(qtbot, "No exit in this contract period")
+    press(qtbot, Qt.Key.Key_Return)
+    with stored(demo_path) as eng:
+        rnd = eng.rounds()[-1]
+        assert factor in eng.not_applicable(rnd.id)
+        before = eng.scores(rnd.id)[(factor, "client")].level
+    page.guide.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.guide)
+    key(qtbot, Qt.Key.Key_4)
+    with stored(demo_path) as eng:
+        assert eng.scores(eng.rounds()[-1].id)[(factor, "client")].level == before != 4
+    assert "Scored" not in window.statusBar().currentMessage()
+    assert window.banner.isVisible()
+    assert "marked not applicable in this round, so it takes no level" in window.banner.text()

@@ -1151,8 +1151,10 @@ class WorkshopPage(QWidget):
         name = theme.PERSPECTIVE_LABELS[perspective].lower()
         text = (f"Clear the {name} score of {factor.name}" if level is None
                 else f"Score {factor.name} ({name}) {level}")
-        self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
+        done = self.doc.execute(SetScore(text, self._round_id, self._factor_id, perspective, level))
         self.bar.set_focus_perspective(perspective)
+        if not done:  # refused (a factor marked not applicable takes no level): the window says why,
+            return    # and nothing says "Scored" (third play-through, s12)
         self._say(f"Scored the {name} view of {factor.name}: {level} {self.framework.scale.name_of(level)}"
                   if level is not None else f"Cleared the {name} view of {factor.name}")
         if level is not None:
