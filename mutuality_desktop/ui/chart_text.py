@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,15 +33,20 @@ class ChartTable(QTableWidget):
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
 
-    def show_chart(self, chart: RadarChart) -> None:
-        header, rows = chart_rows(chart)
+    def fill(self, header: list[str], rows: list[list[str]],
+             item: Callable[[int, int, str], QTableWidgetItem]) -> None:
+        """The table's heading and cells, each cell made by item(row, column, text)."""
         self.clear()
         self.setColumnCount(len(header))
         self.setRowCount(len(rows))
         self.setHorizontalHeaderLabels(header)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
-                self.setItem(r, c, QTableWidgetItem(text))
+                self.setItem(r, c, item(r, c, text))
+
+    def show_chart(self, chart: RadarChart) -> None:
+        header, rows = chart_rows(chart)
+        self.fill(header, rows, lambda _r, _c, text: QTableWidgetItem(text))
         view = self.horizontalHeader()
         view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(header)):

@@ -142,19 +142,17 @@ class ResultsTable(ChartTable):
             scores["agreed"] = rounds[-1][1]
         if len(rounds) > 1:
             scores["previous"] = rounds[-2][1]
-        self.clear()
-        self.setColumnCount(len(header))
-        self.setRowCount(len(rows))
-        self.setHorizontalHeaderLabels(header)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                if c and series.dimension_id is not None and shown[c - 1] in scores:
-                    text = _agreed_cell(chart, scores[shown[c - 1]], series.axis_ids[r], text,
-                                        series.values(shown[c - 1])[r] is None)
-                item = QTableWidgetItem(_sentence_case(text) if c else text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.setItem(r, c, item)
+
+        def cell(r: int, c: int, text: str) -> QTableWidgetItem:
+            if c and series.dimension_id is not None and shown[c - 1] in scores:
+                text = _agreed_cell(chart, scores[shown[c - 1]], series.axis_ids[r], text,
+                                    series.values(shown[c - 1])[r] is None)
+            item = QTableWidgetItem(_sentence_case(text) if c else text)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            return item
+
+        self.fill(header, rows, cell)
         for column in range(len(header)):
             self.names.setColumnHidden(column, column > 0)
         self.fit_columns()

@@ -52,12 +52,17 @@ def merge_screen(qtbot, window):
     return shown_window(qtbot, "Merge a copy")
 
 
-def test_merge_undo_merge_offers_the_colleagues_sentence_again(qtbot, window, blank_path, monkeypatch):
-    ours, theirs = copies(blank_path, ours_too=False)
+def open_merge(qtbot, window, blank_path: Path, monkeypatch, ours_too: bool):  # type: ignore[no-untyped-def]
+    """The two copies, ours open at 1024x768 and the merge screen shown for theirs."""
+    ours, theirs = copies(blank_path, ours_too=ours_too)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(theirs), ""))
     window.resize(1024, 768)
     assert window.open_path(ours)
-    dialog = merge_screen(qtbot, window)
+    return ours, theirs, merge_screen(qtbot, window)
+
+
+def test_merge_undo_merge_offers_the_colleagues_sentence_again(qtbot, window, blank_path, monkeypatch):
+    ours, theirs, dialog = open_merge(qtbot, window, blank_path, monkeypatch, ours_too=False)
     click(qtbot, dialog.merge_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert note(ours) == NOTE + ADDED
@@ -76,11 +81,7 @@ def test_merge_undo_merge_offers_the_colleagues_sentence_again(qtbot, window, bl
 
 def test_other_with_an_empty_box_is_refused_and_the_box_starts_with_both_versions(
         qtbot, window, blank_path, monkeypatch):
-    ours, theirs = copies(blank_path, ours_too=True)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(theirs), ""))
-    window.resize(1024, 768)
-    assert window.open_path(ours)
-    dialog = merge_screen(qtbot, window)
+    ours, theirs, dialog = open_merge(qtbot, window, blank_path, monkeypatch, ours_too=True)
     choice = next(iter(dialog.choices.values()))
     box = choice.edit
     assert isinstance(box, QPlainTextEdit)  # several lines, for a long note
@@ -121,11 +122,7 @@ def bold_runs(browser) -> list[str]:
 
 
 def test_compare_marks_only_the_words_that_differ(qtbot, window, blank_path, monkeypatch):
-    ours, theirs = copies(blank_path, ours_too=True)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(theirs), ""))
-    window.resize(1024, 768)
-    assert window.open_path(ours)
-    dialog = merge_screen(qtbot, window)
+    ours, theirs, dialog = open_merge(qtbot, window, blank_path, monkeypatch, ours_too=True)
     choice = next(iter(dialog.choices.values()))
     click(qtbot, choice.compare)
     compare = shown_window(qtbot, "Compare the two versions")
