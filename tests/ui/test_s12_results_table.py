@@ -185,3 +185,21 @@ def test_the_round_before_says_not_agreed_for_a_factor_its_room_did_not_agree(qt
     assert rows[fw.factor("joint-executive-leadership").name][this] == "Not applicable"
     assert rows[fw.factor("joint-exit-strategy").name][this] == "Not yet scored"
     assert not any(cell.lower() == "not scored" for row in rows.values() for cell in row.values())
+
+
+def test_the_dimension_table_gives_every_mean_to_one_decimal(qtbot, window, demo_path):
+    """A mean of exactly 2 read "2" beside "2.8" and "2.4", where the chart says "2.0"."""
+    import re
+
+    open_on_page(qtbot, window, demo_path, (1366, 768), "Results")
+    page = window.results.page
+    qtbot.waitUntil(page.isVisible)
+    pane = page.dimension_pane
+    qtbot.waitUntil(pane.as_table.isVisible)
+    click(qtbot, pane.as_table)
+    qtbot.waitUntil(pane.table.isVisible)
+    rows = _rows(pane.table)
+    values = [v for row in rows.values() for k, v in row.items() if k != "Dimension"]
+    assert len(rows) == 6 and values
+    assert all(re.fullmatch(r"\d\.\d", v) for v in values), values
+    assert "2.0" in values  # the demo's Stakeholder Value mean in Follow-up

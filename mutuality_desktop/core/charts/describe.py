@@ -28,8 +28,8 @@ def _cell(series: RadarSeries, name: str, i: int, value: float | None) -> str:
     """A value as the chart says it: a level, or why there is none, as said under the axis name
     ("not in this round", "not applicable" for this round's views, else "not yet scored", or
     "not scored" for the previous round, which is over)."""
-    if value is not None:
-        return _level(value)
+    if value is not None:  # a dimension's mean always to one decimal, as on the chart ("2.0", not "2")
+        return f"{value:.1f}" if series.dimension_id is None else _level(value)
     if series.axis_ids[i] in series.out_of_scope:
         return OUT_OF_SCOPE
     disputed = series.not_agreed_at(name, i)
